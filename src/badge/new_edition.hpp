@@ -1,0 +1,18 @@
+// Creating a new edition database: schema, default categories and zones (labels from the catalogs),
+// the edition row, and its signing key file beside the database. All or nothing: on any failure no
+// database and no key file are left behind.
+#pragma once
+#include <filesystem>
+#include <memory>
+
+#include "core/domain.hpp"
+#include "store/store.hpp"
+
+namespace moussem {
+
+std::unique_ptr<Store> createEditionDatabase(const std::filesystem::path& db, Edition edition);
+
+// Validates an edition's fields (dates ISO and ordered, a name); throws Error(Invalid) naming the field.
+void validateEdition(const Edition& edition);
+
+}  // namespace moussem

@@ -1,0 +1,19 @@
+// Calendar dates as ISO text (YYYY-MM-DD): validation, day arithmetic, the days of an edition.
+// Civil dates only; time zones are handled where times of day are (gate, reports).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace moussem::dates {
+
+bool isIsoDate(std::string_view text);                 // a real calendar date, e.g. 2026-02-09
+std::optional<std::string> parseDate(std::string_view text);  // ISO or French DD/MM/YYYY → ISO
+long long toDayNumber(std::string_view iso);           // days since 1970-01-01 (iso must be valid)
+std::string fromDayNumber(long long day);
+long long daysBetween(std::string_view from, std::string_view to);  // to - from
+std::string addDays(std::string_view iso, long long n);
+std::vector<std::string> range(std::string_view from, std::string_view to);  // inclusive
+
+}  // namespace moussem::dates

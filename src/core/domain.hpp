@@ -1,0 +1,138 @@
+// The domain of PRODUCT.md as plain C++ values. Codes are stable strings (see codes.hpp); labels are
+// translated elsewhere. No storage, no UI here.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace moussem {
+
+using Id = std::int64_t;
+
+struct Edition {
+  Id id = 0;
+  std::string uid;  // short random code carried by every badge: a badge of another edition is wrong_event
+  std::string name_fr, name_ar, name_en;
+  std::string starts_on, ends_on;  // YYYY-MM-DD, inclusive
+  std::string venue;
+  std::string timezone = "Africa/Casablanca";
+  std::string logo_path;
+  std::string public_key;  // Ed25519 public key, base64; the secret key never enters the database
+  bool is_demo = false;
+};
+
+struct Zone {
+  std::string code;  // exhibition, forum, vip, b2b, ...
+  std::string label_fr, label_ar, label_en;
+};
+
+struct Category {
+  std::string code;    // forum official partner economic expert speaker press buyer staff exhibitor vip
+  std::string color;   // #RRGGBB
+  std::string label_fr, label_ar, label_en;
+  int sort = 0;
+};
+
+struct Exhibitor {
+  Id id = 0;
+  std::string external_id;
+  std::string name_fr, name_ar;
+  std::string kind;    // cooperative|company|artisan|association
+  std::string sector;  // pottery carpet jewelry ...
+  std::string region;  // 12 region codes
+  std::string city;
+  std::string contact_name;
+  std::string phone;   // E.164
+  std::string email;
+  std::string registration_no;  // ICE (15 digits) or cooperative number
+  std::string program = "none";  // kenz|excellence|aggregation|none
+  double booth_area_m2 = 9.0;
+  bool wants_corner = false;
+  bool needs_power = false;
+  std::string preferred_zone = "exhibition";
+  std::string products;
+  std::vector<Id> competitors;  // exhibitors to keep apart
+};
+
+struct Person {
+  Id id = 0;
+  std::string external_id;
+  std::string first_name, last_name;  // Latin script
+  std::string name_ar;                // full name in Arabic script
+  std::string organization, position;
+  std::string category;               // category code
+  std::string country = "MA";         // ISO 3166 alpha-2
+  std::string email, phone;
+  std::vector<std::string> days;      // YYYY-MM-DD attendance days
+  bool consent = false;               // Law 09-08
+  std::string consent_at;             // ISO date-time of consent
+  std::optional<Id> exhibitor_id;
+};
+
+struct Badge {
+  Id id = 0;
+  Id person_id = 0;
+  std::string serial;
+  int version = 1;
+  std::string status = "active";  // active|revoked
+  int printed_count = 0;
+};
+
+struct Hall {
+  Id id = 0;
+  std::string code, name;
+  double x = 0, y = 0, width = 0, height = 0;  // metres
+};
+
+struct Booth {
+  Id id = 0;
+  std::string code;
+  std::string hall;
+  double x = 0, y = 0, width = 3, depth = 3;  // metres
+  std::string type = "inline";   // inline|corner|peninsula|island
+  bool power = false;
+  std::string status = "free";   // free|hold|assigned|confirmed|blocked
+  std::optional<Id> exhibitor_id;
+  bool locked = false;
+};
+
+struct GateProfile {
+  Id id = 0;
+  std::string name;
+  std::string zone;
+  std::string direction = "in";  // in|out
+  std::vector<std::string> categories;  // empty: every category
+  std::vector<std::string> days;        // empty: every day of the edition
+  std::string hours_from, hours_to;     // HH:MM, empty: all day
+  std::string reentry = "always";       // always|antipassback|once-per-day
+};
+
+struct User {
+  Id id = 0;
+  std::string name;
+  std::string role;  // admin organizer desk gate
+  bool disabled = false;
+};
+
+// What the overview screen and `moussem-cli info` show.
+struct CategoryCount {
+  std::string code;
+  long long count = 0;
+};
+
+struct Overview {
+  long long exhibitors = 0;
+  long long people = 0;
+  long long badges = 0;
+  long long booths = 0;
+  long long booths_assigned = 0;
+  long long halls = 0;
+  long long gate_profiles = 0;
+  long long scans = 0;
+  std::vector<CategoryCount> people_by_category;  // every category, in display order
+  std::vector<CategoryCount> exhibitors_by_region;
+  std::vector<CategoryCount> exhibitors_by_sector;
+};
+
+}  // namespace moussem

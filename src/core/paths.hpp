@@ -1,0 +1,16 @@
+// Where Moussem keeps its files on this machine (XDG base directories).
+#pragma once
+#include <filesystem>
+
+namespace moussem::paths {
+
+// $XDG_DATA_HOME/moussem, else ~/.local/share/moussem. Not created here.
+std::filesystem::path dataDir();
+// $MOUSSEM_DB if set, else dataDir()/moussem.db.
+std::filesystem::path defaultDatabase();
+// dataDir()/demo.db: the demo edition `tools/run` opens.
+std::filesystem::path demoDatabase();
+// The signing key file that belongs to a database file: same folder, same stem, ".key".
+std::filesystem::path keyFileFor(const std::filesystem::path& database);
+
+}  // namespace moussem::paths

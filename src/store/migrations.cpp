@@ -1,0 +1,31 @@
+#include "store/migrations.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "core/embedded.hpp"
+
+namespace moussem {
+std::span<const EmbeddedFile> embeddedMigrations();
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all = [] {
+    std::vector<Migration> list;
+    for (const auto& f : embeddedMigrations()) {
+      auto slash = f.path.rfind('/');
+      std::string_view name = slash == std::string_view::npos ? f.path : f.path.substr(slash + 1);
+      list.push_back({std::stoi(std::string(name.substr(0, 4))), name, f.data});
+    }
+    std::sort(list.begin(), list.end(), [](auto& a, auto& b) { return a.version < b.version; });
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (list[i].version != static_cast<int>(i) + 1)
+        throw std::logic_error("migration numbering has a gap at " + std::string(list[i].name));
+    return list;
+  }();
+  return all;
+}
+
+int latestSchemaVersion() { return static_cast<int>(migrations().size()); }
+
+}  // namespace moussem

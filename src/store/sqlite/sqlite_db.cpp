@@ -1,0 +1,120 @@
+#include "store/sqlite/sqlite_db.hpp"
+
+#include "core/error.hpp"
+
+namespace moussem::sqlite {
+
+namespace {
+ErrorKind kindOf(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT: return ErrorKind::Corrupt;
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_PERM: return ErrorKind::Io;
+    case SQLITE_CONSTRAINT: return ErrorKind::Invalid;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return ErrorKind::Refused;
+    default: return ErrorKind::Io;
+  }
+}
+}  // namespace
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  if (int rc = sqlite3_bind_int64(stmt_, index, value); rc != SQLITE_OK)
+    throw Error(ErrorKind::Io, sqlite3_errmsg(db_));
+  return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+  if (int rc = sqlite3_bind_double(stmt_, index, value); rc != SQLITE_OK)
+    throw Error(ErrorKind::Io, sqlite3_errmsg(db_));
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+  if (int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      rc != SQLITE_OK)
+    throw Error(ErrorKind::Io, sqlite3_errmsg(db_));
+  return *this;
+}
+
+Statement& Statement::bindNull(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+bool Statement::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  std::string msg = sqlite3_errmsg(db_);
+  sqlite3_reset(stmt_);
+  throw Error(kindOf(rc), msg);
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::string Statement::text(int col) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, col);
+  if (!p) return {};
+  return std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+Database::Database(const std::string& path, int flags) : path_(path) {
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw Error(kindOf(rc), path + ": " + msg);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+}
+
+Database::~Database() {
+  cache_.clear();  // finalize statements before closing
+  if (db_) sqlite3_close(db_);
+}
+
+void Database::exec(const char* sql) {
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db_);
+    sqlite3_free(err);
+    throw Error(kindOf(rc), path_ + ": " + msg);
+  }
+}
+
+Statement& Database::prepare(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end()) {
+    it->second->reset();
+    return *it->second;
+  }
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (rc != SQLITE_OK) fail(rc, "prepare");
+  auto& slot = cache_[sql];
+  slot = std::make_unique<Statement>(db_, stmt);
+  return *slot;
+}
+
+void Database::fail(int rc, std::string_view what) const {
+  throw Error(kindOf(rc), path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_));
+}
+
+}  // namespace moussem::sqlite

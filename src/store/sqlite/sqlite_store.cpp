@@ -1,0 +1,356 @@
+// SQLite implementation of Store. Opening checks that the file is a Moussem database of a version we
+// know before anything is written, then applies pending migrations one transaction each.
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "store/migrations.hpp"
+
+namespace moussem {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string joinList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) {
+    if (!out.empty()) out += ',';
+    out += s;
+  }
+  return out;
+}
+
+// A SQLite file starts with these 16 bytes; anything else is not a database at all.
+bool hasSqliteHeader(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[16] = {};
+  in.read(header, sizeof header);
+  return in.gcount() == sizeof header && std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path, OpenMode mode) {
+  const fs::path file(path);
+  std::error_code ec;
+  if (mode == OpenMode::Existing) {
+    if (!fs::exists(file, ec)) throw Error(ErrorKind::NotFound, tr("store.error.not_found", {path}));
+    if (fs::is_directory(file, ec)) throw Error(ErrorKind::Invalid, tr("store.error.is_folder", {path}));
+    if (!hasSqliteHeader(file)) throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {path}));
+  } else {
+    if (fs::exists(file, ec)) throw Error(ErrorKind::Refused, tr("store.error.exists", {path}));
+    if (file.has_parent_path() && !fs::exists(file.parent_path(), ec)) {
+      fs::create_directories(file.parent_path(), ec);
+      if (ec) throw Error(ErrorKind::Io, tr("store.error.cannot_create", {path, ec.message()}));
+    }
+  }
+
+  int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::Create ? SQLITE_OPEN_CREATE : 0);
+  try {
+    db_ = std::make_unique<sqlite::Database>(path, flags);
+  } catch (const Error& e) {
+    throw Error(e.kind(), tr(mode == OpenMode::Create ? "store.error.cannot_create" : "store.error.cannot_open",
+                             {path, e.what()}));
+  }
+  sqlite3_busy_timeout(db_->handle(), 5000);
+
+  try {
+    int version = schemaVersion();
+    if (version > latestSchemaVersion())
+      throw Error(ErrorKind::TooNew, tr("store.error.too_new", {path, std::to_string(version),
+                                                                std::to_string(latestSchemaVersion())}));
+    if (version == 0 && count("SELECT count(*) FROM sqlite_master") > 0)
+      throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {path}));
+    db_->exec("PRAGMA foreign_keys = ON");
+    db_->exec("PRAGMA journal_mode = WAL");
+    db_->exec("PRAGMA synchronous = NORMAL");  // in WAL: survives an application crash (kill -9)
+    migrate();
+  } catch (const Error& e) {
+    // SQLite's own words ("file is not a database") become the user's: this is not a Moussem database.
+    if (e.kind() == ErrorKind::Corrupt) throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {path}));
+    throw;
+  }
+}
+
+int SqliteStore::schemaVersion() {
+  auto& st = db_->prepare("PRAGMA user_version");
+  int v = st.step() ? static_cast<int>(st.integer(0)) : 0;
+  st.reset();
+  return v;
+}
+
+void SqliteStore::migrate() {
+  int current = schemaVersion();
+  for (const auto& m : migrations()) {
+    if (m.version <= current) continue;
+    db_->exec("BEGIN IMMEDIATE");
+    try {
+      db_->exec(std::string(m.sql).c_str());
+      db_->exec(("PRAGMA user_version = " + std::to_string(m.version)).c_str());
+      db_->exec("COMMIT");
+    } catch (...) {
+      db_->exec("ROLLBACK");
+      throw;
+    }
+  }
+}
+
+void SqliteStore::write(const std::function<void()>& body) {
+  // The outermost call is a real transaction (IMMEDIATE: take the write lock now, not halfway);
+  // nested calls are savepoints, so an inner failure caught by the caller undoes only the inner part.
+  const std::string savepoint = "sp" + std::to_string(depth_);
+  db_->exec(depth_ == 0 ? "BEGIN IMMEDIATE" : ("SAVEPOINT " + savepoint).c_str());
+  ++depth_;
+  try {
+    body();
+  } catch (...) {
+    --depth_;
+    try {
+      if (depth_ == 0) db_->exec("ROLLBACK");
+      else db_->exec(("ROLLBACK TO " + savepoint + "; RELEASE " + savepoint).c_str());
+    } catch (...) {
+    }
+    throw;
+  }
+  --depth_;
+  if (depth_ == 0) {
+    try {
+      db_->exec("COMMIT");
+    } catch (...) {
+      try { db_->exec("ROLLBACK"); } catch (...) {}
+      throw;
+    }
+  } else {
+    db_->exec(("RELEASE " + savepoint).c_str());
+  }
+}
+
+long long SqliteStore::count(const std::string& sql) {
+  auto& st = db_->prepare(sql);
+  long long n = st.step() ? st.integer(0) : 0;
+  st.reset();
+  return n;
+}
+
+std::optional<Edition> SqliteStore::edition() {
+  auto& st = db_->prepare(
+      "SELECT id, uid, name_fr, name_ar, name_en, starts_on, ends_on, venue, timezone, logo_path, public_key, is_demo "
+      "FROM edition ORDER BY id LIMIT 1");
+  std::optional<Edition> out;
+  if (st.step()) {
+    Edition e;
+    e.id = st.integer(0);
+    e.uid = st.text(1);
+    e.name_fr = st.text(2);
+    e.name_ar = st.text(3);
+    e.name_en = st.text(4);
+    e.starts_on = st.text(5);
+    e.ends_on = st.text(6);
+    e.venue = st.text(7);
+    e.timezone = st.text(8);
+    e.logo_path = st.text(9);
+    e.public_key = st.text(10);
+    e.is_demo = st.integer(11) != 0;
+    out = std::move(e);
+  }
+  st.reset();
+  return out;
+}
+
+void SqliteStore::saveEdition(Edition& e) {
+  write([&] {
+    if (e.id == 0) {
+      auto& st = db_->prepare(
+          "INSERT INTO edition (uid, name_fr, name_ar, name_en, starts_on, ends_on, venue, timezone, logo_path, "
+          "public_key, is_demo) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+      st.bind(1, e.uid).bind(2, e.name_fr).bind(3, e.name_ar).bind(4, e.name_en).bind(5, e.starts_on)
+          .bind(6, e.ends_on).bind(7, e.venue).bind(8, e.timezone).bind(9, e.logo_path).bind(10, e.public_key)
+          .bind(11, e.is_demo);
+      st.run();
+      e.id = db_->lastInsertId();
+    } else {
+      auto& st = db_->prepare(
+          "UPDATE edition SET uid=?, name_fr=?, name_ar=?, name_en=?, starts_on=?, ends_on=?, venue=?, timezone=?, "
+          "logo_path=?, public_key=?, is_demo=? WHERE id=?");
+      st.bind(1, e.uid).bind(2, e.name_fr).bind(3, e.name_ar).bind(4, e.name_en).bind(5, e.starts_on)
+          .bind(6, e.ends_on).bind(7, e.venue).bind(8, e.timezone).bind(9, e.logo_path).bind(10, e.public_key)
+          .bind(11, e.is_demo).bind(12, e.id);
+      st.run();
+    }
+  });
+}
+
+std::vector<Category> SqliteStore::categories() {
+  auto& st = db_->prepare("SELECT code, color, label_fr, label_ar, label_en, sort FROM category ORDER BY sort, code");
+  std::vector<Category> out;
+  while (st.step())
+    out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), static_cast<int>(st.integer(5))});
+  st.reset();
+  return out;
+}
+
+void SqliteStore::saveCategory(const Category& c) {
+  write([&] {
+    auto& st = db_->prepare(
+        "INSERT INTO category (code, color, label_fr, label_ar, label_en, sort) VALUES (?,?,?,?,?,?) "
+        "ON CONFLICT(code) DO UPDATE SET color=excluded.color, label_fr=excluded.label_fr, "
+        "label_ar=excluded.label_ar, label_en=excluded.label_en, sort=excluded.sort");
+    st.bind(1, c.code).bind(2, c.color).bind(3, c.label_fr).bind(4, c.label_ar).bind(5, c.label_en).bind(6, c.sort);
+    st.run();
+  });
+}
+
+std::vector<Zone> SqliteStore::zones() {
+  auto& st = db_->prepare("SELECT code, label_fr, label_ar, label_en FROM zone ORDER BY rowid");
+  std::vector<Zone> out;
+  while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3)});
+  st.reset();
+  return out;
+}
+
+void SqliteStore::saveZone(const Zone& z) {
+  write([&] {
+    auto& st = db_->prepare(
+        "INSERT INTO zone (code, label_fr, label_ar, label_en) VALUES (?,?,?,?) ON CONFLICT(code) DO UPDATE SET "
+        "label_fr=excluded.label_fr, label_ar=excluded.label_ar, label_en=excluded.label_en");
+    st.bind(1, z.code).bind(2, z.label_fr).bind(3, z.label_ar).bind(4, z.label_en);
+    st.run();
+  });
+}
+
+std::optional<std::string> SqliteStore::setting(const std::string& key) {
+  auto& st = db_->prepare("SELECT value FROM setting WHERE key = ?");
+  st.bind(1, key);
+  std::optional<std::string> out;
+  if (st.step()) out = st.text(0);
+  st.reset();
+  return out;
+}
+
+void SqliteStore::setSetting(const std::string& key, const std::string& value) {
+  write([&] {
+    auto& st = db_->prepare("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+    st.bind(1, key).bind(2, value);
+    st.run();
+  });
+}
+
+Id SqliteStore::insertExhibitor(Exhibitor& x) {
+  write([&] {
+    auto& st = db_->prepare(
+        "INSERT INTO exhibitor (external_id, name_fr, name_ar, kind, sector, region, city, contact_name, phone, "
+        "email, registration_no, program, booth_area_m2, wants_corner, needs_power, preferred_zone, products) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, x.external_id).bind(2, x.name_fr).bind(3, x.name_ar).bind(4, x.kind).bind(5, x.sector)
+        .bind(6, x.region).bind(7, x.city).bind(8, x.contact_name).bind(9, x.phone).bind(10, x.email)
+        .bind(11, x.registration_no).bind(12, x.program).bind(13, x.booth_area_m2).bind(14, x.wants_corner)
+        .bind(15, x.needs_power).bind(16, x.preferred_zone).bind(17, x.products);
+    st.run();
+    x.id = db_->lastInsertId();
+    for (Id other : x.competitors) {
+      auto& c = db_->prepare("INSERT OR IGNORE INTO exhibitor_competitor (exhibitor_id, other_id) VALUES (?, ?)");
+      c.bind(1, x.id).bind(2, other);
+      c.run();
+    }
+  });
+  return x.id;
+}
+
+Id SqliteStore::insertPerson(Person& p) {
+  write([&] {
+    auto& st = db_->prepare(
+        "INSERT INTO person (external_id, first_name, last_name, name_ar, organization, position, category, country, "
+        "email, phone, days, consent, consent_at, exhibitor_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, p.external_id).bind(2, p.first_name).bind(3, p.last_name).bind(4, p.name_ar).bind(5, p.organization)
+        .bind(6, p.position).bind(7, p.category).bind(8, p.country).bind(9, p.email).bind(10, p.phone)
+        .bind(11, joinList(p.days)).bind(12, p.consent).bind(13, p.consent_at).bind(14, p.exhibitor_id);
+    st.run();
+    p.id = db_->lastInsertId();
+  });
+  return p.id;
+}
+
+Id SqliteStore::insertBadge(Badge& b) {
+  write([&] {
+    auto& st = db_->prepare(
+        "INSERT INTO badge (person_id, serial, version, status, printed_count) VALUES (?,?,?,?,?)");
+    st.bind(1, b.person_id).bind(2, b.serial).bind(3, b.version).bind(4, b.status).bind(5, b.printed_count);
+    st.run();
+    b.id = db_->lastInsertId();
+  });
+  return b.id;
+}
+
+Id SqliteStore::insertHall(Hall& h) {
+  write([&] {
+    auto& st = db_->prepare("INSERT INTO hall (code, name, x, y, width, height) VALUES (?,?,?,?,?,?)");
+    st.bind(1, h.code).bind(2, h.name).bind(3, h.x).bind(4, h.y).bind(5, h.width).bind(6, h.height);
+    st.run();
+    h.id = db_->lastInsertId();
+  });
+  return h.id;
+}
+
+Id SqliteStore::insertBooth(Booth& b) {
+  write([&] {
+    auto& st = db_->prepare(
+        "INSERT INTO booth (code, hall, x, y, width, depth, type, power, status, exhibitor_id, locked) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, b.code).bind(2, b.hall).bind(3, b.x).bind(4, b.y).bind(5, b.width).bind(6, b.depth).bind(7, b.type)
+        .bind(8, b.power).bind(9, b.status).bind(10, b.exhibitor_id).bind(11, b.locked);
+    st.run();
+    b.id = db_->lastInsertId();
+  });
+  return b.id;
+}
+
+Id SqliteStore::insertGateProfile(GateProfile& g) {
+  write([&] {
+    auto& st = db_->prepare(
+        "INSERT INTO gate_profile (name, zone, direction, categories, days, hours_from, hours_to, reentry) "
+        "VALUES (?,?,?,?,?,?,?,?)");
+    st.bind(1, g.name).bind(2, g.zone).bind(3, g.direction).bind(4, joinList(g.categories)).bind(5, joinList(g.days))
+        .bind(6, g.hours_from).bind(7, g.hours_to).bind(8, g.reentry);
+    st.run();
+    g.id = db_->lastInsertId();
+  });
+  return g.id;
+}
+
+Overview SqliteStore::overview() {
+  Overview o;
+  o.exhibitors = count("SELECT count(*) FROM exhibitor");
+  o.people = count("SELECT count(*) FROM person");
+  o.badges = count("SELECT count(*) FROM badge");
+  o.booths = count("SELECT count(*) FROM booth");
+  o.booths_assigned = count("SELECT count(*) FROM booth WHERE exhibitor_id IS NOT NULL");
+  o.halls = count("SELECT count(*) FROM hall");
+  o.gate_profiles = count("SELECT count(*) FROM gate_profile");
+  o.scans = count("SELECT count(*) FROM scan");
+  {
+    auto& st = db_->prepare(
+        "SELECT c.code, (SELECT count(*) FROM person p WHERE p.category = c.code) FROM category c ORDER BY c.sort, c.code");
+    while (st.step()) o.people_by_category.push_back({st.text(0), st.integer(1)});
+    st.reset();
+  }
+  auto grouped = [&](const std::string& column, std::vector<CategoryCount>& into) {
+    auto& st = db_->prepare("SELECT " + column + ", count(*) FROM exhibitor GROUP BY " + column + " ORDER BY 2 DESC, 1");
+    while (st.step()) into.push_back({st.text(0), st.integer(1)});
+    st.reset();
+  };
+  grouped("region", o.exhibitors_by_region);
+  grouped("sector", o.exhibitors_by_sector);
+  return o;
+}
+
+std::unique_ptr<Store> openStore(const std::string& url, OpenMode mode) {
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+    throw Error(ErrorKind::Invalid, tr("store.error.postgres_unavailable", {url}));
+  return std::make_unique<SqliteStore>(url, mode);
+}
+
+}  // namespace moussem

@@ -1,0 +1,48 @@
+// The embedded default backend: one SQLite file per station, WAL, foreign keys, busy timeout.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "store/sqlite/sqlite_db.hpp"
+#include "store/store.hpp"
+
+namespace moussem {
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(const std::string& path, OpenMode mode);
+
+  std::string backend() const override { return "sqlite"; }
+  std::string location() const override { return db_->path(); }
+  int schemaVersion() override;
+  void write(const std::function<void()>& body) override;
+
+  std::optional<Edition> edition() override;
+  void saveEdition(Edition& edition) override;
+  std::vector<Category> categories() override;
+  void saveCategory(const Category& category) override;
+  std::vector<Zone> zones() override;
+  void saveZone(const Zone& zone) override;
+  std::optional<std::string> setting(const std::string& key) override;
+  void setSetting(const std::string& key, const std::string& value) override;
+
+  Id insertExhibitor(Exhibitor& exhibitor) override;
+  Id insertPerson(Person& person) override;
+  Id insertBadge(Badge& badge) override;
+  Id insertHall(Hall& hall) override;
+  Id insertBooth(Booth& booth) override;
+  Id insertGateProfile(GateProfile& profile) override;
+
+  Overview overview() override;
+
+  sqlite::Database& database() { return *db_; }
+
+ private:
+  void migrate();
+  long long count(const std::string& sql);
+
+  std::unique_ptr<sqlite::Database> db_;
+  int depth_ = 0;  // nesting of write(): 0 = no transaction open
+};
+
+}  // namespace moussem

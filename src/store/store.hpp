@@ -1,0 +1,65 @@
+// The Store interface: everything the rest of Moussem reads from or writes to the database goes
+// through it. Backends: sqlite/ (embedded default, one file per station) and, later, postgres/.
+// Every write runs in a transaction: single calls open their own; write() groups many into one.
+// The store knows nothing of screens, badges' rendering or the command line.
+#pragma once
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/domain.hpp"
+
+namespace moussem {
+
+enum class OpenMode {
+  Existing,  // the database must exist and be a Moussem database
+  Create,    // create a new database; refuse if the file already exists
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  Store() = default;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  virtual std::string backend() const = 0;   // "sqlite" or "postgresql"
+  virtual std::string location() const = 0;  // file path or URL without password
+  virtual int schemaVersion() = 0;
+
+  // Runs body in one transaction: all of it is written or none of it. Nested calls join the outer one.
+  virtual void write(const std::function<void()>& body) = 0;
+
+  // Edition and its configuration.
+  virtual std::optional<Edition> edition() = 0;
+  virtual void saveEdition(Edition& edition) = 0;  // inserts when id == 0
+  virtual std::vector<Category> categories() = 0;
+  virtual void saveCategory(const Category& category) = 0;  // upsert by code
+  virtual std::vector<Zone> zones() = 0;
+  virtual void saveZone(const Zone& zone) = 0;              // upsert by code
+  virtual std::optional<std::string> setting(const std::string& key) = 0;
+  virtual void setSetting(const std::string& key, const std::string& value) = 0;
+
+  // Registrations.
+  virtual Id insertExhibitor(Exhibitor& exhibitor) = 0;
+  virtual Id insertPerson(Person& person) = 0;
+  virtual Id insertBadge(Badge& badge) = 0;
+
+  // Venue.
+  virtual Id insertHall(Hall& hall) = 0;
+  virtual Id insertBooth(Booth& booth) = 0;
+
+  // Gates.
+  virtual Id insertGateProfile(GateProfile& profile) = 0;
+
+  // Figures for the overview screen and `info`.
+  virtual Overview overview() = 0;
+};
+
+// Opens the database named by url: a SQLite file path (the only backend so far). Applies pending
+// migrations; refuses a newer schema or a file that is not a Moussem database with Error.
+std::unique_ptr<Store> openStore(const std::string& url, OpenMode mode = OpenMode::Existing);
+
+}  // namespace moussem

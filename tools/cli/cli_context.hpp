@@ -1,0 +1,37 @@
+// What every command shares: the global options (--db, --json, --lang), opening the store, and
+// printing results as text for people or JSON for scripts. Exit codes: 0 done, 1 refused or failed
+// (nothing written), 2 usage error.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "store/store.hpp"
+
+namespace moussem::cli {
+
+struct Context {
+  std::string db;    // as given; empty: $MOUSSEM_DB or the user data folder
+  bool json = false;
+  std::string lang = "fr";
+  // Set by the chosen subcommand while parsing; run by main once the global options are applied.
+  std::function<void()> action;
+
+  std::string databasePath() const;
+  std::unique_ptr<Store> open() const;  // an existing database; throws Error
+
+  // Result of a command: JSON when --json, else the text.
+  void print(const nlohmann::json& json, const std::string& text) const;
+  // Progress on stderr for people at a terminal; silent otherwise and with --json.
+  void progress(const std::string& label, double fraction) const;
+};
+
+using Register = void (*)(CLI::App& app, Context& ctx);
+void registerInit(CLI::App& app, Context& ctx);
+void registerInfo(CLI::App& app, Context& ctx);
+void registerDemo(CLI::App& app, Context& ctx);
+void registerBench(CLI::App& app, Context& ctx);
+
+}  // namespace moussem::cli

@@ -1,0 +1,231 @@
+// `bench SCENARIO`: performance figures as one JSON object, with the physical floor measured in the
+// same run where one exists (PRODUCT.md, Performance). Never used by timed tests.
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <random>
+
+#include "badge/new_edition.hpp"
+#include "cli_context.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/paths.hpp"
+#include "store/demo/demo_data.hpp"
+
+namespace moussem::cli {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+long peakRssMb() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024;
+}
+
+// A folder for one benchmark run, removed afterwards.
+struct Scratch {
+  fs::path dir;
+  Scratch() {
+    std::random_device rd;
+    dir = fs::temp_directory_path() / ("moussem-bench-" + std::to_string(rd()));
+    fs::create_directories(dir);
+  }
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+};
+
+// Drops a file's pages from the OS cache so the next open reads the disk ("cold").
+void dropFromCache(const fs::path& file) {
+  for (const char* suffix : {"", "-wal"}) {
+    int fd = ::open((file.string() + suffix).c_str(), O_RDONLY);
+    if (fd < 0) continue;
+    ::fdatasync(fd);
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    ::close(fd);
+  }
+}
+
+void check(int rc, sqlite3* db) {
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) throw Error(ErrorKind::Io, sqlite3_errmsg(db));
+}
+
+// The floor of `demo`: the same number of person rows, already generated, inserted with one raw
+// prepared statement in one transaction into a database of the same schema.
+double rawInsertSeconds(const fs::path& db, long long rows) {
+  std::vector<std::string> first, last, email;
+  first.reserve(static_cast<std::size_t>(rows));
+  last.reserve(static_cast<std::size_t>(rows));
+  email.reserve(static_cast<std::size_t>(rows));
+  for (long long i = 0; i < rows; ++i) {
+    first.push_back("Prenom" + std::to_string(i % 997));
+    last.push_back("Nom" + std::to_string(i % 1009));
+    email.push_back("p" + std::to_string(i) + "@example.ma");
+  }
+  sqlite3* h = nullptr;
+  check(sqlite3_open(db.c_str(), &h), h);
+  sqlite3_exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+  sqlite3_stmt* st = nullptr;
+  check(sqlite3_prepare_v2(h,
+                           "INSERT INTO person (external_id, first_name, last_name, name_ar, organization, position, "
+                           "category, country, email, phone, days, consent, consent_at, exhibitor_id) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)",
+                           -1, &st, nullptr),
+        h);
+  auto t0 = Clock::now();
+  sqlite3_exec(h, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+  for (long long i = 0; i < rows; ++i) {
+    auto idx = static_cast<std::size_t>(i);
+    sqlite3_bind_text(st, 1, "", 0, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, first[idx].c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, last[idx].c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, "محمد العلوي", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, "Organisation", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, "Directeur", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 7, "forum", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 8, "MA", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, email[idx].c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 10, "+212600000000", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 11, "2026-02-09,2026-02-10", -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 12, 1);
+    sqlite3_bind_text(st, 13, "2026-01-15T10:00:00Z", -1, SQLITE_STATIC);
+    check(sqlite3_step(st), h);
+    sqlite3_reset(st);
+  }
+  sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
+  double s = secondsSince(t0);
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return s;
+}
+
+nlohmann::json benchDemo(long long n) {
+  Scratch scratch;
+  auto store = createEditionDatabase(scratch.dir / "demo.db", demoEdition());
+  DemoOptions o;
+  o.participants = n;
+  auto t0 = Clock::now();
+  DemoSummary s = fillDemo(*store, o);
+  double seconds = secondsSince(t0);
+  store.reset();
+  long long rows = s.participants + s.staff + s.exhibitors + s.booths + s.halls;
+
+  createEditionDatabase(scratch.dir / "floor.db", demoEdition()).reset();
+  double floorSeconds = rawInsertSeconds(scratch.dir / "floor.db", rows);
+  double rate = static_cast<double>(rows) / seconds, floorRate = static_cast<double>(rows) / floorSeconds;
+  return {{"scenario", "demo"},
+          {"participants", s.participants},
+          {"rows", rows},
+          {"seconds", seconds},
+          {"rows_per_s", rate},
+          {"floor", "raw prepared INSERT of the same number of pre-generated person rows, one transaction"},
+          {"floor_seconds", floorSeconds},
+          {"floor_rows_per_s", floorRate},
+          {"ratio_to_floor", rate / floorRate},
+          {"peak_rss_mb", peakRssMb()}};
+}
+
+fs::path benchCacheDir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "moussem" / "bench";
+  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "moussem" / "bench";
+  return fs::temp_directory_path() / "moussem-bench-cache";
+}
+
+nlohmann::json benchOpen(long long n, const Context& ctx) {
+  // The 1M-people database is built once and kept in the cache folder: building it is `bench demo`'s job.
+  const fs::path db = benchCacheDir() / ("open-" + std::to_string(n) + ".db");
+  double buildSeconds = 0;
+  if (!fs::exists(db)) {
+    fs::create_directories(db.parent_path());
+    std::error_code ec;
+    fs::remove(db.string() + ".creating", ec);
+    fs::remove(paths::keyFileFor(db), ec);
+    auto t0 = Clock::now();
+    auto store = createEditionDatabase(db, demoEdition());
+    DemoOptions o;
+    o.participants = n;
+    o.progress = [&ctx](double f) { ctx.progress(tr("demo.progress"), f); };
+    fillDemo(*store, o);
+    buildSeconds = secondsSince(t0);
+  }
+  constexpr int kRuns = 5;
+  std::vector<double> openMs, overviewMs, floorMs;
+  long long people = 0;
+  for (int i = 0; i < kRuns; ++i) {
+    dropFromCache(db);
+    auto t0 = Clock::now();
+    auto store = openStore(db.string(), OpenMode::Existing);
+    auto ed = store->edition();
+    openMs.push_back(secondsSince(t0) * 1000);
+    auto t1 = Clock::now();
+    people = store->overview().people;
+    overviewMs.push_back(secondsSince(t1) * 1000);
+  }
+  for (int i = 0; i < kRuns; ++i) {
+    dropFromCache(db);
+    auto t0 = Clock::now();
+    sqlite3* h = nullptr;
+    check(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READWRITE, nullptr), h);
+    sqlite3_stmt* st = nullptr;
+    check(sqlite3_prepare_v2(h, "SELECT count(*) FROM person", -1, &st, nullptr), h);
+    check(sqlite3_step(st), h);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    floorMs.push_back(secondsSince(t0) * 1000);
+  }
+  double total = median(openMs) + median(overviewMs);
+  return {{"scenario", "open"},
+          {"people", people},
+          {"database_mb", static_cast<double>(fs::file_size(db)) / (1024.0 * 1024.0)},
+          {"build_seconds", buildSeconds},
+          {"runs", kRuns},
+          {"open_ms_median", median(openMs)},
+          {"open_ms_first", openMs.front()},
+          {"overview_ms_median", median(overviewMs)},
+          {"open_and_overview_ms_median", total},
+          {"floor", "raw sqlite3_open + SELECT count(*) FROM person, page cache dropped"},
+          {"floor_ms_median", median(floorMs)},
+          {"ratio_to_floor", median(floorMs) / total},
+          {"peak_rss_mb", peakRssMb()}};
+}
+
+struct BenchOptions {
+  std::string scenario;
+  long long n = 0;
+};
+
+}  // namespace
+
+void registerBench(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<BenchOptions>();
+  auto* sub = app.add_subcommand("bench", "Performance figures as JSON (scenarios: demo, open)");
+  sub->add_option("scenario", opts->scenario, "Scenario")->required()->check(CLI::IsMember({"demo", "open"}));
+  sub->add_option("--n", opts->n, "Size (people)")->check(CLI::Range(1LL, 10000000LL));
+  sub->callback([&ctx, opts] {
+    ctx.action = [&ctx, opts] {
+      nlohmann::json result;
+      if (opts->scenario == "demo") result = benchDemo(opts->n > 0 ? opts->n : 100000);
+      else result = benchOpen(opts->n > 0 ? opts->n : 1000000, ctx);
+      std::cout << result.dump() << std::endl;
+    };
+  });
+}
+
+}  // namespace moussem::cli

@@ -1,0 +1,69 @@
+// `demo`: realistic, deterministic demo data; creates a demo edition when the database is missing.
+#include <filesystem>
+
+#include "badge/new_edition.hpp"
+#include "cli_context.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "store/demo/demo_data.hpp"
+
+namespace moussem::cli {
+
+namespace {
+struct DemoCliOptions {
+  int exhibitors = 62;
+  long long participants = 400;
+  std::uint64_t seed = 1;
+};
+}  // namespace
+
+void registerDemo(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<DemoCliOptions>();
+  auto* sub = app.add_subcommand("demo", "Fill the database with realistic demo data (creates a demo edition if missing)");
+  sub->add_option("--exhibitors", opts->exhibitors, "Number of exhibitors")->check(CLI::Range(0, 100000));
+  sub->add_option("--participants", opts->participants, "Number of participants (besides exhibitor staff)")
+      ->check(CLI::Range(0LL, 10000000LL));
+  sub->add_option("--seed", opts->seed, "Seed: the same seed gives the same data");
+  sub->callback([&ctx, opts] {
+    ctx.action = [&ctx, opts] {
+      const std::string path = ctx.databasePath();
+      std::unique_ptr<Store> store;
+      bool created = false;
+      if (std::filesystem::exists(path)) {
+        store = ctx.open();
+      } else {
+        store = createEditionDatabase(path, demoEdition());
+        created = true;
+      }
+      DemoOptions o;
+      o.exhibitors = opts->exhibitors;
+      o.participants = opts->participants;
+      o.seed = opts->seed;
+      o.progress = [&ctx](double f) { ctx.progress(tr("demo.progress"), f); };
+      DemoSummary s;
+      try {
+        s = fillDemo(*store, o);
+      } catch (...) {
+        if (created) {  // all or nothing: do not leave a half-made demo database behind
+          store.reset();
+          std::error_code ec;
+          std::filesystem::remove(path, ec);
+          std::filesystem::remove(std::filesystem::path(path).replace_extension(".key"), ec);
+        }
+        throw;
+      }
+      ctx.print({{"database", path},
+                 {"created", created},
+                 {"seed", opts->seed},
+                 {"exhibitors", s.exhibitors},
+                 {"participants", s.participants},
+                 {"staff", s.staff},
+                 {"halls", s.halls},
+                 {"booths", s.booths}},
+                tr("demo.done", {path, std::to_string(s.exhibitors), std::to_string(s.participants),
+                                 std::to_string(s.staff), std::to_string(s.booths)}));
+    };
+  });
+}
+
+}  // namespace moussem::cli

@@ -1,0 +1,64 @@
+// `init`: a new database and its signing key file.
+#include <chrono>
+
+#include "badge/new_edition.hpp"
+#include "cli_context.hpp"
+#include "core/dates.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/paths.hpp"
+
+namespace moussem::cli {
+
+namespace {
+struct InitOptions {
+  std::string name, name_ar, name_en, from, to, venue;
+};
+
+std::string today() {
+  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return dates::fromDayNumber(now.time_since_epoch().count());
+}
+
+std::string dateOption(const std::string& value, const char* option) {
+  auto iso = dates::parseDate(value);
+  if (!iso) throw Error(ErrorKind::Usage, tr("cli.error.bad_date", {option, value}));
+  return *iso;
+}
+}  // namespace
+
+void registerInit(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<InitOptions>();
+  auto* sub = app.add_subcommand("init", "Create a new database and its signing key file");
+  sub->add_option("--edition-name", opts->name, "Name of the edition (French)");
+  sub->add_option("--edition-name-ar", opts->name_ar, "Name of the edition in Arabic");
+  sub->add_option("--edition-name-en", opts->name_en, "Name of the edition in English");
+  sub->add_option("--from", opts->from, "First day, YYYY-MM-DD");
+  sub->add_option("--to", opts->to, "Last day, YYYY-MM-DD");
+  sub->add_option("--venue", opts->venue, "Venue");
+  sub->callback([&ctx, opts] {
+    ctx.action = [&ctx, opts] {
+      Edition e;
+      e.name_fr = opts->name.empty() ? tr("edition.default_name") : opts->name;
+      e.name_ar = opts->name_ar;
+      e.name_en = opts->name_en;
+      e.venue = opts->venue;
+      e.starts_on = opts->from.empty() ? today() : dateOption(opts->from, "--from");
+      e.ends_on = opts->to.empty() ? dates::addDays(e.starts_on, 6) : dateOption(opts->to, "--to");
+      const std::string path = ctx.databasePath();
+      auto store = createEditionDatabase(path, e);
+      auto created = store->edition().value();
+      const std::string key = paths::keyFileFor(path).string();
+      ctx.print({{"database", path},
+                 {"key_file", key},
+                 {"backend", store->backend()},
+                 {"schema_version", store->schemaVersion()},
+                 {"edition", {{"uid", created.uid}, {"name", created.name_fr}, {"from", created.starts_on},
+                              {"to", created.ends_on}}}},
+                tr("init.done", {path, created.name_fr, created.starts_on, created.ends_on}) + "\n" +
+                    tr("init.key", {key}));
+    };
+  });
+}
+
+}  // namespace moussem::cli

@@ -1,0 +1,42 @@
+// moussem-cli: every feature of the app, scriptable and testable without a window.
+#include <iostream>
+
+#include "cli_context.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+
+int main(int argc, char** argv) {
+  using namespace moussem;
+  cli::Context ctx;
+  CLI::App app{"Moussem: registration, badges, booths and gates for fairs and forums", "moussem-cli"};
+  app.option_defaults()->always_capture_default();
+  app.add_option("--db", ctx.db, "SQLite file path, or postgresql://... (default: $MOUSSEM_DB or the user data folder)");
+  app.add_flag("--json", ctx.json, "Machine-readable output");
+  app.add_option("--lang", ctx.lang, "Language of messages")->check(CLI::IsMember({"fr", "ar", "en"}));
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  for (cli::Register r : {cli::registerInit, cli::registerInfo, cli::registerDemo, cli::registerBench}) r(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+    i18n::setLanguage(ctx.lang);
+    if (ctx.action) ctx.action();
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "moussem-cli: " << e.what() << "\n" << "Run 'moussem-cli --help' for usage.\n";
+    return 2;
+  } catch (const Error& e) {
+    std::cerr << "moussem-cli: " << e.what() << "\n";
+    if (ctx.json) std::cout << nlohmann::json{{"error", e.what()}}.dump() << "\n";
+    return e.kind() == ErrorKind::Usage ? 2 : 1;
+  } catch (const std::exception& e) {
+    std::cerr << "moussem-cli: " << e.what() << "\n";
+    if (ctx.json) std::cout << nlohmann::json{{"error", e.what()}}.dump() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,64 @@
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+
+#include "store/migrations.hpp"
+#include "store/store.hpp"
+#include "test_support.hpp"
+
+using namespace moussem;
+
+TEST_CASE("migrations are numbered 1, 2, 3... with no gap") {
+  const auto& all = migrations();
+  REQUIRE_FALSE(all.empty());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    CHECK(all[i].version == static_cast<int>(i) + 1);
+    CHECK_FALSE(all[i].sql.empty());
+  }
+  CHECK(latestSchemaVersion() == static_cast<int>(all.size()));
+}
+
+TEST_CASE("a database of every earlier schema version upgrades to the latest and keeps its data") {
+  for (int from = 1; from < latestSchemaVersion() + 1; ++from) {
+    INFO("upgrading from version " << from);
+    test::TempDir dir;
+    auto path = (dir / "old.db").string();
+    // Build the fixture as an older Moussem would have left it: migrations 1..from only.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    for (const auto& m : migrations()) {
+      if (m.version > from) break;
+      REQUIRE(sqlite3_exec(db, std::string(m.sql).c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    }
+    std::string seed =
+        "PRAGMA user_version = " + std::to_string(from) +
+        "; INSERT INTO edition (uid, name_fr, starts_on, ends_on) VALUES ('OLD001', 'Ancienne', '2025-07-01', "
+        "'2025-07-05'); INSERT INTO category (code, color, label_fr) VALUES ('forum', '#000000', 'Forum');"
+        " INSERT INTO person (first_name, last_name, category) VALUES ('Ahmed', 'Bennani', 'forum');";
+    REQUIRE(sqlite3_exec(db, seed.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+
+    auto store = openStore(path, OpenMode::Existing);
+    CHECK(store->schemaVersion() == latestSchemaVersion());
+    CHECK(store->edition()->uid == "OLD001");
+    CHECK(store->overview().people == 1);
+  }
+}
+
+TEST_CASE("a SQLite file with tables of its own is refused before any migration touches it") {
+  test::TempDir dir;
+  auto path = (dir / "half.db").string();
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  // Version 0 but with a table that migration 1 wants to create: migration 1 must fail cleanly.
+  REQUIRE(sqlite3_exec(db, "CREATE TABLE zone (x INTEGER);", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  CHECK_THROWS(openStore(path, OpenMode::Existing));
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name = 'person'", -1, &st, nullptr);
+  sqlite3_step(st);
+  CHECK(sqlite3_column_int(st, 0) == 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}

@@ -79,6 +79,15 @@ struct Badge {
   int printed_count = 0;
 };
 
+struct BadgeEvent {
+  Id id = 0;
+  Id badge_id = 0;
+  int version = 1;
+  std::string action;  // issue|print|reprint|revoke
+  std::string reason, station, operator_name;
+  std::string at;      // ISO date-time, set by the store
+};
+
 struct Hall {
   Id id = 0;
   std::string code, name;

@@ -45,7 +45,20 @@ class Store {
   // Registrations.
   virtual Id insertExhibitor(Exhibitor& exhibitor) = 0;
   virtual Id insertPerson(Person& person) = 0;
+  virtual std::optional<Person> person(Id id) = 0;
+  virtual std::optional<Exhibitor> exhibitor(Id id) = 0;
+  // Ids of people, in id order; category empty: everyone.
+  virtual std::vector<Id> personIds(const std::string& category = "") = 0;
+
+  // Badges: one current badge per person; every issue, print, reprint and revoke is logged.
   virtual Id insertBadge(Badge& badge) = 0;
+  virtual std::optional<Badge> badgeOfPerson(Id person) = 0;
+  virtual std::optional<Badge> badgeBySerial(const std::string& serial) = 0;
+  virtual void updateBadge(const Badge& badge, const std::string& status_reason) = 0;
+  virtual void addBadgeEvent(const BadgeEvent& event) = 0;
+  virtual std::vector<BadgeEvent> badgeEvents(Id badge) = 0;
+  // The booth code of an exhibitor (first assigned booth), if any.
+  virtual std::optional<std::string> boothOfExhibitor(Id exhibitor) = 0;
 
   // Venue.
   virtual Id insertHall(Hall& hall) = 0;

@@ -274,6 +274,171 @@ Id SqliteStore::insertPerson(Person& p) {
   return p.id;
 }
 
+namespace {
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+Badge readBadge(const sqlite::Statement& st) {
+  Badge b;
+  b.id = st.integer(0);
+  b.person_id = st.integer(1);
+  b.serial = st.text(2);
+  b.version = static_cast<int>(st.integer(3));
+  b.status = st.text(4);
+  b.printed_count = static_cast<int>(st.integer(5));
+  return b;
+}
+constexpr const char* kBadgeColumns = "SELECT id, person_id, serial, version, status, printed_count FROM badge ";
+}  // namespace
+
+std::optional<Person> SqliteStore::person(Id id) {
+  auto& st = db_->prepare(
+      "SELECT id, external_id, first_name, last_name, name_ar, organization, position, category, country, email, "
+      "phone, days, consent, consent_at, exhibitor_id FROM person WHERE id = ?");
+  st.bind(1, id);
+  std::optional<Person> out;
+  if (st.step()) {
+    Person p;
+    p.id = st.integer(0);
+    p.external_id = st.text(1);
+    p.first_name = st.text(2);
+    p.last_name = st.text(3);
+    p.name_ar = st.text(4);
+    p.organization = st.text(5);
+    p.position = st.text(6);
+    p.category = st.text(7);
+    p.country = st.text(8);
+    p.email = st.text(9);
+    p.phone = st.text(10);
+    p.days = splitList(st.text(11));
+    p.consent = st.integer(12) != 0;
+    p.consent_at = st.text(13);
+    if (!st.isNull(14)) p.exhibitor_id = st.integer(14);
+    out = std::move(p);
+  }
+  st.reset();
+  return out;
+}
+
+std::optional<Exhibitor> SqliteStore::exhibitor(Id id) {
+  auto& st = db_->prepare(
+      "SELECT id, external_id, name_fr, name_ar, kind, sector, region, city, contact_name, phone, email, "
+      "registration_no, program, booth_area_m2, wants_corner, needs_power, preferred_zone, products "
+      "FROM exhibitor WHERE id = ?");
+  st.bind(1, id);
+  std::optional<Exhibitor> out;
+  if (st.step()) {
+    Exhibitor x;
+    x.id = st.integer(0);
+    x.external_id = st.text(1);
+    x.name_fr = st.text(2);
+    x.name_ar = st.text(3);
+    x.kind = st.text(4);
+    x.sector = st.text(5);
+    x.region = st.text(6);
+    x.city = st.text(7);
+    x.contact_name = st.text(8);
+    x.phone = st.text(9);
+    x.email = st.text(10);
+    x.registration_no = st.text(11);
+    x.program = st.text(12);
+    x.booth_area_m2 = st.real(13);
+    x.wants_corner = st.integer(14) != 0;
+    x.needs_power = st.integer(15) != 0;
+    x.preferred_zone = st.text(16);
+    x.products = st.text(17);
+    out = std::move(x);
+  }
+  st.reset();
+  if (out) {
+    auto& c = db_->prepare("SELECT other_id FROM exhibitor_competitor WHERE exhibitor_id = ? ORDER BY other_id");
+    c.bind(1, id);
+    while (c.step()) out->competitors.push_back(c.integer(0));
+    c.reset();
+  }
+  return out;
+}
+
+std::vector<Id> SqliteStore::personIds(const std::string& category) {
+  auto& st = db_->prepare(category.empty() ? "SELECT id FROM person WHERE ?1 = '' ORDER BY id"
+                                           : "SELECT id FROM person WHERE category = ?1 ORDER BY id");
+  st.bind(1, category);
+  std::vector<Id> out;
+  while (st.step()) out.push_back(st.integer(0));
+  st.reset();
+  return out;
+}
+
+std::optional<Badge> SqliteStore::badgeOfPerson(Id person) {
+  auto& st = db_->prepare(std::string(kBadgeColumns) + "WHERE person_id = ?");
+  st.bind(1, person);
+  std::optional<Badge> out;
+  if (st.step()) out = readBadge(st);
+  st.reset();
+  return out;
+}
+
+std::optional<Badge> SqliteStore::badgeBySerial(const std::string& serial) {
+  auto& st = db_->prepare(std::string(kBadgeColumns) + "WHERE serial = ?");
+  st.bind(1, serial);
+  std::optional<Badge> out;
+  if (st.step()) out = readBadge(st);
+  st.reset();
+  return out;
+}
+
+void SqliteStore::updateBadge(const Badge& b, const std::string& status_reason) {
+  write([&] {
+    auto& st = db_->prepare(
+        "UPDATE badge SET version = ?, status = ?, status_reason = ?, printed_count = ?, "
+        "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+    st.bind(1, b.version).bind(2, b.status).bind(3, status_reason).bind(4, b.printed_count).bind(5, b.id);
+    st.run();
+    if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("store.error.no_badge", {b.serial}));
+  });
+}
+
+void SqliteStore::addBadgeEvent(const BadgeEvent& e) {
+  write([&] {
+    auto& st = db_->prepare(
+        "INSERT INTO badge_event (badge_id, version, action, reason, station, operator) VALUES (?,?,?,?,?,?)");
+    st.bind(1, e.badge_id).bind(2, e.version).bind(3, e.action).bind(4, e.reason).bind(5, e.station)
+        .bind(6, e.operator_name);
+    st.run();
+  });
+}
+
+std::vector<BadgeEvent> SqliteStore::badgeEvents(Id badge) {
+  auto& st = db_->prepare(
+      "SELECT id, badge_id, version, action, reason, station, operator, at FROM badge_event WHERE badge_id = ? "
+      "ORDER BY id");
+  st.bind(1, badge);
+  std::vector<BadgeEvent> out;
+  while (st.step())
+    out.push_back({st.integer(0), st.integer(1), static_cast<int>(st.integer(2)), st.text(3), st.text(4), st.text(5),
+                   st.text(6), st.text(7)});
+  st.reset();
+  return out;
+}
+
+std::optional<std::string> SqliteStore::boothOfExhibitor(Id exhibitor) {
+  auto& st = db_->prepare("SELECT code FROM booth WHERE exhibitor_id = ? ORDER BY code LIMIT 1");
+  st.bind(1, exhibitor);
+  std::optional<std::string> out;
+  if (st.step()) out = st.text(0);
+  st.reset();
+  return out;
+}
+
 Id SqliteStore::insertBadge(Badge& b) {
   write([&] {
     auto& st = db_->prepare(

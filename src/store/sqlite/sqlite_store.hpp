@@ -28,7 +28,16 @@ class SqliteStore final : public Store {
 
   Id insertExhibitor(Exhibitor& exhibitor) override;
   Id insertPerson(Person& person) override;
+  std::optional<Person> person(Id id) override;
+  std::optional<Exhibitor> exhibitor(Id id) override;
+  std::vector<Id> personIds(const std::string& category) override;
   Id insertBadge(Badge& badge) override;
+  std::optional<Badge> badgeOfPerson(Id person) override;
+  std::optional<Badge> badgeBySerial(const std::string& serial) override;
+  void updateBadge(const Badge& badge, const std::string& status_reason) override;
+  void addBadgeEvent(const BadgeEvent& event) override;
+  std::vector<BadgeEvent> badgeEvents(Id badge) override;
+  std::optional<std::string> boothOfExhibitor(Id exhibitor) override;
   Id insertHall(Hall& hall) override;
   Id insertBooth(Booth& booth) override;
   Id insertGateProfile(GateProfile& profile) override;

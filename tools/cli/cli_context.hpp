@@ -33,5 +33,6 @@ void registerInit(CLI::App& app, Context& ctx);
 void registerInfo(CLI::App& app, Context& ctx);
 void registerDemo(CLI::App& app, Context& ctx);
 void registerBench(CLI::App& app, Context& ctx);
+void registerBadge(CLI::App& app, Context& ctx);
 
 }  // namespace moussem::cli

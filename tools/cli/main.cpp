@@ -16,7 +16,26 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
 
-  for (cli::Register r : {cli::registerInit, cli::registerInfo, cli::registerDemo, cli::registerBench}) r(app, ctx);
+  for (cli::Register r : {cli::registerInit, cli::registerInfo, cli::registerDemo, cli::registerBench,
+                          cli::registerBadge}) r(app, ctx);
+
+  // Name an unknown command instead of CLI11's "a subcommand is required".
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--db" || arg == "--lang") {
+      ++i;
+      continue;
+    }
+    if (arg.rfind("-", 0) == 0) continue;
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands({}))
+      if (sub->get_name() == arg) known = true;
+    if (!known) {
+      std::cerr << "moussem-cli: unknown command '" << arg << "'\nRun 'moussem-cli --help' for usage.\n";
+      return 2;
+    }
+    break;
+  }
 
   try {
     app.parse(argc, argv);

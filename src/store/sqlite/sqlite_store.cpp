@@ -129,6 +129,12 @@ void SqliteStore::write(const std::function<void()>& body) {
   }
 }
 
+void SqliteStore::writeOne(const std::function<void()>& statement) {
+  // One statement is atomic by itself: inside a transaction it needs no savepoint of its own.
+  if (depth_ > 0) statement();
+  else write(statement);
+}
+
 long long SqliteStore::count(const std::string& sql) {
   auto& st = db_->prepare(sql);
   long long n = st.step() ? st.integer(0) : 0;
@@ -194,7 +200,7 @@ std::vector<Category> SqliteStore::categories() {
 }
 
 void SqliteStore::saveCategory(const Category& c) {
-  write([&] {
+  writeOne([&] {
     auto& st = db_->prepare(
         "INSERT INTO category (code, color, label_fr, label_ar, label_en, sort) VALUES (?,?,?,?,?,?) "
         "ON CONFLICT(code) DO UPDATE SET color=excluded.color, label_fr=excluded.label_fr, "
@@ -213,7 +219,7 @@ std::vector<Zone> SqliteStore::zones() {
 }
 
 void SqliteStore::saveZone(const Zone& z) {
-  write([&] {
+  writeOne([&] {
     auto& st = db_->prepare(
         "INSERT INTO zone (code, label_fr, label_ar, label_en) VALUES (?,?,?,?) ON CONFLICT(code) DO UPDATE SET "
         "label_fr=excluded.label_fr, label_ar=excluded.label_ar, label_en=excluded.label_en");
@@ -232,7 +238,7 @@ std::optional<std::string> SqliteStore::setting(const std::string& key) {
 }
 
 void SqliteStore::setSetting(const std::string& key, const std::string& value) {
-  write([&] {
+  writeOne([&] {
     auto& st = db_->prepare("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
     st.bind(1, key).bind(2, value);
     st.run();
@@ -261,7 +267,7 @@ Id SqliteStore::insertExhibitor(Exhibitor& x) {
 }
 
 Id SqliteStore::insertPerson(Person& p) {
-  write([&] {
+  writeOne([&] {
     auto& st = db_->prepare(
         "INSERT INTO person (external_id, first_name, last_name, name_ar, organization, position, category, country, "
         "email, phone, days, consent, consent_at, exhibitor_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -408,7 +414,7 @@ void SqliteStore::updateBadge(const Badge& b, const std::string& status_reason) 
 }
 
 void SqliteStore::addBadgeEvent(const BadgeEvent& e) {
-  write([&] {
+  writeOne([&] {
     auto& st = db_->prepare(
         "INSERT INTO badge_event (badge_id, version, action, reason, station, operator) VALUES (?,?,?,?,?,?)");
     st.bind(1, e.badge_id).bind(2, e.version).bind(3, e.action).bind(4, e.reason).bind(5, e.station)
@@ -440,7 +446,7 @@ std::optional<std::string> SqliteStore::boothOfExhibitor(Id exhibitor) {
 }
 
 Id SqliteStore::insertBadge(Badge& b) {
-  write([&] {
+  writeOne([&] {
     auto& st = db_->prepare(
         "INSERT INTO badge (person_id, serial, version, status, printed_count) VALUES (?,?,?,?,?)");
     st.bind(1, b.person_id).bind(2, b.serial).bind(3, b.version).bind(4, b.status).bind(5, b.printed_count);
@@ -451,7 +457,7 @@ Id SqliteStore::insertBadge(Badge& b) {
 }
 
 Id SqliteStore::insertHall(Hall& h) {
-  write([&] {
+  writeOne([&] {
     auto& st = db_->prepare("INSERT INTO hall (code, name, x, y, width, height) VALUES (?,?,?,?,?,?)");
     st.bind(1, h.code).bind(2, h.name).bind(3, h.x).bind(4, h.y).bind(5, h.width).bind(6, h.height);
     st.run();
@@ -461,7 +467,7 @@ Id SqliteStore::insertHall(Hall& h) {
 }
 
 Id SqliteStore::insertBooth(Booth& b) {
-  write([&] {
+  writeOne([&] {
     auto& st = db_->prepare(
         "INSERT INTO booth (code, hall, x, y, width, depth, type, power, status, exhibitor_id, locked) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
@@ -474,7 +480,7 @@ Id SqliteStore::insertBooth(Booth& b) {
 }
 
 Id SqliteStore::insertGateProfile(GateProfile& g) {
-  write([&] {
+  writeOne([&] {
     auto& st = db_->prepare(
         "INSERT INTO gate_profile (name, zone, direction, categories, days, hours_from, hours_to, reentry) "
         "VALUES (?,?,?,?,?,?,?,?)");

@@ -48,6 +48,7 @@ class SqliteStore final : public Store {
 
  private:
   void migrate();
+  void writeOne(const std::function<void()>& statement);
   long long count(const std::string& sql);
 
   std::unique_ptr<sqlite::Database> db_;

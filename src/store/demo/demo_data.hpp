@@ -1,0 +1,32 @@
+// Realistic, deterministic demo data: the 9th National Artisan Week (Rabat, OLM Souissi, February
+// 2026) with cooperatives from every region and forum participants of every category. The same seed
+// always gives the same data; sizes scale to a million people for benchmarks.
+#pragma once
+#include <cstdint>
+#include <functional>
+
+#include "core/domain.hpp"
+#include "store/store.hpp"
+
+namespace moussem {
+
+struct DemoOptions {
+  int exhibitors = 62;
+  long long participants = 400;          // people who are not exhibitor staff
+  std::uint64_t seed = 1;
+  std::function<void(double)> progress;  // 0..1, may be empty; called from the calling thread
+  std::function<bool()> cancelled;       // may be empty; true: stop, throw Error(Refused), nothing written
+};
+
+struct DemoSummary {
+  long long exhibitors = 0, participants = 0, staff = 0, halls = 0, booths = 0;
+};
+
+// The demo edition: clearly marked (is_demo, "(démo)" in its names).
+Edition demoEdition();
+
+// Fills an edition that has no exhibitors and no people yet (else throws Error(Refused)), in one
+// transaction: all of it or nothing.
+DemoSummary fillDemo(Store& store, const DemoOptions& options);
+
+}  // namespace moussem

@@ -1,0 +1,1 @@
+set(MOUSSEM_DEMO_SOURCES demo/demo_data.cpp)

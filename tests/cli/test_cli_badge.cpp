@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+using moussem::test::run;
+using moussem::test::TempDir;
+using nlohmann::json;
+
+namespace {
+struct DemoDb {
+  TempDir dir;
+  std::string db = (dir / "demo.db").string();
+  DemoDb() {
+    auto r = run("moussem-cli", {"--db", db, "demo", "--exhibitors", "6", "--participants", "30"});
+    REQUIRE(r.exit_code == 0);
+  }
+  moussem::test::RunResult cli(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db, "--json"});
+    return run("moussem-cli", args);
+  }
+};
+}  // namespace
+
+TEST_CASE("badge payload prints the signed QR text of a person's current badge") {
+  DemoDb d;
+  auto r = d.cli({"badge", "payload", "--person", "1"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(r.out);
+  CHECK(j["payload"].get<std::string>().rfind("MSM1.", 0) == 0);
+  CHECK(j["version"] == 1);
+  // Asking again gives the same badge (no new serial).
+  CHECK(json::parse(d.cli({"badge", "payload", "--person", "1"}).out)["serial"] == j["serial"]);
+}
+
+TEST_CASE("badge reprint bumps the version and revoke marks the badge revoked") {
+  DemoDb d;
+  REQUIRE(d.cli({"badge", "payload", "--person", "2"}).exit_code == 0);
+  auto r = d.cli({"badge", "reprint", "--person", "2", "--reason", "faute de frappe"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(json::parse(r.out)["version"] == 2);
+  auto v = d.cli({"badge", "revoke", "--person", "2", "--reason", "perdu"});
+  REQUIRE(v.exit_code == 0);
+  CHECK(json::parse(v.out)["status"] == "revoked");
+  CHECK(d.cli({"badge", "payload", "--person", "2"}).exit_code == 1);
+  CHECK(d.cli({"badge", "reprint", "--person", "2"}).exit_code == 2);  // --reason is required
+}
+
+TEST_CASE("badge render writes a PDF of a category and a PNG of one person") {
+  DemoDb d;
+  auto pdf = (d.dir / "forum.pdf").string();
+  auto r = d.cli({"badge", "render", "--category", "exhibitor", "--out", pdf, "--template", "a4x4"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(json::parse(r.out)["badges"].get<int>() >= 6);
+  CHECK(std::filesystem::file_size(pdf) > 1000);
+  auto png = (d.dir / "one.png").string();
+  REQUIRE(d.cli({"badge", "render", "--person", "3", "--out", png}).exit_code == 0);
+  CHECK(std::filesystem::exists(png));
+}
+
+TEST_CASE("badge render refuses bad requests and writes nothing") {
+  DemoDb d;
+  CHECK(d.cli({"badge", "render", "--all", "--out", (d.dir / "x.png").string()}).exit_code == 2);
+  CHECK(d.cli({"badge", "render", "--out", (d.dir / "x.pdf").string()}).exit_code == 2);
+  CHECK(d.cli({"badge", "render", "--all", "--out", (d.dir / "x.docx").string()}).exit_code == 2);
+  CHECK(d.cli({"badge", "render", "--all", "--out", (d.dir / "x.pdf").string(), "--template", "poster"}).exit_code == 1);
+  CHECK(d.cli({"badge", "render", "--person", "99999", "--out", (d.dir / "x.pdf").string()}).exit_code == 1);
+  CHECK_FALSE(std::filesystem::exists(d.dir / "x.pdf"));
+  CHECK_FALSE(std::filesystem::exists(d.dir / "x.png"));
+}
+
+TEST_CASE("a station without the key file cannot mint badges") {
+  DemoDb d;
+  std::filesystem::rename(d.dir / "demo.key", d.dir / "elsewhere.key");
+  auto r = d.cli({"badge", "payload", "--person", "1"});
+  CHECK(r.exit_code == 1);
+  CHECK_FALSE(r.err.empty());
+}
+
+TEST_CASE("keys export-public writes the public key and nothing secret") {
+  DemoDb d;
+  auto file = d.dir / "gate.pub";
+  REQUIRE(d.cli({"keys", "export-public", file.string()}).exit_code == 0);
+  std::ifstream in(file);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  CHECK(text.find("moussem-public-key 1") == 0);
+  CHECK(text.find("public ") != std::string::npos);
+  CHECK(text.find("secret") == std::string::npos);
+}

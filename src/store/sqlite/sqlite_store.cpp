@@ -68,6 +68,7 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode) {
     db_->exec("PRAGMA foreign_keys = ON");
     db_->exec("PRAGMA journal_mode = WAL");
     db_->exec("PRAGMA synchronous = NORMAL");  // in WAL: survives an application crash (kill -9)
+    db_->exec("PRAGMA cache_size = -32768");   // 32 MiB: large imports stay in memory, not in the WAL
     migrate();
   } catch (const Error& e) {
     // SQLite's own words ("file is not a database") become the user's: this is not a Moussem database.

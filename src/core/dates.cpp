@@ -66,4 +66,20 @@ std::vector<std::string> range(std::string_view from, std::string_view to) {
   return out;
 }
 
+std::string formatLong(std::string_view iso, std::string_view lang) {
+  static constexpr const char* kFr[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                        "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  // Month names as written in Morocco (from the French), not the Levantine ones.
+  static constexpr const char* kAr[] = {"يناير", "فبراير", "مارس",  "أبريل",  "ماي",   "يونيو",
+                                        "يوليوز", "غشت",   "شتنبر", "أكتوبر", "نونبر", "دجنبر"};
+  static constexpr const char* kEn[] = {"January", "February", "March",     "April",   "May",      "June",
+                                        "July",    "August",   "September", "October", "November", "December"};
+  auto ymd = parseIso(iso);
+  if (!ymd) return std::string(iso);
+  unsigned m = static_cast<unsigned>(ymd->month()) - 1;
+  const char* month = lang == "ar" ? kAr[m] : lang == "en" ? kEn[m] : kFr[m];
+  return std::to_string(static_cast<unsigned>(ymd->day())) + " " + month + " " +
+         std::to_string(static_cast<int>(ymd->year()));
+}
+
 }  // namespace moussem::dates

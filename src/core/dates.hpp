@@ -15,5 +15,7 @@ std::string fromDayNumber(long long day);
 long long daysBetween(std::string_view from, std::string_view to);  // to - from
 std::string addDays(std::string_view iso, long long n);
 std::vector<std::string> range(std::string_view from, std::string_view to);  // inclusive
+// "9 février 2026", "9 فبراير 2026" (Moroccan month names, Western digits), "9 February 2026".
+std::string formatLong(std::string_view iso, std::string_view lang);
 
 }  // namespace moussem::dates

@@ -1,0 +1,68 @@
+// moussem: the desktop app. Parses flags, opens (or creates the demo) database, then hands over to the
+// window loop. Errors before the window opens are printed and exit 1; nothing is half-created.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iostream>
+
+#include "app/window.hpp"
+#include "badge/new_edition.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/paths.hpp"
+#include "store/demo/demo_data.hpp"
+
+int main(int argc, char** argv) {
+  using namespace moussem;
+  app::WindowOptions options;
+  std::string db, lang = "fr", size;
+  bool demo = false;
+  CLI::App cli{"Moussem: registration, badges, booths and gates for fairs and forums", "moussem"};
+  cli.add_option("--db", db, "SQLite database file (default: $MOUSSEM_DB or the user data folder)");
+  cli.add_flag("--demo", demo, "Open the demo edition (created with demo data on first start)");
+  cli.add_option("--lang", lang, "Interface language")->check(CLI::IsMember({"fr", "ar", "en"}));
+  cli.add_option("--screenshot", options.screenshot, "Render a few frames, write the window to this PNG, exit");
+  cli.add_option("--frames", options.frames, "Frames to render before the screenshot")->check(CLI::Range(1, 1000));
+  cli.add_option("--size", size, "Window size, WIDTHxHEIGHT");
+  cli.add_option("--screen", options.screen, "Screen to open (overview, edition)");
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e) == 0 ? 0 : 2;
+  }
+  if (!size.empty()) {
+    auto x = size.find('x');
+    try {
+      options.width = std::stoi(size.substr(0, x));
+      options.height = std::stoi(size.substr(x + 1));
+    } catch (...) {
+      std::cerr << "moussem: --size expects WIDTHxHEIGHT, e.g. 1280x800\n";
+      return 2;
+    }
+  }
+
+  try {
+    i18n::setLanguage(lang);
+    std::unique_ptr<Store> store;
+    if (demo && db.empty()) {
+      auto path = paths::demoDatabase();
+      if (!std::filesystem::exists(path)) {
+        std::cerr << tr("app.creating_demo", {path.string()}) << std::endl;
+        std::error_code ec;
+        std::filesystem::remove(paths::keyFileFor(path), ec);  // a stray key of a deleted demo
+        auto created = createEditionDatabase(path, demoEdition());
+        DemoOptions o;
+        fillDemo(*created, o);
+      }
+      store = openStore(path.string(), OpenMode::Existing);
+    } else {
+      store = openStore(db.empty() ? paths::defaultDatabase().string() : db, OpenMode::Existing);
+    }
+    return app::runWindow(*store, options);
+  } catch (const Error& e) {
+    std::cerr << "moussem: " << e.what() << "\n";
+    return e.kind() == ErrorKind::Usage ? 2 : 1;
+  } catch (const std::exception& e) {
+    std::cerr << "moussem: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,170 @@
+#include "app/window.hpp"
+
+#define GL_SILENCE_DEPRECATION
+#include <GLFW/glfw3.h>
+#include <cairo.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cfloat>
+#include <filesystem>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/paths.hpp"
+#include "ui/fonts.hpp"
+#include "ui/shell.hpp"
+#include "ui/style.hpp"
+
+namespace moussem::app {
+
+namespace {
+
+struct LoopState {
+  ui::Shell* shell = nullptr;
+  int busyFrames = 3;  // frames still to draw before sleeping again
+};
+
+ui::Key translate(int key) {
+  if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12) return static_cast<ui::Key>(static_cast<int>(ui::Key::F1) + key - GLFW_KEY_F1);
+  if (key >= GLFW_KEY_1 && key <= GLFW_KEY_9)
+    return static_cast<ui::Key>(static_cast<int>(ui::Key::Digit1) + key - GLFW_KEY_1);
+  switch (key) {
+    case GLFW_KEY_TAB: return ui::Key::Tab;
+    case GLFW_KEY_L: return ui::Key::L;
+    case GLFW_KEY_Q: return ui::Key::Q;
+    case GLFW_KEY_R: return ui::Key::R;
+    default: return ui::Key::None;
+  }
+}
+
+void onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
+  auto* state = static_cast<LoopState*>(glfwGetWindowUserPointer(window));
+  state->busyFrames = 3;
+  if (action != GLFW_PRESS || !state->shell) return;
+  // GLFW key tokens are physical positions: shortcuts work the same on AZERTY and Arabic layouts.
+  state->shell->onKey({translate(key), (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
+}
+
+void wake(GLFWwindow* window) { static_cast<LoopState*>(glfwGetWindowUserPointer(window))->busyFrames = 3; }
+
+void writeScreenshot(GLFWwindow* window, const std::string& path) {
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window, &w, &h);
+  std::vector<unsigned char> rgba(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+  unsigned char* data = cairo_image_surface_get_data(surface);
+  int stride = cairo_image_surface_get_stride(surface);
+  cairo_surface_flush(surface);
+  for (int y = 0; y < h; ++y) {
+    const unsigned char* src = rgba.data() + static_cast<std::size_t>(h - 1 - y) * static_cast<std::size_t>(w) * 4;
+    auto* dst = reinterpret_cast<std::uint32_t*>(data + y * stride);
+    for (int x = 0; x < w; ++x)
+      dst[x] = (std::uint32_t{src[x * 4]} << 16) | (std::uint32_t{src[x * 4 + 1]} << 8) | src[x * 4 + 2];
+  }
+  cairo_surface_mark_dirty(surface);
+  cairo_status_t status = cairo_surface_write_to_png(surface, path.c_str());
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw Error(ErrorKind::Io, tr("render.error.write", {path, cairo_status_to_string(status)}));
+}
+
+struct GlfwSession {
+  GlfwSession() {
+    if (!glfwInit()) throw Error(ErrorKind::Io, tr("app.error.no_display"));
+  }
+  ~GlfwSession() { glfwTerminate(); }
+};
+
+}  // namespace
+
+int runWindow(Store& store, const WindowOptions& options) {
+  GlfwSession glfw;
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  if (!options.screenshot.empty()) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+  GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Moussem", nullptr, nullptr);
+  if (!window) throw Error(ErrorKind::Io, tr("app.error.no_window"));
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+
+  LoopState state;
+  glfwSetWindowUserPointer(window, &state);
+  // Our callbacks first: the ImGui backend, installed next, chains to them.
+  glfwSetKeyCallback(window, onKey);
+  glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { wake(w); });
+  glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { wake(w); });
+  glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { wake(w); });
+  glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { wake(w); });
+  glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { wake(w); });
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  std::string iniPath;
+  if (options.screenshot.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(paths::dataDir(), ec);
+    iniPath = (paths::dataDir() / "imgui.ini").string();
+    io.IniFilename = iniPath.c_str();
+  } else {
+    io.IniFilename = nullptr;  // screenshots are reproducible: no saved layout
+  }
+  float xscale = 1, yscale = 1;
+  glfwGetWindowContentScale(window, &xscale, &yscale);
+  const float scale = std::max(1.0f, xscale);
+  ui::setFonts(ui::loadFonts(io, scale));
+  ui::applyStyle(scale);
+
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 330");
+
+  int exitCode = 0;
+  {
+    ui::Shell shell(store);
+    state.shell = &shell;
+    shell.setLanguage(i18n::language());
+    if (!options.screen.empty()) shell.select(options.screen);
+    int frame = 0;
+    while (!glfwWindowShouldClose(window) && !shell.quitRequested()) {
+      // Sleep when nothing happens: no CPU to speak of while the kiosk waits.
+      if (options.screenshot.empty() && state.busyFrames <= 0) glfwWaitEventsTimeout(0.5);
+      else glfwPollEvents();
+      if (state.busyFrames > 0) --state.busyFrames;
+
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui_ImplGlfw_NewFrame();
+      if (!options.screenshot.empty()) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no stray hover in pictures
+      ImGui::NewFrame();
+      shell.draw();
+      ImGui::Render();
+      int w = 0, h = 0;
+      glfwGetFramebufferSize(window, &w, &h);
+      glViewport(0, 0, w, h);
+      glClearColor(0.955f, 0.957f, 0.965f, 1.0f);
+      glClear(GL_COLOR_BUFFER_BIT);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      if (!options.screenshot.empty() && ++frame >= options.frames) {
+        writeScreenshot(window, options.screenshot);
+        break;
+      }
+      glfwSwapBuffers(window);
+    }
+    state.shell = nullptr;
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  return exitCode;
+}
+
+}  // namespace moussem::app

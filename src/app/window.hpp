@@ -1,0 +1,19 @@
+// The GLFW + OpenGL 3 window and main loop around the UI shell: fonts at the display's scale, keyboard
+// shortcuts translated for the UI, sleeping when idle, and screenshots for tests and docs.
+#pragma once
+#include <string>
+
+#include "store/store.hpp"
+
+namespace moussem::app {
+
+struct WindowOptions {
+  int width = 1280, height = 800;
+  std::string screenshot;  // non-empty: render `frames` frames, write the PNG, return
+  int frames = 10;
+  std::string screen;      // screen to open first
+};
+
+int runWindow(Store& store, const WindowOptions& options);
+
+}  // namespace moussem::app

@@ -1,0 +1,17 @@
+// A screen of the app: draws itself inside the shell's content area. Screens keep their state in
+// members (never function-local statics) and leave data work to a plain model beside them.
+#pragma once
+
+namespace moussem::ui {
+
+class Screen {
+ public:
+  virtual ~Screen() = default;
+  virtual const char* id() const = 0;        // stable: ImGui IDs, tests, settings
+  virtual const char* titleKey() const = 0;  // catalog key of its name in the navigation
+  virtual void onShow() {}                   // became the visible screen
+  virtual void refresh() {}                  // the user asked for fresh data (F5)
+  virtual void draw() = 0;
+};
+
+}  // namespace moussem::ui

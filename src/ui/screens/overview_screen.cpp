@@ -1,0 +1,125 @@
+#include "ui/screens/overview_screen.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "core/dates.hpp"
+#include "core/i18n.hpp"
+#include "ui/fonts.hpp"
+#include "ui/text_display.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace moussem::ui {
+
+namespace {
+std::string editionName(const Edition& e) {
+  const std::string& lang = i18n::language();
+  if (lang == "ar" && !e.name_ar.empty()) return e.name_ar;
+  if (lang == "en" && !e.name_en.empty()) return e.name_en;
+  return e.name_fr.empty() ? e.name_en : e.name_fr;
+}
+}  // namespace
+
+void OverviewScreen::draw() {
+  if (!model_.loaded()) model_.refresh();
+  const Overview& o = model_.figures();
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+
+  if (const auto& ed = model_.edition()) {
+    if (ed->is_demo) {
+      ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.99f, 0.93f, 0.75f, 1));
+      ImGui::BeginChild("demo-banner", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 1.6f), true,
+                        ImGuiWindowFlags_NoScrollbar);
+      TextColored(ImVec4(0.55f, 0.35f, 0.0f, 1), tr("overview.demo_banner"));
+      ImGui::EndChild();
+      ImGui::PopStyleColor();
+    }
+    if (fonts().heading) ImGui::PushFont(fonts().heading);
+    Text(editionName(*ed));
+    if (fonts().heading) ImGui::PopFont();
+    TextColored(ImVec4(0.35f, 0.38f, 0.45f, 1),
+                tr("overview.dates", {dates::formatLong(ed->starts_on, i18n::language()), dates::formatLong(ed->ends_on, i18n::language()), trn("overview.days", model_.editionDays())}) +
+                    (ed->venue.empty() ? "" : "  ·  " + ed->venue));
+  }
+  ImGui::Spacing();
+
+  // Headline figures, in reading order (right to left in Arabic).
+  struct Card {
+    const char* key;
+    std::string value;
+    ImVec4 accent;
+  };
+  std::vector<Card> cards{
+      {"overview.card.exhibitors", std::to_string(o.exhibitors), colourFromHex("#8D5524")},
+      {"overview.card.people", std::to_string(o.people), colourFromHex("#1F6FB2")},
+      {"overview.card.badges", std::to_string(o.badges), colourFromHex("#6A3D9A")},
+      {"overview.card.booths", tr("overview.booths_value", {std::to_string(o.booths_assigned), std::to_string(o.booths)}),
+       colourFromHex("#138D75")},
+      {"overview.card.gates", std::to_string(o.gate_profiles), colourFromHex("#E07B00")},
+      {"overview.card.scans", std::to_string(o.scans), colourFromHex("#B22222")},
+  };
+  if (isRtlLayout()) std::reverse(cards.begin(), cards.end());
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float cardW = (avail - gap * static_cast<float>(cards.size() - 1)) / static_cast<float>(cards.size());
+  const ImVec2 cardSize(cardW, ImGui::GetTextLineHeightWithSpacing() * 3.6f);
+  for (std::size_t i = 0; i < cards.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    FigureCard(cards[i].key, tr(cards[i].key), cards[i].value, cardSize, cards[i].accent);
+  }
+  ImGui::Spacing();
+
+  // Charts: participants by category; exhibitors by region and by sector.
+  std::vector<Bar> byCategory;
+  for (const auto& c : o.people_by_category) {
+    Bar b{i18n::label("category", c.code), c.count, colourFromHex("#607D8B")};
+    for (const auto& cat : model_.categories())
+      if (cat.code == c.code) b.colour = colourFromHex(cat.color);
+    byCategory.push_back(std::move(b));
+  }
+  std::vector<Bar> byRegion, bySector;
+  for (const auto& r : o.exhibitors_by_region) byRegion.push_back({i18n::label("region", r.code), r.count, colourFromHex("#C9A227")});
+  for (const auto& s : o.exhibitors_by_sector) bySector.push_back({i18n::label("sector", s.code), s.count, colourFromHex("#8D5524")});
+
+  const float colW = (ImGui::GetContentRegionAvail().x - gap) / 2;
+  const float chartH = ImGui::GetContentRegionAvail().y;
+  const float labelW = colW * 0.45f;
+  auto column = [&](const char* id, auto&& body) {
+    ImGui::BeginChild(id, ImVec2(colW, chartH), true);
+    body();
+    ImGui::EndChild();
+  };
+  auto people = [&] {
+    if (fonts().bold) ImGui::PushFont(fonts().bold);
+    Text(tr("overview.chart.people_by_category"));
+    if (fonts().bold) ImGui::PopFont();
+    ImGui::Separator();
+    if (o.people == 0) TextColored(ImVec4(0.5f, 0.5f, 0.5f, 1), tr("overview.empty.people"));
+    else BarChart("people", byCategory, labelW);
+  };
+  auto exhibitors = [&] {
+    if (fonts().bold) ImGui::PushFont(fonts().bold);
+    Text(tr("overview.chart.exhibitors_by_region"));
+    if (fonts().bold) ImGui::PopFont();
+    ImGui::Separator();
+    if (o.exhibitors == 0) TextColored(ImVec4(0.5f, 0.5f, 0.5f, 1), tr("overview.empty.exhibitors"));
+    else BarChart("regions", byRegion, labelW);
+    ImGui::Spacing();
+    if (fonts().bold) ImGui::PushFont(fonts().bold);
+    Text(tr("overview.chart.exhibitors_by_sector"));
+    if (fonts().bold) ImGui::PopFont();
+    ImGui::Separator();
+    if (o.exhibitors > 0) BarChart("sectors", bySector, labelW);
+  };
+  if (!isRtlLayout()) {
+    column("col-people", people);
+    ImGui::SameLine();
+    column("col-exhibitors", exhibitors);
+  } else {
+    column("col-exhibitors", exhibitors);
+    ImGui::SameLine();
+    column("col-people", people);
+  }
+}
+
+}  // namespace moussem::ui

@@ -1,0 +1,186 @@
+#include "ui/shell.hpp"
+
+#include <imgui.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "core/i18n.hpp"
+#include "ui/fonts.hpp"
+#include "ui/screens/edition_screen.hpp"
+#include "ui/screens/overview_screen.hpp"
+#include "ui/text_display.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace moussem::ui {
+
+namespace {
+std::string hostName() {
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) != 0) return "station";
+  return host;
+}
+}  // namespace
+
+Shell::Shell(Store& store) : store_(store) {
+  screens_.push_back(std::make_unique<OverviewScreen>(store));
+  screens_.push_back(std::make_unique<EditionScreen>(store));
+
+  station_ = store.setting("station.name").value_or(hostName());
+  auto ed = store.edition();
+  demo_ = ed && ed->is_demo;
+  status_ = store.location() + "  ·  " + store.backend() + "  ·  v" + std::to_string(store.schemaVersion());
+
+  actions_.add({"app.refresh", "action.refresh", {Key::F5}, [this] { screens_[current_]->refresh(); }, {}});
+  actions_.add({"app.next_screen", "action.next_screen", {Key::Tab, true}, [this] { selectNext(); }, {}});
+  actions_.add({"app.language", "action.language", {Key::L, true}, [this] {
+                  const std::string& l = i18n::language();
+                  setLanguage(l == "fr" ? "ar" : l == "ar" ? "en" : "fr");
+                }, {}});
+  actions_.add({"app.quit", "action.quit", {Key::Q, true}, [this] { quit_ = true; }, {}});
+  for (std::size_t i = 0; i < screens_.size() && i < 9; ++i) {
+    Key digit = static_cast<Key>(static_cast<int>(Key::Digit1) + static_cast<int>(i));
+    actions_.add({std::string("screen.") + screens_[i]->id(), screens_[i]->titleKey(), {digit, true},
+                  [this, i] { select(screens_[i]->id()); }, {}});
+  }
+  screens_[current_]->onShow();
+}
+
+void Shell::select(const std::string& id) {
+  for (std::size_t i = 0; i < screens_.size(); ++i)
+    if (id == screens_[i]->id()) {
+      current_ = i;
+      screens_[i]->onShow();
+    }
+}
+
+void Shell::selectNext() { select(screens_[(current_ + 1) % screens_.size()]->id()); }
+
+void Shell::setLanguage(const std::string& lang) {
+  i18n::setLanguage(lang);
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowTitleAlign.x = i18n::isRightToLeft() ? 1.0f : 0.0f;
+}
+
+bool Shell::onKey(const Chord& chord) { return actions_.trigger(chord); }
+
+void Shell::drawMenu() {
+  if (!ImGui::BeginMenuBar()) return;
+  auto item = [this](const char* id) {
+    const Action* a = actions_.find(id);
+    if (a && ImGui::MenuItem(L(a->label_key), chordLabel(a->shortcut).c_str(), false, a->isEnabled())) a->run();
+  };
+  if (ImGui::BeginMenu(L("menu.file"))) {
+    item("app.refresh");
+    ImGui::Separator();
+    item("app.quit");
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(L("menu.view"))) {
+    for (const auto& s : screens_) {
+      const Action* a = actions_.find(std::string("screen.") + s->id());
+      if (ImGui::MenuItem(L(s->titleKey()), a ? chordLabel(a->shortcut).c_str() : nullptr, s.get() == &current()))
+        select(s->id());
+    }
+    item("app.next_screen");
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(L("menu.language"))) {
+    for (const char* lang : {"fr", "ar", "en"})
+      if (ImGui::MenuItem(L(std::string("language.") + lang), nullptr, i18n::language() == lang)) setLanguage(lang);
+    ImGui::Separator();
+    item("app.language");
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+}
+
+void Shell::drawNavigation(float width, float height) {
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.106f, 0.165f, 0.255f, 1.0f));
+  ImGui::BeginChild("navigation", ImVec2(width, height), false);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::Dummy(ImVec2(0, 6));
+  if (fonts().heading) ImGui::PushFont(fonts().heading);
+  TextAligned("Moussem", 0.5f);
+  if (fonts().heading) ImGui::PopFont();
+  ImGui::Dummy(ImVec2(0, 10));
+  for (std::size_t i = 0; i < screens_.size(); ++i) {
+    bool selected = i == current_;
+    ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(0.788f, 0.635f, 0.153f, 0.85f));
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImVec4(1, 1, 1, 0.15f));
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(isRtlLayout() ? 0.9f : 0.1f, 0.5f));
+    std::string label = std::string(L(screens_[i]->titleKey())) + "###nav-" + screens_[i]->id();
+    if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, ImGui::GetTextLineHeight() * 2.0f)))
+      select(screens_[i]->id());
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+  }
+  ImGui::PopStyleColor();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+void Shell::drawStatus() {
+  ImGui::Separator();
+  // Separate segments, each shaped on its own and laid out in reading order: a path or a version
+  // number never gets reordered into an Arabic label.
+  std::vector<std::pair<std::string, ImVec4>> segments;
+  const ImVec4 grey(0.35f, 0.38f, 0.45f, 1), amber(0.75f, 0.45f, 0.0f, 1);
+  if (demo_) segments.emplace_back(tr("status.demo"), amber);
+  segments.emplace_back(tr("status.station", {station_}), grey);
+  segments.emplace_back(status_, grey);
+  const float sep = ImGui::CalcTextSize("  ·  ").x;
+  if (isRtlLayout()) {
+    float total = 0;
+    for (const auto& [text, colour] : segments) total += ImGui::CalcTextSize(display(text).c_str()).x + sep;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - total + sep));
+    std::reverse(segments.begin(), segments.end());
+  }
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    if (i > 0) {
+      ImGui::SameLine(0, 0);
+      ImGui::TextColored(grey, "  ·  ");
+      ImGui::SameLine(0, 0);
+    }
+    ImGui::TextColored(segments[i].second, "%s", display(segments[i].first).c_str());
+  }
+}
+
+void Shell::draw() {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_MenuBar |
+                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+  ImGui::Begin("Moussem###shell", nullptr, flags);
+  ImGui::PopStyleVar(2);
+  drawMenu();
+
+  const float statusH = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
+  const float h = ImGui::GetContentRegionAvail().y - statusH;
+  const float navW = std::max(180.0f, ImGui::GetFontSize() * 11);
+  const bool rtl = isRtlLayout();
+  auto content = [&] {
+    ImGui::BeginChild("content", ImVec2(ImGui::GetContentRegionAvail().x - (rtl ? navW + 8 : 0), h), false);
+    ImGui::Dummy(ImVec2(0, 4));
+    ImGui::PushID(screens_[current_]->id());
+    screens_[current_]->draw();
+    ImGui::PopID();
+    ImGui::EndChild();
+  };
+  if (!rtl) {
+    drawNavigation(navW, h);
+    ImGui::SameLine();
+    content();
+  } else {
+    content();
+    ImGui::SameLine();
+    drawNavigation(navW, h);
+  }
+  drawStatus();
+  ImGui::End();
+}
+
+}  // namespace moussem::ui

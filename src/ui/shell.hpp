@@ -1,0 +1,46 @@
+// The app's frame: menu bar, navigation between screens, the current screen, and a status line
+// (database, backend, schema, station, demo marker). Knows ImGui only: the window, GL and the keyboard
+// of the system stay in src/app.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/store.hpp"
+#include "ui/actions.hpp"
+#include "ui/screen.hpp"
+
+namespace moussem::ui {
+
+class Shell {
+ public:
+  explicit Shell(Store& store);
+
+  void draw();                      // one frame, filling the main viewport
+  bool onKey(const Chord& chord);   // a shortcut from the app; true if an action took it
+
+  void select(const std::string& screen_id);
+  void selectNext();
+  const Screen& current() const { return *screens_[current_]; }
+  const std::vector<std::unique_ptr<Screen>>& screens() const { return screens_; }
+  void setLanguage(const std::string& lang);  // live switch
+  bool quitRequested() const { return quit_; }
+  const ActionTable& actions() const { return actions_; }
+  const std::string& stationName() const { return station_; }
+
+ private:
+  void drawMenu();
+  void drawNavigation(float width, float height);
+  void drawStatus();
+
+  Store& store_;
+  std::vector<std::unique_ptr<Screen>> screens_;
+  std::size_t current_ = 0;
+  ActionTable actions_;
+  std::string station_;
+  std::string status_;  // database line, computed once
+  bool demo_ = false;
+  bool quit_ = false;
+};
+
+}  // namespace moussem::ui

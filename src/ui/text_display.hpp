@@ -1,0 +1,19 @@
+// The one way text reaches the screen: logical-order UTF-8 in, ImGui-ready UTF-8 out. Arabic is
+// reordered to visual order and shaped to presentation forms with FriBidi (ImGui draws glyph by
+// glyph, left to right), U+FEFF fillers left by lam-alef ligatures are dropped. Results are cached.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace moussem::ui {
+
+// True if the text holds any right-to-left character (Arabic, Hebrew...).
+bool hasRightToLeft(std::string_view text);
+// Display form of a string: itself if it is all left-to-right, else shaped and in visual order.
+const std::string& display(std::string_view logical);
+// tr(key) in its display form.
+const char* L(std::string_view key);
+// Drops the cache (language switch, tests).
+void clearDisplayCache();
+
+}  // namespace moussem::ui

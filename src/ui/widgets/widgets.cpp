@@ -1,0 +1,92 @@
+#include "ui/widgets/widgets.hpp"
+
+#include <algorithm>
+
+#include "core/i18n.hpp"
+#include "ui/fonts.hpp"
+#include "ui/text_display.hpp"
+
+namespace moussem::ui {
+
+bool isRtlLayout() { return i18n::isRightToLeft(); }
+
+void TextAligned(std::string_view text, float align) {
+  const std::string& shown = display(text);
+  float avail = ImGui::GetContentRegionAvail().x;
+  float width = ImGui::CalcTextSize(shown.c_str()).x;
+  if (width < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * align);
+  ImGui::TextUnformatted(shown.c_str());
+}
+
+void Text(std::string_view text) { TextAligned(text, isRtlLayout() ? 1.0f : 0.0f); }
+
+void TextColored(const ImVec4& colour, std::string_view text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  Text(text);
+  ImGui::PopStyleColor();
+}
+
+ImVec4 colourFromHex(std::string_view hex, float alpha) {
+  if (hex.size() != 7 || hex[0] != '#') return {0.4f, 0.4f, 0.4f, alpha};
+  auto byte = [&](std::size_t i) {
+    return static_cast<float>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)) / 255.0f;
+  };
+  return {byte(1), byte(3), byte(5), alpha};
+}
+
+void BarChart(const char* id, const std::vector<Bar>& bars, float labelWidth) {
+  long long maxValue = 1;
+  for (const auto& b : bars) maxValue = std::max(maxValue, b.value);
+  const bool rtl = isRtlLayout();
+  ImGui::PushID(id);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float rowH = ImGui::GetTextLineHeightWithSpacing() * 1.15f;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float numberW = ImGui::CalcTextSize("0000000").x;
+  const float barMax = std::max(20.0f, width - labelWidth - numberW - 16.0f);
+  for (const auto& b : bars) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    const std::string& label = display(b.label);
+    std::string number = std::to_string(b.value);
+    float barW = barMax * static_cast<float>(b.value) / static_cast<float>(maxValue);
+    float textY = p.y + (rowH - ImGui::GetTextLineHeight()) / 2;
+    if (!rtl) {
+      ImGui::PushClipRect(p, ImVec2(p.x + labelWidth - 8, p.y + rowH), true);
+      dl->AddText(ImVec2(p.x, textY), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+      ImGui::PopClipRect();
+      float x0 = p.x + labelWidth;
+      dl->AddRectFilled(ImVec2(x0, p.y + 3), ImVec2(x0 + barW, p.y + rowH - 3), ImGui::GetColorU32(b.colour), 3.0f);
+      dl->AddText(ImVec2(x0 + barW + 6, textY), ImGui::GetColorU32(ImGuiCol_Text), number.c_str());
+    } else {
+      float right = p.x + width;
+      float labelW = ImGui::CalcTextSize(label.c_str()).x;
+      ImGui::PushClipRect(ImVec2(right - labelWidth + 8, p.y), ImVec2(right, p.y + rowH), true);
+      dl->AddText(ImVec2(right - labelW, textY), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+      ImGui::PopClipRect();
+      float x1 = right - labelWidth;
+      dl->AddRectFilled(ImVec2(x1 - barW, p.y + 3), ImVec2(x1, p.y + rowH - 3), ImGui::GetColorU32(b.colour), 3.0f);
+      float numW = ImGui::CalcTextSize(number.c_str()).x;
+      dl->AddText(ImVec2(x1 - barW - 6 - numW, textY), ImGui::GetColorU32(ImGuiCol_Text), number.c_str());
+    }
+    ImGui::Dummy(ImVec2(width, rowH));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s : %s", label.c_str(), number.c_str());
+  }
+  ImGui::PopID();
+}
+
+void FigureCard(const char* id, std::string_view title, const std::string& value, const ImVec2& size,
+                const ImVec4& accent) {
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar);
+  ImVec2 p = ImGui::GetWindowPos();
+  ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + 5), ImGui::GetColorU32(accent));
+  ImGui::Dummy(ImVec2(0, 2));
+  TextColored(ImVec4(0.35f, 0.38f, 0.45f, 1), title);
+  if (fonts().heading) ImGui::PushFont(fonts().heading);
+  TextAligned(value, isRtlLayout() ? 1.0f : 0.0f);
+  if (fonts().heading) ImGui::PopFont();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace moussem::ui

@@ -1,0 +1,33 @@
+// Small widgets shared by screens. Every one of them shows text through ui::display(), so Arabic
+// data and Arabic labels are shaped and ordered wherever they appear.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+namespace moussem::ui {
+
+// Text that may hold Arabic; aligned to the start of the line in the reading direction.
+void Text(std::string_view text);
+void TextAligned(std::string_view text, float align);  // 0 left, 0.5 centre, 1 right, within the available width
+void TextColored(const ImVec4& colour, std::string_view text);
+bool isRtlLayout();  // the interface language reads right to left
+
+ImVec4 colourFromHex(std::string_view hex, float alpha = 1.0f);
+
+struct Bar {
+  std::string label;   // logical text
+  long long value = 0;
+  ImVec4 colour{0.2f, 0.45f, 0.7f, 1.0f};
+};
+// Horizontal bar chart: label, bar proportional to the largest value, value at its end. Mirrored in
+// right-to-left layouts (labels on the right, bars growing leftwards).
+void BarChart(const char* id, const std::vector<Bar>& bars, float labelWidth);
+
+// A card: title and a big number, in a framed child region of the given size.
+void FigureCard(const char* id, std::string_view title, const std::string& value, const ImVec2& size,
+                const ImVec4& accent);
+
+}  // namespace moussem::ui

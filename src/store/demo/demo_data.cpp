@@ -1,10 +1,23 @@
-// Demo data generator. Name tables are real Moroccan (and foreign) names with their usual Arabic
-// spelling; cooperatives follow the sector/region ties of the press articles (carpets of Taznakht,
-// pottery of Safi, silver of Tiznit, thuya of Essaouira, zellige of Fès...). Nothing here is a real
-// person or a real registration number.
+// Demo data generator: fills an empty edition with the 9th National Artisan Week (exhibitors from
+// every region and sector with their staff, forum participants of every category, a three-hall venue)
+// from the tables of demo_names.cpp. Deterministic: one splitmix64 stream per fill, no clock, no
+// locale, no hash-map order. Fast at a million people: tables are prepared once, and one Person is
+// reused row after row so that its strings keep their capacity. It writes only through Store.
+//
+// Registration numbers (none of them real):
+//   company      ICE, 15 digits: 9-digit company number, 4-digit establishment (0001), 2-digit key
+//                (97 - the first 13 digits mod 97), like the real identifier's layout.
+//   cooperative  ODCO-YYYY-RR-NNNNN: year of registration with the ODCO (Office du Développement de la
+//                Coopération), region number 01-12 (codes::regions() order), serial unique in the demo.
+//   artisan      RNA-NNNNNNNN: the Registre National de l'Artisanat card number.
+//   association  ASSO-YYYY-RR-NNNN: year of the receipt of declaration, region number, serial.
 #include "store/demo/demo_data.hpp"
 
+#include <algorithm>
 #include <array>
+#include <charconv>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,12 +26,15 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "store/demo/demo_names.hpp"
 
 namespace moussem {
 
 namespace {
 
-// splitmix64: small, fast, and the same on every machine.
+using namespace demo;
+
+// splitmix64: tiny, fast, and the same on every machine and compiler.
 class Random {
  public:
   explicit Random(std::uint64_t seed) : state_(seed * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull) {}
@@ -30,222 +46,352 @@ class Random {
   }
   std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
   bool chance(int percent) { return below(100) < static_cast<std::size_t>(percent); }
-  template <class T, std::size_t N>
-  const T& pick(const std::array<T, N>& a) { return a[below(N)]; }
+  template <class T>
+  const T& pick(std::span<const T> items) {
+    return items[below(items.size())];
+  }
+  // Appends n random decimal digits.
+  void digits(std::string& out, int n) {
+    std::uint64_t r = next();
+    for (int i = 0; i < n; ++i) {
+      if (i % 18 == 17) r = next();
+      out += static_cast<char>('0' + r % 10);
+      r /= 10;
+    }
+  }
 
  private:
   std::uint64_t state_;
 };
 
-struct Bilingual {
-  std::string_view latin, arabic;
-};
+// Index drawn in proportion to weights (cumulative sums, ascending).
+std::size_t weighted(Random& rnd, const std::vector<int>& cumulative) {
+  const int total = cumulative.back();
+  const int roll = static_cast<int>(rnd.below(static_cast<std::size_t>(total)));
+  return static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), roll) - cumulative.begin());
+}
 
-constexpr std::array<Bilingual, 40> kMaleNames{{
-    {"Mohamed", "محمد"},     {"Ahmed", "أحمد"},       {"Youssef", "يوسف"},     {"Hassan", "حسن"},
-    {"Omar", "عمر"},         {"Abdellah", "عبد الله"}, {"Rachid", "رشيد"},      {"Mustapha", "مصطفى"},
-    {"Brahim", "إبراهيم"},   {"Khalid", "خالد"},      {"Said", "سعيد"},        {"Hamid", "حميد"},
-    {"Abdelaziz", "عبد العزيز"}, {"Karim", "كريم"},   {"Driss", "إدريس"},      {"Nabil", "نبيل"},
-    {"Mehdi", "المهدي"},     {"Hicham", "هشام"},      {"Lahcen", "لحسن"},      {"Mbarek", "امبارك"},
-    {"Aziz", "عزيز"},        {"Jamal", "جمال"},       {"Noureddine", "نور الدين"}, {"Younes", "يونس"},
-    {"Anas", "أنس"},         {"Othmane", "عثمان"},    {"Ismail", "إسماعيل"},   {"Tarik", "طارق"},
-    {"Abderrahim", "عبد الرحيم"}, {"Mouad", "معاذ"},  {"Soufiane", "سفيان"},   {"Ayoub", "أيوب"},
-    {"Hamza", "حمزة"},       {"Zakaria", "زكرياء"},   {"Adil", "عادل"},        {"Fouad", "فؤاد"},
-    {"Larbi", "العربي"},     {"Taoufik", "توفيق"},    {"Redouane", "رضوان"},   {"Ali", "علي"},
-}};
-
-constexpr std::array<Bilingual, 40> kFemaleNames{{
-    {"Fatima", "فاطمة"},     {"Khadija", "خديجة"},    {"Aicha", "عائشة"},      {"Meryem", "مريم"},
-    {"Naima", "نعيمة"},      {"Zineb", "زينب"},       {"Hafsa", "حفصة"},       {"Salma", "سلمى"},
-    {"Latifa", "لطيفة"},     {"Rachida", "رشيدة"},    {"Saida", "سعيدة"},      {"Malika", "مليكة"},
-    {"Nadia", "نادية"},      {"Samira", "سميرة"},     {"Hanane", "حنان"},      {"Houda", "هدى"},
-    {"Ilham", "إلهام"},      {"Karima", "كريمة"},     {"Loubna", "لبنى"},      {"Siham", "سهام"},
-    {"Asmae", "أسماء"},      {"Imane", "إيمان"},      {"Hind", "هند"},         {"Sanae", "سناء"},
-    {"Widad", "وداد"},       {"Ghizlane", "غزلان"},   {"Bouchra", "بشرى"},     {"Nezha", "نزهة"},
-    {"Itto", "إيطو"},        {"Tlaytmas", "تلايتماس"}, {"Fadma", "فاضمة"},     {"Yamna", "يامنة"},
-    {"Hayat", "حياة"},       {"Soukaina", "سكينة"},   {"Kenza", "كنزة"},       {"Nawal", "نوال"},
-    {"Amal", "أمل"},         {"Btissam", "ابتسام"},   {"Wafae", "وفاء"},       {"Oumaima", "أميمة"},
-}};
-
-constexpr std::array<Bilingual, 48> kFamilyNames{{
-    {"Alaoui", "العلوي"},    {"Bennani", "بناني"},     {"El Amrani", "العمراني"}, {"Tazi", "التازي"},
-    {"Idrissi", "الإدريسي"}, {"Berrada", "برادة"},    {"Benjelloun", "بنجلون"}, {"El Fassi", "الفاسي"},
-    {"Chraibi", "الشرايبي"}, {"Ouazzani", "الوزاني"}, {"Lahlou", "لحلو"},       {"Sqalli", "السقلي"},
-    {"Benkirane", "بنكيران"}, {"Ait Ouahmane", "آيت واحمان"}, {"Ouhammou", "أوحمو"}, {"Amazigh", "أمازيغ"},
-    {"Boutaleb", "بوطالب"},  {"El Mansouri", "المنصوري"}, {"Zerouali", "الزروالي"}, {"Kettani", "الكتاني"},
-    {"Naciri", "الناصري"},   {"Belhaj", "بلحاج"},     {"Chaoui", "الشاوي"},     {"Regragui", "الركراكي"},
-    {"Soussi", "السوسي"},    {"Rifi", "الريفي"},      {"Doukkali", "الدكالي"},  {"Filali", "الفيلالي"},
-    {"Sahraoui", "الصحراوي"}, {"Marrakchi", "المراكشي"}, {"Tadlaoui", "التادلاوي"}, {"Ziani", "الزياني"},
-    {"Ait Baha", "آيت باها"}, {"Oubella", "أوبلا"},    {"Bouzid", "بوزيد"},      {"Hajji", "الحاجي"},
-    {"El Ouafi", "الوافي"},  {"Lamrani", "اللمراني"}, {"Essaidi", "السعيدي"},   {"Bakkali", "البقالي"},
-    {"El Khattabi", "الخطابي"}, {"Ouchen", "أوشن"},   {"Amrani", "عمراني"},     {"Jebli", "الجبلي"},
-    {"Berrechid", "برشيد"},  {"Tahiri", "الطاهري"},   {"Kabbaj", "القباج"},     {"Slaoui", "السلاوي"},
-}};
-
-struct ForeignName {
-  std::string_view first, last, country, organization;
-};
-constexpr std::array<ForeignName, 24> kForeigners{{
-    {"Emily", "Carter", "US", "Hand & Loom Imports"},         {"Michael", "Brooks", "US", "Artisan Route LLC"},
-    {"Sarah", "Mitchell", "US", "Maison Atlas Home"},          {"David", "Nguyen", "US", "Crafted Living Co."},
-    {"Claire", "Dubois", "FR", "Galeries du Sud"},             {"Julien", "Moreau", "FR", "Comptoir des Artisans"},
-    {"Camille", "Lefèvre", "FR", "Atelier Méditerranée"},      {"Antoine", "Girard", "FR", "Maison Kasbah Paris"},
-    {"Lucía", "Fernández", "ES", "Artesanía del Estrecho"},    {"Javier", "Moreno", "ES", "Casa Andalusí"},
-    {"Elif", "Yılmaz", "TR", "Anadolu El Sanatları"},          {"Mehmet", "Kaya", "TR", "Bosphorus Crafts"},
-    {"Giulia", "Romano", "IT", "Mediterranea Design"},         {"Marco", "Bianchi", "IT", "Bottega Artigiana"},
-    {"Katrin", "Schneider", "DE", "Handwerk Direkt GmbH"},     {"Lukas", "Becker", "DE", "Orient Wohnen"},
-    {"Oliver", "Hughes", "GB", "Souk & Co London"},            {"Charlotte", "Evans", "GB", "The Makers' Guild"},
-    {"Aminata", "Diallo", "SN", "Dakar Artisanat Export"},     {"Moussa", "Ndiaye", "SN", "Sahel Créations"},
-    {"Awa", "Kouassi", "CI", "Abidjan Design Hub"},            {"Koffi", "Yao", "CI", "Ivoire Artisanat"},
-    {"Sophie", "Janssens", "BE", "Brussels Fair Trade"},       {"Pieter", "De Vries", "NL", "Amsterdam Home Goods"},
-}};
-
-struct City {
-  std::string_view region, fr, ar;
-};
-constexpr std::array<City, 30> kCities{{
-    {"tanger-tetouan-al-hoceima", "Tétouan", "تطوان"}, {"tanger-tetouan-al-hoceima", "Chefchaouen", "شفشاون"},
-    {"tanger-tetouan-al-hoceima", "Ouezzane", "وزان"},  {"oriental", "Oujda", "وجدة"},
-    {"oriental", "Figuig", "فكيك"},                    {"fes-meknes", "Fès", "فاس"},
-    {"fes-meknes", "Meknès", "مكناس"},                 {"fes-meknes", "Sefrou", "صفرو"},
-    {"rabat-sale-kenitra", "Salé", "سلا"},             {"rabat-sale-kenitra", "Rabat", "الرباط"},
-    {"rabat-sale-kenitra", "Khémisset", "الخميسات"},   {"beni-mellal-khenifra", "Khénifra", "خنيفرة"},
-    {"beni-mellal-khenifra", "Azilal", "أزيلال"},      {"casablanca-settat", "Casablanca", "الدار البيضاء"},
-    {"casablanca-settat", "Azemmour", "أزمور"},        {"marrakech-safi", "Safi", "آسفي"},
-    {"marrakech-safi", "Marrakech", "مراكش"},          {"marrakech-safi", "Essaouira", "الصويرة"},
-    {"draa-tafilalet", "Taznakht", "تازناخت"},         {"draa-tafilalet", "Ouarzazate", "ورزازات"},
-    {"draa-tafilalet", "Errachidia", "الرشيدية"},      {"souss-massa", "Tiznit", "تيزنيت"},
-    {"souss-massa", "Taroudant", "تارودانت"},          {"souss-massa", "Agadir", "أكادير"},
-    {"guelmim-oued-noun", "Guelmim", "كلميم"},         {"guelmim-oued-noun", "Tan-Tan", "طانطان"},
-    {"laayoune-sakia-el-hamra", "Laâyoune", "العيون"}, {"laayoune-sakia-el-hamra", "Smara", "السمارة"},
-    {"dakhla-oued-ed-dahab", "Dakhla", "الداخلة"},     {"dakhla-oued-ed-dahab", "Bir Gandouz", "بئر كندوز"},
-}};
-
-struct SectorFacts {
-  std::string_view code;
-  std::string_view of_fr, of_ar;  // "des tapis" / "للزرابي"
-  std::array<std::string_view, 3> regions;  // where the craft is strongest
-  std::string_view products;
-  std::string_view program;
-};
-constexpr std::array<SectorFacts, 10> kSectors{{
-    {"pottery", "de poterie et céramique", "للفخار والخزف", {"marrakech-safi", "fes-meknes", "rabat-sale-kenitra"},
-     "Tajines, plats et vases émaillés, céramique de Safi", "kenz"},
-    {"carpet", "des tapis", "للزرابي", {"draa-tafilalet", "beni-mellal-khenifra", "marrakech-safi"},
-     "Tapis de Taznakht, hanbels, zerbias tissées main", "kenz"},
-    {"jewelry", "de bijouterie", "للحلي", {"souss-massa", "guelmim-oued-noun", "fes-meknes"},
-     "Bijoux en argent, fibules, colliers amazighs", "excellence"},
-    {"textile", "de broderie et couture traditionnelle", "للطرز والخياطة التقليدية",
-     {"fes-meknes", "rabat-sale-kenitra", "tanger-tetouan-al-hoceima"}, "Caftans, djellabas, broderie de Rabat et de Fès",
-     "aggregation"},
-    {"leather", "du cuir", "للجلد", {"fes-meknes", "marrakech-safi", "casablanca-settat"},
-     "Babouches, sacs et maroquinerie tannée à Fès", "excellence"},
-    {"wood", "du bois", "للخشب", {"marrakech-safi", "fes-meknes", "tanger-tetouan-al-hoceima"},
-     "Coffrets en thuya d'Essaouira, marqueterie, mobilier sculpté", "aggregation"},
-    {"metal", "de dinanderie", "للنحاس", {"fes-meknes", "marrakech-safi", "oriental"},
-     "Lanternes ciselées, plateaux en cuivre, ferronnerie", "none"},
-    {"basketry", "de vannerie", "للسلالة والدوم", {"oriental", "tanger-tetouan-al-hoceima", "laayoune-sakia-el-hamra"},
-     "Paniers en doum et alfa, chapeaux de paille", "aggregation"},
-    {"zellige", "du zellige", "للزليج", {"fes-meknes", "marrakech-safi", "casablanca-settat"},
-     "Zellige taillé main, tables en mosaïque, plâtre sculpté", "excellence"},
-    {"terroir", "des produits du terroir", "للمنتجات المحلية",
-     {"souss-massa", "dakhla-oued-ed-dahab", "guelmim-oued-noun"}, "Huile d'argan, amlou, miel, safran, couscous roulé main",
-     "aggregation"},
-}};
-
-constexpr std::array<Bilingual, 24> kCooperativeWords{{
-    {"Tifawin", "تيفاوين"},   {"Al Amal", "الأمل"},     {"Nour", "النور"},        {"Al Baraka", "البركة"},
-    {"Tiwizi", "تويزي"},      {"Tamaynut", "تامينوت"},  {"Argana", "أركانة"},     {"Al Khir", "الخير"},
-    {"Ennahda", "النهضة"},    {"Tanmia", "التنمية"},    {"Al Wafae", "الوفاء"},   {"Tissir", "تيسير"},
-    {"Assafa", "الصفاء"},     {"Tafouyt", "تافويت"},    {"Ajdir", "أجدير"},       {"Al Mostakbal", "المستقبل"},
-    {"Tiguemi", "تيكمي"},     {"Al Ikhlas", "الإخلاص"}, {"Aït Bouguemez", "آيت بوكماز"}, {"Yasmine", "الياسمين"},
-    {"Al Fath", "الفتح"},     {"Izourane", "إزوران"},   {"Warda", "الوردة"},      {"Annajah", "النجاح"},
-}};
-
-struct Organisation {
-  std::string_view fr, category;
-};
-constexpr std::array<Organisation, 20> kMoroccanOrganisations{{
-    {"Secrétariat d'État chargé de l'Artisanat et de l'Économie Sociale et Solidaire", "official"},
-    {"Ministère du Tourisme, de l'Artisanat et de l'Économie Sociale et Solidaire", "official"},
-    {"Wilaya de la région Rabat-Salé-Kénitra", "official"},
-    {"Maison de l'Artisan", "partner"},
-    {"Chambre d'Artisanat de la région Fès-Meknès", "partner"},
-    {"Chambre d'Artisanat de la région Souss-Massa", "partner"},
-    {"Office du Développement de la Coopération (ODCO)", "partner"},
-    {"Tamwilcom", "partner"},
-    {"Smart Export Insurance", "partner"},
-    {"Bank of Africa", "economic"},
-    {"Crédit Agricole du Maroc", "economic"},
-    {"Fédération des Industries de l'Artisanat", "economic"},
-    {"Morocco Handmade", "economic"},
-    {"Université Mohammed V de Rabat", "expert"},
-    {"Institut Spécialisé des Arts Traditionnels", "expert"},
-    {"MAP — Agence Maghreb Arabe Presse", "press"},
-    {"Le Matin", "press"},
-    {"Hespress", "press"},
-    {"SNRT", "press"},
-    {"L'Économiste", "press"},
-}};
-
-constexpr std::array<std::string_view, 12> kPositions{{
-    "Directeur régional", "Directrice de la coopération", "Chargé de mission", "Cheffe de projet",
-    "Président", "Présidente de coopérative", "Responsable export", "Consultante", "Journaliste",
-    "Acheteur", "Chargée de communication", "Conseiller"}};
-
-struct CategoryShare {
-  std::string_view code;
-  int per_thousand;  // of the participants who are not exhibitor staff
-};
-// Sums to 1000: a forum audience of about 400 has roughly these groups.
-constexpr std::array<CategoryShare, 10> kShares{{
-    {"forum", 300}, {"official", 75}, {"partner", 75}, {"economic", 150}, {"expert", 100},
-    {"speaker", 62}, {"press", 75}, {"buyer", 100}, {"staff", 38}, {"vip", 25}}};
-
-std::string asciiFold(std::string_view text) {
-  // For e-mail addresses: lower case, accents dropped, spaces and apostrophes removed.
-  static const std::array<std::pair<std::string_view, char>, 22> kFold{{
-      {"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"ë", 'e'}, {"à", 'a'}, {"â", 'a'}, {"î", 'i'}, {"ï", 'i'},
-      {"ô", 'o'}, {"ö", 'o'}, {"û", 'u'}, {"ü", 'u'}, {"ç", 'c'}, {"ı", 'i'}, {"ñ", 'n'}, {"É", 'e'},
-      {"í", 'i'}, {"á", 'a'}, {"ó", 'o'}, {"ú", 'u'}, {"ş", 's'}, {"ğ", 'g'}}};
+// For e-mail addresses: lower-case ASCII, accents folded, spaces, hyphens and apostrophes dropped.
+std::string emailSlug(std::string_view text) {
+  static constexpr std::array<std::pair<std::string_view, char>, 30> kFold{
+      {{"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"ë", 'e'}, {"É", 'e'}, {"à", 'a'}, {"â", 'a'}, {"á", 'a'},
+       {"î", 'i'}, {"ï", 'i'}, {"í", 'i'}, {"ı", 'i'}, {"İ", 'i'}, {"ô", 'o'}, {"ö", 'o'}, {"ó", 'o'},
+       {"Ö", 'o'}, {"û", 'u'}, {"ü", 'u'}, {"ú", 'u'}, {"Ü", 'u'}, {"ç", 'c'}, {"Ç", 'c'}, {"ñ", 'n'},
+       {"ş", 's'}, {"Ş", 's'}, {"ğ", 'g'}, {"ø", 'o'}, {"å", 'a'}, {"ä", 'a'}}};
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
-    bool folded = false;
-    for (const auto& [from, to] : kFold)
-      if (text.substr(i, from.size()) == from) {
-        out += to;
-        i += from.size();
-        folded = true;
-        break;
-      }
-    if (folded) continue;
-    char c = text[i++];
-    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-    else if (c == '-') out += '-';
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      std::size_t used = 1;
+      for (const auto& [from, to] : kFold)
+        if (text.substr(i, from.size()) == from) {
+          out += to;
+          used = from.size();
+          break;
+        }
+      i += used;
+      continue;
+    }
+    ++i;
+    if (c >= 'A' && c <= 'Z')
+      out += static_cast<char>(c - 'A' + 'a');
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      out += c;
   }
   return out;
 }
 
-std::string moroccanMobile(Random& rnd) {
-  std::string s = rnd.chance(70) ? "+2126" : "+2127";
-  for (int i = 0; i < 8; ++i) s += static_cast<char>('0' + rnd.below(10));
-  return s;
+void appendNumber(std::string& out, long long n, int width = 0) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+  (void)ec;
+  for (auto len = static_cast<int>(end - buf); len < width; ++len) out += '0';
+  out.append(buf, end);
 }
 
-std::string digits(Random& rnd, int n) {
+std::string padded(long long n, int width) {
   std::string s;
-  s += static_cast<char>('1' + rnd.below(9));
-  for (int i = 1; i < n; ++i) s += static_cast<char>('0' + rnd.below(10));
+  appendNumber(s, n, width);
   return s;
 }
 
-const City& cityIn(Random& rnd, std::string_view region) {
-  std::array<const City*, 4> found{};
-  std::size_t n = 0;
-  for (const auto& c : kCities)
-    if (c.region == region && n < found.size()) found[n++] = &c;
-  return *found[rnd.below(n)];
+void moroccanMobile(Random& rnd, std::string& out) {
+  out.assign(rnd.chance(70) ? "+2126" : "+2127");
+  rnd.digits(out, 8);
+}
+
+// How participants (people who are not exhibitor staff) split into categories, what share of each
+// comes from abroad, which Moroccan organisations they come from and when they come. The forum opens
+// the week, so forum categories come on its first two days; press, buyers and staff stay longer.
+enum class Attendance { Forum, Opening, Trade, EveryDay };
+struct CategoryPlan {
+  std::string_view code;
+  int per_thousand;                // share of the participants; the shares sum to 1000
+  int foreign_percent;             // share from abroad
+  std::string_view foreign_kind;   // buyer expert press partner
+  std::string_view organisations;  // organisation categories to draw from; a repeated one is drawn more often
+  std::string_view positions;      // position category; empty: the positions of the person's organisation
+  Attendance attendance;
+};
+constexpr std::array<CategoryPlan, 10> kPlans{{
+    {"forum", 300, 10, "buyer", "forum forum forum partner economic expert", "", Attendance::Forum},
+    {"official", 75, 0, "partner", "official", "", Attendance::Forum},
+    {"partner", 75, 10, "partner", "partner", "", Attendance::Forum},
+    {"economic", 150, 8, "buyer", "economic", "", Attendance::Forum},
+    {"expert", 100, 30, "expert", "expert", "", Attendance::Forum},
+    {"speaker", 62, 40, "expert", "expert expert economic partner official", "speaker", Attendance::Forum},
+    {"press", 75, 10, "press", "press", "", Attendance::Trade},
+    {"buyer", 100, 85, "buyer", "buyer", "", Attendance::Trade},
+    {"staff", 38, 0, "buyer", "staff", "", Attendance::EveryDay},
+    {"vip", 25, 15, "partner", "vip", "", Attendance::Opening},
+}};
+
+std::vector<std::string_view> splitWords(std::string_view list) {
+  std::vector<std::string_view> out;
+  while (!list.empty()) {
+    const std::size_t space = list.find(' ');
+    out.push_back(list.substr(0, space));
+    if (space == std::string_view::npos) break;
+    list.remove_prefix(space + 1);
+  }
+  return out;
+}
+
+// "de Fès", "d'Azrou", "d'El Jadida".
+std::string ofPlace(std::string_view city) {
+  const bool vowel = !city.empty() && (std::string_view("AEIOUaeiou").find(city[0]) != std::string_view::npos ||
+                                       city.substr(0, 2) == "É" || city.substr(0, 2) == "Â");
+  return (vowel ? "d'" : "de ") + std::string(city);
+}
+
+// Everything derived from the tables once per fill, so that the per-row work is picks and copies.
+struct Prepared {
+  struct Org {
+    std::string fr, ar;
+    std::string_view domain;
+  };
+  std::vector<std::string> maleSlug, femaleSlug, familySlug;
+  std::vector<Org> orgs;                               // regional organisations expanded to one per region
+  std::vector<std::vector<std::size_t>> expansions;    // moroccanOrganisations() index → orgs indices
+  std::vector<std::vector<const Position*>> orgRoles;  // moroccanOrganisations() index → its positions
+  // Per plan: the organisation categories to draw from, each as moroccanOrganisations() indices.
+  std::array<std::vector<std::vector<std::size_t>>, kPlans.size()> planOrganisations;
+  std::array<std::vector<const Position*>, kPlans.size()> planPositions;  // when the plan names them
+  std::vector<const Position*> staffPositions;  // exhibitor staff other than the contact person
+  std::array<std::vector<const ForeignPosition*>, 4> foreignPositionPool;  // by kForeignKinds
+  std::vector<int> countryWeights;
+  std::vector<std::array<std::string, 10>> foreignFirstSlug, foreignLastSlug;
+  std::vector<std::vector<std::size_t>> foreignOrgPool;  // [country * 4 + kind]
+  std::vector<int> placeWeights;
+  std::array<std::vector<int>, 12> regionPlaceWeights;
+  std::array<std::vector<std::size_t>, 12> regionPlaces;
+  std::array<std::vector<int>, 10> sectorPlaceWeights;
+  std::array<std::vector<std::size_t>, 10> sectorPlaces;
+  std::vector<std::string> consentDays;  // the 60 days before the edition
+
+  static constexpr std::array<std::string_view, 4> kForeignKinds{"buyer", "expert", "press", "partner"};
+
+  explicit Prepared(const Edition& edition) {
+    for (const auto& n : maleGivenNames()) maleSlug.push_back(emailSlug(n.latin));
+    for (const auto& n : femaleGivenNames()) femaleSlug.push_back(emailSlug(n.latin));
+    for (const auto& n : familyNames()) familySlug.push_back(emailSlug(n.latin));
+    auto positionsOf = [](std::string_view category) {
+      std::vector<const Position*> out;
+      for (const auto& p : positions())
+        if (p.category == category) out.push_back(&p);
+      if (out.empty()) throw std::logic_error("demo data: no position for " + std::string(category));
+      return out;
+    };
+    for (const auto& o : moroccanOrganisations()) {
+      auto& expanded = expansions.emplace_back();
+      if (o.regional) {
+        for (const auto& r : regionNames()) {
+          expanded.push_back(orgs.size());
+          orgs.push_back({std::string(o.fr) + std::string(r.fr), std::string(o.ar) + std::string(r.ar), o.domain});
+        }
+      } else {
+        expanded.push_back(orgs.size());
+        orgs.push_back({std::string(o.fr), std::string(o.ar), o.domain});
+      }
+      orgRoles.push_back(positionsOf(o.roles.empty() ? o.category : o.roles));
+    }
+    for (std::size_t c = 0; c < kPlans.size(); ++c) {
+      for (std::string_view category : splitWords(kPlans[c].organisations)) {
+        auto& bases = planOrganisations[c].emplace_back();
+        for (std::size_t i = 0; i < moroccanOrganisations().size(); ++i)
+          if (moroccanOrganisations()[i].category == category) bases.push_back(i);
+        if (bases.empty()) throw std::logic_error("demo data: no organisation for " + std::string(category));
+      }
+      if (!kPlans[c].positions.empty()) planPositions[c] = positionsOf(kPlans[c].positions);
+    }
+    staffPositions = positionsOf("exhibitor");
+    for (std::size_t k = 0; k < kForeignKinds.size(); ++k)
+      for (const auto& fp : foreignPositions())
+        if (fp.kind == kForeignKinds[k]) foreignPositionPool[k].push_back(&fp);
+    int sum = 0;
+    for (const auto& c : countries()) {
+      countryWeights.push_back(sum += c.weight);
+      auto& first = foreignFirstSlug.emplace_back();
+      auto& last = foreignLastSlug.emplace_back();
+      for (std::size_t i = 0; i < 10; ++i) {
+        first[i] = emailSlug(c.first_names[i]);
+        last[i] = emailSlug(c.last_names[i]);
+      }
+      for (auto kind : kForeignKinds) {
+        auto& pool = foreignOrgPool.emplace_back();
+        for (std::string_view wanted : {kind, std::string_view("buyer")}) {
+          for (std::size_t i = 0; i < foreignOrganisations().size(); ++i)
+            if (foreignOrganisations()[i].country == c.code && foreignOrganisations()[i].kind == wanted)
+              pool.push_back(i);
+          if (!pool.empty()) break;
+        }
+      }
+    }
+    const auto regions = codes::regions();
+    const auto sectors = codes::sectors();
+    for (std::size_t i = 0; i < sectors.size(); ++i)
+      if (i >= sectorWords().size() || sectorWords()[i].code != sectors[i])
+        throw std::logic_error("demo data: sectorWords() out of codes::sectors() order");
+    sum = 0;
+    for (std::size_t i = 0; i < craftPlaces().size(); ++i) {
+      const auto& place = craftPlaces()[i];
+      placeWeights.push_back(sum += place.weight);
+      const auto r =
+          static_cast<std::size_t>(std::find(regions.begin(), regions.end(), place.region) - regions.begin());
+      const auto s =
+          static_cast<std::size_t>(std::find(sectors.begin(), sectors.end(), place.sector) - sectors.begin());
+      regionPlaces.at(r).push_back(i);
+      regionPlaceWeights[r].push_back((regionPlaceWeights[r].empty() ? 0 : regionPlaceWeights[r].back()) +
+                                      place.weight);
+      sectorPlaces.at(s).push_back(i);
+      sectorPlaceWeights[s].push_back((sectorPlaceWeights[s].empty() ? 0 : sectorPlaceWeights[s].back()) +
+                                      place.weight);
+    }
+    for (const auto& places : regionPlaces)
+      if (places.empty()) throw std::logic_error("demo data: a region without craft places");
+    for (const auto& places : sectorPlaces)
+      if (places.empty()) throw std::logic_error("demo data: a sector without craft places");
+    for (long long d = 60; d >= 1; --d) consentDays.push_back(dates::addDays(edition.starts_on, -d));
+  }
+};
+
+void consent(Random& rnd, const Prepared& t, Person& p) {
+  p.consent = true;
+  p.consent_at = t.consentDays[rnd.below(t.consentDays.size())];
+  p.consent_at += 'T';
+  appendNumber(p.consent_at, 8 + static_cast<long long>(rnd.below(14)), 2);
+  p.consent_at += ':';
+  appendNumber(p.consent_at, static_cast<long long>(rnd.below(60)), 2);
+  p.consent_at += ':';
+  appendNumber(p.consent_at, static_cast<long long>(rnd.below(60)), 2);
+  p.consent_at += 'Z';
+}
+
+void attendance(Random& rnd, Attendance a, const std::vector<std::string>& days, std::vector<std::string>& out) {
+  out.clear();
+  const std::size_t n = days.size();
+  switch (a) {
+    case Attendance::EveryDay:
+      out.assign(days.begin(), days.end());
+      break;
+    case Attendance::Opening:  // the opening, and often the closing
+      out.push_back(days.front());
+      if (n > 1 && rnd.chance(30)) out.push_back(days.back());
+      break;
+    case Attendance::Forum: {  // the forum's two days, some visit the exhibition later
+      out.push_back(days.front());
+      if (n > 1 && rnd.chance(70)) out.push_back(days[1]);
+      if (n > 2 && rnd.chance(10)) out.push_back(days[2 + rnd.below(n - 2)]);
+      break;
+    }
+    case Attendance::Trade:  // the forum and its B2B meetings, then several exhibition days
+      for (std::size_t d = 0; d < n; ++d)
+        if (d < 2 || rnd.chance(35)) out.push_back(days[d]);
+      break;
+  }
+}
+
+// The venue: three halls with back-to-back rows of booths, a cross aisle in the middle of each hall
+// and 4 m aisles between double rows; booths at the ends of a half row are corners, hall C has two
+// islands between its double rows. Coordinates are venue metres; booth codes A-01, B-12...
+struct HallPlan {
+  std::string_view code, name;
+  double x, y;
+  int doubleRows, perHalfRow;
+  double boothWidth, boothDepth;
+  int islands;  // 6 x 6 m, between the first two double rows
+};
+constexpr std::array<HallPlan, 3> kHalls{{
+    {"A", "Hall A — Tapis, textile et bijoux", 0, 0, 2, 6, 3, 3, 0},
+    {"B", "Hall B — Poterie, bois, métal et cuir", 51, 0, 2, 6, 3, 4, 0},
+    {"C", "Hall C — Terroir et économie sociale", 0, 34, 2, 4, 6, 3, 2},
+}};
+constexpr double kSideAisle = 3, kEndAisle = 4, kRowAisle = 4, kIsland = 6;
+
+void buildVenue(Store& store, DemoSummary& sum) {
+  for (const auto& hp : kHalls) {
+    const double half = hp.perHalfRow * hp.boothWidth;
+    const double islandBand = hp.islands > 0 ? kIsland + kRowAisle : 0;
+    Hall h;
+    h.code = hp.code;
+    h.name = hp.name;
+    h.x = hp.x;
+    h.y = hp.y;
+    h.width = kSideAisle * 3 + half * 2;
+    h.height = kEndAisle * 2 + hp.doubleRows * 2 * hp.boothDepth + (hp.doubleRows - 1) * kRowAisle + islandBand;
+    store.insertHall(h);
+    ++sum.halls;
+    int number = 0;
+    auto add = [&](double x, double y, double w, double d, std::string_view type, bool power) {
+      Booth b;
+      b.code = std::string(hp.code) + "-" + padded(++number, 2);
+      b.hall = hp.code;
+      b.x = hp.x + x;
+      b.y = hp.y + y;
+      b.width = w;
+      b.depth = d;
+      b.type = type;
+      b.power = power;
+      store.insertBooth(b);
+      ++sum.booths;
+    };
+    double y = kEndAisle;
+    for (int dr = 0; dr < hp.doubleRows; ++dr) {
+      for (int side = 0; side < 2; ++side) {  // two rows back to back
+        for (int k = 0; k < hp.perHalfRow * 2; ++k) {
+          const int inHalf = k % hp.perHalfRow;
+          const double x = kSideAisle + (k >= hp.perHalfRow ? half + kSideAisle : 0) + inHalf * hp.boothWidth;
+          const bool corner = inHalf == 0 || inHalf == hp.perHalfRow - 1;
+          add(x, y + side * hp.boothDepth, hp.boothWidth, hp.boothDepth, corner ? "corner" : "inline",
+              corner || k % 2 == 0);
+        }
+      }
+      y += 2 * hp.boothDepth + kRowAisle;
+      if (dr == 0 && hp.islands > 0) {
+        for (int i = 0; i < hp.islands; ++i) {
+          const double centre = kSideAisle + (i % 2) * (half + kSideAisle) + half / 2;
+          add(centre - kIsland / 2, y, kIsland, kIsland, "island", true);
+        }
+        y += islandBand;
+      }
+    }
+  }
+}
+
+// The 2-digit number of a region (01-12, codes::regions() order).
+std::string regionNumber(std::string_view region) {
+  const auto regions = codes::regions();
+  return padded(std::find(regions.begin(), regions.end(), region) - regions.begin() + 1, 2);
+}
+
+std::string iceNumber(Random& rnd) {
+  std::string ice = "00";
+  ice += static_cast<char>('1' + rnd.below(9));
+  rnd.digits(ice, 6);
+  ice += "0001";
+  const std::uint64_t first13 = std::stoull(ice);
+  appendNumber(ice, static_cast<long long>(97 - first13 % 97), 2);
+  return ice;
 }
 
 void throwIfCancelled(const DemoOptions& o) {
@@ -268,217 +414,278 @@ Edition demoEdition() {
 }
 
 DemoSummary fillDemo(Store& store, const DemoOptions& o) {
-  auto edition = store.edition();
-  if (!edition) throw Error(ErrorKind::Refused, tr("badge.error.no_edition"));
-  Overview now = store.overview();
-  if (now.exhibitors > 0 || now.people > 0) throw Error(ErrorKind::Refused, tr("demo.error.not_empty"));
   if (o.exhibitors < 0 || o.participants < 0) throw Error(ErrorKind::Usage, tr("demo.error.sizes"));
-
-  const std::vector<std::string> days = dates::range(edition->starts_on, edition->ends_on);
-  Random rnd(o.seed);
+  throwIfCancelled(o);
   DemoSummary sum;
-  const long long totalWork = o.exhibitors * 3LL + o.participants + 1;
-  long long done = 0;
-  int lastReported = -1;
-  auto advance = [&](long long n) {
-    done += n;
-    int step = static_cast<int>(done * 200 / totalWork);
-    if (step != lastReported) {
-      lastReported = step;
-      throwIfCancelled(o);
-      if (o.progress) o.progress(std::min(1.0, static_cast<double>(done) / static_cast<double>(totalWork)));
-    }
-  };
-  long long emailSerial = 0;
-  auto emailFor = [&](std::string_view first, std::string_view last, std::string_view domain) {
-    return asciiFold(first) + "." + asciiFold(last) + "." + std::to_string(++emailSerial) + "@" + std::string(domain);
-  };
-  auto personName = [&](Person& p) {
-    const auto& given = rnd.chance(55) ? rnd.pick(kFemaleNames) : rnd.pick(kMaleNames);
-    const auto& family = rnd.pick(kFamilyNames);
-    p.first_name = given.latin;
-    p.last_name = family.latin;
-    p.name_ar = std::string(given.arabic) + " " + std::string(family.arabic);
-  };
-  auto consent = [&](Person& p) {
-    p.consent = true;
-    p.consent_at = dates::addDays(edition->starts_on, -static_cast<long long>(3 + rnd.below(40))) + "T10:" +
-                   std::to_string(10 + rnd.below(50)) + ":00Z";
-  };
-
+  long long lastStep = 0;  // progress reported so far, in 200ths
   store.write([&] {
-    // The venue: three halls of booths in rows with aisles, plus growth room.
-    struct HallPlan {
-      std::string_view code, name;
-      double x, y, w, h;
-      int rows, perRow;
-    };
-    constexpr std::array<HallPlan, 3> kHalls{{{"A", "Hall A — Tapis et textile", 0, 0, 60, 44, 4, 12},
-                                              {"B", "Hall B — Poterie, bois et métal", 66, 0, 50, 44, 4, 10},
-                                              {"C", "Hall C — Terroir et économie sociale", 0, 50, 70, 36, 3, 14}}};
-    for (const auto& hp : kHalls) {
-      Hall h{0, std::string(hp.code), std::string(hp.name), hp.x, hp.y, hp.w, hp.h};
-      store.insertHall(h);
-      ++sum.halls;
-      for (int r = 0; r < hp.rows; ++r)
-        for (int k = 0; k < hp.perRow; ++k) {
-          Booth b;
-          int n = r * hp.perRow + k + 1;
-          b.code = std::string(hp.code) + "-" + (n < 10 ? "0" : "") + std::to_string(n);
-          b.hall = std::string(hp.code);
-          b.width = 3;
-          b.depth = 3;
-          b.x = hp.x + 3 + k * 3.0 + (k >= hp.perRow / 2 ? 3.0 : 0.0);  // a cross aisle in the middle
-          b.y = hp.y + 4 + r * 9.0 + (r % 2) * 3.0;                       // back-to-back rows, 3 m aisles
-          bool rowEnd = k == 0 || k == hp.perRow - 1 || k == hp.perRow / 2 - 1 || k == hp.perRow / 2;
-          b.type = rowEnd ? "corner" : "inline";
-          b.power = k % 2 == 0 || rowEnd;
-          store.insertBooth(b);
-          ++sum.booths;
-        }
-    }
+    const auto edition = store.edition();
+    if (!edition) throw Error(ErrorKind::Refused, tr("badge.error.no_edition"));
+    const Overview now = store.overview();
+    if (now.exhibitors > 0 || now.people > 0) throw Error(ErrorKind::Refused, tr("demo.error.not_empty"));
 
-    // Exhibitors: the first twelve cover every region, the next ten every sector.
-    std::vector<std::pair<Id, std::string>> exhibitorsByCity;  // for competitor pairs
+    const std::vector<std::string> days = dates::range(edition->starts_on, edition->ends_on);
+    const Prepared t(*edition);
+    Random rnd(o.seed);
+
+    // Progress: one unit per exhibitor, per staff member (about two each) and per participant;
+    // reported (and cancellation checked) at most 200 times.
+    const long long totalWork = 1 + o.exhibitors * 3LL + o.participants;
+    long long done = 0;
+    auto advance = [&](long long n) {
+      done += n;
+      const long long step = std::min(200LL, done * 200 / totalWork);
+      if (step == lastStep) return;
+      lastStep = step;
+      throwIfCancelled(o);
+      if (o.progress) o.progress(static_cast<double>(step) / 200.0);
+    };
+
+    buildVenue(store, sum);
+    advance(1);
+
+    // Exhibitors. The first 22 fill shuffled "slots": one per region, then one per sector, so that
+    // every region and every sector is present; later ones are drawn in proportion to the places'
+    // weights, and every eighth settles beside an earlier one of the same craft: competitors.
+    std::vector<int> slots;
+    for (int s = 0; s < 22; ++s) slots.push_back(s);
+    for (std::size_t i = slots.size() - 1; i > 0; --i) std::swap(slots[i], slots[rnd.below(i + 1)]);
+    std::vector<std::size_t> placeOf;
+    std::vector<Id> exhibitorIds;
+    std::vector<std::vector<Id>> idsAtPlace(craftPlaces().size());
+    const auto words = cooperativeWords();
+    const std::size_t wordStart = rnd.below(words.size());
+    long long serial = 0;  // makes every e-mail address unique
+    Person p;
+
     for (int i = 0; i < o.exhibitors; ++i) {
-      const SectorFacts* sector = nullptr;
-      std::string region;
-      if (i < 12) {
-        region = std::string(codes::regions()[static_cast<std::size_t>(i)]);
-        // A craft of that region if one is known, else any.
-        std::vector<const SectorFacts*> local;
-        for (const auto& s : kSectors)
-          for (auto r : s.regions)
-            if (r == region) local.push_back(&s);
-        sector = local.empty() ? &kSectors[rnd.below(kSectors.size())] : local[rnd.below(local.size())];
+      std::size_t placeIndex;
+      std::optional<Id> twinOf;
+      if (i < static_cast<int>(slots.size())) {
+        const auto s = static_cast<std::size_t>(slots[static_cast<std::size_t>(i)]);
+        placeIndex = s < 12 ? t.regionPlaces[s][weighted(rnd, t.regionPlaceWeights[s])]
+                            : t.sectorPlaces[s - 12][weighted(rnd, t.sectorPlaceWeights[s - 12])];
+      } else if (i % 8 == 5) {
+        const std::size_t twin = rnd.below(placeOf.size());
+        placeIndex = placeOf[twin];
+        twinOf = exhibitorIds[twin];
       } else {
-        sector = i < 22 ? &kSectors[static_cast<std::size_t>(i - 12)] : &kSectors[rnd.below(kSectors.size())];
-        region = std::string(sector->regions[rnd.below(3)]);
+        placeIndex = weighted(rnd, t.placeWeights);
       }
-      const City& city = cityIn(rnd, region);
+      placeOf.push_back(placeIndex);
+      const CraftPlace& place = craftPlaces()[placeIndex];
+      const auto sectors = codes::sectors();
+      const auto sectorIndex =
+          static_cast<std::size_t>(std::find(sectors.begin(), sectors.end(), place.sector) - sectors.begin());
+      const SectorWords& sector = sectorWords()[sectorIndex];
+      const Bilingual& word = words[(wordStart + static_cast<std::size_t>(i) * 13) % words.size()];
+
       Exhibitor x;
-      x.external_id = "EXP-" + std::string(i + 1 < 10 ? "00" : i + 1 < 100 ? "0" : "") + std::to_string(i + 1);
-      int kindRoll = static_cast<int>(rnd.below(100));
-      x.kind = kindRoll < 62 ? "cooperative" : kindRoll < 80 ? "company" : kindRoll < 93 ? "artisan" : "association";
-      x.sector = std::string(sector->code);
-      x.region = region;
-      x.city = std::string(city.fr);
-      const auto& word = kCooperativeWords[(static_cast<std::size_t>(i) * 7 + rnd.below(5)) % kCooperativeWords.size()];
-      const auto& owner = rnd.chance(60) ? rnd.pick(kFemaleNames) : rnd.pick(kMaleNames);
-      const auto& ownerFamily = rnd.pick(kFamilyNames);
+      x.external_id = "EXP-" + padded(i + 1, 3);
+      const auto kindRoll = rnd.below(100);
+      if (place.sector == "terroir")  // the social economy's cooperatives; no master artisans of argan oil
+        x.kind = kindRoll < 80 ? "cooperative" : kindRoll < 92 ? "company" : "association";
+      else
+        x.kind = kindRoll < 62 ? "cooperative" : kindRoll < 78 ? "company" : kindRoll < 92 ? "artisan" : "association";
+      x.sector = place.sector;
+      x.region = place.region;
+      x.city = place.city_fr;
+      const bool womenCraft =
+          x.sector == "carpet" || x.sector == "textile" || x.sector == "terroir" || x.sector == "basketry";
+      const bool womens = x.kind == "cooperative" && rnd.chance(womenCraft ? 75 : 30);
+      const bool femaleOwner = womens || rnd.chance(35);
+      const Bilingual& owner = femaleOwner ? rnd.pick(femaleGivenNames()) : rnd.pick(maleGivenNames());
+      const Bilingual& ownerFamily = rnd.pick(familyNames());
+      const std::string year = std::to_string(2005 + rnd.below(20));
+      std::string domain;
       if (x.kind == "cooperative") {
-        bool women = rnd.chance(55);
-        x.name_fr = std::string(women ? "Coopérative féminine " : "Coopérative ") + std::string(word.latin) + " " +
-                    std::string(sector->of_fr) + " — " + std::string(city.fr);
-        x.name_ar = "تعاونية " + std::string(word.arabic) + (women ? " النسوية " : " ") + std::string(sector->of_ar) +
-                    " — " + std::string(city.ar);
-        x.registration_no = "COOP-" + std::to_string(2008 + rnd.below(17)) + "-" + digits(rnd, 5);
+        x.name_fr = std::string(womens ? "Coopérative féminine " : "Coopérative ") + std::string(word.latin) + " " +
+                    std::string(sector.activity_fr);
+        x.name_ar =
+            "تعاونية " + std::string(word.arabic) + (womens ? " النسوية " : " ") + std::string(sector.activity_ar);
+        x.registration_no = "ODCO-" + year + "-" + regionNumber(x.region) + "-" +
+                            padded(10000 + i * 37LL + static_cast<long long>(rnd.below(37)), 5);
+        domain = "coop-" + emailSlug(word.latin);
       } else if (x.kind == "company") {
-        x.name_fr = "Atelier " + std::string(word.latin) + " SARL";
-        x.name_ar = "مقاولة " + std::string(word.arabic) + " ش.م.م";
-        x.registration_no = "00" + digits(rnd, 13);  // ICE: 15 digits
+        const bool byCity = rnd.chance(50);
+        x.name_fr = std::string(sector.trade_fr) + " " + std::string(byCity ? place.city_fr : word.latin) + " SARL";
+        x.name_ar =
+            "شركة " + std::string(sector.trade_ar) + " " + std::string(byCity ? place.city_ar : word.arabic) + " ش.م.م";
+        x.registration_no = iceNumber(rnd);
+        domain = emailSlug(sector.trade_fr) + "-" + emailSlug(byCity ? place.city_fr : word.latin);
       } else if (x.kind == "artisan") {
-        x.name_fr = "Maître artisan " + std::string(owner.latin) + " " + std::string(ownerFamily.latin);
-        x.name_ar = "المعلم " + std::string(owner.arabic) + " " + std::string(ownerFamily.arabic);
-        x.registration_no = "ART-" + digits(rnd, 6);
+        x.name_fr = std::string(femaleOwner ? "Maître artisane " : "Maître artisan ") + std::string(owner.latin) + " " +
+                    std::string(ownerFamily.latin);
+        x.name_ar = std::string(femaleOwner ? "المعلمة " : "المعلم ") + std::string(owner.arabic) + " " +
+                    std::string(ownerFamily.arabic);
+        x.registration_no = "RNA-";
+        rnd.digits(x.registration_no, 8);
+        domain = "atelier-" + emailSlug(ownerFamily.latin);
       } else {
-        x.name_fr = "Association " + std::string(word.latin) + " pour l'artisanat — " + std::string(city.fr);
-        x.name_ar = "جمعية " + std::string(word.arabic) + " للصناعة التقليدية — " + std::string(city.ar);
-        x.registration_no = "ASS-" + digits(rnd, 6);
+        x.name_fr = "Association " + std::string(word.latin) + " des artisans " + ofPlace(place.city_fr);
+        x.name_ar = "جمعية " + std::string(word.arabic) + " لحرفيي " + std::string(place.city_ar);
+        x.registration_no = "ASSO-" + year + "-" + regionNumber(x.region) + "-" + padded(1000 + i, 4);
+        domain = "asso-" + emailSlug(word.latin);
       }
+      domain += "-" + padded(i + 1, 3) + ".example";
       x.contact_name = std::string(owner.latin) + " " + std::string(ownerFamily.latin);
-      x.phone = moroccanMobile(rnd);
-      x.email = "contact." + asciiFold(word.latin) + "." + std::to_string(i + 1) + "@artisanat-demo.ma";
-      x.program = sector->program == "kenz" || rnd.chance(40) ? std::string(sector->program)
-                                                                 : std::string(rnd.pick(std::array<std::string_view, 4>{
-                                                                       "kenz", "excellence", "aggregation", "none"}));
-      x.booth_area_m2 = rnd.pick(std::array<double, 6>{9, 9, 12, 18, 24, 36});
-      x.wants_corner = rnd.chance(30);
-      x.needs_power = rnd.chance(55);
-      x.products = std::string(sector->products);
-      // Two workshops of the same craft in the same city are competitors to keep apart.
-      for (const auto& [otherId, key] : exhibitorsByCity)
-        if (key == x.sector + "|" + x.city && x.competitors.size() < 2) x.competitors.push_back(otherId);
+      moroccanMobile(rnd, x.phone);
+      x.email = "contact@" + domain;
+      // Kenz serves carpet and pottery units, Excellence exporters, aggregation the cooperatives.
+      const bool kenzCraft = x.sector == "carpet" || x.sector == "pottery";
+      if (kenzCraft && x.kind != "association" && rnd.chance(65))
+        x.program = "kenz";
+      else if (x.kind == "company" && rnd.chance(60))
+        x.program = "excellence";
+      else if (x.kind == "artisan" && rnd.chance(25))
+        x.program = "excellence";
+      else if ((x.kind == "cooperative" || x.kind == "association") && rnd.chance(45))
+        x.program = "aggregation";
+      else
+        x.program = "none";
+      static constexpr std::array<double, 6> kCooperativeAreas{9, 9, 9, 12, 12, 18};
+      static constexpr std::array<double, 4> kCompanyAreas{12, 18, 24, 36};
+      static constexpr std::array<double, 3> kArtisanAreas{9, 9, 12};
+      x.booth_area_m2 = x.kind == "company"   ? kCompanyAreas[rnd.below(kCompanyAreas.size())]
+                        : x.kind == "artisan" ? kArtisanAreas[rnd.below(kArtisanAreas.size())]
+                                              : kCooperativeAreas[rnd.below(kCooperativeAreas.size())];
+      x.wants_corner = rnd.chance(x.kind == "company" ? 45 : 20);
+      // Lanterns and jewellery need light, embroidery its sewing machines.
+      x.needs_power = rnd.chance(x.sector == "metal" || x.sector == "jewelry" ? 85 : x.sector == "textile" ? 60 : 35);
+      x.products = !place.products.empty() && rnd.chance(70) ? std::string(place.products)
+                                                             : std::string(sector.products[rnd.below(3)]);
+      // Workshops of the same craft in the same town that asked to be kept apart: every twin, and
+      // now and then two that happen to share a town.
+      auto& neighbours = idsAtPlace[placeIndex];
+      if (twinOf)
+        x.competitors.push_back(*twinOf);
+      else if (!neighbours.empty() && rnd.chance(25))
+        x.competitors.push_back(neighbours.front());
       store.insertExhibitor(x);
-      exhibitorsByCity.emplace_back(x.id, x.sector + "|" + x.city);
+      neighbours.push_back(x.id);
+      exhibitorIds.push_back(x.id);
       ++sum.exhibitors;
       advance(1);
 
-      // Staff with exhibitor badges, present every day.
-      int staff = 1 + static_cast<int>(rnd.below(3));
+      // Staff with exhibitor badges, there every day; the first is the contact person.
+      const Position* contactPosition = nullptr;
+      for (const auto& pos : positions())
+        if (pos.category.substr(0, 8) == "contact-" && pos.category.substr(8) == x.kind) contactPosition = &pos;
+      const int staff = 1 + static_cast<int>(rnd.below(3));
       for (int s = 0; s < staff; ++s) {
-        Person p;
-        if (s == 0) {
-          p.first_name = owner.latin;
-          p.last_name = ownerFamily.latin;
-          p.name_ar = std::string(owner.arabic) + " " + std::string(ownerFamily.arabic);
-          p.position = x.kind == "cooperative" ? "Présidente de coopérative" : "Gérant";
+        bool female = femaleOwner;
+        const Bilingual* given = &owner;
+        const Bilingual* family = &ownerFamily;
+        const Position* position = nullptr;
+        if (s > 0) {
+          female = womens || rnd.chance(50);
+          given = female ? &rnd.pick(femaleGivenNames()) : &rnd.pick(maleGivenNames());
+          family = &rnd.pick(familyNames());
+          position = t.staffPositions[rnd.below(t.staffPositions.size())];
         } else {
-          personName(p);
-          p.position = "Artisan";
+          position = contactPosition;
         }
         p.external_id = x.external_id + "-S" + std::to_string(s + 1);
+        p.first_name = given->latin;
+        p.last_name = family->latin;
+        p.name_ar.assign(given->arabic).append(" ").append(family->arabic);
         p.organization = x.name_fr;
+        p.position = female ? position->fr_f : position->fr_m;
         p.category = "exhibitor";
-        p.email = emailFor(p.first_name, p.last_name, "artisanat-demo.ma");
-        p.phone = moroccanMobile(rnd);
-        p.days = days;
+        p.country = "MA";
+        p.email =
+            emailSlug(given->latin) + "." + emailSlug(family->latin) + "." + std::to_string(++serial) + "@" + domain;
+        moroccanMobile(rnd, p.phone);
+        p.days.assign(days.begin(), days.end());
+        consent(rnd, t, p);
         p.exhibitor_id = x.id;
-        consent(p);
         store.insertPerson(p);
         ++sum.staff;
       }
       advance(2);
     }
 
-    // Participants, category by category in the forum's proportions.
-    long long assigned = 0;
-    for (std::size_t c = 0; c < kShares.size(); ++c) {
-      long long n = c + 1 == kShares.size() ? o.participants - assigned : o.participants * kShares[c].per_thousand / 1000;
-      assigned += n;
-      const std::string category(kShares[c].code);
-      for (long long k = 0; k < n; ++k) {
-        Person p;
-        bool foreign = (category == "buyer" && rnd.chance(80)) || (category == "expert" && rnd.chance(30)) ||
-                       (category == "press" && rnd.chance(15)) || (category == "speaker" && rnd.chance(35));
-        if (foreign) {
-          const auto& f = rnd.pick(kForeigners);
-          p.first_name = f.first;
-          p.last_name = f.last;
-          p.country = std::string(f.country);
-          p.organization = f.organization;
-          p.phone = "+" + std::string(f.country == "US" ? "1" : f.country == "FR" ? "33" : f.country == "ES" ? "34"
-                                                         : f.country == "TR" ? "90" : f.country == "IT" ? "39"
-                                                         : f.country == "DE" ? "49" : f.country == "GB" ? "44"
-                                                         : f.country == "SN" ? "221" : f.country == "CI" ? "225"
-                                                         : f.country == "BE" ? "32" : "31") +
-                    digits(rnd, 9);
-          p.email = emailFor(p.first_name, p.last_name, "buyers-demo.example");
+    // Participants, category by category. With at least one per category available, every
+    // category gets one first; the rest follows the plan's shares, the remainder goes to the forum.
+    std::array<long long, kPlans.size()> counts{};
+    long long left = o.participants;
+    if (o.participants >= static_cast<long long>(kPlans.size())) {
+      counts.fill(1);
+      left -= static_cast<long long>(kPlans.size());
+    }
+    const long long shared = left;
+    for (std::size_t c = 0; c < kPlans.size(); ++c) {
+      const long long n = shared * kPlans[c].per_thousand / 1000;
+      counts[c] += n;
+      left -= n;
+    }
+    counts[0] += left;
+
+    p.exhibitor_id.reset();
+    long long number = 0;
+    for (std::size_t c = 0; c < kPlans.size(); ++c) {
+      const CategoryPlan& plan = kPlans[c];
+      p.category = plan.code;
+      const auto kindOf = [](std::string_view kind) {
+        return static_cast<std::size_t>(
+            std::find(Prepared::kForeignKinds.begin(), Prepared::kForeignKinds.end(), kind) -
+            Prepared::kForeignKinds.begin());
+      };
+      const std::size_t kind = kindOf(plan.foreign_kind);
+
+      for (long long k = 0; k < counts[c]; ++k) {
+        p.external_id.assign("P-");
+        appendNumber(p.external_id, ++number, 6);
+        std::string_view domain;
+        if (rnd.chance(plan.foreign_percent)) {
+          const std::size_t ci = weighted(rnd, t.countryWeights);
+          const Country& country = countries()[ci];
+          const std::size_t fi = rnd.below(10), li = rnd.below(10);
+          p.first_name = country.first_names[fi];
+          p.last_name = country.last_names[li];
+          p.name_ar.clear();
+          p.country = country.code;
+          const auto& pool = t.foreignOrgPool[ci * Prepared::kForeignKinds.size() + kind];
+          const ForeignOrganisation& org = foreignOrganisations()[pool[rnd.below(pool.size())]];
+          p.organization = org.name;
+          // The position follows the organisation: a buyer's importer sends buyers even as speakers.
+          const auto& positionPool = t.foreignPositionPool[kindOf(org.kind)];
+          const ForeignPosition& fp = *positionPool[rnd.below(positionPool.size())];
+          p.position = country.francophone ? fp.fr : fp.en;
+          p.email.assign(t.foreignFirstSlug[ci][fi]).append(".").append(t.foreignLastSlug[ci][li]).append(".");
+          domain = org.domain;
+          p.phone.assign(country.dial).append(country.mobile);
+          rnd.digits(p.phone, country.digits - static_cast<int>(country.mobile.size()));
         } else {
-          personName(p);
-          std::vector<const Organisation*> fitting;
-          for (const auto& org : kMoroccanOrganisations)
-            if (org.category == category) fitting.push_back(&org);
-          p.organization = fitting.empty() ? std::string(kMoroccanOrganisations[rnd.below(kMoroccanOrganisations.size())].fr)
-                                           : std::string(fitting[rnd.below(fitting.size())]->fr);
-          if (category == "staff") p.organization = "Comité d'organisation";
-          p.phone = moroccanMobile(rnd);
-          p.email = emailFor(p.first_name, p.last_name, "forum-demo.ma");
+          const bool female = rnd.chance(45);
+          const auto names = female ? femaleGivenNames() : maleGivenNames();
+          const std::size_t gi = rnd.below(names.size()), fi = rnd.below(familyNames().size());
+          p.first_name = names[gi].latin;
+          p.last_name = familyNames()[fi].latin;
+          p.name_ar.assign(names[gi].arabic).append(" ").append(familyNames()[fi].arabic);
+          p.country = "MA";
+          const auto& bases = t.planOrganisations[c][rnd.below(t.planOrganisations[c].size())];
+          const std::size_t base = bases[rnd.below(bases.size())];
+          const auto& expanded = t.expansions[base];
+          const Prepared::Org& org = t.orgs[expanded[rnd.below(expanded.size())]];
+          const auto& positionPool = plan.positions.empty() ? t.orgRoles[base] : t.planPositions[c];
+          const Position& pos = *positionPool[rnd.below(positionPool.size())];
+          // Some write their organisation and position in Arabic, as they would on a form.
+          if (rnd.chance(12)) {
+            p.organization = org.ar;
+            p.position = female ? pos.ar_f : pos.ar_m;
+          } else {
+            p.organization = org.fr;
+            p.position = female ? pos.fr_f : pos.fr_m;
+          }
+          p.email.assign(female ? t.femaleSlug[gi] : t.maleSlug[gi]).append(".").append(t.familySlug[fi]).append(".");
+          domain = org.domain;
+          moroccanMobile(rnd, p.phone);
         }
-        p.external_id = "P-" + std::to_string(sum.participants + 1);
-        p.category = category;
-        p.position = std::string(category == "press" ? "Journaliste" : category == "buyer" ? "Acheteur"
-                                                                   : rnd.pick(kPositions));
-        // The forum opens the week: forum people come the first two days; staff, press and buyers more.
-        if (category == "staff") p.days = days;
-        else if (category == "press" || category == "buyer") {
-          for (std::size_t d = 0; d < days.size(); ++d)
-            if (d < 2 || rnd.chance(40)) p.days.push_back(days[d]);
-        } else {
-          p.days.push_back(days.front());
-          if (days.size() > 1 && rnd.chance(70)) p.days.push_back(days[1]);
-        }
-        consent(p);
+        appendNumber(p.email, ++serial);
+        p.email.append("@").append(domain);
+        attendance(rnd, plan.attendance, days, p.days);
+        consent(rnd, t, p);
         store.insertPerson(p);
         ++sum.participants;
         advance(1);
@@ -486,7 +693,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& o) {
     }
     throwIfCancelled(o);
   });
-  if (o.progress) o.progress(1.0);
+  if (o.progress && lastStep < 200) o.progress(1.0);
   return sum;
 }
 

@@ -47,8 +47,24 @@ std::string drain(int fd) {
 }
 }  // namespace
 
-RunResult run(const std::string& program, const std::vector<std::string>& args,
-              const std::string& stdin_text, const std::vector<std::string>& env) {
+namespace {
+RunResult runPath(const std::string& exe, bool searchPath, const std::vector<std::string>& args,
+                  const std::string& stdin_text, const std::vector<std::string>& env);
+}
+
+RunResult run(const std::string& program, const std::vector<std::string>& args, const std::string& stdin_text,
+              const std::vector<std::string>& env) {
+  return runPath((binDir() / program).string(), false, args, stdin_text, env);
+}
+
+RunResult runCommand(const std::string& executable, const std::vector<std::string>& args,
+                     const std::vector<std::string>& env) {
+  return runPath(executable, true, args, "", env);
+}
+
+namespace {
+RunResult runPath(const std::string& exe, bool searchPath, const std::vector<std::string>& args,
+                  const std::string& stdin_text, const std::vector<std::string>& env) {
   // Files, not pipes, for the outputs: no deadlock whatever the sizes.
   TempDir io;
   auto inPath = io / "stdin", outPath = io / "stdout", errPath = io / "stderr";
@@ -63,12 +79,19 @@ RunResult run(const std::string& program, const std::vector<std::string>& args,
     }
     ::close(fd);
   }
-  std::string exe = (binDir() / program).string();
   std::vector<std::string> argv_s{exe};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<std::string> env_s;
-  for (char** e = environ; *e; ++e) env_s.emplace_back(*e);
-  env_s.insert(env_s.end(), env.begin(), env.end());
+  // Overrides replace inherited variables of the same name (shells keep the last duplicate,
+  // getenv() the first, so there must be exactly one).
+  std::vector<std::string> env_s(env.begin(), env.end());
+  auto overridden = [&](std::string_view entry) {
+    auto name = entry.substr(0, entry.find('=') + 1);
+    for (const auto& o : env)
+      if (std::string_view(o).substr(0, o.find('=') + 1) == name) return true;
+    return false;
+  };
+  for (char** e = environ; *e; ++e)
+    if (!overridden(*e)) env_s.emplace_back(*e);
 
   pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");
@@ -84,7 +107,12 @@ RunResult run(const std::string& program, const std::vector<std::string>& args,
     argv.push_back(nullptr);
     for (auto& e : env_s) envp.push_back(e.data());
     envp.push_back(nullptr);
-    ::execve(exe.c_str(), argv.data(), envp.data());
+    if (searchPath) {
+      environ = envp.data();
+      ::execvp(exe.c_str(), argv.data());
+    } else {
+      ::execve(exe.c_str(), argv.data(), envp.data());
+    }
     ::_exit(127);
   }
   int status = 0;
@@ -98,5 +126,6 @@ RunResult run(const std::string& program, const std::vector<std::string>& args,
   ::close(fe);
   return r;
 }
+}  // namespace
 
 }  // namespace moussem::test

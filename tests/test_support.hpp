@@ -30,6 +30,10 @@ struct RunResult {
 RunResult run(const std::string& program, const std::vector<std::string>& args,
               const std::string& stdin_text = "", const std::vector<std::string>& env = {});
 
+// Runs any executable found on PATH (e.g. xvfb-run) with args, the same way.
+RunResult runCommand(const std::string& executable, const std::vector<std::string>& args,
+                     const std::vector<std::string>& env = {});
+
 std::filesystem::path binDir();
 std::filesystem::path sourceDir();
 

@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
     if (demo && db.empty()) {
       auto path = paths::demoDatabase();
       if (!std::filesystem::exists(path)) {
-        std::cerr << tr("app.creating_demo", {path.string()}) << std::endl;
+        std::cerr << tr("app.creating_demo", {paths::forDisplay(path.string())}) << std::endl;
         std::error_code ec;
         std::filesystem::remove(paths::keyFileFor(path), ec);  // a stray key of a deleted demo
         auto created = createEditionDatabase(path, demoEdition());

@@ -24,4 +24,16 @@ std::filesystem::path keyFileFor(const std::filesystem::path& database) {
   return key;
 }
 
+std::string forDisplay(const std::string& path) {
+  const char* home = std::getenv("HOME");
+  if (!home || !*home) return path;
+  std::string h = home;
+  while (h.size() > 1 && h.back() == '/') h.pop_back();
+  if (h == "/") return path;
+  if (path == h) return "~";
+  if (path.size() > h.size() && path.compare(0, h.size(), h) == 0 && path[h.size()] == '/')
+    return "~" + path.substr(h.size());
+  return path;
+}
+
 }  // namespace moussem::paths

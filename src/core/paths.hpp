@@ -1,6 +1,7 @@
 // Where Moussem keeps its files on this machine (XDG base directories).
 #pragma once
 #include <filesystem>
+#include <string>
 
 namespace moussem::paths {
 
@@ -12,5 +13,7 @@ std::filesystem::path defaultDatabase();
 std::filesystem::path demoDatabase();
 // The signing key file that belongs to a database file: same folder, same stem, ".key".
 std::filesystem::path keyFileFor(const std::filesystem::path& database);
+// A path as people read it: the home folder shown as "~" (for status lines and messages).
+std::string forDisplay(const std::string& path);
 
 }  // namespace moussem::paths

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/i18n.hpp"
+#include "core/paths.hpp"
 #include "ui/fonts.hpp"
 #include "ui/screens/edition_screen.hpp"
 #include "ui/screens/overview_screen.hpp"
@@ -29,7 +30,7 @@ Shell::Shell(Store& store) : store_(store) {
   station_ = store.setting("station.name").value_or(hostName());
   auto ed = store.edition();
   demo_ = ed && ed->is_demo;
-  status_ = store.location() + "  ·  " + store.backend() + "  ·  v" + std::to_string(store.schemaVersion());
+  status_ = paths::forDisplay(store.location()) + "  ·  " + store.backend() + "  ·  v" + std::to_string(store.schemaVersion());
 
   actions_.add({"app.refresh", "action.refresh", {Key::F5}, [this] { screens_[current_]->refresh(); }, {}});
   actions_.add({"app.next_screen", "action.next_screen", {Key::Tab, true}, [this] { selectNext(); }, {}});
@@ -96,6 +97,7 @@ void Shell::drawMenu() {
 }
 
 void Shell::drawNavigation(float width, float height) {
+  navRects_.clear();
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.106f, 0.165f, 0.255f, 1.0f));
   ImGui::BeginChild("navigation", ImVec2(width, height), false);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
@@ -112,6 +114,7 @@ void Shell::drawNavigation(float width, float height) {
     std::string label = std::string(L(screens_[i]->titleKey())) + "###nav-" + screens_[i]->id();
     if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, ImGui::GetTextLineHeight() * 2.0f)))
       select(screens_[i]->id());
+    navRects_.emplace_back(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
   }

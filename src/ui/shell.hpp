@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+
 #include "store/store.hpp"
 #include "ui/actions.hpp"
 #include "ui/screen.hpp"
@@ -27,6 +29,8 @@ class Shell {
   bool quitRequested() const { return quit_; }
   const ActionTable& actions() const { return actions_; }
   const std::string& stationName() const { return station_; }
+  // Where each navigation entry was drawn in the last frame (screen coordinates), for tests.
+  const std::vector<std::pair<ImVec2, ImVec2>>& navigationRects() const { return navRects_; }
 
  private:
   void drawMenu();
@@ -41,6 +45,7 @@ class Shell {
   std::string status_;  // database line, computed once
   bool demo_ = false;
   bool quit_ = false;
+  std::vector<std::pair<ImVec2, ImVec2>> navRects_;
 };
 
 }  // namespace moussem::ui

@@ -1,0 +1,148 @@
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+
+#include "badge/new_edition.hpp"
+#include "core/i18n.hpp"
+#include "headless.hpp"
+#include "store/demo/demo_data.hpp"
+#include "test_support.hpp"
+#include "ui/screens/overview_screen.hpp"
+#include "ui/shell.hpp"
+#include "ui/text_display.hpp"
+
+using namespace moussem;
+using moussem::test::TempDir;
+
+namespace {
+struct DemoStore {
+  TempDir dir;
+  std::filesystem::path db = dir / "demo.db";
+  std::unique_ptr<Store> store;
+  DemoStore() {
+    store = createEditionDatabase(db, demoEdition());
+    DemoOptions o;
+    o.exhibitors = 20;
+    o.participants = 150;
+    fillDemo(*store, o);
+  }
+  long long rawCount(const std::string& sql) {
+    sqlite3* h = nullptr;
+    sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr);
+    long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return n;
+  }
+};
+
+struct LanguageGuard {
+  ~LanguageGuard() {
+    i18n::setLanguage("fr");
+    ui::clearDisplayCache();
+  }
+};
+}  // namespace
+
+TEST_CASE("the overview shows the same figures as an independent count of the database") {
+  DemoStore d;
+  ui::OverviewModel model(*d.store);
+  model.refresh();
+  const Overview& o = model.figures();
+  CHECK(o.exhibitors == d.rawCount("SELECT count(*) FROM exhibitor"));
+  CHECK(o.people == d.rawCount("SELECT count(*) FROM person"));
+  CHECK(o.booths == d.rawCount("SELECT count(*) FROM booth"));
+  for (const auto& c : o.people_by_category)
+    CHECK(c.count == d.rawCount("SELECT count(*) FROM person WHERE category = '" + c.code + "'"));
+  long long regions = 0;
+  for (const auto& r : o.exhibitors_by_region) regions += r.count;
+  CHECK(regions == o.exhibitors);
+  CHECK(model.editionDays() == 7);
+  CHECK(model.edition()->is_demo);
+}
+
+TEST_CASE("the overview reads the store once, not every frame, and again on F5") {
+  DemoStore d;
+  test::HeadlessUi ui;
+  ui::Shell shell(*d.store);
+  ui.frames(30, [&] { shell.draw(); });
+  const auto& overview = dynamic_cast<const ui::OverviewScreen&>(shell.current());
+  CHECK(overview.model().refreshCount() == 1);
+  CHECK(shell.onKey({ui::Key::F5}));
+  ui.frames(5, [&] { shell.draw(); });
+  CHECK(overview.model().refreshCount() == 2);
+}
+
+TEST_CASE("every screen draws in French, Arabic and English, switching live") {
+  DemoStore d;
+  LanguageGuard guard;
+  test::HeadlessUi ui;
+  ui::Shell shell(*d.store);
+  for (const char* lang : {"fr", "ar", "en", "fr"}) {
+    shell.setLanguage(lang);
+    for (const auto& screen : shell.screens()) {
+      shell.select(screen->id());
+      INFO(lang << " " << screen->id());
+      int vertices = 0;
+      for (int i = 0; i < 3; ++i) vertices = ui.frame([&] { shell.draw(); });
+      CHECK(vertices > 1000);  // a real screen, not an empty window
+    }
+  }
+}
+
+TEST_CASE("keyboard shortcuts move between screens, switch language and quit") {
+  DemoStore d;
+  LanguageGuard guard;
+  test::HeadlessUi ui;
+  ui::Shell shell(*d.store);
+  ui.frame([&] { shell.draw(); });
+  CHECK(std::string(shell.current().id()) == "overview");
+  CHECK(shell.onKey({ui::Key::Digit2, true}));
+  CHECK(std::string(shell.current().id()) == "edition");
+  CHECK(shell.onKey({ui::Key::Tab, true}));
+  CHECK(std::string(shell.current().id()) == "overview");
+  CHECK(shell.onKey({ui::Key::L, true}));
+  CHECK(i18n::language() == "ar");
+  ui.frames(2, [&] { shell.draw(); });
+  CHECK_FALSE(shell.onKey({ui::Key::F11}));  // unbound: not taken
+  CHECK_FALSE(shell.quitRequested());
+  CHECK(shell.onKey({ui::Key::Q, true}));
+  CHECK(shell.quitRequested());
+}
+
+TEST_CASE("clicking a navigation entry opens its screen, on the right side in Arabic") {
+  DemoStore d;
+  LanguageGuard guard;
+  test::HeadlessUi ui;
+  ui::Shell shell(*d.store);
+  auto draw = [&] { shell.draw(); };
+  ui.frames(2, draw);
+  REQUIRE(shell.navigationRects().size() == 2);
+  auto [min, max] = shell.navigationRects()[1];
+  CHECK(max.x < 640);  // left side in French
+  ui.click(ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2), draw);
+  CHECK(std::string(shell.current().id()) == "edition");
+
+  shell.setLanguage("ar");
+  ui.frames(2, draw);
+  auto [amin, amax] = shell.navigationRects()[0];
+  CHECK(amin.x > 640);  // mirrored: navigation on the right
+  ui.click(ImVec2((amin.x + amax.x) / 2, (amin.y + amax.y) / 2), draw);
+  CHECK(std::string(shell.current().id()) == "overview");
+}
+
+TEST_CASE("an empty edition draws its overview with zeros and no crash") {
+  TempDir dir;
+  Edition e;
+  e.name_fr = "Festival Timizar";
+  e.starts_on = "2026-07-10";
+  e.ends_on = "2026-07-14";
+  auto store = createEditionDatabase(dir / "empty.db", e);
+  test::HeadlessUi ui;
+  ui::Shell shell(*store);
+  CHECK(ui.frame([&] { shell.draw(); }) > 0);
+  const auto& overview = dynamic_cast<const ui::OverviewScreen&>(shell.current());
+  CHECK(overview.model().figures().people == 0);
+}

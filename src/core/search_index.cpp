@@ -1,0 +1,397 @@
+// SearchIndex: see the header for the layout. Everything here is about keeping a keystroke's work
+// proportional to the results asked for, not to the million records behind them.
+#include "core/search_index.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "core/text_fold.hpp"
+
+namespace moussem {
+
+namespace {
+
+constexpr int kMaxDigits = 15;   // nibbles 15..1 of a digit key; nibble 0 holds flags
+constexpr std::uint64_t kPhoneFlag = 1;
+constexpr int kMaxSerial = 12;   // base-37 characters in a serial key
+
+std::uint64_t packDigits(std::string_view digits) {
+  std::uint64_t key = 0;
+  int n = 0;
+  for (char c : digits) {
+    if (n == kMaxDigits) break;
+    key |= static_cast<std::uint64_t>(c - '0' + 1) << (4 * (kMaxDigits - n));
+    ++n;
+  }
+  return key;
+}
+
+// The same digits in reverse order, for "ends with" ranges.
+std::uint64_t reverseKey(std::uint64_t key) {
+  std::array<char, kMaxDigits> d{};
+  int n = 0;
+  for (int i = 0; i < kMaxDigits; ++i) {
+    auto nib = static_cast<int>((key >> (4 * (kMaxDigits - i))) & 0xF);
+    if (nib == 0) break;
+    d[static_cast<std::size_t>(n++)] = static_cast<char>('0' + nib - 1);
+  }
+  std::string r(d.begin(), d.begin() + n);
+  std::reverse(r.begin(), r.end());
+  return packDigits(r);
+}
+
+struct Range {
+  std::uint64_t lo = 1, hi = 0;  // empty
+  bool has(std::uint64_t k) const { return k >= lo && k <= hi; }
+};
+
+Range digitPrefixRange(std::string_view q) {
+  if (q.empty()) return {};
+  if (q.size() > static_cast<std::size_t>(kMaxDigits)) q = q.substr(0, kMaxDigits);
+  std::uint64_t lo = packDigits(q);
+  const int shift = 4 * (kMaxDigits - static_cast<int>(q.size()) + 1);
+  std::uint64_t hi = lo | ((std::uint64_t{1} << shift) - 1);
+  return {lo, hi};
+}
+
+int serialChar(char c) {
+  if (c >= '0' && c <= '9') return c - '0' + 1;
+  if (c >= 'a' && c <= 'z') return c - 'a' + 11;
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 11;
+  return -1;
+}
+
+std::uint64_t pow37(int n) {
+  std::uint64_t p = 1;
+  for (int i = 0; i < n; ++i) p *= 37;
+  return p;
+}
+
+// nullopt-like: returns false if the text cannot be a serial.
+bool packSerial(std::string_view s, std::uint64_t& key) {
+  if (s.empty() || s.size() > static_cast<std::size_t>(kMaxSerial)) return false;
+  key = 0;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(kMaxSerial); ++i) {
+    int v = 0;
+    if (i < s.size()) {
+      v = serialChar(s[i]);
+      if (v < 0) return false;
+    }
+    key = key * 37 + static_cast<std::uint64_t>(v);
+  }
+  return true;
+}
+
+template <class Key>
+std::pair<std::size_t, std::size_t> sortedRange(const std::vector<std::uint32_t>& order, std::size_t sorted,
+                                                const Range& r, Key key) {
+  auto first = order.begin(), last = order.begin() + static_cast<std::ptrdiff_t>(sorted);
+  auto lo = std::partition_point(first, last, [&](std::uint32_t p) { return key(p) < r.lo; });
+  auto hi = std::partition_point(lo, last, [&](std::uint32_t p) { return key(p) <= r.hi; });
+  return {static_cast<std::size_t>(lo - first), static_cast<std::size_t>(hi - first)};
+}
+
+bool isDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+// What one query word matches: dictionary words (letters) or digit-key ranges (digits).
+struct SearchIndex::TokenMatch {
+  bool digits = false;
+  std::vector<std::uint32_t> words;  // matching dictionary words, those starting with the query first
+  std::vector<std::uint8_t> word_set;
+  std::vector<Range> prefixes;       // digit keys starting with one of these
+  Range suffix;                      // phone keys ending with the query digits
+  std::size_t cost = 0;              // postings to walk if this word drives
+};
+
+std::uint32_t SearchIndex::tokenId(std::string_view w) {
+  auto it = word_ids_.find(std::string(w));
+  if (it != word_ids_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(postings_.size());
+  word_blob_.append(w);
+  word_begin_.push_back(static_cast<std::uint32_t>(word_blob_.size()));
+  postings_.emplace_back();
+  word_ids_.emplace(std::string(w), id);
+  return id;
+}
+
+void SearchIndex::addDigits(std::uint32_t record, std::string_view digits, bool phone) {
+  const auto pos = static_cast<std::uint32_t>(digit_keys_.size());
+  digit_keys_.push_back(packDigits(digits) | (phone ? kPhoneFlag : 0));
+  digit_record_.push_back(record);
+  by_prefix_.push_back(pos);
+  if (phone) by_suffix_.push_back(pos);
+}
+
+void SearchIndex::upsert(const Entry& e) {
+  remove(e.kind, e.id);
+  const auto record = static_cast<std::uint32_t>(ids_.size());
+  ids_.push_back(e.id);
+  kinds_.push_back(static_cast<std::uint8_t>(e.kind));
+  alive_.push_back(1);
+  ++alive_count_;
+
+  const std::size_t firstToken = record_tokens_.size();
+  for (std::string_view text : e.texts) {
+    const std::string folded = text::foldForSearch(text);
+    for (std::string_view w : text::searchTokens(folded)) {
+      if (isDigits(w)) {
+        addDigits(record, w, false);
+        continue;
+      }
+      const std::uint32_t id = tokenId(w);
+      if (std::find(record_tokens_.begin() + static_cast<std::ptrdiff_t>(firstToken), record_tokens_.end(), id) !=
+          record_tokens_.end())
+        continue;
+      record_tokens_.push_back(id);
+      postings_[id].push_back(record);
+    }
+  }
+  token_begin_.push_back(static_cast<std::uint32_t>(record_tokens_.size()));
+
+  if (!e.phone.empty()) {
+    std::string digits;
+    for (char c : e.phone)
+      if (c >= '0' && c <= '9') digits += c;
+    // Moroccan numbers are found by their national digits (what people say: 6 12 34 56 78).
+    if (digits.rfind("212", 0) == 0 && digits.size() == 12) digits.erase(0, 3);
+    if (!digits.empty()) addDigits(record, digits, true);
+  }
+  digit_begin_.push_back(static_cast<std::uint32_t>(digit_keys_.size()));
+
+  std::uint64_t key = 0;
+  if (!e.serial.empty() && packSerial(e.serial, key)) {
+    by_serial_.push_back(static_cast<std::uint32_t>(serial_keys_.size()));
+    serial_keys_.push_back(key);
+    serial_record_.push_back(record);
+  }
+
+  auto& map = e.kind == Kind::Person ? person_record_ : exhibitor_record_;
+  const auto slot = static_cast<std::size_t>(e.id);
+  if (e.id >= 0) {
+    if (map.size() <= slot) map.resize(std::max(slot + 1, map.size() * 3 / 2 + 16), 0);
+    map[slot] = record + 1;
+  }
+  if (by_prefix_.size() - sorted_prefix_ > 4096 || by_serial_.size() - sorted_serial_ > 4096) sortPending();
+}
+
+void SearchIndex::remove(Kind kind, Id id) {
+  auto& map = kind == Kind::Person ? person_record_ : exhibitor_record_;
+  if (id < 0 || static_cast<std::size_t>(id) >= map.size() || map[static_cast<std::size_t>(id)] == 0) return;
+  const std::uint32_t record = map[static_cast<std::size_t>(id)] - 1;
+  map[static_cast<std::size_t>(id)] = 0;
+  if (alive_[record]) {
+    alive_[record] = 0;
+    --alive_count_;
+  }
+}
+
+bool SearchIndex::contains(Kind kind, Id id) const {
+  const auto& map = kind == Kind::Person ? person_record_ : exhibitor_record_;
+  return id >= 0 && static_cast<std::size_t>(id) < map.size() && map[static_cast<std::size_t>(id)] != 0;
+}
+
+void SearchIndex::sortPending() {
+  auto prefixKey = [this](std::uint32_t p) { return digit_keys_[p] & ~std::uint64_t{0xF}; };
+  if (sorted_prefix_ < by_prefix_.size()) {
+    auto mid = by_prefix_.begin() + static_cast<std::ptrdiff_t>(sorted_prefix_);
+    std::sort(mid, by_prefix_.end(), [&](auto a, auto b) { return prefixKey(a) < prefixKey(b); });
+    std::inplace_merge(by_prefix_.begin(), mid, by_prefix_.end(),
+                       [&](auto a, auto b) { return prefixKey(a) < prefixKey(b); });
+    sorted_prefix_ = by_prefix_.size();
+  }
+  if (sorted_suffix_ < by_suffix_.size()) {
+    // Reversed keys computed once per entry, not in every comparison.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> all;
+    all.reserve(by_suffix_.size());
+    for (auto p : by_suffix_) all.emplace_back(reverseKey(digit_keys_[p]), p);
+    std::sort(all.begin(), all.end());
+    for (std::size_t i = 0; i < all.size(); ++i) by_suffix_[i] = all[i].second;
+    sorted_suffix_ = by_suffix_.size();
+  }
+  if (sorted_serial_ < by_serial_.size()) {
+    auto key = [this](std::uint32_t p) { return serial_keys_[p]; };
+    auto mid = by_serial_.begin() + static_cast<std::ptrdiff_t>(sorted_serial_);
+    std::sort(mid, by_serial_.end(), [&](auto a, auto b) { return key(a) < key(b); });
+    std::inplace_merge(by_serial_.begin(), mid, by_serial_.end(), [&](auto a, auto b) { return key(a) < key(b); });
+    sorted_serial_ = by_serial_.size();
+  }
+}
+
+void SearchIndex::compact() { sortPending(); }
+
+void SearchIndex::matchWord(std::string_view w, bool phoneLike, TokenMatch& m) const {
+  auto prefixKey = [this](std::uint32_t p) { return digit_keys_[p] & ~std::uint64_t{0xF}; };
+  if (isDigits(w)) {
+    m.digits = true;
+    m.prefixes.push_back(digitPrefixRange(w));
+    if (phoneLike) {
+      // What people type for a Moroccan number, reduced to the national digits that are indexed.
+      std::string_view n = w;
+      if (n.rfind("00", 0) == 0) n.remove_prefix(2);
+      if (n.rfind("212", 0) == 0) n.remove_prefix(3);
+      if (n.rfind("0", 0) == 0) n.remove_prefix(1);
+      if (!n.empty() && n != w) m.prefixes.push_back(digitPrefixRange(n));
+    }
+    m.suffix = digitPrefixRange(std::string(w.rbegin(), w.rend()));
+    for (const Range& r : m.prefixes) {
+      auto [a, b] = sortedRange(by_prefix_, sorted_prefix_, r, prefixKey);
+      m.cost += b - a;
+    }
+    auto [a, b] = sortedRange(by_suffix_, sorted_suffix_, m.suffix,
+                              [this](std::uint32_t p) { return reverseKey(digit_keys_[p]); });
+    m.cost += b - a + (by_prefix_.size() - sorted_prefix_) + (by_suffix_.size() - sorted_suffix_);
+    return;
+  }
+  const auto words = static_cast<std::uint32_t>(postings_.size());
+  m.word_set.assign(words, 0);
+  std::vector<std::uint32_t> infix;
+  for (std::uint32_t id = 0; id < words; ++id) {
+    const std::size_t at = word(id).find(w);
+    if (at == std::string_view::npos) continue;
+    m.word_set[id] = 1;
+    (at == 0 ? m.words : infix).push_back(id);
+    m.cost += postings_[id].size();
+  }
+  // Whole-word matches first, then words that start with the query, then the rest.
+  std::stable_partition(m.words.begin(), m.words.end(), [&](std::uint32_t id) { return word(id).size() == w.size(); });
+  m.words.insert(m.words.end(), infix.begin(), infix.end());
+}
+
+bool SearchIndex::recordMatches(std::uint32_t record, const TokenMatch& m) const {
+  if (!m.digits) {
+    for (std::uint32_t i = token_begin_[record]; i < token_begin_[record + 1]; ++i)
+      if (m.word_set[record_tokens_[i]]) return true;
+    return false;
+  }
+  for (std::uint32_t i = digit_begin_[record]; i < digit_begin_[record + 1]; ++i) {
+    const std::uint64_t key = digit_keys_[i] & ~std::uint64_t{0xF};
+    for (const Range& r : m.prefixes)
+      if (r.has(key)) return true;
+    if ((digit_keys_[i] & kPhoneFlag) && m.suffix.has(reverseKey(key))) return true;
+  }
+  return false;
+}
+
+SearchIndex::Result SearchIndex::search(std::string_view query, std::size_t limit) const {
+  Result result;
+  if (limit == 0) return result;
+  const std::string folded = text::foldForSearch(query);
+  if (folded.empty()) return result;
+
+  std::vector<std::uint64_t> seen((ids_.size() + 63) / 64, 0);
+  auto take = [&](std::uint32_t record) {
+    if (!alive_[record]) return true;
+    std::uint64_t& word = seen[record / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (record % 64);
+    if (word & bit) return true;
+    word |= bit;
+    if (result.hits.size() == limit) {
+      result.more = true;
+      return false;
+    }
+    result.hits.push_back({static_cast<Kind>(kinds_[record]), ids_[record]});
+    return true;
+  };
+
+  // A serial typed or scanned in full (or its beginning) comes first.
+  std::string compactText;
+  for (char c : folded)
+    if (c != ' ') compactText += c;
+  std::uint64_t key = 0;
+  if (compactText.size() >= 4 && packSerial(compactText, key)) {
+    const std::uint64_t span = pow37(kMaxSerial - static_cast<int>(compactText.size()));
+    const Range r{key, key + span - 1};
+    auto serialKey = [this](std::uint32_t p) { return serial_keys_[p]; };
+    auto [a, b] = sortedRange(by_serial_, sorted_serial_, r, serialKey);
+    for (std::size_t i = a; i < b; ++i)
+      if (!take(serial_record_[by_serial_[i]])) return result;
+    for (std::size_t i = sorted_serial_; i < by_serial_.size(); ++i)
+      if (r.has(serial_keys_[by_serial_[i]]) && !take(serial_record_[by_serial_[i]])) return result;
+  }
+
+  // A phone number typed with spaces or dashes is one number, not several words.
+  std::vector<std::string> words;
+  bool phoneLike = !query.empty();
+  std::string phoneDigits;
+  for (char c : query) {
+    if (c >= '0' && c <= '9') phoneDigits += c;
+    else if (!(c == ' ' || c == '+' || c == '-' || c == '.' || c == '(' || c == ')')) phoneLike = false;
+  }
+  if (phoneLike && phoneDigits.size() >= 3) {
+    words.push_back(phoneDigits);
+  } else {
+    phoneLike = false;
+    for (std::string_view w : text::searchTokens(folded))
+      if (std::find(words.begin(), words.end(), w) == words.end()) words.emplace_back(w);
+  }
+  if (words.empty()) return result;
+
+  std::vector<TokenMatch> matches(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    matchWord(words[i], phoneLike, matches[i]);
+    if (matches[i].cost == 0) return result;
+  }
+  std::size_t driver = 0;
+  for (std::size_t i = 1; i < matches.size(); ++i)
+    if (matches[i].cost < matches[driver].cost) driver = i;
+
+  auto consider = [&](std::uint32_t record) {
+    if (!alive_[record]) return true;
+    for (std::size_t i = 0; i < matches.size(); ++i)
+      if (i != driver && !recordMatches(record, matches[i])) return true;
+    return take(record);
+  };
+
+  const TokenMatch& d = matches[driver];
+  if (!d.digits) {
+    for (std::uint32_t id : d.words)
+      for (std::uint32_t record : postings_[id])
+        if (!consider(record)) return result;
+    return result;
+  }
+  auto prefixKey = [this](std::uint32_t p) { return digit_keys_[p] & ~std::uint64_t{0xF}; };
+  for (const Range& r : d.prefixes) {
+    auto [a, b] = sortedRange(by_prefix_, sorted_prefix_, r, prefixKey);
+    for (std::size_t i = a; i < b; ++i)
+      if (!consider(digit_record_[by_prefix_[i]])) return result;
+    for (std::size_t i = sorted_prefix_; i < by_prefix_.size(); ++i)
+      if (r.has(prefixKey(by_prefix_[i])) && !consider(digit_record_[by_prefix_[i]])) return result;
+  }
+  auto suffixKey = [this](std::uint32_t p) { return reverseKey(digit_keys_[p]); };
+  auto [a, b] = sortedRange(by_suffix_, sorted_suffix_, d.suffix, suffixKey);
+  for (std::size_t i = a; i < b; ++i)
+    if (!consider(digit_record_[by_suffix_[i]])) return result;
+  for (std::size_t i = sorted_suffix_; i < by_suffix_.size(); ++i)
+    if (d.suffix.has(suffixKey(by_suffix_[i])) && !consider(digit_record_[by_suffix_[i]])) return result;
+  return result;
+}
+
+std::size_t SearchIndex::memoryBytes() const {
+  auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  std::size_t n = bytes(ids_) + bytes(kinds_) + bytes(alive_) + bytes(token_begin_) + bytes(record_tokens_) +
+                  bytes(digit_begin_) + bytes(digit_keys_) + bytes(digit_record_) + bytes(by_prefix_) +
+                  bytes(by_suffix_) + bytes(serial_keys_) + bytes(serial_record_) + bytes(by_serial_) +
+                  bytes(person_record_) + bytes(exhibitor_record_) + word_blob_.capacity() + bytes(word_begin_);
+  for (const auto& p : postings_) n += bytes(p) + sizeof(p);
+  n += word_ids_.size() * 64;
+  return n;
+}
+
+std::string SearchIndex::haystack(const Entry& e) {
+  std::string out;
+  for (std::string_view t : e.texts) {
+    out += text::foldForSearch(t);
+    out += ' ';
+  }
+  for (char c : e.phone)
+    if (c >= '0' && c <= '9') out += c;
+  out += ' ';
+  out += text::foldForSearch(e.serial);
+  return out;
+}
+
+}  // namespace moussem

@@ -1,0 +1,163 @@
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "core/search_index.hpp"
+#include "core/text_fold.hpp"
+
+using namespace moussem;
+using Kind = SearchIndex::Kind;
+
+namespace {
+struct Sample {
+  std::string first, last, ar, org, email, phone, serial;
+};
+
+SearchIndex::Entry entryOf(Id id, const Sample& s) {
+  SearchIndex::Entry e;
+  e.kind = Kind::Person;
+  e.id = id;
+  e.texts = {s.first, s.last, s.ar, s.org, s.email};
+  e.phone = s.phone;
+  e.serial = s.serial;
+  return e;
+}
+
+const std::vector<Sample>& samples() {
+  static const std::vector<Sample> all{
+      {"Ahmed", "Benali", "أحمد بنعلي", "Coopérative Tifawine", "ahmed.benali@tifawine.ma", "+212612345678", "K7QH2M4X"},
+      {"Fatima Zahra", "El Idrissi", "فاطمة الزهراء الإدريسي", "Association Al Amal", "fz.idrissi@gmail.com",
+       "+212661000111", "ABCD2345"},
+      {"Hélène", "Dupré", "", "Maison de l'Artisanat", "helene.dupre@artisanat.fr", "+33612345678", ""},
+      {"Mustapha", "Ouali", "مصطفى والي", "تعاونية الأمل", "m.ouali@amal.ma", "+212537123456", "ZZZZ7777"},
+  };
+  return all;
+}
+
+SearchIndex sampleIndex() {
+  SearchIndex index;
+  Id id = 1;
+  for (const auto& s : samples()) index.upsert(entryOf(id++, s));
+  SearchIndex::Entry ex;
+  ex.kind = Kind::Exhibitor;
+  ex.id = 1;
+  ex.texts = {"Coopérative Argane Tamount", "تعاونية أرگان تامونت", "Tiznit", "001234567000089"};
+  ex.phone = "+212528000000";
+  index.upsert(ex);
+  return index;
+}
+
+std::vector<Id> people(const SearchIndex::Result& r) {
+  std::vector<Id> ids;
+  for (const auto& h : r.hits)
+    if (h.kind == Kind::Person) ids.push_back(h.id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+}  // namespace
+
+TEST_CASE("search finds people by any part of a name, accent- and case-insensitively") {
+  SearchIndex index = sampleIndex();
+  CHECK(people(index.search("benali")) == std::vector<Id>{1});
+  CHECK(people(index.search("BEN")) == std::vector<Id>{1});
+  CHECK(people(index.search("nal")) == std::vector<Id>{1});
+  CHECK(people(index.search("helene")) == std::vector<Id>{3});
+  CHECK(people(index.search("DUPRE h")) == std::vector<Id>{3});
+  CHECK(people(index.search("cooperative")) == std::vector<Id>{1});
+  auto both = index.search("cooperative");
+  CHECK(std::count(both.hits.begin(), both.hits.end(), SearchIndex::Hit{Kind::Exhibitor, 1}) == 1);
+  CHECK(people(index.search("zahra idrissi")) == std::vector<Id>{2});
+  CHECK(people(index.search("ahmed zahra")).empty());  // every word must match the same record
+  CHECK(index.search("xyzzy").hits.empty());
+  CHECK(index.search("   ").hits.empty());
+}
+
+TEST_CASE("search finds Arabic names whatever the hamza, ta marbuta, maqsura or diacritics") {
+  SearchIndex index = sampleIndex();
+  CHECK(people(index.search("احمد")) == std::vector<Id>{1});
+  CHECK(people(index.search("أَحْمَد")) == std::vector<Id>{1});
+  CHECK(people(index.search("ادريسي")) == std::vector<Id>{2});
+  CHECK(people(index.search("مصطفي")) == std::vector<Id>{4});
+  CHECK(people(index.search("تعاونيه")) == std::vector<Id>{4});
+  CHECK(people(index.search("ﺑﻨﻌﻠﻲ")) == std::vector<Id>{1});  // presentation forms
+  CHECK(people(index.search("الامل")) == std::vector<Id>{4});
+}
+
+TEST_CASE("search finds people by e-mail, phone digits and badge serial") {
+  SearchIndex index = sampleIndex();
+  CHECK(people(index.search("fz.idrissi@gmail")) == std::vector<Id>{2});
+  CHECK(people(index.search("0612345678")) == std::vector<Id>{1});
+  CHECK(people(index.search("06 12 34")) == std::vector<Id>{1});
+  CHECK(people(index.search("+212 6 12 34 56 78")) == std::vector<Id>{1});
+  CHECK(people(index.search("00212612")) == std::vector<Id>{1});
+  CHECK(people(index.search("5678")) == std::vector<Id>{1, 3});       // last digits
+  CHECK(people(index.search("+33 6 12")) == std::vector<Id>{3});
+  CHECK(people(index.search("K7QH2M4X")) == std::vector<Id>{1});
+  CHECK(people(index.search("k7qh")) == std::vector<Id>{1});
+  CHECK(index.search("001234567000089").hits == std::vector<SearchIndex::Hit>{{Kind::Exhibitor, 1}});
+}
+
+TEST_CASE("an update replaces the old words and a removal hides the record") {
+  SearchIndex index = sampleIndex();
+  Sample s = samples()[0];
+  s.last = "Bennani";
+  index.upsert(entryOf(1, s));
+  CHECK(people(index.search("benali")).empty() == false);  // still in the e-mail and Arabic name
+  CHECK(people(index.search("bennani")) == std::vector<Id>{1});
+  s.email = "ahmed@x.ma";
+  s.ar.clear();
+  index.upsert(entryOf(1, s));
+  CHECK(people(index.search("benali")).empty());
+  CHECK(index.size() == 5);
+  index.remove(Kind::Person, 1);
+  CHECK(people(index.search("bennani")).empty());
+  CHECK(index.size() == 4);
+  CHECK_FALSE(index.contains(Kind::Person, 1));
+  CHECK(index.contains(Kind::Person, 2));
+}
+
+TEST_CASE("search stops at the limit and says there is more") {
+  SearchIndex index;
+  for (Id i = 1; i <= 500; ++i) index.upsert(entryOf(i, {"Ahmed", "Name" + std::to_string(i), "", "", "", "", ""}));
+  auto r = index.search("ahm", 20);
+  CHECK(r.hits.size() == 20);
+  CHECK(r.more);
+  auto all = index.search("ahmed", 1000);
+  CHECK(all.hits.size() == 500);
+  CHECK_FALSE(all.more);
+}
+
+TEST_CASE("every hit contains every query word and nothing that matches is missed (random check)") {
+  // Reference: a record matches when each folded query word is a substring of one of its folded words.
+  std::mt19937 rng(7);
+  const std::vector<std::string> firsts{"Ahmed", "Amina", "Hélène", "Youssef", "Khadija", "أحمد", "فاطمة", "Noël"};
+  const std::vector<std::string> lasts{"Benali", "Alaoui", "Dupré", "El Fassi", "Tazi", "العلوي", "بنعلي", "Ouazzani"};
+  const std::vector<std::string> orgs{"Coopérative Tifawine", "Maison Atlas", "تعاونية النور", "Atelier Fès", ""};
+  SearchIndex index;
+  std::vector<std::vector<std::string>> words(301);
+  for (Id id = 1; id <= 300; ++id) {
+    Sample s{firsts[rng() % firsts.size()], lasts[rng() % lasts.size()], "", orgs[rng() % orgs.size()], "", "", ""};
+    index.upsert(entryOf(id, s));
+    for (const std::string& t : {s.first, s.last, s.org}) {
+      std::string f = text::foldForSearch(t);
+      for (auto w : text::searchTokens(f)) words[static_cast<std::size_t>(id)].emplace_back(w);
+    }
+    if (id == 150) index.compact();  // half sorted, half pending
+  }
+  const std::vector<std::string> queries{"a", "al", "ben", "fe", "noel", "atlas ah", "تعاونيه", "لعلو", "ou tazi", "e"};
+  for (const std::string& q : queries) {
+    const std::string fq = text::foldForSearch(q);
+    std::vector<Id> expected;
+    for (Id id = 1; id <= 300; ++id) {
+      bool all = true;
+      for (auto qw : text::searchTokens(fq)) {
+        bool any = false;
+        for (const auto& w : words[static_cast<std::size_t>(id)]) any = any || w.find(qw) != std::string::npos;
+        all = all && any;
+      }
+      if (all) expected.push_back(id);
+    }
+    INFO(q);
+    CHECK(people(index.search(q, 1000)) == expected);
+  }
+}

@@ -1,0 +1,137 @@
+#include <catch2/catch.hpp>
+
+#include "core/text_fold.hpp"
+
+using namespace moussem::text;
+
+TEST_CASE("Latin search folding ignores case and accents") {
+  CHECK(foldForSearch("Coopérative") == "cooperative");
+  CHECK(foldForSearch("COOPÉRATIVE Tifawine") == "cooperative tifawine");
+  CHECK(foldForSearch("Ça, œuvre d'Ærø — Straße") == "ca oeuvre d aero strasse");
+  CHECK(foldForSearch("Ñandú Ł ø ĸ") == "nandu l o k");
+  CHECK(foldForSearch("  a   b\t\n c ") == "a b c");
+  // A decomposed accent (e + U+0301) folds like the precomposed one.
+  CHECK(foldForSearch("Coope\xCC\x81rative") == "cooperative");
+  CHECK(foldForSearch("").empty());
+  CHECK(foldForSearch("!!! ---").empty());
+}
+
+TEST_CASE("Arabic search folding: hamza forms of alef are one letter") {
+  const std::string plain = foldForSearch("احمد");
+  CHECK(foldForSearch("أحمد") == plain);
+  CHECK(foldForSearch("إحمد") == plain);
+  CHECK(foldForSearch("آحمد") == plain);
+  CHECK(foldForSearch("ٱحمد") == plain);
+}
+
+TEST_CASE("Arabic search folding: ta marbuta is ha, alef maqsura is ya") {
+  CHECK(foldForSearch("تعاونية") == foldForSearch("تعاونيه"));
+  CHECK(foldForSearch("مصطفى") == foldForSearch("مصطفي"));
+  CHECK(foldForSearch("مسؤول") == foldForSearch("مسوول"));
+  CHECK(foldForSearch("هيئة") == foldForSearch("هييه"));
+  CHECK(foldForSearch("کتاب") == foldForSearch("كتاب"));  // Persian kaf
+}
+
+TEST_CASE("Arabic search folding drops harakat, shadda, sukun and tatweel") {
+  CHECK(foldForSearch("مُحَمَّد") == foldForSearch("محمد"));
+  CHECK(foldForSearch("مـــحـــمـد") == foldForSearch("محمد"));
+  CHECK(foldForSearch("عَبْدُ ٱللَّٰه") == foldForSearch("عبد الله"));
+  CHECK(foldForSearch("سلامٌ") == foldForSearch("سلام"));
+}
+
+TEST_CASE("Arabic presentation forms are NFKC-normalised") {
+  // Lam-alef ligature as typed by the Moroccan keyboard (U+FEFB) is lam + alef.
+  CHECK(normalizeForStorage("\xEF\xBB\xBB") == "لا");
+  CHECK(foldForSearch("\xEF\xBB\xB7") == foldForSearch("لا"));  // lam-alef with hamza above → لا
+  // Isolated/initial/medial/final forms of Presentation Forms-B fold to the letters.
+  CHECK(normalizeForStorage("ﻣﺤﻤﺪ") == "محمد");
+  CHECK(foldForSearch("ﺃﺣﻤﺪ") == foldForSearch("احمد"));
+  // Presentation Forms-A (U+FB50..U+FDFF), e.g. alef wasla isolated U+FB50.
+  CHECK(normalizeForStorage("\xEF\xAD\x90") == "ٱ");
+  CHECK(foldForSearch("\xEF\xAD\x90") == "ا");
+}
+
+TEST_CASE("storage normalisation keeps letters, collapses spaces and drops invisible characters") {
+  CHECK(normalizeForStorage("  Coopérative\u00A0 Tifawine  ") == "Coopérative Tifawine");
+  CHECK(normalizeForStorage("أحمد\u200F \u200Eبن علي") == "أحمد بن علي");
+  CHECK(normalizeForStorage("\xEF\xBB\xBFName") == "Name");  // a BOM inside a field
+  CHECK(normalizeForStorage("a\x01" "b") == "ab");
+  // Invalid UTF-8 becomes U+FFFD rather than passing through.
+  CHECK(normalizeForStorage("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+}
+
+TEST_CASE("UTF-8 validation rejects Latin-1 and Windows-1256 bytes, overlongs and surrogates") {
+  CHECK(isValidUtf8("Coopérative أحمد"));
+  CHECK(isValidUtf8("\xEF\xBF\xBD"));
+  CHECK_FALSE(isValidUtf8("Coop\xE9rative"));      // Latin-1 é
+  CHECK_FALSE(isValidUtf8("\xC3\xE4\xE3\xCF"));     // أحمد in Windows-1256
+  CHECK_FALSE(isValidUtf8("\xC0\xAF"));             // overlong '/'
+  CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));         // surrogate
+  CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80"));     // above U+10FFFF
+  CHECK_FALSE(isValidUtf8("abc\xE2\x82"));          // truncated
+}
+
+TEST_CASE("Arabic-Indic digits search as Western digits") {
+  CHECK(foldForSearch("٠٦١٢") == "0612");
+  CHECK(foldForSearch("۰۶") == "06");
+}
+
+TEST_CASE("search tokens split words and letter/digit runs") {
+  const std::string f = foldForSearch("ahmed.benali.123@coop-argane.ma");
+  auto t = searchTokens(f);
+  REQUIRE(t.size() == 6);
+  CHECK(t[0] == "ahmed");
+  CHECK(t[2] == "123");
+  CHECK(t[5] == "ma");
+  const std::string arabic = foldForSearch("تعاونية 2020");
+  auto a = searchTokens(arabic);
+  REQUIRE(a.size() == 2);
+  CHECK(a[1] == "2020");
+}
+
+TEST_CASE("the name key ignores word order, case and accents") {
+  CHECK(nameKey("BENALI Ahmed") == nameKey("ahmed benali"));
+  CHECK(nameKey("Hélène  Dupré") == nameKey("dupre helene"));
+  CHECK(nameKey("أحمد بنعلي") == nameKey("بنعلي احمد"));
+  CHECK(nameKey("") == "");
+  CHECK(nameKey("Ahmed Benali") != nameKey("Ahmed Bennani"));
+}
+
+TEST_CASE("Moroccan phone numbers in every usual writing become E.164") {
+  for (const char* raw : {"0612345678", "06 12 34 56 78", "06.12.34.56.78", "06-12-34-56-78", "+212612345678",
+                          "+212 6 12 34 56 78", "+212 (0)6 12 34 56 78", "00212612345678", "00 212 6 12 34 56 78",
+                          "212612345678", "612345678", "+212 06 12 34 56 78", "٠٦١٢٣٤٥٦٧٨"})
+    CHECK(normalizePhone(raw).value_or("none") == "+212612345678");
+  CHECK(normalizePhone("0712345678") == "+212712345678");
+  CHECK(normalizePhone("0537123456") == "+212537123456");
+  CHECK(normalizePhone("+33 6 12 34 56 78") == "+33612345678");
+  CHECK(normalizePhone("0033612345678") == "+33612345678");
+}
+
+TEST_CASE("malformed phone numbers are refused") {
+  for (const char* raw : {"", "abc", "061234567", "06123456789", "+212 1 23 45 67 89", "0112345678", "+12",
+                          "06 12 34 56 7x", "+212+612345678", "06)12345678", "(06 12 34 56 78", "+0612345678",
+                          "+1234567890123456"})
+    CHECK_FALSE(normalizePhone(raw).has_value());
+}
+
+TEST_CASE("e-mail addresses are lower-cased and checked") {
+  CHECK(normalizeEmail("  Ahmed.Benali@Coop-Argane.MA ") == "ahmed.benali@coop-argane.ma");
+  for (const char* ok : {"a@b.ma", "ahmed.benali+desk@coop-argane.ma", "x_y-z@sub.domain.org", "o'neil@x.ie"})
+    CHECK(isValidEmail(ok));
+  for (const char* bad : {"", "a", "a@", "@b.ma", "a@b", "a@@b.ma", "a b@c.ma", "a@b..ma", ".a@b.ma", "a.@b.ma",
+                          "a@-b.ma", "a@b.m", "a@b.123", "a@b,ma", "a@b.ma "})
+    CHECK_FALSE(isValidEmail(bad));
+}
+
+TEST_CASE("an ICE has exactly 15 digits; other registers keep their own formats") {
+  CHECK(isValidIce("001234567000089"));
+  CHECK_FALSE(isValidIce("00123456700008"));
+  CHECK_FALSE(isValidIce("0012345670000890"));
+  CHECK_FALSE(isValidIce("00123456700008A"));
+  CHECK(isValidRegistrationNo("001 234 567 000 089"));
+  CHECK(isValidRegistrationNo("ODCO-2019-04-1234"));
+  CHECK(isValidRegistrationNo("RNA-12345678"));
+  CHECK(isValidRegistrationNo(""));
+  CHECK_FALSE(isValidRegistrationNo("12345"));
+}

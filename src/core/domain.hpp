@@ -117,6 +117,40 @@ struct GateProfile {
   std::string reentry = "always";       // always|antipassback|once-per-day
 };
 
+// What a gate needs to know of a badge, loaded once into its in-memory index.
+struct BadgeState {
+  Id person_id = 0;
+  std::string serial;
+  int version = 1;
+  bool revoked = false;
+  std::string updated_at;  // ISO date-time, set by the store
+};
+
+// Whether a person is inside a zone, and the last day they entered it (re-entry policies).
+struct Presence {
+  Id person_id = 0;
+  std::string zone;
+  bool inside = false;
+  std::string last_at;   // last accepted scan, ISO
+  std::string last_day;  // YYYY-MM-DD of the last accepted entry
+};
+
+// One line of the scan log: every scan, accepted or not, and manual admissions.
+struct ScanRecord {
+  Id id = 0;
+  std::string uid;  // unique per scan
+  std::string gate, zone, direction, station, operator_name;
+  std::string at;   // ISO date-time, local time of the venue
+  std::string payload_digest;
+  std::string verdict;  // accepted|rejected
+  std::string reason;   // scan reason code
+  std::optional<std::string> badge_serial;
+  std::optional<int> badge_version;
+  std::optional<Id> person_id;
+  bool manual = false;
+  std::string note;     // the steward's reason for a manual admission
+};
+
 struct User {
   Id id = 0;
   std::string name;

@@ -66,6 +66,21 @@ class Store {
 
   // Gates.
   virtual Id insertGateProfile(GateProfile& profile) = 0;
+  virtual std::vector<GateProfile> gateProfiles() = 0;  // by name
+  virtual void updateGateProfile(const GateProfile& profile) = 0;  // by id
+  // Badge states for a gate's in-memory index; changed_since non-empty: only those updated at or after it.
+  virtual void forEachBadgeState(const std::string& changed_since,
+                                 const std::function<void(const BadgeState&)>& fn) = 0;
+  virtual std::vector<Presence> presences() = 0;
+  // Appends the scan and, when given, sets the person's presence in the zone: one transaction.
+  virtual void recordScan(ScanRecord& scan, const Presence* presence) = 0;
+  virtual std::vector<ScanRecord> recentScans(const std::string& gate, int limit) = 0;  // newest first
+  // Scans of a gate with this verdict at or after since (ISO text); gate empty: every gate.
+  virtual long long countScans(const std::string& gate, const std::string& verdict, const std::string& since) = 0;
+  // People whose Latin or Arabic name contains text (manual admission at a gate).
+  virtual std::vector<Person> findPeopleByName(const std::string& text, int limit) = 0;
+  // Changes when another connection or process commits to the database.
+  virtual long long dataVersion() = 0;
 
   // Figures for the overview screen and `info`.
   virtual Overview overview() = 0;

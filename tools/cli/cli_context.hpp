@@ -34,5 +34,8 @@ void registerInfo(CLI::App& app, Context& ctx);
 void registerDemo(CLI::App& app, Context& ctx);
 void registerBench(CLI::App& app, Context& ctx);
 void registerBadge(CLI::App& app, Context& ctx);
+void registerGate(CLI::App& app, Context& ctx);  // gate add|list (cmd_gate.cpp)
+void registerScan(CLI::App& app, Context& ctx);
+nlohmann::json benchGate(long long n, const Context& ctx);  // bench gate (cmd_gate.cpp)
 
 }  // namespace moussem::cli

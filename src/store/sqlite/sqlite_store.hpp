@@ -41,6 +41,16 @@ class SqliteStore final : public Store {
   Id insertHall(Hall& hall) override;
   Id insertBooth(Booth& booth) override;
   Id insertGateProfile(GateProfile& profile) override;
+  // Gate (sqlite_store_gate.cpp).
+  std::vector<GateProfile> gateProfiles() override;
+  void updateGateProfile(const GateProfile& profile) override;
+  void forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) override;
+  std::vector<Presence> presences() override;
+  void recordScan(ScanRecord& scan, const Presence* presence) override;
+  std::vector<ScanRecord> recentScans(const std::string& gate, int limit) override;
+  long long countScans(const std::string& gate, const std::string& verdict, const std::string& since) override;
+  std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
+  long long dataVersion() override;
 
   Overview overview() override;
 

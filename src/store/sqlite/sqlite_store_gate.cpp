@@ -1,0 +1,198 @@
+// SQLite side of the entry gate: gate profiles, the badge states a gate indexes in memory, presence,
+// and the scan log. A scan is one INSERT (plus its presence UPSERT when accepted) in one transaction,
+// through cached prepared statements: this is the durable half of every verdict. No rules here.
+#include <sqlite3.h>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace moussem {
+
+namespace {
+
+std::string joinCodes(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) {
+    if (!out.empty()) out += ',';
+    out += s;
+  }
+  return out;
+}
+
+std::vector<std::string> splitCodes(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+// LIKE pattern that matches text literally anywhere ('\' escapes % and _).
+std::string containsPattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+constexpr const char* kScanColumns =
+    "SELECT id, uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, badge_serial, "
+    "badge_version, person_id, manual, note FROM scan ";
+
+}  // namespace
+
+std::vector<GateProfile> SqliteStore::gateProfiles() {
+  auto& st = db_->prepare(
+      "SELECT id, name, zone, direction, categories, days, hours_from, hours_to, reentry FROM gate_profile "
+      "ORDER BY name");
+  std::vector<GateProfile> out;
+  while (st.step()) {
+    GateProfile g;
+    g.id = st.integer(0);
+    g.name = st.text(1);
+    g.zone = st.text(2);
+    g.direction = st.text(3);
+    g.categories = splitCodes(st.text(4));
+    g.days = splitCodes(st.text(5));
+    g.hours_from = st.text(6);
+    g.hours_to = st.text(7);
+    g.reentry = st.text(8);
+    out.push_back(std::move(g));
+  }
+  st.reset();
+  return out;
+}
+
+void SqliteStore::updateGateProfile(const GateProfile& g) {
+  writeOne([&] {
+    auto& st = db_->prepare(
+        "UPDATE gate_profile SET name=?, zone=?, direction=?, categories=?, days=?, hours_from=?, hours_to=?, "
+        "reentry=? WHERE id=?");
+    st.bind(1, g.name).bind(2, g.zone).bind(3, g.direction).bind(4, joinCodes(g.categories)).bind(5, joinCodes(g.days))
+        .bind(6, g.hours_from).bind(7, g.hours_to).bind(8, g.reentry).bind(9, g.id);
+    st.run();
+    if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("gate.error.no_profile", {g.name}));
+  });
+}
+
+void SqliteStore::forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) {
+  auto& st = db_->prepare(changed_since.empty()
+                              ? "SELECT person_id, serial, version, status, updated_at FROM badge WHERE ?1 = '' ORDER BY id"
+                              : "SELECT person_id, serial, version, status, updated_at FROM badge WHERE updated_at >= ?1 "
+                                "ORDER BY id");
+  st.bind(1, changed_since);
+  BadgeState b;
+  try {
+    while (st.step()) {
+      b.person_id = st.integer(0);
+      b.serial = st.text(1);
+      b.version = static_cast<int>(st.integer(2));
+      b.revoked = st.text(3) == "revoked";
+      b.updated_at = st.text(4);
+      fn(b);
+    }
+  } catch (...) {
+    st.reset();
+    throw;
+  }
+  st.reset();
+}
+
+std::vector<Presence> SqliteStore::presences() {
+  auto& st = db_->prepare("SELECT person_id, zone, inside, last_at, last_day FROM presence");
+  std::vector<Presence> out;
+  while (st.step()) out.push_back({st.integer(0), st.text(1), st.integer(2) != 0, st.text(3), st.text(4)});
+  st.reset();
+  return out;
+}
+
+void SqliteStore::recordScan(ScanRecord& s, const Presence* presence) {
+  write([&] {
+    auto& st = db_->prepare(
+        "INSERT INTO scan (uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, "
+        "badge_serial, badge_version, person_id, manual, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, s.uid).bind(2, s.gate).bind(3, s.zone).bind(4, s.direction).bind(5, s.station).bind(6, s.operator_name)
+        .bind(7, s.at).bind(8, s.payload_digest).bind(9, s.verdict).bind(10, s.reason).bind(11, s.badge_serial)
+        .bind(12, s.badge_version).bind(13, s.person_id).bind(14, s.manual).bind(15, s.note);
+    st.run();
+    s.id = db_->lastInsertId();
+    if (presence) {
+      auto& p = db_->prepare(
+          "INSERT INTO presence (person_id, zone, inside, last_at, last_day) VALUES (?,?,?,?,?) "
+          "ON CONFLICT(person_id, zone) DO UPDATE SET inside=excluded.inside, last_at=excluded.last_at, "
+          "last_day=excluded.last_day");
+      p.bind(1, presence->person_id).bind(2, presence->zone).bind(3, presence->inside).bind(4, presence->last_at)
+          .bind(5, presence->last_day);
+      p.run();
+    }
+  });
+}
+
+std::vector<ScanRecord> SqliteStore::recentScans(const std::string& gate, int limit) {
+  auto& st = db_->prepare(std::string(kScanColumns) + "WHERE (?1 = '' OR gate = ?1) ORDER BY id DESC LIMIT ?2");
+  st.bind(1, gate).bind(2, limit);
+  std::vector<ScanRecord> out;
+  while (st.step()) {
+    ScanRecord s;
+    s.id = st.integer(0);
+    s.uid = st.text(1);
+    s.gate = st.text(2);
+    s.zone = st.text(3);
+    s.direction = st.text(4);
+    s.station = st.text(5);
+    s.operator_name = st.text(6);
+    s.at = st.text(7);
+    s.payload_digest = st.text(8);
+    s.verdict = st.text(9);
+    s.reason = st.text(10);
+    if (!st.isNull(11)) s.badge_serial = st.text(11);
+    if (!st.isNull(12)) s.badge_version = static_cast<int>(st.integer(12));
+    if (!st.isNull(13)) s.person_id = st.integer(13);
+    s.manual = st.integer(14) != 0;
+    s.note = st.text(15);
+    out.push_back(std::move(s));
+  }
+  st.reset();
+  return out;
+}
+
+long long SqliteStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since) {
+  auto& st = db_->prepare(
+      "SELECT count(*) FROM scan WHERE (?1 = '' OR gate = ?1) AND verdict = ?2 AND at >= ?3");
+  st.bind(1, gate).bind(2, verdict).bind(3, since);
+  long long n = st.step() ? st.integer(0) : 0;
+  st.reset();
+  return n;
+}
+
+std::vector<Person> SqliteStore::findPeopleByName(const std::string& text, int limit) {
+  std::vector<Person> out;
+  if (text.empty() || limit <= 0) return out;
+  auto& st = db_->prepare(
+      "SELECT id FROM person WHERE (first_name || ' ' || last_name) LIKE ?1 ESCAPE '\\' "
+      "OR (last_name || ' ' || first_name) LIKE ?1 ESCAPE '\\' OR name_ar LIKE ?1 ESCAPE '\\' "
+      "OR organization LIKE ?1 ESCAPE '\\' ORDER BY last_name, first_name, id LIMIT ?2");
+  st.bind(1, containsPattern(text)).bind(2, limit);
+  std::vector<Id> ids;
+  while (st.step()) ids.push_back(st.integer(0));
+  st.reset();
+  for (Id id : ids)
+    if (auto p = person(id)) out.push_back(std::move(*p));
+  return out;
+}
+
+long long SqliteStore::dataVersion() {
+  auto& st = db_->prepare("PRAGMA data_version");
+  long long v = st.step() ? st.integer(0) : 0;
+  st.reset();
+  return v;
+}
+
+}  // namespace moussem

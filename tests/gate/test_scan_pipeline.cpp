@@ -1,0 +1,245 @@
+#include <catch2/catch.hpp>
+
+#include "core/codes.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "gate_fixture.hpp"
+
+using namespace moussem;
+using moussem::test::GateFixture;
+
+namespace {
+gate::Station station() { return {"gate-a", "samir"}; }
+const char* kMonday = "2026-02-09T10:00:00+01:00";
+}  // namespace
+
+TEST_CASE("a valid badge is accepted, logged before the verdict returns, with the person's summary") {
+  GateFixture f;
+  const std::string p = f.payload(f.speaker);
+  gate::ScanPipeline g(*f.store, station());
+  auto v = g.scan(p, f.profile("exhibition"), "in", f.at(kMonday));
+  CHECK(v.accepted);
+  CHECK(v.reason == "ok");
+  REQUIRE(v.person);
+  CHECK(v.person->name == "Youssef Alaoui");
+  CHECK(v.person->name_ar == "يوسف العلوي");
+  CHECK(v.person->category == "speaker");
+  CHECK(v.person->organization == "Coopérative Tafilalt");
+  REQUIRE(v.serial);
+  CHECK(v.version == 1);
+  auto log = f.store->recentScans("exhibition", 5);
+  REQUIRE(log.size() == 1);
+  CHECK(log[0].verdict == "accepted");
+  CHECK(log[0].reason == "ok");
+  CHECK(log[0].station == "gate-a");
+  CHECK(log[0].operator_name == "samir");
+  CHECK(log[0].at == kMonday);
+  CHECK(log[0].payload_digest.size() == 64);
+  CHECK(log[0].person_id == f.speaker);
+  CHECK(g.insideNow("exhibition") == 1);
+}
+
+TEST_CASE("bad payloads are rejected with their reason code and every one is logged") {
+  GateFixture f;
+  const std::string good = f.payload(f.official);
+  gate::ScanPipeline g(*f.store, station());
+  const auto gateProfile = f.profile("exhibition");
+  auto reason = [&](const std::string& text) { return g.scan(text, gateProfile, "in", f.at(kMonday)).reason; };
+
+  CHECK(reason("") == "malformed");
+  CHECK(reason("garbage") == "malformed");
+  CHECK(reason(std::string(10 * 1024, 'A')) == "malformed");
+  CHECK(reason(good.substr(0, good.size() / 2)) == "malformed");  // a burst cut off
+  // The same payload typed through an AZERTY mapping: digits become & é " ' ..., A and Q swap.
+  std::string azerty = good;
+  for (char& c : azerty) {
+    if (c == '1') c = '&';
+    else if (c == 'A') c = 'Q';
+    else if (c == 'Q') c = 'A';
+    else if (c == '.') c = ';';
+  }
+  CHECK(reason(azerty) == "malformed");
+  std::string forged = good;
+  std::size_t i = good.rfind('.') + 10;
+  forged[i] = forged[i] == 'A' ? 'B' : 'A';
+  CHECK(reason(forged) == "forged");
+  std::string category = good;  // the signed claims changed: VIP instead of OFFICIAL
+  category.replace(category.find(".OFFICIAL."), 10, ".VIP.");
+  CHECK(reason(category) == "forged");
+
+  // Another edition's badge: its own uid and key.
+  GateFixture other;
+  CHECK(reason(other.payload(other.official)) == "wrong_event");
+  // Our key, but a serial this edition never issued.
+  BadgeClaims claims;
+  claims.edition = f.store->edition()->uid;
+  claims.serial = "ABCDEFGH";
+  claims.category = "vip";
+  CHECK(reason(signPayload(claims, f.key().secret_key)) == "unknown_badge");
+
+  CHECK(f.scans() == 9);
+  CHECK(f.store->countScans("exhibition", "rejected", "2026-02-09") == 9);
+  CHECK(g.scan(good, gateProfile, "in", f.at(kMonday)).accepted);
+}
+
+TEST_CASE("a reprinted badge makes the old one superseded; a revoked badge is revoked") {
+  GateFixture f;
+  const std::string v1 = f.payload(f.official);
+  f.badges().reprint(f.official, "typo in the name");
+  const std::string v2 = f.payload(f.official);
+  const std::string other = f.payload(f.speaker);
+  f.badges().revoke(f.speaker, "lost");
+  gate::ScanPipeline g(*f.store, station());
+  const auto p = f.profile("exhibition");
+  CHECK(g.scan(v1, p, "in", f.at(kMonday)).reason == "superseded");
+  CHECK(g.scan(v2, p, "in", f.at(kMonday)).reason == "ok");
+  auto revoked = g.scan(other, p, "in", f.at(kMonday));
+  CHECK(revoked.reason == "revoked");
+  REQUIRE(revoked.person);  // the steward sees whose badge it is
+  CHECK(revoked.person->name == "Youssef Alaoui");
+}
+
+TEST_CASE("a revoke made by another station after the gate loaded is seen at the next scan") {
+  GateFixture f;
+  const std::string p = f.payload(f.visitor);
+  gate::ScanPipeline g(*f.store, station());
+  const auto profile = f.profile("exhibition");
+  CHECK(g.scan(p, profile, "in", f.at("2026-02-11T10:00")).accepted);
+  {
+    auto desk = openStore(f.db.string());  // a second connection, as another process would
+    BadgeService(*desk, BadgeService::keyBeside(f.db.string()), {"desk-2", "hind"}).revoke(f.visitor, "stolen");
+  }
+  CHECK(g.scan(p, profile, "in", f.at("2026-02-11T10:05")).reason == "revoked");
+  // And a badge issued by the same connection after the load is found too.
+  Id late = f.addPerson("Omar", "Tazi", "عمر التازي", "press", {});
+  CHECK(g.scan(f.payload(late), profile, "in", f.at("2026-02-11T10:06")).accepted);
+}
+
+TEST_CASE("profile rules: zone, category, day and hours each have their reason") {
+  GateFixture f;
+  gate::ScanPipeline g(*f.store, station());
+  const auto forum = f.profile("forum");
+  const auto vip = f.profile("vip-lounge");
+  const auto hall = f.profile("exhibition");
+
+  // category_denied: an exhibitor at the forum and in the VIP lounge; an official is welcome in the lounge.
+  CHECK(g.scan(f.payload(f.exhibitor), forum, "in", f.at(kMonday)).reason == "category_denied");
+  CHECK(g.scan(f.payload(f.exhibitor), vip, "in", f.at(kMonday)).reason == "category_denied");
+  CHECK(g.scan(f.payload(f.official), vip, "in", f.at(kMonday)).reason == "ok");
+
+  // not_valid_today: the forum runs the first two days; the speaker's badge is for 9 and 10 February;
+  // nobody enters outside the edition.
+  CHECK(g.scan(f.payload(f.official), forum, "in", f.at("2026-02-12T10:00")).reason == "not_valid_today");
+  CHECK(g.scan(f.payload(f.speaker), hall, "in", f.at("2026-02-11T10:00")).reason == "not_valid_today");
+  CHECK(g.scan(f.payload(f.speaker), hall, "in", f.at("2026-02-10T10:00")).reason == "ok");
+  CHECK(g.scan(f.payload(f.official), hall, "in", f.at("2026-02-16T10:00")).reason == "not_valid_today");
+  CHECK(g.scan(f.payload(f.official), hall, "in", f.at("2026-02-08T10:00")).reason == "not_valid_today");
+
+  // outside_hours: an evening gate open 18:00-22:00, to the minute.
+  GateProfile evening;
+  evening.name = "gala";
+  evening.zone = "exhibition";
+  evening.hours_from = "18:00";
+  evening.hours_to = "22:00";
+  evening = f.add(evening);
+  CHECK(g.scan(f.payload(f.official), evening, "in", f.at("2026-02-09T17:59")).reason == "outside_hours");
+  CHECK(g.scan(f.payload(f.official), evening, "in", f.at("2026-02-09T22:00")).reason == "outside_hours");
+  CHECK(g.scan(f.payload(f.official), evening, "in", f.at("2026-02-09T18:00")).reason == "ok");
+
+  // zone_denied: a badge whose signed claims name only the exhibition zone (bit 0), at the forum.
+  auto badge = f.badges().ensureBadge(f.official);
+  BadgeClaims c = f.badges().claims(*f.store->person(f.official), badge);
+  c.zones = 0x1u;
+  const std::string hallOnly = signPayload(c, f.key().secret_key);
+  CHECK(g.scan(hallOnly, forum, "in", f.at(kMonday)).reason == "zone_denied");
+  CHECK(g.scan(hallOnly, hall, "in", f.at("2026-02-10T09:00")).reason == "ok");
+}
+
+TEST_CASE("re-entry policies across directions and days") {
+  GateFixture f;
+  gate::ScanPipeline g(*f.store, station());
+  const std::string p = f.payload(f.official);
+  auto make = [&](const char* name, const char* zone, const char* policy) {
+    GateProfile x;
+    x.name = name;
+    x.zone = zone;
+    x.reentry = policy;
+    return f.add(x);
+  };
+
+  SECTION("always: in, in again, out, in") {
+    auto a = make("b2b-always", "b2b", "always");
+    CHECK(g.scan(p, a, "in", f.at("2026-02-09T09:00")).accepted);
+    CHECK(g.scan(p, a, "in", f.at("2026-02-09T09:01")).accepted);
+    CHECK(g.scan(p, a, "out", f.at("2026-02-09T10:00")).accepted);
+    CHECK(g.scan(p, a, "in", f.at("2026-02-09T11:00")).accepted);
+  }
+  SECTION("antipassback: no second entry while inside; out then in again is fine, any day") {
+    auto a = make("b2b-apb", "b2b", "antipassback");
+    CHECK(g.scan(p, a, "in", f.at("2026-02-09T09:00")).accepted);
+    CHECK(g.insideNow("b2b") == 1);
+    CHECK(g.scan(p, a, "in", f.at("2026-02-09T09:01")).reason == "already_inside");
+    CHECK(g.scan(p, a, "out", f.at("2026-02-09T10:00")).accepted);
+    CHECK(g.insideNow("b2b") == 0);
+    CHECK(g.scan(p, a, "in", f.at("2026-02-09T11:00")).accepted);
+    // Still inside the next morning (never scanned out): refused until an exit is scanned.
+    CHECK(g.scan(p, a, "in", f.at("2026-02-10T09:00")).reason == "already_inside");
+    // An exit is accepted even when not inside, and does not make the count negative.
+    CHECK(g.scan(p, a, "out", f.at("2026-02-10T09:05")).accepted);
+    CHECK(g.scan(p, a, "out", f.at("2026-02-10T09:06")).accepted);
+    CHECK(g.insideNow("b2b") == 0);
+  }
+  SECTION("once-per-day: one entry per day whatever the exits; the next day opens again") {
+    auto a = make("b2b-once", "b2b", "once-per-day");
+    CHECK(g.scan(p, a, "in", f.at("2026-02-09T09:00")).accepted);
+    CHECK(g.scan(p, a, "out", f.at("2026-02-09T10:00")).accepted);
+    CHECK(g.scan(p, a, "in", f.at("2026-02-09T11:00")).reason == "already_used_today");
+    CHECK(g.scan(p, a, "in", f.at("2026-02-10T09:00")).accepted);
+    CHECK(g.scan(p, a, "in", f.at("2026-02-10T09:30")).reason == "already_used_today");
+  }
+  SECTION("presence survives a restart of the gate (it is in the database)") {
+    auto a = make("b2b-apb", "b2b", "antipassback");
+    CHECK(g.scan(p, a, "in", f.at("2026-02-09T09:00")).accepted);
+    gate::ScanPipeline again(*f.store, station());
+    CHECK(again.insideNow("b2b") == 1);
+    CHECK(again.scan(p, a, "in", f.at("2026-02-09T09:30")).reason == "already_inside");
+  }
+  SECTION("exits are not bound by days, hours or categories") {
+    auto forum = f.profile("forum");
+    CHECK(g.scan(f.payload(f.exhibitor), forum, "out", f.at("2026-02-14T23:00")).accepted);
+  }
+}
+
+TEST_CASE("every reason code of PRODUCT.md has a label in French, Arabic and English") {
+  for (auto code : codes::scanReasons())
+    for (const char* lang : {"fr", "ar", "en"}) {
+      INFO(code << " in " << lang);
+      CHECK(!i18n::lookupIn(lang, "code.reason." + std::string(code)).empty());
+    }
+}
+
+TEST_CASE("a manual admission is logged as manual with the steward's reason") {
+  GateFixture f;
+  gate::ScanPipeline g(*f.store, station());
+  const auto a = f.profile("exhibition");
+  CHECK_THROWS_AS(g.admitManually(f.visitor, a, "in", f.at(kMonday), "  "), Error);
+  CHECK_THROWS_AS(g.admitManually(9999, a, "in", f.at(kMonday), "badge forgotten"), Error);
+  CHECK(f.scans() == 0);
+  auto v = g.admitManually(f.visitor, a, "in", f.at(kMonday), "badge forgotten at the hotel");
+  CHECK(v.accepted);
+  CHECK(v.manual);
+  auto log = f.store->recentScans("", 1);
+  REQUIRE(log.size() == 1);
+  CHECK(log[0].manual);
+  CHECK(log[0].note == "badge forgotten at the hotel");
+  CHECK(log[0].person_id == f.visitor);
+  CHECK(g.insideNow("exhibition") == 1);
+}
+
+TEST_CASE("the gate needs only the public key: no key file beside the database") {
+  GateFixture f;
+  const std::string p = f.payload(f.official);
+  std::filesystem::remove(paths::keyFileFor(f.db));
+  gate::ScanPipeline g(*f.store, station());
+  CHECK(g.scan(p, f.profile("exhibition"), "in", f.at(kMonday)).accepted);
+}

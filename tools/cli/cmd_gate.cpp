@@ -1,0 +1,376 @@
+// `gate add|list`, `scan` (one JSON verdict per payload line on stdin) and `bench gate`: the entry gate
+// from the command line, through the very ScanPipeline the kiosk screen uses.
+#include <sodium.h>
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <random>
+
+#include "badge/new_edition.hpp"
+#include "badge/payload.hpp"
+#include "badge/signing_key.hpp"
+#include "cli_context.hpp"
+#include "core/codes.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/paths.hpp"
+#include "gate/gate_profiles.hpp"
+#include "gate/scan_pipeline.hpp"
+#include "store/demo/demo_data.hpp"
+
+namespace moussem::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string hostName() {
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) != 0 || host[0] == '\0') return "station";
+  return host;
+}
+
+std::string userName() {
+  if (const char* u = std::getenv("USER"); u && *u) return u;
+  if (const char* u = std::getenv("LOGNAME"); u && *u) return u;
+  return "";
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+nlohmann::json profileJson(const GateProfile& g) {
+  return {{"id", g.id},         {"name", g.name},
+          {"zone", g.zone},     {"direction", g.direction},
+          {"categories", g.categories}, {"days", g.days},
+          {"hours", g.hours_from.empty() ? "" : g.hours_from + "-" + g.hours_to},
+          {"reentry", g.reentry}};
+}
+
+std::string profileText(const GateProfile& g) {
+  return g.name + "  " + g.zone + "  " + g.direction + "  " +
+         (g.categories.empty() ? tr("gate.all_categories") : join(g.categories, ",")) + "  " +
+         (g.days.empty() ? tr("gate.all_days") : join(g.days, ",")) + "  " +
+         (g.hours_from.empty() ? tr("gate.all_hours") : g.hours_from + "-" + g.hours_to) + "  " + g.reentry;
+}
+
+struct GateOptions {
+  std::string name, zone, direction = "in", categories, days, hours, reentry = "always";
+};
+
+struct ScanOptions {
+  std::string gate, direction, at, operator_name;
+};
+
+}  // namespace
+
+// The verdict line of PRODUCT.md, keys in its order.
+nlohmann::ordered_json verdictJson(const gate::Verdict& v) {
+  nlohmann::ordered_json j;
+  j["verdict"] = v.accepted ? "accepted" : "rejected";
+  j["reason"] = v.reason;
+  j["gate"] = v.gate;
+  j["direction"] = v.direction;
+  j["at"] = v.at;
+  if (v.serial) j["badge"] = {{"serial", *v.serial}, {"version", v.version.value_or(1)}};
+  else j["badge"] = nullptr;
+  if (v.person)
+    j["person"] = {{"id", v.person->id}, {"name", v.person->name}, {"name_ar", v.person->name_ar},
+                   {"category", v.person->category}};
+  else j["person"] = nullptr;
+  j["latency_us"] = v.latency_us;
+  if (v.manual) j["manual"] = true;
+  return j;
+}
+
+void registerGate(CLI::App& app, Context& ctx) {
+  auto* gateCmd = app.add_subcommand("gate", "Gate profiles (check-in lists): add, list");
+  gateCmd->require_subcommand(1);
+
+  auto o = std::make_shared<GateOptions>();
+  auto* add = gateCmd->add_subcommand("add", "Add a gate profile");
+  add->add_option("name", o->name, "Profile name, used by scan --gate")->required();
+  add->add_option("--zone", o->zone, "Zone code (exhibition, forum, vip, b2b...)")->required();
+  add->add_option("--direction", o->direction, "in or out")->check(CLI::IsMember({"in", "out"}));
+  add->add_option("--categories", o->categories, "Allowed categories, comma-separated (default: all)");
+  add->add_option("--days", o->days, "Days, comma-separated YYYY-MM-DD (default: every day of the edition)");
+  add->add_option("--hours", o->hours, "Opening hours HH:MM-HH:MM (default: all day)");
+  add->add_option("--reentry", o->reentry, "always, antipassback or once-per-day")
+      ->check(CLI::IsMember({"always", "antipassback", "once-per-day"}));
+  add->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      auto store = ctx.open();
+      auto existing = gate::ensureDefaultGateProfiles(*store);
+      GateProfile g;
+      g.name = o->name;
+      g.zone = o->zone;
+      g.direction = o->direction;
+      g.categories = gate::splitList(o->categories);
+      g.days = gate::splitList(o->days);
+      g.reentry = o->reentry;
+      if (!o->hours.empty()) {
+        auto h = gate::parseHours(o->hours);
+        if (!h) throw Error(ErrorKind::Invalid, tr("gate.error.hours", {o->hours}));
+        g.hours_from = h->first;
+        g.hours_to = h->second;
+      }
+      auto edition = store->edition();
+      if (!edition) throw Error(ErrorKind::Corrupt, tr("badge.error.no_edition"));
+      gate::validateGateProfile(g, *edition, store->zones(), store->categories());
+      if (gate::findProfile(existing, g.name)) throw Error(ErrorKind::Refused, tr("gate.error.exists", {g.name}));
+      store->insertGateProfile(g);
+      ctx.print(profileJson(g), tr("gate.added", {g.name, g.zone, i18n::label("direction", g.direction)}));
+    };
+  });
+
+  auto* list = gateCmd->add_subcommand("list", "List the gate profiles");
+  list->callback([&ctx] {
+    ctx.action = [&ctx] {
+      auto store = ctx.open();
+      auto all = gate::ensureDefaultGateProfiles(*store);
+      nlohmann::json j = nlohmann::json::array();
+      std::string text = tr("gate.list.header") + "\n";
+      for (const auto& g : all) {
+        j.push_back(profileJson(g));
+        text += "  " + profileText(g) + "\n";
+      }
+      ctx.print(j, text);
+    };
+  });
+}
+
+void registerScan(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ScanOptions>();
+  auto* sub = app.add_subcommand("scan", "Read one badge payload per line on stdin, write one JSON verdict per line");
+  sub->add_option("--gate", o->gate, "Gate profile name (see gate list)")->required();
+  sub->add_option("--direction", o->direction, "in or out (default: the profile's)")->check(CLI::IsMember({"in", "out"}));
+  sub->add_option("--at", o->at, "Moment of every scan, ISO-8601 local time (default: now, per line)");
+  sub->add_option("--operator", o->operator_name, "Steward's name for the log (default: the system user)");
+  sub->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      std::optional<gate::Moment> fixed;
+      if (!o->at.empty()) {
+        fixed = gate::parseMoment(o->at);
+        if (!fixed) throw Error(ErrorKind::Usage, tr("gate.error.at", {o->at}));
+      }
+      auto store = ctx.open();
+      auto profile = gate::findProfile(gate::ensureDefaultGateProfiles(*store), o->gate);
+      if (!profile) throw Error(ErrorKind::NotFound, tr("gate.error.no_profile", {o->gate}));
+      const std::string direction = o->direction.empty() ? profile->direction : o->direction;
+      gate::ScanPipeline pipeline(*store, {store->setting("station.name").value_or(hostName()),
+                                           o->operator_name.empty() ? userName() : o->operator_name});
+      std::string line;
+      while (std::getline(std::cin, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        auto v = pipeline.scan(line, *profile, direction, fixed ? *fixed : gate::now());
+        // Written and flushed only once the scan is in the log: a printed verdict is never lost.
+        std::cout << verdictJson(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
+      }
+    };
+  });
+}
+
+// ---- bench gate ---------------------------------------------------------------------------------
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+void checkSql(int rc, sqlite3* db) {
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) throw Error(ErrorKind::Io, sqlite3_errmsg(db));
+}
+
+long peakRss() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024;
+}
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+// A unique 8-character serial per index: an odd multiplier is a bijection modulo 2^40.
+std::string benchSerial(std::uint64_t i) {
+  static constexpr char kAlphabet[] = "ABCDEFGHJKMNPQRSTVWXYZ0123456789";
+  std::uint64_t x = (i * 0x9E3779B97Full + 12345) & ((1ull << 40) - 1);
+  std::string s(8, 'A');
+  for (int k = 7; k >= 0; --k) {
+    s[static_cast<std::size_t>(k)] = kAlphabet[x & 31];
+    x >>= 5;
+  }
+  return s;
+}
+
+// People and their badges straight into the file: the fast path for a million rows.
+void fillBadges(const fs::path& db, long long n, const Context& ctx) {
+  sqlite3* h = nullptr;
+  checkSql(sqlite3_open(db.c_str(), &h), h);
+  sqlite3_exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536", nullptr, nullptr,
+               nullptr);
+  sqlite3_stmt* person = nullptr;
+  sqlite3_stmt* badge = nullptr;
+  checkSql(sqlite3_prepare_v2(h,
+                              "INSERT INTO person (id, first_name, last_name, name_ar, organization, category, consent) "
+                              "VALUES (?,?,?,?,?,?,1)",
+                              -1, &person, nullptr),
+           h);
+  checkSql(sqlite3_prepare_v2(h, "INSERT INTO badge (person_id, serial, version) VALUES (?,?,1)", -1, &badge, nullptr),
+           h);
+  static constexpr const char* kFirst[] = {"Youssef", "Fatima", "Karim", "Nadia", "Omar", "Salma", "Hamza", "Imane"};
+  static constexpr const char* kLast[] = {"Alaoui", "Bennani", "Tazi", "Idrissi", "Fassi", "Berrada", "Chraibi"};
+  static constexpr const char* kAr[] = {"يوسف العلوي", "فاطمة بناني", "كريم التازي", "نادية الإدريسي"};
+  auto cats = codes::categories();
+  checkSql(sqlite3_exec(h, "BEGIN", nullptr, nullptr, nullptr), h);
+  for (long long i = 1; i <= n; ++i) {
+    const auto u = static_cast<std::size_t>(i);
+    sqlite3_bind_int64(person, 1, i);
+    sqlite3_bind_text(person, 2, kFirst[u % 8], -1, SQLITE_STATIC);
+    sqlite3_bind_text(person, 3, kLast[u % 7], -1, SQLITE_STATIC);
+    sqlite3_bind_text(person, 4, kAr[u % 4], -1, SQLITE_STATIC);
+    sqlite3_bind_text(person, 5, "Coopérative", -1, SQLITE_STATIC);
+    const std::string_view cat = cats[u % cats.size()];
+    sqlite3_bind_text(person, 6, cat.data(), static_cast<int>(cat.size()), SQLITE_STATIC);
+    checkSql(sqlite3_step(person), h);
+    sqlite3_reset(person);
+    const std::string serial = benchSerial(static_cast<std::uint64_t>(i));
+    sqlite3_bind_int64(badge, 1, i);
+    sqlite3_bind_text(badge, 2, serial.c_str(), 8, SQLITE_TRANSIENT);
+    checkSql(sqlite3_step(badge), h);
+    sqlite3_reset(badge);
+    if (i % 50000 == 0) ctx.progress("badges", static_cast<double>(i) / static_cast<double>(n));
+  }
+  checkSql(sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr), h);
+  sqlite3_finalize(person);
+  sqlite3_finalize(badge);
+  sqlite3_close(h);
+}
+
+}  // namespace
+
+nlohmann::json benchGate(long long n, const Context& ctx) {
+  std::random_device rd;
+  const fs::path dir = fs::temp_directory_path() / ("moussem-bench-gate-" + std::to_string(rd()));
+  fs::create_directories(dir);
+  struct Cleanup {
+    fs::path d;
+    ~Cleanup() {
+      std::error_code ec;
+      fs::remove_all(d, ec);
+    }
+  } cleanup{dir};
+
+  const fs::path db = dir / "gate.db";
+  createEditionDatabase(db, demoEdition()).reset();
+  auto t0 = Clock::now();
+  fillBadges(db, n, ctx);
+  const double buildSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+
+  auto store = openStore(db.string(), OpenMode::Existing);
+  const Edition edition = *store->edition();
+  const SigningKey key = readKeyFile(paths::keyFileFor(db));
+  auto profile = gate::findProfile(gate::ensureDefaultGateProfiles(*store), "exhibition");
+  const long long scans = std::min<long long>(20000, std::max<long long>(1000, n / 50));
+
+  // Payloads of people drawn at random, signed as the desk would.
+  std::mt19937_64 rnd(7);
+  std::vector<std::string> payloads;
+  payloads.reserve(static_cast<std::size_t>(scans));
+  auto cats = codes::categories();
+  for (long long i = 0; i < scans; ++i) {
+    auto id = static_cast<std::uint64_t>(1 + static_cast<long long>(rnd() % static_cast<std::uint64_t>(n)));
+    BadgeClaims c;
+    c.edition = edition.uid;
+    c.serial = benchSerial(id);
+    c.category = std::string(cats[id % cats.size()]);
+    payloads.push_back(signPayload(c, key.secret_key));
+  }
+
+  auto tLoad = Clock::now();
+  gate::ScanPipeline pipeline(*store, {"bench", "bench"});
+  const double loadSeconds = std::chrono::duration<double>(Clock::now() - tLoad).count();
+  const long rssAfterLoad = peakRss();
+  auto at = *gate::parseMoment(edition.starts_on + "T10:00:00+01:00");
+
+  std::vector<double> latency;
+  latency.reserve(payloads.size());
+  long long accepted = 0;
+  auto tScan = Clock::now();
+  for (const auto& p : payloads) {
+    auto s = Clock::now();
+    auto v = pipeline.scan(p, *profile, "in", at);
+    latency.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+    accepted += v.accepted ? 1 : 0;
+  }
+  const double scanSeconds = std::chrono::duration<double>(Clock::now() - tScan).count();
+  store.reset();
+
+  // The floor: raw Ed25519 verify of the same payloads + one raw durable INSERT each into the same scan
+  // table (a fresh database with the same schema and pragmas), autocommit, one prepared statement.
+  const fs::path floorDb = dir / "floor.db";
+  createEditionDatabase(floorDb, demoEdition()).reset();
+  sqlite3* h = nullptr;
+  checkSql(sqlite3_open(floorDb.c_str(), &h), h);
+  sqlite3_exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
+  sqlite3_stmt* ins = nullptr;
+  checkSql(sqlite3_prepare_v2(h,
+                              "INSERT INTO scan (uid, gate, zone, direction, at, payload_digest, verdict, reason, "
+                              "badge_serial, badge_version) VALUES (?,'exhibition','exhibition','in',?,'','accepted','ok',?,1)",
+                              -1, &ins, nullptr),
+           h);
+  std::array<unsigned char, 32> pk = key.public_key;
+  long long verified = 0;
+  auto tFloor = Clock::now();
+  for (std::size_t i = 0; i < payloads.size(); ++i) {
+    const std::string& p = payloads[i];
+    const std::size_t cut = p.rfind('.') + 1;
+    unsigned char sig[64];
+    base32Decode(std::string_view(p).substr(cut), sig, sizeof sig);
+    verified += crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(p.data()), cut, pk.data()) == 0;
+    const std::string uid = std::to_string(i);
+    sqlite3_bind_text(ins, 1, uid.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(ins, 2, at.iso.c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 3, p.c_str() + 12, 8, SQLITE_STATIC);
+    checkSql(sqlite3_step(ins), h);
+    sqlite3_reset(ins);
+  }
+  const double floorSeconds = std::chrono::duration<double>(Clock::now() - tFloor).count();
+  sqlite3_finalize(ins);
+  sqlite3_close(h);
+
+  const double rate = static_cast<double>(scans) / scanSeconds;
+  const double floorRate = static_cast<double>(scans) / floorSeconds;
+  return {{"scenario", "gate"},
+          {"badges", n},
+          {"build_seconds", buildSeconds},
+          {"index_load_seconds", loadSeconds},
+          {"scans", scans},
+          {"accepted", accepted},
+          {"scans_per_s", rate},
+          {"p50_us", percentile(latency, 0.50)},
+          {"p99_us", percentile(latency, 0.99)},
+          {"max_us", percentile(latency, 1.0)},
+          {"path", "ScanPipeline::scan, as the kiosk screen and `scan` use it: parse, Ed25519 verify, index, rules, "
+                   "presence, one transaction (scan row + presence), person summary"},
+          {"floor", "the same payloads: raw crypto_sign_verify_detached + one raw autocommit INSERT into scan "
+                    "(WAL, synchronous=NORMAL)"},
+          {"floor_scans_per_s", floorRate},
+          {"floor_verified", verified},
+          {"ratio_to_floor", rate / floorRate},
+          {"peak_rss_mb_after_index", rssAfterLoad},
+          {"peak_rss_mb", peakRss()}};
+}
+
+}  // namespace moussem::cli

@@ -5,6 +5,8 @@
 #include <pango/pangocairo.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <map>
 
 #include "badge/qr.hpp"
@@ -81,6 +83,7 @@ struct BadgeRenderer::Fonts {
   // per element and is several times slower).
   PangoLayout* layout = nullptr;
   cairo_t* owner = nullptr;
+  bool reuse = true;
   std::map<std::string, PangoFontDescription*> descriptions;
   std::map<std::string, cairo_surface_t*> logos;
   ~Fonts() {
@@ -89,7 +92,7 @@ struct BadgeRenderer::Fonts {
     for (auto& [k, s] : logos) cairo_surface_destroy(s);
   }
   PangoLayout* layoutFor(cairo_t* cr) {
-    if (owner != cr || !layout) {
+    if (owner != cr || !layout || !reuse) {
       if (layout) g_object_unref(layout);
       layout = pango_cairo_create_layout(cr);
       owner = cr;
@@ -117,6 +120,8 @@ struct BadgeRenderer::Fonts {
 
 BadgeRenderer::BadgeRenderer(BadgeTemplate tmpl) : tmpl_(std::move(tmpl)), fonts_(std::make_unique<Fonts>()) {}
 BadgeRenderer::~BadgeRenderer() = default;
+
+void BadgeRenderer::setReuseLayouts(bool reuse) { fonts_->reuse = reuse; }
 
 std::vector<ElementPlacement> BadgeRenderer::draw(cairo_t* cr, const BadgeFace& face, double x0, double y0) {
   std::vector<ElementPlacement> placed;
@@ -321,6 +326,40 @@ void BadgeRenderer::renderPng(const std::filesystem::path& out, const BadgeFace&
   }
   std::filesystem::rename(tmp, out, ec);
   if (ec) throw Error(ErrorKind::Io, tr("render.error.write", {out.string(), ec.message()}));
+}
+
+BadgeImage BadgeRenderer::renderImage(const BadgeFace& face, double dpi) {
+  const double scale = dpi / 72.0;
+  BadgeImage img;
+  img.width = static_cast<int>(std::lround(pt(tmpl_.page_w) * scale));
+  img.height = static_cast<int>(std::lround(pt(tmpl_.page_h) * scale));
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, img.width, img.height);
+  cairo_t* cr = cairo_create(surface);
+  cairo_scale(cr, scale, scale);
+  try {
+    draw(cr, face);
+  } catch (...) {
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    throw;
+  }
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  img.rgba.resize(static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height) * 4);
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) {
+      std::uint32_t px;
+      std::memcpy(&px, data + y * stride + x * 4, 4);  // native-endian 0x00RRGGBB
+      unsigned char* o = &img.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(img.width) + static_cast<std::size_t>(x)) * 4];
+      o[0] = static_cast<unsigned char>(px >> 16);
+      o[1] = static_cast<unsigned char>(px >> 8);
+      o[2] = static_cast<unsigned char>(px);
+      o[3] = 255;
+    }
+  cairo_surface_destroy(surface);
+  return img;
 }
 
 }  // namespace moussem

@@ -38,6 +38,12 @@ struct ElementPlacement {
   double qr_module_mm = 0;
 };
 
+// One badge as pixels, for the app's preview: RGBA, 8 bits per channel, rows top to bottom.
+struct BadgeImage {
+  int width = 0, height = 0;
+  std::vector<unsigned char> rgba;
+};
+
 class BadgeRenderer {
  public:
   explicit BadgeRenderer(BadgeTemplate tmpl);
@@ -46,6 +52,10 @@ class BadgeRenderer {
   BadgeRenderer& operator=(const BadgeRenderer&) = delete;
 
   const BadgeTemplate& badgeTemplate() const { return tmpl_; }
+
+  // For `bench badges` only: false makes a new Pango layout for every text element, the way a naive
+  // renderer does, so the benchmark can show what reusing one is worth. Output is identical.
+  void setReuseLayouts(bool reuse);
 
   // Draws one badge with its top-left corner at (x_mm, y_mm) of a cairo context whose unit is the point.
   std::vector<ElementPlacement> draw(cairo_t* cr, const BadgeFace& face, double x_mm = 0, double y_mm = 0);
@@ -57,6 +67,8 @@ class BadgeRenderer {
                  const std::atomic<bool>* cancel = nullptr);
   // One badge as a PNG at dpi dots per inch.
   void renderPng(const std::filesystem::path& out, const BadgeFace& face, double dpi = 300);
+  // One badge in memory (the desk's preview).
+  BadgeImage renderImage(const BadgeFace& face, double dpi = 96);
 
  private:
   struct Fonts;

@@ -166,4 +166,19 @@ Badge BadgeService::revoke(Id personId, const std::string& reason) {
   return b;
 }
 
+bool BadgeService::printedBefore(Id personId) {
+  auto b = store_.badgeOfPerson(personId);
+  return b && b->printed_count > 0;
+}
+
+void BadgeService::recordPrint(Id personId) {
+  store_.write([&] {
+    Badge b = ensureBadge(personId);
+    if (b.status == "revoked") throw Error(ErrorKind::Refused, tr("badge.error.revoked", {b.serial}));
+    b.printed_count += 1;
+    store_.updateBadge(b, "");
+    store_.addBadgeEvent({0, b.id, b.version, "print", "", who_.station, who_.name, ""});
+  });
+}
+
 }  // namespace moussem

@@ -35,6 +35,12 @@ class BadgeService {
   // The badge stops working at every gate. Reason required.
   Badge revoke(Id person, const std::string& reason);
 
+  // True when the current version was printed already: printing it again needs a confirmation.
+  bool printedBefore(Id person);
+  // Logs one print of the current version (who, when, which station) and counts it. Called only once
+  // the printer has accepted the job.
+  void recordPrint(Id person);
+
   BadgeClaims claims(const Person& person, const Badge& badge) const;
 
  private:

@@ -88,6 +88,21 @@ struct BadgeEvent {
   std::string at;      // ISO date-time, set by the store
 };
 
+// Who a badge batch is for. The filters combine; a revoked badge is never part of a batch.
+struct PeopleFilter {
+  std::string category;      // empty: every category
+  Id exhibitor = 0;          // 0: any; else the staff of this exhibitor
+  bool not_printed = false;  // only those whose current badge version was never printed
+};
+
+// One line of a badge's print log.
+struct PrintRecord {
+  Id person_id = 0;
+  std::string serial;
+  int version = 1;
+  std::string station, operator_name, at;
+};
+
 struct Hall {
   Id id = 0;
   std::string code, name;

@@ -49,6 +49,25 @@ class Store {
   virtual std::optional<Exhibitor> exhibitor(Id id) = 0;
   // Ids of people, in id order; category empty: everyone.
   virtual std::vector<Id> personIds(const std::string& category = "") = 0;
+  // Registration desk (sqlite_store_registry.cpp). Updates go by id and throw NotFound for a record
+  // that is gone; deleting an exhibitor unlinks its staff (their person rows stay).
+  virtual void updateExhibitor(const Exhibitor& exhibitor) = 0;  // competitors replaced too
+  virtual void deleteExhibitor(Id id) = 0;
+  virtual void updatePerson(const Person& person) = 0;
+  virtual void deletePerson(Id id) = 0;  // and their badge
+  // Every record in id order, streamed (a million people never sit in one vector). Exhibitors come
+  // with the code and status of their first booth (empty if none), people with their badge serial.
+  virtual void forEachExhibitor(
+      const std::function<void(const Exhibitor&, const std::string& booth, const std::string& booth_status)>& fn) = 0;
+  virtual void forEachPerson(const std::function<void(const Person&, const std::string& badge_serial)>& fn) = 0;
+  // Lookups for imports and duplicate detection: e-mails are stored lower-case, phones in E.164.
+  virtual std::optional<Id> exhibitorByExternalId(const std::string& external_id) = 0;
+  virtual std::vector<Id> exhibitorsWithEmail(const std::string& email) = 0;
+  virtual std::vector<Id> exhibitorsWithPhone(const std::string& phone) = 0;
+  virtual std::vector<Id> exhibitorsNamed(const std::string& name) = 0;  // name_fr or name_ar, exact
+  virtual std::optional<Id> personByExternalId(const std::string& external_id) = 0;
+  virtual std::vector<Id> peopleWithEmail(const std::string& email) = 0;
+  virtual std::vector<Id> peopleWithPhone(const std::string& phone) = 0;
 
   // Badges: one current badge per person; every issue, print, reprint and revoke is logged.
   virtual Id insertBadge(Badge& badge) = 0;
@@ -57,6 +76,10 @@ class Store {
   virtual void updateBadge(const Badge& badge, const std::string& status_reason) = 0;
   virtual void addBadgeEvent(const BadgeEvent& event) = 0;
   virtual std::vector<BadgeEvent> badgeEvents(Id badge) = 0;
+  // Ids of the people a badge batch is for, in id order (see PeopleFilter).
+  virtual std::vector<Id> peopleMatching(const PeopleFilter& filter) = 0;
+  // The print log, newest first; person 0: every badge.
+  virtual std::vector<PrintRecord> printLog(Id person = 0, int limit = 100) = 0;
   // The booth code of an exhibitor (first assigned booth), if any.
   virtual std::optional<std::string> boothOfExhibitor(Id exhibitor) = 0;
 

@@ -4,28 +4,60 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "badge/badge_batch.hpp"
 #include "badge/badge_render.hpp"
 #include "badge/badge_service.hpp"
+#include "badge/printing.hpp"
 #include "cli_context.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/station.hpp"
 
 namespace moussem::cli {
 
 namespace {
 
 struct BadgeOptions {
-  long long person = 0;
-  bool all = false;
-  std::string category, out, tmpl = "a6", reason, file;
+  long long person = 0, exhibitor = 0;
+  bool all = false, not_printed = false, again = false;
+  int limit = 50;
+  std::string category, out, tmpl = "a6", reason, file, printer, paper;
 };
 
-Operator whoIsHere() {
-  char host[256] = {};
-  ::gethostname(host, sizeof host - 1);
-  const char* user = std::getenv("USER");
-  return {host, user ? user : ""};
+// The selection options shared by render and print: one person, everyone, a category or an exhibitor's
+// staff, optionally only those whose current badge was never printed.
+struct Selection {
+  CLI::Option *person, *all, *category, *exhibitor, *not_printed;
+};
+
+Selection addSelection(CLI::App* sub, const std::shared_ptr<BadgeOptions>& o) {
+  Selection s{};
+  s.person = sub->add_option("--person", o->person, "One person");
+  s.all = sub->add_flag("--all", o->all, "Everyone");
+  s.category = sub->add_option("--category", o->category, "Everyone of a category");
+  s.exhibitor = sub->add_option("--exhibitor", o->exhibitor, "The staff of an exhibitor (exhibitor id)");
+  s.not_printed = sub->add_flag("--not-printed", o->not_printed, "Only badges whose current version was never printed");
+  s.person->excludes(s.all, s.category, s.exhibitor, s.not_printed);
+  s.all->excludes(s.category, s.exhibitor);
+  return s;
 }
+
+void requireSelection(const Selection& s, const char* command) {
+  if (s.person->count() + s.all->count() + s.category->count() + s.exhibitor->count() + s.not_printed->count() == 0)
+    throw CLI::ValidationError(command, "one of --person, --all, --category, --exhibitor or --not-printed is required");
+}
+
+std::vector<Id> selectedPeople(Store& store, const BadgeOptions& o) {
+  if (o.person) {
+    if (!store.person(o.person)) throw Error(ErrorKind::NotFound, tr("badge.error.no_person", {std::to_string(o.person)}));
+    return {o.person};
+  }
+  if (o.exhibitor && !store.exhibitor(o.exhibitor))
+    throw Error(ErrorKind::NotFound, tr("cli.error.no_exhibitor", {std::to_string(o.exhibitor)}));
+  return store.peopleMatching({o.category, o.exhibitor, o.not_printed});
+}
+
+Operator whoIsHere() { return {stationName(), systemUserName()}; }
 
 BadgeService serviceFor(Store& store, const Context& ctx) {
   return BadgeService(store, BadgeService::keyBeside(ctx.databasePath()), whoIsHere());
@@ -63,40 +95,77 @@ void registerBadge(CLI::App& app, Context& ctx) {
   });
 
   auto* render = badge->add_subcommand("render", "Render badges to one PDF (or one badge to PNG, 300 dpi)");
-  auto* byPerson = render->add_option("--person", o->person, "One person");
-  auto* all = render->add_flag("--all", o->all, "Everyone");
-  auto* byCategory = render->add_option("--category", o->category, "Everyone of a category");
-  byPerson->excludes(all, byCategory);
-  all->excludes(byCategory);
+  Selection renderSel = addSelection(render, o);
   render->add_option("--out", o->out, "FILE.pdf or FILE.png")->required();
   render->add_option("--template", o->tmpl, "a6 (default), cr80, a4x4, or a template .json file");
-  render->callback([&ctx, o, byPerson, all, byCategory] {
-    if (byPerson->count() + all->count() + byCategory->count() == 0)
-      throw CLI::ValidationError("badge render", "one of --person, --all or --category is required");
+  render->callback([&ctx, o, renderSel] {
+    requireSelection(renderSel, "badge render");
     ctx.action = [&ctx, o] {
       const std::string ext = extensionOf(o->out);
       if (ext != "pdf" && ext != "png") throw Error(ErrorKind::Usage, tr("cli.error.render_ext", {o->out}));
       auto store = ctx.open();
       auto svc = serviceFor(*store, ctx);
-      std::vector<Id> ids = o->person ? std::vector<Id>{o->person} : store->personIds(o->category);
+      std::vector<Id> ids = selectedPeople(*store, *o);
       if (ids.empty()) throw Error(ErrorKind::NotFound, tr("cli.error.nobody"));
       if (ext == "png" && ids.size() != 1) throw Error(ErrorKind::Usage, tr("cli.error.png_one"));
       BadgeRenderer renderer(loadTemplate(o->tmpl));
-      std::vector<BadgeFace> faces;
-      faces.reserve(ids.size());
-      store->write([&] {  // badges issued for the batch are kept only if the whole batch renders
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-          faces.push_back(svc.face(ids[i]));
-          ctx.progress(tr("badge.progress.prepare"), static_cast<double>(i + 1) / static_cast<double>(ids.size()));
-        }
-        if (ext == "png") renderer.renderPng(o->out, faces.front(), 300);
-        else
-          renderer.renderPdf(o->out, faces, [&](std::size_t done, std::size_t total) {
-            ctx.progress(tr("badge.progress.render"), static_cast<double>(done) / static_cast<double>(total));
-          });
-      });
-      ctx.print({{"out", o->out}, {"badges", faces.size()}, {"template", renderer.badgeTemplate().name}},
-                trn("badge.rendered", static_cast<long long>(faces.size())) + " → " + o->out);
+      std::size_t n = 1;
+      if (ext == "png") {
+        store->write([&] { renderer.renderPng(o->out, svc.face(ids.front()), 300); });
+      } else {
+        n = renderBatch(*store, svc, ids, renderer, o->out, [&](const std::string& stage, std::size_t done, std::size_t total) {
+          ctx.progress(tr("badge.progress." + stage), static_cast<double>(done) / static_cast<double>(total));
+        });
+      }
+      ctx.print({{"out", o->out}, {"badges", n}, {"template", renderer.badgeTemplate().name}},
+                trn("badge.rendered", static_cast<long long>(n)) + " → " + o->out);
+    };
+  });
+
+  auto* print = badge->add_subcommand("print", "Print badges on this station's printer (CUPS)");
+  Selection printSel = addSelection(print, o);
+  print->add_option("--printer", o->printer, "CUPS queue or ipp:// address (default: this station's, else CUPS default)");
+  print->add_option("--paper", o->paper, "PWG paper name, e.g. iso_a6_105x148mm (default: the station's or the template's)");
+  print->add_option("--template", o->tmpl, "a6 (default), cr80, a4x4, or a template .json file");
+  print->add_flag("--again", o->again, "Confirm printing badges whose current version was already printed");
+  print->callback([&ctx, o, printSel] {
+    requireSelection(printSel, "badge print");
+    ctx.action = [&ctx, o] {
+      auto store = ctx.open();
+      auto svc = serviceFor(*store, ctx);
+      std::vector<Id> ids = selectedPeople(*store, *o);
+      if (ids.empty()) throw Error(ErrorKind::NotFound, tr("cli.error.nobody"));
+      PrintSettings settings = stationPrintSettings(*store, whoIsHere().station);
+      if (!o->printer.empty()) settings.printer = o->printer;
+      if (!o->paper.empty()) settings.paper = o->paper;
+      BadgeRenderer renderer(loadTemplate(o->tmpl));
+      PrintOutcome r = printBatch(*store, svc, ids, renderer, settings, o->again,
+                                  [&](const std::string& stage, std::size_t done, std::size_t total) {
+                                    ctx.progress(tr("badge.progress." + stage),
+                                                 static_cast<double>(done) / static_cast<double>(total));
+                                  });
+      std::string printer = r.printer.empty() ? tr("print.default_printer") : r.printer;
+      ctx.print({{"printer", r.printer}, {"job", r.job}, {"badges", r.badges}},
+                tr("print.sent", {trn("badge.count", static_cast<long long>(r.badges)), printer, std::to_string(r.job)}));
+    };
+  });
+
+  auto* log = badge->add_subcommand("log", "The print log: who printed which badge version, when, where");
+  log->add_option("--person", o->person, "One person (default: every badge)");
+  log->add_option("--limit", o->limit, "How many lines, newest first")->check(CLI::PositiveNumber);
+  log->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      auto store = ctx.open();
+      auto records = store->printLog(o->person, o->limit);
+      nlohmann::json j = nlohmann::json::array();
+      std::string text;
+      for (const auto& r : records) {
+        j.push_back({{"person", r.person_id}, {"serial", r.serial}, {"version", r.version}, {"station", r.station},
+                     {"operator", r.operator_name}, {"at", r.at}});
+        text += r.at + "  " + r.serial + " v" + std::to_string(r.version) + "  " + r.station + "  " + r.operator_name + "\n";
+      }
+      if (records.empty()) text = tr("print.log_empty") + "\n";
+      ctx.print(j, text.substr(0, text.size() - 1));
     };
   });
 
@@ -116,6 +185,47 @@ void registerBadge(CLI::App& app, Context& ctx) {
       };
     });
   }
+
+  auto* printer = app.add_subcommand("printer", "This station's badge printer and paper");
+  printer->require_subcommand(1);
+  auto* plist = printer->add_subcommand("list", "The printers CUPS knows on this machine");
+  plist->callback([&ctx] {
+    ctx.action = [&ctx] {
+      nlohmann::json j = nlohmann::json::array();
+      std::string text;
+      for (const auto& p : listPrinters()) {
+        j.push_back({{"name", p.name}, {"description", p.description}, {"location", p.location}, {"state", p.state},
+                     {"accepting", p.accepting}, {"default", p.is_default}});
+        text += (p.is_default ? "* " : "  ") + p.name + "  " + tr("print.state." + p.state) +
+                (p.description.empty() ? "" : "  " + p.description) + "\n";
+      }
+      if (j.empty()) text = tr("print.none_found") + "\n";
+      ctx.print(j, text.substr(0, text.size() - 1));
+    };
+  });
+  auto* puse = printer->add_subcommand("use", "Choose this station's printer (and paper) once for all");
+  puse->add_option("name", o->printer, "CUPS queue or ipp:// address")->required();
+  puse->add_option("--paper", o->paper, "PWG paper name, e.g. iso_a6_105x148mm");
+  puse->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      auto store = ctx.open();
+      const std::string station = whoIsHere().station;
+      saveStationPrintSettings(*store, station, {o->printer, o->paper});
+      ctx.print({{"station", station}, {"printer", o->printer}, {"paper", o->paper}},
+                tr("print.station_set", {station, o->printer}));
+    };
+  });
+  auto* pshow = printer->add_subcommand("show", "This station's printer and paper");
+  pshow->callback([&ctx] {
+    ctx.action = [&ctx] {
+      auto store = ctx.open();
+      const std::string station = whoIsHere().station;
+      PrintSettings s = stationPrintSettings(*store, station);
+      ctx.print({{"station", station}, {"printer", s.printer}, {"paper", s.paper}},
+                station + ": " + (s.printer.empty() ? tr("print.default_printer") : s.printer) +
+                    (s.paper.empty() ? "" : " (" + s.paper + ")"));
+    };
+  });
 
   auto* keys = app.add_subcommand("keys", "Signing keys");
   keys->require_subcommand(1);

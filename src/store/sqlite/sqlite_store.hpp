@@ -31,12 +31,29 @@ class SqliteStore final : public Store {
   std::optional<Person> person(Id id) override;
   std::optional<Exhibitor> exhibitor(Id id) override;
   std::vector<Id> personIds(const std::string& category) override;
+  // Registration desk (sqlite_store_registry.cpp).
+  void updateExhibitor(const Exhibitor& exhibitor) override;
+  void deleteExhibitor(Id id) override;
+  void updatePerson(const Person& person) override;
+  void deletePerson(Id id) override;
+  void forEachExhibitor(
+      const std::function<void(const Exhibitor&, const std::string&, const std::string&)>& fn) override;
+  void forEachPerson(const std::function<void(const Person&, const std::string&)>& fn) override;
+  std::optional<Id> exhibitorByExternalId(const std::string& external_id) override;
+  std::vector<Id> exhibitorsWithEmail(const std::string& email) override;
+  std::vector<Id> exhibitorsWithPhone(const std::string& phone) override;
+  std::vector<Id> exhibitorsNamed(const std::string& name) override;
+  std::optional<Id> personByExternalId(const std::string& external_id) override;
+  std::vector<Id> peopleWithEmail(const std::string& email) override;
+  std::vector<Id> peopleWithPhone(const std::string& phone) override;
   Id insertBadge(Badge& badge) override;
   std::optional<Badge> badgeOfPerson(Id person) override;
   std::optional<Badge> badgeBySerial(const std::string& serial) override;
   void updateBadge(const Badge& badge, const std::string& status_reason) override;
   void addBadgeEvent(const BadgeEvent& event) override;
   std::vector<BadgeEvent> badgeEvents(Id badge) override;
+  std::vector<Id> peopleMatching(const PeopleFilter& filter) override;
+  std::vector<PrintRecord> printLog(Id person, int limit) override;
   std::optional<std::string> boothOfExhibitor(Id exhibitor) override;
   Id insertHall(Hall& hall) override;
   Id insertBooth(Booth& booth) override;

@@ -1,0 +1,137 @@
+// CSV and XLSX export of exhibitors and participants, streamed from the store.
+#include "io/export.hpp"
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <fstream>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "io/csv.hpp"
+
+namespace moussem::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string number(double v) {
+  std::string s = std::to_string(v);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+// Calls row(cells) for every record, in id order.
+std::size_t forEachRow(Store& store, Entity entity, const std::function<void(const std::vector<std::string>&)>& row) {
+  std::size_t n = 0;
+  if (entity == Entity::Exhibitors) {
+    store.forEachExhibitor([&](const Exhibitor& x, const std::string&, const std::string&) {
+      row({x.external_id, x.name_fr, x.name_ar, x.kind, x.sector, x.region, x.city, x.contact_name, x.phone, x.email,
+           x.registration_no, x.program, number(x.booth_area_m2), x.wants_corner ? "yes" : "no",
+           x.needs_power ? "yes" : "no", x.products});
+      ++n;
+    });
+    return n;
+  }
+  // The exhibitor column names the exhibitor the way an import finds it: external_id, else its name.
+  std::unordered_map<Id, std::string> exhibitors;
+  store.forEachExhibitor([&](const Exhibitor& x, const std::string&, const std::string&) {
+    exhibitors[x.id] = x.external_id.empty() ? x.name_fr : x.external_id;
+  });
+  store.forEachPerson([&](const Person& p, const std::string&) {
+    std::string ex;
+    if (p.exhibitor_id)
+      if (auto it = exhibitors.find(*p.exhibitor_id); it != exhibitors.end()) ex = it->second;
+    row({p.external_id, p.first_name, p.last_name, p.name_ar, p.organization, p.position, p.category, p.country,
+         p.email, p.phone, join(p.days), ex, p.consent ? "yes" : "no", p.consent_at});
+    ++n;
+  });
+  return n;
+}
+
+void writeCsv(Store& store, Entity entity, const fs::path& tmp, const ExportOptions& options, std::size_t& n) {
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+  out << "\xEF\xBB\xBF";
+  const char sep = options.separator;
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out << sep;
+      // Multi-value cells (days) are always quoted, as the import format asks.
+      const bool multi = entity == Entity::Participants && i == 10 && cells[i].find(',') != std::string::npos;
+      out << csv::quote(cells[i], sep, multi);
+    }
+    out << "\r\n";
+  };
+  line(columns(entity));
+  n = forEachRow(store, entity, line);
+  out.flush();
+  if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+}
+
+void writeXlsx(Store& store, Entity entity, const fs::path& tmp, std::size_t& n) {
+  lxw_workbook* book = workbook_new(tmp.c_str());
+  if (!book) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+  lxw_worksheet* sheet =
+      workbook_add_worksheet(book, entity == Entity::Exhibitors ? "exhibitors" : "participants");
+  lxw_format* bold = workbook_add_format(book);
+  format_set_bold(bold);
+  format_set_bg_color(bold, 0xE8EEF5);
+  const auto& header = columns(entity);
+  std::vector<std::size_t> widths(header.size(), 8);
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c].c_str(), bold);
+    widths[c] = std::max(widths[c], header[c].size() + 2);
+  }
+  lxw_row_t r = 1;
+  n = forEachRow(store, entity, [&](const std::vector<std::string>& cells) {
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (!cells[c].empty()) worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), cells[c].c_str(), nullptr);
+      widths[c] = std::max(widths[c], std::min<std::size_t>(cells[c].size() + 2, 50));
+    }
+    ++r;
+  });
+  worksheet_freeze_panes(sheet, 1, 0);
+  for (std::size_t c = 0; c < widths.size(); ++c)
+    worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), static_cast<double>(widths[c]),
+                         nullptr);
+  if (workbook_close(book) != LXW_NO_ERROR) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+}
+
+}  // namespace
+
+std::size_t exportFile(Store& store, Entity entity, const fs::path& file, const ExportOptions& options) {
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext != ".csv" && ext != ".xlsx") throw Error(ErrorKind::Usage, tr("io.error.extension", {file.string()}));
+  std::error_code ec;
+  if (file.has_parent_path() && !fs::exists(file.parent_path(), ec))
+    throw Error(ErrorKind::NotFound, tr("io.error.no_folder", {file.parent_path().string()}));
+  const fs::path tmp = file.string() + ".part";
+  std::size_t n = 0;
+  try {
+    if (ext == ".csv") writeCsv(store, entity, tmp, options, n);
+    else writeXlsx(store, entity, tmp, n);
+  } catch (...) {
+    fs::remove(tmp, ec);
+    throw;
+  }
+  fs::rename(tmp, file, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    throw Error(ErrorKind::Io, tr("io.error.write", {file.string()}));
+  }
+  if (options.progress) options.progress(1.0);
+  return n;
+}
+
+}  // namespace moussem::io

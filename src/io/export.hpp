@@ -1,0 +1,22 @@
+// Exporting exhibitors and participants: CSV (UTF-8 with BOM, ';' for French Excel or ',' on request)
+// or XLSX (header row, frozen panes, column widths), chosen by the file's extension. The columns are
+// the import columns, so an export imports back unchanged. Written to a temporary file then renamed.
+#pragma once
+#include <filesystem>
+#include <functional>
+
+#include "io/import.hpp"
+#include "store/store.hpp"
+
+namespace moussem::io {
+
+struct ExportOptions {
+  char separator = ';';
+  std::function<void(double)> progress;
+};
+
+// Returns the number of records written. Throws Error(Usage) for an unknown extension, Error(Io).
+std::size_t exportFile(Store& store, Entity entity, const std::filesystem::path& file,
+                       const ExportOptions& options = {});
+
+}  // namespace moussem::io

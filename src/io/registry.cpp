@@ -1,0 +1,163 @@
+// Registry service: validation, writes and the search index kept in step. See the header.
+#include "io/registry.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/text_fold.hpp"
+
+namespace moussem {
+
+namespace {
+std::string joinErrors(const std::vector<FieldError>& errors) {
+  std::string out;
+  for (const auto& e : errors) {
+    if (!out.empty()) out += "\n";
+    out += e.field + " : " + e.message;
+  }
+  return out;
+}
+
+std::string personKey(const Person& p) { return text::nameKey(p.first_name + " " + p.last_name); }
+}  // namespace
+
+ValidationError::ValidationError(std::vector<FieldError> errors)
+    : std::runtime_error(joinErrors(errors)), errors_(std::move(errors)) {}
+
+void Registry::indexPerson(SearchIndex& index, const Person& p, const std::string& serial) {
+  SearchIndex::Entry e;
+  e.kind = SearchIndex::Kind::Person;
+  e.id = p.id;
+  e.texts = {p.first_name, p.last_name, p.name_ar, p.organization, p.email};
+  e.phone = p.phone;
+  e.serial = serial;
+  index.upsert(e);
+}
+
+void Registry::indexExhibitor(SearchIndex& index, const Exhibitor& x) {
+  SearchIndex::Entry e;
+  e.kind = SearchIndex::Kind::Exhibitor;
+  e.id = x.id;
+  e.texts = {x.name_fr, x.name_ar, x.contact_name, x.city, x.email, x.registration_no};
+  e.phone = x.phone;
+  index.upsert(e);
+}
+
+void Registry::loadIndex(const std::function<void(double)>& progress) {
+  index_ = SearchIndex();
+  store_.forEachExhibitor([&](const Exhibitor& x, const std::string&, const std::string&) { indexExhibitor(index_, x); });
+  const long long total = std::max<long long>(1, store_.overview().people);
+  long long done = 0;
+  store_.forEachPerson([&](const Person& p, const std::string& serial) {
+    indexPerson(index_, p, serial);
+    if (progress && ++done % 20000 == 0) progress(static_cast<double>(done) / static_cast<double>(total));
+  });
+  index_.compact();
+  loaded_ = true;
+  if (progress) progress(1.0);
+}
+
+void Registry::ensureLoaded() {
+  if (!loaded_) loadIndex();
+}
+
+SearchIndex::Result Registry::search(const std::string& query, std::size_t limit) {
+  ensureLoaded();
+  return index_.search(query, limit);
+}
+
+Id Registry::saveExhibitor(Exhibitor& x) {
+  auto errors = prepareExhibitor(x);
+  if (!errors.empty()) throw ValidationError(std::move(errors));
+  if (x.id == 0) store_.insertExhibitor(x);
+  else store_.updateExhibitor(x);
+  if (loaded_) indexExhibitor(index_, x);
+  return x.id;
+}
+
+Id Registry::savePerson(Person& p) {
+  auto errors = preparePerson(p);
+  if (p.exhibitor_id && !store_.exhibitor(*p.exhibitor_id))
+    errors.push_back({"exhibitor", tr("registry.error.no_exhibitor", {std::to_string(*p.exhibitor_id)})});
+  if (!errors.empty()) throw ValidationError(std::move(errors));
+  if (p.id == 0) store_.insertPerson(p);
+  else store_.updatePerson(p);
+  if (loaded_) {
+    auto badge = store_.badgeOfPerson(p.id);
+    indexPerson(index_, p, badge ? badge->serial : "");
+  }
+  return p.id;
+}
+
+void Registry::deleteExhibitor(Id id) {
+  store_.deleteExhibitor(id);
+  index_.remove(SearchIndex::Kind::Exhibitor, id);
+}
+
+void Registry::deletePerson(Id id) {
+  store_.deletePerson(id);
+  index_.remove(SearchIndex::Kind::Person, id);
+}
+
+std::vector<Duplicate> Registry::duplicatesOf(const Person& draft) {
+  std::vector<Duplicate> out;
+  auto add = [&](Id id, const char* reason) {
+    if (id == draft.id) return;
+    for (const auto& d : out)
+      if (d.id == id) return;
+    auto p = store_.person(id);
+    if (p) out.push_back({SearchIndex::Kind::Person, id, reason, displayName(*p)});
+  };
+  const std::string email = text::normalizeEmail(draft.email);
+  if (text::isValidEmail(email))
+    for (Id id : store_.peopleWithEmail(email)) add(id, "email");
+  if (!draft.phone.empty())
+    if (auto phone = text::normalizePhone(draft.phone))
+      for (Id id : store_.peopleWithPhone(*phone)) add(id, "phone");
+  // Same name and organisation: candidates from the index by name words, then compared exactly.
+  const std::string latin = personKey(draft), arabic = text::nameKey(draft.name_ar),
+                    org = text::nameKey(draft.organization);
+  for (const std::string* key : {&latin, &arabic}) {
+    if (key->empty() || key->find(' ') == std::string::npos) continue;  // one word is not a name
+    ensureLoaded();
+    auto hits = index_.search(*key, 200);
+    for (const auto& h : hits.hits) {
+      if (h.kind != SearchIndex::Kind::Person || h.id == draft.id) continue;
+      auto p = store_.person(h.id);
+      if (!p || text::nameKey(p->organization) != org) continue;
+      const std::string theirs = key == &latin ? personKey(*p) : text::nameKey(p->name_ar);
+      if (theirs == *key) add(h.id, "name");
+    }
+  }
+  return out;
+}
+
+std::vector<Duplicate> Registry::duplicatesOf(const Exhibitor& draft) {
+  std::vector<Duplicate> out;
+  auto add = [&](Id id, const char* reason) {
+    if (id == draft.id) return;
+    for (const auto& d : out)
+      if (d.id == id) return;
+    auto x = store_.exhibitor(id);
+    if (x) out.push_back({SearchIndex::Kind::Exhibitor, id, reason, x->name_fr});
+  };
+  const std::string email = text::normalizeEmail(draft.email);
+  if (text::isValidEmail(email))
+    for (Id id : store_.exhibitorsWithEmail(email)) add(id, "email");
+  if (!draft.phone.empty())
+    if (auto phone = text::normalizePhone(draft.phone))
+      for (Id id : store_.exhibitorsWithPhone(*phone)) add(id, "phone");
+  const std::string key = text::nameKey(draft.name_fr);
+  if (!key.empty()) {
+    ensureLoaded();
+    for (const auto& h : index_.search(key, 200).hits) {
+      if (h.kind != SearchIndex::Kind::Exhibitor || h.id == draft.id) continue;
+      auto x = store_.exhibitor(h.id);
+      if (x && text::nameKey(x->name_fr) == key) add(h.id, "name");
+    }
+  }
+  return out;
+}
+
+}  // namespace moussem

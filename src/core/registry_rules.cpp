@@ -2,6 +2,9 @@
 #include "core/registry_rules.hpp"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
+#include <unordered_map>
 
 #include "core/codes.hpp"
 #include "core/dates.hpp"
@@ -45,17 +48,28 @@ std::optional<std::string> codeFromText(std::string_view family, std::span<const
                                         std::string_view value) {
   const std::string wanted = text::foldForSearch(value);
   if (wanted.empty()) return std::nullopt;
-  for (std::string_view code : codes) {
-    if (text::foldForSearch(code) == wanted) return std::string(code);
-    for (const char* lang : {"fr", "ar", "en"}) {
-      // The whole label, or its head before a comma ("Poterie" for "Poterie, céramique et pierre").
-      const std::string label = i18n::label(family, code, lang);
-      if (text::foldForSearch(label) == wanted) return std::string(code);
-      const std::size_t comma = label.find_first_of(",،(");
-      if (comma != std::string::npos && text::foldForSearch(label.substr(0, comma)) == wanted) return std::string(code);
+  // Folded code and labels of a family, built once: imports ask this for every row.
+  static std::mutex mutex;
+  static std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> cache;
+  std::lock_guard lock(mutex);
+  auto it = cache.find(family);
+  if (it == cache.end()) {
+    std::unordered_map<std::string, std::string> names;
+    for (std::string_view code : codes) {
+      names.emplace(text::foldForSearch(code), std::string(code));
+      for (const char* lang : {"fr", "ar", "en"}) {
+        // The whole label, or its head before a comma ("Poterie" for "Poterie, céramique et pierre").
+        const std::string label = i18n::label(family, code, lang);
+        names.emplace(text::foldForSearch(label), std::string(code));
+        const std::size_t comma = label.find_first_of(",(");
+        if (comma != std::string::npos) names.emplace(text::foldForSearch(label.substr(0, comma)), std::string(code));
+      }
     }
+    it = cache.emplace(std::string(family), std::move(names)).first;
   }
-  return std::nullopt;
+  auto found = it->second.find(wanted);
+  if (found == it->second.end()) return std::nullopt;
+  return found->second;
 }
 
 std::optional<bool> parseYesNo(std::string_view value) {

@@ -17,6 +17,7 @@
 #include "ui/fonts.hpp"
 #include "ui/shell.hpp"
 #include "ui/style.hpp"
+#include "ui/textures.hpp"
 
 namespace moussem::app {
 
@@ -46,6 +47,8 @@ void onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) 
   if (action != GLFW_PRESS || !state->shell) return;
   // GLFW key tokens are physical positions: shortcuts work the same on AZERTY and Arabic layouts.
   state->shell->onKey({translate(key), (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
+  // Scanners: the gate screen rebuilds payloads from physical keys, whatever the layout typed.
+  state->shell->onPhysicalKey(key, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_CAPS_LOCK) != 0);
 }
 
 void wake(GLFWwindow* window) { static_cast<LoopState*>(glfwGetWindowUserPointer(window))->busyFrames = 3; }
@@ -74,6 +77,25 @@ void writeScreenshot(GLFWwindow* window, const std::string& path) {
     throw Error(ErrorKind::Io, tr("render.error.write", {path, cairo_status_to_string(status)}));
 }
 
+// Badge previews and other images: RGBA pixels to OpenGL textures, for the UI (which never sees GL).
+class GlTextures final : public ui::TextureService {
+ public:
+  ImTextureID upload(int width, int height, const std::vector<unsigned char>& rgba) override {
+    GLuint id = 0;
+    glGenTextures(1, &id);
+    glBindTexture(GL_TEXTURE_2D, id);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(id));
+  }
+  void release(ImTextureID texture) override {
+    GLuint id = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(texture));
+    glDeleteTextures(1, &id);
+  }
+};
+
 struct GlfwSession {
   GlfwSession() {
     if (!glfwInit()) throw Error(ErrorKind::Io, tr("app.error.no_display"));
@@ -99,6 +121,7 @@ int runWindow(Store& store, const WindowOptions& options) {
   glfwSetWindowUserPointer(window, &state);
   // Our callbacks first: the ImGui backend, installed next, chains to them.
   glfwSetKeyCallback(window, onKey);
+  glfwSetInputMode(window, GLFW_LOCK_KEY_MODS, GLFW_TRUE);  // Caps Lock state for scanner decoding
   glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { wake(w); });
   glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { wake(w); });
   glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { wake(w); });
@@ -128,6 +151,8 @@ int runWindow(Store& store, const WindowOptions& options) {
   ImGui_ImplOpenGL3_Init("#version 330");
 
   int exitCode = 0;
+  GlTextures textures;
+  ui::setTextureService(&textures);
   {
     ui::Shell shell(store);
     state.shell = &shell;
@@ -136,6 +161,7 @@ int runWindow(Store& store, const WindowOptions& options) {
     int frame = 0;
     while (!glfwWindowShouldClose(window) && !shell.quitRequested()) {
       // Sleep when nothing happens: no CPU to speak of while the kiosk waits.
+      if (shell.busy()) state.busyFrames = 3;  // a progress bar is moving
       if (options.screenshot.empty() && state.busyFrames <= 0) glfwWaitEventsTimeout(0.5);
       else glfwPollEvents();
       if (state.busyFrames > 0) --state.busyFrames;
@@ -160,6 +186,7 @@ int runWindow(Store& store, const WindowOptions& options) {
     }
     state.shell = nullptr;
   }
+  ui::setTextureService(nullptr);  // the shell and its textures are gone; GL is still current
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

@@ -12,6 +12,7 @@ class Screen {
   virtual void onShow() {}                   // became the visible screen
   virtual void refresh() {}                  // the user asked for fresh data (F5)
   virtual void draw() = 0;
+  virtual bool busy() const { return false; }  // long work running: keep drawing frames (progress bars)
 };
 
 }  // namespace moussem::ui

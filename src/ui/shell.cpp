@@ -1,33 +1,29 @@
 #include "ui/shell.hpp"
 
 #include <imgui.h>
-#include <unistd.h>
 
 #include <algorithm>
 
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
+#include "core/station.hpp"
 #include "ui/fonts.hpp"
+#include "ui/screens/badges_screen.hpp"
 #include "ui/screens/edition_screen.hpp"
+#include "ui/screens/gate_screen.hpp"
 #include "ui/screens/overview_screen.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
 
-namespace {
-std::string hostName() {
-  char host[256] = {};
-  if (::gethostname(host, sizeof host - 1) != 0) return "station";
-  return host;
-}
-}  // namespace
-
 Shell::Shell(Store& store) : store_(store) {
   screens_.push_back(std::make_unique<OverviewScreen>(store));
   screens_.push_back(std::make_unique<EditionScreen>(store));
+  screens_.push_back(std::make_unique<BadgesScreen>(store));
+  screens_.push_back(std::make_unique<GateScreen>(store));
 
-  station_ = store.setting("station.name").value_or(hostName());
+  station_ = moussem::stationName();  // not the member accessor of the same name
   auto ed = store.edition();
   demo_ = ed && ed->is_demo;
   status_ = paths::forDisplay(store.location()) + "  ·  " + store.backend() + "  ·  v" + std::to_string(store.schemaVersion());
@@ -64,6 +60,11 @@ void Shell::setLanguage(const std::string& lang) {
 }
 
 bool Shell::onKey(const Chord& chord) { return actions_.trigger(chord); }
+
+void Shell::onPhysicalKey(int key, bool shift, bool caps_lock) {
+  if (auto* gate = dynamic_cast<GateScreen*>(screens_[current_].get()))
+    gate->onPhysicalKey({key, shift, caps_lock, ImGui::GetTime()});
+}
 
 void Shell::drawMenu() {
   if (!ImGui::BeginMenuBar()) return;

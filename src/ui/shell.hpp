@@ -20,6 +20,8 @@ class Shell {
 
   void draw();                      // one frame, filling the main viewport
   bool onKey(const Chord& chord);   // a shortcut from the app; true if an action took it
+  // A physical key went down (GLFW key token = US position): the gate screen reads scanners from these.
+  void onPhysicalKey(int key, bool shift, bool caps_lock);
 
   void select(const std::string& screen_id);
   void selectNext();
@@ -27,6 +29,12 @@ class Shell {
   const std::vector<std::unique_ptr<Screen>>& screens() const { return screens_; }
   void setLanguage(const std::string& lang);  // live switch
   bool quitRequested() const { return quit_; }
+  // Some screen runs long work (a batch, a print job): the app keeps drawing frames for its progress.
+  bool busy() const {
+    for (const auto& s : screens_)
+      if (s->busy()) return true;
+    return false;
+  }
   const ActionTable& actions() const { return actions_; }
   const std::string& stationName() const { return station_; }
   // Where each navigation entry was drawn in the last frame (screen coordinates), for tests.

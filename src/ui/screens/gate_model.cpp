@@ -1,0 +1,133 @@
+#include "ui/screens/gate_model.hpp"
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+
+namespace moussem::ui {
+
+namespace {
+std::string fullName(const Person& p) {
+  return p.first_name + (p.first_name.empty() || p.last_name.empty() ? "" : " ") + p.last_name;
+}
+constexpr std::size_t kRecent = 20;
+}  // namespace
+
+void GateModel::load() {
+  loaded_ = true;
+  error_.clear();
+  try {
+    profiles_ = gate::ensureDefaultGateProfiles(store_);
+    categories_ = store_.categories();
+    std::string station = store_.setting("station.name").value_or("gate");
+    if (!pipeline_) pipeline_ = std::make_unique<gate::ScanPipeline>(store_, gate::Station{station, ""});
+    else pipeline_->syncChanges();
+    if (selected_ < 0 && !profiles_.empty()) select(0);
+    else select(selected_);
+  } catch (const Error& e) {
+    error_ = e.what();
+  }
+}
+
+void GateModel::select(int index) {
+  if (index < 0 || index >= static_cast<int>(profiles_.size())) return;
+  selected_ = index;
+  direction_ = profiles_[static_cast<std::size_t>(index)].direction;
+  last_.reset();
+  reloadCounters();
+}
+
+const GateProfile* GateModel::profile() const {
+  if (selected_ < 0 || selected_ >= static_cast<int>(profiles_.size())) return nullptr;
+  return &profiles_[static_cast<std::size_t>(selected_)];
+}
+
+void GateModel::reloadCounters() {
+  recent_.clear();
+  const GateProfile* p = profile();
+  if (!p) return;
+  const gate::Moment now = clock_();
+  acceptedToday_ = store_.countScans(p->name, "accepted", now.day);
+  for (const auto& s : store_.recentScans(p->name, static_cast<int>(kRecent))) {
+    GateLogRow row{s.at, "", s.reason, s.verdict == "accepted", s.manual};
+    if (s.person_id)
+      if (auto who = store_.person(*s.person_id)) row.name = fullName(*who);
+    recent_.push_back(std::move(row));
+  }
+}
+
+long long GateModel::insideNow() const {
+  const GateProfile* p = profile();
+  return p && pipeline_ ? pipeline_->insideNow(p->zone) : 0;
+}
+
+void GateModel::poll(double now) {
+  decoder_.poll(now);
+  for (const auto& payload : decoder_.takePayloads()) submit(payload);
+}
+
+void GateModel::submit(const std::string& payload) {
+  const GateProfile* p = profile();
+  if (!p || !pipeline_) return;
+  try {
+    record(pipeline_->scan(payload, *p, direction_, clock_()));
+  } catch (const Error& e) {
+    message_ = e.what();  // the log could not be written: no verdict is shown
+  }
+}
+
+void GateModel::record(const gate::Verdict& v) {
+  last_ = v;
+  if (v.accepted && v.at.substr(0, 10) == clock_().day) ++acceptedToday_;
+  recent_.push_front({v.at, v.person ? v.person->name : "", v.reason, v.accepted, v.manual});
+  while (recent_.size() > kRecent) recent_.pop_back();
+}
+
+void GateModel::runSearch() {
+  matches_.clear();
+  message_.clear();
+  if (search.empty()) return;
+  matches_ = store_.findPeopleByName(search, 20);
+  if (matches_.empty()) message_ = tr("gate.screen.no_match");
+}
+
+bool GateModel::admit(Id person) {
+  const GateProfile* p = profile();
+  if (!p || !pipeline_) return false;
+  try {
+    record(pipeline_->admitManually(person, *p, direction_, clock_(), manualReason));
+    manualReason.clear();
+    message_.clear();
+    return true;
+  } catch (const Error& e) {
+    message_ = e.what();
+    return false;
+  }
+}
+
+bool GateModel::saveProfile(GateProfile g) {
+  try {
+    auto edition = store_.edition();
+    if (!edition) throw Error(ErrorKind::Corrupt, tr("badge.error.no_edition"));
+    gate::validateGateProfile(g, *edition, store_.zones(), store_.categories());
+    for (const auto& other : profiles_)
+      if (other.name == g.name && other.id != g.id) throw Error(ErrorKind::Refused, tr("gate.error.exists", {g.name}));
+    if (g.id == 0) store_.insertGateProfile(g);
+    else store_.updateGateProfile(g);
+    profiles_ = store_.gateProfiles();
+    for (std::size_t i = 0; i < profiles_.size(); ++i)
+      if (profiles_[i].id == g.id) select(static_cast<int>(i));
+    message_ = tr("gate.screen.saved");
+    return true;
+  } catch (const Error& e) {
+    message_ = e.what();
+    return false;
+  }
+}
+
+std::string GateModel::categoryColor(const std::string& code) const {
+  for (const auto& c : categories_)
+    if (c.code == code) return c.color;
+  return "#607D8B";
+}
+
+}  // namespace moussem::ui

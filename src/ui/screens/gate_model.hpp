@@ -1,0 +1,87 @@
+// What the kiosk gate screen shows and does, with no ImGui: the chosen profile and direction, the
+// scanner decoder fed with physical keys, the verdicts (through gate::ScanPipeline, the same code as
+// `moussem-cli scan`), counters, the last 20 scans, manual admission and the profile editor.
+#pragma once
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gate/scan_pipeline.hpp"
+#include "gate/scanner_input.hpp"
+#include "store/store.hpp"
+
+namespace moussem::ui {
+
+struct GateLogRow {
+  std::string at, name, reason;
+  bool accepted = false;
+  bool manual = false;
+};
+
+class GateModel {
+ public:
+  explicit GateModel(Store& store) : store_(store) {}
+
+  // Loads profiles (creating the defaults on first use) and the pipeline; keeps the error if it fails.
+  void load();
+  bool loaded() const { return loaded_; }
+  const std::string& error() const { return error_; }
+
+  const std::vector<GateProfile>& profiles() const { return profiles_; }
+  int selected() const { return selected_; }
+  void select(int index);
+  const GateProfile* profile() const;
+  const std::string& direction() const { return direction_; }
+  void setDirection(const std::string& direction) { direction_ = direction == "out" ? "out" : "in"; }
+
+  // Scanner: physical keys in, payloads out (poll once per frame with the same clock).
+  void keyDown(const gate::KeyPress& key) { decoder_.press(key); }
+  void poll(double now);
+  const gate::ScannerDecoder& decoder() const { return decoder_; }
+  // Scans one payload now (also used by a camera or a test).
+  void submit(const std::string& payload);
+
+  const std::optional<gate::Verdict>& lastVerdict() const { return last_; }
+  const std::deque<GateLogRow>& recent() const { return recent_; }  // newest first, at most 20
+  long long acceptedToday() const { return acceptedToday_; }
+  long long insideNow() const;
+
+  // Manual fallback.
+  std::string search;
+  std::string manualReason;
+  void runSearch();
+  const std::vector<Person>& matches() const { return matches_; }
+  bool admit(Id person);  // false: message() says why
+  const std::string& message() const { return message_; }
+
+  // Profile editor: validates, then inserts (id 0) or updates; false: message() says why.
+  bool saveProfile(GateProfile profile);
+
+  // The clock of the verdicts (tests and rehearsals may play any moment).
+  void setClock(std::function<gate::Moment()> clock) { clock_ = std::move(clock); }
+  std::string categoryColor(const std::string& code) const;
+
+ private:
+  void record(const gate::Verdict& v);
+  void reloadCounters();
+
+  Store& store_;
+  std::unique_ptr<gate::ScanPipeline> pipeline_;
+  gate::ScannerDecoder decoder_;
+  std::vector<GateProfile> profiles_;
+  std::vector<Category> categories_;
+  int selected_ = -1;
+  std::string direction_ = "in";
+  std::optional<gate::Verdict> last_;
+  std::deque<GateLogRow> recent_;
+  long long acceptedToday_ = 0;
+  std::vector<Person> matches_;
+  std::string message_, error_;
+  bool loaded_ = false;
+  std::function<gate::Moment()> clock_ = [] { return gate::now(); };
+};
+
+}  // namespace moussem::ui

@@ -1,0 +1,273 @@
+#include "ui/screens/gate_screen.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/codes.hpp"
+#include "core/i18n.hpp"
+#include "ui/fonts.hpp"
+#include "ui/text_display.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace moussem::ui {
+
+namespace {
+
+const ImVec4 kGreen(0.106f, 0.529f, 0.247f, 1), kRed(0.776f, 0.157f, 0.157f, 1), kIdle(0.93f, 0.94f, 0.96f, 1);
+
+void copyTo(char* buf, std::size_t size, const std::string& text) {
+  std::size_t n = std::min(size - 1, text.size());
+  std::memcpy(buf, text.data(), n);
+  buf[n] = '\0';
+}
+
+std::string joinCodes(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+// Centred line of text in the current font, shaped for Arabic.
+void centred(const std::string& text, ImU32 colour, float width, float x0) {
+  const std::string& shown = display(text);
+  const float w = ImGui::CalcTextSize(shown.c_str()).x;
+  ImGui::SetCursorPosX(x0 + std::max(0.0f, (width - w) * 0.5f));
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextUnformatted(shown.c_str());
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+void GateScreen::filterTypedCharacters() {
+  // Characters the layout made of the keys wait here until the keys are known to be a person typing;
+  // a scanner burst's characters (AZERTY "&é", Arabic letters...) are dropped.
+  ImGuiIO& io = ImGui::GetIO();
+  for (ImWchar c : io.InputQueueCharacters) held_.push_back(static_cast<char16_t>(c));
+  io.InputQueueCharacters.resize(0);
+  model_.poll(ImGui::GetTime());
+  const auto& d = model_.decoder();
+  if (d.bursts() != seenBursts_) {
+    seenBursts_ = d.bursts();
+    held_.clear();
+    lockFrames_ = 2;  // the burst's Enter must not press a focused button
+  }
+  if (!d.pending()) {
+    for (char16_t c : held_) io.AddInputCharacterUTF16(static_cast<ImWchar16>(c));
+    held_.clear();
+  }
+}
+
+void GateScreen::draw() {
+  if (!model_.loaded()) model_.load();
+  filterTypedCharacters();
+  if (!model_.error().empty()) {
+    TextColored(kRed, model_.error());
+    return;
+  }
+  if (!model_.profile()) {
+    Text(tr("gate.screen.no_profile"));
+    drawEditor();
+    return;
+  }
+  const bool locked = lockFrames_ > 0;
+  if (lockFrames_ > 0) --lockFrames_;
+  ImGui::BeginDisabled(locked);
+
+  // Top line: profile and direction.
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  const auto& profiles = model_.profiles();
+  if (ImGui::BeginCombo((std::string(L("gate.screen.profile")) + "###profile").c_str(), model_.profile()->name.c_str())) {
+    for (std::size_t i = 0; i < profiles.size(); ++i)
+      if (ImGui::Selectable(profiles[i].name.c_str(), static_cast<int>(i) == model_.selected()))
+        model_.select(static_cast<int>(i));
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  for (const char* dir : {"in", "out"}) {
+    const bool on = model_.direction() == dir;
+    ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.12f, 0.44f, 0.70f, 1) : ImVec4(0.80f, 0.82f, 0.86f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImVec4(0.1f, 0.1f, 0.1f, 1));
+    if (ImGui::Button((display(i18n::label("direction", dir)) + "###dir-" + dir).c_str())) model_.setDirection(dir);
+    ImGui::PopStyleColor(2);
+    ImGui::SameLine();
+  }
+  TextColored(ImVec4(0.35f, 0.38f, 0.45f, 1), i18n::label("zone", model_.profile()->zone) + "  ·  " +
+                                                  i18n::label("reentry", model_.profile()->reentry));
+
+  const float screenH = ImGui::GetMainViewport()->Size.y;
+  const float verdictH = std::max(screenH / 3.0f + 4.0f, ImGui::GetContentRegionAvail().y * 0.45f);
+  drawVerdict(verdictH);
+  verdictFraction_ = verdictH / screenH;
+  drawSide();
+  drawManual();
+  drawEditor();
+  ImGui::EndDisabled();
+}
+
+void GateScreen::drawVerdict(float height) {
+  const auto& v = model_.lastVerdict();
+  const ImVec4 bg = !v ? kIdle : v->accepted ? kGreen : kRed;
+  const ImU32 fg = v ? IM_COL32(255, 255, 255, 255) : IM_COL32(60, 60, 70, 255);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, bg);
+  ImGui::BeginChild("verdict", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float x0 = ImGui::GetCursorPosX();
+  ImGui::Dummy(ImVec2(0, height * 0.06f));
+  if (fonts().huge) ImGui::PushFont(fonts().huge);
+  if (!v) {
+    centred(tr("gate.screen.waiting"), fg, width, x0);
+  } else {
+    centred(tr(v->accepted ? "gate.screen.accepted" : "gate.screen.rejected"), fg, width, x0);
+  }
+  if (fonts().huge) ImGui::PopFont();
+  if (v) {
+    if (fonts().heading) ImGui::PushFont(fonts().heading);
+    if (v->person) {
+      centred(v->person->name, fg, width, x0);
+      if (!v->person->name_ar.empty()) centred(v->person->name_ar, fg, width, x0);
+    }
+    if (fonts().heading) ImGui::PopFont();
+    if (v->person) {
+      // Category colour band with its label, then the organisation.
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const float bandW = std::min(width * 0.6f, ImGui::GetFontSize() * 22);
+      const float bandH = ImGui::GetTextLineHeight() * 1.5f;
+      const ImVec2 a(p.x + (width - bandW) * 0.5f, p.y), b(a.x + bandW, a.y + bandH);
+      ImGui::GetWindowDrawList()->AddRectFilled(a, b, ImGui::GetColorU32(colourFromHex(model_.categoryColor(v->person->category))), 6);
+      const std::string& label = display(i18n::label("category", v->person->category));
+      const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+      ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + (bandW - ts.x) * 0.5f, a.y + (bandH - ts.y) * 0.5f),
+                                          IM_COL32(255, 255, 255, 255), label.c_str());
+      ImGui::Dummy(ImVec2(0, bandH + 4));
+      if (!v->person->organization.empty()) centred(v->person->organization, fg, width, x0);
+    }
+    if (fonts().bold) ImGui::PushFont(fonts().bold);
+    std::string reason = i18n::label("reason", v->reason);
+    if (v->manual) reason += "  (" + tr("gate.screen.manual_tag") + ")";
+    centred(reason, fg, width, x0);
+    if (fonts().bold) ImGui::PopFont();
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+void GateScreen::drawSide() {
+  const float cardW = ImGui::GetFontSize() * 12;
+  const ImVec2 size(cardW, ImGui::GetTextLineHeightWithSpacing() * 3.4f);
+  FigureCard("accepted-today", tr("gate.screen.accepted_today"), std::to_string(model_.acceptedToday()), size, kGreen);
+  ImGui::SameLine();
+  FigureCard("inside-now", tr("gate.screen.inside_now"), std::to_string(model_.insideNow()), size,
+             ImVec4(0.12f, 0.44f, 0.70f, 1));
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  Text(tr("gate.screen.last_scans"));
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH;
+  if (ImGui::BeginTable("recent", 3, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6))) {
+    for (const auto& r : model_.recent()) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r.at.size() >= 19 ? r.at.substr(11, 8).c_str() : r.at.c_str());
+      ImGui::TableNextColumn();
+      Text(r.name);
+      ImGui::TableNextColumn();
+      TextColored(r.accepted ? kGreen : kRed,
+                  i18n::label("reason", r.reason) + (r.manual ? " (" + tr("gate.screen.manual_tag") + ")" : ""));
+    }
+    ImGui::EndTable();
+  }
+  ImGui::EndGroup();
+}
+
+void GateScreen::drawManual() {
+  if (focusSearch_) ImGui::SetNextItemOpen(true);
+  if (!ImGui::CollapsingHeader((std::string(L("gate.screen.manual")) + "###manual").c_str())) return;
+  if (focusSearch_) {
+    ImGui::SetKeyboardFocusHere();
+    focusSearch_ = false;
+  }
+  copyTo(searchBuf_, sizeof searchBuf_, model_.search);
+  if (ImGui::InputTextWithHint("###search", L("gate.screen.search"), searchBuf_, sizeof searchBuf_,
+                               ImGuiInputTextFlags_EnterReturnsTrue)) {
+    model_.search = searchBuf_;
+    model_.runSearch();
+  } else {
+    model_.search = searchBuf_;
+  }
+  copyTo(reasonBuf_, sizeof reasonBuf_, model_.manualReason);
+  ImGui::InputTextWithHint("###reason", L("gate.screen.reason"), reasonBuf_, sizeof reasonBuf_);
+  model_.manualReason = reasonBuf_;
+  for (const auto& p : model_.matches()) {
+    ImGui::PushID(static_cast<int>(p.id));
+    if (ImGui::Button(L("gate.screen.admit"))) model_.admit(p.id);
+    ImGui::SameLine();
+    Text(p.first_name + " " + p.last_name + "  ·  " + p.name_ar + "  ·  " + i18n::label("category", p.category) +
+         (p.organization.empty() ? "" : "  ·  " + p.organization));
+    ImGui::PopID();
+  }
+  if (!model_.message().empty()) TextColored(ImVec4(0.55f, 0.35f, 0.0f, 1), model_.message());
+}
+
+void GateScreen::drawEditor() {
+  if (!ImGui::CollapsingHeader((std::string(L("gate.screen.edit")) + "###editor").c_str())) return;
+  const auto& zones = codes::zones();
+  const auto& policies = codes::reentryPolicies();
+  if (ImGui::Button(L("gate.screen.new"))) {
+    draft_ = GateProfile{};
+    draftName_[0] = draftCategories_[0] = draftDays_[0] = draftHours_[0] = '\0';
+    draftZone_ = draftReentry_ = 0;
+    draftOut_ = false;
+  }
+  if (const GateProfile* p = model_.profile(); p && draft_.id != p->id && draftName_[0] == '\0') {
+    draft_ = *p;
+    copyTo(draftName_, sizeof draftName_, p->name);
+    copyTo(draftCategories_, sizeof draftCategories_, joinCodes(p->categories));
+    copyTo(draftDays_, sizeof draftDays_, joinCodes(p->days));
+    copyTo(draftHours_, sizeof draftHours_, p->hours_from.empty() ? "" : p->hours_from + "-" + p->hours_to);
+    for (std::size_t i = 0; i < zones.size(); ++i)
+      if (zones[i] == p->zone) draftZone_ = static_cast<int>(i);
+    for (std::size_t i = 0; i < policies.size(); ++i)
+      if (policies[i] == p->reentry) draftReentry_ = static_cast<int>(i);
+    draftOut_ = p->direction == "out";
+  }
+  ImGui::InputText((std::string(L("gate.screen.name")) + "###d-name").c_str(), draftName_, sizeof draftName_);
+  if (ImGui::BeginCombo((std::string(L("gate.screen.zone")) + "###d-zone").c_str(),
+                        display(i18n::label("zone", zones[static_cast<std::size_t>(draftZone_)])).c_str())) {
+    for (std::size_t i = 0; i < zones.size(); ++i)
+      if (ImGui::Selectable(display(i18n::label("zone", zones[i])).c_str(), static_cast<int>(i) == draftZone_))
+        draftZone_ = static_cast<int>(i);
+    ImGui::EndCombo();
+  }
+  ImGui::Checkbox((display(i18n::label("direction", "out")) + "###d-out").c_str(), &draftOut_);
+  ImGui::InputText((std::string(L("gate.screen.categories")) + "###d-cat").c_str(), draftCategories_, sizeof draftCategories_);
+  ImGui::InputText((std::string(L("gate.screen.days")) + "###d-days").c_str(), draftDays_, sizeof draftDays_);
+  ImGui::InputText((std::string(L("gate.screen.hours")) + "###d-hours").c_str(), draftHours_, sizeof draftHours_);
+  if (ImGui::BeginCombo((std::string(L("gate.screen.reentry")) + "###d-re").c_str(),
+                        display(i18n::label("reentry", policies[static_cast<std::size_t>(draftReentry_)])).c_str())) {
+    for (std::size_t i = 0; i < policies.size(); ++i)
+      if (ImGui::Selectable(display(i18n::label("reentry", policies[i])).c_str(), static_cast<int>(i) == draftReentry_))
+        draftReentry_ = static_cast<int>(i);
+    ImGui::EndCombo();
+  }
+  if (ImGui::Button(L("gate.screen.save"))) {
+    GateProfile g = draft_;
+    g.name = draftName_;
+    g.zone = std::string(zones[static_cast<std::size_t>(draftZone_)]);
+    g.direction = draftOut_ ? "out" : "in";
+    g.categories = gate::splitList(draftCategories_);
+    g.days = gate::splitList(draftDays_);
+    g.reentry = std::string(policies[static_cast<std::size_t>(draftReentry_)]);
+    g.hours_from.clear();
+    g.hours_to.clear();
+    if (draftHours_[0] != '\0') {
+      auto h = gate::parseHours(draftHours_);
+      g.hours_from = h ? h->first : draftHours_;
+      g.hours_to = h ? h->second : "";
+    }
+    model_.saveProfile(g);
+  }
+}
+
+}  // namespace moussem::ui

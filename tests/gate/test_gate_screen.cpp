@@ -1,0 +1,154 @@
+#include <catch2/catch.hpp>
+
+#include "core/i18n.hpp"
+#include "gate_fixture.hpp"
+#include "ui/headless.hpp"
+#include "ui/screens/gate_screen.hpp"
+
+using namespace moussem;
+using moussem::test::GateFixture;
+
+namespace {
+// What a French AZERTY layout makes of the keys a US-configured scanner presses.
+std::string azerty(const std::string& us) {
+  std::string out;
+  for (char c : us) {
+    if (c >= '1' && c <= '9') {
+      static const char* map[] = {"&", "\xC3\xA9", "\"", "'", "(", "-", "\xC3\xA8", "_", "\xC3\xA7"};
+      out += map[c - '1'];
+    } else if (c == '0') out += "\xC3\xA0";
+    else if (c == 'A') out += 'Q';
+    else if (c == 'Q') out += 'A';
+    else if (c == 'W') out += 'Z';
+    else if (c == 'Z') out += 'W';
+    else if (c == 'M') out += '?';
+    else if (c == '.') out += ':';
+    else if (c == '*') out += '8';
+    else out += c;
+  }
+  return out;
+}
+
+struct Kiosk {
+  GateFixture f;
+  test::HeadlessUi ui{ImVec2(1280, 800)};
+  ui::GateScreen screen{*f.store};
+  Kiosk() {
+    screen.model().setClock([] { return *gate::parseMoment("2026-02-10T10:00:00+01:00"); });
+    screen.onShow();
+  }
+  void frames(int n) {
+    ui.frames(n, [&] {
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+      ImGui::Begin("kiosk", nullptr, ImGuiWindowFlags_NoDecoration);
+      screen.draw();
+      ImGui::End();
+    });
+  }
+  // The scanner: physical US key positions (what GLFW key tokens report), keys 8 ms apart, Enter;
+  // and the characters the layout made of them, which must never reach a text field.
+  void scanBurst(const std::string& payload, const std::string& layoutChars) {
+    double t = ImGui::GetTime();
+    for (char c : payload) {
+      auto k = gate::usKeyFor(c);
+      REQUIRE(k);
+      k->time = t;
+      t += 0.008;
+      screen.onPhysicalKey(*k);
+    }
+    screen.onPhysicalKey({gate::keys::Enter, false, false, t});
+    ui.typeText(layoutChars.c_str());
+  }
+};
+}  // namespace
+
+TEST_CASE("a scanner burst typed through an AZERTY mapping shows the right verdict, and nothing lands in the search field") {
+  Kiosk k;
+  k.frames(2);
+  k.screen.focusSearch();
+  k.frames(2);
+  const std::string payload = k.f.payload(k.f.official);
+  const std::string typed = azerty(payload);
+  REQUIRE(typed != payload);
+  k.scanBurst(payload, typed);
+  k.frames(3);
+  const auto& v = k.screen.model().lastVerdict();
+  REQUIRE(v);
+  CHECK(v->accepted);
+  CHECK(v->reason == "ok");
+  REQUIRE(v->person);
+  CHECK(v->person->name == "Karim Bennani");
+  CHECK(k.screen.model().search.empty());
+  // The field did have the keyboard: a person's key typed now lands there, alone.
+  k.screen.focusSearch();
+  k.frames(2);
+  k.screen.onPhysicalKey({'X', false, false, ImGui::GetTime()});
+  k.ui.typeText("x");
+  k.frames(6);
+  CHECK(k.screen.model().search == "x");
+  CHECK(k.screen.verdictHeightFraction() >= 1.0f / 3.0f);
+  CHECK(k.screen.model().acceptedToday() == 1);
+  CHECK(k.screen.model().insideNow() == 1);
+  CHECK(k.screen.model().recent().size() == 1);
+
+  // The same badge scanned at the exit, then a forged one: red, with its reason.
+  k.screen.model().setDirection("out");
+  k.scanBurst(payload, typed);
+  k.frames(2);
+  CHECK(k.screen.model().lastVerdict()->accepted);
+  CHECK(k.screen.model().insideNow() == 0);
+  std::string forged = payload;
+  forged[forged.size() - 20] = forged[forged.size() - 20] == 'A' ? 'B' : 'A';
+  k.scanBurst(forged, azerty(forged));
+  k.frames(2);
+  CHECK(k.screen.model().lastVerdict()->reason == "forged");
+  CHECK(k.f.scans() == 3);
+}
+
+TEST_CASE("a person typing in the search field still types, and can admit someone manually") {
+  Kiosk k;
+  k.frames(2);
+  k.screen.focusSearch();
+  k.frames(2);
+  // Slow keys (a person): held a few frames, then let through to the field.
+  k.screen.onPhysicalKey({'B', true, false, ImGui::GetTime()});
+  k.ui.typeText("B");
+  k.frames(2);
+  k.screen.onPhysicalKey({'E', false, false, ImGui::GetTime()});
+  k.ui.typeText("e");
+  k.frames(6);
+  CHECK(k.screen.model().search == "Be");
+  k.screen.model().search = "Bennani";
+  k.screen.model().runSearch();
+  REQUIRE(k.screen.model().matches().size() == 1);
+  CHECK_FALSE(k.screen.model().admit(k.f.official));  // a reason is required
+  k.screen.model().manualReason = "badge left at the hotel";
+  CHECK(k.screen.model().admit(k.f.official));
+  k.frames(2);
+  CHECK(k.screen.model().lastVerdict()->manual);
+  CHECK(k.f.store->recentScans("", 1)[0].manual);
+}
+
+TEST_CASE("the gate screen draws in French, Arabic and English, and its profile editor saves and refuses") {
+  Kiosk k;
+  const std::string payload = k.f.payload(k.f.speaker);
+  for (const char* lang : {"ar", "en", "fr"}) {
+    i18n::setLanguage(lang);
+    k.scanBurst(payload, payload);
+    k.frames(3);
+    CHECK(k.screen.model().lastVerdict());
+  }
+  GateProfile g;
+  g.name = "gala";
+  g.zone = "vip";
+  g.hours_from = "18:00";
+  g.hours_to = "09:00";
+  CHECK_FALSE(k.screen.model().saveProfile(g));
+  CHECK_FALSE(k.screen.model().message().empty());
+  g.hours_to = "23:00";
+  CHECK(k.screen.model().saveProfile(g));
+  CHECK(k.screen.model().profile()->name == "gala");
+  CHECK(k.f.store->gateProfiles().size() == 4);
+  k.frames(2);
+}

@@ -175,7 +175,9 @@ void SearchIndex::upsert(const Entry& e) {
     if (map.size() <= slot) map.resize(std::max(slot + 1, map.size() * 3 / 2 + 16), 0);
     map[slot] = record + 1;
   }
-  if (by_prefix_.size() - sorted_prefix_ > 4096 || by_serial_.size() - sorted_serial_ > 4096) sortPending();
+  if (!bulk_ && (by_prefix_.size() - sorted_prefix_ > 4096 || by_suffix_.size() - sorted_suffix_ > 4096 ||
+                 by_serial_.size() - sorted_serial_ > 4096))
+    sortPending();
 }
 
 void SearchIndex::remove(Kind kind, Id id) {
@@ -204,12 +206,17 @@ void SearchIndex::sortPending() {
     sorted_prefix_ = by_prefix_.size();
   }
   if (sorted_suffix_ < by_suffix_.size()) {
-    // Reversed keys computed once per entry, not in every comparison.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> all;
-    all.reserve(by_suffix_.size());
-    for (auto p : by_suffix_) all.emplace_back(reverseKey(digit_keys_[p]), p);
-    std::sort(all.begin(), all.end());
-    for (std::size_t i = 0; i < all.size(); ++i) by_suffix_[i] = all[i].second;
+    // Reversed keys computed once per pending entry, then merged into the sorted part.
+    auto mid = by_suffix_.begin() + static_cast<std::ptrdiff_t>(sorted_suffix_);
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> pending;
+    pending.reserve(by_suffix_.size() - sorted_suffix_);
+    for (auto it = mid; it != by_suffix_.end(); ++it) pending.emplace_back(reverseKey(digit_keys_[*it]), *it);
+    std::sort(pending.begin(), pending.end());
+    for (std::size_t i = 0; i < pending.size(); ++i) mid[static_cast<std::ptrdiff_t>(i)] = pending[i].second;
+    auto suffixKey = [this](std::uint32_t p) { return reverseKey(digit_keys_[p]); };
+    if (sorted_suffix_ > 0)
+      std::inplace_merge(by_suffix_.begin(), mid, by_suffix_.end(),
+                         [&](auto a, auto b) { return suffixKey(a) < suffixKey(b); });
     sorted_suffix_ = by_suffix_.size();
   }
   if (sorted_serial_ < by_serial_.size()) {

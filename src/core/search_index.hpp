@@ -48,6 +48,8 @@ class SearchIndex {
   bool contains(Kind kind, Id id) const;
   // Sorts what was added since the last call; searching works without it, only slower.
   void compact();
+  // While on, additions are not sorted as they come (a bulk load); compact() when done.
+  void setBulkLoad(bool on) { bulk_ = on; }
 
   Result search(std::string_view query, std::size_t limit = 50) const;
 
@@ -81,6 +83,7 @@ class SearchIndex {
   std::size_t sorted_serial_ = 0;
   std::vector<std::uint32_t> person_record_, exhibitor_record_;  // id -> record + 1 (0: none)
   std::size_t alive_count_ = 0;
+  bool bulk_ = false;
 
   // Dictionary of folded letter words.
   std::string word_blob_;

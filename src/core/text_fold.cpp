@@ -162,6 +162,13 @@ bool isValidUtf8(std::string_view bytes) {
 }
 
 std::string normalizeForStorage(std::string_view text) {
+  // Fast path (most cells of an import): printable ASCII with single inner spaces is already normal.
+  bool plain = !text.empty() && text.front() != ' ' && text.back() != ' ';
+  for (std::size_t i = 0; plain && i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    plain = (c > 0x20 && c < 0x7F) || (c == ' ' && text[i - 1] != ' ');
+  }
+  if (plain) return std::string(text);
   std::string out;
   out.reserve(text.size());
   bool pendingSpace = false;

@@ -46,6 +46,7 @@ void Registry::indexExhibitor(SearchIndex& index, const Exhibitor& x) {
 
 void Registry::loadIndex(const std::function<void(double)>& progress) {
   index_ = SearchIndex();
+  index_.setBulkLoad(true);
   store_.forEachExhibitor([&](const Exhibitor& x, const std::string&, const std::string&) { indexExhibitor(index_, x); });
   const long long total = std::max<long long>(1, store_.overview().people);
   long long done = 0;
@@ -53,6 +54,7 @@ void Registry::loadIndex(const std::function<void(double)>& progress) {
     indexPerson(index_, p, serial);
     if (progress && ++done % 20000 == 0) progress(static_cast<double>(done) / static_cast<double>(total));
   });
+  index_.setBulkLoad(false);
   index_.compact();
   loaded_ = true;
   if (progress) progress(1.0);

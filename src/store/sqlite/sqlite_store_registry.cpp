@@ -37,6 +37,7 @@ std::vector<Id> ids(sqlite::Statement& st) {
   return out;
 }
 
+// Lookups repeat the partial indexes' conditions so SQLite can use them with a bound value.
 // External ids are optional: an empty one is stored as NULL so the unique index ignores it.
 std::optional<std::string> externalId(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
@@ -174,7 +175,7 @@ void SqliteStore::forEachPerson(const std::function<void(const Person&, const st
 }
 
 std::optional<Id> SqliteStore::exhibitorByExternalId(const std::string& external_id) {
-  auto& st = db_->prepare("SELECT id FROM exhibitor WHERE external_id = ?");
+  auto& st = db_->prepare("SELECT id FROM exhibitor WHERE external_id = ?1 AND external_id IS NOT NULL AND external_id <> ''");
   st.bind(1, external_id);
   std::optional<Id> out;
   if (!external_id.empty() && st.step()) out = st.integer(0);
@@ -202,7 +203,7 @@ std::vector<Id> SqliteStore::exhibitorsNamed(const std::string& name) {
 }
 
 std::optional<Id> SqliteStore::personByExternalId(const std::string& external_id) {
-  auto& st = db_->prepare("SELECT id FROM person WHERE external_id = ?");
+  auto& st = db_->prepare("SELECT id FROM person WHERE external_id = ?1 AND external_id IS NOT NULL AND external_id <> ''");
   st.bind(1, external_id);
   std::optional<Id> out;
   if (!external_id.empty() && st.step()) out = st.integer(0);

@@ -1,0 +1,156 @@
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <algorithm>
+#include <sstream>
+
+#include "test_support.hpp"
+
+using moussem::test::run;
+using moussem::test::TempDir;
+using nlohmann::json;
+
+namespace {
+struct DemoDb {
+  TempDir dir;
+  std::string db = (dir / "demo.db").string();
+  DemoDb() { REQUIRE(run("moussem-cli", {"--db", db, "demo", "--exhibitors", "4", "--participants", "20"}).exit_code == 0); }
+  moussem::test::RunResult cli(std::vector<std::string> args, const std::string& in = "") {
+    args.insert(args.begin(), {"--db", db});
+    return run("moussem-cli", args, in);
+  }
+  std::string payload(int person) {
+    auto r = cli({"--json", "badge", "payload", "--person", std::to_string(person)});
+    REQUIRE(r.exit_code == 0);
+    return json::parse(r.out)["payload"];
+  }
+  long long count(const char* sql) {
+    sqlite3* h = nullptr;
+    sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, sql, -1, &st, nullptr);
+    long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return n;
+  }
+};
+std::vector<json> lines(const std::string& out) {
+  std::vector<json> v;
+  std::istringstream in(out);
+  for (std::string l; std::getline(in, l);) v.push_back(json::parse(l));
+  return v;
+}
+}  // namespace
+
+TEST_CASE("gate list shows the edition's defaults; gate add adds, refuses bad fields and duplicates") {
+  DemoDb d;
+  auto list = json::parse(d.cli({"--json", "gate", "list"}).out);
+  REQUIRE(list.size() == 3);
+  CHECK(list[0]["name"] == "exhibition");
+  auto r = d.cli({"--json", "gate", "add", "b2b-in", "--zone", "b2b", "--direction", "in", "--categories", "buyer,economic",
+                  "--days", "2026-02-10,2026-02-11", "--hours", "09:00-13:00", "--reentry", "once-per-day"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(json::parse(r.out)["hours"] == "09:00-13:00");
+  CHECK(d.cli({"gate", "add", "b2b-in", "--zone", "b2b", "--direction", "in"}).exit_code == 1);
+  CHECK(d.cli({"gate", "add", "x", "--zone", "garden", "--direction", "in"}).exit_code == 1);
+  CHECK(d.cli({"gate", "add", "x", "--zone", "b2b", "--direction", "in", "--hours", "13:00-09:00"}).exit_code == 1);
+  CHECK(d.cli({"gate", "add", "x", "--zone", "b2b", "--direction", "up"}).exit_code == 2);
+  CHECK(json::parse(d.cli({"--json", "gate", "list"}).out).size() == 4);
+}
+
+TEST_CASE("scan prints one verdict line per payload line, exactly in the documented shape") {
+  DemoDb d;
+  const std::string p = d.payload(1);
+  auto r = d.cli({"scan", "--gate", "exhibition", "--at", "2026-02-10T10:00:00+01:00", "--operator", "samir"},
+                 p + "\n\ngarbage\n" + std::string(10240, 'Z') + "\n" + p + "\r\n");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto v = lines(r.out);
+  REQUIRE(v.size() == 5);
+  std::vector<std::string> keys;
+  for (auto it = v[0].begin(); it != v[0].end(); ++it) keys.push_back(it.key());
+  CHECK(v[0]["verdict"] == "accepted");
+  CHECK(v[0]["reason"] == "ok");
+  CHECK(v[0]["gate"] == "exhibition");
+  CHECK(v[0]["direction"] == "in");
+  CHECK(v[0]["at"] == "2026-02-10T10:00:00+01:00");
+  CHECK(v[0]["badge"]["version"] == 1);
+  CHECK(v[0]["person"]["id"] == 1);
+  CHECK(v[0]["person"].contains("name_ar"));
+  CHECK(v[0]["latency_us"].is_number());
+  for (int i : {1, 2, 3}) {
+    CHECK(v[static_cast<std::size_t>(i)]["reason"] == "malformed");
+    CHECK(v[static_cast<std::size_t>(i)]["badge"].is_null());
+    CHECK(v[static_cast<std::size_t>(i)]["person"].is_null());
+  }
+  CHECK(v[4]["verdict"] == "accepted");
+  CHECK(d.count("SELECT count(*) FROM scan") == 5);
+  CHECK(d.count("SELECT count(*) FROM scan WHERE operator = 'samir'") == 5);
+  // Unknown gate, bad moment: clear errors, nothing logged.
+  CHECK(d.cli({"scan", "--gate", "nowhere"}, p + "\n").exit_code == 1);
+  CHECK(d.cli({"scan", "--gate", "exhibition", "--at", "tomorrow"}, p + "\n").exit_code == 2);
+  CHECK(d.count("SELECT count(*) FROM scan") == 5);
+}
+
+TEST_CASE("kill -9 during a stream of scans: every printed verdict is in the log, and the database is sound") {
+  DemoDb d;
+  const std::string p = d.payload(2);
+  int in[2], out[2];
+  REQUIRE(pipe(in) == 0);
+  REQUIRE(pipe(out) == 0);
+  const std::string bin = (moussem::test::binDir() / "moussem-cli").string();
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    dup2(in[0], 0);
+    dup2(out[1], 1);
+    close(in[1]);
+    close(out[0]);
+    execl(bin.c_str(), bin.c_str(), "--db", d.db.c_str(), "scan", "--gate", "exhibition", "--at",
+          "2026-02-10T10:00:00+01:00", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(in[0]);
+  close(out[1]);
+  // Feed payloads, read verdicts as they come; kill the process in the middle of the stream.
+  std::string printed;
+  int lineCount = 0;
+  const std::string line = p + "\n";
+  for (int i = 0; i < 200 && lineCount < 60; ++i) {
+    if (write(in[1], line.data(), line.size()) != static_cast<ssize_t>(line.size())) break;
+    char buf[4096];
+    ssize_t n = read(out[0], buf, sizeof buf);
+    if (n <= 0) break;
+    printed.append(buf, static_cast<std::size_t>(n));
+    lineCount = static_cast<int>(std::count(printed.begin(), printed.end(), '\n'));
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  char buf[65536];
+  for (ssize_t n; (n = read(out[0], buf, sizeof buf)) > 0;) printed.append(buf, static_cast<std::size_t>(n));
+  close(in[1]);
+  close(out[0]);
+  const long long complete = std::count(printed.begin(), printed.end(), '\n');
+  REQUIRE(complete > 10);
+  CHECK(d.count("SELECT count(*) FROM scan") >= complete);
+  CHECK(d.count("SELECT count(*) FROM scan WHERE verdict = 'accepted'") >= complete);
+  {
+    sqlite3* h = nullptr;
+    REQUIRE(sqlite3_open(d.db.c_str(), &h) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, nullptr);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "ok");
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+  }
+  // The database opens again and scans go on.
+  CHECK(d.cli({"scan", "--gate", "exhibition", "--at", "2026-02-10T11:00"}, p + "\n").exit_code == 0);
+}

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <memory>
 
 #include "badge/qr.hpp"
 #include "core/error.hpp"
@@ -302,23 +303,36 @@ void BadgeRenderer::renderPdf(const std::filesystem::path& out, const std::vecto
   }
 }
 
-void BadgeRenderer::renderPng(const std::filesystem::path& out, const BadgeFace& face, double dpi) {
+namespace {
+struct SurfaceDeleter {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+
+// One badge drawn on an RGB image surface at dpi: shared by the PNG file and the in-memory preview.
+std::unique_ptr<cairo_surface_t, SurfaceDeleter> rasterize(BadgeRenderer& r, const BadgeTemplate& t,
+                                                                  const BadgeFace& face, double dpi) {
   const double scale = dpi / 72.0;
-  int w = static_cast<int>(std::lround(pt(tmpl_.page_w) * scale)), h = static_cast<int>(std::lround(pt(tmpl_.page_h) * scale));
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-  cairo_t* cr = cairo_create(surface);
+  const int w = static_cast<int>(std::lround(pt(t.page_w) * scale)), h = static_cast<int>(std::lround(pt(t.page_h) * scale));
+  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
+  cairo_t* cr = cairo_create(surface.get());
   cairo_scale(cr, scale, scale);
   try {
-    draw(cr, face);
+    r.draw(cr, face);
   } catch (...) {
     cairo_destroy(cr);
-    cairo_surface_destroy(surface);
     throw;
   }
   cairo_destroy(cr);
+  cairo_surface_flush(surface.get());
+  return surface;
+}
+}  // namespace
+
+void BadgeRenderer::renderPng(const std::filesystem::path& out, const BadgeFace& face, double dpi) {
+  auto surface = rasterize(*this, tmpl_, face, dpi);
   const std::filesystem::path tmp = out.string() + ".partial";
-  cairo_status_t status = cairo_surface_write_to_png(surface, tmp.c_str());
-  cairo_surface_destroy(surface);
+  cairo_status_t status = cairo_surface_write_to_png(surface.get(), tmp.c_str());
+  surface.reset();
   std::error_code ec;
   if (status != CAIRO_STATUS_SUCCESS) {
     std::filesystem::remove(tmp, ec);
@@ -329,22 +343,11 @@ void BadgeRenderer::renderPng(const std::filesystem::path& out, const BadgeFace&
 }
 
 BadgeImage BadgeRenderer::renderImage(const BadgeFace& face, double dpi) {
-  const double scale = dpi / 72.0;
+  auto owned = rasterize(*this, tmpl_, face, dpi);
+  cairo_surface_t* surface = owned.get();
   BadgeImage img;
-  img.width = static_cast<int>(std::lround(pt(tmpl_.page_w) * scale));
-  img.height = static_cast<int>(std::lround(pt(tmpl_.page_h) * scale));
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, img.width, img.height);
-  cairo_t* cr = cairo_create(surface);
-  cairo_scale(cr, scale, scale);
-  try {
-    draw(cr, face);
-  } catch (...) {
-    cairo_destroy(cr);
-    cairo_surface_destroy(surface);
-    throw;
-  }
-  cairo_destroy(cr);
-  cairo_surface_flush(surface);
+  img.width = cairo_image_surface_get_width(surface);
+  img.height = cairo_image_surface_get_height(surface);
   const unsigned char* data = cairo_image_surface_get_data(surface);
   const int stride = cairo_image_surface_get_stride(surface);
   img.rgba.resize(static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height) * 4);
@@ -358,7 +361,6 @@ BadgeImage BadgeRenderer::renderImage(const BadgeFace& face, double dpi) {
       o[2] = static_cast<unsigned char>(px);
       o[3] = 255;
     }
-  cairo_surface_destroy(surface);
   return img;
 }
 

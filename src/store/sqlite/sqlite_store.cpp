@@ -8,21 +8,15 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "store/migrations.hpp"
+#include "store/sqlite/sqlite_rows.hpp"
 
 namespace moussem {
+
+using sqlite_rows::joinList;
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string joinList(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += ',';
-    out += s;
-  }
-  return out;
-}
 
 // A SQLite file starts with these 16 bytes; anything else is not a database at all.
 bool hasSqliteHeader(const fs::path& path) {
@@ -282,18 +276,6 @@ Id SqliteStore::insertPerson(Person& p) {
 }
 
 namespace {
-std::vector<std::string> splitList(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > start) out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
 Badge readBadge(const sqlite::Statement& st) {
   Badge b;
   b.id = st.integer(0);
@@ -308,63 +290,19 @@ constexpr const char* kBadgeColumns = "SELECT id, person_id, serial, version, st
 }  // namespace
 
 std::optional<Person> SqliteStore::person(Id id) {
-  auto& st = db_->prepare(
-      "SELECT id, external_id, first_name, last_name, name_ar, organization, position, category, country, email, "
-      "phone, days, consent, consent_at, exhibitor_id FROM person WHERE id = ?");
+  auto& st = db_->prepare(std::string("SELECT ") + sqlite_rows::kPersonColumns + " FROM person WHERE id = ?");
   st.bind(1, id);
   std::optional<Person> out;
-  if (st.step()) {
-    Person p;
-    p.id = st.integer(0);
-    p.external_id = st.text(1);
-    p.first_name = st.text(2);
-    p.last_name = st.text(3);
-    p.name_ar = st.text(4);
-    p.organization = st.text(5);
-    p.position = st.text(6);
-    p.category = st.text(7);
-    p.country = st.text(8);
-    p.email = st.text(9);
-    p.phone = st.text(10);
-    p.days = splitList(st.text(11));
-    p.consent = st.integer(12) != 0;
-    p.consent_at = st.text(13);
-    if (!st.isNull(14)) p.exhibitor_id = st.integer(14);
-    out = std::move(p);
-  }
+  if (st.step()) out = sqlite_rows::readPerson(st);
   st.reset();
   return out;
 }
 
 std::optional<Exhibitor> SqliteStore::exhibitor(Id id) {
-  auto& st = db_->prepare(
-      "SELECT id, external_id, name_fr, name_ar, kind, sector, region, city, contact_name, phone, email, "
-      "registration_no, program, booth_area_m2, wants_corner, needs_power, preferred_zone, products "
-      "FROM exhibitor WHERE id = ?");
+  auto& st = db_->prepare(std::string("SELECT ") + sqlite_rows::kExhibitorColumns + " FROM exhibitor WHERE id = ?");
   st.bind(1, id);
   std::optional<Exhibitor> out;
-  if (st.step()) {
-    Exhibitor x;
-    x.id = st.integer(0);
-    x.external_id = st.text(1);
-    x.name_fr = st.text(2);
-    x.name_ar = st.text(3);
-    x.kind = st.text(4);
-    x.sector = st.text(5);
-    x.region = st.text(6);
-    x.city = st.text(7);
-    x.contact_name = st.text(8);
-    x.phone = st.text(9);
-    x.email = st.text(10);
-    x.registration_no = st.text(11);
-    x.program = st.text(12);
-    x.booth_area_m2 = st.real(13);
-    x.wants_corner = st.integer(14) != 0;
-    x.needs_power = st.integer(15) != 0;
-    x.preferred_zone = st.text(16);
-    x.products = st.text(17);
-    out = std::move(x);
-  }
+  if (st.step()) out = sqlite_rows::readExhibitor(st);
   st.reset();
   if (out) {
     auto& c = db_->prepare("SELECT other_id FROM exhibitor_competitor WHERE exhibitor_id = ? ORDER BY other_id");

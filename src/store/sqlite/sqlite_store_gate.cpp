@@ -5,32 +5,12 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "store/sqlite/sqlite_rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace moussem {
 
 namespace {
-
-std::string joinCodes(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += ',';
-    out += s;
-  }
-  return out;
-}
-
-std::vector<std::string> splitCodes(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > start) out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
 
 // LIKE pattern that matches text literally anywhere ('\' escapes % and _).
 std::string containsPattern(const std::string& text) {
@@ -59,8 +39,8 @@ std::vector<GateProfile> SqliteStore::gateProfiles() {
     g.name = st.text(1);
     g.zone = st.text(2);
     g.direction = st.text(3);
-    g.categories = splitCodes(st.text(4));
-    g.days = splitCodes(st.text(5));
+    g.categories = sqlite_rows::splitList(st.text(4));
+    g.days = sqlite_rows::splitList(st.text(5));
     g.hours_from = st.text(6);
     g.hours_to = st.text(7);
     g.reentry = st.text(8);
@@ -75,7 +55,7 @@ void SqliteStore::updateGateProfile(const GateProfile& g) {
     auto& st = db_->prepare(
         "UPDATE gate_profile SET name=?, zone=?, direction=?, categories=?, days=?, hours_from=?, hours_to=?, "
         "reentry=? WHERE id=?");
-    st.bind(1, g.name).bind(2, g.zone).bind(3, g.direction).bind(4, joinCodes(g.categories)).bind(5, joinCodes(g.days))
+    st.bind(1, g.name).bind(2, g.zone).bind(3, g.direction).bind(4, sqlite_rows::joinList(g.categories)).bind(5, sqlite_rows::joinList(g.days))
         .bind(6, g.hours_from).bind(7, g.hours_to).bind(8, g.reentry).bind(9, g.id);
     st.run();
     if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("gate.error.no_profile", {g.name}));

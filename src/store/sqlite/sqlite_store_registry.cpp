@@ -3,32 +3,12 @@
 // Prepared statements only; every write in a transaction.
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "store/sqlite/sqlite_rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace moussem {
 
 namespace {
-
-std::string joinDays(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += ',';
-    out += s;
-  }
-  return out;
-}
-
-std::vector<std::string> splitDays(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > start) out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
 
 std::vector<Id> ids(sqlite::Statement& st) {
   std::vector<Id> out;
@@ -86,7 +66,7 @@ void SqliteStore::updatePerson(const Person& p) {
         "updated_at=strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id=?");
     st.bind(1, externalId(p.external_id)).bind(2, p.first_name).bind(3, p.last_name).bind(4, p.name_ar)
         .bind(5, p.organization).bind(6, p.position).bind(7, p.category).bind(8, p.country).bind(9, p.email)
-        .bind(10, p.phone).bind(11, joinDays(p.days)).bind(12, p.consent).bind(13, p.consent_at)
+        .bind(10, p.phone).bind(11, sqlite_rows::joinList(p.days)).bind(12, p.consent).bind(13, p.consent_at)
         .bind(14, p.exhibitor_id).bind(15, p.id);
     st.run();
     if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("registry.error.no_person", {std::to_string(p.id)}));
@@ -106,71 +86,34 @@ void SqliteStore::forEachExhibitor(
     const std::function<void(const Exhibitor&, const std::string&, const std::string&)>& fn) {
   // A statement of its own (not the cache): fn may call the store while we iterate.
   sqlite3_stmt* raw = nullptr;
-  const char* sql =
-      "SELECT e.id, e.external_id, e.name_fr, e.name_ar, e.kind, e.sector, e.region, e.city, e.contact_name, "
-      "e.phone, e.email, e.registration_no, e.program, e.booth_area_m2, e.wants_corner, e.needs_power, "
-      "e.preferred_zone, e.products, "
-      "(SELECT b.code FROM booth b WHERE b.exhibitor_id = e.id ORDER BY b.code LIMIT 1), "
+  const std::string sql =
+      "SELECT " + std::string(sqlite_rows::kExhibitorColumns) +
+      ", (SELECT b.code FROM booth b WHERE b.exhibitor_id = e.id ORDER BY b.code LIMIT 1), "
       "(SELECT b.status FROM booth b WHERE b.exhibitor_id = e.id ORDER BY b.code LIMIT 1), "
       "(SELECT group_concat(other_id) FROM exhibitor_competitor c WHERE c.exhibitor_id = e.id) "
       "FROM exhibitor e ORDER BY e.id";
-  int rc = sqlite3_prepare_v2(db_->handle(), sql, -1, &raw, nullptr);
+  int rc = sqlite3_prepare_v2(db_->handle(), sql.c_str(), -1, &raw, nullptr);
   if (rc != SQLITE_OK) db_->fail(rc, "forEachExhibitor");
   sqlite::Statement st(db_->handle(), raw);
-  Exhibitor x;
   while (st.step()) {
-    x.id = st.integer(0);
-    x.external_id = st.text(1);
-    x.name_fr = st.text(2);
-    x.name_ar = st.text(3);
-    x.kind = st.text(4);
-    x.sector = st.text(5);
-    x.region = st.text(6);
-    x.city = st.text(7);
-    x.contact_name = st.text(8);
-    x.phone = st.text(9);
-    x.email = st.text(10);
-    x.registration_no = st.text(11);
-    x.program = st.text(12);
-    x.booth_area_m2 = st.real(13);
-    x.wants_corner = st.integer(14) != 0;
-    x.needs_power = st.integer(15) != 0;
-    x.preferred_zone = st.text(16);
-    x.products = st.text(17);
-    x.competitors.clear();
-    for (const auto& c : splitDays(st.text(20))) x.competitors.push_back(std::stoll(c));
-    fn(x, st.text(18), st.text(19));
+    Exhibitor x = sqlite_rows::readExhibitor(st);
+    constexpr int kBooth = sqlite_rows::kExhibitorColumnCount;  // then booth status, then competitors
+    for (const auto& c : sqlite_rows::splitList(st.text(kBooth + 2))) x.competitors.push_back(std::stoll(c));
+    fn(x, st.text(kBooth), st.text(kBooth + 1));
   }
 }
 
 void SqliteStore::forEachPerson(const std::function<void(const Person&, const std::string&)>& fn) {
   sqlite3_stmt* raw = nullptr;
-  const char* sql =
-      "SELECT p.id, p.external_id, p.first_name, p.last_name, p.name_ar, p.organization, p.position, p.category, "
-      "p.country, p.email, p.phone, p.days, p.consent, p.consent_at, p.exhibitor_id, b.serial "
-      "FROM person p LEFT JOIN badge b ON b.person_id = p.id ORDER BY p.id";
-  int rc = sqlite3_prepare_v2(db_->handle(), sql, -1, &raw, nullptr);
+  const std::string sql =
+      "SELECT " + std::string(sqlite_rows::kPersonColumns) +
+      ", (SELECT b.serial FROM badge b WHERE b.person_id = p.id) FROM person p ORDER BY p.id";
+  int rc = sqlite3_prepare_v2(db_->handle(), sql.c_str(), -1, &raw, nullptr);
   if (rc != SQLITE_OK) db_->fail(rc, "forEachPerson");
   sqlite::Statement st(db_->handle(), raw);
-  Person p;
   while (st.step()) {
-    p.id = st.integer(0);
-    p.external_id = st.text(1);
-    p.first_name = st.text(2);
-    p.last_name = st.text(3);
-    p.name_ar = st.text(4);
-    p.organization = st.text(5);
-    p.position = st.text(6);
-    p.category = st.text(7);
-    p.country = st.text(8);
-    p.email = st.text(9);
-    p.phone = st.text(10);
-    p.days = splitDays(st.text(11));
-    p.consent = st.integer(12) != 0;
-    p.consent_at = st.text(13);
-    p.exhibitor_id.reset();
-    if (!st.isNull(14)) p.exhibitor_id = st.integer(14);
-    fn(p, st.text(15));
+    Person p = sqlite_rows::readPerson(st);
+    fn(p, st.text(sqlite_rows::kPersonColumnCount));
   }
 }
 

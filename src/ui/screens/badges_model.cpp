@@ -34,28 +34,30 @@ void BadgesModel::refresh() {
 }
 
 void BadgesModel::selectionChanged() {
-  recount();
-  loadPreview();
+  auto ids = recount();
+  loadPreview(ids.empty() ? 0 : ids.front());
 }
 
-void BadgesModel::recount() {
+std::vector<Id> BadgesModel::recount() {
   auto ids = store_.peopleMatching(filter);
   count_ = ids.size();
-  BadgeService svc(store_, std::nullopt);
-  already_printed_ = countAlreadyPrinted(svc, ids);
+  // Already printed = the batch minus its never-printed part: two queries, not one per person.
+  PeopleFilter neverPrinted = filter;
+  neverPrinted.not_printed = true;
+  already_printed_ = filter.not_printed ? 0 : count_ - store_.peopleMatching(neverPrinted).size();
+  return ids;
 }
 
-void BadgesModel::loadPreview() {
+void BadgesModel::loadPreview(Id first) {
   preview_.reset();
-  auto ids = store_.peopleMatching(filter);
-  if (ids.empty()) return;
+  if (first == 0) return;
   // face() issues a badge for someone who has none: built inside a transaction that is rolled back, so
   // looking at a batch writes nothing.
   try {
     store_.write([&] {
       BadgeService svc(store_, BadgeService::keyBeside(store_.location()), {station_, operator_});
-      preview_ = svc.face(ids.front());
-      auto b = store_.badgeOfPerson(ids.front());
+      preview_ = svc.face(first);
+      auto b = store_.badgeOfPerson(first);
       preview_serial_ = b ? b->serial : "";
       preview_version_ = b ? b->version : 0;
       throw Rollback{};

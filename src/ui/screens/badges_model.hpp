@@ -36,6 +36,7 @@ class BadgesModel {
   enum class PrintStart { Started, NeedsConfirmation, Busy, Empty };
   PrintStart startPrint(bool again);
   BackgroundTask& task() { return task_; }
+  const BackgroundTask& task() const { return task_; }
   // Once per frame: picks up a finished task's outcome, and refreshes the log and counts after it.
   void poll();
   const std::string& message() const { return message_; }
@@ -53,8 +54,8 @@ class BadgesModel {
   std::string previewKey() const;
 
  private:
-  void recount();
-  void loadPreview();
+  std::vector<Id> recount();  // the batch's people; sets count_ and already_printed_
+  void loadPreview(Id first);
 
   Store& store_;
   bool loaded_ = false;

@@ -164,10 +164,7 @@ void BadgesScreen::drawActions() {
   }
   ImGui::SameLine();
   if (ImGui::Button(L("badges.print"))) {
-    if (model_.startPrint(false) == BadgesModel::PrintStart::NeedsConfirmation) {
-      confirm_reprint_ = true;
-      ImGui::OpenPopup("###confirm-print");
-    }
+    if (model_.startPrint(false) == BadgesModel::PrintStart::NeedsConfirmation) ImGui::OpenPopup("###confirm-print");
   }
   if (empty) ImGui::EndDisabled();
 
@@ -176,14 +173,11 @@ void BadgesScreen::drawActions() {
     Text(trn("badges.confirm.text", static_cast<long long>(model_.alreadyPrinted())));
     if (ImGui::Button(L("badges.confirm.yes"))) {
       model_.startPrint(true);
-      confirm_reprint_ = false;
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button(L("badges.confirm.no")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-      confirm_reprint_ = false;
+    if (ImGui::Button(L("badges.confirm.no")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
       ImGui::CloseCurrentPopup();
-    }
     ImGui::EndPopup();
   }
 }

@@ -18,13 +18,12 @@ class BadgesScreen final : public Screen {
     if (!model_.loaded()) model_.refresh();
   }
   void refresh() override { model_.refresh(); }
-  bool busy() const override { return model_busy(); }
+  bool busy() const override { return model_.task().running(); }
   void draw() override;
   BadgesModel& model() { return model_; }
   const BadgePreview& preview() const { return preview_; }
 
  private:
-  bool model_busy() const { return const_cast<BadgesModel&>(model_).task().running(); }
   void drawSelection();
   void drawActions();
   void drawPrinter();
@@ -32,7 +31,6 @@ class BadgesScreen final : public Screen {
 
   BadgesModel model_;
   BadgePreview preview_;
-  bool confirm_reprint_ = false;
   char path_[512] = {};
   bool path_loaded_ = false;
 };

@@ -1,0 +1,69 @@
+#include "store/sqlite/sqlite_rows.hpp"
+
+namespace moussem::sqlite_rows {
+
+std::string joinList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) {
+    if (!out.empty()) out += ',';
+    out += s;
+  }
+  return out;
+}
+
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+Person readPerson(const sqlite::Statement& st) {
+  Person p;
+  p.id = st.integer(0);
+  p.external_id = st.text(1);
+  p.first_name = st.text(2);
+  p.last_name = st.text(3);
+  p.name_ar = st.text(4);
+  p.organization = st.text(5);
+  p.position = st.text(6);
+  p.category = st.text(7);
+  p.country = st.text(8);
+  p.email = st.text(9);
+  p.phone = st.text(10);
+  p.days = splitList(st.text(11));
+  p.consent = st.integer(12) != 0;
+  p.consent_at = st.text(13);
+  if (!st.isNull(14)) p.exhibitor_id = st.integer(14);
+  return p;
+}
+
+Exhibitor readExhibitor(const sqlite::Statement& st) {
+  Exhibitor x;
+  x.id = st.integer(0);
+  x.external_id = st.text(1);
+  x.name_fr = st.text(2);
+  x.name_ar = st.text(3);
+  x.kind = st.text(4);
+  x.sector = st.text(5);
+  x.region = st.text(6);
+  x.city = st.text(7);
+  x.contact_name = st.text(8);
+  x.phone = st.text(9);
+  x.email = st.text(10);
+  x.registration_no = st.text(11);
+  x.program = st.text(12);
+  x.booth_area_m2 = st.real(13);
+  x.wants_corner = st.integer(14) != 0;
+  x.needs_power = st.integer(15) != 0;
+  x.preferred_zone = st.text(16);
+  x.products = st.text(17);
+  return x;
+}
+
+}  // namespace moussem::sqlite_rows

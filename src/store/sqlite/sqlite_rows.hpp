@@ -1,0 +1,30 @@
+// Rows to domain types, shared by the SQLite store's files (sqlite_store*.cpp): one column list and one
+// reader per type, so a new column is added in one place. Lists (days, category codes) are stored as
+// comma-separated text.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/domain.hpp"
+#include "store/sqlite/sqlite_db.hpp"
+
+namespace moussem::sqlite_rows {
+
+std::string joinList(const std::vector<std::string>& items);
+std::vector<std::string> splitList(const std::string& text);
+
+// Columns of `person` in the order readPerson() reads them, from column 0.
+inline constexpr const char* kPersonColumns =
+    "id, external_id, first_name, last_name, name_ar, organization, position, category, country, email, phone, "
+    "days, consent, consent_at, exhibitor_id";
+inline constexpr int kPersonColumnCount = 15;
+Person readPerson(const sqlite::Statement& st);
+
+// Columns of `exhibitor` in the order readExhibitor() reads them (competitors are not among them).
+inline constexpr const char* kExhibitorColumns =
+    "id, external_id, name_fr, name_ar, kind, sector, region, city, contact_name, phone, email, registration_no, "
+    "program, booth_area_m2, wants_corner, needs_power, preferred_zone, products";
+inline constexpr int kExhibitorColumnCount = 18;
+Exhibitor readExhibitor(const sqlite::Statement& st);
+
+}  // namespace moussem::sqlite_rows

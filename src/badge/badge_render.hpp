@@ -12,6 +12,7 @@
 #include "badge/badge_template.hpp"
 
 typedef struct _cairo cairo_t;
+typedef struct _cairo_surface cairo_surface_t;
 
 namespace moussem {
 
@@ -72,6 +73,7 @@ class BadgeRenderer {
 
  private:
   struct Fonts;
+  cairo_surface_t* rasterize(const BadgeFace& face, double dpi);  // owned by the renderer, reused
   BadgeTemplate tmpl_;
   std::unique_ptr<Fonts> fonts_;
 };

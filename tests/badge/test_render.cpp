@@ -1,9 +1,9 @@
 #include <cairo.h>
+#include <fstream>
 #include <sodium.h>
 #include <zbar.h>
 
 #include <catch2/catch.hpp>
-#include <fstream>
 
 #include "badge/badge_render.hpp"
 #include "badge/payload.hpp"
@@ -119,6 +119,39 @@ TEST_CASE("a rendered PNG badge decodes with zbar to exactly its payload, on eve
     REQUIRE(decoded.size() == 1);
     CHECK(decoded[0] == face.payload);
   }
+}
+
+TEST_CASE("a PNG badge prints at its real size: 300 dpi recorded, pixel size of the page at 300 dpi") {
+  TempDir dir;
+  BadgeRenderer r(loadTemplate("a6"));
+  const BadgeFace face = sampleFace();  // one signature: each sampleFace() signs with a new key
+  auto png = dir / "a6.png";
+  r.renderPng(png, face, 300);
+  std::ifstream in(png, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto be32 = [&](std::size_t at) {
+    return (std::uint32_t(std::uint8_t(bytes[at])) << 24) | (std::uint32_t(std::uint8_t(bytes[at + 1])) << 16) |
+           (std::uint32_t(std::uint8_t(bytes[at + 2])) << 8) | std::uint32_t(std::uint8_t(bytes[at + 3]));
+  };
+  REQUIRE(bytes.compare(1, 3, "PNG") == 0);
+  CHECK(be32(16) == 1240);  // 105 mm at 300 dpi
+  CHECK(be32(20) == 1748);  // 148 mm
+  auto phys = bytes.find("pHYs");
+  REQUIRE(phys != std::string::npos);
+  CHECK(be32(phys + 4) == 11811);  // pixels per metre = 300 dpi
+  CHECK(be32(phys + 8) == 11811);
+  CHECK(bytes[phys + 12] == 1);  // unit: metre
+  // The surface is reused: another badge in between leaves nothing behind on the next one.
+  BadgeFace other = face;
+  other.payload = sampleFace().payload;
+  other.name_latin = "Someone With A Much Longer Name Than The First";
+  other.category_color = "#000000";
+  r.renderPng(dir / "other.png", other, 300);
+  auto again = dir / "again.png";
+  r.renderPng(again, face, 300);
+  std::ifstream in2(again, std::ios::binary);
+  std::string bytes2((std::istreambuf_iterator<char>(in2)), std::istreambuf_iterator<char>());
+  CHECK(bytes == bytes2);
 }
 
 TEST_CASE("QR modules are at least 0.5 mm with a 4-module quiet zone") {

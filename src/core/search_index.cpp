@@ -91,6 +91,26 @@ std::pair<std::size_t, std::size_t> sortedRange(const std::vector<std::uint32_t>
   return {static_cast<std::size_t>(lo - first), static_cast<std::size_t>(hi - first)};
 }
 
+void putVarint(std::vector<std::uint8_t>& out, std::uint32_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<std::uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<std::uint8_t>(v));
+}
+
+// Reads one varint at `at` and moves past it.
+std::uint32_t getVarint(const std::uint8_t* data, std::size_t& at) {
+  std::uint32_t v = 0;
+  int shift = 0;
+  for (;;) {
+    const std::uint8_t b = data[at++];
+    v |= static_cast<std::uint32_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) return v;
+    shift += 7;
+  }
+}
+
 bool isDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -134,7 +154,7 @@ void SearchIndex::upsert(const Entry& e) {
   alive_.push_back(1);
   ++alive_count_;
 
-  const std::size_t firstToken = record_tokens_.size();
+  std::vector<std::uint32_t> mine;  // this record's words, each once
   for (std::string_view text : e.texts) {
     const std::string folded = text::foldForSearch(text);
     for (std::string_view w : text::searchTokens(folded)) {
@@ -143,11 +163,13 @@ void SearchIndex::upsert(const Entry& e) {
         continue;
       }
       const std::uint32_t id = tokenId(w);
-      if (std::find(record_tokens_.begin() + static_cast<std::ptrdiff_t>(firstToken), record_tokens_.end(), id) !=
-          record_tokens_.end())
-        continue;
-      record_tokens_.push_back(id);
-      postings_[id].push_back(record);
+      if (std::find(mine.begin(), mine.end(), id) != mine.end()) continue;
+      mine.push_back(id);
+      putVarint(record_tokens_, id);
+      Postings& p = postings_[id];
+      putVarint(p.deltas, record - p.last);  // the first one is the record itself (last = 0)
+      p.last = record;
+      ++p.count;
     }
   }
   token_begin_.push_back(static_cast<std::uint32_t>(record_tokens_.size()));
@@ -228,7 +250,17 @@ void SearchIndex::sortPending() {
   }
 }
 
-void SearchIndex::compact() { sortPending(); }
+void SearchIndex::compact() {
+  sortPending();
+  // Growth leaves up to half of each array unused; a loaded index gives it back.
+  for (auto* v : {&token_begin_, &digit_begin_, &digit_record_, &by_prefix_, &by_suffix_, &serial_record_,
+                  &by_serial_, &person_record_, &exhibitor_record_, &word_begin_})
+    v->shrink_to_fit();
+  for (auto* v : {&kinds_, &alive_, &record_tokens_}) v->shrink_to_fit();
+  for (auto* v : {&digit_keys_, &serial_keys_}) v->shrink_to_fit();
+  ids_.shrink_to_fit();
+  for (auto& p : postings_) p.deltas.shrink_to_fit();
+}
 
 void SearchIndex::matchWord(std::string_view w, bool phoneLike, TokenMatch& m) const {
   auto prefixKey = [this](std::uint32_t p) { return digit_keys_[p] & ~std::uint64_t{0xF}; };
@@ -261,7 +293,7 @@ void SearchIndex::matchWord(std::string_view w, bool phoneLike, TokenMatch& m) c
     if (at == std::string_view::npos) continue;
     m.word_set[id] = 1;
     (at == 0 ? m.words : infix).push_back(id);
-    m.cost += postings_[id].size();
+    m.cost += postings_[id].count;
   }
   // Whole-word matches first, then words that start with the query, then the rest.
   std::stable_partition(m.words.begin(), m.words.end(), [&](std::uint32_t id) { return word(id).size() == w.size(); });
@@ -270,8 +302,9 @@ void SearchIndex::matchWord(std::string_view w, bool phoneLike, TokenMatch& m) c
 
 bool SearchIndex::recordMatches(std::uint32_t record, const TokenMatch& m) const {
   if (!m.digits) {
-    for (std::uint32_t i = token_begin_[record]; i < token_begin_[record + 1]; ++i)
-      if (m.word_set[record_tokens_[i]]) return true;
+    const std::size_t end = token_begin_[record + 1];
+    for (std::size_t at = token_begin_[record]; at < end;)
+      if (m.word_set[getVarint(record_tokens_.data(), at)]) return true;
     return false;
   }
   for (std::uint32_t i = digit_begin_[record]; i < digit_begin_[record + 1]; ++i) {
@@ -355,9 +388,14 @@ SearchIndex::Result SearchIndex::search(std::string_view query, std::size_t limi
 
   const TokenMatch& d = matches[driver];
   if (!d.digits) {
-    for (std::uint32_t id : d.words)
-      for (std::uint32_t record : postings_[id])
+    for (std::uint32_t id : d.words) {
+      const Postings& p = postings_[id];
+      std::uint32_t record = 0;
+      for (std::size_t at = 0; at < p.deltas.size();) {
+        record += getVarint(p.deltas.data(), at);
         if (!consider(record)) return result;
+      }
+    }
     return result;
   }
   auto prefixKey = [this](std::uint32_t p) { return digit_keys_[p] & ~std::uint64_t{0xF}; };
@@ -383,7 +421,7 @@ std::size_t SearchIndex::memoryBytes() const {
                   bytes(digit_begin_) + bytes(digit_keys_) + bytes(digit_record_) + bytes(by_prefix_) +
                   bytes(by_suffix_) + bytes(serial_keys_) + bytes(serial_record_) + bytes(by_serial_) +
                   bytes(person_record_) + bytes(exhibitor_record_) + word_blob_.capacity() + bytes(word_begin_);
-  for (const auto& p : postings_) n += bytes(p) + sizeof(p);
+  for (const auto& p : postings_) n += bytes(p.deltas) + sizeof(p);
   n += word_ids_.size() * 64;
   return n;
 }

@@ -3,9 +3,10 @@
 // or the last digits) and badge serials (from the start). Loaded once, updated on every write; knows
 // nothing of the database. Not thread-safe: one owner (the desk, the CLI) at a time.
 //
-// Layout, for a million people in about 150 MB: a dictionary of distinct letter words with a posting
-// list each (record numbers), each record's word numbers, digit runs packed in 64-bit keys sorted for
-// prefix (and, for phones, suffix) ranges, serials packed and sorted the same way. A query word is
+// Layout, for a million people in about 100 MB: a dictionary of distinct letter words with a posting
+// list each (record numbers, delta-encoded as varints: records only ever grow), each record's word
+// numbers (varints), digit runs packed in 64-bit keys sorted for prefix (and, for phones, suffix)
+// ranges, serials packed and sorted the same way. A query word is
 // matched against the dictionary by substring; the query word with the fewest postings drives, the
 // others are checked on each candidate's own words, and the search stops at the limit.
 #pragma once
@@ -71,7 +72,7 @@ class SearchIndex {
   std::vector<Id> ids_;
   std::vector<std::uint8_t> kinds_, alive_;
   std::vector<std::uint32_t> token_begin_{0};   // into record_tokens_, size = records + 1
-  std::vector<std::uint32_t> record_tokens_;
+  std::vector<std::uint8_t> record_tokens_;     // each record's word numbers, varints
   std::vector<std::uint32_t> digit_begin_{0};   // into digit_keys_, size = records + 1
   std::vector<std::uint64_t> digit_keys_;    // packed digit runs, low bit 1: a phone number
   std::vector<std::uint32_t> digit_record_;  // record of each digit key
@@ -88,7 +89,12 @@ class SearchIndex {
   // Dictionary of folded letter words.
   std::string word_blob_;
   std::vector<std::uint32_t> word_begin_{0};  // into word_blob_, size = words + 1
-  std::vector<std::vector<std::uint32_t>> postings_;
+  struct Postings {
+    std::vector<std::uint8_t> deltas;  // record numbers, each a varint of the gap to the previous one
+    std::uint32_t last = 0;            // the last record added
+    std::uint32_t count = 0;
+  };
+  std::vector<Postings> postings_;
   std::unordered_map<std::string, std::uint32_t> word_ids_;
   std::string_view word(std::uint32_t id) const {
     return std::string_view(word_blob_).substr(word_begin_[id], word_begin_[id + 1] - word_begin_[id]);

@@ -161,3 +161,37 @@ TEST_CASE("every hit contains every query word and nothing that matches is misse
     CHECK(people(index.search(q, 1000)) == expected);
   }
 }
+
+TEST_CASE("postings and word lists stay exact with many words and wide gaps between records") {
+  // 20,000 records: every record has its own word (word numbers beyond one and two varint bytes),
+  // "every" is on all of them, "sparse" on one in 997 (gaps of several varint bytes), and record 1 is
+  // the first posting of its words.
+  SearchIndex index;
+  index.setBulkLoad(true);
+  auto unique = [](Id id) {
+    std::string w = "u";
+    for (Id v = id; v > 0; v /= 26) w += static_cast<char>('a' + v % 26);
+    return w;
+  };
+  for (Id id = 1; id <= 20000; ++id) {
+    Sample s{unique(id), "every", "", id % 997 == 0 ? "sparse" : "", "", "", ""};
+    index.upsert(entryOf(id, s));
+  }
+  index.setBulkLoad(false);
+  index.compact();
+  CHECK(index.size() == 20000);
+  for (Id id : {Id{1}, Id{127}, Id{128}, Id{16383}, Id{16384}, Id{20000}}) {
+    INFO(id);
+    auto hits = people(index.search(unique(id) + " every", 10));
+    // A unique word may also be the beginning of others' unique words; the record itself is among them.
+    CHECK(std::find(hits.begin(), hits.end(), id) != hits.end());
+  }
+  std::vector<Id> sparse;
+  for (Id id = 997; id <= 20000; id += 997) sparse.push_back(id);
+  CHECK(people(index.search("sparse", 1000)) == sparse);
+  CHECK(people(index.search("every sparse", 1000)) == sparse);
+  auto all = index.search("every", 20000);
+  CHECK(all.hits.size() == 20000);
+  CHECK_FALSE(all.more);
+  CHECK(people(index.search("every", 3)) == std::vector<Id>{1, 2, 3});
+}

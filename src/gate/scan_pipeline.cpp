@@ -23,6 +23,22 @@ std::uint64_t nowNs() {
           .count());
 }
 
+// A scan's unique id: 9 characters of wall-clock milliseconds then 7 random ones (35 bits), in an
+// alphabet that sorts like the numbers it encodes. Unique across stations (the offline queue syncs by
+// it), and new ids land at the right edge of the scan table's uid index instead of a random leaf:
+// one hot page per commit rather than one more page written per scan.
+std::string scanUid() {
+  static constexpr char kAscending[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford's base 32
+  auto ms = static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+  std::string out(16, '0');
+  for (int i = 8; i >= 0; --i, ms >>= 5) out[static_cast<std::size_t>(i)] = kAscending[ms & 31];
+  std::uint64_t r = randombytes_random() | (std::uint64_t{randombytes_random()} << 32);
+  for (std::size_t i = 9; i < 16; ++i, r >>= 5) out[i] = kAscending[r & 31];
+  return out;
+}
+
 std::string digestHex(std::string_view payload) {
   unsigned char hash[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(payload.data()), payload.size());
@@ -64,6 +80,7 @@ ScanPipeline::ScanPipeline(Store& store, Station who) : store_(store), who_(std:
       len != publicKey_.size())
     throw Error(ErrorKind::Corrupt, tr("gate.error.no_public_key"));
   reload();
+  store_.housekeepInBackground();  // a gate commits every scan: keep checkpoints off this thread
 }
 
 void ScanPipeline::reload() {
@@ -222,7 +239,7 @@ Verdict ScanPipeline::admitManually(Id person, const GateProfile& profile, std::
 Verdict ScanPipeline::finish(Verdict v, std::string_view payload, const Moment& at, Id person, int zone,
                              bool changesPresence, bool inside, long long day, std::uint64_t startNs) {
   ScanRecord r;
-  r.uid = randomBase32(16);
+  r.uid = scanUid();
   r.gate = v.gate;
   r.zone = v.zone;
   r.direction = v.direction == "out" ? "out" : "in";

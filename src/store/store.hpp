@@ -104,6 +104,10 @@ class Store {
   virtual std::vector<Person> findPeopleByName(const std::string& text, int limit) = 0;
   // Changes when another connection or process commits to the database.
   virtual long long dataVersion() = 0;
+  // For a station that commits a steady stream of small transactions (a gate): housekeeping that would
+  // stall one of them (SQLite's WAL checkpoint and its fsync) moves to a background thread. No-op where
+  // there is none.
+  virtual void housekeepInBackground() {}
 
   // Figures for the overview screen and `info`.
   virtual Overview overview() = 0;

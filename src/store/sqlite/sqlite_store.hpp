@@ -68,6 +68,7 @@ class SqliteStore final : public Store {
   long long countScans(const std::string& gate, const std::string& verdict, const std::string& since) override;
   std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
   long long dataVersion() override;
+  void housekeepInBackground() override;
 
   Overview overview() override;
 
@@ -80,6 +81,11 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<sqlite::Database> db_;
   int depth_ = 0;  // nesting of write(): 0 = no transaction open
+  class Checkpointer;
+  struct StopCheckpointer {
+    void operator()(Checkpointer* c) const;  // where Checkpointer is complete (sqlite_store_gate.cpp)
+  };
+  std::unique_ptr<Checkpointer, StopCheckpointer> checkpointer_;  // after db_: stopped before it closes
 };
 
 }  // namespace moussem

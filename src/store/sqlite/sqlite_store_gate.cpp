@@ -3,6 +3,10 @@
 // through cached prepared statements: this is the durable half of every verdict. No rules here.
 #include <sqlite3.h>
 
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "store/sqlite/sqlite_rows.hpp"
@@ -166,6 +170,60 @@ std::vector<Person> SqliteStore::findPeopleByName(const std::string& text, int l
   for (Id id : ids)
     if (auto p = person(id)) out.push_back(std::move(*p));
   return out;
+}
+
+// Copies committed WAL frames into the database file (and fsyncs it) on its own connection and thread,
+// so the scanning thread only ever appends to the WAL. PASSIVE: never waits for or blocks a writer;
+// SQLite restarts the WAL from its beginning at the next commit once everything has been copied.
+class SqliteStore::Checkpointer {
+ public:
+  explicit Checkpointer(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+      sqlite3_close(db_);
+      db_ = nullptr;
+      return;  // no background checkpoints: the writer's own automatic ones stay on
+    }
+    sqlite3_busy_timeout(db_, 1000);
+    thread_ = std::thread([this] { run(); });
+  }
+  ~Checkpointer() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    if (db_) sqlite3_close(db_);
+  }
+  bool running() const { return db_ != nullptr; }
+
+ private:
+  void run() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stop_) {
+      wake_.wait_for(lock, std::chrono::milliseconds(200));
+      if (stop_) break;
+      lock.unlock();
+      int logFrames = 0, copied = 0;
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied);
+      lock.lock();
+    }
+  }
+  sqlite3* db_ = nullptr;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+};
+
+void SqliteStore::StopCheckpointer::operator()(Checkpointer* c) const { delete c; }
+
+void SqliteStore::housekeepInBackground() {
+  if (checkpointer_) return;
+  std::unique_ptr<Checkpointer, StopCheckpointer> c(new Checkpointer(db_->path()));
+  if (!c->running()) return;
+  checkpointer_ = std::move(c);
+  db_->exec("PRAGMA wal_autocheckpoint = 0");  // the background thread does it now
 }
 
 long long SqliteStore::dataVersion() {

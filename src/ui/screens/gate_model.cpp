@@ -63,6 +63,23 @@ long long GateModel::insideNow() const {
 void GateModel::poll(double now) {
   decoder_.poll(now);
   for (const auto& payload : decoder_.takePayloads()) submit(payload);
+  if (camera_)
+    for (const auto& payload : camera_->takePayloads()) submit(payload);
+}
+
+bool GateModel::startCamera(const std::string& device) {
+  try {
+    startCamera(gate::openCamera(device));
+    return true;
+  } catch (const Error& e) {
+    message_ = e.what();
+    return false;
+  }
+}
+
+void GateModel::startCamera(std::unique_ptr<gate::FrameSource> source) {
+  camera_.reset();
+  camera_ = std::make_unique<gate::CameraScanner>(std::move(source));
 }
 
 void GateModel::submit(const std::string& payload) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gate/camera_scanner.hpp"
 #include "gate/scan_pipeline.hpp"
 #include "gate/scanner_input.hpp"
 #include "store/store.hpp"
@@ -43,6 +44,16 @@ class GateModel {
   const gate::ScannerDecoder& decoder() const { return decoder_; }
   // Scans one payload now (also used by a camera or a test).
   void submit(const std::string& payload);
+
+  // Camera: codes read by a V4L2 camera go through submit() on the next poll().
+  std::vector<std::string> cameras() const { return gate::listCameras(); }
+  bool startCamera(const std::string& device);  // false: message() says why
+  void startCamera(std::unique_ptr<gate::FrameSource> source);  // any source (tests, rehearsals)
+  void stopCamera() { camera_.reset(); }
+  bool cameraOn() const { return camera_ != nullptr; }
+  std::string cameraError() const { return camera_ ? camera_->error() : std::string(); }
+  long long cameraFrames() const { return camera_ ? camera_->frames() : 0; }
+  bool takeCameraPreview(gate::Preview& out) { return camera_ && camera_->takePreview(out); }
 
   const std::optional<gate::Verdict>& lastVerdict() const { return last_; }
   const std::deque<GateLogRow>& recent() const { return recent_; }  // newest first, at most 20
@@ -82,6 +93,7 @@ class GateModel {
   std::string message_, error_;
   bool loaded_ = false;
   std::function<gate::Moment()> clock_ = [] { return gate::now(); };
+  std::unique_ptr<gate::CameraScanner> camera_;  // last: stopped before the pipeline goes
 };
 
 }  // namespace moussem::ui

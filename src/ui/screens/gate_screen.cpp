@@ -103,6 +103,7 @@ void GateScreen::draw() {
   verdictFraction_ = verdictH / screenH;
   drawSide();
   drawManual();
+  drawCamera();
   drawEditor();
   ImGui::EndDisabled();
 }
@@ -208,6 +209,45 @@ void GateScreen::drawManual() {
     ImGui::PopID();
   }
   if (!model_.message().empty()) TextColored(ImVec4(0.55f, 0.35f, 0.0f, 1), model_.message());
+}
+
+void GateScreen::drawCamera() {
+  gate::Preview frame;
+  if (model_.takeCameraPreview(frame)) cameraPreview_.set(frame.width, frame.height, frame.rgba);
+  if (!ImGui::CollapsingHeader((std::string(L("gate.camera.title")) + "###camera").c_str())) {
+    cameras_.clear();
+    return;
+  }
+  if (!model_.cameraOn()) {
+    if (cameras_.empty()) cameras_ = model_.cameras();  // once per opening, not per frame
+    if (cameras_.empty()) {
+      TextColored(ImVec4(0.35f, 0.38f, 0.45f, 1), tr("gate.camera.none"));
+      return;
+    }
+    camera_ = std::clamp(camera_, 0, static_cast<int>(cameras_.size()) - 1);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (ImGui::BeginCombo("###camera-device", cameras_[static_cast<std::size_t>(camera_)].c_str())) {
+      for (std::size_t i = 0; i < cameras_.size(); ++i)
+        if (ImGui::Selectable(cameras_[i].c_str(), static_cast<int>(i) == camera_)) camera_ = static_cast<int>(i);
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(L("gate.camera.start"))) model_.startCamera(cameras_[static_cast<std::size_t>(camera_)]);
+    return;
+  }
+  if (ImGui::Button(L("gate.camera.stop"))) {
+    model_.stopCamera();
+    cameraPreview_.reset();
+    return;
+  }
+  ImGui::SameLine();
+  Text(tr("gate.camera.frames", {std::to_string(model_.cameraFrames())}));
+  if (const std::string why = model_.cameraError(); !why.empty()) TextColored(kRed, why);
+  if (cameraPreview_.valid()) {
+    const ImVec2 size = cameraPreview_.size();
+    const float w = std::min(size.x, ImGui::GetContentRegionAvail().x * 0.5f);
+    ImGui::Image(cameraPreview_.id(), ImVec2(w, size.y * w / std::max(1.0f, size.x)));
+  }
 }
 
 void GateScreen::drawEditor() {

@@ -3,11 +3,13 @@
 // steward's language; counters, the last 20 scans, entry/exit toggle, manual admission, profile editor.
 // Scanner bursts arrive as physical keys (onPhysicalKey) and never reach a text field: typed characters
 // are held while keys may still be a burst, dropped if they were one, let through if a person typed.
+// A V4L2 camera can read badges too (zbar), with a live preview to aim.
 #pragma once
 #include <string>
 
 #include "ui/screen.hpp"
 #include "ui/screens/gate_model.hpp"
+#include "ui/textures.hpp"
 
 namespace moussem::ui {
 
@@ -19,6 +21,7 @@ class GateScreen final : public Screen {
   void onShow() override { model_.load(); }
   void refresh() override { model_.load(); }
   void draw() override;
+  bool busy() const override { return model_.cameraOn(); }  // live preview and camera reads need frames
 
   // A physical key went down (US-position key token, see gate/scanner_input.hpp), stamped with the
   // ImGui clock (ImGui::GetTime()).
@@ -32,9 +35,13 @@ class GateScreen final : public Screen {
   void drawVerdict(float height);
   void drawSide();
   void drawManual();
+  void drawCamera();
   void drawEditor();
 
   GateModel model_;
+  Texture cameraPreview_;
+  std::vector<std::string> cameras_;  // listed when the camera section opens
+  int camera_ = 0;
   std::u16string held_;   // characters typed while keys might be a scanner burst
   std::size_t seenBursts_ = 0, seenHuman_ = 0;
   int lockFrames_ = 0;    // frames after a burst when buttons ignore Enter

@@ -37,6 +37,12 @@ ui::Key translate(int key) {
     case GLFW_KEY_L: return ui::Key::L;
     case GLFW_KEY_Q: return ui::Key::Q;
     case GLFW_KEY_R: return ui::Key::R;
+    case GLFW_KEY_N: return ui::Key::N;
+    case GLFW_KEY_P: return ui::Key::P;
+    case GLFW_KEY_S: return ui::Key::S;
+    case GLFW_KEY_F: return ui::Key::F;
+    case GLFW_KEY_E: return ui::Key::E;
+    case GLFW_KEY_I: return ui::Key::I;
     default: return ui::Key::None;
   }
 }

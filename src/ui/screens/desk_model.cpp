@@ -242,8 +242,11 @@ void DeskModel::loadFace() {
 std::string DeskModel::faceKey() const {
   if (!face_ || !person_) return "";
   // Everything the face shows, so an edited name renders again and nothing else does.
+  // A person without a badge yet is previewed with a serial that is thrown away: it is not part of the
+  // key, or every reload would render a new one.
   const BadgeFace& f = *face_;
-  return std::to_string(person_->id) + "/" + f.serial + "/" + std::to_string(face_version_) + "/" + template_name +
+  const std::string serial = badge_ ? f.serial : "new";
+  return std::to_string(person_->id) + "/" + serial + "/" + std::to_string(face_version_) + "/" + template_name +
          "/" + f.name_latin + "/" + f.name_ar + "/" + f.organization + "/" + f.position + "/" + f.category_fr + "/" +
          f.days + "/" + f.booth;
 }

@@ -151,7 +151,8 @@ void DeskScreen::drawSearch() {
   const bool enter = ImGui::InputTextWithHint("##desk-search", L("desk.search.hint"), &search_,
                                               ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory,
                                               history, this);
-  const bool active = ImGui::IsItemActive() || ImGui::IsItemDeactivated();
+  // Enter leaves the field for a frame; the keys below still belong to it while it has the focus.
+  const bool active = ImGui::IsItemActive() || ImGui::IsItemDeactivated() || ImGui::IsItemFocused();
   if (fonts().heading) ImGui::PopFont();
   if (active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
     search_.clear();

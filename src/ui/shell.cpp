@@ -11,6 +11,7 @@
 #include "ui/screens/badges_screen.hpp"
 #include "ui/screens/desk_screen.hpp"
 #include "ui/screens/exhibitors_screen.hpp"
+#include "ui/screens/import_screen.hpp"
 #include "ui/screens/participants_screen.hpp"
 #include "ui/screens/edition_screen.hpp"
 #include "ui/screens/gate_screen.hpp"
@@ -22,12 +23,13 @@ namespace moussem::ui {
 
 Shell::Shell(Store& store) : store_(store) {
   screens_.push_back(std::make_unique<OverviewScreen>(store));
+  screens_.push_back(std::make_unique<EditionScreen>(store));
   // The registration screens share one session: one search index, one revision of the data.
   auto desk = std::make_shared<DeskSession>(store);
   screens_.push_back(std::make_unique<DeskScreen>(desk));
   screens_.push_back(std::make_unique<ParticipantsScreen>(desk));
   screens_.push_back(std::make_unique<ExhibitorsScreen>(desk));
-  screens_.push_back(std::make_unique<EditionScreen>(store));
+  screens_.push_back(std::make_unique<ImportScreen>(desk));
   screens_.push_back(std::make_unique<BadgesScreen>(store));
   screens_.push_back(std::make_unique<GateScreen>(store));
 

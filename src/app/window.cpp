@@ -15,6 +15,7 @@
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "ui/fonts.hpp"
+#include "ui/screens/desk_screen.hpp"
 #include "ui/shell.hpp"
 #include "ui/style.hpp"
 #include "ui/textures.hpp"
@@ -164,6 +165,11 @@ int runWindow(Store& store, const WindowOptions& options) {
     state.shell = &shell;
     shell.setLanguage(i18n::language());
     if (!options.screen.empty()) shell.select(options.screen);
+    if (!options.search.empty()) {
+      shell.select("desk");
+      for (const auto& screen : shell.screens())
+        if (auto* desk = dynamic_cast<ui::DeskScreen*>(screen.get())) desk->startWith(options.search);
+    }
     int frame = 0;
     while (!glfwWindowShouldClose(window) && !shell.quitRequested()) {
       // Sleep when nothing happens: no CPU to speak of while the kiosk waits.

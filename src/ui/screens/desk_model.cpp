@@ -29,10 +29,8 @@ std::string today() {
   return buf;
 }
 
-void appendPart(std::string& out, const std::string& part) {
-  if (part.empty()) return;
-  if (!out.empty()) out += "  ·  ";
-  out += part;
+void appendPart(std::vector<std::string>& out, const std::string& part) {
+  if (!part.empty()) out.push_back(part);
 }
 
 bool hasArabic(const std::string& s) {
@@ -90,9 +88,9 @@ DeskResult DeskModel::describe(const Person& p, const std::optional<Badge>& badg
   r.name = p.first_name + (p.first_name.empty() || p.last_name.empty() ? "" : " ") + p.last_name;
   if (r.name.empty()) r.name = p.name_ar;
   else r.name_ar = p.name_ar;
-  appendPart(r.detail, p.organization);
-  appendPart(r.detail, p.email);
-  appendPart(r.detail, p.phone);
+  appendPart(r.details, p.organization);
+  appendPart(r.details, p.email);
+  appendPart(r.details, p.phone);
   r.category = p.category;
   if (badge) {
     r.badge = badge->serial + " v" + std::to_string(badge->version);
@@ -107,9 +105,9 @@ DeskResult DeskModel::describe(const Exhibitor& x) const {
   r.id = x.id;
   r.name = x.name_fr.empty() ? x.name_ar : x.name_fr;
   if (!x.name_fr.empty()) r.name_ar = x.name_ar;
-  appendPart(r.detail, i18n::label("sector", x.sector));
-  appendPart(r.detail, x.city);
-  appendPart(r.detail, x.phone);
+  appendPart(r.details, i18n::label("sector", x.sector));
+  appendPart(r.details, x.city);
+  appendPart(r.details, x.phone);
   return r;
 }
 

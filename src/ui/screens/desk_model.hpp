@@ -22,7 +22,7 @@ struct DeskResult {
   Id id = 0;
   std::string name;     // Latin name (or the Arabic one when there is none)
   std::string name_ar;  // shown beside it when there is a Latin name
-  std::string detail;   // organisation · e-mail · phone, or the exhibitor's city and sector
+  std::vector<std::string> details;  // organisation, e-mail, phone; or the exhibitor's sector, city, phone
   std::string category; // person category code; "" for exhibitors
   std::string badge;    // serial and status, "" if none
   bool revoked = false;

@@ -24,14 +24,48 @@ void heading(const std::string& text, ImFont* font) {
   if (font) ImGui::PopFont();
 }
 
-// "label : value" on one line, skipped when the value is empty.
+// "label : value" on one line, skipped when the value is empty. In right-to-left layouts the label and
+// the value are shaped apart and laid out right to left, so a phone number or a date is never
+// reordered into the Arabic label ("+212..." must not become "212...+").
 void fact(const char* labelKey, const std::string& value) {
   if (value.empty()) return;
-  if (isRtlLayout()) {
-    Text(value + "  :" + tr(labelKey));
-  } else {
+  if (!isRtlLayout()) {
     Text(tr(labelKey) + " : " + value);
+    return;
   }
+  const std::string label = display(tr(labelKey) + ":");
+  const std::string& shown = display(value);
+  const float gap = ImGui::CalcTextSize("  ").x;
+  const float width = ImGui::CalcTextSize(label.c_str()).x + gap + ImGui::CalcTextSize(shown.c_str()).x;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
+  ImGui::TextUnformatted(shown.c_str());
+  ImGui::SameLine(0, gap);
+  ImGui::TextUnformatted(label.c_str());
+}
+
+// Parts of a line separated by " · ", each shaped on its own and laid out in reading order: an e-mail
+// or a phone number never gets reordered into an Arabic label. Too long: cut at the reading end.
+void segments(const ImVec4& colour, const std::vector<std::string>& parts) {
+  const float sep = ImGui::CalcTextSize("  ·  ").x;
+  const bool rtl = isRtlLayout();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float right = start.x + ImGui::GetContentRegionAvail().x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 col = ImGui::GetColorU32(colour);
+  float x = rtl ? right : start.x;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& shown = display(parts[i]);
+    const float w = ImGui::CalcTextSize(shown.c_str()).x;
+    if (i > 0) {
+      if (rtl) x -= sep;
+      dl->AddText(ImVec2(x, start.y), col, "  ·  ");
+      if (!rtl) x += sep;
+    }
+    if (rtl) x -= w;
+    dl->AddText(ImVec2(x, start.y), col, shown.c_str());
+    if (!rtl) x += w;
+  }
+  ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));
 }
 
 // A category chip: its colour and label.
@@ -211,20 +245,21 @@ void DeskScreen::drawResults(float height) {
       }
       ImGui::SetCursorPos(start);
       ImGui::BeginGroup();
-      std::string title = r.name;
-      if (!r.name_ar.empty()) title += "  ·  " + r.name_ar;
+      std::vector<std::string> title{r.name};
+      if (!r.name_ar.empty()) title.push_back(r.name_ar);
       if (fonts().bold) ImGui::PushFont(fonts().bold);
-      Text(title);
+      segments(ImGui::GetStyleColorVec4(ImGuiCol_Text), title);
       if (fonts().bold) ImGui::PopFont();
-      std::string second = r.kind == SearchIndex::Kind::Exhibitor ? tr("desk.kind.exhibitor") : i18n::label("category", r.category);
-      if (!r.detail.empty()) second += "  ·  " + r.detail;
-      if (!r.badge.empty()) second += "  ·  " + r.badge + (r.revoked ? " (" + tr("desk.badge.status.revoked") + ")" : "");
-      TextColored(r.revoked ? kRed : kGrey, second);
+      std::vector<std::string> second{r.kind == SearchIndex::Kind::Exhibitor ? tr("desk.kind.exhibitor")
+                                                                           : i18n::label("category", r.category)};
+      second.insert(second.end(), r.details.begin(), r.details.end());
+      if (!r.badge.empty()) second.push_back(r.badge + (r.revoked ? " (" + tr("desk.badge.status.revoked") + ")" : ""));
+      segments(r.revoked ? kRed : kGrey, second);
       ImGui::EndGroup();
       // The category colour as a bar at the row's start edge.
       const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
       const std::string colour = r.kind == SearchIndex::Kind::Exhibitor ? "#8A6D3B" : choices_.categoryColor(r.category);
-      const float x = isRtlLayout() ? ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - 3 : a.x - 6;
+      const float x = isRtlLayout() ? ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x + 3 : a.x - 6;
       ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, a.y + 2), ImVec2(x + 3, b.y - 2), ImGui::GetColorU32(colourFromHex(colour)));
       ImGui::PopID();
     }
@@ -321,7 +356,8 @@ void DeskScreen::drawPerson() {
   fact("people.field.phone", p.phone);
   fact("people.field.country", p.country);
   fact("people.field.days", daysText(p.days));
-  fact("people.field.consent", p.consent ? tr("desk.consent.yes", {p.consent_at.substr(0, 10)}) : tr("desk.consent.no"));
+  const std::string consentDay = p.consent_at.size() >= 10 && dates::isIsoDate(p.consent_at.substr(0, 10)) ? dates::formatLong(p.consent_at.substr(0, 10), i18n::language()) : p.consent_at;
+  fact("people.field.consent", p.consent ? tr("desk.consent.yes", {consentDay}) : tr("desk.consent.no"));
   fact("people.field.exhibitor", model_.personExhibitorName());
   if (ImGui::Button((display(tr("desk.action.edit")) + "  (Ctrl+E)###edit").c_str())) {
     model_.editOpenPerson();

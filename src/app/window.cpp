@@ -15,6 +15,7 @@
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "ui/fonts.hpp"
+#include "ui/screens/desk_screen.hpp"
 #include "ui/shell.hpp"
 #include "ui/style.hpp"
 #include "ui/textures.hpp"
@@ -37,6 +38,12 @@ ui::Key translate(int key) {
     case GLFW_KEY_L: return ui::Key::L;
     case GLFW_KEY_Q: return ui::Key::Q;
     case GLFW_KEY_R: return ui::Key::R;
+    case GLFW_KEY_N: return ui::Key::N;
+    case GLFW_KEY_P: return ui::Key::P;
+    case GLFW_KEY_S: return ui::Key::S;
+    case GLFW_KEY_F: return ui::Key::F;
+    case GLFW_KEY_E: return ui::Key::E;
+    case GLFW_KEY_I: return ui::Key::I;
     default: return ui::Key::None;
   }
 }
@@ -158,6 +165,11 @@ int runWindow(Store& store, const WindowOptions& options) {
     state.shell = &shell;
     shell.setLanguage(i18n::language());
     if (!options.screen.empty()) shell.select(options.screen);
+    if (!options.search.empty()) {
+      shell.select("desk");
+      for (const auto& screen : shell.screens())
+        if (auto* desk = dynamic_cast<ui::DeskScreen*>(screen.get())) desk->startWith(options.search);
+    }
     int frame = 0;
     while (!glfwWindowShouldClose(window) && !shell.quitRequested()) {
       // Sleep when nothing happens: no CPU to speak of while the kiosk waits.

@@ -12,6 +12,7 @@ struct WindowOptions {
   std::string screenshot;  // non-empty: render `frames` frames, write the PNG, return
   int frames = 10;
   std::string screen;      // screen to open first
+  std::string search;      // the desk opens with this search and its first result
 };
 
 int runWindow(Store& store, const WindowOptions& options);

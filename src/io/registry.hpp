@@ -37,6 +37,11 @@ class Registry {
   // Reads every record once into the search index; progress gets 0..1 (may be empty).
   void loadIndex(const std::function<void(double)>& progress = {});
   bool indexLoaded() const { return loaded_; }
+  // Takes an index built elsewhere (the app loads it on a worker with its own store connection).
+  void adoptIndex(SearchIndex index) {
+    index_ = std::move(index);
+    loaded_ = true;
+  }
   SearchIndex::Result search(const std::string& query, std::size_t limit = 50);
   const SearchIndex& index() const { return index_; }
   SearchIndex& index() { return index_; }  // imports add what they committed

@@ -9,6 +9,10 @@
 #include "core/station.hpp"
 #include "ui/fonts.hpp"
 #include "ui/screens/badges_screen.hpp"
+#include "ui/screens/desk_screen.hpp"
+#include "ui/screens/exhibitors_screen.hpp"
+#include "ui/screens/import_screen.hpp"
+#include "ui/screens/participants_screen.hpp"
 #include "ui/screens/edition_screen.hpp"
 #include "ui/screens/gate_screen.hpp"
 #include "ui/screens/overview_screen.hpp"
@@ -20,6 +24,12 @@ namespace moussem::ui {
 Shell::Shell(Store& store) : store_(store) {
   screens_.push_back(std::make_unique<OverviewScreen>(store));
   screens_.push_back(std::make_unique<EditionScreen>(store));
+  // The registration screens share one session: one search index, one revision of the data.
+  auto desk = std::make_shared<DeskSession>(store);
+  screens_.push_back(std::make_unique<DeskScreen>(desk));
+  screens_.push_back(std::make_unique<ParticipantsScreen>(desk));
+  screens_.push_back(std::make_unique<ExhibitorsScreen>(desk));
+  screens_.push_back(std::make_unique<ImportScreen>(desk));
   screens_.push_back(std::make_unique<BadgesScreen>(store));
   screens_.push_back(std::make_unique<GateScreen>(store));
 
@@ -59,7 +69,10 @@ void Shell::setLanguage(const std::string& lang) {
   style.WindowTitleAlign.x = i18n::isRightToLeft() ? 1.0f : 0.0f;
 }
 
-bool Shell::onKey(const Chord& chord) { return actions_.trigger(chord); }
+bool Shell::onKey(const Chord& chord) {
+  if (const ActionTable* own = screens_[current_]->actions(); own && own->trigger(chord)) return true;
+  return actions_.trigger(chord);
+}
 
 void Shell::onPhysicalKey(int key, bool shift, bool caps_lock) {
   if (auto* gate = dynamic_cast<GateScreen*>(screens_[current_].get()))
@@ -86,6 +99,13 @@ void Shell::drawMenu() {
     }
     item("app.next_screen");
     ImGui::EndMenu();
+  }
+  if (const ActionTable* own = screens_[current_]->actions(); own && !own->all().empty()) {
+    if (ImGui::BeginMenu((std::string(L("menu.screen")) + "###menu-screen").c_str())) {
+      for (const auto& a : own->all())
+        if (ImGui::MenuItem(L(a.label_key), chordLabel(a.shortcut).c_str(), false, a.isEnabled())) a.run();
+      ImGui::EndMenu();
+    }
   }
   if (ImGui::BeginMenu(L("menu.language"))) {
     for (const char* lang : {"fr", "ar", "en"})

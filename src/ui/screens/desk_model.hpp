@@ -1,0 +1,124 @@
+// The registration desk's data, with no ImGui: one search over people and exhibitors answered by the
+// in-memory index when the text changes (never per frame), a highlighted result moved by the arrows
+// and opened with Enter; the open person or exhibitor; the walk-in form (a PersonForm prefilled from
+// what was typed) with its duplicate warning and "open the existing one"; and the open person's badge:
+// its face for the preview, printing on this station's printer on a worker (a second print of the same
+// version needs a confirmation), reprint with a reason, revoke with a reason.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "badge/badge_render.hpp"
+#include "badge/printing.hpp"
+#include "ui/background_task.hpp"
+#include "ui/desk_session.hpp"
+#include "ui/screens/record_forms.hpp"
+
+namespace moussem::ui {
+
+struct DeskResult {
+  SearchIndex::Kind kind = SearchIndex::Kind::Person;
+  Id id = 0;
+  std::string name;     // Latin name (or the Arabic one when there is none)
+  std::string name_ar;  // shown beside it when there is a Latin name
+  std::vector<std::string> details;  // organisation, e-mail, phone; or the exhibitor's sector, city, phone
+  std::string category; // person category code; "" for exhibitors
+  std::string badge;    // serial and status, "" if none
+  bool revoked = false;
+};
+
+class DeskModel {
+ public:
+  explicit DeskModel(DeskSession& session);
+
+  void onShow();  // starts loading the index if needed
+  // Once per frame: adopts a finished index, follows changes made elsewhere, picks up print outcomes.
+  void poll();
+
+  // Search.
+  void setQuery(const std::string& query);  // searches only when the text changed
+  const std::string& query() const { return query_; }
+  const std::vector<DeskResult>& results() const { return results_; }
+  bool moreResults() const { return more_; }
+  bool showingRecent() const { return query_.empty(); }  // no query: the latest registrations
+  int searches() const { return searches_; }  // how many times the index was queried (tests)
+  int selected() const { return selected_; }
+  void moveSelection(int delta);
+  void select(int index);
+  bool openSelected();
+
+  // The open record.
+  void openPerson(Id id);
+  void openExhibitor(Id id);
+  void closeRecord();
+  const std::optional<Person>& person() const { return person_; }
+  const std::optional<Exhibitor>& exhibitor() const { return exhibitor_; }
+  const std::optional<Badge>& badge() const { return badge_; }
+  const std::string& personExhibitorName() const { return person_exhibitor_; }
+  const std::vector<Person>& exhibitorStaff() const { return staff_; }
+  const std::string& exhibitorBooth() const { return booth_; }
+  const std::vector<PrintRecord>& printLog() const { return print_log_; }
+
+  // Walk-in registration and editing the open person.
+  PersonForm form;
+  bool formOpen() const { return form_open_; }
+  void startWalkIn();      // a new person, prefilled from the search text
+  void editOpenPerson();   // the open person in the same form
+  bool saveForm(bool despite_duplicates = false);  // saved: the person opens, the form closes
+  void cancelForm();
+  void openDuplicate(const Duplicate& duplicate);  // closes the form, opens the existing record
+
+  // Badge of the open person.
+  std::string template_name = "a6";
+  const std::optional<BadgeFace>& face() const { return face_; }
+  std::string faceKey() const;
+  bool canMint() const { return can_mint_; }
+  enum class PrintStart { Started, NeedsConfirmation, Busy, NoPerson, Revoked };
+  PrintStart print(bool again);
+  bool reprint(const std::string& reason);
+  bool revoke(const std::string& reason);
+  BackgroundTask& printTask() { return print_task_; }
+  const BackgroundTask& printTask() const { return print_task_; }
+  PrintSettings printSettings();
+
+  const std::string& message() const { return message_; }
+  bool messageIsError() const { return message_error_; }
+  void setMessage(std::string text, bool error);
+
+ private:
+  void runSearch();
+  void loadRecent();
+  DeskResult describe(const Person& p, const std::optional<Badge>& badge) const;
+  DeskResult describe(const Exhibitor& x) const;
+  void reloadOpen();
+  void loadFace();
+
+  DeskSession& session_;
+  std::string station_, operator_;
+  std::string query_;
+  bool searched_ = false;
+  std::vector<DeskResult> results_;
+  bool more_ = false;
+  int selected_ = 0, searches_ = 0;
+  std::uint64_t seen_revision_ = 0;
+  bool index_ready_seen_ = false;
+
+  std::optional<Person> person_;
+  std::optional<Exhibitor> exhibitor_;
+  std::optional<Badge> badge_;
+  std::string person_exhibitor_, booth_;
+  std::vector<Person> staff_;
+  std::vector<PrintRecord> print_log_;
+  std::optional<BadgeFace> face_;
+  int face_version_ = 0;
+  bool can_mint_ = false;
+  bool form_open_ = false;
+
+  std::string message_;
+  bool message_error_ = false;
+  Id printing_person_ = 0;
+  BackgroundTask print_task_;  // last: joined before the rest goes
+};
+
+}  // namespace moussem::ui

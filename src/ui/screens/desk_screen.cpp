@@ -1,0 +1,504 @@
+#include "ui/screens/desk_screen.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "core/dates.hpp"
+#include "core/i18n.hpp"
+#include "ui/fonts.hpp"
+#include "ui/text_display.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace moussem::ui {
+
+namespace {
+
+const ImVec4 kGrey(0.40f, 0.43f, 0.50f, 1), kGreen(0.1f, 0.5f, 0.2f, 1), kRed(0.75f, 0.1f, 0.1f, 1),
+    kAmber(0.7f, 0.45f, 0.0f, 1);
+
+void heading(const std::string& text, ImFont* font) {
+  if (font) ImGui::PushFont(font);
+  Text(text);
+  if (font) ImGui::PopFont();
+}
+
+// "label : value" on one line, skipped when the value is empty. In right-to-left layouts the label and
+// the value are shaped apart and laid out right to left, so a phone number or a date is never
+// reordered into the Arabic label ("+212..." must not become "212...+").
+void fact(const char* labelKey, const std::string& value) {
+  if (value.empty()) return;
+  if (!isRtlLayout()) {
+    Text(tr(labelKey) + " : " + value);
+    return;
+  }
+  const std::string label = display(tr(labelKey) + ":");
+  const std::string& shown = display(value);
+  const float gap = ImGui::CalcTextSize("  ").x;
+  const float width = ImGui::CalcTextSize(label.c_str()).x + gap + ImGui::CalcTextSize(shown.c_str()).x;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
+  ImGui::TextUnformatted(shown.c_str());
+  ImGui::SameLine(0, gap);
+  ImGui::TextUnformatted(label.c_str());
+}
+
+// Parts of a line separated by " · ", each shaped on its own and laid out in reading order: an e-mail
+// or a phone number never gets reordered into an Arabic label. Too long: cut at the reading end.
+void segments(const ImVec4& colour, const std::vector<std::string>& parts) {
+  const float sep = ImGui::CalcTextSize("  ·  ").x;
+  const bool rtl = isRtlLayout();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float right = start.x + ImGui::GetContentRegionAvail().x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 col = ImGui::GetColorU32(colour);
+  float x = rtl ? right : start.x;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& shown = display(parts[i]);
+    const float w = ImGui::CalcTextSize(shown.c_str()).x;
+    if (i > 0) {
+      if (rtl) x -= sep;
+      dl->AddText(ImVec2(x, start.y), col, "  ·  ");
+      if (!rtl) x += sep;
+    }
+    if (rtl) x -= w;
+    dl->AddText(ImVec2(x, start.y), col, shown.c_str());
+    if (!rtl) x += w;
+  }
+  ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));
+}
+
+// A category chip: its colour and label.
+void categoryChip(const std::string& code, const std::string& colour) {
+  const std::string& label = display(i18n::label("category", code));
+  const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+  const ImVec2 pad(6, 2);
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  if (isRtlLayout()) p.x += std::max(0.0f, ImGui::GetContentRegionAvail().x - size.x - pad.x * 2);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + size.x + pad.x * 2, p.y + size.y + pad.y * 2), ImGui::GetColorU32(colourFromHex(colour)), 4);
+  dl->AddText(ImVec2(p.x + pad.x, p.y + pad.y), IM_COL32(255, 255, 255, 255), label.c_str());
+  ImGui::Dummy(ImVec2(size.x + pad.x * 2, size.y + pad.y * 2));
+}
+
+std::string daysText(const std::vector<std::string>& days) {
+  std::string out;
+  for (const auto& d : days) out += (out.empty() ? "" : ", ") + dates::formatLong(d, i18n::language());
+  return out;
+}
+
+}  // namespace
+
+DeskScreen::DeskScreen(std::shared_ptr<DeskSession> session) : session_(std::move(session)), model_(*session_) {
+  actions_.add({"desk.search", "desk.action.search", {Key::F, true}, [this] { focusSearch(); }, {}});
+  actions_.add({"desk.walk_in", "desk.action.walk_in", {Key::N, true}, [this] {
+                  model_.startWalkIn();
+                  fields_.focus_first = true;
+                }, {}});
+  actions_.add({"desk.save", "desk.action.save", {Key::S, true}, [this] {
+                  if (model_.saveForm()) focus_search_ = true;
+                }, [this] { return model_.formOpen(); }});
+  actions_.add({"desk.edit", "desk.action.edit", {Key::E, true}, [this] {
+                  model_.editOpenPerson();
+                  fields_.focus_first = true;
+                }, [this] { return model_.person().has_value() && !model_.formOpen(); }});
+  actions_.add({"desk.print", "desk.action.print", {Key::P, true}, [this] { requestPrint(); },
+                [this] { return model_.person().has_value() && model_.canMint(); }});
+}
+
+void DeskScreen::onShow() {
+  model_.onShow();
+  focus_search_ = true;
+}
+
+void DeskScreen::refresh() {
+  session_->reloadIndex();
+  choices_revision_ = 0;
+}
+
+void DeskScreen::startWith(const std::string& query) {
+  search_ = query;
+  model_.setQuery(query);
+  open_first_ = true;
+}
+
+void DeskScreen::requestPrint() {
+  switch (model_.print(false)) {
+    case DeskModel::PrintStart::NeedsConfirmation: request_popup_ = "confirm-print"; break;
+    default: break;
+  }
+}
+
+void DeskScreen::draw() {
+  model_.poll();
+  if (choices_revision_ != session_->revision()) {
+    choices_ = FieldChoices::load(session_->store());
+    choices_revision_ = session_->revision();
+  }
+  if (open_first_ && session_->indexReady()) {
+    model_.setQuery(search_);
+    if (model_.openSelected()) open_first_ = false;
+  }
+
+  drawSearch();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float listW = std::max(ImGui::GetFontSize() * 18, avail * 0.42f);
+  const bool rtl = isRtlLayout();
+  auto list = [&] {
+    ImGui::BeginChild("results", ImVec2(listW, 0), true);
+    drawResults(ImGui::GetContentRegionAvail().y);
+    ImGui::EndChild();
+  };
+  auto detail = [&] {
+    ImGui::BeginChild("detail", ImVec2(rtl ? avail - listW - ImGui::GetStyle().ItemSpacing.x : 0, 0), true);
+    drawDetail();
+    ImGui::EndChild();
+  };
+  // Mirrored in right-to-left layouts: results on the right, the open record on the left.
+  if (rtl) {
+    detail();
+    ImGui::SameLine();
+    list();
+  } else {
+    list();
+    ImGui::SameLine();
+    detail();
+  }
+  drawPopups();
+}
+
+void DeskScreen::drawSearch() {
+  if (focus_search_ && !model_.formOpen() && popup_.empty()) {
+    ImGui::SetKeyboardFocusHere();
+    focus_search_ = false;
+  }
+  if (fonts().heading) ImGui::PushFont(fonts().heading);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  auto history = [](ImGuiInputTextCallbackData* data) -> int {
+    auto* self = static_cast<DeskScreen*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackHistory) {
+      self->model_.moveSelection(data->EventKey == ImGuiKey_UpArrow ? -1 : 1);
+      self->scroll_to_selected_ = true;
+    }
+    return 0;
+  };
+  const bool enter = ImGui::InputTextWithHint("##desk-search", L("desk.search.hint"), &search_,
+                                              ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory,
+                                              history, this);
+  // Enter leaves the field for a frame; the keys below still belong to it while it has the focus.
+  const bool active = ImGui::IsItemActive() || ImGui::IsItemDeactivated() || ImGui::IsItemFocused();
+  if (fonts().heading) ImGui::PopFont();
+  if (active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    search_.clear();
+    focus_search_ = true;
+  }
+  if (active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) {
+    model_.moveSelection(10);
+    scroll_to_selected_ = true;
+  }
+  if (active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) {
+    model_.moveSelection(-10);
+    scroll_to_selected_ = true;
+  }
+  model_.setQuery(search_);  // queries the index only when the text changed
+  if (enter) {
+    model_.openSelected();
+    focus_search_ = true;  // the next name can be typed at once
+  }
+}
+
+void DeskScreen::drawResults(float height) {
+  (void)height;
+  if (!session_->indexReady() && !model_.query().empty()) {
+    Text(tr("desk.index.loading"));
+    ImGui::ProgressBar(static_cast<float>(session_->indexProgress()), ImVec2(-FLT_MIN, 0));
+    return;
+  }
+  if (!session_->indexError().empty()) ErrorText(session_->indexError());
+  const auto& results = model_.results();
+  if (model_.showingRecent()) TextColored(kGrey, tr("desk.recent"));
+  else if (results.empty()) {
+    Text(tr("desk.no_results"));
+    NoteText(tr("desk.no_results.walk_in"));
+    return;
+  } else {
+    TextColored(kGrey, model_.moreResults() ? tr("desk.results.more", {std::to_string(results.size())})
+                                            : trn("desk.results", static_cast<long long>(results.size())));
+  }
+  ImGui::Separator();
+  const float rowH = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(results.size()), rowH);
+  if (scroll_to_selected_) clipper.ForceDisplayRangeByIndices(model_.selected(), model_.selected() + 1);
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const DeskResult& r = results[static_cast<std::size_t>(i)];
+      ImGui::PushID(i);
+      const ImVec2 start = ImGui::GetCursorPos();
+      if (ImGui::Selectable("##row", i == model_.selected(), ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, rowH - 2))) {
+        model_.select(i);
+        model_.openSelected();
+      }
+      if (scroll_to_selected_ && i == model_.selected()) {
+        ImGui::SetScrollHereY(0.5f);
+        scroll_to_selected_ = false;
+      }
+      ImGui::SetCursorPos(start);
+      ImGui::BeginGroup();
+      std::vector<std::string> title{r.name};
+      if (!r.name_ar.empty()) title.push_back(r.name_ar);
+      if (fonts().bold) ImGui::PushFont(fonts().bold);
+      segments(ImGui::GetStyleColorVec4(ImGuiCol_Text), title);
+      if (fonts().bold) ImGui::PopFont();
+      std::vector<std::string> second{r.kind == SearchIndex::Kind::Exhibitor ? tr("desk.kind.exhibitor")
+                                                                           : i18n::label("category", r.category)};
+      second.insert(second.end(), r.details.begin(), r.details.end());
+      if (!r.badge.empty()) second.push_back(r.badge + (r.revoked ? " (" + tr("desk.badge.status.revoked") + ")" : ""));
+      segments(r.revoked ? kRed : kGrey, second);
+      ImGui::EndGroup();
+      // The category colour as a bar at the row's start edge.
+      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+      const std::string colour = r.kind == SearchIndex::Kind::Exhibitor ? "#8A6D3B" : choices_.categoryColor(r.category);
+      const float x = isRtlLayout() ? ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x + 3 : a.x - 6;
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, a.y + 2), ImVec2(x + 3, b.y - 2), ImGui::GetColorU32(colourFromHex(colour)));
+      ImGui::PopID();
+    }
+  scroll_to_selected_ = false;
+}
+
+void DeskScreen::drawDetail() {
+  if (!model_.message().empty()) {
+    TextColored(model_.messageIsError() ? kRed : kGreen, model_.message());
+    ImGui::Separator();
+  }
+  if (model_.formOpen()) drawForm();
+  else if (model_.person()) drawPerson();
+  else if (model_.exhibitor()) drawExhibitor();
+  else drawHelp();
+}
+
+void DeskScreen::drawHelp() {
+  heading(tr("desk.help.title"), fonts().heading);
+  ImGui::Spacing();
+  // Key names that differ by language come from the catalog; chords are the same everywhere.
+  const std::pair<std::string, const char*> lines[] = {{tr("desk.key.typing"), "desk.help.type"},
+                                                       {tr("desk.key.arrows"), "desk.help.arrows"},
+                                                       {tr("desk.key.enter"), "desk.help.enter"},
+                                                       {tr("desk.key.escape"), "desk.help.escape"},
+                                                       {"Ctrl+N", "desk.help.walk_in"},
+                                                       {"Ctrl+S", "desk.help.save"},
+                                                       {"Ctrl+P", "desk.help.print"},
+                                                       {"Ctrl+E", "desk.help.edit"},
+                                                       {"Ctrl+F", "desk.help.search"}};
+  if (ImGui::BeginTable("help", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+    for (const auto& line : lines) {
+      ImGui::TableNextRow();
+      const std::string& key = line.first;
+      const std::string what = tr(line.second);
+      const bool rtl = isRtlLayout();
+      ImGui::TableSetColumnIndex(rtl ? 1 : 0);
+      if (fonts().bold) ImGui::PushFont(fonts().bold);
+      Text(key);
+      if (fonts().bold) ImGui::PopFont();
+      ImGui::TableSetColumnIndex(rtl ? 0 : 1);
+      Text(what);
+    }
+    ImGui::EndTable();
+  }
+  if (!session_->indexReady()) {
+    ImGui::Spacing();
+    Text(tr("desk.index.loading"));
+    ImGui::ProgressBar(static_cast<float>(session_->indexProgress()), ImVec2(-FLT_MIN, 0));
+  }
+}
+
+void DeskScreen::drawForm() {
+  PersonForm& form = model_.form;
+  const bool creating = form.draft.id == 0;
+  heading(tr(creating ? "desk.walk_in.title" : "desk.edit.title"), fonts().heading);
+  if (const Duplicate* d = DuplicateWarning(form.duplicates())) {
+    model_.openDuplicate(*d);
+    focus_search_ = true;
+    return;
+  }
+  const float buttonsH = ImGui::GetFrameHeightWithSpacing() * 2.2f;
+  ImGui::BeginChild("form-fields", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - buttonsH, ImGui::GetFontSize() * 8)));
+  const bool enter = PersonFields(form, choices_, fields_);
+  ImGui::EndChild();
+  if (!form.message().empty()) TextColored(form.valid() ? kAmber : kRed, form.message());
+  bool save = enter;
+  if (ImGui::Button((display(tr("desk.save")) + "  (Ctrl+S)###save").c_str())) save = true;
+  ImGui::SameLine();
+  if (creating && !form.duplicates().empty()) {
+    if (ImGui::Button(L("desk.save_anyway"))) {
+      if (model_.saveForm(true)) focus_search_ = true;
+    }
+    ImGui::SameLine();
+  }
+  if (ImGui::Button((display(tr("desk.cancel")) + "  (" + tr("desk.key.escape") + ")###cancel").c_str()) ||
+      (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))) {
+    model_.cancelForm();
+    focus_search_ = true;
+    return;
+  }
+  if (save && model_.saveForm()) focus_search_ = true;
+}
+
+void DeskScreen::drawPerson() {
+  const Person& p = *model_.person();
+  heading(displayName(p), fonts().heading);
+  if (!p.name_ar.empty() && (!p.first_name.empty() || !p.last_name.empty())) heading(p.name_ar, fonts().bold);
+  categoryChip(p.category, choices_.categoryColor(p.category));
+  std::string org = p.organization;
+  if (!p.position.empty()) org += (org.empty() ? "" : "  ·  ") + p.position;
+  Text(org);
+  fact("people.field.email", p.email);
+  fact("people.field.phone", p.phone);
+  fact("people.field.country", p.country);
+  fact("people.field.days", daysText(p.days));
+  const std::string consentDay = p.consent_at.size() >= 10 && dates::isIsoDate(p.consent_at.substr(0, 10)) ? dates::formatLong(p.consent_at.substr(0, 10), i18n::language()) : p.consent_at;
+  fact("people.field.consent", p.consent ? tr("desk.consent.yes", {consentDay}) : tr("desk.consent.no"));
+  fact("people.field.exhibitor", model_.personExhibitorName());
+  if (ImGui::Button((display(tr("desk.action.edit")) + "  (Ctrl+E)###edit").c_str())) {
+    model_.editOpenPerson();
+    fields_.focus_first = true;
+    return;
+  }
+  ImGui::Separator();
+  drawBadge();
+}
+
+void DeskScreen::drawBadge() {
+  const Person& p = *model_.person();
+  const auto& badge = model_.badge();
+  heading(tr("desk.badge"), fonts().bold);
+  if (badge) {
+    const bool revoked = badge->status == "revoked";
+    TextColored(revoked ? kRed : kGrey, tr("desk.badge.line", {badge->serial, std::to_string(badge->version),
+                                                                tr(revoked ? "desk.badge.status.revoked" : "desk.badge.status.active"),
+                                                                std::to_string(badge->printed_count)}));
+  } else {
+    TextColored(kGrey, tr("desk.badge.none"));
+  }
+  if (!model_.canMint()) {
+    ErrorText(tr("desk.badge.no_key"));
+    return;
+  }
+  BackgroundTask& task = model_.printTask();
+  if (task.running()) {
+    const std::string stage = task.stage();
+    Text(stage.empty() ? tr("badges.working") : tr(stage));
+    ImGui::ProgressBar(static_cast<float>(task.fraction()), ImVec2(-FLT_MIN, 0));
+  } else {
+    const bool revoked = badge && badge->status == "revoked";
+    ImGui::BeginDisabled(revoked);
+    if (ImGui::Button((display(tr("desk.action.print")) + "  (Ctrl+P)###print").c_str())) requestPrint();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button((display(tr("desk.reprint")) + "###reprint-btn").c_str())) request_popup_ = "reprint";
+    ImGui::SameLine();
+    ImGui::BeginDisabled(revoked || !badge);
+    if (ImGui::Button((display(tr("desk.revoke")) + "###revoke-btn").c_str())) request_popup_ = "revoke";
+    ImGui::EndDisabled();
+  }
+  if (model_.face()) preview_.show(model_.faceKey(), *model_.face(), model_.template_name);
+  else preview_.clear();
+  const float logH = model_.printLog().empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 4;
+  preview_.draw(std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y - logH));
+  if (!model_.printLog().empty()) {
+    TextColored(kGrey, tr("desk.badge.printed_by", {model_.printLog().front().at.substr(0, 16),
+                                                    model_.printLog().front().station,
+                                                    model_.printLog().front().operator_name}));
+  }
+  (void)p;
+}
+
+void DeskScreen::drawExhibitor() {
+  const Exhibitor& x = *model_.exhibitor();
+  heading(x.name_fr.empty() ? x.name_ar : x.name_fr, fonts().heading);
+  if (!x.name_fr.empty() && !x.name_ar.empty()) heading(x.name_ar, fonts().bold);
+  Text(i18n::label("kind", x.kind) + "  ·  " + i18n::label("sector", x.sector) + "  ·  " + i18n::label("region", x.region));
+  fact("exhibitors.field.city", x.city);
+  fact("exhibitors.field.contact_name", x.contact_name);
+  fact("exhibitors.field.phone", x.phone);
+  fact("exhibitors.field.email", x.email);
+  fact("exhibitors.field.registration_no", x.registration_no);
+  fact("exhibitors.field.program", i18n::label("program", x.program));
+  fact("desk.booth", model_.exhibitorBooth());
+  fact("exhibitors.field.products", x.products);
+  ImGui::Separator();
+  heading(trn("desk.staff", static_cast<long long>(model_.exhibitorStaff().size())), fonts().bold);
+  for (const auto& s : model_.exhibitorStaff()) {
+    ImGui::PushID(static_cast<int>(s.id));
+    if (ImGui::Selectable(display(displayName(s) + (s.position.empty() ? "" : "  ·  " + s.position)).c_str())) {
+      model_.openPerson(s.id);
+      ImGui::PopID();
+      return;
+    }
+    ImGui::PopID();
+  }
+}
+
+void DeskScreen::drawPopups() {
+  if (!request_popup_.empty()) {
+    ImGui::OpenPopup(("###desk-" + request_popup_).c_str());
+    popup_ = request_popup_;
+    request_popup_.clear();
+    reason_.clear();
+    revoke_confirmed_ = false;
+  }
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize;
+  const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+  bool any = false;
+  if (ImGui::BeginPopupModal((display(tr("badges.confirm.title")) + "###desk-confirm-print").c_str(), nullptr, flags)) {
+    any = true;
+    Text(tr("desk.confirm_print", {model_.person() ? displayName(*model_.person()) : ""}));
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    if (ImGui::Button(L("badges.confirm.yes"))) {
+      model_.print(true);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(L("badges.confirm.no")) || escape) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopupModal((display(tr("desk.reprint.title")) + "###desk-reprint").c_str(), nullptr, flags)) {
+    any = true;
+    Text(tr("desk.reprint.text"));
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+    const bool enter = ImGui::InputTextWithHint("##reason", L("desk.reason.hint"), &reason_, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::BeginDisabled(reason_.empty());
+    if ((ImGui::Button(L("desk.reprint.do")) || enter) && !reason_.empty()) {
+      model_.reprint(reason_);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(L("desk.cancel")) || escape) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopupModal((display(tr("desk.revoke.title")) + "###desk-revoke").c_str(), nullptr, flags)) {
+    any = true;
+    TextColored(kRed, tr("desk.revoke.text", {model_.person() ? displayName(*model_.person()) : ""}));
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+    ImGui::InputTextWithHint("##reason", L("desk.reason.hint"), &reason_);
+    ImGui::Checkbox(L("desk.revoke.confirm"), &revoke_confirmed_);
+    ImGui::BeginDisabled(reason_.empty() || !revoke_confirmed_);
+    if (ImGui::Button(L("desk.revoke.do"))) {
+      model_.revoke(reason_);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(L("desk.cancel")) || escape) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  if (!any && !popup_.empty()) {
+    popup_.clear();
+    focus_search_ = true;
+  }
+}
+
+}  // namespace moussem::ui

@@ -1,0 +1,258 @@
+#include "ui/screens/record_forms.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+
+#include "core/codes.hpp"
+#include "core/dates.hpp"
+#include "core/error.hpp"
+#include "core/text_fold.hpp"
+#include "core/i18n.hpp"
+
+namespace moussem::ui {
+
+namespace {
+
+const std::string* findError(const std::vector<FieldError>& errors, std::string_view field) {
+  for (const auto& e : errors)
+    if (e.field == field) return &e.message;
+  return nullptr;
+}
+
+bool isOneOf(std::string_view field, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), field) != names.end();
+}
+
+std::string nowIso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  return buf;
+}
+
+}  // namespace
+
+FieldChoices FieldChoices::load(Store& store) {
+  FieldChoices c;
+  if (auto ed = store.edition(); ed && dates::isIsoDate(ed->starts_on) && dates::isIsoDate(ed->ends_on))
+    c.edition_days = dates::range(ed->starts_on, ed->ends_on);
+  store.forEachExhibitor([&](const Exhibitor& x, const std::string&, const std::string&) {
+    c.exhibitors.emplace_back(x.id, x.name_fr.empty() ? x.name_ar : x.name_fr);
+  });
+  std::sort(c.exhibitors.begin(), c.exhibitors.end(),
+            [](const auto& a, const auto& b) { return text::foldForSearch(a.second) < text::foldForSearch(b.second); });
+  c.categories = store.categories();
+  return c;
+}
+
+const std::string& FieldChoices::exhibitorName(Id id) const {
+  static const std::string none;
+  for (const auto& [xid, name] : exhibitors)
+    if (xid == id) return name;
+  return none;
+}
+
+std::string FieldChoices::categoryColor(const std::string& code) const {
+  for (const auto& c : categories)
+    if (c.code == code) return c.color;
+  return std::string(codes::defaultCategoryColor(code));
+}
+
+// --- person ----------------------------------------------------------------------------------------
+
+void PersonForm::edit(const Person& person) {
+  draft = person;
+  touched_.clear();
+  all_touched_ = dirty_ = false;
+  message_.clear();
+  duplicates_.clear();
+  validate();
+  if (draft.id == 0) duplicates_ = session_.duplicatesOf(draft);
+}
+
+void PersonForm::validate() {
+  normalised_ = draft;
+  errors_ = preparePerson(normalised_);
+  if (normalised_.exhibitor_id && !session_.store().exhibitor(*normalised_.exhibitor_id))
+    errors_.push_back({"exhibitor", tr("registry.error.no_exhibitor", {std::to_string(*normalised_.exhibitor_id)})});
+}
+
+void PersonForm::changed(std::string_view field) {
+  touched_.emplace(field);
+  dirty_ = true;
+  message_.clear();
+  validate();
+  if (isOneOf(field, {"first_name", "last_name", "name_ar", "organization", "email", "phone"})) {
+    duplicates_ = session_.duplicatesOf(normalised_.id == 0 ? draft : normalised_);
+    ++duplicate_checks_;
+  }
+}
+
+void PersonForm::touchAll() { all_touched_ = true; }
+
+const std::string* PersonForm::error(std::string_view field) const {
+  const std::string* e = findError(errors_, field);
+  if (!e || all_touched_) return e;
+  if (touched_.count(field)) return e;
+  // The name rule is reported on last_name but is about all three names.
+  if (field == "last_name" && (touched_.count("first_name") || touched_.count("name_ar"))) return e;
+  return nullptr;
+}
+
+void PersonForm::setConsent(bool on) {
+  draft.consent = on;
+  if (on && draft.consent_at.empty()) draft.consent_at = nowIso();
+  if (!on) draft.consent_at.clear();
+  changed("consent");
+}
+
+std::optional<Id> PersonForm::save(bool despite_duplicates) {
+  touchAll();
+  validate();
+  if (!errors_.empty()) {
+    message_ = tr("form.fix_errors");
+    return std::nullopt;
+  }
+  if (draft.id == 0 && !despite_duplicates) {
+    duplicates_ = session_.duplicatesOf(draft);
+    if (!duplicates_.empty()) {
+      message_ = tr("form.duplicates_first");
+      return std::nullopt;
+    }
+  }
+  Person p = draft;
+  try {
+    Id id = session_.savePerson(p);
+    draft = p;
+    dirty_ = false;
+    message_ = tr("form.saved");
+    validate();
+    return id;
+  } catch (const ValidationError& e) {
+    errors_ = e.errors();
+    message_ = tr("form.fix_errors");
+  } catch (const std::exception& e) {
+    message_ = e.what();
+  }
+  return std::nullopt;
+}
+
+// --- exhibitor -------------------------------------------------------------------------------------
+
+void ExhibitorForm::edit(const Exhibitor& exhibitor) {
+  draft = exhibitor;
+  touched_.clear();
+  all_touched_ = dirty_ = false;
+  message_.clear();
+  duplicates_.clear();
+  validate();
+  loadStaff();
+}
+
+void ExhibitorForm::validate() {
+  normalised_ = draft;
+  errors_ = prepareExhibitor(normalised_);
+}
+
+void ExhibitorForm::changed(std::string_view field) {
+  touched_.emplace(field);
+  dirty_ = true;
+  message_.clear();
+  validate();
+  if (isOneOf(field, {"name_fr", "email", "phone"})) duplicates_ = session_.duplicatesOf(normalised_);
+}
+
+void ExhibitorForm::touchAll() { all_touched_ = true; }
+
+const std::string* ExhibitorForm::error(std::string_view field) const {
+  const std::string* e = findError(errors_, field);
+  if (!e || all_touched_ || touched_.count(field)) return e;
+  return nullptr;
+}
+
+std::optional<Id> ExhibitorForm::save(bool despite_duplicates) {
+  touchAll();
+  validate();
+  if (!errors_.empty()) {
+    message_ = tr("form.fix_errors");
+    return std::nullopt;
+  }
+  if (draft.id == 0 && !despite_duplicates) {
+    duplicates_ = session_.duplicatesOf(draft);
+    if (!duplicates_.empty()) {
+      message_ = tr("form.duplicates_first");
+      return std::nullopt;
+    }
+  }
+  Exhibitor x = draft;
+  try {
+    Id id = session_.saveExhibitor(x);
+    draft = x;
+    dirty_ = false;
+    message_ = tr("form.saved");
+    validate();
+    return id;
+  } catch (const ValidationError& e) {
+    errors_ = e.errors();
+    message_ = tr("form.fix_errors");
+  } catch (const std::exception& e) {
+    message_ = e.what();
+  }
+  return std::nullopt;
+}
+
+void ExhibitorForm::addCompetitor(Id other) {
+  if (other == 0 || other == draft.id) return;
+  if (std::find(draft.competitors.begin(), draft.competitors.end(), other) != draft.competitors.end()) return;
+  draft.competitors.push_back(other);
+  changed("competitors");
+}
+
+void ExhibitorForm::removeCompetitor(Id other) {
+  auto& c = draft.competitors;
+  c.erase(std::remove(c.begin(), c.end(), other), c.end());
+  changed("competitors");
+}
+
+void ExhibitorForm::loadStaff() {
+  staff_.clear();
+  if (draft.id == 0) return;
+  for (Id id : session_.store().peopleMatching({"", draft.id, false}))
+    if (auto p = session_.store().person(id)) staff_.push_back(*p);
+}
+
+bool ExhibitorForm::addStaff(Id person) {
+  if (draft.id == 0) return false;
+  auto p = session_.store().person(person);
+  if (!p) return false;
+  p->exhibitor_id = draft.id;
+  p->category = "exhibitor";
+  if (p->organization.empty()) p->organization = draft.name_fr;
+  try {
+    session_.savePerson(*p);
+  } catch (const std::exception& e) {
+    message_ = e.what();
+    return false;
+  }
+  loadStaff();
+  return true;
+}
+
+bool ExhibitorForm::removeStaff(Id person) {
+  auto p = session_.store().person(person);
+  if (!p) return false;
+  p->exhibitor_id.reset();
+  try {
+    session_.savePerson(*p);
+  } catch (const std::exception& e) {
+    message_ = e.what();
+    return false;
+  }
+  loadStaff();
+  return true;
+}
+
+}  // namespace moussem::ui

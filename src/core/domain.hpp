@@ -193,4 +193,22 @@ struct Overview {
   std::vector<CategoryCount> exhibitors_by_sector;
 };
 
+// What the dashboard and the reports count, read in bulk and incrementally (ids only grow).
+struct PassageFact {    // one accepted scan, entry or exit
+  Id scan = 0;
+  std::string at;       // local ISO time as written by the gate: YYYY-MM-DDTHH:MM:SS+hh:mm
+  Id person = 0;
+  std::string zone;
+  bool in = true;
+};
+struct PersonFact {
+  Id id = 0;
+  std::string category;
+  Id exhibitor = 0;     // 0: none
+};
+struct BoothCount {
+  std::string hall, status;
+  long long count = 0;
+};
+
 }  // namespace moussem

@@ -111,6 +111,14 @@ class Store {
 
   // Figures for the overview screen and `info`.
   virtual Overview overview() = 0;
+
+  // Dashboard and reports (sqlite_store_report.cpp): bulk reads in id order, from an id on, so a live
+  // dashboard reads only what is new.
+  virtual void forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) = 0;
+  virtual void forEachPersonFact(const std::function<void(const PersonFact&)>& fn) = 0;
+  // Badge prints (first prints and reprints) after an event id: (event id, person).
+  virtual void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) = 0;
+  virtual std::vector<BoothCount> boothCounts() = 0;      // booths per hall and status
 };
 
 // Opens the database named by url: a SQLite file path (the only backend so far). Applies pending

@@ -9,6 +9,7 @@
 #include "core/station.hpp"
 #include "ui/fonts.hpp"
 #include "ui/screens/badges_screen.hpp"
+#include "ui/screens/dashboard_screen.hpp"
 #include "ui/screens/desk_screen.hpp"
 #include "ui/screens/exhibitors_screen.hpp"
 #include "ui/screens/import_screen.hpp"
@@ -32,6 +33,7 @@ Shell::Shell(Store& store) : store_(store) {
   screens_.push_back(std::make_unique<ImportScreen>(desk));
   screens_.push_back(std::make_unique<BadgesScreen>(store));
   screens_.push_back(std::make_unique<GateScreen>(store));
+  screens_.push_back(std::make_unique<DashboardScreen>(store));
 
   station_ = moussem::stationName();  // not the member accessor of the same name
   auto ed = store.edition();

@@ -40,6 +40,7 @@ nlohmann::json benchImport(long long n, const Context& ctx);  // bench import (b
 nlohmann::json benchBadges(long long n, const Context& ctx);  // bench badges (bench_badges.cpp)
 void registerGate(CLI::App& app, Context& ctx);  // gate add|list (cmd_gate.cpp)
 void registerScan(CLI::App& app, Context& ctx);
+void registerReport(CLI::App& app, Context& ctx);  // report --out FILE.pdf|.xlsx (cmd_report.cpp)
 nlohmann::json benchGate(long long n, const Context& ctx);  // bench gate (cmd_gate.cpp)
 
 }  // namespace moussem::cli

@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   for (cli::Register r : {cli::registerInit, cli::registerInfo, cli::registerDemo, cli::registerBench,
-                          cli::registerBadge, cli::registerGate, cli::registerScan}) r(app, ctx);
+                          cli::registerBadge, cli::registerGate, cli::registerScan, cli::registerReport}) r(app, ctx);
   cli::registerRegistry(app, ctx);  // import, export, list, show
 
   // Name an unknown command instead of CLI11's "a subcommand is required".

@@ -69,6 +69,11 @@ class SqliteStore final : public Store {
   std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
   long long dataVersion() override;
   void housekeepInBackground() override;
+  // Dashboard and reports (sqlite_store_report.cpp).
+  void forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) override;
+  void forEachPersonFact(const std::function<void(const PersonFact&)>& fn) override;
+  void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) override;
+  std::vector<BoothCount> boothCounts() override;
 
   Overview overview() override;
 

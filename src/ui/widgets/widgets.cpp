@@ -74,6 +74,42 @@ void BarChart(const char* id, const std::vector<Bar>& bars, float labelWidth) {
   ImGui::PopID();
 }
 
+void ColumnChart(const char* id, const std::vector<Bar>& columns, float height) {
+  if (columns.empty()) return;
+  long long maxValue = 1;
+  for (const auto& c : columns) maxValue = std::max(maxValue, c.value);
+  const bool rtl = isRtlLayout();
+  ImGui::PushID(id);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float line = ImGui::GetTextLineHeight();
+  const float slot = width / static_cast<float>(columns.size());
+  const float top = p.y + line + 2, bottom = p.y + height - line - 4;
+  dl->AddLine(ImVec2(p.x, bottom), ImVec2(p.x + width, bottom), ImGui::GetColorU32(ImGuiCol_Border));
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const Bar& c = columns[i];
+    const std::size_t at = rtl ? columns.size() - 1 - i : i;
+    const float x0 = p.x + slot * static_cast<float>(at) + slot * 0.15f, x1 = p.x + slot * static_cast<float>(at + 1) - slot * 0.15f;
+    const float h = (bottom - top) * static_cast<float>(c.value) / static_cast<float>(maxValue);
+    dl->AddRectFilled(ImVec2(x0, bottom - h), ImVec2(x1, bottom), ImGui::GetColorU32(c.colour), 2.0f);
+    const std::string& label = display(c.label);
+    const float lw = ImGui::CalcTextSize(label.c_str()).x;
+    if (lw <= slot) dl->AddText(ImVec2((x0 + x1 - lw) / 2, bottom + 2), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+    if (c.value > 0) {
+      const std::string number = std::to_string(c.value);
+      const float nw = ImGui::CalcTextSize(number.c_str()).x;
+      if (nw <= slot) dl->AddText(ImVec2((x0 + x1 - nw) / 2, bottom - h - line - 1), ImGui::GetColorU32(ImGuiCol_Text), number.c_str());
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x0, top));
+    ImGui::InvisibleButton(("c" + std::to_string(i)).c_str(), ImVec2(std::max(1.0f, x1 - x0), std::max(1.0f, bottom - top)));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s : %lld", label.c_str(), c.value);
+  }
+  ImGui::SetCursorScreenPos(p);
+  ImGui::Dummy(ImVec2(width, height));
+  ImGui::PopID();
+}
+
 void FigureCard(const char* id, std::string_view title, const std::string& value, const ImVec2& size,
                 const ImVec4& accent) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));

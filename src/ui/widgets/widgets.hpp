@@ -26,6 +26,10 @@ struct Bar {
 // right-to-left layouts (labels on the right, bars growing leftwards).
 void BarChart(const char* id, const std::vector<Bar>& bars, float labelWidth);
 
+// Vertical columns (e.g. entries per hour): one per value, its label under it, its value above it,
+// scaled to the largest; mirrored in right-to-left layouts.
+void ColumnChart(const char* id, const std::vector<Bar>& columns, float height);
+
 // A card: title and a big number, in a framed child region of the given size.
 void FigureCard(const char* id, std::string_view title, const std::string& value, const ImVec2& size,
                 const ImVec4& accent);

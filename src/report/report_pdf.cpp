@@ -1,0 +1,193 @@
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+
+#include "core/dates.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "report/report.hpp"
+
+namespace moussem::report {
+
+namespace {
+
+constexpr double kW = 595.28, kH = 841.89, kMargin = 48;  // A4 in points
+
+struct Pdf {
+  cairo_t* cr;
+  PangoLayout* layout;
+  PangoFontDescription* font;
+
+  // Text in a box of width w at (x, y); returns its height. align: 0 left, 0.5 centre, 1 right.
+  double text(const std::string& s, double x, double y, double w, double size, bool bold = false, double align = 0,
+              double grey = 0.1) {
+    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout, font);
+    pango_layout_set_text(layout, s.c_str(), static_cast<int>(s.size()));
+    pango_layout_set_width(layout, static_cast<int>(w * PANGO_SCALE));
+    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+    pango_layout_set_alignment(layout, align >= 0.75 ? PANGO_ALIGN_RIGHT : align >= 0.25 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    pango_layout_set_auto_dir(layout, FALSE);  // the alignment above holds for Arabic too
+    int tw = 0, th = 0;
+    pango_layout_get_pixel_size(layout, &tw, &th);
+    cairo_set_source_rgb(cr, grey, grey, grey);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, layout);
+    return th;
+  }
+  // A heading in French on the left and Arabic on the right, with a rule under it.
+  double heading(const std::string& key, double y, double size = 15) {
+    const double w = kW - 2 * kMargin;
+    const double h = std::max(text(i18n::lookupIn("fr", key), kMargin, y, w * 0.55, size, true),
+                              text(i18n::lookupIn("ar", key), kMargin + w * 0.45, y, w * 0.55, size, true, 1));
+    cairo_set_source_rgb(cr, 0.79, 0.64, 0.15);
+    cairo_rectangle(cr, kMargin, y + h + 3, w, 1.2);
+    cairo_fill(cr);
+    return y + h + 12;
+  }
+  // A row: bilingual label, value(s) right-aligned in columns.
+  double row(const std::string& fr, const std::string& ar, const std::vector<std::string>& values, double y) {
+    const double w = kW - 2 * kMargin, valuesW = 70.0 * static_cast<double>(values.size());
+    const double labelW = (w - valuesW) / 2;
+    text(fr, kMargin, y, labelW - 4, 10);
+    text(ar, kMargin + labelW, y, labelW - 8, 10, false, 1);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      text(values[i], kMargin + 2 * labelW + 70.0 * static_cast<double>(i), y, 66, 10, true, 1);
+    return y + 16;
+  }
+  void bar(double x, double y, double w, double h, double r, double g, double b) {
+    cairo_set_source_rgb(cr, r, g, b);
+    cairo_rectangle(cr, x, y, w, h);
+    cairo_fill(cr);
+  }
+};
+
+std::string num(long long n) { return std::to_string(n); }
+
+}  // namespace
+
+void writePdf(const EventFigures& f, const Edition& edition, const std::filesystem::path& out, const Progress& progress) {
+  const std::filesystem::path tmp = out.string() + ".partial";
+  cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), kW, kH);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(surface);
+    throw Error(ErrorKind::Io, tr("report.error.write", {out.string(), "cairo"}));
+  }
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Moussem");
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, (edition.name_fr + " — rapport").c_str());
+  Pdf p{cairo_create(surface), nullptr, pango_font_description_from_string("DejaVu Sans, Noto Sans Arabic")};
+  p.layout = pango_cairo_create_layout(p.cr);
+  const double w = kW - 2 * kMargin;
+
+  // Cover.
+  p.bar(0, 0, kW, 14, 0.106, 0.165, 0.255);
+  double y = 220;
+  y += p.text(edition.name_fr, kMargin, y, w, 26, true, 0.5) + 10;
+  y += p.text(edition.name_ar, kMargin, y, w, 26, true, 0.5) + 24;
+  y += p.text(dates::formatLong(edition.starts_on, "fr") + " – " + dates::formatLong(edition.ends_on, "fr"), kMargin, y, w, 14,
+              false, 0.5) + 4;
+  y += p.text(dates::formatLong(edition.starts_on, "ar") + " – " + dates::formatLong(edition.ends_on, "ar"), kMargin, y, w, 14,
+              false, 0.5) + 4;
+  if (!edition.venue.empty()) y += p.text(edition.venue, kMargin, y, w, 12, false, 0.5, 0.35) + 30;
+  p.text(i18n::lookupIn("fr", "report.title") + "  ·  " + i18n::lookupIn("ar", "report.title"), kMargin, y + 40, w, 18,
+         true, 0.5, 0.35);
+  cairo_show_page(p.cr);
+
+  // Key figures, inside now, the funnel.
+  y = p.heading("report.page.figures", kMargin);
+  struct Fig {
+    const char* key;
+    long long value;
+  };
+  for (const Fig& fig : {Fig{"report.fig.registered", f.people}, Fig{"report.fig.printed", f.badges_printed},
+                         Fig{"report.fig.visitors", f.visitors}, Fig{"report.fig.entries", f.entries},
+                         Fig{"report.fig.exits", f.exits}, Fig{"report.fig.exhibitors", f.exhibitors}})
+    y = p.row(i18n::lookupIn("fr", fig.key), i18n::lookupIn("ar", fig.key), {num(fig.value)}, y);
+  y = p.heading("report.page.funnel", y + 14);
+  y = p.row("", "", {i18n::lookupIn("fr", "report.col.registered"), i18n::lookupIn("fr", "report.col.printed"),
+                     i18n::lookupIn("fr", "report.col.entered")}, y);
+  for (const auto& r : f.funnel) {
+    if (r.registered == 0) continue;
+    y = p.row(i18n::label("category", r.category, "fr"), i18n::label("category", r.category, "ar"),
+              {num(r.registered), num(r.printed), num(r.entered)}, y);
+  }
+  y = p.heading("report.page.inside", y + 14);
+  for (const auto& z : f.inside_by_zone)
+    y = p.row(i18n::label("zone", z.code, "fr"), i18n::label("zone", z.code, "ar"), {num(z.count)}, y);
+  cairo_show_page(p.cr);
+  if (progress) progress(0.2);
+
+  // One page per day: its figures and its hourly chart (7 h – 21 h).
+  for (std::size_t i = 0; i < f.days.size(); ++i) {
+    const DayFigures& d = f.days[i];
+    const double w2 = w * 0.5;
+    p.text(dates::formatLong(d.day, "fr"), kMargin, kMargin, w2, 16, true);
+    p.text(dates::formatLong(d.day, "ar"), kMargin + w2, kMargin, w2, 16, true, 1);
+    y = kMargin + 34;
+    y = p.row(i18n::lookupIn("fr", "report.fig.entries"), i18n::lookupIn("ar", "report.fig.entries"), {num(d.entries)}, y);
+    y = p.row(i18n::lookupIn("fr", "report.fig.visitors"), i18n::lookupIn("ar", "report.fig.visitors"), {num(d.visitors)}, y);
+    y = p.heading("report.chart.hours", y + 10, 12);
+    const double chartH = 260, base = y + chartH, slot = w / 15.0;
+    long long peak = 1;
+    for (int h = 7; h < 22; ++h) peak = std::max(peak, d.by_hour[static_cast<std::size_t>(h)]);
+    p.bar(kMargin, base, w, 0.8, 0.5, 0.5, 0.5);
+    for (int h = 7; h < 22; ++h) {
+      const long long v = d.by_hour[static_cast<std::size_t>(h)];
+      const double x = kMargin + slot * (h - 7), bh = (chartH - 20) * static_cast<double>(v) / static_cast<double>(peak);
+      p.bar(x + slot * 0.15, base - bh, slot * 0.7, bh, 0.122, 0.435, 0.698);
+      if (v > 0) p.text(num(v), x, base - bh - 13, slot, 8, false, 0.5);
+      p.text(std::to_string(h) + " h", x, base + 3, slot, 8, false, 0.5, 0.35);
+    }
+    cairo_show_page(p.cr);
+    if (progress) progress(0.2 + 0.5 * static_cast<double>(i + 1) / static_cast<double>(f.days.size()));
+  }
+
+  // Exhibitors by region and sector, booths by hall.
+  y = kMargin;
+  for (auto [key, groups, family] : {std::tuple{"report.chart.region", &f.exhibitors_by_region, "region"},
+                                     std::tuple{"report.chart.sector", &f.exhibitors_by_sector, "sector"}}) {
+    y = p.heading(key, y);
+    y = p.row("", "", {i18n::lookupIn("fr", "report.col.registered_exhibitors"), i18n::lookupIn("fr", "report.col.present")}, y);
+    for (const auto& g : *groups) {
+      if (y > kH - kMargin - 20) {
+        cairo_show_page(p.cr);
+        y = kMargin;
+      }
+      y = p.row(i18n::label(family, g.code, "fr"), i18n::label(family, g.code, "ar"), {num(g.total), num(g.present)}, y);
+    }
+    y += 14;
+  }
+  if (y > kH - 200) {
+    cairo_show_page(p.cr);
+    y = kMargin;
+  }
+  y = p.heading("report.page.booths", y);
+  y = p.row("", "", {i18n::lookupIn("fr", "report.col.booths"), i18n::lookupIn("fr", "report.col.taken"),
+                     i18n::lookupIn("fr", "report.col.free")}, y);
+  if (f.booths_by_hall.empty()) p.text(i18n::lookupIn("fr", "dashboard.no_booths"), kMargin, y, w, 10, false, 0, 0.4);
+  for (const auto& h : f.booths_by_hall) y = p.row(h.hall, "", {num(h.total), num(h.taken), num(h.free)}, y);
+  cairo_show_page(p.cr);
+
+  g_object_unref(p.layout);
+  pango_font_description_free(p.font);
+  cairo_destroy(p.cr);
+  cairo_surface_finish(surface);
+  const cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  std::error_code ec;
+  if (status != CAIRO_STATUS_SUCCESS) {
+    std::filesystem::remove(tmp, ec);
+    throw Error(ErrorKind::Io, tr("report.error.write", {out.string(), cairo_status_to_string(status)}));
+  }
+  std::filesystem::rename(tmp, out, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    throw Error(ErrorKind::Io, tr("report.error.write", {out.string(), ec.message()}));
+  }
+  if (progress) progress(1.0);
+}
+
+}  // namespace moussem::report

@@ -1,0 +1,170 @@
+#include "ui/screens/dashboard_screen.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "core/dates.hpp"
+#include "core/i18n.hpp"
+#include "gate/gate_profiles.hpp"
+#include "ui/fonts.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace moussem::ui {
+
+namespace {
+
+void heading(const std::string& text) {
+  if (fonts().bold) ImGui::PushFont(fonts().bold);
+  Text(text);
+  if (fonts().bold) ImGui::PopFont();
+  ImGui::Separator();
+}
+
+std::string percent(long long part, long long whole) {
+  return whole > 0 ? std::to_string((part * 100 + whole / 2) / whole) + " %" : "–";
+}
+
+}  // namespace
+
+void DashboardScreen::draw() {
+  model_.tick(ImGui::GetTime());
+  if (!model_.error().empty()) TextColored(ImVec4(0.70f, 0.15f, 0.15f, 1), tr("dashboard.error", {model_.error()}));
+  if (!model_.loaded()) {
+    Text(tr("dashboard.loading"));
+    return;
+  }
+  const report::EventFigures& f = model_.figures();
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+
+  // The day shown in the hourly chart: today during the edition, else the first day.
+  if (model_.day < 0 || model_.day >= static_cast<int>(f.days.size())) {
+    model_.day = 0;
+    const std::string today = gate::now().day;  // the venue's date
+    for (std::size_t i = 0; i < f.days.size(); ++i)
+      if (f.days[i].day == today) model_.day = static_cast<int>(i);
+  }
+  const report::DayFigures* day = f.days.empty() ? nullptr : &f.days[static_cast<std::size_t>(model_.day)];
+
+  long long inside = 0;
+  for (const auto& z : f.inside_by_zone) inside += z.count;
+  long long present = 0;
+  for (const auto& r : f.exhibitors_by_region) present += r.present;
+  struct Card {
+    const char* key;
+    std::string value;
+    ImVec4 accent;
+  };
+  std::vector<Card> cards{
+      {"dashboard.card.inside", std::to_string(inside), colourFromHex("#138D75")},
+      {"dashboard.card.entries_day", day ? std::to_string(day->entries) : "0", colourFromHex("#1F6FB2")},
+      {"dashboard.card.visitors", std::to_string(f.visitors), colourFromHex("#6A3D9A")},
+      {"dashboard.card.registered", std::to_string(f.people), colourFromHex("#607D8B")},
+      {"dashboard.card.printed", std::to_string(f.badges_printed), colourFromHex("#E07B00")},
+      {"dashboard.card.exhibitors_present", tr("dashboard.of", {std::to_string(present), std::to_string(f.exhibitors)}),
+       colourFromHex("#8D5524")},
+  };
+  if (isRtlLayout()) std::reverse(cards.begin(), cards.end());
+  const float cardW = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(cards.size() - 1)) / static_cast<float>(cards.size());
+  for (std::size_t i = 0; i < cards.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    FigureCard(cards[i].key, tr(cards[i].key), cards[i].value, ImVec2(cardW, ImGui::GetTextLineHeightWithSpacing() * 3.6f),
+               cards[i].accent);
+  }
+
+  ImGui::BeginChild("dashboard-body", ImVec2(0, 0), false);
+  const float colW = (ImGui::GetContentRegionAvail().x - gap) / 2;
+  const float labelW = colW * 0.4f;
+  const float rowH = ImGui::GetTextLineHeightWithSpacing();
+
+  // Left column: the day's hours and the days; right column: zones and categories.
+  ImGui::BeginChild("left", ImVec2(colW, rowH * 24), true);
+  heading(tr("dashboard.chart.hours"));
+  if (day) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (ImGui::BeginCombo("###day", dates::formatLong(day->day, i18n::language()).c_str())) {
+      for (std::size_t i = 0; i < f.days.size(); ++i)
+        if (ImGui::Selectable(dates::formatLong(f.days[i].day, i18n::language()).c_str(), static_cast<int>(i) == model_.day))
+          model_.day = static_cast<int>(i);
+      ImGui::EndCombo();
+    }
+    std::vector<Bar> hours;
+    for (int h = 7; h < 22; ++h) hours.push_back({std::to_string(h), day->by_hour[static_cast<std::size_t>(h)], colourFromHex("#1F6FB2")});
+    ColumnChart("hours", hours, rowH * 8);
+  }
+  heading(tr("dashboard.chart.days"));
+  std::vector<Bar> days;
+  for (const auto& d : f.days) days.push_back({d.day.substr(8, 2) + "/" + d.day.substr(5, 2), d.entries, colourFromHex("#6A3D9A")});
+  ColumnChart("days", days, rowH * 7);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("right", ImVec2(colW, rowH * 24), true);
+  heading(tr("dashboard.chart.inside"));
+  std::vector<Bar> zones;
+  for (const auto& z : f.inside_by_zone) zones.push_back({i18n::label("zone", z.code), z.count, colourFromHex("#138D75")});
+  BarChart("zones", zones, labelW);
+  ImGui::Spacing();
+  heading(tr("dashboard.chart.categories"));
+  std::vector<Bar> cats;
+  for (const auto& c : f.entries_by_category) cats.push_back({i18n::label("category", c.code), c.count, colourFromHex("#607D8B")});
+  BarChart("categories", cats, labelW);
+  ImGui::EndChild();
+
+  // The funnel: registered → badge printed → entered, per category.
+  heading(tr("dashboard.chart.funnel"));
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("funnel", 6, flags)) {
+    for (const char* k : {"dashboard.col.category", "dashboard.col.registered", "dashboard.col.printed", "dashboard.col.printed_pct",
+                          "dashboard.col.entered", "dashboard.col.entered_pct"})
+      ImGui::TableSetupColumn(tr(k).c_str());
+    ImGui::TableHeadersRow();
+    for (const auto& r : f.funnel) {
+      if (r.registered == 0) continue;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      Text(i18n::label("category", r.category));
+      ImGui::TableNextColumn();
+      Text(std::to_string(r.registered));
+      ImGui::TableNextColumn();
+      Text(std::to_string(r.printed));
+      ImGui::TableNextColumn();
+      Text(percent(r.printed, r.registered));
+      ImGui::TableNextColumn();
+      Text(std::to_string(r.entered));
+      ImGui::TableNextColumn();
+      Text(percent(r.entered, r.registered));
+    }
+    ImGui::EndTable();
+  }
+  ImGui::Spacing();
+
+  // Exhibitors present by region and sector; booths by hall.
+  ImGui::BeginChild("exhibitors", ImVec2(colW, rowH * 16), true);
+  heading(tr("dashboard.chart.regions"));
+  std::vector<Bar> regions;
+  for (const auto& g : f.exhibitors_by_region)
+    regions.push_back({i18n::label("region", g.code) + "  " + tr("dashboard.of", {std::to_string(g.present), std::to_string(g.total)}),
+                       g.present, colourFromHex("#C9A227")});
+  BarChart("regions", regions, labelW * 1.3f);
+  heading(tr("dashboard.chart.sectors"));
+  std::vector<Bar> sectors;
+  for (const auto& g : f.exhibitors_by_sector)
+    sectors.push_back({i18n::label("sector", g.code) + "  " + tr("dashboard.of", {std::to_string(g.present), std::to_string(g.total)}),
+                       g.present, colourFromHex("#8D5524")});
+  BarChart("sectors", sectors, labelW * 1.3f);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("booths", ImVec2(colW, rowH * 16), true);
+  heading(tr("dashboard.chart.booths"));
+  if (f.booths_by_hall.empty()) TextColored(ImVec4(0.5f, 0.5f, 0.5f, 1), tr("dashboard.no_booths"));
+  std::vector<Bar> halls;
+  for (const auto& h : f.booths_by_hall)
+    halls.push_back({h.hall + "  " + tr("dashboard.of", {std::to_string(h.taken), std::to_string(h.total)}), h.taken,
+                     colourFromHex("#138D75")});
+  BarChart("halls", halls, labelW);
+  ImGui::EndChild();
+  TextColored(ImVec4(0.45f, 0.47f, 0.52f, 1), tr("dashboard.refreshed", {std::to_string(static_cast<long long>(model_.lastRefreshMs()))}));
+  ImGui::EndChild();
+}
+
+}  // namespace moussem::ui

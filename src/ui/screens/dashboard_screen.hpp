@@ -1,0 +1,25 @@
+// The live dashboard: inside now per zone, entries per day and per hour, entries by category, the
+// registration funnel per category, exhibitors present by region and sector, booth occupancy by hall.
+// Figures come from DashboardModel (refreshed on a worker); drawing reads only its last copy.
+#pragma once
+#include "ui/screen.hpp"
+#include "ui/screens/dashboard_model.hpp"
+
+namespace moussem::ui {
+
+class DashboardScreen final : public Screen {
+ public:
+  explicit DashboardScreen(Store& store) : model_(store) {}
+  const char* id() const override { return "dashboard"; }
+  const char* titleKey() const override { return "nav.dashboard"; }
+  void onShow() override { model_.refreshNow(); }
+  void refresh() override { model_.refreshNow(); }
+  void draw() override;
+  bool busy() const override { return true; }  // live: keeps refreshing while shown
+  DashboardModel& model() { return model_; }
+
+ private:
+  DashboardModel model_;
+};
+
+}  // namespace moussem::ui

@@ -120,6 +120,7 @@ class Solver {
     for (int b = 0; b < B_; ++b)
       if (p.booths[b].movable) movableBooths_.push_back(b);
     mark_.assign(B_, 0);
+    sectorBooths_.assign(p.sectorCount, {});
   }
 
   AllocationResult run() {
@@ -150,6 +151,8 @@ class Solver {
       if (o_.progress) o_.progress(static_cast<double>(round + 1) / rounds);
     }
     boothOf_ = best;
+    holderFromBoothOf();
+    iteratedSearch(bestTotal);
     r.allocation = current();
     r.score = scoreOf(p_, r.allocation);
     r.violations = checkAllocation(p_, r.allocation);
@@ -204,6 +207,7 @@ class Solver {
   }
 
   void place(int e, int b) {
+    if (journaling_) journal_.push_back({e, boothOf_[e]});
     if (boothOf_[e] >= 0) holder_[boothOf_[e]] = -1;
     boothOf_[e] = b;
     if (b >= 0) holder_[b] = e;
@@ -419,6 +423,10 @@ class Solver {
       }
       if (dLin + dCluster <= 0) continue;
       // Feasibility with the swap applied.
+      if (journaling_) {
+        journal_.push_back({e, b0});
+        journal_.push_back({h, b});
+      }
       holder_[b0] = h;
       holder_[b] = e;
       boothOf_[e] = b;
@@ -432,8 +440,99 @@ class Solver {
     return false;
   }
 
-  void localSearch() {
-    std::vector<int> order = movable_;
+  void holderFromBoothOf() {
+    holder_.assign(B_, -1);
+    for (int b = 0; b < B_; ++b)
+      if (p_.booths[b].fixedHolder >= 0) holder_[b] = p_.booths[b].fixedHolder;
+    for (int e = 0; e < E_; ++e)
+      if (boothOf_[e] >= 0) holder_[boothOf_[e]] = e;
+  }
+
+  // Iterated local search: a few random moves or swaps that keep every hard constraint, then the
+  // local search; the result is kept when it is at least as good. The number of iterations depends
+  // on the size only (a work budget, not a clock), so the result is the same on any machine.
+  void iteratedSearch(long long& bestTotal) {
+    if (movable_.empty()) return;
+    const long long iterations = std::min<long long>(o_.search_iterations, o_.search_budget / (E_ + B_ + 1));
+    std::vector<int> touched;
+    std::vector<int> placed;
+    long long current = fastObjective();
+    journaling_ = true;
+    for (long long it = 0; it < iterations; ++it) {
+      journal_.clear();
+      if ((it & 15) == 0) checkCancel();
+      placed.clear();
+      for (int e : movable_)
+        if (boothOf_[e] >= 0) placed.push_back(e);
+      if (placed.empty()) return;
+      const int kicks = 2 + static_cast<int>(rnd_.next() % 4);
+      touched.clear();
+      for (int k = 0; k < kicks; ++k) {
+        const int e = placed[rnd_.next() % placed.size()];
+        const int b0 = boothOf_[e];
+        touched.push_back(e);
+        const auto& cand = candidates(e);
+        if (cand.empty() || b0 < 0) continue;
+        const int b = cand[rnd_.next() % cand.size()];
+        const int h = holder_[b];
+        if (b == b0) continue;
+        if (h >= 0) touched.push_back(h);
+        for (int side : {b0, b})
+          for (int nb : p_.adjacent[side])
+            if (holder_[nb] >= 0 && p_.exhibitors[holder_[nb]].fixedBooth < 0) touched.push_back(holder_[nb]);
+        if (h < 0) {
+          place(e, b);
+          if (competitorNear(e, b)) place(e, b0);
+        } else if (p_.exhibitors[h].fixedBooth < 0 && lin(h, b0) != kMisfit) {
+          journal_.push_back({e, b0});
+          journal_.push_back({h, b});
+          holder_[b0] = h;
+          holder_[b] = e;
+          boothOf_[e] = b;
+          boothOf_[h] = b0;
+          if (competitorNear(e, b) || competitorNear(h, b0)) {
+            holder_[b0] = e;
+            holder_[b] = h;
+            boothOf_[e] = b0;
+            boothOf_[h] = b;
+          }
+        }
+      }
+      std::sort(touched.begin(), touched.end());
+      touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+      localSearch(touched);
+      const long long total = fastObjective();
+      if (total >= current) {
+        current = total;
+      } else {
+        for (auto it2 = journal_.rbegin(); it2 != journal_.rend(); ++it2) boothOf_[it2->first] = it2->second;
+        holderFromBoothOf();
+      }
+    }
+    journaling_ = false;
+    bestTotal = std::max(bestTotal, current);
+  }
+
+  // The objective of scoreOf() from the score table: placed movable exhibitors and same-sector
+  // pairs of adjacent movable booths.
+  long long fastObjective() const {
+    long long total = 0;
+    for (int e : movable_)
+      if (boothOf_[e] >= 0) total += lin(e, boothOf_[e]);
+    long long pairs = 0;
+    for (int b : movableBooths_) {
+      const int h = holder_[b];
+      if (h < 0) continue;
+      for (int nb : p_.adjacent[b])
+        if (nb > b && p_.booths[nb].movable && holder_[nb] >= 0 && p_.sectorOf[holder_[nb]] == p_.sectorOf[h]) ++pairs;
+    }
+    return total + pairs * p_.settings.cluster;
+  }
+
+  void localSearch() { localSearch(movable_); }
+
+  void localSearch(const std::vector<int>& among) {
+    std::vector<int> order = among;
     for (int pass = 0; pass < o_.max_search_passes; ++pass) {
       checkCancel();
       rnd_.shuffle(order);
@@ -461,6 +560,8 @@ class Solver {
   static constexpr std::size_t kTopCandidates = 48;
   std::vector<std::vector<int>> sectorBooths_;  // booths held by each sector at the start of a pass
   std::vector<int> cand_;
+  bool journaling_ = false;
+  std::vector<std::pair<int, int>> journal_;  // (exhibitor, booth before) while an iteration may be undone
   std::vector<unsigned> mark_;
   unsigned stamp_ = 0;
 };
@@ -527,6 +628,9 @@ std::vector<PriorityInversion> priorityInversions(const Problem& p, const Alloca
       if (bl < 0 || xl.fixedBooth >= 0 || xl.priority >= xh.priority) continue;
       if (bh >= 0 && p.booths[bl].value <= p.booths[bh].value) continue;
       if (!p.fits(hi, bl)) continue;
+      // Only when the higher one would rather have that booth by its own score (not a preference
+      // of theirs met elsewhere).
+      if (bh >= 0 && p.linear(hi, bl) <= p.linear(hi, bh)) continue;
       ++n;
       if (out.size() < 100) out.push_back({hi, lo, bl});
     }

@@ -21,6 +21,8 @@ struct AllocatorOptions {
   int cluster_rounds = 3;       // assignment rounds with clustering folded in, after the first
   int max_search_passes = 6;    // local search passes per round
   int exact_rows = 500;         // up to this many exhibitors to place, the exact assignment core runs
+  long long search_iterations = 3000;    // iterated local search: at most this many kicks...
+  long long search_budget = 1500000;     // ...and at most budget / (exhibitors + booths) of them
   std::function<void(double)> progress;  // 0..1, from the calling thread
   std::function<bool()> cancelled;       // true: stop, throw Error(Refused)
 };

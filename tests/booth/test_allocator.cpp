@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <climits>
 #include <sstream>
 
 #include "booth/allocator.hpp"

@@ -45,7 +45,7 @@ TEST_CASE("assign, swap, unassign and undo a booth by hand") {
   CHECK(!d.booth("A-05").exhibitor_id);
 }
 
-TEST_CASE("locked, blocked and confirmed booths refuse changes by hand; unknown ones are named") {
+TEST_CASE("locked, blocked and confirmed booths refuse changes by hand, and an unknown booth is named") {
   DemoVenueDb d;
   booth::assignBooth(*d.store, "A-05", 2);
   booth::lockBooth(*d.store, "A-05", true);

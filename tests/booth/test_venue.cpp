@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "badge/new_edition.hpp"
 #include "booth/demo_venue.hpp"

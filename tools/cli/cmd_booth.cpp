@@ -3,6 +3,7 @@
 // moussem_booth services the plan screen uses.
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -266,7 +267,10 @@ nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath) 
     std::vector<double> times, lapTimes;
     std::vector<long long> objectives;
     int violations = 0;
-    for (int seed = 1; seed <= seeds; ++seed) {
+    // MOUSSEM_BENCH_SEED picks the first seed (tools/compare-cbc asks for one instance at a time).
+    const char* first = std::getenv("MOUSSEM_BENCH_SEED");
+    const int firstSeed = first ? std::max(1, std::atoi(first)) : 1;
+    for (int seed = firstSeed; seed < firstSeed + seeds; ++seed) {
       const auto t0 = std::chrono::steady_clock::now();
       const auto problem = booth::generatedProblem(size, static_cast<std::uint64_t>(seed));
       const double buildSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -278,6 +282,7 @@ nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath) 
       booth::AllocatorOptions lapOnly = ao;
       lapOnly.cluster_rounds = 0;
       lapOnly.max_search_passes = 0;
+      lapOnly.search_iterations = 0;
       const auto ref = booth::allocate(problem, lapOnly);
       run["seconds"] = r.seconds;
       run["lap_seconds"] = r.lap_seconds;

@@ -77,17 +77,17 @@ def hall(code, name, name_ar, x, y, sectors, blocks, depth, widths, islands=0, p
 
 halls = []
 a, wa, ha = hall("A", "Hall A — Tapis, textile et bijoux", "القاعة أ — الزرابي والنسيج والحلي", 0, 0,
-                 ["carpet", "textile", "jewelry"], 2, 3.0, [3, 3, 3, 3, 3, 3], islands=2, blocked=("A-01",))
+                 ["carpet", "textile", "jewelry"], 2, 3.0, [6, 3, 3, 3, 4, 6], islands=2, blocked=("A-01",))
 halls.append(a)
 b, wb, hb = hall("B", "Hall B — Poterie, bois, métal et cuir", "القاعة ب — الفخار والخشب والنحاس والجلد", wa + 12, 0,
-                 ["pottery", "wood", "metal", "leather"], 3, 3.0, [4, 3, 3, 3, 3, 4], peninsulas=True)
+                 ["pottery", "wood", "metal", "leather"], 3, 3.0, [4, 3, 3, 4, 6, 6], peninsulas=True)
 halls.append(b)
 c, wc, hc = hall("C", "Hall C — Produits du terroir et économie sociale", "القاعة ج — المنتجات المحلية والاقتصاد الاجتماعي",
-                 0, max(ha, hb) + 12, ["terroir"], 2, 3.0, [3, 3, 3, 3, 3], outline_cut=(10, 4))
+                 0, max(ha, hb) + 12, ["terroir"], 2, 3.0, [3, 3, 3, 4, 6], outline_cut=(10, 4))
 # the notch must not cut booths: the first double row starts at END (4 m), the notch is 4 m deep.
 halls.append(c)
 d, wd, hd = hall("D", "Pavillon D — Zellige, plâtre et vannerie", "الرواق د — الزليج والجبس والسلالة", wc + 12,
-                 max(ha, hb) + 12, ["zellige", "basketry"], 1, 3.0, [3, 3, 3, 3], blocked=("D-16",))
+                 max(ha, hb) + 12, ["zellige", "basketry"], 1, 3.0, [3, 3, 4, 6], blocked=("D-16",))
 halls.append(d)
 
 venue = {

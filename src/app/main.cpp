@@ -6,6 +6,7 @@
 
 #include "app/window.hpp"
 #include "badge/new_edition.hpp"
+#include "booth/demo_venue.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
@@ -52,7 +53,7 @@ int main(int argc, char** argv) {
         std::filesystem::remove(paths::keyFileFor(path), ec);  // a stray key of a deleted demo
         auto created = createEditionDatabase(path, demoEdition());
         DemoOptions o;
-        fillDemo(*created, o);
+        booth::fillDemoEdition(*created, o);  // on the OLM Souissi example plan
       }
       store = openStore(path.string(), OpenMode::Existing);
     } else {

@@ -103,10 +103,38 @@ struct PrintRecord {
   std::string station, operator_name, at;
 };
 
+struct Point {
+  double x = 0, y = 0;  // venue metres
+};
+
 struct Hall {
   Id id = 0;
   std::string code, name;
-  double x = 0, y = 0, width = 0, height = 0;  // metres
+  double x = 0, y = 0, width = 0, height = 0;  // metres; the bounding rectangle when there is an outline
+  std::string name_ar;
+  std::string zone = "exhibition";  // zone code: an exhibitor's preferred zone matches it
+  std::vector<Point> outline;       // polygon, venue metres; empty: the rectangle
+  std::vector<std::string> sectors; // sector codes the organiser wants in this hall (soft)
+};
+
+// An aisle or an entrance of a hall, as a rectangle in venue metres.
+struct VenueFeature {
+  Id id = 0;
+  std::string kind;  // aisle|entrance
+  std::string code, hall;
+  double x = 0, y = 0, width = 0, height = 0;
+  std::string label;
+  bool main = false;  // a main aisle (booths on it are worth more)
+};
+
+// The parts of an exhibitor's booth request that are not on the exhibitor row (booth_area_m2,
+// wants_corner, needs_power and preferred_zone are).
+struct BoothRequest {
+  Id exhibitor_id = 0;
+  std::string preferred_hall;           // hall code, empty: none
+  std::vector<std::string> booth_types; // accepted types, empty: any
+  int seniority = 0;                    // editions attended before
+  int extra_points = 0;                 // priority points granted by the organiser
 };
 
 struct Booth {

@@ -83,9 +83,21 @@ class Store {
   // The booth code of an exhibitor (first assigned booth), if any.
   virtual std::optional<std::string> boothOfExhibitor(Id exhibitor) = 0;
 
-  // Venue.
+  // Venue and booths (SQLite: sqlite_store_booths.cpp). Halls, features and booths come ordered by
+  // code. A venue is replaced whole: clearVenue() then insertHall/insertVenueFeature/insertBooth inside
+  // one write(). updateBooth() writes a booth's geometry, type, power, status, exhibitor and lock by
+  // id (NotFound if gone). Booth requests: one optional row per exhibitor, upserted.
   virtual Id insertHall(Hall& hall) = 0;
   virtual Id insertBooth(Booth& booth) = 0;
+  virtual Id insertVenueFeature(VenueFeature& feature) = 0;
+  virtual std::vector<Hall> halls() = 0;
+  virtual std::vector<VenueFeature> venueFeatures() = 0;
+  virtual std::vector<Booth> booths() = 0;
+  virtual void updateBooth(const Booth& booth) = 0;
+  virtual void deleteBooth(Id id) = 0;
+  virtual void clearVenue() = 0;  // every booth, feature and hall
+  virtual std::vector<BoothRequest> boothRequests() = 0;
+  virtual void saveBoothRequest(const BoothRequest& request) = 0;
 
   // Gates.
   virtual Id insertGateProfile(GateProfile& profile) = 0;

@@ -42,5 +42,10 @@ void registerGate(CLI::App& app, Context& ctx);  // gate add|list (cmd_gate.cpp)
 void registerScan(CLI::App& app, Context& ctx);
 void registerReport(CLI::App& app, Context& ctx);  // report --out FILE.pdf|.xlsx (cmd_report.cpp)
 nlohmann::json benchGate(long long n, const Context& ctx);  // bench gate (cmd_gate.cpp)
+// Venue plan and booths (cmd_booth.cpp): venue import|export|show, allocate, booth ..., bench allocate.
+void registerVenue(CLI::App& app, Context& ctx);
+void registerAllocate(CLI::App& app, Context& ctx);
+void registerBooth(CLI::App& app, Context& ctx);
+nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath);
 
 }  // namespace moussem::cli

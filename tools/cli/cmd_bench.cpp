@@ -220,15 +220,19 @@ nlohmann::json benchOpen(long long n, const Context& ctx) {
 struct BenchOptions {
   std::string scenario;
   long long n = 0;
+  int seeds = 5;       // allocate: seeds per size
+  std::string lp;      // allocate: also write the instance as an LP file (one size, one seed)
 };
 
 }  // namespace
 
 void registerBench(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<BenchOptions>();
-  auto* sub = app.add_subcommand("bench", "Performance figures as JSON (scenarios: demo, open, badges, gate)");
-  sub->add_option("scenario", opts->scenario, "Scenario")->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate"}));
-  sub->add_option("--n", opts->n, "Size (people)")->check(CLI::Range(1LL, 10000000LL));
+  auto* sub = app.add_subcommand("bench", "Performance figures as JSON (scenarios: demo, open, search, import, badges, gate, allocate)");
+  sub->add_option("scenario", opts->scenario, "Scenario")->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate", "allocate"}));
+  sub->add_option("--n", opts->n, "Size (people; allocate: exhibitors)")->check(CLI::Range(1LL, 10000000LL));
+  sub->add_option("--seeds", opts->seeds, "allocate: instances per size (seeds 1..N)")->check(CLI::Range(1, 100));
+  sub->add_option("--export-lp", opts->lp, "allocate: write the instance (one --n, --seeds 1) as an LP file");
   sub->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
       nlohmann::json result;
@@ -238,7 +242,8 @@ void registerBench(CLI::App& app, Context& ctx) {
         std::cout << result.dump() << std::endl;
         return;
       }
-      if (opts->scenario == "demo") result = benchDemo(opts->n > 0 ? opts->n : 100000);
+      if (opts->scenario == "allocate") result = benchAllocate(opts->n, opts->seeds, opts->lp);  // cmd_booth.cpp
+      else if (opts->scenario == "demo") result = benchDemo(opts->n > 0 ? opts->n : 100000);
       else if (opts->scenario == "badges") result = benchBadges(opts->n > 0 ? opts->n : 1000, ctx);
       else if (opts->scenario == "gate") result = benchGate(opts->n > 0 ? opts->n : 1000000, ctx);
       else result = benchOpen(opts->n > 0 ? opts->n : 1000000, ctx);

@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "badge/new_edition.hpp"
+#include "booth/demo_venue.hpp"
 #include "cli_context.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -42,7 +43,7 @@ void registerDemo(CLI::App& app, Context& ctx) {
       o.progress = [&ctx](double f) { ctx.progress(tr("demo.progress"), f); };
       DemoSummary s;
       try {
-        s = fillDemo(*store, o);
+        s = booth::fillDemoEdition(*store, o);  // on the OLM Souissi example plan
       } catch (...) {
         if (created) {  // all or nothing: do not leave a half-made demo database behind
           store.reset();

@@ -441,7 +441,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& o) {
       if (o.progress) o.progress(static_cast<double>(step) / 200.0);
     };
 
-    buildVenue(store, sum);
+    if (!o.venue) buildVenue(store, sum);
     advance(1);
 
     // Exhibitors. The first 22 fill shuffled "slots": one per region, then one per sector, so that
@@ -691,6 +691,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& o) {
         advance(1);
       }
     }
+    if (o.venue) o.venue(store, sum);
     throwIfCancelled(o);
   });
   if (o.progress && lastStep < 200) o.progress(1.0);

@@ -10,16 +10,20 @@
 
 namespace moussem {
 
+struct DemoSummary {
+  long long exhibitors = 0, participants = 0, staff = 0, halls = 0, booths = 0;
+};
+
 struct DemoOptions {
   int exhibitors = 62;
   long long participants = 400;          // people who are not exhibitor staff
   std::uint64_t seed = 1;
   std::function<void(double)> progress;  // 0..1, may be empty; called from the calling thread
   std::function<bool()> cancelled;       // may be empty; true: stop, throw Error(Refused), nothing written
-};
-
-struct DemoSummary {
-  long long exhibitors = 0, participants = 0, staff = 0, halls = 0, booths = 0;
+  // Installs the venue inside the demo's transaction, after the exhibitors, and counts its halls and
+  // booths into the summary. Empty: the built-in generated three-hall plan. The booth module passes
+  // the shipped OLM Souissi example plan (booth/demo_venue.hpp).
+  std::function<void(Store&, DemoSummary&)> venue;
 };
 
 // The demo edition: clearly marked (is_demo, "(démo)" in its names).

@@ -395,29 +395,6 @@ Id SqliteStore::insertBadge(Badge& b) {
   return b.id;
 }
 
-Id SqliteStore::insertHall(Hall& h) {
-  writeOne([&] {
-    auto& st = db_->prepare("INSERT INTO hall (code, name, x, y, width, height) VALUES (?,?,?,?,?,?)");
-    st.bind(1, h.code).bind(2, h.name).bind(3, h.x).bind(4, h.y).bind(5, h.width).bind(6, h.height);
-    st.run();
-    h.id = db_->lastInsertId();
-  });
-  return h.id;
-}
-
-Id SqliteStore::insertBooth(Booth& b) {
-  writeOne([&] {
-    auto& st = db_->prepare(
-        "INSERT INTO booth (code, hall, x, y, width, depth, type, power, status, exhibitor_id, locked) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    st.bind(1, b.code).bind(2, b.hall).bind(3, b.x).bind(4, b.y).bind(5, b.width).bind(6, b.depth).bind(7, b.type)
-        .bind(8, b.power).bind(9, b.status).bind(10, b.exhibitor_id).bind(11, b.locked);
-    st.run();
-    b.id = db_->lastInsertId();
-  });
-  return b.id;
-}
-
 Id SqliteStore::insertGateProfile(GateProfile& g) {
   writeOne([&] {
     auto& st = db_->prepare(

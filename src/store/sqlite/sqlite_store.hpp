@@ -55,8 +55,18 @@ class SqliteStore final : public Store {
   std::vector<Id> peopleMatching(const PeopleFilter& filter) override;
   std::vector<PrintRecord> printLog(Id person, int limit) override;
   std::optional<std::string> boothOfExhibitor(Id exhibitor) override;
+  // Venue and booths (sqlite_store_booths.cpp).
   Id insertHall(Hall& hall) override;
   Id insertBooth(Booth& booth) override;
+  Id insertVenueFeature(VenueFeature& feature) override;
+  std::vector<Hall> halls() override;
+  std::vector<VenueFeature> venueFeatures() override;
+  std::vector<Booth> booths() override;
+  void updateBooth(const Booth& booth) override;
+  void deleteBooth(Id id) override;
+  void clearVenue() override;
+  std::vector<BoothRequest> boothRequests() override;
+  void saveBoothRequest(const BoothRequest& request) override;
   Id insertGateProfile(GateProfile& profile) override;
   // Gate (sqlite_store_gate.cpp).
   std::vector<GateProfile> gateProfiles() override;

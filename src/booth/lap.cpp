@@ -1,0 +1,269 @@
+// Jonker–Volgenant linear assignment on dense integer costs (R. Jonker and A. Volgenant, "A shortest
+// augmenting path algorithm for dense and sparse linear assignment problems", Computing 38, 1987):
+// column reduction with reduction transfer, two rounds of augmenting row reduction, then Dijkstra-like
+// shortest augmenting paths for the rows still free. Costs are 32-bit, duals 64-bit: no overflow.
+#include "booth/lap.hpp"
+
+#include <limits>
+
+namespace moussem::booth {
+
+namespace {
+
+using Cost = std::int64_t;
+constexpr Cost kLarge = std::numeric_limits<Cost>::max() / 4;
+
+struct Jv {
+  int n;
+  const std::int32_t* c;
+  std::vector<int> x, y;  // row -> column, column -> row
+  std::vector<Cost> v;    // column duals
+  std::vector<int> freeRows;
+
+  Cost cost(int i, int j) const { return c[static_cast<std::size_t>(i) * n + j]; }
+
+  int columnReduction() {
+    x.assign(n, -1);
+    y.assign(n, 0);
+    v.assign(n, kLarge);
+    for (int i = 0; i < n; ++i) {
+      const std::int32_t* row = c + static_cast<std::size_t>(i) * n;
+      for (int j = 0; j < n; ++j)
+        if (row[j] < v[j]) {
+          v[j] = row[j];
+          y[j] = i;
+        }
+    }
+    std::vector<char> unique(n, 1);
+    for (int j = n - 1; j >= 0; --j) {
+      const int i = y[j];
+      if (x[i] < 0) {
+        x[i] = j;
+      } else {
+        unique[i] = 0;
+        y[j] = -1;
+      }
+    }
+    freeRows.clear();
+    for (int i = 0; i < n; ++i) {
+      if (x[i] < 0) {
+        freeRows.push_back(i);
+      } else if (unique[i]) {  // reduction transfer
+        const int j = x[i];
+        Cost min = kLarge;
+        for (int j2 = 0; j2 < n; ++j2)
+          if (j2 != j) {
+            const Cost r = cost(i, j2) - v[j2];
+            if (r < min) min = r;
+          }
+        v[j] -= min;
+      }
+    }
+    return static_cast<int>(freeRows.size());
+  }
+
+  int augmentingRowReduction(int nFree) {
+    int current = 0, newFree = 0;
+    long long rrCount = 0;
+    while (current < nFree) {
+      ++rrCount;
+      const int freeI = freeRows[current++];
+      int j1 = 0, j2 = -1;
+      Cost v1 = cost(freeI, 0) - v[0], v2 = kLarge;
+      for (int j = 1; j < n; ++j) {
+        const Cost r = cost(freeI, j) - v[j];
+        if (r < v2) {
+          if (r >= v1) {
+            v2 = r;
+            j2 = j;
+          } else {
+            v2 = v1;
+            v1 = r;
+            j2 = j1;
+            j1 = j;
+          }
+        }
+      }
+      int i0 = y[j1];
+      const Cost v1New = v[j1] - (v2 - v1);
+      const bool v1Lowers = v1New < v[j1];
+      if (rrCount < static_cast<long long>(current) * n) {
+        if (v1Lowers) {
+          v[j1] = v1New;
+        } else if (i0 >= 0 && j2 >= 0) {
+          j1 = j2;
+          i0 = y[j2];
+        }
+        if (i0 >= 0) {
+          if (v1Lowers) freeRows[--current] = i0;
+          else freeRows[newFree++] = i0;
+        }
+      } else if (i0 >= 0) {
+        freeRows[newFree++] = i0;
+      }
+      x[freeI] = j1;
+      y[j1] = freeI;
+    }
+    return newFree;
+  }
+
+  // Shortest augmenting path from a free row; returns the free column reached, fills pred.
+  int findPath(int startI, std::vector<int>& pred, std::vector<Cost>& d, std::vector<int>& cols) {
+    int lo = 0, hi = 0, finalJ = -1, nReady = 0;
+    Cost level = 0;  // distance of the columns in cols[lo, hi)
+    for (int j = 0; j < n; ++j) {
+      cols[j] = j;
+      pred[j] = startI;
+      d[j] = cost(startI, j) - v[j];
+    }
+    while (finalJ == -1) {
+      if (lo == hi) {
+        nReady = lo;
+        // Columns at the minimal distance move to cols[lo, hi).
+        Cost mind = d[cols[lo]];
+        hi = lo + 1;
+        for (int k = hi; k < n; ++k) {
+          const int j = cols[k];
+          if (d[j] <= mind) {
+            if (d[j] < mind) {
+              hi = lo;
+              mind = d[j];
+            }
+            cols[k] = cols[hi];
+            cols[hi++] = j;
+          }
+        }
+        level = mind;
+        for (int k = lo; k < hi; ++k)
+          if (y[cols[k]] < 0) {
+            finalJ = cols[k];
+            break;
+          }
+      }
+      if (finalJ == -1) {  // scan
+        while (lo != hi) {
+          int j = cols[lo++];
+          const int i = y[j];
+          const Cost mind = d[j];
+          const Cost h = cost(i, j) - v[j] - mind;
+          const std::int32_t* row = c + static_cast<std::size_t>(i) * n;
+          for (int k = hi; k < n; ++k) {
+            j = cols[k];
+            const Cost r = row[j] - v[j] - h;
+            if (r < d[j]) {
+              d[j] = r;
+              pred[j] = i;
+              if (r == mind) {
+                if (y[j] < 0) {
+                  finalJ = j;
+                  goto found;
+                }
+                cols[k] = cols[hi];
+                cols[hi++] = j;
+              }
+            }
+          }
+        }
+      }
+    }
+  found:
+    for (int k = 0; k < nReady; ++k) {
+      const int j = cols[k];
+      v[j] += d[j] - level;
+    }
+    return finalJ;
+  }
+
+  bool augment(int nFree, const std::function<bool()>& cancelled) {
+    std::vector<int> pred(n), cols(n);
+    std::vector<Cost> d(n);
+    for (int f = 0; f < nFree; ++f) {
+      if (cancelled && (f & 63) == 0 && cancelled()) return false;
+      const int freeI = freeRows[f];
+      int j = findPath(freeI, pred, d, cols);
+      int i = -1;
+      while (i != freeI) {
+        i = pred[j];
+        y[j] = i;
+        std::swap(j, x[i]);
+      }
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+std::vector<int> solveAssignment(int n, const std::vector<std::int32_t>& costs, const std::function<bool()>& cancelled) {
+  if (n <= 0) return {};
+  if (n == 1) return {0};
+  Jv jv{n, costs.data(), {}, {}, {}, {}};
+  int nFree = jv.columnReduction();
+  for (int round = 0; round < 2 && nFree > 0; ++round) nFree = jv.augmentingRowReduction(nFree);
+  if (nFree > 0 && !jv.augment(nFree, cancelled)) return {};
+  return jv.x;
+}
+
+}  // namespace moussem::booth
+
+namespace moussem::booth {
+
+// Rectangular shortest augmenting paths (rows <= columns), rows inserted one by one in the given
+// order with row and column potentials (the Hungarian method in its O(rows^2 * cols) form). Cheap
+// when each new row finds a free column after a few steps, which is the case when rows come in
+// decreasing priority.
+std::vector<int> solveAssignmentRect(int rows, int cols, const std::vector<std::int32_t>& c,
+                                     const std::function<bool()>& cancelled) {
+  using Cost = std::int64_t;
+  const Cost inf = std::numeric_limits<Cost>::max() / 4;
+  std::vector<Cost> u(rows + 1, 0), v(cols + 1, 0), minv(cols + 1);
+  std::vector<int> p(cols + 1, 0), way(cols + 1, 0);  // p[j]: row (1-based) in column j
+  std::vector<char> used(cols + 1);
+  for (int i = 1; i <= rows; ++i) {
+    if (cancelled && (i & 63) == 0 && cancelled()) return {};
+    p[0] = i;
+    int j0 = 0;
+    std::fill(minv.begin(), minv.end(), inf);
+    std::fill(used.begin(), used.end(), 0);
+    do {
+      used[j0] = 1;
+      const int i0 = p[j0];
+      Cost delta = inf;
+      int j1 = 0;
+      const std::int32_t* row = c.data() + static_cast<std::size_t>(i0 - 1) * cols;
+      const Cost ui = u[i0];
+      for (int j = 1; j <= cols; ++j) {
+        if (used[j]) continue;
+        const Cost cur = row[j - 1] - ui - v[j];
+        if (cur < minv[j]) {
+          minv[j] = cur;
+          way[j] = j0;
+        }
+        if (minv[j] < delta) {
+          delta = minv[j];
+          j1 = j;
+        }
+      }
+      for (int j = 0; j <= cols; ++j) {
+        if (used[j]) {
+          u[p[j]] += delta;
+          v[j] -= delta;
+        } else {
+          minv[j] -= delta;
+        }
+      }
+      j0 = j1;
+    } while (p[j0] != 0);
+    do {
+      const int j1 = way[j0];
+      p[j0] = p[j1];
+      j0 = j1;
+    } while (j0);
+  }
+  std::vector<int> x(rows, -1);
+  for (int j = 1; j <= cols; ++j)
+    if (p[j] != 0) x[p[j] - 1] = j - 1;
+  return x;
+}
+
+}  // namespace moussem::booth

@@ -1,0 +1,205 @@
+#include <catch2/catch.hpp>
+#include <climits>
+#include <sstream>
+
+#include "booth/allocator.hpp"
+#include "booth/instances.hpp"
+#include "booth/lap.hpp"
+#include "booth/lp_export.hpp"
+
+using namespace moussem;
+using namespace moussem::booth;
+
+namespace {
+
+// Exhaustive optimum of a tiny assignment, for the LAP check.
+long long bruteForce(int n, const std::vector<std::int32_t>& c) {
+  std::vector<int> perm(n);
+  for (int i = 0; i < n; ++i) perm[i] = i;
+  long long best = LLONG_MAX;
+  do {
+    long long s = 0;
+    for (int i = 0; i < n; ++i) s += c[static_cast<std::size_t>(i) * n + perm[i]];
+    best = std::min(best, s);
+  } while (std::next_permutation(perm.begin(), perm.end()));
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("the linear assignment finds the exact optimum of small random matrices, ties included") {
+  std::uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<int>((state >> 33) % 1000);
+  };
+  for (int trial = 0; trial < 200; ++trial) {
+    const int n = 1 + trial % 7;
+    std::vector<std::int32_t> c(static_cast<std::size_t>(n) * n);
+    const bool ties = trial % 3 == 0;
+    for (auto& v : c) v = ties ? -(next() % 4) : -next();
+    const auto x = solveAssignment(n, c);
+    REQUIRE(static_cast<int>(x.size()) == n);
+    std::vector<int> seen(n, 0);
+    long long total = 0;
+    for (int i = 0; i < n; ++i) {
+      REQUIRE(x[i] >= 0);
+      REQUIRE(x[i] < n);
+      ++seen[x[i]];
+      total += c[static_cast<std::size_t>(i) * n + x[i]];
+    }
+    for (int s : seen) CHECK(s == 1);
+    CHECK(total == bruteForce(n, c));
+  }
+}
+
+TEST_CASE("random instances: the allocator never breaks a hard constraint and the checker agrees") {
+  for (int n : {5, 20, 40, 90}) {
+    for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+      INFO("n=" << n << " seed=" << seed);
+      // Scarce booths too: more exhibitors than fitting booths.
+      for (double ratio : {1.2, 0.6}) {
+        const auto p = generatedProblem(n, seed, ratio);
+        AllocatorOptions o;
+        o.seed = seed;
+        const auto r = allocate(p, o);
+        CHECK(checkAllocation(p, r.allocation).total() == 0);
+        CHECK(r.violations.total() == 0);
+        // Every exhibitor that wants a booth is either placed or listed with a reason.
+        int wanting = 0;
+        for (const auto& x : p.exhibitors) wanting += x.wantsBooth ? 1 : 0;
+        CHECK(r.score.assigned + r.score.unassigned == wanting);
+        CHECK(static_cast<int>(r.unmet.size()) == r.score.unassigned);
+        for (const auto& u : r.unmet) CHECK(!u.reason.empty());
+        // Untouchable booths keep their exhibitor.
+        for (std::size_t e = 0; e < p.exhibitors.size(); ++e)
+          if (p.exhibitors[e].fixedBooth >= 0) CHECK(r.allocation.boothOf[e] == p.exhibitors[e].fixedBooth);
+        CHECK(scoreOf(p, r.allocation).total == r.score.total);
+      }
+    }
+  }
+}
+
+TEST_CASE("the same problem and seed give the same allocation") {
+  const auto p = generatedProblem(120, 7);
+  AllocatorOptions o;
+  o.seed = 42;
+  const auto a = allocate(p, o);
+  const auto b = allocate(p, o);
+  CHECK(a.allocation.boothOf == b.allocation.boothOf);
+  CHECK(a.score.total == b.score.total);
+  const auto q = generatedProblem(120, 7);
+  CHECK(allocate(q, o).allocation.boothOf == a.allocation.boothOf);
+}
+
+TEST_CASE("the checker counts each kind of hard violation") {
+  const auto p = generatedProblem(40, 3);
+  const auto r = allocate(p);
+  REQUIRE(checkAllocation(p, r.allocation).total() == 0);
+  // Two exhibitors in one booth.
+  {
+    auto a = r.allocation;
+    int first = -1;
+    for (std::size_t e = 0; e < a.boothOf.size(); ++e)
+      if (a.boothOf[e] >= 0 && p.exhibitors[e].fixedBooth < 0) {
+        if (first < 0) first = static_cast<int>(e);
+        else {
+          a.boothOf[e] = a.boothOf[first];
+          break;
+        }
+      }
+    CHECK(checkAllocation(p, a).double_booked >= 1);
+  }
+  // A booth too small.
+  {
+    auto a = r.allocation;
+    for (std::size_t e = 0; e < a.boothOf.size(); ++e) {
+      if (p.exhibitors[e].fixedBooth >= 0 || !p.exhibitors[e].wantsBooth) continue;
+      for (std::size_t b = 0; b < p.booths.size(); ++b)
+        if (p.booths[b].movable && p.booths[b].area < p.exhibitors[e].area) {
+          a.boothOf[e] = static_cast<int>(b);
+          CHECK(checkAllocation(p, a).misfit >= 1);
+          goto done;
+        }
+    }
+  done:;
+  }
+  // An untouchable exhibitor moved.
+  for (std::size_t e = 0; e < p.exhibitors.size(); ++e)
+    if (p.exhibitors[e].fixedBooth >= 0) {
+      auto a = r.allocation;
+      a.boothOf[e] = -1;
+      CHECK(checkAllocation(p, a).fixed_changed == 1);
+      break;
+    }
+  // Competitors side by side.
+  {
+    Problem q = p;
+    int e1 = -1, e2 = -1;
+    for (std::size_t e = 0; e < q.exhibitors.size() && e2 < 0; ++e)
+      if (r.allocation.boothOf[e] >= 0 && q.exhibitors[e].fixedBooth < 0) {
+        const int b = r.allocation.boothOf[e];
+        for (std::size_t o = 0; o < q.exhibitors.size(); ++o)
+          if (o != e && r.allocation.boothOf[o] >= 0 && adjacent(q.booths[b].rect, q.booths[r.allocation.boothOf[o]].rect)) {
+            e1 = static_cast<int>(e);
+            e2 = static_cast<int>(o);
+            break;
+          }
+      }
+    REQUIRE(e2 >= 0);
+    q.exhibitors[e1].competitors.push_back(e2);
+    q.exhibitors[e2].competitors.push_back(e1);
+    CHECK(checkAllocation(q, r.allocation).competitors == 1);
+    // And the allocator keeps them apart.
+    std::sort(q.exhibitors[e1].competitors.begin(), q.exhibitors[e1].competitors.end());
+    std::sort(q.exhibitors[e2].competitors.begin(), q.exhibitors[e2].competitors.end());
+    CHECK(allocate(q).violations.total() == 0);
+  }
+}
+
+TEST_CASE("more exhibitors than booths: the best set is placed, the rest listed with reasons") {
+  const auto p = generatedProblem(100, 5, 0.5);
+  const auto r = allocate(p);
+  CHECK(r.violations.total() == 0);
+  CHECK(r.score.unassigned > 0);
+  for (const auto& u : r.unmet) CHECK((u.reason == "taken" || u.reason == "competitors" || u.reason == "no_fitting_booth"));
+  // Higher priorities go first: among those who fit the same booths, the unplaced are not above the placed.
+  CHECK(r.inversion_count >= 0);
+}
+
+TEST_CASE("the bulk score table agrees with Problem::linear and Problem::fits") {
+  const auto p = generatedProblem(60, 9);
+  const auto r = allocate(p);
+  for (std::size_t e = 0; e < p.exhibitors.size(); ++e) {
+    const int b = r.allocation.boothOf[e];
+    if (b < 0 || p.exhibitors[e].fixedBooth >= 0) continue;
+    CHECK(p.fits(static_cast<int>(e), b));
+  }
+  // The objective recomputed from parts equals the total.
+  const auto s = scoreOf(p, r.allocation);
+  CHECK(s.total == s.priority_value + s.preferences + s.clustering - s.waste);
+}
+
+TEST_CASE("the LP export writes the same model: every fitting pair a binary, with the objective's coefficients") {
+  const auto p = generatedProblem(12, 2);
+  std::ostringstream lp;
+  const auto stats = writeLp(p, lp);
+  const std::string text = lp.str();
+  CHECK(text.find("Maximize") != std::string::npos);
+  CHECK(text.find("Subject To") != std::string::npos);
+  CHECK(text.find("Binary") != std::string::npos);
+  CHECK(text.rfind("End") != std::string::npos);
+  long long pairs = 0;
+  for (std::size_t e = 0; e < p.exhibitors.size(); ++e)
+    for (std::size_t b = 0; b < p.booths.size(); ++b)
+      if (p.exhibitors[e].fixedBooth < 0 && p.exhibitors[e].wantsBooth && p.fits(static_cast<int>(e), static_cast<int>(b))) {
+        ++pairs;
+        const std::string term = "+ " + std::to_string(p.linear(static_cast<int>(e), static_cast<int>(b))) + " x" +
+                                 std::to_string(e) + "_" + std::to_string(b);
+        const auto at = text.find(term);
+        REQUIRE(at != std::string::npos);
+        const char after = text[at + term.size()];
+        CHECK((after == ' ' || after == '\n'));
+      }
+  CHECK(stats.variables >= pairs);
+}

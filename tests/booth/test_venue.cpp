@@ -1,0 +1,195 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "badge/new_edition.hpp"
+#include "booth/demo_venue.hpp"
+#include "booth/venue.hpp"
+#include "core/error.hpp"
+#include "store/demo/demo_data.hpp"
+#include "test_support.hpp"
+
+using namespace moussem;
+using moussem::test::TempDir;
+using nlohmann::json;
+
+namespace {
+
+json smallVenue() {
+  return json::parse(R"({
+    "format": "moussem-venue", "version": 1, "name": "Test",
+    "halls": [
+      {"code": "A", "name": "Hall A", "x": 0, "y": 0, "width": 20, "height": 12,
+       "aisles": [{"code": "A-M", "x": 0, "y": 5, "width": 20, "height": 2, "main": true}],
+       "entrances": [{"code": "A-E", "x": 8, "y": -0.5, "width": 4, "height": 1}],
+       "booths": [
+         {"code": "A-01", "x": 1, "y": 1, "width": 3, "depth": 3, "type": "corner", "power": true},
+         {"code": "A-02", "x": 4, "y": 1, "width": 3, "depth": 3},
+         {"code": "A-03", "x": 1, "y": 8, "width": 6, "depth": 3, "status": "blocked"}
+       ]},
+      {"code": "B", "outline": [[30, 0], [50, 0], [50, 20], [40, 20], [40, 10], [30, 10]],
+       "booths": [{"code": "B-01", "x": 31, "y": 1, "width": 3, "depth": 3}]}
+    ]})");
+}
+
+std::string errorOf(const json& j) {
+  try {
+    booth::parseVenue(j.dump(), "plan.json");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::Invalid);
+    return e.what();
+  }
+  return "";
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+struct Db {
+  TempDir dir;
+  std::unique_ptr<Store> store = createEditionDatabase(dir / "v.db", demoEdition());
+};
+
+}  // namespace
+
+TEST_CASE("a valid venue file parses with its halls, aisles, entrances and booths") {
+  const auto v = booth::parseVenue(smallVenue().dump(), "plan.json");
+  REQUIRE(v.halls.size() == 2);
+  CHECK(v.halls[1].outline.size() == 6);
+  CHECK(v.halls[1].width == 20);
+  CHECK(v.features.size() == 2);
+  REQUIRE(v.booths.size() == 4);
+  CHECK(v.booths[0].type == "corner");
+  CHECK(v.booths[0].power);
+  CHECK(v.booths[2].status == "blocked");
+}
+
+TEST_CASE("bad venue files are refused with a message naming the element and the field") {
+  SECTION("overlapping booths") {
+    auto j = smallVenue();
+    j["halls"][0]["booths"][1]["x"] = 2;
+    const auto m = errorOf(j);
+    CHECK(has(m, "plan.json"));
+    CHECK(has(m, "A-02"));
+    CHECK(has(m, "A-01"));
+  }
+  SECTION("a booth outside its hall") {
+    auto j = smallVenue();
+    j["halls"][0]["booths"][1]["x"] = 18.5;
+    CHECK(has(errorOf(j), "A-02"));
+  }
+  SECTION("a booth in the notch of a polygon hall") {
+    auto j = smallVenue();
+    j["halls"][1]["booths"][0]["x"] = 31;
+    j["halls"][1]["booths"][0]["y"] = 15;
+    CHECK(has(errorOf(j), "B-01"));
+  }
+  SECTION("a booth on an aisle") {
+    auto j = smallVenue();
+    j["halls"][0]["booths"][1]["y"] = 4;
+    const auto m = errorOf(j);
+    CHECK(has(m, "A-02"));
+    CHECK(has(m, "A-M"));
+  }
+  SECTION("duplicate codes") {
+    auto j = smallVenue();
+    j["halls"][1]["booths"][0]["code"] = "A-01";
+    CHECK(has(errorOf(j), "A-01"));
+  }
+  SECTION("negative or zero sizes") {
+    auto j = smallVenue();
+    j["halls"][0]["booths"][1]["width"] = -3;
+    const auto m = errorOf(j);
+    CHECK(has(m, "A-02"));
+    CHECK(has(m, "width"));
+    j = smallVenue();
+    j["halls"][0]["height"] = 0;
+    CHECK(has(errorOf(j), "height"));
+  }
+  SECTION("unknown fields, at any level") {
+    auto j = smallVenue();
+    j["halls"][0]["booths"][0]["widht"] = 3;
+    auto m = errorOf(j);
+    CHECK(has(m, "widht"));
+    CHECK(has(m, "A-01"));
+    j = smallVenue();
+    j["colour"] = "red";
+    CHECK(has(errorOf(j), "colour"));
+  }
+  SECTION("unknown type or status, wrong value types, missing fields") {
+    auto j = smallVenue();
+    j["halls"][0]["booths"][0]["type"] = "kiosk";
+    CHECK(has(errorOf(j), "kiosk"));
+    j = smallVenue();
+    j["halls"][0]["booths"][0]["power"] = "yes";
+    CHECK(has(errorOf(j), "power"));
+    j = smallVenue();
+    j["halls"][0]["booths"][0].erase("depth");
+    CHECK(has(errorOf(j), "depth"));
+  }
+  SECTION("an assigned booth without exhibitor") {
+    auto j = smallVenue();
+    j["halls"][0]["booths"][0]["status"] = "assigned";
+    CHECK(has(errorOf(j), "A-01"));
+  }
+  SECTION("another kind of file") {
+    auto j = smallVenue();
+    j["format"] = "something-else";
+    CHECK(has(errorOf(j), "something-else"));
+  }
+}
+
+TEST_CASE("a truncated venue file is named as such, wherever it is cut") {
+  const std::string text = smallVenue().dump(1);
+  for (std::size_t cut : {std::size_t{1}, text.size() / 3, text.size() / 2, text.size() - 2}) {
+    INFO("cut at " << cut);
+    try {
+      booth::parseVenue(text.substr(0, cut), "plan.json");
+      FAIL("accepted a truncated file");
+    } catch (const Error& e) {
+      CHECK(has(e.what(), "plan.json"));
+      CHECK(e.kind() == ErrorKind::Invalid);
+    }
+  }
+}
+
+TEST_CASE("the shipped OLM Souissi plan is valid, marked as an example, with 100+ booths in several halls") {
+  const auto v = booth::parseVenue(booth::olmSouissiExample(), "olm-souissi.json");
+  CHECK(v.example);
+  CHECK(v.halls.size() >= 3);
+  CHECK(v.booths.size() >= 100);
+  std::set<std::string> types;
+  for (const auto& b : v.booths) types.insert(b.type);
+  CHECK(types == std::set<std::string>{"inline", "corner", "peninsula", "island"});
+}
+
+TEST_CASE("a venue imports whole, exports to the same plan, and a bad one changes nothing") {
+  Db d;
+  const auto v = booth::parseVenue(booth::olmSouissiExample(), "olm-souissi.json");
+  const auto done = booth::importVenue(*d.store, v, "olm-souissi.json");
+  CHECK(done.booths == static_cast<int>(v.booths.size()));
+  const auto back = booth::loadVenue(*d.store);
+  CHECK(back.example);
+  CHECK(booth::venueJson(back) == booth::venueJson(v));
+  // Re-parsing the export gives the same plan again.
+  CHECK(booth::venueJson(booth::parseVenue(booth::venueJson(back), "export.json")) == booth::venueJson(v));
+
+  booth::Venue bad = v;
+  bad.exhibitorRefs[0] = "NO-SUCH-EXHIBITOR";
+  bad.booths[0].status = "assigned";
+  CHECK_THROWS_AS(booth::importVenue(*d.store, bad, "bad.json"), Error);
+  CHECK(d.store->booths().size() == v.booths.size());
+  CHECK(booth::venueJson(booth::loadVenue(*d.store)) == booth::venueJson(v));
+}
+
+TEST_CASE("the demo edition uses the OLM Souissi example plan and gives some exhibitors booth requests") {
+  Db d;
+  DemoOptions o;
+  o.participants = 20;
+  const auto s = booth::fillDemoEdition(*d.store, o);
+  const auto v = booth::parseVenue(booth::olmSouissiExample(), "olm-souissi.json");
+  CHECK(s.booths == static_cast<long long>(v.booths.size()));
+  CHECK(s.halls == static_cast<long long>(v.halls.size()));
+  CHECK(d.store->booths().size() == v.booths.size());
+  CHECK(!d.store->boothRequests().empty());
+  CHECK(d.store->setting("venue.example") == std::optional<std::string>("1"));
+}

@@ -1,0 +1,312 @@
+// `venue import|export|show`, `allocate`, `booth assign|unassign|lock|unlock|hold|release`, and
+// `bench allocate`: the venue plan and booth allocation from the command line, through the same
+// moussem_booth services the plan screen uses.
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "booth/allocator.hpp"
+#include "booth/booth_service.hpp"
+#include "booth/instances.hpp"
+#include "booth/lp_export.hpp"
+#include "booth/venue.hpp"
+#include "cli_context.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+
+namespace moussem::cli {
+
+namespace {
+
+using nlohmann::json;
+
+struct VenueOptions {
+  std::string file;
+};
+
+struct AllocateOptions {
+  bool dryRun = false;
+  std::uint64_t seed = 1;
+  std::string lp;
+  int rounds = 3;
+  bool details = true;
+};
+
+struct BoothOptions {
+  std::string booth, exhibitor;
+};
+
+json scoreJson(const booth::Score& s) {
+  return {{"priority_value", s.priority_value}, {"preferences", s.preferences}, {"clustering", s.clustering},
+          {"waste", -s.waste}};
+}
+
+json violationsJson(const booth::Violations& v) {
+  return {{"total", v.total()}, {"misfit", v.misfit}, {"double_booked", v.double_booked},
+          {"untouchable_changed", v.fixed_changed}, {"competitors", v.competitors}};
+}
+
+json boothJson(const Booth& b) {
+  json j = {{"code", b.code}, {"hall", b.hall}, {"x", b.x}, {"y", b.y}, {"width", b.width}, {"depth", b.depth},
+            {"area_m2", b.width * b.depth}, {"type", b.type}, {"power", b.power}, {"status", b.status},
+            {"locked", b.locked}};
+  j["exhibitor_id"] = b.exhibitor_id ? json(*b.exhibitor_id) : json(nullptr);
+  return j;
+}
+
+void writeLpFile(const booth::Problem& p, const std::string& path, json& out) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  if (!f) throw Error(ErrorKind::Io, tr("allocate.error.lp_write", {path}));
+  const auto stats = booth::writeLp(p, f);
+  f.close();
+  if (!f) throw Error(ErrorKind::Io, tr("allocate.error.lp_write", {path}));
+  out["lp"] = {{"file", path}, {"variables", stats.variables}, {"constraints", stats.constraints}};
+}
+
+
+}  // namespace
+
+void registerVenue(CLI::App& app, Context& ctx) {
+  auto* venue = app.add_subcommand("venue", "Venue plan: import, export, show");
+  venue->require_subcommand(1);
+  auto o = std::make_shared<VenueOptions>();
+
+  auto* imp = venue->add_subcommand("import", "Replace the venue plan with a venue file (JSON, docs/venue-format.md)");
+  imp->add_option("file", o->file, "Venue file (.json)")->required();
+  imp->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      const auto v = booth::readVenueFile(o->file);  // every check before the database is opened for writing
+      auto store = ctx.open();
+      const auto done = booth::importVenue(*store, v, o->file);
+      ctx.print({{"file", o->file}, {"name", v.name}, {"example", v.example}, {"halls", done.halls},
+                 {"aisles_entrances", done.features}, {"booths", done.booths}, {"assigned", done.assigned}},
+                tr("venue.imported", {o->file, std::to_string(done.halls), std::to_string(done.booths),
+                                      std::to_string(done.assigned)}));
+    };
+  });
+
+  auto* exp = venue->add_subcommand("export", "Write the venue plan to a venue file (JSON)");
+  exp->add_option("file", o->file, "Venue file (.json)")->required();
+  exp->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      auto store = ctx.open();
+      const auto v = booth::loadVenue(*store);
+      const std::string text = booth::venueJson(v);
+      const std::string tmp = o->file + ".part";
+      {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        if (!f || !(f << text) || !f.flush()) throw Error(ErrorKind::Io, tr("venue.error.write", {o->file}));
+      }
+      if (std::rename(tmp.c_str(), o->file.c_str()) != 0) throw Error(ErrorKind::Io, tr("venue.error.write", {o->file}));
+      ctx.print({{"file", o->file}, {"halls", v.halls.size()}, {"booths", v.booths.size()}},
+                tr("venue.exported", {o->file, std::to_string(v.halls.size()), std::to_string(v.booths.size())}));
+    };
+  });
+
+  auto* show = venue->add_subcommand("show", "Halls and booths of the venue plan");
+  show->callback([&ctx] {
+    ctx.action = [&ctx] {
+      auto store = ctx.open();
+      const auto v = booth::loadVenue(*store);
+      json halls = json::array();
+      std::string text = v.name.empty() ? "" : v.name + (v.example ? " — " + tr("venue.example") : "") + "\n";
+      for (const auto& h : v.halls) {
+        int n = 0, assigned = 0;
+        double area = 0;
+        json booths = json::array();
+        for (const auto& b : v.booths)
+          if (b.hall == h.code) {
+            ++n;
+            area += b.width * b.depth;
+            if (b.exhibitor_id) ++assigned;
+            booths.push_back(boothJson(b));
+          }
+        halls.push_back({{"code", h.code}, {"name", h.name}, {"name_ar", h.name_ar}, {"zone", h.zone},
+                         {"sectors", h.sectors}, {"width", h.width}, {"height", h.height}, {"booths", booths}});
+        char line[256];
+        std::snprintf(line, sizeof line, "%.0f x %.0f m", h.width, h.height);
+        text += tr("venue.show.hall", {h.code, h.name, line, std::to_string(n), std::to_string(assigned),
+                                       std::to_string(static_cast<long>(area))}) + "\n";
+      }
+      ctx.print({{"name", v.name}, {"example", v.example}, {"halls", halls}}, text);
+    };
+  });
+}
+
+void registerAllocate(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<AllocateOptions>();
+  auto* sub = app.add_subcommand("allocate", "Allocate booths automatically (JSON summary with --json)");
+  sub->add_flag("--dry-run", o->dryRun, "Compute and report, write nothing");
+  sub->add_option("--seed", o->seed, "Seed: the same seed gives the same allocation");
+  sub->add_option("--export-lp", o->lp, "Also write the same model as an LP file (CBC, GLPK)");
+  sub->add_option("--rounds", o->rounds, "Clustering rounds after the first assignment")->check(CLI::Range(0, 20));
+  sub->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      auto store = ctx.open();
+      const auto problem = booth::loadProblem(*store);
+      json out;
+      if (!o->lp.empty()) writeLpFile(problem, o->lp, out);
+      booth::AllocatorOptions ao;
+      ao.seed = o->seed;
+      ao.cluster_rounds = o->rounds;
+      ao.progress = [&ctx](double f) { ctx.progress(tr("allocate.progress"), f); };
+      const auto r = booth::allocate(problem, ao);
+      if (r.violations.total() > 0) throw Error(ErrorKind::Refused, tr("allocate.error.violations", {std::to_string(r.violations.total())}));
+      booth::ApplySummary applied;
+      if (!o->dryRun) applied = booth::applyAllocation(*store, problem, r.allocation);
+      out["objective"] = r.score.total;
+      out["assigned"] = r.score.assigned;
+      out["unassigned"] = r.score.unassigned;
+      out["hard_violations"] = r.violations.total();
+      out["violations"] = violationsJson(r.violations);
+      out["soft"] = scoreJson(r.score);
+      out["seconds"] = r.seconds;
+      out["seed"] = o->seed;
+      out["dry_run"] = o->dryRun;
+      out["changed"] = applied.changed;
+      json assignments = json::array();
+      for (std::size_t e = 0; e < problem.exhibitors.size(); ++e) {
+        const int b = r.allocation.boothOf[e];
+        if (b < 0) continue;
+        const auto& x = problem.exhibitors[e];
+        assignments.push_back({{"booth", problem.booths[b].code}, {"exhibitor_id", x.id}, {"name", x.name},
+                               {"sector", x.sector}, {"fixed", x.fixedBooth >= 0}});
+      }
+      std::sort(assignments.begin(), assignments.end(), [](const json& a, const json& b) { return a["booth"] < b["booth"]; });
+      out["assignments"] = assignments;
+      json unmet = json::array();
+      std::string unmetText;
+      for (const auto& u : r.unmet) {
+        const auto& x = problem.exhibitors[u.exhibitor];
+        unmet.push_back({{"exhibitor_id", x.id}, {"name", x.name}, {"area_m2", x.area}, {"reason", u.reason},
+                         {"detail", u.detail}});
+        unmetText += "  " + x.name + " (" + std::to_string(static_cast<int>(x.area)) + " m²): " +
+                     tr("allocate.reason." + u.reason) +
+                     (u.detail.empty() ? "" : " — " + tr("allocate.misfit." + u.detail)) + "\n";
+      }
+      out["unmet"] = unmet;
+      json inversions = json::array();
+      for (const auto& inv : r.inversions)
+        inversions.push_back({{"higher", problem.exhibitors[inv.higher].id}, {"lower", problem.exhibitors[inv.lower].id},
+                              {"booth", problem.booths[inv.booth].code}});
+      out["priority_inversions"] = {{"count", r.inversion_count}, {"examples", inversions}};
+      std::string text = tr(o->dryRun ? "allocate.done_dry" : "allocate.done",
+                            {std::to_string(r.score.assigned), std::to_string(r.score.assigned + r.score.unassigned),
+                             std::to_string(r.score.total), std::to_string(static_cast<int>(r.seconds * 1000))}) + "\n";
+      if (!unmetText.empty()) text += tr("allocate.unmet_header") + "\n" + unmetText;
+      if (r.inversion_count > 0) text += tr("allocate.inversions", {std::to_string(r.inversion_count)}) + "\n";
+      ctx.print(out, text);
+    };
+  });
+}
+
+void registerBooth(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("booth", "Booths by hand: assign, unassign, lock, unlock, hold, release");
+  cmd->require_subcommand(1);
+  auto o = std::make_shared<BoothOptions>();
+  auto report = [&ctx](Store& store, const std::string& code, const std::string& key) {
+    auto b = booth::findBooth(store, code);
+    std::string name;
+    if (b && b->exhibitor_id)
+      if (auto x = store.exhibitor(*b->exhibitor_id)) name = x->name_fr;
+    ctx.print(b ? boothJson(*b) : json(nullptr), tr(key, {code, name}));
+  };
+
+  auto* assign = cmd->add_subcommand("assign", "Give a booth to an exhibitor (id, #id or external id)");
+  assign->add_option("booth", o->booth, "Booth code")->required();
+  assign->add_option("exhibitor", o->exhibitor, "Exhibitor: id, #id or external id")->required();
+  assign->callback([&ctx, o, report] {
+    ctx.action = [&ctx, o, report] {
+      auto store = ctx.open();
+      auto x = booth::findExhibitor(*store, o->exhibitor);
+      if (!x) throw Error(ErrorKind::NotFound, tr("booth.error.no_exhibitor", {o->exhibitor}));
+      booth::assignBooth(*store, o->booth, x->id);
+      report(*store, o->booth, "booth.assigned");
+    };
+  });
+  struct Simple {
+    const char* name;
+    const char* help;
+    const char* doneKey;
+    int op;
+  };
+  for (const Simple& s : {Simple{"unassign", "Free a booth", "booth.unassigned", 0},
+                          Simple{"lock", "Lock a booth: the allocator and hand moves leave it as it is", "booth.locked_done", 1},
+                          Simple{"unlock", "Unlock a booth", "booth.unlocked_done", 2},
+                          Simple{"hold", "Put a booth on hold (the allocator leaves it alone)", "booth.held", 3},
+                          Simple{"release", "Release a hold", "booth.released", 4}}) {
+    auto* sub = cmd->add_subcommand(s.name, s.help);
+    sub->add_option("booth", o->booth, "Booth code")->required();
+    const int op = s.op;
+    const std::string key = s.doneKey;
+    sub->callback([&ctx, o, op, key, report] {
+      ctx.action = [&ctx, o, op, key, report] {
+        auto store = ctx.open();
+        switch (op) {
+          case 0: booth::unassignBooth(*store, o->booth); break;
+          case 1: booth::lockBooth(*store, o->booth, true); break;
+          case 2: booth::lockBooth(*store, o->booth, false); break;
+          case 3: booth::holdBooth(*store, o->booth, true); break;
+          default: booth::holdBooth(*store, o->booth, false); break;
+        }
+        report(*store, o->booth, key);
+      };
+    });
+  }
+}
+
+// bench allocate: generated instances of 62, 250, 1,000 and 2,500 exhibitors (or --n), several seeds.
+// The reference in the same run is the first linear assignment alone (the exact optimum of the
+// objective without clustering, and the time of the method's floor).
+nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath) {
+  std::vector<int> sizes = n > 0 ? std::vector<int>{static_cast<int>(n)} : std::vector<int>{62, 250, 1000, 2500};
+  json runs = json::array(), summary = json::array();
+  for (int size : sizes) {
+    std::vector<double> times, lapTimes;
+    std::vector<long long> objectives;
+    int violations = 0;
+    // MOUSSEM_BENCH_SEED picks the first seed (tools/compare-cbc asks for one instance at a time).
+    const char* first = std::getenv("MOUSSEM_BENCH_SEED");
+    const int firstSeed = first ? std::max(1, std::atoi(first)) : 1;
+    for (int seed = firstSeed; seed < firstSeed + seeds; ++seed) {
+      const auto t0 = std::chrono::steady_clock::now();
+      const auto problem = booth::generatedProblem(size, static_cast<std::uint64_t>(seed));
+      const double buildSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      json run = {{"n", size}, {"seed", seed}, {"booths", problem.booths.size()}, {"build_seconds", buildSeconds}};
+      if (!lpPath.empty() && sizes.size() == 1 && seeds == 1) writeLpFile(problem, lpPath, run);
+      booth::AllocatorOptions ao;
+      ao.seed = static_cast<std::uint64_t>(seed);
+      const auto r = booth::allocate(problem, ao);
+      booth::AllocatorOptions lapOnly = ao;
+      lapOnly.cluster_rounds = 0;
+      lapOnly.max_search_passes = 0;
+      lapOnly.search_iterations = 0;
+      const auto ref = booth::allocate(problem, lapOnly);
+      run["seconds"] = r.seconds;
+      run["lap_seconds"] = r.lap_seconds;
+      run["objective"] = r.score.total;
+      run["assigned"] = r.score.assigned;
+      run["unassigned"] = r.score.unassigned;
+      run["hard_violations"] = r.violations.total();
+      run["soft"] = scoreJson(r.score);
+      run["reference_assignment_only"] = {{"objective", ref.score.total}, {"seconds", ref.seconds}};
+      runs.push_back(run);
+      times.push_back(r.seconds);
+      lapTimes.push_back(ref.seconds);
+      objectives.push_back(r.score.total);
+      violations += r.violations.total();
+    }
+    auto sorted = times;
+    std::sort(sorted.begin(), sorted.end());
+    auto lapSorted = lapTimes;
+    std::sort(lapSorted.begin(), lapSorted.end());
+    summary.push_back({{"n", size}, {"seeds", seeds}, {"median_seconds", sorted[sorted.size() / 2]},
+                       {"worst_seconds", sorted.back()}, {"median_assignment_only_seconds", lapSorted[lapSorted.size() / 2]},
+                       {"hard_violations", violations}, {"objectives", objectives}});
+  }
+  return {{"scenario", "allocate"}, {"summary", summary}, {"runs", runs}};
+}
+
+}  // namespace moussem::cli

@@ -12,7 +12,7 @@ using moussem::test::TempDir;
 namespace {
 struct Fixture {
   TempDir dir;
-  std::filesystem::path db = dir / "e.db";
+  std::filesystem::path db = moussem::test::dbPath(dir, "e.db");
   std::unique_ptr<Store> store;
   Id person = 0;
   Fixture() {

@@ -14,7 +14,7 @@ namespace moussem::test {
 
 struct GateFixture {
   TempDir dir;
-  std::filesystem::path db = dir / "e.db";
+  std::filesystem::path db = dbPath(dir, "e.db");  // a file, or a fresh server database (pg/ tests)
   std::unique_ptr<Store> store;
   Id speaker = 0, exhibitor = 0, official = 0, visitor = 0;
   std::vector<GateProfile> profiles;

@@ -3,6 +3,8 @@
 // (nothing written), 2 usage error.
 #pragma once
 #include <CLI/CLI.hpp>
+#include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -40,6 +42,11 @@ nlohmann::json benchImport(long long n, const Context& ctx);  // bench import (b
 nlohmann::json benchBadges(long long n, const Context& ctx);  // bench badges (bench_badges.cpp)
 void registerGate(CLI::App& app, Context& ctx);  // gate add|list (cmd_gate.cpp)
 void registerScan(CLI::App& app, Context& ctx);
+void registerMigrate(CLI::App& app, Context& ctx);  // migrate --from --to (cmd_migrate.cpp)
 nlohmann::json benchGate(long long n, const Context& ctx);  // bench gate (cmd_gate.cpp)
+// bench gate --processes P: P gate processes on one database (bench_stations.cpp)
+nlohmann::json benchGateStations(long long n, int processes, long long scansEach, const Context& ctx);
+std::string benchSerial(std::uint64_t i);  // cmd_gate.cpp
+void fillBadges(const std::filesystem::path& db, long long n, const Context& ctx);  // SQLite fast path
 
 }  // namespace moussem::cli

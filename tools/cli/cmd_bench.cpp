@@ -220,6 +220,8 @@ nlohmann::json benchOpen(long long n, const Context& ctx) {
 struct BenchOptions {
   std::string scenario;
   long long n = 0;
+  int processes = 0;
+  long long scans = 10000;
 };
 
 }  // namespace
@@ -229,6 +231,10 @@ void registerBench(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand("bench", "Performance figures as JSON (scenarios: demo, open, badges, gate)");
   sub->add_option("scenario", opts->scenario, "Scenario")->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate"}));
   sub->add_option("--n", opts->n, "Size (people)")->check(CLI::Range(1LL, 10000000LL));
+  sub->add_option("--processes", opts->processes,
+                  "gate: that many gate processes scanning the same badges on --db (SQLite file or postgresql://)")
+      ->check(CLI::Range(1, 64));
+  sub->add_option("--scans", opts->scans, "gate --processes: scans per process")->check(CLI::Range(1LL, 10000000LL));
   sub->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
       nlohmann::json result;
@@ -240,6 +246,8 @@ void registerBench(CLI::App& app, Context& ctx) {
       }
       if (opts->scenario == "demo") result = benchDemo(opts->n > 0 ? opts->n : 100000);
       else if (opts->scenario == "badges") result = benchBadges(opts->n > 0 ? opts->n : 1000, ctx);
+      else if (opts->scenario == "gate" && opts->processes > 0)
+        result = benchGateStations(opts->n > 0 ? opts->n : 100000, opts->processes, opts->scans, ctx);
       else if (opts->scenario == "gate") result = benchGate(opts->n > 0 ? opts->n : 1000000, ctx);
       else result = benchOpen(opts->n > 0 ? opts->n : 1000000, ctx);
       std::cout << result.dump() << std::endl;

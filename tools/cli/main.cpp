@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   for (cli::Register r : {cli::registerInit, cli::registerInfo, cli::registerDemo, cli::registerBench,
                           cli::registerBadge, cli::registerGate, cli::registerScan}) r(app, ctx);
   cli::registerRegistry(app, ctx);  // import, export, list, show
+  cli::registerMigrate(app, ctx);   // SQLite <-> PostgreSQL
 
   // Name an unknown command instead of CLI11's "a subcommand is required".
   for (int i = 1; i < argc; ++i) {

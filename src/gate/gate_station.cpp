@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "store/local_copy.hpp"
+#include "store/transfer.hpp"
 
 namespace moussem::gate {
 
@@ -28,6 +29,8 @@ GateStation::GateStation(const std::string& serverUrl, const std::string& localC
     : url_(serverUrl), who_(std::move(who)), refreshEvery_(refreshEvery) {
   std::error_code ec;
   const bool exists = std::filesystem::exists(localCopy, ec);
+  if (!exists && std::filesystem::path(localCopy).has_parent_path())
+    std::filesystem::create_directories(std::filesystem::path(localCopy).parent_path(), ec);
   local_ = openStore(localCopy, exists ? OpenMode::Existing : OpenMode::Create);
   try {
     server_ = openStore(url_, OpenMode::Existing);
@@ -46,7 +49,24 @@ GateStation::GateStation(const std::string& serverUrl, const std::string& localC
 
 GateStation::~GateStation() = default;
 
+void GateStation::rememberPresence(Id person, const std::string& zone, bool inside, const Moment& at) {
+  // The copy follows this gate's own admissions at once (others' arrive with the next refresh), so a
+  // badge admitted here a second before the cut is not admitted again from the copy.
+  try {
+    if (!tables_) tables_ = tableAccess(*local_);
+    if (inside)
+      tables_->upsertRow("presence", {"person_id", "zone", "inside", "last_at", "last_day"},
+                         {std::to_string(person), zone, "1", at.iso, at.day}, {"person_id", "zone"});
+    else
+      tables_->upsertRow("presence", {"person_id", "zone", "inside", "last_at"}, {std::to_string(person), zone, "0", at.iso},
+                         {"person_id", "zone"});
+  } catch (const Error&) {
+    // The copy is a convenience for later; the verdict is already logged on the server.
+  }
+}
+
 void GateStation::goOffline(const std::string& why) {
+  if (state_.online && offline_) offline_->syncChanges();  // presence as the copy last knew it
   state_.online = false;
   state_.detail = why;
   lastProbe_ = std::chrono::steady_clock::now();
@@ -80,6 +100,7 @@ bool GateStation::tryOnline() {
   lastProbe_ = std::chrono::steady_clock::now();
   try {
     if (!server_) server_ = openStore(url_, OpenMode::Existing);
+    server_->retryNow();    // this station paces its own attempts
     server_->serverTime();  // reconnects if it can
     if (!server_->status().connected) return false;
     push();
@@ -166,7 +187,9 @@ Verdict GateStation::scan(std::string_view payload, const GateProfile& profile, 
         refresh();
         checkClock();
       }
-      return online_->scan(payload, profile, direction, at);
+      Verdict v = online_->scan(payload, profile, direction, at);
+      if (v.accepted && v.person) rememberPresence(v.person->id, v.zone, direction == "in", at);
+      return v;
     } catch (const Error& e) {
       if (server_ && server_->status().connected) throw;  // not a network problem: a real error
       goOffline(e.what());

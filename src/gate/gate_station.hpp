@@ -15,6 +15,7 @@
 
 #include "gate/scan_pipeline.hpp"
 #include "store/store.hpp"
+#include "store/transfer.hpp"
 
 namespace moussem::gate {
 
@@ -52,6 +53,7 @@ class GateStation {
 
  private:
   void goOffline(const std::string& why);
+  void rememberPresence(Id person, const std::string& zone, bool inside, const Moment& at);
   void checkClock();
   long long countQueue();
 
@@ -61,6 +63,7 @@ class GateStation {
   Station who_;
   std::unique_ptr<ScanPipeline> online_;
   std::unique_ptr<ScanPipeline> offline_;
+  std::unique_ptr<TableAccess> tables_;  // of the local copy
   StationState state_;
   std::chrono::seconds refreshEvery_;
   std::chrono::steady_clock::time_point lastRefresh_{}, lastProbe_{};

@@ -39,6 +39,8 @@ class Store {
   virtual std::string location() const = 0;  // file path or URL without password
   virtual int schemaVersion() = 0;
   virtual StoreStatus status() { return {}; }
+  // Forget the pause after a failed reconnection: the next call tries the server at once.
+  virtual void retryNow() {}
 
   // Runs body in one transaction: all of it is written or none of it. Nested calls join the outer one.
   virtual void write(const std::function<void()>& body) = 0;

@@ -3,6 +3,7 @@
 // `migrate` from a file to a server and back with every count verified.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "core/paths.hpp"
@@ -86,7 +87,12 @@ TEST_CASE("migrate moves an edition from a file to a server and back, keys excep
   std::filesystem::copy_file(moussem::paths::keyFileFor(file), moussem::paths::keyFileFor(url));
   std::filesystem::permissions(moussem::paths::keyFileFor(url), std::filesystem::perms::owner_read |
                                                                     std::filesystem::perms::owner_write);
-  REQUIRE(run("moussem-cli", {"--db", url, "demo", "--exhibitors", "1", "--participants", "2"}).exit_code == 0);
+  {
+    std::ofstream(dir / "new.csv") << "first_name,last_name,category\nNadia,Berrada,forum\n";
+    auto imported = run("moussem-cli", {"--db", url, "import", "participants", (dir / "new.csv").string()});
+    INFO(imported.err);
+    REQUIRE(imported.exit_code == 0);
+  }
 
   // And back to a new file.
   const std::string back = (dir / "back.db").string();

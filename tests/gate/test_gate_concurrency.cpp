@@ -174,10 +174,12 @@ TEST_CASE("a reprint at a desk makes the old badge superseded at a gate that loa
   gate::ScanPipeline pipeline(*gateStore, {"gate-1", ""});
   const auto at = GateFixture::at("2026-02-11T10:00:00+01:00");
   CHECK(pipeline.scan(old, f.profile("exhibition"), "out", at).accepted);
+  const long long before = gateStore->dataVersion();
   {
     auto desk = openStore(f.db.string());  // another station reprints
     BadgeService(*desk, BadgeService::keyBeside(f.db.string()), {"desk-2", "hind"}).reprint(f.visitor, "lost");
   }
+  f.awaitOtherStation(before, gateStore.get());  // milliseconds: "within seconds" is the promise
   auto v = pipeline.scan(old, f.profile("exhibition"), "in", at);
   CHECK_FALSE(v.accepted);
   CHECK(v.reason == "superseded");

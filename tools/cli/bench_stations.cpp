@@ -52,7 +52,7 @@ void fillServer(const std::string& url, long long n) {
     c.run("INSERT INTO person (id, first_name, last_name, name_ar, organization, category, consent) "
           "SELECT i, 'Youssef', 'Alaoui', 'يوسف العلوي', 'Coopérative', ($3::text[])[1 + i % array_length($3::text[], 1)], 1 "
           "FROM generate_series($1::bigint, $2::bigint) AS i",
-          pg::Params().add(from).add(to).add(arrayLiteral(cats)));
+          pg::Params().add(static_cast<std::int64_t>(from)).add(static_cast<std::int64_t>(to)).add(arrayLiteral(cats)));
     std::vector<std::string> ids, serials;
     for (long long i = from; i <= to; ++i) {
       ids.push_back(std::to_string(i));
@@ -61,7 +61,7 @@ void fillServer(const std::string& url, long long n) {
     c.run("INSERT INTO badge (person_id, serial, version) SELECT p, s, 1 FROM unnest($1::bigint[], $2::text[]) AS t(p, s)",
           pg::Params().add(arrayLiteral(ids)).add(arrayLiteral(serials)));
   }
-  c.run("SELECT setval(pg_get_serial_sequence('person', 'id'), $1)", pg::Params().add(n));
+  c.run("SELECT setval(pg_get_serial_sequence('person', 'id'), $1)", pg::Params().add(static_cast<std::int64_t>(n)));
   c.exec("COMMIT");
 }
 

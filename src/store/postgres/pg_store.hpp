@@ -28,6 +28,7 @@ class PgStore final : public Store {
   int schemaVersion() override;
   void write(const std::function<void()>& body) override;
   StoreStatus status() override;
+  void retryNow() override { failedAttempt_ = false; }
 
   std::optional<Edition> edition() override;
   void saveEdition(Edition& edition) override;

@@ -29,13 +29,7 @@ RefreshSummary refreshLocalCopy(Store& server, Store& local) {
   auto in = tableAccess(server);
   auto out = tableAccess(local);
   RefreshSummary summary;
-  in->beginSnapshot();
-  struct Guard {
-    TableAccess& a;
-    ~Guard() {
-      try { a.endSnapshot(); } catch (...) {}
-    }
-  } guard{*in};
+  SnapshotScope snapshot(*in);
   local.write([&] {
     for (const auto& part : parts) {
       std::vector<std::string> cols;

@@ -21,6 +21,18 @@ std::unique_ptr<TableAccess> tableAccess(Store& store) {
 
 namespace fs = std::filesystem;
 
+std::string quotedName(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string quotedList(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& c : names) out += (out.empty() ? "" : ", ") + quotedName(c);
+  return out;
+}
+
 TransferSummary transferEdition(const std::string& from, const std::string& to,
                                 const std::function<void(double)>& progress) {
   if (from == to) throw Error(ErrorKind::Usage, tr("station.migrate.same", {from}));
@@ -44,13 +56,7 @@ TransferSummary transferEdition(const std::string& from, const std::string& to,
     auto in = tableAccess(*source);
     auto out = tableAccess(*dest);
     const auto destTables = out->tables();
-    in->beginSnapshot();
-    struct Guard {
-      TableAccess& a;
-      ~Guard() {
-        try { a.endSnapshot(); } catch (...) {}
-      }
-    } guard{*in};
+    SnapshotScope snapshot(*in);
     const auto tables = in->tables();
     long long total = 0, done = 0;
     for (const auto& t : tables) total += in->rowCount(t);

@@ -34,6 +34,27 @@ class TableAccess {
 };
 std::unique_ptr<TableAccess> tableAccess(Store& store);
 
+// Names of tables and columns come from the schema itself; still, they are quoted as identifiers.
+std::string quotedName(const std::string& name);
+std::string quotedList(const std::vector<std::string>& names);  // "a", "b", "c"
+
+// Holds a source's snapshot open for the lifetime of a copy, and ends it whatever happens.
+class SnapshotScope {
+ public:
+  explicit SnapshotScope(TableAccess& source) : source_(source) { source_.beginSnapshot(); }
+  ~SnapshotScope() {
+    try {
+      source_.endSnapshot();
+    } catch (...) {
+    }
+  }
+  SnapshotScope(const SnapshotScope&) = delete;
+  SnapshotScope& operator=(const SnapshotScope&) = delete;
+
+ private:
+  TableAccess& source_;
+};
+
 struct TableCount {
   std::string table;
   long long rows = 0;

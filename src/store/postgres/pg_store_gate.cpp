@@ -15,15 +15,6 @@ namespace moussem {
 
 namespace {
 
-std::string containsPattern(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 // Commits do not land in updated_at order (a transaction stamps its rows before it commits), so a
 // gate asks again for a short window before its mark; reading a badge twice is harmless.
 std::string withMargin(const std::string& mark) {
@@ -197,7 +188,7 @@ std::vector<Person> PgStore::findPeopleByName(const std::string& text, int limit
                  "OR (last_name || ' ' || first_name) ILIKE $1 ESCAPE '\\' OR name_ar ILIKE $1 ESCAPE '\\' "
                  "OR organization ILIKE $1 ESCAPE '\\' ORDER BY last_name COLLATE \"C\", first_name COLLATE \"C\", id "
                  "LIMIT $2",
-             pg::Params().add(containsPattern(text)).add(limit));
+             pg::Params().add(sqlite_rows::containsPattern(text)).add(limit));
   for (int i = 0; i < r.rows(); ++i) out.push_back(pg_rows::readPerson(r, i));
   return out;
 }

@@ -23,6 +23,15 @@ std::vector<std::string> splitList(const std::string& text) {
   return out;
 }
 
+std::string containsPattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
 Person readPerson(const sqlite::Statement& st) {
   Person p;
   p.id = st.integer(0);

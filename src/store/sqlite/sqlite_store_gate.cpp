@@ -12,16 +12,6 @@ namespace moussem {
 
 namespace {
 
-// LIKE pattern that matches text literally anywhere ('\' escapes % and _).
-std::string containsPattern(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 constexpr const char* kScanColumns =
     "SELECT id, uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, badge_serial, "
     "badge_version, person_id, manual, note FROM scan ";
@@ -198,7 +188,7 @@ std::vector<Person> SqliteStore::findPeopleByName(const std::string& text, int l
       "SELECT id FROM person WHERE (first_name || ' ' || last_name) LIKE ?1 ESCAPE '\\' "
       "OR (last_name || ' ' || first_name) LIKE ?1 ESCAPE '\\' OR name_ar LIKE ?1 ESCAPE '\\' "
       "OR organization LIKE ?1 ESCAPE '\\' ORDER BY last_name, first_name, id LIMIT ?2");
-  st.bind(1, containsPattern(text)).bind(2, limit);
+  st.bind(1, sqlite_rows::containsPattern(text)).bind(2, limit);
   std::vector<Id> ids;
   while (st.step()) ids.push_back(st.integer(0));
   st.reset();

@@ -10,17 +10,8 @@ namespace moussem {
 
 namespace {
 
-std::string quoted(const std::string& name) {
-  std::string out = "\"";
-  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string columnList(const std::vector<std::string>& columns) {
-  std::string out;
-  for (const auto& c : columns) out += (out.empty() ? "" : ", ") + quoted(c);
-  return out;
-}
+std::string quoted(const std::string& name) { return quotedName(name); }
+std::string columnList(const std::vector<std::string>& columns) { return quotedList(columns); }
 
 class SqliteTables final : public TableAccess {
  public:

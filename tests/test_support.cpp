@@ -1,13 +1,16 @@
 #include "test_support.hpp"
 
 #include <fcntl.h>
+#include <libpq-fe.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
 #include <cstdlib>
+#include <mutex>
 #include <random>
 #include <stdexcept>
+#include <vector>
 
 extern char** environ;
 
@@ -29,6 +32,83 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   std::filesystem::remove_all(path_, ec);
+}
+
+bool onPostgres() {
+  const char* b = std::getenv("MOUSSEM_TEST_BACKEND");
+  return b && std::string(b) == "postgres";
+}
+
+namespace {
+
+std::string adminUrl() {
+  const char* u = std::getenv("MOUSSEM_TEST_PG_URL");
+  if (!u || !*u) throw std::runtime_error("MOUSSEM_TEST_PG_URL is not set: run the PostgreSQL tests through tools/test");
+  return u;
+}
+
+// The URL of another database on the same server: replace the path after host[:port].
+std::string urlOf(const std::string& admin, const std::string& db) {
+  auto start = admin.find("://") + 3;
+  auto slash = admin.find('/', start);
+  auto base = slash == std::string::npos ? admin : admin.substr(0, slash);
+  return base + "/" + db;
+}
+
+std::string runSql(const std::string& url, const std::string& sql) {
+  PGconn* c = PQconnectdb(url.c_str());
+  if (PQstatus(c) != CONNECTION_OK) {
+    std::string msg = PQerrorMessage(c);
+    PQfinish(c);
+    throw std::runtime_error("test server: " + msg);
+  }
+  PGresult* r = PQexec(c, sql.c_str());
+  auto st = PQresultStatus(r);
+  std::string out;
+  if (st == PGRES_TUPLES_OK && PQntuples(r) > 0) out = PQgetvalue(r, 0, 0);
+  std::string msg = PQresultErrorMessage(r);
+  PQclear(r);
+  PQfinish(c);
+  if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) throw std::runtime_error("test server: " + msg);
+  return out;
+}
+
+struct CreatedDatabases {
+  std::mutex mutex;
+  std::vector<std::string> names;
+  ~CreatedDatabases() {
+    for (const auto& n : names) {
+      try {
+        runSql(adminUrl(), "DROP DATABASE IF EXISTS " + n + " WITH (FORCE)");
+      } catch (...) {
+      }
+    }
+  }
+};
+CreatedDatabases& created() {
+  static CreatedDatabases all;
+  return all;
+}
+
+}  // namespace
+
+std::string newPgDatabase() {
+  std::random_device rd;
+  // A generated identifier of letters and digits only: safe to name in DDL.
+  std::string name = "moussem_t" + std::to_string(::getpid()) + "_" + std::to_string(rd() % 1000000000u);
+  runSql(adminUrl(), "CREATE DATABASE " + name);
+  {
+    std::lock_guard lock(created().mutex);
+    created().names.push_back(name);
+  }
+  return urlOf(adminUrl(), name);
+}
+
+std::string pgQuery(const std::string& url, const std::string& sql) { return runSql(url, sql); }
+
+std::filesystem::path dbPath(const TempDir& dir, const std::string& name) {
+  if (!onPostgres()) return dir / name;
+  return newPgDatabase();
 }
 
 std::filesystem::path binDir() { return MOUSSEM_BIN_DIR; }

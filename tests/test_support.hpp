@@ -34,6 +34,18 @@ RunResult run(const std::string& program, const std::vector<std::string>& args,
 RunResult runCommand(const std::string& executable, const std::vector<std::string>& args,
                      const std::vector<std::string>& env = {});
 
+// The backend the store and end-to-end tests run on: SQLite, or PostgreSQL when CTest registered the
+// test a second time ("pg/..." names) with MOUSSEM_TEST_BACKEND=postgres and MOUSSEM_TEST_PG_URL naming
+// the throwaway server tools/test started.
+bool onPostgres();
+// Where a test's database lives: dir/name on SQLite; on PostgreSQL the URL of a database created on the
+// test server for this test alone (empty), dropped with everything in it when the test process ends.
+std::filesystem::path dbPath(const TempDir& dir, const std::string& name);
+// A fresh empty PostgreSQL database on the test server (dropped at exit); throws if there is none.
+std::string newPgDatabase();
+// Runs fixed SQL on the test server's database at url (test set-up only: killing connections, checks).
+std::string pgQuery(const std::string& url, const std::string& sql);
+
 std::filesystem::path binDir();
 std::filesystem::path sourceDir();
 

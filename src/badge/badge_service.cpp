@@ -146,6 +146,9 @@ Badge BadgeService::reprint(Id personId, const std::string& reason) {
   requireKey();
   Badge b = ensureBadge(personId);
   store_.write([&] {
+    // Read again inside the transaction (a shared server locks the row until commit): two desks
+    // reprinting the same badge at once get versions n+1 and n+2, never the same one twice.
+    b = store_.badgeOfPerson(personId).value_or(b);
     b.version += 1;
     b.status = "active";
     b.printed_count = 0;
@@ -159,6 +162,7 @@ Badge BadgeService::revoke(Id personId, const std::string& reason) {
   if (reason.empty()) throw Error(ErrorKind::Invalid, tr("badge.error.reason"));
   Badge b = ensureBadge(personId);
   store_.write([&] {
+    b = store_.badgeOfPerson(personId).value_or(b);
     b.status = "revoked";
     store_.updateBadge(b, reason);
     store_.addBadgeEvent({0, b.id, b.version, "revoke", reason, who_.station, who_.name, ""});

@@ -1,5 +1,6 @@
 #include "core/paths.hpp"
 
+#include <cctype>
 #include <cstdlib>
 
 namespace moussem::paths {
@@ -18,7 +19,25 @@ std::filesystem::path defaultDatabase() {
 
 std::filesystem::path demoDatabase() { return dataDir() / "demo.db"; }
 
+bool isServerUrl(const std::string& database) {
+  return database.rfind("postgresql://", 0) == 0 || database.rfind("postgres://", 0) == 0;
+}
+
 std::filesystem::path keyFileFor(const std::filesystem::path& database) {
+  const std::string url = database.string();
+  if (isServerUrl(url)) {
+    // postgresql://user:secret@host:port/dbname?options -> keys/host_port_dbname.key in the data folder.
+    std::string rest = url.substr(url.find("://") + 3);
+    if (auto q = rest.find('?'); q != std::string::npos) rest.erase(q);
+    if (auto at = rest.find('@'); at != std::string::npos) rest.erase(0, at + 1);
+    std::string hostPort = rest.substr(0, rest.find('/'));
+    std::string db = rest.find('/') == std::string::npos ? std::string() : rest.substr(rest.find('/') + 1);
+    if (hostPort.empty()) hostPort = "localhost";
+    std::string name = hostPort + "_" + (db.empty() ? "postgres" : db);
+    for (char& c : name)
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_')) c = '_';
+    return dataDir() / "keys" / (name + ".key");
+  }
   auto key = database;
   key.replace_extension(".key");
   return key;

@@ -70,6 +70,7 @@ std::uint64_t serialKey(std::string_view serial) {
 
 ScanPipeline::ScanPipeline(Store& store, Station who) : store_(store), who_(std::move(who)) {
   if (sodium_init() < 0) throw Error(ErrorKind::Io, "libsodium failed to initialise");
+  shared_ = store_.status().shared;
   auto ed = store_.edition();
   if (!ed) throw Error(ErrorKind::Corrupt, tr("badge.error.no_edition"));
   edition_ = *ed;
@@ -200,7 +201,9 @@ Verdict ScanPipeline::scan(std::string_view payload, const GateProfile& profile,
       int from = minuteOfDay(profile.hours_from), to = minuteOfDay(profile.hours_to);
       if (at.minute < from || at.minute >= to) return reject("outside_hours", person);
     }
-    auto it = presence_.find(presenceKey(person, zone));
+    // On a shared server the database has the last word (another gate may have let this person out, or
+    // in, an instant ago): recordScan's guard decides. A station of its own decides from memory too.
+    auto it = shared_ ? presence_.end() : presence_.find(presenceKey(person, zone));
     if (it != presence_.end()) {
       if (profile.reentry == "antipassback" && it->second.inside) return reject("already_inside", person);
       if (profile.reentry == "once-per-day" && it->second.last_day == day) return reject("already_used_today", person);
@@ -208,7 +211,8 @@ Verdict ScanPipeline::scan(std::string_view payload, const GateProfile& profile,
   }
   v.accepted = true;
   v.reason = "ok";
-  return finish(std::move(v), payload, at, person, zone, zone >= 0, entering, day, start);
+  return finish(std::move(v), payload, at, person, zone, zone >= 0, entering, day, start,
+                entering ? profile.reentry : std::string("always"));
 }
 
 Verdict ScanPipeline::admitManually(Id person, const GateProfile& profile, std::string_view direction, const Moment& at,
@@ -237,7 +241,8 @@ Verdict ScanPipeline::admitManually(Id person, const GateProfile& profile, std::
 }
 
 Verdict ScanPipeline::finish(Verdict v, std::string_view payload, const Moment& at, Id person, int zone,
-                             bool changesPresence, bool inside, long long day, std::uint64_t startNs) {
+                             bool changesPresence, bool inside, long long day, std::uint64_t startNs,
+                             const std::string& reentry) {
   ScanRecord r;
   r.uid = scanUid();
   r.gate = v.gate;
@@ -268,7 +273,13 @@ Verdict ScanPipeline::finish(Verdict v, std::string_view payload, const Moment& 
     p.last_at = at.iso;
     p.last_day = next.last_day >= 0 ? dates::fromDayNumber(next.last_day) : "";
   }
-  store_.recordScan(r, changesPresence ? &p : nullptr);  // durable before anyone sees the verdict
+  // Durable before anyone sees the verdict; the guard may turn an entry down that another gate admitted.
+  if (!store_.recordScan(r, changesPresence ? &p : nullptr, reentry) && v.accepted) {
+    v.accepted = false;
+    v.reason = r.reason;
+    next.inside = true;  // the database says so: inside already, or used today already
+    next.last_day = day;
+  }
 
   if (changesPresence) {
     auto& slot = presence_[presenceKey(person, zone)];

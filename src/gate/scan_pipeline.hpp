@@ -85,7 +85,7 @@ class ScanPipeline {
     return (static_cast<std::uint64_t>(person) << 8) | static_cast<std::uint64_t>(zone & 0xFF);
   }
   Verdict finish(Verdict v, std::string_view payload, const Moment& at, Id person, int zone, bool changesPresence,
-                 bool inside, long long day, std::uint64_t startNs);
+                 bool inside, long long day, std::uint64_t startNs, const std::string& reentry = "always");
 
   Store& store_;
   Station who_;
@@ -98,6 +98,7 @@ class ScanPipeline {
   std::vector<long long> inside_;   // per zone index
   std::string syncMark_;            // newest badge updated_at seen
   long long dataVersion_ = 0;
+  bool shared_ = false;  // a server other gates write to: presence rules are decided by the database
 };
 
 // Packs an 8-character serial of the serial alphabet into 40 bits; 0 if it is not one.

@@ -8,11 +8,12 @@
 
 namespace moussem {
 std::span<const EmbeddedFile> embeddedMigrations();
+std::span<const EmbeddedFile> embeddedPgMigrations();
 
-const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all = [] {
+namespace {
+std::vector<Migration> numbered(std::span<const EmbeddedFile> files) {
     std::vector<Migration> list;
-    for (const auto& f : embeddedMigrations()) {
+    for (const auto& f : files) {
       auto slash = f.path.rfind('/');
       std::string_view name = slash == std::string_view::npos ? f.path : f.path.substr(slash + 1);
       list.push_back({std::stoi(std::string(name.substr(0, 4))), name, f.data});
@@ -22,7 +23,16 @@ const std::vector<Migration>& migrations() {
       if (list[i].version != static_cast<int>(i) + 1)
         throw std::logic_error("migration numbering has a gap at " + std::string(list[i].name));
     return list;
-  }();
+}
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all = numbered(embeddedMigrations());
+  return all;
+}
+
+const std::vector<Migration>& pgMigrations() {
+  static const std::vector<Migration> all = numbered(embeddedPgMigrations());
   return all;
 }
 

@@ -15,5 +15,9 @@ struct Migration {
 // Sorted by version; versions are 1, 2, 3... with no gap (checked).
 const std::vector<Migration>& migrations();
 int latestSchemaVersion();
+// The same migrations translated for PostgreSQL (src/store/postgres/migrations/NNNN_name.sql): the
+// same numbers, so a database of version N holds the same tables on either backend. A test fails when
+// a number exists in one folder and not in the other.
+const std::vector<Migration>& pgMigrations();
 
 }  // namespace moussem

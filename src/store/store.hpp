@@ -1,5 +1,6 @@
 // The Store interface: everything the rest of Moussem reads from or writes to the database goes
-// through it. Backends: sqlite/ (embedded default, one file per station) and, later, postgres/.
+// through it. Backends: sqlite/ (embedded default, one file per station) and postgres/ (many stations
+// sharing one server).
 // Every write runs in a transaction: single calls open their own; write() groups many into one.
 // The store knows nothing of screens, badges' rendering or the command line.
 #pragma once
@@ -18,6 +19,15 @@ enum class OpenMode {
   Create,    // create a new database; refuse if the file already exists
 };
 
+// Whether the store can be reached right now (the status line shows it). A SQLite file is always
+// "connected"; a PostgreSQL server may drop, and the store reconnects by itself on the next call.
+struct StoreStatus {
+  bool shared = false;     // a server many stations share (PostgreSQL)
+  bool connected = true;
+  std::string detail;      // the last connection error, in the user's language; empty when connected
+  long long reconnects = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -28,6 +38,9 @@ class Store {
   virtual std::string backend() const = 0;   // "sqlite" or "postgresql"
   virtual std::string location() const = 0;  // file path or URL without password
   virtual int schemaVersion() = 0;
+  virtual StoreStatus status() { return {}; }
+  // Forget the pause after a failed reconnection: the next call tries the server at once.
+  virtual void retryNow() {}
 
   // Runs body in one transaction: all of it is written or none of it. Nested calls join the outer one.
   virtual void write(const std::function<void()>& body) = 0;
@@ -108,18 +121,31 @@ class Store {
                                  const std::function<void(const BadgeState&)>& fn) = 0;
   virtual std::vector<Presence> presences() = 0;
   // Appends the scan and, when given, sets the person's presence in the zone: one transaction.
-  virtual void recordScan(ScanRecord& scan, const Presence* presence) = 0;
+  // reentry "antipassback" or "once-per-day" on an accepted entry guards the presence in the database
+  // itself (another gate may have admitted the same badge an instant before): if the rule no longer
+  // holds there, the scan is logged as rejected (already_inside / already_used_today), scan.verdict
+  // and scan.reason say so, and recordScan returns false. A scan whose uid is already logged (an
+  // offline queue pushed twice) changes nothing and returns the logged verdict. reentry "offline": a
+  // scan decided earlier by a gate that had lost the server: logged as it was decided, and the presence
+  // set only if nothing newer is known for that person and zone.
+  virtual bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always") = 0;
   virtual std::vector<ScanRecord> recentScans(const std::string& gate, int limit) = 0;  // newest first
+  // Accepted scans of a person in a zone on a day (YYYY-MM-DD prefix of `at`), in time order: offline
+  // conflict checks when a gate pushes the scans it decided alone.
+  virtual std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) = 0;
   // Scans of a gate with this verdict at or after since (ISO text); gate empty: every gate.
   virtual long long countScans(const std::string& gate, const std::string& verdict, const std::string& since) = 0;
   // People whose Latin or Arabic name contains text (manual admission at a gate).
   virtual std::vector<Person> findPeopleByName(const std::string& text, int limit) = 0;
-  // Changes when another connection or process commits to the database.
+  // Changes when another connection or process commits to the database (PostgreSQL: when another
+  // station changes a badge, or after a reconnect).
   virtual long long dataVersion() = 0;
   // For a station that commits a steady stream of small transactions (a gate): housekeeping that would
   // stall one of them (SQLite's WAL checkpoint and its fsync) moves to a background thread. No-op where
   // there is none.
   virtual void housekeepInBackground() {}
+  // The database server's clock, ISO-8601 UTC (gates warn when theirs is off); empty for a local file.
+  virtual std::string serverTime() { return {}; }
 
   // Figures for the overview screen and `info`.
   virtual Overview overview() = 0;
@@ -133,8 +159,9 @@ class Store {
   virtual std::vector<BoothCount> boothCounts() = 0;      // booths per hall and status
 };
 
-// Opens the database named by url: a SQLite file path (the only backend so far). Applies pending
-// migrations; refuses a newer schema or a file that is not a Moussem database with Error.
+// Opens the database named by url: a SQLite file path, or postgresql://user[:password]@host[:port]/db
+// (the database must exist; OpenMode::Create fills an empty one). Applies pending migrations; refuses a
+// newer schema or a file or database that is not a Moussem database with Error.
 std::unique_ptr<Store> openStore(const std::string& url, OpenMode mode = OpenMode::Existing);
 
 }  // namespace moussem

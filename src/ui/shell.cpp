@@ -153,6 +153,9 @@ void Shell::drawStatus() {
   std::vector<std::pair<std::string, ImVec4>> segments;
   const ImVec4 grey(0.35f, 0.38f, 0.45f, 1), amber(0.75f, 0.45f, 0.0f, 1);
   if (demo_) segments.emplace_back(tr("status.demo"), amber);
+  // A shared server may drop: say so (status() asks the store, not the network: nothing waits here).
+  if (const StoreStatus s = store_.status(); s.shared && !s.connected)
+    segments.emplace_back(tr("station.connection_lost"), ImVec4(0.75f, 0.1f, 0.1f, 1));
   segments.emplace_back(tr("status.station", {station_}), grey);
   segments.emplace_back(status_, grey);
   const float sep = ImGui::CalcTextSize("  ·  ").x;

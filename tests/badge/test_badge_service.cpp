@@ -12,7 +12,7 @@ using moussem::test::TempDir;
 namespace {
 struct Fixture {
   TempDir dir;
-  std::filesystem::path db = dir / "e.db";
+  std::filesystem::path db = moussem::test::dbPath(dir, "e.db");
   std::unique_ptr<Store> store;
   Id person = 0;
   Fixture() {
@@ -122,7 +122,11 @@ TEST_CASE("the face shows names, category labels and colour, and booth for exhib
   x.sector = "carpet";
   x.region = "draa-tafilalet";
   f.store->insertExhibitor(x);
-  Hall h{0, "B", "Hall B", 0, 0, 50, 30};
+  Hall h;
+  h.code = "B";
+  h.name = "Hall B";
+  h.width = 50;
+  h.height = 30;
   f.store->insertHall(h);
   Booth booth;
   booth.code = "B-12";

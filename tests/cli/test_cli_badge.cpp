@@ -2,6 +2,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/paths.hpp"
 #include "test_support.hpp"
 
 using moussem::test::run;
@@ -11,7 +12,7 @@ using nlohmann::json;
 namespace {
 struct DemoDb {
   TempDir dir;
-  std::string db = (dir / "demo.db").string();
+  std::string db = moussem::test::dbPath(dir, "demo.db").string();
   DemoDb() {
     auto r = run("moussem-cli", {"--db", db, "demo", "--exhibitors", "6", "--participants", "30"});
     REQUIRE(r.exit_code == 0);
@@ -74,7 +75,7 @@ TEST_CASE("badge render refuses bad requests and writes nothing") {
 
 TEST_CASE("a station without the key file cannot mint badges") {
   DemoDb d;
-  std::filesystem::rename(d.dir / "demo.key", d.dir / "elsewhere.key");
+  std::filesystem::rename(moussem::paths::keyFileFor(d.db), d.dir / "elsewhere.key");
   auto r = d.cli({"badge", "payload", "--person", "1"});
   CHECK(r.exit_code == 1);
   CHECK_FALSE(r.err.empty());

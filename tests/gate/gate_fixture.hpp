@@ -2,6 +2,8 @@
 // helpers to scan at a given moment.
 #pragma once
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
 
 #include "badge/badge_service.hpp"
 #include "badge/new_edition.hpp"
@@ -14,7 +16,7 @@ namespace moussem::test {
 
 struct GateFixture {
   TempDir dir;
-  std::filesystem::path db = dir / "e.db";
+  std::filesystem::path db = dbPath(dir, "e.db");  // a file, or a fresh server database (pg/ tests)
   std::unique_ptr<Store> store;
   Id speaker = 0, exhibitor = 0, official = 0, visitor = 0;
   std::vector<GateProfile> profiles;
@@ -62,6 +64,12 @@ struct GateFixture {
     return *m;
   }
   long long scans() { return store->overview().scans; }
+  // Another station's commit reaches this connection within milliseconds on a server (a notification),
+  // at once on a SQLite file: wait for it (at most 5 s) so the next scan is the one that must see it.
+  void awaitOtherStation(long long before, Store* on = nullptr) {
+    Store& s = on ? *on : *store;
+    for (int i = 0; i < 500 && s.dataVersion() == before; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
 };
 
 }  // namespace moussem::test

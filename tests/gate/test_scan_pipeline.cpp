@@ -105,10 +105,12 @@ TEST_CASE("a revoke made by another station after the gate loaded is seen at the
   gate::ScanPipeline g(*f.store, station());
   const auto profile = f.profile("exhibition");
   CHECK(g.scan(p, profile, "in", f.at("2026-02-11T10:00")).accepted);
+  const long long before = f.store->dataVersion();
   {
     auto desk = openStore(f.db.string());  // a second connection, as another process would
     BadgeService(*desk, BadgeService::keyBeside(f.db.string()), {"desk-2", "hind"}).revoke(f.visitor, "stolen");
   }
+  f.awaitOtherStation(before);
   CHECK(g.scan(p, profile, "in", f.at("2026-02-11T10:05")).reason == "revoked");
   // And a badge issued by the same connection after the load is found too.
   Id late = f.addPerson("Omar", "Tazi", "عمر التازي", "press", {});

@@ -11,7 +11,7 @@ using nlohmann::json;
 namespace {
 struct Db {
   TempDir dir;
-  std::string db = (dir / "t.db").string();
+  std::string db = moussem::test::dbPath(dir, "t.db").string();
   Db() { REQUIRE(run("moussem-cli", {"--db", db, "init", "--edition-name", "Test"}).exit_code == 0); }
   std::string file(const std::string& name, const std::string& text) {
     std::ofstream(dir / name, std::ios::binary) << text;

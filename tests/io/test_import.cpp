@@ -15,7 +15,7 @@ using moussem::test::TempDir;
 namespace {
 struct Fixture {
   TempDir dir;
-  std::unique_ptr<Store> store = createEditionDatabase(dir / "t.db", demoEdition());
+  std::unique_ptr<Store> store = createEditionDatabase(moussem::test::dbPath(dir, "t.db"), demoEdition());
   Registry registry{*store};
   long long count(io::Entity e) {
     Overview o = store->overview();

@@ -1,6 +1,9 @@
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cctype>
+#include <filesystem>
 
 #include "store/migrations.hpp"
 #include "store/store.hpp"
@@ -18,7 +21,7 @@ TEST_CASE("migrations are numbered 1, 2, 3... with no gap") {
   CHECK(latestSchemaVersion() == static_cast<int>(all.size()));
 }
 
-TEST_CASE("a database of every earlier schema version upgrades to the latest and keeps its data") {
+TEST_CASE("a database of every earlier schema version upgrades to the latest and keeps its data", "[sqlite]") {
   for (int from = 1; from < latestSchemaVersion() + 1; ++from) {
     INFO("upgrading from version " << from);
     test::TempDir dir;
@@ -45,7 +48,7 @@ TEST_CASE("a database of every earlier schema version upgrades to the latest and
   }
 }
 
-TEST_CASE("a SQLite file with tables of its own is refused before any migration touches it") {
+TEST_CASE("a SQLite file with tables of its own is refused before any migration touches it", "[sqlite]") {
   test::TempDir dir;
   auto path = (dir / "half.db").string();
   sqlite3* db = nullptr;
@@ -61,4 +64,32 @@ TEST_CASE("a SQLite file with tables of its own is refused before any migration 
   CHECK(sqlite3_column_int(st, 0) == 0);
   sqlite3_finalize(st);
   sqlite3_close(db);
+}
+
+namespace {
+// NNNN of every NNNN_*.sql in a folder of the source tree.
+std::vector<int> numbersIn(const std::filesystem::path& folder) {
+  std::vector<int> out;
+  for (const auto& f : std::filesystem::directory_iterator(folder)) {
+    auto name = f.path().filename().string();
+    if (f.path().extension() == ".sql" && name.size() > 5 && std::isdigit(static_cast<unsigned char>(name[0])))
+      out.push_back(std::stoi(name.substr(0, 4)));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("every SQLite migration has its PostgreSQL translation with the same number, and no other") {
+  // Caught here, not at an event: a migration added for one backend only (0004 in sqlite/ without its
+  // postgres/ twin) would leave the two kinds of database with different tables under one version.
+  auto sqlite = numbersIn(test::sourceDir() / "src/store/migrations");
+  auto postgres = numbersIn(test::sourceDir() / "src/store/postgres/migrations");
+  CHECK(sqlite == postgres);
+  REQUIRE(migrations().size() == pgMigrations().size());
+  for (std::size_t i = 0; i < migrations().size(); ++i) {
+    INFO(migrations()[i].name << " / " << pgMigrations()[i].name);
+    CHECK(migrations()[i].version == pgMigrations()[i].version);
+    CHECK(migrations()[i].name == pgMigrations()[i].name);
+  }
 }

@@ -78,10 +78,10 @@ void rawExec(const std::string& path, const std::string& sql) {
 
 TEST_CASE("a new edition database has the latest schema, categories, zones and a key file beside it") {
   TempDir dir;
-  auto db = dir / "rabat.db";
+  auto db = test::dbPath(dir, "rabat.db");
   auto store = createEditionDatabase(db, sampleEdition());
   CHECK(store->schemaVersion() == latestSchemaVersion());
-  CHECK(store->backend() == "sqlite");
+  CHECK(store->backend() == (test::onPostgres() ? "postgresql" : "sqlite"));
   auto ed = store->edition();
   REQUIRE(ed);
   CHECK(ed->name_ar == "الأسبوع الوطني للصناعة التقليدية");
@@ -100,7 +100,7 @@ TEST_CASE("a new edition database has the latest schema, categories, zones and a
   CHECK(key.edition_uid == ed->uid);
 }
 
-TEST_CASE("the signing key's secret half never enters the database") {
+TEST_CASE("the signing key's secret half never enters the database", "[sqlite][sqlite]") {
   TempDir dir;
   auto db = dir / "e.db";
   createEditionDatabase(db, sampleEdition()).reset();
@@ -113,7 +113,7 @@ TEST_CASE("the signing key's secret half never enters the database") {
   CHECK(bytes.find(std::string(reinterpret_cast<const char*>(key.secret_key.data()), 32)) == std::string::npos);
 }
 
-TEST_CASE("creating over an existing database or key file is refused and changes nothing") {
+TEST_CASE("creating over an existing database or key file is refused and changes nothing", "[sqlite][sqlite]") {
   TempDir dir;
   auto db = dir / "e.db";
   createEditionDatabase(db, sampleEdition()).reset();
@@ -130,7 +130,7 @@ TEST_CASE("creating over an existing database or key file is refused and changes
   CHECK_FALSE(std::filesystem::exists(other));
 }
 
-TEST_CASE("an edition with bad dates is refused and leaves no file behind") {
+TEST_CASE("an edition with bad dates is refused and leaves no file behind", "[sqlite][sqlite]") {
   TempDir dir;
   auto db = dir / "bad.db";
   Edition e = sampleEdition();
@@ -142,7 +142,7 @@ TEST_CASE("an edition with bad dates is refused and leaves no file behind") {
   CHECK(std::filesystem::is_empty(dir.path()));
 }
 
-TEST_CASE("a database in a folder that cannot be written is refused with a clear message") {
+TEST_CASE("a database in a folder that cannot be written is refused with a clear message", "[sqlite][sqlite]") {
   // /proc refuses file creation even to root, unlike a chmod-ed folder.
   try {
     createEditionDatabase("/proc/moussem-test.db", sampleEdition());
@@ -153,7 +153,7 @@ TEST_CASE("a database in a folder that cannot be written is refused with a clear
   CHECK_FALSE(std::filesystem::exists("/proc/moussem-test.db"));
 }
 
-TEST_CASE("opening a missing database says so and creates nothing") {
+TEST_CASE("opening a missing database says so and creates nothing", "[sqlite][sqlite]") {
   TempDir dir;
   auto path = (dir / "missing.db").string();
   CHECK(kindOfOpening(path) == ErrorKind::NotFound);
@@ -161,7 +161,7 @@ TEST_CASE("opening a missing database says so and creates nothing") {
   CHECK_FALSE(std::filesystem::exists(path));
 }
 
-TEST_CASE("a file that is not a database is refused and left untouched") {
+TEST_CASE("a file that is not a database is refused and left untouched", "[sqlite][sqlite]") {
   TempDir dir;
   auto path = (dir / "notes.db").string();
   std::ofstream(path) << "name;email\nFatima;f@example.ma\n";
@@ -177,7 +177,7 @@ TEST_CASE("a file that is not a database is refused and left untouched") {
   CHECK(std::filesystem::file_size(empty) == 0);
 }
 
-TEST_CASE("a database whose pages are damaged is refused") {
+TEST_CASE("a database whose pages are damaged is refused", "[sqlite][sqlite]") {
   TempDir dir;
   auto db = dir / "damaged.db";
   createEditionDatabase(db, sampleEdition()).reset();
@@ -190,7 +190,7 @@ TEST_CASE("a database whose pages are damaged is refused") {
   CHECK_THROWS_AS(openStore(db.string(), OpenMode::Existing), Error);
 }
 
-TEST_CASE("another program's SQLite database is not mistaken for a Moussem database") {
+TEST_CASE("another program's SQLite database is not mistaken for a Moussem database", "[sqlite][sqlite]") {
   TempDir dir;
   auto path = (dir / "other.sqlite").string();
   rawExec(path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
@@ -198,7 +198,7 @@ TEST_CASE("another program's SQLite database is not mistaken for a Moussem datab
   CHECK(rawUserVersion(path) == 0);
 }
 
-TEST_CASE("a database written by a newer Moussem is refused with a clear message and not changed") {
+TEST_CASE("a database written by a newer Moussem is refused with a clear message and not changed", "[sqlite][sqlite]") {
   TempDir dir;
   auto db = dir / "future.db";
   createEditionDatabase(db, sampleEdition()).reset();
@@ -212,7 +212,7 @@ TEST_CASE("a database written by a newer Moussem is refused with a clear message
 
 TEST_CASE("a failed write() leaves nothing behind; a successful one keeps everything") {
   TempDir dir;
-  auto store = createEditionDatabase(dir / "t.db", sampleEdition());
+  auto store = createEditionDatabase(test::dbPath(dir, "t.db"), sampleEdition());
   CHECK_THROWS(store->write([&] {
     Person a = samplePerson("a@example.ma");
     store->insertPerson(a);
@@ -230,7 +230,7 @@ TEST_CASE("a failed write() leaves nothing behind; a successful one keeps everyt
 
 TEST_CASE("an inner failure caught by the caller undoes only the inner part") {
   TempDir dir;
-  auto store = createEditionDatabase(dir / "t.db", sampleEdition());
+  auto store = createEditionDatabase(test::dbPath(dir, "t.db"), sampleEdition());
   store->write([&] {
     Person a = samplePerson("a@example.ma");
     store->insertPerson(a);
@@ -248,7 +248,7 @@ TEST_CASE("an inner failure caught by the caller undoes only the inner part") {
 
 TEST_CASE("a constraint violation is reported and writes nothing") {
   TempDir dir;
-  auto store = createEditionDatabase(dir / "t.db", sampleEdition());
+  auto store = createEditionDatabase(test::dbPath(dir, "t.db"), sampleEdition());
   Person p = samplePerson("x@example.ma");
   p.category = "no-such-category";
   CHECK_THROWS_AS(store->insertPerson(p), Error);
@@ -261,7 +261,7 @@ TEST_CASE("a constraint violation is reported and writes nothing") {
 
 TEST_CASE("values are bound, never pasted into SQL") {
   TempDir dir;
-  auto store = createEditionDatabase(dir / "t.db", sampleEdition());
+  auto store = createEditionDatabase(test::dbPath(dir, "t.db"), sampleEdition());
   Person p = samplePerson("evil@example.ma");
   p.last_name = "Robert'); DROP TABLE person;--";
   store->insertPerson(p);
@@ -272,7 +272,7 @@ TEST_CASE("values are bound, never pasted into SQL") {
 
 TEST_CASE("the overview counts people per category in display order, with zeros") {
   TempDir dir;
-  auto store = createEditionDatabase(dir / "t.db", sampleEdition());
+  auto store = createEditionDatabase(test::dbPath(dir, "t.db"), sampleEdition());
   Exhibitor x;
   x.name_fr = "Coopérative Tifawin";
   x.name_ar = "تعاونية تيفاوين";
@@ -288,7 +288,11 @@ TEST_CASE("the overview counts people per category in display order, with zeros"
     Person p = samplePerson("p" + std::to_string(i) + "@example.ma");
     store->insertPerson(p);
   }
-  Hall h{0, "A", "Hall A", 0, 0, 60, 40};
+  Hall h;
+  h.code = "A";
+  h.name = "Hall A";
+  h.width = 60;
+  h.height = 40;
   store->insertHall(h);
   Booth b;
   b.code = "A-01";
@@ -312,7 +316,7 @@ TEST_CASE("the overview counts people per category in display order, with zeros"
 
 TEST_CASE("settings are kept across openings") {
   TempDir dir;
-  auto db = dir / "t.db";
+  auto db = test::dbPath(dir, "t.db");
   createEditionDatabase(db, sampleEdition())->setSetting("station.name", "Guichet 2");
   auto store = openStore(db.string());
   CHECK(store->setting("station.name") == "Guichet 2");

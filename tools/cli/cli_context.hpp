@@ -3,6 +3,8 @@
 // (nothing written), 2 usage error.
 #pragma once
 #include <CLI/CLI.hpp>
+#include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -41,11 +43,16 @@ nlohmann::json benchBadges(long long n, const Context& ctx);  // bench badges (b
 void registerGate(CLI::App& app, Context& ctx);  // gate add|list (cmd_gate.cpp)
 void registerScan(CLI::App& app, Context& ctx);
 void registerReport(CLI::App& app, Context& ctx);  // report --out FILE.pdf|.xlsx (cmd_report.cpp)
-nlohmann::json benchGate(long long n, const Context& ctx);  // bench gate (cmd_gate.cpp)
 // Venue plan and booths (cmd_booth.cpp): venue import|export|show, allocate, booth ..., bench allocate.
 void registerVenue(CLI::App& app, Context& ctx);
 void registerAllocate(CLI::App& app, Context& ctx);
 void registerBooth(CLI::App& app, Context& ctx);
 nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath);
+void registerMigrate(CLI::App& app, Context& ctx);  // migrate --from --to (cmd_migrate.cpp)
+nlohmann::json benchGate(long long n, const Context& ctx);  // bench gate (cmd_gate.cpp)
+// bench gate --processes P: P gate processes on one database (bench_stations.cpp)
+nlohmann::json benchGateStations(long long n, int processes, long long scansEach, const Context& ctx);
+std::string benchSerial(std::uint64_t i);  // cmd_gate.cpp
+void fillBadges(const std::filesystem::path& db, long long n, const Context& ctx);  // SQLite fast path
 
 }  // namespace moussem::cli

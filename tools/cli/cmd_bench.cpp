@@ -222,6 +222,8 @@ struct BenchOptions {
   long long n = 0;
   int seeds = 5;       // allocate: seeds per size
   std::string lp;      // allocate: also write the instance as an LP file (one size, one seed)
+  int processes = 0;
+  long long scans = 10000;
 };
 
 }  // namespace
@@ -233,6 +235,10 @@ void registerBench(CLI::App& app, Context& ctx) {
   sub->add_option("--n", opts->n, "Size (people; allocate: exhibitors)")->check(CLI::Range(1LL, 10000000LL));
   sub->add_option("--seeds", opts->seeds, "allocate: instances per size (seeds 1..N)")->check(CLI::Range(1, 100));
   sub->add_option("--export-lp", opts->lp, "allocate: write the instance (one --n, --seeds 1) as an LP file");
+  sub->add_option("--processes", opts->processes,
+                  "gate: that many gate processes scanning the same badges on --db (SQLite file or postgresql://)")
+      ->check(CLI::Range(1, 64));
+  sub->add_option("--scans", opts->scans, "gate --processes: scans per process")->check(CLI::Range(1LL, 10000000LL));
   sub->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
       nlohmann::json result;
@@ -245,6 +251,8 @@ void registerBench(CLI::App& app, Context& ctx) {
       if (opts->scenario == "allocate") result = benchAllocate(opts->n, opts->seeds, opts->lp);  // cmd_booth.cpp
       else if (opts->scenario == "demo") result = benchDemo(opts->n > 0 ? opts->n : 100000);
       else if (opts->scenario == "badges") result = benchBadges(opts->n > 0 ? opts->n : 1000, ctx);
+      else if (opts->scenario == "gate" && opts->processes > 0)
+        result = benchGateStations(opts->n > 0 ? opts->n : 100000, opts->processes, opts->scans, ctx);
       else if (opts->scenario == "gate") result = benchGate(opts->n > 0 ? opts->n : 1000000, ctx);
       else result = benchOpen(opts->n > 0 ? opts->n : 1000000, ctx);
       std::cout << result.dump() << std::endl;

@@ -4,6 +4,7 @@
 #include "badge/new_edition.hpp"
 #include "booth/demo_venue.hpp"
 #include "cli_context.hpp"
+#include "core/paths.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "store/demo/demo_data.hpp"
@@ -30,7 +31,17 @@ void registerDemo(CLI::App& app, Context& ctx) {
       const std::string path = ctx.databasePath();
       std::unique_ptr<Store> store;
       bool created = false;
-      if (std::filesystem::exists(path)) {
+      const bool server = paths::isServerUrl(path);
+      if (server) {
+        // A server database exists already (the administrator made it); empty, it gets the demo edition.
+        try {
+          store = ctx.open();
+        } catch (const Error& e) {
+          if (e.kind() != ErrorKind::NotFound) throw;
+          store = createEditionDatabase(path, demoEdition());
+          created = true;
+        }
+      } else if (std::filesystem::exists(path)) {
         store = ctx.open();
       } else {
         store = createEditionDatabase(path, demoEdition());
@@ -45,7 +56,7 @@ void registerDemo(CLI::App& app, Context& ctx) {
       try {
         s = booth::fillDemoEdition(*store, o);  // on the OLM Souissi example plan
       } catch (...) {
-        if (created) {  // all or nothing: do not leave a half-made demo database behind
+        if (created && !server) {  // all or nothing: do not leave a half-made demo database behind
           store.reset();
           std::error_code ec;
           std::filesystem::remove(path, ec);

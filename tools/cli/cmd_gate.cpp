@@ -21,6 +21,7 @@
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "gate/gate_profiles.hpp"
+#include "gate/gate_station.hpp"
 #include "gate/scan_pipeline.hpp"
 #include "store/demo/demo_data.hpp"
 
@@ -68,7 +69,8 @@ struct GateOptions {
 };
 
 struct ScanOptions {
-  std::string gate, direction, at, operator_name;
+  std::string gate, direction, at, operator_name, local_copy;
+  int refresh_seconds = 60;
 };
 
 }  // namespace
@@ -91,6 +93,47 @@ nlohmann::ordered_json verdictJson(const gate::Verdict& v) {
   if (v.manual) j["manual"] = true;
   return j;
 }
+
+namespace {
+
+// `scan --local-copy`: a gate that keeps deciding when the server drops (gate::GateStation). Each
+// verdict line also says whether it was decided offline and how many scans wait to be pushed.
+void scanWithLocalCopy(Context& ctx, const ScanOptions& o, const std::optional<gate::Moment>& fixed) {
+  const std::string url = ctx.databasePath();
+  gate::Station who{hostName(), o.operator_name.empty() ? userName() : o.operator_name};
+  gate::GateStation station(url, o.local_copy, who, std::chrono::seconds(o.refresh_seconds));
+  if (station.state().online)
+    if (auto name = station.local().setting("station.name")) who.station = *name;
+  auto profile = gate::findProfile(station.local().gateProfiles(), o.gate);
+  if (!profile) throw Error(ErrorKind::NotFound, tr("gate.error.no_profile", {o.gate}));
+  const std::string direction = o.direction.empty() ? profile->direction : o.direction;
+  auto warn = [&] {
+    const auto& s = station.state();
+    if (s.clockWarning) std::cerr << tr("offline.clock_skew", {std::to_string(s.clockSkewSeconds)}) << "\n";
+  };
+  warn();
+  bool wasOnline = station.state().online;
+  if (!wasOnline) std::cerr << tr("offline.now", {station.state().detail}) << "\n";
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    auto v = station.scan(line, *profile, direction, fixed ? *fixed : gate::now());
+    const auto& s = station.state();
+    if (s.online != wasOnline) {
+      std::cerr << (s.online ? tr("offline.back", {std::to_string(s.conflicts)}) : tr("offline.now", {s.detail})) << "\n";
+      wasOnline = s.online;
+    }
+    auto j = verdictJson(v);
+    j["offline"] = !s.online;
+    j["queued"] = s.queued;
+    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
+  }
+  // End of the stream: one last attempt to hand the queue over.
+  if (station.state().queued > 0) station.tryOnline();
+  if (station.state().queued > 0) std::cerr << tr("offline.left", {std::to_string(station.state().queued)}) << "\n";
+}
+
+}  // namespace
 
 void registerGate(CLI::App& app, Context& ctx) {
   auto* gateCmd = app.add_subcommand("gate", "Gate profiles (check-in lists): add, list");
@@ -132,6 +175,23 @@ void registerGate(CLI::App& app, Context& ctx) {
     };
   });
 
+  auto* conflicts = gateCmd->add_subcommand("conflicts", "Offline conflicts: one badge admitted twice by gates that had lost the server");
+  conflicts->callback([&ctx] {
+    ctx.action = [&ctx] {
+      auto store = ctx.open();
+      nlohmann::json j = nlohmann::json::array();
+      std::string text = tr("offline.conflicts.header") + "\n";
+      auto all = gate::offlineConflicts(*store);
+      for (const auto& s : all) {
+        j.push_back({{"uid", s.uid}, {"gate", s.gate}, {"station", s.station}, {"at", s.at},
+                     {"serial", s.badge_serial.value_or("")}, {"person", s.person_id.value_or(0)}, {"note", s.note}});
+        text += "  " + s.at + "  " + s.gate + "  " + s.badge_serial.value_or("") + "  " + s.note + "\n";
+      }
+      if (all.empty()) text = tr("offline.conflicts.none");
+      ctx.print(j, text);
+    };
+  });
+
   auto* list = gateCmd->add_subcommand("list", "List the gate profiles");
   list->callback([&ctx] {
     ctx.action = [&ctx] {
@@ -155,12 +215,20 @@ void registerScan(CLI::App& app, Context& ctx) {
   sub->add_option("--direction", o->direction, "in or out (default: the profile's)")->check(CLI::IsMember({"in", "out"}));
   sub->add_option("--at", o->at, "Moment of every scan, ISO-8601 local time (default: now, per line)");
   sub->add_option("--operator", o->operator_name, "Steward's name for the log (default: the system user)");
+  sub->add_option("--local-copy", o->local_copy,
+                  "With a postgresql:// database: this gate's local copy (a SQLite file) to decide from and queue "
+                  "scans in while the server is unreachable");
+  sub->add_option("--refresh", o->refresh_seconds, "Seconds between refreshes of the local copy")->check(CLI::Range(1, 86400));
   sub->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       std::optional<gate::Moment> fixed;
       if (!o->at.empty()) {
         fixed = gate::parseMoment(o->at);
         if (!fixed) throw Error(ErrorKind::Usage, tr("gate.error.at", {o->at}));
+      }
+      if (!o->local_copy.empty()) {
+        scanWithLocalCopy(ctx, *o, fixed);
+        return;
       }
       auto store = ctx.open();
       auto profile = gate::findProfile(gate::ensureDefaultGateProfiles(*store), o->gate);
@@ -201,6 +269,8 @@ double percentile(std::vector<double> v, double p) {
   auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
   return v[std::min(i, v.size() - 1)];
 }
+
+}  // namespace
 
 // A unique 8-character serial per index: an odd multiplier is a bijection modulo 2^40.
 std::string benchSerial(std::uint64_t i) {
@@ -257,8 +327,6 @@ void fillBadges(const fs::path& db, long long n, const Context& ctx) {
   sqlite3_finalize(badge);
   sqlite3_close(h);
 }
-
-}  // namespace
 
 nlohmann::json benchGate(long long n, const Context& ctx) {
   std::random_device rd;

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
                           cli::registerBadge, cli::registerGate, cli::registerScan, cli::registerReport}) r(app, ctx);
   cli::registerRegistry(app, ctx);  // import, export, list, show
   for (cli::Register r : {cli::registerVenue, cli::registerAllocate, cli::registerBooth}) r(app, ctx);  // booths
+  cli::registerMigrate(app, ctx);   // SQLite <-> PostgreSQL
 
   // Name an unknown command instead of CLI11's "a subcommand is required".
   for (int i = 1; i < argc; ++i) {

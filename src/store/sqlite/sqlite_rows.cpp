@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_rows.hpp"
 
+#include <cstdio>
+
 namespace moussem::sqlite_rows {
 
 std::string joinList(const std::vector<std::string>& items) {
@@ -21,6 +23,38 @@ std::vector<std::string> splitList(const std::string& text) {
     start = comma + 1;
   }
   return out;
+}
+
+std::string outlineText(const std::vector<Point>& points) {
+  std::string out;
+  char buf[64];
+  for (const auto& p : points) {
+    std::snprintf(buf, sizeof buf, "%s%.17g %.17g", out.empty() ? "" : ";", p.x, p.y);
+    out += buf;
+  }
+  return out;
+}
+
+std::vector<Point> parseOutline(const std::string& text) {
+  std::vector<Point> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string::npos) end = text.size();
+    Point p;
+    if (std::sscanf(text.substr(start, end - start).c_str(), "%lf %lf", &p.x, &p.y) == 2) out.push_back(p);
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string containsPattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
 }
 
 Person readPerson(const sqlite::Statement& st) {

@@ -12,6 +12,11 @@ namespace moussem::sqlite_rows {
 
 std::string joinList(const std::vector<std::string>& items);
 std::vector<std::string> splitList(const std::string& text);
+// A hall outline as "x y;x y;..." with enough digits to round-trip (both backends store it so).
+std::string outlineText(const std::vector<Point>& points);
+std::vector<Point> parseOutline(const std::string& text);
+// A LIKE pattern (ESCAPE '\') matching text literally anywhere: both backends' name searches.
+std::string containsPattern(const std::string& text);
 
 // Columns of `person` in the order readPerson() reads them, from column 0.
 inline constexpr const char* kPersonColumns =

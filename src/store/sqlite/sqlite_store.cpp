@@ -434,10 +434,4 @@ Overview SqliteStore::overview() {
   return o;
 }
 
-std::unique_ptr<Store> openStore(const std::string& url, OpenMode mode) {
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-    throw Error(ErrorKind::Invalid, tr("store.error.postgres_unavailable", {url}));
-  return std::make_unique<SqliteStore>(url, mode);
-}
-
 }  // namespace moussem

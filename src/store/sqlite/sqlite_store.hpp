@@ -73,8 +73,9 @@ class SqliteStore final : public Store {
   void updateGateProfile(const GateProfile& profile) override;
   void forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) override;
   std::vector<Presence> presences() override;
-  void recordScan(ScanRecord& scan, const Presence* presence) override;
+  bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry) override;
   std::vector<ScanRecord> recentScans(const std::string& gate, int limit) override;
+  std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) override;
   long long countScans(const std::string& gate, const std::string& verdict, const std::string& since) override;
   std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
   long long dataVersion() override;

@@ -1,7 +1,6 @@
 // SQLite side of the venue plan and the booths: halls (with outline, zone and wanted sectors), aisles
 // and entrances, booths, and the per-exhibitor booth requests. Only rows in and out: validation of a
 // venue file and the allocation rules live in src/booth.
-#include <cstdio>
 #include <string>
 
 #include "core/error.hpp"
@@ -12,30 +11,6 @@
 namespace moussem {
 
 namespace {
-
-// Outline as "x y;x y;..." with enough digits to round-trip centimetres and better.
-std::string outlineText(const std::vector<Point>& points) {
-  std::string out;
-  char buf[64];
-  for (const auto& p : points) {
-    std::snprintf(buf, sizeof buf, "%s%.17g %.17g", out.empty() ? "" : ";", p.x, p.y);
-    out += buf;
-  }
-  return out;
-}
-
-std::vector<Point> parseOutline(const std::string& text) {
-  std::vector<Point> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(';', start);
-    if (end == std::string::npos) end = text.size();
-    Point p;
-    if (std::sscanf(text.substr(start, end - start).c_str(), "%lf %lf", &p.x, &p.y) == 2) out.push_back(p);
-    start = end + 1;
-  }
-  return out;
-}
 
 constexpr const char* kBoothColumns =
     "SELECT id, code, hall, x, y, width, depth, type, power, status, exhibitor_id, locked FROM booth ";
@@ -48,7 +23,7 @@ Id SqliteStore::insertHall(Hall& h) {
         "INSERT INTO hall (code, name, x, y, width, height, name_ar, zone, outline, sectors) "
         "VALUES (?,?,?,?,?,?,?,?,?,?)");
     st.bind(1, h.code).bind(2, h.name).bind(3, h.x).bind(4, h.y).bind(5, h.width).bind(6, h.height)
-        .bind(7, h.name_ar).bind(8, h.zone).bind(9, outlineText(h.outline)).bind(10, sqlite_rows::joinList(h.sectors));
+        .bind(7, h.name_ar).bind(8, h.zone).bind(9, sqlite_rows::outlineText(h.outline)).bind(10, sqlite_rows::joinList(h.sectors));
     st.run();
     h.id = db_->lastInsertId();
   });
@@ -95,7 +70,7 @@ std::vector<Hall> SqliteStore::halls() {
     h.height = st.real(6);
     h.name_ar = st.text(7);
     h.zone = st.text(8);
-    h.outline = parseOutline(st.text(9));
+    h.outline = sqlite_rows::parseOutline(st.text(9));
     h.sectors = sqlite_rows::splitList(st.text(10));
     out.push_back(std::move(h));
   }

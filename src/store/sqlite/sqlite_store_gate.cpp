@@ -16,16 +16,6 @@ namespace moussem {
 
 namespace {
 
-// LIKE pattern that matches text literally anywhere ('\' escapes % and _).
-std::string containsPattern(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 constexpr const char* kScanColumns =
     "SELECT id, uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, badge_serial, "
     "badge_version, person_id, manual, note FROM scan ";
@@ -97,8 +87,40 @@ std::vector<Presence> SqliteStore::presences() {
   return out;
 }
 
-void SqliteStore::recordScan(ScanRecord& s, const Presence* presence) {
+bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std::string& reentry) {
+  // The presence first, guarded by the re-entry rule as the database sees it (BEGIN IMMEDIATE: other
+  // processes on this file wait), then the scan with the verdict that rule left standing.
+  const bool guarded = presence && presence->inside && s.verdict == "accepted" &&
+                       (reentry == "antipassback" || reentry == "once-per-day");
+  bool admitted = true;
   write([&] {
+    auto& seen = db_->prepare("SELECT id, verdict, reason FROM scan WHERE uid = ?");
+    seen.bind(1, s.uid);
+    if (seen.step()) {  // replayed (an offline queue pushed twice): what was logged stands
+      s.id = seen.integer(0);
+      s.verdict = seen.text(1);
+      s.reason = seen.text(2);
+      seen.reset();
+      admitted = s.verdict == "accepted";
+      return;
+    }
+    seen.reset();
+    if (presence) {
+      auto& p = db_->prepare(
+          "INSERT INTO presence (person_id, zone, inside, last_at, last_day) VALUES (?1,?2,?3,?4,?5) "
+          "ON CONFLICT(person_id, zone) DO UPDATE SET inside=excluded.inside, last_at=excluded.last_at, "
+          "last_day=excluded.last_day WHERE ?6 = 'always' OR (?6 = 'antipassback' AND presence.inside = 0) "
+          "OR (?6 = 'once-per-day' AND presence.last_day <> excluded.last_day) "
+          "OR (?6 = 'offline' AND presence.last_at <= excluded.last_at)");
+      p.bind(1, presence->person_id).bind(2, presence->zone).bind(3, presence->inside).bind(4, presence->last_at)
+          .bind(5, presence->last_day).bind(6, guarded || reentry == "offline" ? reentry : std::string("always"));
+      p.run();
+      if (guarded && db_->changes() == 0) {
+        admitted = false;
+        s.verdict = "rejected";
+        s.reason = reentry == "antipassback" ? "already_inside" : "already_used_today";
+      }
+    }
     auto& st = db_->prepare(
         "INSERT INTO scan (uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, "
         "badge_serial, badge_version, person_id, manual, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -107,42 +129,49 @@ void SqliteStore::recordScan(ScanRecord& s, const Presence* presence) {
         .bind(12, s.badge_version).bind(13, s.person_id).bind(14, s.manual).bind(15, s.note);
     st.run();
     s.id = db_->lastInsertId();
-    if (presence) {
-      auto& p = db_->prepare(
-          "INSERT INTO presence (person_id, zone, inside, last_at, last_day) VALUES (?,?,?,?,?) "
-          "ON CONFLICT(person_id, zone) DO UPDATE SET inside=excluded.inside, last_at=excluded.last_at, "
-          "last_day=excluded.last_day");
-      p.bind(1, presence->person_id).bind(2, presence->zone).bind(3, presence->inside).bind(4, presence->last_at)
-          .bind(5, presence->last_day);
-      p.run();
-    }
   });
+  return admitted;
 }
+
+namespace {
+ScanRecord readScan(const sqlite::Statement& st) {
+  ScanRecord s;
+  s.id = st.integer(0);
+  s.uid = st.text(1);
+  s.gate = st.text(2);
+  s.zone = st.text(3);
+  s.direction = st.text(4);
+  s.station = st.text(5);
+  s.operator_name = st.text(6);
+  s.at = st.text(7);
+  s.payload_digest = st.text(8);
+  s.verdict = st.text(9);
+  s.reason = st.text(10);
+  if (!st.isNull(11)) s.badge_serial = st.text(11);
+  if (!st.isNull(12)) s.badge_version = static_cast<int>(st.integer(12));
+  if (!st.isNull(13)) s.person_id = st.integer(13);
+  s.manual = st.integer(14) != 0;
+  s.note = st.text(15);
+  return s;
+}
+}  // namespace
 
 std::vector<ScanRecord> SqliteStore::recentScans(const std::string& gate, int limit) {
   auto& st = db_->prepare(std::string(kScanColumns) + "WHERE (?1 = '' OR gate = ?1) ORDER BY id DESC LIMIT ?2");
   st.bind(1, gate).bind(2, limit);
   std::vector<ScanRecord> out;
-  while (st.step()) {
-    ScanRecord s;
-    s.id = st.integer(0);
-    s.uid = st.text(1);
-    s.gate = st.text(2);
-    s.zone = st.text(3);
-    s.direction = st.text(4);
-    s.station = st.text(5);
-    s.operator_name = st.text(6);
-    s.at = st.text(7);
-    s.payload_digest = st.text(8);
-    s.verdict = st.text(9);
-    s.reason = st.text(10);
-    if (!st.isNull(11)) s.badge_serial = st.text(11);
-    if (!st.isNull(12)) s.badge_version = static_cast<int>(st.integer(12));
-    if (!st.isNull(13)) s.person_id = st.integer(13);
-    s.manual = st.integer(14) != 0;
-    s.note = st.text(15);
-    out.push_back(std::move(s));
-  }
+  while (st.step()) out.push_back(readScan(st));
+  st.reset();
+  return out;
+}
+
+std::vector<ScanRecord> SqliteStore::acceptedScansOn(Id person, const std::string& zone, const std::string& day) {
+  auto& st = db_->prepare(std::string(kScanColumns) +
+                          "WHERE person_id = ?1 AND zone = ?2 AND verdict = 'accepted' AND substr(at, 1, 10) = ?3 "
+                          "ORDER BY at, id");
+  st.bind(1, person).bind(2, zone).bind(3, day);
+  std::vector<ScanRecord> out;
+  while (st.step()) out.push_back(readScan(st));
   st.reset();
   return out;
 }
@@ -163,7 +192,7 @@ std::vector<Person> SqliteStore::findPeopleByName(const std::string& text, int l
       "SELECT id FROM person WHERE (first_name || ' ' || last_name) LIKE ?1 ESCAPE '\\' "
       "OR (last_name || ' ' || first_name) LIKE ?1 ESCAPE '\\' OR name_ar LIKE ?1 ESCAPE '\\' "
       "OR organization LIKE ?1 ESCAPE '\\' ORDER BY last_name, first_name, id LIMIT ?2");
-  st.bind(1, containsPattern(text)).bind(2, limit);
+  st.bind(1, sqlite_rows::containsPattern(text)).bind(2, limit);
   std::vector<Id> ids;
   while (st.step()) ids.push_back(st.integer(0));
   st.reset();

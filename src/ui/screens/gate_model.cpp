@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/paths.hpp"
 
 namespace moussem::ui {
 
@@ -21,6 +22,17 @@ void GateModel::load() {
     std::string station = store_.setting("station.name").value_or("gate");
     if (!pipeline_) pipeline_ = std::make_unique<gate::ScanPipeline>(store_, gate::Station{station, ""});
     else pipeline_->syncChanges();
+    if (store_.status().shared && !station_) {
+      // Its own connection (credentials from ~/.pgpass) and a local copy in the data folder.
+      try {
+        station_ = std::make_unique<gate::GateStation>(
+            store_.location(), (paths::dataDir() / "gates" / (station + ".db")).string(), gate::Station{station, ""});
+        if (station_->state().clockWarning)
+          message_ = tr("offline.clock_skew", {std::to_string(station_->state().clockSkewSeconds)});
+      } catch (const Error& e) {
+        message_ = e.what();  // no offline copy: the gate works online only
+      }
+    }
     if (selected_ < 0 && !profiles_.empty()) select(0);
     else select(selected_);
   } catch (const Error& e) {
@@ -60,6 +72,11 @@ long long GateModel::insideNow() const {
   return p && pipeline_ ? pipeline_->insideNow(p->zone) : 0;
 }
 
+std::string GateModel::offlineStatus() const {
+  if (!station_ || station_->state().online) return {};
+  return tr("offline.status", {std::to_string(station_->state().queued)});
+}
+
 void GateModel::poll(double now) {
   decoder_.poll(now);
   for (const auto& payload : decoder_.takePayloads()) submit(payload);
@@ -86,7 +103,7 @@ void GateModel::submit(const std::string& payload) {
   const GateProfile* p = profile();
   if (!p || !pipeline_) return;
   try {
-    record(pipeline_->scan(payload, *p, direction_, clock_()));
+    record(station_ ? station_->scan(payload, *p, direction_, clock_()) : pipeline_->scan(payload, *p, direction_, clock_()));
   } catch (const Error& e) {
     message_ = e.what();  // the log could not be written: no verdict is shown
   }

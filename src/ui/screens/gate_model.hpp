@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gate/camera_scanner.hpp"
+#include "gate/gate_station.hpp"
 #include "gate/scan_pipeline.hpp"
 #include "gate/scanner_input.hpp"
 #include "store/store.hpp"
@@ -59,6 +60,8 @@ class GateModel {
   const std::deque<GateLogRow>& recent() const { return recent_; }  // newest first, at most 20
   long long acceptedToday() const { return acceptedToday_; }
   long long insideNow() const;
+  // "OFFLINE · n queued" while a gate on a shared server decides from its local copy; else empty.
+  std::string offlineStatus() const;
 
   // Manual fallback.
   std::string search;
@@ -81,6 +84,7 @@ class GateModel {
 
   Store& store_;
   std::unique_ptr<gate::ScanPipeline> pipeline_;
+  std::unique_ptr<gate::GateStation> station_;  // shared server: decides offline from a local copy
   gate::ScannerDecoder decoder_;
   std::vector<GateProfile> profiles_;
   std::vector<Category> categories_;

@@ -96,6 +96,11 @@ void GateScreen::draw() {
   }
   TextColored(ImVec4(0.35f, 0.38f, 0.45f, 1), i18n::label("zone", model_.profile()->zone) + "  ·  " +
                                                   i18n::label("reentry", model_.profile()->reentry));
+  // A gate on a shared server that lost it: deciding from its local copy, scans queued.
+  if (const std::string offline = model_.offlineStatus(); !offline.empty()) {
+    ImGui::SameLine();
+    TextColored(kRed, offline);
+  }
 
   const float screenH = ImGui::GetMainViewport()->Size.y;
   const float verdictH = std::max(screenH / 3.0f + 4.0f, ImGui::GetContentRegionAvail().y * 0.45f);

@@ -1,0 +1,171 @@
+#include "store/postgres/pg_db.hpp"
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/i18n.hpp"
+
+namespace moussem::pg {
+
+namespace {
+
+// SQLSTATE classes that mean bad data or a broken rule, not a broken server.
+ErrorKind kindOf(const char* sqlstate) {
+  if (!sqlstate) return ErrorKind::Io;
+  std::string_view s(sqlstate);
+  if (s.substr(0, 2) == "23" || s.substr(0, 2) == "22") return ErrorKind::Invalid;  // constraint, data
+  if (s == "40001" || s == "40P01" || s == "55P03") return ErrorKind::Refused;       // serialization, deadlock, lock
+  if (s.substr(0, 2) == "28") return ErrorKind::Refused;                              // authorization
+  return ErrorKind::Io;
+}
+
+std::string trimmed(const char* message) {
+  std::string m = message ? message : "";
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  return m;
+}
+
+}  // namespace
+
+bool isPostgresUrl(std::string_view url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+
+std::string withoutPassword(const std::string& url) {
+  // scheme://user:password@host... -> scheme://user@host...
+  auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  auto start = scheme + 3;
+  auto at = url.find('@', start);
+  auto slash = url.find('/', start);
+  if (at == std::string::npos || (slash != std::string::npos && at > slash)) return url;
+  auto colon = url.find(':', start);
+  std::string out = url;
+  if (colon != std::string::npos && colon < at) out = url.substr(0, colon) + url.substr(at);
+  // password=... in the query string
+  auto q = out.find("password=");
+  if (q != std::string::npos) {
+    auto end = out.find('&', q);
+    out.erase(q, end == std::string::npos ? std::string::npos : end - q + 1);
+    if (!out.empty() && (out.back() == '?' || out.back() == '&')) out.pop_back();
+  }
+  return out;
+}
+
+Params& Params::add(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  values_.emplace_back(std::string(buf));
+  return *this;
+}
+
+std::vector<const char*> Params::pointers() const {
+  std::vector<const char*> out;
+  out.reserve(values_.size());
+  for (const auto& v : values_) out.push_back(v ? v->c_str() : nullptr);
+  return out;
+}
+
+std::int64_t Result::integer(int row, int col) const {
+  const char* v = PQgetvalue(r_, row, col);
+  std::int64_t out = 0;
+  std::from_chars(v, v + PQgetlength(r_, row, col), out);
+  return out;
+}
+
+double Result::real(int row, int col) const { return std::strtod(PQgetvalue(r_, row, col), nullptr); }
+
+long long Result::affected() const {
+  const char* n = r_ ? PQcmdTuples(r_) : "";
+  return n && *n ? std::atoll(n) : 0;
+}
+
+Connection::Connection(const std::string& url) : url_(url), display_(withoutPassword(url)) { connect(); }
+
+Connection::~Connection() {
+  if (conn_) PQfinish(conn_);
+}
+
+void Connection::connect() {
+  if (conn_) PQfinish(conn_);
+  prepared_.clear();
+  // Keyword/value form so a connect_timeout and an application name ride along with any URL.
+  // Keepalives and a TCP user timeout: a cut cable is noticed in seconds, not after minutes of retries.
+  const char* keys[] = {"dbname", "connect_timeout", "application_name", "client_encoding", "keepalives",
+                        "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", nullptr};
+  const char* values[] = {url_.c_str(), "5", "moussem", "UTF8", "1", "5", "2", "2", "5000", nullptr};
+  conn_ = PQconnectdbParams(keys, values, 1);
+  if (!conn_) throw ConnectionLost(tr("pg.error.cannot_connect", {display_, "out of memory"}));
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    std::string msg = trimmed(PQerrorMessage(conn_));
+    PQfinish(conn_);
+    conn_ = nullptr;
+    // Authentication and a missing database are the user's to fix; anything else may come back.
+    if (msg.find("password") != std::string::npos || msg.find("authentication") != std::string::npos)
+      throw Error(ErrorKind::Refused, tr("pg.error.auth", {display_, msg}));
+    if (msg.find("does not exist") != std::string::npos)
+      throw Error(ErrorKind::NotFound, tr("pg.error.no_database", {display_, msg}));
+    if (msg.find("invalid") != std::string::npos || msg.find("missing") != std::string::npos)
+      throw Error(ErrorKind::Usage, tr("pg.error.bad_url", {display_, msg}));
+    throw ConnectionLost(tr("pg.error.cannot_connect", {display_, msg}));
+  }
+  // Quiet notices (CREATE TABLE IF NOT EXISTS...): they are not for the user.
+  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+}
+
+void Connection::reconnect() { connect(); }
+
+bool Connection::inTransaction() const {
+  return conn_ && PQtransactionStatus(conn_) != PQTRANS_IDLE;
+}
+
+void Connection::fail(PGresult* r, std::string_view what) {
+  const char* field = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  const std::string state = field ? field : "";
+  std::string msg = trimmed(r ? PQresultErrorMessage(r) : nullptr);
+  if (msg.empty()) msg = trimmed(conn_ ? PQerrorMessage(conn_) : "no connection");
+  PQclear(r);
+  if (!conn_ || PQstatus(conn_) != CONNECTION_OK || state.rfind("08", 0) == 0 || state == "57P01")
+    throw ConnectionLost(tr("pg.error.connection_lost", {display_, msg}));
+  (void)what;
+  throw Error(kindOf(state.empty() ? nullptr : state.c_str()), msg);
+}
+
+Result Connection::run(const std::string& sql, const Params& params) {
+  if (!conn_) throw ConnectionLost(tr("pg.error.connection_lost", {display_, "not connected"}));
+  auto it = prepared_.find(sql);
+  if (it == prepared_.end()) {
+    std::string name = "m" + std::to_string(++next_);
+    PGresult* r = PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr);
+    if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) fail(r, "prepare");
+    PQclear(r);
+    it = prepared_.emplace(sql, std::move(name)).first;
+  }
+  auto values = params.pointers();
+  PGresult* r = PQexecPrepared(conn_, it->second.c_str(), params.size(), values.data(), nullptr, nullptr, 0);
+  auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(r, "run");
+  return Result(r);
+}
+
+void Connection::exec(const std::string& sql) {
+  if (!conn_) throw ConnectionLost(tr("pg.error.connection_lost", {display_, "not connected"}));
+  PGresult* r = PQexec(conn_, sql.c_str());
+  auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(r, "exec");
+  PQclear(r);
+}
+
+int Connection::takeNotifications() {
+  if (!conn_) return 0;
+  if (PQconsumeInput(conn_) == 0) return 0;  // a dead socket shows on the next statement
+  int n = 0;
+  while (PGnotify* note = PQnotifies(conn_)) {
+    ++n;
+    PQfreemem(note);
+  }
+  return n;
+}
+
+}  // namespace moussem::pg

@@ -1,0 +1,124 @@
+// RAII wrappers around libpq: a connection with a cache of named prepared statements, results, and
+// parameters. Prepared statements only: values always travel as parameters, never inside SQL text.
+// A lost connection is detected on every call (PQstatus after a failure) and reported as
+// ConnectionLost; reconnect() opens it again and prepares statements anew on demand.
+#pragma once
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace moussem::pg {
+
+// The server could not be reached, or the connection dropped: the caller may retry after reconnect().
+class ConnectionLost : public Error {
+ public:
+  explicit ConnectionLost(const std::string& message) : Error(ErrorKind::Io, message) {}
+};
+
+// Parameters of one statement, as text (libpq's text protocol; the server casts to the column type).
+class Params {
+ public:
+  Params& add(std::string_view v) {
+    values_.emplace_back(std::string(v));
+    return *this;
+  }
+  Params& add(const std::string& v) { return add(std::string_view(v)); }
+  Params& add(const char* v) { return add(std::string_view(v)); }
+  Params& add(std::int64_t v) {
+    values_.emplace_back(std::to_string(v));
+    return *this;
+  }
+  Params& add(int v) { return add(static_cast<std::int64_t>(v)); }
+  Params& add(bool v) { return add(static_cast<std::int64_t>(v ? 1 : 0)); }
+  Params& add(double v);
+  Params& addNull() {
+    values_.emplace_back(std::nullopt);
+    return *this;
+  }
+  template <class T>
+  Params& add(const std::optional<T>& v) {
+    return v ? add(*v) : addNull();
+  }
+  int size() const { return static_cast<int>(values_.size()); }
+  std::vector<const char*> pointers() const;
+
+ private:
+  std::vector<std::optional<std::string>> values_;
+};
+
+class Result {
+ public:
+  Result() = default;
+  explicit Result(PGresult* r) : r_(r) {}
+  Result(Result&& o) noexcept : r_(o.r_) { o.r_ = nullptr; }
+  Result& operator=(Result&& o) noexcept {
+    if (this != &o) {
+      PQclear(r_);
+      r_ = o.r_;
+      o.r_ = nullptr;
+    }
+    return *this;
+  }
+  ~Result() { PQclear(r_); }
+  Result(const Result&) = delete;
+  Result& operator=(const Result&) = delete;
+
+  int rows() const { return r_ ? PQntuples(r_) : 0; }
+  bool isNull(int row, int col) const { return PQgetisnull(r_, row, col) != 0; }
+  std::string text(int row, int col) const {
+    return std::string(PQgetvalue(r_, row, col), static_cast<std::size_t>(PQgetlength(r_, row, col)));
+  }
+  std::int64_t integer(int row, int col) const;
+  double real(int row, int col) const;
+  long long affected() const;  // rows changed by INSERT/UPDATE/DELETE
+
+ private:
+  PGresult* r_ = nullptr;
+};
+
+class Connection {
+ public:
+  // Connects with a 5 s timeout; throws ConnectionLost (server down, refused) or Error (bad URL,
+  // wrong password, no such database) with a message in the user's language. The password never
+  // appears in messages.
+  explicit Connection(const std::string& url);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Runs a cached prepared statement (prepared on first use on this connection).
+  Result run(const std::string& sql, const Params& params = {});
+  // Fixed SQL with no values (BEGIN, COMMIT, SAVEPOINT, migrations).
+  void exec(const std::string& sql);
+  bool ok() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
+  void reconnect();  // throws as the constructor does; prepared statements are prepared anew on demand
+  PGconn* handle() const { return conn_; }
+  const std::string& display() const { return display_; }  // the URL without its password
+  // Notifications received since the last call (LISTEN): consumes input without a round trip.
+  int takeNotifications();
+  bool inTransaction() const;
+
+ private:
+  [[noreturn]] void fail(PGresult* r, std::string_view what);
+  void connect();
+
+  std::string url_;
+  std::string display_;
+  PGconn* conn_ = nullptr;
+  std::unordered_map<std::string, std::string> prepared_;  // sql -> statement name
+  int next_ = 0;
+};
+
+// The URL with any password removed (for status lines, messages and `info`).
+std::string withoutPassword(const std::string& url);
+bool isPostgresUrl(std::string_view url);
+
+}  // namespace moussem::pg

@@ -1,0 +1,63 @@
+#include "store/postgres/pg_rows.hpp"
+
+#include "store/sqlite/sqlite_rows.hpp"
+
+namespace moussem::pg_rows {
+
+using sqlite_rows::splitList;
+
+Person readPerson(const pg::Result& r, int row) {
+  Person p;
+  p.id = r.integer(row, 0);
+  p.external_id = r.text(row, 1);
+  p.first_name = r.text(row, 2);
+  p.last_name = r.text(row, 3);
+  p.name_ar = r.text(row, 4);
+  p.organization = r.text(row, 5);
+  p.position = r.text(row, 6);
+  p.category = r.text(row, 7);
+  p.country = r.text(row, 8);
+  p.email = r.text(row, 9);
+  p.phone = r.text(row, 10);
+  p.days = splitList(r.text(row, 11));
+  p.consent = r.integer(row, 12) != 0;
+  p.consent_at = r.text(row, 13);
+  if (!r.isNull(row, 14)) p.exhibitor_id = r.integer(row, 14);
+  return p;
+}
+
+Exhibitor readExhibitor(const pg::Result& r, int row) {
+  Exhibitor x;
+  x.id = r.integer(row, 0);
+  x.external_id = r.text(row, 1);
+  x.name_fr = r.text(row, 2);
+  x.name_ar = r.text(row, 3);
+  x.kind = r.text(row, 4);
+  x.sector = r.text(row, 5);
+  x.region = r.text(row, 6);
+  x.city = r.text(row, 7);
+  x.contact_name = r.text(row, 8);
+  x.phone = r.text(row, 9);
+  x.email = r.text(row, 10);
+  x.registration_no = r.text(row, 11);
+  x.program = r.text(row, 12);
+  x.booth_area_m2 = r.real(row, 13);
+  x.wants_corner = r.integer(row, 14) != 0;
+  x.needs_power = r.integer(row, 15) != 0;
+  x.preferred_zone = r.text(row, 16);
+  x.products = r.text(row, 17);
+  return x;
+}
+
+Badge readBadge(const pg::Result& r, int row) {
+  Badge b;
+  b.id = r.integer(row, 0);
+  b.person_id = r.integer(row, 1);
+  b.serial = r.text(row, 2);
+  b.version = static_cast<int>(r.integer(row, 3));
+  b.status = r.text(row, 4);
+  b.printed_count = static_cast<int>(r.integer(row, 5));
+  return b;
+}
+
+}  // namespace moussem::pg_rows

@@ -1,0 +1,24 @@
+// Rows to domain types for the PostgreSQL store's files, as sqlite_rows does for SQLite: one column
+// list and one reader per type, so a new column is added in one place. Lists are comma-separated text.
+#pragma once
+#include "core/domain.hpp"
+#include "store/postgres/pg_db.hpp"
+
+namespace moussem::pg_rows {
+
+inline constexpr const char* kPersonColumns =
+    "id, external_id, first_name, last_name, name_ar, organization, position, category, country, email, phone, "
+    "days, consent, consent_at, exhibitor_id";
+inline constexpr int kPersonColumnCount = 15;
+Person readPerson(const pg::Result& r, int row);
+
+inline constexpr const char* kExhibitorColumns =
+    "id, external_id, name_fr, name_ar, kind, sector, region, city, contact_name, phone, email, registration_no, "
+    "program, booth_area_m2, wants_corner, needs_power, preferred_zone, products";
+inline constexpr int kExhibitorColumnCount = 18;
+Exhibitor readExhibitor(const pg::Result& r, int row);
+
+inline constexpr const char* kBadgeColumns = "id, person_id, serial, version, status, printed_count";
+Badge readBadge(const pg::Result& r, int row);
+
+}  // namespace moussem::pg_rows

@@ -1,0 +1,129 @@
+// The PostgreSQL backend: many desks and gates share one server (`--db postgresql://user@host/db`).
+// Same schema and migration numbers as SQLite (postgres/migrations/NNNN_*.sql, version kept in the
+// moussem_schema table), prepared statements only, every write in a transaction. Organised like the
+// SQLite backend, one file per area: pg_store.cpp (opening, migrations, edition, registrations,
+// badges, venue), pg_store_gate.cpp, pg_store_badges.cpp, pg_store_registry.cpp, pg_store_booths.cpp,
+// pg_store_report.cpp.
+//
+// Connection loss: every call that finds the connection broken reports ConnectionLost (an Error of
+// kind Io) and status() says so; the next call reconnects by itself (at most one attempt every
+// couple of seconds, so an unreachable server never makes each call wait). Reads outside a
+// transaction are retried once on a fresh connection; writes never are (a commit whose answer was
+// lost may have happened), except scans, whose unique id makes a replay harmless.
+#pragma once
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "store/postgres/pg_db.hpp"
+#include "store/store.hpp"
+
+namespace moussem {
+
+class PgStore final : public Store {
+ public:
+  PgStore(const std::string& url, OpenMode mode);
+
+  std::string backend() const override { return "postgresql"; }
+  std::string location() const override { return conn_->display(); }
+  int schemaVersion() override;
+  void write(const std::function<void()>& body) override;
+  StoreStatus status() override;
+  void retryNow() override { failedAttempt_ = false; }
+
+  std::optional<Edition> edition() override;
+  void saveEdition(Edition& edition) override;
+  std::vector<Category> categories() override;
+  void saveCategory(const Category& category) override;
+  std::vector<Zone> zones() override;
+  void saveZone(const Zone& zone) override;
+  std::optional<std::string> setting(const std::string& key) override;
+  void setSetting(const std::string& key, const std::string& value) override;
+
+  Id insertExhibitor(Exhibitor& exhibitor) override;
+  Id insertPerson(Person& person) override;
+  std::optional<Person> person(Id id) override;
+  std::optional<Exhibitor> exhibitor(Id id) override;
+  std::vector<Id> personIds(const std::string& category) override;
+  // Registration desk (pg_store_registry.cpp).
+  void updateExhibitor(const Exhibitor& exhibitor) override;
+  void deleteExhibitor(Id id) override;
+  void updatePerson(const Person& person) override;
+  void deletePerson(Id id) override;
+  void forEachExhibitor(
+      const std::function<void(const Exhibitor&, const std::string&, const std::string&)>& fn) override;
+  void forEachPerson(const std::function<void(const Person&, const std::string&)>& fn) override;
+  std::optional<Id> exhibitorByExternalId(const std::string& external_id) override;
+  std::vector<Id> exhibitorsWithEmail(const std::string& email) override;
+  std::vector<Id> exhibitorsWithPhone(const std::string& phone) override;
+  std::vector<Id> exhibitorsNamed(const std::string& name) override;
+  std::optional<Id> personByExternalId(const std::string& external_id) override;
+  std::vector<Id> peopleWithEmail(const std::string& email) override;
+  std::vector<Id> peopleWithPhone(const std::string& phone) override;
+  Id insertBadge(Badge& badge) override;
+  std::optional<Badge> badgeOfPerson(Id person) override;
+  std::optional<Badge> badgeBySerial(const std::string& serial) override;
+  void updateBadge(const Badge& badge, const std::string& status_reason) override;
+  void addBadgeEvent(const BadgeEvent& event) override;
+  std::vector<BadgeEvent> badgeEvents(Id badge) override;
+  // Badge batches and the print log (pg_store_badges.cpp).
+  std::vector<Id> peopleMatching(const PeopleFilter& filter) override;
+  std::vector<PrintRecord> printLog(Id person, int limit) override;
+  std::optional<std::string> boothOfExhibitor(Id exhibitor) override;
+  // Venue and booths (pg_store_booths.cpp).
+  Id insertHall(Hall& hall) override;
+  Id insertBooth(Booth& booth) override;
+  Id insertVenueFeature(VenueFeature& feature) override;
+  std::vector<Hall> halls() override;
+  std::vector<VenueFeature> venueFeatures() override;
+  std::vector<Booth> booths() override;
+  void updateBooth(const Booth& booth) override;
+  void deleteBooth(Id id) override;
+  void clearVenue() override;
+  std::vector<BoothRequest> boothRequests() override;
+  void saveBoothRequest(const BoothRequest& request) override;
+  Id insertGateProfile(GateProfile& profile) override;
+  // Gate (pg_store_gate.cpp).
+  std::vector<GateProfile> gateProfiles() override;
+  void updateGateProfile(const GateProfile& profile) override;
+  void forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) override;
+  std::vector<Presence> presences() override;
+  bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry) override;
+  std::vector<ScanRecord> recentScans(const std::string& gate, int limit) override;
+  std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) override;
+  long long countScans(const std::string& gate, const std::string& verdict, const std::string& since) override;
+  std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
+  long long dataVersion() override;
+  std::string serverTime() override;
+
+  Overview overview() override;
+  // Dashboard and reports (pg_store_report.cpp).
+  void forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) override;
+  void forEachPersonFact(const std::function<void(const PersonFact&)>& fn) override;
+  void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) override;
+  std::vector<BoothCount> boothCounts() override;
+
+  pg::Connection& connection() { return *conn_; }
+
+ private:
+  friend class PgTransaction;
+  // Every statement goes through here: reconnects when needed, marks the status, retries reads.
+  pg::Result q(const std::string& sql, const pg::Params& params = {});
+  void ensureConnected();
+  void x(const std::string& sql);  // fixed SQL (BEGIN, SAVEPOINT...), marking a lost connection
+  void afterConnect();
+  void migrate(OpenMode mode);
+  long long count(const std::string& sql);
+  std::vector<Id> ids(const std::string& sql, const pg::Params& params);
+
+  std::unique_ptr<pg::Connection> conn_;
+  int depth_ = 0;  // nesting of write(): 0 = no transaction open
+  long long notifications_ = 0;
+  long long connections_ = 1;  // bumped by every reconnect: other stations' writes may have been missed
+  bool online_ = true;
+  std::string lastError_;
+  std::chrono::steady_clock::time_point lastAttempt_{};
+  bool failedAttempt_ = false;
+};
+
+}  // namespace moussem

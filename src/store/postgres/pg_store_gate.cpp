@@ -1,0 +1,207 @@
+// PostgreSQL side of the entry gate: gate profiles, the badge states a gate indexes in memory,
+// presence, and the scan log. A scan is ONE statement (presence upsert and scan insert in one
+// data-modifying CTE), so a gate pays one round trip per scan. Re-entry rules are enforced by the
+// database itself: the presence upsert only changes a row whose state still allows the entry, and
+// PostgreSQL serialises concurrent upserts of the same (person, zone), so when many gates scan the
+// same badge at the same instant exactly one is accepted.
+#include <ctime>
+
+#include "core/i18n.hpp"
+#include "store/postgres/pg_rows.hpp"
+#include "store/postgres/pg_store.hpp"
+#include "store/sqlite/sqlite_rows.hpp"
+
+namespace moussem {
+
+namespace {
+
+// Commits do not land in updated_at order (a transaction stamps its rows before it commits), so a
+// gate asks again for a short window before its mark; reading a badge twice is harmless.
+std::string withMargin(const std::string& mark) {
+  std::tm tm{};
+  if (mark.size() < 19 || !strptime(mark.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return mark;
+  std::time_t t = timegm(&tm) - 30;
+  std::tm back{};
+  gmtime_r(&t, &back);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &back);
+  return std::string(buf) + ".000Z";
+}
+
+constexpr const char* kScanColumns =
+    "SELECT id, uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, badge_serial, "
+    "badge_version, person_id, manual, note FROM scan ";
+
+}  // namespace
+
+std::vector<GateProfile> PgStore::gateProfiles() {
+  auto r = q("SELECT id, name, zone, direction, categories, days, hours_from, hours_to, reentry FROM gate_profile "
+             "ORDER BY name COLLATE \"C\"");
+  std::vector<GateProfile> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    GateProfile g;
+    g.id = r.integer(i, 0);
+    g.name = r.text(i, 1);
+    g.zone = r.text(i, 2);
+    g.direction = r.text(i, 3);
+    g.categories = sqlite_rows::splitList(r.text(i, 4));
+    g.days = sqlite_rows::splitList(r.text(i, 5));
+    g.hours_from = r.text(i, 6);
+    g.hours_to = r.text(i, 7);
+    g.reentry = r.text(i, 8);
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+void PgStore::updateGateProfile(const GateProfile& g) {
+  auto r = q("UPDATE gate_profile SET name=$1, zone=$2, direction=$3, categories=$4, days=$5, hours_from=$6, "
+             "hours_to=$7, reentry=$8 WHERE id=$9",
+             pg::Params().add(g.name).add(g.zone).add(g.direction).add(sqlite_rows::joinList(g.categories))
+                 .add(sqlite_rows::joinList(g.days)).add(g.hours_from).add(g.hours_to).add(g.reentry).add(g.id));
+  if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("gate.error.no_profile", {g.name}));
+}
+
+void PgStore::forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) {
+  // Pages in id order (keyset): a million badges never sit in one result, and fn may use the store.
+  const std::string since = changed_since.empty() ? std::string() : withMargin(changed_since);
+  Id after = 0;
+  BadgeState b;
+  for (;;) {
+    auto r = q("SELECT id, person_id, serial, version, status, updated_at FROM badge "
+               "WHERE id > $1 AND ($2 = '' OR updated_at >= $2) ORDER BY id LIMIT 20000",
+               pg::Params().add(after).add(since));
+    for (int i = 0; i < r.rows(); ++i) {
+      b.person_id = r.integer(i, 1);
+      b.serial = r.text(i, 2);
+      b.version = static_cast<int>(r.integer(i, 3));
+      b.revoked = r.text(i, 4) == "revoked";
+      b.updated_at = r.text(i, 5);
+      fn(b);
+    }
+    if (r.rows() < 20000) break;
+    after = r.integer(r.rows() - 1, 0);
+  }
+}
+
+std::vector<Presence> PgStore::presences() {
+  auto r = q("SELECT person_id, zone, inside, last_at, last_day FROM presence");
+  std::vector<Presence> out;
+  out.reserve(static_cast<std::size_t>(r.rows()));
+  for (int i = 0; i < r.rows(); ++i)
+    out.push_back({r.integer(i, 0), r.text(i, 1), r.integer(i, 2) != 0, r.text(i, 3), r.text(i, 4)});
+  return out;
+}
+
+bool PgStore::recordScan(ScanRecord& s, const Presence* presence, const std::string& reentry) {
+  const bool guarded = presence && presence->inside && s.verdict == "accepted" &&
+                       (reentry == "antipassback" || reentry == "once-per-day");
+  const std::string mode = !presence ? "none" : guarded || reentry == "offline" ? reentry : "always";
+  const std::string refusal = reentry == "antipassback" ? "already_inside" : "already_used_today";
+  pg::Params p;
+  p.add(s.uid).add(s.gate).add(s.zone).add(s.direction).add(s.station).add(s.operator_name).add(s.at)
+      .add(s.payload_digest).add(s.verdict).add(s.reason).add(s.badge_serial).add(s.badge_version).add(s.person_id)
+      .add(s.manual).add(s.note);                                                   // $1..$15: the scan
+  if (presence)                                                                     // $16..$20: the presence
+    p.add(presence->person_id).add(presence->zone).add(presence->inside).add(presence->last_at).add(presence->last_day);
+  else
+    p.addNull().addNull().addNull().addNull().addNull();
+  p.add(mode).add(guarded).add(refusal);                                            // $21..$23
+  auto r = q(
+      "WITH p AS ("
+      " INSERT INTO presence (person_id, zone, inside, last_at, last_day)"
+      " SELECT $16::bigint, $17::text, $18::integer, $19::text, $20::text"
+      " WHERE $21::text <> 'none' AND NOT EXISTS (SELECT 1 FROM scan WHERE uid = $1::text)"
+      " ON CONFLICT (person_id, zone) DO UPDATE SET inside = EXCLUDED.inside, last_at = EXCLUDED.last_at,"
+      "  last_day = EXCLUDED.last_day"
+      " WHERE $21::text = 'always' OR ($21::text = 'antipassback' AND presence.inside = 0)"
+      "  OR ($21::text = 'once-per-day' AND presence.last_day <> EXCLUDED.last_day)"
+      "  OR ($21::text = 'offline' AND presence.last_at <= EXCLUDED.last_at)"
+      " RETURNING 1)"
+      " INSERT INTO scan (uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason,"
+      "  badge_serial, badge_version, person_id, manual, note)"
+      " SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text,"
+      "  CASE WHEN $22::boolean AND NOT EXISTS (SELECT 1 FROM p) THEN 'rejected' ELSE $9::text END,"
+      "  CASE WHEN $22::boolean AND NOT EXISTS (SELECT 1 FROM p) THEN $23::text ELSE $10::text END,"
+      "  $11::text, $12::integer, $13::bigint, $14::integer, $15::text"
+      " ON CONFLICT (uid) DO NOTHING RETURNING id, verdict, reason",
+      p);
+  if (r.rows() == 0)  // replayed (an offline queue pushed twice): what was logged stands
+    r = q("SELECT id, verdict, reason FROM scan WHERE uid = $1", pg::Params().add(s.uid));
+  if (r.rows() == 0) throw Error(ErrorKind::Io, "scan " + s.uid + " was not logged");
+  s.id = r.integer(0, 0);
+  s.verdict = r.text(0, 1);
+  s.reason = r.text(0, 2);
+  return !guarded || s.verdict == "accepted";
+}
+
+namespace {
+std::vector<ScanRecord> readScans(const pg::Result& r) {
+  std::vector<ScanRecord> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    ScanRecord s;
+    s.id = r.integer(i, 0);
+    s.uid = r.text(i, 1);
+    s.gate = r.text(i, 2);
+    s.zone = r.text(i, 3);
+    s.direction = r.text(i, 4);
+    s.station = r.text(i, 5);
+    s.operator_name = r.text(i, 6);
+    s.at = r.text(i, 7);
+    s.payload_digest = r.text(i, 8);
+    s.verdict = r.text(i, 9);
+    s.reason = r.text(i, 10);
+    if (!r.isNull(i, 11)) s.badge_serial = r.text(i, 11);
+    if (!r.isNull(i, 12)) s.badge_version = static_cast<int>(r.integer(i, 12));
+    if (!r.isNull(i, 13)) s.person_id = r.integer(i, 13);
+    s.manual = r.integer(i, 14) != 0;
+    s.note = r.text(i, 15);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<ScanRecord> PgStore::recentScans(const std::string& gate, int limit) {
+  return readScans(q(std::string(kScanColumns) + "WHERE ($1 = '' OR gate = $1) ORDER BY id DESC LIMIT $2",
+                     pg::Params().add(gate).add(limit)));
+}
+
+std::vector<ScanRecord> PgStore::acceptedScansOn(Id person, const std::string& zone, const std::string& day) {
+  return readScans(q(std::string(kScanColumns) +
+                         "WHERE person_id = $1 AND zone = $2 AND verdict = 'accepted' AND substr(at, 1, 10) = $3 "
+                         "ORDER BY at COLLATE \"C\", id",
+                     pg::Params().add(person).add(zone).add(day)));
+}
+
+long long PgStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since) {
+  auto r = q("SELECT count(*) FROM scan WHERE ($1 = '' OR gate = $1) AND verdict = $2 AND at >= $3",
+             pg::Params().add(gate).add(verdict).add(since));
+  return r.rows() ? r.integer(0, 0) : 0;
+}
+
+std::vector<Person> PgStore::findPeopleByName(const std::string& text, int limit) {
+  std::vector<Person> out;
+  if (text.empty() || limit <= 0) return out;
+  auto r = q(std::string("SELECT ") + pg_rows::kPersonColumns +
+                 " FROM person WHERE (first_name || ' ' || last_name) ILIKE $1 ESCAPE '\\' "
+                 "OR (last_name || ' ' || first_name) ILIKE $1 ESCAPE '\\' OR name_ar ILIKE $1 ESCAPE '\\' "
+                 "OR organization ILIKE $1 ESCAPE '\\' ORDER BY last_name COLLATE \"C\", first_name COLLATE \"C\", id "
+                 "LIMIT $2",
+             pg::Params().add(sqlite_rows::containsPattern(text)).add(limit));
+  for (int i = 0; i < r.rows(); ++i) out.push_back(pg_rows::readPerson(r, i));
+  return out;
+}
+
+long long PgStore::dataVersion() {
+  // Notifications (LISTEN moussem_badges) are read from the socket without a round trip.
+  if (conn_->ok()) notifications_ += conn_->takeNotifications();
+  return notifications_ + connections_;
+}
+
+std::string PgStore::serverTime() {
+  auto r = q("SELECT moussem_now()");
+  return r.rows() ? r.text(0, 0) : std::string();
+}
+
+}  // namespace moussem

@@ -1,0 +1,67 @@
+// PostgreSQL side of the dashboard and the reports, as sqlite/sqlite_store_report.cpp: bulk reads in id
+// order, from an id on. Rows come in pages of kPage (keyset on the id), so five million scans never sit
+// in one result; callbacks must not use the store.
+#include "store/postgres/pg_store.hpp"
+
+namespace moussem {
+
+namespace {
+constexpr int kPage = 50000;
+}
+
+void PgStore::forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) {
+  PassageFact f;
+  for (Id from = after_scan;;) {
+    auto r = q("SELECT id, at, coalesce(person_id, 0), zone, (direction = 'in')::int FROM scan "
+               "WHERE id > $1 AND verdict = 'accepted' ORDER BY id LIMIT $2",
+               pg::Params().add(from).add(kPage));
+    for (int i = 0; i < r.rows(); ++i) {
+      f.scan = r.integer(i, 0);
+      f.at = r.text(i, 1);
+      f.person = r.integer(i, 2);
+      f.zone = r.text(i, 3);
+      f.in = r.integer(i, 4) != 0;
+      fn(f);
+    }
+    if (r.rows() < kPage) return;
+    from = f.scan;
+  }
+}
+
+void PgStore::forEachPersonFact(const std::function<void(const PersonFact&)>& fn) {
+  PersonFact f;
+  for (Id from = 0;;) {
+    auto r = q("SELECT id, category, coalesce(exhibitor_id, 0) FROM person WHERE id > $1 ORDER BY id LIMIT $2",
+               pg::Params().add(from).add(kPage));
+    for (int i = 0; i < r.rows(); ++i) {
+      f.id = r.integer(i, 0);
+      f.category = r.text(i, 1);
+      f.exhibitor = r.integer(i, 2);
+      fn(f);
+    }
+    if (r.rows() < kPage) return;
+    from = f.id;
+  }
+}
+
+void PgStore::forEachPrint(Id after_event, const std::function<void(Id, Id)>& fn) {
+  for (Id from = after_event;;) {
+    auto r = q("SELECT e.id, b.person_id FROM badge_event e JOIN badge b ON b.id = e.badge_id "
+               "WHERE e.id > $1 AND e.action = 'print' ORDER BY e.id LIMIT $2",
+               pg::Params().add(from).add(kPage));
+    for (int i = 0; i < r.rows(); ++i) {
+      from = r.integer(i, 0);
+      fn(from, r.integer(i, 1));
+    }
+    if (r.rows() < kPage) return;
+  }
+}
+
+std::vector<BoothCount> PgStore::boothCounts() {
+  auto r = q("SELECT hall, status, count(*) FROM booth GROUP BY hall, status ORDER BY hall, status");
+  std::vector<BoothCount> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back({r.text(i, 0), r.text(i, 1), r.integer(i, 2)});
+  return out;
+}
+
+}  // namespace moussem

@@ -40,7 +40,8 @@ nlohmann::json benchImport(long long n, const Context& ctx);  // bench import (b
 nlohmann::json benchBadges(long long n, const Context& ctx);  // bench badges (bench_badges.cpp)
 void registerGate(CLI::App& app, Context& ctx);  // gate add|list (cmd_gate.cpp)
 void registerScan(CLI::App& app, Context& ctx);
-void registerReport(CLI::App& app, Context& ctx);  // report --out FILE.pdf|.xlsx (cmd_report.cpp)
+void registerReport(CLI::App& app, Context& ctx);  // report --out FILE.pdf|.xlsx|FOLDER (cmd_report.cpp)
 nlohmann::json benchGate(long long n, const Context& ctx);  // bench gate (cmd_gate.cpp)
+nlohmann::json benchReport(long long people, const Context& ctx);  // bench report (bench_report.cpp)
 
 }  // namespace moussem::cli

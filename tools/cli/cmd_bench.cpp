@@ -226,8 +226,8 @@ struct BenchOptions {
 
 void registerBench(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<BenchOptions>();
-  auto* sub = app.add_subcommand("bench", "Performance figures as JSON (scenarios: demo, open, badges, gate)");
-  sub->add_option("scenario", opts->scenario, "Scenario")->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate"}));
+  auto* sub = app.add_subcommand("bench", "Performance figures as JSON (scenarios: demo, open, search, import, badges, gate, report)");
+  sub->add_option("scenario", opts->scenario, "Scenario")->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate", "report"}));
   sub->add_option("--n", opts->n, "Size (people)")->check(CLI::Range(1LL, 10000000LL));
   sub->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
@@ -241,6 +241,7 @@ void registerBench(CLI::App& app, Context& ctx) {
       if (opts->scenario == "demo") result = benchDemo(opts->n > 0 ? opts->n : 100000);
       else if (opts->scenario == "badges") result = benchBadges(opts->n > 0 ? opts->n : 1000, ctx);
       else if (opts->scenario == "gate") result = benchGate(opts->n > 0 ? opts->n : 1000000, ctx);
+      else if (opts->scenario == "report") result = benchReport(opts->n > 0 ? opts->n : 1000000, ctx);
       else result = benchOpen(opts->n > 0 ? opts->n : 1000000, ctx);
       std::cout << result.dump() << std::endl;
     };

@@ -1,10 +1,12 @@
 // `demo`: realistic, deterministic demo data; creates a demo edition when the database is missing.
+// --scans adds a rehearsal of the gates (gate/rehearsal.hpp) for the dashboard and the reports.
 #include <filesystem>
 
 #include "badge/new_edition.hpp"
 #include "cli_context.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "gate/rehearsal.hpp"
 #include "store/demo/demo_data.hpp"
 
 namespace moussem::cli {
@@ -14,6 +16,7 @@ struct DemoCliOptions {
   int exhibitors = 62;
   long long participants = 400;
   std::uint64_t seed = 1;
+  bool scans = false;
 };
 }  // namespace
 
@@ -24,6 +27,7 @@ void registerDemo(CLI::App& app, Context& ctx) {
   sub->add_option("--participants", opts->participants, "Number of participants (besides exhibitor staff)")
       ->check(CLI::Range(0LL, 10000000LL));
   sub->add_option("--seed", opts->seed, "Seed: the same seed gives the same data");
+  sub->add_flag("--scans", opts->scans, "Also rehearse the gates: badges issued and printed, a week of scans (dashboard, reports)");
   sub->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
       const std::string path = ctx.databasePath();
@@ -41,8 +45,10 @@ void registerDemo(CLI::App& app, Context& ctx) {
       o.seed = opts->seed;
       o.progress = [&ctx](double f) { ctx.progress(tr("demo.progress"), f); };
       DemoSummary s;
+      gate::RehearsalSummary r;
       try {
         s = fillDemo(*store, o);
+        if (opts->scans) r = gate::rehearseGates(*store, path, opts->seed);
       } catch (...) {
         if (created) {  // all or nothing: do not leave a half-made demo database behind
           store.reset();
@@ -59,9 +65,16 @@ void registerDemo(CLI::App& app, Context& ctx) {
                  {"participants", s.participants},
                  {"staff", s.staff},
                  {"halls", s.halls},
-                 {"booths", s.booths}},
+                 {"booths", s.booths},
+                 {"badges", r.badges},
+                 {"printed", r.printed},
+                 {"scans", r.scans},
+                 {"accepted", r.accepted}},
                 tr("demo.done", {path, std::to_string(s.exhibitors), std::to_string(s.participants),
-                                 std::to_string(s.staff), std::to_string(s.booths)}));
+                                 std::to_string(s.staff), std::to_string(s.booths)}) +
+                    (opts->scans ? "\n" + tr("demo.scans_done", {std::to_string(r.badges), std::to_string(r.printed),
+                                                                 std::to_string(r.scans), std::to_string(r.accepted)})
+                                 : std::string()));
     };
   });
 }

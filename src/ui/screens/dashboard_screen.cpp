@@ -1,6 +1,7 @@
 #include "ui/screens/dashboard_screen.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 
@@ -8,6 +9,7 @@
 #include "core/i18n.hpp"
 #include "gate/gate_profiles.hpp"
 #include "ui/fonts.hpp"
+#include "ui/text_display.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -27,8 +29,35 @@ std::string percent(long long part, long long whole) {
 
 }  // namespace
 
+void DashboardScreen::drawExport() {
+  const BackgroundTask& task = model_.exportTask();
+  const bool busy = task.running();
+  ImGui::BeginDisabled(busy);
+  Text(tr("dashboard.export.label"));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+  ImGui::InputTextWithHint("##report-path", L("dashboard.export.path_hint"), &model_.export_path);
+  using Format = DashboardModel::Format;
+  for (auto [key, format] : {std::pair{"dashboard.export.pdf", Format::Pdf}, std::pair{"dashboard.export.xlsx", Format::Xlsx},
+                             std::pair{"dashboard.export.csv", Format::Csv}}) {
+    ImGui::SameLine();
+    if (ImGui::Button(L(key))) model_.startExport(format);
+  }
+  ImGui::EndDisabled();
+  if (busy) {
+    ImGui::SameLine();
+    const std::string stage = task.stage();
+    ImGui::ProgressBar(static_cast<float>(task.fraction()), ImVec2(ImGui::GetFontSize() * 10, 0),
+                       display(stage.empty() ? tr("badges.working") : tr(stage)).c_str());
+  } else if (!model_.exportMessage().empty()) {
+    ImGui::SameLine();
+    TextColored(model_.exportFailed() ? ImVec4(0.75f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.5f, 0.2f, 1), model_.exportMessage());
+  }
+}
+
 void DashboardScreen::draw() {
   model_.tick(ImGui::GetTime());
+  drawExport();
   if (!model_.error().empty()) TextColored(ImVec4(0.70f, 0.15f, 0.15f, 1), tr("dashboard.error", {model_.error()}));
   if (!model_.loaded()) {
     Text(tr("dashboard.loading"));

@@ -1,7 +1,12 @@
 #include "report/figures.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include "core/dates.hpp"
 
@@ -53,24 +58,83 @@ void FiguresBuilder::readPeople(Store& store, bool all) {
 }
 
 int FiguresBuilder::dayIndex(std::string_view day) {
-  if (lastDay_ >= 0 && figures_.days[static_cast<std::size_t>(lastDay_)].day == day) return lastDay_;
   for (std::size_t i = 0; i < figures_.days.size(); ++i)
-    if (figures_.days[i].day == day) return lastDay_ = static_cast<int>(i);
+    if (figures_.days[i].day == day) return static_cast<int>(i);
   // A scan outside the edition's days (a rehearsal, a wrong clock): shown, after the edition's days.
   figures_.days.push_back({std::string(day), 0, 0, {}});
   for (auto* perZone : {&zoneEntriesPerDay_, &zoneAttendeesPerDay_})
     for (auto& v : *perZone) v.resize(figures_.days.size(), 0);
-  return lastDay_ = static_cast<int>(figures_.days.size()) - 1;
+  return static_cast<int>(figures_.days.size()) - 1;
 }
 
-void FiguresBuilder::count(const PassageFact& p) {
-  figures_.last_scan = std::max(figures_.last_scan, p.scan);
-  int zone = -1;
+FiguresBuilder::Passage FiguresBuilder::reduce(const PassageFact& p) const {
+  Passage r;
+  r.scan = p.scan;
+  r.person = p.person;
+  r.in = p.in;
   for (std::size_t z = 0; z < zones_.size() && z < 32; ++z)
     if (zones_[z].code == p.zone) {
-      zone = static_cast<int>(z);
+      r.zone = static_cast<std::int8_t>(z);
       break;
     }
+  const std::string_view at(p.at);
+  if (at.size() >= 10 && dates::isIsoDate(at.substr(0, 10))) r.day = dates::toDayNumber(at.substr(0, 10));
+  if (at.size() >= 13 && at[11] >= '0' && at[11] <= '2' && at[12] >= '0' && at[12] <= '9')
+    r.hour = static_cast<std::int8_t>((at[11] - '0') * 10 + (at[12] - '0'));
+  return r;
+}
+
+void FiguresBuilder::countAllFrom(Store& store) {
+  // The store is read on a second thread (SQLite decoding rows) while this one counts: on a first load
+  // of millions of scans each takes about half the time. Batches go through a small bounded queue.
+  constexpr std::size_t kBatch = 8192, kQueued = 8;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<std::vector<Passage>> queue;
+  bool done = false;
+  std::exception_ptr failure;
+  const Id after = figures_.last_scan;
+  std::thread reader([&] {
+    std::vector<Passage> batch;
+    batch.reserve(kBatch);
+    auto hand = [&](bool last) {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return queue.size() < kQueued; });
+      if (!batch.empty()) queue.push_back(std::move(batch));
+      done = last;
+      changed.notify_all();
+      batch = {};
+      batch.reserve(kBatch);
+    };
+    try {
+      store.forEachPassage(after, [&](const PassageFact& p) {
+        batch.push_back(reduce(p));
+        if (batch.size() == kBatch) hand(false);
+      });
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    hand(true);
+  });
+  for (;;) {
+    std::vector<Passage> batch;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return !queue.empty() || done; });
+      if (queue.empty()) break;
+      batch = std::move(queue.front());
+      queue.pop_front();
+      changed.notify_all();
+    }
+    for (const Passage& p : batch) count(p);
+  }
+  reader.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+void FiguresBuilder::count(const Passage& p) {
+  figures_.last_scan = std::max(figures_.last_scan, p.scan);
+  const int zone = p.zone;
   const auto i = static_cast<std::size_t>(std::max<Id>(0, p.person));
   PersonState* who = nullptr;
   if (p.person > 0) {
@@ -86,10 +150,14 @@ void FiguresBuilder::count(const PassageFact& p) {
     return;
   }
   ++figures_.entries;
-  const int d = dayIndex(std::string_view(p.at).substr(0, 10));
+  if (lastDay_ < 0 || p.day != lastDayNumber_) {
+    lastDayNumber_ = p.day;
+    lastDay_ = dayIndex(dates::fromDayNumber(p.day));
+  }
+  const int d = lastDay_;
   DayFigures& day = figures_.days[static_cast<std::size_t>(d)];
   ++day.entries;
-  const int hour = p.at.size() >= 13 ? (p.at[11] - '0') * 10 + (p.at[12] - '0') : -1;
+  const int hour = p.hour;
   if (hour >= 0 && hour < 24) ++day.by_hour[static_cast<std::size_t>(hour)];
   const auto z = static_cast<std::size_t>(zone);
   if (zone >= 0) {
@@ -154,9 +222,11 @@ void FiguresBuilder::update(Store& store, bool rereadPeople) {
     readPeople(store, rereadPeople);
   }
 
-  // Scans are counted as they stream (millions on a first load are never held in memory). Only the
-  // category of someone registered after the people were read waits for the re-read below.
-  store.forEachPassage(figures_.last_scan, [&](const PassageFact& p) { count(p); });
+  // Scans are counted as they stream (millions on a first load are never held in memory, and are read
+  // on a second thread). Only the category of someone registered after the people were read waits for
+  // the re-read below.
+  if (figures_.last_scan == 0) countAllFrom(store);
+  else store.forEachPassage(figures_.last_scan, [&](const PassageFact& p) { count(reduce(p)); });
   bool unknown = !pendingCategory_.empty();
   std::vector<Id> prints;
   store.forEachPrint(lastPrint_, [&](Id event, Id person) {

@@ -72,7 +72,16 @@ class FiguresBuilder {
 
  private:
   void readPeople(Store& store, bool all);
-  void count(const PassageFact& p);
+  // A scan reduced to what counting needs; made from a PassageFact on the thread that reads the store.
+  struct Passage {
+    Id scan = 0, person = 0;
+    long long day = 0;   // day number of the local date (dates::toDayNumber)
+    std::int8_t hour = -1, zone = -1;
+    bool in = true;
+  };
+  Passage reduce(const PassageFact& p) const;
+  void count(const Passage& p);
+  void countAllFrom(Store& store);  // the first load: reading and counting on two threads
   void rebuildDerived();
   int dayIndex(std::string_view day);
   std::int16_t categoryOf(Id person) const;
@@ -102,6 +111,7 @@ class FiguresBuilder {
   std::vector<std::pair<Id, int>> pendingCategory_;  // entries (person, zone) of people not read yet
   Id lastPrint_ = 0, lastPerson_ = 0;
   int lastDay_ = -1;
+  long long lastDayNumber_ = 0;
 };
 
 }  // namespace moussem::report

@@ -326,3 +326,38 @@ TEST_CASE("export scans to .xlsx writes a sheet with every scan, and a missing f
   CHECK(wrong.exit_code == 2);
   CHECK_FALSE(std::filesystem::exists(f.dir / "s.txt"));
 }
+
+TEST_CASE("demo --scans rehearses the gates the same way for the same seed: accepted and refused scans, forum attendance") {
+  test::TempDir dir;
+  std::string logs[2];
+  for (int i = 0; i < 2; ++i) {
+    const auto db = dir / ("demo" + std::to_string(i) + ".db");
+    auto r = test::run("moussem-cli", {"--db", db.string(), "--json", "demo", "--scans", "--participants", "60", "--exhibitors", "8"});
+    REQUIRE(r.exit_code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["badges"] == j["participants"].get<long long>() + j["staff"].get<long long>());
+    CHECK(j["printed"].get<long long>() < j["badges"].get<long long>());
+    CHECK(j["accepted"].get<long long>() > 0);
+    CHECK(j["accepted"].get<long long>() < j["scans"].get<long long>());  // some are refused, as at a real gate
+    const auto out = dir / ("scans" + std::to_string(i) + ".csv");
+    REQUIRE(test::run("moussem-cli", {"--db", db.string(), "export", "scans", out.string()}).exit_code == 0);
+    // Badge serials are random by design (they say nothing about order): every other column is compared.
+    for (const auto& row : csv::parse(readAll(out)).rows) {
+      auto cells = row.fields;
+      cells.erase(cells.begin() + 8);
+      for (const auto& c : cells) logs[i] += c + ";";
+      logs[i] += "\n";
+    }
+    if (i == 0) {
+      auto svc = openStore(db.string());
+      report::FiguresBuilder b;
+      b.update(*svc);
+      REQUIRE(b.figures().zone("forum"));
+      CHECK(b.figures().zone("forum")->attendees > 0);
+      CHECK(b.figures().badges_printed == j["printed"].get<long long>());
+    }
+  }
+  CHECK(logs[0] == logs[1]);
+  CHECK(logs[0].find(";rejected;") != std::string::npos);
+  CHECK(logs[0].find(";forum;") != std::string::npos);
+}

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <thread>
 
@@ -61,6 +62,10 @@ TEST_CASE("the dashboard model loads the figures on a worker and exports them as
   CHECK(model.exportTarget(ui::DashboardModel::Format::Csv) == (f.dir / "rapport").string());
   model.export_path = (f.dir / "rapport.xlsx").string();  // a typed extension is replaced by the format's
   CHECK(model.exportTarget(ui::DashboardModel::Format::Pdf) == (f.dir / "rapport.pdf").string());
+  model.export_path = "~/bilan";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    CHECK(model.exportTarget(ui::DashboardModel::Format::Xlsx) == std::string(home) + "/bilan.xlsx");
+  model.export_path = (f.dir / "rapport").string();
 
   REQUIRE(model.startExport(ui::DashboardModel::Format::Pdf));
   finishExport(model);

@@ -15,10 +15,19 @@ namespace moussem::ui {
 
 namespace fs = std::filesystem;
 
+namespace {
+// "~/x" → $HOME/x: the field shows the home folder as people write it.
+std::string expandHome(const std::string& path) {
+  const char* home = std::getenv("HOME");
+  if (home && *home && (path == "~" || path.rfind("~/", 0) == 0)) return std::string(home) + path.substr(1);
+  return path;
+}
+}  // namespace
+
 DashboardModel::DashboardModel(Store& store) : location_(store.location()) {
   const char* home = std::getenv("HOME");
-  const fs::path folder = home && *home ? fs::path(home) : fs::temp_directory_path();
-  export_path = (folder / tr("dashboard.export.default_name")).string();
+  export_path = home && *home ? "~/" + tr("dashboard.export.default_name")
+                              : (fs::temp_directory_path() / tr("dashboard.export.default_name")).string();
 }
 
 void DashboardModel::tick(double now) {
@@ -57,7 +66,7 @@ void DashboardModel::tick(double now) {
 }
 
 std::string DashboardModel::exportTarget(Format format) const {
-  std::string base = export_path;
+  std::string base = expandHome(export_path);
   while (base.size() > 1 && base.back() == '/') base.pop_back();
   fs::path p(base);
   std::string ext = p.extension().string();

@@ -31,7 +31,7 @@ class DashboardModel {
   int day = -1;  // index into figures().days; -1: today if it is an edition day, else the first day
 
   // Export. export_path names the report without its extension (one is added per format; CSV tables go
-  // into a folder of that name); a known extension typed in is replaced.
+  // into a folder of that name); a known extension typed in is replaced; "~/" is the home folder.
   enum class Format { Pdf, Xlsx, Csv };
   std::string export_path;
   std::string exportTarget(Format format) const;  // the file or folder a format writes to

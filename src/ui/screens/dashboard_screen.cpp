@@ -32,25 +32,48 @@ std::string percent(long long part, long long whole) {
 void DashboardScreen::drawExport() {
   const BackgroundTask& task = model_.exportTask();
   const bool busy = task.running();
-  ImGui::BeginDisabled(busy);
-  Text(tr("dashboard.export.label"));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-  ImGui::InputTextWithHint("##report-path", L("dashboard.export.path_hint"), &model_.export_path);
   using Format = DashboardModel::Format;
-  for (auto [key, format] : {std::pair{"dashboard.export.pdf", Format::Pdf}, std::pair{"dashboard.export.xlsx", Format::Xlsx},
-                             std::pair{"dashboard.export.csv", Format::Csv}}) {
+  const std::pair<const char*, Format> buttons[] = {
+      {"dashboard.export.pdf", Format::Pdf}, {"dashboard.export.xlsx", Format::Xlsx}, {"dashboard.export.csv", Format::Csv}};
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float inputW = ImGui::GetFontSize() * 22;
+  const std::string& label = display(tr("dashboard.export.label"));
+  // Right to left: the same row mirrored, flush with the right edge (label, path, then the buttons).
+  const bool rtl = isRtlLayout();
+  if (rtl) {
+    float width = ImGui::CalcTextSize(label.c_str()).x + inputW + style.ItemSpacing.x * 4;
+    for (const auto& b : buttons) width += ImGui::CalcTextSize(L(b.first)).x + style.FramePadding.x * 2;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width));
+  }
+  ImGui::BeginDisabled(busy);
+  auto drawButtons = [&] {
+    for (std::size_t i = 0; i < 3; ++i) {
+      const auto& b = buttons[rtl ? 2 - i : i];
+      if (rtl && i == 0) ImGui::AlignTextToFramePadding();
+      else ImGui::SameLine();
+      if (ImGui::Button(L(b.first))) model_.startExport(b.second);
+    }
+  };
+  if (rtl) drawButtons();
+  else {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label.c_str());
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(inputW);
+  ImGui::InputTextWithHint("##report-path", L("dashboard.export.path_hint"), &model_.export_path);
+  if (rtl) {
     ImGui::SameLine();
-    if (ImGui::Button(L(key))) model_.startExport(format);
+    ImGui::TextUnformatted(label.c_str());
+  } else {
+    drawButtons();
   }
   ImGui::EndDisabled();
   if (busy) {
-    ImGui::SameLine();
     const std::string stage = task.stage();
-    ImGui::ProgressBar(static_cast<float>(task.fraction()), ImVec2(ImGui::GetFontSize() * 10, 0),
+    ImGui::ProgressBar(static_cast<float>(task.fraction()), ImVec2(-1, 0),
                        display(stage.empty() ? tr("badges.working") : tr(stage)).c_str());
   } else if (!model_.exportMessage().empty()) {
-    ImGui::SameLine();
     TextColored(model_.exportFailed() ? ImVec4(0.75f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.5f, 0.2f, 1), model_.exportMessage());
   }
 }
@@ -111,9 +134,9 @@ void DashboardScreen::draw() {
   heading(tr("dashboard.chart.hours"));
   if (day) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::BeginCombo("###day", dates::formatLong(day->day, i18n::language()).c_str())) {
+    if (ImGui::BeginCombo("###day", display(dates::formatLong(day->day, i18n::language())).c_str())) {
       for (std::size_t i = 0; i < f.days.size(); ++i)
-        if (ImGui::Selectable(dates::formatLong(f.days[i].day, i18n::language()).c_str(), static_cast<int>(i) == model_.day))
+        if (ImGui::Selectable(display(dates::formatLong(f.days[i].day, i18n::language())).c_str(), static_cast<int>(i) == model_.day))
           model_.day = static_cast<int>(i);
       ImGui::EndCombo();
     }
@@ -145,7 +168,7 @@ void DashboardScreen::draw() {
   if (ImGui::BeginTable("funnel", 6, flags)) {
     for (const char* k : {"dashboard.col.category", "dashboard.col.registered", "dashboard.col.printed", "dashboard.col.printed_pct",
                           "dashboard.col.entered", "dashboard.col.entered_pct"})
-      ImGui::TableSetupColumn(tr(k).c_str());
+      ImGui::TableSetupColumn(L(k));
     ImGui::TableHeadersRow();
     for (const auto& r : f.funnel) {
       if (r.registered == 0) continue;

@@ -67,7 +67,7 @@ int FiguresBuilder::dayIndex(std::string_view day) {
   return static_cast<int>(figures_.days.size()) - 1;
 }
 
-FiguresBuilder::Passage FiguresBuilder::reduce(const PassageFact& p) const {
+FiguresBuilder::Passage FiguresBuilder::reduce(const PassageFact& p, DayCache& cache) const {
   Passage r;
   r.scan = p.scan;
   r.person = p.person;
@@ -78,7 +78,13 @@ FiguresBuilder::Passage FiguresBuilder::reduce(const PassageFact& p) const {
       break;
     }
   const std::string_view at(p.at);
-  if (at.size() >= 10 && dates::isIsoDate(at.substr(0, 10))) r.day = dates::toDayNumber(at.substr(0, 10));
+  if (at.size() >= 10) {
+    if (std::string_view(cache.date, 10) != at.substr(0, 10)) {
+      at.copy(cache.date, 10);
+      cache.day = dates::isIsoDate(at.substr(0, 10)) ? dates::toDayNumber(at.substr(0, 10)) : 0;
+    }
+    r.day = cache.day;
+  }
   if (at.size() >= 13 && at[11] >= '0' && at[11] <= '2' && at[12] >= '0' && at[12] <= '9')
     r.hour = static_cast<std::int8_t>((at[11] - '0') * 10 + (at[12] - '0'));
   return r;
@@ -107,8 +113,9 @@ void FiguresBuilder::countAllFrom(Store& store) {
       batch.reserve(kBatch);
     };
     try {
+      DayCache cache;
       store.forEachPassage(after, [&](const PassageFact& p) {
-        batch.push_back(reduce(p));
+        batch.push_back(reduce(p, cache));
         if (batch.size() == kBatch) hand(false);
       });
     } catch (...) {
@@ -226,7 +233,10 @@ void FiguresBuilder::update(Store& store, bool rereadPeople) {
   // on a second thread). Only the category of someone registered after the people were read waits for
   // the re-read below.
   if (figures_.last_scan == 0) countAllFrom(store);
-  else store.forEachPassage(figures_.last_scan, [&](const PassageFact& p) { count(reduce(p)); });
+  else {
+    DayCache cache;
+    store.forEachPassage(figures_.last_scan, [&](const PassageFact& p) { count(reduce(p, cache)); });
+  }
   bool unknown = !pendingCategory_.empty();
   std::vector<Id> prints;
   store.forEachPrint(lastPrint_, [&](Id event, Id person) {

@@ -79,7 +79,11 @@ class FiguresBuilder {
     std::int8_t hour = -1, zone = -1;
     bool in = true;
   };
-  Passage reduce(const PassageFact& p) const;
+  struct DayCache {  // consecutive scans mostly share a date: parsed once
+    char date[10] = {};
+    long long day = 0;
+  };
+  Passage reduce(const PassageFact& p, DayCache& cache) const;
   void count(const Passage& p);
   void countAllFrom(Store& store);  // the first load: reading and counting on two threads
   void rebuildDerived();

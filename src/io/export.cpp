@@ -107,7 +107,113 @@ void writeXlsx(Store& store, Entity entity, const fs::path& tmp, std::size_t& n)
   if (workbook_close(book) != LXW_NO_ERROR) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
 }
 
+// Checks the extension and the folder, writes to FILE.part with write(tmp), renames when complete.
+std::size_t writeAtomically(const fs::path& file, const ExportOptions& options,
+                            const std::function<std::size_t(const std::string& ext, const fs::path& tmp)>& write) {
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext != ".csv" && ext != ".xlsx") throw Error(ErrorKind::Usage, tr("io.error.extension", {file.string()}));
+  std::error_code ec;
+  if (file.has_parent_path() && !fs::exists(file.parent_path(), ec))
+    throw Error(ErrorKind::NotFound, tr("io.error.no_folder", {file.parent_path().string()}));
+  const fs::path tmp = file.string() + ".part";
+  std::size_t n = 0;
+  try {
+    n = write(ext, tmp);
+  } catch (...) {
+    fs::remove(tmp, ec);
+    throw;
+  }
+  fs::rename(tmp, file, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    throw Error(ErrorKind::Io, tr("io.error.write", {file.string()}));
+  }
+  if (options.progress) options.progress(1.0);
+  return n;
+}
+
+std::vector<std::string> scanCells(const ScanRecord& r, const std::string& category) {
+  return {r.at, r.gate, r.zone, r.direction, r.station, r.operator_name, r.verdict, r.reason,
+          r.badge_serial.value_or(""), r.badge_version ? std::to_string(*r.badge_version) : "", category,
+          r.manual ? "yes" : "no"};
+}
+
 }  // namespace
+
+const std::vector<std::string>& scanColumns() {
+  static const std::vector<std::string> columns{"at",      "gate",   "zone",         "direction",     "station",  "operator",
+                                                "verdict", "reason", "badge_serial", "badge_version", "category", "manual"};
+  return columns;
+}
+
+std::size_t exportScans(Store& store, const fs::path& file, const ExportOptions& options) {
+  return writeAtomically(file, options, [&](const std::string& ext, const fs::path& tmp) -> std::size_t {
+    const long long total = std::max<long long>(1, store.overview().scans);
+    std::size_t n = 0;
+    auto tick = [&] {
+      if (options.progress && ++n % 65536 == 0) options.progress(0.95 * static_cast<double>(n) / static_cast<double>(total));
+    };
+    if (ext == ".csv") {
+      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+      if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+      out << "\xEF\xBB\xBF";
+      const char sep = options.separator;
+      auto line = [&](const std::vector<std::string>& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+          if (i) out << sep;
+          out << csv::quote(cells[i], sep);
+        }
+        out << "\r\n";
+      };
+      line(scanColumns());
+      store.forEachScanLine([&](const ScanRecord& r, const std::string& category) {
+        line(scanCells(r, category));
+        tick();
+      });
+      out.flush();
+      if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+      return n;
+    }
+    lxw_workbook_options bookOptions{};
+    bookOptions.constant_memory = LXW_TRUE;  // rows go to disk as they come: millions of scans fit
+    lxw_workbook* book = workbook_new_opt(tmp.c_str(), &bookOptions);
+    if (!book) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+    lxw_format* bold = workbook_add_format(book);
+    format_set_bold(bold);
+    format_set_bg_color(bold, 0xE8EEF5);
+    constexpr lxw_row_t kRowsPerSheet = 1048575;  // Excel's 1,048,576 rows, less the header
+    lxw_worksheet* sheet = nullptr;
+    lxw_row_t r = 0;
+    int sheets = 0;
+    auto newSheet = [&] {
+      ++sheets;
+      const std::string name = sheets == 1 ? "scans" : "scans " + std::to_string(sheets);
+      sheet = workbook_add_worksheet(book, name.c_str());
+      const auto& header = scanColumns();
+      for (std::size_t c = 0; c < header.size(); ++c) {
+        worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), c == 0 ? 26 : 13, nullptr);
+        worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c].c_str(), bold);
+      }
+      worksheet_freeze_panes(sheet, 1, 0);
+      r = 1;
+    };
+    newSheet();
+    store.forEachScanLine([&](const ScanRecord& rec, const std::string& category) {
+      if (r > kRowsPerSheet) newSheet();
+      const auto cells = scanCells(rec, category);
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        if (cells[c].empty()) continue;
+        if (c == 9) worksheet_write_number(sheet, r, static_cast<lxw_col_t>(c), std::stod(cells[c]), nullptr);
+        else worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), cells[c].c_str(), nullptr);
+      }
+      ++r;
+      tick();
+    });
+    if (workbook_close(book) != LXW_NO_ERROR) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+    return n;
+  });
+}
 
 std::size_t exportFile(Store& store, Entity entity, const fs::path& file, const ExportOptions& options) {
   std::string ext = file.extension().string();

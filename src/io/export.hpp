@@ -19,4 +19,11 @@ struct ExportOptions {
 std::size_t exportFile(Store& store, Entity entity, const std::filesystem::path& file,
                        const ExportOptions& options = {});
 
+// The scan log, one line per scan (accepted or not), streamed from the store: time as the gate logged
+// it (the venue's local time), gate, zone, direction, station, operator, verdict, reason, badge serial
+// and version, person category, manual. No name, phone or e-mail. CSV, or XLSX in constant memory (a
+// new sheet every 1,048,575 scans, Excel's limit). Returns the number of scans written.
+std::size_t exportScans(Store& store, const std::filesystem::path& file, const ExportOptions& options = {});
+const std::vector<std::string>& scanColumns();
+
 }  // namespace moussem::io

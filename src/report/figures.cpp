@@ -1,7 +1,12 @@
 #include "report/figures.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include "core/dates.hpp"
 
@@ -12,31 +17,192 @@ template <class V>
 void grow(V& v, std::size_t n, typename V::value_type fill) {
   if (v.size() < n) v.resize(std::max(n, v.size() + v.size() / 2), fill);
 }
+constexpr std::uint32_t kEverEntered = 1u << 31;
 }  // namespace
 
-void FiguresBuilder::readPeople(Store& store) {
-  std::fill(category_.begin(), category_.end(), std::int16_t{-1});
-  figures_.people = 0;
-  store.forEachPersonFact([&](const PersonFact& p) {
+const ZoneAttendance* EventFigures::zone(const std::string& code) const {
+  for (const auto& z : zones)
+    if (z.zone == code) return &z;
+  return nullptr;
+}
+
+std::int16_t FiguresBuilder::categoryOf(Id person) const {
+  if (person <= 0 || static_cast<std::size_t>(person) >= person_.size()) return -1;
+  return person_[static_cast<std::size_t>(person)].category;
+}
+
+// all: everyone again (categories may have changed, people may be gone); else only new registrations.
+void FiguresBuilder::readPeople(Store& store, bool all) {
+  if (all) {
+    for (PersonState& p : person_) p.category = -1;
+    figures_.people = 0;
+    lastPerson_ = 0;
+  }
+  std::string lastCode;
+  std::int16_t lastIndex = -1;
+  store.forEachPersonFact(lastPerson_, [&](const PersonFact& p) {
+    lastPerson_ = std::max(lastPerson_, p.id);
     if (p.id <= 0) return;
     const auto i = static_cast<std::size_t>(p.id);
-    grow(category_, i + 1, std::int16_t{-1});
-    grow(exhibitor_, i + 1, Id{0});
-    std::int16_t c = -1;
-    for (std::size_t k = 0; k < categories_.size(); ++k)
-      if (categories_[k].code == p.category) c = static_cast<std::int16_t>(k);
-    category_[i] = c;
-    exhibitor_[i] = p.exhibitor;
+    grow(person_, i + 1, PersonState{});
+    if (p.category != lastCode) {  // people come in id order, often in runs of one category
+      lastCode = p.category;
+      lastIndex = -1;
+      for (std::size_t k = 0; k < categories_.size(); ++k)
+        if (categories_[k].code == p.category) lastIndex = static_cast<std::int16_t>(k);
+    }
+    person_[i].category = lastIndex;
+    person_[i].exhibitor = static_cast<std::uint32_t>(std::max<Id>(0, p.exhibitor));
     ++figures_.people;
   });
 }
 
-int FiguresBuilder::dayIndex(const std::string& day) {
+int FiguresBuilder::dayIndex(std::string_view day) {
   for (std::size_t i = 0; i < figures_.days.size(); ++i)
     if (figures_.days[i].day == day) return static_cast<int>(i);
   // A scan outside the edition's days (a rehearsal, a wrong clock): shown, after the edition's days.
-  figures_.days.push_back({day, 0, 0, {}});
+  figures_.days.push_back({std::string(day), 0, 0, {}});
+  for (auto* perZone : {&zoneEntriesPerDay_, &zoneAttendeesPerDay_})
+    for (auto& v : *perZone) v.resize(figures_.days.size(), 0);
   return static_cast<int>(figures_.days.size()) - 1;
+}
+
+FiguresBuilder::Passage FiguresBuilder::reduce(const PassageFact& p, DayCache& cache) const {
+  Passage r;
+  r.scan = p.scan;
+  r.person = p.person;
+  r.in = p.in;
+  for (std::size_t z = 0; z < zones_.size() && z < 32; ++z)
+    if (zones_[z].code == p.zone) {
+      r.zone = static_cast<std::int8_t>(z);
+      break;
+    }
+  const std::string_view at(p.at);
+  if (at.size() >= 10) {
+    if (std::string_view(cache.date, 10) != at.substr(0, 10)) {
+      at.copy(cache.date, 10);
+      cache.day = dates::isIsoDate(at.substr(0, 10)) ? dates::toDayNumber(at.substr(0, 10)) : 0;
+    }
+    r.day = cache.day;
+  }
+  if (at.size() >= 13 && at[11] >= '0' && at[11] <= '2' && at[12] >= '0' && at[12] <= '9')
+    r.hour = static_cast<std::int8_t>((at[11] - '0') * 10 + (at[12] - '0'));
+  return r;
+}
+
+void FiguresBuilder::countAllFrom(Store& store) {
+  // The store is read on a second thread (SQLite decoding rows) while this one counts: on a first load
+  // of millions of scans each takes about half the time. Batches go through a small bounded queue.
+  constexpr std::size_t kBatch = 8192, kQueued = 8;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<std::vector<Passage>> queue;
+  bool done = false;
+  std::exception_ptr failure;
+  const Id after = figures_.last_scan;
+  std::thread reader([&] {
+    std::vector<Passage> batch;
+    batch.reserve(kBatch);
+    auto hand = [&](bool last) {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return queue.size() < kQueued; });
+      if (!batch.empty()) queue.push_back(std::move(batch));
+      done = last;
+      changed.notify_all();
+      batch = {};
+      batch.reserve(kBatch);
+    };
+    try {
+      DayCache cache;
+      store.forEachPassage(after, [&](const PassageFact& p) {
+        batch.push_back(reduce(p, cache));
+        if (batch.size() == kBatch) hand(false);
+      });
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    hand(true);
+  });
+  for (;;) {
+    std::vector<Passage> batch;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return !queue.empty() || done; });
+      if (queue.empty()) break;
+      batch = std::move(queue.front());
+      queue.pop_front();
+      changed.notify_all();
+    }
+    for (const Passage& p : batch) count(p);
+  }
+  reader.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+void FiguresBuilder::count(const Passage& p) {
+  figures_.last_scan = std::max(figures_.last_scan, p.scan);
+  const int zone = p.zone;
+  const auto i = static_cast<std::size_t>(std::max<Id>(0, p.person));
+  PersonState* who = nullptr;
+  if (p.person > 0) {
+    grow(person_, i + 1, PersonState{});
+    who = &person_[i];
+  }
+  if (!p.in) {
+    ++figures_.exits;
+    if (who && zone >= 0 && (who->inside >> zone & 1u)) {
+      who->inside &= ~(1u << zone);
+      --insideByZone_[static_cast<std::size_t>(zone)];
+    }
+    return;
+  }
+  ++figures_.entries;
+  if (lastDay_ < 0 || p.day != lastDayNumber_) {
+    lastDayNumber_ = p.day;
+    lastDay_ = dayIndex(dates::fromDayNumber(p.day));
+  }
+  const int d = lastDay_;
+  DayFigures& day = figures_.days[static_cast<std::size_t>(d)];
+  ++day.entries;
+  const int hour = p.hour;
+  if (hour >= 0 && hour < 24) ++day.by_hour[static_cast<std::size_t>(hour)];
+  const auto z = static_cast<std::size_t>(zone);
+  if (zone >= 0) {
+    ++zoneEntries_[z];
+    ++zoneEntriesPerDay_[z][static_cast<std::size_t>(d)];
+  }
+  if (!who) return;
+  if (who->category >= 0) {
+    ++entriesByCategory_[static_cast<std::size_t>(who->category)];
+    if (zone >= 0) ++zoneEntriesByCategory_[z][static_cast<std::size_t>(who->category)];
+  } else {
+    pendingCategory_.emplace_back(p.person, zone);  // registered since the people were read
+  }
+  if (!who->entered) {
+    who->entered = 1;
+    ++figures_.visitors;
+  }
+  if (d < 32 && !(who->days >> d & 1u)) {
+    who->days |= 1u << d;
+    ++day.visitors;
+  }
+  if (zone >= 0) {
+    if (!(who->inside >> zone & 1u)) {
+      who->inside |= 1u << zone;
+      ++insideByZone_[z];
+    }
+    const std::size_t zones = std::min<std::size_t>(zones_.size(), 32);
+    grow(zoneDays_, (i + 1) * zones, 0u);
+    std::uint32_t& seen = zoneDays_[i * zones + z];
+    if (!(seen & kEverEntered)) {
+      seen |= kEverEntered;
+      ++zoneAttendees_[z];
+    }
+    if (d < 31 && !(seen >> d & 1u)) {
+      seen |= 1u << d;
+      ++zoneAttendeesPerDay_[z][static_cast<std::size_t>(d)];
+    }
+  }
 }
 
 void FiguresBuilder::update(Store& store, bool rereadPeople) {
@@ -51,77 +217,49 @@ void FiguresBuilder::update(Store& store, bool rereadPeople) {
         figures_.days.push_back({dates::fromDayNumber(d), 0, 0, {}});
     entriesByCategory_.assign(categories_.size(), 0);
     insideByZone_.assign(zones_.size(), 0);
-    readPeople(store);
+    zoneDays_.clear();
+    zoneEntriesPerDay_.assign(zones_.size(), std::vector<long long>(figures_.days.size(), 0));
+    zoneAttendeesPerDay_ = zoneEntriesPerDay_;
+    zoneEntriesByCategory_.assign(zones_.size(), std::vector<long long>(categories_.size(), 0));
+    zoneEntries_.assign(zones_.size(), 0);
+    zoneAttendees_.assign(zones_.size(), 0);
+    readPeople(store, true);
     loaded_ = true;
-  } else if (rereadPeople) {
-    readPeople(store);
+  } else {
+    readPeople(store, rereadPeople);
   }
 
-  bool unknown = false;
-  auto known = [&](Id person) {
-    return person > 0 && static_cast<std::size_t>(person) < category_.size() && category_[static_cast<std::size_t>(person)] >= 0;
-  };
-  std::vector<PassageFact> passages;
-  store.forEachPassage(figures_.last_scan, [&](const PassageFact& p) {
-    passages.push_back(p);
-    if (p.person > 0 && !known(p.person)) unknown = true;
-  });
+  // Scans are counted as they stream (millions on a first load are never held in memory, and are read
+  // on a second thread). Only the category of someone registered after the people were read waits for
+  // the re-read below.
+  if (figures_.last_scan == 0) countAllFrom(store);
+  else {
+    DayCache cache;
+    store.forEachPassage(figures_.last_scan, [&](const PassageFact& p) { count(reduce(p, cache)); });
+  }
+  bool unknown = !pendingCategory_.empty();
   std::vector<Id> prints;
   store.forEachPrint(lastPrint_, [&](Id event, Id person) {
     lastPrint_ = event;
     prints.push_back(person);
-    if (!known(person)) unknown = true;
+    if (categoryOf(person) < 0) unknown = true;
   });
-  if (unknown) readPeople(store);  // someone registered since: their category is needed now
+  if (unknown) readPeople(store, false);
+  for (const auto& [person, zone] : pendingCategory_) {
+    const std::int16_t c = categoryOf(person);
+    if (c < 0) continue;  // deleted since: their entries stay in the totals, not in a category
+    ++entriesByCategory_[static_cast<std::size_t>(c)];
+    if (zone >= 0) ++zoneEntriesByCategory_[static_cast<std::size_t>(zone)][static_cast<std::size_t>(c)];
+  }
+  pendingCategory_.clear();
 
   for (Id person : prints) {
     if (person <= 0) continue;
     const auto i = static_cast<std::size_t>(person);
-    grow(printed_, i + 1, std::uint8_t{0});
-    if (!printed_[i]) {
-      printed_[i] = 1;
+    grow(person_, i + 1, PersonState{});
+    if (!person_[i].printed) {
+      person_[i].printed = 1;
       ++figures_.badges_printed;
-    }
-  }
-
-  for (const PassageFact& p : passages) {
-    figures_.last_scan = p.scan;
-    int zone = -1;
-    for (std::size_t z = 0; z < zones_.size() && z < 32; ++z)
-      if (zones_[z].code == p.zone) zone = static_cast<int>(z);
-    const auto i = static_cast<std::size_t>(std::max<Id>(0, p.person));
-    if (p.person > 0) {
-      grow(insideMask_, i + 1, 0u);
-      grow(entered_, i + 1, std::uint8_t{0});
-      grow(visitedDays_, i + 1, 0u);
-    }
-    if (!p.in) {
-      ++figures_.exits;
-      if (p.person > 0 && zone >= 0 && (insideMask_[i] >> zone & 1u)) {
-        insideMask_[i] &= ~(1u << zone);
-        --insideByZone_[static_cast<std::size_t>(zone)];
-      }
-      continue;
-    }
-    ++figures_.entries;
-    const int d = dayIndex(p.at.substr(0, 10));
-    DayFigures& day = figures_.days[static_cast<std::size_t>(d)];
-    ++day.entries;
-    const int hour = p.at.size() >= 13 ? (p.at[11] - '0') * 10 + (p.at[12] - '0') : -1;
-    if (hour >= 0 && hour < 24) ++day.by_hour[static_cast<std::size_t>(hour)];
-    if (p.person <= 0) continue;
-    if (known(p.person)) ++entriesByCategory_[static_cast<std::size_t>(category_[i])];
-    if (!entered_[i]) {
-      entered_[i] = 1;
-      ++figures_.visitors;
-    }
-    if (d < 32 && !(visitedDays_[i] >> d & 1u)) {
-      visitedDays_[i] |= 1u << d;
-      ++day.visitors;
-    }
-    if (zone >= 0 && !(insideMask_[i] >> zone & 1u)) {
-      insideMask_[i] |= 1u << zone;
-      ++insideByZone_[static_cast<std::size_t>(zone)];
     }
   }
 
@@ -148,22 +286,45 @@ void FiguresBuilder::rebuildDerived() {
   std::vector<FunnelRow> funnel(categories_.size());
   for (std::size_t c = 0; c < categories_.size(); ++c) funnel[c].category = categories_[c].code;
   std::vector<std::uint8_t> present;  // exhibitor id -> a staff member entered
-  for (std::size_t i = 0; i < category_.size(); ++i) {
-    if (category_[i] < 0) continue;
-    FunnelRow& row = funnel[static_cast<std::size_t>(category_[i])];
+  const std::size_t zones = std::min<std::size_t>(zones_.size(), 32);
+  std::vector<std::vector<long long>> attendeesByCategory(zones, std::vector<long long>(categories_.size(), 0));
+  for (std::size_t i = 0; i < person_.size(); ++i) {
+    const PersonState& who = person_[i];
+    if (who.category < 0) continue;
+    const auto c = static_cast<std::size_t>(who.category);
+    FunnelRow& row = funnel[c];
     ++row.registered;
-    if (i < printed_.size() && printed_[i]) ++row.printed;
-    if (i < entered_.size() && entered_[i]) {
-      ++row.entered;
-      if (i < exhibitor_.size() && exhibitor_[i] > 0) {
-        grow(present, static_cast<std::size_t>(exhibitor_[i]) + 1, std::uint8_t{0});
-        present[static_cast<std::size_t>(exhibitor_[i])] = 1;
-      }
+    if (who.printed) ++row.printed;
+    if (!who.entered) continue;
+    ++row.entered;
+    if (who.exhibitor > 0) {
+      grow(present, static_cast<std::size_t>(who.exhibitor) + 1, std::uint8_t{0});
+      present[who.exhibitor] = 1;
     }
+    // Zone attendees by the person's current category.
+    for (std::size_t z = 0; z < zones && (i + 1) * zones <= zoneDays_.size(); ++z)
+      if (zoneDays_[i * zones + z] & kEverEntered) ++attendeesByCategory[z][c];
   }
   for (std::size_t c = 0; c < categories_.size(); ++c)
     figures_.entries_by_category.push_back({categories_[c].code, entriesByCategory_[c]});
   figures_.funnel = std::move(funnel);
+
+  figures_.zones.clear();
+  for (std::size_t z = 0; z < zones_.size(); ++z) {
+    ZoneAttendance a;
+    a.zone = zones_[z].code;
+    a.entries = zoneEntries_[z];
+    a.attendees = zoneAttendees_[z];
+    a.entries_per_day = zoneEntriesPerDay_[z];
+    a.attendees_per_day = zoneAttendeesPerDay_[z];
+    const std::vector<long long> none(categories_.size(), 0);
+    const std::vector<long long>& byCategory = z < attendeesByCategory.size() ? attendeesByCategory[z] : none;
+    for (std::size_t c = 0; c < categories_.size(); ++c) {
+      a.entries_by_category.push_back({categories_[c].code, zoneEntriesByCategory_[z][c]});
+      a.attendees_by_category.push_back({categories_[c].code, byCategory[c]});
+    }
+    figures_.zones.push_back(std::move(a));
+  }
 
   std::map<std::string, GroupCount> byRegion, bySector;
   for (const Exhibitor& x : exhibitorList_) {

@@ -70,6 +70,7 @@ std::string num(long long n) { return std::to_string(n); }
 }  // namespace
 
 void writePdf(const EventFigures& f, const Edition& edition, const std::filesystem::path& out, const Progress& progress) {
+  checkWritable(out);
   const std::filesystem::path tmp = out.string() + ".partial";
   cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), kW, kH);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
@@ -144,6 +145,40 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
     cairo_show_page(p.cr);
     if (progress) progress(0.2 + 0.5 * static_cast<double>(i + 1) / static_cast<double>(f.days.size()));
   }
+
+  // Forum attendance: entries and distinct participants per day and per category.
+  if (const ZoneAttendance* forum = f.zone("forum")) {
+    y = p.heading("report.page.forum", kMargin);
+    y = p.row(i18n::lookupIn("fr", "report.fig.forum_entries"), i18n::lookupIn("ar", "report.fig.forum_entries"),
+              {num(forum->entries)}, y);
+    y = p.row(i18n::lookupIn("fr", "report.fig.forum_attendees"), i18n::lookupIn("ar", "report.fig.forum_attendees"),
+              {num(forum->attendees)}, y);
+    y = p.heading("report.chart.forum_days", y + 14, 12);
+    y = p.row("", "", {i18n::lookupIn("fr", "report.col.entries"), i18n::lookupIn("fr", "report.col.attendees")}, y);
+    long long peak = 1;
+    for (long long v : forum->attendees_per_day) peak = std::max(peak, v);
+    for (std::size_t d = 0; d < f.days.size() && d < forum->entries_per_day.size(); ++d) {
+      // A thin bar under each day's row: the day's attendees against the busiest day.
+      p.bar(kMargin, y + 13, w * 0.45 * static_cast<double>(forum->attendees_per_day[d]) / static_cast<double>(peak), 2.2,
+            0.122, 0.435, 0.698);
+      y = p.row(dates::formatLong(f.days[d].day, "fr"), dates::formatLong(f.days[d].day, "ar"),
+                {num(forum->entries_per_day[d]), num(forum->attendees_per_day[d])}, y);
+    }
+    y = p.heading("report.chart.forum_categories", y + 14, 12);
+    y = p.row("", "", {i18n::lookupIn("fr", "report.col.attendees"), i18n::lookupIn("fr", "report.col.entries")}, y);
+    bool any = false;
+    for (std::size_t c = 0; c < forum->attendees_by_category.size(); ++c) {
+      const auto& a = forum->attendees_by_category[c];
+      if (a.count == 0 && forum->entries_by_category[c].count == 0) continue;
+      any = true;
+      y = p.row(i18n::label("category", a.code, "fr"), i18n::label("category", a.code, "ar"),
+                {num(a.count), num(forum->entries_by_category[c].count)}, y);
+    }
+    if (!any) p.text(i18n::lookupIn("fr", "report.forum.none") + "  ·  " + i18n::lookupIn("ar", "report.forum.none"), kMargin, y, w,
+                     10, false, 0, 0.4);
+    cairo_show_page(p.cr);
+  }
+  if (progress) progress(0.8);
 
   // Exhibitors by region and sector, booths by hall.
   y = kMargin;

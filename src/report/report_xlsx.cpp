@@ -44,6 +44,7 @@ struct Sheet {
 }  // namespace
 
 void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesystem::path& out, const Progress& progress) {
+  checkWritable(out);
   const std::filesystem::path tmp = out.string() + ".partial";
   lxw_workbook* book = workbook_new(tmp.c_str());
   if (!book) throw Error(ErrorKind::Io, tr("report.error.write", {out.string(), "xlsxwriter"}));
@@ -107,6 +108,20 @@ void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesys
   Sheet zones = sheet("report.sheet.inside");
   zones.header({tr("report.col.zone"), tr("report.col.inside")});
   for (const auto& z : f.inside_by_zone) zones.line(i18n::label("zone", z.code), {z.count});
+
+  if (const ZoneAttendance* forum = f.zone("forum")) {
+    Sheet s = sheet("report.sheet.forum");
+    s.header({tr("report.col.day"), tr("report.col.entries"), tr("report.col.attendees")});
+    for (std::size_t d = 0; d < f.days.size() && d < forum->entries_per_day.size(); ++d)
+      s.line(f.days[d].day, {forum->entries_per_day[d], forum->attendees_per_day[d]});
+    s.chart(tr("report.chart.forum_days"), 2, 4);
+    // By category, under the days.
+    s.row += 1;
+    s.header({tr("report.col.category"), tr("report.col.attendees"), tr("report.col.entries")});
+    for (std::size_t c = 0; c < forum->attendees_by_category.size(); ++c)
+      s.line(i18n::label("category", forum->attendees_by_category[c].code),
+             {forum->attendees_by_category[c].count, forum->entries_by_category[c].count});
+  }
 
   const lxw_error rc = workbook_close(book);
   std::error_code ec;

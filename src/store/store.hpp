@@ -153,10 +153,14 @@ class Store {
   // Dashboard and reports (sqlite_store_report.cpp): bulk reads in id order, from an id on, so a live
   // dashboard reads only what is new.
   virtual void forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) = 0;
-  virtual void forEachPersonFact(const std::function<void(const PersonFact&)>& fn) = 0;
+  // People with an id above after_person (0: everyone), in id order.
+  virtual void forEachPersonFact(Id after_person, const std::function<void(const PersonFact&)>& fn) = 0;
   // Badge prints (first prints and reprints) after an event id: (event id, person).
   virtual void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) = 0;
   virtual std::vector<BoothCount> boothCounts() = 0;      // booths per hall and status
+  // Every scan (accepted or not) in id order with the category of its person ("" when none), for
+  // `export scans`: streamed, never held in memory. No personal data is read.
+  virtual void forEachScanLine(const std::function<void(const ScanRecord&, const std::string& category)>& fn) = 0;
 };
 
 // Opens the database named by url: a SQLite file path, or postgresql://user[:password]@host[:port]/db

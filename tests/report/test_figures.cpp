@@ -58,14 +58,22 @@ struct Seeded {
     GateProfile hall = f.profile("exhibition");
     GateProfile hallOut = hall;
     hallOut.direction = "out";
+    // The forum: its own gate in and out, open on the first two days to the forum categories.
+    GateProfile forum = f.profile("forum");
+    forum.reentry = "always";
+    GateProfile forumOut = forum;
+    forumOut.direction = "out";
     auto badges = f.badges();
     for (int i = 0; i < n; ++i) {
       const Id who = people[rng() % people.size()];
-      const int day = 9 + static_cast<int>(rng() % 7), hour = 9 + static_cast<int>(rng() % 10);
+      const bool atForum = rng() % 3 == 0;
+      const int day = atForum ? 9 + static_cast<int>(rng() % 3) : 9 + static_cast<int>(rng() % 7),
+                hour = 9 + static_cast<int>(rng() % 10);
       char at[40];
       std::snprintf(at, sizeof at, "2026-02-%02dT%02d:%02d:00+01:00", day, hour, static_cast<int>(rng() % 60));
       const bool out = rng() % 3 == 0;
-      pipeline.scan(badges.payload(who), out ? hallOut : hall, out ? "out" : "in", GateFixture::at(at));
+      const GateProfile& gate = atForum ? (out ? forumOut : forum) : (out ? hallOut : hall);
+      pipeline.scan(badges.payload(who), gate, out ? "out" : "in", GateFixture::at(at));
     }
   }
 };
@@ -167,4 +175,65 @@ TEST_CASE("an empty edition has figures too: every day and category at zero") {
   CHECK(b.figures().days.size() == 7);
   CHECK_FALSE(b.figures().funnel.empty());
   for (const auto& d : b.figures().days) CHECK(d.entries == 0);
+}
+
+TEST_CASE("forum attendance matches independent counts: entries and distinct people per day and per category") {
+  Seeded s;
+  s.scan(400, 7);
+  report::FiguresBuilder b;
+  b.update(*s.f.store);
+  const report::EventFigures& fig = b.figures();
+  const auto db = s.f.db;
+  REQUIRE(fig.zones.size() == static_cast<std::size_t>(sqlCount(db, "SELECT count(*) FROM zone")));
+  const report::ZoneAttendance* forum = fig.zone("forum");
+  REQUIRE(forum != nullptr);
+  const std::string in = "FROM scan s WHERE s.verdict='accepted' AND s.direction='in' AND s.zone='forum'";
+  CHECK(forum->entries > 0);
+  CHECK(forum->entries == sqlCount(db, "SELECT count(*) " + in));
+  CHECK(forum->attendees == sqlCount(db, "SELECT count(DISTINCT s.person_id) " + in));
+  REQUIRE(forum->entries_per_day.size() == fig.days.size());
+  for (std::size_t d = 0; d < fig.days.size(); ++d) {
+    INFO(fig.days[d].day);
+    const std::string day = " AND substr(s.at,1,10)='" + fig.days[d].day + "'";
+    CHECK(forum->entries_per_day[d] == sqlCount(db, "SELECT count(*) " + in + day));
+    CHECK(forum->attendees_per_day[d] == sqlCount(db, "SELECT count(DISTINCT s.person_id) " + in + day));
+  }
+  for (std::size_t c = 0; c < forum->attendees_by_category.size(); ++c) {
+    const std::string code = forum->attendees_by_category[c].code;
+    INFO(code);
+    const std::string join = " AND s.person_id IN (SELECT id FROM person WHERE category='" + code + "')";
+    CHECK(forum->attendees_by_category[c].count == sqlCount(db, "SELECT count(DISTINCT s.person_id) " + in + join));
+    CHECK(forum->entries_by_category[c].code == code);
+    CHECK(forum->entries_by_category[c].count == sqlCount(db, "SELECT count(*) " + in + join));
+  }
+  // The exhibition hall too: every zone is counted the same way.
+  const report::ZoneAttendance* hall = fig.zone("exhibition");
+  REQUIRE(hall != nullptr);
+  CHECK(hall->entries == sqlCount(db, "SELECT count(*) FROM scan WHERE verdict='accepted' AND direction='in' AND zone='exhibition'"));
+}
+
+TEST_CASE("forum figures stay the same whether built at once or refreshed as scans and registrations arrive") {
+  Seeded s;
+  s.scan(150, 11);
+  report::FiguresBuilder live;
+  live.update(*s.f.store);
+  s.people.push_back(s.f.addPerson("Late", "Speaker", "", "speaker", {}));  // registers, then scans at once
+  s.scan(200, 12);
+  live.update(*s.f.store);
+  report::FiguresBuilder fresh;
+  fresh.update(*s.f.store);
+  const auto* a = live.figures().zone("forum");
+  const auto* b = fresh.figures().zone("forum");
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(a->entries == b->entries);
+  CHECK(a->attendees == b->attendees);
+  CHECK(a->entries_per_day == b->entries_per_day);
+  CHECK(a->attendees_per_day == b->attendees_per_day);
+  for (std::size_t c = 0; c < a->attendees_by_category.size(); ++c) {
+    CHECK(a->attendees_by_category[c].count == b->attendees_by_category[c].count);
+    CHECK(a->entries_by_category[c].count == b->entries_by_category[c].count);
+  }
+  for (std::size_t c = 0; c < live.figures().entries_by_category.size(); ++c)
+    CHECK(live.figures().entries_by_category[c].count == fresh.figures().entries_by_category[c].count);
 }

@@ -1,10 +1,20 @@
-// `moussem-cli report`: the XLSX opens (unzipped and read: its sheets, the day table, a native chart)
-// and the PDF reads (poppler: page count, French and Arabic headings, the figures).
+// `moussem-cli report` and `export scans`: the XLSX opens (unzipped and read: its sheets, the day table,
+// a native chart), the PDF reads (poppler: page count, French and Arabic headings, the figures, forum
+// attendance), the CSV tables and the scan log read back and agree with the figures and the database.
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
+#include <tuple>
 
 #include "../gate/gate_fixture.hpp"
+#include "io/csv.hpp"
 #include "report/figures.hpp"
 
 using namespace moussem;
@@ -23,6 +33,67 @@ void scanSome(GateFixture& f) {
       pipeline.scan(badges.payload(who), out, "out", GateFixture::at(at));
     }
 }
+
+// The forum on its two days: the speaker once a day, the official in, out and in again on the 10th;
+// the exhibitor is refused (not a forum category) and not counted.
+void scanForum(GateFixture& f) {
+  gate::ScanPipeline pipeline(*f.store, {"forum-gate", "hafsa"});
+  GateProfile in = f.profile("forum");
+  GateProfile out = in;
+  out.direction = "out";
+  auto badges = f.badges();
+  for (auto [who, gate, at] : std::vector<std::tuple<Id, GateProfile*, const char*>>{
+           {f.speaker, &in, "2026-02-09T10:00:00+01:00"},  {f.official, &in, "2026-02-09T10:05:00+01:00"},
+           {f.speaker, &in, "2026-02-10T09:30:00+01:00"},  {f.official, &in, "2026-02-10T09:40:00+01:00"},
+           {f.official, &out, "2026-02-10T12:00:00+01:00"}, {f.official, &in, "2026-02-10T14:00:00+01:00"},
+           {f.exhibitor, &in, "2026-02-10T14:10:00+01:00"}})
+    pipeline.scan(badges.payload(who), *gate, gate->direction, GateFixture::at(at));
+}
+
+std::string readAll(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+csv::Table readCsv(const std::filesystem::path& file) {
+  REQUIRE(std::filesystem::exists(file));
+  return csv::parse(readAll(file));
+}
+
+// Each value of a table's column, keyed by the first column (or two, joined by '|').
+std::map<std::string, std::string> column(const csv::Table& t, const std::string& name, int keys = 1) {
+  const auto& header = t.rows.front().fields;
+  const auto c = static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  REQUIRE(c < header.size());
+  std::map<std::string, std::string> out;
+  for (std::size_t r = 1; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r].fields;
+    out[keys == 1 ? row[0] : row[0] + "|" + row[1]] = row[c];
+  }
+  return out;
+}
+
+std::vector<std::vector<std::string>> sqlRows(const std::filesystem::path& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  REQUIRE(sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+  std::vector<std::vector<std::string>> rows;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    std::vector<std::string> row;
+    for (int c = 0; c < sqlite3_column_count(st); ++c) {
+      const unsigned char* t = sqlite3_column_text(st, c);
+      row.emplace_back(t ? reinterpret_cast<const char*>(t) : "");
+    }
+    rows.push_back(std::move(row));
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return rows;
+}
+
 }  // namespace
 
 TEST_CASE("report --out FILE.xlsx writes a workbook with a sheet per table and native charts") {
@@ -54,7 +125,7 @@ TEST_CASE("report --out FILE.pdf writes a cover, key figures, one page per day a
   auto r = test::run("moussem-cli", {"--db", f.db.string(), "report", "--out", out.string()});
   REQUIRE(r.exit_code == 0);
   auto info = test::runCommand("pdfinfo", {out.string()});
-  CHECK(info.out.find("Pages:           10") != std::string::npos);  // cover, figures, 7 days, exhibitors
+  CHECK(info.out.find("Pages:           11") != std::string::npos);  // cover, figures, 7 days, forum, exhibitors
   auto text = test::runCommand("pdftotext", {"-layout", out.string(), "-"});
   CHECK(text.out.find("Semaine Nationale de l'Artisanat") != std::string::npos);
   CHECK(text.out.find("Chiffres clés") != std::string::npos);
@@ -72,4 +143,221 @@ TEST_CASE("report refuses another extension and a missing database without writi
   auto missing = test::run("moussem-cli", {"--db", (f.dir / "none.db").string(), "report", "--out", (f.dir / "r.pdf").string()});
   CHECK(missing.exit_code != 0);
   CHECK_FALSE(std::filesystem::exists(f.dir / "r.pdf"));
+}
+
+TEST_CASE("the PDF report has a forum attendance page: entries and people per day and per category, in French and Arabic") {
+  GateFixture f;
+  scanSome(f);
+  scanForum(f);
+  const auto out = f.dir / "report.pdf";
+  auto r = test::run("moussem-cli", {"--db", f.db.string(), "report", "--out", out.string()});
+  REQUIRE(r.exit_code == 0);
+  auto text = test::runCommand("pdftotext", {"-layout", out.string(), "-"});
+  INFO(text.out);
+  CHECK(text.out.find("Fréquentation du forum") != std::string::npos);
+  CHECK(text.out.find("الحضور في المنتدى") != std::string::npos);
+  // The forum page (after the cover, the key figures and the 7 days): its value columns alone, cropped
+  // (poppler mixes the Arabic labels into the lines), read top to bottom.
+  auto values = test::runCommand("pdftotext", {"-f", "10", "-l", "10", "-layout", "-x", "400", "-y", "0", "-W", "160", "-H", "842",
+                                               out.string(), "-"});
+  // poppler wraps runs in bidi embedding marks (U+202A..U+202E): dropped.
+  std::string plain;
+  for (std::size_t i = 0; i < values.out.size(); ++i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(values.out[k]); };
+    if (i + 2 < values.out.size() && b(i) == 0xE2 && b(i + 1) == 0x80 && b(i + 2) >= 0xAA && b(i + 2) <= 0xAE) {
+      i += 2;
+      continue;
+    }
+    plain += values.out[i];
+  }
+  std::vector<std::string> rows;
+  std::istringstream lines(plain);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::string word, row;  // the numbers that end the line (an Arabic label may start it)
+    while (words >> word) {
+      if (word.find_first_not_of("0123456789") != std::string::npos) row.clear();
+      else row += (row.empty() ? "" : " ") + word;
+    }
+    if (!row.empty()) rows.push_back(row);
+  }
+  INFO(values.out);
+  // Entries 5 (2 on the 9th, 3 on the 10th), 2 people; per day: entries, people; per category (official,
+  // speaker): people, entries. The exhibitor's refused scan counts nowhere.
+  CHECK(rows == std::vector<std::string>{"5", "2", "2 2", "3 2", "0 0", "0 0", "0 0", "0 0", "0 0", "1 3", "1 2"});
+}
+
+TEST_CASE("report --format csv writes one CSV per table into a folder, and they read back as the figures") {
+  GateFixture f;
+  scanSome(f);
+  scanForum(f);
+  auto svc = f.badges();
+  svc.recordPrint(f.speaker);
+  const auto dir = f.dir / "tables";
+  auto r = test::run("moussem-cli", {"--db", f.db.string(), "--json", "report", "--out", dir.string(), "--format", "csv"});
+  REQUIRE(r.exit_code == 0);
+  INFO(r.out);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["files"].size() == 10);
+
+  report::FiguresBuilder b;
+  b.update(*f.store);
+  const report::EventFigures& fig = b.figures();
+  auto summary = readCsv(dir / "summary.csv");
+  CHECK(summary.had_bom);
+  CHECK(summary.separator == ';');
+  auto value = column(summary, "value");
+  CHECK(value["registered"] == std::to_string(fig.people));
+  CHECK(value["badges_printed"] == "1");
+  CHECK(value["entries"] == std::to_string(fig.entries));
+  CHECK(value["exits"] == std::to_string(fig.exits));
+  CHECK(value["visitors"] == std::to_string(fig.visitors));
+  CHECK(column(summary, "label")["entries"] == "Entrées");
+
+  auto days = readCsv(dir / "days.csv");
+  REQUIRE(days.rows.size() == 1 + fig.days.size());
+  auto entries = column(days, "entries"), visitors = column(days, "visitors");
+  auto hours = readCsv(dir / "hours.csv");
+  for (const auto& d : fig.days) {
+    CHECK(entries[d.day] == std::to_string(d.entries));
+    CHECK(visitors[d.day] == std::to_string(d.visitors));
+    for (int h = 0; h < 24; ++h) {
+      char name[16];
+      std::snprintf(name, sizeof name, "h%02d", h);
+      CHECK(column(hours, name)[d.day] == std::to_string(d.by_hour[static_cast<std::size_t>(h)]));
+    }
+  }
+  auto categories = readCsv(dir / "categories.csv");
+  for (std::size_t i = 0; i < fig.funnel.size(); ++i) {
+    const std::string code = fig.funnel[i].category;
+    CHECK(column(categories, "registered")[code] == std::to_string(fig.funnel[i].registered));
+    CHECK(column(categories, "printed")[code] == std::to_string(fig.funnel[i].printed));
+    CHECK(column(categories, "entered")[code] == std::to_string(fig.funnel[i].entered));
+    CHECK(column(categories, "entries")[code] == std::to_string(fig.entries_by_category[i].count));
+  }
+  CHECK(column(categories, "label")["speaker"] == "Intervenant");
+  auto inside = readCsv(dir / "inside.csv");
+  for (const auto& z : fig.inside_by_zone) CHECK(column(inside, "inside")[z.code] == std::to_string(z.count));
+  // Forum attendance, against the scan log itself.
+  auto zoneDays = readCsv(dir / "zones_days.csv");
+  CHECK(column(zoneDays, "entries", 2)["forum|2026-02-09"] == "2");
+  CHECK(column(zoneDays, "entries", 2)["forum|2026-02-10"] == "3");
+  CHECK(column(zoneDays, "attendees", 2)["forum|2026-02-10"] == "2");
+  CHECK(column(zoneDays, "entries", 2)["forum|2026-02-11"] == "0");
+  auto zoneCategories = readCsv(dir / "zones_categories.csv");
+  CHECK(column(zoneCategories, "attendees", 2)["forum|official"] == "1");
+  CHECK(column(zoneCategories, "entries", 2)["forum|official"] == "3");  // the 9th, and twice on the 10th
+  CHECK(column(zoneCategories, "attendees", 2)["forum|exhibitor"] == "0");
+  for (const char* name : {"regions.csv", "sectors.csv", "booths.csv"}) CHECK(std::filesystem::exists(dir / name));
+  for (const auto& e : std::filesystem::directory_iterator(dir)) CHECK(e.path().extension() == ".csv");
+}
+
+TEST_CASE("report refuses a CSV file name and a missing folder for its tables, writing nothing") {
+  GateFixture f;
+  auto file = test::run("moussem-cli", {"--db", f.db.string(), "report", "--out", (f.dir / "r.csv").string()});
+  CHECK(file.exit_code == 2);
+  CHECK(file.err.find("dossier") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(f.dir / "r.csv"));
+  auto deep = test::run("moussem-cli",
+                        {"--db", f.db.string(), "report", "--out", (f.dir / "no" / "such").string(), "--format", "csv"});
+  CHECK(deep.exit_code == 1);
+  CHECK(deep.err.find((f.dir / "no").string()) != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(f.dir / "no"));
+}
+
+TEST_CASE("export scans writes the whole scan log, one line per scan, with no phone or e-mail") {
+  GateFixture f;
+  Person p = *f.store->person(f.speaker);
+  p.email = "youssef.alaoui@example.ma";
+  p.phone = "+212612345678";
+  f.store->updatePerson(p);
+  scanSome(f);
+  scanForum(f);
+  gate::ScanPipeline(*f.store, {"gate-1", "steward"}).scan("NOT-A-BADGE", f.profile("exhibition"), "in",
+                                                            GateFixture::at("2026-02-12T09:00:00+01:00"));
+  const auto out = f.dir / "scans.csv";
+  auto r = test::run("moussem-cli", {"--db", f.db.string(), "export", "scans", out.string()});
+  REQUIRE(r.exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(out.string() + ".part"));
+  const std::string bytes = readAll(out);
+  CHECK(bytes.find("youssef.alaoui") == std::string::npos);
+  CHECK(bytes.find("612345678") == std::string::npos);
+  CHECK(bytes.find("Alaoui") == std::string::npos);
+  auto t = csv::parse(bytes);
+  REQUIRE_FALSE(t.rows.empty());
+  CHECK(t.rows.front().fields == std::vector<std::string>{"at", "gate", "zone", "direction", "station", "operator", "verdict",
+                                                          "reason", "badge_serial", "badge_version", "category", "manual"});
+  auto expected = sqlRows(f.db, "SELECT s.at, s.gate, s.zone, s.direction, s.station, s.operator, s.verdict, s.reason, "
+                                "coalesce(s.badge_serial,''), coalesce(s.badge_version,''), coalesce(p.category,''), "
+                                "CASE s.manual WHEN 1 THEN 'yes' ELSE 'no' END "
+                                "FROM scan s LEFT JOIN person p ON p.id = s.person_id ORDER BY s.id");
+  REQUIRE(expected.size() == 24);  // 16 in the hall, 7 at the forum, and the unreadable one
+  REQUIRE(t.rows.size() == 1 + expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    INFO(i);
+    CHECK(t.rows[i + 1].fields == expected[i]);
+  }
+  const auto& last = t.rows.back().fields;
+  CHECK(last[6] == "rejected");
+  CHECK(last[7] == "malformed");
+  CHECK(last[8].empty());
+  CHECK(last[0] == "2026-02-12T09:00:00+01:00");  // the venue's local time, as the gate logged it
+}
+
+TEST_CASE("export scans to .xlsx writes a sheet with every scan, and a missing folder writes nothing") {
+  GateFixture f;
+  scanSome(f);
+  const auto out = f.dir / "scans.xlsx";
+  auto r = test::run("moussem-cli", {"--db", f.db.string(), "--json", "export", "scans", out.string()});
+  REQUIRE(r.exit_code == 0);
+  CHECK(nlohmann::json::parse(r.out)["records"] == f.scans());
+  auto book = test::runCommand("unzip", {"-p", out.string(), "xl/workbook.xml"});
+  CHECK(book.out.find("name=\"scans\"") != std::string::npos);
+  auto sheet = test::runCommand("unzip", {"-p", out.string(), "xl/worksheets/sheet1.xml"});
+  long long rowTags = 0;
+  for (std::size_t at = sheet.out.find("<row "); at != std::string::npos; at = sheet.out.find("<row ", at + 1)) ++rowTags;
+  CHECK(rowTags == 1 + f.scans());
+  CHECK(sheet.out.find("2026-02-10T10:15:00+01:00") != std::string::npos);
+
+  auto missing = test::run("moussem-cli", {"--db", f.db.string(), "export", "scans", (f.dir / "no" / "s.csv").string()});
+  CHECK(missing.exit_code == 1);
+  CHECK_FALSE(std::filesystem::exists(f.dir / "no"));
+  auto wrong = test::run("moussem-cli", {"--db", f.db.string(), "export", "scans", (f.dir / "s.txt").string()});
+  CHECK(wrong.exit_code == 2);
+  CHECK_FALSE(std::filesystem::exists(f.dir / "s.txt"));
+}
+
+TEST_CASE("demo --scans rehearses the gates the same way for the same seed: accepted and refused scans, forum attendance") {
+  test::TempDir dir;
+  std::string logs[2];
+  for (int i = 0; i < 2; ++i) {
+    const auto db = dir / ("demo" + std::to_string(i) + ".db");
+    auto r = test::run("moussem-cli", {"--db", db.string(), "--json", "demo", "--scans", "--participants", "60", "--exhibitors", "8"});
+    REQUIRE(r.exit_code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["badges"] == j["participants"].get<long long>() + j["staff"].get<long long>());
+    CHECK(j["printed"].get<long long>() < j["badges"].get<long long>());
+    CHECK(j["accepted"].get<long long>() > 0);
+    CHECK(j["accepted"].get<long long>() < j["scans"].get<long long>());  // some are refused, as at a real gate
+    const auto out = dir / ("scans" + std::to_string(i) + ".csv");
+    REQUIRE(test::run("moussem-cli", {"--db", db.string(), "export", "scans", out.string()}).exit_code == 0);
+    // Badge serials are random by design (they say nothing about order): every other column is compared.
+    for (const auto& row : csv::parse(readAll(out)).rows) {
+      auto cells = row.fields;
+      cells.erase(cells.begin() + 8);
+      for (const auto& c : cells) logs[i] += c + ";";
+      logs[i] += "\n";
+    }
+    if (i == 0) {
+      auto svc = openStore(db.string());
+      report::FiguresBuilder b;
+      b.update(*svc);
+      REQUIRE(b.figures().zone("forum"));
+      CHECK(b.figures().zone("forum")->attendees > 0);
+      CHECK(b.figures().badges_printed == j["printed"].get<long long>());
+    }
+  }
+  CHECK(logs[0] == logs[1]);
+  CHECK(logs[0].find(";rejected;") != std::string::npos);
+  CHECK(logs[0].find(";forum;") != std::string::npos);
 }

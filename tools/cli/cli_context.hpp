@@ -42,7 +42,7 @@ nlohmann::json benchImport(long long n, const Context& ctx);  // bench import (b
 nlohmann::json benchBadges(long long n, const Context& ctx);  // bench badges (bench_badges.cpp)
 void registerGate(CLI::App& app, Context& ctx);  // gate add|list (cmd_gate.cpp)
 void registerScan(CLI::App& app, Context& ctx);
-void registerReport(CLI::App& app, Context& ctx);  // report --out FILE.pdf|.xlsx (cmd_report.cpp)
+void registerReport(CLI::App& app, Context& ctx);  // report --out FILE.pdf|.xlsx|FOLDER (cmd_report.cpp)
 // Venue plan and booths (cmd_booth.cpp): venue import|export|show, allocate, booth ..., bench allocate.
 void registerVenue(CLI::App& app, Context& ctx);
 void registerAllocate(CLI::App& app, Context& ctx);
@@ -54,5 +54,6 @@ nlohmann::json benchGate(long long n, const Context& ctx);  // bench gate (cmd_g
 nlohmann::json benchGateStations(long long n, int processes, long long scansEach, const Context& ctx);
 std::string benchSerial(std::uint64_t i);  // cmd_gate.cpp
 void fillBadges(const std::filesystem::path& db, long long n, const Context& ctx);  // SQLite fast path
+nlohmann::json benchReport(long long people, const Context& ctx);  // bench report (bench_report.cpp)
 
 }  // namespace moussem::cli

@@ -230,8 +230,8 @@ struct BenchOptions {
 
 void registerBench(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<BenchOptions>();
-  auto* sub = app.add_subcommand("bench", "Performance figures as JSON (scenarios: demo, open, search, import, badges, gate, allocate)");
-  sub->add_option("scenario", opts->scenario, "Scenario")->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate", "allocate"}));
+  auto* sub = app.add_subcommand("bench", "Performance figures as JSON (scenarios: demo, open, search, import, badges, gate, allocate, report)");
+  sub->add_option("scenario", opts->scenario, "Scenario")->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate", "allocate", "report"}));
   sub->add_option("--n", opts->n, "Size (people; allocate: exhibitors)")->check(CLI::Range(1LL, 10000000LL));
   sub->add_option("--seeds", opts->seeds, "allocate: instances per size (seeds 1..N)")->check(CLI::Range(1, 100));
   sub->add_option("--export-lp", opts->lp, "allocate: write the instance (one --n, --seeds 1) as an LP file");
@@ -254,6 +254,7 @@ void registerBench(CLI::App& app, Context& ctx) {
       else if (opts->scenario == "gate" && opts->processes > 0)
         result = benchGateStations(opts->n > 0 ? opts->n : 100000, opts->processes, opts->scans, ctx);
       else if (opts->scenario == "gate") result = benchGate(opts->n > 0 ? opts->n : 1000000, ctx);
+      else if (opts->scenario == "report") result = benchReport(opts->n > 0 ? opts->n : 1000000, ctx);
       else result = benchOpen(opts->n > 0 ? opts->n : 1000000, ctx);
       std::cout << result.dump() << std::endl;
     };

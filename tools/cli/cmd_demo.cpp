@@ -1,4 +1,5 @@
 // `demo`: realistic, deterministic demo data; creates a demo edition when the database is missing.
+// --scans adds a rehearsal of the gates (gate/rehearsal.hpp) for the dashboard and the reports.
 #include <filesystem>
 
 #include "badge/new_edition.hpp"
@@ -7,6 +8,7 @@
 #include "core/paths.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "gate/rehearsal.hpp"
 #include "store/demo/demo_data.hpp"
 
 namespace moussem::cli {
@@ -16,6 +18,7 @@ struct DemoCliOptions {
   int exhibitors = 62;
   long long participants = 400;
   std::uint64_t seed = 1;
+  bool scans = false;
 };
 }  // namespace
 
@@ -26,6 +29,7 @@ void registerDemo(CLI::App& app, Context& ctx) {
   sub->add_option("--participants", opts->participants, "Number of participants (besides exhibitor staff)")
       ->check(CLI::Range(0LL, 10000000LL));
   sub->add_option("--seed", opts->seed, "Seed: the same seed gives the same data");
+  sub->add_flag("--scans", opts->scans, "Also rehearse the gates: badges issued and printed, a week of scans (dashboard, reports)");
   sub->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
       const std::string path = ctx.databasePath();
@@ -53,8 +57,10 @@ void registerDemo(CLI::App& app, Context& ctx) {
       o.seed = opts->seed;
       o.progress = [&ctx](double f) { ctx.progress(tr("demo.progress"), f); };
       DemoSummary s;
+      gate::RehearsalSummary r;
       try {
         s = booth::fillDemoEdition(*store, o);  // on the OLM Souissi example plan
+        if (opts->scans) r = gate::rehearseGates(*store, path, opts->seed);
       } catch (...) {
         if (created && !server) {  // all or nothing: do not leave a half-made demo database behind
           store.reset();
@@ -71,9 +77,16 @@ void registerDemo(CLI::App& app, Context& ctx) {
                  {"participants", s.participants},
                  {"staff", s.staff},
                  {"halls", s.halls},
-                 {"booths", s.booths}},
+                 {"booths", s.booths},
+                 {"badges", r.badges},
+                 {"printed", r.printed},
+                 {"scans", r.scans},
+                 {"accepted", r.accepted}},
                 tr("demo.done", {path, std::to_string(s.exhibitors), std::to_string(s.participants),
-                                 std::to_string(s.staff), std::to_string(s.booths)}));
+                                 std::to_string(s.staff), std::to_string(s.booths)}) +
+                    (opts->scans ? "\n" + tr("demo.scans_done", {std::to_string(r.badges), std::to_string(r.printed),
+                                                                 std::to_string(r.scans), std::to_string(r.accepted)})
+                                 : std::string()));
     };
   });
 }

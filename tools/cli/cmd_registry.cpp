@@ -159,8 +159,10 @@ void registerRegistry(CLI::App& app, Context& ctx) {
   imp->add_flag("--skip-invalid", o->skip_invalid, "Write the good rows, report the others");
   imp->callback([&ctx, o] { ctx.action = [&ctx, o] { runImport(ctx, *o); }; });
 
-  auto* exp = app.add_subcommand("export", "Export exhibitors or participants to .csv or .xlsx");
-  exp->add_option("what", o->what, "exhibitors | participants")->required()->check(CLI::IsMember(kinds));
+  auto* exp = app.add_subcommand("export", "Export exhibitors, participants or the scan log to .csv or .xlsx");
+  exp->add_option("what", o->what, "exhibitors | participants | scans")
+      ->required()
+      ->check(CLI::IsMember({"exhibitors", "participants", "scans"}));
   exp->add_option("file", o->file, "FILE.csv or FILE.xlsx")->required();
   exp->add_option("--separator", o->separator, "CSV separator: ';' (French Excel, default) or ','")
       ->check(CLI::IsMember({";", ",", "tab"}));
@@ -169,8 +171,11 @@ void registerRegistry(CLI::App& app, Context& ctx) {
       auto store = ctx.open();
       io::ExportOptions eo;
       eo.separator = o->separator == "tab" ? '\t' : o->separator[0];
-      std::size_t n = io::exportFile(*store, entityOf(o->what), o->file, eo);
-      ctx.print({{"file", o->file}, {"records", n}}, tr("export.done", {std::to_string(n), o->file}));
+      eo.progress = [&ctx](double f) { ctx.progress(tr("export.stage"), f); };
+      std::size_t n = o->what == "scans" ? io::exportScans(*store, o->file, eo)
+                                         : io::exportFile(*store, entityOf(o->what), o->file, eo);
+      ctx.print({{"file", o->file}, {"records", n}},
+                tr(o->what == "scans" ? "export.scans_done" : "export.done", {std::to_string(n), o->file}));
     };
   });
 

@@ -99,9 +99,10 @@ class PgStore final : public Store {
   Overview overview() override;
   // Dashboard and reports (pg_store_report.cpp).
   void forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) override;
-  void forEachPersonFact(const std::function<void(const PersonFact&)>& fn) override;
+  void forEachPersonFact(Id after_person, const std::function<void(const PersonFact&)>& fn) override;
   void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) override;
   std::vector<BoothCount> boothCounts() override;
+  void forEachScanLine(const std::function<void(const ScanRecord&, const std::string& category)>& fn) override;
 
   pg::Connection& connection() { return *conn_; }
 

@@ -28,9 +28,9 @@ void PgStore::forEachPassage(Id after_scan, const std::function<void(const Passa
   }
 }
 
-void PgStore::forEachPersonFact(const std::function<void(const PersonFact&)>& fn) {
+void PgStore::forEachPersonFact(Id after_person, const std::function<void(const PersonFact&)>& fn) {
   PersonFact f;
-  for (Id from = 0;;) {
+  for (Id from = after_person;;) {
     auto r = q("SELECT id, category, coalesce(exhibitor_id, 0) FROM person WHERE id > $1 ORDER BY id LIMIT $2",
                pg::Params().add(from).add(kPage));
     for (int i = 0; i < r.rows(); ++i) {
@@ -52,6 +52,36 @@ void PgStore::forEachPrint(Id after_event, const std::function<void(Id, Id)>& fn
     for (int i = 0; i < r.rows(); ++i) {
       from = r.integer(i, 0);
       fn(from, r.integer(i, 1));
+    }
+    if (r.rows() < kPage) return;
+  }
+}
+
+void PgStore::forEachScanLine(const std::function<void(const ScanRecord&, const std::string&)>& fn) {
+  ScanRecord s;
+  std::string category;
+  for (Id from = 0;;) {
+    auto r = q("SELECT s.id, s.at, s.gate, s.zone, s.direction, s.station, s.operator, s.verdict, s.reason, s.badge_serial, "
+               "s.badge_version, coalesce(p.category, ''), s.manual FROM scan s LEFT JOIN person p ON p.id = s.person_id "
+               "WHERE s.id > $1 ORDER BY s.id LIMIT $2",
+               pg::Params().add(from).add(kPage));
+    for (int i = 0; i < r.rows(); ++i) {
+      s.id = from = r.integer(i, 0);
+      s.at = r.text(i, 1);
+      s.gate = r.text(i, 2);
+      s.zone = r.text(i, 3);
+      s.direction = r.text(i, 4);
+      s.station = r.text(i, 5);
+      s.operator_name = r.text(i, 6);
+      s.verdict = r.text(i, 7);
+      s.reason = r.text(i, 8);
+      if (r.isNull(i, 9)) s.badge_serial.reset();
+      else s.badge_serial = r.text(i, 9);
+      if (r.isNull(i, 10)) s.badge_version.reset();
+      else s.badge_version = static_cast<int>(r.integer(i, 10));
+      category = r.text(i, 11);
+      s.manual = r.integer(i, 12) != 0;
+      fn(s, category);
     }
     if (r.rows() < kPage) return;
   }

@@ -67,6 +67,12 @@ void Statement::reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
+std::string_view Statement::view(int col) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, col);
+  if (!p) return {};
+  return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))};
+}
+
 std::string Statement::text(int col) const {
   const unsigned char* p = sqlite3_column_text(stmt_, col);
   if (!p) return {};

@@ -39,6 +39,9 @@ class Statement {
   std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
   double real(int col) const { return sqlite3_column_double(stmt_, col); }
   std::string text(int col) const;
+  // The column's text without a copy: valid until the next step or reset (bulk reads that assign into
+  // a reused string).
+  std::string_view view(int col) const;
   bool isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
  private:

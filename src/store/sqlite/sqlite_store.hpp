@@ -82,9 +82,10 @@ class SqliteStore final : public Store {
   void housekeepInBackground() override;
   // Dashboard and reports (sqlite_store_report.cpp).
   void forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) override;
-  void forEachPersonFact(const std::function<void(const PersonFact&)>& fn) override;
+  void forEachPersonFact(Id after_person, const std::function<void(const PersonFact&)>& fn) override;
   void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) override;
   std::vector<BoothCount> boothCounts() override;
+  void forEachScanLine(const std::function<void(const ScanRecord&, const std::string&)>& fn) override;
 
   Overview overview() override;
 

@@ -23,21 +23,22 @@ void SqliteStore::forEachPassage(Id after_scan, const std::function<void(const P
   PassageFact f;
   while (st.step()) {
     f.scan = st.integer(0);
-    f.at = st.text(1);
+    f.at.assign(st.view(1));  // reused strings: no allocation per row over millions of scans
     f.person = st.integer(2);
-    f.zone = st.text(3);
+    f.zone.assign(st.view(3));
     f.in = st.integer(4) != 0;
     fn(f);
   }
 }
 
-void SqliteStore::forEachPersonFact(const std::function<void(const PersonFact&)>& fn) {
-  auto& st = db_->prepare("SELECT id, category, coalesce(exhibitor_id, 0) FROM person ORDER BY id");
+void SqliteStore::forEachPersonFact(Id after_person, const std::function<void(const PersonFact&)>& fn) {
+  auto& st = db_->prepare("SELECT id, category, coalesce(exhibitor_id, 0) FROM person WHERE id > ? ORDER BY id");
   ResetOnExit guard{st};
+  st.bind(1, after_person);
   PersonFact f;
   while (st.step()) {
     f.id = st.integer(0);
-    f.category = st.text(1);
+    f.category.assign(st.view(1));
     f.exhibitor = st.integer(2);
     fn(f);
   }
@@ -58,6 +59,34 @@ std::vector<BoothCount> SqliteStore::boothCounts() {
   std::vector<BoothCount> out;
   while (st.step()) out.push_back({st.text(0), st.text(1), st.integer(2)});
   return out;
+}
+
+void SqliteStore::forEachScanLine(const std::function<void(const ScanRecord&, const std::string&)>& fn) {
+  auto& st = db_->prepare(
+      "SELECT s.id, s.at, s.gate, s.zone, s.direction, s.station, s.operator, s.verdict, s.reason, s.badge_serial, "
+      "s.badge_version, coalesce(p.category, ''), s.manual FROM scan s LEFT JOIN person p ON p.id = s.person_id "
+      "ORDER BY s.id");
+  ResetOnExit guard{st};
+  ScanRecord r;
+  std::string category;
+  while (st.step()) {
+    r.id = st.integer(0);
+    r.at.assign(st.view(1));
+    r.gate.assign(st.view(2));
+    r.zone.assign(st.view(3));
+    r.direction.assign(st.view(4));
+    r.station.assign(st.view(5));
+    r.operator_name.assign(st.view(6));
+    r.verdict.assign(st.view(7));
+    r.reason.assign(st.view(8));
+    if (st.isNull(9)) r.badge_serial.reset();
+    else r.badge_serial = st.text(9);
+    if (st.isNull(10)) r.badge_version.reset();
+    else r.badge_version = static_cast<int>(st.integer(10));
+    category.assign(st.view(11));
+    r.manual = st.integer(12) != 0;
+    fn(r, category);
+  }
 }
 
 }  // namespace moussem

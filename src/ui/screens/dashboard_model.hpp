@@ -1,6 +1,7 @@
 // What the dashboard shows, with no ImGui: the event in figures (report::FiguresBuilder), refreshed on a
 // worker with its own store connection every few seconds (only what is new is read), never on the UI
-// thread. The screen draws the latest figures and the chosen day.
+// thread. The screen draws the latest figures and the chosen day. The report (PDF, XLSX or a folder of
+// CSV tables) is exported from the figures on screen, on a second worker with a progress bar.
 #pragma once
 #include <memory>
 #include <mutex>
@@ -14,7 +15,7 @@ namespace moussem::ui {
 
 class DashboardModel {
  public:
-  explicit DashboardModel(Store& store) : location_(store.location()) {}
+  explicit DashboardModel(Store& store);
 
   // Once per frame with the ImGui clock: starts a refresh when the last one is older than the period.
   void tick(double now);
@@ -29,6 +30,21 @@ class DashboardModel {
 
   int day = -1;  // index into figures().days; -1: today if it is an edition day, else the first day
 
+  // Export. export_path names the report without its extension (one is added per format; CSV tables go
+  // into a folder of that name); a known extension typed in is replaced; "~/" is the home folder.
+  enum class Format { Pdf, Xlsx, Csv };
+  std::string export_path;
+  std::string exportTarget(Format format) const;  // the file or folder a format writes to
+  // Checks the target (folder exists, writable) at once, then writes on a worker. False if refused now
+  // (exportMessage() says why) or an export is already running.
+  bool startExport(Format format);
+  BackgroundTask& exportTask() { return exportTask_; }
+  const BackgroundTask& exportTask() const { return exportTask_; }
+  const std::string& exportMessage() const { return exportMessage_; }
+  bool exportFailed() const { return exportFailed_; }
+  const std::string& lastExport() const { return lastExport_; }  // the file or folder last written
+  void waitExport() { exportTask_.wait(); }  // tests
+
  private:
   std::string location_;
   BackgroundTask task_;
@@ -39,6 +55,9 @@ class DashboardModel {
   std::string error_;
   bool loaded_ = false;
   double due_ = 0, period_ = 3.0, lastMs_ = 0, lastPeopleRead_ = -1e9;
+  std::string exportMessage_, lastExport_, pendingExport_;
+  bool exportFailed_ = false;
+  BackgroundTask exportTask_;  // joined before the figures it reads go
 };
 
 }  // namespace moussem::ui

@@ -1,6 +1,7 @@
 #include "ui/screens/dashboard_screen.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 
@@ -8,6 +9,7 @@
 #include "core/i18n.hpp"
 #include "gate/gate_profiles.hpp"
 #include "ui/fonts.hpp"
+#include "ui/text_display.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -27,8 +29,58 @@ std::string percent(long long part, long long whole) {
 
 }  // namespace
 
+void DashboardScreen::drawExport() {
+  const BackgroundTask& task = model_.exportTask();
+  const bool busy = task.running();
+  using Format = DashboardModel::Format;
+  const std::pair<const char*, Format> buttons[] = {
+      {"dashboard.export.pdf", Format::Pdf}, {"dashboard.export.xlsx", Format::Xlsx}, {"dashboard.export.csv", Format::Csv}};
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float inputW = ImGui::GetFontSize() * 22;
+  const std::string& label = display(tr("dashboard.export.label"));
+  // Right to left: the same row mirrored, flush with the right edge (label, path, then the buttons).
+  const bool rtl = isRtlLayout();
+  if (rtl) {
+    float width = ImGui::CalcTextSize(label.c_str()).x + inputW + style.ItemSpacing.x * 4;
+    for (const auto& b : buttons) width += ImGui::CalcTextSize(L(b.first)).x + style.FramePadding.x * 2;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width));
+  }
+  ImGui::BeginDisabled(busy);
+  auto drawButtons = [&] {
+    for (std::size_t i = 0; i < 3; ++i) {
+      const auto& b = buttons[rtl ? 2 - i : i];
+      if (rtl && i == 0) ImGui::AlignTextToFramePadding();
+      else ImGui::SameLine();
+      if (ImGui::Button(L(b.first))) model_.startExport(b.second);
+    }
+  };
+  if (rtl) drawButtons();
+  else {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label.c_str());
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(inputW);
+  ImGui::InputTextWithHint("##report-path", L("dashboard.export.path_hint"), &model_.export_path);
+  if (rtl) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted(label.c_str());
+  } else {
+    drawButtons();
+  }
+  ImGui::EndDisabled();
+  if (busy) {
+    const std::string stage = task.stage();
+    ImGui::ProgressBar(static_cast<float>(task.fraction()), ImVec2(-1, 0),
+                       display(stage.empty() ? tr("badges.working") : tr(stage)).c_str());
+  } else if (!model_.exportMessage().empty()) {
+    TextColored(model_.exportFailed() ? ImVec4(0.75f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.5f, 0.2f, 1), model_.exportMessage());
+  }
+}
+
 void DashboardScreen::draw() {
   model_.tick(ImGui::GetTime());
+  drawExport();
   if (!model_.error().empty()) TextColored(ImVec4(0.70f, 0.15f, 0.15f, 1), tr("dashboard.error", {model_.error()}));
   if (!model_.loaded()) {
     Text(tr("dashboard.loading"));
@@ -82,9 +134,9 @@ void DashboardScreen::draw() {
   heading(tr("dashboard.chart.hours"));
   if (day) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::BeginCombo("###day", dates::formatLong(day->day, i18n::language()).c_str())) {
+    if (ImGui::BeginCombo("###day", display(dates::formatLong(day->day, i18n::language())).c_str())) {
       for (std::size_t i = 0; i < f.days.size(); ++i)
-        if (ImGui::Selectable(dates::formatLong(f.days[i].day, i18n::language()).c_str(), static_cast<int>(i) == model_.day))
+        if (ImGui::Selectable(display(dates::formatLong(f.days[i].day, i18n::language())).c_str(), static_cast<int>(i) == model_.day))
           model_.day = static_cast<int>(i);
       ImGui::EndCombo();
     }
@@ -116,7 +168,7 @@ void DashboardScreen::draw() {
   if (ImGui::BeginTable("funnel", 6, flags)) {
     for (const char* k : {"dashboard.col.category", "dashboard.col.registered", "dashboard.col.printed", "dashboard.col.printed_pct",
                           "dashboard.col.entered", "dashboard.col.entered_pct"})
-      ImGui::TableSetupColumn(tr(k).c_str());
+      ImGui::TableSetupColumn(L(k));
     ImGui::TableHeadersRow();
     for (const auto& r : f.funnel) {
       if (r.registered == 0) continue;

@@ -1,6 +1,7 @@
 // The live dashboard: inside now per zone, entries per day and per hour, entries by category, the
 // registration funnel per category, exhibitors present by region and sector, booth occupancy by hall.
-// Figures come from DashboardModel (refreshed on a worker); drawing reads only its last copy.
+// Figures come from DashboardModel (refreshed on a worker); drawing reads only its last copy. A bar at the
+// top exports the report (PDF, XLSX, CSV tables) on a worker with a progress bar.
 #pragma once
 #include "ui/screen.hpp"
 #include "ui/screens/dashboard_model.hpp"
@@ -19,6 +20,7 @@ class DashboardScreen final : public Screen {
   DashboardModel& model() { return model_; }
 
  private:
+  void drawExport();
   DashboardModel model_;
 };
 

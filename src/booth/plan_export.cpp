@@ -216,11 +216,22 @@ void drawPlanPage(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page& 
     cairo_rectangle(cr, X(f.x), Y(f.y), f.width * k, f.height * k);
     fill(cr, f.kind == "entrance" ? Rgb{46, 160, 90} : f.main ? Rgb{214, 220, 232} : Rgb{228, 232, 240});
     cairo_fill(cr);
-    if (f.kind == "entrance")
-      w.text(f.label.empty() ? tr("plan.entrance") : f.label, X(f.x) - 20, Y(f.y + f.height) + 1, f.width * k + 40,
-             std::max(4.5, k * 0.9), false, 0.5, {30, 110, 60});
-    else if (f.main && !f.label.empty())
-      w.text(f.label, X(f.x), Y(f.y + f.height / 2) - k * 0.6, f.width * k, std::max(4.5, k * 0.9), false, 0.5, {110, 118, 135});
+    const double size = std::max(4.5, k * 0.9);
+    if (f.kind == "entrance") {
+      // Outside the hall, so that it never covers the hall's name: above an entrance in the upper half
+      // of its hall, below one in the lower half.
+      bool upper = false;
+      for (const auto& h : plan.halls)
+        if (h.code == f.hall) {
+          const Rect r = h.outline.empty() ? rectOf(h) : boundingRect(h.outline);
+          upper = f.y + f.height / 2 < r.y + r.h / 2;
+        }
+      const std::string label = f.label.empty() ? tr("plan.entrance") : f.label;
+      const double ly = upper ? Y(f.y) - size * 1.45 : Y(f.y + f.height) + 1;
+      w.text(label, X(f.x) - 40, ly, f.width * k + 80, size, false, 0.5, {30, 110, 60});
+    } else if (f.main && !f.label.empty() && w.width(f.label, size) < f.width * k - 2) {
+      w.text(f.label, X(f.x), Y(f.y + f.height / 2) - size * 0.7, f.width * k, size, false, 0.5, {110, 118, 135});
+    }
   }
   // Booths.
   for (const auto& b : plan.booths) {
@@ -282,7 +293,10 @@ void drawPlanPage(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page& 
   if (by != ColourBy::Status) entry(kNoHolderColour, tr("plan.legend.nobody"), counts.count("") ? counts[""] : 0);
   ly += 6;
   // What the marks mean.
+  pango_layout_set_height(w.layout, -4);  // wrapped, up to four lines
+  pango_layout_set_wrap(w.layout, PANGO_WRAP_WORD);
   w.text(tr("plan.export.marks"), lx, ly, legendW, ls * 0.9, false, arabic ? 1 : 0, {90, 96, 110});
+  pango_layout_set_height(w.layout, -1);
 }
 
 // Index of exhibitors by booth: booth, hall, French name, Arabic name, sector, region. Several pages.
@@ -299,9 +313,9 @@ void drawIndexPages(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page
     double frac;
     double align;
   };
-  std::vector<Col> cols{{tr("plan.export.col.booth"), 0.07, 0},   {tr("plan.export.col.hall"), 0.05, 0},
-                        {tr("plan.export.col.name_fr"), 0.33, 0}, {tr("plan.export.col.name_ar"), 0.27, 1},
-                        {tr("plan.export.col.sector"), 0.12, 0},  {tr("plan.export.col.region"), 0.16, 0}};
+  std::vector<Col> cols{{tr("plan.export.col.booth"), 0.06, 0},   {tr("plan.export.col.hall"), 0.04, 0},
+                        {tr("plan.export.col.name_fr"), 0.32, 0}, {tr("plan.export.col.name_ar"), 0.27, 1},
+                        {tr("plan.export.col.sector"), 0.16, 0},  {tr("plan.export.col.region"), 0.15, 0}};
   const double tableW = page.w - 2 * kMargin;
   std::vector<double> xs;
   double acc = 0;

@@ -39,6 +39,24 @@ struct ExportDb {
   }
 };
 
+// Text as poppler reads it back, for comparing Arabic: poppler puts spaces between some shaped glyphs
+// of one word and wraps right-to-left runs in embedding marks (U+202A..U+202E). The letters stay in
+// logical order, which is what a search in the PDF relies on. (Lam-alef ligatures come back with their
+// two letters swapped: the names checked below have none.)
+std::string lettersOnly(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ' || text[i] == '\n') continue;
+    if (text.compare(i, 2, "\xE2\x80") == 0 && i + 2 < text.size() &&
+        (static_cast<unsigned char>(text[i + 2]) >= 0xAA && static_cast<unsigned char>(text[i + 2]) <= 0xAE)) {
+      i += 2;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 std::string slurp(const std::filesystem::path& p) {
   std::ifstream f(p, std::ios::binary);
   std::stringstream s;
@@ -62,14 +80,17 @@ TEST_CASE("venue plan --out FILE.pdf: the plan with booth codes, then an index b
   for (const char* code : {"A-05", "B-07", "C-01", "D-01"}) CHECK(text.out.find(code) != std::string::npos);
   CHECK(text.out.find("Plan des stands") != std::string::npos);
   CHECK(text.out.find(d.first.name_fr) != std::string::npos);
-  CHECK(text.out.find(d.first.name_ar) != std::string::npos);  // shaped by Pango, read back in logical order
-  CHECK(text.out.find(d.second.name_ar) != std::string::npos);
+  // Shaped by Pango, read back in logical order.
+  CHECK(lettersOnly(text.out).find(lettersOnly(d.first.name_ar)) != std::string::npos);
+  CHECK(lettersOnly(text.out).find(lettersOnly(d.second.name_ar)) != std::string::npos);
 
   // A2 in Arabic: the title and the legend in Arabic.
   const auto a2 = d.dir / "plan-a2.pdf";
   REQUIRE(d.cli({"--lang", "ar", "venue", "plan", "--out", a2.string(), "--paper", "a2"}).exit_code == 0);
   CHECK(test::runCommand("pdfinfo", {a2.string()}).out.find("1683.78 x 1190.55 pts") != std::string::npos);
-  CHECK(test::runCommand("pdftotext", {a2.string(), "-"}).out.find("مخطط الأروقة") != std::string::npos);
+  const std::string arabic = lettersOnly(test::runCommand("pdftotext", {a2.string(), "-"}).out);
+  CHECK(arabic.find("مخطط") != std::string::npos);  // the title
+  CHECK(arabic.find("شاغر") != std::string::npos);  // "free" in the legend
 }
 
 TEST_CASE("venue plan --out FILE.png: the plan page as an A3 picture at 150 dpi") {
@@ -133,7 +154,7 @@ TEST_CASE("booth directory --out FILE.pdf lists exhibitors with both names") {
   REQUIRE(d.cli({"booth", "directory", "--out", out.string()}).exit_code == 0);
   auto text = test::runCommand("pdftotext", {out.string(), "-"});
   CHECK(text.out.find("Annuaire des exposants") != std::string::npos);
-  CHECK(text.out.find(d.second.name_ar) != std::string::npos);
+  CHECK(lettersOnly(text.out).find(lettersOnly(d.second.name_ar)) != std::string::npos);
   CHECK(text.out.find("B-07") != std::string::npos);
 }
 

@@ -295,3 +295,64 @@ TEST_CASE("plan: exports run on a worker and write the plan and the directory wh
   CHECK(p.screen.model().message().find("plan.doc") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(p.d.dir / "plan.doc"));
 }
+
+TEST_CASE("plan editor: add, move, resize, duplicate, a row of N and delete booths on the 0.5 m grid, each one undo step") {
+  Plan p;
+  auto& m = p.screen.model();
+  m.setEditing(true);
+  p.frames(2);  // the edit bar moves the canvas down: positions are read after it is drawn
+  const auto count = [&] { return p.d.store->booths().size(); };
+  const std::size_t start = count();
+  const Booth a05 = p.d.booth("A-05");
+  // Move by a drag on the canvas: lands on the grid, one step to undo.
+  const ImVec2 from = p.screen.boothCentre("A-05");
+  const float perMetre = static_cast<float>(m.view().scale);
+  p.drag(from, ImVec2(from.x, from.y - perMetre * 1.2f));  // 1.2 m up: lands 1 m up, on the grid
+  INFO(m.message());
+  CHECK(p.d.booth("A-05").y == Approx(a05.y - 1.0));
+  CHECK(p.d.booth("A-05").x == Approx(a05.x));
+  REQUIRE(p.key(ui::Key::Z, true));
+  CHECK(p.d.booth("A-05").y == a05.y);
+  // Resize through the model: snapped; a size that overlaps the neighbour is refused, nothing changes.
+  const int i = m.boothIndex("A-05");
+  CHECK_FALSE(m.resizeBooth(i, a05.width + 2.2, a05.depth));
+  CHECK(m.messageIsError());
+  CHECK(m.message().find("A-05") != std::string::npos);
+  CHECK(p.d.booth("A-05").width == a05.width);
+  // Duplicate into free floor, a row of 3, then delete one of them.
+  // On the island of A-25: refused, it would overlap.
+  CHECK_FALSE(m.addBooth(14.0, 15.0));
+  CHECK(m.message().find("A-25") != std::string::npos);
+  // Free floor of hall A, between the aisles: a 3 x 3 m booth at (4, 15), the point snapped.
+  REQUIRE(m.addBooth(4.2, 15.1));
+  CHECK(count() == start + 1);
+  REQUIRE(m.boothAt(5, 16) >= 0);
+  const Booth fresh = m.booths()[m.boothAt(5, 16)].booth;
+  CHECK(fresh.x == 4.0);
+  CHECK(fresh.y == 15.0);
+  const std::string added = fresh.code;
+  CHECK(added.rfind("A-", 0) == 0);
+  REQUIRE(m.duplicateBooth(m.boothIndex(added)));
+  CHECK(count() == start + 2);
+  REQUIRE(p.key(ui::Key::Z, true));
+  CHECK(count() == start + 1);
+  REQUIRE(p.key(ui::Key::Y, true));
+  CHECK(count() == start + 2);
+  // A row that runs out of the hall is refused whole.
+  CHECK_FALSE(m.addRow(m.boothIndex(added), 60));
+  CHECK(m.messageIsError());
+  CHECK(count() == start + 2);
+  REQUIRE(m.deleteBooth(m.boothIndex(added)));
+  CHECK(count() == start + 1);
+  REQUIRE(m.undo());  // the deleted booth comes back with its code
+  CHECK(booth::findBooth(*p.d.store, added));
+  // Outside every hall: refused.
+  CHECK_FALSE(m.addBooth(-50, -50));
+  CHECK(m.messageIsError());
+  // An occupied booth cannot be deleted.
+  booth::assignBooth(*p.d.store, "A-06", 2);
+  p.screen.refresh();
+  CHECK_FALSE(m.deleteBooth(m.boothIndex("A-06")));
+  CHECK(booth::findBooth(*p.d.store, "A-06"));
+  p.frames(2);  // the edit bar and the grid draw
+}

@@ -2,6 +2,7 @@
 #include "ui/screens/plan_model.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <cmath>
@@ -10,6 +11,7 @@
 
 #include "booth/allocator.hpp"
 #include "booth/plan_export.hpp"
+#include "booth/venue.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
@@ -299,7 +301,7 @@ bool PlanModel::run(const std::string& done, const std::function<booth::BoothSna
   try {
     booth::BoothSnapshot before = op();
     if (!before.empty()) {
-      undo_.push_back({done, before, current(before)});
+      undo_.push_back({done, before, current(before), {}, {}});
       redo_.clear();
     }
     note(done);
@@ -369,18 +371,35 @@ bool sameState(const booth::BoothSnapshot& a, const booth::BoothSnapshot& b) {
 }
 }  // namespace
 
+void PlanModel::applyStep(Step& step, bool forward) {
+  store_.write([&] {
+    auto& remove = forward ? step.deleted : step.inserted;
+    auto& add = forward ? step.inserted : step.deleted;
+    for (const auto& b : remove) store_.deleteBooth(b.id);
+    for (auto& b : add) {
+      Booth copy = b;
+      copy.id = 0;
+      b.id = store_.insertBooth(copy);  // a booth put back gets a new id: the step follows it
+    }
+    const auto& states = forward ? step.after : step.before;
+    // Exhibitors first leave every booth of the step, so that no state in between has one exhibitor
+    // in two booths (as booth::restoreBooths).
+    for (auto it = states.rbegin(); it != states.rend(); ++it) store_.updateBooth(*it);
+  });
+}
+
 bool PlanModel::undo() {
   if (refuseWhilePreviewing() || undo_.empty()) return false;
   Step step = undo_.back();
   try {
     // Someone else (another station) changed these booths since: undoing would overwrite their work.
-    if (!sameState(current(step.after), step.after)) {
+    if (!sameState(current(step.after), step.after) || current(step.inserted).size() != step.inserted.size()) {
       fail(tr("plan.error.undo_changed"));
       undo_.clear();
       refreshBooths();
       return false;
     }
-    booth::restoreBooths(store_, step.before);
+    applyStep(step, false);
   } catch (const std::exception& e) {
     fail(e.what());
     refreshBooths();
@@ -397,13 +416,13 @@ bool PlanModel::redo() {
   if (refuseWhilePreviewing() || redo_.empty()) return false;
   Step step = redo_.back();
   try {
-    if (!sameState(current(step.before), step.before)) {
+    if (!sameState(current(step.before), step.before) || current(step.deleted).size() != step.deleted.size()) {
       fail(tr("plan.error.undo_changed"));
       redo_.clear();
       refreshBooths();
       return false;
     }
-    booth::restoreBooths(store_, step.after);
+    applyStep(step, true);
   } catch (const std::exception& e) {
     fail(e.what());
     refreshBooths();
@@ -414,6 +433,181 @@ bool PlanModel::redo() {
   undo_.push_back(std::move(step));
   refreshBooths();
   return true;
+}
+
+std::string PlanModel::hallAt(double mx, double my) const {
+  for (const auto& h : halls_) {
+    if (!h.outline.empty() ? booth::pointInPolygon(h.outline, {mx, my})
+                           : (mx >= h.x && mx <= h.x + h.width && my >= h.y && my <= h.y + h.height))
+      return h.code;
+  }
+  return {};
+}
+
+std::string PlanModel::nextCode(const std::string& hall, const std::vector<Booth>& extra) const {
+  int highest = 0;
+  auto look = [&](const std::string& code) {
+    if (code.rfind(hall + "-", 0) != 0) return;
+    const std::string digits = code.substr(hall.size() + 1);
+    if (!digits.empty() && digits.size() < 7 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      highest = std::max(highest, std::stoi(digits));
+  };
+  for (const auto& b : booths_) look(b.booth.code);
+  for (const auto& b : extra) look(b.code);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s-%02d", hall.c_str(), highest + 1);
+  return buf;
+}
+
+bool PlanModel::edit(const std::string& label, const std::vector<Booth>& changed, const std::vector<Booth>& added,
+                     const std::vector<int>& removed) {
+  if (refuseWhilePreviewing()) return false;
+  // The plan as it would be, checked whole with the venue file's rules before anything is written.
+  booth::Venue venue;
+  venue.halls = halls_;
+  venue.features = features_;
+  std::map<Id, const Booth*> replaced;
+  for (const auto& b : changed) replaced[b.id] = &b;
+  Step step;
+  step.label = label;
+  for (int i = 0; i < static_cast<int>(booths_.size()); ++i) {
+    if (std::find(removed.begin(), removed.end(), i) != removed.end()) {
+      step.deleted.push_back(booths_[i].booth);
+      continue;
+    }
+    auto it = replaced.find(booths_[i].booth.id);
+    if (it != replaced.end()) {
+      step.before.push_back(booths_[i].booth);
+      step.after.push_back(*it->second);
+    }
+    venue.booths.push_back(it != replaced.end() ? *it->second : booths_[i].booth);
+  }
+  for (const auto& b : added) venue.booths.push_back(b);
+  try {
+    booth::validateVenue(venue, tr("plan.edit.source"));
+    store_.write([&] {
+      for (const auto& b : step.deleted) store_.deleteBooth(b.id);
+      for (const auto& b : step.after) store_.updateBooth(b);
+      for (const auto& b : added) {
+        Booth copy = b;
+        copy.id = store_.insertBooth(copy);
+        step.inserted.push_back(copy);
+      }
+    });
+  } catch (const std::exception& e) {
+    fail(e.what());
+    refreshBooths();
+    return false;
+  }
+  note(label);
+  undo_.push_back(std::move(step));
+  redo_.clear();
+  refreshBooths();
+  return true;
+}
+
+namespace {
+Booth newBooth(const std::string& code, const std::string& hall, double x, double y, double w, double d) {
+  Booth b;
+  b.code = code;
+  b.hall = hall;
+  b.x = x, b.y = y, b.width = w, b.depth = d;
+  return b;
+}
+}  // namespace
+
+bool PlanModel::addBooth(double x, double y, double width, double depth) {
+  x = snap(x), y = snap(y), width = snap(width), depth = snap(depth);
+  const std::string hall = hallAt(x + kGrid / 2, y + kGrid / 2);
+  if (hall.empty()) {
+    fail(tr("plan.edit.error.no_hall"));
+    return false;
+  }
+  const std::string code = nextCode(hall, {});
+  return edit(tr("plan.edit.added", {code}), {}, {newBooth(code, hall, x, y, width, depth)}, {});
+}
+
+bool PlanModel::moveBooth(int i, double x, double y) {
+  if (i < 0 || i >= static_cast<int>(booths_.size())) return false;
+  Booth b = booths_[i].booth;
+  if (b.locked) {
+    fail(tr("booth.error.untouchable", {b.code, tr("booth.locked")}));
+    return false;
+  }
+  b.x = snap(x), b.y = snap(y);
+  if (b.x == booths_[i].booth.x && b.y == booths_[i].booth.y) return true;
+  return edit(tr("plan.edit.moved", {b.code}), {b}, {}, {});
+}
+
+bool PlanModel::resizeBooth(int i, double width, double depth) {
+  if (i < 0 || i >= static_cast<int>(booths_.size())) return false;
+  Booth b = booths_[i].booth;
+  if (b.locked) {
+    fail(tr("booth.error.untouchable", {b.code, tr("booth.locked")}));
+    return false;
+  }
+  b.width = snap(width), b.depth = snap(depth);
+  if (b.width < kGrid || b.depth < kGrid) {
+    fail(tr("plan.edit.error.too_small", {b.code}));
+    return false;
+  }
+  return edit(tr("plan.edit.resized", {b.code}), {b}, {}, {});
+}
+
+bool PlanModel::duplicateBooth(int i) {
+  if (i < 0 || i >= static_cast<int>(booths_.size())) return false;
+  const Booth& from = booths_[i].booth;
+  const std::string code = nextCode(from.hall, {});
+  const std::pair<double, double> spots[] = {{from.x + from.width, from.y}, {from.x - from.width, from.y},
+                                              {from.x, from.y + from.depth}, {from.x, from.y - from.depth}};
+  std::string why;
+  for (const auto& [x, y] : spots) {
+    Booth b = newBooth(code, from.hall, x, y, from.width, from.depth);
+    b.type = from.type;
+    b.power = from.power;
+    booth::Venue venue;
+    venue.halls = halls_;
+    venue.features = features_;
+    for (const auto& pb : booths_) venue.booths.push_back(pb.booth);
+    venue.booths.push_back(b);
+    try {
+      booth::validateVenue(venue, tr("plan.edit.source"));
+    } catch (const std::exception& e) {
+      if (why.empty()) why = e.what();
+      continue;
+    }
+    return edit(tr("plan.edit.duplicated", {from.code, code}), {}, {b}, {});
+  }
+  fail(tr("plan.edit.error.no_room", {from.code, why}));
+  return false;
+}
+
+bool PlanModel::addRow(int i, int count) {
+  if (i < 0 || i >= static_cast<int>(booths_.size())) return false;
+  if (count < 1 || count > 200) {
+    fail(tr("plan.edit.error.row_count", {std::to_string(count)}));
+    return false;
+  }
+  const Booth& from = booths_[i].booth;
+  std::vector<Booth> row;
+  for (int k = 1; k <= count; ++k) {
+    Booth b = newBooth(nextCode(from.hall, row), from.hall, from.x + from.width * k, from.y, from.width, from.depth);
+    b.power = from.power;
+    row.push_back(std::move(b));
+  }
+  return edit(tr("plan.edit.row", {std::to_string(count), from.code}), {}, row, {});
+}
+
+bool PlanModel::deleteBooth(int i) {
+  if (i < 0 || i >= static_cast<int>(booths_.size())) return false;
+  const Booth& b = booths_[i].booth;
+  if (b.exhibitor_id || b.locked) {
+    fail(tr("plan.edit.error.occupied", {b.code}));
+    return false;
+  }
+  const std::string code = b.code;
+  if (selected_ == i) selected_ = -1;
+  return edit(tr("plan.edit.deleted", {code}), {}, {}, {i});
 }
 
 bool PlanModel::startAllocation() {
@@ -512,7 +706,7 @@ bool PlanModel::acceptPreview() {
       }
     const std::string done = tr("plan.allocation.accepted", {std::to_string(summary.assigned), std::to_string(summary.changed)});
     if (!changedBefore.empty()) {
-      undo_.push_back({done, std::move(changedBefore), std::move(changedAfter)});
+      undo_.push_back({done, std::move(changedBefore), std::move(changedAfter), {}, {}});
       redo_.clear();
     }
     note(done);

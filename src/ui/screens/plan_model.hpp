@@ -5,6 +5,7 @@
 // discarded. Operations go through booth_service, so the plan refuses what the command line refuses,
 // with the same message. Nothing here queries the database per frame.
 #pragma once
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -137,6 +138,21 @@ class PlanModel {
   bool acceptPreview();
   void discardPreview();
 
+  // Venue editor: booth geometry snapped to a 0.5 m grid and checked with the venue rules of
+  // src/booth (inside its hall, off the aisles, no overlap, unique code) before anything is written;
+  // one undo step each. false: refused, message() names the booth and the rule.
+  static constexpr double kGrid = 0.5;
+  static double snap(double metres) { return std::round(metres / kGrid) * kGrid; }
+  bool editing() const { return editing_; }
+  void setEditing(bool on) { editing_ = on; }
+  std::string hallAt(double mx, double my) const;  // "" outside every hall
+  bool addBooth(double x, double y, double width = 3, double depth = 3);  // in the hall at (x, y), next free code
+  bool moveBooth(int booth, double x, double y);
+  bool resizeBooth(int booth, double width, double depth);
+  bool duplicateBooth(int booth);  // same size and kind beside it (right, left, below or above)
+  bool addRow(int booth, int count);  // count copies in a row to the right of the booth
+  bool deleteBooth(int booth);     // free and unlocked booths only
+
   // Exports on a worker with its own database connection: the plan (.pdf | .png, coloured as on
   // screen) or the exhibitor directory (.pdf | .csv | .xlsx), to exportPath.
   std::string exportPath;
@@ -149,8 +165,13 @@ class PlanModel {
  private:
   struct Step {
     std::string label;      // what was done, in the interface language
-    booth::BoothSnapshot before, after;
+    booth::BoothSnapshot before, after;     // booths changed in place
+    std::vector<Booth> inserted, deleted;   // booths the editor added or removed (ids kept current)
   };
+  void applyStep(Step& step, bool forward);
+  bool edit(const std::string& label, const std::vector<Booth>& changed, const std::vector<Booth>& added,
+            const std::vector<int>& removed);
+  std::string nextCode(const std::string& hall, const std::vector<Booth>& extra) const;
   struct Preview;
   void refreshBooths();
   void rebuildDerived();
@@ -175,6 +196,7 @@ class PlanModel {
   std::vector<bool> hits_;
   int hitCount_ = 0;
   int selected_ = -1;
+  bool editing_ = false;
   std::vector<Step> undo_, redo_;
   std::string message_;
   bool messageError_ = false;

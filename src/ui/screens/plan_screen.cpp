@@ -94,8 +94,14 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
                 [this] { return model_.selectedBooth() && noTextInput(); }});
   actions_.add({"plan.hold", "plan.action.hold", {Key::H}, [this] { model_.toggleHold(model_.selected()); },
                 [this] { return model_.selectedBooth() && noTextInput(); }});
-  actions_.add({"plan.free", "plan.action.free", {Key::Delete}, [this] { model_.unassign(model_.selected()); },
-                [this] { return model_.selectedBooth() && model_.selectedBooth()->booth.exhibitor_id && noTextInput(); }});
+  // Delete frees the booth; in edit mode it deletes it (a free, unlocked one).
+  actions_.add({"plan.free", "plan.action.free", {Key::Delete}, [this] {
+                  if (model_.editing()) model_.deleteBooth(model_.selected());
+                  else model_.unassign(model_.selected());
+                },
+                [this] {
+                  return model_.selectedBooth() && (model_.editing() || model_.selectedBooth()->booth.exhibitor_id) && noTextInput();
+                }});
   actions_.add({"plan.zoom_in", "plan.action.zoom_in", {Key::Plus}, [this] { zoom(1.25); }, noTextInput});
   actions_.add({"plan.zoom_out", "plan.action.zoom_out", {Key::Minus}, [this] { zoom(0.8); }, noTextInput});
   actions_.add({"plan.fit", "plan.action.fit", {Key::Digit0}, [this] { fitPending_ = true; }, noTextInput});
@@ -148,7 +154,7 @@ void PlanScreen::draw() {
     drawSidePanel(sideW, h);
   }
   if (!model_.message().empty()) TextColored(model_.messageIsError() ? kRed : kGreen, model_.message());
-  else TextColored(kGrey, tr("plan.hint"));
+  else TextColored(kGrey, tr(model_.editing() ? "plan.edit.hint" : "plan.hint"));
 }
 
 void PlanScreen::drawToolbar() {
@@ -190,6 +196,10 @@ void PlanScreen::drawToolbar() {
   button("-##zoom-out", true, [this] { zoom(0.8); });
   button("+##zoom-in", true, [this] { zoom(1.25); });
   button(L("plan.fit"), true, [this] { fitPending_ = true; });
+  button(L(model_.editing() ? "plan.edit.done" : "plan.edit.mode"), !model_.previewing() && !model_.allocating(), [this] {
+    model_.setEditing(!model_.editing());
+    addMode_ = false;
+  });
   button(L("plan.undo"), model_.canUndo(), [this] { model_.undo(); });
   button(L("plan.redo"), model_.canRedo(), [this] { model_.redo(); });
   if (model_.allocating()) {
@@ -220,6 +230,7 @@ void PlanScreen::drawToolbar() {
     rtlRow(items, spacing);
   }
   drawExportPopup();
+  if (model_.editing()) drawEditBar();
 }
 
 void PlanScreen::drawExportPopup() {
@@ -398,6 +409,9 @@ void PlanScreen::drawCanvas(float width, float height) {
     view.panBy(io.MouseDelta.x, io.MouseDelta.y);
     panning_ = true;
   }
+  if (model_.editing()) {
+    drawEditInteraction(hovered, space, mx, my);
+  } else {
   // Left button: click selects; drag from a held booth onto another moves or swaps.
   if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !space) {
     dragFrom_ = hovered_;
@@ -420,6 +434,7 @@ void PlanScreen::drawCanvas(float width, float height) {
     panning_ = false;
   }
   if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)) dragMoved_ = false;
+  }
   if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) || ImGui::IsMouseReleased(ImGuiMouseButton_Middle)) panning_ = false;
 
   // An exhibitor dropped from the list.
@@ -435,8 +450,26 @@ void PlanScreen::drawCanvas(float width, float height) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(p0, p1, true);
   dl->AddRectFilled(p0, p1, IM_COL32(250, 250, 252, 255));
+  if (model_.editing() && view.scale >= 6) {
+    // The 0.5 m grid booths snap to (every metre drawn, lighter every half).
+    const double step = view.scale >= 16 ? PlanModel::kGrid : 1.0;
+    const double x0 = std::floor(view.toVenueX(p0.x) / step) * step, y0 = std::floor(view.toVenueY(p0.y) / step) * step;
+    for (double x = x0; view.toScreenX(x) < p1.x; x += step)
+      dl->AddLine(ImVec2(static_cast<float>(view.toScreenX(x)), p0.y), ImVec2(static_cast<float>(view.toScreenX(x)), p1.y), IM_COL32(200, 205, 215, 255));
+    for (double y = y0; view.toScreenY(y) < p1.y; y += step)
+      dl->AddLine(ImVec2(p0.x, static_cast<float>(view.toScreenY(y))), ImVec2(p1.x, static_cast<float>(view.toScreenY(y))), IM_COL32(200, 205, 215, 255));
+  }
   drawPlan(dl);
-  if (dragFrom_ >= 0 && dragMoved_ && !panning_) {
+  if (editDrag_ >= 0 && dragMoved_) {
+    // The booth where it would go, snapped to the grid.
+    const booth::Rect g = ghost_;
+    dl->AddRectFilled(ImVec2(static_cast<float>(view.toScreenX(g.x)), static_cast<float>(view.toScreenY(g.y))),
+                      ImVec2(static_cast<float>(view.toScreenX(g.right())), static_cast<float>(view.toScreenY(g.bottom()))),
+                      IM_COL32(20, 90, 220, 60));
+    dl->AddRect(ImVec2(static_cast<float>(view.toScreenX(g.x)), static_cast<float>(view.toScreenY(g.y))),
+                ImVec2(static_cast<float>(view.toScreenX(g.right())), static_cast<float>(view.toScreenY(g.bottom()))), kSelected, 0, 0, 2);
+  }
+  if (!model_.editing() && dragFrom_ >= 0 && dragMoved_ && !panning_) {
     const ImVec2 from = boothCentre(model_.booths()[dragFrom_].booth.code);
     dl->AddLine(from, io.MousePos, kSelected, 2.5f);
     dl->AddCircleFilled(io.MousePos, 4, kSelected);
@@ -448,6 +481,95 @@ void PlanScreen::drawCanvas(float width, float height) {
   dl->PopClipRect();
   if (hovered_ >= 0 && dragFrom_ < 0 && !ImGui::GetDragDropPayload() && hovered) drawTooltip(hovered_);
   ImGui::EndChild();
+}
+
+void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double my) {
+  const PlanView& view = model_.view();
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !space) {
+    if (addMode_) {
+      model_.addBooth(mx, my);
+      addMode_ = false;
+      if (model_.boothAt(mx + 0.1, my + 0.1) >= 0) model_.select(model_.boothAt(mx + 0.1, my + 0.1));
+      return;
+    }
+    editDrag_ = hovered_;
+    dragMoved_ = false;
+    if (editDrag_ >= 0) {
+      const auto& b = model_.booths()[editDrag_].booth;
+      model_.select(editDrag_);
+      // The bottom-right corner (within 8 pixels) resizes; anywhere else moves.
+      resizing_ = std::abs(view.toScreenX(b.x + b.width) - ImGui::GetIO().MousePos.x) < 8 &&
+                  std::abs(view.toScreenY(b.y + b.depth) - ImGui::GetIO().MousePos.y) < 8;
+      grabX_ = mx - b.x;
+      grabY_ = my - b.y;
+      ghost_ = booth::rectOf(b);
+    } else {
+      model_.select(-1);
+    }
+  }
+  if (editDrag_ >= 0 && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) dragMoved_ = true;
+    const auto& b = model_.booths()[editDrag_].booth;
+    if (resizing_) ghost_ = {b.x, b.y, std::max(PlanModel::kGrid, PlanModel::snap(mx - b.x)), std::max(PlanModel::kGrid, PlanModel::snap(my - b.y))};
+    else ghost_ = {PlanModel::snap(mx - grabX_), PlanModel::snap(my - grabY_), b.width, b.depth};
+  }
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+    if (editDrag_ >= 0 && dragMoved_) {
+      if (resizing_) model_.resizeBooth(editDrag_, ghost_.w, ghost_.h);
+      else model_.moveBooth(editDrag_, ghost_.x, ghost_.y);
+    }
+    editDrag_ = -1;
+    dragMoved_ = false;
+  }
+}
+
+void PlanScreen::drawEditBar() {
+  std::vector<RowItem> items;
+  const int sel = model_.selected();
+  const bool has = model_.selectedBooth() != nullptr;
+  auto button = [&](const char* label, bool enabled, std::function<void()> onClick) {
+    items.push_back({buttonWidth(label), [label, enabled, onClick] {
+                       if (!enabled) ImGui::BeginDisabled();
+                       if (ImGui::Button(label)) onClick();
+                       if (!enabled) ImGui::EndDisabled();
+                     }});
+  };
+  button(L(addMode_ ? "plan.edit.add_click" : "plan.edit.add"), true, [this] { addMode_ = !addMode_; });
+  button(L("plan.edit.duplicate"), has, [this, sel] { model_.duplicateBooth(sel); });
+  const float countW = ImGui::GetFontSize() * 5;
+  items.push_back({countW, [this, countW] {
+                     ImGui::SetNextItemWidth(countW);
+                     ImGui::InputInt("##row-count", &rowCount_);
+                     rowCount_ = std::clamp(rowCount_, 1, 200);
+                   }});
+  button(L("plan.edit.row_button"), has, [this, sel] { model_.addRow(sel, rowCount_); });
+  button(L("plan.edit.delete"), has, [this, sel] { model_.deleteBooth(sel); });
+  if (has) {
+    const auto& b = model_.selectedBooth()->booth;
+    if (sizeFor_ != b.id || !ImGui::IsAnyItemActive()) {
+      sizeFor_ = b.id;
+      sizeW_ = b.width;
+      sizeD_ = b.depth;
+    }
+    const float w = ImGui::GetFontSize() * 6;
+    items.push_back({w * 2 + ImGui::GetStyle().ItemSpacing.x, [this, w, sel] {
+                       ImGui::SetNextItemWidth(w);
+                       ImGui::InputDouble("##w", &sizeW_, PlanModel::kGrid, 1.0, "%.1f m");
+                       const bool doneW = ImGui::IsItemDeactivatedAfterEdit();
+                       ImGui::SameLine();
+                       ImGui::SetNextItemWidth(w);
+                       ImGui::InputDouble("##d", &sizeD_, PlanModel::kGrid, 1.0, "%.1f m");
+                       if (doneW || ImGui::IsItemDeactivatedAfterEdit()) model_.resizeBooth(sel, sizeW_, sizeD_);
+                     }});
+  }
+  if (!isRtlLayout()) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) ImGui::SameLine();
+      items[i].draw();
+    }
+  } else {
+    rtlRow(items, ImGui::GetStyle().ItemSpacing.x);
+  }
 }
 
 void PlanScreen::drawPlan(ImDrawList* dl) {

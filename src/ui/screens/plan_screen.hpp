@@ -45,6 +45,8 @@ class PlanScreen final : public Screen {
   };
   void drawToolbar();
   void drawExportPopup();
+  void drawEditBar();
+  void drawEditInteraction(bool hovered, bool space, double mx, double my);
   void rtlRow(const std::vector<RowItem>& items, float spacing);
   void drawSidePanel(float width, float height);
   void drawCanvas(float width, float height);
@@ -66,6 +68,14 @@ class PlanScreen final : public Screen {
   bool panning_ = false;
   bool dragMoved_ = false;  // the left button moved past the drag threshold since it went down
   ImVec2 canvasMin_, canvasMax_;
+  // Edit mode: the booth dragged (moved, or resized by its bottom-right corner) and where it would go.
+  int editDrag_ = -1;
+  bool resizing_ = false, addMode_ = false;
+  double grabX_ = 0, grabY_ = 0;
+  booth::Rect ghost_;
+  int rowCount_ = 4;
+  Id sizeFor_ = 0;
+  double sizeW_ = 3, sizeD_ = 3;
   std::map<Id, ImVec2> listCentres_;
 };
 

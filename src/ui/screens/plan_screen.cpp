@@ -11,6 +11,7 @@
 #include <functional>
 
 #include "core/i18n.hpp"
+#include "core/text_fold.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -158,8 +159,7 @@ void PlanScreen::draw() {
 }
 
 void PlanScreen::drawToolbar() {
-  // Reading order: search, colour switch, zoom, undo/redo, allocation. Laid out from the right in Arabic.
-  const bool rtl = isRtlLayout();
+  // Reading order: search, colour switch, zoom, edit, undo/redo, allocation, export; from the right in Arabic.
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float searchW = ImGui::GetFontSize() * 14;
   const char* colourLabels[] = {L("plan.colour.status"), L("plan.colour.sector"), L("plan.colour.region")};
@@ -221,14 +221,7 @@ void PlanScreen::drawToolbar() {
     button(L("plan.export"), true, [this] { openExport_ = true; });
   }
 
-  if (!rtl) {
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (i > 0) ImGui::SameLine();
-      items[i].draw();
-    }
-  } else {
-    rtlRow(items, spacing);
-  }
+  row(items, spacing);
   drawExportPopup();
   if (model_.editing()) drawEditBar();
 }
@@ -255,15 +248,25 @@ void PlanScreen::drawExportPopup() {
   ImGui::EndPopup();
 }
 
-void PlanScreen::rtlRow(const std::vector<RowItem>& items, float spacing) {
-  float x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
-  const float y = ImGui::GetCursorPosY();
+// Items laid out in reading order, wrapping onto a new line when the next one does not fit: from the
+// left in French and English, from the right in Arabic.
+void PlanScreen::row(const std::vector<RowItem>& items, float spacing) {
+  const bool rtl = isRtlLayout();
+  const float start = ImGui::GetCursorPosX(), avail = ImGui::GetContentRegionAvail().x;
+  float used = 0;
+  float y = ImGui::GetCursorPosY();
   for (std::size_t i = 0; i < items.size(); ++i) {
-    x -= items[i].width;
+    const float w = items[i].width;
+    if (i > 0 && used + spacing + w > avail) {
+      y += ImGui::GetFrameHeightWithSpacing();
+      used = 0;
+    } else if (i > 0) {
+      used += spacing;
+    }
     if (i > 0) ImGui::SameLine();
-    ImGui::SetCursorPos(ImVec2(x, y));
+    ImGui::SetCursorPos(ImVec2(rtl ? start + avail - used - w : start + used, y));
     items[i].draw();
-    x -= spacing;
+    used += w;
   }
 }
 
@@ -562,14 +565,7 @@ void PlanScreen::drawEditBar() {
                        if (doneW || ImGui::IsItemDeactivatedAfterEdit()) model_.resizeBooth(sel, sizeW_, sizeD_);
                      }});
   }
-  if (!isRtlLayout()) {
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (i > 0) ImGui::SameLine();
-      items[i].draw();
-    }
-  } else {
-    rtlRow(items, ImGui::GetStyle().ItemSpacing.x);
-  }
+  row(items, ImGui::GetStyle().ItemSpacing.x);
 }
 
 void PlanScreen::drawPlan(ImDrawList* dl) {
@@ -578,6 +574,12 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
   const bool ar = i18n::language() == "ar";
   const float fontSize = ImGui::GetFontSize();
   // Halls.
+  struct HallLabel {
+    ImVec2 at;
+    float size;
+    std::string text;
+  };
+  std::vector<HallLabel> hallLabels;
   for (const auto& h : model_.halls()) {
     std::vector<ImVec2> poly;
     if (h.outline.empty()) {
@@ -591,9 +593,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     const std::string& name = display(ar && !h.name_ar.empty() ? h.name_ar : h.name);
     const float size = std::clamp(static_cast<float>(v.scale) * 1.2f, fontSize * 0.7f, fontSize * 1.2f);
     const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, name.c_str());
-    ImVec2 at = pt(r.x + 0.5, r.y + 0.3);
-    if (ts.x < static_cast<float>(r.w * v.scale) - 8) dl->AddText(nullptr, size, at, IM_COL32(70, 76, 90, 255), name.c_str());
-    else dl->AddText(nullptr, size, at, IM_COL32(70, 76, 90, 255), h.code.c_str());
+    hallLabels.push_back({pt(r.x + 0.5, r.y + 0.3), size, ts.x < static_cast<float>(r.w * v.scale) - 8 ? name : h.code});
   }
   // Aisles and entrances.
   for (const auto& f : model_.features()) {
@@ -604,7 +604,14 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
         const std::string& t = display(f.label.empty() ? tr("plan.entrance") : f.label);
         const float size = fontSize * 0.75f;
         const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, t.c_str());
-        dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, b.y + 1), IM_COL32(30, 110, 60, 255), t.c_str());
+        // Outside the hall, never over its name: above a door in the upper half of its hall.
+        bool upper = false;
+        for (const auto& h : model_.halls())
+          if (h.code == f.hall) {
+            const booth::Rect r = h.outline.empty() ? booth::rectOf(h) : booth::boundingRect(h.outline);
+            upper = f.y + f.height / 2 < r.y + r.h / 2;
+          }
+        dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, upper ? a.y - ts.y - 1 : b.y + 1), IM_COL32(30, 110, 60, 255), t.c_str());
       }
     } else {
       dl->AddRectFilled(a, b, f.main ? IM_COL32(214, 220, 232, 255) : IM_COL32(226, 230, 238, 255));
@@ -615,6 +622,13 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
         if (ts.x < b.x - a.x - 4) dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, (a.y + b.y - ts.y) / 2), IM_COL32(110, 118, 135, 255), t.c_str());
       }
     }
+  }
+  // Hall names over aisles and entrances, on a patch of the hall's colour so that a door under them
+  // does not cross the text.
+  for (const auto& [at, size, text] : hallLabels) {
+    const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
+    dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + ts.x + 2, at.y + ts.y), IM_COL32(236, 238, 243, 255));
+    dl->AddText(nullptr, size, at, IM_COL32(70, 76, 90, 255), text.c_str());
   }
   // Booths.
   const bool searching = !model_.search().empty();
@@ -674,6 +688,15 @@ void PlanScreen::drawBoothLabel(ImDrawList* dl, int i, ImVec2 a, ImVec2 c) {
     auto space = name.rfind(' ');
     if (space == std::string::npos || space == 0) return;
     name.resize(space);
+    // A cut name never ends on a linking word ("Al Khir de" reads "Al Khir"), nor is it one ("Al").
+    for (;;) {
+      const auto last = name.rfind(' ');
+      const std::string word = text::foldForSearch(last == std::string::npos ? name : name.substr(last + 1));
+      static const char* const kLinking[] = {"de", "des", "du", "d", "la", "le", "les", "et", "a", "au", "aux", "al", "el", "ait"};
+      if (std::none_of(std::begin(kLinking), std::end(kLinking), [&](const char* linking) { return word == linking; })) break;
+      if (last == std::string::npos) return;
+      name.resize(last);
+    }
   }
 }
 

@@ -47,7 +47,7 @@ class PlanScreen final : public Screen {
   void drawExportPopup();
   void drawEditBar();
   void drawEditInteraction(bool hovered, bool space, double mx, double my);
-  void rtlRow(const std::vector<RowItem>& items, float spacing);
+  void row(const std::vector<RowItem>& items, float spacing);
   void drawSidePanel(float width, float height);
   void drawCanvas(float width, float height);
   void drawPlan(ImDrawList* dl);

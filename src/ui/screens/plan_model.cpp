@@ -169,6 +169,7 @@ void PlanModel::refreshBooths() {
 }
 
 void PlanModel::rebuildDerived() {
+  ++revision_;
   hits_.assign(booths_.size(), false);
   hitCount_ = 0;
   auto matches = [&](const PlanExhibitor& x) { return !folded_.empty() && x.folded.find(folded_) != std::string::npos; };
@@ -230,8 +231,12 @@ std::uint32_t PlanModel::colourOf(int i) const {
   return packed(booth::colourOf(colourBy_, booth::colourCode(colourBy_, shown, sector, region)));
 }
 
-std::vector<PlanModel::LegendEntry> PlanModel::legend() const {
-  std::vector<LegendEntry> out;
+const std::vector<PlanModel::LegendEntry>& PlanModel::legend() const {
+  const std::string key = std::to_string(revision_) + "/" + std::string(booth::colourByName(colourBy_)) + "/" + i18n::language();
+  if (key == legendKey_) return legend_;
+  legendKey_ = key;
+  std::vector<LegendEntry>& out = legend_;
+  out.clear();
   std::map<std::string, int> counts;
   for (std::size_t i = 0; i < booths_.size(); ++i) {
     const int holder = shownHolder(static_cast<int>(i));

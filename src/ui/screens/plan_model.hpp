@@ -94,7 +94,8 @@ class PlanModel {
     std::uint32_t colour = 0;
     int count = 0;            // booths of that colour
   };
-  std::vector<LegendEntry> legend() const;
+  // Cached: rebuilt when the booths, the preview, the colour switch or the language change.
+  const std::vector<LegendEntry>& legend() const;
 
   // Search: booth codes, exhibitor names (FR and AR, accents and hamza forms ignored), city, sector,
   // region. Empty: nothing highlighted.
@@ -197,6 +198,9 @@ class PlanModel {
   int hitCount_ = 0;
   int selected_ = -1;
   bool editing_ = false;
+  int revision_ = 0;  // bumped by every change of what is drawn
+  mutable std::vector<LegendEntry> legend_;
+  mutable std::string legendKey_;
   std::vector<Step> undo_, redo_;
   std::string message_;
   bool messageError_ = false;

@@ -635,6 +635,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
   for (int i = 0; i < static_cast<int>(model_.booths().size()); ++i) {
     const auto& b = model_.booths()[i].booth;
     const ImVec2 a = pt(b.x, b.y), c = pt(b.x + b.width, b.y + b.depth);
+    if (c.x < canvasMin_.x || a.x > canvasMax_.x || c.y < canvasMin_.y || a.y > canvasMax_.y) continue;  // off screen
     dl->AddRectFilled(a, c, model_.colourOf(i));
     if (b.status == "blocked") {
       dl->AddLine(a, c, IM_COL32(110, 110, 115, 255));

@@ -78,6 +78,49 @@ std::string displayName(const PlanExhibitor& x, bool shortForm) {
   return ar ? x.name_ar : x.name_fr;
 }
 
+// The longest start of a name, cut between words and ended with "…", that fits `width` pixels (shaped:
+// an Arabic name is cut at its logical end, so the ellipsis lands on its left).
+std::string fitted(const std::string& logical, float width) {
+  std::string name = logical;
+  bool cut = false;
+  for (;;) {
+    const std::string& shown = display(cut ? name + "…" : name);
+    if (ImGui::CalcTextSize(shown.c_str()).x <= width) return shown;
+    const auto space = name.rfind(' ');
+    if (space == std::string::npos || space == 0) return shown;
+    name.resize(space);
+    cut = true;
+  }
+}
+
+// Parts of a line joined by " · ", each shaped on its own and laid out in reading order: "12 m²" stays
+// the first thing an Arabic reader meets (on the right), instead of being pushed to the end of a
+// left-to-right paragraph by its Latin unit.
+void segments(const ImVec4& colour, const std::vector<std::string>& parts) {
+  const bool rtl = isRtlLayout();
+  const float sep = ImGui::CalcTextSize(" · ").x;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  float total = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) total += ImGui::CalcTextSize(display(parts[i]).c_str()).x + (i ? sep : 0);
+  // In a tooltip (auto-sized) the available width may be last frame's: never less than the line.
+  float x = rtl ? start.x + std::max(ImGui::GetContentRegionAvail().x, total) : start.x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 col = ImGui::GetColorU32(colour);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& shown = display(parts[i]);
+    const float w = ImGui::CalcTextSize(shown.c_str()).x;
+    if (i > 0) {
+      if (rtl) x -= sep;
+      dl->AddText(ImVec2(x, start.y), col, " · ");
+      if (!rtl) x += sep;
+    }
+    if (rtl) x -= w;
+    dl->AddText(ImVec2(x, start.y), col, shown.c_str());
+    if (!rtl) x += w;
+  }
+  ImGui::Dummy(ImVec2(total, ImGui::GetTextLineHeight()));
+}
+
 std::string area(double m2) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", std::round(m2 * 10) / 10);
@@ -290,9 +333,10 @@ void PlanScreen::drawSidePanel(float width, float height) {
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
       const PlanExhibitor& x = model_.exhibitors()[list[row]];
       ImGui::PushID(static_cast<int>(x.id));
-      const std::string& name = display(displayName(x, false));
-      const std::string detail = area(x.area) + " m²" + (x.wants_corner ? " · " + tr("plan.corner") : "") +
-                                 (x.needs_power ? " · " + tr("plan.power") : "");
+      const std::string name = fitted(displayName(x, false), ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x);
+      std::vector<std::string> detail{area(x.area) + " m²"};
+      if (x.wants_corner) detail.push_back(tr("plan.corner"));
+      if (x.needs_power) detail.push_back(tr("plan.power"));
       ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(isRtlLayout() ? 1.0f : 0.0f, 0.5f));
       ImGui::Selectable((name + "##x").c_str(), false);
       ImGui::PopStyleVar();
@@ -302,18 +346,18 @@ void PlanScreen::drawSidePanel(float width, float height) {
         const Id id = x.id;
         ImGui::SetDragDropPayload(kExhibitorPayload, &id, sizeof id);
         Text(displayName(x, false));
-        TextColored(kGrey, detail);
+        segments(kGrey, detail);
         ImGui::EndDragDropSource();
       } else if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         Text(x.name_fr);
         if (!x.name_ar.empty()) Text(x.name_ar);
-        Text(i18n::label("sector", x.sector) + " · " + i18n::label("region", x.region));
-        TextColored(kGrey, detail);
+        segments(ImGui::GetStyle().Colors[ImGuiCol_Text], {i18n::label("sector", x.sector), i18n::label("region", x.region)});
+        segments(kGrey, detail);
         ImGui::EndTooltip();
       }
       ImGui::Indent();
-      TextColored(kGrey, detail);
+      segments(kGrey, detail);
       ImGui::Unindent();
       ImGui::PopID();
     }

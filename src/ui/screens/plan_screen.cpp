@@ -78,6 +78,19 @@ std::string displayName(const PlanExhibitor& x, bool shortForm) {
   return ar ? x.name_ar : x.name_fr;
 }
 
+// A name cut between words never ends on a linking word ("Al Khir de" reads "Al Khir"). false: nothing
+// is left but linking words ("Al").
+bool dropLinkingTail(std::string& name) {
+  static const char* const kLinking[] = {"de", "des", "du", "d", "la", "le", "les", "et", "a", "au", "aux", "al", "el", "ait"};
+  for (;;) {
+    const auto last = name.rfind(' ');
+    const std::string word = text::foldForSearch(last == std::string::npos ? name : name.substr(last + 1));
+    if (std::none_of(std::begin(kLinking), std::end(kLinking), [&](const char* linking) { return word == linking; })) return true;
+    if (last == std::string::npos) return false;
+    name.resize(last);
+  }
+}
+
 // The longest start of a name, cut between words and ended with "…", that fits `width` pixels (shaped:
 // an Arabic name is cut at its logical end, so the ellipsis lands on its left).
 std::string fitted(const std::string& logical, float width) {
@@ -89,6 +102,7 @@ std::string fitted(const std::string& logical, float width) {
     const auto space = name.rfind(' ');
     if (space == std::string::npos || space == 0) return shown;
     name.resize(space);
+    if (!dropLinkingTail(name)) return shown;
     cut = true;
   }
 }
@@ -733,15 +747,7 @@ void PlanScreen::drawBoothLabel(ImDrawList* dl, int i, ImVec2 a, ImVec2 c) {
     auto space = name.rfind(' ');
     if (space == std::string::npos || space == 0) return;
     name.resize(space);
-    // A cut name never ends on a linking word ("Al Khir de" reads "Al Khir"), nor is it one ("Al").
-    for (;;) {
-      const auto last = name.rfind(' ');
-      const std::string word = text::foldForSearch(last == std::string::npos ? name : name.substr(last + 1));
-      static const char* const kLinking[] = {"de", "des", "du", "d", "la", "le", "les", "et", "a", "au", "aux", "al", "el", "ait"};
-      if (std::none_of(std::begin(kLinking), std::end(kLinking), [&](const char* linking) { return word == linking; })) break;
-      if (last == std::string::npos) return;
-      name.resize(last);
-    }
+    if (!dropLinkingTail(name)) return;
   }
 }
 

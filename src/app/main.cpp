@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
   cli.add_option("--screenshot", options.screenshot, "Render a few frames, write the window to this PNG, exit");
   cli.add_option("--frames", options.frames, "Frames to render before the screenshot")->check(CLI::Range(1, 1000));
   cli.add_option("--size", size, "Window size, WIDTHxHEIGHT");
-  cli.add_option("--screen", options.screen, "Screen to open (overview, edition, desk, participants, exhibitors, import, badges, gate)");
+  cli.add_option("--screen", options.screen, "Screen to open (overview, edition, desk, participants, exhibitors, plan, import, badges, gate, dashboard)");
   cli.add_option("--search", options.search, "Open the desk with this search and its first result");
   try {
     cli.parse(argc, argv);

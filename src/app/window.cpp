@@ -44,6 +44,14 @@ ui::Key translate(int key) {
     case GLFW_KEY_F: return ui::Key::F;
     case GLFW_KEY_E: return ui::Key::E;
     case GLFW_KEY_I: return ui::Key::I;
+    case GLFW_KEY_Z: return ui::Key::Z;
+    case GLFW_KEY_Y: return ui::Key::Y;
+    case GLFW_KEY_K: return ui::Key::K;
+    case GLFW_KEY_H: return ui::Key::H;
+    case GLFW_KEY_DELETE: return ui::Key::Delete;
+    case GLFW_KEY_EQUAL: case GLFW_KEY_KP_ADD: return ui::Key::Plus;
+    case GLFW_KEY_MINUS: case GLFW_KEY_KP_SUBTRACT: return ui::Key::Minus;
+    case GLFW_KEY_0: case GLFW_KEY_KP_0: return ui::Key::Digit0;
     default: return ui::Key::None;
   }
 }

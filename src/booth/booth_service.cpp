@@ -20,6 +20,10 @@ Booth requireBooth(Store& store, const std::string& code) {
 
 bool untouchable(const Booth& b) { return b.locked || b.status == "confirmed" || b.status == "blocked"; }
 
+// Why a booth is left as it is, in the user's language: its lock first (a locked free booth is "locked",
+// not "free").
+std::string why(const Booth& b) { return tr(b.locked ? "booth.locked" : "code.booth_status." + b.status); }
+
 std::string exhibitorName(Store& store, Id id) {
   auto x = store.exhibitor(id);
   return x ? x->name_fr : "#" + std::to_string(id);
@@ -72,11 +76,11 @@ BoothSnapshot assignBooth(Store& store, const std::string& code, Id exhibitor) {
   store.write([&] {
     Booth b = requireBooth(store, code);
     if (b.exhibitor_id == exhibitor) return;
-    if (untouchable(b)) throw Error(ErrorKind::Refused, tr("booth.error.untouchable", {b.code, tr("code.booth_status." + b.status)}));
+    if (untouchable(b)) throw Error(ErrorKind::Refused, tr("booth.error.untouchable", {b.code, why(b)}));
     refuseCompetitors(store, b, exhibitor, {});
     for (auto& other : store.booths())
       if (other.exhibitor_id == exhibitor && other.code != code) {
-        if (untouchable(other)) throw Error(ErrorKind::Refused, tr("booth.error.untouchable", {other.code, tr("code.booth_status." + other.status)}));
+        if (untouchable(other)) throw Error(ErrorKind::Refused, tr("booth.error.untouchable", {other.code, why(other)}));
         before.push_back(other);
         other.exhibitor_id.reset();
         other.status = other.status == "hold" ? "hold" : "free";

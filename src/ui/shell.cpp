@@ -17,6 +17,7 @@
 #include "ui/screens/edition_screen.hpp"
 #include "ui/screens/gate_screen.hpp"
 #include "ui/screens/overview_screen.hpp"
+#include "ui/screens/plan_screen.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -30,6 +31,7 @@ Shell::Shell(Store& store) : store_(store) {
   screens_.push_back(std::make_unique<DeskScreen>(desk));
   screens_.push_back(std::make_unique<ParticipantsScreen>(desk));
   screens_.push_back(std::make_unique<ExhibitorsScreen>(desk));
+  screens_.push_back(std::make_unique<PlanScreen>(store));
   screens_.push_back(std::make_unique<ImportScreen>(desk));
   screens_.push_back(std::make_unique<BadgesScreen>(store));
   screens_.push_back(std::make_unique<GateScreen>(store));
@@ -47,8 +49,9 @@ Shell::Shell(Store& store) : store_(store) {
                   setLanguage(l == "fr" ? "ar" : l == "ar" ? "en" : "fr");
                 }, {}});
   actions_.add({"app.quit", "action.quit", {Key::Q, true}, [this] { quit_ = true; }, {}});
-  for (std::size_t i = 0; i < screens_.size() && i < 9; ++i) {
-    Key digit = static_cast<Key>(static_cast<int>(Key::Digit1) + static_cast<int>(i));
+  for (std::size_t i = 0; i < screens_.size() && i < 10; ++i) {
+    // Ctrl+1 .. Ctrl+9, then Ctrl+0 for the tenth.
+    Key digit = i == 9 ? Key::Digit0 : static_cast<Key>(static_cast<int>(Key::Digit1) + static_cast<int>(i));
     actions_.add({std::string("screen.") + screens_[i]->id(), screens_[i]->titleKey(), {digit, true},
                   [this, i] { select(screens_[i]->id()); }, {}});
   }

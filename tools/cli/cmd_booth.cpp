@@ -11,6 +11,7 @@
 #include "booth/booth_service.hpp"
 #include "booth/instances.hpp"
 #include "booth/lp_export.hpp"
+#include "booth/plan_export.hpp"
 #include "booth/venue.hpp"
 #include "cli_context.hpp"
 #include "core/error.hpp"
@@ -37,6 +38,18 @@ struct AllocateOptions {
 struct BoothOptions {
   std::string booth, exhibitor;
 };
+
+struct ExportOptions {
+  std::string out, colour = "status", paper = "a3";
+};
+
+booth::PlanExportOptions exportOptions(const ExportOptions& o, Context& ctx) {
+  booth::PlanExportOptions e;
+  if (!booth::parseColourBy(o.colour, &e.colourBy)) throw Error(ErrorKind::Usage, tr("plan.export.error.colour", {o.colour}));
+  e.paper = o.paper;
+  e.progress = [&ctx](double f) { ctx.progress(tr("plan.export.progress"), f); };
+  return e;
+}
 
 json scoreJson(const booth::Score& s) {
   return {{"priority_value", s.priority_value}, {"preferences", s.preferences}, {"clustering", s.clustering},
@@ -69,7 +82,7 @@ void writeLpFile(const booth::Problem& p, const std::string& path, json& out) {
 }  // namespace
 
 void registerVenue(CLI::App& app, Context& ctx) {
-  auto* venue = app.add_subcommand("venue", "Venue plan: import, export, show");
+  auto* venue = app.add_subcommand("venue", "Venue plan: import, export, show, plan (PDF/PNG)");
   venue->require_subcommand(1);
   auto o = std::make_shared<VenueOptions>();
 
@@ -131,6 +144,22 @@ void registerVenue(CLI::App& app, Context& ctx) {
                                        std::to_string(static_cast<long>(area))}) + "\n";
       }
       ctx.print({{"name", v.name}, {"example", v.example}, {"halls", halls}}, text);
+    };
+  });
+  auto e = std::make_shared<ExportOptions>();
+  auto* plan = venue->add_subcommand("plan", "Export the plan: vector PDF (plan, legend, index by booth) or PNG");
+  plan->add_option("--out", e->out, "Output file: .pdf or .png")->required();
+  plan->add_option("--colour", e->colour, "Colour booths by status, sector or region")
+      ->check(CLI::IsMember({"status", "sector", "region"}));
+  plan->add_option("--paper", e->paper, "Paper size, landscape: a3 or a2")->check(CLI::IsMember({"a3", "a2"}));
+  plan->callback([&ctx, e] {
+    ctx.action = [&ctx, e] {
+      const auto options = exportOptions(*e, ctx);
+      auto store = ctx.open();
+      const auto snapshot = booth::snapshotPlan(*store);
+      const int n = booth::writePlan(snapshot, e->out, options);
+      ctx.print({{"file", e->out}, {"booths", n}, {"colour", e->colour}, {"paper", e->paper}},
+                tr("plan.export.done_plan", {e->out, std::to_string(n)}));
     };
   });
 }
@@ -203,7 +232,7 @@ void registerAllocate(CLI::App& app, Context& ctx) {
 }
 
 void registerBooth(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("booth", "Booths by hand: assign, unassign, lock, unlock, hold, release");
+  auto* cmd = app.add_subcommand("booth", "Booths by hand: assign, unassign, lock, unlock, hold, release; the exhibitor directory");
   cmd->require_subcommand(1);
   auto o = std::make_shared<BoothOptions>();
   auto report = [&ctx](Store& store, const std::string& code, const std::string& key) {
@@ -224,6 +253,18 @@ void registerBooth(CLI::App& app, Context& ctx) {
       if (!x) throw Error(ErrorKind::NotFound, tr("booth.error.no_exhibitor", {o->exhibitor}));
       booth::assignBooth(*store, o->booth, x->id);
       report(*store, o->booth, "booth.assigned");
+    };
+  });
+  auto e = std::make_shared<ExportOptions>();
+  auto* directory = cmd->add_subcommand("directory", "Exhibitor directory (booth, names FR/AR, sector, region): PDF, CSV or XLSX");
+  directory->add_option("--out", e->out, "Output file: .pdf, .csv or .xlsx")->required();
+  directory->callback([&ctx, e] {
+    ctx.action = [&ctx, e] {
+      const auto options = exportOptions(*e, ctx);
+      auto store = ctx.open();
+      const auto snapshot = booth::snapshotPlan(*store);
+      const int n = booth::writeDirectory(snapshot, e->out, options);
+      ctx.print({{"file", e->out}, {"exhibitors", n}}, tr("plan.export.done_directory", {e->out, std::to_string(n)}));
     };
   });
   struct Simple {

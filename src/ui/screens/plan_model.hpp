@@ -1,0 +1,219 @@
+// The venue plan screen's model, with no ImGui: the plan loaded once (halls, aisles, entrances, booths,
+// exhibitors) and refreshed after each change, the view (zoom and pan, metres <-> pixels), colours and
+// legend, search, selection, the hand operations of src/booth (assign, move/swap, unassign, lock, hold)
+// with undo and redo, and the automatic allocation run on a worker, previewed, then accepted or
+// discarded. Operations go through booth_service, so the plan refuses what the command line refuses,
+// with the same message. Nothing here queries the database per frame.
+#pragma once
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "booth/allocation.hpp"
+#include "booth/booth_service.hpp"
+#include "booth/geometry.hpp"
+#include "booth/plan_style.hpp"
+#include "core/domain.hpp"
+#include "store/store.hpp"
+#include "ui/background_task.hpp"
+
+namespace moussem::ui {
+
+// Metres to screen pixels: screen = origin + (metres - offset) * scale.
+struct PlanView {
+  double scale = 8;                  // pixels per metre
+  double offsetX = 0, offsetY = 0;   // venue point at the canvas origin
+  double originX = 0, originY = 0;   // the canvas's top-left corner on screen
+
+  static constexpr double kMinScale = 1.0, kMaxScale = 200.0;
+  double toScreenX(double mx) const { return originX + (mx - offsetX) * scale; }
+  double toScreenY(double my) const { return originY + (my - offsetY) * scale; }
+  double toVenueX(double sx) const { return offsetX + (sx - originX) / scale; }
+  double toVenueY(double sy) const { return offsetY + (sy - originY) / scale; }
+  // Zoom by factor keeping the venue point under (sx, sy) where it is.
+  void zoomAt(double factor, double sx, double sy);
+  void panBy(double dxPixels, double dyPixels);
+  // The whole rectangle visible in a canvas of w x h pixels, with a margin.
+  void fit(const booth::Rect& bounds, double w, double h);
+};
+
+struct PlanBooth {
+  Booth booth;
+  std::string hallName;  // of its hall, in the edition's languages (for tooltips)
+  int holder = -1;       // index into exhibitors(), -1: nobody
+};
+
+struct PlanExhibitor {
+  Id id = 0;
+  std::string name_fr, name_ar, short_fr, short_ar, sector, region, city, program, kind;
+  double area = 0;
+  bool wants_corner = false, needs_power = false;
+  int booth = -1;     // index into booths(), -1: none
+  std::string folded;  // search key of names, city, sector and region labels
+};
+
+class PlanModel {
+ public:
+  explicit PlanModel(Store& store);
+  ~PlanModel();
+  PlanModel(const PlanModel&) = delete;
+  PlanModel& operator=(const PlanModel&) = delete;
+
+  // Reads the whole plan (on show, F5). Keeps the selection by booth code.
+  void load();
+  bool loaded() const { return loaded_; }
+  Store& store() { return store_; }
+
+  const std::vector<Hall>& halls() const { return halls_; }
+  const std::vector<VenueFeature>& features() const { return features_; }
+  const std::vector<PlanBooth>& booths() const { return booths_; }
+  const std::vector<PlanExhibitor>& exhibitors() const { return exhibitors_; }
+  // Exhibitors who asked for a booth (area > 0) and have none, by name; filtered by the search.
+  const std::vector<int>& unassigned() const { return unassigned_; }
+  int unassignedTotal() const { return unassignedTotal_; }
+  booth::Rect bounds() const { return bounds_; }
+
+  int boothIndex(const std::string& code) const;
+  int exhibitorIndex(Id id) const;
+  int boothAt(double mx, double my) const;  // venue metres -> booth index, -1: none
+  // The exhibitor shown in a booth: the preview's when previewing, else the holder.
+  int shownHolder(int booth) const;
+
+  PlanView& view() { return view_; }
+
+  // Colours and legend.
+  booth::ColourBy colourBy() const { return colourBy_; }
+  void setColourBy(booth::ColourBy by) { colourBy_ = by; }
+  std::uint32_t colourOf(int booth) const;  // 0xAABBGGRR, ImGui's packing
+  struct LegendEntry {
+    std::string code, label;  // label in the interface language
+    std::uint32_t colour = 0;
+    int count = 0;            // booths of that colour
+  };
+  // Cached: rebuilt when the booths, the preview, the colour switch or the language change.
+  const std::vector<LegendEntry>& legend() const;
+
+  // Search: booth codes, exhibitor names (FR and AR, accents and hamza forms ignored), city, sector,
+  // region. Empty: nothing highlighted.
+  void setSearch(const std::string& text);
+  const std::string& search() const { return search_; }
+  bool highlighted(int booth) const { return booth >= 0 && booth < static_cast<int>(hits_.size()) && hits_[booth]; }
+  int hitCount() const { return hitCount_; }
+
+  int selected() const { return selected_; }
+  void select(int booth) { selected_ = booth; }
+  const PlanBooth* selectedBooth() const { return selected_ >= 0 && selected_ < static_cast<int>(booths_.size()) ? &booths_[selected_] : nullptr; }
+
+  // Hand operations (one undo step each). false: refused or failed, message() says why and nothing
+  // changed. Refused while an allocation preview is open.
+  bool assign(int booth, Id exhibitor);
+  bool move(int from, int to);  // swap when both are held
+  bool unassign(int booth);
+  bool toggleLock(int booth);
+  bool toggleHold(int booth);
+  bool undo();
+  bool redo();
+  bool canUndo() const { return !undo_.empty() && !previewing(); }
+  bool canRedo() const { return !redo_.empty() && !previewing(); }
+
+  const std::string& message() const { return message_; }
+  bool messageIsError() const { return messageError_; }
+  void clearMessage() { message_.clear(); }
+
+  // Automatic allocation: computed on a worker (no database access there), then previewed on the
+  // plan. Accepting writes it in one transaction (one undo step); discarding changes nothing.
+  bool startAllocation();
+  void cancelAllocation() { task_.cancel(); }
+  bool allocating() const { return task_.running(); }
+  double allocationProgress() const { return task_.fraction(); }
+  void poll();  // each frame: the finished allocation becomes the preview
+  void waitForAllocation();  // tests
+  bool previewing() const { return preview_ != nullptr; }
+  bool previewChanged(int booth) const;
+  int previewChangeCount() const { return previewChanges_; }
+  const std::string& previewSummary() const { return previewSummary_; }
+  bool acceptPreview();
+  void discardPreview();
+
+  // Venue editor: booth geometry snapped to a 0.5 m grid and checked with the venue rules of
+  // src/booth (inside its hall, off the aisles, no overlap, unique code) before anything is written;
+  // one undo step each. false: refused, message() names the booth and the rule.
+  static constexpr double kGrid = 0.5;
+  static double snap(double metres) { return std::round(metres / kGrid) * kGrid; }
+  bool editing() const { return editing_; }
+  void setEditing(bool on) { editing_ = on; }
+  std::string hallAt(double mx, double my) const;  // "" outside every hall
+  bool addBooth(double x, double y, double width = 3, double depth = 3);  // in the hall at (x, y), next free code
+  bool moveBooth(int booth, double x, double y);
+  bool resizeBooth(int booth, double width, double depth);
+  bool duplicateBooth(int booth);  // same size and kind beside it (right, left, below or above)
+  bool addRow(int booth, int count);  // count copies in a row to the right of the booth
+  bool deleteBooth(int booth);     // free and unlocked booths only
+
+  // Exports on a worker with its own database connection: the plan (.pdf | .png, coloured as on
+  // screen) or the exhibitor directory (.pdf | .csv | .xlsx), to exportPath.
+  std::string exportPath;
+  bool startExport(bool directory);
+  bool exporting() const { return exportTask_.running(); }
+  double exportProgress() const { return exportTask_.fraction(); }
+  void cancelExport() { exportTask_.cancel(); }
+  void waitForExport() { exportTask_.wait(); }
+
+ private:
+  struct Step {
+    std::string label;      // what was done, in the interface language
+    booth::BoothSnapshot before, after;     // booths changed in place
+    std::vector<Booth> inserted, deleted;   // booths the editor added or removed (ids kept current)
+  };
+  void applyStep(Step& step, bool forward);
+  bool edit(const std::string& label, const std::vector<Booth>& changed, const std::vector<Booth>& added,
+            const std::vector<int>& removed);
+  std::string nextCode(const std::string& hall, const std::vector<Booth>& extra) const;
+  struct Preview;
+  void refreshBooths();
+  void rebuildDerived();
+  bool run(const std::string& done, const std::function<booth::BoothSnapshot()>& op);
+  bool refuseWhilePreviewing();
+  void fail(const std::string& message);
+  void note(const std::string& message);
+  booth::BoothSnapshot current(const booth::BoothSnapshot& like);
+
+  Store& store_;
+  bool loaded_ = false;
+  std::vector<Hall> halls_;
+  std::vector<VenueFeature> features_;
+  std::vector<PlanBooth> booths_;
+  std::vector<PlanExhibitor> exhibitors_;
+  std::vector<int> unassigned_;
+  int unassignedTotal_ = 0;
+  booth::Rect bounds_;
+  PlanView view_;
+  booth::ColourBy colourBy_ = booth::ColourBy::Status;
+  std::string search_, folded_;
+  std::vector<bool> hits_;
+  int hitCount_ = 0;
+  int selected_ = -1;
+  bool editing_ = false;
+  int revision_ = 0;  // bumped by every change of what is drawn
+  mutable std::vector<LegendEntry> legend_;
+  mutable std::string legendKey_;
+  std::vector<Step> undo_, redo_;
+  std::string message_;
+  bool messageError_ = false;
+
+  // Allocation: the worker writes its result into `pending_` (shared, so that it may outlive nothing).
+  struct Pending;
+  std::shared_ptr<Pending> pending_;
+  std::unique_ptr<Preview> preview_;
+  std::vector<bool> previewChangedBooths_;
+  int previewChanges_ = 0;
+  std::string previewSummary_;
+  BackgroundTask exportTask_;
+  BackgroundTask task_;  // last members: destroyed (joined) first
+};
+
+}  // namespace moussem::ui

@@ -1,0 +1,784 @@
+#include "ui/screens/plan_screen.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+
+#include "core/i18n.hpp"
+#include "core/text_fold.hpp"
+#include "ui/fonts.hpp"
+#include "ui/text_display.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace moussem::ui {
+
+namespace {
+
+constexpr const char* kExhibitorPayload = "MOUSSEM_EXHIBITOR";
+const ImVec4 kRed(0.75f, 0.1f, 0.1f, 1), kGreen(0.1f, 0.5f, 0.2f, 1), kGrey(0.40f, 0.43f, 0.50f, 1);
+constexpr ImU32 kInk = IM_COL32(40, 44, 52, 255);
+constexpr ImU32 kSelected = IM_COL32(20, 90, 220, 255);
+constexpr ImU32 kHit = IM_COL32(235, 120, 0, 255);
+constexpr ImU32 kChanged = IM_COL32(170, 40, 190, 255);
+
+bool noTextInput() { return !ImGui::GetIO().WantTextInput; }
+
+// Triangles of a simple polygon (ear clipping): ImGui fills only convex polygons, halls may be L-shaped.
+void fillPolygon(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour) {
+  const int n = static_cast<int>(pts.size());
+  if (n < 3) return;
+  double area = 0;
+  for (int i = 0; i < n; ++i) {
+    const ImVec2 &a = pts[i], &b = pts[(i + 1) % n];
+    area += static_cast<double>(a.x) * b.y - static_cast<double>(b.x) * a.y;
+  }
+  const double orient = area > 0 ? 1 : -1;
+  std::vector<int> idx(n);
+  for (int i = 0; i < n; ++i) idx[i] = i;
+  auto cross = [](ImVec2 o, ImVec2 a, ImVec2 b) {
+    return static_cast<double>(a.x - o.x) * (b.y - o.y) - static_cast<double>(a.y - o.y) * (b.x - o.x);
+  };
+  int guard = 0;
+  while (idx.size() > 3 && guard++ < 10000) {
+    bool clipped = false;
+    for (std::size_t i = 0; i < idx.size(); ++i) {
+      const ImVec2 a = pts[idx[(i + idx.size() - 1) % idx.size()]], b = pts[idx[i]], c = pts[idx[(i + 1) % idx.size()]];
+      if (cross(a, b, c) * orient <= 0) continue;  // reflex corner
+      bool inside = false;
+      for (int j : idx) {
+        const ImVec2 p = pts[j];
+        if ((p.x == a.x && p.y == a.y) || (p.x == b.x && p.y == b.y) || (p.x == c.x && p.y == c.y)) continue;
+        if (cross(a, b, p) * orient > 0 && cross(b, c, p) * orient > 0 && cross(c, a, p) * orient > 0) inside = true;
+      }
+      if (inside) continue;
+      dl->AddTriangleFilled(a, b, c, colour);
+      idx.erase(idx.begin() + static_cast<long>(i));
+      clipped = true;
+      break;
+    }
+    if (!clipped) break;
+  }
+  if (idx.size() == 3) dl->AddTriangleFilled(pts[idx[0]], pts[idx[1]], pts[idx[2]], colour);
+}
+
+// A button sized to its label, for laying out rows in either direction.
+float buttonWidth(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+std::string displayName(const PlanExhibitor& x, bool shortForm) {
+  const bool ar = i18n::language() == "ar" && !x.name_ar.empty();
+  if (shortForm) return ar ? x.short_ar : x.short_fr;
+  return ar ? x.name_ar : x.name_fr;
+}
+
+// A name cut between words never ends on a linking word ("Al Khir de" reads "Al Khir"). false: nothing
+// is left but linking words ("Al").
+bool dropLinkingTail(std::string& name) {
+  static const char* const kLinking[] = {"de", "des", "du", "d", "la", "le", "les", "et", "a", "au", "aux", "al", "el", "ait"};
+  for (;;) {
+    const auto last = name.rfind(' ');
+    const std::string word = text::foldForSearch(last == std::string::npos ? name : name.substr(last + 1));
+    if (std::none_of(std::begin(kLinking), std::end(kLinking), [&](const char* linking) { return word == linking; })) return true;
+    if (last == std::string::npos) return false;
+    name.resize(last);
+  }
+}
+
+// The longest start of a name, cut between words and ended with "…", that fits `width` pixels (shaped:
+// an Arabic name is cut at its logical end, so the ellipsis lands on its left).
+std::string fitted(const std::string& logical, float width) {
+  std::string name = logical;
+  bool cut = false;
+  for (;;) {
+    const std::string& shown = display(cut ? name + "…" : name);
+    if (ImGui::CalcTextSize(shown.c_str()).x <= width) return shown;
+    const auto space = name.rfind(' ');
+    if (space == std::string::npos || space == 0) return shown;
+    name.resize(space);
+    if (!dropLinkingTail(name)) return shown;
+    cut = true;
+  }
+}
+
+// Parts of a line joined by " · ", each shaped on its own and laid out in reading order: "12 m²" stays
+// the first thing an Arabic reader meets (on the right), instead of being pushed to the end of a
+// left-to-right paragraph by its Latin unit.
+void segments(const ImVec4& colour, const std::vector<std::string>& parts) {
+  const bool rtl = isRtlLayout();
+  const float sep = ImGui::CalcTextSize(" · ").x;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  float total = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) total += ImGui::CalcTextSize(display(parts[i]).c_str()).x + (i ? sep : 0);
+  // In a tooltip (auto-sized) the available width may be last frame's: never less than the line.
+  float x = rtl ? start.x + std::max(ImGui::GetContentRegionAvail().x, total) : start.x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 col = ImGui::GetColorU32(colour);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& shown = display(parts[i]);
+    const float w = ImGui::CalcTextSize(shown.c_str()).x;
+    if (i > 0) {
+      if (rtl) x -= sep;
+      dl->AddText(ImVec2(x, start.y), col, " · ");
+      if (!rtl) x += sep;
+    }
+    if (rtl) x -= w;
+    dl->AddText(ImVec2(x, start.y), col, shown.c_str());
+    if (!rtl) x += w;
+  }
+  ImGui::Dummy(ImVec2(total, ImGui::GetTextLineHeight()));
+}
+
+std::string area(double m2) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", std::round(m2 * 10) / 10);
+  return buf;
+}
+
+}  // namespace
+
+PlanScreen::PlanScreen(Store& store) : model_(store) {
+  actions_.add({"plan.undo", "plan.action.undo", {Key::Z, true}, [this] { model_.undo(); },
+                [this] { return model_.canUndo() && noTextInput(); }});
+  actions_.add({"plan.redo", "plan.action.redo", {Key::Y, true}, [this] { model_.redo(); },
+                [this] { return model_.canRedo() && noTextInput(); }});
+  actions_.add({"plan.lock", "plan.action.lock", {Key::K}, [this] { model_.toggleLock(model_.selected()); },
+                [this] { return model_.selectedBooth() && noTextInput(); }});
+  actions_.add({"plan.hold", "plan.action.hold", {Key::H}, [this] { model_.toggleHold(model_.selected()); },
+                [this] { return model_.selectedBooth() && noTextInput(); }});
+  // Delete frees the booth; in edit mode it deletes it (a free, unlocked one).
+  actions_.add({"plan.free", "plan.action.free", {Key::Delete}, [this] {
+                  if (model_.editing()) model_.deleteBooth(model_.selected());
+                  else model_.unassign(model_.selected());
+                },
+                [this] {
+                  return model_.selectedBooth() && (model_.editing() || model_.selectedBooth()->booth.exhibitor_id) && noTextInput();
+                }});
+  actions_.add({"plan.zoom_in", "plan.action.zoom_in", {Key::Plus}, [this] { zoom(1.25); }, noTextInput});
+  actions_.add({"plan.zoom_out", "plan.action.zoom_out", {Key::Minus}, [this] { zoom(0.8); }, noTextInput});
+  actions_.add({"plan.fit", "plan.action.fit", {Key::Digit0}, [this] { fitPending_ = true; }, noTextInput});
+  actions_.add({"plan.search", "plan.action.search", {Key::F, true}, [this] { focusSearch_ = true; }, {}});
+  actions_.add({"plan.allocate", "plan.action.allocate", {}, [this] { model_.startAllocation(); },
+                [this] { return !model_.allocating() && !model_.previewing(); }});
+}
+
+void PlanScreen::onShow() {
+  if (!model_.loaded()) fitPending_ = true;
+  model_.load();
+}
+
+void PlanScreen::refresh() { model_.load(); }
+
+void PlanScreen::zoom(double factor) {
+  model_.view().zoomAt(factor, (canvasMin_.x + canvasMax_.x) / 2, (canvasMin_.y + canvasMax_.y) / 2);
+}
+
+ImVec2 PlanScreen::boothCentre(const std::string& code) const {
+  const int i = const_cast<PlanModel&>(model_).boothIndex(code);
+  if (i < 0) return ImVec2(-1, -1);
+  const auto& b = model_.booths()[i].booth;
+  auto& v = const_cast<PlanModel&>(model_).view();
+  return ImVec2(static_cast<float>(v.toScreenX(b.x + b.width / 2)), static_cast<float>(v.toScreenY(b.y + b.depth / 2)));
+}
+
+std::optional<ImVec2> PlanScreen::unassignedItemCentre(Id exhibitor) const {
+  auto it = listCentres_.find(exhibitor);
+  if (it == listCentres_.end()) return std::nullopt;
+  return it->second;
+}
+
+void PlanScreen::draw() {
+  model_.poll();
+  if (!model_.loaded()) model_.load();
+  drawToolbar();
+  const float statusH = ImGui::GetTextLineHeightWithSpacing() * 1.3f;
+  const float h = std::max(100.0f, ImGui::GetContentRegionAvail().y - statusH);
+  const float sideW = std::max(220.0f, ImGui::GetFontSize() * 17);
+  const float canvasW = std::max(100.0f, ImGui::GetContentRegionAvail().x - sideW - ImGui::GetStyle().ItemSpacing.x);
+  // The side panel sits where reading starts: left in French and English, right in Arabic.
+  if (!isRtlLayout()) {
+    drawSidePanel(sideW, h);
+    ImGui::SameLine();
+    drawCanvas(canvasW, h);
+  } else {
+    drawCanvas(canvasW, h);
+    ImGui::SameLine();
+    drawSidePanel(sideW, h);
+  }
+  if (!model_.message().empty()) TextColored(model_.messageIsError() ? kRed : kGreen, model_.message());
+  else TextColored(kGrey, tr(model_.editing() ? "plan.edit.hint" : "plan.hint"));
+}
+
+void PlanScreen::drawToolbar() {
+  // Reading order: search, colour switch, zoom, edit, undo/redo, allocation, export; from the right in Arabic.
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float searchW = ImGui::GetFontSize() * 14;
+  const char* colourLabels[] = {L("plan.colour.status"), L("plan.colour.sector"), L("plan.colour.region")};
+  float comboW = 0;
+  for (const char* l : colourLabels) comboW = std::max(comboW, ImGui::CalcTextSize(l).x);
+  comboW += ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+
+  std::vector<RowItem> items;
+  items.push_back({searchW, [&] {
+                     if (focusSearch_) {
+                       ImGui::SetKeyboardFocusHere();
+                       focusSearch_ = false;
+                     }
+                     ImGui::SetNextItemWidth(searchW);
+                     if (ImGui::InputTextWithHint("##plan-search", L("plan.search_hint"), &searchBuf_))
+                       model_.setSearch(searchBuf_);
+                   }});
+  items.push_back({comboW, [&] {
+                     int by = static_cast<int>(model_.colourBy());
+                     ImGui::SetNextItemWidth(comboW);
+                     if (ImGui::BeginCombo("##plan-colour", colourLabels[by])) {
+                       for (int i = 0; i < 3; ++i)
+                         if (ImGui::Selectable(colourLabels[i], i == by)) model_.setColourBy(static_cast<booth::ColourBy>(i));
+                       ImGui::EndCombo();
+                     }
+                   }});
+  auto button = [&](const char* label, bool enabled, std::function<void()> onClick) {
+    items.push_back({buttonWidth(label), [label, enabled, onClick] {
+                       if (!enabled) ImGui::BeginDisabled();
+                       if (ImGui::Button(label)) onClick();
+                       if (!enabled) ImGui::EndDisabled();
+                     }});
+  };
+  button("-##zoom-out", true, [this] { zoom(0.8); });
+  button("+##zoom-in", true, [this] { zoom(1.25); });
+  button(L("plan.fit"), true, [this] { fitPending_ = true; });
+  button(L(model_.editing() ? "plan.edit.done" : "plan.edit.mode"), !model_.previewing() && !model_.allocating(), [this] {
+    model_.setEditing(!model_.editing());
+    addMode_ = false;
+  });
+  button(L("plan.undo"), model_.canUndo(), [this] { model_.undo(); });
+  button(L("plan.redo"), model_.canRedo(), [this] { model_.redo(); });
+  if (model_.allocating()) {
+    const float barW = ImGui::GetFontSize() * 8;
+    items.push_back({barW, [this, barW] {
+                       ImGui::ProgressBar(static_cast<float>(model_.allocationProgress()), ImVec2(barW, 0));
+                     }});
+    button(L("plan.cancel"), true, [this] { model_.cancelAllocation(); });
+  } else if (model_.previewing()) {
+    button(L("plan.accept"), true, [this] { model_.acceptPreview(); });
+    button(L("plan.discard"), true, [this] { model_.discardPreview(); });
+  } else {
+    button(L("plan.allocate"), true, [this] { model_.startAllocation(); });
+  }
+  if (model_.exporting()) {
+    const float barW = ImGui::GetFontSize() * 6;
+    items.push_back({barW, [this, barW] { ImGui::ProgressBar(static_cast<float>(model_.exportProgress()), ImVec2(barW, 0)); }});
+  } else {
+    button(L("plan.export"), true, [this] { openExport_ = true; });
+  }
+
+  row(items, spacing);
+  drawExportPopup();
+  if (model_.editing()) drawEditBar();
+}
+
+void PlanScreen::drawExportPopup() {
+  if (openExport_) {
+    ImGui::OpenPopup("plan-export");
+    openExport_ = false;
+  }
+  if (!ImGui::BeginPopup("plan-export")) return;
+  Text(tr("plan.export.file"));
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 28);
+  ImGui::InputText("##plan-export-path", &model_.exportPath);
+  TextColored(kGrey, tr("plan.export.hint"));
+  if (ImGui::Button(L("plan.export.plan"))) {
+    model_.startExport(false);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(L("plan.export.directory_button"))) {
+    model_.startExport(true);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+// Items laid out in reading order, wrapping onto a new line when the next one does not fit: from the
+// left in French and English, from the right in Arabic.
+void PlanScreen::row(const std::vector<RowItem>& items, float spacing) {
+  const bool rtl = isRtlLayout();
+  const float start = ImGui::GetCursorPosX(), avail = ImGui::GetContentRegionAvail().x;
+  float used = 0;
+  float y = ImGui::GetCursorPosY();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const float w = items[i].width;
+    if (i > 0 && used + spacing + w > avail) {
+      y += ImGui::GetFrameHeightWithSpacing();
+      used = 0;
+    } else if (i > 0) {
+      used += spacing;
+    }
+    if (i > 0) ImGui::SameLine();
+    ImGui::SetCursorPos(ImVec2(rtl ? start + avail - used - w : start + used, y));
+    items[i].draw();
+    used += w;
+  }
+}
+
+void PlanScreen::drawSidePanel(float width, float height) {
+  ImGui::BeginChild("plan-side", ImVec2(width, height), true);
+  drawSelected();
+  ImGui::Separator();
+  drawLegend();
+  ImGui::Separator();
+  const auto& list = model_.unassigned();
+  if (fonts().bold) ImGui::PushFont(fonts().bold);
+  Text(tr("plan.unassigned", {std::to_string(model_.unassignedTotal())}));
+  if (fonts().bold) ImGui::PopFont();
+  TextColored(kGrey, tr("plan.unassigned_hint"));
+  listCentres_.clear();
+  ImGui::BeginChild("plan-unassigned", ImVec2(0, 0), false);
+  if (list.empty()) TextColored(kGrey, tr("plan.none_unassigned"));
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(list.size()));
+  while (clipper.Step())
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const PlanExhibitor& x = model_.exhibitors()[list[row]];
+      ImGui::PushID(static_cast<int>(x.id));
+      const std::string name = fitted(displayName(x, false), ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x);
+      std::vector<std::string> detail{area(x.area) + " m²"};
+      if (x.wants_corner) detail.push_back(tr("plan.corner"));
+      if (x.needs_power) detail.push_back(tr("plan.power"));
+      ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(isRtlLayout() ? 1.0f : 0.0f, 0.5f));
+      ImGui::Selectable((name + "##x").c_str(), false);
+      ImGui::PopStyleVar();
+      listCentres_[x.id] = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
+                                  (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
+      if (ImGui::BeginDragDropSource()) {
+        const Id id = x.id;
+        ImGui::SetDragDropPayload(kExhibitorPayload, &id, sizeof id);
+        Text(displayName(x, false));
+        segments(kGrey, detail);
+        ImGui::EndDragDropSource();
+      } else if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        Text(x.name_fr);
+        if (!x.name_ar.empty()) Text(x.name_ar);
+        segments(ImGui::GetStyle().Colors[ImGuiCol_Text], {i18n::label("sector", x.sector), i18n::label("region", x.region)});
+        segments(kGrey, detail);
+        ImGui::EndTooltip();
+      }
+      ImGui::Indent();
+      segments(kGrey, detail);
+      ImGui::Unindent();
+      ImGui::PopID();
+    }
+  ImGui::EndChild();
+  ImGui::EndChild();
+}
+
+void PlanScreen::drawSelected() {
+  const PlanBooth* b = model_.selectedBooth();
+  if (fonts().bold) ImGui::PushFont(fonts().bold);
+  Text(b ? tr("plan.booth", {b->booth.code}) : tr("plan.no_selection"));
+  if (fonts().bold) ImGui::PopFont();
+  if (!b) return;
+  const auto& booth = b->booth;
+  Text(tr("code.booth_type." + booth.type) + " · " + area(booth.width * booth.depth) + " m²" +
+       (booth.power ? " · " + tr("plan.power") : ""));
+  Text(tr("code.booth_status." + booth.status) + (booth.locked ? " · " + tr("booth.locked") : ""));
+  if (b->holder >= 0) {
+    const auto& x = model_.exhibitors()[b->holder];
+    Text(x.name_fr);
+    if (!x.name_ar.empty()) Text(x.name_ar);
+  }
+  // Buttons in reading order.
+  const bool hasHolder = booth.exhibitor_id.has_value();
+  const char* lock = L(booth.locked ? "plan.unlock" : "plan.lock");
+  const char* hold = L(booth.status == "hold" ? "plan.release" : "plan.hold");
+  const char* free = L("plan.free");
+  std::vector<std::pair<const char*, int>> buttons{{lock, 0}, {hold, 1}};
+  if (hasHolder) buttons.push_back({free, 2});
+  float total = 0;
+  for (auto& [label, _] : buttons) total += buttonWidth(label) + ImGui::GetStyle().ItemSpacing.x;
+  if (isRtlLayout()) {
+    std::reverse(buttons.begin(), buttons.end());
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - total));
+  }
+  for (std::size_t i = 0; i < buttons.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    if (ImGui::Button(buttons[i].first)) {
+      const int sel = model_.selected();
+      if (buttons[i].second == 0) model_.toggleLock(sel);
+      else if (buttons[i].second == 1) model_.toggleHold(sel);
+      else model_.unassign(sel);
+    }
+  }
+}
+
+void PlanScreen::drawLegend() {
+  const float sw = ImGui::GetTextLineHeight();
+  const bool rtl = isRtlLayout();
+  for (const auto& e : model_.legend()) {
+    const std::string text = e.label + " (" + std::to_string(e.count) + ")";
+    const std::string& shown = display(text);
+    const float w = ImGui::CalcTextSize(shown.c_str()).x;
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float swatchX = rtl ? p.x + avail - sw : p.x;
+    dl->AddRectFilled(ImVec2(swatchX, p.y + 1), ImVec2(swatchX + sw - 2, p.y + sw - 1), e.colour);
+    dl->AddRect(ImVec2(swatchX, p.y + 1), ImVec2(swatchX + sw - 2, p.y + sw - 1), kInk);
+    const float textX = rtl ? swatchX - 6 - w : p.x + sw + 6;
+    dl->AddText(ImVec2(textX, p.y), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
+    ImGui::Dummy(ImVec2(avail, sw));
+  }
+}
+
+void PlanScreen::drawCanvas(float width, float height) {
+  ImGui::BeginChild("plan-canvas", ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImVec2 size = ImGui::GetContentRegionAvail();
+  size.x = std::max(size.x, 50.0f);
+  size.y = std::max(size.y, 50.0f);
+  const ImVec2 p1(p0.x + size.x, p0.y + size.y);
+  canvasMin_ = p0;
+  canvasMax_ = p1;
+  PlanView& view = model_.view();
+  view.originX = p0.x;
+  view.originY = p0.y;
+  if (fitPending_) {
+    view.fit(model_.bounds(), size.x, size.y);
+    fitPending_ = false;
+  }
+  ImGui::InvisibleButton("plan-canvas-area", size,
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
+  const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
+  ImGuiIO& io = ImGui::GetIO();
+  const double mx = view.toVenueX(io.MousePos.x), my = view.toVenueY(io.MousePos.y);
+  hovered_ = (hovered || ImGui::GetDragDropPayload()) ? model_.boothAt(mx, my) : -1;
+  if (!hovered && !ImGui::IsMouseHoveringRect(p0, p1)) hovered_ = -1;
+
+  // Zoom at the pointer; pan with the right or middle button, or Space with the left one.
+  if (hovered && io.MouseWheel != 0) view.zoomAt(std::pow(1.2, io.MouseWheel), io.MousePos.x, io.MousePos.y);
+  const bool space = ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_Space)) && noTextInput();
+  if (active && (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 1) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 1) ||
+                 (space && ImGui::IsMouseDown(ImGuiMouseButton_Left)))) {
+    view.panBy(io.MouseDelta.x, io.MouseDelta.y);
+    panning_ = true;
+  }
+  if (model_.editing()) {
+    drawEditInteraction(hovered, space, mx, my);
+  } else {
+  // Left button: click selects; drag from a held booth onto another moves or swaps.
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !space) {
+    dragFrom_ = hovered_;
+    dragMoved_ = false;
+    panning_ = false;
+  }
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) dragMoved_ = true;
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+    if (dragFrom_ >= 0 && !panning_) {
+      if (hovered_ >= 0 && hovered_ != dragFrom_ && dragMoved_ &&
+          model_.booths()[dragFrom_].holder >= 0) {
+        if (model_.move(dragFrom_, hovered_)) model_.select(hovered_);
+      } else if (hovered_ == dragFrom_) {
+        model_.select(hovered_);
+      }
+    } else if (dragFrom_ < 0 && hovered && !panning_ && !dragMoved_) {
+      model_.select(-1);
+    }
+    dragFrom_ = -1;
+    panning_ = false;
+  }
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)) dragMoved_ = false;
+  }
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) || ImGui::IsMouseReleased(ImGuiMouseButton_Middle)) panning_ = false;
+
+  // An exhibitor dropped from the list.
+  if (ImGui::BeginDragDropTarget()) {
+    if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kExhibitorPayload)) {
+      Id id = 0;
+      std::memcpy(&id, payload->Data, sizeof id);
+      if (hovered_ >= 0 && model_.assign(hovered_, id)) model_.select(hovered_);
+    }
+    ImGui::EndDragDropTarget();
+  }
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(p0, p1, true);
+  dl->AddRectFilled(p0, p1, IM_COL32(250, 250, 252, 255));
+  if (model_.editing() && view.scale >= 6) {
+    // The 0.5 m grid booths snap to (every metre drawn, lighter every half).
+    const double step = view.scale >= 16 ? PlanModel::kGrid : 1.0;
+    const double x0 = std::floor(view.toVenueX(p0.x) / step) * step, y0 = std::floor(view.toVenueY(p0.y) / step) * step;
+    for (double x = x0; view.toScreenX(x) < p1.x; x += step)
+      dl->AddLine(ImVec2(static_cast<float>(view.toScreenX(x)), p0.y), ImVec2(static_cast<float>(view.toScreenX(x)), p1.y), IM_COL32(200, 205, 215, 255));
+    for (double y = y0; view.toScreenY(y) < p1.y; y += step)
+      dl->AddLine(ImVec2(p0.x, static_cast<float>(view.toScreenY(y))), ImVec2(p1.x, static_cast<float>(view.toScreenY(y))), IM_COL32(200, 205, 215, 255));
+  }
+  drawPlan(dl);
+  if (editDrag_ >= 0 && dragMoved_) {
+    // The booth where it would go, snapped to the grid.
+    const booth::Rect g = ghost_;
+    dl->AddRectFilled(ImVec2(static_cast<float>(view.toScreenX(g.x)), static_cast<float>(view.toScreenY(g.y))),
+                      ImVec2(static_cast<float>(view.toScreenX(g.right())), static_cast<float>(view.toScreenY(g.bottom()))),
+                      IM_COL32(20, 90, 220, 60));
+    dl->AddRect(ImVec2(static_cast<float>(view.toScreenX(g.x)), static_cast<float>(view.toScreenY(g.y))),
+                ImVec2(static_cast<float>(view.toScreenX(g.right())), static_cast<float>(view.toScreenY(g.bottom()))), kSelected, 0, 0, 2);
+  }
+  if (!model_.editing() && dragFrom_ >= 0 && dragMoved_ && !panning_) {
+    const ImVec2 from = boothCentre(model_.booths()[dragFrom_].booth.code);
+    dl->AddLine(from, io.MousePos, kSelected, 2.5f);
+    dl->AddCircleFilled(io.MousePos, 4, kSelected);
+  }
+  if (model_.booths().empty()) {
+    const std::string& t = display(tr("plan.empty"));
+    dl->AddText(ImVec2(p0.x + 12, p0.y + 12), kInk, t.c_str());
+  }
+  dl->PopClipRect();
+  if (hovered_ >= 0 && dragFrom_ < 0 && !ImGui::GetDragDropPayload() && hovered) drawTooltip(hovered_);
+  ImGui::EndChild();
+}
+
+void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double my) {
+  const PlanView& view = model_.view();
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !space) {
+    if (addMode_) {
+      model_.addBooth(mx, my);
+      addMode_ = false;
+      if (model_.boothAt(mx + 0.1, my + 0.1) >= 0) model_.select(model_.boothAt(mx + 0.1, my + 0.1));
+      return;
+    }
+    editDrag_ = hovered_;
+    dragMoved_ = false;
+    if (editDrag_ >= 0) {
+      const auto& b = model_.booths()[editDrag_].booth;
+      model_.select(editDrag_);
+      // The bottom-right corner (within 8 pixels) resizes; anywhere else moves.
+      resizing_ = std::abs(view.toScreenX(b.x + b.width) - ImGui::GetIO().MousePos.x) < 8 &&
+                  std::abs(view.toScreenY(b.y + b.depth) - ImGui::GetIO().MousePos.y) < 8;
+      grabX_ = mx - b.x;
+      grabY_ = my - b.y;
+      ghost_ = booth::rectOf(b);
+    } else {
+      model_.select(-1);
+    }
+  }
+  if (editDrag_ >= 0 && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) dragMoved_ = true;
+    const auto& b = model_.booths()[editDrag_].booth;
+    if (resizing_) ghost_ = {b.x, b.y, std::max(PlanModel::kGrid, PlanModel::snap(mx - b.x)), std::max(PlanModel::kGrid, PlanModel::snap(my - b.y))};
+    else ghost_ = {PlanModel::snap(mx - grabX_), PlanModel::snap(my - grabY_), b.width, b.depth};
+  }
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+    if (editDrag_ >= 0 && dragMoved_) {
+      if (resizing_) model_.resizeBooth(editDrag_, ghost_.w, ghost_.h);
+      else model_.moveBooth(editDrag_, ghost_.x, ghost_.y);
+    }
+    editDrag_ = -1;
+    dragMoved_ = false;
+  }
+}
+
+void PlanScreen::drawEditBar() {
+  std::vector<RowItem> items;
+  const int sel = model_.selected();
+  const bool has = model_.selectedBooth() != nullptr;
+  auto button = [&](const char* label, bool enabled, std::function<void()> onClick) {
+    items.push_back({buttonWidth(label), [label, enabled, onClick] {
+                       if (!enabled) ImGui::BeginDisabled();
+                       if (ImGui::Button(label)) onClick();
+                       if (!enabled) ImGui::EndDisabled();
+                     }});
+  };
+  button(L(addMode_ ? "plan.edit.add_click" : "plan.edit.add"), true, [this] { addMode_ = !addMode_; });
+  button(L("plan.edit.duplicate"), has, [this, sel] { model_.duplicateBooth(sel); });
+  const float countW = ImGui::GetFontSize() * 5;
+  items.push_back({countW, [this, countW] {
+                     ImGui::SetNextItemWidth(countW);
+                     ImGui::InputInt("##row-count", &rowCount_);
+                     rowCount_ = std::clamp(rowCount_, 1, 200);
+                   }});
+  button(L("plan.edit.row_button"), has, [this, sel] { model_.addRow(sel, rowCount_); });
+  button(L("plan.edit.delete"), has, [this, sel] { model_.deleteBooth(sel); });
+  if (has) {
+    const auto& b = model_.selectedBooth()->booth;
+    if (sizeFor_ != b.id || !ImGui::IsAnyItemActive()) {
+      sizeFor_ = b.id;
+      sizeW_ = b.width;
+      sizeD_ = b.depth;
+    }
+    const float w = ImGui::GetFontSize() * 6;
+    items.push_back({w * 2 + ImGui::GetStyle().ItemSpacing.x, [this, w, sel] {
+                       ImGui::SetNextItemWidth(w);
+                       ImGui::InputDouble("##w", &sizeW_, PlanModel::kGrid, 1.0, "%.1f m");
+                       const bool doneW = ImGui::IsItemDeactivatedAfterEdit();
+                       ImGui::SameLine();
+                       ImGui::SetNextItemWidth(w);
+                       ImGui::InputDouble("##d", &sizeD_, PlanModel::kGrid, 1.0, "%.1f m");
+                       if (doneW || ImGui::IsItemDeactivatedAfterEdit()) model_.resizeBooth(sel, sizeW_, sizeD_);
+                     }});
+  }
+  row(items, ImGui::GetStyle().ItemSpacing.x);
+}
+
+void PlanScreen::drawPlan(ImDrawList* dl) {
+  const PlanView& v = model_.view();
+  auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
+  const bool ar = i18n::language() == "ar";
+  const float fontSize = ImGui::GetFontSize();
+  // Halls.
+  struct HallLabel {
+    ImVec2 at;
+    float size;
+    std::string text;
+  };
+  std::vector<HallLabel> hallLabels;
+  for (const auto& h : model_.halls()) {
+    std::vector<ImVec2> poly;
+    if (h.outline.empty()) {
+      poly = {pt(h.x, h.y), pt(h.x + h.width, h.y), pt(h.x + h.width, h.y + h.height), pt(h.x, h.y + h.height)};
+    } else {
+      for (const auto& p : h.outline) poly.push_back(pt(p.x, p.y));
+    }
+    fillPolygon(dl, poly, IM_COL32(236, 238, 243, 255));
+    dl->AddPolyline(poly.data(), static_cast<int>(poly.size()), IM_COL32(90, 96, 110, 255), ImDrawFlags_Closed, 2.0f);
+    const booth::Rect r = h.outline.empty() ? booth::rectOf(h) : booth::boundingRect(h.outline);
+    const std::string& name = display(ar && !h.name_ar.empty() ? h.name_ar : h.name);
+    const float size = std::clamp(static_cast<float>(v.scale) * 1.2f, fontSize * 0.7f, fontSize * 1.2f);
+    const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, name.c_str());
+    hallLabels.push_back({pt(r.x + 0.5, r.y + 0.3), size, ts.x < static_cast<float>(r.w * v.scale) - 8 ? name : h.code});
+  }
+  // Aisles and entrances.
+  for (const auto& f : model_.features()) {
+    const ImVec2 a = pt(f.x, f.y), b = pt(f.x + f.width, f.y + f.height);
+    if (f.kind == "entrance") {
+      dl->AddRectFilled(a, b, IM_COL32(46, 160, 90, 255));
+      if (v.scale > 6) {
+        const std::string& t = display(f.label.empty() ? tr("plan.entrance") : f.label);
+        const float size = fontSize * 0.75f;
+        const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, t.c_str());
+        // Outside the hall, never over its name: above a door in the upper half of its hall.
+        bool upper = false;
+        for (const auto& h : model_.halls())
+          if (h.code == f.hall) {
+            const booth::Rect r = h.outline.empty() ? booth::rectOf(h) : booth::boundingRect(h.outline);
+            upper = f.y + f.height / 2 < r.y + r.h / 2;
+          }
+        dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, upper ? a.y - ts.y - 1 : b.y + 1), IM_COL32(30, 110, 60, 255), t.c_str());
+      }
+    } else {
+      dl->AddRectFilled(a, b, f.main ? IM_COL32(214, 220, 232, 255) : IM_COL32(226, 230, 238, 255));
+      if (f.main && !f.label.empty() && v.scale > 6) {
+        const std::string& t = display(f.label);
+        const float size = fontSize * 0.75f;
+        const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, t.c_str());
+        if (ts.x < b.x - a.x - 4) dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, (a.y + b.y - ts.y) / 2), IM_COL32(110, 118, 135, 255), t.c_str());
+      }
+    }
+  }
+  // Hall names over aisles and entrances, on a patch of the hall's colour so that a door under them
+  // does not cross the text.
+  for (const auto& [at, size, text] : hallLabels) {
+    const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
+    dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + ts.x + 2, at.y + ts.y), IM_COL32(236, 238, 243, 255));
+    dl->AddText(nullptr, size, at, IM_COL32(70, 76, 90, 255), text.c_str());
+  }
+  // Booths.
+  const bool searching = !model_.search().empty();
+  for (int i = 0; i < static_cast<int>(model_.booths().size()); ++i) {
+    const auto& b = model_.booths()[i].booth;
+    const ImVec2 a = pt(b.x, b.y), c = pt(b.x + b.width, b.y + b.depth);
+    if (c.x < canvasMin_.x || a.x > canvasMax_.x || c.y < canvasMin_.y || a.y > canvasMax_.y) continue;  // off screen
+    dl->AddRectFilled(a, c, model_.colourOf(i));
+    if (b.status == "blocked") {
+      dl->AddLine(a, c, IM_COL32(110, 110, 115, 255));
+      dl->AddLine(ImVec2(a.x, c.y), ImVec2(c.x, a.y), IM_COL32(110, 110, 115, 255));
+    }
+    if (searching && !model_.highlighted(i)) dl->AddRectFilled(a, c, IM_COL32(250, 250, 252, 170));  // dimmed
+    dl->AddRect(a, c, kInk, 0, 0, b.locked ? 2.5f : 1.0f);
+    if (b.locked) {
+      // A small padlock in the corner.
+      const float s = std::clamp(static_cast<float>(v.scale) * 0.5f, 4.0f, 9.0f);
+      const ImVec2 o(c.x - s - 3, a.y + 3);
+      dl->AddRectFilled(ImVec2(o.x, o.y + s * 0.5f), ImVec2(o.x + s, o.y + s * 1.3f), kInk, 1);
+      dl->AddCircle(ImVec2(o.x + s / 2, o.y + s * 0.5f), s * 0.33f, kInk, 10, 1.5f);
+    }
+    if (b.status == "hold" && model_.colourBy() != booth::ColourBy::Status)
+      dl->AddRect(ImVec2(a.x + 3, a.y + 3), ImVec2(c.x - 3, c.y - 3), IM_COL32(230, 170, 30, 255), 0, 0, 2);
+    drawBoothLabel(dl, i, a, c);
+    if (model_.previewChanged(i)) dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(c.x + 1, c.y + 1), kChanged, 0, 0, 3);
+    if (searching && model_.highlighted(i)) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), kHit, 0, 0, 3);
+    if (i == model_.selected()) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), kSelected, 0, 0, 3.5f);
+    if (i == hovered_ && (dragFrom_ >= 0 || ImGui::GetDragDropPayload()) && i != dragFrom_)
+      dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(c.x + 3, c.y + 3), kSelected, 0, 0, 2);
+  }
+}
+
+void PlanScreen::drawBoothLabel(ImDrawList* dl, int i, ImVec2 a, ImVec2 c) {
+  const float w = c.x - a.x - 4, h = c.y - a.y - 2;
+  const float base = ImGui::GetFontSize();
+  const float codeSize = std::min(base * 0.8f, h * 0.4f);
+  if (codeSize < base * 0.45f) return;  // too small to read: zoom in
+  const auto& b = model_.booths()[i].booth;
+  ImFont* font = ImGui::GetFont();
+  const ImVec2 cs = font->CalcTextSizeA(codeSize, FLT_MAX, 0, b.code.c_str());
+  if (cs.x > w) return;
+  dl->AddText(nullptr, codeSize, ImVec2(a.x + 2, a.y + 1), kInk, b.code.c_str());
+  const int holder = model_.shownHolder(i);
+  if (holder < 0) return;
+  const auto& x = model_.exhibitors()[holder];
+  const float nameSize = std::min(base * 0.8f, codeSize);
+  if (h - cs.y < nameSize) return;
+  // Drop words from the end of the (logical) name until it fits; never cut inside a shaped string.
+  std::string name = displayName(x, true);
+  for (;;) {
+    const std::string& shown = display(name);
+    const ImVec2 ns = font->CalcTextSizeA(nameSize, FLT_MAX, 0, shown.c_str());
+    if (ns.x <= w) {
+      const float y = a.y + 1 + cs.y + std::max(0.0f, (h - cs.y - ns.y) / 2);
+      dl->AddText(nullptr, nameSize, ImVec2(a.x + 2 + (w - ns.x) / 2, y), kInk, shown.c_str());
+      return;
+    }
+    auto space = name.rfind(' ');
+    if (space == std::string::npos || space == 0) return;
+    name.resize(space);
+    if (!dropLinkingTail(name)) return;
+  }
+}
+
+void PlanScreen::drawTooltip(int i) {
+  const auto& pb = model_.booths()[i];
+  const auto& b = pb.booth;
+  ImGui::BeginTooltip();
+  if (fonts().bold) ImGui::PushFont(fonts().bold);
+  Text(tr("plan.booth", {b.code}));
+  if (fonts().bold) ImGui::PopFont();
+  const Hall* hall = nullptr;
+  for (const auto& h : model_.halls())
+    if (h.code == b.hall) hall = &h;
+  if (hall) Text(i18n::language() == "ar" && !hall->name_ar.empty() ? hall->name_ar : hall->name);
+  Text(tr("code.booth_type." + b.type) + " · " + area(b.width) + " × " + area(b.depth) + " m · " +
+       area(b.width * b.depth) + " m²" + (b.power ? " · " + tr("plan.power") : ""));
+  Text(tr("code.booth_status." + b.status) + (b.locked ? " · " + tr("booth.locked") : ""));
+  const int holder = model_.shownHolder(i);
+  if (holder >= 0) {
+    const auto& x = model_.exhibitors()[holder];
+    ImGui::Separator();
+    if (model_.previewChanged(i)) TextColored(ImVec4(0.55f, 0.1f, 0.6f, 1), tr("plan.preview.proposed"));
+    Text(x.name_fr);
+    if (!x.name_ar.empty()) Text(x.name_ar);
+    Text(i18n::label("sector", x.sector) + " · " + i18n::label("region", x.region) + (x.city.empty() ? "" : " · " + x.city));
+    TextColored(kGrey, tr("plan.request", {area(x.area)}) + (x.wants_corner ? " · " + tr("plan.corner") : "") +
+                           (x.needs_power ? " · " + tr("plan.power") : ""));
+  } else if (model_.previewChanged(i)) {
+    TextColored(ImVec4(0.55f, 0.1f, 0.6f, 1), tr("plan.preview.freed"));
+  }
+  ImGui::EndTooltip();
+}
+
+}  // namespace moussem::ui

@@ -282,7 +282,7 @@ nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath) 
       booth::AllocatorOptions lapOnly = ao;
       lapOnly.cluster_rounds = 0;
       lapOnly.max_search_passes = 0;
-      lapOnly.search_iterations = 0;
+      lapOnly.anneal_max_moves = 0;
       const auto ref = booth::allocate(problem, lapOnly);
       run["seconds"] = r.seconds;
       run["lap_seconds"] = r.lap_seconds;

@@ -3,7 +3,8 @@
 //   z(b1,b2,s) <= sum of x of sector s in b1, and likewise in b2 (clustering pairs);
 //   z(b1,b2,s) <= sum of x of sector s in b1 or b2 other than exhibitor e, for every e of sector s
 //     that fits both booths (an exhibitor is never its own neighbour: without these rows the LP
-//     relaxation splits one exhibitor over two adjacent booths and earns the pair; same integer model);
+//     relaxation splits one exhibitor over two adjacent booths and earns the pair; same integer model;
+//     written only up to kMaxSelfRows of them);
 //   competitors e, o and booth b that fits e: x(e,b) + sum over b' near b of x(o,b') <= 1.
 // Untouchable booths and their exhibitors are constants and stay out, as in scoreOf().
 #include "booth/lp_export.hpp"
@@ -35,6 +36,8 @@ class Terms {
   std::ostream& out_;
   int count_ = 0;
 };
+
+constexpr long long kMaxSelfRows = 20000;
 
 std::string x(int e, int b) { return "x" + std::to_string(e) + "_" + std::to_string(b); }
 
@@ -117,8 +120,14 @@ LpStats writeLp(const Problem& p, std::ostream& out) {
       ++stats.constraints;
     }
   }
-  // Self-exclusion rows: for e of the pair's sector that fits both booths.
-  for (std::size_t k = 0; k < pairs.size(); ++k) {
+  // Self-exclusion rows: for e of the pair's sector that fits both booths. They tighten the
+  // relaxation by a few tenths of a percent but slow its solution down a lot, so only on problems
+  // small enough for CBC to search a tree in minutes (about 100 exhibitors and fewer).
+  long long selfRows = 0;
+  for (const auto& pr : pairs)
+    for (int e : inBooth[pr.b1])
+      if (p.sectorOf[e] == pr.sector && std::binary_search(inBooth[pr.b2].begin(), inBooth[pr.b2].end(), e)) ++selfRows;
+  for (std::size_t k = 0; k < pairs.size() && selfRows <= kMaxSelfRows; ++k) {
     const auto& pr = pairs[k];
     for (int e : inBooth[pr.b1]) {
       if (p.sectorOf[e] != pr.sector) continue;

@@ -248,8 +248,8 @@ class Annealer {
       if (b0 >= 0 && lin(h, b0) != kMisfit) {
         hTo = b0;
       } else {
-        const int c = randomTop(h);
-        if (holder_[c] < 0 && c != b) {
+        const int c = pickTarget(h);
+        if (c >= 0 && holder_[c] < 0 && c != b) {
           hTo = c;
           touched[n++] = c;
         }
@@ -674,8 +674,9 @@ class Solver {
     for (int e : sh.rows) sh.sectorRows[p_.sectorOf[e]].push_back(e);
     sh.hasCompetitors.assign(E_, 0);
     for (int e = 0; e < E_; ++e) sh.hasCompetitors[e] = p_.exhibitors[e].competitors.empty() ? 0 : 1;
-    const long long moves = std::min<long long>(o_.anneal_max_moves,
-                                                o_.anneal_moves_per_row * static_cast<long long>(sh.rows.size()));
+    const long long rowCount = static_cast<long long>(sh.rows.size());
+    const long long moves = std::min(o_.anneal_moves_per_row * rowCount,
+                                     std::max(o_.anneal_max_moves, o_.anneal_work / rowCount));
     const int chains = std::max(1, o_.chains);
     // With few moves per exhibitor (large problems) a hot start has no time to cool back down: start
     // colder, in one cycle.

@@ -22,12 +22,15 @@ struct AllocatorOptions {
   int cluster_rounds = 3;       // assignment rounds with clustering folded in, after the first
   int max_search_passes = 6;    // local search passes per round
   int exact_rows = 500;         // up to this many exhibitors to place, the exact assignment core runs
-  // Simulated annealing (a work budget, not a clock): moves per exhibitor to place, at most max
-  // moves, in `chains` chains run in parallel (the best one wins; results do not depend on timing).
+  // Simulated annealing (a work budget, not a clock), per chain: anneal_moves_per_row moves per
+  // exhibitor to place, at most max(anneal_max_moves, anneal_work / exhibitors to place) (a move
+  // costs more on a larger problem: its tables leave the cache). `chains` chains run in parallel;
+  // the best one wins, and results do not depend on timing.
   long long anneal_moves_per_row = 20000;
-  long long anneal_max_moves = 1000000;  // per chain
-  double anneal_t0 = 200, anneal_t1 = 3;  // temperature, in points, at the start and the end...
-  int anneal_cycles = 4;                  // ...of each cycle; each cycle starts from the best so far
+  long long anneal_max_moves = 1000000;
+  long long anneal_work = 1250000000;
+  double anneal_t0 = 150, anneal_t1 = 3;  // temperature, in points, at the start and the end...
+  int anneal_cycles = 2;                  // ...of each cycle; each cycle starts from the best so far
   int chains = 2;
   long long search_iterations = 3000;    // then, up to exact_rows, an iterated local search: at most this many kicks...
   long long search_budget = 1500000;     // ...and at most budget / (exhibitors + booths) of them

@@ -350,7 +350,9 @@ class Solver {
     }
     boothOf_ = best;
     holderFromBoothOf();
+    const auto ta = Clock::now();
     anneal();
+    r.anneal_seconds = std::chrono::duration<double>(Clock::now() - ta).count();
     // On small problems an iterated local search (random kicks, then moves, swaps and ejection
     // chains) still finds what the annealing missed; on large ones its passes over the whole
     // allocation cost more than they bring.

@@ -27,7 +27,7 @@ struct AllocatorOptions {
   // costs more on a larger problem: its tables leave the cache). `chains` chains run in parallel;
   // the best one wins, and results do not depend on timing.
   long long anneal_moves_per_row = 20000;
-  long long anneal_max_moves = 1000000;
+  long long anneal_max_moves = 700000;
   long long anneal_work = 1250000000;
   double anneal_t0 = 150, anneal_t1 = 3;  // temperature, in points, at the start and the end...
   int anneal_cycles = 2;                  // ...of each cycle; each cycle starts from the best so far
@@ -58,6 +58,7 @@ struct AllocationResult {
   int inversion_count = 0;
   double seconds = 0;
   double lap_seconds = 0;
+  double anneal_seconds = 0;  // the parallel part (both chains at once)
   int rounds = 0;
 };
 

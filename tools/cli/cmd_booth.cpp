@@ -299,6 +299,7 @@ nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath) 
       // half of the annealing).
       run["cpu_seconds"] = cpuSeconds;
       run["lap_seconds"] = r.lap_seconds;
+      run["anneal_seconds"] = r.anneal_seconds;
       run["objective"] = r.score.total;
       run["assigned"] = r.score.assigned;
       run["unassigned"] = r.score.unassigned;

@@ -291,7 +291,8 @@ nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath) 
       booth::AllocatorOptions lapOnly = ao;
       lapOnly.cluster_rounds = 0;
       lapOnly.max_search_passes = 0;
-      lapOnly.anneal_max_moves = 0;
+      lapOnly.anneal_moves_per_row = 0;
+      lapOnly.search_iterations = 0;
       const auto ref = booth::allocate(problem, lapOnly);
       run["seconds"] = r.seconds;
       // CPU time of both annealing threads together: on a shared machine the wall time depends on the

@@ -679,7 +679,11 @@ class Solver {
     const long long rowCount = static_cast<long long>(sh.rows.size());
     const long long moves = std::min(o_.anneal_moves_per_row * rowCount,
                                      std::max(o_.anneal_max_moves, o_.anneal_work / rowCount));
-    const int chains = std::max(1, o_.chains);
+    // Threads run chains t, t + threads, ... one after the other; small problems get several chains
+    // per thread (their moves are cheap and their landscape rugged: independent chains pay).
+    const int threadCount = std::max(1, o_.chains);
+    const int perThread = static_cast<long long>(sh.rows.size()) <= o_.small_rows ? std::max(1, o_.small_chains_per_thread) : 1;
+    const int chains = threadCount * perThread;
     // With few moves per exhibitor (large problems) a hot start has no time to cool back down: start
     // colder, in one cycle.
     const double perRow = static_cast<double>(moves) / static_cast<double>(sh.rows.size());
@@ -691,27 +695,30 @@ class Solver {
     for (int c = 0; c < chains; ++c)
       annealers.push_back(std::make_unique<Annealer>(sh, boothOf_, o_.seed * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull * (c + 1)));
     std::atomic<bool> stop{false};
+    auto runChain = [&](int c, const std::function<bool(int, long long)>& poll) {
+      for (int k = 0; k < cycles; ++k) {
+        if (k > 0) annealers[c]->restartFromBest();
+        annealers[c]->run(perCycle, t0, o_.anneal_t1, [&](long long done) { return poll(k, done); });
+      }
+    };
     std::vector<std::thread> threads;
-    for (int c = 1; c < chains; ++c)
-      threads.emplace_back([&, c] {
-        for (int k = 0; k < cycles; ++k) {
-          if (k > 0) annealers[c]->restartFromBest();
-          annealers[c]->run(perCycle, t0, o_.anneal_t1, [&](long long) { return stop.load(std::memory_order_relaxed); });
-        }
+    for (int t = 1; t < threadCount; ++t)
+      threads.emplace_back([&, t] {
+        for (int c = t; c < chains; c += threadCount)
+          runChain(c, [&](int, long long) { return stop.load(std::memory_order_relaxed); });
       });
     try {
-      for (int k = 0; k < cycles; ++k) {
-        if (k > 0) annealers[0]->restartFromBest();
-        annealers[0]->run(perCycle, t0, o_.anneal_t1, [&](long long done) {
+      for (int i = 0; i < perThread; ++i)
+        runChain(i * threadCount, [&](int k, long long done) {
           if (o_.cancelled && o_.cancelled()) {
             stop = true;
             return true;
           }
           if (o_.progress)
-            o_.progress(0.5 + 0.5 * static_cast<double>(k * perCycle + done) / static_cast<double>(cycles * perCycle));
+            o_.progress(0.5 + 0.5 * static_cast<double>((static_cast<long long>(i) * cycles + k) * perCycle + done) /
+                                  static_cast<double>(static_cast<long long>(perThread) * cycles * perCycle));
           return false;
         });
-      }
     } catch (...) {
       stop = true;
       for (auto& t : threads) t.join();

@@ -31,7 +31,9 @@ struct AllocatorOptions {
   long long anneal_work = 1250000000;
   double anneal_t0 = 150, anneal_t1 = 3;  // temperature, in points, at the start and the end...
   int anneal_cycles = 2;                  // ...of each cycle; each cycle starts from the best so far
-  int chains = 2;
+  int chains = 2;                        // threads, one chain each...
+  long long small_rows = 100;            // ...and up to this many exhibitors to place,
+  int small_chains_per_thread = 4;       // this many chains each, one after the other
   long long search_iterations = 3000;    // then, up to exact_rows, an iterated local search: at most this many kicks...
   long long search_budget = 1500000;     // ...and at most budget / (exhibitors + booths) of them
   std::function<void(double)> progress;  // 0..1, from the calling thread

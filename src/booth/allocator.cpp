@@ -102,13 +102,14 @@ std::vector<std::int32_t> linearTable(const Problem& p) {
   return t;
 }
 
-// Simulated annealing over feasible allocations, one chain per thread. A move picks an exhibitor and
-// a booth (one of its best, one beside a booth of its sector, or any that fits) and then: takes the
-// booth if free, swaps with its holder if each fits the other's booth, or else sends the holder to one
-// of its own best free booths or out. The objective changes by the linear scores of the exhibitors
-// moved plus the same-sector pairs around the (at most three) booths touched, so a move costs a few
-// dozen memory reads. The number of moves is a work budget fixed by the size of the problem: the
-// same problem and seed give the same allocation on any machine, whatever the load.
+// Simulated annealing over feasible allocations: one chain (the allocator's threads run one or several
+// each). A move picks an exhibitor and a booth (one of its best, one beside a booth of its sector, or
+// any that fits) and then: takes the booth if free, swaps with its holder if each fits the other's
+// booth, or else sends the holder to a booth picked the same way when free, or out. The objective
+// changes by the linear scores of the exhibitors moved plus the same-sector pairs around the (at most
+// three) booths touched, so a move costs a few dozen memory reads. The number of moves is a work
+// budget fixed by the size of the problem: the same problem and seed give the same allocation on any
+// machine, whatever the load.
 class Annealer {
  public:
   struct Shared {
@@ -682,18 +683,21 @@ class Solver {
     // Threads run chains t, t + threads, ... one after the other; small problems get several chains
     // per thread (their moves are cheap and their landscape rugged: independent chains pay).
     const int threadCount = std::max(1, o_.chains);
-    const int perThread = static_cast<long long>(sh.rows.size()) <= o_.small_rows ? std::max(1, o_.small_chains_per_thread) : 1;
+    const int perThread =
+        static_cast<long long>(sh.rows.size()) <= o_.small_rows ? std::max(1, o_.small_chains_per_thread) : 1;
     const int chains = threadCount * perThread;
     // With few moves per exhibitor (large problems) a hot start has no time to cool back down: start
     // colder, in one cycle.
     const double perRow = static_cast<double>(moves) / static_cast<double>(sh.rows.size());
     const bool longRun = perRow >= 10000;
     const int cycles = longRun ? std::max(1, o_.anneal_cycles) : 1;
-    const double t0 = longRun ? o_.anneal_t0 : std::max(o_.anneal_t1, o_.anneal_t0 * std::max(0.25, std::sqrt(perRow / 10000)));
+    const double t0 =
+        longRun ? o_.anneal_t0 : std::max(o_.anneal_t1, o_.anneal_t0 * std::max(0.25, std::sqrt(perRow / 10000)));
     const long long perCycle = moves / cycles;
     std::vector<std::unique_ptr<Annealer>> annealers;
     for (int c = 0; c < chains; ++c)
-      annealers.push_back(std::make_unique<Annealer>(sh, boothOf_, o_.seed * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull * (c + 1)));
+      annealers.push_back(std::make_unique<Annealer>(
+          sh, boothOf_, o_.seed * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull * static_cast<std::uint64_t>(c + 1)));
     std::atomic<bool> stop{false};
     auto runChain = [&](int c, const std::function<bool(int, long long)>& poll) {
       for (int k = 0; k < cycles; ++k) {

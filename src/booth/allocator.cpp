@@ -7,7 +7,9 @@
 #include <climits>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <numeric>
+#include <thread>
 
 #include "booth/lap.hpp"
 #include "core/error.hpp"
@@ -100,6 +102,203 @@ std::vector<std::int32_t> linearTable(const Problem& p) {
   return t;
 }
 
+// Simulated annealing over feasible allocations: one chain (the allocator's threads run one or several
+// each). A move picks an exhibitor and a booth (one of its best, one beside a booth of its sector, or
+// any that fits) and then: takes the booth if free, swaps with its holder if each fits the other's
+// booth, or else sends the holder to a booth picked the same way when free, or out. The objective
+// changes by the linear scores of the exhibitors moved plus the same-sector pairs around the (at most
+// three) booths touched, so a move costs a few dozen memory reads. The number of moves is a work
+// budget fixed by the size of the problem: the same problem and seed give the same allocation on any
+// machine, whatever the load.
+class Annealer {
+ public:
+  struct Shared {
+    const Problem* p = nullptr;
+    const std::vector<std::int32_t>* lin = nullptr;
+    const std::vector<std::vector<int>>* fitList = nullptr;
+    std::vector<int> rows;                          // movable exhibitors with at least one fitting booth
+    std::vector<std::vector<int>> movableAdjacent;  // booth -> adjacent movable booths
+    std::vector<std::vector<int>> sectorRows;       // sector -> rows of that sector
+    std::vector<char> hasCompetitors;
+    int B = 0;
+  };
+
+  Annealer(const Shared& sh, const std::vector<int>& boothOf, std::uint64_t seed)
+      : sh_(sh), p_(*sh.p), rnd_(seed), boothOf_(boothOf) {
+    holder_.assign(sh.B, -1);
+    for (int b = 0; b < sh.B; ++b)
+      if (p_.booths[b].fixedHolder >= 0) holder_[b] = p_.booths[b].fixedHolder;
+    for (std::size_t e = 0; e < boothOf_.size(); ++e)
+      if (boothOf_[e] >= 0) holder_[boothOf_[e]] = static_cast<int>(e);
+    current_ = objective();
+    best_ = boothOf_;
+    bestTotal_ = current_;
+  }
+
+  // moves attempts, temperature falling geometrically from t0 to t1; poll(done) may ask to stop.
+  void run(long long moves, double t0, double t1, const std::function<bool(long long)>& poll) {
+    if (sh_.rows.empty() || moves <= 0) return;
+    constexpr long long kStep = 1024;
+    const long long steps = std::max<long long>(1, moves / kStep);
+    const double factor = std::pow(t1 / t0, 1.0 / static_cast<double>(steps));
+    double t = t0;
+    for (long long step = 0; step < steps; ++step) {
+      if ((step & 63) == 0 && poll && poll(step * kStep)) return;
+      for (int k = 0; k < kStep; ++k) attempt(t);
+      t *= factor;
+    }
+  }
+
+  // Back to the best allocation seen (the next run reheats from there).
+  void restartFromBest() {
+    boothOf_ = best_;
+    std::fill(holder_.begin(), holder_.end(), -1);
+    for (int b = 0; b < sh_.B; ++b)
+      if (p_.booths[b].fixedHolder >= 0) holder_[b] = p_.booths[b].fixedHolder;
+    for (std::size_t e = 0; e < boothOf_.size(); ++e)
+      if (boothOf_[e] >= 0) holder_[boothOf_[e]] = static_cast<int>(e);
+    current_ = bestTotal_;
+  }
+
+  const std::vector<int>& best() const { return best_; }
+  long long bestTotal() const { return bestTotal_; }
+
+ private:
+  std::int32_t lin(int e, int b) const { return (*sh_.lin)[static_cast<std::size_t>(e) * sh_.B + b]; }
+
+  long long objective() const {
+    long long total = 0;
+    for (int e : sh_.rows)
+      if (boothOf_[e] >= 0) total += lin(e, boothOf_[e]);
+    long long pairs = 0;
+    for (int b = 0; b < sh_.B; ++b) {
+      const int h = holder_[b];
+      if (h < 0 || !p_.booths[b].movable) continue;
+      for (int nb : sh_.movableAdjacent[b])
+        if (nb > b && holder_[nb] >= 0 && p_.sectorOf[holder_[nb]] == p_.sectorOf[h]) ++pairs;
+    }
+    return total + pairs * p_.settings.cluster;
+  }
+
+  // Same-sector pairs of adjacent movable booths with at least one end in touched[0..n).
+  long long pairsAround(const int* touched, int n) const {
+    long long pairs = 0;
+    for (int i = 0; i < n; ++i) {
+      const int a = touched[i];
+      const int h = holder_[a];
+      if (h < 0) continue;
+      const int s = p_.sectorOf[h];
+      for (int nb : sh_.movableAdjacent[a]) {
+        const int g = holder_[nb];
+        if (g < 0 || p_.sectorOf[g] != s) continue;
+        bool inside = false;
+        for (int j = 0; j < n; ++j) inside = inside || touched[j] == nb;
+        if (inside && nb < a) continue;  // counted from the other end
+        ++pairs;
+      }
+    }
+    return pairs;
+  }
+
+  bool competitorNear(int e, int b) const {
+    if (!sh_.hasCompetitors[e]) return false;
+    const auto& comp = p_.exhibitors[e].competitors;
+    for (int nb : p_.near[b]) {
+      const int h = holder_[nb];
+      if (h >= 0 && h != e && std::binary_search(comp.begin(), comp.end(), h)) return true;
+    }
+    return false;
+  }
+
+  int randomTop(int e) {
+    const auto& fit = (*sh_.fitList)[e];
+    const std::size_t k = std::min<std::size_t>(fit.size(), kTop);
+    return fit[rnd_.next() % k];
+  }
+
+  int pickTarget(int e) {
+    const auto& fit = (*sh_.fitList)[e];
+    const std::uint64_t r = rnd_.next() % 100;
+    if (r < 40) return randomTop(e);
+    if (r < 85) {
+      const auto& mates = sh_.sectorRows[p_.sectorOf[e]];
+      const int m = mates[rnd_.next() % mates.size()];
+      const int bm = boothOf_[m];
+      if (m == e || bm < 0) return -1;
+      const auto& adj = sh_.movableAdjacent[bm];
+      if (adj.empty()) return -1;
+      const int b = adj[rnd_.next() % adj.size()];
+      return lin(e, b) == kMisfit ? -1 : b;
+    }
+    return fit[rnd_.next() % fit.size()];
+  }
+
+  void attempt(double t) {
+    const int e = sh_.rows[rnd_.next() % sh_.rows.size()];
+    const int b = pickTarget(e);
+    const int b0 = boothOf_[e];
+    if (b < 0 || b == b0) return;
+    const int h = holder_[b];
+    int touched[3];
+    int n = 0;
+    touched[n++] = b;
+    if (b0 >= 0) touched[n++] = b0;
+    // Plan the move: e -> b; h (if any) -> hTo (b0 for a swap, a free booth, or -1: out).
+    int hTo = -1;
+    if (h >= 0) {
+      if (b0 >= 0 && lin(h, b0) != kMisfit) {
+        hTo = b0;
+      } else {
+        const int c = pickTarget(h);
+        if (c >= 0 && holder_[c] < 0 && c != b) {
+          hTo = c;
+          touched[n++] = c;
+        }
+      }
+    }
+    long long dLin = lin(e, b) - (b0 >= 0 ? lin(e, b0) : 0);
+    if (h >= 0) dLin += (hTo >= 0 ? lin(h, hTo) : 0) - lin(h, b);
+    const long long before = pairsAround(touched, n);
+    // Apply.
+    if (b0 >= 0) holder_[b0] = -1;
+    if (hTo >= 0 && hTo != b0) holder_[hTo] = h;
+    if (h >= 0) boothOf_[h] = hTo;
+    if (h >= 0 && hTo >= 0 && hTo == b0) holder_[b0] = h;
+    holder_[b] = e;
+    boothOf_[e] = b;
+    bool ok = !competitorNear(e, b) && !(h >= 0 && hTo >= 0 && competitorNear(h, hTo));
+    long long delta = 0;
+    if (ok) {
+      delta = dLin + (pairsAround(touched, n) - before) * p_.settings.cluster;
+      if (delta < 0) {
+        // Metropolis: accept a loss with probability exp(delta / t).
+        const double u = static_cast<double>(rnd_.next() >> 11) * (1.0 / 9007199254740992.0);
+        ok = t > 0 && static_cast<double>(delta) > t * std::log(u + 1e-300);
+      }
+    }
+    if (!ok) {  // undo
+      holder_[b] = h;
+      boothOf_[e] = b0;
+      if (hTo >= 0 && hTo != b0) holder_[hTo] = -1;
+      if (h >= 0) boothOf_[h] = b;
+      if (b0 >= 0) holder_[b0] = e;
+      return;
+    }
+    current_ += delta;
+    if (current_ > bestTotal_) {
+      bestTotal_ = current_;
+      best_ = boothOf_;
+    }
+  }
+
+  static constexpr std::size_t kTop = 32;
+  const Shared& sh_;
+  const Problem& p_;
+  SplitMix rnd_;
+  std::vector<int> boothOf_, holder_, best_;
+  long long current_ = 0, bestTotal_ = 0;
+};
+
 class Solver {
  public:
   Solver(const Problem& p, const AllocatorOptions& o)
@@ -148,11 +347,20 @@ class Solver {
         best = boothOf_;
       }
       ++r.rounds;
-      if (o_.progress) o_.progress(static_cast<double>(round + 1) / rounds);
+      if (o_.progress) o_.progress(0.5 * static_cast<double>(round + 1) / rounds);
     }
     boothOf_ = best;
     holderFromBoothOf();
-    iteratedSearch(bestTotal);
+    const auto ta = Clock::now();
+    anneal();
+    r.anneal_seconds = std::chrono::duration<double>(Clock::now() - ta).count();
+    // On small problems an iterated local search (random kicks, then moves, swaps and ejection
+    // chains) still finds what the annealing missed; on large ones its passes over the whole
+    // allocation cost more than they bring.
+    if (exact) {
+      long long ignored = 0;
+      iteratedSearch(ignored);
+    }
     r.allocation = current();
     r.score = scoreOf(p_, r.allocation);
     r.violations = checkAllocation(p_, r.allocation);
@@ -446,6 +654,90 @@ class Solver {
       if (p_.booths[b].fixedHolder >= 0) holder_[b] = p_.booths[b].fixedHolder;
     for (int e = 0; e < E_; ++e)
       if (boothOf_[e] >= 0) holder_[boothOf_[e]] = e;
+  }
+
+  // Simulated annealing from the best round, in `chains` independent chains (one per thread, seeds
+  // derived from the option's seed); the best chain wins, ties to the lowest index. Then a last
+  // local search. Deterministic: each chain's moves depend on its seed only.
+  void anneal() {
+    if (movable_.empty()) return;
+    Annealer::Shared sh;
+    sh.p = &p_;
+    sh.lin = &lin_;
+    sh.fitList = &fitList_;
+    sh.B = B_;
+    for (int e : movable_)
+      if (!fitList_[e].empty()) sh.rows.push_back(e);
+    if (sh.rows.empty()) return;
+    sh.movableAdjacent.assign(B_, {});
+    for (int b = 0; b < B_; ++b)
+      for (int nb : p_.adjacent[b])
+        if (p_.booths[nb].movable) sh.movableAdjacent[b].push_back(nb);
+    sh.sectorRows.assign(p_.sectorCount, {});
+    for (int e : sh.rows) sh.sectorRows[p_.sectorOf[e]].push_back(e);
+    sh.hasCompetitors.assign(E_, 0);
+    for (int e = 0; e < E_; ++e) sh.hasCompetitors[e] = p_.exhibitors[e].competitors.empty() ? 0 : 1;
+    const long long rowCount = static_cast<long long>(sh.rows.size());
+    const long long moves = std::min(o_.anneal_moves_per_row * rowCount,
+                                     std::max(o_.anneal_max_moves, o_.anneal_work / rowCount));
+    // Threads run chains t, t + threads, ... one after the other; small problems get several chains
+    // per thread (their moves are cheap and their landscape rugged: independent chains pay).
+    const int threadCount = std::max(1, o_.chains);
+    const int perThread =
+        static_cast<long long>(sh.rows.size()) <= o_.small_rows ? std::max(1, o_.small_chains_per_thread) : 1;
+    const int chains = threadCount * perThread;
+    // With few moves per exhibitor (large problems) a hot start has no time to cool back down: start
+    // colder, in one cycle.
+    const double perRow = static_cast<double>(moves) / static_cast<double>(sh.rows.size());
+    const bool longRun = perRow >= 10000;
+    const int cycles = longRun ? std::max(1, o_.anneal_cycles) : 1;
+    const double t0 =
+        longRun ? o_.anneal_t0 : std::max(o_.anneal_t1, o_.anneal_t0 * std::max(0.25, std::sqrt(perRow / 10000)));
+    const long long perCycle = moves / cycles;
+    std::vector<std::unique_ptr<Annealer>> annealers;
+    for (int c = 0; c < chains; ++c)
+      annealers.push_back(std::make_unique<Annealer>(
+          sh, boothOf_, o_.seed * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull * static_cast<std::uint64_t>(c + 1)));
+    std::atomic<bool> stop{false};
+    auto runChain = [&](int c, const std::function<bool(int, long long)>& poll) {
+      for (int k = 0; k < cycles; ++k) {
+        if (k > 0) annealers[c]->restartFromBest();
+        annealers[c]->run(perCycle, t0, o_.anneal_t1, [&](long long done) { return poll(k, done); });
+      }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 1; t < threadCount; ++t)
+      threads.emplace_back([&, t] {
+        for (int c = t; c < chains; c += threadCount)
+          runChain(c, [&](int, long long) { return stop.load(std::memory_order_relaxed); });
+      });
+    try {
+      for (int i = 0; i < perThread; ++i)
+        runChain(i * threadCount, [&](int k, long long done) {
+          if (o_.cancelled && o_.cancelled()) {
+            stop = true;
+            return true;
+          }
+          if (o_.progress)
+            o_.progress(0.5 + 0.5 * static_cast<double>((static_cast<long long>(i) * cycles + k) * perCycle + done) /
+                                  static_cast<double>(static_cast<long long>(perThread) * cycles * perCycle));
+          return false;
+        });
+    } catch (...) {
+      stop = true;
+      for (auto& t : threads) t.join();
+      throw;
+    }
+    for (auto& t : threads) t.join();
+    checkCancel();
+    int bestChain = 0;
+    for (int c = 1; c < chains; ++c)
+      if (annealers[c]->bestTotal() > annealers[bestChain]->bestTotal()) bestChain = c;
+    if (annealers[bestChain]->bestTotal() > fastObjective()) {
+      boothOf_ = annealers[bestChain]->best();
+      holderFromBoothOf();
+    }
+    localSearch();
   }
 
   // Iterated local search: a few random moves or swaps that keep every hard constraint, then the

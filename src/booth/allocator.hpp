@@ -2,9 +2,10 @@
 // (fit, one booth per exhibitor and one exhibitor per booth, untouchable booths kept, competitors never
 // adjacent or facing). Method: an exact linear assignment (Jonker–Volgenant) of the linear part, then
 // rounds where the clustering between neighbours is folded into the assignment costs, each followed by
-// a repair of competitor conflicts and a local search of moves, swaps and ejections. Deterministic: the
-// same problem and seed give the same allocation, whatever the machine's speed (no time-based stop
-// unless a time limit is asked for).
+// a repair of competitor conflicts and a local search of moves, swaps and ejections; then simulated
+// annealing in parallel chains with incremental scoring, and on small problems an iterated local
+// search. Deterministic: the same problem and seed give the same allocation, whatever the machine's
+// speed or load (work budgets, never a clock; each chain depends on its own seed only).
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -21,7 +22,19 @@ struct AllocatorOptions {
   int cluster_rounds = 3;       // assignment rounds with clustering folded in, after the first
   int max_search_passes = 6;    // local search passes per round
   int exact_rows = 500;         // up to this many exhibitors to place, the exact assignment core runs
-  long long search_iterations = 3000;    // iterated local search: at most this many kicks...
+  // Simulated annealing (a work budget, not a clock), per chain: anneal_moves_per_row moves per
+  // exhibitor to place, at most max(anneal_max_moves, anneal_work / exhibitors to place) (a move
+  // costs more on a larger problem: its tables leave the cache). `chains` chains run in parallel;
+  // the best one wins, and results do not depend on timing.
+  long long anneal_moves_per_row = 20000;
+  long long anneal_max_moves = 700000;
+  long long anneal_work = 1250000000;
+  double anneal_t0 = 150, anneal_t1 = 3;  // temperature, in points, at the start and the end...
+  int anneal_cycles = 2;                  // ...of each cycle; each cycle starts from the best so far
+  int chains = 2;                        // threads, one chain each...
+  long long small_rows = 100;            // ...and up to this many exhibitors to place,
+  int small_chains_per_thread = 4;       // this many chains each, one after the other
+  long long search_iterations = 3000;    // then, up to exact_rows, an iterated local search: at most this many kicks...
   long long search_budget = 1500000;     // ...and at most budget / (exhibitors + booths) of them
   std::function<void(double)> progress;  // 0..1, from the calling thread
   std::function<bool()> cancelled;       // true: stop, throw Error(Refused)
@@ -47,6 +60,7 @@ struct AllocationResult {
   int inversion_count = 0;
   double seconds = 0;
   double lap_seconds = 0;
+  double anneal_seconds = 0;  // the parallel part (both chains at once)
   int rounds = 0;
 };
 

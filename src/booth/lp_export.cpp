@@ -1,10 +1,15 @@
 // LP export of the allocation problem (see lp_export.hpp). Constraints:
 //   each exhibitor at most one booth; each booth at most one exhibitor;
 //   z(b1,b2,s) <= sum of x of sector s in b1, and likewise in b2 (clustering pairs);
+//   z(b1,b2,s) <= sum of x of sector s in b1 or b2 other than exhibitor e, for every e of sector s
+//     that fits both booths (an exhibitor is never its own neighbour: without these rows the LP
+//     relaxation splits one exhibitor over two adjacent booths and earns the pair; same integer model;
+//     written only up to kMaxSelfRows of them);
 //   competitors e, o and booth b that fits e: x(e,b) + sum over b' near b of x(o,b') <= 1.
 // Untouchable booths and their exhibitors are constants and stay out, as in scoreOf().
 #include "booth/lp_export.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -31,6 +36,8 @@ class Terms {
   std::ostream& out_;
   int count_ = 0;
 };
+
+constexpr long long kMaxSelfRows = 20000;
 
 std::string x(int e, int b) { return "x" + std::to_string(e) + "_" + std::to_string(b); }
 
@@ -60,8 +67,19 @@ LpStats writeLp(const Problem& p, std::ostream& out) {
       std::vector<char> s1(p.sectorCount, 0), s2(p.sectorCount, 0);
       for (int e : inBooth[b1]) s1[p.sectorOf[e]] = 1;
       for (int e : inBooth[b2]) s2[p.sectorOf[e]] = 1;
-      for (int s = 0; s < p.sectorCount; ++s)
-        if (s1[s] && s2[s]) pairs.push_back({b1, b2, s});
+      for (int s = 0; s < p.sectorCount; ++s) {
+        if (!s1[s] || !s2[s]) continue;
+        // Only one exhibitor of the sector could hold either booth: the pair can never be earned.
+        int first = -1;
+        bool two = false;
+        for (int b : {b1, b2})
+          for (int e : inBooth[b])
+            if (p.sectorOf[e] == s) {
+              if (first < 0) first = e;
+              else if (e != first) two = true;
+            }
+        if (two) pairs.push_back({b1, b2, s});
+      }
     }
   }
 
@@ -98,6 +116,27 @@ LpStats writeLp(const Problem& p, std::ostream& out) {
       Terms t(out);
       for (int e : inBooth[b])
         if (p.sectorOf[e] == pairs[k].sector) t.add(-1, x(e, b));
+      out << " <= 0\n";
+      ++stats.constraints;
+    }
+  }
+  // Self-exclusion rows: for e of the pair's sector that fits both booths. They tighten the
+  // relaxation by a few tenths of a percent but slow its solution down a lot, so only on problems
+  // small enough for CBC to search a tree in minutes (about 100 exhibitors and fewer).
+  long long selfRows = 0;
+  for (const auto& pr : pairs)
+    for (int e : inBooth[pr.b1])
+      if (p.sectorOf[e] == pr.sector && std::binary_search(inBooth[pr.b2].begin(), inBooth[pr.b2].end(), e)) ++selfRows;
+  for (std::size_t k = 0; k < pairs.size() && selfRows <= kMaxSelfRows; ++k) {
+    const auto& pr = pairs[k];
+    for (int e : inBooth[pr.b1]) {
+      if (p.sectorOf[e] != pr.sector) continue;
+      if (!std::binary_search(inBooth[pr.b2].begin(), inBooth[pr.b2].end(), e)) continue;  // sorted by e
+      out << " s" << k << "_" << e << ": z" << k;
+      Terms t(out);
+      for (int b : {pr.b1, pr.b2})
+        for (int f : inBooth[b])
+          if (f != e && p.sectorOf[f] == pr.sector) t.add(-1, x(f, b));
       out << " <= 0\n";
       ++stats.constraints;
     }

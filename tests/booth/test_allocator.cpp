@@ -203,3 +203,40 @@ TEST_CASE("the LP export writes the same model: every fitting pair a binary, wit
       }
   CHECK(stats.variables >= pairs);
 }
+
+TEST_CASE("the LP export keeps an exhibitor from being its own neighbour, and leaves out pairs one exhibitor alone could fill") {
+  const auto p = generatedProblem(30, 4);
+  std::ostringstream lp;
+  writeLp(p, lp);
+  const std::string text = lp.str();
+  // Self-exclusion rows are written on small problems.
+  CHECK(text.find("\n s0_") != std::string::npos);
+  // Every clustering variable has its two rows, and no self-exclusion row lists its own exhibitor.
+  std::size_t at = 0;
+  int rows = 0;
+  while ((at = text.find("\n s", at)) != std::string::npos) {
+    const auto colon = text.find(':', at);
+    const auto underscore = text.find('_', at);
+    const std::string e = text.substr(underscore + 1, colon - underscore - 1);
+    const auto end = text.find("<=", colon);
+    const std::string body = text.substr(colon, end - colon);
+    CHECK(body.find(" x" + e + "_") == std::string::npos);
+    ++rows;
+    at = end;
+  }
+  CHECK(rows > 0);
+}
+
+TEST_CASE("annealing with one chain or two: no hard violation, the score agrees with scoreOf") {
+  for (std::uint64_t seed : {3u, 8u}) {
+    const auto p = generatedProblem(70, seed);
+    for (int chains : {1, 2}) {
+      AllocatorOptions o;
+      o.seed = seed;
+      o.chains = chains;
+      const auto r = allocate(p, o);
+      CHECK(r.violations.total() == 0);
+      CHECK(scoreOf(p, r.allocation).total == r.score.total);
+    }
+  }
+}

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   cli::registerRegistry(app, ctx);  // import, export, list, show
   for (cli::Register r : {cli::registerVenue, cli::registerAllocate, cli::registerBooth}) r(app, ctx);  // booths
   cli::registerMigrate(app, ctx);   // SQLite <-> PostgreSQL
+  cli::registerBackup(app, ctx);    // backup, restore
 
   // Name an unknown command instead of CLI11's "a subcommand is required".
   for (int i = 1; i < argc; ++i) {

@@ -69,7 +69,7 @@ std::string settledBytes(const std::string& db) {
 
 }  // namespace
 
-TEST_CASE("backup writes FILE and FILE.sha256; restore brings the data back and keeps the old file") {
+TEST_CASE("backup writes FILE and FILE.sha256, restore brings the data back and keeps the old file") {
   TempDir dir;
   auto db = makeEdition(dir, "e.db", "40");
   const std::string before = participants(db);

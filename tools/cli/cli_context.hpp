@@ -48,6 +48,7 @@ void registerVenue(CLI::App& app, Context& ctx);
 void registerAllocate(CLI::App& app, Context& ctx);
 void registerBooth(CLI::App& app, Context& ctx);
 nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath);
+void registerBackup(CLI::App& app, Context& ctx);  // backup FILE, restore FILE (cmd_backup.cpp)
 void registerMigrate(CLI::App& app, Context& ctx);  // migrate --from --to (cmd_migrate.cpp)
 nlohmann::json benchGate(long long n, const Context& ctx);  // bench gate (cmd_gate.cpp)
 // bench gate --processes P: P gate processes on one database (bench_stations.cpp)

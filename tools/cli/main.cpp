@@ -5,6 +5,10 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 
+namespace moussem::cli {
+void registerAudit(CLI::App& app, Context& ctx);  // audit verify (cmd_audit.cpp)
+}  // namespace moussem::cli
+
 int main(int argc, char** argv) {
   using namespace moussem;
   cli::Context ctx;
@@ -21,6 +25,8 @@ int main(int argc, char** argv) {
   cli::registerRegistry(app, ctx);  // import, export, list, show
   for (cli::Register r : {cli::registerVenue, cli::registerAllocate, cli::registerBooth}) r(app, ctx);  // booths
   cli::registerMigrate(app, ctx);   // SQLite <-> PostgreSQL
+  cli::registerBackup(app, ctx);    // backup, restore
+  cli::registerAudit(app, ctx);     // audit verify
 
   // Name an unknown command instead of CLI11's "a subcommand is required".
   for (int i = 1; i < argc; ++i) {

@@ -1,0 +1,43 @@
+// The audit trail's hash chain: every row's hash is SHA-256 over the previous row's hash and the row's
+// own fields in a canonical encoding, so editing, deleting or reordering rows breaks the chain at a
+// place verifyAuditChain() can name. Pure functions: the Store keeps the rows, this checks them.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace moussem {
+
+struct AuditRow {
+  std::int64_t id = 0;
+  std::string at;  // UTC, ISO 8601 with milliseconds
+  std::string user_name, role, station;
+  std::string action;            // e.g. person.update, badge.revoke
+  std::string entity, entity_id;  // what was changed
+  std::string before, after;     // JSON of the record before and after (empty for none)
+  std::string prev_hash, hash;   // lower-case hex
+};
+
+// The prev_hash of the first row.
+const std::string& auditGenesisHash();
+// Canonical encoding: every field, id first and prev_hash last, as <byte length>:<bytes>; then SHA-256.
+std::string auditHash(const AuditRow& row);
+
+struct AuditProblem {
+  enum class Kind { Edited, Deleted, Reordered };
+  Kind kind = Kind::Edited;
+  std::int64_t id = 0;     // the row at fault (Deleted: the first missing id)
+  std::int64_t other = 0;  // Reordered: the position the row's content belongs to; Deleted: the last missing id
+};
+
+// Walks rows in the order given (the store's id order) and names every problem found.
+std::vector<AuditProblem> verifyAuditChain(const std::vector<AuditRow>& rows);
+
+}  // namespace moussem
+
+namespace moussem {
+
+// The audit rows of a SQLite edition, in id order (read only; throws Error). PostgreSQL: Refused for now.
+std::vector<AuditRow> readAuditLog(const std::string& database);
+
+}  // namespace moussem

@@ -14,7 +14,7 @@ namespace {
 
 struct DemoVenueDb {
   TempDir dir;
-  std::unique_ptr<Store> store = createEditionDatabase(dir / "b.db", demoEdition());
+  std::unique_ptr<Store> store = createEditionDatabase(test::dbPath(dir, "b.db"), demoEdition());
   DemoVenueDb() {
     DemoOptions o;
     o.participants = 10;

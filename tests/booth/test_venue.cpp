@@ -46,7 +46,7 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 
 struct Db {
   TempDir dir;
-  std::unique_ptr<Store> store = createEditionDatabase(dir / "v.db", demoEdition());
+  std::unique_ptr<Store> store = createEditionDatabase(test::dbPath(dir, "v.db"), demoEdition());
 };
 
 }  // namespace

@@ -13,7 +13,9 @@ using moussem::test::GateFixture;
 
 namespace {
 
+// The independent count: raw SQL on the same database, through the test server on PostgreSQL.
 long long sqlCount(const std::filesystem::path& db, const std::string& sql) {
+  if (test::onPostgres()) return std::stoll(test::pgQuery(db.string(), sql));
   sqlite3* h = nullptr;
   REQUIRE(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
   sqlite3_stmt* st = nullptr;

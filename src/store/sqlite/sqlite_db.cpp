@@ -105,6 +105,16 @@ void Database::exec(const char* sql) {
   }
 }
 
+void Database::run(const std::string& sql) {
+  Statement& st = prepare(sql);
+  try {
+    st.run();
+  } catch (const Error& e) {
+    throw Error(e.kind(), path_ + ": " + e.what());
+  }
+  st.reset();
+}
+
 Statement& Database::prepare(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end()) {

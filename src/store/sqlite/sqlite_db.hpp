@@ -61,6 +61,9 @@ class Database {
   const std::string& path() const { return path_; }
 
   void exec(const char* sql);  // for fixed SQL with no values (pragmas, BEGIN, migrations)
+  // One fixed statement run through the statement cache: for what runs on every write (BEGIN,
+  // COMMIT), where parsing it again each time would cost more than running it.
+  void run(const std::string& sql);
   // A cached prepared statement, reset and with bindings cleared, ready to bind.
   Statement& prepare(const std::string& sql);
   std::int64_t lastInsertId() const { return sqlite3_last_insert_rowid(db_); }

@@ -98,14 +98,15 @@ void SqliteStore::write(const std::function<void()>& body) {
   // The outermost call is a real transaction (IMMEDIATE: take the write lock now, not halfway);
   // nested calls are savepoints, so an inner failure caught by the caller undoes only the inner part.
   const std::string savepoint = "sp" + std::to_string(depth_);
-  db_->exec(depth_ == 0 ? "BEGIN IMMEDIATE" : ("SAVEPOINT " + savepoint).c_str());
+  if (depth_ == 0) db_->run("BEGIN IMMEDIATE");
+  else db_->exec(("SAVEPOINT " + savepoint).c_str());
   ++depth_;
   try {
     body();
   } catch (...) {
     --depth_;
     try {
-      if (depth_ == 0) db_->exec("ROLLBACK");
+      if (depth_ == 0) db_->run("ROLLBACK");
       else db_->exec(("ROLLBACK TO " + savepoint + "; RELEASE " + savepoint).c_str());
     } catch (...) {
     }
@@ -114,9 +115,9 @@ void SqliteStore::write(const std::function<void()>& body) {
   --depth_;
   if (depth_ == 0) {
     try {
-      db_->exec("COMMIT");
+      db_->run("COMMIT");
     } catch (...) {
-      try { db_->exec("ROLLBACK"); } catch (...) {}
+      try { db_->run("ROLLBACK"); } catch (...) {}
       throw;
     }
   } else {

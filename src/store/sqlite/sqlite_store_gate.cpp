@@ -1,5 +1,5 @@
 // SQLite side of the entry gate: gate profiles, the badge states a gate indexes in memory, presence,
-// and the scan log. A scan is one INSERT (plus its presence UPSERT when accepted) in one transaction,
+// and the scan log. A scan is one INSERT (plus its presence UPSERT when it moves someone) in one transaction,
 // through cached prepared statements: this is the durable half of every verdict. No rules here.
 #include <sqlite3.h>
 
@@ -88,47 +88,53 @@ std::vector<Presence> SqliteStore::presences() {
 }
 
 bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std::string& reentry) {
-  // The presence first, guarded by the re-entry rule as the database sees it (BEGIN IMMEDIATE: other
-  // processes on this file wait), then the scan with the verdict that rule left standing.
+  // The scan first (a uid already logged is a replay: an offline queue pushed twice, and what was
+  // logged stands), then the presence guarded by the re-entry rule as the database sees it (BEGIN
+  // IMMEDIATE: other processes on this file wait). If the guard turns the entry down, the scan row
+  // takes that verdict before the transaction commits, so nobody ever sees the first one.
   const bool guarded = presence && presence->inside && s.verdict == "accepted" &&
                        (reentry == "antipassback" || reentry == "once-per-day");
   bool admitted = true;
   write([&] {
-    auto& seen = db_->prepare("SELECT id, verdict, reason FROM scan WHERE uid = ?");
-    seen.bind(1, s.uid);
-    if (seen.step()) {  // replayed (an offline queue pushed twice): what was logged stands
-      s.id = seen.integer(0);
-      s.verdict = seen.text(1);
-      s.reason = seen.text(2);
-      seen.reset();
-      admitted = s.verdict == "accepted";
-      return;
-    }
-    seen.reset();
-    if (presence) {
-      auto& p = db_->prepare(
-          "INSERT INTO presence (person_id, zone, inside, last_at, last_day) VALUES (?1,?2,?3,?4,?5) "
-          "ON CONFLICT(person_id, zone) DO UPDATE SET inside=excluded.inside, last_at=excluded.last_at, "
-          "last_day=excluded.last_day WHERE ?6 = 'always' OR (?6 = 'antipassback' AND presence.inside = 0) "
-          "OR (?6 = 'once-per-day' AND presence.last_day <> excluded.last_day) "
-          "OR (?6 = 'offline' AND presence.last_at <= excluded.last_at)");
-      p.bind(1, presence->person_id).bind(2, presence->zone).bind(3, presence->inside).bind(4, presence->last_at)
-          .bind(5, presence->last_day).bind(6, guarded || reentry == "offline" ? reentry : std::string("always"));
-      p.run();
-      if (guarded && db_->changes() == 0) {
-        admitted = false;
-        s.verdict = "rejected";
-        s.reason = reentry == "antipassback" ? "already_inside" : "already_used_today";
-      }
-    }
     auto& st = db_->prepare(
         "INSERT INTO scan (uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, "
-        "badge_serial, badge_version, person_id, manual, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "badge_serial, badge_version, person_id, manual, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT(uid) DO NOTHING");
     st.bind(1, s.uid).bind(2, s.gate).bind(3, s.zone).bind(4, s.direction).bind(5, s.station).bind(6, s.operator_name)
         .bind(7, s.at).bind(8, s.payload_digest).bind(9, s.verdict).bind(10, s.reason).bind(11, s.badge_serial)
         .bind(12, s.badge_version).bind(13, s.person_id).bind(14, s.manual).bind(15, s.note);
     st.run();
+    if (db_->changes() == 0) {
+      auto& seen = db_->prepare("SELECT id, verdict, reason FROM scan WHERE uid = ?");
+      seen.bind(1, s.uid);
+      if (seen.step()) {
+        s.id = seen.integer(0);
+        s.verdict = seen.text(1);
+        s.reason = seen.text(2);
+      }
+      seen.reset();
+      admitted = s.verdict == "accepted";
+      return;
+    }
     s.id = db_->lastInsertId();
+    if (!presence) return;
+    auto& p = db_->prepare(
+        "INSERT INTO presence (person_id, zone, inside, last_at, last_day) VALUES (?1,?2,?3,?4,?5) "
+        "ON CONFLICT(person_id, zone) DO UPDATE SET inside=excluded.inside, last_at=excluded.last_at, "
+        "last_day=excluded.last_day WHERE ?6 = 'always' OR (?6 = 'antipassback' AND presence.inside = 0) "
+        "OR (?6 = 'once-per-day' AND presence.last_day <> excluded.last_day) "
+        "OR (?6 = 'offline' AND presence.last_at <= excluded.last_at)");
+    p.bind(1, presence->person_id).bind(2, presence->zone).bind(3, presence->inside).bind(4, presence->last_at)
+        .bind(5, presence->last_day).bind(6, guarded || reentry == "offline" ? reentry : std::string("always"));
+    p.run();
+    if (guarded && db_->changes() == 0) {
+      admitted = false;
+      s.verdict = "rejected";
+      s.reason = reentry == "antipassback" ? "already_inside" : "already_used_today";
+      auto& u = db_->prepare("UPDATE scan SET verdict = ?1, reason = ?2 WHERE id = ?3");
+      u.bind(1, s.verdict).bind(2, s.reason).bind(3, s.id);
+      u.run();
+    }
   });
   return admitted;
 }

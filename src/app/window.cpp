@@ -8,6 +8,8 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cfloat>
+#include <cstdlib>
+#include <iostream>
 #include <filesystem>
 #include <vector>
 
@@ -16,6 +18,7 @@
 #include "core/paths.hpp"
 #include "ui/fonts.hpp"
 #include "ui/screens/desk_screen.hpp"
+#include "ui/session.hpp"
 #include "ui/shell.hpp"
 #include "ui/style.hpp"
 #include "ui/textures.hpp"
@@ -25,7 +28,7 @@ namespace moussem::app {
 namespace {
 
 struct LoopState {
-  ui::Shell* shell = nullptr;
+  ui::Session* session = nullptr;
   int busyFrames = 3;  // frames still to draw before sleeping again
 };
 
@@ -48,6 +51,7 @@ ui::Key translate(int key) {
     case GLFW_KEY_Y: return ui::Key::Y;
     case GLFW_KEY_K: return ui::Key::K;
     case GLFW_KEY_H: return ui::Key::H;
+    case GLFW_KEY_O: return ui::Key::O;
     case GLFW_KEY_DELETE: return ui::Key::Delete;
     case GLFW_KEY_EQUAL: case GLFW_KEY_KP_ADD: return ui::Key::Plus;
     case GLFW_KEY_MINUS: case GLFW_KEY_KP_SUBTRACT: return ui::Key::Minus;
@@ -59,11 +63,11 @@ ui::Key translate(int key) {
 void onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
   auto* state = static_cast<LoopState*>(glfwGetWindowUserPointer(window));
   state->busyFrames = 3;
-  if (action != GLFW_PRESS || !state->shell) return;
+  if (action != GLFW_PRESS || !state->session) return;
   // GLFW key tokens are physical positions: shortcuts work the same on AZERTY and Arabic layouts.
-  state->shell->onKey({translate(key), (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
+  state->session->onKey({translate(key), (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
   // Scanners: the gate screen rebuilds payloads from physical keys, whatever the layout typed.
-  state->shell->onPhysicalKey(key, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_CAPS_LOCK) != 0);
+  state->session->onPhysicalKey(key, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_CAPS_LOCK) != 0);
 }
 
 void wake(GLFWwindow* window) { static_cast<LoopState*>(glfwGetWindowUserPointer(window))->busyFrames = 3; }
@@ -169,19 +173,26 @@ int runWindow(Store& store, const WindowOptions& options) {
   GlTextures textures;
   ui::setTextureService(&textures);
   {
-    ui::Shell shell(store);
-    state.shell = &shell;
-    shell.setLanguage(i18n::language());
-    if (!options.screen.empty()) shell.select(options.screen);
-    if (!options.search.empty()) {
-      shell.select("desk");
-      for (const auto& screen : shell.screens())
-        if (auto* desk = dynamic_cast<ui::DeskScreen*>(screen.get())) desk->startWith(options.search);
+    ui::Session session(store);
+    state.session = &session;
+    session.setLanguage(i18n::language());
+    if (!options.user.empty()) {
+      const char* pin = std::getenv("MOUSSEM_PIN");
+      if (!session.submitSignIn(options.user, pin ? pin : "")) std::cerr << "moussem: " << session.model().error() << "\n";
+    }
+    if (ui::Shell* shell = session.shell()) {
+      if (!options.screen.empty()) shell->select(options.screen);
+      if (!options.search.empty()) {
+        shell->select("desk");
+        for (const auto& screen : shell->screens())
+          if (auto* desk = dynamic_cast<ui::DeskScreen*>(screen.get())) desk->startWith(options.search);
+      }
     }
     int frame = 0;
-    while (!glfwWindowShouldClose(window) && !shell.quitRequested()) {
+    double lastMouseX = -1, lastMouseY = -1;
+    while (!glfwWindowShouldClose(window) && !session.quitRequested()) {
       // Sleep when nothing happens: no CPU to speak of while the kiosk waits.
-      if (shell.busy()) state.busyFrames = 3;  // a progress bar is moving
+      if (session.busy()) state.busyFrames = 3;  // a progress bar is moving
       if (options.screenshot.empty() && state.busyFrames <= 0) glfwWaitEventsTimeout(0.5);
       else glfwPollEvents();
       if (state.busyFrames > 0) --state.busyFrames;
@@ -190,7 +201,12 @@ int runWindow(Store& store, const WindowOptions& options) {
       ImGui_ImplGlfw_NewFrame();
       if (!options.screenshot.empty()) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no stray hover in pictures
       ImGui::NewFrame();
-      shell.draw();
+      // Anything the user does keeps the station unlocked: keys (onKey), clicks, moves, typing.
+      if (io.MousePos.x != lastMouseX || io.MousePos.y != lastMouseY || io.MouseDown[0] || io.InputQueueCharacters.Size > 0)
+        session.activity();
+      lastMouseX = io.MousePos.x;
+      lastMouseY = io.MousePos.y;
+      session.draw();
       ImGui::Render();
       int w = 0, h = 0;
       glfwGetFramebufferSize(window, &w, &h);
@@ -204,7 +220,7 @@ int runWindow(Store& store, const WindowOptions& options) {
       }
       glfwSwapBuffers(window);
     }
-    state.shell = nullptr;
+    state.session = nullptr;
   }
   ui::setTextureService(nullptr);  // the shell and its textures are gone; GL is still current
   ImGui_ImplOpenGL3_Shutdown();

@@ -13,6 +13,7 @@ struct WindowOptions {
   int frames = 10;
   std::string screen;      // screen to open first
   std::string search;      // the desk opens with this search and its first result
+  std::string user;        // sign in as this user at start (PIN from $MOUSSEM_PIN)
 };
 
 int runWindow(Store& store, const WindowOptions& options);

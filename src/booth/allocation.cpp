@@ -233,6 +233,7 @@ Problem buildProblem(const std::vector<Hall>& halls, const std::vector<VenueFeat
 }
 
 Problem loadProblem(Store& store) {
+  store.checkPermission(Permission::ManageBooths);  // an allocation, even a dry run, is the organiser's
   std::vector<Exhibitor> exhibitors;
   store.forEachExhibitor([&](const Exhibitor& x, const std::string&, const std::string&) { exhibitors.push_back(x); });
   return buildProblem(store.halls(), store.venueFeatures(), store.booths(), exhibitors, store.boothRequests(),

@@ -1,6 +1,7 @@
 #include "core/dates.hpp"
 
 #include <chrono>
+#include <cstdio>
 
 namespace moussem::dates {
 
@@ -81,5 +82,17 @@ std::string formatLong(std::string_view iso, std::string_view lang) {
   return std::to_string(static_cast<unsigned>(ymd->day())) + " " + month + " " +
          std::to_string(static_cast<int>(ymd->year()));
 }
+
+std::string utcIso(std::chrono::system_clock::time_point t) {
+  const auto ms = duration_cast<milliseconds>(t.time_since_epoch()).count();
+  const long long day = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
+  const long long inDay = ms - day * 86400000;
+  char clock[32];
+  std::snprintf(clock, sizeof clock, "T%02lld:%02lld:%02lld.%03lldZ", inDay / 3600000, inDay / 60000 % 60,
+                inDay / 1000 % 60, inDay % 1000);
+  return fromDayNumber(day) + clock;
+}
+
+std::string utcNowIso() { return utcIso(std::chrono::system_clock::now()); }
 
 }  // namespace moussem::dates

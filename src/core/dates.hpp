@@ -1,6 +1,7 @@
 // Calendar dates as ISO text (YYYY-MM-DD): validation, day arithmetic, the days of an edition.
 // Civil dates only; time zones are handled where times of day are (gate, reports).
 #pragma once
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,5 +18,8 @@ std::string addDays(std::string_view iso, long long n);
 std::vector<std::string> range(std::string_view from, std::string_view to);  // inclusive
 // "9 février 2026", "9 فبراير 2026" (Moroccan month names, Western digits), "9 February 2026".
 std::string formatLong(std::string_view iso, std::string_view lang);
+// A moment as UTC ISO 8601 with milliseconds, e.g. 2026-02-09T08:30:00.125Z (sorts as text).
+std::string utcIso(std::chrono::system_clock::time_point t);
+std::string utcNowIso();
 
 }  // namespace moussem::dates

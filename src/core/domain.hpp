@@ -194,11 +194,16 @@ struct ScanRecord {
   std::string note;     // the steward's reason for a manual admission
 };
 
+// A person who signs in to Moussem (not a registered person: a member of the organising team).
 struct User {
   Id id = 0;
   std::string name;
-  std::string role;  // admin organizer desk gate
+  std::string role;      // admin organizer desk gate
+  std::string pin_hash;  // Argon2id (crypto_pwhash_str); never the PIN itself
   bool disabled = false;
+  int failed_attempts = 0;    // wrong PINs in a row
+  std::string locked_until;   // UTC ISO 8601; empty: not locked
+  std::string created_at;
 };
 
 // What the overview screen and `moussem-cli info` show.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -216,6 +217,7 @@ std::size_t exportScans(Store& store, const fs::path& file, const ExportOptions&
 }
 
 std::size_t exportFile(Store& store, Entity entity, const fs::path& file, const ExportOptions& options) {
+  store.checkPermission(Permission::ExportPersonal);  // names, phones and e-mails leave the database
   std::string ext = file.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) { return static_cast<char>(std::tolower(c)); });
   if (ext != ".csv" && ext != ".xlsx") throw Error(ErrorKind::Usage, tr("io.error.extension", {file.string()}));
@@ -236,6 +238,13 @@ std::size_t exportFile(Store& store, Entity entity, const fs::path& file, const 
     fs::remove(tmp, ec);
     throw Error(ErrorKind::Io, tr("io.error.write", {file.string()}));
   }
+  // Stamped in the audit trail: who took personal data out, which records, to which file name.
+  AuditRow row;
+  row.action = entity == Entity::Exhibitors ? "export.exhibitors" : "export.participants";
+  row.entity = "file";
+  row.entity_id = file.filename().string();
+  row.after = nlohmann::json{{"records", n}}.dump();
+  store.appendAudit(row);
   if (options.progress) options.progress(1.0);
   return n;
 }

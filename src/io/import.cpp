@@ -5,6 +5,7 @@
 #include <charconv>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/dates.hpp"
@@ -132,8 +133,14 @@ class Importer {
   void run(const csv::Table& table, const std::string& name) {
     mapHeader(table.rows.front(), name);
     const std::size_t total = table.rows.size() - 1;
+    // One audit row for the import (the file, and the ids it created); a changed record gets its own.
+    AuditRow summary;
+    summary.action = entity_ == Entity::Exhibitors ? "import.exhibitors" : "import.participants";
+    summary.entity = "file";
+    summary.entity_id = fs::path(name).filename().string();
+    summary.after = nlohmann::json{{"rows", total}}.dump();
     try {
-      store_.write([&] {
+      store_.writeBulk(summary, [&] {
         for (std::size_t r = 1; r < table.rows.size(); ++r) {
           if (options_.cancelled && options_.cancelled()) throw Error(ErrorKind::Refused, tr("io.import.cancelled"));
           const csv::Row& row = table.rows[r];

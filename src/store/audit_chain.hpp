@@ -18,6 +18,13 @@ struct AuditRow {
   std::string prev_hash, hash;   // lower-case hex
 };
 
+// What the audit screen and `audit list` filter on; empty fields match everything.
+struct AuditFilter {
+  std::string user_name, action, entity, entity_id;
+  std::string from, to;  // UTC ISO 8601 bounds on `at`, inclusive
+  std::int64_t before_id = 0;
+};
+
 // The prev_hash of the first row.
 const std::string& auditGenesisHash();
 // Canonical encoding: every field, id first and prev_hash last, as <byte length>:<bytes>; then SHA-256.

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "core/domain.hpp"
+#include "core/roles.hpp"
+#include "store/audit_chain.hpp"
 
 namespace moussem {
 
@@ -44,6 +46,31 @@ class Store {
 
   // Runs body in one transaction: all of it is written or none of it. Nested calls join the outer one.
   virtual void write(const std::function<void()>& body) = 0;
+
+  // write() for a bulk change (an import, demo data): one transaction that the audit trail records as
+  // ONE row, `summary` plus the ids of the records created inside; updates and deletions inside still
+  // get a row each with their before and after. Without a signed-in user: write(body).
+  virtual void writeBulk(const AuditRow& summary, const std::function<void()>& body) {
+    (void)summary;
+    write(body);
+  }
+
+  // Throws Error(Refused) when the signed-in user may not do this (GuardedStore). A store opened
+  // without a user is the owner's own file or server connection: everything is allowed.
+  virtual void checkPermission(Permission) {}
+
+  // Users who sign in, and the audit trail (issue 9). appendAudit chains the row to the last one
+  // (prev_hash, hash: store/audit_chain.hpp) under the write lock, so two stations never fork the chain;
+  // it sets the row's id, time, prev_hash and hash.
+  virtual std::vector<User> users() = 0;  // by name
+  virtual std::optional<User> user(const std::string& name) = 0;
+  virtual Id insertUser(User& user) = 0;
+  virtual void updateUser(const User& user) = 0;  // by id: role, pin_hash, disabled, failed_attempts, locked_until
+  virtual void appendAudit(AuditRow& row) = 0;
+  // The newest rows first, up to limit, that match: every non-empty field of the filter (action and
+  // entity match a prefix), id below before_id when it is not 0.
+  virtual std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) = 0;
+  virtual std::vector<AuditRow> auditChain() = 0;  // every row in id order, for verification
 
   // Edition and its configuration.
   virtual std::optional<Edition> edition() = 0;
@@ -106,6 +133,7 @@ class Store {
   virtual std::vector<Hall> halls() = 0;
   virtual std::vector<VenueFeature> venueFeatures() = 0;
   virtual std::vector<Booth> booths() = 0;
+  virtual std::optional<Booth> booth(Id id) = 0;
   virtual void updateBooth(const Booth& booth) = 0;
   virtual void deleteBooth(Id id) = 0;
   virtual void clearVenue() = 0;  // every booth, feature and hall

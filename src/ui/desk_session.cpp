@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "ui/signed_in.hpp"
 
 namespace moussem::ui {
 
@@ -15,7 +16,7 @@ void DeskSession::startWorker() {
   const std::string location = store_.location();
   task_.start([this, location](BackgroundTask::Context& ctx) {
     ctx.setStage("desk.index.loading");
-    auto store = openStore(location);
+    auto store = openAsSignedIn(location);
     Registry reader(*store);
     reader.loadIndex([&](double f) {
       if (ctx.cancel) throw Error(ErrorKind::Refused, tr("io.import.cancelled"));

@@ -18,24 +18,33 @@
 #include "ui/screens/gate_screen.hpp"
 #include "ui/screens/overview_screen.hpp"
 #include "ui/screens/plan_screen.hpp"
+#include "ui/signed_in.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
 
-Shell::Shell(Store& store) : store_(store) {
-  screens_.push_back(std::make_unique<OverviewScreen>(store));
-  screens_.push_back(std::make_unique<EditionScreen>(store));
-  // The registration screens share one session: one search index, one revision of the data.
-  auto desk = std::make_shared<DeskSession>(store);
-  screens_.push_back(std::make_unique<DeskScreen>(desk));
-  screens_.push_back(std::make_unique<ParticipantsScreen>(desk));
-  screens_.push_back(std::make_unique<ExhibitorsScreen>(desk));
-  screens_.push_back(std::make_unique<PlanScreen>(store));
-  screens_.push_back(std::make_unique<ImportScreen>(desk));
-  screens_.push_back(std::make_unique<BadgesScreen>(store));
-  screens_.push_back(std::make_unique<GateScreen>(store));
-  screens_.push_back(std::make_unique<DashboardScreen>(store));
+Shell::Shell(Store& store) : Shell(store, signedIn()) {}
+
+Shell::Shell(Store& store, const Actor& actor) : store_(store), actor_(actor), kiosk_(actor.role == Role::Gate) {
+  // Only the screens of the role (the store refuses the rest anyway: this keeps dead ends off screen).
+  auto may = [&](Permission p) { return !kiosk_ && allows(actor.role, p); };
+  if (!kiosk_) screens_.push_back(std::make_unique<OverviewScreen>(store));
+  if (may(Permission::ManageEdition)) screens_.push_back(std::make_unique<EditionScreen>(store));
+  if (may(Permission::EditPeople)) {
+    // The registration screens share one session: one search index, one revision of the data.
+    auto desk = std::make_shared<DeskSession>(store);
+    screens_.push_back(std::make_unique<DeskScreen>(desk));
+    screens_.push_back(std::make_unique<ParticipantsScreen>(desk));
+    screens_.push_back(std::make_unique<ExhibitorsScreen>(desk));
+    if (may(Permission::ManageBooths)) screens_.push_back(std::make_unique<PlanScreen>(store));
+    screens_.push_back(std::make_unique<ImportScreen>(desk));
+  } else if (may(Permission::ManageBooths)) {
+    screens_.push_back(std::make_unique<PlanScreen>(store));
+  }
+  if (may(Permission::IssueBadges)) screens_.push_back(std::make_unique<BadgesScreen>(store));
+  if (kiosk_ || may(Permission::Scan)) screens_.push_back(std::make_unique<GateScreen>(store));
+  if (may(Permission::ViewReports)) screens_.push_back(std::make_unique<DashboardScreen>(store));
 
   station_ = moussem::stationName();  // not the member accessor of the same name
   auto ed = store.edition();
@@ -49,6 +58,7 @@ Shell::Shell(Store& store) : store_(store) {
                   setLanguage(l == "fr" ? "ar" : l == "ar" ? "en" : "fr");
                 }, {}});
   actions_.add({"app.quit", "action.quit", {Key::Q, true}, [this] { quit_ = true; }, {}});
+  actions_.add({"app.sign_out", "action.sign_out", {Key::O, true, true}, [this] { signOut_ = true; }, {}});
   for (std::size_t i = 0; i < screens_.size() && i < 10; ++i) {
     // Ctrl+1 .. Ctrl+9, then Ctrl+0 for the tenth.
     Key digit = i == 9 ? Key::Digit0 : static_cast<Key>(static_cast<int>(Key::Digit1) + static_cast<int>(i));
@@ -93,10 +103,11 @@ void Shell::drawMenu() {
   if (ImGui::BeginMenu(L("menu.file"))) {
     item("app.refresh");
     ImGui::Separator();
-    item("app.quit");
+    item("app.sign_out");
+    if (!kiosk_) item("app.quit");
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(L("menu.view"))) {
+  if (!kiosk_ && ImGui::BeginMenu(L("menu.view"))) {
     for (const auto& s : screens_) {
       const Action* a = actions_.find(std::string("screen.") + s->id());
       if (ImGui::MenuItem(L(s->titleKey()), a ? chordLabel(a->shortcut).c_str() : nullptr, s.get() == &current()))
@@ -159,6 +170,7 @@ void Shell::drawStatus() {
   // A shared server may drop: say so (status() asks the store, not the network: nothing waits here).
   if (const StoreStatus s = store_.status(); s.shared && !s.connected)
     segments.emplace_back(tr("station.connection_lost"), ImVec4(0.75f, 0.1f, 0.1f, 1));
+  segments.emplace_back(tr("status.user", {actor_.user, tr("role." + std::string(roleCode(actor_.role)))}), grey);
   segments.emplace_back(tr("status.station", {station_}), grey);
   segments.emplace_back(status_, grey);
   const float sep = ImGui::CalcTextSize("  ·  ").x;
@@ -202,7 +214,9 @@ void Shell::draw() {
     ImGui::PopID();
     ImGui::EndChild();
   };
-  if (!rtl) {
+  if (kiosk_) {  // the gate screen alone, full width: nothing else to reach from a public hall
+    content();
+  } else if (!rtl) {
     drawNavigation(navW, h);
     ImGui::SameLine();
     content();

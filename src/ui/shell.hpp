@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "core/roles.hpp"
 #include "store/store.hpp"
 #include "ui/actions.hpp"
 #include "ui/screen.hpp"
@@ -17,6 +18,8 @@ namespace moussem::ui {
 class Shell {
  public:
   explicit Shell(Store& store);
+  // The screens this user's role may use; a gate user gets the gate screen alone (kiosk).
+  Shell(Store& store, const Actor& actor);
 
   void draw();                      // one frame, filling the main viewport
   bool onKey(const Chord& chord);   // a shortcut from the app; true if an action took it
@@ -29,6 +32,10 @@ class Shell {
   const std::vector<std::unique_ptr<Screen>>& screens() const { return screens_; }
   void setLanguage(const std::string& lang);  // live switch
   bool quitRequested() const { return quit_; }
+  bool kiosk() const { return kiosk_; }
+  const Actor& actor() const { return actor_; }
+  // The user asked to sign out (menu, Ctrl+Shift+O in a kiosk): the session takes it from here.
+  bool signOutRequested() const { return signOut_; }
   // Some screen runs long work (a batch, a print job): the app keeps drawing frames for its progress.
   bool busy() const {
     for (const auto& s : screens_)
@@ -46,6 +53,9 @@ class Shell {
   void drawStatus();
 
   Store& store_;
+  Actor actor_;
+  bool kiosk_ = false;
+  bool signOut_ = false;
   std::vector<std::unique_ptr<Screen>> screens_;
   std::size_t current_ = 0;
   ActionTable actions_;

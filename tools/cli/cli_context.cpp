@@ -1,17 +1,71 @@
 #include "cli_context.hpp"
 
+#include <termios.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
+#include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/paths.hpp"
+#include "core/station.hpp"
+#include "store/guarded_store.hpp"
+#include "store/users.hpp"
 
 namespace moussem::cli {
 
 std::string Context::databasePath() const { return db.empty() ? paths::defaultDatabase().string() : db; }
 
-std::unique_ptr<Store> Context::open() const { return openStore(databasePath(), OpenMode::Existing); }
+std::unique_ptr<Store> Context::open() const {
+  auto raw = openStore(databasePath(), OpenMode::Existing);
+  if (!actor_) actor_ = signIn(*raw);
+  return std::make_unique<GuardedStore>(std::move(raw), *actor_);
+}
+
+Actor Context::actor() const {
+  if (!actor_) {
+    if (user.empty()) {
+      actor_ = owner();  // needs no database (restore may have none yet)
+    } else {
+      auto raw = openStore(databasePath(), OpenMode::Existing);
+      actor_ = signIn(*raw);
+    }
+  }
+  return *actor_;
+}
+
+void Context::require(Permission permission) const { moussem::require(actor(), permission); }
+
+Actor Context::owner() {
+  const std::string me = systemUserName();
+  return {me.empty() ? std::string("admin") : me, Role::Admin, stationName()};
+}
+
+Actor Context::signIn(Store& raw) const {
+  if (user.empty()) return owner();
+  std::string pin;
+  if (const char* env = std::getenv("MOUSSEM_PIN")) {
+    pin = env;
+  } else if (::isatty(STDIN_FILENO)) {
+    std::fprintf(stderr, "%s ", tr("user.prompt.pin", {user}).c_str());
+    std::fflush(stderr);
+    termios old{};
+    const bool tty = ::tcgetattr(STDIN_FILENO, &old) == 0;
+    if (tty) {
+      termios quiet = old;
+      quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+      ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::getline(std::cin, pin);
+    if (tty) ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fprintf(stderr, "\n");
+  } else {
+    throw Error(ErrorKind::Usage, tr("user.error.no_pin"));
+  }
+  return users::signIn(raw, user, pin, stationName());
+}
 
 void Context::print(const nlohmann::json& value, const std::string& text) const {
   if (json) std::cout << value.dump() << '\n';

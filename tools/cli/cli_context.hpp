@@ -7,9 +7,11 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/roles.hpp"
 #include "store/store.hpp"
 
 namespace moussem::cli {
@@ -18,16 +20,28 @@ struct Context {
   std::string db;    // as given; empty: $MOUSSEM_DB or the user data folder
   bool json = false;
   std::string lang = "fr";
+  std::string user;  // --user: act as this user (PIN from $MOUSSEM_PIN or asked); empty: the owner, as admin
   // Set by the chosen subcommand while parsing; run by main once the global options are applied.
   std::function<void()> action;
 
   std::string databasePath() const;
-  std::unique_ptr<Store> open() const;  // an existing database; throws Error
+  // An existing database as the acting user sees it (GuardedStore: permissions and audit trail);
+  // throws Error. The first call signs the user in.
+  std::unique_ptr<Store> open() const;
+  // Who acts: signs in on first use. Without --user: the owner of the file or connection, as admin
+  // (whoever can read a SQLite file has everything in it anyway; see docs/roles.md).
+  Actor actor() const;
+  void require(Permission permission) const;  // Error(Refused) when the acting user may not
 
   // Result of a command: JSON when --json, else the text.
   void print(const nlohmann::json& json, const std::string& text) const;
   // Progress on stderr for people at a terminal; silent otherwise and with --json.
   void progress(const std::string& label, double fraction) const;
+
+ private:
+  static Actor owner();
+  Actor signIn(Store& raw) const;
+  mutable std::optional<Actor> actor_;
 };
 
 using Register = void (*)(CLI::App& app, Context& ctx);

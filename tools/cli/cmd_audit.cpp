@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "store/audit_chain.hpp"
+#include "store/postgres/pg_db.hpp"
 
 namespace moussem::cli {
 
@@ -14,7 +15,9 @@ void registerAudit(CLI::App& app, Context& ctx) {
   auto* verify = audit->add_subcommand("verify", "Check the hash chain; name every edited, deleted or reordered row");
   verify->callback([&ctx] {
     ctx.action = [&ctx] {
-      const auto rows = readAuditLog(ctx.databasePath());
+      ctx.require(Permission::ViewAudit);
+      // A SQLite file is read as it is on disk (read-only, past any trigger); a server through the store.
+      const auto rows = pg::isPostgresUrl(ctx.databasePath()) ? ctx.open()->auditChain() : readAuditLog(ctx.databasePath());
       const auto problems = verifyAuditChain(rows);
       nlohmann::json list = nlohmann::json::array();
       std::string text;
@@ -48,6 +51,33 @@ void registerAudit(CLI::App& app, Context& ctx) {
       if (ctx.json) std::cout << nlohmann::json{{"rows", rows.size()}, {"ok", false}, {"problems", list}}.dump() << "\n";
       else std::cout << text;
       throw Error(ErrorKind::Corrupt, tr("audit.verify.broken", {std::to_string(problems.size())}));
+    };
+  });
+
+  static AuditFilter filter;
+  static int limit = 50;
+  auto* list = audit->add_subcommand("list", "The newest audit rows, filtered");
+  list->add_option("--by", filter.user_name, "Only this user's changes");
+  list->add_option("--action", filter.action, "Actions starting with this, e.g. person. or badge.revoke");
+  list->add_option("--entity", filter.entity, "person, exhibitor, badge, booth, gate_profile, user, setting, file...");
+  list->add_option("--id", filter.entity_id, "Only this record");
+  list->add_option("--from", filter.from, "From this UTC moment (ISO 8601)");
+  list->add_option("--to", filter.to, "Up to this UTC moment (ISO 8601)");
+  list->add_option("--limit", limit, "How many rows")->check(CLI::Range(1, 100000));
+  list->callback([&ctx] {
+    ctx.action = [&ctx] {
+      auto store = ctx.open();
+      nlohmann::json arr = nlohmann::json::array();
+      std::string text;
+      for (const auto& r : store->auditRows(filter, limit)) {
+        arr.push_back({{"id", r.id}, {"at", r.at}, {"user", r.user_name}, {"role", r.role}, {"station", r.station},
+                       {"action", r.action}, {"entity", r.entity}, {"entity_id", r.entity_id},
+                       {"before", r.before}, {"after", r.after}});
+        text += std::to_string(r.id) + "  " + r.at + "  " + r.user_name + " (" + r.role + ", " + r.station + ")  " +
+                r.action + "  " + r.entity + (r.entity_id.empty() ? "" : " " + r.entity_id) + "\n";
+      }
+      if (arr.empty()) text = tr("audit.list.none");
+      ctx.print(arr, text);
     };
   });
 }

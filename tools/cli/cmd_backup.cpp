@@ -28,6 +28,7 @@ void registerBackup(CLI::App& app, Context& ctx) {
   sub->add_option("file", o->file, "Backup file to write (must not exist)")->required();
   sub->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
+      ctx.require(Permission::Backup);
       BackupInfo b = backupDatabase(ctx.databasePath(), o->file);
       ctx.print(toJson(b), tr("backup.done", {b.database, b.file, std::to_string(b.bytes)}) + "\n" +
                                tr("backup.checksum", {b.sha256, b.checksum_file}));
@@ -40,6 +41,7 @@ void registerBackup(CLI::App& app, Context& ctx) {
   res->add_flag("--force-other-edition", r->forceOtherEdition, "Accept a backup of another edition");
   res->callback([&ctx, r] {
     ctx.action = [&ctx, r] {
+      ctx.require(Permission::Backup);
       BackupInfo b = restoreDatabase(ctx.databasePath(), r->file, r->forceOtherEdition);
       std::string text = tr("restore.done", {b.database, b.file, b.edition_name, std::to_string(b.schema_version)});
       if (!b.previous.empty()) text += "\n" + tr("restore.previous", {b.previous});

@@ -23,6 +23,9 @@ void registerMigrate(CLI::App& app, Context& ctx) {
   sub->add_option("--to", o->to, "Destination: a new SQLite file, or an empty postgresql://... database")->required();
   sub->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
+      Context source = ctx;  // the user signs in on the edition being moved
+      source.db = o->from;
+      source.require(Permission::Backup);
       auto s = transferEdition(o->from, o->to, [&ctx](double f) { ctx.progress(tr("station.migrate.progress"), f); });
       nlohmann::json tables = nlohmann::json::object();
       std::string text = tr("station.migrate.done", {s.from, s.to, std::to_string(s.rows)}) + "\n";

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "cli_context.hpp"
+#include "core/domain_json.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "io/export.hpp"
@@ -15,23 +16,6 @@ namespace {
 
 io::Entity entityOf(const std::string& what) {
   return what == "exhibitors" ? io::Entity::Exhibitors : io::Entity::Participants;
-}
-
-nlohmann::json toJson(const Exhibitor& x) {
-  return {{"id", x.id}, {"external_id", x.external_id}, {"name_fr", x.name_fr}, {"name_ar", x.name_ar},
-          {"kind", x.kind}, {"sector", x.sector}, {"region", x.region}, {"city", x.city},
-          {"contact_name", x.contact_name}, {"phone", x.phone}, {"email", x.email},
-          {"registration_no", x.registration_no}, {"program", x.program}, {"booth_area_m2", x.booth_area_m2},
-          {"wants_corner", x.wants_corner}, {"needs_power", x.needs_power}, {"preferred_zone", x.preferred_zone},
-          {"products", x.products}, {"competitors", x.competitors}};
-}
-
-nlohmann::json toJson(const Person& p) {
-  return {{"id", p.id}, {"external_id", p.external_id}, {"first_name", p.first_name}, {"last_name", p.last_name},
-          {"name_ar", p.name_ar}, {"organization", p.organization}, {"position", p.position},
-          {"category", p.category}, {"country", p.country}, {"email", p.email}, {"phone", p.phone},
-          {"days", p.days}, {"consent", p.consent}, {"consent_at", p.consent_at},
-          {"exhibitor", p.exhibitor_id ? nlohmann::json(*p.exhibitor_id) : nlohmann::json(nullptr)}};
 }
 
 std::string line(const Exhibitor& x) {
@@ -98,11 +82,11 @@ void runList(const Context& ctx, const Options& o) {
       if ((h.kind == SearchIndex::Kind::Exhibitor) != exhibitors) continue;
       if (exhibitors) {
         auto x = store->exhibitor(h.id);
-        arr.push_back(toJson(*x));
+        arr.push_back(nlohmann::json(*x));
         text << line(*x) << "\n";
       } else {
         auto p = store->person(h.id);
-        arr.push_back(toJson(*p));
+        arr.push_back(nlohmann::json(*p));
         text << line(*p) << "\n";
       }
     }
@@ -110,14 +94,14 @@ void runList(const Context& ctx, const Options& o) {
     store->forEachExhibitor([&](const Exhibitor& x, const std::string&, const std::string&) {
       if (limit && n >= limit) return;
       ++n;
-      if (ctx.json) arr.push_back(toJson(x));
+      if (ctx.json) arr.push_back(nlohmann::json(x));
       else text << line(x) << "\n";
     });
   } else {
     store->forEachPerson([&](const Person& p, const std::string&) {
       if (limit && n >= limit) return;
       ++n;
-      if (ctx.json) arr.push_back(toJson(p));
+      if (ctx.json) arr.push_back(nlohmann::json(p));
       else text << line(p) << "\n";
     });
   }
@@ -129,7 +113,7 @@ void runShow(const Context& ctx, const Options& o) {
   if (o.what == "exhibitors" || o.what == "exhibitor") {
     auto x = store->exhibitor(o.id);
     if (!x) throw Error(ErrorKind::NotFound, tr("registry.error.no_exhibitor", {std::to_string(o.id)}));
-    nlohmann::json j = toJson(*x);
+    nlohmann::json j = nlohmann::json(*x);
     std::ostringstream text;
     for (auto it = j.begin(); it != j.end(); ++it)
       text << it.key() << ": " << (it->is_string() ? it->get<std::string>() : it->dump()) << "\n";
@@ -138,7 +122,7 @@ void runShow(const Context& ctx, const Options& o) {
   }
   auto p = store->person(o.id);
   if (!p) throw Error(ErrorKind::NotFound, tr("registry.error.no_person", {std::to_string(o.id)}));
-  nlohmann::json j = toJson(*p);
+  nlohmann::json j = nlohmann::json(*p);
   if (auto b = store->badgeOfPerson(p->id)) j["badge"] = {{"serial", b->serial}, {"version", b->version}, {"status", b->status}};
   std::ostringstream text;
   for (auto it = j.begin(); it != j.end(); ++it)

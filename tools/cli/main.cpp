@@ -6,7 +6,8 @@
 #include "core/i18n.hpp"
 
 namespace moussem::cli {
-void registerAudit(CLI::App& app, Context& ctx);  // audit verify (cmd_audit.cpp)
+void registerAudit(CLI::App& app, Context& ctx);  // audit verify|list (cmd_audit.cpp)
+void registerUser(CLI::App& app, Context& ctx);   // user add|list|disable|enable|set-pin|set-role (cmd_user.cpp)
 }  // namespace moussem::cli
 
 int main(int argc, char** argv) {
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   app.add_option("--db", ctx.db, "SQLite file path, or postgresql://... (default: $MOUSSEM_DB or the user data folder)");
   app.add_flag("--json", ctx.json, "Machine-readable output");
   app.add_option("--lang", ctx.lang, "Language of messages")->check(CLI::IsMember({"fr", "ar", "en"}));
+  app.add_option("--user", ctx.user, "Act as this user (PIN from $MOUSSEM_PIN, or asked at a terminal)");
   app.require_subcommand(1);
   app.fallthrough();
 
@@ -26,12 +28,13 @@ int main(int argc, char** argv) {
   for (cli::Register r : {cli::registerVenue, cli::registerAllocate, cli::registerBooth}) r(app, ctx);  // booths
   cli::registerMigrate(app, ctx);   // SQLite <-> PostgreSQL
   cli::registerBackup(app, ctx);    // backup, restore
-  cli::registerAudit(app, ctx);     // audit verify
+  cli::registerAudit(app, ctx);     // audit verify, audit list
+  cli::registerUser(app, ctx);      // users and roles
 
   // Name an unknown command instead of CLI11's "a subcommand is required".
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--db" || arg == "--lang") {
+    if (arg == "--db" || arg == "--lang" || arg == "--user") {
       ++i;
       continue;
     }

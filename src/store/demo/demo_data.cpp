@@ -418,7 +418,11 @@ DemoSummary fillDemo(Store& store, const DemoOptions& o) {
   throwIfCancelled(o);
   DemoSummary sum;
   long long lastStep = 0;  // progress reported so far, in 200ths
-  store.write([&] {
+  // One audit row for the whole demo (what it created), not a row per invented person.
+  AuditRow summary;
+  summary.action = "demo.fill";
+  summary.entity = "edition";
+  store.writeBulk(summary, [&] {
     const auto edition = store.edition();
     if (!edition) throw Error(ErrorKind::Refused, tr("badge.error.no_edition"));
     const Overview now = store.overview();

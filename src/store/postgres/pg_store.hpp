@@ -77,12 +77,21 @@ class PgStore final : public Store {
   std::vector<Hall> halls() override;
   std::vector<VenueFeature> venueFeatures() override;
   std::vector<Booth> booths() override;
+  std::optional<Booth> booth(Id id) override;
   void updateBooth(const Booth& booth) override;
   void deleteBooth(Id id) override;
   void clearVenue() override;
   std::vector<BoothRequest> boothRequests() override;
   void saveBoothRequest(const BoothRequest& request) override;
   Id insertGateProfile(GateProfile& profile) override;
+  // Users and the audit trail (pg_store_users.cpp).
+  std::vector<User> users() override;
+  std::optional<User> user(const std::string& name) override;
+  Id insertUser(User& user) override;
+  void updateUser(const User& user) override;
+  void appendAudit(AuditRow& row) override;
+  std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) override;
+  std::vector<AuditRow> auditChain() override;
   // Gate (pg_store_gate.cpp).
   std::vector<GateProfile> gateProfiles() override;
   void updateGateProfile(const GateProfile& profile) override;

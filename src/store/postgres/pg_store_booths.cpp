@@ -82,26 +82,39 @@ std::vector<VenueFeature> PgStore::venueFeatures() {
   return out;
 }
 
+namespace {
+constexpr const char* kBoothColumns =
+    "SELECT id, code, hall, x, y, width, depth, type, power, status, exhibitor_id, locked FROM booth ";
+
+Booth readBooth(const pg::Result& r, int i) {
+  Booth b;
+  b.id = r.integer(i, 0);
+  b.code = r.text(i, 1);
+  b.hall = r.text(i, 2);
+  b.x = r.real(i, 3);
+  b.y = r.real(i, 4);
+  b.width = r.real(i, 5);
+  b.depth = r.real(i, 6);
+  b.type = r.text(i, 7);
+  b.power = r.integer(i, 8) != 0;
+  b.status = r.text(i, 9);
+  if (!r.isNull(i, 10)) b.exhibitor_id = r.integer(i, 10);
+  b.locked = r.integer(i, 11) != 0;
+  return b;
+}
+}  // namespace
+
 std::vector<Booth> PgStore::booths() {
-  auto r = q("SELECT id, code, hall, x, y, width, depth, type, power, status, exhibitor_id, locked FROM booth ORDER BY code");
+  auto r = q(std::string(kBoothColumns) + "ORDER BY code");
   std::vector<Booth> out;
-  for (int i = 0; i < r.rows(); ++i) {
-    Booth b;
-    b.id = r.integer(i, 0);
-    b.code = r.text(i, 1);
-    b.hall = r.text(i, 2);
-    b.x = r.real(i, 3);
-    b.y = r.real(i, 4);
-    b.width = r.real(i, 5);
-    b.depth = r.real(i, 6);
-    b.type = r.text(i, 7);
-    b.power = r.integer(i, 8) != 0;
-    b.status = r.text(i, 9);
-    if (!r.isNull(i, 10)) b.exhibitor_id = r.integer(i, 10);
-    b.locked = r.integer(i, 11) != 0;
-    out.push_back(std::move(b));
-  }
+  for (int i = 0; i < r.rows(); ++i) out.push_back(readBooth(r, i));
   return out;
+}
+
+std::optional<Booth> PgStore::booth(Id id) {
+  auto r = q(std::string(kBoothColumns) + "WHERE id = $1", pg::Params().add(id));
+  if (r.rows() == 0) return std::nullopt;
+  return readBooth(r, 0);
 }
 
 void PgStore::updateBooth(const Booth& b) {

@@ -99,7 +99,7 @@ void SqliteStore::write(const std::function<void()>& body) {
   // nested calls are savepoints, so an inner failure caught by the caller undoes only the inner part.
   const std::string savepoint = "sp" + std::to_string(depth_);
   if (depth_ == 0) db_->run("BEGIN IMMEDIATE");
-  else db_->exec(("SAVEPOINT " + savepoint).c_str());
+  else db_->run("SAVEPOINT " + savepoint);
   ++depth_;
   try {
     body();
@@ -121,7 +121,7 @@ void SqliteStore::write(const std::function<void()>& body) {
       throw;
     }
   } else {
-    db_->exec(("RELEASE " + savepoint).c_str());
+    db_->run("RELEASE " + savepoint);
   }
 }
 

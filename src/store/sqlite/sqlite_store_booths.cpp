@@ -100,25 +100,38 @@ std::vector<VenueFeature> SqliteStore::venueFeatures() {
   return out;
 }
 
+namespace {
+Booth readBooth(const sqlite::Statement& st) {
+  Booth b;
+  b.id = st.integer(0);
+  b.code = st.text(1);
+  b.hall = st.text(2);
+  b.x = st.real(3);
+  b.y = st.real(4);
+  b.width = st.real(5);
+  b.depth = st.real(6);
+  b.type = st.text(7);
+  b.power = st.integer(8) != 0;
+  b.status = st.text(9);
+  if (!st.isNull(10)) b.exhibitor_id = st.integer(10);
+  b.locked = st.integer(11) != 0;
+  return b;
+}
+}  // namespace
+
 std::vector<Booth> SqliteStore::booths() {
   auto& st = db_->prepare(std::string(kBoothColumns) + "ORDER BY code");
   std::vector<Booth> out;
-  while (st.step()) {
-    Booth b;
-    b.id = st.integer(0);
-    b.code = st.text(1);
-    b.hall = st.text(2);
-    b.x = st.real(3);
-    b.y = st.real(4);
-    b.width = st.real(5);
-    b.depth = st.real(6);
-    b.type = st.text(7);
-    b.power = st.integer(8) != 0;
-    b.status = st.text(9);
-    if (!st.isNull(10)) b.exhibitor_id = st.integer(10);
-    b.locked = st.integer(11) != 0;
-    out.push_back(std::move(b));
-  }
+  while (st.step()) out.push_back(readBooth(st));
+  st.reset();
+  return out;
+}
+
+std::optional<Booth> SqliteStore::booth(Id id) {
+  auto& st = db_->prepare(std::string(kBoothColumns) + "WHERE id = ?");
+  st.bind(1, id);
+  std::optional<Booth> out;
+  if (st.step()) out = readBooth(st);
   st.reset();
   return out;
 }

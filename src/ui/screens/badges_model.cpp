@@ -6,6 +6,7 @@
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/station.hpp"
+#include "ui/signed_in.hpp"
 
 namespace moussem::ui {
 
@@ -82,7 +83,7 @@ bool BadgesModel::startRender() {
                     who = operator_;
   const PeopleFilter f = filter;
   return task_.start([=](BackgroundTask::Context& ctx) {
-    auto store = openStore(location);
+    auto store = openAsSignedIn(location);
     BadgeService svc(*store, BadgeService::keyBeside(location), {station, who});
     BadgeRenderer renderer(loadTemplate(tmpl));
     auto ids = store->peopleMatching(f);
@@ -104,7 +105,7 @@ BadgesModel::PrintStart BadgesModel::startPrint(bool again) {
   const PeopleFilter f = filter;
   const PrintSettings s = settings;
   task_.start([=](BackgroundTask::Context& ctx) {
-    auto store = openStore(location);
+    auto store = openAsSignedIn(location);
     BadgeService svc(*store, BadgeService::keyBeside(location), {station, who});
     BadgeRenderer renderer(loadTemplate(tmpl));
     auto ids = store->peopleMatching(f);

@@ -10,6 +10,7 @@
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "report/report.hpp"
+#include "ui/signed_in.hpp"
 
 namespace moussem::ui {
 
@@ -59,7 +60,7 @@ void DashboardModel::tick(double now) {
   due_ = now + period_;
   task_.start([builder, connection, location, people](BackgroundTask::Context&) {
     const auto t0 = std::chrono::steady_clock::now();
-    if (!*connection) *connection = openStore(location);
+    if (!*connection) *connection = openAsSignedIn(location);
     builder->update(**connection, people);
     return std::to_string(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   });
@@ -105,7 +106,7 @@ bool DashboardModel::startExport(Format format) {
   pendingExport_ = target;
   return exportTask_.start([figures, location, target, format](BackgroundTask::Context& ctx) {
     ctx.setStage("dashboard.export.stage");
-    auto store = openStore(location);
+    auto store = openAsSignedIn(location);
     const Edition edition = store->edition().value_or(Edition{});
     report::FiguresBuilder builder;
     const report::EventFigures* f = figures.get();

@@ -11,6 +11,7 @@
 #include "core/i18n.hpp"
 #include "core/station.hpp"
 #include "core/text_fold.hpp"
+#include "ui/signed_in.hpp"
 
 namespace moussem::ui {
 
@@ -323,7 +324,7 @@ DeskModel::PrintStart DeskModel::print(bool again) {
   const Id id = person_->id;
   printing_person_ = id;
   print_task_.start([=](BackgroundTask::Context& ctx) {
-    auto store = openStore(location);
+    auto store = openAsSignedIn(location);
     BadgeService svc(*store, BadgeService::keyBeside(location), {station, who});
     BadgeRenderer renderer(loadTemplate(tmpl));
     PrintOutcome r = printBatch(*store, svc, {id}, renderer, settings, again,

@@ -9,6 +9,7 @@
 #include "core/paths.hpp"
 #include "io/csv.hpp"
 #include "io/export.hpp"
+#include "ui/signed_in.hpp"
 
 namespace moussem::ui {
 
@@ -63,7 +64,7 @@ bool ImportModel::startPreview() {
       for (std::size_t r = 1; r < table.rows.size() && p.rows.size() < kPreviewRows; ++r) p.rows.push_back(table.rows[r].fields);
       // The dry run: every row checked as the import would, on this worker's own connection; nothing written.
       ctx.setStage("import.stage.check");
-      auto store = openStore(location);
+      auto store = openAsSignedIn(location);
       Registry registry(*store);
       io::ImportOptions o;
       o.dry_run = true;
@@ -91,7 +92,7 @@ bool ImportModel::startImport() {
   const bool skip = skip_invalid;
   return task_.start([this, location, file, what, skip](BackgroundTask::Context& ctx) {
     ctx.setStage("import.stage.import");
-    auto store = openStore(location);
+    auto store = openAsSignedIn(location);
     Registry registry(*store);
     io::ImportOptions o;
     o.skip_invalid = skip;
@@ -121,7 +122,7 @@ bool ImportModel::startExport() {
   const char sep = export_separator;
   return task_.start([location, file, what, sep](BackgroundTask::Context& ctx) {
     ctx.setStage("export.stage");
-    auto store = openStore(location);
+    auto store = openAsSignedIn(location);
     io::ExportOptions o;
     o.separator = sep;
     o.progress = [&](double f) { ctx.fraction = f; };

@@ -16,6 +16,7 @@
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/text_fold.hpp"
+#include "ui/signed_in.hpp"
 
 namespace moussem::ui {
 
@@ -67,7 +68,7 @@ bool PlanModel::startExport(bool directory) {
     ctx.setStage("plan.export.progress");
     options.progress = [&ctx](double f) { ctx.fraction = f; };
     options.cancelled = [&ctx] { return ctx.cancel.load(); };
-    auto store = openStore(location);  // the worker's own connection
+    auto store = openAsSignedIn(location);  // the worker's own connection
     const auto snapshot = booth::snapshotPlan(*store);
     const int n = directory ? booth::writeDirectory(snapshot, out, options) : booth::writePlan(snapshot, out, options);
     return tr(directory ? "plan.export.done_directory" : "plan.export.done_plan", {paths::forDisplay(out), std::to_string(n)});

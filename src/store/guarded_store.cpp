@@ -1,0 +1,471 @@
+#include "store/guarded_store.hpp"
+
+#include "core/domain_json.hpp"
+#include "core/error.hpp"
+
+namespace moussem {
+
+namespace {
+
+template <class T>
+std::string dump(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v).dump() : std::string();
+}
+
+template <class T>
+std::string dump(const T& v) {
+  return nlohmann::json(v).dump();
+}
+
+bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+}  // namespace
+
+GuardedStore::GuardedStore(std::unique_ptr<Store> inner, Actor actor)
+    : owned_(std::move(inner)), inner_(owned_.get()), actor_(std::move(actor)) {}
+
+GuardedStore::GuardedStore(Store& inner, Actor actor) : inner_(&inner), actor_(std::move(actor)) {}
+
+void GuardedStore::needAny(Permission a, Permission b) const {
+  if (!allows(actor_.role, a)) need(b);
+}
+
+void GuardedStore::audited(const std::string& action, const std::string& entity, const std::string& entity_id,
+                           const std::string& before, const std::function<std::string()>& change) {
+  inner_->write([&] {
+    AuditRow row;
+    row.action = action;
+    row.entity = entity;
+    row.entity_id = entity_id;
+    row.before = before;
+    row.after = change();
+    appendAudit(row);
+  });
+}
+
+void GuardedStore::created(const std::string& action, const std::string& entity, const std::function<Id()>& insert,
+                           const std::function<std::string()>& after) {
+  if (bulk_) {  // one row for the whole bulk change, written when it ends
+    bulkCreated_[entity].push_back(insert());
+    return;
+  }
+  inner_->write([&] {
+    AuditRow row;
+    row.action = action;
+    row.entity = entity;
+    row.entity_id = std::to_string(insert());
+    row.after = after();
+    appendAudit(row);
+  });
+}
+
+void GuardedStore::writeBulk(const AuditRow& summary, const std::function<void()>& body) {
+  if (bulk_) return body();  // already inside one: it joins
+  inner_->write([&] {
+    bulk_ = true;
+    bulkCreated_.clear();
+    struct Reset {
+      bool& flag;
+      ~Reset() { flag = false; }
+    } reset{bulk_};
+    body();
+    bulk_ = false;
+    AuditRow row = summary;
+    nlohmann::json after = nlohmann::json::parse(summary.after.empty() ? "{}" : summary.after, nullptr, false);
+    if (!after.is_object()) after = nlohmann::json::object({{"detail", summary.after}});
+    // Ids as ranges: an import of 100,000 new people is a handful of numbers, not a megabyte.
+    for (const auto& [entity, ids] : bulkCreated_) {
+      nlohmann::json ranges = nlohmann::json::array();
+      for (std::size_t i = 0; i < ids.size();) {
+        std::size_t j = i;
+        while (j + 1 < ids.size() && ids[j + 1] == ids[j] + 1) ++j;
+        ranges.push_back(i == j ? nlohmann::json(ids[i]) : nlohmann::json::array({ids[i], ids[j]}));
+        i = j + 1;
+      }
+      after["created"][entity] = {{"count", ids.size()}, {"ids", ranges}};
+    }
+    row.after = after.dump();
+    appendAudit(row);
+  });
+  bulkCreated_.clear();
+}
+
+Person GuardedStore::visible(Person p) const {
+  if (allows(actor_.role, Permission::ReadContacts)) return p;
+  p.email.clear();
+  p.phone.clear();
+  p.external_id.clear();
+  p.position.clear();
+  p.country.clear();
+  p.consent_at.clear();
+  return p;
+}
+
+Exhibitor GuardedStore::visible(Exhibitor x) const {
+  if (allows(actor_.role, Permission::ReadContacts)) return x;
+  x.email.clear();
+  x.phone.clear();
+  x.contact_name.clear();
+  x.registration_no.clear();
+  x.external_id.clear();
+  return x;
+}
+
+// Users and the audit trail.
+
+std::vector<User> GuardedStore::users() {
+  need(Permission::ManageUsers);
+  return inner_->users();
+}
+
+std::optional<User> GuardedStore::user(const std::string& name) {
+  if (name != actor_.user) need(Permission::ManageUsers);
+  return inner_->user(name);
+}
+
+Id GuardedStore::insertUser(User& user) {
+  need(Permission::ManageUsers);
+  return inner_->insertUser(user);  // users:: functions write the audit row (with the hash left out)
+}
+
+void GuardedStore::updateUser(const User& user) {
+  need(Permission::ManageUsers);
+  inner_->updateUser(user);
+}
+
+void GuardedStore::appendAudit(AuditRow& row) {
+  row.user_name = actor_.user;
+  row.role = std::string(roleCode(actor_.role));
+  row.station = actor_.station;
+  row.at.clear();
+  inner_->appendAudit(row);
+}
+
+std::vector<AuditRow> GuardedStore::auditRows(const AuditFilter& filter, int limit) {
+  need(Permission::ViewAudit);
+  return inner_->auditRows(filter, limit);
+}
+
+std::vector<AuditRow> GuardedStore::auditChain() {
+  need(Permission::ViewAudit);
+  return inner_->auditChain();
+}
+
+// Edition and configuration.
+
+void GuardedStore::saveEdition(Edition& edition) {
+  need(Permission::ManageEdition);
+  const std::string before = edition.id ? dump(inner_->edition()) : std::string();
+  audited(edition.id ? "edition.update" : "edition.create", "edition", "", before, [&] {
+    inner_->saveEdition(edition);
+    return dump(edition);
+  });
+}
+
+void GuardedStore::saveCategory(const Category& category) {
+  need(Permission::ManageEdition);
+  std::string before;
+  for (const auto& c : inner_->categories())
+    if (c.code == category.code) before = dump(c);
+  audited("category.save", "category", category.code, before, [&] {
+    inner_->saveCategory(category);
+    return dump(category);
+  });
+}
+
+void GuardedStore::saveZone(const Zone& zone) {
+  need(Permission::ManageEdition);
+  std::string before;
+  for (const auto& z : inner_->zones())
+    if (z.code == zone.code) before = dump(z);
+  audited("zone.save", "zone", zone.code, before, [&] {
+    inner_->saveZone(zone);
+    return dump(zone);
+  });
+}
+
+void GuardedStore::setSetting(const std::string& key, const std::string& value) {
+  // A station's own preferences (its printer, its paper) are anyone's at that station; the venue's
+  // and the gates' settings follow those permissions; the rest is the edition's.
+  if (startsWith(key, "station.")) {
+  } else if (startsWith(key, "venue.")) {
+    need(Permission::ManageBooths);
+  } else if (startsWith(key, "gate.")) {
+    need(Permission::ManageGates);
+  } else {
+    need(Permission::ManageEdition);
+  }
+  const auto old = inner_->setting(key);
+  if (old && *old == value) return;
+  audited("setting.set", "setting", key, old ? nlohmann::json(*old).dump() : std::string(), [&] {
+    inner_->setSetting(key, value);
+    return nlohmann::json(value).dump();
+  });
+}
+
+// People and exhibitors.
+
+Id GuardedStore::insertExhibitor(Exhibitor& exhibitor) {
+  need(Permission::EditPeople);
+  created("exhibitor.create", "exhibitor", [&] { return inner_->insertExhibitor(exhibitor); }, [&] { return dump(exhibitor); });
+  return exhibitor.id;
+}
+
+Id GuardedStore::insertPerson(Person& person) {
+  need(Permission::EditPeople);
+  created("person.create", "person", [&] { return inner_->insertPerson(person); }, [&] { return dump(person); });
+  return person.id;
+}
+
+std::optional<Person> GuardedStore::person(Id id) {
+  auto p = inner_->person(id);
+  if (p) p = visible(std::move(*p));
+  return p;
+}
+
+std::optional<Exhibitor> GuardedStore::exhibitor(Id id) {
+  auto x = inner_->exhibitor(id);
+  if (x) x = visible(std::move(*x));
+  return x;
+}
+
+void GuardedStore::updateExhibitor(const Exhibitor& exhibitor) {
+  need(Permission::EditPeople);
+  audited("exhibitor.update", "exhibitor", std::to_string(exhibitor.id), dump(inner_->exhibitor(exhibitor.id)), [&] {
+    inner_->updateExhibitor(exhibitor);
+    return dump(exhibitor);
+  });
+}
+
+void GuardedStore::deleteExhibitor(Id id) {
+  need(Permission::EditPeople);
+  audited("exhibitor.delete", "exhibitor", std::to_string(id), dump(inner_->exhibitor(id)), [&] {
+    inner_->deleteExhibitor(id);
+    return std::string();
+  });
+}
+
+void GuardedStore::updatePerson(const Person& person) {
+  need(Permission::EditPeople);
+  audited("person.update", "person", std::to_string(person.id), dump(inner_->person(person.id)), [&] {
+    inner_->updatePerson(person);
+    return dump(person);
+  });
+}
+
+void GuardedStore::deletePerson(Id id) {
+  need(Permission::EditPeople);
+  audited("person.delete", "person", std::to_string(id), dump(inner_->person(id)), [&] {
+    inner_->deletePerson(id);
+    return std::string();
+  });
+}
+
+void GuardedStore::forEachExhibitor(
+    const std::function<void(const Exhibitor&, const std::string& booth, const std::string& booth_status)>& fn) {
+  if (allows(actor_.role, Permission::ReadContacts)) return inner_->forEachExhibitor(fn);
+  inner_->forEachExhibitor([&](const Exhibitor& x, const std::string& booth, const std::string& status) {
+    fn(visible(x), booth, status);
+  });
+}
+
+void GuardedStore::forEachPerson(const std::function<void(const Person&, const std::string& badge_serial)>& fn) {
+  if (allows(actor_.role, Permission::ReadContacts)) return inner_->forEachPerson(fn);
+  inner_->forEachPerson([&](const Person& p, const std::string& serial) { fn(visible(p), serial); });
+}
+
+std::optional<Id> GuardedStore::exhibitorByExternalId(const std::string& external_id) {
+  need(Permission::ReadContacts);
+  return inner_->exhibitorByExternalId(external_id);
+}
+
+std::vector<Id> GuardedStore::exhibitorsWithEmail(const std::string& email) {
+  need(Permission::ReadContacts);
+  return inner_->exhibitorsWithEmail(email);
+}
+
+std::vector<Id> GuardedStore::exhibitorsWithPhone(const std::string& phone) {
+  need(Permission::ReadContacts);
+  return inner_->exhibitorsWithPhone(phone);
+}
+
+std::optional<Id> GuardedStore::personByExternalId(const std::string& external_id) {
+  need(Permission::ReadContacts);
+  return inner_->personByExternalId(external_id);
+}
+
+std::vector<Id> GuardedStore::peopleWithEmail(const std::string& email) {
+  need(Permission::ReadContacts);
+  return inner_->peopleWithEmail(email);
+}
+
+std::vector<Id> GuardedStore::peopleWithPhone(const std::string& phone) {
+  need(Permission::ReadContacts);
+  return inner_->peopleWithPhone(phone);
+}
+
+// Badges.
+
+Id GuardedStore::insertBadge(Badge& badge) {
+  need(Permission::IssueBadges);
+  created("badge.create", "badge", [&] { return inner_->insertBadge(badge); }, [&] { return dump(badge); });
+  return badge.id;
+}
+
+void GuardedStore::updateBadge(const Badge& badge, const std::string& status_reason) {
+  need(Permission::IssueBadges);
+  audited("badge.update", "badge", std::to_string(badge.id), dump(inner_->badgeBySerial(badge.serial)), [&] {
+    inner_->updateBadge(badge, status_reason);
+    nlohmann::json after = badge;
+    if (!status_reason.empty()) after["reason"] = status_reason;
+    return after.dump();
+  });
+}
+
+void GuardedStore::addBadgeEvent(const BadgeEvent& event) {
+  need(Permission::IssueBadges);
+  audited("badge." + event.action, "badge", std::to_string(event.badge_id), "", [&] {
+    inner_->addBadgeEvent(event);
+    return dump(event);
+  });
+}
+
+std::vector<Id> GuardedStore::peopleMatching(const PeopleFilter& filter) {
+  need(Permission::IssueBadges);
+  return inner_->peopleMatching(filter);
+}
+
+std::vector<PrintRecord> GuardedStore::printLog(Id person, int limit) {
+  needAny(Permission::IssueBadges, Permission::ViewReports);
+  return inner_->printLog(person, limit);
+}
+
+// Venue and booths.
+
+Id GuardedStore::insertHall(Hall& hall) {
+  need(Permission::ManageBooths);
+  created("hall.create", "hall", [&] { return inner_->insertHall(hall); }, [&] { return dump(hall); });
+  return hall.id;
+}
+
+Id GuardedStore::insertBooth(Booth& booth) {
+  need(Permission::ManageBooths);
+  created("booth.create", "booth", [&] { return inner_->insertBooth(booth); }, [&] { return dump(booth); });
+  return booth.id;
+}
+
+Id GuardedStore::insertVenueFeature(VenueFeature& feature) {
+  need(Permission::ManageBooths);
+  created("venue_feature.create", "venue_feature", [&] { return inner_->insertVenueFeature(feature); }, [&] { return dump(feature); });
+  return feature.id;
+}
+
+void GuardedStore::updateBooth(const Booth& booth) {
+  need(Permission::ManageBooths);
+  audited("booth.update", "booth", std::to_string(booth.id), dump(inner_->booth(booth.id)), [&] {
+    inner_->updateBooth(booth);
+    return dump(booth);
+  });
+}
+
+void GuardedStore::deleteBooth(Id id) {
+  need(Permission::ManageBooths);
+  audited("booth.delete", "booth", std::to_string(id), dump(inner_->booth(id)), [&] {
+    inner_->deleteBooth(id);
+    return std::string();
+  });
+}
+
+void GuardedStore::clearVenue() {
+  need(Permission::ManageBooths);
+  nlohmann::json before{{"halls", inner_->halls().size()},
+                        {"booths", inner_->booths().size()},
+                        {"features", inner_->venueFeatures().size()}};
+  audited("venue.clear", "venue", "", before.dump(), [&] {
+    inner_->clearVenue();
+    return std::string();
+  });
+}
+
+void GuardedStore::saveBoothRequest(const BoothRequest& request) {
+  needAny(Permission::EditPeople, Permission::ManageBooths);
+  audited("booth_request.save", "exhibitor", std::to_string(request.exhibitor_id), "", [&] {
+    inner_->saveBoothRequest(request);
+    return dump(request);
+  });
+}
+
+// Gates.
+
+Id GuardedStore::insertGateProfile(GateProfile& profile) {
+  need(Permission::ManageGates);
+  created("gate_profile.create", "gate_profile", [&] { return inner_->insertGateProfile(profile); }, [&] { return dump(profile); });
+  return profile.id;
+}
+
+void GuardedStore::updateGateProfile(const GateProfile& profile) {
+  need(Permission::ManageGates);
+  std::string before;
+  for (const auto& g : inner_->gateProfiles())
+    if (g.id == profile.id) before = dump(g);
+  audited("gate_profile.update", "gate_profile", std::to_string(profile.id), before, [&] {
+    inner_->updateGateProfile(profile);
+    return dump(profile);
+  });
+}
+
+bool GuardedStore::recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry) {
+  // The scan log is its own record of who scanned what (station, operator, time): no audit row.
+  need(Permission::Scan);
+  return inner_->recordScan(scan, presence, reentry);
+}
+
+std::vector<ScanRecord> GuardedStore::recentScans(const std::string& gate, int limit) {
+  needAny(Permission::Scan, Permission::ViewReports);
+  return inner_->recentScans(gate, limit);
+}
+
+std::vector<ScanRecord> GuardedStore::acceptedScansOn(Id person, const std::string& zone, const std::string& day) {
+  needAny(Permission::Scan, Permission::ViewReports);
+  return inner_->acceptedScansOn(person, zone, day);
+}
+
+long long GuardedStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since) {
+  needAny(Permission::Scan, Permission::ViewReports);
+  return inner_->countScans(gate, verdict, since);
+}
+
+std::vector<Person> GuardedStore::findPeopleByName(const std::string& text, int limit) {
+  auto out = inner_->findPeopleByName(text, limit);
+  for (auto& p : out) p = visible(std::move(p));
+  return out;
+}
+
+// Dashboard and reports.
+
+void GuardedStore::forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) {
+  need(Permission::ViewReports);
+  inner_->forEachPassage(after_scan, fn);
+}
+
+void GuardedStore::forEachPersonFact(Id after_person, const std::function<void(const PersonFact&)>& fn) {
+  need(Permission::ViewReports);
+  inner_->forEachPersonFact(after_person, fn);
+}
+
+void GuardedStore::forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) {
+  need(Permission::ViewReports);
+  inner_->forEachPrint(after_event, fn);
+}
+
+std::vector<BoothCount> GuardedStore::boothCounts() {
+  need(Permission::ViewReports);
+  return inner_->boothCounts();
+}
+
+void GuardedStore::forEachScanLine(const std::function<void(const ScanRecord&, const std::string& category)>& fn) {
+  need(Permission::ViewReports);
+  inner_->forEachScanLine(fn);
+}
+
+}  // namespace moussem

@@ -1,0 +1,134 @@
+// The store as one signed-in user sees it: every call is checked against the role's permissions
+// (core/roles.hpp) before it reaches the database, and every change is written together with its
+// audit row (who, role, station, when, what, before and after) in the same transaction. Reads of
+// people and exhibitors come back without contact details for roles that may not see them.
+// Services, screens and commands are handed this store, never the one behind it, so a refusal holds
+// whatever the UI shows or hides.
+#pragma once
+#include <map>
+#include <memory>
+#include <utility>
+
+#include "core/roles.hpp"
+#include "store/store.hpp"
+
+namespace moussem {
+
+class GuardedStore final : public Store {
+ public:
+  GuardedStore(std::unique_ptr<Store> inner, Actor actor);
+  GuardedStore(Store& inner, Actor actor);  // inner outlives this (the app's one connection)
+  const Actor& actor() const { return actor_; }
+
+  std::string backend() const override { return inner_->backend(); }
+  std::string location() const override { return inner_->location(); }
+  int schemaVersion() override { return inner_->schemaVersion(); }
+  StoreStatus status() override { return inner_->status(); }
+  void retryNow() override { inner_->retryNow(); }
+  void write(const std::function<void()>& body) override { inner_->write(body); }
+  void checkPermission(Permission p) override { need(p); }
+  void writeBulk(const AuditRow& summary, const std::function<void()>& body) override;
+
+  std::vector<User> users() override;
+  std::optional<User> user(const std::string& name) override;
+  Id insertUser(User& user) override;
+  void updateUser(const User& user) override;
+  void appendAudit(AuditRow& row) override;  // stamped with this actor, whatever the row says
+  std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) override;
+  std::vector<AuditRow> auditChain() override;
+
+  std::optional<Edition> edition() override { return inner_->edition(); }
+  void saveEdition(Edition& edition) override;
+  std::vector<Category> categories() override { return inner_->categories(); }
+  void saveCategory(const Category& category) override;
+  std::vector<Zone> zones() override { return inner_->zones(); }
+  void saveZone(const Zone& zone) override;
+  std::optional<std::string> setting(const std::string& key) override { return inner_->setting(key); }
+  void setSetting(const std::string& key, const std::string& value) override;
+
+  Id insertExhibitor(Exhibitor& exhibitor) override;
+  Id insertPerson(Person& person) override;
+  std::optional<Person> person(Id id) override;
+  std::optional<Exhibitor> exhibitor(Id id) override;
+  std::vector<Id> personIds(const std::string& category = "") override { return inner_->personIds(category); }
+  void updateExhibitor(const Exhibitor& exhibitor) override;
+  void deleteExhibitor(Id id) override;
+  void updatePerson(const Person& person) override;
+  void deletePerson(Id id) override;
+  void forEachExhibitor(
+      const std::function<void(const Exhibitor&, const std::string& booth, const std::string& booth_status)>& fn) override;
+  void forEachPerson(const std::function<void(const Person&, const std::string& badge_serial)>& fn) override;
+  std::optional<Id> exhibitorByExternalId(const std::string& external_id) override;
+  std::vector<Id> exhibitorsWithEmail(const std::string& email) override;
+  std::vector<Id> exhibitorsWithPhone(const std::string& phone) override;
+  std::vector<Id> exhibitorsNamed(const std::string& name) override { return inner_->exhibitorsNamed(name); }
+  std::optional<Id> personByExternalId(const std::string& external_id) override;
+  std::vector<Id> peopleWithEmail(const std::string& email) override;
+  std::vector<Id> peopleWithPhone(const std::string& phone) override;
+
+  Id insertBadge(Badge& badge) override;
+  std::optional<Badge> badgeOfPerson(Id person) override { return inner_->badgeOfPerson(person); }
+  std::optional<Badge> badgeBySerial(const std::string& serial) override { return inner_->badgeBySerial(serial); }
+  void updateBadge(const Badge& badge, const std::string& status_reason) override;
+  void addBadgeEvent(const BadgeEvent& event) override;
+  std::vector<BadgeEvent> badgeEvents(Id badge) override { return inner_->badgeEvents(badge); }
+  std::vector<Id> peopleMatching(const PeopleFilter& filter) override;
+  std::vector<PrintRecord> printLog(Id person = 0, int limit = 100) override;
+  std::optional<std::string> boothOfExhibitor(Id exhibitor) override { return inner_->boothOfExhibitor(exhibitor); }
+
+  Id insertHall(Hall& hall) override;
+  Id insertBooth(Booth& booth) override;
+  Id insertVenueFeature(VenueFeature& feature) override;
+  std::vector<Hall> halls() override { return inner_->halls(); }
+  std::vector<VenueFeature> venueFeatures() override { return inner_->venueFeatures(); }
+  std::vector<Booth> booths() override { return inner_->booths(); }
+  std::optional<Booth> booth(Id id) override { return inner_->booth(id); }
+  void updateBooth(const Booth& booth) override;
+  void deleteBooth(Id id) override;
+  void clearVenue() override;
+  std::vector<BoothRequest> boothRequests() override { return inner_->boothRequests(); }
+  void saveBoothRequest(const BoothRequest& request) override;
+
+  Id insertGateProfile(GateProfile& profile) override;
+  std::vector<GateProfile> gateProfiles() override { return inner_->gateProfiles(); }
+  void updateGateProfile(const GateProfile& profile) override;
+  void forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) override {
+    inner_->forEachBadgeState(changed_since, fn);
+  }
+  std::vector<Presence> presences() override { return inner_->presences(); }
+  bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry) override;
+  std::vector<ScanRecord> recentScans(const std::string& gate, int limit) override;
+  std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) override;
+  long long countScans(const std::string& gate, const std::string& verdict, const std::string& since) override;
+  std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
+  long long dataVersion() override { return inner_->dataVersion(); }
+  void housekeepInBackground() override { inner_->housekeepInBackground(); }
+  std::string serverTime() override { return inner_->serverTime(); }
+
+  Overview overview() override { return inner_->overview(); }
+  void forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) override;
+  void forEachPersonFact(Id after_person, const std::function<void(const PersonFact&)>& fn) override;
+  void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) override;
+  std::vector<BoothCount> boothCounts() override;
+  void forEachScanLine(const std::function<void(const ScanRecord&, const std::string& category)>& fn) override;
+
+ private:
+  void need(Permission p) const { require(actor_, p); }
+  void needAny(Permission a, Permission b) const;
+  // Runs the change and writes its audit row in one transaction.
+  void audited(const std::string& action, const std::string& entity, const std::string& entity_id,
+               const std::string& before, const std::function<std::string()>& change);
+  // A creation: insert returns the new row's id; after its JSON (not made inside a bulk change).
+  void created(const std::string& action, const std::string& entity, const std::function<Id()>& insert,
+               const std::function<std::string()>& after);
+  Person visible(Person p) const;
+  Exhibitor visible(Exhibitor x) const;
+
+  std::unique_ptr<Store> owned_;
+  Store* inner_;
+  Actor actor_;
+  bool bulk_ = false;                                  // inside writeBulk: creations are collected
+  std::map<std::string, std::vector<Id>> bulkCreated_;  // entity -> ids created, in order
+};
+
+}  // namespace moussem

@@ -1,0 +1,115 @@
+// PostgreSQL side of users and the audit trail. Appends take an exclusive lock on the audit table for
+// the rest of the transaction, so rows written by several stations at once still form one chain.
+#include "core/dates.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "store/postgres/pg_store.hpp"
+
+namespace moussem {
+
+namespace {
+
+constexpr const char* kUserColumns =
+    "SELECT id, name, role, pin_hash, disabled, failed_attempts, locked_until, created_at FROM app_user ";
+constexpr const char* kAuditColumns =
+    "SELECT id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, hash FROM audit ";
+
+User readUser(const pg::Result& r, int i) {
+  User u;
+  u.id = r.integer(i, 0);
+  u.name = r.text(i, 1);
+  u.role = r.text(i, 2);
+  u.pin_hash = r.text(i, 3);
+  u.disabled = r.integer(i, 4) != 0;
+  u.failed_attempts = static_cast<int>(r.integer(i, 5));
+  u.locked_until = r.text(i, 6);
+  u.created_at = r.text(i, 7);
+  return u;
+}
+
+std::vector<AuditRow> readAudit(const pg::Result& r) {
+  std::vector<AuditRow> out;
+  out.reserve(static_cast<std::size_t>(r.rows()));
+  for (int i = 0; i < r.rows(); ++i) {
+    AuditRow a;
+    a.id = r.integer(i, 0);
+    a.at = r.text(i, 1);
+    a.user_name = r.text(i, 2);
+    a.role = r.text(i, 3);
+    a.station = r.text(i, 4);
+    a.action = r.text(i, 5);
+    a.entity = r.text(i, 6);
+    a.entity_id = r.text(i, 7);
+    a.before = r.text(i, 8);
+    a.after = r.text(i, 9);
+    a.prev_hash = r.text(i, 10);
+    a.hash = r.text(i, 11);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<User> PgStore::users() {
+  auto r = q(std::string(kUserColumns) + "ORDER BY name COLLATE \"C\"");
+  std::vector<User> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back(readUser(r, i));
+  return out;
+}
+
+std::optional<User> PgStore::user(const std::string& name) {
+  auto r = q(std::string(kUserColumns) + "WHERE name = $1", pg::Params().add(name));
+  if (r.rows() == 0) return std::nullopt;
+  return readUser(r, 0);
+}
+
+Id PgStore::insertUser(User& u) {
+  auto r = q("INSERT INTO app_user (name, role, pin_hash, disabled, failed_attempts, locked_until) "
+             "VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (name) DO NOTHING RETURNING id",
+             pg::Params().add(u.name).add(u.role).add(u.pin_hash).add(u.disabled).add(u.failed_attempts)
+                 .add(u.locked_until));
+  if (r.rows() == 0) throw Error(ErrorKind::Refused, tr("user.error.exists", {u.name}));
+  u.id = r.integer(0, 0);
+  return u.id;
+}
+
+void PgStore::updateUser(const User& u) {
+  auto r = q("UPDATE app_user SET role=$1, pin_hash=$2, disabled=$3, failed_attempts=$4, locked_until=$5 WHERE id=$6",
+             pg::Params().add(u.role).add(u.pin_hash).add(u.disabled).add(u.failed_attempts).add(u.locked_until)
+                 .add(u.id));
+  if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("user.error.unknown", {u.name}));
+}
+
+void PgStore::appendAudit(AuditRow& row) {
+  write([&] {
+    x("LOCK TABLE audit IN EXCLUSIVE MODE");
+    auto last = q("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+    row.id = 1;
+    row.prev_hash = auditGenesisHash();
+    if (last.rows() > 0) {
+      row.id = last.integer(0, 0) + 1;
+      row.prev_hash = last.text(0, 1);
+    }
+    if (row.at.empty()) row.at = dates::utcNowIso();
+    row.hash = auditHash(row);
+    q("INSERT INTO audit (id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, hash) "
+      "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)",
+      pg::Params().add(row.id).add(row.at).add(row.user_name).add(row.role).add(row.station).add(row.action)
+          .add(row.entity).add(row.entity_id).add(row.before).add(row.after).add(row.prev_hash).add(row.hash));
+  });
+}
+
+std::vector<AuditRow> PgStore::auditRows(const AuditFilter& f, int limit) {
+  return readAudit(q(std::string(kAuditColumns) +
+                         "WHERE ($1 = '' OR user_name = $1) AND ($2 = '' OR left(action, length($2)) = $2) "
+                         "AND ($3 = '' OR left(entity, length($3)) = $3) AND ($4 = '' OR entity_id = $4) "
+                         "AND ($5 = '' OR at >= $5) AND ($6 = '' OR at <= $6) AND ($7 = 0 OR id < $7) "
+                         "ORDER BY id DESC LIMIT $8",
+                     pg::Params().add(f.user_name).add(f.action).add(f.entity).add(f.entity_id).add(f.from).add(f.to)
+                         .add(f.before_id).add(limit)));
+}
+
+std::vector<AuditRow> PgStore::auditChain() { return readAudit(q(std::string(kAuditColumns) + "ORDER BY id")); }
+
+}  // namespace moussem

@@ -1,0 +1,62 @@
+// Who uses this station, and for how long: the sign-in form (or the creation of the first
+// administrator), the shell of the signed-in user over a GuardedStore, the lock after idle time, and a
+// gate's kiosk that only an administrator's PIN ends. The app's window loop draws this, not the shell.
+#pragma once
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "store/guarded_store.hpp"
+#include "ui/screens/sign_in_model.hpp"
+#include "ui/shell.hpp"
+
+namespace moussem::ui {
+
+class Session {
+ public:
+  using Clock = std::chrono::steady_clock;
+  enum class State { FirstAdmin, SignIn, Active, Locked, KioskExit };
+
+  // store: the station's connection (outlives the session). clock: for tests of the idle lock.
+  explicit Session(Store& store, std::function<Clock::time_point()> clock = [] { return Clock::now(); });
+
+  void draw();                     // one frame
+  bool onKey(const Chord& chord);  // shortcuts, when a shell is active
+  void onPhysicalKey(int key, bool shift, bool caps_lock);
+  void activity();                 // the user did something: the idle timer starts again
+
+  State state() const { return state_; }
+  Shell* shell() { return state_ == State::Active || state_ == State::KioskExit ? shell_.get() : nullptr; }
+  SignInModel& model() { return model_; }
+  bool quitRequested() const { return shell_ && shell_->quitRequested(); }
+  bool busy() const { return shell_ && shell_->busy(); }
+  void setLanguage(const std::string& lang);
+
+  // What the forms submit (the view calls these; tests too).
+  bool submitSignIn(const std::string& name, const std::string& pin);
+  bool submitFirstAdmin(const std::string& name, const std::string& pin, const std::string& again);
+  bool submitUnlock(const std::string& pin);                          // the locked user's own PIN
+  bool submitKioskExit(const std::string& admin, const std::string& pin);
+  void cancelKioskExit();
+
+ private:
+  void start(const Actor& actor);
+  void signOut();
+  void drawForm();
+
+  Store& store_;
+  std::function<Clock::time_point()> clock_;
+  SignInModel model_;
+  State state_ = State::SignIn;
+  std::unique_ptr<GuardedStore> guarded_;
+  std::unique_ptr<Shell> shell_;
+  Clock::time_point lastActivity_;
+  // The form's fields (members, never statics) and where the keyboard goes first.
+  char name_[65] = {};
+  char pin_[257] = {};
+  char again_[257] = {};
+  bool focusFirst_ = true;
+};
+
+}  // namespace moussem::ui

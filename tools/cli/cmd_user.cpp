@@ -1,0 +1,144 @@
+// `user add|list|disable|enable|set-pin|set-role`: the people who sign in, their roles and PINs. Only an
+// administrator may run them (GuardedStore refuses the others). A new PIN is asked twice at a terminal,
+// or read from the first line of stdin with --pin-stdin (scripts); it is never an argument, so it never
+// shows in the process list or the shell history.
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli_context.hpp"
+#include "core/domain_json.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "store/users.hpp"
+
+namespace moussem::cli {
+
+namespace {
+
+std::string readHidden(const std::string& prompt) {
+  std::fprintf(stderr, "%s ", prompt.c_str());
+  std::fflush(stderr);
+  termios old{};
+  const bool tty = ::tcgetattr(STDIN_FILENO, &old) == 0;
+  if (tty) {
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (tty) ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+  std::fprintf(stderr, "\n");
+  return line;
+}
+
+std::string newPin(const std::string& name, bool fromStdin) {
+  std::string pin;
+  if (fromStdin) {
+    std::getline(std::cin, pin);
+    if (!pin.empty() && pin.back() == '\r') pin.pop_back();
+  } else if (::isatty(STDIN_FILENO)) {
+    pin = readHidden(tr("user.prompt.new_pin", {name}));
+    if (readHidden(tr("user.prompt.again")) != pin) throw Error(ErrorKind::Invalid, tr("user.error.pin_mismatch"));
+  } else {
+    throw Error(ErrorKind::Usage, tr("user.error.pin_stdin"));
+  }
+  users::checkPin(pin);
+  return pin;
+}
+
+Role roleOf(const std::string& code) {
+  auto r = roleFromCode(code);
+  if (!r) throw Error(ErrorKind::Usage, tr("user.error.role", {code}));
+  return *r;
+}
+
+std::string line(const User& u) {
+  std::string s = u.name + "  " + tr("role." + u.role);
+  if (u.disabled) s += "  · " + tr("user.state.disabled");
+  else if (!u.locked_until.empty()) s += "  · " + tr("user.state.locked", {u.locked_until});
+  return s;
+}
+
+}  // namespace
+
+void registerUser(CLI::App& app, Context& ctx) {
+  auto* user = app.add_subcommand("user", "Users who sign in, their roles and PINs (admin only)");
+  user->require_subcommand(1);
+  static std::string name, role;
+  static bool pinStdin = false;
+
+  auto* add = user->add_subcommand("add", "Add a user: NAME --role admin|organizer|desk|gate");
+  add->add_option("name", name, "User name")->required();
+  add->add_option("--role", role, "admin, organizer, desk or gate")->required();
+  add->add_flag("--pin-stdin", pinStdin, "Read the new PIN from the first line of stdin");
+  add->callback([&ctx] {
+    ctx.action = [&ctx] {
+      const Role r = roleOf(role);
+      users::checkName(name);
+      auto store = ctx.open();
+      ctx.require(Permission::ManageUsers);
+      const std::string pin = newPin(name, pinStdin);
+      User u = users::addUser(*store, ctx.actor(), name, r, pin);
+      ctx.print(nlohmann::json(u), tr("user.added", {u.name, tr("role." + u.role)}));
+    };
+  });
+
+  auto* list = user->add_subcommand("list", "List users");
+  list->callback([&ctx] {
+    ctx.action = [&ctx] {
+      auto store = ctx.open();
+      nlohmann::json arr = nlohmann::json::array();
+      std::string text;
+      for (const auto& u : store->users()) {
+        arr.push_back(u);
+        text += line(u) + "\n";
+      }
+      if (arr.empty()) text = tr("user.none");
+      ctx.print(arr, text);
+    };
+  });
+
+  for (bool disable : {true, false}) {
+    auto* cmd = user->add_subcommand(disable ? "disable" : "enable", disable ? "Disable a user" : "Enable a user again");
+    cmd->add_option("name", name, "User name")->required();
+    cmd->callback([&ctx, disable] {
+      ctx.action = [&ctx, disable] {
+        auto store = ctx.open();
+        users::setDisabled(*store, ctx.actor(), name, disable);
+        ctx.print({{"name", name}, {"disabled", disable}},
+                  tr(disable ? "user.disabled" : "user.enabled", {name}));
+      };
+    });
+  }
+
+  auto* setPin = user->add_subcommand("set-pin", "Give a user a new PIN (clears a lockout)");
+  setPin->add_option("name", name, "User name")->required();
+  setPin->add_flag("--pin-stdin", pinStdin, "Read the new PIN from the first line of stdin");
+  setPin->callback([&ctx] {
+    ctx.action = [&ctx] {
+      auto store = ctx.open();
+      ctx.require(Permission::ManageUsers);
+      const std::string pin = newPin(name, pinStdin);
+      users::setPin(*store, ctx.actor(), name, pin);
+      ctx.print({{"name", name}, {"pin_set", true}}, tr("user.pin_set", {name}));
+    };
+  });
+
+  auto* setRole = user->add_subcommand("set-role", "Change a user's role");
+  setRole->add_option("name", name, "User name")->required();
+  setRole->add_option("--role", role, "admin, organizer, desk or gate")->required();
+  setRole->callback([&ctx] {
+    ctx.action = [&ctx] {
+      const Role r = roleOf(role);
+      auto store = ctx.open();
+      users::setRole(*store, ctx.actor(), name, r);
+      ctx.print({{"name", name}, {"role", role}}, tr("user.role_set", {name, tr("role." + role)}));
+    };
+  });
+}
+
+}  // namespace moussem::cli

@@ -7,6 +7,7 @@
 
 namespace moussem::cli {
 void registerAudit(CLI::App& app, Context& ctx);  // audit verify (cmd_audit.cpp)
+void registerPrivacy(CLI::App& app, Context& ctx);  // export-person, anonymize (cmd_privacy.cpp)
 }  // namespace moussem::cli
 
 int main(int argc, char** argv) {
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   cli::registerMigrate(app, ctx);   // SQLite <-> PostgreSQL
   cli::registerBackup(app, ctx);    // backup, restore
   cli::registerAudit(app, ctx);     // audit verify
+  cli::registerPrivacy(app, ctx);   // export-person, anonymize (personal data)
 
   // Name an unknown command instead of CLI11's "a subcommand is required".
   for (int i = 1; i < argc; ++i) {

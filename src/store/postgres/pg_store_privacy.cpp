@@ -58,9 +58,8 @@ long long PgStore::clearFreeTextNotes() {
 }
 
 std::vector<std::string> PgStore::operatorNames() {
-  auto r =
-      q("SELECT operator FROM badge_event WHERE operator <> '' UNION SELECT operator FROM scan WHERE operator <> '' "
-        "ORDER BY 1 COLLATE \"C\"");
+  auto r = q("SELECT name FROM (SELECT operator AS name FROM badge_event WHERE operator <> '' UNION "
+             "SELECT operator FROM scan WHERE operator <> '') names ORDER BY name COLLATE \"C\"");
   std::vector<std::string> out;
   for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
   return out;

@@ -71,6 +71,12 @@ AnonymizeSummary anonymize(Store& store, const std::string& by, const std::strin
       store.setSetting(kAnonymisedBy, by);
     }
   });
+  try {
+    store.scrubFreedSpace();
+    s.scrubbed = true;
+  } catch (const std::exception& e) {
+    s.scrub_error = e.what();  // committed already: a warning, not a failure
+  }
   return s;
 }
 

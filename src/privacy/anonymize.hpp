@@ -31,6 +31,10 @@ struct AnonymizeSummary {
   std::string anonymised_at;  // when the edition was first anonymised; empty: never
   std::string anonymised_by;
   bool edition_over = true;  // the edition's last day is before today
+  // Whether the database's free space was scrubbed after the commit (done only). false: the
+  // anonymisation holds, but old values may linger in free pages until the database is compacted.
+  bool scrubbed = false;
+  std::string scrub_error;
 };
 
 // Counts only; never writes. today: YYYY-MM-DD.

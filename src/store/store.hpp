@@ -179,6 +179,10 @@ class Store {
   // one name by another in both.
   virtual std::vector<std::string> operatorNames() = 0;
   virtual void renameOperator(const std::string& from, const std::string& to) = 0;
+  // After an anonymisation has committed, outside any transaction: leaves no copy of the replaced values
+  // in the database's free space (SQLite: VACUUM and a truncating WAL checkpoint; PostgreSQL: VACUUM FULL
+  // of the tables changed). Throws Error when the database is busy; what was committed stays committed.
+  virtual void scrubFreedSpace() = 0;
 };
 
 // Opens the database named by url: a SQLite file path, or postgresql://user[:password]@host[:port]/db

@@ -36,7 +36,8 @@ nlohmann::json summaryJson(const privacy::AnonymizeSummary& s) {
           {"notes", s.notes},
           {"anonymised_at", s.anonymised_at},
           {"anonymised_by", s.anonymised_by},
-          {"edition_over", s.edition_over}};
+          {"edition_over", s.edition_over},
+          {"scrubbed", s.scrubbed}};
 }
 }  // namespace
 
@@ -93,8 +94,10 @@ void registerPrivacy(CLI::App& app, Context& ctx) {
       const auto done = privacy::anonymize(*store, actingUser(ctx), now, ao->before_end);
       auto j = summaryJson(done);
       j["done"] = true;
-      ctx.print(j, tr("privacy.anonymize.done", {std::to_string(done.people), std::to_string(done.exhibitors),
-                                                 std::to_string(done.operators), std::to_string(done.notes)}));
+      std::string text = tr("privacy.anonymize.done", {std::to_string(done.people), std::to_string(done.exhibitors),
+                                                       std::to_string(done.operators), std::to_string(done.notes)});
+      if (!done.scrubbed) text += "\n" + tr("privacy.anonymize.not_scrubbed", {done.scrub_error});
+      ctx.print(j, text);
     };
   });
 }

@@ -111,6 +111,7 @@ class PgStore final : public Store {
   long long clearFreeTextNotes() override;
   std::vector<std::string> operatorNames() override;
   void renameOperator(const std::string& from, const std::string& to) override;
+  void scrubFreedSpace() override;
 
   pg::Connection& connection() { return *conn_; }
 

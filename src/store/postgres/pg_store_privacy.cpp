@@ -58,8 +58,9 @@ long long PgStore::clearFreeTextNotes() {
 }
 
 std::vector<std::string> PgStore::operatorNames() {
-  auto r = q("SELECT name FROM (SELECT operator AS name FROM badge_event WHERE operator <> '' UNION "
-             "SELECT operator FROM scan WHERE operator <> '') names ORDER BY name COLLATE \"C\"");
+  auto r =
+      q("SELECT name FROM (SELECT operator AS name FROM badge_event WHERE operator <> '' UNION "
+        "SELECT operator FROM scan WHERE operator <> '') names ORDER BY name COLLATE \"C\"");
   std::vector<std::string> out;
   for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
   return out;
@@ -71,6 +72,12 @@ void PgStore::renameOperator(const std::string& from, const std::string& to) {
                             "UPDATE scan SET operator = $2 WHERE operator = $1"})
       q(sql, pg::Params().add(from).add(to));
   });
+}
+
+void PgStore::scrubFreedSpace() {
+  // Old row versions stay in the tables' files until vacuumed; VACUUM FULL rewrites each table without them.
+  // (The server's WAL and its backups are the administrator's: see docs/personal-data.md.)
+  x("VACUUM FULL person, exhibitor, badge, badge_event, scan");
 }
 
 }  // namespace moussem

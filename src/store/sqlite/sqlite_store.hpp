@@ -94,6 +94,7 @@ class SqliteStore final : public Store {
   long long clearFreeTextNotes() override;
   std::vector<std::string> operatorNames() override;
   void renameOperator(const std::string& from, const std::string& to) override;
+  void scrubFreedSpace() override;
 
   Overview overview() override;
 

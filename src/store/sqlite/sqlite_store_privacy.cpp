@@ -94,4 +94,11 @@ void SqliteStore::renameOperator(const std::string& from, const std::string& to)
   });
 }
 
+void SqliteStore::scrubFreedSpace() {
+  // VACUUM rewrites the file without its free pages (where the old values of updated rows may linger);
+  // the checkpoint then moves everything into the main file and empties the WAL, old frames included.
+  db_->exec("VACUUM");
+  db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
 }  // namespace moussem

@@ -329,6 +329,20 @@ TEST_CASE("export-person gives everything held about that person, as JSON, and n
   CHECK(a["scans"].empty());
 }
 
+TEST_CASE("consent and its date travel through the participants export, and export-person shows them") {
+  DemoDb d;
+  const auto csv = d.dir / "participants.csv";
+  REQUIRE(d.cli({"export", "participants", csv.string()}).exit_code == 0);
+  const std::string text = slurp(csv);
+  const std::string header = text.substr(0, text.find('\n'));
+  CHECK(header.find("consent") != std::string::npos);
+  CHECK(header.find("consent_at") != std::string::npos);
+  CHECK(text.find("2026-01-20T10:11:12Z") != std::string::npos);
+  auto j = nlohmann::json::parse(d.cli({"export-person", std::to_string(d.artisanStaff)}).out);
+  CHECK(j["person"]["consent"] == true);
+  CHECK(j["person"]["consent_at"] == "2026-01-20T10:11:12Z");
+}
+
 TEST_CASE("export-person --out FILE.pdf: poppler reads the Latin and Arabic names and the stamp") {
   DemoDb d;
   auto store = d.open();
@@ -521,6 +535,7 @@ TEST_CASE("anonymize twice: the second run changes nothing and keeps the first d
   CHECK(j["exhibitors"] == 0);
   CHECK(j["operators"] == 0);
   CHECK(j["notes"] == 0);
+  CHECK(j["scrubbed"] == true);
   CHECK(dumpAll(d.db) == once);
   // The plan now says when it was done.
   auto plan = d.cli({"anonymize"});

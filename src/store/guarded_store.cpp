@@ -468,4 +468,64 @@ void GuardedStore::forEachScanLine(const std::function<void(const ScanRecord&, c
   inner_->forEachScanLine(fn);
 }
 
+// Personal data. The anonymisation's audit rows carry counts only: never the values it removes.
+
+std::vector<ScanRecord> GuardedStore::scansOfPerson(Id person) {
+  need(Permission::ExportPersonal);
+  return inner_->scansOfPerson(person);
+}
+
+std::vector<Presence> GuardedStore::presencesOfPerson(Id person) {
+  need(Permission::ExportPersonal);
+  return inner_->presencesOfPerson(person);
+}
+
+long long GuardedStore::anonymizePeople(const std::string& prefix) {
+  need(Permission::Anonymize);
+  long long n = 0;
+  audited("privacy.anonymize_people", "person", "", "", [&] {
+    n = inner_->anonymizePeople(prefix);
+    return nlohmann::json{{"rows", n}}.dump();
+  });
+  return n;
+}
+
+long long GuardedStore::anonymizeExhibitors(const std::string& artisan_prefix) {
+  need(Permission::Anonymize);
+  long long n = 0;
+  audited("privacy.anonymize_exhibitors", "exhibitor", "", "", [&] {
+    n = inner_->anonymizeExhibitors(artisan_prefix);
+    return nlohmann::json{{"rows", n}}.dump();
+  });
+  return n;
+}
+
+long long GuardedStore::clearFreeTextNotes() {
+  need(Permission::Anonymize);
+  long long n = 0;
+  audited("privacy.clear_notes", "note", "", "", [&] {
+    n = inner_->clearFreeTextNotes();
+    return nlohmann::json{{"rows", n}}.dump();
+  });
+  return n;
+}
+
+std::vector<std::string> GuardedStore::operatorNames() {
+  need(Permission::Anonymize);
+  return inner_->operatorNames();
+}
+
+void GuardedStore::renameOperator(const std::string& from, const std::string& to) {
+  need(Permission::Anonymize);
+  audited("privacy.rename_operator", "operator", to, "", [&] {
+    inner_->renameOperator(from, to);
+    return std::string();
+  });
+}
+
+void GuardedStore::scrubFreedSpace() {
+  need(Permission::Anonymize);
+  inner_->scrubFreedSpace();
+}
+
 }  // namespace moussem

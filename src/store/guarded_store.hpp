@@ -112,6 +112,15 @@ class GuardedStore final : public Store {
   std::vector<BoothCount> boothCounts() override;
   void forEachScanLine(const std::function<void(const ScanRecord&, const std::string& category)>& fn) override;
 
+  std::vector<ScanRecord> scansOfPerson(Id person) override;
+  std::vector<Presence> presencesOfPerson(Id person) override;
+  long long anonymizePeople(const std::string& prefix) override;
+  long long anonymizeExhibitors(const std::string& artisan_prefix) override;
+  long long clearFreeTextNotes() override;
+  std::vector<std::string> operatorNames() override;
+  void renameOperator(const std::string& from, const std::string& to) override;
+  void scrubFreedSpace() override;
+
  private:
   void need(Permission p) const { require(actor_, p); }
   void needAny(Permission a, Permission b) const;

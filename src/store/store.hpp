@@ -189,6 +189,28 @@ class Store {
   // Every scan (accepted or not) in id order with the category of its person ("" when none), for
   // `export scans`: streamed, never held in memory. No personal data is read.
   virtual void forEachScanLine(const std::function<void(const ScanRecord&, const std::string& category)>& fn) = 0;
+
+  // Personal data (issue 9): the right of access and the anonymisation after the event (src/privacy;
+  // SQLite: sqlite_store_privacy.cpp, PostgreSQL: pg_store_privacy.cpp).
+  // Every scan of a person (accepted or not, manual admissions too) and their presence per zone, in order.
+  virtual std::vector<ScanRecord> scansOfPerson(Id person) = 0;
+  virtual std::vector<Presence> presencesOfPerson(Id person) = 0;
+  // Set-based anonymisation, meant to run inside one write(). Each replaces personal fields by tokens
+  // made of prefix + the row id (people's last name; artisans' names: an artisan is a natural person)
+  // and empties the others (see docs/personal-data.md for the list); categories, links, regions,
+  // sectors, days and codes stay. Rows already anonymised are left alone: returns the rows changed.
+  virtual long long anonymizePeople(const std::string& prefix) = 0;
+  virtual long long anonymizeExhibitors(const std::string& artisan_prefix) = 0;
+  // Free-text reasons and notes (badge status and events, manual admissions): emptied; rows changed.
+  virtual long long clearFreeTextNotes() = 0;
+  // The distinct non-empty operator names of badge events and scans, sorted; renameOperator() replaces
+  // one name by another in both.
+  virtual std::vector<std::string> operatorNames() = 0;
+  virtual void renameOperator(const std::string& from, const std::string& to) = 0;
+  // After an anonymisation has committed, outside any transaction: leaves no copy of the replaced values
+  // in the database's free space (SQLite: VACUUM and a truncating WAL checkpoint; PostgreSQL: VACUUM FULL
+  // of the tables changed). Throws Error when the database is busy; what was committed stays committed.
+  virtual void scrubFreedSpace() = 0;
 };
 
 // Opens the database named by url: a SQLite file path, or postgresql://user[:password]@host[:port]/db

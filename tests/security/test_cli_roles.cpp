@@ -65,6 +65,7 @@ TEST_CASE("every role through every command: allowed, or refused with exit 1 and
       {"scan a badge", {"scan", "--gate", "exhibition"}, {"admin", "organizer", "gate"}, payload.out},
       {"build the report", {"report", "--out", out + "report-{ROLE}", "--format", "csv"}, {"admin", "organizer"}, ""},
       {"export scans", {"export", "scans", out + "scans-{ROLE}.csv"}, {"admin", "organizer"}, ""},
+      {"export a person's data", {"export-person", "3", "--out", out + "person-{ROLE}.json"}, {"admin", "organizer"}, ""},
       {"list users", {"user", "list"}, {"admin"}, ""},
       {"add a user", {"user", "add", "new-{ROLE}", "--role", "admin", "--pin-stdin"}, {"admin"}, "9999\n"},
       {"read the audit trail", {"audit", "list"}, {"admin"}, ""},

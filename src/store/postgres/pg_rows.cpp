@@ -60,4 +60,29 @@ Badge readBadge(const pg::Result& r, int row) {
   return b;
 }
 
+std::vector<ScanRecord> readScans(const pg::Result& r) {
+  std::vector<ScanRecord> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    ScanRecord s;
+    s.id = r.integer(i, 0);
+    s.uid = r.text(i, 1);
+    s.gate = r.text(i, 2);
+    s.zone = r.text(i, 3);
+    s.direction = r.text(i, 4);
+    s.station = r.text(i, 5);
+    s.operator_name = r.text(i, 6);
+    s.at = r.text(i, 7);
+    s.payload_digest = r.text(i, 8);
+    s.verdict = r.text(i, 9);
+    s.reason = r.text(i, 10);
+    if (!r.isNull(i, 11)) s.badge_serial = r.text(i, 11);
+    if (!r.isNull(i, 12)) s.badge_version = static_cast<int>(r.integer(i, 12));
+    if (!r.isNull(i, 13)) s.person_id = r.integer(i, 13);
+    s.manual = r.integer(i, 14) != 0;
+    s.note = r.text(i, 15);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 }  // namespace moussem::pg_rows

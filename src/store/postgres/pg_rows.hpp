@@ -1,6 +1,8 @@
 // Rows to domain types for the PostgreSQL store's files, as sqlite_rows does for SQLite: one column
 // list and one reader per type, so a new column is added in one place. Lists are comma-separated text.
 #pragma once
+#include <vector>
+
 #include "core/domain.hpp"
 #include "store/postgres/pg_db.hpp"
 
@@ -20,5 +22,11 @@ Exhibitor readExhibitor(const pg::Result& r, int row);
 
 inline constexpr const char* kBadgeColumns = "id, person_id, serial, version, status, printed_count";
 Badge readBadge(const pg::Result& r, int row);
+
+// A SELECT of `scan` in the order readScans() reads it, ready for a WHERE clause.
+inline constexpr const char* kScanSelect =
+    "SELECT id, uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, badge_serial, "
+    "badge_version, person_id, manual, note FROM scan ";
+std::vector<ScanRecord> readScans(const pg::Result& r);
 
 }  // namespace moussem::pg_rows

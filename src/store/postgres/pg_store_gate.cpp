@@ -28,10 +28,6 @@ std::string withMargin(const std::string& mark) {
   return std::string(buf) + ".000Z";
 }
 
-constexpr const char* kScanColumns =
-    "SELECT id, uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, badge_serial, "
-    "badge_version, person_id, manual, note FROM scan ";
-
 }  // namespace
 
 std::vector<GateProfile> PgStore::gateProfiles() {
@@ -135,43 +131,16 @@ bool PgStore::recordScan(ScanRecord& s, const Presence* presence, const std::str
   return !guarded || s.verdict == "accepted";
 }
 
-namespace {
-std::vector<ScanRecord> readScans(const pg::Result& r) {
-  std::vector<ScanRecord> out;
-  for (int i = 0; i < r.rows(); ++i) {
-    ScanRecord s;
-    s.id = r.integer(i, 0);
-    s.uid = r.text(i, 1);
-    s.gate = r.text(i, 2);
-    s.zone = r.text(i, 3);
-    s.direction = r.text(i, 4);
-    s.station = r.text(i, 5);
-    s.operator_name = r.text(i, 6);
-    s.at = r.text(i, 7);
-    s.payload_digest = r.text(i, 8);
-    s.verdict = r.text(i, 9);
-    s.reason = r.text(i, 10);
-    if (!r.isNull(i, 11)) s.badge_serial = r.text(i, 11);
-    if (!r.isNull(i, 12)) s.badge_version = static_cast<int>(r.integer(i, 12));
-    if (!r.isNull(i, 13)) s.person_id = r.integer(i, 13);
-    s.manual = r.integer(i, 14) != 0;
-    s.note = r.text(i, 15);
-    out.push_back(std::move(s));
-  }
-  return out;
-}
-}  // namespace
-
 std::vector<ScanRecord> PgStore::recentScans(const std::string& gate, int limit) {
-  return readScans(q(std::string(kScanColumns) + "WHERE ($1 = '' OR gate = $1) ORDER BY id DESC LIMIT $2",
-                     pg::Params().add(gate).add(limit)));
+  return pg_rows::readScans(q(std::string(pg_rows::kScanSelect) + "WHERE ($1 = '' OR gate = $1) ORDER BY id DESC LIMIT $2",
+                              pg::Params().add(gate).add(limit)));
 }
 
 std::vector<ScanRecord> PgStore::acceptedScansOn(Id person, const std::string& zone, const std::string& day) {
-  return readScans(q(std::string(kScanColumns) +
-                         "WHERE person_id = $1 AND zone = $2 AND verdict = 'accepted' AND substr(at, 1, 10) = $3 "
-                         "ORDER BY at COLLATE \"C\", id",
-                     pg::Params().add(person).add(zone).add(day)));
+  return pg_rows::readScans(q(std::string(pg_rows::kScanSelect) +
+                                  "WHERE person_id = $1 AND zone = $2 AND verdict = 'accepted' AND substr(at, 1, 10) = $3 "
+                                  "ORDER BY at COLLATE \"C\", id",
+                              pg::Params().add(person).add(zone).add(day)));
 }
 
 long long PgStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since) {

@@ -100,4 +100,25 @@ Exhibitor readExhibitor(const sqlite::Statement& st) {
   return x;
 }
 
+ScanRecord readScan(const sqlite::Statement& st) {
+  ScanRecord s;
+  s.id = st.integer(0);
+  s.uid = st.text(1);
+  s.gate = st.text(2);
+  s.zone = st.text(3);
+  s.direction = st.text(4);
+  s.station = st.text(5);
+  s.operator_name = st.text(6);
+  s.at = st.text(7);
+  s.payload_digest = st.text(8);
+  s.verdict = st.text(9);
+  s.reason = st.text(10);
+  if (!st.isNull(11)) s.badge_serial = st.text(11);
+  if (!st.isNull(12)) s.badge_version = static_cast<int>(st.integer(12));
+  if (!st.isNull(13)) s.person_id = st.integer(13);
+  s.manual = st.integer(14) != 0;
+  s.note = st.text(15);
+  return s;
+}
+
 }  // namespace moussem::sqlite_rows

@@ -32,4 +32,10 @@ inline constexpr const char* kExhibitorColumns =
 inline constexpr int kExhibitorColumnCount = 18;
 Exhibitor readExhibitor(const sqlite::Statement& st);
 
+// A SELECT of `scan` in the order readScan() reads it, ready for a WHERE clause.
+inline constexpr const char* kScanSelect =
+    "SELECT id, uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, badge_serial, "
+    "badge_version, person_id, manual, note FROM scan ";
+ScanRecord readScan(const sqlite::Statement& st);
+
 }  // namespace moussem::sqlite_rows

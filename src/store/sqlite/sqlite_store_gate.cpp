@@ -14,14 +14,6 @@
 
 namespace moussem {
 
-namespace {
-
-constexpr const char* kScanColumns =
-    "SELECT id, uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, badge_serial, "
-    "badge_version, person_id, manual, note FROM scan ";
-
-}  // namespace
-
 std::vector<GateProfile> SqliteStore::gateProfiles() {
   auto& st = db_->prepare(
       "SELECT id, name, zone, direction, categories, days, hours_from, hours_to, reentry FROM gate_profile "
@@ -139,45 +131,23 @@ bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std:
   return admitted;
 }
 
-namespace {
-ScanRecord readScan(const sqlite::Statement& st) {
-  ScanRecord s;
-  s.id = st.integer(0);
-  s.uid = st.text(1);
-  s.gate = st.text(2);
-  s.zone = st.text(3);
-  s.direction = st.text(4);
-  s.station = st.text(5);
-  s.operator_name = st.text(6);
-  s.at = st.text(7);
-  s.payload_digest = st.text(8);
-  s.verdict = st.text(9);
-  s.reason = st.text(10);
-  if (!st.isNull(11)) s.badge_serial = st.text(11);
-  if (!st.isNull(12)) s.badge_version = static_cast<int>(st.integer(12));
-  if (!st.isNull(13)) s.person_id = st.integer(13);
-  s.manual = st.integer(14) != 0;
-  s.note = st.text(15);
-  return s;
-}
-}  // namespace
-
 std::vector<ScanRecord> SqliteStore::recentScans(const std::string& gate, int limit) {
-  auto& st = db_->prepare(std::string(kScanColumns) + "WHERE (?1 = '' OR gate = ?1) ORDER BY id DESC LIMIT ?2");
+  auto& st =
+      db_->prepare(std::string(sqlite_rows::kScanSelect) + "WHERE (?1 = '' OR gate = ?1) ORDER BY id DESC LIMIT ?2");
   st.bind(1, gate).bind(2, limit);
   std::vector<ScanRecord> out;
-  while (st.step()) out.push_back(readScan(st));
+  while (st.step()) out.push_back(sqlite_rows::readScan(st));
   st.reset();
   return out;
 }
 
 std::vector<ScanRecord> SqliteStore::acceptedScansOn(Id person, const std::string& zone, const std::string& day) {
-  auto& st = db_->prepare(std::string(kScanColumns) +
+  auto& st = db_->prepare(std::string(sqlite_rows::kScanSelect) +
                           "WHERE person_id = ?1 AND zone = ?2 AND verdict = 'accepted' AND substr(at, 1, 10) = ?3 "
                           "ORDER BY at, id");
   st.bind(1, person).bind(2, zone).bind(3, day);
   std::vector<ScanRecord> out;
-  while (st.step()) out.push_back(readScan(st));
+  while (st.step()) out.push_back(sqlite_rows::readScan(st));
   st.reset();
   return out;
 }

@@ -8,6 +8,7 @@
 #include "core/paths.hpp"
 #include "core/station.hpp"
 #include "ui/fonts.hpp"
+#include "ui/screens/audit_screen.hpp"
 #include "ui/screens/badges_screen.hpp"
 #include "ui/screens/dashboard_screen.hpp"
 #include "ui/screens/desk_screen.hpp"
@@ -45,6 +46,7 @@ Shell::Shell(Store& store, const Actor& actor) : store_(store), actor_(actor), k
   if (may(Permission::IssueBadges)) screens_.push_back(std::make_unique<BadgesScreen>(store));
   if (kiosk_ || may(Permission::Scan)) screens_.push_back(std::make_unique<GateScreen>(store));
   if (may(Permission::ViewReports)) screens_.push_back(std::make_unique<DashboardScreen>(store));
+  if (may(Permission::ViewAudit)) screens_.push_back(std::make_unique<AuditScreen>(store));
 
   station_ = moussem::stationName();  // not the member accessor of the same name
   auto ed = store.edition();

@@ -9,6 +9,7 @@
 #include "store/demo/demo_data.hpp"
 #include "store/users.hpp"
 #include "test_support.hpp"
+#include "ui/screens/audit_screen.hpp"
 #include "ui/session.hpp"
 
 using namespace moussem;
@@ -173,4 +174,45 @@ TEST_CASE("the sign-in form draws in French, Arabic and English") {
   }
   ui.typeText("amina");
   ui.frames(2, [&] { s->draw(); });
+}
+
+TEST_CASE("the audit screen, for administrators only: rows filtered, a change's before and after, the chain verified") {
+  i18n::setLanguage("fr");
+  test::HeadlessUi ui;
+  Station st(false);
+  st.addUser("amina", Role::Desk, "1357");
+  st.addUser("directrice", Role::Admin, "482193");
+  auto s = st.session();
+  REQUIRE(s->submitSignIn("amina", "1357"));
+  auto ids = screenIds(*s->shell());
+  CHECK(std::find(ids.begin(), ids.end(), "audit") == ids.end());
+  {
+    GuardedStore desk(*st.store, s->shell()->actor());
+    Person p = *desk.person(3);
+    p.organization = "Coopérative Argan";
+    desk.updatePerson(p);
+  }
+  CHECK(s->onKey({ui::Key::O, true, true}));
+  ui.frame([&] { s->draw(); });
+  REQUIRE(s->submitSignIn("directrice", "482193"));
+  s->shell()->select("audit");
+  REQUIRE(std::string(s->shell()->current().id()) == "audit");
+  auto* audit = dynamic_cast<ui::AuditScreen*>(const_cast<ui::Screen*>(&s->shell()->current()));
+  REQUIRE(audit);
+  for (const char* lang : {"fr", "ar", "en", "fr"}) {
+    s->setLanguage(lang);
+    CHECK(ui.frame([&] { s->draw(); }) > 500);
+  }
+  auto& m = audit->model();
+  m.filter().user_name = "amina";
+  m.refresh();
+  REQUIRE_FALSE(m.rows().empty());
+  CHECK(m.rows().front().action == "person.update");
+  m.select(0);
+  CHECK(ui::AuditModel::pretty(m.selected()->after).find("Coopérative Argan") != std::string::npos);
+  ui.frames(2, [&] { s->draw(); });  // with the before/after panels
+  m.verify();
+  REQUIRE(m.check());
+  CHECK(m.check()->problems.empty());
+  CHECK(m.check()->rows > 3);
 }

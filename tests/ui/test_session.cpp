@@ -197,7 +197,9 @@ TEST_CASE("the audit screen, for administrators only: rows filtered, a change's 
   REQUIRE(s->submitSignIn("directrice", "482193"));
   s->shell()->select("audit");
   REQUIRE(std::string(s->shell()->current().id()) == "audit");
-  auto* audit = dynamic_cast<ui::AuditScreen*>(const_cast<ui::Screen*>(&s->shell()->current()));
+  ui::AuditScreen* audit = nullptr;
+  for (const auto& screen : s->shell()->screens())
+    if (auto* a = dynamic_cast<ui::AuditScreen*>(screen.get())) audit = a;
   REQUIRE(audit);
   for (const char* lang : {"fr", "ar", "en", "fr"}) {
     s->setLanguage(lang);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/station.hpp"
@@ -46,7 +47,7 @@ Shell::Shell(Store& store) : store_(store) {
   actions_.add({"app.next_screen", "action.next_screen", {Key::Tab, true}, [this] { selectNext(); }, {}});
   actions_.add({"app.language", "action.language", {Key::L, true}, [this] {
                   const std::string& l = i18n::language();
-                  setLanguage(l == "fr" ? "ar" : l == "ar" ? "en" : "fr");
+                  chooseLanguage(l == "fr" ? "ar" : l == "ar" ? "en" : "fr");
                 }, {}});
   actions_.add({"app.quit", "action.quit", {Key::Q, true}, [this] { quit_ = true; }, {}});
   for (std::size_t i = 0; i < screens_.size() && i < 10; ++i) {
@@ -71,8 +72,23 @@ void Shell::selectNext() { select(screens_[(current_ + 1) % screens_.size()]->id
 void Shell::setLanguage(const std::string& lang) {
   i18n::setLanguage(lang);
   ImGuiStyle& style = ImGui::GetStyle();
-  style.WindowTitleAlign.x = i18n::isRightToLeft() ? 1.0f : 0.0f;
+  const bool rtl = i18n::isRightToLeft();
+  style.WindowTitleAlign.x = rtl ? 1.0f : 0.0f;
+  // List entries (combo items, staff lists, menus of names) start at the reading side.
+  style.SelectableTextAlign.x = rtl ? 1.0f : 0.0f;
 }
+
+void Shell::chooseLanguage(const std::string& lang) {
+  setLanguage(lang);
+  // This station's language, for its next start without --lang (like its printer and paper).
+  try {
+    store_.setSetting(languageSetting(station_), lang);
+  } catch (const Error&) {
+    // A read-only or unreachable database: the language still changes for this session.
+  }
+}
+
+std::string Shell::languageSetting(const std::string& station) { return "station." + station + ".language"; }
 
 bool Shell::onKey(const Chord& chord) {
   if (const ActionTable* own = screens_[current_]->actions(); own && own->trigger(chord)) return true;
@@ -114,7 +130,7 @@ void Shell::drawMenu() {
   }
   if (ImGui::BeginMenu(L("menu.language"))) {
     for (const char* lang : {"fr", "ar", "en"})
-      if (ImGui::MenuItem(L(std::string("language.") + lang), nullptr, i18n::language() == lang)) setLanguage(lang);
+      if (ImGui::MenuItem(L(std::string("language.") + lang), nullptr, i18n::language() == lang)) chooseLanguage(lang);
     ImGui::Separator();
     item("app.language");
     ImGui::EndMenu();

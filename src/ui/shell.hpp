@@ -28,6 +28,10 @@ class Shell {
   const Screen& current() const { return *screens_[current_]; }
   const std::vector<std::unique_ptr<Screen>>& screens() const { return screens_; }
   void setLanguage(const std::string& lang);  // live switch
+  // The operator's choice (menu, Ctrl+L): switches live and keeps it as this station's language.
+  void chooseLanguage(const std::string& lang);
+  // The setting that holds a station's language ("station.NAME.language").
+  static std::string languageSetting(const std::string& station);
   bool quitRequested() const { return quit_; }
   // Some screen runs long work (a batch, a print job): the app keeps drawing frames for its progress.
   bool busy() const {

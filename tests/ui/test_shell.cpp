@@ -1,6 +1,8 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <map>
+#include <sstream>
 #include <thread>
 
 #include <catch2/catch.hpp>
@@ -78,13 +80,28 @@ TEST_CASE("the overview reads the store once, not every frame, and again on F5")
   CHECK(overview.model().refreshCount() == 2);
 }
 
+namespace {
+std::string describe(const std::vector<test::IdClash>& clashes) {
+  std::ostringstream out;
+  for (const auto& c : clashes)
+    out << "ID " << std::hex << c.id << std::dec << " twice in window \"" << c.window << "\" at (" << c.first.x << ","
+        << c.first.y << ") and (" << c.second.x << "," << c.second.y << ")\n";
+  return out.str();
+}
+}  // namespace
+
 TEST_CASE("every screen draws in French, Arabic and English, switching live") {
   DemoStore d;
   LanguageGuard guard;
   test::HeadlessUi ui;
   ui::Shell shell(*d.store);
+  // What holds state on each screen (windows, tables), by language: it must not depend on the language.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> windows;
+  std::map<std::string, std::map<std::string, std::vector<ImGuiID>>> tables;
+  int pass = 0;
   for (const char* lang : {"fr", "ar", "en", "fr"}) {
     shell.setLanguage(lang);
+    const std::string tag = std::string(lang) + (pass++ == 0 ? "-first" : "");
     for (const auto& screen : shell.screens()) {
       shell.select(screen->id());
       INFO(lang << " " << screen->id());
@@ -95,7 +112,23 @@ TEST_CASE("every screen draws in French, Arabic and English, switching live") {
         if (i >= 3) std::this_thread::sleep_for(std::chrono::milliseconds(10));
       }
       CHECK(vertices > 1000);  // a real screen, not an empty window
+      ui.frames(2, [&] { shell.draw(); });  // settled: the same frame twice
+      const auto clashes = test::takeIdClashes();
+      INFO(describe(clashes));
+      CHECK(clashes.empty());
+      CHECK(test::itemIdsOfLastFrame().size() > 5);  // the audit sees the widgets
+      windows[screen->id()][tag] = test::windowsOfLastFrame();
+      tables[screen->id()][tag] = test::tablesOfLastFrame();
     }
+  }
+  for (const auto& screen : shell.screens()) {
+    INFO(screen->id());
+    auto& w = windows[screen->id()];
+    auto& t = tables[screen->id()];
+    CHECK(w["ar"] == w["fr"]);
+    CHECK(w["en"] == w["fr"]);
+    CHECK(t["ar"] == t["fr"]);
+    CHECK(t["en"] == t["fr"]);
   }
 }
 
@@ -138,6 +171,28 @@ TEST_CASE("clicking a navigation entry opens its screen, on the right side in Ar
   CHECK(amin.x > 640);  // mirrored: navigation on the right
   ui.click(ImVec2((amin.x + amax.x) / 2, (amin.y + amax.y) / 2), draw);
   CHECK(std::string(shell.current().id()) == "overview");
+}
+
+TEST_CASE("in Arabic, list entries start on the right, and the chosen language is kept for this station") {
+  DemoStore d;
+  LanguageGuard guard;
+  test::HeadlessUi ui;
+  ui::Shell shell(*d.store);
+  ui.frame([&] { shell.draw(); });
+  CHECK(ImGui::GetStyle().SelectableTextAlign.x == 0.0f);
+  // The menu and Ctrl+L choose for the station; --lang and tests only switch.
+  shell.setLanguage("en");
+  CHECK_FALSE(d.store->setting(ui::Shell::languageSetting(shell.stationName())));
+  CHECK(shell.onKey({ui::Key::L, true}));  // en -> fr
+  CHECK(i18n::language() == "fr");
+  shell.chooseLanguage("ar");
+  ui.frame([&] { shell.draw(); });
+  CHECK(ImGui::GetStyle().SelectableTextAlign.x == 1.0f);  // staff lists, combo entries
+  CHECK(ImGui::GetStyle().WindowTitleAlign.x == 1.0f);
+  CHECK(d.store->setting(ui::Shell::languageSetting(shell.stationName())) == std::optional<std::string>("ar"));
+  shell.setLanguage("fr");
+  ui.frame([&] { shell.draw(); });
+  CHECK(ImGui::GetStyle().SelectableTextAlign.x == 0.0f);
 }
 
 TEST_CASE("an empty edition draws its overview with zeros and no crash") {

@@ -234,7 +234,7 @@ void BadgesScreen::drawLog() {
     const char* keys[4] = {"badges.log.when", "badges.log.serial", "badges.log.station", "badges.log.operator"};
     for (int i = 0; i < 4; ++i) ImGui::TableSetupColumn(L(keys[isRtlLayout() ? 3 - i : i]));
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableHeadersRow();
+    TableHeaders();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(model_.log().size()));
     while (clipper.Step())

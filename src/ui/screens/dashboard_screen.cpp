@@ -169,7 +169,7 @@ void DashboardScreen::draw() {
     for (const char* k : {"dashboard.col.category", "dashboard.col.registered", "dashboard.col.printed", "dashboard.col.printed_pct",
                           "dashboard.col.entered", "dashboard.col.entered_pct"})
       ImGui::TableSetupColumn(L(k));
-    ImGui::TableHeadersRow();
+    TableHeaders();
     for (const auto& r : f.funnel) {
       if (r.registered == 0) continue;
       ImGui::TableNextRow();

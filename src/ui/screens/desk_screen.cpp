@@ -9,6 +9,7 @@
 #include "core/i18n.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -20,7 +21,7 @@ const ImVec4 kGrey(0.40f, 0.43f, 0.50f, 1), kGreen(0.1f, 0.5f, 0.2f, 1), kRed(0.
 
 void heading(const std::string& text, ImFont* font) {
   if (font) ImGui::PushFont(font);
-  Text(text);
+  TextWrapped(text);  // a long organisation name wraps at its words instead of running off the panel
   if (font) ImGui::PopFont();
 }
 
@@ -187,6 +188,8 @@ void DeskScreen::drawSearch() {
                                               history, this);
   // Enter leaves the field for a frame; the keys below still belong to it while it has the focus.
   const bool active = ImGui::IsItemActive() || ImGui::IsItemDeactivated() || ImGui::IsItemFocused();
+  // A name typed in Arabic, shaped under the box (the box itself cannot shape it).
+  ShapedPreview(search_);
   if (fonts().heading) ImGui::PopFont();
   if (active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
     search_.clear();
@@ -467,7 +470,7 @@ void DeskScreen::drawPopups() {
     Text(tr("desk.reprint.text"));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-    const bool enter = ImGui::InputTextWithHint("##reason", L("desk.reason.hint"), &reason_, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = InputTextShaped("##reason", &reason_, ImGuiInputTextFlags_EnterReturnsTrue, L("desk.reason.hint"));
     ImGui::BeginDisabled(reason_.empty());
     if ((ImGui::Button(L("desk.reprint.do")) || enter) && !reason_.empty()) {
       model_.reprint(reason_);
@@ -483,8 +486,8 @@ void DeskScreen::drawPopups() {
     TextColored(kRed, tr("desk.revoke.text", {model_.person() ? displayName(*model_.person()) : ""}));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-    ImGui::InputTextWithHint("##reason", L("desk.reason.hint"), &reason_);
-    ImGui::Checkbox(L("desk.revoke.confirm"), &revoke_confirmed_);
+    InputTextShaped("##reason", &reason_, 0, L("desk.reason.hint"));
+    CheckboxLabelled(tr("desk.revoke.confirm"), "revoke-confirm", &revoke_confirmed_);
     ImGui::BeginDisabled(reason_.empty() || !revoke_confirmed_);
     if (ImGui::Button(L("desk.revoke.do"))) {
       model_.revoke(reason_);

@@ -1,6 +1,7 @@
 #include "ui/screens/gate_screen.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include "core/i18n.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -38,6 +40,10 @@ void centred(const std::string& text, ImU32 colour, float width, float x0) {
   ImGui::TextUnformatted(shown.c_str());
   ImGui::PopStyleColor();
 }
+
+// A profile's name as people read it: the defaults ("exhibition", "forum", "vip-lounge") have catalog
+// labels; names the organisers typed are shown as they are.
+std::string profileLabel(const GateProfile& p) { return i18n::label("gate_profile", p.name); }
 
 }  // namespace
 
@@ -79,9 +85,11 @@ void GateScreen::draw() {
   // Top line: profile and direction.
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
   const auto& profiles = model_.profiles();
-  if (ImGui::BeginCombo((std::string(L("gate.screen.profile")) + "###profile").c_str(), model_.profile()->name.c_str())) {
+  if (ImGui::BeginCombo((std::string(L("gate.screen.profile")) + "###profile").c_str(),
+                        display(profileLabel(*model_.profile())).c_str())) {
     for (std::size_t i = 0; i < profiles.size(); ++i)
-      if (ImGui::Selectable(profiles[i].name.c_str(), static_cast<int>(i) == model_.selected()))
+      if (ImGui::Selectable((display(profileLabel(profiles[i])) + "##p" + std::to_string(profiles[i].id)).c_str(),
+                            static_cast<int>(i) == model_.selected()))
         model_.select(static_cast<int>(i));
     ImGui::EndCombo();
   }
@@ -172,13 +180,17 @@ void GateScreen::drawSide() {
   Text(tr("gate.screen.last_scans"));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH;
   if (ImGui::BeginTable("recent", 3, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6))) {
+    // Columns in reading order: the time first, on the right in right-to-left layouts.
+    const bool rtl = isRtlLayout();
+    const int timeCol = rtl ? 2 : 0, nameCol = 1, reasonCol = rtl ? 0 : 2;
     for (const auto& r : model_.recent()) {
       ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r.at.size() >= 19 ? r.at.substr(11, 8).c_str() : r.at.c_str());
-      ImGui::TableNextColumn();
-      Text(r.name);
-      ImGui::TableNextColumn();
+      ImGui::TableSetColumnIndex(timeCol);
+      Text(r.at.size() >= 19 ? r.at.substr(11, 8) : r.at);
+      ImGui::TableSetColumnIndex(nameCol);
+      // Both names, as the verdict shows them: the Latin one and the Arabic one when the person has it.
+      Text(r.name_ar.empty() ? r.name : r.name.empty() ? r.name_ar : r.name + "  ·  " + r.name_ar);
+      ImGui::TableSetColumnIndex(reasonCol);
       TextColored(r.accepted ? kGreen : kRed,
                   i18n::label("reason", r.reason) + (r.manual ? " (" + tr("gate.screen.manual_tag") + ")" : ""));
     }
@@ -189,28 +201,24 @@ void GateScreen::drawSide() {
 
 void GateScreen::drawManual() {
   if (focusSearch_) ImGui::SetNextItemOpen(true);
-  if (!ImGui::CollapsingHeader((std::string(L("gate.screen.manual")) + "###manual").c_str())) return;
+  if (!CollapsingSection(tr("gate.screen.manual"), "manual")) return;
   if (focusSearch_) {
     ImGui::SetKeyboardFocusHere();
     focusSearch_ = false;
   }
-  copyTo(searchBuf_, sizeof searchBuf_, model_.search);
-  if (ImGui::InputTextWithHint("###search", L("gate.screen.search"), searchBuf_, sizeof searchBuf_,
-                               ImGuiInputTextFlags_EnterReturnsTrue)) {
-    model_.search = searchBuf_;
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (InputTextShaped("###search", &model_.search, ImGuiInputTextFlags_EnterReturnsTrue, L("gate.screen.search")))
     model_.runSearch();
-  } else {
-    model_.search = searchBuf_;
-  }
-  copyTo(reasonBuf_, sizeof reasonBuf_, model_.manualReason);
-  ImGui::InputTextWithHint("###reason", L("gate.screen.reason"), reasonBuf_, sizeof reasonBuf_);
-  model_.manualReason = reasonBuf_;
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  InputTextShaped("###reason", &model_.manualReason, 0, L("gate.screen.reason"));
   for (const auto& p : model_.matches()) {
     ImGui::PushID(static_cast<int>(p.id));
     if (ImGui::Button(L("gate.screen.admit"))) model_.admit(p.id);
     ImGui::SameLine();
-    Text(p.first_name + " " + p.last_name + "  ·  " + p.name_ar + "  ·  " + i18n::label("category", p.category) +
-         (p.organization.empty() ? "" : "  ·  " + p.organization));
+    std::string line = p.first_name + " " + p.last_name;
+    if (!p.name_ar.empty()) line += "  ·  " + p.name_ar;
+    line += "  ·  " + i18n::label("category", p.category) + (p.organization.empty() ? "" : "  ·  " + p.organization);
+    Text(line);
     ImGui::PopID();
   }
   if (!model_.message().empty()) TextColored(ImVec4(0.55f, 0.35f, 0.0f, 1), model_.message());
@@ -219,7 +227,7 @@ void GateScreen::drawManual() {
 void GateScreen::drawCamera() {
   gate::Preview frame;
   if (model_.takeCameraPreview(frame)) cameraPreview_.set(frame.width, frame.height, frame.rgba);
-  if (!ImGui::CollapsingHeader((std::string(L("gate.camera.title")) + "###camera").c_str())) {
+  if (!CollapsingSection(tr("gate.camera.title"), "camera")) {
     cameras_.clear();
     return;
   }
@@ -256,7 +264,7 @@ void GateScreen::drawCamera() {
 }
 
 void GateScreen::drawEditor() {
-  if (!ImGui::CollapsingHeader((std::string(L("gate.screen.edit")) + "###editor").c_str())) return;
+  if (!CollapsingSection(tr("gate.screen.edit"), "editor")) return;
   const auto& zones = codes::zones();
   const auto& policies = codes::reentryPolicies();
   if (ImGui::Button(L("gate.screen.new"))) {
@@ -285,7 +293,7 @@ void GateScreen::drawEditor() {
         draftZone_ = static_cast<int>(i);
     ImGui::EndCombo();
   }
-  ImGui::Checkbox((display(i18n::label("direction", "out")) + "###d-out").c_str(), &draftOut_);
+  CheckboxLabelled(i18n::label("direction", "out"), "d-out", &draftOut_);
   ImGui::InputText((std::string(L("gate.screen.categories")) + "###d-cat").c_str(), draftCategories_, sizeof draftCategories_);
   ImGui::InputText((std::string(L("gate.screen.days")) + "###d-days").c_str(), draftDays_, sizeof draftDays_);
   ImGui::InputText((std::string(L("gate.screen.hours")) + "###d-hours").c_str(), draftHours_, sizeof draftHours_);

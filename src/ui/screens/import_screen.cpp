@@ -109,7 +109,7 @@ void ImportScreen::drawPreview(const ImportPreview& p) {
   const float h = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(p.rows.size() + 4);
   if (ImGui::BeginTable("preview", n, flags, ImVec2(0, h))) {
     for (int c = 0; c < n; ++c) ImGui::TableSetupColumn(display(p.headers[static_cast<std::size_t>(c)]).c_str());
-    ImGui::TableHeadersRow();
+    TableHeaders();
     ImGui::TableNextRow();
     for (int c = 0; c < n; ++c) {
       ImGui::TableSetColumnIndex(c);
@@ -149,7 +149,7 @@ void ImportScreen::drawReport(const io::ImportReport& r, bool dryRun) {
     ImGui::TableSetupColumn(L("import.column.field"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
     ImGui::TableSetupColumn(L("import.column.problem"), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableHeadersRow();
+    TableHeaders();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(r.errors.size()));
     while (clipper.Step())

@@ -12,6 +12,8 @@
 #include "headless.hpp"
 #include "store/demo/demo_data.hpp"
 #include "test_support.hpp"
+#include "ui/screens/desk_screen.hpp"
+#include "ui/screens/gate_screen.hpp"
 #include "ui/screens/overview_screen.hpp"
 #include "ui/shell.hpp"
 #include "ui/text_display.hpp"
@@ -129,6 +131,68 @@ TEST_CASE("every screen draws in French, Arabic and English, switching live") {
     CHECK(w["en"] == w["fr"]);
     CHECK(t["ar"] == t["fr"]);
     CHECK(t["en"] == t["fr"]);
+  }
+}
+
+TEST_CASE("an open record, a half-typed walk-in and the gate's open sections survive a live language switch, no ID clash") {
+  DemoStore d;
+  LanguageGuard guard;
+  test::HeadlessUi ui;
+  ui::Shell shell(*d.store);
+  auto draw = [&] { shell.draw(); };
+  ui::DeskScreen* desk = nullptr;
+  ui::GateScreen* gate = nullptr;
+  for (const auto& s : shell.screens()) {
+    if (!desk) desk = dynamic_cast<ui::DeskScreen*>(s.get());
+    if (!gate) gate = dynamic_cast<ui::GateScreen*>(s.get());
+  }
+  REQUIRE(desk);
+  REQUIRE(gate);
+  test::takeIdClashes();
+
+  // The desk: an exhibitor open (its staff list), then a walk-in with Arabic typed in.
+  shell.select("desk");
+  ui.frames(2, draw);
+  auto& m = desk->model();
+  // The search box as typed, its first result opened once the index (loaded on a worker) answers.
+  desk->startWith("Coop");
+  for (int i = 0; i < 500 && !m.exhibitor() && !m.person(); ++i) {
+    ui.frame(draw);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  REQUIRE((m.exhibitor().has_value() || m.person().has_value()));
+  for (const char* lang : {"ar", "en", "fr"}) {
+    shell.setLanguage(lang);
+    ui.frames(3, draw);
+    INFO(lang << " exhibitor open");
+    CHECK((m.exhibitor().has_value() || m.person().has_value()));
+    CHECK(test::takeIdClashes().empty());
+  }
+  m.startWalkIn();
+  m.form.draft.name_ar = "سلمى العلوي";
+  m.form.changed("name_ar");
+  for (const char* lang : {"ar", "en", "fr"}) {
+    shell.setLanguage(lang);
+    ui.frames(3, draw);
+    INFO(lang << " walk-in");
+    CHECK(m.formOpen());
+    CHECK(m.form.draft.name_ar == "سلمى العلوي");
+    CHECK(test::takeIdClashes().empty());
+  }
+  m.cancelForm();
+
+  // The gate: the manual section open, a search typed, the profile editor open.
+  shell.select("gate");
+  ui.frames(2, draw);
+  gate->focusSearch();
+  gate->model().search = "Ahmed";
+  gate->model().runSearch();
+  for (const char* lang : {"ar", "en", "fr"}) {
+    shell.setLanguage(lang);
+    ui.frames(3, draw);
+    INFO(lang << " gate");
+    CHECK(gate->model().search == "Ahmed");
+    CHECK(test::takeIdClashes().empty());
   }
 }
 

@@ -8,6 +8,7 @@
 #include "core/i18n.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -117,7 +118,7 @@ void BadgesScreen::drawSelection() {
     ImGui::EndCombo();
   }
 
-  if (ImGui::Checkbox(L("badges.not_printed"), &model_.filter.not_printed)) changed = true;
+  if (CheckboxLabelled(tr("badges.not_printed"), "not-printed", &model_.filter.not_printed)) changed = true;
 
   // Template.
   ImGui::SetNextItemWidth(w);

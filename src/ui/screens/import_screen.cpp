@@ -7,6 +7,7 @@
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/record_fields.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -80,7 +81,7 @@ void ImportScreen::drawImport() {
   const bool enter = ImGui::InputTextWithHint("##import-path", L("import.path_hint"), &model_.path, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   if (ImGui::Button(L("import.preview")) || enter) model_.startPreview();
-  ImGui::Checkbox(L("import.skip_invalid"), &model_.skip_invalid);
+  CheckboxLabelled(tr("import.skip_invalid"), "skip-invalid", &model_.skip_invalid);
   ImGui::SameLine();
   NoteText(tr(model_.skip_invalid ? "import.skip_invalid.note" : "import.all_or_nothing.note"));
   const auto& preview = model_.preview();

@@ -177,8 +177,7 @@ bool PersonFields(PersonForm& form, const FieldChoices& choices, FieldsState& st
       const std::string& day = choices.edition_days[i];
       bool on = std::find(p.days.begin(), p.days.end(), day) != p.days.end();
       if (i > 0 && i % 4 != 0) ImGui::SameLine();
-      const std::string label = display(dates::formatLong(day, i18n::language())) + "##day" + day;
-      if (ImGui::Checkbox(label.c_str(), &on)) {
+      if (CheckboxLabelled(dates::formatLong(day, i18n::language()), ("day" + day).c_str(), &on)) {
         if (on) p.days.push_back(day);
         else p.days.erase(std::remove(p.days.begin(), p.days.end(), day), p.days.end());
         std::sort(p.days.begin(), p.days.end());

@@ -135,16 +135,14 @@ bool CollapsingSection(std::string_view label, const char* id, ImGuiTreeNodeFlag
 bool CheckboxLabelled(std::string_view label, const char* id, bool* value) {
   const std::string& shown = display(label);
   if (!isRtlLayout()) return ImGui::Checkbox((shown + "###" + std::string(id)).c_str(), value);
-  // The box, then its label on its left: "###id" keeps the ID of the left-to-right version.
+  // The label on the left of the box, drawn as text, and the box as the one item: "###id" keeps the ID of
+  // the left-to-right version, and the next SameLine() item goes after the box.
   const float textW = ImGui::CalcTextSize(shown.c_str()).x;
-  const ImVec2 start = ImGui::GetCursorPos();
-  ImGui::SetCursorPosX(start.x + textW + ImGui::GetStyle().ItemInnerSpacing.x);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(ImVec2(start.x + textW + ImGui::GetStyle().ItemInnerSpacing.x, start.y));
   const bool changed = ImGui::Checkbox((std::string("###") + id).c_str(), value);
-  const ImGuiLastItemData last = ImGui::GetCurrentContext()->LastItemData;
-  ImGui::SameLine(start.x, 0);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(shown.c_str());
-  ImGui::GetCurrentContext()->LastItemData = last;
+  ImGui::GetWindowDrawList()->AddText(ImVec2(start.x, ImGui::GetItemRectMin().y + ImGui::GetStyle().FramePadding.y),
+                                      ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
   return changed;
 }
 

@@ -152,8 +152,13 @@ void Shell::drawNavigation(float width, float height) {
     bool selected = i == current_;
     ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(0.788f, 0.635f, 0.153f, 0.85f));
     ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImVec4(1, 1, 1, 0.15f));
-    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(isRtlLayout() ? 0.9f : 0.1f, 0.5f));
-    std::string label = std::string(L(screens_[i]->titleKey())) + "###nav-" + screens_[i]->id();
+    // Every entry starts at the same distance from the reading edge (a fraction of the free space would
+    // start each at its own place).
+    const bool rtl = isRtlLayout();
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(rtl ? 1.0f : 0.0f, 0.5f));
+    const char* indent = "   ";
+    std::string label = (rtl ? "" : indent) + std::string(L(screens_[i]->titleKey())) + (rtl ? indent : "") + "###nav-" +
+                        screens_[i]->id();
     if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, ImGui::GetTextLineHeight() * 2.0f)))
       select(screens_[i]->id());
     navRects_.emplace_back(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

@@ -103,6 +103,12 @@ bool invisibleControl(FriBidiChar c) {
   return c == 0xFEFF || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
+// Arabic vowel and Quranic marks (harakat, shadda, sukun, superscript alef...). ImGui draws glyph by glyph
+// with no mark positioning, so a damma lands beside its letter, not above it: on screen the marks are
+// left out, as in most Arabic interfaces (the text itself keeps them: the badge and the PDF, drawn by
+// Pango, show them in place).
+bool arabicMark(FriBidiChar c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED); }
+
 std::string shape(std::string_view text) {
   const std::string isolated = isolateLtrRuns(text);
   const std::string_view logical = isolated;
@@ -121,7 +127,7 @@ std::string shape(std::string_view text) {
   std::vector<FriBidiChar> kept;
   kept.reserve(in.size());
   for (std::size_t i = 0; i < in.size(); ++i)
-    if (!invisibleControl(visual[i])) kept.push_back(visual[i]);
+    if (!invisibleControl(visual[i]) && !arabicMark(visual[i])) kept.push_back(visual[i]);
   std::string out(kept.size() * 4 + 1, '\0');
   FriBidiStrIndex bytes = fribidi_unicode_to_charset(FRIBIDI_CHAR_SET_UTF8, kept.data(),
                                                      static_cast<FriBidiStrIndex>(kept.size()), out.data());

@@ -24,7 +24,8 @@ void heading(const std::string& text) {
 }
 
 std::string percent(long long part, long long whole) {
-  return whole > 0 ? std::to_string((part * 100 + whole / 2) / whole) + " %" : "–";
+  // "42 %" in French (a space before the sign), "42%" in English and Arabic.
+  return whole > 0 ? std::to_string((part * 100 + whole / 2) / whole) + (i18n::language() == "fr" ? " %" : "%") : "–";
 }
 
 }  // namespace

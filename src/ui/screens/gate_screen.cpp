@@ -180,9 +180,17 @@ void GateScreen::drawSide() {
   Text(tr("gate.screen.last_scans"));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH;
   if (ImGui::BeginTable("recent", 3, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6))) {
-    // Columns in reading order: the time first, on the right in right-to-left layouts.
+    // Columns in reading order: the time first, on the right in right-to-left layouts; the names take
+    // what the time and the reason leave.
     const bool rtl = isRtlLayout();
     const int timeCol = rtl ? 2 : 0, nameCol = 1, reasonCol = rtl ? 0 : 2;
+    const float timeW = ImGui::CalcTextSize("00:00:00").x, reasonW = ImGui::GetFontSize() * 8;
+    for (int c = 0; c < 3; ++c) {
+      const char* ids[3] = {"time", "name", "reason"};
+      const int what = c == timeCol ? 0 : c == nameCol ? 1 : 2;
+      if (what == 1) ImGui::TableSetupColumn(ids[what], ImGuiTableColumnFlags_WidthStretch);
+      else ImGui::TableSetupColumn(ids[what], ImGuiTableColumnFlags_WidthFixed, what == 0 ? timeW : reasonW);
+    }
     for (const auto& r : model_.recent()) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(timeCol);

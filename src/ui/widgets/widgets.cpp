@@ -42,6 +42,12 @@ std::vector<std::string> wrapLogical(std::string_view text, float width) {
     i = end + 1;
   }
   if (!line.empty() || lines.empty()) lines.push_back(line);
+  // A line broken at a " · " separator: the dot does not hang at either end.
+  for (std::string& l : lines) {
+    while (l.size() >= 2 && (l.compare(l.size() - 2, 2, "\xC2\xB7") == 0 || l.back() == ' '))
+      l.erase(l.size() - (l.back() == ' ' ? 1 : 2));
+    while (l.size() >= 2 && (l.compare(0, 2, "\xC2\xB7") == 0 || l.front() == ' ')) l.erase(0, l.front() == ' ' ? 1 : 2);
+  }
   return lines;
 }
 
@@ -58,6 +64,25 @@ void TextColored(const ImVec4& colour, std::string_view text) {
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
   Text(text);
   ImGui::PopStyleColor();
+}
+
+int ButtonRow(const std::vector<RowButton>& buttons) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const bool rtl = isRtlLayout();
+  float total = 0;
+  for (const auto& b : buttons) total += ImGui::CalcTextSize(display(b.label).c_str()).x + style.FramePadding.x * 2;
+  total += style.ItemSpacing.x * static_cast<float>(buttons.empty() ? 0 : buttons.size() - 1);
+  if (rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - total));
+  int pressed = -1;
+  for (std::size_t k = 0; k < buttons.size(); ++k) {
+    const std::size_t i = rtl ? buttons.size() - 1 - k : k;
+    const RowButton& b = buttons[i];
+    if (k > 0) ImGui::SameLine();
+    ImGui::BeginDisabled(!b.enabled);
+    if (ImGui::Button((display(b.label) + "###" + b.id).c_str())) pressed = static_cast<int>(i);
+    ImGui::EndDisabled();
+  }
+  return pressed;
 }
 
 void TableHeaders() {

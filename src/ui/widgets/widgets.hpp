@@ -20,6 +20,16 @@ void TextWrapped(std::string_view text);
 std::vector<std::string> wrapLogical(std::string_view text, float width);
 bool isRtlLayout();  // the interface language reads right to left
 
+// A row of buttons in reading order: from the left edge rightwards, or in right-to-left layouts from the
+// right edge leftwards (the first button on the right). Labels are logical text; IDs are "###id", the same
+// in every language. Returns the index of the button pressed, or -1.
+struct RowButton {
+  std::string label;
+  std::string id;
+  bool enabled = true;
+};
+int ButtonRow(const std::vector<RowButton>& buttons);
+
 // ImGui::TableHeadersRow(), with each header's label at the reading side of its column: ImGui always
 // puts it on the left, which in right-to-left tables leaves it away from the right-aligned cells. Same
 // header IDs (sorting, resizing) as TableHeadersRow.

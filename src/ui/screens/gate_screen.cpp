@@ -82,32 +82,66 @@ void GateScreen::draw() {
   if (lockFrames_ > 0) --lockFrames_;
   ImGui::BeginDisabled(locked);
 
-  // Top line: profile and direction.
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  // Top line: profile and direction, then the zone and re-entry policy; in right-to-left layouts the same
+  // pieces from the right edge: the label, the profile, Entry, Exit, the zone.
   const auto& profiles = model_.profiles();
-  if (ImGui::BeginCombo((std::string(L("gate.screen.profile")) + "###profile").c_str(),
-                        display(profileLabel(*model_.profile())).c_str())) {
-    for (std::size_t i = 0; i < profiles.size(); ++i)
-      if (ImGui::Selectable((display(profileLabel(profiles[i])) + "##p" + std::to_string(profiles[i].id)).c_str(),
-                            static_cast<int>(i) == model_.selected()))
-        model_.select(static_cast<int>(i));
-    ImGui::EndCombo();
-  }
-  ImGui::SameLine();
-  for (const char* dir : {"in", "out"}) {
+  const bool rtl = isRtlLayout();
+  const float comboW = ImGui::GetFontSize() * 14;
+  const ImVec4 grey(0.35f, 0.38f, 0.45f, 1);
+  const std::string zoneLine = i18n::label("zone", model_.profile()->zone) + "  ·  " + i18n::label("reentry", model_.profile()->reentry);
+  const std::string offline = model_.offlineStatus();
+  auto combo = [&](const std::string& label) {
+    ImGui::SetNextItemWidth(comboW);
+    if (ImGui::BeginCombo((label + "###profile").c_str(), display(profileLabel(*model_.profile())).c_str())) {
+      for (std::size_t i = 0; i < profiles.size(); ++i)
+        if (ImGui::Selectable((display(profileLabel(profiles[i])) + "##p" + std::to_string(profiles[i].id)).c_str(),
+                              static_cast<int>(i) == model_.selected()))
+          model_.select(static_cast<int>(i));
+      ImGui::EndCombo();
+    }
+  };
+  auto direction = [&](const char* dir) {
     const bool on = model_.direction() == dir;
     ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.12f, 0.44f, 0.70f, 1) : ImVec4(0.80f, 0.82f, 0.86f, 1));
     ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImVec4(0.1f, 0.1f, 0.1f, 1));
     if (ImGui::Button((display(i18n::label("direction", dir)) + "###dir-" + dir).c_str())) model_.setDirection(dir);
     ImGui::PopStyleColor(2);
+  };
+  if (!rtl) {
+    combo(L("gate.screen.profile"));
+    for (const char* dir : {"in", "out"}) {
+      ImGui::SameLine();
+      direction(dir);
+    }
     ImGui::SameLine();
-  }
-  TextColored(ImVec4(0.35f, 0.38f, 0.45f, 1), i18n::label("zone", model_.profile()->zone) + "  ·  " +
-                                                  i18n::label("reentry", model_.profile()->reentry));
-  // A gate on a shared server that lost it: deciding from its local copy, scans queued.
-  if (const std::string offline = model_.offlineStatus(); !offline.empty()) {
+    TextColored(grey, zoneLine);
+    // A gate on a shared server that lost it: deciding from its local copy, scans queued.
+    if (!offline.empty()) {
+      ImGui::SameLine();
+      TextColored(kRed, offline);
+    }
+  } else {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    auto textW = [](const std::string& t) { return ImGui::CalcTextSize(display(t).c_str()).x; };
+    auto buttonW = [&](const char* dir) { return textW(i18n::label("direction", dir)) + st.FramePadding.x * 2; };
+    const std::string label = tr("gate.screen.profile");
+    float total = textW(label) + comboW + buttonW("in") + buttonW("out") + textW(zoneLine) + st.ItemSpacing.x * 4;
+    if (!offline.empty()) total += textW(offline) + st.ItemSpacing.x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - total));
+    ImGui::AlignTextToFramePadding();
+    if (!offline.empty()) {
+      ImGui::TextColored(kRed, "%s", display(offline).c_str());
+      ImGui::SameLine();
+    }
+    ImGui::TextColored(grey, "%s", display(zoneLine).c_str());
     ImGui::SameLine();
-    TextColored(kRed, offline);
+    direction("out");
+    ImGui::SameLine();
+    direction("in");
+    ImGui::SameLine();
+    combo("");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(display(label).c_str());
   }
 
   const float screenH = ImGui::GetMainViewport()->Size.y;

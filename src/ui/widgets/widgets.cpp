@@ -113,9 +113,11 @@ void TableHeaders() {
                           (table->Flags & ImGuiTableFlags_Sortable);
     const float arrow = sortable ? ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x : 0.0f;
     const float width = ImGui::CalcTextSize(shown.c_str()).x;
-    const float x = std::max(min.x, max.x - arrow - width);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRect(min, ImVec2(max.x - arrow, max.y), true);
+    // The cell may run under a vertical scroll bar: end where the column is visible, inside its padding.
+    const float right = std::min(max.x, dl->GetClipRectMax().x) - ImGui::GetStyle().CellPadding.x - arrow;
+    const float x = std::max(min.x, right - width);
+    dl->PushClipRect(min, ImVec2(right, max.y), true);
     dl->AddText(ImVec2(x, min.y + ImGui::GetStyle().CellPadding.y * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
     dl->PopClipRect();
   }

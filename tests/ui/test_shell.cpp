@@ -51,6 +51,15 @@ struct LanguageGuard {
     ui::clearDisplayCache();
   }
 };
+
+// The whole app's frame on demo data, headless, back in French at the end.
+struct LiveShell {
+  DemoStore d;
+  LanguageGuard guard;
+  test::HeadlessUi ui;
+  ui::Shell shell{*d.store};
+  void frames(int n) { ui.frames(n, [&] { shell.draw(); }); }
+};
 }  // namespace
 
 TEST_CASE("the overview shows the same figures as an independent count of the database") {
@@ -135,10 +144,9 @@ TEST_CASE("every screen draws in French, Arabic and English, switching live") {
 }
 
 TEST_CASE("an open record, a half-typed walk-in and the gate's open sections survive a live language switch, no ID clash") {
-  DemoStore d;
-  LanguageGuard guard;
-  test::HeadlessUi ui;
-  ui::Shell shell(*d.store);
+  LiveShell live;
+  auto& ui = live.ui;
+  auto& shell = live.shell;
   auto draw = [&] { shell.draw(); };
   ui::DeskScreen* desk = nullptr;
   ui::GateScreen* gate = nullptr;
@@ -238,11 +246,10 @@ TEST_CASE("clicking a navigation entry opens its screen, on the right side in Ar
 }
 
 TEST_CASE("in Arabic, list entries start on the right, and the chosen language is kept for this station") {
-  DemoStore d;
-  LanguageGuard guard;
-  test::HeadlessUi ui;
-  ui::Shell shell(*d.store);
-  ui.frame([&] { shell.draw(); });
+  LiveShell live;
+  auto& shell = live.shell;
+  auto& d = live.d;
+  live.frames(1);
   CHECK(ImGui::GetStyle().SelectableTextAlign.x == 0.0f);
   // The menu and Ctrl+L choose for the station; --lang and tests only switch.
   shell.setLanguage("en");
@@ -250,12 +257,12 @@ TEST_CASE("in Arabic, list entries start on the right, and the chosen language i
   CHECK(shell.onKey({ui::Key::L, true}));  // en -> fr
   CHECK(i18n::language() == "fr");
   shell.chooseLanguage("ar");
-  ui.frame([&] { shell.draw(); });
+  live.frames(1);
   CHECK(ImGui::GetStyle().SelectableTextAlign.x == 1.0f);  // staff lists, combo entries
   CHECK(ImGui::GetStyle().WindowTitleAlign.x == 1.0f);
   CHECK(d.store->setting(ui::Shell::languageSetting(shell.stationName())) == std::optional<std::string>("ar"));
   shell.setLanguage("fr");
-  ui.frame([&] { shell.draw(); });
+  live.frames(1);
   CHECK(ImGui::GetStyle().SelectableTextAlign.x == 0.0f);
 }
 

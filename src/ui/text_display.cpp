@@ -84,7 +84,14 @@ std::string isolateLtrRuns(std::string_view s) {
                        s[end - 1] == '-' || s[end - 1] == '/' || s[end - 1] == '('))
       --end;
     bool letter = false;
-    for (std::size_t k = i; k < end; ++k) letter = letter || asciiLetter(s[k]);
+    int digits = 0, groups = 0;
+    for (std::size_t k = i; k < end; ++k) {
+      letter = letter || asciiLetter(s[k]);
+      digits += asciiDigit(s[k]) ? 1 : 0;
+      groups += asciiDigit(s[k]) && (k == i || !asciiDigit(s[k - 1])) ? 1 : 0;
+    }
+    // A national number typed with spaces ("06 12 34 56 78") is a phone number too.
+    phone = phone || (!letter && groups >= 2 && digits >= 6);
     if (end > i && (phone || at || (digit && letter))) {
       out += kLri;
       out.append(s.substr(i, end - i));

@@ -156,3 +156,11 @@ TEST_CASE("Arabic vowel marks are left out on screen, where they could not sit o
   CHECK(shown.size() == decode(ui::display("طبعت مرة")).size());
   CHECK(ui::display("طُبعت مرّة") == ui::display("طبعت مرة"));
 }
+
+TEST_CASE("a national phone number with spaces keeps its groups in order inside Arabic") {
+  CHECK(ui::display("الهاتف 06 12 34 56 78").find("06 12 34 56 78") != std::string::npos);
+  // Two plain numbers in a sentence are not a phone number: each reads on its own.
+  const std::string shown = ui::display("من 10 إلى 20");
+  CHECK(shown.find("10") != std::string::npos);
+  CHECK(shown.find("20") != std::string::npos);
+}

@@ -1,6 +1,7 @@
 // moussem: the desktop app. Parses flags, opens (or creates the demo) database, then hands over to the
 // window loop. Errors before the window opens are printed and exit 1; nothing is half-created.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -10,17 +11,19 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
+#include "core/station.hpp"
 #include "store/demo/demo_data.hpp"
+#include "ui/shell.hpp"
 
 int main(int argc, char** argv) {
   using namespace moussem;
   app::WindowOptions options;
-  std::string db, lang = "fr", size;
+  std::string db, lang, size;  // lang empty: this station's last choice, else French
   bool demo = false;
   CLI::App cli{"Moussem: registration, badges, booths and gates for fairs and forums", "moussem"};
   cli.add_option("--db", db, "SQLite database file (default: $MOUSSEM_DB or the user data folder)");
   cli.add_flag("--demo", demo, "Open the demo edition (created with demo data on first start)");
-  cli.add_option("--lang", lang, "Interface language")->check(CLI::IsMember({"fr", "ar", "en"}));
+  cli.add_option("--lang", lang, "Interface language (default: the one last chosen on this station, else fr)")->check(CLI::IsMember({"fr", "ar", "en"}));
   cli.add_option("--screenshot", options.screenshot, "Render a few frames, write the window to this PNG, exit");
   cli.add_option("--frames", options.frames, "Frames to render before the screenshot")->check(CLI::Range(1, 1000));
   cli.add_option("--size", size, "Window size, WIDTHxHEIGHT");
@@ -44,7 +47,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    i18n::setLanguage(lang);
+    i18n::setLanguage(lang.empty() ? "fr" : lang);
     std::unique_ptr<Store> store;
     if (demo && db.empty()) {
       auto path = paths::demoDatabase();
@@ -59,6 +62,12 @@ int main(int argc, char** argv) {
       store = openStore(path.string(), OpenMode::Existing);
     } else {
       store = openStore(db.empty() ? paths::defaultDatabase().string() : db, OpenMode::Existing);
+    }
+    if (lang.empty()) {
+      // The language chosen in the menu last time on this station (a desk in Arabic stays in Arabic).
+      const auto saved = store->setting(ui::Shell::languageSetting(stationName()));
+      const auto known = i18n::languages();
+      if (saved && std::find(known.begin(), known.end(), *saved) != known.end()) i18n::setLanguage(*saved);
     }
     return app::runWindow(*store, options);
   } catch (const Error& e) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/station.hpp"
@@ -57,7 +58,7 @@ Shell::Shell(Store& store, const Actor& actor) : store_(store), actor_(actor), k
   actions_.add({"app.next_screen", "action.next_screen", {Key::Tab, true}, [this] { selectNext(); }, {}});
   actions_.add({"app.language", "action.language", {Key::L, true}, [this] {
                   const std::string& l = i18n::language();
-                  setLanguage(l == "fr" ? "ar" : l == "ar" ? "en" : "fr");
+                  chooseLanguage(l == "fr" ? "ar" : l == "ar" ? "en" : "fr");
                 }, {}});
   actions_.add({"app.quit", "action.quit", {Key::Q, true}, [this] { quit_ = true; }, {}});
   actions_.add({"app.sign_out", "action.sign_out", {Key::O, true, true}, [this] { signOut_ = true; }, {}});
@@ -83,8 +84,23 @@ void Shell::selectNext() { select(screens_[(current_ + 1) % screens_.size()]->id
 void Shell::setLanguage(const std::string& lang) {
   i18n::setLanguage(lang);
   ImGuiStyle& style = ImGui::GetStyle();
-  style.WindowTitleAlign.x = i18n::isRightToLeft() ? 1.0f : 0.0f;
+  const bool rtl = i18n::isRightToLeft();
+  style.WindowTitleAlign.x = rtl ? 1.0f : 0.0f;
+  // List entries (combo items, staff lists, menus of names) start at the reading side.
+  style.SelectableTextAlign.x = rtl ? 1.0f : 0.0f;
 }
+
+void Shell::chooseLanguage(const std::string& lang) {
+  setLanguage(lang);
+  // This station's language, for its next start without --lang (like its printer and paper).
+  try {
+    store_.setSetting(languageSetting(station_), lang);
+  } catch (const Error&) {
+    // A read-only or unreachable database: the language still changes for this session.
+  }
+}
+
+std::string Shell::languageSetting(const std::string& station) { return "station." + station + ".language"; }
 
 bool Shell::onKey(const Chord& chord) {
   if (const ActionTable* own = screens_[current_]->actions(); own && own->trigger(chord)) return true;
@@ -127,7 +143,7 @@ void Shell::drawMenu() {
   }
   if (ImGui::BeginMenu(L("menu.language"))) {
     for (const char* lang : {"fr", "ar", "en"})
-      if (ImGui::MenuItem(L(std::string("language.") + lang), nullptr, i18n::language() == lang)) setLanguage(lang);
+      if (ImGui::MenuItem(L(std::string("language.") + lang), nullptr, i18n::language() == lang)) chooseLanguage(lang);
     ImGui::Separator();
     item("app.language");
     ImGui::EndMenu();
@@ -149,8 +165,13 @@ void Shell::drawNavigation(float width, float height) {
     bool selected = i == current_;
     ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(0.788f, 0.635f, 0.153f, 0.85f));
     ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImVec4(1, 1, 1, 0.15f));
-    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(isRtlLayout() ? 0.9f : 0.1f, 0.5f));
-    std::string label = std::string(L(screens_[i]->titleKey())) + "###nav-" + screens_[i]->id();
+    // Every entry starts at the same distance from the reading edge (a fraction of the free space would
+    // start each at its own place).
+    const bool rtl = isRtlLayout();
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(rtl ? 1.0f : 0.0f, 0.5f));
+    const char* indent = "   ";
+    std::string label = (rtl ? "" : indent) + std::string(L(screens_[i]->titleKey())) + (rtl ? indent : "") + "###nav-" +
+                        screens_[i]->id();
     if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, ImGui::GetTextLineHeight() * 2.0f)))
       select(screens_[i]->id());
     navRects_.emplace_back(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

@@ -31,6 +31,10 @@ class Shell {
   const Screen& current() const { return *screens_[current_]; }
   const std::vector<std::unique_ptr<Screen>>& screens() const { return screens_; }
   void setLanguage(const std::string& lang);  // live switch
+  // The operator's choice (menu, Ctrl+L): switches live and keeps it as this station's language.
+  void chooseLanguage(const std::string& lang);
+  // The setting that holds a station's language ("station.NAME.language").
+  static std::string languageSetting(const std::string& station);
   bool quitRequested() const { return quit_; }
   bool kiosk() const { return kiosk_; }
   const Actor& actor() const { return actor_; }

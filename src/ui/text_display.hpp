@@ -1,6 +1,8 @@
 // The one way text reaches the screen: logical-order UTF-8 in, ImGui-ready UTF-8 out. Arabic is
 // reordered to visual order and shaped to presentation forms with FriBidi (ImGui draws glyph by
-// glyph, left to right), U+FEFF fillers left by lam-alef ligatures are dropped. Results are cached.
+// glyph, left to right), U+FEFF fillers left by lam-alef ligatures and bidi controls are dropped, and so
+// are Arabic vowel marks (ImGui cannot place them over their letter). Phone numbers, e-mails and serials
+// inside Arabic text stay left-to-right runs. Results are cached.
 #pragma once
 #include <string>
 #include <string_view>

@@ -152,3 +152,36 @@ TEST_CASE("the gate screen draws in French, Arabic and English, and its profile 
   CHECK(k.f.store->gateProfiles().size() == 4);
   k.frames(2);
 }
+
+TEST_CASE("the gate shows its default profiles by their translated names, and both names in the last scans") {
+  Kiosk k;
+  k.frames(2);
+  const GateProfile* p = k.screen.model().profile();
+  REQUIRE(p);
+  // A default profile: a catalog label in every language; a profile the organisers named: its name.
+  for (const char* lang : {"fr", "ar", "en"}) {
+    INFO(lang);
+    CHECK(i18n::label("gate_profile", "exhibition", lang) != "exhibition");
+    CHECK(i18n::label("gate_profile", "forum", lang) != "forum");
+    CHECK(i18n::label("gate_profile", "vip-lounge", lang) != "vip-lounge");
+  }
+  CHECK(i18n::label("gate_profile", "gala du soir") == "gala du soir");
+  // Karim Bennani has an Arabic name: the last scans show it beside the Latin one, as the verdict does.
+  k.scanBurst(k.f.payload(k.f.official), "");
+  k.frames(3);
+  REQUIRE_FALSE(k.screen.model().recent().empty());
+  CHECK(k.screen.model().recent().front().name == "Karim Bennani");
+  CHECK(k.screen.model().recent().front().name_ar == "كريم بناني");
+  // Read back from the log (another profile chosen and back): the Arabic name is still there.
+  k.screen.model().load();
+  k.frames(2);
+  bool found = false;
+  for (const auto& r : k.screen.model().recent()) found = found || r.name_ar == "كريم بناني";
+  CHECK(found);
+  // Drawn in Arabic with its sections open: no ID used twice.
+  i18n::setLanguage("ar");
+  k.screen.focusSearch();  // opens the manual section
+  k.frames(3);
+  CHECK(test::takeIdClashes().empty());
+  i18n::setLanguage("fr");
+}

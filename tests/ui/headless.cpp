@@ -1,9 +1,89 @@
 #include "headless.hpp"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <unordered_map>
+
 #include "ui/fonts.hpp"
 #include "ui/style.hpp"
 
+namespace {
+
+struct ItemAudit {
+  int frame = -1;
+  std::vector<ImGuiID> ids;                          // this frame's, in order
+  std::unordered_map<ImGuiID, ImVec2> where;         // this frame's, by ID
+  std::vector<ImGuiID> lastFrame;
+  std::vector<moussem::test::IdClash> clashes;
+};
+
+ItemAudit& audit() {
+  static ItemAudit a;
+  return a;
+}
+
+void noteItem(const ImRect& bb, ImGuiID id) {
+  ImGuiContext* g = ImGui::GetCurrentContext();
+  if (!g || id == 0) return;
+  ItemAudit& a = audit();
+  if (a.frame != g->FrameCount) {
+    a.lastFrame.swap(a.ids);
+    a.ids.clear();
+    a.where.clear();
+    a.frame = g->FrameCount;
+  }
+  a.ids.push_back(id);
+  auto [it, fresh] = a.where.emplace(id, bb.Min);
+  if (!fresh) {
+    ImGuiWindow* w = g->CurrentWindow;
+    a.clashes.push_back({id, w ? w->Name : "", it->second, bb.Min});
+  }
+}
+
+}  // namespace
+
+// ImGui::ItemAdd, wrapped by the linker (-Wl,--wrap, see CMakeLists.txt): Debian's libimgui.a has no
+// test-engine hooks, and every widget outside imgui.cpp reaches ItemAdd through this symbol.
+extern "C" bool __real__ZN5ImGui7ItemAddERK6ImRectjPS1_i(const ImRect& bb, ImGuiID id, const ImRect* nav_bb,
+                                                          ImGuiItemFlags extra_flags);
+extern "C" bool __wrap__ZN5ImGui7ItemAddERK6ImRectjPS1_i(const ImRect& bb, ImGuiID id, const ImRect* nav_bb,
+                                                          ImGuiItemFlags extra_flags) {
+  noteItem(bb, id);
+  return __real__ZN5ImGui7ItemAddERK6ImRectjPS1_i(bb, id, nav_bb, extra_flags);
+}
+
 namespace moussem::test {
+
+std::vector<IdClash> takeIdClashes() {
+  std::vector<IdClash> out;
+  out.swap(audit().clashes);
+  return out;
+}
+
+const std::vector<ImGuiID>& itemIdsOfLastFrame() {
+  ItemAudit& a = audit();
+  // The frame already rendered is the current one until the next NewFrame submits an item.
+  return a.frame == ImGui::GetFrameCount() ? a.ids : a.lastFrame;
+}
+
+std::vector<std::string> windowsOfLastFrame() {
+  std::vector<std::string> out;
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  for (ImGuiWindow* w : g.Windows)
+    if (w->LastFrameActive == g.FrameCount) out.emplace_back(w->Name);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<ImGuiID> tablesOfLastFrame() {
+  std::vector<ImGuiID> out;
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  for (int n = 0; n < g.Tables.GetMapSize(); ++n)
+    if (ImGuiTable* t = g.Tables.TryGetMapData(n); t && t->LastFrameActive == g.FrameCount) out.push_back(t->ID);
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 HeadlessUi::HeadlessUi(ImVec2 size) {
   ImGui::CreateContext();

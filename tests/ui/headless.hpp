@@ -6,6 +6,8 @@
 #include <imgui.h>
 
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace moussem::test {
 
@@ -30,5 +32,22 @@ class HeadlessUi {
  private:
   int pendingKey_ = -1;
 };
+
+// Item IDs seen by ImGui::ItemAdd (wrapped at link time: every widget of imgui_widgets.cpp and
+// imgui_tables.cpp goes through it). Two items with the same ID in one frame share hover, focus and
+// activation: a click on one presses the other, a field typed into shows the other's text.
+struct IdClash {
+  ImGuiID id = 0;
+  std::string window;  // name of the window both items are in
+  ImVec2 first, second;  // top-left corners of the two items
+};
+// The clashes of the frames drawn since the last call, oldest first; clears them.
+std::vector<IdClash> takeIdClashes();
+// Every item ID of the last frame, in submission order.
+const std::vector<ImGuiID>& itemIdsOfLastFrame();
+// Names of the windows (child windows included) and IDs of the tables drawn in the last frame: the
+// holders of state (scroll, open headers, column widths, sort) that must survive a language switch.
+std::vector<std::string> windowsOfLastFrame();
+std::vector<ImGuiID> tablesOfLastFrame();
 
 }  // namespace moussem::test

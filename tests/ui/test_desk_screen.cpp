@@ -15,7 +15,10 @@
 #include "test_support.hpp"
 #include "ui/screens/desk_screen.hpp"
 #include "ui/shell.hpp"
+#include "ui/text_display.hpp"
 #include "ui/textures.hpp"
+#include "ui/widgets/text_field.hpp"
+#include "ui/widgets/widgets.hpp"
 
 using namespace moussem;
 using moussem::test::TempDir;
@@ -95,6 +98,13 @@ struct Kiosk {
     frames(after);
   }
   bool shortcut(ui::Key k) { return screen.actions()->trigger({k, true}); }
+};
+
+struct LanguageGuardDesk {
+  ~LanguageGuardDesk() {
+    i18n::setLanguage("fr");
+    ui::clearDisplayCache();
+  }
 };
 
 struct TextureGuard {
@@ -380,4 +390,58 @@ TEST_CASE("desk: the shell lists the desk and gives it Ctrl+N while it is shown"
   ui.frames(2, [&] { shell.draw(); });
   shell.select("overview");
   CHECK_FALSE(shell.onKey({ui::Key::N, true}));  // not the desk's any more
+}
+
+TEST_CASE("desk: Arabic typed into the walk-in form is previewed shaped and stored in logical order, NFKC") {
+  TextureGuard t;
+  Kiosk k;
+  auto& m = k.screen.model();
+  REQUIRE(k.shortcut(ui::Key::N));
+  k.frames(2);
+  REQUIRE(m.formOpen());
+  k.ui.typeText("Lalla");
+  k.frames(2);
+  k.key(ImGuiKey_Tab, 2);
+  k.ui.typeText("Alaoui");
+  k.frames(2);
+  k.key(ImGuiKey_Tab, 2);
+  // A Moroccan keyboard types lam-alef as one presentation-form character (U+FEFB).
+  k.ui.typeText("\xEF\xBB\xBB" "لة سلمى");
+  k.frames(3);
+  CHECK(m.form.draft.first_name == "Lalla");
+  CHECK(m.form.draft.last_name == "Alaoui");
+  CHECK(m.form.draft.name_ar == "\xEF\xBB\xBB" "لة سلمى");  // as typed, logical order
+  CHECK(ui::needsShapedPreview(m.form.draft.name_ar));        // so the form shows it shaped under the field
+  CHECK(m.form.normalised().name_ar == "لالة سلمى");           // the storage form: lam + alef
+  CHECK(test::takeIdClashes().empty());
+  REQUIRE(k.shortcut(ui::Key::S));
+  k.frames(2);
+  INFO(m.form.message());
+  REQUIRE(m.person());
+  const auto stored = k.d.store->person(m.person()->id);
+  REQUIRE(stored);
+  CHECK(stored->name_ar == "لالة سلمى");
+  // Found by the Arabic name typed either way.
+  m.setQuery("لالة");
+  k.frames(2);
+  CHECK_FALSE(m.results().empty());
+}
+
+TEST_CASE("desk: an exhibitor opens in Arabic with no ID clash; long names wrap in logical order; phones read left to right") {
+  TextureGuard t;
+  LanguageGuardDesk guard;
+  Kiosk k;
+  auto& m = k.screen.model();
+  i18n::setLanguage("ar");
+  k.frames(1);
+  m.setQuery("Tifawine");
+  k.frames(2);
+  REQUIRE_FALSE(m.results().empty());
+  m.openSelected();
+  k.frames(3);
+  CHECK(test::takeIdClashes().empty());
+  CHECK(ui::display("الهاتف: +212661234567").find("+212661234567") != std::string::npos);
+  const auto lines = ui::wrapLogical("تعاونية النور النسوية للطرز والخياطة التقليدية بوجدة", 120);
+  CHECK(lines.size() > 1);
+  CHECK(lines.front().rfind("تعاونية", 0) == 0);  // logical order: the first words on the first line
 }

@@ -1,6 +1,8 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <map>
+#include <sstream>
 #include <thread>
 
 #include <catch2/catch.hpp>
@@ -10,6 +12,8 @@
 #include "headless.hpp"
 #include "store/demo/demo_data.hpp"
 #include "test_support.hpp"
+#include "ui/screens/desk_screen.hpp"
+#include "ui/screens/gate_screen.hpp"
 #include "ui/screens/overview_screen.hpp"
 #include "ui/shell.hpp"
 #include "ui/text_display.hpp"
@@ -47,6 +51,15 @@ struct LanguageGuard {
     ui::clearDisplayCache();
   }
 };
+
+// The whole app's frame on demo data, headless, back in French at the end.
+struct LiveShell {
+  DemoStore d;
+  LanguageGuard guard;
+  test::HeadlessUi ui;
+  ui::Shell shell{*d.store};
+  void frames(int n) { ui.frames(n, [&] { shell.draw(); }); }
+};
 }  // namespace
 
 TEST_CASE("the overview shows the same figures as an independent count of the database") {
@@ -78,13 +91,28 @@ TEST_CASE("the overview reads the store once, not every frame, and again on F5")
   CHECK(overview.model().refreshCount() == 2);
 }
 
+namespace {
+std::string describe(const std::vector<test::IdClash>& clashes) {
+  std::ostringstream out;
+  for (const auto& c : clashes)
+    out << "ID " << std::hex << c.id << std::dec << " twice in window \"" << c.window << "\" at (" << c.first.x << ","
+        << c.first.y << ") and (" << c.second.x << "," << c.second.y << ")\n";
+  return out.str();
+}
+}  // namespace
+
 TEST_CASE("every screen draws in French, Arabic and English, switching live") {
   DemoStore d;
   LanguageGuard guard;
   test::HeadlessUi ui;
   ui::Shell shell(*d.store);
+  // What holds state on each screen (windows, tables), by language: it must not depend on the language.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> windows;
+  std::map<std::string, std::map<std::string, std::vector<ImGuiID>>> tables;
+  int pass = 0;
   for (const char* lang : {"fr", "ar", "en", "fr"}) {
     shell.setLanguage(lang);
+    const std::string tag = std::string(lang) + (pass++ == 0 ? "-first" : "");
     for (const auto& screen : shell.screens()) {
       shell.select(screen->id());
       INFO(lang << " " << screen->id());
@@ -95,7 +123,84 @@ TEST_CASE("every screen draws in French, Arabic and English, switching live") {
         if (i >= 3) std::this_thread::sleep_for(std::chrono::milliseconds(10));
       }
       CHECK(vertices > 1000);  // a real screen, not an empty window
+      ui.frames(2, [&] { shell.draw(); });  // settled: the same frame twice
+      const auto clashes = test::takeIdClashes();
+      INFO(describe(clashes));
+      CHECK(clashes.empty());
+      CHECK(test::itemIdsOfLastFrame().size() > 5);  // the audit sees the widgets
+      windows[screen->id()][tag] = test::windowsOfLastFrame();
+      tables[screen->id()][tag] = test::tablesOfLastFrame();
     }
+  }
+  for (const auto& screen : shell.screens()) {
+    INFO(screen->id());
+    auto& w = windows[screen->id()];
+    auto& t = tables[screen->id()];
+    CHECK(w["ar"] == w["fr"]);
+    CHECK(w["en"] == w["fr"]);
+    CHECK(t["ar"] == t["fr"]);
+    CHECK(t["en"] == t["fr"]);
+  }
+}
+
+TEST_CASE("an open record, a half-typed walk-in and the gate's open sections survive a live language switch, no ID clash") {
+  LiveShell live;
+  auto& ui = live.ui;
+  auto& shell = live.shell;
+  auto draw = [&] { shell.draw(); };
+  ui::DeskScreen* desk = nullptr;
+  ui::GateScreen* gate = nullptr;
+  for (const auto& s : shell.screens()) {
+    if (!desk) desk = dynamic_cast<ui::DeskScreen*>(s.get());
+    if (!gate) gate = dynamic_cast<ui::GateScreen*>(s.get());
+  }
+  REQUIRE(desk);
+  REQUIRE(gate);
+  test::takeIdClashes();
+
+  // The desk: an exhibitor open (its staff list), then a walk-in with Arabic typed in.
+  shell.select("desk");
+  ui.frames(2, draw);
+  auto& m = desk->model();
+  // The search box as typed, its first result opened once the index (loaded on a worker) answers.
+  desk->startWith("Coop");
+  for (int i = 0; i < 500 && !m.exhibitor() && !m.person(); ++i) {
+    ui.frame(draw);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  REQUIRE((m.exhibitor().has_value() || m.person().has_value()));
+  for (const char* lang : {"ar", "en", "fr"}) {
+    shell.setLanguage(lang);
+    ui.frames(3, draw);
+    INFO(lang << " exhibitor open");
+    CHECK((m.exhibitor().has_value() || m.person().has_value()));
+    CHECK(test::takeIdClashes().empty());
+  }
+  m.startWalkIn();
+  m.form.draft.name_ar = "سلمى العلوي";
+  m.form.changed("name_ar");
+  for (const char* lang : {"ar", "en", "fr"}) {
+    shell.setLanguage(lang);
+    ui.frames(3, draw);
+    INFO(lang << " walk-in");
+    CHECK(m.formOpen());
+    CHECK(m.form.draft.name_ar == "سلمى العلوي");
+    CHECK(test::takeIdClashes().empty());
+  }
+  m.cancelForm();
+
+  // The gate: the manual section open, a search typed, the profile editor open.
+  shell.select("gate");
+  ui.frames(2, draw);
+  gate->focusSearch();
+  gate->model().search = "Ahmed";
+  gate->model().runSearch();
+  for (const char* lang : {"ar", "en", "fr"}) {
+    shell.setLanguage(lang);
+    ui.frames(3, draw);
+    INFO(lang << " gate");
+    CHECK(gate->model().search == "Ahmed");
+    CHECK(test::takeIdClashes().empty());
   }
 }
 
@@ -138,6 +243,27 @@ TEST_CASE("clicking a navigation entry opens its screen, on the right side in Ar
   CHECK(amin.x > 640);  // mirrored: navigation on the right
   ui.click(ImVec2((amin.x + amax.x) / 2, (amin.y + amax.y) / 2), draw);
   CHECK(std::string(shell.current().id()) == "overview");
+}
+
+TEST_CASE("in Arabic, list entries start on the right, and the chosen language is kept for this station") {
+  LiveShell live;
+  auto& shell = live.shell;
+  auto& d = live.d;
+  live.frames(1);
+  CHECK(ImGui::GetStyle().SelectableTextAlign.x == 0.0f);
+  // The menu and Ctrl+L choose for the station; --lang and tests only switch.
+  shell.setLanguage("en");
+  CHECK_FALSE(d.store->setting(ui::Shell::languageSetting(shell.stationName())));
+  CHECK(shell.onKey({ui::Key::L, true}));  // en -> fr
+  CHECK(i18n::language() == "fr");
+  shell.chooseLanguage("ar");
+  live.frames(1);
+  CHECK(ImGui::GetStyle().SelectableTextAlign.x == 1.0f);  // staff lists, combo entries
+  CHECK(ImGui::GetStyle().WindowTitleAlign.x == 1.0f);
+  CHECK(d.store->setting(ui::Shell::languageSetting(shell.stationName())) == std::optional<std::string>("ar"));
+  shell.setLanguage("fr");
+  live.frames(1);
+  CHECK(ImGui::GetStyle().SelectableTextAlign.x == 0.0f);
 }
 
 TEST_CASE("an empty edition draws its overview with zeros and no crash") {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <set>
 
+#include "store/store.hpp"
 #include "test_support.hpp"
 
 using moussem::test::run;
@@ -45,11 +46,21 @@ std::vector<std::string> windowEnv(std::vector<std::string> env = {}) {
 }
 
 moussem::test::RunResult screenshot(const std::string& db, const std::filesystem::path& png,
-                                    const std::vector<std::string>& extra = {}) {
+                                    const std::vector<std::string>& extra = {}, const std::vector<std::string>& env = {}) {
   std::vector<std::string> args{"-a", "-s", "-screen 0 1280x800x24", (moussem::test::binDir() / "moussem").string(),
                                 "--db", db, "--size", "1024x640", "--screenshot", png.string()};
   args.insert(args.end(), extra.begin(), extra.end());
-  return runCommand("xvfb-run", args, windowEnv());
+  return runCommand("xvfb-run", args, windowEnv(env));
+}
+
+// The colour of one pixel, 0xRRGGBB.
+std::uint32_t pixel(const std::filesystem::path& png, int x, int y) {
+  cairo_surface_t* s = cairo_image_surface_create_from_png(png.c_str());
+  REQUIRE(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
+  const unsigned char* data = cairo_image_surface_get_data(s);
+  const std::uint32_t v = *reinterpret_cast<const std::uint32_t*>(data + y * cairo_image_surface_get_stride(s) + x * 4) & 0xFFFFFF;
+  cairo_surface_destroy(s);
+  return v;
 }
 }  // namespace
 
@@ -96,4 +107,30 @@ TEST_CASE("the demo flag creates the demo edition on first start in the user dat
   CHECK(std::filesystem::exists(home / "moussem" / "demo.key"));
   auto info = run("moussem-cli", {"--db", (home / "moussem" / "demo.db").string(), "--json", "info"});
   CHECK(info.out.find("\"exhibitors\":62") != std::string::npos);
+}
+
+TEST_CASE("the app starts in the language last chosen on this station, unless --lang says otherwise") {
+  TempDir dir;
+  auto db = (dir / "station.db").string();
+  REQUIRE(run("moussem-cli", {"--db", db, "demo", "--exhibitors", "4", "--participants", "10"}).exit_code == 0);
+  {
+    auto store = moussem::openStore(db, moussem::OpenMode::Existing);
+    store->setSetting("station.kiosk-7.language", "ar");  // what the menu keeps (ui::Shell::languageSetting)
+  }
+  // The navigation's dark blue: on the right in Arabic, on the left in French.
+  const std::uint32_t navy = 0x1B2A41;
+  auto navOnRight = [&](const std::filesystem::path& png) { return pixel(png, 1010, 300) == navy; };
+  auto navOnLeft = [&](const std::filesystem::path& png) { return pixel(png, 14, 300) == navy; };
+  auto saved = dir / "saved.png";
+  auto r = screenshot(db, saved, {}, {"MOUSSEM_STATION=kiosk-7"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(navOnRight(saved));
+  CHECK_FALSE(navOnLeft(saved));
+  auto forced = dir / "forced.png";
+  REQUIRE(screenshot(db, forced, {"--lang", "fr"}, {"MOUSSEM_STATION=kiosk-7"}).exit_code == 0);
+  CHECK(navOnLeft(forced));
+  auto other = dir / "other.png";  // another station has no saved choice: French
+  REQUIRE(screenshot(db, other, {}, {"MOUSSEM_STATION=gate-2"}).exit_code == 0);
+  CHECK(navOnLeft(other));
 }

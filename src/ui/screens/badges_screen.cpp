@@ -8,6 +8,7 @@
 #include "core/i18n.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -117,7 +118,7 @@ void BadgesScreen::drawSelection() {
     ImGui::EndCombo();
   }
 
-  if (ImGui::Checkbox(L("badges.not_printed"), &model_.filter.not_printed)) changed = true;
+  if (CheckboxLabelled(tr("badges.not_printed"), "not-printed", &model_.filter.not_printed)) changed = true;
 
   // Template.
   ImGui::SetNextItemWidth(w);
@@ -234,7 +235,7 @@ void BadgesScreen::drawLog() {
     const char* keys[4] = {"badges.log.when", "badges.log.serial", "badges.log.station", "badges.log.operator"};
     for (int i = 0; i < 4; ++i) ImGui::TableSetupColumn(L(keys[isRtlLayout() ? 3 - i : i]));
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableHeadersRow();
+    TableHeaders();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(model_.log().size()));
     while (clipper.Step())

@@ -24,7 +24,8 @@ void heading(const std::string& text) {
 }
 
 std::string percent(long long part, long long whole) {
-  return whole > 0 ? std::to_string((part * 100 + whole / 2) / whole) + " %" : "–";
+  // "42 %" in French (a space before the sign), "42%" in English and Arabic.
+  return whole > 0 ? std::to_string((part * 100 + whole / 2) / whole) + (i18n::language() == "fr" ? " %" : "%") : "–";
 }
 
 }  // namespace
@@ -169,7 +170,7 @@ void DashboardScreen::draw() {
     for (const char* k : {"dashboard.col.category", "dashboard.col.registered", "dashboard.col.printed", "dashboard.col.printed_pct",
                           "dashboard.col.entered", "dashboard.col.entered_pct"})
       ImGui::TableSetupColumn(L(k));
-    ImGui::TableHeadersRow();
+    TableHeaders();
     for (const auto& r : f.funnel) {
       if (r.registered == 0) continue;
       ImGui::TableNextRow();

@@ -9,6 +9,7 @@
 #include "core/i18n.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -20,7 +21,7 @@ const ImVec4 kGrey(0.40f, 0.43f, 0.50f, 1), kGreen(0.1f, 0.5f, 0.2f, 1), kRed(0.
 
 void heading(const std::string& text, ImFont* font) {
   if (font) ImGui::PushFont(font);
-  Text(text);
+  TextWrapped(text);  // a long organisation name wraps at its words instead of running off the panel
   if (font) ImGui::PopFont();
 }
 
@@ -30,13 +31,19 @@ void heading(const std::string& text, ImFont* font) {
 void fact(const char* labelKey, const std::string& value) {
   if (value.empty()) return;
   if (!isRtlLayout()) {
-    Text(tr(labelKey) + " : " + value);
+    // French sets a space before the colon; English does not.
+    TextWrapped(tr(labelKey) + (i18n::language() == "fr" ? " : " : ": ") + value);
     return;
   }
   const std::string label = display(tr(labelKey) + ":");
   const std::string& shown = display(value);
   const float gap = ImGui::CalcTextSize("  ").x;
   const float width = ImGui::CalcTextSize(label.c_str()).x + gap + ImGui::CalcTextSize(shown.c_str()).x;
+  if (width > ImGui::GetContentRegionAvail().x) {  // too long for one line: the label, then the value wrapped
+    Text(tr(labelKey) + ":");
+    TextWrapped(value);
+    return;
+  }
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
   ImGui::TextUnformatted(shown.c_str());
   ImGui::SameLine(0, gap);
@@ -83,7 +90,8 @@ void categoryChip(const std::string& code, const std::string& colour) {
 
 std::string daysText(const std::vector<std::string>& days) {
   std::string out;
-  for (const auto& d : days) out += (out.empty() ? "" : ", ") + dates::formatLong(d, i18n::language());
+  const char* comma = i18n::isRightToLeft() ? "\xD8\x8C " : ", ";  // the Arabic comma in Arabic
+  for (const auto& d : days) out += (out.empty() ? "" : comma) + dates::formatLong(d, i18n::language());
   return out;
 }
 
@@ -187,6 +195,8 @@ void DeskScreen::drawSearch() {
                                               history, this);
   // Enter leaves the field for a frame; the keys below still belong to it while it has the focus.
   const bool active = ImGui::IsItemActive() || ImGui::IsItemDeactivated() || ImGui::IsItemFocused();
+  // A name typed in Arabic, shaped under the box (the box itself cannot shape it).
+  ShapedPreview(search_);
   if (fonts().heading) ImGui::PopFont();
   if (active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
     search_.clear();
@@ -327,15 +337,14 @@ void DeskScreen::drawForm() {
   ImGui::EndChild();
   if (!form.message().empty()) TextColored(form.valid() ? kAmber : kRed, form.message());
   bool save = enter;
-  if (ImGui::Button((display(tr("desk.save")) + "  (Ctrl+S)###save").c_str())) save = true;
-  ImGui::SameLine();
-  if (creating && !form.duplicates().empty()) {
-    if (ImGui::Button(L("desk.save_anyway"))) {
-      if (model_.saveForm(true)) focus_search_ = true;
-    }
-    ImGui::SameLine();
-  }
-  if (ImGui::Button((display(tr("desk.cancel")) + "  (" + tr("desk.key.escape") + ")###cancel").c_str()) ||
+  std::vector<RowButton> buttons{{tr("desk.save") + "  (Ctrl+S)", "save"}};
+  const bool anyway = creating && !form.duplicates().empty();
+  if (anyway) buttons.push_back({tr("desk.save_anyway"), "save-anyway"});
+  buttons.push_back({tr("desk.cancel") + "  (" + tr("desk.key.escape") + ")", "cancel"});
+  const int pressed = ButtonRow(buttons);
+  if (pressed == 0) save = true;
+  if (anyway && pressed == 1 && model_.saveForm(true)) focus_search_ = true;
+  if (pressed == static_cast<int>(buttons.size()) - 1 ||
       (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))) {
     model_.cancelForm();
     focus_search_ = true;
@@ -351,7 +360,7 @@ void DeskScreen::drawPerson() {
   categoryChip(p.category, choices_.categoryColor(p.category));
   std::string org = p.organization;
   if (!p.position.empty()) org += (org.empty() ? "" : "  ·  ") + p.position;
-  Text(org);
+  TextWrapped(org);
   fact("people.field.email", p.email);
   fact("people.field.phone", p.phone);
   fact("people.field.country", p.country);
@@ -359,7 +368,7 @@ void DeskScreen::drawPerson() {
   const std::string consentDay = p.consent_at.size() >= 10 && dates::isIsoDate(p.consent_at.substr(0, 10)) ? dates::formatLong(p.consent_at.substr(0, 10), i18n::language()) : p.consent_at;
   fact("people.field.consent", p.consent ? tr("desk.consent.yes", {consentDay}) : tr("desk.consent.no"));
   fact("people.field.exhibitor", model_.personExhibitorName());
-  if (ImGui::Button((display(tr("desk.action.edit")) + "  (Ctrl+E)###edit").c_str())) {
+  if (ButtonRow({{tr("desk.action.edit") + "  (Ctrl+E)", "edit"}}) == 0) {
     model_.editOpenPerson();
     fields_.focus_first = true;
     return;
@@ -391,22 +400,25 @@ void DeskScreen::drawBadge() {
     ImGui::ProgressBar(static_cast<float>(task.fraction()), ImVec2(-FLT_MIN, 0));
   } else {
     const bool revoked = badge && badge->status == "revoked";
-    ImGui::BeginDisabled(revoked);
-    if (ImGui::Button((display(tr("desk.action.print")) + "  (Ctrl+P)###print").c_str())) requestPrint();
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button((display(tr("desk.reprint")) + "###reprint-btn").c_str())) request_popup_ = "reprint";
-    ImGui::SameLine();
-    ImGui::BeginDisabled(revoked || !badge);
-    if (ImGui::Button((display(tr("desk.revoke")) + "###revoke-btn").c_str())) request_popup_ = "revoke";
-    ImGui::EndDisabled();
+    switch (ButtonRow({{tr("desk.action.print") + "  (Ctrl+P)", "print", !revoked},
+                       {tr("desk.reprint"), "reprint-btn"},
+                       {tr("desk.revoke"), "revoke-btn", !revoked && badge}})) {
+      case 0: requestPrint(); break;
+      case 1: request_popup_ = "reprint"; break;
+      case 2: request_popup_ = "revoke"; break;
+      default: break;
+    }
   }
   if (model_.face()) preview_.show(model_.faceKey(), *model_.face(), model_.template_name);
   else preview_.clear();
   const float logH = model_.printLog().empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 4;
   preview_.draw(std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y - logH));
   if (!model_.printLog().empty()) {
-    TextColored(kGrey, tr("desk.badge.printed_by", {model_.printLog().front().at.substr(0, 16),
+    const std::string& at = model_.printLog().front().at;  // ISO, local time of the station that printed
+    const std::string when = at.size() >= 16 && dates::isIsoDate(at.substr(0, 10))
+                                 ? dates::formatLong(at.substr(0, 10), i18n::language()) + " " + at.substr(11, 5)
+                                 : at;
+    TextColored(kGrey, tr("desk.badge.printed_by", {when,
                                                     model_.printLog().front().station,
                                                     model_.printLog().front().operator_name}));
   }
@@ -467,7 +479,7 @@ void DeskScreen::drawPopups() {
     Text(tr("desk.reprint.text"));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-    const bool enter = ImGui::InputTextWithHint("##reason", L("desk.reason.hint"), &reason_, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = InputTextShaped("##reason", &reason_, ImGuiInputTextFlags_EnterReturnsTrue, L("desk.reason.hint"));
     ImGui::BeginDisabled(reason_.empty());
     if ((ImGui::Button(L("desk.reprint.do")) || enter) && !reason_.empty()) {
       model_.reprint(reason_);
@@ -483,8 +495,8 @@ void DeskScreen::drawPopups() {
     TextColored(kRed, tr("desk.revoke.text", {model_.person() ? displayName(*model_.person()) : ""}));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-    ImGui::InputTextWithHint("##reason", L("desk.reason.hint"), &reason_);
-    ImGui::Checkbox(L("desk.revoke.confirm"), &revoke_confirmed_);
+    InputTextShaped("##reason", &reason_, 0, L("desk.reason.hint"));
+    CheckboxLabelled(tr("desk.revoke.confirm"), "revoke-confirm", &revoke_confirmed_);
     ImGui::BeginDisabled(reason_.empty() || !revoke_confirmed_);
     if (ImGui::Button(L("desk.revoke.do"))) {
       model_.revoke(reason_);

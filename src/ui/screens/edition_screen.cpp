@@ -75,7 +75,7 @@ void EditionScreen::draw() {
       if (c == 0) ImGui::TableSetupColumn(L(keys[c]), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
       else ImGui::TableSetupColumn(L(keys[c]), ImGuiTableColumnFlags_WidthStretch, weights[c]);
     }
-    ImGui::TableHeadersRow();
+    TableHeaders();
     for (const auto& cat : model_.categories()) {
       ImGui::TableNextRow();
       for (int i = 0; i < 4; ++i) {

@@ -8,6 +8,7 @@
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/record_table.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -69,7 +70,7 @@ void ExhibitorsScreen::drawFilters() {
     focus_filter_ = false;
   }
   ImGui::SetNextItemWidth(w * 1.4f);
-  if (ImGui::InputTextWithHint("##f-text", L("table.search_hint"), &model_.text)) changed = true;
+  if (InputTextShaped("##f-text", &model_.text, 0, L("table.search_hint"), PreviewPlacement::Floating)) changed = true;
   ImGui::SameLine();
   if (ImGui::Button((display(tr("table.action.new")) + "  (Ctrl+N)###new").c_str())) {
     model_.startNew();
@@ -191,7 +192,7 @@ void ExhibitorsScreen::drawStaff() {
     ImGui::PopID();
   }
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::InputTextWithHint("##staff-find", L("exhibitors.staff.find"), &staff_query_)) model_.setStaffQuery(staff_query_);
+  if (InputTextShaped("##staff-find", &staff_query_, 0, L("exhibitors.staff.find"))) model_.setStaffQuery(staff_query_);
   for (const auto& p : std::vector<Person>(model_.staffCandidates())) {
     ImGui::PushID(static_cast<int>(p.id) + 1'000'000);
     if (ImGui::SmallButton(L("exhibitors.staff.add"))) {

@@ -60,9 +60,12 @@ void GateModel::reloadCounters() {
   const gate::Moment now = clock_();
   acceptedToday_ = store_.countScans(p->name, "accepted", now.day);
   for (const auto& s : store_.recentScans(p->name, static_cast<int>(kRecent))) {
-    GateLogRow row{s.at, "", s.reason, s.verdict == "accepted", s.manual};
+    GateLogRow row{s.at, "", s.reason, s.verdict == "accepted", s.manual, ""};
     if (s.person_id)
-      if (auto who = store_.person(*s.person_id)) row.name = fullName(*who);
+      if (auto who = store_.person(*s.person_id)) {
+        row.name = fullName(*who);
+        row.name_ar = who->name_ar;
+      }
     recent_.push_back(std::move(row));
   }
 }
@@ -112,7 +115,8 @@ void GateModel::submit(const std::string& payload) {
 void GateModel::record(const gate::Verdict& v) {
   last_ = v;
   if (v.accepted && v.at.substr(0, 10) == clock_().day) ++acceptedToday_;
-  recent_.push_front({v.at, v.person ? v.person->name : "", v.reason, v.accepted, v.manual});
+  recent_.push_front({v.at, v.person ? v.person->name : "", v.reason, v.accepted, v.manual,
+                      v.person ? v.person->name_ar : ""});
   while (recent_.size() > kRecent) recent_.pop_back();
 }
 

@@ -21,6 +21,7 @@ struct GateLogRow {
   std::string at, name, reason;
   bool accepted = false;
   bool manual = false;
+  std::string name_ar;  // the Arabic name, when the person has one
 };
 
 class GateModel {

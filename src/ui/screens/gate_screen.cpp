@@ -1,6 +1,7 @@
 #include "ui/screens/gate_screen.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include "core/i18n.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -38,6 +40,10 @@ void centred(const std::string& text, ImU32 colour, float width, float x0) {
   ImGui::TextUnformatted(shown.c_str());
   ImGui::PopStyleColor();
 }
+
+// A profile's name as people read it: the defaults ("exhibition", "forum", "vip-lounge") have catalog
+// labels; names the organisers typed are shown as they are.
+std::string profileLabel(const GateProfile& p) { return i18n::label("gate_profile", p.name); }
 
 }  // namespace
 
@@ -76,30 +82,66 @@ void GateScreen::draw() {
   if (lockFrames_ > 0) --lockFrames_;
   ImGui::BeginDisabled(locked);
 
-  // Top line: profile and direction.
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  // Top line: profile and direction, then the zone and re-entry policy; in right-to-left layouts the same
+  // pieces from the right edge: the label, the profile, Entry, Exit, the zone.
   const auto& profiles = model_.profiles();
-  if (ImGui::BeginCombo((std::string(L("gate.screen.profile")) + "###profile").c_str(), model_.profile()->name.c_str())) {
-    for (std::size_t i = 0; i < profiles.size(); ++i)
-      if (ImGui::Selectable(profiles[i].name.c_str(), static_cast<int>(i) == model_.selected()))
-        model_.select(static_cast<int>(i));
-    ImGui::EndCombo();
-  }
-  ImGui::SameLine();
-  for (const char* dir : {"in", "out"}) {
+  const bool rtl = isRtlLayout();
+  const float comboW = ImGui::GetFontSize() * 14;
+  const ImVec4 grey(0.35f, 0.38f, 0.45f, 1);
+  const std::string zoneLine = i18n::label("zone", model_.profile()->zone) + "  ·  " + i18n::label("reentry", model_.profile()->reentry);
+  const std::string offline = model_.offlineStatus();
+  auto combo = [&](const std::string& label) {
+    ImGui::SetNextItemWidth(comboW);
+    if (ImGui::BeginCombo((label + "###profile").c_str(), display(profileLabel(*model_.profile())).c_str())) {
+      for (std::size_t i = 0; i < profiles.size(); ++i)
+        if (ImGui::Selectable((display(profileLabel(profiles[i])) + "##p" + std::to_string(profiles[i].id)).c_str(),
+                              static_cast<int>(i) == model_.selected()))
+          model_.select(static_cast<int>(i));
+      ImGui::EndCombo();
+    }
+  };
+  auto direction = [&](const char* dir) {
     const bool on = model_.direction() == dir;
     ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.12f, 0.44f, 0.70f, 1) : ImVec4(0.80f, 0.82f, 0.86f, 1));
     ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImVec4(0.1f, 0.1f, 0.1f, 1));
     if (ImGui::Button((display(i18n::label("direction", dir)) + "###dir-" + dir).c_str())) model_.setDirection(dir);
     ImGui::PopStyleColor(2);
+  };
+  if (!rtl) {
+    combo(L("gate.screen.profile"));
+    for (const char* dir : {"in", "out"}) {
+      ImGui::SameLine();
+      direction(dir);
+    }
     ImGui::SameLine();
-  }
-  TextColored(ImVec4(0.35f, 0.38f, 0.45f, 1), i18n::label("zone", model_.profile()->zone) + "  ·  " +
-                                                  i18n::label("reentry", model_.profile()->reentry));
-  // A gate on a shared server that lost it: deciding from its local copy, scans queued.
-  if (const std::string offline = model_.offlineStatus(); !offline.empty()) {
+    TextColored(grey, zoneLine);
+    // A gate on a shared server that lost it: deciding from its local copy, scans queued.
+    if (!offline.empty()) {
+      ImGui::SameLine();
+      TextColored(kRed, offline);
+    }
+  } else {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    auto textW = [](const std::string& t) { return ImGui::CalcTextSize(display(t).c_str()).x; };
+    auto buttonW = [&](const char* dir) { return textW(i18n::label("direction", dir)) + st.FramePadding.x * 2; };
+    const std::string label = tr("gate.screen.profile");
+    float total = textW(label) + comboW + buttonW("in") + buttonW("out") + textW(zoneLine) + st.ItemSpacing.x * 4;
+    if (!offline.empty()) total += textW(offline) + st.ItemSpacing.x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - total));
+    ImGui::AlignTextToFramePadding();
+    if (!offline.empty()) {
+      ImGui::TextColored(kRed, "%s", display(offline).c_str());
+      ImGui::SameLine();
+    }
+    ImGui::TextColored(grey, "%s", display(zoneLine).c_str());
     ImGui::SameLine();
-    TextColored(kRed, offline);
+    direction("out");
+    ImGui::SameLine();
+    direction("in");
+    ImGui::SameLine();
+    combo("");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(display(label).c_str());
   }
 
   const float screenH = ImGui::GetMainViewport()->Size.y;
@@ -172,13 +214,25 @@ void GateScreen::drawSide() {
   Text(tr("gate.screen.last_scans"));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH;
   if (ImGui::BeginTable("recent", 3, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6))) {
+    // Columns in reading order: the time first, on the right in right-to-left layouts; the names take
+    // what the time and the reason leave.
+    const bool rtl = isRtlLayout();
+    const int timeCol = rtl ? 2 : 0, nameCol = 1, reasonCol = rtl ? 0 : 2;
+    const float timeW = ImGui::CalcTextSize("00:00:00").x, reasonW = ImGui::GetFontSize() * 8;
+    for (int c = 0; c < 3; ++c) {
+      const char* ids[3] = {"time", "name", "reason"};
+      const int what = c == timeCol ? 0 : c == nameCol ? 1 : 2;
+      if (what == 1) ImGui::TableSetupColumn(ids[what], ImGuiTableColumnFlags_WidthStretch);
+      else ImGui::TableSetupColumn(ids[what], ImGuiTableColumnFlags_WidthFixed, what == 0 ? timeW : reasonW);
+    }
     for (const auto& r : model_.recent()) {
       ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r.at.size() >= 19 ? r.at.substr(11, 8).c_str() : r.at.c_str());
-      ImGui::TableNextColumn();
-      Text(r.name);
-      ImGui::TableNextColumn();
+      ImGui::TableSetColumnIndex(timeCol);
+      Text(r.at.size() >= 19 ? r.at.substr(11, 8) : r.at);
+      ImGui::TableSetColumnIndex(nameCol);
+      // Both names, as the verdict shows them: the Latin one and the Arabic one when the person has it.
+      Text(r.name_ar.empty() ? r.name : r.name.empty() ? r.name_ar : r.name + "  ·  " + r.name_ar);
+      ImGui::TableSetColumnIndex(reasonCol);
       TextColored(r.accepted ? kGreen : kRed,
                   i18n::label("reason", r.reason) + (r.manual ? " (" + tr("gate.screen.manual_tag") + ")" : ""));
     }
@@ -189,28 +243,24 @@ void GateScreen::drawSide() {
 
 void GateScreen::drawManual() {
   if (focusSearch_) ImGui::SetNextItemOpen(true);
-  if (!ImGui::CollapsingHeader((std::string(L("gate.screen.manual")) + "###manual").c_str())) return;
+  if (!CollapsingSection(tr("gate.screen.manual"), "manual")) return;
   if (focusSearch_) {
     ImGui::SetKeyboardFocusHere();
     focusSearch_ = false;
   }
-  copyTo(searchBuf_, sizeof searchBuf_, model_.search);
-  if (ImGui::InputTextWithHint("###search", L("gate.screen.search"), searchBuf_, sizeof searchBuf_,
-                               ImGuiInputTextFlags_EnterReturnsTrue)) {
-    model_.search = searchBuf_;
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (InputTextShaped("###search", &model_.search, ImGuiInputTextFlags_EnterReturnsTrue, L("gate.screen.search")))
     model_.runSearch();
-  } else {
-    model_.search = searchBuf_;
-  }
-  copyTo(reasonBuf_, sizeof reasonBuf_, model_.manualReason);
-  ImGui::InputTextWithHint("###reason", L("gate.screen.reason"), reasonBuf_, sizeof reasonBuf_);
-  model_.manualReason = reasonBuf_;
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  InputTextShaped("###reason", &model_.manualReason, 0, L("gate.screen.reason"));
   for (const auto& p : model_.matches()) {
     ImGui::PushID(static_cast<int>(p.id));
     if (ImGui::Button(L("gate.screen.admit"))) model_.admit(p.id);
     ImGui::SameLine();
-    Text(p.first_name + " " + p.last_name + "  ·  " + p.name_ar + "  ·  " + i18n::label("category", p.category) +
-         (p.organization.empty() ? "" : "  ·  " + p.organization));
+    std::string line = p.first_name + " " + p.last_name;
+    if (!p.name_ar.empty()) line += "  ·  " + p.name_ar;
+    line += "  ·  " + i18n::label("category", p.category) + (p.organization.empty() ? "" : "  ·  " + p.organization);
+    Text(line);
     ImGui::PopID();
   }
   if (!model_.message().empty()) TextColored(ImVec4(0.55f, 0.35f, 0.0f, 1), model_.message());
@@ -219,7 +269,7 @@ void GateScreen::drawManual() {
 void GateScreen::drawCamera() {
   gate::Preview frame;
   if (model_.takeCameraPreview(frame)) cameraPreview_.set(frame.width, frame.height, frame.rgba);
-  if (!ImGui::CollapsingHeader((std::string(L("gate.camera.title")) + "###camera").c_str())) {
+  if (!CollapsingSection(tr("gate.camera.title"), "camera")) {
     cameras_.clear();
     return;
   }
@@ -256,7 +306,7 @@ void GateScreen::drawCamera() {
 }
 
 void GateScreen::drawEditor() {
-  if (!ImGui::CollapsingHeader((std::string(L("gate.screen.edit")) + "###editor").c_str())) return;
+  if (!CollapsingSection(tr("gate.screen.edit"), "editor")) return;
   const auto& zones = codes::zones();
   const auto& policies = codes::reentryPolicies();
   if (ImGui::Button(L("gate.screen.new"))) {
@@ -285,7 +335,7 @@ void GateScreen::drawEditor() {
         draftZone_ = static_cast<int>(i);
     ImGui::EndCombo();
   }
-  ImGui::Checkbox((display(i18n::label("direction", "out")) + "###d-out").c_str(), &draftOut_);
+  CheckboxLabelled(i18n::label("direction", "out"), "d-out", &draftOut_);
   ImGui::InputText((std::string(L("gate.screen.categories")) + "###d-cat").c_str(), draftCategories_, sizeof draftCategories_);
   ImGui::InputText((std::string(L("gate.screen.days")) + "###d-days").c_str(), draftDays_, sizeof draftDays_);
   ImGui::InputText((std::string(L("gate.screen.hours")) + "###d-hours").c_str(), draftHours_, sizeof draftHours_);

@@ -47,8 +47,6 @@ class GateScreen final : public Screen {
   int lockFrames_ = 0;    // frames after a burst when buttons ignore Enter
   bool focusSearch_ = false;
   float verdictFraction_ = 0;
-  char searchBuf_[128] = {};
-  char reasonBuf_[256] = {};
   GateProfile draft_;
   char draftName_[65] = {}, draftCategories_[256] = {}, draftDays_[256] = {}, draftHours_[16] = {};
   int draftZone_ = 0, draftReentry_ = 0;

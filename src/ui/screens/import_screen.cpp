@@ -7,6 +7,7 @@
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/record_fields.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -80,7 +81,7 @@ void ImportScreen::drawImport() {
   const bool enter = ImGui::InputTextWithHint("##import-path", L("import.path_hint"), &model_.path, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   if (ImGui::Button(L("import.preview")) || enter) model_.startPreview();
-  ImGui::Checkbox(L("import.skip_invalid"), &model_.skip_invalid);
+  CheckboxLabelled(tr("import.skip_invalid"), "skip-invalid", &model_.skip_invalid);
   ImGui::SameLine();
   NoteText(tr(model_.skip_invalid ? "import.skip_invalid.note" : "import.all_or_nothing.note"));
   const auto& preview = model_.preview();
@@ -109,7 +110,7 @@ void ImportScreen::drawPreview(const ImportPreview& p) {
   const float h = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(p.rows.size() + 4);
   if (ImGui::BeginTable("preview", n, flags, ImVec2(0, h))) {
     for (int c = 0; c < n; ++c) ImGui::TableSetupColumn(display(p.headers[static_cast<std::size_t>(c)]).c_str());
-    ImGui::TableHeadersRow();
+    TableHeaders();
     ImGui::TableNextRow();
     for (int c = 0; c < n; ++c) {
       ImGui::TableSetColumnIndex(c);
@@ -149,7 +150,7 @@ void ImportScreen::drawReport(const io::ImportReport& r, bool dryRun) {
     ImGui::TableSetupColumn(L("import.column.field"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
     ImGui::TableSetupColumn(L("import.column.problem"), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableHeadersRow();
+    TableHeaders();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(r.errors.size()));
     while (clipper.Step())

@@ -10,6 +10,7 @@
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/record_table.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -55,7 +56,7 @@ void ParticipantsScreen::drawFilters() {
       ImGui::SetKeyboardFocusHere();
     }
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint("##exf", L("table.filter_hint"), &exhibitor_filter_);
+    InputTextShaped("##exf", &exhibitor_filter_, 0, L("table.filter_hint"));
     if (ImGui::Selectable(display(tr("table.any_exhibitor")).c_str(), model_.exhibitor == ParticipantsModel::kAnyExhibitor)) {
       model_.exhibitor = ParticipantsModel::kAnyExhibitor;
       changed = true;
@@ -95,7 +96,7 @@ void ParticipantsScreen::drawFilters() {
     focus_filter_ = false;
   }
   ImGui::SetNextItemWidth(w * 1.5f);
-  if (ImGui::InputTextWithHint("##f-text", L("table.search_hint"), &model_.text)) changed = true;
+  if (InputTextShaped("##f-text", &model_.text, 0, L("table.search_hint"), PreviewPlacement::Floating)) changed = true;
   ImGui::SameLine();
   if (ImGui::Button((display(tr("table.action.new")) + "  (Ctrl+N)###new").c_str())) {
     model_.startNew();

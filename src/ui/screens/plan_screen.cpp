@@ -14,6 +14,7 @@
 #include "core/text_fold.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -231,7 +232,7 @@ void PlanScreen::drawToolbar() {
                        focusSearch_ = false;
                      }
                      ImGui::SetNextItemWidth(searchW);
-                     if (ImGui::InputTextWithHint("##plan-search", L("plan.search_hint"), &searchBuf_))
+                     if (InputTextShaped("##plan-search", &searchBuf_, 0, L("plan.search_hint"), PreviewPlacement::Floating))
                        model_.setSearch(searchBuf_);
                    }});
   items.push_back({comboW, [&] {

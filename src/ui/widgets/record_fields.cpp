@@ -10,6 +10,7 @@
 #include "core/i18n.hpp"
 #include "core/text_fold.hpp"
 #include "ui/text_display.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -56,13 +57,10 @@ class FieldTable {
 // A text input on a std::string; true when edited. enter is set when Enter was pressed in it.
 bool input(const char* id, std::string* value, bool& enter, ImGuiInputTextFlags flags = 0) {
   ImGui::SetNextItemWidth(-FLT_MIN);
-  bool changed = ImGui::InputText(id, value, flags);
+  // Any field may receive Arabic (a name, an organisation, a city): shaped preview under it when it does.
+  bool changed = InputTextShaped(id, value, flags);
   if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) enter = true;
   return changed;
-}
-
-void shapedPreview(const std::string& value) {
-  if (hasRightToLeft(value)) TextColored(kNoteColour, value);
 }
 
 bool codeCombo(const char* id, std::string_view family, std::span<const std::string_view> codes, std::string& value,
@@ -98,7 +96,7 @@ bool exhibitorCombo(const char* id, const FieldChoices& choices, std::string& fi
       ImGui::SetKeyboardFocusHere();
     }
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint("##filter", L("table.filter_hint"), &filter);
+    InputTextShaped("##filter", &filter, 0, L("table.filter_hint"));
     const std::string folded = text::foldForSearch(filter);
     std::vector<std::size_t> shownRows;
     for (std::size_t i = 0; i < choices.exhibitors.size(); ++i)
@@ -154,7 +152,6 @@ bool PersonFields(PersonForm& form, const FieldChoices& choices, FieldsState& st
   text("first_name", "people.field.first_name", &p.first_name, false, focus);
   text("last_name", "people.field.last_name", &p.last_name, true);
   text("name_ar", "people.field.name_ar", &p.name_ar);
-  shapedPreview(p.name_ar);
   text("organization", "people.field.organization", &p.organization);
   text("position", "people.field.position", &p.position);
 
@@ -180,8 +177,7 @@ bool PersonFields(PersonForm& form, const FieldChoices& choices, FieldsState& st
       const std::string& day = choices.edition_days[i];
       bool on = std::find(p.days.begin(), p.days.end(), day) != p.days.end();
       if (i > 0 && i % 4 != 0) ImGui::SameLine();
-      const std::string label = display(dates::formatLong(day, i18n::language())) + "##day" + day;
-      if (ImGui::Checkbox(label.c_str(), &on)) {
+      if (CheckboxLabelled(dates::formatLong(day, i18n::language()), ("day" + day).c_str(), &on)) {
         if (on) p.days.push_back(day);
         else p.days.erase(std::remove(p.days.begin(), p.days.end(), day), p.days.end());
         std::sort(p.days.begin(), p.days.end());
@@ -228,7 +224,6 @@ bool ExhibitorFields(ExhibitorForm& form, const FieldChoices& choices, FieldsSta
   state.focus_first = false;
   text("name_fr", "exhibitors.field.name_fr", &x.name_fr, true, focus);
   text("name_ar", "exhibitors.field.name_ar", &x.name_ar);
-  shapedPreview(x.name_ar);
   auto combo = [&](const char* field, const char* family, const char* labelKey, std::span<const std::string_view> codes,
                    std::string& value) {
     table.row(labelKey, true);
@@ -255,18 +250,16 @@ bool ExhibitorFields(ExhibitorForm& form, const FieldChoices& choices, FieldsSta
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
   if (ImGui::InputDouble("##area", &x.booth_area_m2, 1.0, 3.0, "%.1f")) form.changed("booth_area_m2");
   ImGui::SameLine();
-  if (ImGui::Checkbox((display(tr("exhibitors.field.wants_corner")) + "##corner").c_str(), &x.wants_corner))
-    form.changed("wants_corner");
+  if (CheckboxLabelled(tr("exhibitors.field.wants_corner"), "corner", &x.wants_corner)) form.changed("wants_corner");
   ImGui::SameLine();
-  if (ImGui::Checkbox((display(tr("exhibitors.field.needs_power")) + "##power").c_str(), &x.needs_power))
-    form.changed("needs_power");
+  if (CheckboxLabelled(tr("exhibitors.field.needs_power"), "power", &x.needs_power)) form.changed("needs_power");
   fieldError(form.error("booth_area_m2"));
   table.row("exhibitors.field.preferred_zone");
   if (codeCombo("##zone", "zone", codes::zones(), x.preferred_zone)) form.changed("preferred_zone");
   fieldError(form.error("zone"));
 
   table.row("exhibitors.field.products");
-  if (ImGui::InputTextMultiline("##products", &x.products, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3)))
+  if (InputTextMultilineShaped("##products", &x.products, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3)))
     form.changed("products");
 
   table.row("exhibitors.field.competitors");

@@ -25,7 +25,7 @@ Id RecordTable(const char* id, const std::vector<TableColumn>& columns, const Re
                             static_cast<ImGuiID>(c.model_column));
   }
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableHeadersRow();
+  TableHeaders();
   // Sort only when the user changed the order (or on the first frame): never per frame.
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
     if (specs->SpecsCount > 0 && source.sort)

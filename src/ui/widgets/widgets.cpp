@@ -1,6 +1,9 @@
 #include "ui/widgets/widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
+#include <cstring>
 
 #include "core/i18n.hpp"
 #include "ui/fonts.hpp"
@@ -20,10 +23,104 @@ void TextAligned(std::string_view text, float align) {
 
 void Text(std::string_view text) { TextAligned(text, isRtlLayout() ? 1.0f : 0.0f); }
 
+std::vector<std::string> wrapLogical(std::string_view text, float width) {
+  std::vector<std::string> lines;
+  std::string line;
+  auto fits = [&](const std::string& candidate) { return ImGui::CalcTextSize(display(candidate).c_str()).x <= width; };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string word(text.substr(i, end - i));
+    const std::string candidate = line.empty() ? word : line + " " + word;
+    if (!line.empty() && !fits(candidate)) {
+      lines.push_back(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+    i = end + 1;
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(line);
+  // A line broken at a " · " separator: the dot does not hang at either end.
+  for (std::string& l : lines) {
+    while (l.size() >= 2 && (l.compare(l.size() - 2, 2, "\xC2\xB7") == 0 || l.back() == ' '))
+      l.erase(l.size() - (l.back() == ' ' ? 1 : 2));
+    while (l.size() >= 2 && (l.compare(0, 2, "\xC2\xB7") == 0 || l.front() == ' ')) l.erase(0, l.front() == ' ' ? 1 : 2);
+  }
+  return lines;
+}
+
+void TextWrapped(std::string_view text) {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (avail <= 0 || ImGui::CalcTextSize(display(text).c_str()).x <= avail) {
+    Text(text);
+    return;
+  }
+  for (const std::string& line : wrapLogical(text, avail)) Text(line);
+}
+
 void TextColored(const ImVec4& colour, std::string_view text) {
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
   Text(text);
   ImGui::PopStyleColor();
+}
+
+int ButtonRow(const std::vector<RowButton>& buttons) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const bool rtl = isRtlLayout();
+  float total = 0;
+  for (const auto& b : buttons) total += ImGui::CalcTextSize(display(b.label).c_str()).x + style.FramePadding.x * 2;
+  total += style.ItemSpacing.x * static_cast<float>(buttons.empty() ? 0 : buttons.size() - 1);
+  if (rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - total));
+  int pressed = -1;
+  for (std::size_t k = 0; k < buttons.size(); ++k) {
+    const std::size_t i = rtl ? buttons.size() - 1 - k : k;
+    const RowButton& b = buttons[i];
+    if (k > 0) ImGui::SameLine();
+    ImGui::BeginDisabled(!b.enabled);
+    if (ImGui::Button((display(b.label) + "###" + b.id).c_str())) pressed = static_cast<int>(i);
+    ImGui::EndDisabled();
+  }
+  return pressed;
+}
+
+void TableHeaders() {
+  if (!isRtlLayout()) {
+    ImGui::TableHeadersRow();
+    return;
+  }
+  ImGuiTable* table = ImGui::GetCurrentTable();
+  if (!table) return;
+  const float rowHeight = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, rowHeight);
+  if (table->HostSkipItems) return;
+  const int columns = ImGui::TableGetColumnCount();
+  for (int c = 0; c < columns; ++c) {
+    if (!ImGui::TableSetColumnIndex(c)) continue;
+    const char* name = ImGui::TableGetColumnName(c);
+    if (!name) name = "";
+    // The ID TableHeadersRow gives it: the whole name, or its "###" part alone.
+    const char* hidden = std::strstr(name, "###");
+    const std::string id = hidden ? std::string(hidden) : std::string("###") + name;
+    const char* end = std::strstr(name, "##");
+    const std::string shown(name, end ? static_cast<std::size_t>(end - name) : std::strlen(name));
+    ImGui::PushID(table->InstanceCurrent * table->ColumnsCount + c);
+    ImGui::TableHeader(id.c_str());
+    ImGui::PopID();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const bool sortable = (ImGui::TableGetColumnFlags(c) & ImGuiTableColumnFlags_NoSort) == 0 &&
+                          (table->Flags & ImGuiTableFlags_Sortable);
+    const float arrow = sortable ? ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x : 0.0f;
+    const float width = ImGui::CalcTextSize(shown.c_str()).x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // The cell may run under a vertical scroll bar: end where the column is visible, inside its padding.
+    const float right = std::min(max.x, dl->GetClipRectMax().x) - ImGui::GetStyle().CellPadding.x - arrow;
+    const float x = std::max(min.x, right - width);
+    dl->PushClipRect(min, ImVec2(right, max.y), true);
+    dl->AddText(ImVec2(x, min.y + ImGui::GetStyle().CellPadding.y * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
+    dl->PopClipRect();
+  }
 }
 
 ImVec4 colourFromHex(std::string_view hex, float alpha) {

@@ -13,7 +13,27 @@ namespace moussem::ui {
 void Text(std::string_view text);
 void TextAligned(std::string_view text, float align);  // 0 left, 0.5 centre, 1 right, within the available width
 void TextColored(const ImVec4& colour, std::string_view text);
+// Text that may be longer than the line: broken at spaces in logical order, each line shaped on its own
+// and aligned like Text() (wrapping shaped visual text instead would put an Arabic sentence's end first).
+void TextWrapped(std::string_view text);
+// The lines TextWrapped draws for a width, in logical order (for tests).
+std::vector<std::string> wrapLogical(std::string_view text, float width);
 bool isRtlLayout();  // the interface language reads right to left
+
+// A row of buttons in reading order: from the left edge rightwards, or in right-to-left layouts from the
+// right edge leftwards (the first button on the right). Labels are logical text; IDs are "###id", the same
+// in every language. Returns the index of the button pressed, or -1.
+struct RowButton {
+  std::string label;
+  std::string id;
+  bool enabled = true;
+};
+int ButtonRow(const std::vector<RowButton>& buttons);
+
+// ImGui::TableHeadersRow(), with each header's label at the reading side of its column: ImGui always
+// puts it on the left, which in right-to-left tables leaves it away from the right-aligned cells. Same
+// header IDs (sorting, resizing) as TableHeadersRow.
+void TableHeaders();
 
 ImVec4 colourFromHex(std::string_view hex, float alpha = 1.0f);
 

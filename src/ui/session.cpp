@@ -11,6 +11,7 @@
 #include "ui/fonts.hpp"
 #include "ui/signed_in.hpp"
 #include "ui/text_display.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -149,7 +150,7 @@ void Session::drawForm() {
   if (state_ != State::Locked) {
     Text(tr(state_ == State::KioskExit ? "signin.admin_name" : "signin.name"));
     if (focusFirst_) ImGui::SetKeyboardFocusHere();
-    submit |= ImGui::InputText("##name", name_, sizeof name_, enter);
+    submit |= InputTextShaped("##name", &name_, enter);
   }
   Text(tr("signin.pin"));
   if (focusFirst_ && state_ == State::Locked) ImGui::SetKeyboardFocusHere();
@@ -173,6 +174,7 @@ void Session::drawForm() {
   }
   if (submit) {
     const std::string name = name_, pin = pin_, again = again_;
+    if (name_.size() > 64) name_.resize(64);
     wipe(pin_, sizeof pin_);
     wipe(again_, sizeof again_);
     bool ok = false;
@@ -183,7 +185,7 @@ void Session::drawForm() {
       case State::KioskExit: ok = submitKioskExit(name, pin); break;
       case State::Active: break;
     }
-    if (ok) wipe(name_, sizeof name_);
+    if (ok) name_.clear();
     focusFirst_ = !ok;
   }
   ImGui::Dummy(ImVec2(0, 6));

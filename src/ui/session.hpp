@@ -53,7 +53,7 @@ class Session {
   std::unique_ptr<Shell> shell_;
   Clock::time_point lastActivity_;
   // The form's fields (members, never statics) and where the keyboard goes first.
-  char name_[65] = {};
+  std::string name_;  // user names may be in Arabic: a shaped field
   char pin_[257] = {};
   char again_[257] = {};
   bool focusFirst_ = true;

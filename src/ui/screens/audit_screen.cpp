@@ -6,6 +6,7 @@
 
 #include "core/i18n.hpp"
 #include "ui/text_display.hpp"
+#include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
@@ -26,17 +27,17 @@ void AuditScreen::draw() {
   Text(tr("audit.screen.user"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(field);
-  apply |= ImGui::InputText("##user", user_, sizeof user_, enter);
+  apply |= InputTextShaped("##user", &user_, enter, nullptr, PreviewPlacement::Floating);
   ImGui::SameLine();
   Text(tr("audit.screen.action"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(field);
-  apply |= ImGui::InputText("##action", action_, sizeof action_, enter);
+  apply |= InputTextShaped("##action", &action_, enter, nullptr, PreviewPlacement::Floating);
   ImGui::SameLine();
   Text(tr("audit.screen.record"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(field * 0.6f);
-  apply |= ImGui::InputText("##record", record_, sizeof record_, enter);
+  apply |= InputTextShaped("##record", &record_, enter, nullptr, PreviewPlacement::Floating);
   ImGui::SameLine();
   apply |= ImGui::Button((display(tr("audit.screen.filter")) + "###filter").c_str());
   ImGui::SameLine();
@@ -70,7 +71,7 @@ void AuditScreen::draw() {
                         size)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     for (const char* c : columns) ImGui::TableSetupColumn(L(c));
-    ImGui::TableHeadersRow();
+    TableHeaders();
     const auto& rows = model_.rows();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));

@@ -1,6 +1,8 @@
 // Audit screen (administrators): filter the trail by user, action and record, read a change's before
 // and after, and verify the hash chain. Data work in AuditModel.
 #pragma once
+#include <string>
+
 #include "ui/screen.hpp"
 #include "ui/screens/audit_model.hpp"
 
@@ -20,9 +22,7 @@ class AuditScreen final : public Screen {
 
  private:
   AuditModel model_;
-  char user_[65] = {};
-  char action_[65] = {};
-  char record_[65] = {};
+  std::string user_, action_, record_;
 };
 
 }  // namespace moussem::ui

@@ -12,7 +12,10 @@ namespace moussem::booth {
 
 namespace {
 
+// The booth an operation is about to change: the organiser's permission first, even when the change
+// turns out to change nothing (locking a locked booth is still not a desk's to do).
 Booth requireBooth(Store& store, const std::string& code) {
+  store.checkPermission(Permission::ManageBooths);
   auto b = findBooth(store, code);
   if (!b) throw Error(ErrorKind::NotFound, tr("booth.error.not_found", {code}));
   return *b;
@@ -163,6 +166,7 @@ void restoreBooths(Store& store, const BoothSnapshot& before) {
 }
 
 ApplySummary applyAllocation(Store& store, const Problem& p, const Allocation& a) {
+  store.checkPermission(Permission::ManageBooths);
   ApplySummary s;
   std::vector<int> holder(p.booths.size(), -1);
   for (std::size_t e = 0; e < p.exhibitors.size(); ++e)

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../gate/gate_fixture.hpp"
+#include "core/error.hpp"
 #include "io/export.hpp"
 #include "store/guarded_store.hpp"
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../gate/gate_fixture.hpp"
+#include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "store/guarded_store.hpp"
 #include "store/users.hpp"

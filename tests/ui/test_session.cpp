@@ -144,6 +144,8 @@ TEST_CASE("a gate user gets the gate screen alone, never locked; leaving takes a
   REQUIRE(s->shell());
   CHECK(s->shell()->kiosk());
   CHECK(screenIds(*s->shell()) == std::vector<std::string>{"gate"});
+  // The edition's default gate profiles exist although a gate user may not create them.
+  CHECK(st.store->gateProfiles().size() >= 3);
   CHECK_FALSE(s->onKey({ui::Key::Digit2, true}));  // no other screen to go to
   st.now += users::kIdleLock * 3;
   ui.frames(2, [&] { s->draw(); });

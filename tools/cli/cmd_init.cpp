@@ -3,6 +3,7 @@
 
 #include "badge/new_edition.hpp"
 #include "cli_context.hpp"
+#include "gate/gate_profiles.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -47,6 +48,7 @@ void registerInit(CLI::App& app, Context& ctx) {
       e.ends_on = opts->to.empty() ? dates::addDays(e.starts_on, 6) : dateOption(opts->to, "--to");
       const std::string path = ctx.databasePath();
       auto store = createEditionDatabase(path, e);
+      gate::ensureDefaultGateProfiles(*store);  // a gate user can scan on day one: they may not create them
       auto created = store->edition().value();
       const std::string key = paths::keyFileFor(path).string();
       ctx.print({{"database", path},

@@ -9,6 +9,7 @@
 #include "core/codes.hpp"
 #include "core/i18n.hpp"
 #include "ui/fonts.hpp"
+#include "ui/signed_in.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -306,6 +307,8 @@ void GateScreen::drawCamera() {
 }
 
 void GateScreen::drawEditor() {
+  // Gate profiles are the organiser's: a gate user's kiosk does not offer to edit them.
+  if (!allows(signedIn().role, Permission::ManageGates)) return;
   if (!CollapsingSection(tr("gate.screen.edit"), "editor")) return;
   const auto& zones = codes::zones();
   const auto& policies = codes::reentryPolicies();

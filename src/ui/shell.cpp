@@ -20,6 +20,7 @@
 #include "ui/screens/gate_screen.hpp"
 #include "ui/screens/overview_screen.hpp"
 #include "ui/screens/plan_screen.hpp"
+#include "store/backup_schedule.hpp"
 #include "ui/signed_in.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -183,6 +184,25 @@ void Shell::drawNavigation(float width, float height) {
   ImGui::PopStyleColor();
 }
 
+bool Shell::backupIfDue(std::chrono::system_clock::time_point now) {
+  if (auto done = backup_.poll()) backupError_ = done->ok ? std::string() : done->message;
+  if (backup_.running()) return false;
+  try {
+    lastBackup_ = lastBackup(store_, station_);
+    hasBackupPlan_ = backupPlan(store_, station_).has_value();
+    if (!backupDue(store_, station_, now)) return false;
+    const auto plan = *backupPlan(store_, station_);
+    const std::string location = store_.location(), station = station_;
+    return backup_.start([location, station, plan, now](BackgroundTask::Context&) {
+      auto store = openAsSignedIn(location);  // its own connection
+      return runFolderBackup(*store, station, plan.folder, plan.keep, now).file;
+    });
+  } catch (const std::exception& e) {
+    backupError_ = e.what();
+  }
+  return false;
+}
+
 void Shell::drawStatus() {
   ImGui::Separator();
   // Separate segments, each shaped on its own and laid out in reading order: a path or a version
@@ -190,6 +210,17 @@ void Shell::drawStatus() {
   std::vector<std::pair<std::string, ImVec4>> segments;
   const ImVec4 grey(0.35f, 0.38f, 0.45f, 1), amber(0.75f, 0.45f, 0.0f, 1);
   if (demo_) segments.emplace_back(tr("status.demo"), amber);
+  if (ImGui::GetTime() >= nextBackupCheck_) {  // settings are read once a minute, not every frame
+    nextBackupCheck_ = ImGui::GetTime() + 60;
+    backupIfDue();
+  }
+  if (!backupError_.empty()) {
+    segments.emplace_back(tr("status.backup.failed", {backupError_}), ImVec4(0.75f, 0.1f, 0.1f, 1));
+  } else if (!lastBackup_.empty()) {
+    segments.emplace_back(tr("status.backup.last", {lastBackup_.substr(11, 5) + " UTC"}), grey);
+  } else if (hasBackupPlan_) {
+    segments.emplace_back(tr("status.backup.none"), amber);
+  }
   // A shared server may drop: say so (status() asks the store, not the network: nothing waits here).
   if (const StoreStatus s = store_.status(); s.shared && !s.connected)
     segments.emplace_back(tr("station.connection_lost"), ImVec4(0.75f, 0.1f, 0.1f, 1));

@@ -2,6 +2,7 @@
 // (database, backend, schema, station, demo marker). Knows ImGui only: the window, GL and the keyboard
 // of the system stay in src/app.
 #pragma once
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "core/roles.hpp"
 #include "store/store.hpp"
 #include "ui/actions.hpp"
+#include "ui/background_task.hpp"
 #include "ui/screen.hpp"
 
 namespace moussem::ui {
@@ -40,6 +42,10 @@ class Shell {
   const Actor& actor() const { return actor_; }
   // The user asked to sign out (menu, Ctrl+Shift+O in a kiosk): the session takes it from here.
   bool signOutRequested() const { return signOut_; }
+  // This station's scheduled backup (backup --schedule): started on a worker when due, checked about
+  // once a minute; the status line shows the last one. Returns true when one was started.
+  bool backupIfDue(std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
+  void waitForBackup() { backup_.wait(); }  // tests
   // Some screen runs long work (a batch, a print job): the app keeps drawing frames for its progress.
   bool busy() const {
     for (const auto& s : screens_)
@@ -68,6 +74,10 @@ class Shell {
   bool demo_ = false;
   bool quit_ = false;
   std::vector<std::pair<ImVec2, ImVec2>> navRects_;
+  BackgroundTask backup_;
+  double nextBackupCheck_ = 0;  // ImGui time
+  std::string lastBackup_, backupError_;
+  bool hasBackupPlan_ = false;
 };
 
 }  // namespace moussem::ui

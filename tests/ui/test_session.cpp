@@ -7,6 +7,8 @@
 #include "core/i18n.hpp"
 #include "headless.hpp"
 #include "store/demo/demo_data.hpp"
+#include "core/station.hpp"
+#include "store/backup_schedule.hpp"
 #include "store/users.hpp"
 #include "test_support.hpp"
 #include "ui/screens/audit_screen.hpp"
@@ -219,4 +221,24 @@ TEST_CASE("the audit screen, for administrators only: rows filtered, a change's 
   REQUIRE(m.check());
   CHECK(m.check()->problems.empty());
   CHECK(m.check()->rows > 3);
+}
+
+TEST_CASE("the shell backs up on schedule into the station's folder and shows the last backup") {
+  i18n::setLanguage("fr");
+  test::HeadlessUi ui;
+  Station st(true);
+  const auto stick = st.dir / "usb";
+  std::filesystem::create_directories(stick);
+  setBackupPlan(*st.store, moussem::stationName(), {stick, 30, 2});
+  auto s = st.session();
+  REQUIRE(s->shell());
+  const auto now = std::chrono::system_clock::now();
+  REQUIRE(s->shell()->backupIfDue(now));
+  s->shell()->waitForBackup();
+  CHECK_FALSE(s->shell()->backupIfDue(now + std::chrono::minutes(5)));  // done, and not due again yet
+  CHECK_FALSE(lastBackup(*st.store, moussem::stationName()).empty());
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(stick)) files += e.path().extension() == ".db";
+  CHECK(files == 1);
+  CHECK(ui.frame([&] { s->draw(); }) > 0);
 }

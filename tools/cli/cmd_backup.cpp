@@ -2,7 +2,10 @@
 // edition, and a restore that verifies everything before replacing the database (store/backup.hpp).
 #include "cli_context.hpp"
 #include "core/i18n.hpp"
+#include "core/error.hpp"
+#include "core/station.hpp"
 #include "store/backup.hpp"
+#include "store/backup_schedule.hpp"
 
 namespace moussem::cli {
 
@@ -10,6 +13,8 @@ namespace {
 struct BackupOptions {
   std::string file;
   bool forceOtherEdition = false;
+  std::string folder, schedule;
+  int keep = 12, every = 30;
 };
 
 nlohmann::json toJson(const BackupInfo& b) {
@@ -25,10 +30,31 @@ nlohmann::json toJson(const BackupInfo& b) {
 void registerBackup(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<BackupOptions>();
   auto* sub = app.add_subcommand("backup", "Online backup of a SQLite database to FILE, with FILE.sha256 beside it");
-  sub->add_option("file", o->file, "Backup file to write (must not exist)")->required();
+  sub->add_option("file", o->file, "Backup file to write (must not exist)");
+  sub->add_option("--folder", o->folder, "Instead of FILE: a dated backup in this folder, keeping the newest --keep");
+  sub->add_option("--schedule", o->schedule, "This station's app backs up into this folder every --every minutes");
+  sub->add_option("--every", o->every, "Minutes between scheduled backups (5 to 1440)");
+  sub->add_option("--keep", o->keep, "Backups kept in the folder (1 to 1000)");
   sub->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       ctx.require(Permission::Backup);
+      if (!o->schedule.empty()) {
+        auto store = ctx.open();
+        setBackupPlan(*store, stationName(), {o->schedule, o->every, o->keep});
+        auto plan = *backupPlan(*store, stationName());
+        ctx.print({{"station", stationName()}, {"folder", plan.folder.string()}, {"every_minutes", plan.every_minutes},
+                   {"keep", plan.keep}},
+                  tr("backup.schedule.set", {stationName(), plan.folder.string(), std::to_string(plan.every_minutes),
+                                             std::to_string(plan.keep)}));
+        return;
+      }
+      if (!o->folder.empty()) {
+        auto store = ctx.open();
+        BackupInfo b = runFolderBackup(*store, stationName(), o->folder, o->keep);
+        ctx.print(toJson(b), tr("backup.done", {b.database, b.file, std::to_string(b.bytes)}));
+        return;
+      }
+      if (o->file.empty()) throw Error(ErrorKind::Usage, tr("backup.error.no_file"));
       BackupInfo b = backupDatabase(ctx.databasePath(), o->file);
       ctx.print(toJson(b), tr("backup.done", {b.database, b.file, std::to_string(b.bytes)}) + "\n" +
                                tr("backup.checksum", {b.sha256, b.checksum_file}));

@@ -38,6 +38,23 @@ Actor Context::actor() const {
 
 void Context::require(Permission permission) const { moussem::require(actor(), permission); }
 
+std::string readHidden(const std::string& prompt) {
+  std::fprintf(stderr, "%s ", prompt.c_str());
+  std::fflush(stderr);
+  termios old{};
+  const bool tty = ::tcgetattr(STDIN_FILENO, &old) == 0;
+  if (tty) {
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (tty) ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+  std::fprintf(stderr, "\n");
+  return line;
+}
+
 Actor Context::owner() {
   const std::string me = systemUserName();
   return {me.empty() ? std::string("admin") : me, Role::Admin, stationName()};
@@ -49,18 +66,7 @@ Actor Context::signIn(Store& raw) const {
   if (const char* env = std::getenv("MOUSSEM_PIN")) {
     pin = env;
   } else if (::isatty(STDIN_FILENO)) {
-    std::fprintf(stderr, "%s ", tr("user.prompt.pin", {user}).c_str());
-    std::fflush(stderr);
-    termios old{};
-    const bool tty = ::tcgetattr(STDIN_FILENO, &old) == 0;
-    if (tty) {
-      termios quiet = old;
-      quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-      ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    }
-    std::getline(std::cin, pin);
-    if (tty) ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
-    std::fprintf(stderr, "\n");
+    pin = readHidden(tr("user.prompt.pin", {user}));
   } else {
     throw Error(ErrorKind::Usage, tr("user.error.no_pin"));
   }

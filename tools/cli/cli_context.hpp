@@ -44,6 +44,9 @@ struct Context {
   mutable std::optional<Actor> actor_;
 };
 
+// A line typed at the terminal without echo (PINs), after prompt on stderr.
+std::string readHidden(const std::string& prompt);
+
 using Register = void (*)(CLI::App& app, Context& ctx);
 void registerInit(CLI::App& app, Context& ctx);
 void registerInfo(CLI::App& app, Context& ctx);

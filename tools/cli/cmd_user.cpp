@@ -2,7 +2,6 @@
 // administrator may run them (GuardedStore refuses the others). A new PIN is asked twice at a terminal,
 // or read from the first line of stdin with --pin-stdin (scripts); it is never an argument, so it never
 // shows in the process list or the shell history.
-#include <termios.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -17,23 +16,6 @@
 namespace moussem::cli {
 
 namespace {
-
-std::string readHidden(const std::string& prompt) {
-  std::fprintf(stderr, "%s ", prompt.c_str());
-  std::fflush(stderr);
-  termios old{};
-  const bool tty = ::tcgetattr(STDIN_FILENO, &old) == 0;
-  if (tty) {
-    termios quiet = old;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-  }
-  std::string line;
-  std::getline(std::cin, line);
-  if (tty) ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
-  std::fprintf(stderr, "\n");
-  return line;
-}
 
 std::string newPin(const std::string& name, bool fromStdin) {
   std::string pin;

@@ -154,4 +154,17 @@ std::vector<std::string> keys(std::string_view lang) {
   return out;
 }
 
+std::string formatCount(long long n, std::string_view lang) {
+  const std::string sep = lang == "fr" ? "\xC2\xA0" : ",";  // U+00A0 no-break space
+  const bool negative = n < 0;
+  std::string digits = std::to_string(negative ? -(n + 1) + 1ULL : static_cast<unsigned long long>(n));
+  std::string out;
+  const std::size_t lead = digits.size() % 3 == 0 ? 3 : digits.size() % 3;
+  out.append(digits, 0, lead);
+  for (std::size_t i = lead; i < digits.size(); i += 3) out += sep + digits.substr(i, 3);
+  return negative ? "-" + out : out;
+}
+
+std::string formatCount(long long n) { return formatCount(n, language()); }
+
 }  // namespace moussem::i18n

@@ -25,6 +25,11 @@ std::string trn(std::string_view key, long long n);
 std::string label(std::string_view family, std::string_view code);
 std::string label(std::string_view family, std::string_view code, std::string_view lang);
 
+// A count with its thousands grouped as the language writes it, Western digits: "1 234 567" in French
+// (no-break spaces, so a figure never splits across lines), "1,234,567" in English and Arabic.
+std::string formatCount(long long n);
+std::string formatCount(long long n, std::string_view lang);
+
 bool hasKey(std::string_view lang, std::string_view key);
 std::vector<std::string> keys(std::string_view lang);
 std::string lookupIn(std::string_view lang, std::string_view key);  // empty if absent

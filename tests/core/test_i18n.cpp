@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "core/codes.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -93,4 +95,16 @@ TEST_CASE("plural forms follow each language's rule") {
   i18n::setLanguage("ar");
   CHECK(trn("info.exhibitors", 1) == "عارض واحد");
   CHECK(trn("info.exhibitors", 62).find("62") != std::string::npos);  // falls back to "other"
+}
+
+TEST_CASE("counts are grouped by thousands as each language writes them, Western digits") {
+  using moussem::i18n::formatCount;
+  CHECK(formatCount(0, "fr") == "0");
+  CHECK(formatCount(999, "fr") == "999");
+  CHECK(formatCount(1000, "fr") == "1\u00A0000");
+  CHECK(formatCount(5000000, "fr") == "5\u00A0000\u00A0000");
+  CHECK(formatCount(1234567, "en") == "1,234,567");
+  CHECK(formatCount(1234567, "ar") == "1,234,567");
+  CHECK(formatCount(-12345, "en") == "-12,345");
+  CHECK(formatCount(std::numeric_limits<long long>::min(), "en") == "-9,223,372,036,854,775,808");
 }

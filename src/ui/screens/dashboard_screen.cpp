@@ -109,12 +109,12 @@ void DashboardScreen::draw() {
     ImVec4 accent;
   };
   std::vector<Card> cards{
-      {"dashboard.card.inside", std::to_string(inside), colourFromHex("#138D75")},
-      {"dashboard.card.entries_day", day ? std::to_string(day->entries) : "0", colourFromHex("#1F6FB2")},
-      {"dashboard.card.visitors", std::to_string(f.visitors), colourFromHex("#6A3D9A")},
-      {"dashboard.card.registered", std::to_string(f.people), colourFromHex("#607D8B")},
-      {"dashboard.card.printed", std::to_string(f.badges_printed), colourFromHex("#E07B00")},
-      {"dashboard.card.exhibitors_present", tr("dashboard.of", {std::to_string(present), std::to_string(f.exhibitors)}),
+      {"dashboard.card.inside", i18n::formatCount(inside), colourFromHex("#138D75")},
+      {"dashboard.card.entries_day", day ? i18n::formatCount(day->entries) : "0", colourFromHex("#1F6FB2")},
+      {"dashboard.card.visitors", i18n::formatCount(f.visitors), colourFromHex("#6A3D9A")},
+      {"dashboard.card.registered", i18n::formatCount(f.people), colourFromHex("#607D8B")},
+      {"dashboard.card.printed", i18n::formatCount(f.badges_printed), colourFromHex("#E07B00")},
+      {"dashboard.card.exhibitors_present", tr("dashboard.of", {i18n::formatCount(present), i18n::formatCount(f.exhibitors)}),
        colourFromHex("#8D5524")},
   };
   if (isRtlLayout()) std::reverse(cards.begin(), cards.end());
@@ -177,13 +177,13 @@ void DashboardScreen::draw() {
       ImGui::TableNextColumn();
       Text(i18n::label("category", r.category));
       ImGui::TableNextColumn();
-      Text(std::to_string(r.registered));
+      Text(i18n::formatCount(r.registered));
       ImGui::TableNextColumn();
-      Text(std::to_string(r.printed));
+      Text(i18n::formatCount(r.printed));
       ImGui::TableNextColumn();
       Text(percent(r.printed, r.registered));
       ImGui::TableNextColumn();
-      Text(std::to_string(r.entered));
+      Text(i18n::formatCount(r.entered));
       ImGui::TableNextColumn();
       Text(percent(r.entered, r.registered));
     }
@@ -196,13 +196,13 @@ void DashboardScreen::draw() {
   heading(tr("dashboard.chart.regions"));
   std::vector<Bar> regions;
   for (const auto& g : f.exhibitors_by_region)
-    regions.push_back({i18n::label("region", g.code) + "  " + tr("dashboard.of", {std::to_string(g.present), std::to_string(g.total)}),
+    regions.push_back({i18n::label("region", g.code) + "  " + tr("dashboard.of", {i18n::formatCount(g.present), i18n::formatCount(g.total)}),
                        g.present, colourFromHex("#C9A227")});
   BarChart("regions", regions, labelW * 1.3f);
   heading(tr("dashboard.chart.sectors"));
   std::vector<Bar> sectors;
   for (const auto& g : f.exhibitors_by_sector)
-    sectors.push_back({i18n::label("sector", g.code) + "  " + tr("dashboard.of", {std::to_string(g.present), std::to_string(g.total)}),
+    sectors.push_back({i18n::label("sector", g.code) + "  " + tr("dashboard.of", {i18n::formatCount(g.present), i18n::formatCount(g.total)}),
                        g.present, colourFromHex("#8D5524")});
   BarChart("sectors", sectors, labelW * 1.3f);
   ImGui::EndChild();
@@ -212,7 +212,7 @@ void DashboardScreen::draw() {
   if (f.booths_by_hall.empty()) TextColored(ImVec4(0.5f, 0.5f, 0.5f, 1), tr("dashboard.no_booths"));
   std::vector<Bar> halls;
   for (const auto& h : f.booths_by_hall)
-    halls.push_back({h.hall + "  " + tr("dashboard.of", {std::to_string(h.taken), std::to_string(h.total)}), h.taken,
+    halls.push_back({h.hall + "  " + tr("dashboard.of", {i18n::formatCount(h.taken), i18n::formatCount(h.total)}), h.taken,
                      colourFromHex("#138D75")});
   BarChart("halls", halls, labelW);
   ImGui::EndChild();

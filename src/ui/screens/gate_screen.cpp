@@ -206,9 +206,9 @@ void GateScreen::drawVerdict(float height) {
 void GateScreen::drawSide() {
   const float cardW = ImGui::GetFontSize() * 12;
   const ImVec2 size(cardW, ImGui::GetTextLineHeightWithSpacing() * 3.4f);
-  FigureCard("accepted-today", tr("gate.screen.accepted_today"), std::to_string(model_.acceptedToday()), size, kGreen);
+  FigureCard("accepted-today", tr("gate.screen.accepted_today"), i18n::formatCount(model_.acceptedToday()), size, kGreen);
   ImGui::SameLine();
-  FigureCard("inside-now", tr("gate.screen.inside_now"), std::to_string(model_.insideNow()), size,
+  FigureCard("inside-now", tr("gate.screen.inside_now"), i18n::formatCount(model_.insideNow()), size,
              ImVec4(0.12f, 0.44f, 0.70f, 1));
   ImGui::SameLine();
   ImGui::BeginGroup();

@@ -51,13 +51,13 @@ void OverviewScreen::draw() {
     ImVec4 accent;
   };
   std::vector<Card> cards{
-      {"overview.card.exhibitors", std::to_string(o.exhibitors), colourFromHex("#8D5524")},
-      {"overview.card.people", std::to_string(o.people), colourFromHex("#1F6FB2")},
-      {"overview.card.badges", std::to_string(o.badges), colourFromHex("#6A3D9A")},
-      {"overview.card.booths", tr("overview.booths_value", {std::to_string(o.booths_assigned), std::to_string(o.booths)}),
+      {"overview.card.exhibitors", i18n::formatCount(o.exhibitors), colourFromHex("#8D5524")},
+      {"overview.card.people", i18n::formatCount(o.people), colourFromHex("#1F6FB2")},
+      {"overview.card.badges", i18n::formatCount(o.badges), colourFromHex("#6A3D9A")},
+      {"overview.card.booths", tr("overview.booths_value", {i18n::formatCount(o.booths_assigned), i18n::formatCount(o.booths)}),
        colourFromHex("#138D75")},
-      {"overview.card.gates", std::to_string(o.gate_profiles), colourFromHex("#E07B00")},
-      {"overview.card.scans", std::to_string(o.scans), colourFromHex("#B22222")},
+      {"overview.card.gates", i18n::formatCount(o.gate_profiles), colourFromHex("#E07B00")},
+      {"overview.card.scans", i18n::formatCount(o.scans), colourFromHex("#B22222")},
   };
   if (isRtlLayout()) std::reverse(cards.begin(), cards.end());
   const float avail = ImGui::GetContentRegionAvail().x;

@@ -12,6 +12,7 @@
 
 #include "badge/png_writer.hpp"
 #include "badge/qr.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 
@@ -315,17 +316,13 @@ void BadgeRenderer::renderPdf(const std::filesystem::path& out, const std::vecto
   cairo_surface_finish(surface);
   cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
-  std::error_code ec;
-  if (cancelled || status != CAIRO_STATUS_SUCCESS) {
+  if (cancelled) {
+    std::error_code ec;
     std::filesystem::remove(tmp, ec);
-    if (cancelled) throw Error(ErrorKind::Refused, tr("render.cancelled"));
-    throw Error(ErrorKind::Io, tr("render.error.write", {out.string(), cairo_status_to_string(status)}));
+    throw Error(ErrorKind::Refused, tr("render.cancelled"));
   }
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw Error(ErrorKind::Io, tr("render.error.write", {out.string(), ec.message()}));
-  }
+  if (status != CAIRO_STATUS_SUCCESS) discardTemporary(tmp, out, "render.error.write", cairo_status_to_string(status));
+  commitTemporary(tmp, out, "render.error.write");
 }
 
 // One badge drawn on an RGB image surface at dpi: shared by the PNG file and the in-memory preview. The
@@ -360,13 +357,8 @@ void BadgeRenderer::renderPng(const std::filesystem::path& out, const BadgeFace&
   cairo_surface_t* surface = rasterize(face, dpi);
   const std::filesystem::path tmp = out.string() + ".partial";
   const std::string failure = writeBadgePng(surface, tmp, dpi);
-  std::error_code ec;
-  if (!failure.empty()) {
-    std::filesystem::remove(tmp, ec);
-    throw Error(ErrorKind::Io, tr("render.error.write", {out.string(), failure}));
-  }
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) throw Error(ErrorKind::Io, tr("render.error.write", {out.string(), ec.message()}));
+  if (!failure.empty()) discardTemporary(tmp, out, "render.error.write", failure);
+  commitTemporary(tmp, out, "render.error.write");
 }
 
 BadgeImage BadgeRenderer::renderImage(const BadgeFace& face, double dpi) {

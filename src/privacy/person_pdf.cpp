@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "privacy/person_export.hpp"
@@ -122,9 +123,7 @@ void writePersonPdf(const PersonRecord& r, const ExportStamp& stamp, const std::
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     const std::string why = cairo_status_to_string(cairo_surface_status(surface));
     cairo_surface_destroy(surface);
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    throw Error(ErrorKind::Io, tr("privacy.error.write", {out.string(), why}));
+    discardTemporary(tmp, out, "privacy.error.write", why);
   }
   const Person& p = r.person;
   const std::string stampText = tr("privacy.pdf.stamp", {stamp.exported_by, stamp.exported_at});
@@ -214,16 +213,8 @@ void writePersonPdf(const PersonRecord& r, const ExportStamp& stamp, const std::
   cairo_surface_finish(surface);
   const cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
-  std::error_code ec;
-  if (status != CAIRO_STATUS_SUCCESS) {
-    std::filesystem::remove(tmp, ec);
-    throw Error(ErrorKind::Io, tr("privacy.error.write", {out.string(), cairo_status_to_string(status)}));
-  }
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw Error(ErrorKind::Io, tr("privacy.error.write", {out.string(), ec.message()}));
-  }
+  if (status != CAIRO_STATUS_SUCCESS) discardTemporary(tmp, out, "privacy.error.write", cairo_status_to_string(status));
+  commitTemporary(tmp, out, "privacy.error.write");
 }
 
 }  // namespace moussem::privacy

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/dates.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "report/report.hpp"
@@ -212,16 +213,8 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
   cairo_surface_finish(surface);
   const cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
-  std::error_code ec;
-  if (status != CAIRO_STATUS_SUCCESS) {
-    std::filesystem::remove(tmp, ec);
-    throw Error(ErrorKind::Io, tr("report.error.write", {out.string(), cairo_status_to_string(status)}));
-  }
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw Error(ErrorKind::Io, tr("report.error.write", {out.string(), ec.message()}));
-  }
+  if (status != CAIRO_STATUS_SUCCESS) discardTemporary(tmp, out, "report.error.write", cairo_status_to_string(status));
+  commitTemporary(tmp, out, "report.error.write");
   if (progress) progress(1.0);
 }
 

@@ -1,5 +1,6 @@
 #include <xlsxwriter.h>
 
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "report/report.hpp"
@@ -124,16 +125,8 @@ void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesys
   }
 
   const lxw_error rc = workbook_close(book);
-  std::error_code ec;
-  if (rc != LXW_NO_ERROR) {
-    std::filesystem::remove(tmp, ec);
-    throw Error(ErrorKind::Io, tr("report.error.write", {out.string(), lxw_strerror(rc)}));
-  }
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw Error(ErrorKind::Io, tr("report.error.write", {out.string(), ec.message()}));
-  }
+  if (rc != LXW_NO_ERROR) discardTemporary(tmp, out, "report.error.write", lxw_strerror(rc));
+  commitTemporary(tmp, out, "report.error.write");
   if (progress) progress(1.0);
 }
 

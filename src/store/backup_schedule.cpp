@@ -67,11 +67,13 @@ std::string lastBackup(Store& store, const std::string& station) {
   return store.setting(key(station, "last")).value_or("");
 }
 
+bool backupDue(const BackupPlan& plan, const std::string& last, std::chrono::system_clock::time_point now) {
+  return last.empty() || last < dates::utcIso(now - std::chrono::minutes(plan.every_minutes));
+}
+
 bool backupDue(Store& store, const std::string& station, std::chrono::system_clock::time_point now) {
   auto plan = backupPlan(store, station);
-  if (!plan || store.backend() != "sqlite") return false;
-  const std::string last = lastBackup(store, station);
-  return last.empty() || last < dates::utcIso(now - std::chrono::minutes(plan->every_minutes));
+  return plan && store.backend() == "sqlite" && backupDue(*plan, lastBackup(store, station), now);
 }
 
 BackupInfo runFolderBackup(Store& store, const std::string& station, const fs::path& folder, int keep,

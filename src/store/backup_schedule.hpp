@@ -26,6 +26,8 @@ std::optional<BackupPlan> backupPlan(Store& store, const std::string& station);
 // UTC ISO time of this station's last scheduled backup; empty: none yet.
 std::string lastBackup(Store& store, const std::string& station);
 bool backupDue(Store& store, const std::string& station, std::chrono::system_clock::time_point now);
+// The same from a plan and the last backup's time already read.
+bool backupDue(const BackupPlan& plan, const std::string& last, std::chrono::system_clock::time_point now);
 
 // One backup into folder, named moussem-YYYYMMDD-HHMMSS.db (+ .sha256), then the oldest of that name
 // pattern beyond keep are deleted (never other files). Records the time as this station's last backup.

@@ -150,8 +150,12 @@ Actor signIn(Store& store, const std::string& name, const std::string& pin, cons
     } else {
       after.locked_until.clear();
     }
-    store.updateUser(after);
-    refuse(after.failed_attempts >= kMaxFailures ? "locked_now" : "wrong_pin", message);
+    const char* why = after.failed_attempts >= kMaxFailures ? "locked_now" : "wrong_pin";
+    store.write([&] {  // the count and its audit row together
+      store.updateUser(after);
+      audit(store, who, "user.signin_refused", name, nullptr, nlohmann::json{{"reason", why}});
+    });
+    throw Error(ErrorKind::Refused, message);
   }
   if (u->failed_attempts != 0 || !u->locked_until.empty()) {
     User after = *u;

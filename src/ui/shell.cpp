@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "core/dates.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/station.hpp"
@@ -185,17 +186,17 @@ void Shell::drawNavigation(float width, float height) {
 }
 
 bool Shell::backupIfDue(std::chrono::system_clock::time_point now) {
-  if (auto done = backup_.poll()) backupError_ = done->ok ? std::string() : done->message;
   if (backup_.running()) return false;
   try {
+    const auto plan = backupPlan(store_, station_);
+    hasBackupPlan_ = plan.has_value();
     lastBackup_ = lastBackup(store_, station_);
-    hasBackupPlan_ = backupPlan(store_, station_).has_value();
-    if (!backupDue(store_, station_, now)) return false;
-    const auto plan = *backupPlan(store_, station_);
+    if (!plan || store_.backend() != "sqlite" || !backupDue(*plan, lastBackup_, now)) return false;
     const std::string location = store_.location(), station = station_;
-    return backup_.start([location, station, plan, now](BackgroundTask::Context&) {
+    return backup_.start([location, station, plan = *plan, now](BackgroundTask::Context&) {
       auto store = openAsSignedIn(location);  // its own connection
-      return runFolderBackup(*store, station, plan.folder, plan.keep, now).file;
+      runFolderBackup(*store, station, plan.folder, plan.keep, now);
+      return dates::utcIso(now);  // what the status line shows
     });
   } catch (const std::exception& e) {
     backupError_ = e.what();
@@ -210,6 +211,10 @@ void Shell::drawStatus() {
   std::vector<std::pair<std::string, ImVec4>> segments;
   const ImVec4 grey(0.35f, 0.38f, 0.45f, 1), amber(0.75f, 0.45f, 0.0f, 1);
   if (demo_) segments.emplace_back(tr("status.demo"), amber);
+  if (auto done = backup_.poll()) {  // a backup just ended (no I/O here: the worker's outcome)
+    backupError_ = done->ok ? std::string() : done->message;
+    if (done->ok) lastBackup_ = done->message;
+  }
   if (ImGui::GetTime() >= nextBackupCheck_) {  // settings are read once a minute, not every frame
     nextBackupCheck_ = ImGui::GetTime() + 60;
     backupIfDue();

@@ -121,4 +121,21 @@ ScanRecord readScan(const sqlite::Statement& st) {
   return s;
 }
 
+AuditRow readAudit(const sqlite::Statement& st) {
+  AuditRow r;
+  r.id = st.integer(0);
+  r.at = st.text(1);
+  r.user_name = st.text(2);
+  r.role = st.text(3);
+  r.station = st.text(4);
+  r.action = st.text(5);
+  r.entity = st.text(6);
+  r.entity_id = st.text(7);
+  r.before = st.text(8);
+  r.after = st.text(9);
+  r.prev_hash = st.text(10);
+  r.hash = st.text(11);
+  return r;
+}
+
 }  // namespace moussem::sqlite_rows

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/domain.hpp"
+#include "store/audit_chain.hpp"
 #include "store/sqlite/sqlite_db.hpp"
 
 namespace moussem::sqlite_rows {
@@ -37,5 +38,10 @@ inline constexpr const char* kScanSelect =
     "SELECT id, uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, badge_serial, "
     "badge_version, person_id, manual, note FROM scan ";
 ScanRecord readScan(const sqlite::Statement& st);
+
+// A SELECT of `audit` in the order readAudit() reads it (the store and `audit verify`'s read-only file).
+inline constexpr const char* kAuditSelect =
+    "SELECT id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, hash FROM audit ";
+AuditRow readAudit(const sqlite::Statement& st);
 
 }  // namespace moussem::sqlite_rows

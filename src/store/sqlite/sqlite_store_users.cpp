@@ -3,6 +3,7 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "store/sqlite/sqlite_rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace moussem {
@@ -11,8 +12,6 @@ namespace {
 
 constexpr const char* kUserColumns =
     "SELECT id, name, role, pin_hash, disabled, failed_attempts, locked_until, created_at FROM app_user ";
-constexpr const char* kAuditColumns =
-    "SELECT id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, hash FROM audit ";
 
 User readUser(const sqlite::Statement& st) {
   User u;
@@ -25,23 +24,6 @@ User readUser(const sqlite::Statement& st) {
   u.locked_until = st.text(6);
   u.created_at = st.text(7);
   return u;
-}
-
-AuditRow readAudit(const sqlite::Statement& st) {
-  AuditRow r;
-  r.id = st.integer(0);
-  r.at = st.text(1);
-  r.user_name = st.text(2);
-  r.role = st.text(3);
-  r.station = st.text(4);
-  r.action = st.text(5);
-  r.entity = st.text(6);
-  r.entity_id = st.text(7);
-  r.before = st.text(8);
-  r.after = st.text(9);
-  r.prev_hash = st.text(10);
-  r.hash = st.text(11);
-  return r;
 }
 
 }  // namespace
@@ -115,7 +97,7 @@ void SqliteStore::appendAudit(AuditRow& row) {
 }
 
 std::vector<AuditRow> SqliteStore::auditRows(const AuditFilter& f, int limit) {
-  auto& st = db_->prepare(std::string(kAuditColumns) +
+  auto& st = db_->prepare(std::string(sqlite_rows::kAuditSelect) +
                           "WHERE (?1 = '' OR user_name = ?1) AND (?2 = '' OR substr(action, 1, length(?2)) = ?2) "
                           "AND (?3 = '' OR substr(entity, 1, length(?3)) = ?3) AND (?4 = '' OR entity_id = ?4) "
                           "AND (?5 = '' OR at >= ?5) AND (?6 = '' OR at <= ?6) AND (?7 = 0 OR id < ?7) "
@@ -123,15 +105,15 @@ std::vector<AuditRow> SqliteStore::auditRows(const AuditFilter& f, int limit) {
   st.bind(1, f.user_name).bind(2, f.action).bind(3, f.entity).bind(4, f.entity_id).bind(5, f.from).bind(6, f.to)
       .bind(7, f.before_id).bind(8, limit);
   std::vector<AuditRow> out;
-  while (st.step()) out.push_back(readAudit(st));
+  while (st.step()) out.push_back(sqlite_rows::readAudit(st));
   st.reset();
   return out;
 }
 
 std::vector<AuditRow> SqliteStore::auditChain() {
-  auto& st = db_->prepare(std::string(kAuditColumns) + "ORDER BY id");
+  auto& st = db_->prepare(std::string(sqlite_rows::kAuditSelect) + "ORDER BY id");
   std::vector<AuditRow> out;
-  while (st.step()) out.push_back(readAudit(st));
+  while (st.step()) out.push_back(sqlite_rows::readAudit(st));
   st.reset();
   return out;
 }

@@ -48,6 +48,8 @@ AnonymizeSummary anonymize(Store& store, const std::string& by, const std::strin
     throw Error(ErrorKind::Refused, tr("privacy.anonymize.not_over", {edition ? edition->ends_on : ""}));
   }
   store.write([&] {
+    // First: the audit rows written below (counts only) keep their values.
+    s.audit_rows = store.redactAudit(now);
     s.people = store.anonymizePeople(kPersonToken);
     s.exhibitors = store.anonymizeExhibitors(kArtisanToken);
     s.notes = store.clearFreeTextNotes();

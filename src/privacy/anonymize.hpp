@@ -28,6 +28,7 @@ struct AnonymizeSummary {
   long long exhibitors = 0;   // exhibitors (plan) / rows changed (done)
   long long operators = 0;    // operator names still to replace (plan) / replaced (done)
   long long notes = 0;        // free-text reasons and notes emptied (done only)
+  long long audit_rows = 0;   // audit rows whose before and after were erased (done only)
   std::string anonymised_at;  // when the edition was first anonymised; empty: never
   std::string anonymised_by;
   bool edition_over = true;  // the edition's last day is before today

@@ -23,9 +23,10 @@ std::string hexSha256(const std::string& bytes) {
 }
 
 std::string hashAs(const AuditRow& row, std::int64_t id) {
-  std::string s = "moussem-audit-v1;";
+  const bool v2 = !row.before_sha.empty();
+  std::string s = v2 ? "moussem-audit-v2;" : "moussem-audit-v1;";
   for (const std::string* f : {&row.at, &row.user_name, &row.role, &row.station, &row.action, &row.entity,
-                               &row.entity_id, &row.before, &row.after})
+                               &row.entity_id, v2 ? &row.before_sha : &row.before, v2 ? &row.after_sha : &row.after})
     field(s, *f);
   field(s, row.prev_hash);
   return hexSha256(std::to_string(id) + ";" + s);
@@ -43,6 +44,23 @@ std::string auditHash(const AuditRow& row) {
   return hashAs(row, row.id);
 }
 
+void sealAuditRow(AuditRow& row) {
+  if (sodium_init() < 0) return;
+  row.before_sha = hexSha256(row.before);
+  row.after_sha = hexSha256(row.after);
+  row.redacted_at.clear();
+  row.hash = hashAs(row, row.id);
+}
+
+namespace {
+// A version 2 row's values match their digests (or were erased, both of them, by anonymisation).
+bool valuesMatch(const AuditRow& r) {
+  if (r.before_sha.empty()) return true;
+  if (auditRedacted(r)) return r.before.empty() && r.after.empty();
+  return hexSha256(r.before) == r.before_sha && hexSha256(r.after) == r.after_sha;
+}
+}  // namespace
+
 std::vector<AuditProblem> verifyAuditChain(const std::vector<AuditRow>& rows) {
   std::vector<AuditProblem> problems;
   // Where each stored content belongs: a row whose hash is right for another id was moved there.
@@ -51,7 +69,7 @@ std::vector<AuditProblem> verifyAuditChain(const std::vector<AuditRow>& rows) {
   std::string expectedPrev = auditGenesisHash();
   std::int64_t expectedId = rows.empty() ? 0 : 1;
   for (const auto& r : rows) {
-    const bool selfOk = auditHash(r) == r.hash;
+    const bool selfOk = auditHash(r) == r.hash && valuesMatch(r);
     if (!selfOk) {
       // Content moved from another position keeps a hash valid for that position's id.
       std::int64_t origin = 0;

@@ -16,6 +16,10 @@ struct AuditRow {
   std::string entity, entity_id;  // what was changed
   std::string before, after;     // JSON of the record before and after (empty for none)
   std::string prev_hash, hash;   // lower-case hex
+  // Version 2 rows (schema 5 on): SHA-256 of before and after, which the hash covers instead of the
+  // values, so anonymisation may empty before and after (redacted_at: when) and the chain still holds.
+  // Empty before_sha: a version 1 row, hashed over the values themselves.
+  std::string before_sha, after_sha, redacted_at;
 };
 
 // What the audit screen and `audit list` filter on; empty fields match everything.
@@ -28,7 +32,12 @@ struct AuditFilter {
 // The prev_hash of the first row.
 const std::string& auditGenesisHash();
 // Canonical encoding: every field, id first and prev_hash last, as <byte length>:<bytes>; then SHA-256.
+// Version 2 rows encode before_sha and after_sha in place of before and after.
 std::string auditHash(const AuditRow& row);
+// Makes row a version 2 row: the digests of before and after, then its hash (id, at and prev_hash set).
+void sealAuditRow(AuditRow& row);
+// Whether a row's before and after were erased by anonymisation (its chain still verifies).
+inline bool auditRedacted(const AuditRow& row) { return !row.redacted_at.empty(); }
 
 struct AuditProblem {
   enum class Kind { Edited, Deleted, Reordered };
@@ -44,7 +53,7 @@ std::vector<AuditProblem> verifyAuditChain(const std::vector<AuditRow>& rows);
 
 namespace moussem {
 
-// The audit rows of a SQLite edition, in id order (read only; throws Error). PostgreSQL: Refused for now.
+// The audit rows of a SQLite edition, in id order (read only; throws Error).
 std::vector<AuditRow> readAuditLog(const std::string& database);
 
 }  // namespace moussem

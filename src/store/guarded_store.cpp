@@ -133,6 +133,11 @@ void GuardedStore::updateUser(const User& user) {
   inner_->updateUser(user);
 }
 
+void GuardedStore::updateSignInState(const User& user) {
+  // Part of signing in (users::signIn), which runs before anyone is signed in: no permission of its own.
+  inner_->updateSignInState(user);
+}
+
 void GuardedStore::appendAudit(AuditRow& row) {
   row.user_name = actor_.user;
   row.role = std::string(roleCode(actor_.role));
@@ -495,6 +500,16 @@ long long GuardedStore::anonymizeExhibitors(const std::string& artisan_prefix) {
   long long n = 0;
   audited("privacy.anonymize_exhibitors", "exhibitor", "", "", [&] {
     n = inner_->anonymizeExhibitors(artisan_prefix);
+    return nlohmann::json{{"rows", n}}.dump();
+  });
+  return n;
+}
+
+long long GuardedStore::redactAudit(const std::string& at) {
+  need(Permission::Anonymize);
+  long long n = 0;
+  audited("privacy.redact_audit", "audit", "", "", [&] {
+    n = inner_->redactAudit(at);
     return nlohmann::json{{"rows", n}}.dump();
   });
   return n;

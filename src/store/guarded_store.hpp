@@ -33,6 +33,7 @@ class GuardedStore final : public Store {
   std::optional<User> user(const std::string& name) override;
   Id insertUser(User& user) override;
   void updateUser(const User& user) override;
+  void updateSignInState(const User& user) override;
   void appendAudit(AuditRow& row) override;  // stamped with this actor, whatever the row says
   std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) override;
   std::vector<AuditRow> auditChain() override;
@@ -116,6 +117,7 @@ class GuardedStore final : public Store {
   std::vector<Presence> presencesOfPerson(Id person) override;
   long long anonymizePeople(const std::string& prefix) override;
   long long anonymizeExhibitors(const std::string& artisan_prefix) override;
+  long long redactAudit(const std::string& at) override;
   long long clearFreeTextNotes() override;
   std::vector<std::string> operatorNames() override;
   void renameOperator(const std::string& from, const std::string& to) override;

@@ -66,6 +66,9 @@ class Store {
   virtual std::optional<User> user(const std::string& name) = 0;
   virtual Id insertUser(User& user) = 0;
   virtual void updateUser(const User& user) = 0;  // by id: role, pin_hash, disabled, failed_attempts, locked_until
+  // Sign-in bookkeeping, by id: failed_attempts and locked_until only (every station's database role may
+  // write these two, and nothing else of an account).
+  virtual void updateSignInState(const User& user) = 0;
   virtual void appendAudit(AuditRow& row) = 0;
   // The newest rows first, up to limit, that match: every non-empty field of the filter (action and
   // entity match a prefix), id below before_id when it is not 0.
@@ -201,6 +204,10 @@ class Store {
   // sectors, days and codes stay. Rows already anonymised are left alone: returns the rows changed.
   virtual long long anonymizePeople(const std::string& prefix) = 0;
   virtual long long anonymizeExhibitors(const std::string& artisan_prefix) = 0;
+  // The audit trail's before and after values (version 2 rows: their digests stay in the chain) are
+  // emptied and the rows stamped with at; rows changed. Version 1 rows (written before schema 5) keep
+  // theirs: their hash covers the values.
+  virtual long long redactAudit(const std::string& at) = 0;
   // Free-text reasons and notes (badge status and events, manual admissions): emptied; rows changed.
   virtual long long clearFreeTextNotes() = 0;
   // The distinct non-empty operator names of badge events and scans, sorted; renameOperator() replaces

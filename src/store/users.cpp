@@ -152,7 +152,7 @@ Actor signIn(Store& store, const std::string& name, const std::string& pin, cons
     }
     const char* why = after.failed_attempts >= kMaxFailures ? "locked_now" : "wrong_pin";
     store.write([&] {  // the count and its audit row together
-      store.updateUser(after);
+      store.updateSignInState(after);
       audit(store, who, "user.signin_refused", name, nullptr, nlohmann::json{{"reason", why}});
     });
     throw Error(ErrorKind::Refused, message);
@@ -161,7 +161,7 @@ Actor signIn(Store& store, const std::string& name, const std::string& pin, cons
     User after = *u;
     after.failed_attempts = 0;
     after.locked_until.clear();
-    store.updateUser(after);
+    store.updateSignInState(after);
   }
   Actor actor{u->name, roleFromCode(u->role).value_or(Role::Gate), station};
   audit(store, actor, "user.signin", name, nullptr, nullptr);

@@ -143,3 +143,56 @@ TEST_CASE("audit verify names edited, deleted and reordered rows in a tampered c
     CHECK(names(j, "reordered", 8));
   }
 }
+
+namespace {
+int execStatus(const fs::path& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+  const int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr);
+  sqlite3_close(h);
+  return rc;
+}
+}  // namespace
+
+TEST_CASE("rows chained over digests: values can be erased by anonymisation, never edited") {
+  TempDir dir;
+  const auto db = dir / "e.db";
+  auto cli = [&](std::vector<std::string> args, const std::string& in = "") {
+    args.insert(args.begin(), {"--db", db.string()});
+    return run("moussem-cli", args, in);
+  };
+  REQUIRE(cli({"init", "--from", "2026-02-09", "--to", "2026-02-15"}).exit_code == 0);
+  REQUIRE(cli({"user", "add", "amina", "--role", "desk", "--pin-stdin"}, "482913\n").exit_code == 0);
+  REQUIRE(cli({"user", "set-role", "amina", "--role", "organizer"}).exit_code == 0);
+  auto listed = json::parse(cli({"--json", "audit", "list", "--action", "user.set_role"}).out);
+  REQUIRE(listed.size() == 1);
+  const int row = listed[0]["id"].get<int>();
+  CHECK(listed[0]["after"].get<std::string>().find("organizer") != std::string::npos);
+  CHECK(verify(db, 0)["ok"] == true);
+
+  // The database refuses any other change: a value edited, or erased together with another column.
+  const std::string id = std::to_string(row);
+  CHECK(execStatus(db, "UPDATE audit SET after = '{\"role\":\"admin\"}' WHERE id = " + id) != SQLITE_OK);
+  CHECK(execStatus(db, "UPDATE audit SET after = '' WHERE id = " + id) != SQLITE_OK);
+  CHECK(execStatus(db, "UPDATE audit SET before = '', after = '', redacted_at = 'x', user_name = 'm' WHERE id = " + id) !=
+        SQLITE_OK);
+
+  SECTION("a value edited in a copy without triggers is named") {
+    const auto copy = dir / "edit.db";
+    fs::copy_file(db, copy);
+    exec(copy, "DROP TRIGGER audit_no_update; UPDATE audit SET after = '{\"role\":\"admin\"}' WHERE id = " + id);
+    auto j = verify(copy, 1);
+    CHECK(names(j, "edited", row));
+    CHECK(j["problems"].size() == 1);
+  }
+  SECTION("values erased the way anonymize does: the chain still verifies, the row says so") {
+    CHECK(execStatus(db, "UPDATE audit SET before = '', after = '', redacted_at = '2026-03-01T10:00:00.000Z' "
+                         "WHERE id = " + id) == SQLITE_OK);
+    CHECK(verify(db, 0)["ok"] == true);
+    auto again = json::parse(cli({"--json", "audit", "list", "--action", "user.set_role"}).out);
+    CHECK(again[0]["after"] == "");
+    CHECK(again[0]["redacted_at"] == "2026-03-01T10:00:00.000Z");
+    // Erased once: no second change, not even back to the old value.
+    CHECK(execStatus(db, "UPDATE audit SET after = '{\"role\":\"organizer\"}' WHERE id = " + id) != SQLITE_OK);
+  }
+}

@@ -145,3 +145,23 @@ TEST_CASE("wrong PINs in a loop lock the account; no PIN at all is a usage error
   CHECK(noPin.exit_code == 2);
   CHECK(noPin.err.find("MOUSSEM_PIN") != std::string::npos);
 }
+
+TEST_CASE("init --admin creates the first administrator with the edition; a bad PIN creates nothing") {
+  moussem::test::TempDir dir;
+  const auto db = (dir / "e.db").string();
+  auto bad = moussem::test::run("moussem-cli", {"--db", db, "init", "--admin", "directrice", "--pin-stdin"}, "12\n");
+  CHECK(bad.exit_code != 0);
+  CHECK_FALSE(std::filesystem::exists(db));
+  auto ok = moussem::test::run("moussem-cli", {"--db", db, "init", "--admin", "directrice", "--pin-stdin"}, "482193\n");
+  INFO(ok.err);
+  REQUIRE(ok.exit_code == 0);
+  auto list = moussem::test::run("moussem-cli", {"--db", db, "--user", "directrice", "--json", "user", "list"}, "",
+                                 {"MOUSSEM_PIN=482193"});
+  INFO(list.err);
+  CHECK(list.exit_code == 0);
+  CHECK(list.out.find("\"directrice\"") != std::string::npos);
+  CHECK(list.out.find("\"admin\"") != std::string::npos);
+  auto wrong = moussem::test::run("moussem-cli", {"--db", db, "--user", "directrice", "user", "list"}, "",
+                                  {"MOUSSEM_PIN=000000"});
+  CHECK(wrong.exit_code != 0);
+}

@@ -55,6 +55,20 @@ std::string readHidden(const std::string& prompt) {
   return line;
 }
 
+std::string readNewSecret(const std::string& prompt, bool fromStdin, const std::string& noTerminal) {
+  std::string secret;
+  if (fromStdin) {
+    std::getline(std::cin, secret);
+    if (!secret.empty() && secret.back() == '\r') secret.pop_back();
+  } else if (::isatty(STDIN_FILENO)) {
+    secret = readHidden(prompt);
+    if (readHidden(tr("user.prompt.again")) != secret) throw Error(ErrorKind::Invalid, tr("user.error.pin_mismatch"));
+  } else {
+    throw Error(ErrorKind::Usage, noTerminal);
+  }
+  return secret;
+}
+
 Actor Context::owner() {
   const std::string me = systemUserName();
   return {me.empty() ? std::string("admin") : me, Role::Admin, stationName()};

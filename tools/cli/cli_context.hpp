@@ -46,6 +46,10 @@ struct Context {
 
 // A line typed at the terminal without echo (PINs), after prompt on stderr.
 std::string readHidden(const std::string& prompt);
+// A new secret (PIN, password): the first line of stdin with fromStdin (scripts), else typed twice at a
+// terminal without echo; never an argument, so never in the process list or the shell history.
+// noTerminal: the message when there is neither (which flag to use).
+std::string readNewSecret(const std::string& prompt, bool fromStdin, const std::string& noTerminal);
 
 using Register = void (*)(CLI::App& app, Context& ctx);
 void registerInit(CLI::App& app, Context& ctx);

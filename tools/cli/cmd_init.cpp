@@ -8,12 +8,15 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
+#include "store/users.hpp"
 
 namespace moussem::cli {
 
 namespace {
 struct InitOptions {
   std::string name, name_ar, name_en, from, to, venue;
+  std::string admin;  // the first administrator, created with the edition
+  bool pin_stdin = false;
 };
 
 std::string today() {
@@ -37,6 +40,8 @@ void registerInit(CLI::App& app, Context& ctx) {
   sub->add_option("--from", opts->from, "First day, YYYY-MM-DD");
   sub->add_option("--to", opts->to, "Last day, YYYY-MM-DD");
   sub->add_option("--venue", opts->venue, "Venue");
+  sub->add_option("--admin", opts->admin, "Create the first administrator, NAME (PIN asked twice, or --pin-stdin)");
+  sub->add_flag("--pin-stdin", opts->pin_stdin, "With --admin: read the administrator's PIN from the first line of stdin");
   sub->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
       Edition e;
@@ -46,19 +51,32 @@ void registerInit(CLI::App& app, Context& ctx) {
       e.venue = opts->venue;
       e.starts_on = opts->from.empty() ? today() : dateOption(opts->from, "--from");
       e.ends_on = opts->to.empty() ? dates::addDays(e.starts_on, 6) : dateOption(opts->to, "--to");
+      // The administrator's name and PIN are checked before anything is created.
+      std::string pin;
+      if (!opts->admin.empty()) {
+        users::checkName(opts->admin);
+        pin = readNewSecret(tr("user.prompt.new_pin", {opts->admin}), opts->pin_stdin, tr("user.error.pin_stdin"));
+        users::checkPin(pin);
+      }
       const std::string path = ctx.databasePath();
       auto store = createEditionDatabase(path, e);
       gate::ensureDefaultGateProfiles(*store);  // a gate user can scan on day one: they may not create them
       auto created = store->edition().value();
       const std::string key = paths::keyFileFor(path).string();
+      std::string text = tr("init.done", {path, created.name_fr, created.starts_on, created.ends_on}) + "\n" +
+                         tr("init.key", {key});
+      if (!opts->admin.empty()) {
+        users::addUser(*store, ctx.actor(), opts->admin, Role::Admin, pin);
+        text += "\n" + tr("user.added", {opts->admin, tr("role.admin")});
+      }
       ctx.print({{"database", path},
+                 {"admin", opts->admin},
                  {"key_file", key},
                  {"backend", store->backend()},
                  {"schema_version", store->schemaVersion()},
                  {"edition", {{"uid", created.uid}, {"name", created.name_fr}, {"from", created.starts_on},
                               {"to", created.ends_on}}}},
-                tr("init.done", {path, created.name_fr, created.starts_on, created.ends_on}) + "\n" +
-                    tr("init.key", {key}));
+                text);
     };
   });
 }

@@ -31,6 +31,7 @@ nlohmann::json summaryJson(const privacy::AnonymizeSummary& s) {
           {"exhibitors", s.exhibitors},
           {"operators", s.operators},
           {"notes", s.notes},
+          {"audit_rows", s.audit_rows},
           {"anonymised_at", s.anonymised_at},
           {"anonymised_by", s.anonymised_by},
           {"edition_over", s.edition_over},
@@ -94,6 +95,7 @@ void registerPrivacy(CLI::App& app, Context& ctx) {
       j["done"] = true;
       std::string text = tr("privacy.anonymize.done", {std::to_string(done.people), std::to_string(done.exhibitors),
                                                        std::to_string(done.operators), std::to_string(done.notes)});
+      if (done.audit_rows > 0) text += "\n" + tr("privacy.anonymize.audit_redacted", {std::to_string(done.audit_rows)});
       if (!done.scrubbed) text += "\n" + tr("privacy.anonymize.not_scrubbed", {done.scrub_error});
       ctx.print(j, text);
     };

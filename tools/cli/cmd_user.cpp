@@ -18,16 +18,7 @@ namespace moussem::cli {
 namespace {
 
 std::string newPin(const std::string& name, bool fromStdin) {
-  std::string pin;
-  if (fromStdin) {
-    std::getline(std::cin, pin);
-    if (!pin.empty() && pin.back() == '\r') pin.pop_back();
-  } else if (::isatty(STDIN_FILENO)) {
-    pin = readHidden(tr("user.prompt.new_pin", {name}));
-    if (readHidden(tr("user.prompt.again")) != pin) throw Error(ErrorKind::Invalid, tr("user.error.pin_mismatch"));
-  } else {
-    throw Error(ErrorKind::Usage, tr("user.error.pin_stdin"));
-  }
+  std::string pin = readNewSecret(tr("user.prompt.new_pin", {name}), fromStdin, tr("user.error.pin_stdin"));
   users::checkPin(pin);
   return pin;
 }

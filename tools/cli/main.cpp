@@ -9,6 +9,7 @@ namespace moussem::cli {
 void registerAudit(CLI::App& app, Context& ctx);  // audit verify|list (cmd_audit.cpp)
 void registerUser(CLI::App& app, Context& ctx);   // user add|list|disable|enable|set-pin|set-role (cmd_user.cpp)
 void registerPrivacy(CLI::App& app, Context& ctx);  // export-person, anonymize (cmd_privacy.cpp)
+void registerDb(CLI::App& app, Context& ctx);       // db roles|login: PostgreSQL roles (cmd_db.cpp)
 }  // namespace moussem::cli
 
 int main(int argc, char** argv) {
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   cli::registerAudit(app, ctx);     // audit verify, audit list
   cli::registerUser(app, ctx);      // users and roles
   cli::registerPrivacy(app, ctx);   // export-person, anonymize (personal data)
+  cli::registerDb(app, ctx);        // database roles of the stations (PostgreSQL)
 
   // Name an unknown command instead of CLI11's "a subcommand is required".
   for (int i = 1; i < argc; ++i) {

@@ -6,6 +6,7 @@
 
 #include "core/i18n.hpp"
 #include "store/migrations.hpp"
+#include "store/postgres/pg_roles.hpp"
 #include "store/postgres/pg_rows.hpp"
 #include "store/sqlite/sqlite_rows.hpp"
 
@@ -112,6 +113,7 @@ void PgStore::migrate(OpenMode mode) {
   const auto& all = pgMigrations();
   const int latest = static_cast<int>(all.size());
   const std::string where = conn_->display();
+  bool current = false;
   // Look before writing anything: another program's tables, or a newer Moussem's schema, are refused.
   conn_->exec("BEGIN");
   try {
@@ -125,10 +127,13 @@ void PgStore::migrate(OpenMode mode) {
     if (mode == OpenMode::Create && version > 0 && count("SELECT count(*) FROM edition") > 0)
       throw Error(ErrorKind::Refused, tr("store.error.exists", {where}));
     conn_->exec("COMMIT");
+    current = version == latest;
   } catch (...) {
     try { conn_->exec("ROLLBACK"); } catch (...) {}
     throw;
   }
+  // Up to date: nothing to write (a station's database role may have no right to create anything).
+  if (current) return;
   for (const auto& m : all) {
     conn_->exec("BEGIN");
     try {
@@ -146,6 +151,17 @@ void PgStore::migrate(OpenMode mode) {
       throw;
     }
   }
+  // Stations' database roles get their privileges on what the migrations added (docs/roles.md).
+  if (pg_roles::rolesExist(*conn_)) pg_roles::applyRoles(*conn_);
+}
+
+const std::string& PgStore::people() {
+  // A gate's database role may not read the table person, only the view of its display fields.
+  if (people_.empty()) {
+    auto r = q("SELECT has_table_privilege('person', 'SELECT')");
+    people_ = r.rows() && r.text(0, 0) == "f" ? "person_display" : "person";
+  }
+  return people_;
 }
 
 void PgStore::write(const std::function<void()>& body) {
@@ -291,7 +307,8 @@ Id PgStore::insertPerson(Person& p) {
 }
 
 std::optional<Person> PgStore::person(Id id) {
-  auto r = q(std::string("SELECT ") + pg_rows::kPersonColumns + " FROM person WHERE id = $1", pg::Params().add(id));
+  auto r = q(std::string("SELECT ") + pg_rows::kPersonColumns + " FROM " + people() + " WHERE id = $1",
+             pg::Params().add(id));
   if (r.rows() == 0) return std::nullopt;
   return pg_rows::readPerson(r, 0);
 }
@@ -306,7 +323,7 @@ std::optional<Exhibitor> PgStore::exhibitor(Id id) {
 }
 
 std::vector<Id> PgStore::personIds(const std::string& category) {
-  return ids("SELECT id FROM person WHERE ($1 = '' OR category = $1) ORDER BY id", pg::Params().add(category));
+  return ids("SELECT id FROM " + people() + " WHERE ($1 = '' OR category = $1) ORDER BY id", pg::Params().add(category));
 }
 
 std::optional<Badge> PgStore::badgeOfPerson(Id person) {

@@ -89,6 +89,7 @@ class PgStore final : public Store {
   std::optional<User> user(const std::string& name) override;
   Id insertUser(User& user) override;
   void updateUser(const User& user) override;
+  void updateSignInState(const User& user) override;
   void appendAudit(AuditRow& row) override;
   std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) override;
   std::vector<AuditRow> auditChain() override;
@@ -117,12 +118,16 @@ class PgStore final : public Store {
   std::vector<Presence> presencesOfPerson(Id person) override;
   long long anonymizePeople(const std::string& prefix) override;
   long long anonymizeExhibitors(const std::string& artisan_prefix) override;
+  long long redactAudit(const std::string& at) override;
   long long clearFreeTextNotes() override;
   std::vector<std::string> operatorNames() override;
   void renameOperator(const std::string& from, const std::string& to) override;
   void scrubFreedSpace() override;
 
   pg::Connection& connection() { return *conn_; }
+  // Where people are read from: "person", or the view "person_display" for a database role that may
+  // only see people's display fields (a gate's; see pg_roles.hpp).
+  const std::string& people();
 
  private:
   friend class PgTransaction;
@@ -140,6 +145,7 @@ class PgStore final : public Store {
   long long notifications_ = 0;
   long long connections_ = 1;  // bumped by every reconnect: other stations' writes may have been missed
   bool online_ = true;
+  std::string people_;  // see people()
   std::string lastError_;
   std::chrono::steady_clock::time_point lastAttempt_{};
   bool failedAttempt_ = false;

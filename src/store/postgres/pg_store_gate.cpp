@@ -152,8 +152,8 @@ long long PgStore::countScans(const std::string& gate, const std::string& verdic
 std::vector<Person> PgStore::findPeopleByName(const std::string& text, int limit) {
   std::vector<Person> out;
   if (text.empty() || limit <= 0) return out;
-  auto r = q(std::string("SELECT ") + pg_rows::kPersonColumns +
-                 " FROM person WHERE (first_name || ' ' || last_name) ILIKE $1 ESCAPE '\\' "
+  auto r = q(std::string("SELECT ") + pg_rows::kPersonColumns + " FROM " + people() +
+                 " WHERE (first_name || ' ' || last_name) ILIKE $1 ESCAPE '\\' "
                  "OR (last_name || ' ' || first_name) ILIKE $1 ESCAPE '\\' OR name_ar ILIKE $1 ESCAPE '\\' "
                  "OR organization ILIKE $1 ESCAPE '\\' ORDER BY last_name COLLATE \"C\", first_name COLLATE \"C\", id "
                  "LIMIT $2",

@@ -30,6 +30,13 @@ long long PgStore::anonymizePeople(const std::string& prefix) {
   return r.affected();
 }
 
+long long PgStore::redactAudit(const std::string& at) {
+  return q("UPDATE audit SET before = '', after = '', redacted_at = $1 "
+           "WHERE before_sha <> '' AND redacted_at = '' AND (before <> '' OR after <> '')",
+           pg::Params().add(at))
+      .affected();
+}
+
 long long PgStore::anonymizeExhibitors(const std::string& artisan_prefix) {
   long long changed = 0;
   write([&] {

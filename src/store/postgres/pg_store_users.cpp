@@ -1,5 +1,5 @@
-// PostgreSQL side of users and the audit trail. Appends take an exclusive lock on the audit table for
-// the rest of the transaction, so rows written by several stations at once still form one chain.
+// PostgreSQL side of users and the audit trail. Appends take an advisory lock for the rest of the
+// transaction, so rows written by several stations at once still form one chain.
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -12,7 +12,8 @@ namespace {
 constexpr const char* kUserColumns =
     "SELECT id, name, role, pin_hash, disabled, failed_attempts, locked_until, created_at FROM app_user ";
 constexpr const char* kAuditColumns =
-    "SELECT id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, hash FROM audit ";
+    "SELECT id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, hash, before_sha, "
+    "after_sha, redacted_at FROM audit ";
 
 User readUser(const pg::Result& r, int i) {
   User u;
@@ -44,6 +45,9 @@ std::vector<AuditRow> readAudit(const pg::Result& r) {
     a.after = r.text(i, 9);
     a.prev_hash = r.text(i, 10);
     a.hash = r.text(i, 11);
+    a.before_sha = r.text(i, 12);
+    a.after_sha = r.text(i, 13);
+    a.redacted_at = r.text(i, 14);
     out.push_back(std::move(a));
   }
   return out;
@@ -81,9 +85,17 @@ void PgStore::updateUser(const User& u) {
   if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("user.error.unknown", {u.name}));
 }
 
+void PgStore::updateSignInState(const User& u) {
+  auto r = q("UPDATE app_user SET failed_attempts=$1, locked_until=$2 WHERE id=$3",
+             pg::Params().add(u.failed_attempts).add(u.locked_until).add(u.id));
+  if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("user.error.unknown", {u.name}));
+}
+
 void PgStore::appendAudit(AuditRow& row) {
   write([&] {
-    x("LOCK TABLE audit IN EXCLUSIVE MODE");
+    // Every append takes this lock first: stations never fork the chain. An advisory lock needs no
+    // privilege on the table (a gate's database role may only insert rows and read their id and hash).
+    q("SELECT pg_advisory_xact_lock(7274607)");
     auto last = q("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
     row.id = 1;
     row.prev_hash = auditGenesisHash();
@@ -92,11 +104,12 @@ void PgStore::appendAudit(AuditRow& row) {
       row.prev_hash = last.text(0, 1);
     }
     if (row.at.empty()) row.at = dates::utcNowIso();
-    row.hash = auditHash(row);
-    q("INSERT INTO audit (id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, hash) "
-      "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)",
+    sealAuditRow(row);
+    q("INSERT INTO audit (id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, hash, "
+      "before_sha, after_sha) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
       pg::Params().add(row.id).add(row.at).add(row.user_name).add(row.role).add(row.station).add(row.action)
-          .add(row.entity).add(row.entity_id).add(row.before).add(row.after).add(row.prev_hash).add(row.hash));
+          .add(row.entity).add(row.entity_id).add(row.before).add(row.after).add(row.prev_hash).add(row.hash)
+          .add(row.before_sha).add(row.after_sha));
   });
 }
 

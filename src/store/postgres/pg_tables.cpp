@@ -15,7 +15,7 @@ std::string columnList(const std::vector<std::string>& columns) { return quotedL
 
 class PgTables final : public TableAccess {
  public:
-  explicit PgTables(PgStore& store) : conn_(store.connection()) {}
+  explicit PgTables(PgStore& store) : store_(store), conn_(store.connection()) {}
 
   std::vector<std::string> tables() override {
     auto r = conn_.run("SELECT c.relname FROM pg_class c WHERE c.relkind = 'r' AND "
@@ -39,7 +39,9 @@ class PgTables final : public TableAccess {
     const auto all = this->columns(table);
     auto has = [&](const char* c) { return std::find(all.begin(), all.end(), c) != all.end(); };
     const std::string order = table == "zone" && has("seq") ? " ORDER BY seq" : has("id") ? " ORDER BY id" : "";
-    conn_.exec("DECLARE moussem_copy NO SCROLL CURSOR FOR SELECT " + columnList(columns) + " FROM " + quoted(table) + order);
+    // A gate's local copy reads people through the view of their display fields.
+    const std::string source = table == "person" ? store_.people() : table;
+    conn_.exec("DECLARE moussem_copy NO SCROLL CURSOR FOR SELECT " + columnList(columns) + " FROM " + quoted(source) + order);
     Row row(columns.size());
     for (;;) {
       auto r = conn_.run("FETCH 5000 FROM moussem_copy");
@@ -91,6 +93,7 @@ class PgTables final : public TableAccess {
   }
 
  private:
+  PgStore& store_;
   pg::Connection& conn_;
 };
 

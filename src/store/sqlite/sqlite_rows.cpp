@@ -135,6 +135,9 @@ AuditRow readAudit(const sqlite::Statement& st) {
   r.after = st.text(9);
   r.prev_hash = st.text(10);
   r.hash = st.text(11);
+  r.before_sha = st.text(12);
+  r.after_sha = st.text(13);
+  r.redacted_at = st.text(14);
   return r;
 }
 

@@ -41,7 +41,8 @@ ScanRecord readScan(const sqlite::Statement& st);
 
 // A SELECT of `audit` in the order readAudit() reads it (the store and `audit verify`'s read-only file).
 inline constexpr const char* kAuditSelect =
-    "SELECT id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, hash FROM audit ";
+    "SELECT id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, hash, before_sha, "
+    "after_sha, redacted_at FROM audit ";
 AuditRow readAudit(const sqlite::Statement& st);
 
 }  // namespace moussem::sqlite_rows

@@ -74,6 +74,7 @@ class SqliteStore final : public Store {
   std::optional<User> user(const std::string& name) override;
   Id insertUser(User& user) override;
   void updateUser(const User& user) override;
+  void updateSignInState(const User& user) override;
   void appendAudit(AuditRow& row) override;
   std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) override;
   std::vector<AuditRow> auditChain() override;
@@ -100,6 +101,7 @@ class SqliteStore final : public Store {
   std::vector<Presence> presencesOfPerson(Id person) override;
   long long anonymizePeople(const std::string& prefix) override;
   long long anonymizeExhibitors(const std::string& artisan_prefix) override;
+  long long redactAudit(const std::string& at) override;
   long long clearFreeTextNotes() override;
   std::vector<std::string> operatorNames() override;
   void renameOperator(const std::string& from, const std::string& to) override;

@@ -41,6 +41,18 @@ long long SqliteStore::anonymizePeople(const std::string& prefix) {
   return changed;
 }
 
+long long SqliteStore::redactAudit(const std::string& at) {
+  long long changed = 0;
+  writeOne([&] {
+    auto& st = db_->prepare("UPDATE audit SET before = '', after = '', redacted_at = ? "
+                            "WHERE before_sha <> '' AND redacted_at = '' AND (before <> '' OR after <> '')");
+    st.bind(1, at);
+    st.run();
+    changed = db_->changes();
+  });
+  return changed;
+}
+
 long long SqliteStore::anonymizeExhibitors(const std::string& artisan_prefix) {
   long long changed = 0;
   writeOne([&] {

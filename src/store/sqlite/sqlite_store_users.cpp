@@ -62,6 +62,15 @@ Id SqliteStore::insertUser(User& u) {
   return u.id;
 }
 
+void SqliteStore::updateSignInState(const User& u) {
+  writeOne([&] {
+    auto& st = db_->prepare("UPDATE app_user SET failed_attempts=?, locked_until=? WHERE id=?");
+    st.bind(1, u.failed_attempts).bind(2, u.locked_until).bind(3, u.id);
+    st.run();
+    if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("user.error.unknown", {u.name}));
+  });
+}
+
 void SqliteStore::updateUser(const User& u) {
   writeOne([&] {
     auto& st = db_->prepare(
@@ -85,13 +94,13 @@ void SqliteStore::appendAudit(AuditRow& row) {
     }
     last.reset();
     if (row.at.empty()) row.at = dates::utcNowIso();
-    row.hash = auditHash(row);
+    sealAuditRow(row);
     auto& st = db_->prepare(
         "INSERT INTO audit (id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, "
-        "hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+        "hash, before_sha, after_sha) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     st.bind(1, row.id).bind(2, row.at).bind(3, row.user_name).bind(4, row.role).bind(5, row.station)
         .bind(6, row.action).bind(7, row.entity).bind(8, row.entity_id).bind(9, row.before).bind(10, row.after)
-        .bind(11, row.prev_hash).bind(12, row.hash);
+        .bind(11, row.prev_hash).bind(12, row.hash).bind(13, row.before_sha).bind(14, row.after_sha);
     st.run();
   });
 }

@@ -1,0 +1,148 @@
+#include "store/postgres/pg_roles.hpp"
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+
+namespace moussem::pg_roles {
+
+namespace {
+
+constexpr std::string_view kAll = "SELECT, INSERT, UPDATE, DELETE";
+// Sign-in happens on the station (the PIN is checked against its Argon2id hash there), so every group
+// reads the accounts and may count failures; only administrators add or change accounts.
+constexpr std::string_view kSignIn = "SELECT, UPDATE (failed_attempts, locked_until)";
+// Every change appends an audit row after the last one: its id and hash are all a station reads.
+constexpr std::string_view kAppendAudit = "SELECT (id, hash), INSERT";
+
+// A statement's outcome, or Error(Refused) naming what the server refused.
+void run(pg::Connection& conn, const std::string& sql) {
+  try {
+    conn.exec(sql);
+  } catch (const pg::ConnectionLost&) {
+    throw;
+  } catch (const Error& e) {
+    throw Error(ErrorKind::Refused, tr("db.error.refused", {e.what()}));
+  }
+}
+
+}  // namespace
+
+std::string groupRole(Role role) { return "moussem_" + std::string(roleCode(role)); }
+
+const std::vector<TablePrivileges>& tablePrivileges() {
+  //                 table                   admin   organizer  desk                      gate
+  static const std::vector<TablePrivileges> all = {
+      {"moussem_schema", "SELECT", "SELECT", "SELECT", "SELECT"},
+      {"edition", kAll, kAll, "SELECT", "SELECT"},
+      {"setting", kAll, kAll, "SELECT, INSERT, UPDATE", "SELECT, INSERT, UPDATE"},  // + row policy
+      {"zone", kAll, kAll, "SELECT", "SELECT"},
+      {"category", kAll, kAll, "SELECT", "SELECT"},
+      {"exhibitor", kAll, kAll, kAll, ""},
+      {"exhibitor_competitor", kAll, kAll, kAll, ""},
+      {"person", kAll, kAll, kAll, ""},
+      {"person_display", "SELECT", "SELECT", "SELECT", "SELECT"},
+      {"badge", kAll, kAll, kAll, "SELECT"},
+      {"badge_event", kAll, kAll, kAll, ""},
+      {"hall", kAll, kAll, "SELECT", ""},
+      {"booth", kAll, kAll, "SELECT", ""},
+      {"venue_feature", kAll, kAll, "SELECT", ""},
+      {"booth_request", kAll, kAll, kAll, ""},
+      {"gate_profile", kAll, kAll, "SELECT", "SELECT"},
+      {"scan", kAll, kAll, "SELECT", "SELECT, INSERT"},
+      {"presence", kAll, kAll, "SELECT", "SELECT, INSERT, UPDATE"},
+      {"station", kAll, kAll, "SELECT", "SELECT"},
+      {"app_user", kAll, kSignIn, kSignIn, kSignIn},
+      // Administrators read the whole trail and may erase its values when anonymising (the trigger
+      // allows nothing else); nobody may delete or edit a row.
+      {"audit", "SELECT, INSERT, UPDATE (before, after, redacted_at)", kAppendAudit, kAppendAudit, kAppendAudit},
+  };
+  return all;
+}
+
+bool rolesExist(pg::Connection& conn) {
+  auto r = conn.run("SELECT count(*) FROM pg_roles WHERE rolname = ANY($1::text[])",
+                    pg::Params().add("{moussem_admin,moussem_organizer,moussem_desk,moussem_gate}"));
+  return r.rows() && r.integer(0, 0) == 4;
+}
+
+void applyRoles(pg::Connection& conn) {
+  auto schema = conn.run("SELECT quote_ident(current_schema())");
+  const std::string s = schema.rows() ? schema.text(0, 0) : "public";
+  std::string sql = "BEGIN;\n";
+  // Two stations creating the groups at once: the loser's duplicate is not an error.
+  for (Role role : allRoles())
+    sql += "DO $$ BEGIN CREATE ROLE " + groupRole(role) +
+           " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;\n";
+  for (Role role : allRoles()) {
+    const std::string g = groupRole(role);
+    sql += "REVOKE ALL ON ALL TABLES IN SCHEMA " + s + " FROM " + g + ";\n";
+    sql += "GRANT USAGE ON SCHEMA " + s + " TO " + g + ";\n";
+    sql += "GRANT USAGE ON ALL SEQUENCES IN SCHEMA " + s + " TO " + g + ";\n";
+  }
+  for (const auto& t : tablePrivileges()) {
+    const std::pair<Role, std::string_view> grants[] = {
+        {Role::Admin, t.admin}, {Role::Organizer, t.organizer}, {Role::Desk, t.desk}, {Role::Gate, t.gate}};
+    for (const auto& [role, privileges] : grants)
+      if (!privileges.empty())
+        sql += "GRANT " + std::string(privileges) + " ON " + std::string(t.table) + " TO " + groupRole(role) + ";\n";
+  }
+  // Settings: everyone reads; administrators and organisers write any; desks and gates only their
+  // station's own preferences (language, printer, paper).
+  sql +=
+      "ALTER TABLE setting ENABLE ROW LEVEL SECURITY;\n"
+      "DROP POLICY IF EXISTS moussem_read ON setting;\n"
+      "CREATE POLICY moussem_read ON setting FOR SELECT USING (true);\n"
+      "DROP POLICY IF EXISTS moussem_edition ON setting;\n"
+      "CREATE POLICY moussem_edition ON setting FOR ALL TO moussem_admin, moussem_organizer USING (true) "
+      "WITH CHECK (true);\n"
+      "DROP POLICY IF EXISTS moussem_station ON setting;\n"
+      "CREATE POLICY moussem_station ON setting FOR ALL TO moussem_desk, moussem_gate "
+      "USING (key LIKE 'station.%') WITH CHECK (key LIKE 'station.%');\n"
+      "COMMIT;";
+  try {
+    run(conn, sql);
+  } catch (...) {
+    try { conn.exec("ROLLBACK"); } catch (...) {}
+    throw;
+  }
+}
+
+bool validLoginName(const std::string& name) {
+  if (name.empty() || name.size() > 63 || name[0] < 'a' || name[0] > 'z') return false;
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+  return name.rfind("moussem_", 0) != 0 && name.rfind("pg_", 0) != 0;
+}
+
+void setLogin(pg::Connection& conn, const std::string& name, Role role, const std::string& password) {
+  if (!validLoginName(name)) throw Error(ErrorKind::Invalid, tr("db.error.login_name", {name}));
+  if (password.size() < 8) throw Error(ErrorKind::Invalid, tr("db.error.password_short"));
+  auto existing = conn.run("SELECT rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = $1",
+                           pg::Params().add(name));
+  if (existing.rows() && existing.text(0, 0) == "t") throw Error(ErrorKind::Refused, tr("db.error.login_powerful", {name}));
+  if (!rolesExist(conn)) applyRoles(conn);
+  char* hashed = PQencryptPasswordConn(conn.handle(), password.c_str(), name.c_str(), "scram-sha-256");
+  if (!hashed) throw Error(ErrorKind::Io, tr("db.error.refused", {PQerrorMessage(conn.handle())}));
+  const std::string verifier = hashed;
+  PQfreemem(hashed);
+  // Names and the verifier are quoted by the server (format %I, %L), never pasted by us.
+  std::vector<std::string> statements;
+  auto build = [&](const std::string& pattern, const std::string& a, const std::string& b) {
+    auto r = conn.run("SELECT format($1::text, $2::text, $3::text)", pg::Params().add(pattern).add(a).add(b));
+    statements.push_back(r.text(0, 0));
+  };
+  build(existing.rows() ? "ALTER ROLE %I LOGIN PASSWORD %L" : "CREATE ROLE %I LOGIN PASSWORD %L", name, verifier);
+  for (Role r : allRoles())
+    build(r == role ? "GRANT %I TO %I" : "REVOKE %I FROM %I", groupRole(r), name);
+  std::string sql = "BEGIN;\n";
+  for (const auto& s : statements) sql += s + ";\n";
+  sql += "COMMIT;";
+  try {
+    run(conn, sql);
+  } catch (...) {
+    try { conn.exec("ROLLBACK"); } catch (...) {}
+    throw;
+  }
+}
+
+}  // namespace moussem::pg_roles

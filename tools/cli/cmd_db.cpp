@@ -1,0 +1,67 @@
+// `db roles` and `db login`: the database roles of a PostgreSQL edition, so that each station connects
+// with no more rights than its app role (store/postgres/pg_roles.hpp, docs/roles.md). Administrators
+// only, connected as the database's owner (creating roles needs CREATEROLE). On a SQLite file there are
+// no database roles: whoever can read the file can read everything, and the commands say so.
+#include <iostream>
+
+#include "cli_context.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "store/postgres/pg_db.hpp"
+#include "store/postgres/pg_roles.hpp"
+
+namespace moussem::cli {
+
+namespace {
+
+std::string postgresUrl(const Context& ctx) {
+  const std::string url = ctx.databasePath();
+  if (!pg::isPostgresUrl(url)) throw Error(ErrorKind::Refused, tr("db.error.sqlite"));
+  return url;
+}
+
+}  // namespace
+
+void registerDb(CLI::App& app, Context& ctx) {
+  auto* db = app.add_subcommand("db", "PostgreSQL: database roles for the stations (admin only)");
+  db->require_subcommand(1);
+  static std::string name, role;
+  static bool passwordStdin = false;
+
+  auto* roles = db->add_subcommand("roles", "Create the four database roles and set their privileges (again)");
+  roles->callback([&ctx] {
+    ctx.action = [&ctx] {
+      const std::string url = postgresUrl(ctx);
+      ctx.require(Permission::ManageUsers);
+      ctx.open();  // the schema is current before privileges are set on it
+      pg::Connection conn(url);
+      pg_roles::applyRoles(conn);
+      nlohmann::json groups = nlohmann::json::array();
+      for (Role r : allRoles()) groups.push_back(pg_roles::groupRole(r));
+      ctx.print({{"roles", groups}}, tr("db.roles.done", {"moussem_admin, moussem_organizer, moussem_desk, moussem_gate"}));
+    };
+  });
+
+  auto* login = db->add_subcommand("login", "Create or update a station's login: NAME --role admin|organizer|desk|gate");
+  login->add_option("name", name, "Login name (a-z, 0-9, _ and -)")->required();
+  login->add_option("--role", role, "admin, organizer, desk or gate")->required();
+  login->add_flag("--password-stdin", passwordStdin, "Read the password from the first line of stdin");
+  login->callback([&ctx] {
+    ctx.action = [&ctx] {
+      const std::string url = postgresUrl(ctx);
+      const auto r = roleFromCode(role);
+      if (!r) throw Error(ErrorKind::Usage, tr("user.error.role", {role}));
+      if (!pg_roles::validLoginName(name)) throw Error(ErrorKind::Invalid, tr("db.error.login_name", {name}));
+      ctx.require(Permission::ManageUsers);
+      ctx.open();
+      const std::string password =
+          readNewSecret(tr("db.prompt.password", {name}), passwordStdin, tr("db.error.password_stdin"));
+      pg::Connection conn(url);
+      pg_roles::setLogin(conn, name, *r, password);
+      ctx.print({{"login", name}, {"role", role}, {"group", pg_roles::groupRole(*r)}},
+                tr("db.login.done", {name, tr("role." + role), pg_roles::groupRole(*r)}));
+    };
+  });
+}
+
+}  // namespace moussem::cli

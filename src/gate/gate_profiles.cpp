@@ -1,12 +1,16 @@
 #include "gate/gate_profiles.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 #include "core/codes.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 
 namespace moussem::gate {
 
@@ -68,18 +72,20 @@ std::optional<Moment> parseMoment(std::string_view t) {
 }
 
 Moment now() {
-  std::time_t t = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&t, &local);
-  char buf[40] = {};
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &local);
-  std::string iso(buf);  // ...+0100 → ...+01:00
-  if (iso.size() == 24) iso.insert(22, ":");
-  if (auto m = parseMoment(iso)) return *m;
+  // The venue's clock (the edition's time zone), not the machine's: a gate laptop left on another
+  // zone still opens and closes at the fair's hours.
+  const long long utc = std::chrono::duration_cast<std::chrono::seconds>(
+                            std::chrono::system_clock::now().time_since_epoch()).count();
+  const tz::LocalTime t = tz::editionZone()->local(utc);
+  const int off = std::abs(t.offset_seconds) / 60;
+  char buf[48] = {};
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d%c%02d:%02d", t.day.c_str(), t.hour, t.minute, t.second,
+                t.offset_seconds < 0 ? '-' : '+', off / 60, off % 60);
+  if (auto m = parseMoment(buf)) return *m;
   Moment fallback;
-  fallback.iso = iso;
-  fallback.day = iso.substr(0, 10);
-  fallback.minute = local.tm_hour * 60 + local.tm_min;
+  fallback.iso = buf;
+  fallback.day = t.day;
+  fallback.minute = t.hour * 60 + t.minute;
   return fallback;
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/codes.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 #include "ui/fonts.hpp"
 #include "ui/signed_in.hpp"
 #include "ui/text_display.hpp"
@@ -229,7 +230,7 @@ void GateScreen::drawSide() {
     for (const auto& r : model_.recent()) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(timeCol);
-      Text(r.at.size() >= 19 ? r.at.substr(11, 8) : r.at);
+      Text(tz::clockSeconds(r.at));
       ImGui::TableSetColumnIndex(nameCol);
       // Both names, as the verdict shows them: the Latin one and the Arabic one when the person has it.
       Text(r.name_ar.empty() ? r.name : r.name.empty() ? r.name_ar : r.name + "  ·  " + r.name_ar);

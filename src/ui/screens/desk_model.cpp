@@ -11,6 +11,7 @@
 #include "core/i18n.hpp"
 #include "core/station.hpp"
 #include "core/text_fold.hpp"
+#include "core/person_names.hpp"
 #include "ui/signed_in.hpp"
 
 namespace moussem::ui {
@@ -86,9 +87,8 @@ DeskResult DeskModel::describe(const Person& p, const std::optional<Badge>& badg
   DeskResult r;
   r.kind = SearchIndex::Kind::Person;
   r.id = p.id;
-  r.name = p.first_name + (p.first_name.empty() || p.last_name.empty() ? "" : " ") + p.last_name;
-  if (r.name.empty()) r.name = p.name_ar;
-  else r.name_ar = p.name_ar;
+  r.name = names::list(p);
+  if (r.name != p.name_ar) r.name_ar = p.name_ar;
   appendPart(r.details, p.organization);
   appendPart(r.details, p.email);
   appendPart(r.details, p.phone);
@@ -293,7 +293,7 @@ bool DeskModel::saveForm(bool despite_duplicates) {
   if (!id) return false;
   form_open_ = false;
   openPerson(*id);
-  setMessage(tr(created ? "desk.registered" : "form.saved", {displayName(form.draft)}), false);
+  setMessage(tr(created ? "desk.registered" : "form.saved", {names::sentence(form.draft)}), false);
   return true;
 }
 

@@ -1,6 +1,7 @@
 #include "core/time_zone.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -342,6 +343,21 @@ std::optional<LocalTime> localOf(std::string_view iso, const TimeZone& zone) {
   const auto utc = parseInstant(iso);
   if (!utc) return std::nullopt;
   return zone.local(*utc);
+}
+
+std::string localIso(long long utc, const TimeZone& zone) {
+  const LocalTime t = zone.local(utc);
+  const int off = std::abs(t.offset_seconds) / 60;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d%c%02d:%02d", t.day.c_str(), t.hour, t.minute, t.second,
+                t.offset_seconds < 0 ? '-' : '+', off / 60, off % 60);
+  return buf;
+}
+
+std::string nowLocalIso() {
+  const long long utc =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return localIso(utc, *editionZone());
 }
 
 std::string clock(std::string_view iso) { return show(iso, false, false); }

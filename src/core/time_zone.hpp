@@ -59,6 +59,10 @@ std::shared_ptr<const TimeZone> editionZone();
 std::string clock(std::string_view iso);
 std::string clockSeconds(std::string_view iso);
 std::string dateTime(std::string_view iso);
+// A moment on the zone's clock with its offset, e.g. "2026-02-10T10:00:01+01:00" (what a gate stores:
+// the venue's wall clock, and still one unambiguous instant); nowLocalIso() uses the edition's zone.
+std::string localIso(long long utcSeconds, const TimeZone& zone);
+std::string nowLocalIso();
 // The local day (YYYY-MM-DD) and hour (0–23) of a moment in `zone`; nullopt if it is not a moment.
 std::optional<LocalTime> localOf(std::string_view iso, const TimeZone& zone);
 

@@ -1,9 +1,6 @@
 #include "gate/gate_profiles.hpp"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <ctime>
 
 #include "core/codes.hpp"
@@ -74,18 +71,11 @@ std::optional<Moment> parseMoment(std::string_view t) {
 Moment now() {
   // The venue's clock (the edition's time zone), not the machine's: a gate laptop left on another
   // zone still opens and closes at the fair's hours.
-  const long long utc = std::chrono::duration_cast<std::chrono::seconds>(
-                            std::chrono::system_clock::now().time_since_epoch()).count();
-  const tz::LocalTime t = tz::editionZone()->local(utc);
-  const int off = std::abs(t.offset_seconds) / 60;
-  char buf[48] = {};
-  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d%c%02d:%02d", t.day.c_str(), t.hour, t.minute, t.second,
-                t.offset_seconds < 0 ? '-' : '+', off / 60, off % 60);
-  if (auto m = parseMoment(buf)) return *m;
-  Moment fallback;
-  fallback.iso = buf;
-  fallback.day = t.day;
-  fallback.minute = t.hour * 60 + t.minute;
+  const std::string iso = tz::nowLocalIso();
+  if (auto m = parseMoment(iso)) return *m;
+  Moment fallback;  // never reached: nowLocalIso() writes what parseMoment reads
+  fallback.iso = iso;
+  fallback.day = iso.substr(0, 10);
   return fallback;
 }
 

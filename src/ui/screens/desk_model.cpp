@@ -9,6 +9,7 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 #include "core/station.hpp"
 #include "core/text_fold.hpp"
 #include "core/person_names.hpp"
@@ -22,14 +23,7 @@ struct Rollback {};  // thrown inside a transaction so that looking at a badge w
 
 constexpr std::size_t kResults = 50, kRecent = 15;
 
-std::string today() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string today() { return tz::nowLocalIso().substr(0, 10); }  // the venue's date
 
 void appendPart(std::vector<std::string>& out, const std::string& part) {
   if (!part.empty()) out.push_back(part);

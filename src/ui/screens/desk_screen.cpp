@@ -7,6 +7,7 @@
 
 #include "core/dates.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 #include "core/person_names.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
@@ -415,10 +416,9 @@ void DeskScreen::drawBadge() {
   const float logH = model_.printLog().empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 4;
   preview_.draw(std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y - logH));
   if (!model_.printLog().empty()) {
-    const std::string& at = model_.printLog().front().at;  // ISO, local time of the station that printed
-    const std::string when = at.size() >= 16 && dates::isIsoDate(at.substr(0, 10))
-                                 ? dates::formatLong(at.substr(0, 10), i18n::language()) + " " + at.substr(11, 5)
-                                 : at;
+    const std::string& at = model_.printLog().front().at;  // ISO, UTC
+    const auto local = tz::localOf(at, *tz::editionZone());
+    const std::string when = local ? dates::formatLong(local->day, i18n::language()) + " " + tz::clock(at) : at;
     TextColored(kGrey, tr("desk.badge.printed_by", {when,
                                                     model_.printLog().front().station,
                                                     model_.printLog().front().operator_name}));

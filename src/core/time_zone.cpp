@@ -48,7 +48,7 @@ class Reader {
  private:
   std::string_view b_;
   std::size_t pos_ = 0;
-  const std::string& name_;
+  std::string name_;
 };
 
 struct Header {

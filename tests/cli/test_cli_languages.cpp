@@ -72,7 +72,7 @@ TEST_CASE("every human message of moussem-cli follows --lang en and --lang ar: n
       {{"gate", "list"}},
       {{"audit", "verify"}},
       {{"user", "list"}},
-      {{"venue", "show"}},
+      {{"venue", "show"}, true},  // the venue's and halls' names are the organiser's (French), Arabic ones in Arabic
       {{"list", "participants", "--limit", "3"}, true},
       {{"list", "exhibitors", "--limit", "3"}, true},
       {{"show", "participant", "1"}, true},
@@ -106,11 +106,11 @@ TEST_CASE("every human message of moussem-cli follows --lang en and --lang ar: n
       static const std::regex dotted(R"((^|[\s:'"(])([a-z_]+(\.[a-z0-9_]+)+)(?=[\s:'")]|$))");
       for (std::sregex_iterator it(text.begin(), text.end(), dotted), end; it != end; ++it)
         CHECK_FALSE(i18n::hasKey("fr", (*it)[2].str()));
-      for (const auto& [key, piece] : french) {
-        INFO("French text of " << key << ": " << piece);
-        CHECK(text.find(piece) == std::string::npos);
-      }
-      if (!c.data) {
+      if (!c.data) {  // records hold the organisers' French names and addresses: only messages are checked
+        for (const auto& [key, piece] : french) {
+          INFO("French text of " << key << ": " << piece);
+          CHECK(text.find(piece) == std::string::npos);
+        }
         CHECK_FALSE(std::regex_search(text, frenchWords));
       }
       if (lang == "ar" && !c.data) CHECK(hasArabicLetter(text));
@@ -118,7 +118,7 @@ TEST_CASE("every human message of moussem-cli follows --lang en and --lang ar: n
   }
 }
 
-TEST_CASE("XLSX headers and the exhibitor directory follow --lang; the PDF report puts English beside the Arabic") {
+TEST_CASE("XLSX headers and the exhibitor directory follow --lang, the PDF report puts English beside the Arabic") {
   TempDir dir;
   const std::string db = (dir / "langs.db").string();
   REQUIRE(run("moussem-cli", {"--db", db, "demo", "--exhibitors", "6", "--participants", "12"}).exit_code == 0);
@@ -136,7 +136,10 @@ TEST_CASE("XLSX headers and the exhibitor directory follow --lang; the PDF repor
     const auto directory = dir / (std::string("d-") + lang + ".pdf");
     REQUIRE(run("moussem-cli", {"--db", db, "--lang", lang, "booth", "directory", "--out", directory.string()}).exit_code == 0);
     auto text = moussem::test::runCommand("pdftotext", {"-layout", directory.string(), "-"});
-    CHECK(text.out.find(i18n::lookupIn(lang, "plan.export.directory")) != std::string::npos);
+    // pdftotext spaces Arabic letters apart: in Arabic, Arabic text and no French title.
+    if (std::string(lang) == "ar") CHECK(hasArabicLetter(text.out));
+    else CHECK(text.out.find(i18n::lookupIn(lang, "plan.export.directory")) != std::string::npos);
+    if (std::string(lang) != "fr") CHECK(text.out.find(i18n::lookupIn("fr", "plan.export.directory")) == std::string::npos);
   }
   const auto pdf = dir / "r-en.pdf";
   REQUIRE(run("moussem-cli", {"--db", db, "--lang", "en", "report", "--out", pdf.string()}).exit_code == 0);

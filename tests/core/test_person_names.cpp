@@ -19,7 +19,7 @@ struct LanguageGuard {
 };
 }  // namespace
 
-TEST_CASE("tables list the family name first in capitals; badges and sentences put the given name first") {
+TEST_CASE("tables list the family name first in capitals, badges and sentences put the given name first") {
   const Person nawal = person("Nawal", "Daoudi", "نوال الداودي");
   CHECK(names::list(nawal) == "DAOUDI Nawal");
   CHECK(names::latin(nawal) == "Nawal Daoudi");

@@ -47,7 +47,7 @@ void ParticipantsModel::load() {
   text_.reserve(expected);
   ids_.reserve(expected);
   store.forEachPerson([&](const Person& p, const std::string& serial) {
-    const std::string name = names::list(p);
+    const std::string name = p.first_name.empty() && p.last_name.empty() ? "" : names::list(p);  // Arabic: its own column
     std::uint64_t bits = 0;
     std::string dayList;
     for (const auto& d : p.days) {

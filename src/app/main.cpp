@@ -12,6 +12,7 @@
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/station.hpp"
+#include "core/time_zone.hpp"
 #include "store/demo/demo_data.hpp"
 #include "ui/shell.hpp"
 
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
     } else {
       store = openStore(db.empty() ? paths::defaultDatabase().string() : db, OpenMode::Existing);
     }
+    if (auto edition = store->edition()) tz::setEditionZone(edition->timezone);  // times shown at the venue's clock
     if (lang.empty()) {
       // The language chosen in the menu last time on this station (a desk in Arabic stays in Arabic).
       const auto saved = store->setting(ui::Shell::languageSetting(stationName()));

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
+#include "core/person_names.hpp"
 
 namespace moussem {
 
@@ -121,7 +122,7 @@ BadgeFace BadgeService::face(Id personId) {
   f.edition_fr = edition_.name_fr;
   f.edition_ar = edition_.name_ar;
   f.edition_en = edition_.name_en;
-  f.name_latin = p.first_name + (p.first_name.empty() || p.last_name.empty() ? "" : " ") + p.last_name;
+  f.name_latin = p.first_name.empty() && p.last_name.empty() ? "" : names::latin(p);
   f.name_ar = p.name_ar;
   f.organization = p.organization;
   f.position = p.position;

@@ -283,7 +283,7 @@ void drawPlanPage(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page& 
     fill(cr, {40, 44, 52});
     cairo_set_line_width(cr, 0.5);
     cairo_stroke(cr);
-    w.text(label + " (" + std::to_string(n) + ")", arabic ? lx : lx + sw + 5, ly, legendW - sw - 5, ls, false, arabic ? 1 : 0);
+    w.text(label + " (" + i18n::formatCount(n) + ")", arabic ? lx : lx + sw + 5, ly, legendW - sw - 5, ls, false, arabic ? 1 : 0);
     ly += sw + 4;
   };
   for (const auto& code : legendCodes(by)) {

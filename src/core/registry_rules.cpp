@@ -128,11 +128,4 @@ std::vector<FieldError> preparePerson(Person& p) {
   return errors;
 }
 
-std::string displayName(const Person& p) {
-  std::string name = p.first_name;
-  if (!p.last_name.empty()) name += (name.empty() ? "" : " ") + p.last_name;
-  if (name.empty()) name = p.name_ar;
-  return name;
-}
-
 }  // namespace moussem

@@ -28,7 +28,4 @@ std::optional<std::string> codeFromText(std::string_view family, std::span<const
 // yes/no, oui/non, true/false, 1/0, نعم/لا (and y/n, o/n, vrai/faux); nullopt otherwise.
 std::optional<bool> parseYesNo(std::string_view text);
 
-// The name shown for a record in lists and messages.
-std::string displayName(const Person& person);
-
 }  // namespace moussem

@@ -7,6 +7,7 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 
 namespace moussem::gate {
 
@@ -68,18 +69,13 @@ std::optional<Moment> parseMoment(std::string_view t) {
 }
 
 Moment now() {
-  std::time_t t = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&t, &local);
-  char buf[40] = {};
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &local);
-  std::string iso(buf);  // ...+0100 → ...+01:00
-  if (iso.size() == 24) iso.insert(22, ":");
+  // The venue's clock (the edition's time zone), not the machine's: a gate laptop left on another
+  // zone still opens and closes at the fair's hours.
+  const std::string iso = tz::nowLocalIso();
   if (auto m = parseMoment(iso)) return *m;
-  Moment fallback;
+  Moment fallback;  // never reached: nowLocalIso() writes what parseMoment reads
   fallback.iso = iso;
   fallback.day = iso.substr(0, 10);
-  fallback.minute = local.tm_hour * 60 + local.tm_min;
   return fallback;
 }
 

@@ -21,7 +21,7 @@ struct Moment {
 // Parses ISO-8601 "YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]" (a space may replace the T). The date and
 // time are read as the venue's local time as written; an offset is kept in the log, not converted.
 std::optional<Moment> parseMoment(std::string_view text);
-Moment now();  // the station's clock, local time with its offset
+Moment now();  // the venue's clock: local time in the edition's time zone, with its offset
 
 // "08:30-18:00" → from/to; nullopt if it is not two valid HH:MM times with from < to.
 std::optional<std::pair<std::string, std::string>> parseHours(std::string_view text);

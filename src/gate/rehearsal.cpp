@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <random>
 
@@ -9,6 +10,7 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 #include "gate/gate_profiles.hpp"
 #include "gate/scan_pipeline.hpp"
 
@@ -60,6 +62,7 @@ RehearsalSummary rehearseGates(Store& store, const std::filesystem::path& databa
   ScanPipeline pipeline(store, {"gate-demo", "demo"});
 
   const std::vector<std::string> days = dates::range(edition->starts_on, edition->ends_on);
+  const tz::TimeZone clock = tz::TimeZone::load(edition->timezone);
   for (std::size_t d = 0; d < days.size(); ++d) {
     std::vector<Planned> plan;
     for (std::size_t i = 0; i < people.size(); ++i) {
@@ -86,9 +89,13 @@ RehearsalSummary rehearseGates(Store& store, const std::filesystem::path& databa
     std::stable_sort(plan.begin(), plan.end(), [](const Planned& a, const Planned& b) { return a.minute < b.minute; });
     for (std::size_t k = 0; k < plan.size(); ++k) {
       const Planned& s = plan[k];
-      char at[40];
-      std::snprintf(at, sizeof at, "%sT%02d:%02d:%02d+01:00", days[d].c_str(), s.minute / 60, s.minute % 60,
-                    static_cast<int>(k % 60));
+      // The venue's wall clock with the offset the edition's zone has then (Casablanca: +00 in Ramadan).
+      const int second = static_cast<int>(k % 60);
+      const long long wall = dates::toDayNumber(days[d]) * 86400 + s.minute * 60LL + second;
+      const int offset = clock.offsetAt(wall - clock.offsetAt(wall)) / 60;
+      char at[48];
+      std::snprintf(at, sizeof at, "%sT%02d:%02d:%02d%c%02d:%02d", days[d].c_str(), s.minute / 60, s.minute % 60, second,
+                    offset < 0 ? '-' : '+', std::abs(offset) / 60, std::abs(offset) % 60);
       const GateProfile& g = *profiles[static_cast<std::size_t>(s.profile)];
       const Verdict v = pipeline.scan(payloads[s.person], g, g.direction, *parseMoment(at));
       ++sum.scans;

@@ -10,6 +10,7 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/person_names.hpp"
 
 namespace moussem::gate {
 
@@ -292,7 +293,7 @@ Verdict ScanPipeline::finish(Verdict v, std::string_view payload, const Moment& 
     if (auto who = store_.person(person)) {
       PersonSummary s;
       s.id = who->id;
-      s.name = who->first_name + (who->first_name.empty() || who->last_name.empty() ? "" : " ") + who->last_name;
+      s.name = who->first_name.empty() && who->last_name.empty() ? "" : names::latin(*who);
       s.name_ar = who->name_ar;
       s.category = who->category;
       s.organization = who->organization;

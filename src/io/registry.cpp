@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text_fold.hpp"
+#include "core/person_names.hpp"
 
 namespace moussem {
 
@@ -118,7 +119,7 @@ std::vector<Duplicate> Registry::duplicatesOf(const Person& draft) {
     for (const auto& d : out)
       if (d.id == id) return;
     auto p = store_.person(id);
-    if (p) out.push_back({SearchIndex::Kind::Person, id, reason, displayName(*p)});
+    if (p) out.push_back({SearchIndex::Kind::Person, id, reason, names::sentence(*p)});
   };
   const std::string email = text::normalizeEmail(draft.email);
   if (text::isValidEmail(email))

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/person_names.hpp"
 
 namespace moussem::privacy {
 
@@ -24,7 +25,7 @@ PersonRecord gatherPerson(Store& store, Id id) {
     if (r.exhibitor) {
       r.booth = store.boothOfExhibitor(r.exhibitor->id);
       const Exhibitor& x = *r.exhibitor;
-      const std::string name = r.person.first_name + " " + r.person.last_name;
+      const std::string name = names::latin(r.person);
       r.is_contact = (!x.email.empty() && x.email == r.person.email) ||
                      (!x.phone.empty() && x.phone == r.person.phone) ||
                      (!x.contact_name.empty() && x.contact_name == name);

@@ -9,6 +9,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 #include "privacy/person_export.hpp"
 
 namespace moussem::privacy {
@@ -126,7 +127,7 @@ void writePersonPdf(const PersonRecord& r, const ExportStamp& stamp, const std::
     discardTemporary(tmp, out, "privacy.error.write", why);
   }
   const Person& p = r.person;
-  const std::string stampText = tr("privacy.pdf.stamp", {stamp.exported_by, stamp.exported_at});
+  const std::string stampText = tr("privacy.pdf.stamp", {stamp.exported_by, tz::dateTime(stamp.exported_at)});
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Moussem");
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, tr("privacy.pdf.title").c_str());
   {

@@ -77,16 +77,23 @@ FiguresBuilder::Passage FiguresBuilder::reduce(const PassageFact& p, DayCache& c
       r.zone = static_cast<std::int8_t>(z);
       break;
     }
+  // The day and the hour at the edition's clock, whatever offset the scan was written with.
   const std::string_view at(p.at);
-  if (at.size() >= 10) {
-    if (std::string_view(cache.date, 10) != at.substr(0, 10)) {
-      at.copy(cache.date, 10);
-      cache.day = dates::isIsoDate(at.substr(0, 10)) ? dates::toDayNumber(at.substr(0, 10)) : 0;
+  const std::size_t tail = at.size() > 19 ? at.find_first_of("Z+-", 19) : std::string_view::npos;
+  const std::string_view minute = at.substr(0, 16), offset = tail == std::string_view::npos ? "" : at.substr(tail);
+  if (cache.minute != minute || cache.offset != offset) {
+    cache.minute.assign(minute);
+    cache.offset.assign(offset);
+    if (auto t = tz::localOf(cache.minute + ":00" + cache.offset, *clock_)) {
+      cache.day = dates::toDayNumber(t->day);
+      cache.hour = static_cast<std::int8_t>(t->hour);
+    } else {  // not a moment: its date if it has one, no hour
+      cache.day = at.size() >= 10 && dates::isIsoDate(at.substr(0, 10)) ? dates::toDayNumber(at.substr(0, 10)) : 0;
+      cache.hour = -1;
     }
-    r.day = cache.day;
   }
-  if (at.size() >= 13 && at[11] >= '0' && at[11] <= '2' && at[12] >= '0' && at[12] <= '9')
-    r.hour = static_cast<std::int8_t>((at[11] - '0') * 10 + (at[12] - '0'));
+  r.day = cache.day;
+  r.hour = cache.hour;
   return r;
 }
 
@@ -208,6 +215,7 @@ void FiguresBuilder::count(const Passage& p) {
 void FiguresBuilder::update(Store& store, bool rereadPeople) {
   if (!loaded_) {
     edition_ = store.edition().value_or(Edition{});
+    if (clock_->name() != edition_.timezone) clock_ = std::make_shared<const tz::TimeZone>(tz::TimeZone::load(edition_.timezone));
     categories_ = store.categories();
     std::stable_sort(categories_.begin(), categories_.end(), [](const Category& a, const Category& b) { return a.sort < b.sort; });
     zones_ = store.zones();

@@ -5,11 +5,13 @@
 // millions of scans refreshes in milliseconds. No UI, no drawing.
 #pragma once
 #include <array>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/domain.hpp"
+#include "core/time_zone.hpp"
 #include "store/store.hpp"
 
 namespace moussem::report {
@@ -79,9 +81,10 @@ class FiguresBuilder {
     std::int8_t hour = -1, zone = -1;
     bool in = true;
   };
-  struct DayCache {  // consecutive scans mostly share a date: parsed once
-    char date[10] = {};
+  struct DayCache {  // consecutive scans mostly share a minute and an offset: converted once
+    std::string minute, offset;
     long long day = 0;
+    std::int8_t hour = -1;
   };
   Passage reduce(const PassageFact& p, DayCache& cache) const;
   void count(const Passage& p);
@@ -95,6 +98,7 @@ class FiguresBuilder {
   Edition edition_;
   std::vector<Category> categories_;
   std::vector<Zone> zones_;
+  std::shared_ptr<const tz::TimeZone> clock_ = tz::editionZone();  // days and hours at the venue's clock
   std::vector<Exhibitor> exhibitorList_;
   // Per person id (dense: ids are small integers), one record each, so that counting a scan touches one
   // cache line of them (millions of scans over a million people: memory latency is the cost).

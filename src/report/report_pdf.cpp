@@ -8,6 +8,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 #include "report/report.hpp"
 
 namespace moussem::report {
@@ -20,6 +21,7 @@ struct Pdf {
   cairo_t* cr;
   PangoLayout* layout;
   PangoFontDescription* font;
+  std::string latin;  // the language of the left-hand column: French, or English with --lang en
 
   // Text in a box of width w at (x, y); returns its height. align: 0 left, 0.5 centre, 1 right.
   double text(const std::string& s, double x, double y, double w, double size, bool bold = false, double align = 0,
@@ -39,10 +41,10 @@ struct Pdf {
     pango_cairo_show_layout(cr, layout);
     return th;
   }
-  // A heading in French on the left and Arabic on the right, with a rule under it.
+  // A heading in French (or English) on the left and Arabic on the right, with a rule under it.
   double heading(const std::string& key, double y, double size = 15) {
     const double w = kW - 2 * kMargin;
-    const double h = std::max(text(i18n::lookupIn("fr", key), kMargin, y, w * 0.55, size, true),
+    const double h = std::max(text(i18n::lookupIn(latin, key), kMargin, y, w * 0.55, size, true),
                               text(i18n::lookupIn("ar", key), kMargin + w * 0.45, y, w * 0.55, size, true, 1));
     cairo_set_source_rgb(cr, 0.79, 0.64, 0.15);
     cairo_rectangle(cr, kMargin, y + h + 3, w, 1.2);
@@ -66,7 +68,8 @@ struct Pdf {
   }
 };
 
-std::string num(long long n) { return std::to_string(n); }
+// Counts grouped as the chosen language writes them: 1 234 in French, 1,234 in English and Arabic.
+std::string num(long long n) { return i18n::formatCount(n); }
 
 }  // namespace
 
@@ -79,23 +82,35 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
     throw Error(ErrorKind::Io, tr("report.error.write", {out.string(), "cairo"}));
   }
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Moussem");
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, (edition.name_fr + " — rapport").c_str());
-  Pdf p{cairo_create(surface), nullptr, pango_font_description_from_string("DejaVu Sans, Noto Sans Arabic")};
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, (edition.name_fr + " — " + i18n::lookupIn(i18n::language(), "report.title")).c_str());
+  // Bilingual pages, Arabic on the right; the left-hand column follows --lang (English for English,
+  // French otherwise: with --lang ar the report keeps the administration's French beside the Arabic).
+  Pdf p{cairo_create(surface), nullptr, pango_font_description_from_string("DejaVu Sans, Noto Sans Arabic"),
+        i18n::language() == "en" ? "en" : "fr"};
+  const std::string& nameLatin = p.latin == "en" && !edition.name_en.empty() ? edition.name_en : edition.name_fr;
   p.layout = pango_cairo_create_layout(p.cr);
   const double w = kW - 2 * kMargin;
 
   // Cover.
   p.bar(0, 0, kW, 14, 0.106, 0.165, 0.255);
   double y = 220;
-  y += p.text(edition.name_fr, kMargin, y, w, 26, true, 0.5) + 10;
+  y += p.text(nameLatin, kMargin, y, w, 26, true, 0.5) + 10;
   y += p.text(edition.name_ar, kMargin, y, w, 26, true, 0.5) + 24;
-  y += p.text(dates::formatLong(edition.starts_on, "fr") + " – " + dates::formatLong(edition.ends_on, "fr"), kMargin, y, w, 14,
+  y += p.text(dates::formatLong(edition.starts_on, p.latin) + " – " + dates::formatLong(edition.ends_on, p.latin), kMargin, y, w, 14,
               false, 0.5) + 4;
   y += p.text(dates::formatLong(edition.starts_on, "ar") + " – " + dates::formatLong(edition.ends_on, "ar"), kMargin, y, w, 14,
               false, 0.5) + 4;
   if (!edition.venue.empty()) y += p.text(edition.venue, kMargin, y, w, 12, false, 0.5, 0.35) + 30;
-  p.text(i18n::lookupIn("fr", "report.title") + "  ·  " + i18n::lookupIn("ar", "report.title"), kMargin, y + 40, w, 18,
+  p.text(i18n::lookupIn(p.latin, "report.title") + "  ·  " + i18n::lookupIn("ar", "report.title"), kMargin, y + 40, w, 18,
          true, 0.5, 0.35);
+  // When it was made, at the edition's clock.
+  const std::string now = dates::utcNowIso();
+  if (const auto local = tz::localOf(now, *tz::editionZone())) {
+    const auto made = [&](const std::string& lang) {
+      return i18n::format(i18n::lookupIn(lang, "report.generated"), {dates::formatLong(local->day, lang) + "  " + tz::clock(now)});
+    };
+    p.text(made(p.latin) + "  ·  " + made("ar"), kMargin, kH - kMargin - 12, w, 9, false, 0.5, 0.45);
+  }
   cairo_show_page(p.cr);
 
   // Key figures, inside now, the funnel.
@@ -107,18 +122,18 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
   for (const Fig& fig : {Fig{"report.fig.registered", f.people}, Fig{"report.fig.printed", f.badges_printed},
                          Fig{"report.fig.visitors", f.visitors}, Fig{"report.fig.entries", f.entries},
                          Fig{"report.fig.exits", f.exits}, Fig{"report.fig.exhibitors", f.exhibitors}})
-    y = p.row(i18n::lookupIn("fr", fig.key), i18n::lookupIn("ar", fig.key), {num(fig.value)}, y);
+    y = p.row(i18n::lookupIn(p.latin, fig.key), i18n::lookupIn("ar", fig.key), {num(fig.value)}, y);
   y = p.heading("report.page.funnel", y + 14);
-  y = p.row("", "", {i18n::lookupIn("fr", "report.col.registered"), i18n::lookupIn("fr", "report.col.printed"),
-                     i18n::lookupIn("fr", "report.col.entered")}, y);
+  y = p.row("", "", {i18n::lookupIn(p.latin, "report.col.registered"), i18n::lookupIn(p.latin, "report.col.printed"),
+                     i18n::lookupIn(p.latin, "report.col.entered")}, y);
   for (const auto& r : f.funnel) {
     if (r.registered == 0) continue;
-    y = p.row(i18n::label("category", r.category, "fr"), i18n::label("category", r.category, "ar"),
+    y = p.row(i18n::label("category", r.category, p.latin), i18n::label("category", r.category, "ar"),
               {num(r.registered), num(r.printed), num(r.entered)}, y);
   }
   y = p.heading("report.page.inside", y + 14);
   for (const auto& z : f.inside_by_zone)
-    y = p.row(i18n::label("zone", z.code, "fr"), i18n::label("zone", z.code, "ar"), {num(z.count)}, y);
+    y = p.row(i18n::label("zone", z.code, p.latin), i18n::label("zone", z.code, "ar"), {num(z.count)}, y);
   cairo_show_page(p.cr);
   if (progress) progress(0.2);
 
@@ -126,11 +141,11 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
   for (std::size_t i = 0; i < f.days.size(); ++i) {
     const DayFigures& d = f.days[i];
     const double w2 = w * 0.5;
-    p.text(dates::formatLong(d.day, "fr"), kMargin, kMargin, w2, 16, true);
+    p.text(dates::formatLong(d.day, p.latin), kMargin, kMargin, w2, 16, true);
     p.text(dates::formatLong(d.day, "ar"), kMargin + w2, kMargin, w2, 16, true, 1);
     y = kMargin + 34;
-    y = p.row(i18n::lookupIn("fr", "report.fig.entries"), i18n::lookupIn("ar", "report.fig.entries"), {num(d.entries)}, y);
-    y = p.row(i18n::lookupIn("fr", "report.fig.visitors"), i18n::lookupIn("ar", "report.fig.visitors"), {num(d.visitors)}, y);
+    y = p.row(i18n::lookupIn(p.latin, "report.fig.entries"), i18n::lookupIn("ar", "report.fig.entries"), {num(d.entries)}, y);
+    y = p.row(i18n::lookupIn(p.latin, "report.fig.visitors"), i18n::lookupIn("ar", "report.fig.visitors"), {num(d.visitors)}, y);
     y = p.heading("report.chart.hours", y + 10, 12);
     const double chartH = 260, base = y + chartH, slot = w / 15.0;
     long long peak = 1;
@@ -150,32 +165,32 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
   // Forum attendance: entries and distinct participants per day and per category.
   if (const ZoneAttendance* forum = f.zone("forum")) {
     y = p.heading("report.page.forum", kMargin);
-    y = p.row(i18n::lookupIn("fr", "report.fig.forum_entries"), i18n::lookupIn("ar", "report.fig.forum_entries"),
+    y = p.row(i18n::lookupIn(p.latin, "report.fig.forum_entries"), i18n::lookupIn("ar", "report.fig.forum_entries"),
               {num(forum->entries)}, y);
-    y = p.row(i18n::lookupIn("fr", "report.fig.forum_attendees"), i18n::lookupIn("ar", "report.fig.forum_attendees"),
+    y = p.row(i18n::lookupIn(p.latin, "report.fig.forum_attendees"), i18n::lookupIn("ar", "report.fig.forum_attendees"),
               {num(forum->attendees)}, y);
     y = p.heading("report.chart.forum_days", y + 14, 12);
-    y = p.row("", "", {i18n::lookupIn("fr", "report.col.entries"), i18n::lookupIn("fr", "report.col.attendees")}, y);
+    y = p.row("", "", {i18n::lookupIn(p.latin, "report.col.entries"), i18n::lookupIn(p.latin, "report.col.attendees")}, y);
     long long peak = 1;
     for (long long v : forum->attendees_per_day) peak = std::max(peak, v);
     for (std::size_t d = 0; d < f.days.size() && d < forum->entries_per_day.size(); ++d) {
       // A thin bar under each day's row: the day's attendees against the busiest day.
       p.bar(kMargin, y + 13, w * 0.45 * static_cast<double>(forum->attendees_per_day[d]) / static_cast<double>(peak), 2.2,
             0.122, 0.435, 0.698);
-      y = p.row(dates::formatLong(f.days[d].day, "fr"), dates::formatLong(f.days[d].day, "ar"),
+      y = p.row(dates::formatLong(f.days[d].day, p.latin), dates::formatLong(f.days[d].day, "ar"),
                 {num(forum->entries_per_day[d]), num(forum->attendees_per_day[d])}, y);
     }
     y = p.heading("report.chart.forum_categories", y + 14, 12);
-    y = p.row("", "", {i18n::lookupIn("fr", "report.col.attendees"), i18n::lookupIn("fr", "report.col.entries")}, y);
+    y = p.row("", "", {i18n::lookupIn(p.latin, "report.col.attendees"), i18n::lookupIn(p.latin, "report.col.entries")}, y);
     bool any = false;
     for (std::size_t c = 0; c < forum->attendees_by_category.size(); ++c) {
       const auto& a = forum->attendees_by_category[c];
       if (a.count == 0 && forum->entries_by_category[c].count == 0) continue;
       any = true;
-      y = p.row(i18n::label("category", a.code, "fr"), i18n::label("category", a.code, "ar"),
+      y = p.row(i18n::label("category", a.code, p.latin), i18n::label("category", a.code, "ar"),
                 {num(a.count), num(forum->entries_by_category[c].count)}, y);
     }
-    if (!any) p.text(i18n::lookupIn("fr", "report.forum.none") + "  ·  " + i18n::lookupIn("ar", "report.forum.none"), kMargin, y, w,
+    if (!any) p.text(i18n::lookupIn(p.latin, "report.forum.none") + "  ·  " + i18n::lookupIn("ar", "report.forum.none"), kMargin, y, w,
                      10, false, 0, 0.4);
     cairo_show_page(p.cr);
   }
@@ -186,13 +201,13 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
   for (auto [key, groups, family] : {std::tuple{"report.chart.region", &f.exhibitors_by_region, "region"},
                                      std::tuple{"report.chart.sector", &f.exhibitors_by_sector, "sector"}}) {
     y = p.heading(key, y);
-    y = p.row("", "", {i18n::lookupIn("fr", "report.col.registered_exhibitors"), i18n::lookupIn("fr", "report.col.present")}, y);
+    y = p.row("", "", {i18n::lookupIn(p.latin, "report.col.registered_exhibitors"), i18n::lookupIn(p.latin, "report.col.present")}, y);
     for (const auto& g : *groups) {
       if (y > kH - kMargin - 20) {
         cairo_show_page(p.cr);
         y = kMargin;
       }
-      y = p.row(i18n::label(family, g.code, "fr"), i18n::label(family, g.code, "ar"), {num(g.total), num(g.present)}, y);
+      y = p.row(i18n::label(family, g.code, p.latin), i18n::label(family, g.code, "ar"), {num(g.total), num(g.present)}, y);
     }
     y += 14;
   }
@@ -201,9 +216,9 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
     y = kMargin;
   }
   y = p.heading("report.page.booths", y);
-  y = p.row("", "", {i18n::lookupIn("fr", "report.col.booths"), i18n::lookupIn("fr", "report.col.taken"),
-                     i18n::lookupIn("fr", "report.col.free")}, y);
-  if (f.booths_by_hall.empty()) p.text(i18n::lookupIn("fr", "dashboard.no_booths"), kMargin, y, w, 10, false, 0, 0.4);
+  y = p.row("", "", {i18n::lookupIn(p.latin, "report.col.booths"), i18n::lookupIn(p.latin, "report.col.taken"),
+                     i18n::lookupIn(p.latin, "report.col.free")}, y);
+  if (f.booths_by_hall.empty()) p.text(i18n::lookupIn(p.latin, "dashboard.no_booths"), kMargin, y, w, 10, false, 0, 0.4);
   for (const auto& h : f.booths_by_hall) y = p.row(h.hall, "", {num(h.total), num(h.taken), num(h.free)}, y);
   cairo_show_page(p.cr);
 

@@ -13,6 +13,7 @@ struct Sheet {
   lxw_workbook* book;
   lxw_worksheet* ws;
   lxw_format* head;
+  lxw_format* count;  // "#,##0": Excel groups thousands as the reader's locale writes them; the cell stays a number
   std::string name;
   lxw_row_t row = 0;
   void header(const std::vector<std::string>& cells) {
@@ -26,7 +27,7 @@ struct Sheet {
   void line(const std::string& label, const std::vector<long long>& values) {
     worksheet_write_string(ws, row, 0, label.c_str(), nullptr);
     for (std::size_t c = 0; c < values.size(); ++c)
-      worksheet_write_number(ws, row, static_cast<lxw_col_t>(c + 1), static_cast<double>(values[c]), nullptr);
+      worksheet_write_number(ws, row, static_cast<lxw_col_t>(c + 1), static_cast<double>(values[c]), count);
     ++row;
   }
   // A native column chart of column `col` against the labels in column A, beside the table.
@@ -52,10 +53,12 @@ void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesys
   lxw_format* head = workbook_add_format(book);
   format_set_bold(head);
   format_set_bg_color(head, 0xE8EEF5);
+  lxw_format* count = workbook_add_format(book);
+  format_set_num_format(count, "#,##0");
   auto sheet = [&](const char* key) {
     std::string name = tr(key);
     if (name.size() > 31) name.resize(31);
-    return Sheet{book, workbook_add_worksheet(book, name.c_str()), head, name};
+    return Sheet{book, workbook_add_worksheet(book, name.c_str()), head, count, name};
   };
 
   Sheet summary = sheet("report.sheet.summary");

@@ -6,6 +6,7 @@
 #include "core/domain_json.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 
 namespace moussem::users {
 
@@ -35,8 +36,8 @@ User existing(Store& store, const std::string& name) {
   return *u;
 }
 
-// "HH:MM" of a UTC ISO moment, for the lockout message.
-std::string clockOf(const std::string& iso) { return iso.size() >= 16 ? iso.substr(11, 5) + " UTC" : iso; }
+// "HH:MM" of a UTC ISO moment at the edition's clock, for the lockout message.
+std::string clockOf(const std::string& iso) { return tz::clock(iso); }
 
 }  // namespace
 

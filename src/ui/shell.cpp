@@ -9,6 +9,7 @@
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/station.hpp"
+#include "core/time_zone.hpp"
 #include "ui/fonts.hpp"
 #include "ui/screens/audit_screen.hpp"
 #include "ui/screens/badges_screen.hpp"
@@ -222,7 +223,7 @@ void Shell::drawStatus() {
   if (!backupError_.empty()) {
     segments.emplace_back(tr("status.backup.failed", {backupError_}), ImVec4(0.75f, 0.1f, 0.1f, 1));
   } else if (!lastBackup_.empty()) {
-    segments.emplace_back(tr("status.backup.last", {lastBackup_.substr(11, 5) + " UTC"}), grey);
+    segments.emplace_back(tr("status.backup.last", {tz::clock(lastBackup_)}), grey);
   } else if (hasBackupPlan_) {
     segments.emplace_back(tr("status.backup.none"), amber);
   }

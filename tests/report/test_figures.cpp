@@ -72,7 +72,9 @@ struct Seeded {
       const int day = atForum ? 9 + static_cast<int>(rng() % 3) : 9 + static_cast<int>(rng() % 7),
                 hour = 9 + static_cast<int>(rng() % 10);
       char at[40];
-      std::snprintf(at, sizeof at, "2026-02-%02dT%02d:%02d:00+01:00", day, hour, static_cast<int>(rng() % 60));
+      // The venue's wall clock with Casablanca's offset: +01, and +00 from 15 February 03:00 (Ramadan).
+      std::snprintf(at, sizeof at, "2026-02-%02dT%02d:%02d:00%s", day, hour, static_cast<int>(rng() % 60),
+                    day == 15 ? "+00:00" : "+01:00");
       const bool out = rng() % 3 == 0;
       const GateProfile& gate = atForum ? (out ? forumOut : forum) : (out ? hallOut : hall);
       pipeline.scan(badges.payload(who), gate, out ? "out" : "in", GateFixture::at(at));

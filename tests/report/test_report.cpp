@@ -113,8 +113,8 @@ TEST_CASE("report --out FILE.xlsx writes a workbook with a sheet per table and n
   // 2026-02-10 (row 3, after the header and the 9th): three entries in the Entries column — the buyer's badge
   // is valid on the 11th only, so her scan that day is refused and not counted.
   INFO(days.out);
-  CHECK(days.out.find("<c r=\"B3\"><v>3</v></c>") != std::string::npos);
-  CHECK(days.out.find("<c r=\"B2\"><v>0</v></c>") != std::string::npos);
+  CHECK(days.out.find("<c r=\"B3\" s=\"2\"><v>3</v></c>") != std::string::npos);  // s="2": the "#,##0" format
+  CHECK(days.out.find("<c r=\"B2\" s=\"2\"><v>0</v></c>") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(out.string() + ".partial"));
 }
 
@@ -360,4 +360,45 @@ TEST_CASE("demo --scans rehearses the gates the same way for the same seed: acce
   CHECK(logs[0] == logs[1]);
   CHECK(logs[0].find(";rejected;") != std::string::npos);
   CHECK(logs[0].find(";forum;") != std::string::npos);
+}
+
+TEST_CASE("reports group thousands as the chosen language writes them, XLSX cells stay numbers with a grouping format, CSV stays raw") {
+  test::TempDir dir;
+  const std::string db = (dir / "big.db").string();
+  REQUIRE(test::run("moussem-cli", {"--db", db, "demo", "--exhibitors", "8", "--participants", "1300"}).exit_code == 0);
+  // The CSV tables carry raw digits, whatever the language.
+  const auto tables = dir / "tables";
+  REQUIRE(test::run("moussem-cli", {"--db", db, "--lang", "fr", "report", "--out", tables.string(), "--format", "csv"}).exit_code == 0);
+  const std::string digits = column(readCsv(tables / "summary.csv"), "value")["registered"];
+  INFO(digits);
+  REQUIRE(digits.size() == 4);
+  REQUIRE(digits.find_first_not_of("0123456789") == std::string::npos);
+  const std::string head = digits.substr(0, digits.size() - 3), tail = digits.substr(digits.size() - 3);
+
+  SECTION("PDF in French: 1 3xx with a no-break space; in English: 1,3xx and English headings") {
+    for (auto [lang, grouped, heading] : {std::tuple{"fr", head + "\xC2\xA0" + tail, "Chiffres clés"},
+                                          std::tuple{"en", head + "," + tail, "Key figures"},
+                                          std::tuple{"ar", head + "," + tail, "Chiffres clés"}}) {
+      const auto out = dir / (std::string("report-") + lang + ".pdf");
+      REQUIRE(test::run("moussem-cli", {"--db", db, "--lang", lang, "report", "--out", out.string()}).exit_code == 0);
+      auto text = test::runCommand("pdftotext", {"-layout", out.string(), "-"});
+      INFO(lang);
+      // pdftotext may give the no-break space back as a plain space.
+      CHECK((text.out.find(grouped) != std::string::npos ||
+             (std::string(lang) == "fr" && text.out.find(head + " " + tail) != std::string::npos)));
+      if (std::string(lang) == "fr") CHECK(text.out.find(head + "," + tail) == std::string::npos);
+      CHECK(text.out.find(heading) != std::string::npos);
+      CHECK(text.out.find("أرقام رئيسية") != std::string::npos);  // Arabic on the right, always
+    }
+  }
+  SECTION("XLSX: the figure is a number cell formatted #,##0") {
+    const auto out = dir / "report.xlsx";
+    REQUIRE(test::run("moussem-cli", {"--db", db, "--lang", "en", "report", "--out", out.string()}).exit_code == 0);
+    auto summary = test::runCommand("unzip", {"-p", out.string(), "xl/worksheets/sheet1.xml"});
+    auto styles = test::runCommand("unzip", {"-p", out.string(), "xl/styles.xml"});
+    INFO(summary.out);
+    CHECK(summary.out.find("s=\"2\"><v>" + digits + "</v>") != std::string::npos);
+    // "#,##0": Excel's built-in format 3, or written out as a custom format.
+    CHECK((styles.out.find("numFmtId=\"3\"") != std::string::npos || styles.out.find("formatCode=\"#,##0\"") != std::string::npos));
+  }
 }

@@ -7,6 +7,7 @@
 #include "ui/fonts.hpp"
 #include "headless.hpp"
 #include "ui/text_display.hpp"
+#include "ui/widgets/widgets.hpp"
 
 using namespace moussem;
 
@@ -163,4 +164,24 @@ TEST_CASE("a national phone number with spaces keeps its groups in order inside 
   const std::string shown = ui::display("من 10 إلى 20");
   CHECK(shown.find("10") != std::string::npos);
   CHECK(shown.find("20") != std::string::npos);
+}
+
+TEST_CASE("a label too long for its place ends with an ellipsis at its reading end, whole when it fits") {
+  test::HeadlessUi ui;
+  ui.frame([] {
+    const std::string latin = "Enregistrements du jour";
+    const std::string arabic = ui::display("المسجلون في المنتدى اليوم");
+    const float full = ImGui::CalcTextSize(arabic.c_str()).x;
+    CHECK(ui::ellipsized(latin, 10000, false) == latin);
+    CHECK(ui::ellipsized(arabic, full, true) == arabic);
+    const std::string cutLatin = ui::ellipsized(latin, ImGui::CalcTextSize(latin.c_str()).x / 2, false);
+    CHECK(cutLatin.rfind("Enreg", 0) == 0);                      // the start kept
+    CHECK(cutLatin.substr(cutLatin.size() - 3) == "\xE2\x80\xA6");  // "…" at the end
+    // Visual Arabic starts on the right: the start of the sentence is kept, "…" on the left.
+    const std::string cutArabic = ui::ellipsized(arabic, full / 2, true);
+    CHECK(cutArabic.rfind("\xE2\x80\xA6", 0) == 0);
+    CHECK(arabic.substr(arabic.size() - (cutArabic.size() - 3)) == cutArabic.substr(3));
+    CHECK(ImGui::CalcTextSize(cutArabic.c_str()).x <= full / 2);
+    CHECK(ui::ellipsized(arabic, 1, true) == "\xE2\x80\xA6");
+  });
 }

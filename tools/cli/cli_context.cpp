@@ -11,6 +11,7 @@
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/station.hpp"
+#include "core/time_zone.hpp"
 #include "store/guarded_store.hpp"
 #include "store/users.hpp"
 
@@ -20,6 +21,7 @@ std::string Context::databasePath() const { return db.empty() ? paths::defaultDa
 
 std::unique_ptr<Store> Context::open() const {
   auto raw = openStore(databasePath(), OpenMode::Existing);
+  if (auto edition = raw->edition()) tz::setEditionZone(edition->timezone);  // times shown at the venue's clock
   if (!actor_) actor_ = signIn(*raw);
   return std::make_unique<GuardedStore>(std::move(raw), *actor_);
 }

@@ -11,6 +11,7 @@
 #include "cli_context.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 #include "core/station.hpp"
 
 namespace moussem::cli {
@@ -162,7 +163,7 @@ void registerBadge(CLI::App& app, Context& ctx) {
       for (const auto& r : records) {
         j.push_back({{"person", r.person_id}, {"serial", r.serial}, {"version", r.version}, {"station", r.station},
                      {"operator", r.operator_name}, {"at", r.at}});
-        text += r.at + "  " + r.serial + " v" + std::to_string(r.version) + "  " + r.station + "  " + r.operator_name + "\n";
+        text += tz::dateTime(r.at) + "  " + r.serial + " v" + std::to_string(r.version) + "  " + r.station + "  " + r.operator_name + "\n";
       }
       if (records.empty()) text = tr("print.log_empty") + "\n";
       ctx.print(j, text.substr(0, text.size() - 1));

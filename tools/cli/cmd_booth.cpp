@@ -141,7 +141,8 @@ void registerVenue(CLI::App& app, Context& ctx) {
                          {"sectors", h.sectors}, {"width", h.width}, {"height", h.height}, {"booths", booths}});
         char line[256];
         std::snprintf(line, sizeof line, "%.0f x %.0f m", h.width, h.height);
-        text += tr("venue.show.hall", {h.code, h.name, line, std::to_string(n), std::to_string(assigned),
+        const std::string hallName = i18n::language() == "ar" && !h.name_ar.empty() ? h.name_ar : h.name;  // names are data
+        text += tr("venue.show.hall", {h.code, hallName, line, std::to_string(n), std::to_string(assigned),
                                        std::to_string(static_cast<long>(area))}) + "\n";
       }
       ctx.print({{"name", v.name}, {"example", v.example}, {"halls", halls}}, text);

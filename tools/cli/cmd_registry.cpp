@@ -6,6 +6,7 @@
 #include "core/domain_json.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/person_names.hpp"
 #include "io/export.hpp"
 #include "io/import.hpp"
 #include "io/registry.hpp"
@@ -24,7 +25,7 @@ std::string line(const Exhibitor& x) {
 }
 
 std::string line(const Person& p) {
-  return std::to_string(p.id) + "  " + displayName(p) + (p.name_ar.empty() ? "" : "  " + p.name_ar) + "  · " +
+  return std::to_string(p.id) + "  " + names::latin(p) + (names::secondary(p, "fr").empty() ? "" : "  " + p.name_ar) + "  · " +
          p.category + (p.organization.empty() ? "" : " · " + p.organization) +
          (p.phone.empty() ? "" : " · " + p.phone) + (p.email.empty() ? "" : " · " + p.email);
 }

@@ -1,4 +1,5 @@
 // moussem-cli: every feature of the app, scriptable and testable without a window.
+#include <algorithm>
 #include <iostream>
 
 #include "cli_context.hpp"
@@ -12,9 +13,39 @@ void registerPrivacy(CLI::App& app, Context& ctx);  // export-person, anonymize 
 void registerDb(CLI::App& app, Context& ctx);       // db roles|login: PostgreSQL roles (cmd_db.cpp)
 }  // namespace moussem::cli
 
+namespace {
+// --lang is read before the command line is parsed, so that a usage error is already in the user's language.
+void languageFromArguments(int argc, char** argv) {
+  const auto known = moussem::i18n::languages();
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i], value;
+    if (arg == "--lang" && i + 1 < argc) value = argv[i + 1];
+    else if (arg.rfind("--lang=", 0) == 0) value = arg.substr(7);
+    if (std::find(known.begin(), known.end(), value) != known.end()) moussem::i18n::setLanguage(value);
+  }
+}
+
+// CLI11 words its errors in English: the common ones are said again in the user's language, the rest
+// keep CLI11's detail inside a translated sentence.
+std::string usageMessage(const CLI::ParseError& e) {
+  using moussem::tr;
+  const std::string what = e.what();
+  const auto colon = what.find(": ");
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) && colon != std::string::npos)
+    return tr("cli.error.unexpected", {what.substr(colon + 2)});
+  if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+    const auto is = what.find(" is required");
+    if (is != std::string::npos && what.rfind("-", 0) == 0) return tr("cli.error.required", {what.substr(0, is)});
+    if (what.find("subcommand") != std::string::npos) return tr("cli.error.no_command");
+  }
+  return tr("cli.error.usage", {what});
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace moussem;
   cli::Context ctx;
+  languageFromArguments(argc, argv);
   CLI::App app{"Moussem: registration, badges, booths and gates for fairs and forums", "moussem-cli"};
   app.option_defaults()->always_capture_default();
   app.add_option("--db", ctx.db, "SQLite file path, or postgresql://... (default: $MOUSSEM_DB or the user data folder)");
@@ -47,7 +78,7 @@ int main(int argc, char** argv) {
     for (const CLI::App* sub : app.get_subcommands({}))
       if (sub->get_name() == arg) known = true;
     if (!known) {
-      std::cerr << "moussem-cli: unknown command '" << arg << "'\nRun 'moussem-cli --help' for usage.\n";
+      std::cerr << "moussem-cli: " << tr("cli.error.unknown_command", {arg}) << "\n" << tr("cli.usage_hint") << "\n";
       return 2;
     }
     break;
@@ -62,7 +93,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "moussem-cli: " << e.what() << "\n" << "Run 'moussem-cli --help' for usage.\n";
+    std::cerr << "moussem-cli: " << usageMessage(e) << "\n" << tr("cli.usage_hint") << "\n";
     return 2;
   } catch (const Error& e) {
     std::cerr << "moussem-cli: " << e.what() << "\n";

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -12,9 +13,7 @@
 namespace moussem::ui {
 
 namespace {
-std::string when(const std::string& at) {  // 2026-02-10T09:00:01.250Z -> 2026-02-10 09:00:01 UTC
-  return at.size() >= 19 ? at.substr(0, 10) + " " + at.substr(11, 8) + " UTC" : at;
-}
+std::string when(const std::string& at) { return tz::dateTime(at); }  // at the edition's clock
 }  // namespace
 
 void AuditScreen::draw() {

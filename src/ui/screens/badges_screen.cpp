@@ -82,7 +82,7 @@ void BadgesScreen::drawSelection() {
   for (const auto& c : model_.categories())
     if (c.code == model_.filter.category) current = labelIn(c);
   ImGui::SetNextItemWidth(w);
-  if (ImGui::BeginCombo(L("badges.category"), display(current).c_str())) {
+  if (BeginComboShaped(L("badges.category"), current)) {
     if (ImGui::Selectable(display(tr("badges.any_category")).c_str(), model_.filter.category.empty())) {
       model_.filter.category.clear();
       changed = true;
@@ -100,7 +100,7 @@ void BadgesScreen::drawSelection() {
   for (const auto& [id, name] : model_.exhibitors())
     if (id == model_.filter.exhibitor) exhibitor = name;
   ImGui::SetNextItemWidth(w);
-  if (ImGui::BeginCombo(L("badges.exhibitor"), display(exhibitor).c_str(), ImGuiComboFlags_HeightLarge)) {
+  if (BeginComboShaped(L("badges.exhibitor"), exhibitor, ImGuiComboFlags_HeightLarge)) {
     if (ImGui::Selectable(display(tr("badges.any_exhibitor")).c_str(), model_.filter.exhibitor == 0)) {
       model_.filter.exhibitor = 0;
       changed = true;
@@ -122,7 +122,7 @@ void BadgesScreen::drawSelection() {
 
   // Template.
   ImGui::SetNextItemWidth(w);
-  if (ImGui::BeginCombo(L("badges.template"), L("badges.template." + model_.template_name))) {
+  if (BeginComboShaped(L("badges.template"), tr("badges.template." + model_.template_name))) {
     for (const auto& name : templateNames())
       if (ImGui::Selectable(L("badges.template." + name), name == model_.template_name)) {
         model_.template_name = name;
@@ -190,7 +190,7 @@ void BadgesScreen::drawPrinter() {
   std::string shown = model_.settings.printer.empty() ? tr("print.default_printer") : model_.settings.printer;
   ImGui::SetNextItemWidth(w);
   bool changed = false;
-  if (ImGui::BeginCombo(L("badges.printer.name"), display(shown).c_str())) {
+  if (BeginComboShaped(L("badges.printer.name"), shown)) {
     if (ImGui::Selectable(display(tr("print.default_printer")).c_str(), model_.settings.printer.empty())) {
       model_.settings.printer.clear();
       changed = true;
@@ -211,7 +211,7 @@ void BadgesScreen::drawPrinter() {
   static const char* const kPapers[] = {"", "iso_a6_105x148mm", "iso_a4_210x297mm", "custom_cr80_54x85.6mm"};
   std::string paper = model_.settings.paper.empty() ? tr("badges.paper.template") : model_.settings.paper;
   ImGui::SetNextItemWidth(w);
-  if (ImGui::BeginCombo(L("badges.paper"), display(paper).c_str())) {
+  if (BeginComboShaped(L("badges.paper"), paper)) {
     for (const char* p : kPapers) {
       std::string label = *p ? std::string(p) : tr("badges.paper.template");
       if (ImGui::Selectable(display(label).c_str(), model_.settings.paper == p)) {

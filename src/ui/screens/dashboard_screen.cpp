@@ -135,7 +135,7 @@ void DashboardScreen::draw() {
   heading(tr("dashboard.chart.hours"));
   if (day) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::BeginCombo("###day", display(dates::formatLong(day->day, i18n::language())).c_str())) {
+    if (BeginComboShaped("###day", dates::formatLong(day->day, i18n::language()))) {
       for (std::size_t i = 0; i < f.days.size(); ++i)
         if (ImGui::Selectable(display(dates::formatLong(f.days[i].day, i18n::language())).c_str(), static_cast<int>(i) == model_.day))
           model_.day = static_cast<int>(i);

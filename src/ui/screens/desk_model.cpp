@@ -9,8 +9,10 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 #include "core/station.hpp"
 #include "core/text_fold.hpp"
+#include "core/person_names.hpp"
 #include "ui/signed_in.hpp"
 
 namespace moussem::ui {
@@ -21,14 +23,7 @@ struct Rollback {};  // thrown inside a transaction so that looking at a badge w
 
 constexpr std::size_t kResults = 50, kRecent = 15;
 
-std::string today() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string today() { return tz::nowLocalIso().substr(0, 10); }  // the venue's date
 
 void appendPart(std::vector<std::string>& out, const std::string& part) {
   if (!part.empty()) out.push_back(part);
@@ -86,9 +81,8 @@ DeskResult DeskModel::describe(const Person& p, const std::optional<Badge>& badg
   DeskResult r;
   r.kind = SearchIndex::Kind::Person;
   r.id = p.id;
-  r.name = p.first_name + (p.first_name.empty() || p.last_name.empty() ? "" : " ") + p.last_name;
-  if (r.name.empty()) r.name = p.name_ar;
-  else r.name_ar = p.name_ar;
+  r.name = names::list(p);
+  if (r.name != p.name_ar) r.name_ar = p.name_ar;
   appendPart(r.details, p.organization);
   appendPart(r.details, p.email);
   appendPart(r.details, p.phone);
@@ -293,7 +287,7 @@ bool DeskModel::saveForm(bool despite_duplicates) {
   if (!id) return false;
   form_open_ = false;
   openPerson(*id);
-  setMessage(tr(created ? "desk.registered" : "form.saved", {displayName(form.draft)}), false);
+  setMessage(tr(created ? "desk.registered" : "form.saved", {names::sentence(form.draft)}), false);
   return true;
 }
 

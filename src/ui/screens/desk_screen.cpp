@@ -7,6 +7,8 @@
 
 #include "core/dates.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
+#include "core/person_names.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/text_field.hpp"
@@ -355,8 +357,8 @@ void DeskScreen::drawForm() {
 
 void DeskScreen::drawPerson() {
   const Person& p = *model_.person();
-  heading(displayName(p), fonts().heading);
-  if (!p.name_ar.empty() && (!p.first_name.empty() || !p.last_name.empty())) heading(p.name_ar, fonts().bold);
+  heading(names::sentence(p), fonts().heading);
+  if (const std::string other = names::secondary(p); !other.empty()) heading(other, fonts().bold);
   categoryChip(p.category, choices_.categoryColor(p.category));
   std::string org = p.organization;
   if (!p.position.empty()) org += (org.empty() ? "" : "  ·  ") + p.position;
@@ -414,10 +416,9 @@ void DeskScreen::drawBadge() {
   const float logH = model_.printLog().empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 4;
   preview_.draw(std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y - logH));
   if (!model_.printLog().empty()) {
-    const std::string& at = model_.printLog().front().at;  // ISO, local time of the station that printed
-    const std::string when = at.size() >= 16 && dates::isIsoDate(at.substr(0, 10))
-                                 ? dates::formatLong(at.substr(0, 10), i18n::language()) + " " + at.substr(11, 5)
-                                 : at;
+    const std::string& at = model_.printLog().front().at;  // ISO, UTC
+    const auto local = tz::localOf(at, *tz::editionZone());
+    const std::string when = local ? dates::formatLong(local->day, i18n::language()) + " " + tz::clock(at) : at;
     TextColored(kGrey, tr("desk.badge.printed_by", {when,
                                                     model_.printLog().front().station,
                                                     model_.printLog().front().operator_name}));
@@ -442,7 +443,7 @@ void DeskScreen::drawExhibitor() {
   heading(trn("desk.staff", static_cast<long long>(model_.exhibitorStaff().size())), fonts().bold);
   for (const auto& s : model_.exhibitorStaff()) {
     ImGui::PushID(static_cast<int>(s.id));
-    if (ImGui::Selectable(display(displayName(s) + (s.position.empty() ? "" : "  ·  " + s.position)).c_str())) {
+    if (ImGui::Selectable(display(names::sentence(s) + (s.position.empty() ? "" : "  ·  " + s.position)).c_str())) {
       model_.openPerson(s.id);
       ImGui::PopID();
       return;
@@ -464,7 +465,7 @@ void DeskScreen::drawPopups() {
   bool any = false;
   if (ImGui::BeginPopupModal((display(tr("badges.confirm.title")) + "###desk-confirm-print").c_str(), nullptr, flags)) {
     any = true;
-    Text(tr("desk.confirm_print", {model_.person() ? displayName(*model_.person()) : ""}));
+    Text(tr("desk.confirm_print", {model_.person() ? names::sentence(*model_.person()) : ""}));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     if (ImGui::Button(L("badges.confirm.yes"))) {
       model_.print(true);
@@ -492,7 +493,7 @@ void DeskScreen::drawPopups() {
   }
   if (ImGui::BeginPopupModal((display(tr("desk.revoke.title")) + "###desk-revoke").c_str(), nullptr, flags)) {
     any = true;
-    TextColored(kRed, tr("desk.revoke.text", {model_.person() ? displayName(*model_.person()) : ""}));
+    TextColored(kRed, tr("desk.revoke.text", {model_.person() ? names::sentence(*model_.person()) : ""}));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
     InputTextShaped("##reason", &reason_, 0, L("desk.reason.hint"));

@@ -5,6 +5,7 @@
 
 #include "core/codes.hpp"
 #include "core/i18n.hpp"
+#include "core/person_names.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/record_table.hpp"
@@ -21,7 +22,7 @@ bool codeFilter(const char* id, const char* anyKey, std::string_view family, std
   bool changed = false;
   std::string shown = value.empty() ? tr(anyKey) : (extraCode && value == extraCode) ? tr(extraKey) : i18n::label(family, value);
   ImGui::SetNextItemWidth(width);
-  if (ImGui::BeginCombo(id, display(shown).c_str(), ImGuiComboFlags_HeightLarge)) {
+  if (BeginComboShaped(id, shown, ImGuiComboFlags_HeightLarge)) {
     if (ImGui::Selectable(display(tr(anyKey)).c_str(), value.empty())) {
       value.clear();
       changed = true;
@@ -188,7 +189,7 @@ void ExhibitorsScreen::drawStaff() {
     ImGui::PushID(static_cast<int>(p.id));
     if (ImGui::SmallButton(L("exhibitors.staff.remove"))) form.removeStaff(p.id);
     ImGui::SameLine();
-    Text(displayName(p) + (p.position.empty() ? "" : "  ·  " + p.position));
+    Text(names::sentence(p) + (p.position.empty() ? "" : "  ·  " + p.position));
     ImGui::PopID();
   }
   ImGui::SetNextItemWidth(-FLT_MIN);
@@ -203,7 +204,7 @@ void ExhibitorsScreen::drawStaff() {
       break;
     }
     ImGui::SameLine();
-    Text(displayName(p) + (p.organization.empty() ? "" : "  ·  " + p.organization));
+    Text(names::sentence(p) + (p.organization.empty() ? "" : "  ·  " + p.organization));
     ImGui::PopID();
   }
 }

@@ -3,13 +3,11 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
+#include "core/person_names.hpp"
 
 namespace moussem::ui {
 
 namespace {
-std::string fullName(const Person& p) {
-  return p.first_name + (p.first_name.empty() || p.last_name.empty() ? "" : " ") + p.last_name;
-}
 constexpr std::size_t kRecent = 20;
 }  // namespace
 
@@ -63,7 +61,7 @@ void GateModel::reloadCounters() {
     GateLogRow row{s.at, "", s.reason, s.verdict == "accepted", s.manual, ""};
     if (s.person_id)
       if (auto who = store_.person(*s.person_id)) {
-        row.name = fullName(*who);
+        row.name = names::latin(*who);  // as the verdict names the person
         row.name_ar = who->name_ar;
       }
     recent_.push_back(std::move(row));

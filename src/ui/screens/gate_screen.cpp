@@ -8,6 +8,8 @@
 
 #include "core/codes.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
+#include "core/person_names.hpp"
 #include "ui/fonts.hpp"
 #include "ui/signed_in.hpp"
 #include "ui/text_display.hpp"
@@ -93,7 +95,7 @@ void GateScreen::draw() {
   const std::string offline = model_.offlineStatus();
   auto combo = [&](const std::string& label) {
     ImGui::SetNextItemWidth(comboW);
-    if (ImGui::BeginCombo((label + "###profile").c_str(), display(profileLabel(*model_.profile())).c_str())) {
+    if (BeginComboShaped((label + "###profile").c_str(), profileLabel(*model_.profile()))) {
       for (std::size_t i = 0; i < profiles.size(); ++i)
         if (ImGui::Selectable((display(profileLabel(profiles[i])) + "##p" + std::to_string(profiles[i].id)).c_str(),
                               static_cast<int>(i) == model_.selected()))
@@ -219,7 +221,7 @@ void GateScreen::drawSide() {
     // what the time and the reason leave.
     const bool rtl = isRtlLayout();
     const int timeCol = rtl ? 2 : 0, nameCol = 1, reasonCol = rtl ? 0 : 2;
-    const float timeW = ImGui::CalcTextSize("00:00:00").x, reasonW = ImGui::GetFontSize() * 8;
+    const float timeW = ImGui::CalcTextSize(tz::editionZone()->isFallback() ? "00:00:00 UTC" : "00:00:00").x, reasonW = ImGui::GetFontSize() * 8;
     for (int c = 0; c < 3; ++c) {
       const char* ids[3] = {"time", "name", "reason"};
       const int what = c == timeCol ? 0 : c == nameCol ? 1 : 2;
@@ -229,7 +231,7 @@ void GateScreen::drawSide() {
     for (const auto& r : model_.recent()) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(timeCol);
-      Text(r.at.size() >= 19 ? r.at.substr(11, 8) : r.at);
+      Text(tz::clockSeconds(r.at));
       ImGui::TableSetColumnIndex(nameCol);
       // Both names, as the verdict shows them: the Latin one and the Arabic one when the person has it.
       Text(r.name_ar.empty() ? r.name : r.name.empty() ? r.name_ar : r.name + "  ·  " + r.name_ar);
@@ -258,8 +260,8 @@ void GateScreen::drawManual() {
     ImGui::PushID(static_cast<int>(p.id));
     if (ImGui::Button(L("gate.screen.admit"))) model_.admit(p.id);
     ImGui::SameLine();
-    std::string line = p.first_name + " " + p.last_name;
-    if (!p.name_ar.empty()) line += "  ·  " + p.name_ar;
+    std::string line = names::list(p);
+    if (!names::secondary(p, "fr").empty()) line += "  ·  " + p.name_ar;
     line += "  ·  " + i18n::label("category", p.category) + (p.organization.empty() ? "" : "  ·  " + p.organization);
     Text(line);
     ImGui::PopID();
@@ -282,7 +284,7 @@ void GateScreen::drawCamera() {
     }
     camera_ = std::clamp(camera_, 0, static_cast<int>(cameras_.size()) - 1);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (ImGui::BeginCombo("###camera-device", cameras_[static_cast<std::size_t>(camera_)].c_str())) {
+    if (BeginComboShaped("###camera-device", cameras_[static_cast<std::size_t>(camera_)])) {
       for (std::size_t i = 0; i < cameras_.size(); ++i)
         if (ImGui::Selectable(cameras_[i].c_str(), static_cast<int>(i) == camera_)) camera_ = static_cast<int>(i);
       ImGui::EndCombo();
@@ -331,8 +333,7 @@ void GateScreen::drawEditor() {
     draftOut_ = p->direction == "out";
   }
   ImGui::InputText((std::string(L("gate.screen.name")) + "###d-name").c_str(), draftName_, sizeof draftName_);
-  if (ImGui::BeginCombo((std::string(L("gate.screen.zone")) + "###d-zone").c_str(),
-                        display(i18n::label("zone", zones[static_cast<std::size_t>(draftZone_)])).c_str())) {
+  if (BeginComboShaped((std::string(L("gate.screen.zone")) + "###d-zone").c_str(), i18n::label("zone", zones[static_cast<std::size_t>(draftZone_)]))) {
     for (std::size_t i = 0; i < zones.size(); ++i)
       if (ImGui::Selectable(display(i18n::label("zone", zones[i])).c_str(), static_cast<int>(i) == draftZone_))
         draftZone_ = static_cast<int>(i);
@@ -342,8 +343,7 @@ void GateScreen::drawEditor() {
   ImGui::InputText((std::string(L("gate.screen.categories")) + "###d-cat").c_str(), draftCategories_, sizeof draftCategories_);
   ImGui::InputText((std::string(L("gate.screen.days")) + "###d-days").c_str(), draftDays_, sizeof draftDays_);
   ImGui::InputText((std::string(L("gate.screen.hours")) + "###d-hours").c_str(), draftHours_, sizeof draftHours_);
-  if (ImGui::BeginCombo((std::string(L("gate.screen.reentry")) + "###d-re").c_str(),
-                        display(i18n::label("reentry", policies[static_cast<std::size_t>(draftReentry_)])).c_str())) {
+  if (BeginComboShaped((std::string(L("gate.screen.reentry")) + "###d-re").c_str(), i18n::label("reentry", policies[static_cast<std::size_t>(draftReentry_)]))) {
     for (std::size_t i = 0; i < policies.size(); ++i)
       if (ImGui::Selectable(display(i18n::label("reentry", policies[i])).c_str(), static_cast<int>(i) == draftReentry_))
         draftReentry_ = static_cast<int>(i);

@@ -6,6 +6,7 @@
 
 #include "core/codes.hpp"
 #include "core/i18n.hpp"
+#include "core/person_names.hpp"
 
 namespace moussem::ui {
 
@@ -46,8 +47,7 @@ void ParticipantsModel::load() {
   text_.reserve(expected);
   ids_.reserve(expected);
   store.forEachPerson([&](const Person& p, const std::string& serial) {
-    std::string name = p.last_name;
-    if (!p.first_name.empty()) name += (name.empty() ? "" : ", ") + p.first_name;
+    const std::string name = p.first_name.empty() && p.last_name.empty() ? "" : names::list(p);  // Arabic: its own column
     std::uint64_t bits = 0;
     std::string dayList;
     for (const auto& d : p.days) {

@@ -7,6 +7,7 @@
 #include "core/dates.hpp"
 #include "core/i18n.hpp"
 #include "core/text_fold.hpp"
+#include "core/person_names.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/record_table.hpp"
@@ -33,7 +34,7 @@ void ParticipantsScreen::drawFilters() {
 
   ImGui::SetNextItemWidth(w);
   const std::string cat = model_.category.empty() ? tr("table.any_category") : i18n::label("category", model_.category);
-  if (ImGui::BeginCombo("##f-category", display(cat).c_str(), ImGuiComboFlags_HeightLarge)) {
+  if (BeginComboShaped("##f-category", cat, ImGuiComboFlags_HeightLarge)) {
     if (ImGui::Selectable(display(tr("table.any_category")).c_str(), model_.category.empty())) {
       model_.category.clear();
       changed = true;
@@ -50,7 +51,7 @@ void ParticipantsScreen::drawFilters() {
   std::string ex = model_.exhibitor == ParticipantsModel::kAnyExhibitor ? tr("table.any_exhibitor")
                    : model_.exhibitor == ParticipantsModel::kNoExhibitor ? tr("people.no_exhibitor")
                                                                          : choices.exhibitorName(model_.exhibitor);
-  if (ImGui::BeginCombo("##f-exhibitor", display(ex).c_str(), ImGuiComboFlags_HeightLarge)) {
+  if (BeginComboShaped("##f-exhibitor", ex, ImGuiComboFlags_HeightLarge)) {
     if (ImGui::IsWindowAppearing()) {
       exhibitor_filter_.clear();
       ImGui::SetKeyboardFocusHere();
@@ -78,7 +79,7 @@ void ParticipantsScreen::drawFilters() {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);
   const std::string day = model_.day.empty() ? tr("table.any_day") : dates::formatLong(model_.day, i18n::language());
-  if (ImGui::BeginCombo("##f-day", display(day).c_str())) {
+  if (BeginComboShaped("##f-day", day)) {
     if (ImGui::Selectable(display(tr("table.any_day")).c_str(), model_.day.empty())) {
       model_.day.clear();
       changed = true;
@@ -157,7 +158,7 @@ void ParticipantsScreen::draw() {
   }
   if (ImGui::BeginPopupModal((display(tr("table.delete.title")) + "###participants-delete").c_str(), nullptr,
                              ImGuiWindowFlags_AlwaysAutoResize)) {
-    Text(tr("people.delete.text", {displayName(model_.form.draft)}));
+    Text(tr("people.delete.text", {names::sentence(model_.form.draft)}));
     if (ImGui::Button(L("table.delete.yes"))) {
       model_.remove(confirm_delete_);
       confirm_delete_ = 0;
@@ -175,7 +176,7 @@ void ParticipantsScreen::draw() {
 void ParticipantsScreen::drawEditor() {
   PersonForm& form = model_.form;
   if (fonts().bold) ImGui::PushFont(fonts().bold);
-  Text(form.draft.id == 0 ? tr("people.new") : displayName(form.draft));
+  Text(form.draft.id == 0 ? tr("people.new") : names::sentence(form.draft));
   if (fonts().bold) ImGui::PopFont();
   if (const Duplicate* d = DuplicateWarning(form.duplicates())) {
     if (d->kind == SearchIndex::Kind::Person) model_.select(d->id);

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/text_fold.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 
 namespace moussem::ui {
 
@@ -24,14 +25,7 @@ bool isOneOf(std::string_view field, std::initializer_list<std::string_view> nam
   return std::find(names.begin(), names.end(), field) != names.end();
 }
 
-std::string nowIso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  return buf;
-}
+std::string nowIso() { return tz::nowLocalIso(); }  // the edition's clock, with its offset
 
 }  // namespace
 

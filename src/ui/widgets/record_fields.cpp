@@ -68,7 +68,7 @@ bool codeCombo(const char* id, std::string_view family, std::span<const std::str
   bool changed = false;
   const std::string shown = value.empty() ? std::string("—") : i18n::label(family, value);
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::BeginCombo(id, display(shown).c_str(), ImGuiComboFlags_HeightLarge)) {
+  if (BeginComboShaped(id, shown, ImGuiComboFlags_HeightLarge)) {
     if (allowEmpty && ImGui::Selectable("—", value.empty())) {
       value.clear();
       changed = true;
@@ -90,7 +90,7 @@ bool exhibitorCombo(const char* id, const FieldChoices& choices, std::string& fi
   bool changed = false;
   const std::string shown = value ? choices.exhibitorName(value) : tr("people.no_exhibitor");
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::BeginCombo(id, display(shown).c_str(), ImGuiComboFlags_HeightLarge)) {
+  if (BeginComboShaped(id, shown, ImGuiComboFlags_HeightLarge)) {
     if (ImGui::IsWindowAppearing()) {
       filter.clear();
       ImGui::SetKeyboardFocusHere();

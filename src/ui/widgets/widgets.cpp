@@ -85,11 +85,48 @@ int ButtonRow(const std::vector<RowButton>& buttons) {
   return pressed;
 }
 
-void TableHeaders() {
-  if (!isRtlLayout()) {
-    ImGui::TableHeadersRow();
-    return;
+std::string ellipsized(const std::string& visual, float width, bool rtl) {
+  if (ImGui::CalcTextSize(visual.c_str()).x <= width) return visual;
+  static const std::string dots = "\xE2\x80\xA6";  // U+2026
+  // Visual text: a right-to-left label starts on the right, so its end is cut on the left.
+  std::string rest = visual;
+  while (!rest.empty()) {
+    if (rtl) {
+      std::size_t n = 1;
+      while (n < rest.size() && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) ++n;
+      rest.erase(0, n);
+    } else {
+      std::size_t n = rest.size() - 1;
+      while (n > 0 && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) --n;
+      rest.erase(n);
+    }
+    const std::string candidate = rtl ? dots + rest : rest + dots;
+    if (ImGui::CalcTextSize(candidate.c_str()).x <= width) return candidate;
   }
+  return dots;
+}
+
+bool BeginComboShaped(const char* label, std::string_view preview, ImGuiComboFlags flags) {
+  const std::string shown = display(preview);
+  if (!isRtlLayout() || (flags & ImGuiComboFlags_NoPreview)) return ImGui::BeginCombo(label, shown.c_str(), flags);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float width = ImGui::CalcItemWidth(), side = ImGui::GetFrameHeight();
+  ImDrawList* dl = ImGui::GetWindowDrawList();  // the host window's, whether the popup opens or not
+  const bool open = ImGui::BeginCombo(label, "", flags | ImGuiComboFlags_NoArrowButton);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), ImGui::GetColorU32(open ? ImGuiCol_ButtonHovered : ImGuiCol_Button),
+                    style.FrameRounding, ImDrawFlags_RoundCornersLeft);
+  ImGui::RenderArrow(dl, ImVec2(pos.x + style.FramePadding.y, pos.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text),
+                     ImGuiDir_Down, 1.0f);
+  const float right = pos.x + width - style.FramePadding.x;
+  const std::string fitted = ellipsized(shown, right - (pos.x + side + style.FramePadding.x), true);
+  dl->AddText(ImVec2(right - ImGui::CalcTextSize(fitted.c_str()).x, pos.y + style.FramePadding.y),
+              ImGui::GetColorU32(ImGuiCol_Text), fitted.c_str());
+  return open;
+}
+
+void TableHeaders() {
+  const bool rtl = isRtlLayout();
   ImGuiTable* table = ImGui::GetCurrentTable();
   if (!table) return;
   const float rowHeight = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
@@ -112,14 +149,19 @@ void TableHeaders() {
     const bool sortable = (ImGui::TableGetColumnFlags(c) & ImGuiTableColumnFlags_NoSort) == 0 &&
                           (table->Flags & ImGuiTableFlags_Sortable);
     const float arrow = sortable ? ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x : 0.0f;
-    const float width = ImGui::CalcTextSize(shown.c_str()).x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // The cell may run under a vertical scroll bar: end where the column is visible, inside its padding.
     const float right = std::min(max.x, dl->GetClipRectMax().x) - ImGui::GetStyle().CellPadding.x - arrow;
-    const float x = std::max(min.x, right - width);
+    const float room = right - min.x;
+    // A header longer than its column (Arabic labels run wider) is cut with "…" at its reading end and
+    // shown whole in a tooltip, never clipped mid-letter.
+    const std::string fitted = ellipsized(shown, room, rtl);
+    const float width = ImGui::CalcTextSize(fitted.c_str()).x;
+    const float x = rtl ? std::max(min.x, right - width) : min.x;
     dl->PushClipRect(min, ImVec2(right, max.y), true);
-    dl->AddText(ImVec2(x, min.y + ImGui::GetStyle().CellPadding.y * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
+    dl->AddText(ImVec2(x, min.y + ImGui::GetStyle().CellPadding.y * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), fitted.c_str());
     dl->PopClipRect();
+    if (fitted != shown && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", shown.c_str());
   }
 }
 

@@ -31,9 +31,15 @@ struct RowButton {
 int ButtonRow(const std::vector<RowButton>& buttons);
 
 // ImGui::TableHeadersRow(), with each header's label at the reading side of its column: ImGui always
-// puts it on the left, which in right-to-left tables leaves it away from the right-aligned cells. Same
-// header IDs (sorting, resizing) as TableHeadersRow.
+// puts it on the left, which in right-to-left tables leaves it away from the right-aligned cells. A label
+// wider than its column ends with "…" and shows whole in a tooltip. Same header IDs (sorting, resizing)
+// as TableHeadersRow.
 void TableHeaders();
+// ImGui::BeginCombo with the chosen value given as logical text: shaped, and in right-to-left layouts set
+// against the right edge with the arrow on the left, as an Arabic form has it.
+bool BeginComboShaped(const char* label, std::string_view preview, ImGuiComboFlags flags = 0);
+// Visual (already shaped) text cut to `width` with "…" at its reading end: on the left when rtl.
+std::string ellipsized(const std::string& visual, float width, bool rtl);
 
 ImVec4 colourFromHex(std::string_view hex, float alpha = 1.0f);
 

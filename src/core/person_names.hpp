@@ -1,0 +1,31 @@
+// How a person's name is written, in one place for the screens, the reports, the badges and the CLI.
+//
+// The rule (docs/languages.md, "Person names"):
+// - latin(): "Nawal Daoudi", given name first: badges, gate verdicts, and sentences in French and English.
+// - list():  "DAOUDI Nawal", family name first in capitals, in every language: tables and result lists,
+//            sorted and scanned by family name as Moroccan administration lists are; the capitals say
+//            which part is the family name to a foreign reader too.
+// - sentence(): what a heading or a message calls the person in the current language: the Arabic name
+//            in Arabic when the person has one (as written, never reordered), else latin().
+// - secondary(): the name in the other script, shown under or beside sentence(); empty if none.
+// A person with no Latin name is called by the Arabic name everywhere, and the reverse.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "core/domain.hpp"
+
+namespace moussem::names {
+
+std::string latin(const Person& p);
+std::string list(const Person& p);
+std::string sentence(const Person& p);
+std::string sentence(const Person& p, std::string_view lang);
+std::string secondary(const Person& p);
+std::string secondary(const Person& p, std::string_view lang);
+
+// Latin letters in capitals, accents kept ("el ouazzani" → "EL OUAZZANI", "benaïssa" → "BENAÏSSA");
+// other scripts unchanged.
+std::string upperLatin(std::string_view text);
+
+}  // namespace moussem::names

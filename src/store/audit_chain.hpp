@@ -16,7 +16,7 @@ struct AuditRow {
   std::string entity, entity_id;  // what was changed
   std::string before, after;     // JSON of the record before and after (empty for none)
   std::string prev_hash, hash;   // lower-case hex
-  // Version 2 rows (schema 5 on): SHA-256 of before and after, which the hash covers instead of the
+  // Version 2 rows (schema 6 on): SHA-256 of before and after, which the hash covers instead of the
   // values, so anonymisation may empty before and after (redacted_at: when) and the chain still holds.
   // Empty before_sha: a version 1 row, hashed over the values themselves.
   std::string before_sha, after_sha, redacted_at;

@@ -205,7 +205,7 @@ class Store {
   virtual long long anonymizePeople(const std::string& prefix) = 0;
   virtual long long anonymizeExhibitors(const std::string& artisan_prefix) = 0;
   // The audit trail's before and after values (version 2 rows: their digests stay in the chain) are
-  // emptied and the rows stamped with at; rows changed. Version 1 rows (written before schema 5) keep
+  // emptied and the rows stamped with at; rows changed. Version 1 rows (written before schema 6) keep
   // theirs: their hash covers the values.
   virtual long long redactAudit(const std::string& at) = 0;
   // Free-text reasons and notes (badge status and events, manual admissions): emptied; rows changed.

@@ -1,4 +1,4 @@
--- Moussem schema, version 5 (security): what roles and the audit trail need beyond version 1.
+-- Moussem schema, version 6 (security): what roles and the audit trail need beyond version 1.
 -- Append-only.
 
 -- The fields a gate shows of a person, and nothing else: no contact, no external id, no consent.

@@ -1,4 +1,4 @@
--- Moussem schema, version 5, for PostgreSQL: roles and the audit trail (issue 9), as
+-- Moussem schema, version 6, for PostgreSQL: roles and the audit trail (issue 9), as
 -- src/store/migrations/0005_security.sql. The database roles and their GRANTs are not here: they are
 -- cluster-wide and need CREATEROLE, so `moussem-cli db roles` makes them (docs/roles.md).
 

@@ -253,7 +253,8 @@ void PlanScreen::draw() {
     drawSidePanel(sideW, h);
   }
   if (!model_.message().empty()) TextColored(model_.messageIsError() ? kRed : kGreen, model_.message());
-  else if (model_.editing()) TextColored(kGrey, tr("plan.edit.hint") + " · " + tr("plan.edit.hint_select"));
+  // In the editor: how to select while nothing is, what to do with a selection once there is one.
+  else if (model_.editing()) TextColored(kGrey, tr(model_.selectionCount() || model_.selectedHall() || model_.selectedFeature() ? "plan.edit.hint" : "plan.edit.hint_select"));
   else TextColored(kGrey, tr("plan.hint"));
 }
 
@@ -790,7 +791,7 @@ void PlanScreen::drawEditPanel() {
   const Hall* hall = model_.selectedHall();
   const VenueFeature* feature = model_.selectedFeature();
   if (!hall && !feature) {
-    if (model_.selectionCount() > 1) Text(tr("plan.edit.selected_many", {std::to_string(model_.selectionCount())}));
+    if (model_.selectionCount() > 1) TextWrapped(tr("plan.edit.selected_many", {std::to_string(model_.selectionCount())}));
     return;
   }
   const std::string key = hall ? "hall:" + hall->code + std::to_string(hall->id) : "feature:" + feature->code + std::to_string(feature->id);

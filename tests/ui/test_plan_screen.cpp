@@ -516,7 +516,18 @@ TEST_CASE("plan editor: a hall moved carries its booths, aisles and entrances, a
   CHECK(hall("D").y == d.y);
   CHECK(feature("D-M").y == dm.y);
   for (const auto& b : inD) CHECK(p.d.booth(b.code).y == b.y);
-  // By its name, with the mouse: select then drag the label; the arrows then move the selected hall.
+  // With the mouse, by its name (drawn at its top-left corner): 3 m to the right.
+  p.frames(2);
+  const ImVec2 name = at(m, d.x + 1.0, d.y + 0.8);
+  p.drag(name, ImVec2(name.x + static_cast<float>(m.view().scale) * 3.1f, name.y));
+  INFO(m.message());
+  CHECK(m.selectedHall());
+  CHECK(hall("D").x == d.x + 3);
+  CHECK(feature("D-M").x == dm.x + 3);
+  for (const auto& b : inD) CHECK(p.d.booth(b.code).x == b.x + 3);
+  REQUIRE(p.key(ui::Key::Z, true));
+  CHECK(hall("D").x == d.x);
+  // Selected, the arrows move it.
   m.selectHall("D");
   REQUIRE(m.nudge(0.5, 0));
   CHECK(hall("D").x == d.x + 0.5);

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   cli.add_option("--size", size, "Window size, WIDTHxHEIGHT");
   cli.add_option("--screen", options.screen, "Screen to open (overview, edition, desk, participants, exhibitors, plan, import, badges, gate, dashboard)");
   cli.add_option("--search", options.search, "Open the desk with this search and its first result");
+  cli.add_option("--action", options.actions, "Run this action of the first screen after the first frame (repeatable; e.g. plan.edit_mode)");
   cli.add_option("--user", options.user, "Sign in as this user at start (PIN from $MOUSSEM_PIN)");
   try {
     cli.parse(argc, argv);

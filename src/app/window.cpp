@@ -52,6 +52,13 @@ ui::Key translate(int key) {
     case GLFW_KEY_K: return ui::Key::K;
     case GLFW_KEY_H: return ui::Key::H;
     case GLFW_KEY_O: return ui::Key::O;
+    case GLFW_KEY_A: return ui::Key::A;
+    case GLFW_KEY_D: return ui::Key::D;
+    case GLFW_KEY_LEFT: return ui::Key::Left;
+    case GLFW_KEY_RIGHT: return ui::Key::Right;
+    case GLFW_KEY_UP: return ui::Key::Up;
+    case GLFW_KEY_DOWN: return ui::Key::Down;
+    case GLFW_KEY_ESCAPE: return ui::Key::Escape;
     case GLFW_KEY_DELETE: return ui::Key::Delete;
     case GLFW_KEY_EQUAL: case GLFW_KEY_KP_ADD: return ui::Key::Plus;
     case GLFW_KEY_MINUS: case GLFW_KEY_KP_SUBTRACT: return ui::Key::Minus;
@@ -63,7 +70,9 @@ ui::Key translate(int key) {
 void onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
   auto* state = static_cast<LoopState*>(glfwGetWindowUserPointer(window));
   state->busyFrames = 3;
-  if (action != GLFW_PRESS || !state->session) return;
+  // Arrow keys repeat while held (nudging a selection on the plan); every other key acts once.
+  const bool arrow = key == GLFW_KEY_LEFT || key == GLFW_KEY_RIGHT || key == GLFW_KEY_UP || key == GLFW_KEY_DOWN;
+  if (!(action == GLFW_PRESS || (arrow && action == GLFW_REPEAT)) || !state->session) return;
   // GLFW key tokens are physical positions: shortcuts work the same on AZERTY and Arabic layouts.
   state->session->onKey({translate(key), (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
   // Scanners: the gate screen rebuilds payloads from physical keys, whatever the layout typed.
@@ -189,6 +198,7 @@ int runWindow(Store& store, const WindowOptions& options) {
       }
     }
     int frame = 0;
+    bool actionsRun = false;
     double lastMouseX = -1, lastMouseY = -1;
     while (!glfwWindowShouldClose(window) && !session.quitRequested()) {
       // Sleep when nothing happens: no CPU to speak of while the kiosk waits.
@@ -214,6 +224,12 @@ int runWindow(Store& store, const WindowOptions& options) {
       glClearColor(0.955f, 0.957f, 0.965f, 1.0f);
       glClear(GL_COLOR_BUFFER_BIT);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      if (!actionsRun) {
+        actionsRun = true;
+        if (ui::Shell* shell = session.shell(); shell && shell->current().actions())
+          for (const auto& id : options.actions)
+            if (!shell->current().actions()->run(id)) std::cerr << "moussem: action " << id << " not run\n";
+      }
       if (!options.screenshot.empty() && ++frame >= options.frames) {
         writeScreenshot(window, options.screenshot);
         break;

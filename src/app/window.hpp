@@ -2,6 +2,7 @@
 // shortcuts translated for the UI, sleeping when idle, and screenshots for tests and docs.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "store/store.hpp"
 
@@ -14,6 +15,7 @@ struct WindowOptions {
   std::string screen;      // screen to open first
   std::string search;      // the desk opens with this search and its first result
   std::string user;        // sign in as this user at start (PIN from $MOUSSEM_PIN)
+  std::vector<std::string> actions;  // the first screen's actions run after the first frame (screenshots)
 };
 
 int runWindow(Store& store, const WindowOptions& options);

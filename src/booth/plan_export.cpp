@@ -12,6 +12,7 @@
 #include <map>
 
 #include "booth/geometry.hpp"
+#include "booth/venue.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 
@@ -226,11 +227,13 @@ void drawPlanPage(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page& 
           const Rect r = h.outline.empty() ? rectOf(h) : boundingRect(h.outline);
           upper = f.y + f.height / 2 < r.y + r.h / 2;
         }
-      const std::string label = f.label.empty() ? tr("plan.entrance") : f.label;
+      const std::string& own = featureLabel(f, i18n::language());  // in the interface language
+      const std::string label = own.empty() ? tr("plan.entrance") : own;
       const double ly = upper ? Y(f.y) - size * 1.45 : Y(f.y + f.height) + 1;
       w.text(label, X(f.x) - 40, ly, f.width * k + 80, size, false, 0.5, {30, 110, 60});
-    } else if (f.main && !f.label.empty() && w.width(f.label, size) < f.width * k - 2) {
-      w.text(f.label, X(f.x), Y(f.y + f.height / 2) - size * 0.7, f.width * k, size, false, 0.5, {110, 118, 135});
+    } else if (const std::string& label = featureLabel(f, i18n::language());
+               f.main && !label.empty() && w.width(label, size) < f.width * k - 2) {
+      w.text(label, X(f.x), Y(f.y + f.height / 2) - size * 0.7, f.width * k, size, false, 0.5, {110, 118, 135});
     }
   }
   // Booths.

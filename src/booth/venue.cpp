@@ -147,7 +147,17 @@ VenueFeature readFeature(const json& j, const std::string& source, const std::st
   v.y = f.number("y");
   v.width = f.positive("width");
   v.height = f.positive("height");
-  v.label = f.text("label", "");
+  // A label is one text (French, shown in every language) or one per language: {"fr", "ar", "en"}.
+  if (const json* label = f.optional("label"); label && label->is_object()) {
+    Fields l(*label, source, f.element() + " · label");
+    v.label = l.text("fr", "");
+    v.label_ar = l.text("ar", "");
+    v.label_en = l.text("en", "");
+    l.finish();
+  } else if (label) {
+    if (!label->is_string()) f.wrongType("label", "venue.type.label");
+    v.label = label->get<std::string>();
+  }
   v.main = kind == "aisle" ? f.flag("main", false) : false;
   f.finish();
   return v;
@@ -275,6 +285,11 @@ void validateVenue(const Venue& v, const std::string& source) {
     if (!(h.width > 0 && h.height > 0))
       fail(tr("venue.error.not_positive", {source, tr("venue.element.hall", {h.code}), "width", Fields::formatNumber(h.width)}));
   }
+  // Two rectangular halls may touch but not overlap (a polygon hall may wrap around another's corner).
+  for (std::size_t i = 0; i < v.halls.size(); ++i)
+    for (std::size_t j = i + 1; j < v.halls.size(); ++j)
+      if (v.halls[i].outline.empty() && v.halls[j].outline.empty() && overlaps(rectOf(v.halls[i]), rectOf(v.halls[j])))
+        fail(tr("venue.error.halls_overlap", {source, tr("venue.element.hall", {v.halls[j].code}), v.halls[i].code}));
   std::vector<const VenueFeature*> aisles;
   for (const auto& f : v.features) {
     const std::string element = tr(f.kind == "aisle" ? "venue.element.aisle" : "venue.element.entrance", {f.code});
@@ -366,7 +381,15 @@ std::string venueJson(const Venue& v) {
         const VenueFeature& f = *fp;
         if (f.hall != h.code || f.kind != kind) continue;
         json fj = {{"code", f.code}, {"x", round(f.x)}, {"y", round(f.y)}, {"width", round(f.width)}, {"height", round(f.height)}};
-        if (!f.label.empty()) fj["label"] = f.label;
+        if (!f.label_ar.empty() || !f.label_en.empty()) {
+          json label = json::object();
+          const std::pair<const char*, const std::string*> texts[] = {{"fr", &f.label}, {"ar", &f.label_ar}, {"en", &f.label_en}};
+          for (const auto& [lang, text] : texts)
+            if (!text->empty()) label[lang] = *text;
+          fj["label"] = label;
+        } else if (!f.label.empty()) {
+          fj["label"] = f.label;
+        }
         if (f.main) fj["main"] = true;
         list.push_back(fj);
       }
@@ -462,6 +485,12 @@ VenueImport importVenue(Store& store, const Venue& venue, const std::string& sou
     }
   });
   return out;
+}
+
+const std::string& featureLabel(const VenueFeature& f, std::string_view language) {
+  if (language == "ar" && !f.label_ar.empty()) return f.label_ar;
+  if (language == "en" && !f.label_en.empty()) return f.label_en;
+  return f.label;
 }
 
 std::string_view olmSouissiExample() {

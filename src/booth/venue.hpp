@@ -47,6 +47,9 @@ struct VenueImport {
 // written. Booth requests and exhibitors are untouched.
 VenueImport importVenue(Store& store, const Venue& venue, const std::string& source);
 
+// An aisle's or entrance's label in a language ("fr", "ar", "en"): its own, else the French one.
+const std::string& featureLabel(const VenueFeature& feature, std::string_view language);
+
 // The shipped example plan of the OLM Souissi exhibition space (assets/venues/olm-souissi.json).
 std::string_view olmSouissiExample();
 

@@ -123,8 +123,11 @@ struct VenueFeature {
   std::string kind;  // aisle|entrance
   std::string code, hall;
   double x = 0, y = 0, width = 0, height = 0;
-  std::string label;
+  std::string label;  // French (and the label of any language without its own)
   bool main = false;  // a main aisle (booths on it are worth more)
+  // Arabic and English labels; empty: the French one. Last, with initialisers, so that positional
+  // initialisations written before them stay whole.
+  std::string label_ar = {}, label_en = {};
 };
 
 // The parts of an exhibitor's booth request that are not on the exhibitor row (booth_area_m2,

@@ -60,7 +60,7 @@ void to_json(nlohmann::json& j, const Hall& h) {
 
 void to_json(nlohmann::json& j, const VenueFeature& f) {
   j = {{"id", f.id}, {"kind", f.kind},   {"code", f.code},   {"hall", f.hall},   {"x", f.x},
-       {"y", f.y},   {"width", f.width}, {"height", f.height}, {"label", f.label}, {"main", f.main}};
+       {"y", f.y},   {"width", f.width}, {"height", f.height}, {"label", f.label}, {"label_ar", f.label_ar}, {"label_en", f.label_en}, {"main", f.main}};
 }
 
 void to_json(nlohmann::json& j, const BoothRequest& r) {

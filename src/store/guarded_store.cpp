@@ -381,6 +381,48 @@ void GuardedStore::deleteBooth(Id id) {
   });
 }
 
+namespace {
+template <typename T>
+std::optional<T> byId(const std::vector<T>& rows, Id id) {
+  for (const auto& r : rows)
+    if (r.id == id) return r;
+  return std::nullopt;
+}
+}  // namespace
+
+void GuardedStore::updateHall(const Hall& hall) {
+  need(Permission::ManageBooths);
+  audited("hall.update", "hall", std::to_string(hall.id), dump(byId(inner_->halls(), hall.id)), [&] {
+    inner_->updateHall(hall);
+    return dump(hall);
+  });
+}
+
+void GuardedStore::deleteHall(Id id) {
+  need(Permission::ManageBooths);
+  audited("hall.delete", "hall", std::to_string(id), dump(byId(inner_->halls(), id)), [&] {
+    inner_->deleteHall(id);
+    return std::string();
+  });
+}
+
+void GuardedStore::updateVenueFeature(const VenueFeature& feature) {
+  need(Permission::ManageBooths);
+  audited("venue_feature.update", "venue_feature", std::to_string(feature.id),
+          dump(byId(inner_->venueFeatures(), feature.id)), [&] {
+            inner_->updateVenueFeature(feature);
+            return dump(feature);
+          });
+}
+
+void GuardedStore::deleteVenueFeature(Id id) {
+  need(Permission::ManageBooths);
+  audited("venue_feature.delete", "venue_feature", std::to_string(id), dump(byId(inner_->venueFeatures(), id)), [&] {
+    inner_->deleteVenueFeature(id);
+    return std::string();
+  });
+}
+
 void GuardedStore::clearVenue() {
   need(Permission::ManageBooths);
   nlohmann::json before{{"halls", inner_->halls().size()},

@@ -86,6 +86,10 @@ class GuardedStore final : public Store {
   std::optional<Booth> booth(Id id) override { return inner_->booth(id); }
   void updateBooth(const Booth& booth) override;
   void deleteBooth(Id id) override;
+  void updateHall(const Hall& hall) override;
+  void deleteHall(Id id) override;
+  void updateVenueFeature(const VenueFeature& feature) override;
+  void deleteVenueFeature(Id id) override;
   void clearVenue() override;
   std::vector<BoothRequest> boothRequests() override { return inner_->boothRequests(); }
   void saveBoothRequest(const BoothRequest& request) override;

@@ -140,6 +140,12 @@ class Store {
   virtual void updateBooth(const Booth& booth) = 0;
   virtual void deleteBooth(Id id) = 0;
   virtual void clearVenue() = 0;  // every booth, feature and hall
+  // The venue editor: a hall or an aisle/entrance rewritten or removed by id (NotFound if gone). A hall
+  // is removed only once it holds no booth and no feature.
+  virtual void updateHall(const Hall& hall) = 0;
+  virtual void deleteHall(Id id) = 0;
+  virtual void updateVenueFeature(const VenueFeature& feature) = 0;
+  virtual void deleteVenueFeature(Id id) = 0;
   virtual std::vector<BoothRequest> boothRequests() = 0;
   virtual void saveBoothRequest(const BoothRequest& request) = 0;
 

@@ -12,7 +12,7 @@ namespace moussem::ui {
 
 enum class Key { None, F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12, Tab, Digit1, Digit2, Digit3, Digit4,
                  Digit5, Digit6, Digit7, Digit8, Digit9, L, Q, R, N, P, S, F, E, I, Z, Y, K, H, Delete, Plus, Minus,
-                 Digit0, O };
+                 Digit0, O, A, D, Left, Right, Up, Down, Escape };
 
 struct Chord {
   Key key = Key::None;

@@ -193,3 +193,59 @@ TEST_CASE("the demo edition uses the OLM Souissi example plan and gives some exh
   CHECK(!d.store->boothRequests().empty());
   CHECK(d.store->setting("venue.example") == std::optional<std::string>("1"));
 }
+
+TEST_CASE("an aisle's or entrance's label is one text (French, the old form) or one per language, and round-trips") {
+  auto j = smallVenue();
+  j["halls"][0]["aisles"][0]["label"] = "Allée centrale";  // the old single label
+  j["halls"][0]["entrances"][0]["label"] = {{"fr", "Entrée principale"}, {"ar", "المدخل الرئيسي"}, {"en", "Main entrance"}};
+  const auto v = booth::parseVenue(j.dump(), "plan.json");
+  const VenueFeature* aisle = nullptr;
+  const VenueFeature* door = nullptr;
+  for (const auto& f : v.features) (f.kind == "aisle" ? aisle : door) = &f;
+  REQUIRE(aisle);
+  REQUIRE(door);
+  CHECK(aisle->label == "Allée centrale");
+  CHECK(aisle->label_ar.empty());
+  for (const char* lang : {"fr", "ar", "en"}) CHECK(booth::featureLabel(*aisle, lang) == "Allée centrale");
+  CHECK(booth::featureLabel(*door, "fr") == "Entrée principale");
+  CHECK(booth::featureLabel(*door, "ar") == "المدخل الرئيسي");
+  CHECK(booth::featureLabel(*door, "en") == "Main entrance");
+  // Written back: the old form stays a text, the new one an object; parsing the export gives the same.
+  const auto written = json::parse(booth::venueJson(v));
+  CHECK(written["halls"][0]["aisles"][0]["label"] == "Allée centrale");
+  CHECK(written["halls"][0]["entrances"][0]["label"]["ar"] == "المدخل الرئيسي");
+  CHECK(booth::venueJson(booth::parseVenue(booth::venueJson(v), "export.json")) == booth::venueJson(v));
+  // Through the database (SQLite here; both backends store the three columns) and back.
+  Db d;
+  booth::importVenue(*d.store, v, "plan.json");
+  CHECK(booth::venueJson(booth::loadVenue(*d.store)) == booth::venueJson(v));
+  // A misspelt language or a number is refused, naming the entrance.
+  auto bad = smallVenue();
+  bad["halls"][0]["entrances"][0]["label"] = {{"fr", "Entrée"}, {"es", "Entrada"}};
+  CHECK(has(errorOf(bad), "A-E"));
+  CHECK(has(errorOf(bad), "es"));
+  bad["halls"][0]["entrances"][0]["label"] = 3;
+  CHECK(has(errorOf(bad), "label"));
+}
+
+TEST_CASE("the shipped OLM Souissi plan labels its aisles and entrances in French, Arabic and English") {
+  const auto v = booth::parseVenue(booth::olmSouissiExample(), "olm-souissi.json");
+  int labelled = 0;
+  for (const auto& f : v.features) {
+    if (f.label.empty()) continue;
+    ++labelled;
+    CHECK_FALSE(f.label_ar.empty());
+    CHECK_FALSE(f.label_en.empty());
+  }
+  CHECK(labelled >= 8);
+}
+
+TEST_CASE("two rectangular halls of a venue file may touch but not overlap") {
+  auto j = smallVenue();
+  j["halls"].push_back({{"code", "Z"}, {"x", 20}, {"y", 0}, {"width", 5}, {"height", 5}});  // touches A
+  CHECK_NOTHROW(booth::parseVenue(j.dump(), "plan.json"));
+  j["halls"].back()["x"] = 19;
+  const auto m = errorOf(j);
+  CHECK(has(m, "Z"));
+  CHECK(has(m, "A"));
+}

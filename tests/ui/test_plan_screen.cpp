@@ -356,3 +356,256 @@ TEST_CASE("plan editor: add, move, resize, duplicate, a row of N and delete boot
   CHECK(booth::findBooth(*p.d.store, "A-06"));
   p.frames(2);  // the edit bar and the grid draw
 }
+
+namespace {
+// Screen point of a venue point.
+ImVec2 at(ui::PlanModel& m, double x, double y) {
+  return ImVec2(static_cast<float>(m.view().toScreenX(x)), static_cast<float>(m.view().toScreenY(y)));
+}
+std::vector<std::string> selectedCodes(const ui::PlanModel& m) {
+  std::vector<std::string> out;
+  for (int i : m.selection()) out.push_back(m.booths()[i].booth.code);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("plan editor: a rubber band and Shift+click select booths, a drag moves them all as one undo step, arrows nudge") {
+  Plan p;
+  auto& m = p.screen.model();
+  REQUIRE(p.key(ui::Key::E, true));  // Ctrl+E: the editor
+  REQUIRE(m.editing());
+  p.frames(2);
+  const Booth a01 = p.d.booth("A-10"), a02 = p.d.booth("A-11"), a03 = p.d.booth("A-12"), a04 = p.d.booth("A-09");
+  // A band dragged on the empty strip in front of the first row (right of the hall's name), down over
+  // A-10 to A-12.
+  p.drag(at(m, 57.5, 1.0), at(m, 47.0, 5.0));
+  CHECK(selectedCodes(m) == std::vector<std::string>{"A-10", "A-11", "A-12"});
+  // Shift+click adds A-09, Shift+click again removes it.
+  ImGui::GetIO().KeyShift = true;
+  p.click(p.screen.boothCentre("A-09"));
+  CHECK(m.isSelected(m.boothIndex("A-09")));
+  p.click(p.screen.boothCentre("A-09"));
+  ImGui::GetIO().KeyShift = false;
+  p.frames(1);
+  CHECK_FALSE(m.isSelected(m.boothIndex("A-09")));
+  REQUIRE(m.selectionCount() == 3);
+  // Dragging one of them moves the three, snapped to the grid: 1.2 m up lands 1 m up.
+  const ImVec2 from = p.screen.boothCentre("A-11");
+  p.drag(from, ImVec2(from.x, from.y - static_cast<float>(m.view().scale) * 1.2f));
+  INFO(m.message());
+  CHECK(p.d.booth("A-10").y == Approx(a01.y - 1));
+  CHECK(p.d.booth("A-11").y == Approx(a02.y - 1));
+  CHECK(p.d.booth("A-12").y == Approx(a03.y - 1));
+  CHECK(p.d.booth("A-09").y == a04.y);
+  CHECK(m.selectionCount() == 3);  // still selected after the move
+  // One undo step brings the three back.
+  REQUIRE(p.key(ui::Key::Z, true));
+  CHECK(p.d.booth("A-10").y == a01.y);
+  CHECK(p.d.booth("A-12").y == a03.y);
+  // Arrow keys: 0.5 m; Shift+arrow: 5 m (here refused: it would leave the hall).
+  REQUIRE(p.key(ui::Key::Up));
+  CHECK(p.d.booth("A-11").y == Approx(a02.y - 0.5));
+  CHECK(p.screen.actions()->trigger({ui::Key::Up, false, true}));
+  CHECK(m.messageIsError());
+  CHECK(p.d.booth("A-11").y == Approx(a02.y - 0.5));
+  REQUIRE(p.key(ui::Key::Z, true));
+  CHECK(p.d.booth("A-11").y == a02.y);
+  // Ctrl+A selects every booth; Escape nothing.
+  REQUIRE(p.key(ui::Key::A, true));
+  CHECK(m.selectionCount() == static_cast<int>(m.booths().size()));
+  REQUIRE(p.key(ui::Key::Escape));
+  CHECK(m.selectionCount() == 0);
+  p.frames(2);
+}
+
+TEST_CASE("plan editor: a selection's move that would overlap or leave the hall is refused whole, nothing changes") {
+  Plan p;
+  auto& m = p.screen.model();
+  m.setEditing(true);
+  const auto before = p.d.holders();
+  std::vector<Booth> booths = p.d.store->booths();
+  m.select(m.boothIndex("A-02"));
+  m.toggleSelected(m.boothIndex("A-03"));
+  // 1 m to the right: A-03 would overlap A-04.
+  CHECK_FALSE(m.moveSelection(1.0, 0));
+  CHECK(m.messageIsError());
+  CHECK(m.message().find("A-03") != std::string::npos);
+  CHECK(m.message().find("A-04") != std::string::npos);
+  // 5 m up: out of hall A (the message names the booth and the hall).
+  CHECK_FALSE(m.moveSelection(0, -5.0));
+  CHECK(m.message().find("A-0") != std::string::npos);
+  CHECK(m.message().find(" A") != std::string::npos);
+  // Nothing moved, nothing to undo.
+  const auto after = p.d.store->booths();
+  REQUIRE(after.size() == booths.size());
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    CHECK(after[i].x == booths[i].x);
+    CHECK(after[i].y == booths[i].y);
+  }
+  CHECK(p.d.holders() == before);
+  CHECK_FALSE(m.canUndo());
+  // A locked booth in the selection: refused, named.
+  booth::lockBooth(*p.d.store, "A-02", true);
+  p.screen.refresh();
+  CHECK_FALSE(m.moveSelection(0, -1.0));
+  CHECK(m.message().find("A-02") != std::string::npos);
+}
+
+TEST_CASE("plan editor: Ctrl+D duplicates the selection and Delete deletes it, each one undo step; an assigned booth is not deleted") {
+  Plan p;
+  auto& m = p.screen.model();
+  m.setEditing(true);
+  const std::size_t start = p.d.store->booths().size();
+  m.select(m.boothIndex("A-02"));
+  m.toggleSelected(m.boothIndex("A-03"));
+  m.toggleSelected(m.boothIndex("A-04"));
+  // Right of the group is A-05, left A-01, behind the back row: the copies go in front (above).
+  REQUIRE(p.key(ui::Key::D, true));
+  INFO(m.message());
+  CHECK(p.d.store->booths().size() == start + 3);
+  CHECK(m.selectionCount() == 3);  // the copies, selected
+  for (int i : m.selection()) CHECK(m.booths()[i].booth.y == Approx(p.d.booth("A-02").y - 3));
+  // Delete removes the three copies, Ctrl+Z brings them back, Ctrl+Y deletes them again.
+  REQUIRE(p.key(ui::Key::Delete));
+  CHECK(p.d.store->booths().size() == start);
+  REQUIRE(p.key(ui::Key::Z, true));
+  CHECK(p.d.store->booths().size() == start + 3);
+  REQUIRE(p.key(ui::Key::Y, true));
+  CHECK(p.d.store->booths().size() == start);
+  // A selection holding an assigned booth: refused whole, the booth named, nothing deleted.
+  booth::assignBooth(*p.d.store, "A-06", 2);
+  p.screen.refresh();
+  m.select(m.boothIndex("A-05"));
+  m.toggleSelected(m.boothIndex("A-06"));
+  CHECK(p.key(ui::Key::Delete));  // enabled: it runs, and refuses
+  CHECK(m.messageIsError());
+  CHECK(m.message().find("A-06") != std::string::npos);
+  CHECK(p.d.store->booths().size() == start);
+  CHECK(booth::findBooth(*p.d.store, "A-05"));
+}
+
+TEST_CASE("plan editor: a hall moved carries its booths, aisles and entrances, and halls, aisles and entrances are added, renamed and deleted, each one undo step") {
+  Plan p;
+  auto& m = p.screen.model();
+  m.setEditing(true);
+  auto hall = [&](const std::string& code) {
+    for (const auto& h : p.d.store->halls())
+      if (h.code == code) return h;
+    FAIL("no hall " << code);
+    return Hall{};
+  };
+  auto feature = [&](const std::string& code) {
+    for (const auto& f : p.d.store->venueFeatures())
+      if (f.code == code) return f;
+    FAIL("no feature " << code);
+    return VenueFeature{};
+  };
+  const Hall d = hall("D");
+  const VenueFeature dm = feature("D-M"), de1 = feature("D-E1");
+  std::vector<Booth> inD;
+  for (const auto& b : p.d.store->booths())
+    if (b.hall == "D") inD.push_back(b);
+  REQUIRE_FALSE(inD.empty());
+  // Hall D 5 m down: its booths, aisle and entrances come along; one undo step.
+  REQUIRE(m.moveHall("D", 0, 5));
+  CHECK(hall("D").y == d.y + 5);
+  CHECK(feature("D-M").y == dm.y + 5);
+  CHECK(feature("D-E1").y == de1.y + 5);
+  for (const auto& b : inD) CHECK(p.d.booth(b.code).y == b.y + 5);
+  REQUIRE(m.undo());
+  CHECK(hall("D").y == d.y);
+  CHECK(feature("D-M").y == dm.y);
+  for (const auto& b : inD) CHECK(p.d.booth(b.code).y == b.y);
+  // With the mouse, by its name (drawn at its top-left corner): 3 m to the right.
+  p.frames(2);
+  const ImVec2 name = at(m, d.x + 1.0, d.y + 0.8);
+  p.drag(name, ImVec2(name.x + static_cast<float>(m.view().scale) * 3.1f, name.y));
+  INFO(m.message());
+  CHECK(m.selectedHall());
+  CHECK(hall("D").x == d.x + 3);
+  CHECK(feature("D-M").x == dm.x + 3);
+  for (const auto& b : inD) CHECK(p.d.booth(b.code).x == b.x + 3);
+  REQUIRE(p.key(ui::Key::Z, true));
+  CHECK(hall("D").x == d.x);
+  // Selected, the arrows move it.
+  m.selectHall("D");
+  REQUIRE(m.nudge(0.5, 0));
+  CHECK(hall("D").x == d.x + 0.5);
+  REQUIRE(m.undo());
+  // A hall over another one is refused.
+  CHECK_FALSE(m.addHall(10, 10));
+  CHECK(m.message().find("A") != std::string::npos);
+  // A new hall below the others, renamed, with an aisle, an entrance and a booth.
+  REQUIRE(m.addHall(0, 80));
+  REQUIRE(m.selectedHall());
+  const std::string e = m.selectedHall()->code;
+  CHECK(e == "E");
+  REQUIRE(m.renameHall(e, "Hall E — Poterie", "القاعة هـ"));
+  CHECK(hall(e).name_ar == "القاعة هـ");
+  REQUIRE(m.addFeature("aisle", 2, 81));
+  const std::string aisle = m.selectedFeature()->code;
+  REQUIRE(m.addFeature("entrance", 10, 80));
+  const std::string door = m.selectedFeature()->code;
+  REQUIRE(m.setFeatureLabels(door, "Porte sud", "الباب الجنوبي", "South door"));
+  REQUIRE(m.addBooth(10, 84));
+  const std::string newBooth = m.booths()[m.boothAt(11, 85)].booth.code;
+  // A booth on the aisle: refused by the venue rules.
+  CHECK_FALSE(m.moveFeature(aisle, 8, 0));
+  CHECK(m.message().find(newBooth) != std::string::npos);
+  REQUIRE(m.moveFeature(aisle, 1, 0));
+  CHECK(feature(aisle).x == 3);
+  // The whole new hall 5 m right: everything in it follows; undo puts it back.
+  REQUIRE(m.moveHall(e, 5, 0));
+  CHECK(hall(e).x == 5);
+  CHECK(feature(aisle).x == 8);
+  CHECK(p.d.booth(newBooth).x == 15);
+  REQUIRE(p.key(ui::Key::Z, true));
+  CHECK(p.d.booth(newBooth).x == 10);
+  // A hall with a booth is not deleted; its aisle and entrance are, then the empty hall.
+  m.selectHall(e);
+  CHECK_FALSE(m.deleteSelected());
+  CHECK(m.message().find(newBooth) != std::string::npos);
+  REQUIRE(m.deleteBooth(m.boothIndex(newBooth)));
+  REQUIRE(m.deleteFeature(aisle));
+  m.selectHall(e);
+  REQUIRE(p.key(ui::Key::Delete));  // the hall and its entrance
+  CHECK(p.d.store->halls().size() == 4);
+  // Undo, step by step, brings the hall, then the aisle, then the booth back.
+  REQUIRE(m.undo());
+  CHECK(p.d.store->halls().size() == 5);
+  CHECK(feature(door).label_en == "South door");
+  REQUIRE(m.undo());
+  CHECK(feature(aisle).x == 3);
+  REQUIRE(m.undo());
+  CHECK(booth::findBooth(*p.d.store, newBooth));
+  // Rows put back have new ids: the older steps follow them (the aisle's move, then the booth's addition).
+  REQUIRE(m.undo());
+  CHECK(feature(aisle).x == 2);
+  REQUIRE(m.undo());
+  CHECK_FALSE(booth::findBooth(*p.d.store, newBooth));
+  p.frames(2);  // draws with the new hall selected
+}
+
+TEST_CASE("plan: entrance and aisle labels are shown in the interface language, French when a language has none") {
+  for (const char* lang : {"fr", "ar", "en"}) {
+    Plan p(lang);
+    auto& m = p.screen.model();
+    const VenueFeature* e1 = nullptr;
+    for (const auto& f : m.features())
+      if (f.code == "A-E1") e1 = &f;
+    REQUIRE(e1);
+    const std::string shown = booth::featureLabel(*e1, lang);
+    if (std::string(lang) == "fr") CHECK(shown == "Entrée principale");
+    if (std::string(lang) == "ar") CHECK(shown == "المدخل الرئيسي");
+    if (std::string(lang) == "en") CHECK(shown == "Main entrance");
+    // A feature labelled in French only shows French everywhere.
+    m.setEditing(true);
+    REQUIRE(m.setFeatureLabels("A-E2", "Sortie", "", ""));
+    for (const auto& f : m.features())
+      if (f.code == "A-E2") CHECK(booth::featureLabel(f, lang) == "Sortie");
+    // Drawn zoomed in, labels on, in every language.
+    m.view().zoomAt(3, (p.screen.canvasMin().x + p.screen.canvasMax().x) / 2, (p.screen.canvasMin().y + p.screen.canvasMax().y) / 2);
+    m.selectFeature("A-E1");
+    p.frames(2);
+  }
+}

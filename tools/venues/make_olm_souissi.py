@@ -59,11 +59,11 @@ def hall(code, name, name_ar, x, y, sectors, blocks, depth, widths, islands=0, p
     # The main aisle crosses the hall from the main entrance to the exit, between the two halves.
     main_x = SIDE + pen + half
     aisles.append({"code": f"{code}-M", "x": x + main_x, "y": y + END, "width": MAIN, "height": h - 2 * END,
-                   "main": True, "label": "Allée centrale"})
+                   "main": True, "label": {"fr": "Allée centrale", "ar": "الممر الرئيسي", "en": "Main aisle"}})
     entrances = [{"code": f"{code}-E1", "x": x + main_x, "y": y - 0.5, "width": MAIN, "height": 1.0,
-                  "label": "Entrée principale"},
+                  "label": {"fr": "Entrée principale", "ar": "المدخل الرئيسي", "en": "Main entrance"}},
                  {"code": f"{code}-E2", "x": x + main_x, "y": y + h - 0.5, "width": MAIN, "height": 1.0,
-                  "label": "Sortie"}]
+                  "label": {"fr": "Sortie", "ar": "المخرج", "en": "Exit"}}]
     out = {"code": code, "name": name, "name_ar": name_ar, "zone": "exhibition", "sectors": sectors}
     if outline_cut:
         cw, ch = outline_cut  # a notch cut off the top-right corner (offices, technical room)

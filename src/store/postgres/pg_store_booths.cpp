@@ -33,10 +33,10 @@ Id PgStore::insertBooth(Booth& b) {
 }
 
 Id PgStore::insertVenueFeature(VenueFeature& f) {
-  auto r = q("INSERT INTO venue_feature (kind, code, hall, x, y, width, height, label, main) "
-             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id",
+  auto r = q("INSERT INTO venue_feature (kind, code, hall, x, y, width, height, label, main, label_ar, label_en) "
+             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id",
              pg::Params().add(f.kind).add(f.code).add(f.hall).add(f.x).add(f.y).add(f.width).add(f.height).add(f.label)
-                 .add(f.main));
+                 .add(f.main).add(f.label_ar).add(f.label_en));
   f.id = r.integer(0, 0);
   return f.id;
 }
@@ -63,7 +63,7 @@ std::vector<Hall> PgStore::halls() {
 }
 
 std::vector<VenueFeature> PgStore::venueFeatures() {
-  auto r = q("SELECT id, kind, code, hall, x, y, width, height, label, main FROM venue_feature ORDER BY code");
+  auto r = q("SELECT id, kind, code, hall, x, y, width, height, label, main, label_ar, label_en FROM venue_feature ORDER BY code");
   std::vector<VenueFeature> out;
   for (int i = 0; i < r.rows(); ++i) {
     VenueFeature f;
@@ -77,6 +77,8 @@ std::vector<VenueFeature> PgStore::venueFeatures() {
     f.height = r.real(i, 7);
     f.label = r.text(i, 8);
     f.main = r.integer(i, 9) != 0;
+    f.label_ar = r.text(i, 10);
+    f.label_en = r.text(i, 11);
     out.push_back(std::move(f));
   }
   return out;
@@ -128,6 +130,32 @@ void PgStore::updateBooth(const Booth& b) {
 void PgStore::deleteBooth(Id id) {
   auto r = q("DELETE FROM booth WHERE id=$1", pg::Params().add(id));
   if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("booth.error.not_found", {std::to_string(id)}));
+}
+
+void PgStore::updateHall(const Hall& h) {
+  auto r = q("UPDATE hall SET code=$1, name=$2, x=$3, y=$4, width=$5, height=$6, name_ar=$7, zone=$8, outline=$9, "
+             "sectors=$10 WHERE id=$11",
+             pg::Params().add(h.code).add(h.name).add(h.x).add(h.y).add(h.width).add(h.height).add(h.name_ar).add(h.zone)
+                 .add(outlineText(h.outline)).add(joinList(h.sectors)).add(h.id));
+  if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("venue.error.gone", {h.code}));
+}
+
+void PgStore::deleteHall(Id id) {
+  auto r = q("DELETE FROM hall WHERE id=$1", pg::Params().add(id));
+  if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("venue.error.gone", {std::to_string(id)}));
+}
+
+void PgStore::updateVenueFeature(const VenueFeature& f) {
+  auto r = q("UPDATE venue_feature SET kind=$1, code=$2, hall=$3, x=$4, y=$5, width=$6, height=$7, label=$8, main=$9, "
+             "label_ar=$10, label_en=$11 WHERE id=$12",
+             pg::Params().add(f.kind).add(f.code).add(f.hall).add(f.x).add(f.y).add(f.width).add(f.height).add(f.label)
+                 .add(f.main).add(f.label_ar).add(f.label_en).add(f.id));
+  if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("venue.error.gone", {f.code}));
+}
+
+void PgStore::deleteVenueFeature(Id id) {
+  auto r = q("DELETE FROM venue_feature WHERE id=$1", pg::Params().add(id));
+  if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("venue.error.gone", {std::to_string(id)}));
 }
 
 void PgStore::clearVenue() {

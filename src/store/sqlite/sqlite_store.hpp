@@ -65,6 +65,10 @@ class SqliteStore final : public Store {
   std::optional<Booth> booth(Id id) override;
   void updateBooth(const Booth& booth) override;
   void deleteBooth(Id id) override;
+  void updateHall(const Hall& hall) override;
+  void deleteHall(Id id) override;
+  void updateVenueFeature(const VenueFeature& feature) override;
+  void deleteVenueFeature(Id id) override;
   void clearVenue() override;
   std::vector<BoothRequest> boothRequests() override;
   void saveBoothRequest(const BoothRequest& request) override;

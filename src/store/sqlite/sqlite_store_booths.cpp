@@ -46,9 +46,10 @@ Id SqliteStore::insertBooth(Booth& b) {
 Id SqliteStore::insertVenueFeature(VenueFeature& f) {
   writeOne([&] {
     auto& st = db_->prepare(
-        "INSERT INTO venue_feature (kind, code, hall, x, y, width, height, label, main) VALUES (?,?,?,?,?,?,?,?,?)");
+        "INSERT INTO venue_feature (kind, code, hall, x, y, width, height, label, main, label_ar, label_en) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     st.bind(1, f.kind).bind(2, f.code).bind(3, f.hall).bind(4, f.x).bind(5, f.y).bind(6, f.width).bind(7, f.height)
-        .bind(8, f.label).bind(9, f.main);
+        .bind(8, f.label).bind(9, f.main).bind(10, f.label_ar).bind(11, f.label_en);
     st.run();
     f.id = db_->lastInsertId();
   });
@@ -80,7 +81,7 @@ std::vector<Hall> SqliteStore::halls() {
 
 std::vector<VenueFeature> SqliteStore::venueFeatures() {
   auto& st = db_->prepare(
-      "SELECT id, kind, code, hall, x, y, width, height, label, main FROM venue_feature ORDER BY code");
+      "SELECT id, kind, code, hall, x, y, width, height, label, main, label_ar, label_en FROM venue_feature ORDER BY code");
   std::vector<VenueFeature> out;
   while (st.step()) {
     VenueFeature f;
@@ -94,6 +95,8 @@ std::vector<VenueFeature> SqliteStore::venueFeatures() {
     f.height = st.real(7);
     f.label = st.text(8);
     f.main = st.integer(9) != 0;
+    f.label_ar = st.text(10);
+    f.label_en = st.text(11);
     out.push_back(std::move(f));
   }
   st.reset();
@@ -154,6 +157,47 @@ void SqliteStore::deleteBooth(Id id) {
     st.bind(1, id);
     st.run();
     if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("booth.error.not_found", {std::to_string(id)}));
+  });
+}
+
+void SqliteStore::updateHall(const Hall& h) {
+  writeOne([&] {
+    auto& st = db_->prepare(
+        "UPDATE hall SET code=?, name=?, x=?, y=?, width=?, height=?, name_ar=?, zone=?, outline=?, sectors=? WHERE id=?");
+    st.bind(1, h.code).bind(2, h.name).bind(3, h.x).bind(4, h.y).bind(5, h.width).bind(6, h.height).bind(7, h.name_ar)
+        .bind(8, h.zone).bind(9, sqlite_rows::outlineText(h.outline)).bind(10, sqlite_rows::joinList(h.sectors)).bind(11, h.id);
+    st.run();
+    if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("venue.error.gone", {h.code}));
+  });
+}
+
+void SqliteStore::deleteHall(Id id) {
+  writeOne([&] {
+    auto& st = db_->prepare("DELETE FROM hall WHERE id=?");
+    st.bind(1, id);
+    st.run();
+    if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("venue.error.gone", {std::to_string(id)}));
+  });
+}
+
+void SqliteStore::updateVenueFeature(const VenueFeature& f) {
+  writeOne([&] {
+    auto& st = db_->prepare(
+        "UPDATE venue_feature SET kind=?, code=?, hall=?, x=?, y=?, width=?, height=?, label=?, main=?, label_ar=?, "
+        "label_en=? WHERE id=?");
+    st.bind(1, f.kind).bind(2, f.code).bind(3, f.hall).bind(4, f.x).bind(5, f.y).bind(6, f.width).bind(7, f.height)
+        .bind(8, f.label).bind(9, f.main).bind(10, f.label_ar).bind(11, f.label_en).bind(12, f.id);
+    st.run();
+    if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("venue.error.gone", {f.code}));
+  });
+}
+
+void SqliteStore::deleteVenueFeature(Id id) {
+  writeOne([&] {
+    auto& st = db_->prepare("DELETE FROM venue_feature WHERE id=?");
+    st.bind(1, id);
+    st.run();
+    if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("venue.error.gone", {std::to_string(id)}));
   });
 }
 

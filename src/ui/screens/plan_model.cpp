@@ -8,10 +8,12 @@
 #include <cmath>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 
 #include "booth/allocator.hpp"
 #include "booth/plan_export.hpp"
 #include "booth/venue.hpp"
+#include "core/domain_json.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
@@ -140,6 +142,7 @@ void PlanModel::load() {
   for (const auto& b : booths_) grow(booth::rectOf(b.booth));
   bounds_ = {x0, y0, x1 - x0, y1 - y0};
   selected_ = selectedCode.empty() ? -1 : boothIndex(selectedCode);
+  rebuildSelection();
 }
 
 void PlanModel::refreshBooths() {
@@ -166,8 +169,107 @@ void PlanModel::refreshBooths() {
     booths_.push_back(std::move(pb));
   }
   selected_ = selectedCode.empty() ? selected_ : boothIndex(selectedCode);
+  rebuildSelection();
   rebuildDerived();
 }
+
+void PlanModel::rebuildSelection() {
+  selectedFlags_.assign(booths_.size(), false);
+  std::vector<std::string> kept;
+  for (const auto& code : selectedCodes_)
+    if (const int i = boothIndex(code); i >= 0) {
+      selectedFlags_[i] = true;
+      kept.push_back(code);
+    }
+  selectedCodes_ = std::move(kept);
+  if (selected_ >= 0 && (selected_ >= static_cast<int>(booths_.size()) || !selectedFlags_[selected_]))
+    selected_ = selectedCodes_.empty() ? -1 : boothIndex(selectedCodes_.back());
+  if (!selectedHall_.empty() && !hallOf(selectedHall_)) selectedHall_.clear();
+  if (!selectedFeature_.empty() && !featureOf(selectedFeature_)) selectedFeature_.clear();
+}
+
+void PlanModel::select(int booth) {
+  selectedCodes_.clear();
+  selectedHall_.clear();
+  selectedFeature_.clear();
+  selected_ = booth >= 0 && booth < static_cast<int>(booths_.size()) ? booth : -1;
+  if (selected_ >= 0) selectedCodes_.push_back(booths_[selected_].booth.code);
+  rebuildSelection();
+}
+
+void PlanModel::toggleSelected(int booth) {
+  if (booth < 0 || booth >= static_cast<int>(booths_.size())) return;
+  selectedHall_.clear();
+  selectedFeature_.clear();
+  const std::string& code = booths_[booth].booth.code;
+  auto it = std::find(selectedCodes_.begin(), selectedCodes_.end(), code);
+  if (it != selectedCodes_.end()) {
+    selectedCodes_.erase(it);
+    if (selected_ == booth) selected_ = -1;
+  } else {
+    selectedCodes_.push_back(code);
+    selected_ = booth;
+  }
+  rebuildSelection();
+}
+
+void PlanModel::selectInRect(const booth::Rect& r, bool add) {
+  if (!add) selectedCodes_.clear();
+  selectedHall_.clear();
+  selectedFeature_.clear();
+  const booth::Rect band{std::min(r.x, r.right()), std::min(r.y, r.bottom()), std::abs(r.w), std::abs(r.h)};
+  for (std::size_t i = 0; i < booths_.size(); ++i) {
+    const auto& code = booths_[i].booth.code;
+    if (booth::overlaps(band, booth::rectOf(booths_[i].booth)) &&
+        std::find(selectedCodes_.begin(), selectedCodes_.end(), code) == selectedCodes_.end()) {
+      selectedCodes_.push_back(code);
+      selected_ = static_cast<int>(i);
+    }
+  }
+  if (selectedCodes_.empty()) selected_ = -1;
+  rebuildSelection();
+}
+
+void PlanModel::selectAll() {
+  selectedCodes_.clear();
+  selectedHall_.clear();
+  selectedFeature_.clear();
+  for (const auto& b : booths_) selectedCodes_.push_back(b.booth.code);
+  if (selected_ < 0 && !booths_.empty()) selected_ = 0;
+  rebuildSelection();
+}
+
+std::vector<int> PlanModel::selection() const {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < selectedFlags_.size(); ++i)
+    if (selectedFlags_[i]) out.push_back(static_cast<int>(i));
+  return out;
+}
+
+void PlanModel::selectHall(const std::string& code) {
+  select(-1);
+  selectedHall_ = hallOf(code) ? code : std::string();
+}
+
+void PlanModel::selectFeature(const std::string& code) {
+  select(-1);
+  selectedFeature_ = featureOf(code) ? code : std::string();
+}
+
+const Hall* PlanModel::hallOf(const std::string& code) const {
+  for (const auto& h : halls_)
+    if (h.code == code) return &h;
+  return nullptr;
+}
+
+const VenueFeature* PlanModel::featureOf(const std::string& code) const {
+  for (const auto& f : features_)
+    if (f.code == code) return &f;
+  return nullptr;
+}
+
+const Hall* PlanModel::selectedHall() const { return selectedHall_.empty() ? nullptr : hallOf(selectedHall_); }
+const VenueFeature* PlanModel::selectedFeature() const { return selectedFeature_.empty() ? nullptr : featureOf(selectedFeature_); }
 
 void PlanModel::rebuildDerived() {
   ++revision_;
@@ -307,7 +409,7 @@ bool PlanModel::run(const std::string& done, const std::function<booth::BoothSna
   try {
     booth::BoothSnapshot before = op();
     if (!before.empty()) {
-      undo_.push_back({done, before, current(before), {}, {}});
+      undo_.push_back({done, before, current(before), {}, {}, {}, {}});
       redo_.clear();
     }
     note(done);
@@ -375,46 +477,121 @@ bool sameState(const booth::BoothSnapshot& a, const booth::BoothSnapshot& b) {
       return false;
   return true;
 }
+
+// The rows of `all` with the ids of `like`, in the order of `like` (missing ones left out).
+template <typename T>
+std::vector<T> byIds(const std::vector<T>& all, const std::vector<T>& like) {
+  std::vector<T> out;
+  for (const auto& l : like)
+    for (const auto& a : all)
+      if (a.id == l.id) out.push_back(a);
+  return out;
+}
+
+// Halls and features compared by every field (their audit JSON).
+template <typename T>
+bool sameRows(const std::vector<T>& a, const std::vector<T>& b) {
+  return nlohmann::json(a) == nlohmann::json(b);
+}
+
+void insertRow(Store& s, Hall& h) { s.insertHall(h); }
+void insertRow(Store& s, VenueFeature& f) { s.insertVenueFeature(f); }
+void insertRow(Store& s, Booth& b) { s.insertBooth(b); }
+void updateRow(Store& s, const Hall& h) { s.updateHall(h); }
+void updateRow(Store& s, const VenueFeature& f) { s.updateVenueFeature(f); }
+void deleteRow(Store& s, const Hall& h) { s.deleteHall(h.id); }
+void deleteRow(Store& s, const VenueFeature& f) { s.deleteVenueFeature(f.id); }
+
+// A row put back gets a new id: the step follows it, and `moved` (when given) records old -> new for
+// the other steps.
+template <typename T>
+void insertRows(Store& s, std::vector<T>& rows, std::map<Id, Id>* moved = nullptr) {
+  for (auto& r : rows) {
+    T copy = r;
+    copy.id = 0;
+    insertRow(s, copy);
+    if (moved && r.id) (*moved)[r.id] = copy.id;
+    r.id = copy.id;
+  }
+}
+
+template <typename T>
+void followIds(std::vector<T>& rows, const std::map<Id, Id>& moved) {
+  for (auto& r : rows)
+    if (auto it = moved.find(r.id); it != moved.end()) r.id = it->second;
+}
 }  // namespace
 
 void PlanModel::applyStep(Step& step, bool forward) {
+  std::map<Id, Id> booths, halls, features;  // rows put back: old id -> new id
   store_.write([&] {
-    auto& remove = forward ? step.deleted : step.inserted;
-    auto& add = forward ? step.inserted : step.deleted;
-    for (const auto& b : remove) store_.deleteBooth(b.id);
-    for (auto& b : add) {
-      Booth copy = b;
-      copy.id = 0;
-      b.id = store_.insertBooth(copy);  // a booth put back gets a new id: the step follows it
-    }
+    auto& removeBooths = forward ? step.deleted : step.inserted;
+    auto& addBooths = forward ? step.inserted : step.deleted;
+    auto& removeFeatures = forward ? step.features.deleted : step.features.inserted;
+    auto& addFeatures = forward ? step.features.inserted : step.features.deleted;
+    auto& removeHalls = forward ? step.halls.deleted : step.halls.inserted;
+    auto& addHalls = forward ? step.halls.inserted : step.halls.deleted;
+    // Booths and features refer to their hall by code: halls come first and go last.
+    for (const auto& b : removeBooths) store_.deleteBooth(b.id);
+    for (const auto& f : removeFeatures) deleteRow(store_, f);
+    insertRows(store_, addHalls, &halls);
+    for (const auto& h : forward ? step.halls.after : step.halls.before) updateRow(store_, h);
+    insertRows(store_, addFeatures, &features);
+    for (const auto& f : forward ? step.features.after : step.features.before) updateRow(store_, f);
+    insertRows(store_, addBooths, &booths);
     const auto& states = forward ? step.after : step.before;
     // Exhibitors first leave every booth of the step, so that no state in between has one exhibitor
     // in two booths (as booth::restoreBooths).
     for (auto it = states.rbegin(); it != states.rend(); ++it) store_.updateBooth(*it);
+    for (const auto& h : removeHalls) deleteRow(store_, h);
   });
+  // Earlier and later steps that name those rows follow them to their new ids.
+  for (auto* list : {&undo_, &redo_})
+    for (auto& other : *list) {
+      for (auto* rows : {&other.before, &other.after, &other.inserted, &other.deleted}) followIds(*rows, booths);
+      for (auto* rows : {&other.halls.before, &other.halls.after, &other.halls.inserted, &other.halls.deleted}) followIds(*rows, halls);
+      for (auto* rows : {&other.features.before, &other.features.after, &other.features.inserted, &other.features.deleted})
+        followIds(*rows, features);
+    }
+}
+
+// Nobody else (another station) changed what the step would undo (or redo) since: else it would
+// overwrite their work.
+bool PlanModel::stepStillCurrent(const Step& step, bool forward) {
+  const auto& booths = forward ? step.before : step.after;
+  const auto& present = forward ? step.deleted : step.inserted;
+  const auto& halls = forward ? step.halls.before : step.halls.after;
+  const auto& presentHalls = forward ? step.halls.deleted : step.halls.inserted;
+  const auto& features = forward ? step.features.before : step.features.after;
+  const auto& presentFeatures = forward ? step.features.deleted : step.features.inserted;
+  const auto nowHalls = store_.halls();
+  const auto nowFeatures = store_.venueFeatures();
+  return sameState(current(booths), booths) && current(present).size() == present.size() &&
+         sameRows(byIds(nowHalls, halls), halls) && byIds(nowHalls, presentHalls).size() == presentHalls.size() &&
+         sameRows(byIds(nowFeatures, features), features) &&
+         byIds(nowFeatures, presentFeatures).size() == presentFeatures.size();
 }
 
 bool PlanModel::undo() {
   if (refuseWhilePreviewing() || undo_.empty()) return false;
   Step step = undo_.back();
   try {
-    // Someone else (another station) changed these booths since: undoing would overwrite their work.
-    if (!sameState(current(step.after), step.after) || current(step.inserted).size() != step.inserted.size()) {
+    if (!stepStillCurrent(step, false)) {
       fail(tr("plan.error.undo_changed"));
       undo_.clear();
-      refreshBooths();
+      load();
       return false;
     }
     applyStep(step, false);
   } catch (const std::exception& e) {
     fail(e.what());
-    refreshBooths();
+    load();
     return false;
   }
   undo_.pop_back();
   note(tr("plan.undone", {step.label}));
   redo_.push_back(std::move(step));
-  refreshBooths();
+  load();
   return true;
 }
 
@@ -422,22 +599,22 @@ bool PlanModel::redo() {
   if (refuseWhilePreviewing() || redo_.empty()) return false;
   Step step = redo_.back();
   try {
-    if (!sameState(current(step.before), step.before) || current(step.deleted).size() != step.deleted.size()) {
+    if (!stepStillCurrent(step, true)) {
       fail(tr("plan.error.undo_changed"));
       redo_.clear();
-      refreshBooths();
+      load();
       return false;
     }
     applyStep(step, true);
   } catch (const std::exception& e) {
     fail(e.what());
-    refreshBooths();
+    load();
     return false;
   }
   redo_.pop_back();
   note(tr("plan.redone", {step.label}));
   undo_.push_back(std::move(step));
-  refreshBooths();
+  load();
   return true;
 }
 
@@ -447,6 +624,14 @@ std::string PlanModel::hallAt(double mx, double my) const {
                            : (mx >= h.x && mx <= h.x + h.width && my >= h.y && my <= h.y + h.height))
       return h.code;
   }
+  return {};
+}
+
+std::string PlanModel::featureAt(double mx, double my) const {
+  // Entrances first: a door drawn over an aisle's end is what the pointer means.
+  for (const char* kind : {"entrance", "aisle"})
+    for (const auto& f : features_)
+      if (f.kind == kind && mx >= f.x && mx <= f.x + f.width && my >= f.y && my <= f.y + f.height) return f.code;
   return {};
 }
 
@@ -465,50 +650,91 @@ std::string PlanModel::nextCode(const std::string& hall, const std::vector<Booth
   return buf;
 }
 
-bool PlanModel::edit(const std::string& label, const std::vector<Booth>& changed, const std::vector<Booth>& added,
-                     const std::vector<int>& removed) {
-  if (refuseWhilePreviewing()) return false;
-  // The plan as it would be, checked whole with the venue file's rules before anything is written.
+namespace {
+// Replaces the rows of `rows` whose id is in `changed`, drops those whose code is in `removed`, appends
+// `added`; records in `step` (when given) what changed in place and what was removed.
+template <typename T>
+std::vector<T> merged(const std::vector<T>& rows, const std::vector<T>& changed, const std::vector<std::string>& removed,
+                      const std::vector<T>& added, PlanModel::Rows<T>* step) {
+  std::vector<T> out;
+  for (const auto& r : rows) {
+    if (std::find(removed.begin(), removed.end(), r.code) != removed.end()) {
+      if (step) step->deleted.push_back(r);
+      continue;
+    }
+    auto it = std::find_if(changed.begin(), changed.end(), [&](const T& c) { return c.id == r.id; });
+    if (it != changed.end() && step) {
+      step->before.push_back(r);
+      step->after.push_back(*it);
+    }
+    out.push_back(it != changed.end() ? *it : r);
+  }
+  out.insert(out.end(), added.begin(), added.end());
+  return out;
+}
+}  // namespace
+
+booth::Venue PlanModel::venueWith(const Change& c, Step* step) const {
+  // The plan as it would be, to be checked whole with the venue file's rules.
   booth::Venue venue;
-  venue.halls = halls_;
-  venue.features = features_;
+  venue.halls = merged(halls_, c.hallsChanged, c.hallsRemoved, c.hallsAdded, step ? &step->halls : nullptr);
+  venue.features = merged(features_, c.featuresChanged, c.featuresRemoved, c.featuresAdded, step ? &step->features : nullptr);
   std::map<Id, const Booth*> replaced;
-  for (const auto& b : changed) replaced[b.id] = &b;
-  Step step;
-  step.label = label;
+  for (const auto& b : c.changed) replaced[b.id] = &b;
   for (int i = 0; i < static_cast<int>(booths_.size()); ++i) {
-    if (std::find(removed.begin(), removed.end(), i) != removed.end()) {
-      step.deleted.push_back(booths_[i].booth);
+    if (std::find(c.removed.begin(), c.removed.end(), i) != c.removed.end()) {
+      if (step) step->deleted.push_back(booths_[i].booth);
       continue;
     }
     auto it = replaced.find(booths_[i].booth.id);
-    if (it != replaced.end()) {
-      step.before.push_back(booths_[i].booth);
-      step.after.push_back(*it->second);
+    if (it != replaced.end() && step) {
+      step->before.push_back(booths_[i].booth);
+      step->after.push_back(*it->second);
     }
     venue.booths.push_back(it != replaced.end() ? *it->second : booths_[i].booth);
   }
-  for (const auto& b : added) venue.booths.push_back(b);
+  for (const auto& b : c.added) venue.booths.push_back(b);
+  return venue;
+}
+
+bool PlanModel::edit(const std::string& label, const std::vector<Booth>& changed, const std::vector<Booth>& added,
+                     const std::vector<int>& removed) {
+  Change c;
+  c.changed = changed;
+  c.added = added;
+  c.removed = removed;
+  return edit(label, c);
+}
+
+bool PlanModel::edit(const std::string& label, const Change& c) {
+  if (refuseWhilePreviewing()) return false;
+  Step step;
+  step.label = label;
   try {
-    booth::validateVenue(venue, tr("plan.edit.source"));
+    booth::validateVenue(venueWith(c, &step), tr("plan.edit.source"));
     store_.write([&] {
       for (const auto& b : step.deleted) store_.deleteBooth(b.id);
+      for (const auto& f : step.features.deleted) deleteRow(store_, f);
+      step.halls.inserted = c.hallsAdded;
+      insertRows(store_, step.halls.inserted);
+      for (const auto& h : step.halls.after) updateRow(store_, h);
+      step.features.inserted = c.featuresAdded;
+      insertRows(store_, step.features.inserted);
+      for (const auto& f : step.features.after) updateRow(store_, f);
       for (const auto& b : step.after) store_.updateBooth(b);
-      for (const auto& b : added) {
-        Booth copy = b;
-        copy.id = store_.insertBooth(copy);
-        step.inserted.push_back(copy);
-      }
+      step.inserted = c.added;
+      insertRows(store_, step.inserted);
+      for (const auto& h : step.halls.deleted) deleteRow(store_, h);
     });
   } catch (const std::exception& e) {
     fail(e.what());
-    refreshBooths();
+    load();
     return false;
   }
   note(label);
   undo_.push_back(std::move(step));
   redo_.clear();
-  refreshBooths();
+  load();
   return true;
 }
 
@@ -535,14 +761,32 @@ bool PlanModel::addBooth(double x, double y, double width, double depth) {
 
 bool PlanModel::moveBooth(int i, double x, double y) {
   if (i < 0 || i >= static_cast<int>(booths_.size())) return false;
-  Booth b = booths_[i].booth;
-  if (b.locked) {
-    fail(tr("booth.error.untouchable", {b.code, tr("booth.locked")}));
-    return false;
+  const Booth& b = booths_[i].booth;
+  const double dx = snap(x) - b.x, dy = snap(y) - b.y;
+  if (dx == 0 && dy == 0) return true;
+  select(i);
+  return moveSelection(dx, dy);
+}
+
+bool PlanModel::moveSelection(double dx, double dy) {
+  dx = snap(dx), dy = snap(dy);
+  const auto group = selection();
+  if (group.empty() || (dx == 0 && dy == 0)) return false;
+  std::vector<Booth> moved;
+  for (int i : group) {
+    Booth b = booths_[i].booth;
+    if (b.locked) {
+      fail(tr("booth.error.untouchable", {b.code, tr("booth.locked")}));
+      return false;
+    }
+    b.x += dx, b.y += dy;
+    // Moved across a wall, a booth belongs to the hall it lands in (the rules then check it fits there).
+    if (const std::string hall = hallAt(b.x + b.width / 2, b.y + b.depth / 2); !hall.empty()) b.hall = hall;
+    moved.push_back(b);
   }
-  b.x = snap(x), b.y = snap(y);
-  if (b.x == booths_[i].booth.x && b.y == booths_[i].booth.y) return true;
-  return edit(tr("plan.edit.moved", {b.code}), {b}, {}, {});
+  const std::string label = moved.size() == 1 ? tr("plan.edit.moved", {moved[0].code})
+                                              : tr("plan.edit.moved_many", {std::to_string(moved.size())});
+  return edit(label, moved, {}, {});
 }
 
 bool PlanModel::resizeBooth(int i, double width, double depth) {
@@ -560,32 +804,61 @@ bool PlanModel::resizeBooth(int i, double width, double depth) {
   return edit(tr("plan.edit.resized", {b.code}), {b}, {}, {});
 }
 
-bool PlanModel::duplicateBooth(int i) {
-  if (i < 0 || i >= static_cast<int>(booths_.size())) return false;
-  const Booth& from = booths_[i].booth;
-  const std::string code = nextCode(from.hall, {});
-  const std::pair<double, double> spots[] = {{from.x + from.width, from.y}, {from.x - from.width, from.y},
-                                              {from.x, from.y + from.depth}, {from.x, from.y - from.depth}};
-  std::string why;
-  for (const auto& [x, y] : spots) {
-    Booth b = newBooth(code, from.hall, x, y, from.width, from.depth);
-    b.type = from.type;
-    b.power = from.power;
-    booth::Venue venue;
-    venue.halls = halls_;
-    venue.features = features_;
-    for (const auto& pb : booths_) venue.booths.push_back(pb.booth);
-    venue.booths.push_back(b);
+std::optional<std::vector<Booth>> PlanModel::placedBeside(const std::vector<int>& group, std::string& why) const {
+  double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+  for (int i : group) {
+    const auto r = booth::rectOf(booths_[i].booth);
+    x0 = std::min(x0, r.x), y0 = std::min(y0, r.y), x1 = std::max(x1, r.right()), y1 = std::max(y1, r.bottom());
+  }
+  const double w = x1 - x0, h = y1 - y0;
+  const std::pair<double, double> offsets[] = {{w, 0}, {-w, 0}, {0, h}, {0, -h}};
+  for (const auto& [dx, dy] : offsets) {
+    std::vector<Booth> copies;
+    for (int i : group) {
+      const Booth& from = booths_[i].booth;
+      Booth b = newBooth(nextCode(from.hall, copies), from.hall, from.x + dx, from.y + dy, from.width, from.depth);
+      b.type = from.type;
+      b.power = from.power;
+      copies.push_back(std::move(b));
+    }
+    Change c;
+    c.added = copies;
     try {
-      booth::validateVenue(venue, tr("plan.edit.source"));
+      booth::validateVenue(venueWith(c, nullptr), tr("plan.edit.source"));
     } catch (const std::exception& e) {
       if (why.empty()) why = e.what();
       continue;
     }
-    return edit(tr("plan.edit.duplicated", {from.code, code}), {}, {b}, {});
+    return copies;
   }
-  fail(tr("plan.edit.error.no_room", {from.code, why}));
-  return false;
+  return std::nullopt;
+}
+
+bool PlanModel::duplicateBooth(int i) {
+  if (i < 0 || i >= static_cast<int>(booths_.size())) return false;
+  select(i);
+  return duplicateSelection();
+}
+
+bool PlanModel::duplicateSelection() {
+  const auto group = selection();
+  if (group.empty() || refuseWhilePreviewing()) return false;
+  std::string why;
+  const auto copies = placedBeside(group, why);
+  const std::string& first = booths_[group[0]].booth.code;
+  if (!copies) {
+    fail(tr("plan.edit.error.no_room", {first, why}));
+    return false;
+  }
+  const std::string label = copies->size() == 1 ? tr("plan.edit.duplicated", {first, (*copies)[0].code})
+                                                 : tr("plan.edit.duplicated_many", {std::to_string(copies->size())});
+  if (!edit(label, {}, *copies, {})) return false;
+  // The copies become the selection: duplicate again, or move them where they belong.
+  selectedCodes_.clear();
+  for (const auto& b : *copies) selectedCodes_.push_back(b.code);
+  selected_ = boothIndex(copies->back().code);
+  rebuildSelection();
+  return true;
 }
 
 bool PlanModel::addRow(int i, int count) {
@@ -606,14 +879,202 @@ bool PlanModel::addRow(int i, int count) {
 
 bool PlanModel::deleteBooth(int i) {
   if (i < 0 || i >= static_cast<int>(booths_.size())) return false;
-  const Booth& b = booths_[i].booth;
-  if (b.exhibitor_id || b.locked) {
-    fail(tr("plan.edit.error.occupied", {b.code}));
+  select(i);
+  return deleteSelection();
+}
+
+bool PlanModel::deleteSelection() {
+  const auto group = selection();
+  if (group.empty()) return false;
+  // A booth with an exhibitor (or a lock) is not deleted: the assignment would be lost with it.
+  std::vector<std::string> held;
+  for (int i : group)
+    if (booths_[i].booth.exhibitor_id || booths_[i].booth.locked) held.push_back(booths_[i].booth.code);
+  if (!held.empty()) {
+    std::string list;
+    for (std::size_t k = 0; k < held.size() && k < 8; ++k) list += (k ? ", " : "") + held[k];
+    if (held.size() > 8) list += ", …";
+    fail(tr(held.size() == 1 ? "plan.edit.error.occupied" : "plan.edit.error.occupied_many", {list, std::to_string(held.size())}));
     return false;
   }
-  const std::string code = b.code;
-  if (selected_ == i) selected_ = -1;
-  return edit(tr("plan.edit.deleted", {code}), {}, {}, {i});
+  const std::string label = group.size() == 1 ? tr("plan.edit.deleted", {booths_[group[0]].booth.code})
+                                              : tr("plan.edit.deleted_many", {std::to_string(group.size())});
+  select(-1);
+  return edit(label, {}, {}, group);
+}
+
+bool PlanModel::nudge(double dx, double dy) {
+  if (selectionCount() > 0) return moveSelection(dx, dy);
+  if (const auto* f = selectedFeature()) return moveFeature(f->code, dx, dy);
+  if (const auto* h = selectedHall()) return moveHall(h->code, dx, dy);
+  return false;
+}
+
+bool PlanModel::deleteSelected() {
+  if (selectionCount() > 0) return deleteSelection();
+  if (const auto* f = selectedFeature()) return deleteFeature(f->code);
+  if (const auto* h = selectedHall()) return deleteHall(h->code);
+  return false;
+}
+
+// Halls.
+
+bool PlanModel::addHall(double x, double y, double width, double height) {
+  std::string code;
+  for (char c = 'A'; c <= 'Z' && code.empty(); ++c)
+    if (!hallOf(std::string(1, c))) code = std::string(1, c);
+  if (code.empty()) {
+    fail(tr("plan.edit.error.no_hall_code"));
+    return false;
+  }
+  Hall h;
+  h.code = code;
+  h.name = tr("plan.edit.new_hall", {code});
+  h.x = snap(x), h.y = snap(y), h.width = std::max(kGrid, snap(width)), h.height = std::max(kGrid, snap(height));
+  Change c;
+  c.hallsAdded.push_back(h);
+  if (!edit(tr("plan.edit.hall_added", {code}), c)) return false;
+  selectHall(code);
+  return true;
+}
+
+bool PlanModel::moveHall(const std::string& code, double dx, double dy) {
+  const Hall* found = hallOf(code);
+  dx = snap(dx), dy = snap(dy);
+  if (!found || (dx == 0 && dy == 0)) return false;
+  // The hall carries its booths (locked ones too: they keep their place in the hall), aisles and entrances.
+  Change c;
+  Hall h = *found;
+  h.x += dx, h.y += dy;
+  for (auto& p : h.outline) p.x += dx, p.y += dy;
+  c.hallsChanged.push_back(h);
+  for (const auto& f : features_)
+    if (f.hall == code) {
+      VenueFeature moved = f;
+      moved.x += dx, moved.y += dy;
+      c.featuresChanged.push_back(moved);
+    }
+  for (const auto& pb : booths_)
+    if (pb.booth.hall == code) {
+      Booth moved = pb.booth;
+      moved.x += dx, moved.y += dy;
+      c.changed.push_back(moved);
+    }
+  return edit(tr("plan.edit.hall_moved", {code}), c);
+}
+
+bool PlanModel::resizeHall(const std::string& code, double width, double height) {
+  const Hall* found = hallOf(code);
+  if (!found) return false;
+  if (!found->outline.empty()) {
+    fail(tr("plan.edit.error.polygon_hall", {code}));
+    return false;
+  }
+  Hall h = *found;
+  h.width = snap(width), h.height = snap(height);
+  if (h.width < kGrid || h.height < kGrid) {
+    fail(tr("plan.edit.error.too_small_element", {code}));
+    return false;
+  }
+  Change c;
+  c.hallsChanged.push_back(h);
+  return edit(tr("plan.edit.hall_resized", {code}), c);
+}
+
+bool PlanModel::renameHall(const std::string& code, const std::string& name, const std::string& name_ar) {
+  const Hall* found = hallOf(code);
+  if (!found || (found->name == name && found->name_ar == name_ar)) return false;
+  if (name.empty()) {
+    fail(tr("plan.edit.error.empty_name", {code}));
+    return false;
+  }
+  Hall h = *found;
+  h.name = name;
+  h.name_ar = name_ar;
+  Change c;
+  c.hallsChanged.push_back(h);
+  return edit(tr("plan.edit.hall_renamed", {code}), c);
+}
+
+bool PlanModel::deleteHall(const std::string& code) {
+  if (!hallOf(code)) return false;
+  for (const auto& pb : booths_)
+    if (pb.booth.hall == code) {
+      fail(tr("plan.edit.error.hall_not_empty", {code, pb.booth.code}));
+      return false;
+    }
+  Change c;
+  c.hallsRemoved.push_back(code);
+  for (const auto& f : features_)
+    if (f.hall == code) c.featuresRemoved.push_back(f.code);
+  return edit(tr("plan.edit.hall_deleted", {code}), c);
+}
+
+// Aisles and entrances.
+
+bool PlanModel::addFeature(const std::string& kind, double x, double y) {
+  const std::string hall = hallAt(x, y);
+  if (hall.empty()) {
+    fail(tr("plan.edit.error.no_hall"));
+    return false;
+  }
+  VenueFeature f;
+  f.kind = kind;
+  f.hall = hall;
+  // An aisle 3 m wide and 10 m long from the point; a 4 m door centred on it.
+  if (kind == "aisle") f.x = snap(x), f.y = snap(y), f.width = 3, f.height = 10;
+  else f.x = snap(x - 2), f.y = snap(y - 0.5), f.width = 4, f.height = 1;
+  const std::string prefix = hall + (kind == "aisle" ? "-A" : "-E");
+  for (int n = 1; f.code.empty(); ++n)
+    if (!featureOf(prefix + std::to_string(n)) && boothIndex(prefix + std::to_string(n)) < 0 && !hallOf(prefix + std::to_string(n)))
+      f.code = prefix + std::to_string(n);
+  Change c;
+  c.featuresAdded.push_back(f);
+  if (!edit(tr(kind == "aisle" ? "plan.edit.aisle_added" : "plan.edit.entrance_added", {f.code}), c)) return false;
+  selectFeature(f.code);
+  return true;
+}
+
+bool PlanModel::moveFeature(const std::string& code, double dx, double dy) {
+  const VenueFeature* found = featureOf(code);
+  dx = snap(dx), dy = snap(dy);
+  if (!found || (dx == 0 && dy == 0)) return false;
+  VenueFeature f = *found;
+  f.x += dx, f.y += dy;
+  Change c;
+  c.featuresChanged.push_back(f);
+  return edit(tr("plan.edit.feature_moved", {code}), c);
+}
+
+bool PlanModel::resizeFeature(const std::string& code, double width, double height) {
+  const VenueFeature* found = featureOf(code);
+  if (!found) return false;
+  VenueFeature f = *found;
+  f.width = snap(width), f.height = snap(height);
+  if (f.width < kGrid || f.height < kGrid) {
+    fail(tr("plan.edit.error.too_small_element", {code}));
+    return false;
+  }
+  Change c;
+  c.featuresChanged.push_back(f);
+  return edit(tr("plan.edit.feature_resized", {code}), c);
+}
+
+bool PlanModel::setFeatureLabels(const std::string& code, const std::string& fr, const std::string& ar, const std::string& en) {
+  const VenueFeature* found = featureOf(code);
+  if (!found || (found->label == fr && found->label_ar == ar && found->label_en == en)) return false;
+  VenueFeature f = *found;
+  f.label = fr, f.label_ar = ar, f.label_en = en;
+  Change c;
+  c.featuresChanged.push_back(f);
+  return edit(tr("plan.edit.feature_labelled", {code}), c);
+}
+
+bool PlanModel::deleteFeature(const std::string& code) {
+  if (!featureOf(code)) return false;
+  Change c;
+  c.featuresRemoved.push_back(code);
+  return edit(tr("plan.edit.feature_deleted", {code}), c);
 }
 
 bool PlanModel::startAllocation() {
@@ -712,7 +1173,7 @@ bool PlanModel::acceptPreview() {
       }
     const std::string done = tr("plan.allocation.accepted", {std::to_string(summary.assigned), std::to_string(summary.changed)});
     if (!changedBefore.empty()) {
-      undo_.push_back({done, std::move(changedBefore), std::move(changedAfter), {}, {}});
+      undo_.push_back({done, std::move(changedBefore), std::move(changedAfter), {}, {}, {}, {}});
       redo_.clear();
     }
     note(done);

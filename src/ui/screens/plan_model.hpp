@@ -3,7 +3,9 @@
 // legend, search, selection, the hand operations of src/booth (assign, move/swap, unassign, lock, hold)
 // with undo and redo, and the automatic allocation run on a worker, previewed, then accepted or
 // discarded. Operations go through booth_service, so the plan refuses what the command line refuses,
-// with the same message. Nothing here queries the database per frame.
+// with the same message. The venue editor (booths, several at a time, halls, aisles, entrances) checks
+// every change whole with booth::validateVenue, the rules of a venue file, before writing it in one
+// transaction. Nothing here queries the database per frame.
 #pragma once
 #include <cmath>
 #include <cstdint>
@@ -17,6 +19,7 @@
 #include "booth/booth_service.hpp"
 #include "booth/geometry.hpp"
 #include "booth/plan_style.hpp"
+#include "booth/venue.hpp"
 #include "core/domain.hpp"
 #include "store/store.hpp"
 #include "ui/background_task.hpp"
@@ -58,6 +61,12 @@ struct PlanExhibitor {
 
 class PlanModel {
  public:
+  // Rows (halls, features) changed by one undo step: in place, added, removed (ids kept current).
+  template <typename T>
+  struct Rows {
+    std::vector<T> before, after, inserted, deleted;
+  };
+
   explicit PlanModel(Store& store);
   ~PlanModel();
   PlanModel(const PlanModel&) = delete;
@@ -104,9 +113,21 @@ class PlanModel {
   bool highlighted(int booth) const { return booth >= 0 && booth < static_cast<int>(hits_.size()) && hits_[booth]; }
   int hitCount() const { return hitCount_; }
 
+  // Selection: booths (one, or several in the editor), or else one hall or one aisle/entrance (editor).
+  // Kept by code across reloads. selected() is the booth clicked last (the side panel shows it).
   int selected() const { return selected_; }
-  void select(int booth) { selected_ = booth; }
+  void select(int booth);                          // only this booth (-1: nothing)
+  void toggleSelected(int booth);                  // Shift/Ctrl+click: add or remove it
+  void selectInRect(const booth::Rect& r, bool add);  // rubber band: booths it touches
+  void selectAll();                                // every booth
+  bool isSelected(int booth) const { return booth >= 0 && booth < static_cast<int>(selectedFlags_.size()) && selectedFlags_[booth]; }
+  std::vector<int> selection() const;              // booth indices, in plan order
+  int selectionCount() const { return static_cast<int>(selectedCodes_.size()); }
   const PlanBooth* selectedBooth() const { return selected_ >= 0 && selected_ < static_cast<int>(booths_.size()) ? &booths_[selected_] : nullptr; }
+  void selectHall(const std::string& code);        // clears the booths' selection
+  void selectFeature(const std::string& code);
+  const Hall* selectedHall() const;
+  const VenueFeature* selectedFeature() const;
 
   // Hand operations (one undo step each). false: refused or failed, message() says why and nothing
   // changed. Refused while an allocation preview is open.
@@ -154,6 +175,30 @@ class PlanModel {
   bool addRow(int booth, int count);  // count copies in a row to the right of the booth
   bool deleteBooth(int booth);     // free and unlocked booths only
 
+  // The same on the whole selection, each one undo step. A move is refused whole (nothing changes) if
+  // any booth is locked or would overlap, leave its hall or stand on an aisle; delete is refused if any
+  // booth has an exhibitor or a lock (named in the message: free them first).
+  bool moveSelection(double dx, double dy);
+  bool duplicateSelection();  // beside the group: right, left, below or above, wherever it all fits
+  bool deleteSelection();
+  // Arrow keys: the selected booths, else the selected aisle/entrance, else the selected hall.
+  bool nudge(double dx, double dy);
+  bool deleteSelected();  // Delete in the editor: the selected booths, else the aisle/entrance, else the (empty) hall
+
+  // Halls, aisles and entrances, checked with the same venue rules, one undo step each. A hall carries
+  // its booths, aisles and entrances when it moves; only a rectangular hall is resized.
+  std::string featureAt(double mx, double my) const;  // aisle or entrance code, "" none
+  bool addHall(double x, double y, double width = 20, double height = 12);
+  bool moveHall(const std::string& code, double dx, double dy);
+  bool resizeHall(const std::string& code, double width, double height);
+  bool renameHall(const std::string& code, const std::string& name, const std::string& name_ar);
+  bool deleteHall(const std::string& code);  // an empty hall (no booth) with its aisles and entrances
+  bool addFeature(const std::string& kind, double x, double y);  // "aisle" | "entrance", in the hall there
+  bool moveFeature(const std::string& code, double dx, double dy);
+  bool resizeFeature(const std::string& code, double width, double height);
+  bool setFeatureLabels(const std::string& code, const std::string& fr, const std::string& ar, const std::string& en);
+  bool deleteFeature(const std::string& code);
+
   // Exports on a worker with its own database connection: the plan (.pdf | .png, coloured as on
   // screen) or the exhibitor directory (.pdf | .csv | .xlsx), to exportPath.
   std::string exportPath;
@@ -168,10 +213,28 @@ class PlanModel {
     std::string label;      // what was done, in the interface language
     booth::BoothSnapshot before, after;     // booths changed in place
     std::vector<Booth> inserted, deleted;   // booths the editor added or removed (ids kept current)
+    Rows<Hall> halls;
+    Rows<VenueFeature> features;
+  };
+  // One editor change, as wished: checked whole with the venue rules, then written in one transaction.
+  struct Change {
+    std::vector<Booth> changed, added;
+    std::vector<int> removed;  // booth indices
+    std::vector<Hall> hallsChanged, hallsAdded;
+    std::vector<std::string> hallsRemoved;
+    std::vector<VenueFeature> featuresChanged, featuresAdded;
+    std::vector<std::string> featuresRemoved;
   };
   void applyStep(Step& step, bool forward);
+  bool stepStillCurrent(const Step& step, bool forward);
   bool edit(const std::string& label, const std::vector<Booth>& changed, const std::vector<Booth>& added,
             const std::vector<int>& removed);
+  bool edit(const std::string& label, const Change& change);
+  booth::Venue venueWith(const Change& change, Step* step) const;
+  std::optional<std::vector<Booth>> placedBeside(const std::vector<int>& group, std::string& why) const;
+  const Hall* hallOf(const std::string& code) const;
+  const VenueFeature* featureOf(const std::string& code) const;
+  void rebuildSelection();
   std::string nextCode(const std::string& hall, const std::vector<Booth>& extra) const;
   struct Preview;
   void refreshBooths();
@@ -197,6 +260,9 @@ class PlanModel {
   std::vector<bool> hits_;
   int hitCount_ = 0;
   int selected_ = -1;
+  std::vector<std::string> selectedCodes_;  // booth codes
+  std::vector<bool> selectedFlags_;         // by booth index
+  std::string selectedHall_, selectedFeature_;
   bool editing_ = false;
   int revision_ = 0;  // bumped by every change of what is drawn
   mutable std::vector<LegendEntry> legend_;

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <functional>
 
+#include "booth/venue.hpp"
 #include "core/i18n.hpp"
 #include "core/text_fold.hpp"
 #include "ui/fonts.hpp"
@@ -153,14 +154,53 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
                 [this] { return model_.selectedBooth() && noTextInput(); }});
   actions_.add({"plan.hold", "plan.action.hold", {Key::H}, [this] { model_.toggleHold(model_.selected()); },
                 [this] { return model_.selectedBooth() && noTextInput(); }});
-  // Delete frees the booth; in edit mode it deletes it (a free, unlocked one).
+  // Delete frees the booth; in edit mode it deletes the selection (free, unlocked booths), or the
+  // selected aisle, entrance or empty hall.
   actions_.add({"plan.free", "plan.action.free", {Key::Delete}, [this] {
-                  if (model_.editing()) model_.deleteBooth(model_.selected());
+                  if (model_.editing()) model_.deleteSelected();
                   else model_.unassign(model_.selected());
                 },
                 [this] {
-                  return model_.selectedBooth() && (model_.editing() || model_.selectedBooth()->booth.exhibitor_id) && noTextInput();
+                  if (!noTextInput()) return false;
+                  if (model_.editing()) return model_.selectionCount() > 0 || model_.selectedHall() || model_.selectedFeature();
+                  return model_.selectedBooth() && model_.selectedBooth()->booth.exhibitor_id.has_value();
                 }});
+  // The editor, keyboard first.
+  auto editing = [this] { return model_.editing() && noTextInput(); };
+  actions_.add({"plan.edit_mode", "plan.action.edit_mode", {Key::E, true}, [this] {
+                  model_.setEditing(!model_.editing());
+                  addMode_ = AddMode::None;
+                },
+                [this] { return !model_.previewing() && !model_.allocating(); }});
+  actions_.add({"plan.select_all", "plan.action.select_all", {Key::A, true}, [this] { model_.selectAll(); }, editing});
+  actions_.add({"plan.duplicate", "plan.action.duplicate", {Key::D, true}, [this] { model_.duplicateSelection(); },
+                [this] { return model_.editing() && model_.selectionCount() > 0 && noTextInput(); }});
+  actions_.add({"plan.deselect", "plan.action.deselect", {Key::Escape}, [this] {
+                  addMode_ = AddMode::None;
+                  model_.select(-1);
+                },
+                editing});
+  const struct {
+    Key key;
+    double dx, dy;
+  } arrows[] = {{Key::Left, -1, 0}, {Key::Right, 1, 0}, {Key::Up, 0, -1}, {Key::Down, 0, 1}};
+  for (const auto& a : arrows)
+    for (const bool far : {false, true}) {
+      const double step = far ? 5.0 : PlanModel::kGrid;
+      actions_.add({std::string("plan.nudge.") + chordLabel({a.key}) + (far ? "+" : ""), far ? "plan.action.nudge_far" : "plan.action.nudge",
+                    {a.key, false, far}, [this, a, step] { model_.nudge(a.dx * step, a.dy * step); },
+                    [this] { return model_.editing() && noTextInput() && (model_.selectionCount() > 0 || model_.selectedHall() || model_.selectedFeature()); }});
+    }
+  // Add buttons' shortcuts are the buttons themselves (then a click on the plan); listed for their tooltips.
+  const struct {
+    const char* id;
+    const char* label;
+    AddMode mode;
+  } adders[] = {{"plan.add_booth", "plan.action.add_booth", AddMode::Booth},
+                {"plan.add_hall", "plan.action.add_hall", AddMode::Hall},
+                {"plan.add_aisle", "plan.action.add_aisle", AddMode::Aisle},
+                {"plan.add_entrance", "plan.action.add_entrance", AddMode::Entrance}};
+  for (const auto& a : adders) actions_.add({a.id, a.label, {}, [this, mode = a.mode] { addMode_ = mode; }, editing});
   actions_.add({"plan.zoom_in", "plan.action.zoom_in", {Key::Plus}, [this] { zoom(1.25); }, noTextInput});
   actions_.add({"plan.zoom_out", "plan.action.zoom_out", {Key::Minus}, [this] { zoom(0.8); }, noTextInput});
   actions_.add({"plan.fit", "plan.action.fit", {Key::Digit0}, [this] { fitPending_ = true; }, noTextInput});
@@ -213,7 +253,9 @@ void PlanScreen::draw() {
     drawSidePanel(sideW, h);
   }
   if (!model_.message().empty()) TextColored(model_.messageIsError() ? kRed : kGreen, model_.message());
-  else TextColored(kGrey, tr(model_.editing() ? "plan.edit.hint" : "plan.hint"));
+  // In the editor: how to select while nothing is, what to do with a selection once there is one.
+  else if (model_.editing()) TextColored(kGrey, tr(model_.selectionCount() || model_.selectedHall() || model_.selectedFeature() ? "plan.edit.hint" : "plan.edit.hint_select"));
+  else TextColored(kGrey, tr("plan.hint"));
 }
 
 void PlanScreen::drawToolbar() {
@@ -251,15 +293,28 @@ void PlanScreen::drawToolbar() {
                        if (!enabled) ImGui::EndDisabled();
                      }});
   };
+  // The last item's tooltip: its action and shortcut.
+  auto shortcutAfter = [&](const char* action) {
+    items.back().draw = [this, action, draw = items.back().draw] {
+      draw();
+      shortcutTooltip(action);
+    };
+  };
   button("-##zoom-out", true, [this] { zoom(0.8); });
+  shortcutAfter("plan.zoom_out");
   button("+##zoom-in", true, [this] { zoom(1.25); });
+  shortcutAfter("plan.zoom_in");
   button(L("plan.fit"), true, [this] { fitPending_ = true; });
+  shortcutAfter("plan.fit");
   button(L(model_.editing() ? "plan.edit.done" : "plan.edit.mode"), !model_.previewing() && !model_.allocating(), [this] {
     model_.setEditing(!model_.editing());
-    addMode_ = false;
+    addMode_ = AddMode::None;
   });
+  shortcutAfter("plan.edit_mode");
   button(L("plan.undo"), model_.canUndo(), [this] { model_.undo(); });
+  shortcutAfter("plan.undo");
   button(L("plan.redo"), model_.canRedo(), [this] { model_.redo(); });
+  shortcutAfter("plan.redo");
   if (model_.allocating()) {
     const float barW = ImGui::GetFontSize() * 8;
     items.push_back({barW, [this, barW] {
@@ -381,6 +436,10 @@ void PlanScreen::drawSidePanel(float width, float height) {
 }
 
 void PlanScreen::drawSelected() {
+  if (model_.editing() && (model_.selectedHall() || model_.selectedFeature() || model_.selectionCount() > 1)) {
+    drawEditPanel();
+    return;
+  }
   const PlanBooth* b = model_.selectedBooth();
   if (fonts().bold) ImGui::PushFont(fonts().bold);
   Text(b ? tr("plan.booth", {b->booth.code}) : tr("plan.no_selection"));
@@ -522,15 +581,8 @@ void PlanScreen::drawCanvas(float width, float height) {
       dl->AddLine(ImVec2(p0.x, static_cast<float>(view.toScreenY(y))), ImVec2(p1.x, static_cast<float>(view.toScreenY(y))), IM_COL32(200, 205, 215, 255));
   }
   drawPlan(dl);
-  if (editDrag_ >= 0 && dragMoved_) {
-    // The booth where it would go, snapped to the grid.
-    const booth::Rect g = ghost_;
-    dl->AddRectFilled(ImVec2(static_cast<float>(view.toScreenX(g.x)), static_cast<float>(view.toScreenY(g.y))),
-                      ImVec2(static_cast<float>(view.toScreenX(g.right())), static_cast<float>(view.toScreenY(g.bottom()))),
-                      IM_COL32(20, 90, 220, 60));
-    dl->AddRect(ImVec2(static_cast<float>(view.toScreenX(g.x)), static_cast<float>(view.toScreenY(g.y))),
-                ImVec2(static_cast<float>(view.toScreenX(g.right())), static_cast<float>(view.toScreenY(g.bottom()))), kSelected, 0, 0, 2);
-  }
+  drawSelectedElement(dl);
+  drawEditGhosts(dl);
   if (!model_.editing() && dragFrom_ >= 0 && dragMoved_ && !panning_) {
     const ImVec2 from = boothCentre(model_.booths()[dragFrom_].booth.code);
     dl->AddLine(from, io.MousePos, kSelected, 2.5f);
@@ -541,72 +593,178 @@ void PlanScreen::drawCanvas(float width, float height) {
     dl->AddText(ImVec2(p0.x + 12, p0.y + 12), kInk, t.c_str());
   }
   dl->PopClipRect();
-  if (hovered_ >= 0 && dragFrom_ < 0 && !ImGui::GetDragDropPayload() && hovered) drawTooltip(hovered_);
+  if (hovered_ >= 0 && dragFrom_ < 0 && editDrag_ == EditDrag::None && !ImGui::GetDragDropPayload() && hovered) drawTooltip(hovered_);
   ImGui::EndChild();
 }
 
 void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double my) {
   const PlanView& view = model_.view();
+  const ImGuiIO& io = ImGui::GetIO();
+  auto nearCorner = [&](double right, double bottom) {
+    return std::abs(view.toScreenX(right) - io.MousePos.x) < 8 && std::abs(view.toScreenY(bottom) - io.MousePos.y) < 8;
+  };
   if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !space) {
-    if (addMode_) {
-      model_.addBooth(mx, my);
-      addMode_ = false;
-      if (model_.boothAt(mx + 0.1, my + 0.1) >= 0) model_.select(model_.boothAt(mx + 0.1, my + 0.1));
+    dragMoved_ = false;
+    startX_ = curX_ = mx;
+    startY_ = curY_ = my;
+    const AddMode adding = addMode_;
+    addMode_ = AddMode::None;
+    if (adding == AddMode::Booth) {
+      if (model_.addBooth(mx, my)) model_.select(model_.boothAt(PlanModel::snap(mx) + 0.1, PlanModel::snap(my) + 0.1));
       return;
     }
-    editDrag_ = hovered_;
-    dragMoved_ = false;
-    if (editDrag_ >= 0) {
-      const auto& b = model_.booths()[editDrag_].booth;
-      model_.select(editDrag_);
-      // The bottom-right corner (within 8 pixels) resizes; anywhere else moves.
-      resizing_ = std::abs(view.toScreenX(b.x + b.width) - ImGui::GetIO().MousePos.x) < 8 &&
-                  std::abs(view.toScreenY(b.y + b.depth) - ImGui::GetIO().MousePos.y) < 8;
-      grabX_ = mx - b.x;
-      grabY_ = my - b.y;
-      ghost_ = booth::rectOf(b);
+    if (adding == AddMode::Hall) return void(model_.addHall(mx, my));
+    if (adding == AddMode::Aisle || adding == AddMode::Entrance) return void(model_.addFeature(adding == AddMode::Aisle ? "aisle" : "entrance", mx, my));
+    const bool extend = io.KeyShift || io.KeyCtrl;
+    const Hall* hall = model_.selectedHall();
+    const VenueFeature* feature = model_.selectedFeature();
+    std::string labelHit;
+    for (const auto& [code, r] : hallLabels_)
+      if (io.MousePos.x >= r.x && io.MousePos.x <= r.right() && io.MousePos.y >= r.y && io.MousePos.y <= r.bottom()) labelHit = code;
+    if (hall && hall->outline.empty() && nearCorner(hall->x + hall->width, hall->y + hall->height)) {
+      editDrag_ = EditDrag::HallCorner, dragCode_ = hall->code, ghost_ = booth::rectOf(*hall);
+    } else if (feature && nearCorner(feature->x + feature->width, feature->y + feature->height)) {
+      editDrag_ = EditDrag::FeatureCorner, dragCode_ = feature->code, ghost_ = booth::rectOf(*feature);
+    } else if (!labelHit.empty()) {
+      model_.selectHall(labelHit);  // a hall is dragged by its name
+      editDrag_ = EditDrag::Hall, dragCode_ = labelHit;
+    } else if (hovered_ >= 0) {
+      if (extend) {
+        model_.toggleSelected(hovered_);  // Shift/Ctrl+click: add or remove, no drag
+        editDrag_ = EditDrag::None;
+        return;
+      }
+      const auto& b = model_.booths()[hovered_].booth;
+      if (!model_.isSelected(hovered_)) model_.select(hovered_);
+      dragBooth_ = hovered_;
+      // The bottom-right corner of a booth alone resizes it; anywhere else moves the selection.
+      if (model_.selectionCount() == 1 && nearCorner(b.x + b.width, b.y + b.depth)) {
+        editDrag_ = EditDrag::BoothCorner;
+        ghost_ = booth::rectOf(b);
+      } else {
+        editDrag_ = EditDrag::Booths;
+      }
+    } else if (const std::string f = model_.featureAt(mx, my); !f.empty() && !extend) {
+      model_.selectFeature(f);
+      editDrag_ = EditDrag::Feature, dragCode_ = f;
     } else {
-      model_.select(-1);
+      editDrag_ = EditDrag::Band;  // empty floor: a rubber band; a click without a drag selects the hall
+      bandAdds_ = extend;
     }
   }
-  if (editDrag_ >= 0 && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+  if (editDrag_ == EditDrag::None) return;
+  if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
     if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) dragMoved_ = true;
-    const auto& b = model_.booths()[editDrag_].booth;
-    if (resizing_) ghost_ = {b.x, b.y, std::max(PlanModel::kGrid, PlanModel::snap(mx - b.x)), std::max(PlanModel::kGrid, PlanModel::snap(my - b.y))};
-    else ghost_ = {PlanModel::snap(mx - grabX_), PlanModel::snap(my - grabY_), b.width, b.depth};
+    curX_ = mx, curY_ = my;
+    auto corner = [&](booth::Rect& r) {
+      r.w = std::max(PlanModel::kGrid, PlanModel::snap(mx - r.x));
+      r.h = std::max(PlanModel::kGrid, PlanModel::snap(my - r.y));
+    };
+    if (editDrag_ == EditDrag::BoothCorner || editDrag_ == EditDrag::HallCorner || editDrag_ == EditDrag::FeatureCorner) corner(ghost_);
   }
-  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-    if (editDrag_ >= 0 && dragMoved_) {
-      if (resizing_) model_.resizeBooth(editDrag_, ghost_.w, ghost_.h);
-      else model_.moveBooth(editDrag_, ghost_.x, ghost_.y);
+  if (!ImGui::IsMouseReleased(ImGuiMouseButton_Left)) return;
+  const double dx = PlanModel::snap(curX_ - startX_), dy = PlanModel::snap(curY_ - startY_);
+  if (dragMoved_) {
+    switch (editDrag_) {
+      case EditDrag::Booths: model_.moveSelection(dx, dy); break;
+      case EditDrag::BoothCorner: model_.resizeBooth(dragBooth_, ghost_.w, ghost_.h); break;
+      case EditDrag::Hall: model_.moveHall(dragCode_, dx, dy); break;
+      case EditDrag::HallCorner: model_.resizeHall(dragCode_, ghost_.w, ghost_.h); break;
+      case EditDrag::Feature: model_.moveFeature(dragCode_, dx, dy); break;
+      case EditDrag::FeatureCorner: model_.resizeFeature(dragCode_, ghost_.w, ghost_.h); break;
+      case EditDrag::Band: model_.selectInRect({startX_, startY_, curX_ - startX_, curY_ - startY_}, bandAdds_); break;
+      case EditDrag::None: break;
     }
-    editDrag_ = -1;
-    dragMoved_ = false;
+  } else if (editDrag_ == EditDrag::Band && !bandAdds_) {
+    const std::string hall = model_.hallAt(mx, my);
+    if (hall.empty()) model_.select(-1);
+    else model_.selectHall(hall);
+  } else if (editDrag_ == EditDrag::Booths && model_.selectionCount() > 1) {
+    model_.select(dragBooth_);  // a click (no drag) on a booth of the selection keeps only that one
   }
+  editDrag_ = EditDrag::None;
+  dragBooth_ = -1;
+  dragMoved_ = false;
+}
+
+// Where a drag would put things, snapped to the grid; the rubber band.
+void PlanScreen::drawEditGhosts(ImDrawList* dl) {
+  if (editDrag_ == EditDrag::None || !dragMoved_) return;
+  const PlanView& v = model_.view();
+  auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
+  auto ghost = [&](const booth::Rect& r) {
+    dl->AddRectFilled(pt(r.x, r.y), pt(r.right(), r.bottom()), IM_COL32(20, 90, 220, 50));
+    dl->AddRect(pt(r.x, r.y), pt(r.right(), r.bottom()), kSelected, 0, 0, 2);
+  };
+  const double dx = PlanModel::snap(curX_ - startX_), dy = PlanModel::snap(curY_ - startY_);
+  auto moved = [&](booth::Rect r) { return booth::Rect{r.x + dx, r.y + dy, r.w, r.h}; };
+  switch (editDrag_) {
+    case EditDrag::Booths:
+      for (int i : model_.selection()) ghost(moved(booth::rectOf(model_.booths()[i].booth)));
+      break;
+    case EditDrag::Hall:
+      if (const Hall* h = model_.selectedHall()) {
+        ghost(moved(h->outline.empty() ? booth::rectOf(*h) : booth::boundingRect(h->outline)));
+        for (const auto& pb : model_.booths())
+          if (pb.booth.hall == h->code) ghost(moved(booth::rectOf(pb.booth)));
+      }
+      break;
+    case EditDrag::Feature:
+      if (const VenueFeature* f = model_.selectedFeature()) ghost(moved(booth::rectOf(*f)));
+      break;
+    case EditDrag::Band: {
+      const ImVec2 a = pt(std::min(startX_, curX_), std::min(startY_, curY_)), b = pt(std::max(startX_, curX_), std::max(startY_, curY_));
+      dl->AddRectFilled(a, b, IM_COL32(20, 90, 220, 30));
+      dl->AddRect(a, b, kSelected, 0, 0, 1.5f);
+      break;
+    }
+    default:
+      ghost(ghost_);
+  }
+}
+
+// A tooltip on the last item: what it does and its shortcut, from the action table.
+void PlanScreen::shortcutTooltip(const char* actionId) {
+  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+  const Action* a = actions_.find(actionId);
+  if (!a) return;
+  ImGui::BeginTooltip();
+  Text(tr(a->label_key) + (a->shortcut.key == Key::None ? "" : "  (" + chordLabel(a->shortcut) + ")"));
+  ImGui::EndTooltip();
 }
 
 void PlanScreen::drawEditBar() {
   std::vector<RowItem> items;
   const int sel = model_.selected();
-  const bool has = model_.selectedBooth() != nullptr;
-  auto button = [&](const char* label, bool enabled, std::function<void()> onClick) {
-    items.push_back({buttonWidth(label), [label, enabled, onClick] {
+  const bool has = model_.selectionCount() > 0;
+  auto button = [&](const char* label, bool enabled, const char* action, std::function<void()> onClick) {
+    items.push_back({buttonWidth(label), [this, label, enabled, action, onClick] {
                        if (!enabled) ImGui::BeginDisabled();
                        if (ImGui::Button(label)) onClick();
                        if (!enabled) ImGui::EndDisabled();
+                       if (action) shortcutTooltip(action);
                      }});
   };
-  button(L(addMode_ ? "plan.edit.add_click" : "plan.edit.add"), true, [this] { addMode_ = !addMode_; });
-  button(L("plan.edit.duplicate"), has, [this, sel] { model_.duplicateBooth(sel); });
+  auto adder = [&](AddMode mode, const char* key, const char* action) {
+    button(L(addMode_ == mode ? "plan.edit.add_click" : key), true, action, [this, mode] {
+      addMode_ = addMode_ == mode ? AddMode::None : mode;
+    });
+  };
+  adder(AddMode::Booth, "plan.edit.add", "plan.add_booth");
+  adder(AddMode::Hall, "plan.edit.add_hall", "plan.add_hall");
+  adder(AddMode::Aisle, "plan.edit.add_aisle", "plan.add_aisle");
+  adder(AddMode::Entrance, "plan.edit.add_entrance", "plan.add_entrance");
+  button(L("plan.edit.duplicate"), has, "plan.duplicate", [this] { model_.duplicateSelection(); });
   const float countW = ImGui::GetFontSize() * 5;
   items.push_back({countW, [this, countW] {
                      ImGui::SetNextItemWidth(countW);
                      ImGui::InputInt("##row-count", &rowCount_);
                      rowCount_ = std::clamp(rowCount_, 1, 200);
                    }});
-  button(L("plan.edit.row_button"), has, [this, sel] { model_.addRow(sel, rowCount_); });
-  button(L("plan.edit.delete"), has, [this, sel] { model_.deleteBooth(sel); });
-  if (has) {
+  button(L("plan.edit.row_button"), sel >= 0, nullptr, [this, sel] { model_.addRow(sel, rowCount_); });
+  button(L(model_.selectionCount() > 1 ? "plan.edit.delete_selection" : "plan.edit.delete"), has || model_.selectedHall() || model_.selectedFeature(), "plan.free",
+         [this] { model_.deleteSelected(); });
+  if (model_.selectionCount() == 1 && model_.selectedBooth()) {
     const auto& b = model_.selectedBooth()->booth;
     if (sizeFor_ != b.id || !ImGui::IsAnyItemActive()) {
       sizeFor_ = b.id;
@@ -627,6 +785,58 @@ void PlanScreen::drawEditBar() {
   row(items, ImGui::GetStyle().ItemSpacing.x);
 }
 
+// The side panel in edit mode for a hall (names, size) or an aisle/entrance (labels in three
+// languages, size); each field is written when it loses focus (one undo step).
+void PlanScreen::drawEditPanel() {
+  const Hall* hall = model_.selectedHall();
+  const VenueFeature* feature = model_.selectedFeature();
+  if (!hall && !feature) {
+    if (model_.selectionCount() > 1) TextWrapped(tr("plan.edit.selected_many", {std::to_string(model_.selectionCount())}));
+    return;
+  }
+  const std::string key = hall ? "hall:" + hall->code + std::to_string(hall->id) : "feature:" + feature->code + std::to_string(feature->id);
+  if (fieldsFor_ != key || !ImGui::IsAnyItemActive()) {
+    fieldsFor_ = key;
+    if (hall) nameFr_ = hall->name, nameAr_ = hall->name_ar, elementW_ = hall->width, elementH_ = hall->height;
+    else labelFr_ = feature->label, labelAr_ = feature->label_ar, labelEn_ = feature->label_en, elementW_ = feature->width, elementH_ = feature->height;
+  }
+  if (fonts().bold) ImGui::PushFont(fonts().bold);
+  Text(hall ? tr("venue.element.hall", {hall->code}) : tr(feature->kind == "aisle" ? "venue.element.aisle" : "venue.element.entrance", {feature->code}));
+  if (fonts().bold) ImGui::PopFont();
+  const float w = ImGui::GetContentRegionAvail().x;
+  auto field = [&](const char* id, const char* labelKey, std::string* value) {
+    TextColored(kGrey, tr(labelKey));
+    ImGui::SetNextItemWidth(w);
+    InputTextShaped(id, value, 0, nullptr, PreviewPlacement::Floating);
+    return ImGui::IsItemDeactivatedAfterEdit();
+  };
+  bool done = false;
+  if (hall) {
+    done |= field("##hall-fr", "plan.edit.name_fr", &nameFr_);
+    done |= field("##hall-ar", "plan.edit.name_ar", &nameAr_);
+    if (done) model_.renameHall(hall->code, nameFr_, nameAr_);
+  } else {
+    done |= field("##label-fr", "plan.edit.label_fr", &labelFr_);
+    done |= field("##label-ar", "plan.edit.label_ar", &labelAr_);
+    done |= field("##label-en", "plan.edit.label_en", &labelEn_);
+    if (done) model_.setFeatureLabels(feature->code, labelFr_, labelAr_, labelEn_);
+  }
+  if (hall && !hall->outline.empty()) return;  // a polygon hall keeps its shape
+  TextColored(kGrey, tr("plan.edit.size"));
+  const float half = (w - ImGui::GetStyle().ItemSpacing.x) / 2;
+  ImGui::SetNextItemWidth(half);
+  ImGui::InputDouble("##element-w", &elementW_, PlanModel::kGrid, 1.0, "%.1f m");
+  bool resized = ImGui::IsItemDeactivatedAfterEdit();
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(half);
+  ImGui::InputDouble("##element-h", &elementH_, PlanModel::kGrid, 1.0, "%.1f m");
+  resized |= ImGui::IsItemDeactivatedAfterEdit();
+  if (resized) {
+    if (hall) model_.resizeHall(hall->code, elementW_, elementH_);
+    else model_.resizeFeature(feature->code, elementW_, elementH_);
+  }
+}
+
 void PlanScreen::drawPlan(ImDrawList* dl) {
   const PlanView& v = model_.view();
   auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
@@ -634,6 +844,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
   const float fontSize = ImGui::GetFontSize();
   // Halls.
   struct HallLabel {
+    std::string code;
     ImVec2 at;
     float size;
     std::string text;
@@ -652,7 +863,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     const std::string& name = display(ar && !h.name_ar.empty() ? h.name_ar : h.name);
     const float size = std::clamp(static_cast<float>(v.scale) * 1.2f, fontSize * 0.7f, fontSize * 1.2f);
     const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, name.c_str());
-    hallLabels.push_back({pt(r.x + 0.5, r.y + 0.3), size, ts.x < static_cast<float>(r.w * v.scale) - 8 ? name : h.code});
+    hallLabels.push_back({h.code, pt(r.x + 0.5, r.y + 0.3), size, ts.x < static_cast<float>(r.w * v.scale) - 8 ? name : h.code});
   }
   // Aisles and entrances.
   for (const auto& f : model_.features()) {
@@ -660,7 +871,8 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     if (f.kind == "entrance") {
       dl->AddRectFilled(a, b, IM_COL32(46, 160, 90, 255));
       if (v.scale > 6) {
-        const std::string& t = display(f.label.empty() ? tr("plan.entrance") : f.label);
+        const std::string& label = booth::featureLabel(f, i18n::language());
+        const std::string& t = display(label.empty() ? tr("plan.entrance") : label);
         const float size = fontSize * 0.75f;
         const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, t.c_str());
         // Outside the hall, never over its name: above a door in the upper half of its hall.
@@ -674,8 +886,9 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
       }
     } else {
       dl->AddRectFilled(a, b, f.main ? IM_COL32(214, 220, 232, 255) : IM_COL32(226, 230, 238, 255));
-      if (f.main && !f.label.empty() && v.scale > 6) {
-        const std::string& t = display(f.label);
+      const std::string& label = booth::featureLabel(f, i18n::language());
+      if (f.main && !label.empty() && v.scale > 6) {
+        const std::string& t = display(label);
         const float size = fontSize * 0.75f;
         const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, t.c_str());
         if (ts.x < b.x - a.x - 4) dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, (a.y + b.y - ts.y) / 2), IM_COL32(110, 118, 135, 255), t.c_str());
@@ -684,8 +897,10 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
   }
   // Hall names over aisles and entrances, on a patch of the hall's colour so that a door under them
   // does not cross the text.
-  for (const auto& [at, size, text] : hallLabels) {
+  hallLabels_.clear();
+  for (const auto& [code, at, size, text] : hallLabels) {
     const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
+    hallLabels_[code] = {at.x - 2, at.y, ts.x + 4, ts.y};
     dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + ts.x + 2, at.y + ts.y), IM_COL32(236, 238, 243, 255));
     dl->AddText(nullptr, size, at, IM_COL32(70, 76, 90, 255), text.c_str());
   }
@@ -714,10 +929,40 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     drawBoothLabel(dl, i, a, c);
     if (model_.previewChanged(i)) dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(c.x + 1, c.y + 1), kChanged, 0, 0, 3);
     if (searching && model_.highlighted(i)) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), kHit, 0, 0, 3);
-    if (i == model_.selected()) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), kSelected, 0, 0, 3.5f);
+    if (model_.isSelected(i)) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), kSelected, 0, 0, 3.5f);
     if (i == hovered_ && (dragFrom_ >= 0 || ImGui::GetDragDropPayload()) && i != dragFrom_)
       dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(c.x + 3, c.y + 3), kSelected, 0, 0, 2);
   }
+}
+
+void PlanScreen::drawSelectedElement(ImDrawList* dl) {
+  const PlanView& v = model_.view();
+  auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
+  booth::Rect r;
+  bool corner = true;
+  if (const Hall* h = model_.selectedHall()) {
+    if (!h->outline.empty()) {
+      std::vector<ImVec2> poly;
+      for (const auto& p : h->outline) poly.push_back(pt(p.x, p.y));
+      dl->AddPolyline(poly.data(), static_cast<int>(poly.size()), kSelected, ImDrawFlags_Closed, 3.5f);
+      return;
+    }
+    r = booth::rectOf(*h);
+  } else if (const VenueFeature* f = model_.selectedFeature()) {
+    r = booth::rectOf(*f);
+  } else if (model_.editing() && model_.selectionCount() == 1 && model_.selectedBooth()) {
+    r = booth::rectOf(model_.selectedBooth()->booth);
+    corner = !model_.selectedBooth()->booth.locked;
+    if (!corner) return;
+    const ImVec2 c = pt(r.right(), r.bottom());
+    dl->AddRectFilled(ImVec2(c.x - 4, c.y - 4), ImVec2(c.x + 4, c.y + 4), kSelected);  // the resize handle
+    return;
+  } else {
+    return;
+  }
+  const ImVec2 a = pt(r.x, r.y), c = pt(r.right(), r.bottom());
+  dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), kSelected, 0, 0, 3.5f);
+  dl->AddRectFilled(ImVec2(c.x - 4, c.y - 4), ImVec2(c.x + 4, c.y + 4), kSelected);
 }
 
 void PlanScreen::drawBoothLabel(ImDrawList* dl, int i, ImVec2 a, ImVec2 c) {

@@ -3,7 +3,9 @@
 // selection. Wheel or +/- zoom at the pointer, 0 fits the plan, the right or middle button (or Space
 // with the left one) pans. Drag an exhibitor from the unassigned list onto a booth to assign it, drag
 // a booth onto another to move or swap; K locks/unlocks, H holds/releases, Delete frees, Ctrl+Z/Ctrl+Y
-// undo and redo. The automatic allocation runs on a worker with progress, is previewed on the plan
+// undo and redo. The editor (Ctrl+E): booths selected by click, Shift/Ctrl+click, rubber band or
+// Ctrl+A, moved by drag or arrow keys, duplicated (Ctrl+D) and deleted together; halls, aisles and
+// entrances added, moved, resized, renamed and labelled in three languages. The automatic allocation runs on a worker with progress, is previewed on the plan
 // (changed booths outlined) and then accepted or discarded. Data work lives in PlanModel.
 #pragma once
 #include <functional>
@@ -47,6 +49,10 @@ class PlanScreen final : public Screen {
   void drawExportPopup();
   void drawEditBar();
   void drawEditInteraction(bool hovered, bool space, double mx, double my);
+  void drawEditGhosts(ImDrawList* dl);
+  void drawSelectedElement(ImDrawList* dl);
+  void drawEditPanel();
+  void shortcutTooltip(const char* actionId);
   void row(const std::vector<RowItem>& items, float spacing);
   void drawSidePanel(float width, float height);
   void drawCanvas(float width, float height);
@@ -68,11 +74,23 @@ class PlanScreen final : public Screen {
   bool panning_ = false;
   bool dragMoved_ = false;  // the left button moved past the drag threshold since it went down
   ImVec2 canvasMin_, canvasMax_;
-  // Edit mode: the booth dragged (moved, or resized by its bottom-right corner) and where it would go.
-  int editDrag_ = -1;
-  bool resizing_ = false, addMode_ = false;
-  double grabX_ = 0, grabY_ = 0;
-  booth::Rect ghost_;
+  // Edit mode. What the left button drags (the selected booths, a booth's, hall's or aisle's
+  // bottom-right corner, a hall by its name, an aisle or entrance, or a rubber band on empty floor),
+  // from where (venue metres), and where it would go. Add mode: the next click places a new element.
+  enum class EditDrag { None, Booths, BoothCorner, Hall, HallCorner, Feature, FeatureCorner, Band };
+  enum class AddMode { None, Booth, Hall, Aisle, Entrance };
+  EditDrag editDrag_ = EditDrag::None;
+  AddMode addMode_ = AddMode::None;
+  int dragBooth_ = -1;
+  std::string dragCode_;          // hall or feature dragged
+  bool bandAdds_ = false;         // Shift/Ctrl held: the band adds to the selection
+  double startX_ = 0, startY_ = 0;
+  double curX_ = 0, curY_ = 0;
+  booth::Rect ghost_;             // a resize's outline
+  std::map<std::string, booth::Rect> hallLabels_;  // hall code -> its name's box on screen (last frame)
+  // Fields of the side panel in edit mode, loaded from the selected hall or feature.
+  std::string fieldsFor_, nameFr_, nameAr_, labelFr_, labelAr_, labelEn_;
+  double elementW_ = 0, elementH_ = 0;
   int rowCount_ = 4;
   Id sizeFor_ = 0;
   double sizeW_ = 3, sizeD_ = 3;

@@ -1,5 +1,5 @@
 -- Moussem schema, version 6, for PostgreSQL: roles and the audit trail (issue 9), as
--- src/store/migrations/0005_security.sql. The database roles and their GRANTs are not here: they are
+-- src/store/migrations/0006_security.sql. The database roles and their GRANTs are not here: they are
 -- cluster-wide and need CREATEROLE, so `moussem-cli db roles` makes them (docs/roles.md).
 
 -- The fields a gate shows of a person, and nothing else. A gate's database role has no privilege on

@@ -42,7 +42,19 @@ class Terms {
 
 constexpr long long kMaxSelfRows = 20000;
 
-std::string x(int e, int b) { return "x" + std::to_string(e) + "_" + std::to_string(b); }
+// Variable names built by appending (GCC 12 warns falsely about "x" + std::to_string(...)).
+std::string x(int e, int b) {
+  std::string name(1, 'x');
+  name += std::to_string(e);
+  name += '_';
+  name += std::to_string(b);
+  return name;
+}
+std::string z(std::size_t k) {
+  std::string name(1, 'z');
+  name += std::to_string(k);
+  return name;
+}
 
 // Profile dynamic programming along a vertex order: the states are the choices made on the "frontier"
 // (vertices already decided that still have an undecided neighbour) and the count chosen so far.
@@ -180,7 +192,7 @@ LpStats writeLp(const Problem& p, std::ostream& out) {
     Terms t(out);
     for (int e = 0; e < E; ++e)
       for (int b : fitOf[e]) t.add(p.linear(e, b), x(e, b));
-    for (std::size_t k = 0; k < pairs.size(); ++k) t.add(p.settings.cluster, "z" + std::to_string(k));
+    for (std::size_t k = 0; k < pairs.size(); ++k) t.add(p.settings.cluster, z(k));
     if (t.count() == 0) out << " 0 x_none";
   }
   out << "\nSubject To\n";
@@ -240,11 +252,14 @@ LpStats writeLp(const Problem& p, std::ostream& out) {
   // of densest d(m)/m, |S| being the x of sector s in C. Over all components, sum z <= D(k_s) with D
   // the best split of k_s exhibitors among the components. The relaxation otherwise mixes sectors in
   // every booth so that each sector earns the density of the whole row, which no set of k booths has.
+  // Star rows: a booth held by sector s has at most (exhibitors of s that fit the group) - 1 neighbours
+  // of the same sector, so the pairs around it are at most that many times its x of sector s.
   for (int s = 0; s < p.sectorCount; ++s) {
     std::vector<int> local(B, -1), vertices;
     std::vector<std::vector<int>> adj;
     std::vector<std::pair<int, int>> edges;  // local ends, per pair of sector s
     std::vector<std::size_t> pairOf;
+    std::vector<std::vector<std::size_t>> incident;  // local vertex -> its pairs
     auto id = [&](int b) {
       if (local[b] < 0) {
         local[b] = static_cast<int>(vertices.size());
@@ -260,6 +275,9 @@ LpStats writeLp(const Problem& p, std::ostream& out) {
       adj[v].push_back(u);
       edges.emplace_back(u, v);
       pairOf.push_back(k);
+      incident.resize(vertices.size());
+      incident[u].push_back(k);
+      incident[v].push_back(k);
     }
     if (edges.empty()) continue;
     const int V = static_cast<int>(vertices.size());
@@ -320,17 +338,29 @@ LpStats writeLp(const Problem& p, std::ostream& out) {
       if (k >= 1 && d[mStar] > 0) {
         out << " d" << s << "_" << c << ":";
         Terms t(out);
-        for (std::size_t z : zs) t.add(mStar, "z" + std::to_string(z));
+        for (std::size_t q : zs) t.add(mStar, z(q));
         for (int v : members)
           for (int e : inBooth[vertices[v]])
             if (p.sectorOf[e] == s) t.add(-d[mStar], x(e, vertices[v]));
         out << " <= 0\n";
         ++stats.constraints;
       }
+      // Star rows: a booth of sector s has at most (exhibitors of s fitting C) - 1 neighbours of s.
+      for (int v : members) {
+        const int cap = fitting - 1;
+        if (cap >= static_cast<int>(incident[v].size())) continue;
+        out << " t" << s << "_" << vertices[v] << ":";
+        Terms t(out);
+        for (std::size_t q : incident[v]) t.add(1, z(q));
+        for (int e : inBooth[vertices[v]])
+          if (p.sectorOf[e] == s) t.add(-cap, x(e, vertices[v]));
+        out << " <= 0\n";
+        ++stats.constraints;
+      }
       if (d[k] < static_cast<int>(zs.size())) {
         out << " n" << s << "_" << c << ":";
         Terms t(out);
-        for (std::size_t z : zs) t.add(1, "z" + std::to_string(z));
+        for (std::size_t q : zs) t.add(1, z(q));
         out << " <= " << d[k] << "\n";
         ++stats.constraints;
       }
@@ -347,7 +377,7 @@ LpStats writeLp(const Problem& p, std::ostream& out) {
     if (components > 1 && total[sectorFits] < static_cast<int>(edges.size())) {
       out << " n" << s << ":";
       Terms t(out);
-      for (std::size_t z : pairOf) t.add(1, "z" + std::to_string(z));
+      for (std::size_t q : pairOf) t.add(1, z(q));
       out << " <= " << total[sectorFits] << "\n";
       ++stats.constraints;
     }

@@ -361,6 +361,7 @@ class Solver {
       long long ignored = 0;
       iteratedSearch(ignored);
     }
+    sectorReassign();
     r.allocation = current();
     r.score = scoreOf(p_, r.allocation);
     r.violations = checkAllocation(p_, r.allocation);
@@ -819,6 +820,52 @@ class Solver {
         if (nb > b && p_.booths[nb].movable && holder_[nb] >= 0 && p_.sectorOf[holder_[nb]] == p_.sectorOf[h]) ++pairs;
     }
     return total + pairs * p_.settings.cluster;
+  }
+
+  // Last step: within each sector, the exhibitors placed are reassigned exactly (linear assignment)
+  // to the booths the sector holds. The booths held by each sector stay the same, so the clustering
+  // does too, and the linear part can only grow. A sector whose new assignment would put competitors
+  // side by side or facing keeps its old one.
+  void sectorReassign() {
+    constexpr std::int32_t kNoFit = 1 << 28;
+    for (int s = 0; s < p_.sectorCount; ++s) {
+      std::vector<int> who, where;
+      for (int e : movable_)
+        if (boothOf_[e] >= 0 && p_.sectorOf[e] == s) {
+          who.push_back(e);
+          where.push_back(boothOf_[e]);
+        }
+      const int n = static_cast<int>(who.size());
+      if (n < 3) continue;
+      std::vector<std::int32_t> costs(static_cast<std::size_t>(n) * n);
+      for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) {
+          const std::int32_t v = lin(who[i], where[j]);
+          costs[static_cast<std::size_t>(i) * n + j] = v == kMisfit ? kNoFit : -v;
+        }
+      const auto col = solveAssignment(n, costs);
+      if (static_cast<int>(col.size()) != n) continue;
+      long long before = 0, after = 0;
+      for (int i = 0; i < n; ++i) {
+        before += lin(who[i], where[i]);
+        if (costs[static_cast<std::size_t>(i) * n + col[i]] == kNoFit) after = LLONG_MIN / 2;
+        else after += lin(who[i], where[col[i]]);
+      }
+      if (after <= before) continue;
+      for (int i = 0; i < n; ++i) holder_[where[i]] = -1;
+      for (int i = 0; i < n; ++i) {
+        boothOf_[who[i]] = where[col[i]];
+        holder_[where[col[i]]] = who[i];
+      }
+      bool clash = false;
+      for (int i = 0; i < n && !clash; ++i) clash = competitorNear(who[i], where[col[i]]);
+      if (clash) {
+        for (int i = 0; i < n; ++i) {
+          boothOf_[who[i]] = where[i];
+          holder_[where[i]] = who[i];
+        }
+      }
+    }
   }
 
   void localSearch() { localSearch(movable_); }

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <bit>
+#include <cctype>
 #include <climits>
+#include <map>
 #include <sstream>
 
 #include "booth/allocator.hpp"
@@ -239,4 +243,125 @@ TEST_CASE("annealing with one chain or two: no hard violation, the score agrees 
       CHECK(scoreOf(p, r.allocation).total == r.score.total);
     }
   }
+}
+
+namespace {
+
+// A row of an LP file: coefficients by variable name, and the right-hand side.
+struct LpRow {
+  std::string name;
+  std::vector<std::pair<long long, std::string>> terms;
+  long long rhs = 0;
+};
+
+// Reads the objective and the rows of an LP file as writeLp() writes them.
+std::pair<LpRow, std::vector<LpRow>> readLp(const std::string& text) {
+  const auto objAt = text.find("obj:"), rowsAt = text.find("Subject To"), endAt = text.find("\nBounds");
+  auto parse = [](const std::string& part, std::vector<LpRow>& rows) {
+    std::istringstream in(part);
+    std::string token;
+    long long sign = 1, coefficient = 1;
+    bool inRhs = false;
+    while (in >> token) {
+      if (token.back() == ':') {
+        rows.push_back({token.substr(0, token.size() - 1), {}, 0});
+      } else if (token == "+" || token == "-") {
+        sign = token == "-" ? -1 : 1;
+      } else if (token == "<=") {
+        inRhs = true;
+      } else if (std::isdigit(static_cast<unsigned char>(token[0])) || token[0] == '-') {
+        if (inRhs) {
+          rows.back().rhs = std::stoll(token);
+          inRhs = false;
+        } else {
+          coefficient = std::stoll(token);
+        }
+      } else {
+        rows.back().terms.emplace_back(sign * coefficient, token);
+        sign = coefficient = 1;
+      }
+    }
+  };
+  std::vector<LpRow> objective, rows;
+  parse(text.substr(objAt, rowsAt - objAt), objective);
+  parse(text.substr(rowsAt + 10, endAt - rowsAt - 10), rows);
+  return {objective.at(0), rows};
+}
+
+// Every row of the LP holds for an integer allocation, z set to the largest value its own rows allow,
+// and the LP objective is then our objective: the formulation does not cut off any allocation.
+void checkAllocationInLp(const Problem& p, const Allocation& a, const std::string& text) {
+  const auto [objective, rows] = readLp(text);
+  std::map<std::string, long long> value;
+  for (std::size_t e = 0; e < a.boothOf.size(); ++e)
+    if (a.boothOf[e] >= 0) value["x" + std::to_string(e) + "_" + std::to_string(a.boothOf[e])] = 1;
+  std::map<std::string, long long> z;
+  for (const auto& r : objective.terms)
+    if (r.second[0] == 'z') z[r.second] = 1;
+  for (const auto& r : rows) {
+    if (r.terms.empty() || r.terms[0].second[0] != 'z' || r.terms[0].first != 1) continue;
+    if (std::count_if(r.terms.begin(), r.terms.end(), [](const auto& t) { return t.second[0] == 'z'; }) != 1) continue;
+    long long room = r.rhs;
+    for (std::size_t i = 1; i < r.terms.size(); ++i) room -= r.terms[i].first * value[r.terms[i].second];
+    z[r.terms[0].second] = std::min(z[r.terms[0].second], std::max(0LL, room));
+  }
+  for (const auto& [name, v] : z) value[name] = v;
+  for (const auto& r : rows) {
+    long long lhs = 0;
+    for (const auto& [c, name] : r.terms) lhs += c * value[name];
+    INFO(r.name);
+    CHECK(lhs <= r.rhs);
+  }
+  long long total = 0;
+  for (const auto& [c, name] : objective.terms) total += c * value[name];
+  CHECK(total == scoreOf(p, a).total);
+}
+
+}  // namespace
+
+TEST_CASE("the LP's sector density rows cut off no allocation: ours, the assignment alone, other seeds") {
+  for (int n : {30, 62}) {
+    const auto p = generatedProblem(n, 5);
+    std::ostringstream lp;
+    writeLp(p, lp);
+    const std::string text = lp.str();
+    CHECK(text.find("\n d0_") != std::string::npos);
+    for (std::uint64_t seed : {1u, 2u}) {
+      AllocatorOptions o;
+      o.seed = seed;
+      checkAllocationInLp(p, allocate(p, o).allocation, text);
+      o.cluster_rounds = o.max_search_passes = o.search_iterations = 0;
+      o.anneal_moves_per_row = 0;
+      checkAllocationInLp(p, allocate(p, o).allocation, text);
+    }
+  }
+}
+
+TEST_CASE("the densest m booths of a row: exact counts against every subset") {
+  // Two rows back to back with different widths (each booth touches one or two behind it), a
+  // peninsula at one end, a lone island: the shapes of the generated halls.
+  std::vector<Rect> where;
+  for (double x : {0.0, 3.0, 6.0, 10.0, 13.0}) where.push_back({x, 0, x == 6.0 ? 4.0 : 3.0, 3});
+  for (double x : {0.0, 4.0, 7.0, 10.0, 13.0}) where.push_back({x, 3, x == 0.0 ? 4.0 : 3.0, 3});
+  where.push_back({16, 0, 4, 6});
+  where.push_back({30, 0, 6, 6});
+  const int n = static_cast<int>(where.size());
+  std::vector<std::vector<int>> adj(n);
+  for (int a = 0; a < n; ++a)
+    for (int b = 0; b < n; ++b)
+      if (a != b && adjacent(where[a], where[b])) adj[a].push_back(b);
+  const auto d = densestSubgraphEdges(adj, where, n);
+  REQUIRE(static_cast<int>(d.size()) == n + 1);
+  std::vector<int> brute(n + 1, 0);
+  for (unsigned mask = 0; mask < (1u << n); ++mask) {
+    int edges = 0;
+    for (int a = 0; a < n; ++a)
+      if (mask >> a & 1)
+        for (int b : adj[a])
+          if (b > a && (mask >> b & 1)) ++edges;
+    const int m = std::popcount(mask);
+    brute[m] = std::max(brute[m], edges);
+  }
+  CHECK(d == brute);
+  CHECK(d[2] == 1);
 }

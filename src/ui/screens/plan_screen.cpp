@@ -280,7 +280,9 @@ void PlanScreen::drawToolbar() {
   items.push_back({comboW, [&] {
                      int by = static_cast<int>(model_.colourBy());
                      ImGui::SetNextItemWidth(comboW);
-                     if (ImGui::BeginCombo("##plan-colour", colourLabels[by])) {
+                     static const char* const colourKeys[] = {"plan.colour.status", "plan.colour.sector",
+                                                              "plan.colour.region"};
+                     if (BeginComboShaped("##plan-colour", tr(colourKeys[by]))) {
                        for (int i = 0; i < 3; ++i)
                          if (ImGui::Selectable(colourLabels[i], i == by)) model_.setColourBy(static_cast<booth::ColourBy>(i));
                        ImGui::EndCombo();

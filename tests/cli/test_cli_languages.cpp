@@ -148,3 +148,31 @@ TEST_CASE("XLSX headers and the exhibitor directory follow --lang, the PDF repor
   CHECK(text.out.find(i18n::lookupIn("ar", "report.page.figures")) != std::string::npos);
   CHECK(text.out.find(i18n::lookupIn("fr", "report.page.figures")) == std::string::npos);
 }
+
+TEST_CASE("--help describes the commands and options in the language of --lang, French by default") {
+  auto ar = run("moussem-cli", {"--lang", "ar", "--help"});
+  CHECK(ar.exit_code == 0);
+  CHECK(hasArabicLetter(ar.out));
+  for (const char* key : {"cli.help.global.json", "cli.help.global.lang", "cli.help.user.about", "cli.help.info.about"}) {
+    INFO(key);
+    CHECK(ar.out.find(i18n::lookupIn("ar", key)) != std::string::npos);
+    CHECK(ar.out.find(i18n::lookupIn("en", key)) == std::string::npos);
+    CHECK(ar.out.find(i18n::lookupIn("fr", key)) == std::string::npos);
+  }
+
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--lang", "fr", "user", "--help"},
+                                               std::vector<std::string>{"user", "--help"}}) {
+    auto fr = run("moussem-cli", args);
+    CHECK(fr.exit_code == 0);
+    for (const char* key : {"cli.help.user.list.about", "cli.help.user.disable.about", "cli.help.user.set-role.about"}) {
+      INFO(key);
+      CHECK(fr.out.find(i18n::lookupIn("fr", key)) != std::string::npos);
+      CHECK(fr.out.find(i18n::lookupIn("en", key)) == std::string::npos);
+    }
+  }
+
+  auto en = run("moussem-cli", {"--lang", "en", "user", "add", "--help"});
+  CHECK(en.exit_code == 0);
+  CHECK(en.out.find(i18n::lookupIn("en", "cli.help.user.pin-stdin")) != std::string::npos);
+  CHECK(en.out.find(i18n::lookupIn("fr", "cli.help.user.pin-stdin")) == std::string::npos);
+}

@@ -10,9 +10,9 @@
 namespace moussem::cli {
 
 void registerAudit(CLI::App& app, Context& ctx) {
-  auto* audit = app.add_subcommand("audit", "The audit trail");
+  auto* audit = app.add_subcommand("audit", tr("cli.help.audit.about"));
   audit->require_subcommand(1);
-  auto* verify = audit->add_subcommand("verify", "Check the hash chain; name every edited, deleted or reordered row");
+  auto* verify = audit->add_subcommand("verify", tr("cli.help.audit.verify.about"));
   verify->callback([&ctx] {
     ctx.action = [&ctx] {
       ctx.require(Permission::ViewAudit);
@@ -56,14 +56,14 @@ void registerAudit(CLI::App& app, Context& ctx) {
 
   static AuditFilter filter;
   static int limit = 50;
-  auto* list = audit->add_subcommand("list", "The newest audit rows, filtered");
-  list->add_option("--by", filter.user_name, "Only this user's changes");
-  list->add_option("--action", filter.action, "Actions starting with this, e.g. person. or badge.revoke");
-  list->add_option("--entity", filter.entity, "person, exhibitor, badge, booth, gate_profile, user, setting, file...");
-  list->add_option("--id", filter.entity_id, "Only this record");
-  list->add_option("--from", filter.from, "From this UTC moment (ISO 8601)");
-  list->add_option("--to", filter.to, "Up to this UTC moment (ISO 8601)");
-  list->add_option("--limit", limit, "How many rows")->check(CLI::Range(1, 100000));
+  auto* list = audit->add_subcommand("list", tr("cli.help.audit.list.about"));
+  list->add_option("--by", filter.user_name, tr("cli.help.audit.list.by"));
+  list->add_option("--action", filter.action, tr("cli.help.audit.list.action"));
+  list->add_option("--entity", filter.entity, tr("cli.help.audit.list.entity"));
+  list->add_option("--id", filter.entity_id, tr("cli.help.audit.list.id"));
+  list->add_option("--from", filter.from, tr("cli.help.audit.list.from"));
+  list->add_option("--to", filter.to, tr("cli.help.audit.list.to"));
+  list->add_option("--limit", limit, tr("cli.help.audit.list.limit"))->check(CLI::Range(1, 100000));
   list->callback([&ctx] {
     ctx.action = [&ctx] {
       auto store = ctx.open();

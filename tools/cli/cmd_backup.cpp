@@ -29,12 +29,12 @@ nlohmann::json toJson(const BackupInfo& b) {
 
 void registerBackup(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<BackupOptions>();
-  auto* sub = app.add_subcommand("backup", "Online backup of a SQLite database to FILE, with FILE.sha256 beside it");
-  sub->add_option("file", o->file, "Backup file to write (must not exist)");
-  sub->add_option("--folder", o->folder, "Instead of FILE: a dated backup in this folder, keeping the newest --keep");
-  sub->add_option("--schedule", o->schedule, "This station's app backs up into this folder every --every minutes");
-  sub->add_option("--every", o->every, "Minutes between scheduled backups (5 to 1440)");
-  sub->add_option("--keep", o->keep, "Backups kept in the folder (1 to 1000)");
+  auto* sub = app.add_subcommand("backup", tr("cli.help.backup.about"));
+  sub->add_option("file", o->file, tr("cli.help.backup.file"));
+  sub->add_option("--folder", o->folder, tr("cli.help.backup.folder"));
+  sub->add_option("--schedule", o->schedule, tr("cli.help.backup.schedule"));
+  sub->add_option("--every", o->every, tr("cli.help.backup.every"));
+  sub->add_option("--keep", o->keep, tr("cli.help.backup.keep"));
   sub->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       ctx.require(Permission::Backup);
@@ -62,9 +62,9 @@ void registerBackup(CLI::App& app, Context& ctx) {
   });
 
   auto r = std::make_shared<BackupOptions>();
-  auto* res = app.add_subcommand("restore", "Replace the database with a verified backup (the old file is kept)");
-  res->add_option("file", r->file, "Backup file (FILE.sha256 must be beside it)")->required();
-  res->add_flag("--force-other-edition", r->forceOtherEdition, "Accept a backup of another edition");
+  auto* res = app.add_subcommand("restore", tr("cli.help.restore.about"));
+  res->add_option("file", r->file, tr("cli.help.restore.file"))->required();
+  res->add_flag("--force-other-edition", r->forceOtherEdition, tr("cli.help.restore.force-other-edition"));
   res->callback([&ctx, r] {
     ctx.action = [&ctx, r] {
       ctx.require(Permission::Backup);

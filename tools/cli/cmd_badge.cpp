@@ -33,11 +33,11 @@ struct Selection {
 
 Selection addSelection(CLI::App* sub, const std::shared_ptr<BadgeOptions>& o) {
   Selection s{};
-  s.person = sub->add_option("--person", o->person, "One person");
-  s.all = sub->add_flag("--all", o->all, "Everyone");
-  s.category = sub->add_option("--category", o->category, "Everyone of a category");
-  s.exhibitor = sub->add_option("--exhibitor", o->exhibitor, "The staff of an exhibitor (exhibitor id)");
-  s.not_printed = sub->add_flag("--not-printed", o->not_printed, "Only badges whose current version was never printed");
+  s.person = sub->add_option("--person", o->person, tr("cli.help.badge.select.person"));
+  s.all = sub->add_flag("--all", o->all, tr("cli.help.badge.select.all"));
+  s.category = sub->add_option("--category", o->category, tr("cli.help.badge.select.category"));
+  s.exhibitor = sub->add_option("--exhibitor", o->exhibitor, tr("cli.help.badge.select.exhibitor"));
+  s.not_printed = sub->add_flag("--not-printed", o->not_printed, tr("cli.help.badge.select.not-printed"));
   s.person->excludes(s.all, s.category, s.exhibitor, s.not_printed);
   s.all->excludes(s.category, s.exhibitor);
   return s;
@@ -79,11 +79,11 @@ nlohmann::json badgeJson(Id person, const Badge& b) {
 
 void registerBadge(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<BadgeOptions>();
-  auto* badge = app.add_subcommand("badge", "Badges: payload, render, reprint, revoke");
+  auto* badge = app.add_subcommand("badge", tr("cli.help.badge.about"));
   badge->require_subcommand(1);
 
-  auto* payload = badge->add_subcommand("payload", "Print the current QR payload of a person's badge");
-  payload->add_option("--person", o->person, "Person id")->required();
+  auto* payload = badge->add_subcommand("payload", tr("cli.help.badge.payload.about"));
+  payload->add_option("--person", o->person, tr("cli.help.badge.person-id"))->required();
   payload->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       auto store = ctx.open();
@@ -95,10 +95,10 @@ void registerBadge(CLI::App& app, Context& ctx) {
     };
   });
 
-  auto* render = badge->add_subcommand("render", "Render badges to one PDF (or one badge to PNG, 300 dpi)");
+  auto* render = badge->add_subcommand("render", tr("cli.help.badge.render.about"));
   Selection renderSel = addSelection(render, o);
-  render->add_option("--out", o->out, "FILE.pdf or FILE.png")->required();
-  render->add_option("--template", o->tmpl, "a6 (default), cr80, a4x4, or a template .json file");
+  render->add_option("--out", o->out, tr("cli.help.badge.render.out"))->required();
+  render->add_option("--template", o->tmpl, tr("cli.help.badge.template"));
   render->callback([&ctx, o, renderSel] {
     requireSelection(renderSel, "badge render");
     ctx.action = [&ctx, o] {
@@ -123,12 +123,12 @@ void registerBadge(CLI::App& app, Context& ctx) {
     };
   });
 
-  auto* print = badge->add_subcommand("print", "Print badges on this station's printer (CUPS)");
+  auto* print = badge->add_subcommand("print", tr("cli.help.badge.print.about"));
   Selection printSel = addSelection(print, o);
-  print->add_option("--printer", o->printer, "CUPS queue or ipp:// address (default: this station's, else CUPS default)");
-  print->add_option("--paper", o->paper, "PWG paper name, e.g. iso_a6_105x148mm (default: the station's or the template's)");
-  print->add_option("--template", o->tmpl, "a6 (default), cr80, a4x4, or a template .json file");
-  print->add_flag("--again", o->again, "Confirm printing badges whose current version was already printed");
+  print->add_option("--printer", o->printer, tr("cli.help.badge.print.printer"));
+  print->add_option("--paper", o->paper, tr("cli.help.badge.print.paper"));
+  print->add_option("--template", o->tmpl, tr("cli.help.badge.template"));
+  print->add_flag("--again", o->again, tr("cli.help.badge.print.again"));
   print->callback([&ctx, o, printSel] {
     requireSelection(printSel, "badge print");
     ctx.action = [&ctx, o] {
@@ -151,9 +151,9 @@ void registerBadge(CLI::App& app, Context& ctx) {
     };
   });
 
-  auto* log = badge->add_subcommand("log", "The print log: who printed which badge version, when, where");
-  log->add_option("--person", o->person, "One person (default: every badge)");
-  log->add_option("--limit", o->limit, "How many lines, newest first")->check(CLI::PositiveNumber);
+  auto* log = badge->add_subcommand("log", tr("cli.help.badge.log.about"));
+  log->add_option("--person", o->person, tr("cli.help.badge.log.person"));
+  log->add_option("--limit", o->limit, tr("cli.help.badge.log.limit"))->check(CLI::PositiveNumber);
   log->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       auto store = ctx.open();
@@ -172,10 +172,10 @@ void registerBadge(CLI::App& app, Context& ctx) {
 
   for (const char* action : {"reprint", "revoke"}) {
     const bool isReprint = std::string(action) == "reprint";
-    auto* sub = badge->add_subcommand(action, isReprint ? "New version of a badge; the old one stops working"
-                                                        : "Revoke a badge: it stops working at every gate");
-    sub->add_option("--person", o->person, "Person id")->required();
-    sub->add_option("--reason", o->reason, "Why (kept in the badge's log)")->required();
+    auto* sub = badge->add_subcommand(action, isReprint ? tr("cli.help.badge.reprint.about")
+                                                        : tr("cli.help.badge.revoke.about"));
+    sub->add_option("--person", o->person, tr("cli.help.badge.person-id"))->required();
+    sub->add_option("--reason", o->reason, tr("cli.help.badge.reason"))->required();
     sub->callback([&ctx, o, isReprint] {
       ctx.action = [&ctx, o, isReprint] {
         auto store = ctx.open();
@@ -187,9 +187,9 @@ void registerBadge(CLI::App& app, Context& ctx) {
     });
   }
 
-  auto* printer = app.add_subcommand("printer", "This station's badge printer and paper");
+  auto* printer = app.add_subcommand("printer", tr("cli.help.printer.about"));
   printer->require_subcommand(1);
-  auto* plist = printer->add_subcommand("list", "The printers CUPS knows on this machine");
+  auto* plist = printer->add_subcommand("list", tr("cli.help.printer.list.about"));
   plist->callback([&ctx] {
     ctx.action = [&ctx] {
       nlohmann::json j = nlohmann::json::array();
@@ -204,9 +204,9 @@ void registerBadge(CLI::App& app, Context& ctx) {
       ctx.print(j, text.substr(0, text.size() - 1));
     };
   });
-  auto* puse = printer->add_subcommand("use", "Choose this station's printer (and paper) once for all");
-  puse->add_option("name", o->printer, "CUPS queue or ipp:// address")->required();
-  puse->add_option("--paper", o->paper, "PWG paper name, e.g. iso_a6_105x148mm");
+  auto* puse = printer->add_subcommand("use", tr("cli.help.printer.use.about"));
+  puse->add_option("name", o->printer, tr("cli.help.printer.use.name"))->required();
+  puse->add_option("--paper", o->paper, tr("cli.help.printer.use.paper"));
   puse->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       auto store = ctx.open();
@@ -216,7 +216,7 @@ void registerBadge(CLI::App& app, Context& ctx) {
                 tr("print.station_set", {station, o->printer}));
     };
   });
-  auto* pshow = printer->add_subcommand("show", "This station's printer and paper");
+  auto* pshow = printer->add_subcommand("show", tr("cli.help.printer.show.about"));
   pshow->callback([&ctx] {
     ctx.action = [&ctx] {
       auto store = ctx.open();
@@ -228,10 +228,10 @@ void registerBadge(CLI::App& app, Context& ctx) {
     };
   });
 
-  auto* keys = app.add_subcommand("keys", "Signing keys");
+  auto* keys = app.add_subcommand("keys", tr("cli.help.keys.about"));
   keys->require_subcommand(1);
-  auto* exportPublic = keys->add_subcommand("export-public", "Write the edition's public key for gate stations");
-  exportPublic->add_option("file", o->file, "Output file")->required();
+  auto* exportPublic = keys->add_subcommand("export-public", tr("cli.help.keys.export-public.about"));
+  exportPublic->add_option("file", o->file, tr("cli.help.keys.export-public.file"))->required();
   exportPublic->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       auto store = ctx.open();

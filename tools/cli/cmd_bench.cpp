@@ -230,15 +230,15 @@ struct BenchOptions {
 
 void registerBench(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<BenchOptions>();
-  auto* sub = app.add_subcommand("bench", "Performance figures as JSON (scenarios: demo, open, search, import, badges, gate, allocate, report)");
-  sub->add_option("scenario", opts->scenario, "Scenario")->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate", "allocate", "report"}));
-  sub->add_option("--n", opts->n, "Size (people; allocate: exhibitors)")->check(CLI::Range(1LL, 10000000LL));
-  sub->add_option("--seeds", opts->seeds, "allocate: instances per size (seeds 1..N)")->check(CLI::Range(1, 100));
-  sub->add_option("--export-lp", opts->lp, "allocate: write the instance (one --n, --seeds 1) as an LP file");
+  auto* sub = app.add_subcommand("bench", tr("cli.help.bench.about"));
+  sub->add_option("scenario", opts->scenario, tr("cli.help.bench.scenario"))->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate", "allocate", "report"}));
+  sub->add_option("--n", opts->n, tr("cli.help.bench.n"))->check(CLI::Range(1LL, 10000000LL));
+  sub->add_option("--seeds", opts->seeds, tr("cli.help.bench.seeds"))->check(CLI::Range(1, 100));
+  sub->add_option("--export-lp", opts->lp, tr("cli.help.bench.export-lp"));
   sub->add_option("--processes", opts->processes,
-                  "gate: that many gate processes scanning the same badges on --db (SQLite file or postgresql://)")
+                  tr("cli.help.bench.processes"))
       ->check(CLI::Range(1, 64));
-  sub->add_option("--scans", opts->scans, "gate --processes: scans per process")->check(CLI::Range(1LL, 10000000LL));
+  sub->add_option("--scans", opts->scans, tr("cli.help.bench.scans"))->check(CLI::Range(1LL, 10000000LL));
   sub->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
       nlohmann::json result;

@@ -83,12 +83,12 @@ void writeLpFile(const booth::Problem& p, const std::string& path, json& out) {
 }  // namespace
 
 void registerVenue(CLI::App& app, Context& ctx) {
-  auto* venue = app.add_subcommand("venue", "Venue plan: import, export, show, plan (PDF/PNG)");
+  auto* venue = app.add_subcommand("venue", tr("cli.help.venue.about"));
   venue->require_subcommand(1);
   auto o = std::make_shared<VenueOptions>();
 
-  auto* imp = venue->add_subcommand("import", "Replace the venue plan with a venue file (JSON, docs/venue-format.md)");
-  imp->add_option("file", o->file, "Venue file (.json)")->required();
+  auto* imp = venue->add_subcommand("import", tr("cli.help.venue.import.about"));
+  imp->add_option("file", o->file, tr("cli.help.venue.file"))->required();
   imp->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       const auto v = booth::readVenueFile(o->file);  // every check before the database is opened for writing
@@ -101,8 +101,8 @@ void registerVenue(CLI::App& app, Context& ctx) {
     };
   });
 
-  auto* exp = venue->add_subcommand("export", "Write the venue plan to a venue file (JSON)");
-  exp->add_option("file", o->file, "Venue file (.json)")->required();
+  auto* exp = venue->add_subcommand("export", tr("cli.help.venue.export.about"));
+  exp->add_option("file", o->file, tr("cli.help.venue.file"))->required();
   exp->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       auto store = ctx.open();
@@ -119,7 +119,7 @@ void registerVenue(CLI::App& app, Context& ctx) {
     };
   });
 
-  auto* show = venue->add_subcommand("show", "Halls and booths of the venue plan");
+  auto* show = venue->add_subcommand("show", tr("cli.help.venue.show.about"));
   show->callback([&ctx] {
     ctx.action = [&ctx] {
       auto store = ctx.open();
@@ -149,11 +149,11 @@ void registerVenue(CLI::App& app, Context& ctx) {
     };
   });
   auto e = std::make_shared<ExportOptions>();
-  auto* plan = venue->add_subcommand("plan", "Export the plan: vector PDF (plan, legend, index by booth) or PNG");
-  plan->add_option("--out", e->out, "Output file: .pdf or .png")->required();
-  plan->add_option("--colour", e->colour, "Colour booths by status, sector or region")
+  auto* plan = venue->add_subcommand("plan", tr("cli.help.venue.plan.about"));
+  plan->add_option("--out", e->out, tr("cli.help.venue.plan.out"))->required();
+  plan->add_option("--colour", e->colour, tr("cli.help.venue.plan.colour"))
       ->check(CLI::IsMember({"status", "sector", "region"}));
-  plan->add_option("--paper", e->paper, "Paper size, landscape: a3 or a2")->check(CLI::IsMember({"a3", "a2"}));
+  plan->add_option("--paper", e->paper, tr("cli.help.venue.plan.paper"))->check(CLI::IsMember({"a3", "a2"}));
   plan->callback([&ctx, e] {
     ctx.action = [&ctx, e] {
       const auto options = exportOptions(*e, ctx);
@@ -168,11 +168,11 @@ void registerVenue(CLI::App& app, Context& ctx) {
 
 void registerAllocate(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<AllocateOptions>();
-  auto* sub = app.add_subcommand("allocate", "Allocate booths automatically (JSON summary with --json)");
-  sub->add_flag("--dry-run", o->dryRun, "Compute and report, write nothing");
-  sub->add_option("--seed", o->seed, "Seed: the same seed gives the same allocation");
-  sub->add_option("--export-lp", o->lp, "Also write the same model as an LP file (CBC, GLPK)");
-  sub->add_option("--rounds", o->rounds, "Clustering rounds after the first assignment")->check(CLI::Range(0, 20));
+  auto* sub = app.add_subcommand("allocate", tr("cli.help.allocate.about"));
+  sub->add_flag("--dry-run", o->dryRun, tr("cli.help.allocate.dry-run"));
+  sub->add_option("--seed", o->seed, tr("cli.help.allocate.seed"));
+  sub->add_option("--export-lp", o->lp, tr("cli.help.allocate.export-lp"));
+  sub->add_option("--rounds", o->rounds, tr("cli.help.allocate.rounds"))->check(CLI::Range(0, 20));
   sub->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       auto store = ctx.open();
@@ -234,7 +234,7 @@ void registerAllocate(CLI::App& app, Context& ctx) {
 }
 
 void registerBooth(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("booth", "Booths by hand: assign, unassign, lock, unlock, hold, release; the exhibitor directory");
+  auto* cmd = app.add_subcommand("booth", tr("cli.help.booth.about"));
   cmd->require_subcommand(1);
   auto o = std::make_shared<BoothOptions>();
   auto report = [&ctx](Store& store, const std::string& code, const std::string& key) {
@@ -245,9 +245,9 @@ void registerBooth(CLI::App& app, Context& ctx) {
     ctx.print(b ? boothJson(*b) : json(nullptr), tr(key, {code, name}));
   };
 
-  auto* assign = cmd->add_subcommand("assign", "Give a booth to an exhibitor (id, #id or external id)");
-  assign->add_option("booth", o->booth, "Booth code")->required();
-  assign->add_option("exhibitor", o->exhibitor, "Exhibitor: id, #id or external id")->required();
+  auto* assign = cmd->add_subcommand("assign", tr("cli.help.booth.assign.about"));
+  assign->add_option("booth", o->booth, tr("cli.help.booth.code"))->required();
+  assign->add_option("exhibitor", o->exhibitor, tr("cli.help.booth.assign.exhibitor"))->required();
   assign->callback([&ctx, o, report] {
     ctx.action = [&ctx, o, report] {
       auto store = ctx.open();
@@ -258,8 +258,8 @@ void registerBooth(CLI::App& app, Context& ctx) {
     };
   });
   auto e = std::make_shared<ExportOptions>();
-  auto* directory = cmd->add_subcommand("directory", "Exhibitor directory (booth, names FR/AR, sector, region): PDF, CSV or XLSX");
-  directory->add_option("--out", e->out, "Output file: .pdf, .csv or .xlsx")->required();
+  auto* directory = cmd->add_subcommand("directory", tr("cli.help.booth.directory.about"));
+  directory->add_option("--out", e->out, tr("cli.help.booth.directory.out"))->required();
   directory->callback([&ctx, e] {
     ctx.action = [&ctx, e] {
       const auto options = exportOptions(*e, ctx);
@@ -271,17 +271,17 @@ void registerBooth(CLI::App& app, Context& ctx) {
   });
   struct Simple {
     const char* name;
-    const char* help;
+    const char* help;  // catalog key of the description
     const char* doneKey;
     int op;
   };
-  for (const Simple& s : {Simple{"unassign", "Free a booth", "booth.unassigned", 0},
-                          Simple{"lock", "Lock a booth: the allocator and hand moves leave it as it is", "booth.locked_done", 1},
-                          Simple{"unlock", "Unlock a booth", "booth.unlocked_done", 2},
-                          Simple{"hold", "Put a booth on hold (the allocator leaves it alone)", "booth.held", 3},
-                          Simple{"release", "Release a hold", "booth.released", 4}}) {
-    auto* sub = cmd->add_subcommand(s.name, s.help);
-    sub->add_option("booth", o->booth, "Booth code")->required();
+  for (const Simple& s : {Simple{"unassign", "cli.help.booth.unassign.about", "booth.unassigned", 0},
+                          Simple{"lock", "cli.help.booth.lock.about", "booth.locked_done", 1},
+                          Simple{"unlock", "cli.help.booth.unlock.about", "booth.unlocked_done", 2},
+                          Simple{"hold", "cli.help.booth.hold.about", "booth.held", 3},
+                          Simple{"release", "cli.help.booth.release.about", "booth.released", 4}}) {
+    auto* sub = cmd->add_subcommand(s.name, tr(s.help));
+    sub->add_option("booth", o->booth, tr("cli.help.booth.code"))->required();
     const int op = s.op;
     const std::string key = s.doneKey;
     sub->callback([&ctx, o, op, key, report] {

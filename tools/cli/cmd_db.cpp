@@ -23,12 +23,12 @@ std::string postgresUrl(const Context& ctx) {
 }  // namespace
 
 void registerDb(CLI::App& app, Context& ctx) {
-  auto* db = app.add_subcommand("db", "PostgreSQL: database roles for the stations (admin only)");
+  auto* db = app.add_subcommand("db", tr("cli.help.db.about"));
   db->require_subcommand(1);
   static std::string name, role;
   static bool passwordStdin = false;
 
-  auto* roles = db->add_subcommand("roles", "Create the four database roles and set their privileges (again)");
+  auto* roles = db->add_subcommand("roles", tr("cli.help.db.roles.about"));
   roles->callback([&ctx] {
     ctx.action = [&ctx] {
       const std::string url = postgresUrl(ctx);
@@ -42,10 +42,10 @@ void registerDb(CLI::App& app, Context& ctx) {
     };
   });
 
-  auto* login = db->add_subcommand("login", "Create or update a station's login: NAME --role admin|organizer|desk|gate");
-  login->add_option("name", name, "Login name (a-z, 0-9, _ and -)")->required();
-  login->add_option("--role", role, "admin, organizer, desk or gate")->required();
-  login->add_flag("--password-stdin", passwordStdin, "Read the password from the first line of stdin");
+  auto* login = db->add_subcommand("login", tr("cli.help.db.login.about"));
+  login->add_option("name", name, tr("cli.help.db.login.name"))->required();
+  login->add_option("--role", role, tr("cli.help.db.login.role"))->required();
+  login->add_flag("--password-stdin", passwordStdin, tr("cli.help.db.login.password-stdin"));
   login->callback([&ctx] {
     ctx.action = [&ctx] {
       const std::string url = postgresUrl(ctx);

@@ -24,12 +24,12 @@ struct DemoCliOptions {
 
 void registerDemo(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<DemoCliOptions>();
-  auto* sub = app.add_subcommand("demo", "Fill the database with realistic demo data (creates a demo edition if missing)");
-  sub->add_option("--exhibitors", opts->exhibitors, "Number of exhibitors")->check(CLI::Range(0, 100000));
-  sub->add_option("--participants", opts->participants, "Number of participants (besides exhibitor staff)")
+  auto* sub = app.add_subcommand("demo", tr("cli.help.demo.about"));
+  sub->add_option("--exhibitors", opts->exhibitors, tr("cli.help.demo.exhibitors"))->check(CLI::Range(0, 100000));
+  sub->add_option("--participants", opts->participants, tr("cli.help.demo.participants"))
       ->check(CLI::Range(0LL, 10000000LL));
-  sub->add_option("--seed", opts->seed, "Seed: the same seed gives the same data");
-  sub->add_flag("--scans", opts->scans, "Also rehearse the gates: badges issued and printed, a week of scans (dashboard, reports)");
+  sub->add_option("--seed", opts->seed, tr("cli.help.demo.seed"));
+  sub->add_flag("--scans", opts->scans, tr("cli.help.demo.scans"));
   sub->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
       const std::string path = ctx.databasePath();

@@ -137,18 +137,18 @@ void scanWithLocalCopy(Context& ctx, const ScanOptions& o, const std::optional<g
 }  // namespace
 
 void registerGate(CLI::App& app, Context& ctx) {
-  auto* gateCmd = app.add_subcommand("gate", "Gate profiles (check-in lists): add, list");
+  auto* gateCmd = app.add_subcommand("gate", tr("cli.help.gate.about"));
   gateCmd->require_subcommand(1);
 
   auto o = std::make_shared<GateOptions>();
-  auto* add = gateCmd->add_subcommand("add", "Add a gate profile");
-  add->add_option("name", o->name, "Profile name, used by scan --gate")->required();
-  add->add_option("--zone", o->zone, "Zone code (exhibition, forum, vip, b2b...)")->required();
-  add->add_option("--direction", o->direction, "in or out")->check(CLI::IsMember({"in", "out"}));
-  add->add_option("--categories", o->categories, "Allowed categories, comma-separated (default: all)");
-  add->add_option("--days", o->days, "Days, comma-separated YYYY-MM-DD (default: every day of the edition)");
-  add->add_option("--hours", o->hours, "Opening hours HH:MM-HH:MM (default: all day)");
-  add->add_option("--reentry", o->reentry, "always, antipassback or once-per-day")
+  auto* add = gateCmd->add_subcommand("add", tr("cli.help.gate.add.about"));
+  add->add_option("name", o->name, tr("cli.help.gate.add.name"))->required();
+  add->add_option("--zone", o->zone, tr("cli.help.gate.add.zone"))->required();
+  add->add_option("--direction", o->direction, tr("cli.help.gate.add.direction"))->check(CLI::IsMember({"in", "out"}));
+  add->add_option("--categories", o->categories, tr("cli.help.gate.add.categories"));
+  add->add_option("--days", o->days, tr("cli.help.gate.add.days"));
+  add->add_option("--hours", o->hours, tr("cli.help.gate.add.hours"));
+  add->add_option("--reentry", o->reentry, tr("cli.help.gate.add.reentry"))
       ->check(CLI::IsMember({"always", "antipassback", "once-per-day"}));
   add->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
@@ -176,7 +176,7 @@ void registerGate(CLI::App& app, Context& ctx) {
     };
   });
 
-  auto* conflicts = gateCmd->add_subcommand("conflicts", "Offline conflicts: one badge admitted twice by gates that had lost the server");
+  auto* conflicts = gateCmd->add_subcommand("conflicts", tr("cli.help.gate.conflicts.about"));
   conflicts->callback([&ctx] {
     ctx.action = [&ctx] {
       auto store = ctx.open();
@@ -193,7 +193,7 @@ void registerGate(CLI::App& app, Context& ctx) {
     };
   });
 
-  auto* list = gateCmd->add_subcommand("list", "List the gate profiles");
+  auto* list = gateCmd->add_subcommand("list", tr("cli.help.gate.list.about"));
   list->callback([&ctx] {
     ctx.action = [&ctx] {
       auto store = ctx.open();
@@ -211,15 +211,14 @@ void registerGate(CLI::App& app, Context& ctx) {
 
 void registerScan(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ScanOptions>();
-  auto* sub = app.add_subcommand("scan", "Read one badge payload per line on stdin, write one JSON verdict per line");
-  sub->add_option("--gate", o->gate, "Gate profile name (see gate list)")->required();
-  sub->add_option("--direction", o->direction, "in or out (default: the profile's)")->check(CLI::IsMember({"in", "out"}));
-  sub->add_option("--at", o->at, "Moment of every scan, ISO-8601 local time (default: now, per line)");
-  sub->add_option("--operator", o->operator_name, "Steward's name for the log (default: the system user)");
+  auto* sub = app.add_subcommand("scan", tr("cli.help.scan.about"));
+  sub->add_option("--gate", o->gate, tr("cli.help.scan.gate"))->required();
+  sub->add_option("--direction", o->direction, tr("cli.help.scan.direction"))->check(CLI::IsMember({"in", "out"}));
+  sub->add_option("--at", o->at, tr("cli.help.scan.at"));
+  sub->add_option("--operator", o->operator_name, tr("cli.help.scan.operator"));
   sub->add_option("--local-copy", o->local_copy,
-                  "With a postgresql:// database: this gate's local copy (a SQLite file) to decide from and queue "
-                  "scans in while the server is unreachable");
-  sub->add_option("--refresh", o->refresh_seconds, "Seconds between refreshes of the local copy")->check(CLI::Range(1, 86400));
+                  tr("cli.help.scan.local-copy"));
+  sub->add_option("--refresh", o->refresh_seconds, tr("cli.help.scan.refresh"))->check(CLI::Range(1, 86400));
   sub->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       std::optional<gate::Moment> fixed;

@@ -7,7 +7,7 @@
 namespace moussem::cli {
 
 void registerInfo(CLI::App& app, Context& ctx) {
-  auto* sub = app.add_subcommand("info", "Counts, schema version, backend");
+  auto* sub = app.add_subcommand("info", tr("cli.help.info.about"));
   sub->callback([&ctx] {
     ctx.action = [&ctx] {
       auto store = ctx.open();

@@ -33,15 +33,15 @@ std::string dateOption(const std::string& value, const char* option) {
 
 void registerInit(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<InitOptions>();
-  auto* sub = app.add_subcommand("init", "Create a new database and its signing key file");
-  sub->add_option("--edition-name", opts->name, "Name of the edition (French)");
-  sub->add_option("--edition-name-ar", opts->name_ar, "Name of the edition in Arabic");
-  sub->add_option("--edition-name-en", opts->name_en, "Name of the edition in English");
-  sub->add_option("--from", opts->from, "First day, YYYY-MM-DD");
-  sub->add_option("--to", opts->to, "Last day, YYYY-MM-DD");
-  sub->add_option("--venue", opts->venue, "Venue");
-  sub->add_option("--admin", opts->admin, "Create the first administrator, NAME (PIN asked twice, or --pin-stdin)");
-  sub->add_flag("--pin-stdin", opts->pin_stdin, "With --admin: read the administrator's PIN from the first line of stdin");
+  auto* sub = app.add_subcommand("init", tr("cli.help.init.about"));
+  sub->add_option("--edition-name", opts->name, tr("cli.help.init.edition-name"));
+  sub->add_option("--edition-name-ar", opts->name_ar, tr("cli.help.init.edition-name-ar"));
+  sub->add_option("--edition-name-en", opts->name_en, tr("cli.help.init.edition-name-en"));
+  sub->add_option("--from", opts->from, tr("cli.help.init.from"));
+  sub->add_option("--to", opts->to, tr("cli.help.init.to"));
+  sub->add_option("--venue", opts->venue, tr("cli.help.init.venue"));
+  sub->add_option("--admin", opts->admin, tr("cli.help.init.admin"));
+  sub->add_flag("--pin-stdin", opts->pin_stdin, tr("cli.help.init.pin-stdin"));
   sub->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
       Edition e;

@@ -18,9 +18,9 @@ struct MigrateOptions {
 void registerMigrate(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<MigrateOptions>();
   auto* sub = app.add_subcommand(
-      "migrate", "Move a whole edition from a SQLite file to a PostgreSQL database or back (keys excepted)");
-  sub->add_option("--from", o->from, "Source: a SQLite file or postgresql://...")->required();
-  sub->add_option("--to", o->to, "Destination: a new SQLite file, or an empty postgresql://... database")->required();
+      "migrate", tr("cli.help.migrate.about"));
+  sub->add_option("--from", o->from, tr("cli.help.migrate.from"))->required();
+  sub->add_option("--to", o->to, tr("cli.help.migrate.to"))->required();
   sub->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       Context source = ctx;  // the user signs in on the edition being moved

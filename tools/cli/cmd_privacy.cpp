@@ -41,9 +41,9 @@ nlohmann::json summaryJson(const privacy::AnonymizeSummary& s) {
 
 void registerPrivacy(CLI::App& app, Context& ctx) {
   auto eo = std::make_shared<ExportPersonOptions>();
-  auto* ex = app.add_subcommand("export-person", "Right of access: everything held about one person, as JSON or PDF");
-  ex->add_option("ID", eo->person, "The person's id (see list participants)")->required();
-  ex->add_option("--out", eo->out, "FILE.json or FILE.pdf (default: JSON on standard output)");
+  auto* ex = app.add_subcommand("export-person", tr("cli.help.export-person.about"));
+  ex->add_option("ID", eo->person, tr("cli.help.export-person.id"))->required();
+  ex->add_option("--out", eo->out, tr("cli.help.export-person.out"));
   ex->callback([&ctx, eo] {
     ctx.action = [&ctx, eo] {
       const std::string format = eo->out.empty() ? "json" : privacy::exportFormatOf(eo->out);
@@ -70,9 +70,9 @@ void registerPrivacy(CLI::App& app, Context& ctx) {
 
   auto ao = std::make_shared<AnonymizeOptions>();
   auto* an =
-      app.add_subcommand("anonymize", "After the event: replace personal data by anonymous tokens, keep every figure");
-  an->add_flag("--yes", ao->yes, "Do it (without: only say what would happen)");
-  an->add_flag("--before-end", ao->before_end, "Allow it before the edition's last day is over");
+      app.add_subcommand("anonymize", tr("cli.help.anonymize.about"));
+  an->add_flag("--yes", ao->yes, tr("cli.help.anonymize.yes"));
+  an->add_flag("--before-end", ao->before_end, tr("cli.help.anonymize.before-end"));
   an->callback([&ctx, ao] {
     ctx.action = [&ctx, ao] {
       auto store = ctx.open();

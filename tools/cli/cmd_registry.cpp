@@ -137,19 +137,19 @@ void registerRegistry(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<Options>();
   const std::vector<std::string> kinds{"exhibitors", "participants"};
 
-  auto* imp = app.add_subcommand("import", "Import exhibitors or participants from a CSV file");
-  imp->add_option("what", o->what, "exhibitors | participants")->required()->check(CLI::IsMember(kinds));
-  imp->add_option("file", o->file, "CSV file")->required();
-  imp->add_flag("--dry-run", o->dry_run, "Check every row, write nothing");
-  imp->add_flag("--skip-invalid", o->skip_invalid, "Write the good rows, report the others");
+  auto* imp = app.add_subcommand("import", tr("cli.help.import.about"));
+  imp->add_option("what", o->what, tr("cli.help.registry.kinds"))->required()->check(CLI::IsMember(kinds));
+  imp->add_option("file", o->file, tr("cli.help.import.file"))->required();
+  imp->add_flag("--dry-run", o->dry_run, tr("cli.help.import.dry-run"));
+  imp->add_flag("--skip-invalid", o->skip_invalid, tr("cli.help.import.skip-invalid"));
   imp->callback([&ctx, o] { ctx.action = [&ctx, o] { runImport(ctx, *o); }; });
 
-  auto* exp = app.add_subcommand("export", "Export exhibitors, participants or the scan log to .csv or .xlsx");
-  exp->add_option("what", o->what, "exhibitors | participants | scans")
+  auto* exp = app.add_subcommand("export", tr("cli.help.export.about"));
+  exp->add_option("what", o->what, tr("cli.help.export.what"))
       ->required()
       ->check(CLI::IsMember({"exhibitors", "participants", "scans"}));
-  exp->add_option("file", o->file, "FILE.csv or FILE.xlsx")->required();
-  exp->add_option("--separator", o->separator, "CSV separator: ';' (French Excel, default) or ','")
+  exp->add_option("file", o->file, tr("cli.help.export.file"))->required();
+  exp->add_option("--separator", o->separator, tr("cli.help.export.separator"))
       ->check(CLI::IsMember({";", ",", "tab"}));
   exp->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
@@ -164,17 +164,17 @@ void registerRegistry(CLI::App& app, Context& ctx) {
     };
   });
 
-  auto* list = app.add_subcommand("list", "List exhibitors or participants");
-  list->add_option("what", o->what, "exhibitors | participants")->required()->check(CLI::IsMember(kinds));
-  list->add_option("--search", o->search, "Any part of a name, organisation, e-mail, phone or badge serial");
-  list->add_option("--limit", o->limit, "At most N records")->check(CLI::Range(1LL, 100000000LL));
+  auto* list = app.add_subcommand("list", tr("cli.help.list.about"));
+  list->add_option("what", o->what, tr("cli.help.registry.kinds"))->required()->check(CLI::IsMember(kinds));
+  list->add_option("--search", o->search, tr("cli.help.list.search"));
+  list->add_option("--limit", o->limit, tr("cli.help.list.limit"))->check(CLI::Range(1LL, 100000000LL));
   list->callback([&ctx, o] { ctx.action = [&ctx, o] { runList(ctx, *o); }; });
 
-  auto* show = app.add_subcommand("show", "One exhibitor or participant, every field");
-  show->add_option("what", o->what, "exhibitor | participant")
+  auto* show = app.add_subcommand("show", tr("cli.help.show.about"));
+  show->add_option("what", o->what, tr("cli.help.show.what"))
       ->required()
       ->check(CLI::IsMember({"exhibitor", "exhibitors", "participant", "participants", "person"}));
-  show->add_option("id", o->id, "Id")->required();
+  show->add_option("id", o->id, tr("cli.help.show.id"))->required();
   show->callback([&ctx, o] { ctx.action = [&ctx, o] { runShow(ctx, *o); }; });
 }
 

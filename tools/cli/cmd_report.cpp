@@ -16,11 +16,11 @@ struct ReportOptions {
 }  // namespace
 
 void registerReport(CLI::App& app, Context& ctx) {
-  auto* sub = app.add_subcommand("report", "The organisers' report: PDF (charts, FR and AR), XLSX workbook, or CSV tables");
+  auto* sub = app.add_subcommand("report", tr("cli.help.report.about"));
   auto o = std::make_shared<ReportOptions>();
-  sub->add_option("--out", o->out, "FILE.pdf, FILE.xlsx, or a folder for the CSV tables")->required();
-  sub->add_option("--format", o->format, "pdf | xlsx | csv (default: from --out)")->check(CLI::IsMember({"pdf", "xlsx", "csv"}));
-  sub->add_option("--separator", o->separator, "CSV separator: ';' (French Excel, default), ',' or tab")
+  sub->add_option("--out", o->out, tr("cli.help.report.out"))->required();
+  sub->add_option("--format", o->format, tr("cli.help.report.format"))->check(CLI::IsMember({"pdf", "xlsx", "csv"}));
+  sub->add_option("--separator", o->separator, tr("cli.help.report.separator"))
       ->check(CLI::IsMember({";", ",", "tab"}));
   sub->callback([&ctx, o] {
     ctx.action = [&ctx, o] {

@@ -39,15 +39,15 @@ std::string line(const User& u) {
 }  // namespace
 
 void registerUser(CLI::App& app, Context& ctx) {
-  auto* user = app.add_subcommand("user", "Users who sign in, their roles and PINs (admin only)");
+  auto* user = app.add_subcommand("user", tr("cli.help.user.about"));
   user->require_subcommand(1);
   static std::string name, role;
   static bool pinStdin = false;
 
-  auto* add = user->add_subcommand("add", "Add a user: NAME --role admin|organizer|desk|gate");
-  add->add_option("name", name, "User name")->required();
-  add->add_option("--role", role, "admin, organizer, desk or gate")->required();
-  add->add_flag("--pin-stdin", pinStdin, "Read the new PIN from the first line of stdin");
+  auto* add = user->add_subcommand("add", tr("cli.help.user.add.about"));
+  add->add_option("name", name, tr("cli.help.user.name"))->required();
+  add->add_option("--role", role, tr("cli.help.user.role"))->required();
+  add->add_flag("--pin-stdin", pinStdin, tr("cli.help.user.pin-stdin"));
   add->callback([&ctx] {
     ctx.action = [&ctx] {
       const Role r = roleOf(role);
@@ -60,7 +60,7 @@ void registerUser(CLI::App& app, Context& ctx) {
     };
   });
 
-  auto* list = user->add_subcommand("list", "List users");
+  auto* list = user->add_subcommand("list", tr("cli.help.user.list.about"));
   list->callback([&ctx] {
     ctx.action = [&ctx] {
       auto store = ctx.open();
@@ -76,8 +76,8 @@ void registerUser(CLI::App& app, Context& ctx) {
   });
 
   for (bool disable : {true, false}) {
-    auto* cmd = user->add_subcommand(disable ? "disable" : "enable", disable ? "Disable a user" : "Enable a user again");
-    cmd->add_option("name", name, "User name")->required();
+    auto* cmd = user->add_subcommand(disable ? "disable" : "enable", disable ? tr("cli.help.user.disable.about") : tr("cli.help.user.enable.about"));
+    cmd->add_option("name", name, tr("cli.help.user.name"))->required();
     cmd->callback([&ctx, disable] {
       ctx.action = [&ctx, disable] {
         auto store = ctx.open();
@@ -88,9 +88,9 @@ void registerUser(CLI::App& app, Context& ctx) {
     });
   }
 
-  auto* setPin = user->add_subcommand("set-pin", "Give a user a new PIN (clears a lockout)");
-  setPin->add_option("name", name, "User name")->required();
-  setPin->add_flag("--pin-stdin", pinStdin, "Read the new PIN from the first line of stdin");
+  auto* setPin = user->add_subcommand("set-pin", tr("cli.help.user.set-pin.about"));
+  setPin->add_option("name", name, tr("cli.help.user.name"))->required();
+  setPin->add_flag("--pin-stdin", pinStdin, tr("cli.help.user.pin-stdin"));
   setPin->callback([&ctx] {
     ctx.action = [&ctx] {
       auto store = ctx.open();
@@ -101,9 +101,9 @@ void registerUser(CLI::App& app, Context& ctx) {
     };
   });
 
-  auto* setRole = user->add_subcommand("set-role", "Change a user's role");
-  setRole->add_option("name", name, "User name")->required();
-  setRole->add_option("--role", role, "admin, organizer, desk or gate")->required();
+  auto* setRole = user->add_subcommand("set-role", tr("cli.help.user.set-role.about"));
+  setRole->add_option("name", name, tr("cli.help.user.name"))->required();
+  setRole->add_option("--role", role, tr("cli.help.user.role"))->required();
   setRole->callback([&ctx] {
     ctx.action = [&ctx] {
       const Role r = roleOf(role);

@@ -46,12 +46,12 @@ int main(int argc, char** argv) {
   using namespace moussem;
   cli::Context ctx;
   languageFromArguments(argc, argv);
-  CLI::App app{"Moussem: registration, badges, booths and gates for fairs and forums", "moussem-cli"};
+  CLI::App app{tr("cli.help.about"), "moussem-cli"};
   app.option_defaults()->always_capture_default();
-  app.add_option("--db", ctx.db, "SQLite file path, or postgresql://... (default: $MOUSSEM_DB or the user data folder)");
-  app.add_flag("--json", ctx.json, "Machine-readable output");
-  app.add_option("--lang", ctx.lang, "Language of messages")->check(CLI::IsMember({"fr", "ar", "en"}));
-  app.add_option("--user", ctx.user, "Act as this user (PIN from $MOUSSEM_PIN, or asked at a terminal)");
+  app.add_option("--db", ctx.db, tr("cli.help.global.db"));
+  app.add_flag("--json", ctx.json, tr("cli.help.global.json"));
+  app.add_option("--lang", ctx.lang, tr("cli.help.global.lang"))->check(CLI::IsMember({"fr", "ar", "en"}));
+  app.add_option("--user", ctx.user, tr("cli.help.global.user"));
   app.require_subcommand(1);
   app.fallthrough();
 

@@ -47,7 +47,17 @@ int main(int argc, char** argv) {
   cli::Context ctx;
   languageFromArguments(argc, argv);
   CLI::App app{tr("cli.help.about"), "moussem-cli"};
-  app.option_defaults()->always_capture_default();
+  // CLI11's own words in the help, in the chosen language (subcommands inherit all of these).
+  app.option_defaults()->always_capture_default()->group(tr("cli.help.label.options"));
+  app.set_help_flag("-h,--help", tr("cli.help.label.help"));
+  app.group(tr("cli.help.label.subcommands"));
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", tr("cli.help.label.usage"));
+  formatter->label("OPTIONS", tr("cli.help.label.options_badge"));
+  formatter->label("SUBCOMMAND", tr("cli.help.label.subcommand_badge"));
+  formatter->label("SUBCOMMANDS", tr("cli.help.label.subcommands_badge"));
+  formatter->label("Positionals", tr("cli.help.label.positionals"));
+  formatter->label("REQUIRED", tr("cli.help.label.required"));
   app.add_option("--db", ctx.db, tr("cli.help.global.db"));
   app.add_flag("--json", ctx.json, tr("cli.help.global.json"));
   app.add_option("--lang", ctx.lang, tr("cli.help.global.lang"))->check(CLI::IsMember({"fr", "ar", "en"}));

@@ -387,7 +387,7 @@ void DeskScreen::drawBadge() {
     const bool revoked = badge->status == "revoked";
     TextColored(revoked ? kRed : kGrey, tr("desk.badge.line", {badge->serial, std::to_string(badge->version),
                                                                 tr(revoked ? "desk.badge.status.revoked" : "desk.badge.status.active"),
-                                                                std::to_string(badge->printed_count)}));
+                                                                trn("desk.badge.printed", badge->printed_count)}));
   } else {
     TextColored(kGrey, tr("desk.badge.none"));
   }

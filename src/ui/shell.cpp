@@ -187,12 +187,13 @@ void Shell::drawNavigation(float width, float height) {
 }
 
 bool Shell::backupIfDue(std::chrono::system_clock::time_point now) {
-  if (backup_.running()) return false;
+  // Scheduled backups are SQLite's (PostgreSQL: pg_dump on the server): nothing to read otherwise.
+  if (backup_.running() || store_.backend() != "sqlite") return false;
   try {
     const auto plan = backupPlan(store_, station_);
     hasBackupPlan_ = plan.has_value();
     lastBackup_ = lastBackup(store_, station_);
-    if (!plan || store_.backend() != "sqlite" || !backupDue(*plan, lastBackup_, now)) return false;
+    if (!plan || !backupDue(*plan, lastBackup_, now)) return false;
     const std::string location = store_.location(), station = station_;
     return backup_.start([location, station, plan = *plan, now](BackgroundTask::Context&) {
       auto store = openAsSignedIn(location);  // its own connection

@@ -57,6 +57,12 @@ std::string readHidden(const std::string& prompt) {
   return line;
 }
 
+Role roleOf(const std::string& code) {
+  auto r = roleFromCode(code);
+  if (!r) throw Error(ErrorKind::Usage, tr("user.error.role", {code}));
+  return *r;
+}
+
 std::string readNewSecret(const std::string& prompt, bool fromStdin, const std::string& noTerminal) {
   std::string secret;
   if (fromStdin) {

@@ -49,6 +49,8 @@ std::string readHidden(const std::string& prompt);
 // A new secret (PIN, password): the first line of stdin with fromStdin (scripts), else typed twice at a
 // terminal without echo; never an argument, so never in the process list or the shell history.
 // noTerminal: the message when there is neither (which flag to use).
+// An app role from its code (admin, organizer, desk, gate); a usage error naming it otherwise.
+Role roleOf(const std::string& code);
 std::string readNewSecret(const std::string& prompt, bool fromStdin, const std::string& noTerminal);
 
 using Register = void (*)(CLI::App& app, Context& ctx);

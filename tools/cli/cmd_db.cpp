@@ -49,17 +49,16 @@ void registerDb(CLI::App& app, Context& ctx) {
   login->callback([&ctx] {
     ctx.action = [&ctx] {
       const std::string url = postgresUrl(ctx);
-      const auto r = roleFromCode(role);
-      if (!r) throw Error(ErrorKind::Usage, tr("user.error.role", {role}));
+      const Role r = roleOf(role);
       if (!pg_roles::validLoginName(name)) throw Error(ErrorKind::Invalid, tr("db.error.login_name", {name}));
       ctx.require(Permission::ManageUsers);
       ctx.open();
       const std::string password =
           readNewSecret(tr("db.prompt.password", {name}), passwordStdin, tr("db.error.password_stdin"));
       pg::Connection conn(url);
-      pg_roles::setLogin(conn, name, *r, password);
-      ctx.print({{"login", name}, {"role", role}, {"group", pg_roles::groupRole(*r)}},
-                tr("db.login.done", {name, tr("role." + role), pg_roles::groupRole(*r)}));
+      pg_roles::setLogin(conn, name, r, password);
+      ctx.print({{"login", name}, {"role", role}, {"group", pg_roles::groupRole(r)}},
+                tr("db.login.done", {name, tr("role." + role), pg_roles::groupRole(r)}));
     };
   });
 }

@@ -23,12 +23,6 @@ std::string newPin(const std::string& name, bool fromStdin) {
   return pin;
 }
 
-Role roleOf(const std::string& code) {
-  auto r = roleFromCode(code);
-  if (!r) throw Error(ErrorKind::Usage, tr("user.error.role", {code}));
-  return *r;
-}
-
 std::string line(const User& u) {
   std::string s = u.name + "  " + tr("role." + u.role);
   if (u.disabled) s += "  · " + tr("user.state.disabled");

@@ -14,13 +14,15 @@ constexpr std::string_view kSignIn = "SELECT, UPDATE (failed_attempts, locked_un
 // Every change appends an audit row after the last one: its id and hash are all a station reads.
 constexpr std::string_view kAppendAudit = "SELECT (id, hash), INSERT";
 
-// A statement's outcome, or Error(Refused) naming what the server refused.
-void run(pg::Connection& conn, const std::string& sql) {
+// Fixed statements (no values: names are ours or quoted by the server) in one transaction: all of them
+// or none, and Error(Refused) naming what the server refused.
+void runAll(pg::Connection& conn, const std::string& statements) {
   try {
-    conn.exec(sql);
+    conn.exec("BEGIN;\n" + statements + "COMMIT;");
   } catch (const pg::ConnectionLost&) {
     throw;
   } catch (const Error& e) {
+    try { conn.exec("ROLLBACK"); } catch (...) {}
     throw Error(ErrorKind::Refused, tr("db.error.refused", {e.what()}));
   }
 }
@@ -68,7 +70,7 @@ bool rolesExist(pg::Connection& conn) {
 void applyRoles(pg::Connection& conn) {
   auto schema = conn.run("SELECT quote_ident(current_schema())");
   const std::string s = schema.rows() ? schema.text(0, 0) : "public";
-  std::string sql = "BEGIN;\n";
+  std::string sql;
   // Two stations creating the groups at once: the loser's duplicate is not an error.
   for (Role role : allRoles())
     sql += "DO $$ BEGIN CREATE ROLE " + groupRole(role) +
@@ -97,14 +99,8 @@ void applyRoles(pg::Connection& conn) {
       "WITH CHECK (true);\n"
       "DROP POLICY IF EXISTS moussem_station ON setting;\n"
       "CREATE POLICY moussem_station ON setting FOR ALL TO moussem_desk, moussem_gate "
-      "USING (key LIKE 'station.%') WITH CHECK (key LIKE 'station.%');\n"
-      "COMMIT;";
-  try {
-    run(conn, sql);
-  } catch (...) {
-    try { conn.exec("ROLLBACK"); } catch (...) {}
-    throw;
-  }
+      "USING (key LIKE 'station.%') WITH CHECK (key LIKE 'station.%');\n";
+  runAll(conn, sql);
 }
 
 bool validLoginName(const std::string& name) {
@@ -126,23 +122,14 @@ void setLogin(pg::Connection& conn, const std::string& name, Role role, const st
   const std::string verifier = hashed;
   PQfreemem(hashed);
   // Names and the verifier are quoted by the server (format %I, %L), never pasted by us.
-  std::vector<std::string> statements;
-  auto build = [&](const std::string& pattern, const std::string& a, const std::string& b) {
+  std::string sql;
+  auto add = [&](const std::string& pattern, const std::string& a, const std::string& b) {
     auto r = conn.run("SELECT format($1::text, $2::text, $3::text)", pg::Params().add(pattern).add(a).add(b));
-    statements.push_back(r.text(0, 0));
+    sql += r.text(0, 0) + ";\n";
   };
-  build(existing.rows() ? "ALTER ROLE %I LOGIN PASSWORD %L" : "CREATE ROLE %I LOGIN PASSWORD %L", name, verifier);
-  for (Role r : allRoles())
-    build(r == role ? "GRANT %I TO %I" : "REVOKE %I FROM %I", groupRole(r), name);
-  std::string sql = "BEGIN;\n";
-  for (const auto& s : statements) sql += s + ";\n";
-  sql += "COMMIT;";
-  try {
-    run(conn, sql);
-  } catch (...) {
-    try { conn.exec("ROLLBACK"); } catch (...) {}
-    throw;
-  }
+  add(existing.rows() ? "ALTER ROLE %I LOGIN PASSWORD %L" : "CREATE ROLE %I LOGIN PASSWORD %L", name, verifier);
+  for (Role r : allRoles()) add(r == role ? "GRANT %I TO %I" : "REVOKE %I FROM %I", groupRole(r), name);
+  runAll(conn, sql);
 }
 
 }  // namespace moussem::pg_roles

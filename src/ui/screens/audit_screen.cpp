@@ -109,7 +109,7 @@ void AuditScreen::draw() {
       ImGui::TextUnformatted(text.c_str());  // JSON: left to right, as written
       ImGui::EndChild();
     };
-    if (auditRedacted(*r)) TextColored(ImVec4(0.7f, 0.45f, 0.05f, 1), tr("audit.screen.redacted", {r->redacted_at}));
+    if (auditRedacted(*r)) TextColored(ImVec4(0.7f, 0.45f, 0.05f, 1), tr("audit.screen.redacted", {when(r->redacted_at)}));
     if (rtl) {
       panel("after", "audit.screen.after", after);
       ImGui::SameLine();

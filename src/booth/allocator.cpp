@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <climits>
+#include <exception>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -40,18 +41,29 @@ class SplitMix {
   std::uint64_t s_;
 };
 
-// Score of every (exhibitor, booth) pair that fits, kMisfit otherwise: Problem::linear and
-// Problem::fits, computed in bulk (a test checks they agree).
-std::vector<std::int32_t> linearTable(const Problem& p) {
+// Score of every (exhibitor, booth) pair that fits, kMisfit otherwise (Problem::linear and
+// Problem::fits, computed in bulk; a test checks they agree), and each exhibitor's fitting booths,
+// best first (ties by booth index). Exhibitors are independent: `threads` threads share them.
+struct LinearTables {
+  std::shared_ptr<std::int32_t[]> lin;  // exhibitor-major, E x B (shared by the search's copies)
+  std::vector<std::vector<int>> fitList;  // empty for exhibitors not to place
+};
+
+LinearTables linearTables(const Problem& p, int threads) {
   const int E = static_cast<int>(p.exhibitors.size()), B = static_cast<int>(p.booths.size());
-  std::vector<std::int32_t> t(static_cast<std::size_t>(E) * B, kMisfit);
+  LinearTables out;
+  // Not zeroed here: each thread writes its own rows whole (29 MB at 2,500 x 2,900).
+  out.lin.reset(new std::int32_t[static_cast<std::size_t>(E) * B]);
+  out.fitList.assign(E, {});
   std::map<std::string, int> ids;
   auto id = [&](const std::string& s) { return s.empty() ? -1 : ids.emplace(s, static_cast<int>(ids.size())).first->second; };
   std::map<std::string, int> sectorIds;
   for (int e = 0; e < E; ++e) sectorIds[p.exhibitors[e].sector] = p.sectorOf[e];
   struct BoothInfo {
-    int zone, hall;
-    bool cornerLike;
+    double area;
+    long long value;
+    int zone, hall, type;
+    bool movable, power, cornerLike, plain;  // plain: no hall sectors, fixed neighbours or fixed near
     std::vector<int> hallSectors;
     std::vector<std::pair<int, int>> fixedCluster;  // sector, points
     std::vector<int> fixedNear;                      // exhibitors held in near untouchable booths
@@ -61,6 +73,11 @@ std::vector<std::int32_t> linearTable(const Problem& p) {
     const auto& booth = p.booths[b];
     bi[b].zone = id("z:" + booth.zone);
     bi[b].hall = id("h:" + booth.hall);
+    bi[b].type = id("t:" + booth.type);
+    bi[b].area = booth.area;
+    bi[b].value = booth.value;
+    bi[b].movable = booth.movable;
+    bi[b].power = booth.power;
     bi[b].cornerLike = booth.type == "corner" || booth.type == "peninsula" || booth.type == "island";
     for (const auto& s : p.hallSectors[b])
       if (auto it = sectorIds.find(s); it != sectorIds.end()) bi[b].hallSectors.push_back(it->second);
@@ -68,38 +85,83 @@ std::vector<std::int32_t> linearTable(const Problem& p) {
       if (p.booths[nb].fixedHolder >= 0) bi[b].fixedCluster.push_back({p.sectorOf[p.booths[nb].fixedHolder], p.settings.cluster});
     for (int nb : p.near[b])
       if (p.booths[nb].fixedHolder >= 0) bi[b].fixedNear.push_back(p.booths[nb].fixedHolder);
+    bi[b].plain = bi[b].hallSectors.empty() && bi[b].fixedCluster.empty() && bi[b].fixedNear.empty();
   }
-  const auto& s = p.settings;
+  // The exhibitors' strings as ids, before the threads start (the id map is not shared).
+  struct ExhibitorInfo {
+    int zone = -2, hall = -2;
+    std::vector<char> typeOk;  // by type id; empty: any type
+  };
+  std::vector<ExhibitorInfo> xi(E);
   for (int e = 0; e < E; ++e) {
     const auto& x = p.exhibitors[e];
     if (!x.wantsBooth || x.fixedBooth >= 0) continue;
-    const int zone = x.zone.empty() ? -2 : id("z:" + x.zone);
-    const int hall = x.hall.empty() ? -2 : id("h:" + x.hall);
-    const int sector = p.sectorOf[e];
-    const double maxArea = x.area * s.max_oversize_pct / 100.0 + 1e-6;
-    std::int32_t* row = t.data() + static_cast<std::size_t>(e) * B;
-    for (int b = 0; b < B; ++b) {
-      const auto& booth = p.booths[b];
-      if (!booth.movable || booth.area + 1e-6 < x.area || booth.area > maxArea) continue;
-      if (x.needs_power && !booth.power) continue;
-      if (!x.types.empty() && std::find(x.types.begin(), x.types.end(), booth.type) == x.types.end()) continue;
-      bool banned = false;
-      for (int h : bi[b].fixedNear)
-        if (std::binary_search(x.competitors.begin(), x.competitors.end(), h)) banned = true;
-      if (banned) continue;
-      long long v = static_cast<long long>(x.priority) * booth.value;
-      if (x.wants_corner && bi[b].cornerLike) v += s.pref_corner;
-      if (zone == bi[b].zone) v += s.pref_zone;
-      if (hall == bi[b].hall) v += s.pref_hall;
-      for (int hs : bi[b].hallSectors)
-        if (hs == sector) v += s.pref_hall_sector;
-      v -= std::llround(std::max(0.0, booth.area - x.area) * s.waste_per_m2);
-      for (const auto& [sec, pts] : bi[b].fixedCluster)
-        if (sec == sector) v += pts;
-      row[b] = static_cast<std::int32_t>(std::clamp<long long>(v, -1000000000LL, 1000000000LL));
+    xi[e].zone = x.zone.empty() ? -2 : id("z:" + x.zone);
+    xi[e].hall = x.hall.empty() ? -2 : id("h:" + x.hall);
+    if (!x.types.empty()) {
+      xi[e].typeOk.assign(ids.size() + x.types.size(), 0);
+      for (const auto& t : x.types) {
+        const int tid = id("t:" + t);
+        if (tid >= static_cast<int>(xi[e].typeOk.size())) xi[e].typeOk.resize(tid + 1, 0);
+        xi[e].typeOk[tid] = 1;
+      }
     }
   }
-  return t;
+  const auto& s = p.settings;
+  auto fillRow = [&](int e, std::vector<std::uint64_t>& keys) {
+    std::int32_t* row = out.lin.get() + static_cast<std::size_t>(e) * B;
+    std::fill(row, row + B, kMisfit);
+    const auto& x = p.exhibitors[e];
+    if (!x.wantsBooth || x.fixedBooth >= 0) return;
+    const auto& info = xi[e];
+    const int sector = p.sectorOf[e];
+    const double maxArea = x.area * s.max_oversize_pct / 100.0 + 1e-6;
+    keys.clear();
+    for (int b = 0; b < B; ++b) {
+      const auto& booth = bi[b];
+      if (!booth.movable || booth.area + 1e-6 < x.area || booth.area > maxArea) continue;
+      if (x.needs_power && !booth.power) continue;
+      if (!info.typeOk.empty() &&
+          (bi[b].type < 0 || bi[b].type >= static_cast<int>(info.typeOk.size()) || !info.typeOk[bi[b].type]))
+        continue;
+      bool banned = false;
+      if (!booth.plain)
+        for (int h : booth.fixedNear)
+          if (std::binary_search(x.competitors.begin(), x.competitors.end(), h)) banned = true;
+      if (banned) continue;
+      long long v = static_cast<long long>(x.priority) * booth.value;
+      if (x.wants_corner && booth.cornerLike) v += s.pref_corner;
+      if (info.zone == booth.zone) v += s.pref_zone;
+      if (info.hall == booth.hall) v += s.pref_hall;
+      if (booth.area > x.area) v -= std::llround((booth.area - x.area) * s.waste_per_m2);
+      if (!booth.plain) {
+        for (int hs : booth.hallSectors)
+          if (hs == sector) v += s.pref_hall_sector;
+        for (const auto& [sec, pts] : booth.fixedCluster)
+          if (sec == sector) v += pts;
+      }
+      const auto score = static_cast<std::int32_t>(std::clamp<long long>(v, -1000000000LL, 1000000000LL));
+      row[b] = score;
+      // Best first, then by booth: the score reversed in the high half (it is at least -1e9, so
+      // INT32_MAX - score fits in 32 bits), the booth in the low half.
+      keys.push_back(static_cast<std::uint64_t>(static_cast<std::uint32_t>(static_cast<std::int64_t>(INT32_MAX) - score)) << 32 |
+                     static_cast<std::uint32_t>(b));
+    }
+    std::sort(keys.begin(), keys.end());
+    auto& fit = out.fitList[e];
+    fit.reserve(keys.size());
+    for (auto k : keys) fit.push_back(static_cast<int>(k & 0xFFFFFFFFu));
+  };
+  const int T = std::clamp(threads, 1, std::max(1, E / 64));
+  auto work = [&](int t) {
+    std::vector<std::uint64_t> keys;
+    for (int e = t; e < E; e += T) fillRow(e, keys);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < T; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& th : pool) th.join();
+  return out;
 }
 
 // Simulated annealing over feasible allocations: one chain (the allocator's threads run one or several
@@ -114,7 +176,7 @@ class Annealer {
  public:
   struct Shared {
     const Problem* p = nullptr;
-    const std::vector<std::int32_t>* lin = nullptr;
+    const std::int32_t* lin = nullptr;
     const std::vector<std::vector<int>>* fitList = nullptr;
     std::vector<int> rows;                          // movable exhibitors with at least one fitting booth
     std::vector<std::vector<int>> movableAdjacent;  // booth -> adjacent movable booths
@@ -164,7 +226,7 @@ class Annealer {
   long long bestTotal() const { return bestTotal_; }
 
  private:
-  std::int32_t lin(int e, int b) const { return (*sh_.lin)[static_cast<std::size_t>(e) * sh_.B + b]; }
+  std::int32_t lin(int e, int b) const { return sh_.lin[static_cast<std::size_t>(e) * sh_.B + b]; }
 
   long long objective() const {
     long long total = 0;
@@ -303,27 +365,19 @@ class Solver {
  public:
   Solver(const Problem& p, const AllocatorOptions& o)
       : p_(p), o_(o), E_(static_cast<int>(p.exhibitors.size())), B_(static_cast<int>(p.booths.size())), rnd_(o.seed) {
-    lin_ = linearTable(p);
-    for (int e = 0; e < E_; ++e) {
-      const auto& x = p.exhibitors[e];
-      if (!x.wantsBooth || x.fixedBooth >= 0) continue;
-      std::vector<int> fit;
-      for (int b = 0; b < B_; ++b)
-        if (lin(e, b) != kMisfit) fit.push_back(b);
-      std::sort(fit.begin(), fit.end(), [&](int a, int b) { return lin(e, a) != lin(e, b) ? lin(e, a) > lin(e, b) : a < b; });
-      fitList_.resize(E_);
-      fitList_[e] = std::move(fit);
-      movable_.push_back(e);
-    }
-    fitList_.resize(E_);
+    auto tables = linearTables(p, o.chains);
+    lin_ = std::move(tables.lin);
+    fitList_ = std::move(tables.fitList);
+    for (int e = 0; e < E_; ++e)
+      if (p.exhibitors[e].wantsBooth && p.exhibitors[e].fixedBooth < 0) movable_.push_back(e);
     for (int b = 0; b < B_; ++b)
       if (p.booths[b].movable) movableBooths_.push_back(b);
     mark_.assign(B_, 0);
     sectorBooths_.assign(p.sectorCount, {});
   }
 
-  AllocationResult run() {
-    const auto t0 = Clock::now();
+  // t0: when allocate() was called (the tables built by the constructor count in the time).
+  AllocationResult run(Clock::time_point t0) {
     AllocationResult r;
     std::vector<int> best;
     long long bestTotal = LLONG_MIN;
@@ -357,10 +411,7 @@ class Solver {
     // On small problems an iterated local search (random kicks, then moves, swaps and ejection
     // chains) still finds what the annealing missed; on large ones its passes over the whole
     // allocation cost more than they bring.
-    if (exact) {
-      long long ignored = 0;
-      iteratedSearch(ignored);
-    }
+    if (exact) parallelIteratedSearch();
     sectorReassign();
     r.allocation = current();
     r.score = scoreOf(p_, r.allocation);
@@ -664,7 +715,7 @@ class Solver {
     if (movable_.empty()) return;
     Annealer::Shared sh;
     sh.p = &p_;
-    sh.lin = &lin_;
+    sh.lin = lin_.get();
     sh.fitList = &fitList_;
     sh.B = B_;
     for (int e : movable_)
@@ -734,11 +785,53 @@ class Solver {
     int bestChain = 0;
     for (int c = 1; c < chains; ++c)
       if (annealers[c]->bestTotal() > annealers[bestChain]->bestTotal()) bestChain = c;
+    // The runner-up chain (next best, ties to the lower index) is a second start for the iterated search.
+    int second = -1;
+    for (int c = 0; c < chains; ++c)
+      if (c != bestChain && (second < 0 || annealers[c]->bestTotal() > annealers[second]->bestTotal())) second = c;
+    runnerUp_ = second >= 0 ? annealers[second]->best() : std::vector<int>{};
     if (annealers[bestChain]->bestTotal() > fastObjective()) {
       boothOf_ = annealers[bestChain]->best();
       holderFromBoothOf();
     }
     localSearch();
+  }
+
+  // The iterated search from the best allocation and, on a second thread, from the runner-up chain's
+  // (its own random sequence): the better result wins, ties to the first. Both budgets are counts,
+  // so the result does not depend on timing.
+  void parallelIteratedSearch() {
+    long long ignored = 0;
+    if (o_.chains < 2 || runnerUp_.empty()) {
+      iteratedSearch(ignored);
+      return;
+    }
+    Solver other(*this);
+    other.rnd_ = SplitMix(o_.seed * 0xD1B54A32D192ED03ull + 0x8CB92BA72F3D8DD7ull);
+    other.boothOf_ = runnerUp_;
+    other.holderFromBoothOf();
+    std::exception_ptr failure;
+    std::thread worker([&] {
+      try {
+        other.localSearch();
+        long long unused = 0;
+        other.iteratedSearch(unused);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+    try {
+      iteratedSearch(ignored);
+    } catch (...) {
+      worker.join();
+      throw;
+    }
+    worker.join();
+    if (failure) std::rethrow_exception(failure);
+    if (other.fastObjective() > fastObjective()) {
+      boothOf_ = other.boothOf_;
+      holderFromBoothOf();
+    }
   }
 
   // Iterated local search: a few random moves or swaps that keep every hard constraint, then the
@@ -870,20 +963,46 @@ class Solver {
 
   void localSearch() { localSearch(movable_); }
 
+  // Passes of moves, swaps and ejections in random order until one improves nothing. After the
+  // first pass, only the exhibitors around what the previous pass changed are looked at again (the
+  // holders of the booths that changed hands and of the booths beside or facing them, and whoever
+  // is not placed): elsewhere nothing they could gain has changed, save through their sector's
+  // other booths, which the next round of the search sees.
   void localSearch(const std::vector<int>& among) {
-    std::vector<int> order = among;
+    std::vector<int> order = among, before;
     for (int pass = 0; pass < o_.max_search_passes; ++pass) {
       checkCancel();
       rnd_.shuffle(order);
       sectorBooths_.assign(p_.sectorCount, {});
       for (int b : movableBooths_)
         if (holder_[b] >= 0) sectorBooths_[p_.sectorOf[holder_[b]]].push_back(b);
+      before = boothOf_;
       bool improved = false;
       for (int e : order) {
         if (fitList_[e].empty()) continue;
         if (boothOf_[e] < 0 ? improveUnplaced(e) : improvePlaced(e)) improved = true;
       }
       if (!improved) break;
+      // The next pass: around the booths that changed hands.
+      ++stamp_;
+      order.clear();
+      auto visit = [&](int b) {
+        if (b < 0) return;
+        const int h = holder_[b];
+        if (h >= 0 && p_.exhibitors[h].fixedBooth < 0 && mark_[b] != stamp_) order.push_back(h);
+        mark_[b] = stamp_;
+      };
+      for (int e : movable_) {
+        if (boothOf_[e] == before[e]) continue;
+        for (int b : {before[e], boothOf_[e]}) {
+          if (b < 0) continue;
+          visit(b);
+          for (int nb : p_.adjacent[b]) visit(nb);
+          for (int nb : p_.near[b]) visit(nb);
+        }
+      }
+      for (int e : movable_)
+        if (boothOf_[e] < 0 && !fitList_[e].empty()) order.push_back(e);
     }
   }
 
@@ -891,7 +1010,7 @@ class Solver {
   const AllocatorOptions& o_;
   int E_, B_;
   SplitMix rnd_;
-  std::vector<std::int32_t> lin_;
+  std::shared_ptr<const std::int32_t[]> lin_;  // linearTables()
   std::vector<std::vector<int>> fitList_;
   std::vector<int> movable_, movableBooths_;
   std::vector<int> boothOf_, holder_;
@@ -901,6 +1020,7 @@ class Solver {
   std::vector<int> cand_;
   bool journaling_ = false;
   std::vector<std::pair<int, int>> journal_;  // (exhibitor, booth before) while an iteration may be undone
+  std::vector<int> runnerUp_;                 // the second best chain's allocation, after anneal()
   std::vector<unsigned> mark_;
   unsigned stamp_ = 0;
 };
@@ -908,8 +1028,9 @@ class Solver {
 }  // namespace
 
 AllocationResult allocate(const Problem& problem, const AllocatorOptions& options) {
+  const auto t0 = Clock::now();
   Solver solver(problem, options);
-  return solver.run();
+  return solver.run(t0);
 }
 
 std::vector<UnmetRequest> unmetRequests(const Problem& p, const Allocation& a) {

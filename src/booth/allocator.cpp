@@ -107,8 +107,13 @@ LinearTables linearTables(const Problem& p, int threads) {
       }
     }
   }
+  // The movable booths by area: each exhibitor looks only at the window of areas it accepts.
+  std::vector<int> byArea;
+  for (int b = 0; b < B; ++b)
+    if (bi[b].movable) byArea.push_back(b);
+  std::sort(byArea.begin(), byArea.end(), [&](int a, int b) { return bi[a].area != bi[b].area ? bi[a].area < bi[b].area : a < b; });
   const auto& s = p.settings;
-  auto fillRow = [&](int e, std::vector<std::uint64_t>& keys) {
+  auto fillRow = [&](int e, std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& scratch) {
     std::int32_t* row = out.lin.get() + static_cast<std::size_t>(e) * B;
     std::fill(row, row + B, kMisfit);
     const auto& x = p.exhibitors[e];
@@ -117,9 +122,12 @@ LinearTables linearTables(const Problem& p, int threads) {
     const int sector = p.sectorOf[e];
     const double maxArea = x.area * s.max_oversize_pct / 100.0 + 1e-6;
     keys.clear();
-    for (int b = 0; b < B; ++b) {
+    // Booths with x.area - 1e-6 <= area <= maxArea (the same test as Problem::fits).
+    const auto first = std::partition_point(byArea.begin(), byArea.end(), [&](int b) { return bi[b].area + 1e-6 < x.area; });
+    const auto last = std::partition_point(first, byArea.end(), [&](int b) { return bi[b].area <= maxArea; });
+    for (auto it = first; it != last; ++it) {
+      const int b = *it;
       const auto& booth = bi[b];
-      if (!booth.movable || booth.area + 1e-6 < x.area || booth.area > maxArea) continue;
       if (x.needs_power && !booth.power) continue;
       if (!info.typeOk.empty() &&
           (bi[b].type < 0 || bi[b].type >= static_cast<int>(info.typeOk.size()) || !info.typeOk[bi[b].type]))
@@ -142,20 +150,37 @@ LinearTables linearTables(const Problem& p, int threads) {
       }
       const auto score = static_cast<std::int32_t>(std::clamp<long long>(v, -1000000000LL, 1000000000LL));
       row[b] = score;
-      // Best first, then by booth: the score reversed in the high half (it is at least -1e9, so
-      // INT32_MAX - score fits in 32 bits), the booth in the low half.
-      keys.push_back(static_cast<std::uint64_t>(static_cast<std::uint32_t>(static_cast<std::int64_t>(INT32_MAX) - score)) << 32 |
-                     static_cast<std::uint32_t>(b));
     }
-    std::sort(keys.begin(), keys.end());
+    // The fit list, best first, then by booth: the booths in order, then a stable radix sort (8 bits a
+    // pass) of the score's distance below the row's best.
+    std::int32_t top = INT32_MIN, bottom = INT32_MAX;
+    keys.clear();
+    for (int b = 0; b < B; ++b)
+      if (row[b] != kMisfit) {
+        keys.push_back(static_cast<std::uint64_t>(b));
+        top = std::max(top, row[b]);
+        bottom = std::min(bottom, row[b]);
+      }
+    if (!keys.empty()) {
+      const auto range = static_cast<std::uint64_t>(static_cast<std::int64_t>(top) - bottom);
+      for (auto& k : keys) k |= static_cast<std::uint64_t>(static_cast<std::int64_t>(top) - row[k]) << 32;
+      scratch.resize(keys.size());
+      for (int shift = 32; shift < 64 && (range >> (shift - 32)) != 0; shift += 8) {
+        std::size_t count[257] = {};
+        for (auto k : keys) ++count[((k >> shift) & 0xFF) + 1];
+        for (int d = 0; d < 256; ++d) count[d + 1] += count[d];
+        for (auto k : keys) scratch[count[(k >> shift) & 0xFF]++] = k;
+        keys.swap(scratch);
+      }
+    }
     auto& fit = out.fitList[e];
     fit.reserve(keys.size());
     for (auto k : keys) fit.push_back(static_cast<int>(k & 0xFFFFFFFFu));
   };
   const int T = std::clamp(threads, 1, std::max(1, E / 64));
   auto work = [&](int t) {
-    std::vector<std::uint64_t> keys;
-    for (int e = t; e < E; e += T) fillRow(e, keys);
+    std::vector<std::uint64_t> keys, scratch;
+    for (int e = t; e < E; e += T) fillRow(e, keys, scratch);
   };
   std::vector<std::thread> pool;
   for (int t = 1; t < T; ++t) pool.emplace_back(work, t);
@@ -1031,6 +1056,15 @@ AllocationResult allocate(const Problem& problem, const AllocatorOptions& option
   const auto t0 = Clock::now();
   Solver solver(problem, options);
   return solver.run(t0);
+}
+
+std::vector<std::vector<std::pair<int, long long>>> fittingBooths(const Problem& problem, int threads) {
+  const auto tables = linearTables(problem, threads);
+  const std::size_t B = problem.booths.size();
+  std::vector<std::vector<std::pair<int, long long>>> out(problem.exhibitors.size());
+  for (std::size_t e = 0; e < out.size(); ++e)
+    for (int b : tables.fitList[e]) out[e].push_back({b, tables.lin[e * B + static_cast<std::size_t>(b)]});
+  return out;
 }
 
 std::vector<UnmetRequest> unmetRequests(const Problem& p, const Allocation& a) {

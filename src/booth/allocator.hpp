@@ -66,6 +66,10 @@ struct AllocationResult {
 
 AllocationResult allocate(const Problem& problem, const AllocatorOptions& options = {});
 
+// Each exhibitor's fitting booths with their linear scores, best first (ties by booth index): the
+// tables the allocator builds (on `threads` threads) and searches. Empty for exhibitors not to place.
+std::vector<std::vector<std::pair<int, long long>>> fittingBooths(const Problem& problem, int threads = 2);
+
 // Reports of any allocation (also used for hand-made ones).
 std::vector<UnmetRequest> unmetRequests(const Problem& p, const Allocation& a);
 std::vector<PriorityInversion> priorityInversions(const Problem& p, const Allocation& a, int* count);

@@ -171,6 +171,30 @@ TEST_CASE("more exhibitors than booths: the best set is placed, the rest listed 
   CHECK(r.inversion_count >= 0);
 }
 
+TEST_CASE("the allocator's fit lists hold exactly the fitting booths, scored as Problem::linear, best first") {
+  for (const auto& [n, seed] : {std::pair{60, 9}, std::pair{250, 3}}) {
+    auto p = generatedProblem(n, seed);
+    // Type restrictions and power needs on some exhibitors, so that every test of fits() is exercised.
+    for (std::size_t e = 0; e < p.exhibitors.size(); e += 7) p.exhibitors[e].types = {"corner", "island"};
+    for (std::size_t e = 3; e < p.exhibitors.size(); e += 11) p.exhibitors[e].needs_power = true;
+    const auto lists = fittingBooths(p, 2);
+    CHECK(fittingBooths(p, 1) == lists);
+    REQUIRE(lists.size() == p.exhibitors.size());
+    for (int e = 0; e < static_cast<int>(p.exhibitors.size()); ++e) {
+      const auto& x = p.exhibitors[e];
+      if (!x.wantsBooth || x.fixedBooth >= 0) {
+        CHECK(lists[e].empty());
+        continue;
+      }
+      std::vector<std::pair<int, long long>> expected;
+      for (int b = 0; b < static_cast<int>(p.booths.size()); ++b)
+        if (p.fits(e, b)) expected.push_back({b, p.linear(e, b)});
+      std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+      CHECK(lists[e] == expected);
+    }
+  }
+}
+
 TEST_CASE("the bulk score table agrees with Problem::linear and Problem::fits") {
   const auto p = generatedProblem(60, 9);
   const auto r = allocate(p);

@@ -408,15 +408,16 @@ class Solver {
     long long bestTotal = LLONG_MIN;
     int rows = 0;
     for (int e : movable_) rows += fitList_[e].empty() ? 0 : 1;
-    // The exact assignment core costs O(rows^2 x booths): up to kExactRows it runs every round; beyond,
-    // a priority-ordered greedy construction replaces it and the local search does the rest.
+    // The exact assignment core costs O(rows^2 x booths): up to exact_rows it runs every round; beyond,
+    // one sparse assignment (each exhibitor's best booths only) replaces it and the local search and
+    // the annealing do the rest.
     const bool exact = rows <= o_.exact_rows;
     const int rounds = exact ? 1 + std::max(0, o_.cluster_rounds) : 1;
     for (int round = 0; round < rounds; ++round) {
       checkCancel();
       const auto tl = Clock::now();
       if (exact) assign(round == 0 ? nullptr : &best);
-      else construct();
+      else sparseAssign();
       r.lap_seconds += std::chrono::duration<double>(Clock::now() - tl).count();
       repairCompetitors();
       localSearch();
@@ -547,30 +548,29 @@ class Solver {
     }
   }
 
-  // Greedy construction for large problems: by decreasing priority, each exhibitor takes the best of
-  // the first free, competitor-free booths of its list, clustering with its sector included.
-  void construct() {
-    resetToFixed();
+  // The linear assignment on large problems: each exhibitor may take one of its sparse_arcs best
+  // booths or stay out; exact over that sparse graph, rows inserted by decreasing priority.
+  void sparseAssign() {
+    const int k = std::max(1, o_.sparse_arcs);
     std::vector<int> rows;
     for (int e : movable_)
       if (!fitList_[e].empty()) rows.push_back(e);
+    resetToFixed();
+    const int R = static_cast<int>(rows.size());
+    if (R == 0) return;
     std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
       return p_.exhibitors[a].priority > p_.exhibitors[b].priority;
     });
-    for (int e : rows) {
-      int best = -1, seen = 0;
-      long long bestGain = LLONG_MIN;
-      for (int b : fitList_[e]) {
-        if (holder_[b] >= 0 || competitorNear(e, b)) continue;
-        const long long g = insertGain(e, b);
-        if (g > bestGain) {
-          bestGain = g;
-          best = b;
-        }
-        if (++seen >= 16) break;
-      }
-      if (best >= 0) place(e, best);
+    std::vector<std::vector<Arc>> arcs(R);
+    for (int i = 0; i < R; ++i) {
+      const auto& fit = fitList_[rows[i]];  // best first
+      for (std::size_t j = 0; j < fit.size() && static_cast<int>(j) < k; ++j)
+        arcs[i].push_back({fit[j], static_cast<std::int32_t>(-std::max<std::int32_t>(lin(rows[i], fit[j]), 1))});
     }
+    const auto x = solveSparseAssignment(R, B_, arcs, o_.cancelled);
+    checkCancel();
+    for (int i = 0; i < R; ++i)
+      if (x[i] >= 0) place(rows[i], x[i]);
   }
 
   // Competitors the assignment put side by side: the lower priority one leaves (the search may

@@ -1,7 +1,8 @@
 // The automatic booth allocator: maximises the objective of allocation.hpp under the hard constraints
 // (fit, one booth per exhibitor and one exhibitor per booth, untouchable booths kept, competitors never
-// adjacent or facing). Method: an exact linear assignment (Jonker–Volgenant) of the linear part, then
-// rounds where the clustering between neighbours is folded into the assignment costs, each followed by
+// adjacent or facing). Method: an exact linear assignment (Jonker–Volgenant) of the linear part (on
+// large problems, over each exhibitor's best booths only), then (on small ones) rounds where the
+// clustering between neighbours is folded into the assignment costs, each followed by
 // a repair of competitor conflicts and a local search of moves, swaps and ejections; then simulated
 // annealing in parallel chains with incremental scoring, and on small problems an iterated local
 // search. Deterministic: the same problem and seed give the same allocation, whatever the machine's
@@ -21,7 +22,8 @@ struct AllocatorOptions {
   std::uint64_t seed = 1;
   int cluster_rounds = 3;       // assignment rounds with clustering folded in, after the first
   int max_search_passes = 6;    // local search passes per round
-  int exact_rows = 500;         // up to this many exhibitors to place, the exact assignment core runs
+  int exact_rows = 500;         // up to this many exhibitors to place, the exact assignment core runs;
+  int sparse_arcs = 64;         // beyond, one assignment where each may take one of its best sparse_arcs booths
   // Simulated annealing (a work budget, not a clock), per chain: anneal_moves_per_row moves per
   // exhibitor to place, at most max(anneal_max_moves, anneal_work / exhibitors to place) (a move
   // costs more on a larger problem: its tables leave the cache). `chains` chains run in parallel;

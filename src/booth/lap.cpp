@@ -5,6 +5,7 @@
 #include "booth/lap.hpp"
 
 #include <limits>
+#include <queue>
 
 namespace moussem::booth {
 
@@ -263,6 +264,75 @@ std::vector<int> solveAssignmentRect(int rows, int cols, const std::vector<std::
   std::vector<int> x(rows, -1);
   for (int j = 1; j <= cols; ++j)
     if (p[j] != 0) x[p[j] - 1] = j - 1;
+  return x;
+}
+
+// Column `cols + r` is row r's own "out" column, at cost 0. v: column potentials; a row's potential
+// is implicit (its arc's cost minus its column's potential), so every arc's reduced cost
+// cost - v[col] - (rowCost - v[rowCol]) stays >= 0 and is 0 on the matching.
+std::vector<int> solveSparseAssignment(int rows, int cols, const std::vector<std::vector<Arc>>& arcs,
+                                       const std::function<bool()>& cancelled) {
+  using Cost = std::int64_t;
+  const int total = cols + rows;
+  std::vector<Cost> v(total, 0), d(total, 0);
+  std::vector<int> colRow(total, -1), rowCol(rows, -1), pred(total, -1), seen(total, 0), done(total, 0);
+  std::vector<Cost> rowCost(rows, 0), predCost(total, 0);
+  std::vector<int> scanned;
+  using Item = std::pair<Cost, int>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+  int stamp = 0;
+  auto relax = [&](int r, Cost h) {  // from row r, whose own potential is h
+    auto offer = [&](int k, std::int32_t cost) {
+      if (done[k] == stamp) return;
+      const Cost nd = cost - v[k] - h;
+      if (seen[k] != stamp || nd < d[k]) {
+        seen[k] = stamp;
+        d[k] = nd;
+        pred[k] = r;
+        predCost[k] = cost;
+        heap.push({nd, k});
+      }
+    };
+    for (const auto& a : arcs[r]) offer(a.col, a.cost);
+    offer(cols + r, 0);
+  };
+  for (int i = 0; i < rows; ++i) {
+    if (cancelled && (i & 63) == 0 && cancelled()) return {};
+    ++stamp;
+    scanned.clear();
+    heap = {};
+    relax(i, 0);
+    int end = -1;
+    Cost mind = 0;
+    while (!heap.empty()) {
+      const auto [dj, j] = heap.top();
+      heap.pop();
+      if (done[j] == stamp || dj != d[j]) continue;
+      done[j] = stamp;
+      if (colRow[j] < 0) {
+        end = j;
+        mind = dj;
+        break;
+      }
+      scanned.push_back(j);
+      const int r = colRow[j];
+      relax(r, rowCost[r] - v[j] - dj);
+    }
+    // Potentials: the columns settled before the free one come closer by what they saved.
+    for (int j : scanned) v[j] += d[j] - mind;
+    // Augment along the predecessors back to row i.
+    for (int j = end;;) {
+      const int r = pred[j];
+      const int previous = rowCol[r];
+      colRow[j] = r;
+      rowCol[r] = j;
+      rowCost[r] = predCost[j];
+      if (r == i) break;
+      j = previous;
+    }
+  }
+  std::vector<int> x(rows, -1);
+  for (int r = 0; r < rows; ++r) x[r] = rowCol[r] < cols ? rowCol[r] : -1;
   return x;
 }
 

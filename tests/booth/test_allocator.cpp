@@ -57,6 +57,53 @@ TEST_CASE("the linear assignment finds the exact optimum of small random matrice
   }
 }
 
+TEST_CASE("the sparse assignment finds the optimum over its arcs, rows staying out at no cost") {
+  std::uint64_t state = 777;
+  auto next = [&](int n) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(n));
+  };
+  for (int trial = 0; trial < 300; ++trial) {
+    const int rows = 1 + next(9), cols = 1 + next(9);
+    std::vector<std::vector<Arc>> arcs(rows);
+    for (int r = 0; r < rows; ++r)
+      for (int c = 0; c < cols; ++c)
+        if (next(3) != 0) arcs[r].push_back({c, static_cast<std::int32_t>(trial % 4 == 0 ? -next(3) : next(2000) - 1500)});
+    const auto x = solveSparseAssignment(rows, cols, arcs);
+    REQUIRE(static_cast<int>(x.size()) == rows);
+    long long total = 0;
+    std::vector<int> used(cols, 0);
+    for (int r = 0; r < rows; ++r) {
+      if (x[r] < 0) continue;
+      REQUIRE(x[r] < cols);
+      ++used[x[r]];
+      const auto it = std::find_if(arcs[r].begin(), arcs[r].end(), [&](const Arc& a) { return a.col == x[r]; });
+      REQUIRE(it != arcs[r].end());  // only along an arc
+      total += it->cost;
+    }
+    for (int u : used) CHECK(u <= 1);
+    // The same problem dense: the columns, then one "out" column per row at 0; a missing arc costs more
+    // than staying out ever could.
+    const int n = cols + rows;
+    std::vector<std::int32_t> dense(static_cast<std::size_t>(n) * n, 0);
+    for (int r = 0; r < n; ++r)
+      for (int c = 0; c < n; ++c) {
+        std::int32_t v = 0;
+        if (r < rows) {
+          v = 1000000;
+          if (c >= cols) v = c - cols == r ? 0 : 1000000;
+          for (const auto& a : arcs[r])
+            if (a.col == c) v = a.cost;
+        }
+        dense[static_cast<std::size_t>(r) * n + c] = v;
+      }
+    const auto y = solveAssignment(n, dense);
+    long long best = 0;
+    for (int r = 0; r < rows; ++r) best += dense[static_cast<std::size_t>(r) * n + y[r]];
+    CHECK(total == best);
+  }
+}
+
 TEST_CASE("random instances: the allocator never breaks a hard constraint and the checker agrees") {
   for (int n : {5, 20, 40, 90}) {
     for (std::uint64_t seed = 1; seed <= 6; ++seed) {

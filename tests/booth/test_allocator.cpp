@@ -141,6 +141,12 @@ TEST_CASE("the same problem and seed give the same allocation") {
   CHECK(a.score.total == b.score.total);
   const auto q = generatedProblem(120, 7);
   CHECK(allocate(q, o).allocation.boothOf == a.allocation.boothOf);
+  // Above exact_rows: the sparse assignment start, no iterated search.
+  const auto large = generatedProblem(620, 3);
+  const auto c = allocate(large, o);
+  CHECK(allocate(large, o).allocation.boothOf == c.allocation.boothOf);
+  CHECK(checkAllocation(large, c.allocation).total() == 0);
+  CHECK(c.score.total == scoreOf(large, c.allocation).total);
 }
 
 TEST_CASE("the checker counts each kind of hard violation") {

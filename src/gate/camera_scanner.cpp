@@ -163,7 +163,7 @@ CameraScanner::~CameraScanner() {
 void CameraScanner::run() {
   using Clock = std::chrono::steady_clock;
   QrFrameReader reader;
-  std::map<std::string, Clock::time_point> lastSeen;
+  std::map<std::string, double> lastSeen;  // payload -> seconds
   Frame frame;
   while (!stop_) {
     if (!source_->next(frame)) {
@@ -176,8 +176,9 @@ void CameraScanner::run() {
       continue;
     }
     ++frames_;
-    const auto now = Clock::now();
-    const auto repeat = std::chrono::duration<double>(repeatAfter_.load());
+    const double now = frame.seconds >= 0 ? frame.seconds
+                                          : std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
+    const double repeat = repeatAfter_.load();
     std::vector<std::string> fresh;
     for (auto& payload : reader.read(frame.grey.data(), frame.width, frame.height)) {
       auto it = lastSeen.find(payload);

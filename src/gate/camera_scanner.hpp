@@ -21,6 +21,7 @@ std::vector<std::string> listCameras();
 struct Frame {
   int width = 0, height = 0;
   std::vector<std::uint8_t> grey;
+  double seconds = -1;  // when it was taken, on a steady clock; < 0: when the scanner receives it
 };
 
 // A preview image for the screen: RGBA, row after row.

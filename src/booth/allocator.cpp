@@ -398,6 +398,12 @@ class Solver {
     for (int b = 0; b < B_; ++b)
       if (p.booths[b].movable) movableBooths_.push_back(b);
     mark_.assign(B_, 0);
+    movableAdjacent_.assign(B_, {});
+    for (int b = 0; b < B_; ++b)
+      for (int nb : p.adjacent[b])
+        if (p.booths[nb].movable) movableAdjacent_[b].push_back(nb);
+    fixed_.assign(E_, 0);
+    for (int e = 0; e < E_; ++e) fixed_[e] = p.exhibitors[e].fixedBooth >= 0 ? 1 : 0;
     sectorBooths_.assign(p.sectorCount, {});
   }
 
@@ -474,8 +480,8 @@ class Solver {
   // nor exhibitor `self`.
   int sameAround(int b, int s, int skip, int self) const {
     int n = 0;
-    for (int nb : p_.adjacent[b]) {
-      if (nb == skip || !p_.booths[nb].movable) continue;
+    for (int nb : movableAdjacent_[b]) {
+      if (nb == skip) continue;
       const int h = holder_[nb];
       if (h >= 0 && h != self && p_.sectorOf[h] == s) ++n;
     }
@@ -625,7 +631,7 @@ class Solver {
     // Ejection chain of length one: e takes b, its holder moves to a free booth or out.
     for (int b : fitList_[e]) {
       const int h = holder_[b];
-      if (h < 0 || p_.exhibitors[h].fixedBooth >= 0) continue;
+      if (h < 0 || fixed_[h]) continue;
       const long long loss = lin(h, b) + clusterPoints(h, b, -1);
       place(h, -1);
       if (competitorNear(e, b)) {
@@ -691,7 +697,7 @@ class Solver {
     // Swaps with the holder of a booth that fits e, when e's booth fits them.
     for (int b : cand) {
       const int h = holder_[b];
-      if (h < 0 || h == e || p_.exhibitors[h].fixedBooth >= 0 || lin(h, b0) == kMisfit) continue;
+      if (h < 0 || h == e || fixed_[h] || lin(h, b0) == kMisfit) continue;
       const long long dLin = static_cast<long long>(lin(e, b)) + lin(h, b0) - lin(e, b0) - lin(h, b);
       const int sh = p_.sectorOf[h];
       long long dCluster = 0;
@@ -894,7 +900,7 @@ class Solver {
         if (h < 0) {
           place(e, b);
           if (competitorNear(e, b)) place(e, b0);
-        } else if (p_.exhibitors[h].fixedBooth < 0 && lin(h, b0) != kMisfit) {
+        } else if (!fixed_[h] && lin(h, b0) != kMisfit) {
           journal_.push_back({e, b0});
           journal_.push_back({h, b});
           holder_[b0] = h;
@@ -934,8 +940,8 @@ class Solver {
     for (int b : movableBooths_) {
       const int h = holder_[b];
       if (h < 0) continue;
-      for (int nb : p_.adjacent[b])
-        if (nb > b && p_.booths[nb].movable && holder_[nb] >= 0 && p_.sectorOf[holder_[nb]] == p_.sectorOf[h]) ++pairs;
+      for (int nb : movableAdjacent_[b])
+        if (nb > b && holder_[nb] >= 0 && p_.sectorOf[holder_[nb]] == p_.sectorOf[h]) ++pairs;
     }
     return total + pairs * p_.settings.cluster;
   }
@@ -1014,7 +1020,7 @@ class Solver {
       auto visit = [&](int b) {
         if (b < 0) return;
         const int h = holder_[b];
-        if (h >= 0 && p_.exhibitors[h].fixedBooth < 0 && mark_[b] != stamp_) order.push_back(h);
+        if (h >= 0 && !fixed_[h] && mark_[b] != stamp_) order.push_back(h);
         mark_[b] = stamp_;
       };
       for (int e : movable_) {
@@ -1045,6 +1051,8 @@ class Solver {
   std::vector<int> cand_;
   bool journaling_ = false;
   std::vector<std::pair<int, int>> journal_;  // (exhibitor, booth before) while an iteration may be undone
+  std::vector<std::vector<int>> movableAdjacent_;  // booth -> adjacent movable booths
+  std::vector<char> fixed_;                         // exhibitor kept in its booth (compact copy)
   std::vector<int> runnerUp_;                 // the second best chain's allocation, after anneal()
   std::vector<unsigned> mark_;
   unsigned stamp_ = 0;

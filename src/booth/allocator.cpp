@@ -440,10 +440,10 @@ class Solver {
     const auto ta = Clock::now();
     anneal();
     r.anneal_seconds = std::chrono::duration<double>(Clock::now() - ta).count();
-    // On small problems an iterated local search (random kicks, then moves, swaps and ejection
-    // chains) still finds what the annealing missed; on large ones its passes over the whole
-    // allocation cost more than they bring.
-    if (exact) parallelIteratedSearch();
+    // Up to search_rows exhibitors to place, an iterated local search (random kicks, then moves, swaps
+    // and ejection chains) still finds what the annealing missed; beyond, it costs more time than the
+    // 1-second budget leaves.
+    if (rows <= o_.search_rows) parallelIteratedSearch();
     sectorReassign();
     r.allocation = current();
     r.score = scoreOf(p_, r.allocation);

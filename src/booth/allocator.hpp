@@ -4,8 +4,8 @@
 // large problems, over each exhibitor's best booths only), then (on small ones) rounds where the
 // clustering between neighbours is folded into the assignment costs, each followed by
 // a repair of competitor conflicts and a local search of moves, swaps and ejections; then simulated
-// annealing in parallel chains with incremental scoring, and on small problems an iterated local
-// search. Deterministic: the same problem and seed give the same allocation, whatever the machine's
+// annealing in parallel chains with incremental scoring, and up to 1,000 exhibitors an iterated
+// local search. Deterministic: the same problem and seed give the same allocation, whatever the machine's
 // speed or load (work budgets, never a clock; each chain depends on its own seed only).
 #pragma once
 #include <atomic>
@@ -36,7 +36,8 @@ struct AllocatorOptions {
   int chains = 2;                        // threads, one chain each...
   long long small_rows = 100;            // ...and up to this many exhibitors to place,
   int small_chains_per_thread = 4;       // this many chains each, one after the other
-  long long search_iterations = 3000;    // then, up to exact_rows, an iterated local search: at most this many kicks...
+  long long search_rows = 1000;          // then, up to this many exhibitors to place, an iterated local search:
+  long long search_iterations = 3000;    // at most this many kicks...
   long long search_budget = 1500000;     // ...and at most budget / (exhibitors + booths) of them
   std::function<void(double)> progress;  // 0..1, from the calling thread
   std::function<bool()> cancelled;       // true: stop, throw Error(Refused)

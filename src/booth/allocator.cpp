@@ -418,7 +418,13 @@ class Solver {
     // one sparse assignment (each exhibitor's best booths only) replaces it and the local search and
     // the annealing do the rest.
     const bool exact = rows <= o_.exact_rows;
-    const int rounds = exact ? 1 + std::max(0, o_.cluster_rounds) : 1;
+    // Rounds of the exact assignment while their cost, about rows^2 x booths each, stays within
+    // assign_work (all of them up to about 500 exhibitors, two at 1,000).
+    int rounds = 1;
+    if (exact) {
+      const double perRound = static_cast<double>(rows) * rows * static_cast<double>(std::max<std::size_t>(1, movableBooths_.size()));
+      rounds = static_cast<int>(std::clamp<double>(o_.assign_work / perRound, 1, 1 + std::max(0, o_.cluster_rounds)));
+    }
     for (int round = 0; round < rounds; ++round) {
       checkCancel();
       const auto tl = Clock::now();
@@ -554,9 +560,8 @@ class Solver {
     }
   }
 
-  // The linear assignment on large problems: each exhibitor may take one of its best booths (256 where
-  // the iterated search also runs, 64 beyond: more costs time and did worse at 2,500) or stay out;
-  // exact over that sparse graph, rows inserted by decreasing priority.
+  // The linear assignment on large problems: each exhibitor may take one of its sparse_arcs best
+  // booths or stay out; exact over that sparse graph, rows inserted by decreasing priority.
   void sparseAssign() {
     std::vector<int> rows;
     for (int e : movable_)
@@ -564,7 +569,7 @@ class Solver {
     resetToFixed();
     const int R = static_cast<int>(rows.size());
     if (R == 0) return;
-    const int k = std::max(1, R <= o_.search_rows ? o_.sparse_arcs_searched : o_.sparse_arcs);
+    const int k = std::max(1, o_.sparse_arcs);
     std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
       return p_.exhibitors[a].priority > p_.exhibitors[b].priority;
     });

@@ -22,9 +22,9 @@ struct AllocatorOptions {
   std::uint64_t seed = 1;
   int cluster_rounds = 3;       // assignment rounds with clustering folded in, after the first
   int max_search_passes = 6;    // local search passes per round
-  int exact_rows = 500;         // up to this many exhibitors to place, the exact assignment core runs;
-  int sparse_arcs = 64;         // beyond, one assignment where each may take one of its best sparse_arcs booths,
-  int sparse_arcs_searched = 256;  // or this many up to search_rows (below), where there is time for it
+  int exact_rows = 1000;        // up to this many exhibitors to place, the exact assignment core runs,
+  double assign_work = 2.5e9;   // in as many rounds as rows^2 x booths fits in this (at least one);
+  int sparse_arcs = 64;         // beyond, one assignment where each may take one of its best sparse_arcs booths
   // Simulated annealing (a work budget, not a clock), per chain: anneal_moves_per_row moves per
   // exhibitor to place, at most max(anneal_max_moves, anneal_work / exhibitors to place) (a move
   // costs more on a larger problem: its tables leave the cache). `chains` chains run in parallel;

@@ -39,7 +39,7 @@ struct AllocatorOptions {
   int small_chains_per_thread = 4;       // this many chains each, one after the other
   long long search_rows = 1000;          // then, up to this many exhibitors to place, an iterated local search:
   long long search_iterations = 3000;    // at most this many kicks...
-  long long search_budget = 1500000;     // ...and at most budget / (exhibitors + booths) of them
+  long long search_budget = 3000000;     // ...and at most budget / (exhibitors + booths) of them
   std::function<void(double)> progress;  // 0..1, from the calling thread
   std::function<bool()> cancelled;       // true: stop, throw Error(Refused)
 };

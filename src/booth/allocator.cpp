@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <climits>
-#include <exception>
 #include <cmath>
+#include <exception>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -121,7 +121,6 @@ LinearTables linearTables(const Problem& p, int threads) {
     const auto& info = xi[e];
     const int sector = p.sectorOf[e];
     const double maxArea = x.area * s.max_oversize_pct / 100.0 + 1e-6;
-    keys.clear();
     // Booths with x.area - 1e-6 <= area <= maxArea (the same test as Problem::fits).
     const auto first = std::partition_point(byArea.begin(), byArea.end(), [&](int b) { return bi[b].area + 1e-6 < x.area; });
     const auto last = std::partition_point(first, byArea.end(), [&](int b) { return bi[b].area <= maxArea; });
@@ -129,8 +128,7 @@ LinearTables linearTables(const Problem& p, int threads) {
       const int b = *it;
       const auto& booth = bi[b];
       if (x.needs_power && !booth.power) continue;
-      if (!info.typeOk.empty() &&
-          (bi[b].type < 0 || bi[b].type >= static_cast<int>(info.typeOk.size()) || !info.typeOk[bi[b].type]))
+      if (!info.typeOk.empty() && (booth.type >= static_cast<int>(info.typeOk.size()) || !info.typeOk[booth.type]))
         continue;
       bool banned = false;
       if (!booth.plain)
@@ -148,8 +146,7 @@ LinearTables linearTables(const Problem& p, int threads) {
         for (const auto& [sec, pts] : booth.fixedCluster)
           if (sec == sector) v += pts;
       }
-      const auto score = static_cast<std::int32_t>(std::clamp<long long>(v, -1000000000LL, 1000000000LL));
-      row[b] = score;
+      row[b] = static_cast<std::int32_t>(std::clamp<long long>(v, -1000000000LL, 1000000000LL));
     }
     // The fit list, best first, then by booth: the booths in order, then a stable radix sort (8 bits a
     // pass) of the score's distance below the row's best.
@@ -204,7 +201,7 @@ class Annealer {
     const std::int32_t* lin = nullptr;
     const std::vector<std::vector<int>>* fitList = nullptr;
     std::vector<int> rows;                          // movable exhibitors with at least one fitting booth
-    std::vector<std::vector<int>> movableAdjacent;  // booth -> adjacent movable booths
+    const std::vector<std::vector<int>>* movableAdjacent = nullptr;  // booth -> adjacent movable booths
     std::vector<std::vector<int>> sectorRows;       // sector -> rows of that sector
     std::vector<char> hasCompetitors;
     int B = 0;
@@ -261,7 +258,7 @@ class Annealer {
     for (int b = 0; b < sh_.B; ++b) {
       const int h = holder_[b];
       if (h < 0 || !p_.booths[b].movable) continue;
-      for (int nb : sh_.movableAdjacent[b])
+      for (int nb : (*sh_.movableAdjacent)[b])
         if (nb > b && holder_[nb] >= 0 && p_.sectorOf[holder_[nb]] == p_.sectorOf[h]) ++pairs;
     }
     return total + pairs * p_.settings.cluster;
@@ -275,7 +272,7 @@ class Annealer {
       const int h = holder_[a];
       if (h < 0) continue;
       const int s = p_.sectorOf[h];
-      for (int nb : sh_.movableAdjacent[a]) {
+      for (int nb : (*sh_.movableAdjacent)[a]) {
         const int g = holder_[nb];
         if (g < 0 || p_.sectorOf[g] != s) continue;
         bool inside = false;
@@ -312,7 +309,7 @@ class Annealer {
       const int m = mates[rnd_.next() % mates.size()];
       const int bm = boothOf_[m];
       if (m == e || bm < 0) return -1;
-      const auto& adj = sh_.movableAdjacent[bm];
+      const auto& adj = (*sh_.movableAdjacent)[bm];
       if (adj.empty()) return -1;
       const int b = adj[rnd_.next() % adj.size()];
       return lin(e, b) == kMisfit ? -1 : b;
@@ -758,10 +755,7 @@ class Solver {
     for (int e : movable_)
       if (!fitList_[e].empty()) sh.rows.push_back(e);
     if (sh.rows.empty()) return;
-    sh.movableAdjacent.assign(B_, {});
-    for (int b = 0; b < B_; ++b)
-      for (int nb : p_.adjacent[b])
-        if (p_.booths[nb].movable) sh.movableAdjacent[b].push_back(nb);
+    sh.movableAdjacent = &movableAdjacent_;
     sh.sectorRows.assign(p_.sectorCount, {});
     for (int e : sh.rows) sh.sectorRows[p_.sectorOf[e]].push_back(e);
     sh.hasCompetitors.assign(E_, 0);
@@ -838,9 +832,8 @@ class Solver {
   // (its own random sequence): the better result wins, ties to the first. Both budgets are counts,
   // so the result does not depend on timing.
   void parallelIteratedSearch() {
-    long long ignored = 0;
     if (o_.chains < 2 || runnerUp_.empty()) {
-      iteratedSearch(ignored);
+      iteratedSearch();
       return;
     }
     Solver other(*this);
@@ -851,14 +844,13 @@ class Solver {
     std::thread worker([&] {
       try {
         other.localSearch();
-        long long unused = 0;
-        other.iteratedSearch(unused);
+        other.iteratedSearch();
       } catch (...) {
         failure = std::current_exception();
       }
     });
     try {
-      iteratedSearch(ignored);
+      iteratedSearch();
     } catch (...) {
       worker.join();
       throw;
@@ -874,7 +866,7 @@ class Solver {
   // Iterated local search: a few random moves or swaps that keep every hard constraint, then the
   // local search; the result is kept when it is at least as good. The number of iterations depends
   // on the size only (a work budget, not a clock), so the result is the same on any machine.
-  void iteratedSearch(long long& bestTotal) {
+  void iteratedSearch() {
     if (movable_.empty()) return;
     const long long iterations = std::min<long long>(o_.search_iterations, o_.search_budget / (E_ + B_ + 1));
     std::vector<int> touched;
@@ -933,7 +925,6 @@ class Solver {
       }
     }
     journaling_ = false;
-    bestTotal = std::max(bestTotal, current);
   }
 
   // The objective of scoreOf() from the score table: placed movable exhibitors and same-sector

@@ -1,0 +1,82 @@
+// moussem-lp-bound: the LP relaxation bound of an allocation model, by column generation with CBC, for
+// instances too large for CBC to take whole (see lp_model.hpp). Prints one JSON object; progress on stderr.
+//
+//   moussem-lp-bound FILE.lp [--sec 3600] [--start 24] [--add 12] [--rounds 40] [--gap 1e-4]
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "lp_model.hpp"
+
+int main(int argc, char** argv) {
+  using namespace moussem::lpbound;
+  CLI::App app{"The LP relaxation bound of an LP file, by column generation with CBC.", "moussem-lp-bound"};
+  std::string file;
+  ColumnGenerationOptions o;
+  app.add_option("file", file, "LP file (from allocate --export-lp)")->required();
+  app.add_option("--sec", o.seconds, "no new round after this many seconds");
+  app.add_option("--start", o.startColumns, "columns per group in the first round (best objective first)");
+  app.add_option("--add", o.addColumns, "columns added per group and round (best reduced cost first)");
+  app.add_option("--rounds", o.maxRounds, "at most this many rounds");
+  app.add_option("--gap", o.gap, "stop when the bound is within this fraction of the restricted LP's optimum");
+  CLI11_PARSE(app, argc, argv);
+
+  const auto t0 = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+  LpModel model;
+  try {
+    std::ifstream in(file);
+    if (!in) {
+      std::cerr << "moussem-lp-bound: cannot open " << file << "\n";
+      return 2;
+    }
+    model = readLp(in);
+  } catch (const LpError& e) {
+    std::cerr << "moussem-lp-bound: " << file << ": " << e.what() << "\n";
+    return 2;
+  }
+  const double readSeconds = elapsed();
+  std::fprintf(stderr, "read %zu columns, %zu rows, %zu groups in %.1f s\n", model.columns(), model.rows(),
+               model.groupRows.size(), readSeconds);
+  char dirTemplate[] = "/tmp/moussem-lp-bound-XXXXXX";
+  const char* dir = mkdtemp(dirTemplate);
+  if (!dir) {
+    std::perror("moussem-lp-bound: mkdtemp");
+    return 2;
+  }
+  const auto solve = [&](const std::string& path, std::size_t rows) {
+    return solveWithCbc(path, rows, std::max(60.0, o.seconds - elapsed() + 60));
+  };
+  const auto progress = [&](const Round& r) {
+    std::fprintf(stderr, "round %d: %zu columns, %zu rows, restricted %.3f, bound %.3f, %zu added, cbc %.1f s\n",
+                 r.round, r.activeColumns, r.writtenRows, r.restricted.value_or(-1), r.bound.value_or(-1), r.added,
+                 r.solverSeconds);
+  };
+  const ColumnGenerationResult result = columnGeneration(model, o, dir, solve, progress);
+  std::filesystem::remove_all(dir);
+  nlohmann::json out;
+  out["lp_bound"] = result.bound ? nlohmann::json(*result.bound) : nlohmann::json();
+  out["restricted_lp"] = result.restricted ? nlohmann::json(*result.restricted) : nlohmann::json();
+  out["converged"] = result.converged;
+  out["columns"] = model.columns();
+  out["rows"] = model.rows();
+  out["groups"] = model.groupRows.size();
+  out["read_seconds"] = readSeconds;
+  out["seconds"] = elapsed();
+  if (!result.stopped.empty()) out["stopped"] = result.stopped;
+  for (const auto& r : result.rounds)
+    out["rounds"].push_back({{"round", r.round}, {"active_columns", r.activeColumns}, {"rows", r.writtenRows},
+                             {"added", r.added}, {"restricted", r.restricted ? nlohmann::json(*r.restricted) : nlohmann::json()},
+                             {"bound", r.bound ? nlohmann::json(*r.bound) : nlohmann::json()},
+                             {"cbc_seconds", r.solverSeconds}});
+  std::cout << out.dump() << "\n";
+  return result.bound ? 0 : 1;
+}

@@ -532,20 +532,42 @@ ColumnGenerationResult columnGeneration(const LpModel& m, const ColumnGeneration
   for (std::size_t j = 0; j < m.columns(); ++j)
     if (m.groupOf[j] >= 0) members[m.groupOf[j]].push_back(static_cast<int>(j));
   // The first round: every column outside the groups, and the best few by objective coefficient of
-  // every set-packing row (sum x <= 1 with coefficients 1): of each group, and of each row across them
-  // (one booth, its best exhibitors), so that the restricted LP can already fill every booth.
-  std::vector<char> active(m.columns(), 0);
+  // each group and of each row of a second disjoint family of set-packing rows across them (one booth,
+  // its best exhibitors), so that the restricted LP can already fill every booth.
+  std::vector<char> active(m.columns(), 0), isGroupRow(m.rows(), 0);
+  std::vector<int> familyRow(m.columns(), -1);  // the column's row in the second family
   for (std::size_t j = 0; j < m.columns(); ++j) active[j] = m.groupOf[j] < 0;
+  for (int r : m.groupRows) isGroupRow[r] = 1;
   for (std::size_t r = 0; r < m.rows(); ++r) {
     if (m.sense[r] != 'L' || m.rhs[r] != 1.0) continue;
     std::vector<int> cols;
     for (std::size_t t = m.rowStart[r]; t < m.rowStart[r + 1]; ++t)
-      if (m.termCoefficient[t] == 1.0) cols.push_back(m.termColumn[t]);
+      if (m.termCoefficient[t] == 1.0 && (isGroupRow[r] || familyRow[m.termColumn[t]] < 0)) cols.push_back(m.termColumn[t]);
     if (cols.size() != m.rowStart[r + 1] - m.rowStart[r]) continue;
+    if (!isGroupRow[r])
+      for (int j : cols) familyRow[j] = static_cast<int>(r);
     const std::size_t take = std::min(cols.size(), static_cast<std::size_t>(std::max(o.startColumns, 0)));
     std::partial_sort(cols.begin(), cols.begin() + static_cast<long>(take), cols.end(),
                       [&](int a, int b) { return m.cost[a] > m.cost[b] || (m.cost[a] == m.cost[b] && a < b); });
     for (std::size_t i = 0; i < take; ++i) active[cols[i]] = 1;
+  }
+  // And a greedy matching over both families, best coefficient first: every group gets a column of its
+  // own when there is one, so the first restricted LP places nearly everyone instead of sharing out the
+  // few columns everyone ranks first.
+  {
+    std::vector<int> order;
+    for (std::size_t j = 0; j < m.columns(); ++j)
+      if (m.groupOf[j] >= 0) order.push_back(static_cast<int>(j));
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return m.cost[a] > m.cost[b]; });
+    std::vector<char> groupUsed(m.groupRows.size(), 0), rowUsed(m.rows(), 0);
+    for (int j : order) {
+      if (m.cost[j] <= 0) break;
+      const int g = m.groupOf[j], r = familyRow[j];
+      if (groupUsed[g] || (r >= 0 && rowUsed[r])) continue;
+      groupUsed[g] = 1;
+      if (r >= 0) rowUsed[r] = 1;
+      active[j] = 1;
+    }
   }
   ColumnGenerationResult result;
   std::vector<double> dual(m.rows()), rc;

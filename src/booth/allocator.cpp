@@ -412,12 +412,12 @@ class Solver {
     int rows = 0;
     for (int e : movable_) rows += fitList_[e].empty() ? 0 : 1;
     // The exact assignment core costs O(rows^2 x booths): up to exact_rows it runs every round; beyond,
-    // one sparse assignment (each exhibitor's best booths only) replaces it and the local search and
-    // the annealing do the rest.
+    // a sparse assignment (each exhibitor's best booths only, and in later rounds the booths next to
+    // its sector) replaces it.
     const bool exact = rows <= o_.exact_rows;
     // Rounds of the exact assignment while their cost, about rows^2 x booths each, stays within
     // assign_work (all of them up to about 500 exhibitors, two at 1,000).
-    int rounds = 1;
+    int rounds = 1 + std::max(0, std::min(o_.cluster_rounds, o_.sparse_cluster_rounds));
     if (exact) {
       const double perRound = static_cast<double>(rows) * rows * static_cast<double>(std::max<std::size_t>(1, movableBooths_.size()));
       rounds = static_cast<int>(std::clamp<double>(o_.assign_work / perRound, 1, 1 + std::max(0, o_.cluster_rounds)));
@@ -426,7 +426,7 @@ class Solver {
       checkCancel();
       const auto tl = Clock::now();
       if (exact) assign(round == 0 ? nullptr : &best);
-      else sparseAssign();
+      else sparseAssign(round == 0 ? nullptr : &best);
       r.lap_seconds += std::chrono::duration<double>(Clock::now() - tl).count();
       repairCompetitors();
       localSearch();
@@ -441,7 +441,9 @@ class Solver {
     boothOf_ = best;
     holderFromBoothOf();
     const auto ta = Clock::now();
-    anneal();
+    // Beyond exact_rows, the assignment rounds with clustering folded in find everything the annealing
+    // found there, and more, in less time: the annealing runs only without them.
+    if (exact || rounds == 1) anneal();
     r.anneal_seconds = std::chrono::duration<double>(Clock::now() - ta).count();
     // Up to search_rows exhibitors to place, an iterated local search (random kicks, then moves, swaps
     // and ejection chains) still finds what the annealing missed; beyond, it costs more time than the
@@ -559,7 +561,10 @@ class Solver {
 
   // The linear assignment on large problems: each exhibitor may take one of its sparse_arcs best
   // booths or stay out; exact over that sparse graph, rows inserted by decreasing priority.
-  void sparseAssign() {
+  // With a previous allocation, as in assign(): each booth's score gains the clustering points its
+  // neighbours of the same sector held there, and each exhibitor may also take any booth next to one
+  // its sector held.
+  void sparseAssign(const std::vector<int>* previous) {
     std::vector<int> rows;
     for (int e : movable_)
       if (!fitList_[e].empty()) rows.push_back(e);
@@ -570,11 +575,51 @@ class Solver {
     std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
       return p_.exhibitors[a].priority > p_.exhibitors[b].priority;
     });
+    std::vector<int> prevHolder;
+    std::vector<std::vector<int>> sectorNear;  // per sector: movable booths next to one it held
+    if (previous) {
+      prevHolder.assign(B_, -1);
+      sectorNear.assign(p_.sectorCount, {});
+      std::vector<int> seen(B_, -1);
+      for (int e = 0; e < E_; ++e)
+        if ((*previous)[e] >= 0) prevHolder[(*previous)[e]] = e;
+      for (int s = 0; s < p_.sectorCount; ++s)
+        for (int e = 0; e < E_; ++e) {
+          const int b = (*previous)[e];
+          if (b < 0 || p_.sectorOf[e] != s) continue;
+          for (int nb : movableAdjacent_[b])
+            if (seen[nb] != s) {
+              seen[nb] = s;
+              sectorNear[s].push_back(nb);
+            }
+        }
+    }
+    const long long c = p_.settings.cluster;
+    auto arcCost = [&](int e, int b) {
+      long long total = lin(e, b);
+      if (previous)
+        for (int nb : movableAdjacent_[b]) {
+          const int h = prevHolder[nb];
+          if (h >= 0 && h != e && p_.sectorOf[h] == p_.sectorOf[e]) total += c;
+        }
+      return static_cast<std::int32_t>(-std::max<long long>(total, 1));
+    };
     std::vector<std::vector<Arc>> arcs(R);
+    std::vector<int> mark(B_, -1);
     for (int i = 0; i < R; ++i) {
-      const auto& fit = fitList_[rows[i]];  // best first
-      for (std::size_t j = 0; j < fit.size() && static_cast<int>(j) < k; ++j)
-        arcs[i].push_back({fit[j], static_cast<std::int32_t>(-std::max<std::int32_t>(lin(rows[i], fit[j]), 1))});
+      const int e = rows[i];
+      const auto& fit = fitList_[e];  // best first
+      for (std::size_t j = 0; j < fit.size() && static_cast<int>(j) < k; ++j) {
+        arcs[i].push_back({fit[j], arcCost(e, fit[j])});
+        mark[fit[j]] = i;
+      }
+      // And every booth next to one its sector held (clustering counted).
+      if (previous)
+        for (int b : sectorNear[p_.sectorOf[e]])
+          if (mark[b] != i && lin(e, b) != kMisfit) {
+            arcs[i].push_back({b, arcCost(e, b)});
+            mark[b] = i;
+          }
     }
     const auto x = solveSparseAssignment(R, B_, arcs, o_.cancelled);
     checkCancel();

@@ -1,11 +1,11 @@
 // The automatic booth allocator: maximises the objective of allocation.hpp under the hard constraints
 // (fit, one booth per exhibitor and one exhibitor per booth, untouchable booths kept, competitors never
 // adjacent or facing). Method: an exact linear assignment (Jonker–Volgenant) of the linear part (on
-// large problems, over each exhibitor's best booths only), then (on small ones) rounds where the
-// clustering between neighbours is folded into the assignment costs, each followed by
-// a repair of competitor conflicts and a local search of moves, swaps and ejections; then simulated
-// annealing in parallel chains with incremental scoring, and up to 1,000 exhibitors an iterated
-// local search. Deterministic: the same problem and seed give the same allocation, whatever the machine's
+// large problems, over each exhibitor's best booths only), then rounds where the clustering between
+// neighbours is folded into the assignment costs (on large problems one, where each exhibitor may
+// also take the booths next to its sector), each followed by a repair of competitor conflicts and a
+// local search of moves, swaps and ejections; then, up to 1,000 exhibitors, simulated annealing in
+// parallel chains with incremental scoring and an iterated local search. Deterministic: the same problem and seed give the same allocation, whatever the machine's
 // speed or load (work budgets, never a clock; each chain depends on its own seed only).
 #pragma once
 #include <atomic>
@@ -24,7 +24,9 @@ struct AllocatorOptions {
   int max_search_passes = 6;    // local search passes per round
   int exact_rows = 1000;        // up to this many exhibitors to place, the exact assignment core runs,
   double assign_work = 2.5e9;   // in as many rounds as rows^2 x booths fits in this (at least one);
-  int sparse_arcs = 64;         // beyond, one assignment where each may take one of its best sparse_arcs booths
+  int sparse_arcs = 64;         // beyond, one assignment where each may take one of its best sparse_arcs booths,
+  int sparse_cluster_rounds = 1;  // then this many (at most cluster_rounds) with clustering folded in,
+                                  // and no annealing when there are any
   // Simulated annealing (a work budget, not a clock), per chain: anneal_moves_per_row moves per
   // exhibitor to place, at most max(anneal_max_moves, anneal_work / exhibitors to place) (a move
   // costs more on a larger problem: its tables leave the cache). `chains` chains run in parallel;

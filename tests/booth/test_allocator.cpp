@@ -411,7 +411,8 @@ TEST_CASE("the LP's sector density rows cut off no allocation: ours, the assignm
       AllocatorOptions o;
       o.seed = seed;
       checkAllocationInLp(p, allocate(p, o).allocation, text);
-      o.cluster_rounds = o.max_search_passes = o.search_iterations = 0;
+      o.cluster_rounds = o.max_search_passes = 0;
+      o.search_iterations = 0;
       o.anneal_moves_per_row = 0;
       checkAllocationInLp(p, allocate(p, o).allocation, text);
     }

@@ -154,6 +154,7 @@ TEST_CASE("the certificate is a bound for any multipliers, and meets the LP opti
       v = static_cast<double>((state >> 33) % 4000) / 10.0 - 100.0;
     }
     CHECK(lagrangianBound(m, y) >= optimum - 1e-6 * optimum);
+    CHECK(matchingBound(m, y) >= optimum - 1e-6 * optimum);
   }
   // All columns at once: CBC's duals give back its optimum.
   std::vector<char> all(m.columns(), 1);
@@ -169,6 +170,20 @@ TEST_CASE("the certificate is a bound for any multipliers, and meets the LP opti
   std::vector<double> y(m.rows(), 0.0);
   for (std::size_t i = 0; i < written.size(); ++i) y[written[i]] = s.rowDual[i];
   CHECK(lagrangianBound(m, y) == Approx(optimum).epsilon(1e-7));
+  CHECK(matchingBound(m, y) == Approx(optimum).epsilon(1e-7));
+}
+
+TEST_CASE("the matching certificate counts a booth once, however many exhibitors want it") {
+  // Two exhibitors (groups e1, e2) and two booths (rows b1, b2); both would rather have b1.
+  const auto m = parse(
+      "Maximize\n obj: 10 x1_1 + 10 x2_1 + x1_2 + x2_2\nSubject To\n"
+      " e1: x1_1 + x1_2 <= 1\n e2: x2_1 + x2_2 <= 1\n b1: x1_1 + x2_1 <= 1\n b2: x1_2 + x2_2 <= 1\n"
+      "Binary\n x1_1 x2_1 x1_2 x2_2\nEnd\n");
+  REQUIRE(m.groupRows.size() == 2);
+  REQUIRE(m.familyRows.size() == 2);
+  const std::vector<double> zero(m.rows(), 0.0);
+  CHECK(lagrangianBound(m, zero) == 20);  // each exhibitor counts b1
+  CHECK(matchingBound(m, zero) == 11);    // the LP optimum: one gets b1, the other b2
 }
 
 TEST_CASE("column generation reaches CBC's LP optimum from a few columns, and bounds our allocation") {

@@ -1,6 +1,8 @@
 // LP file reading, the restricted LP, CBC's solution file and the certificate (see lp_model.hpp).
 #include "lp_model.hpp"
 
+#include "booth/lap.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -377,6 +379,21 @@ class Reader {
       m_.groupRows.push_back(static_cast<int>(r));
       for (std::size_t t = m_.rowStart[r]; t < m_.rowStart[r + 1]; ++t) m_.groupOf[m_.termColumn[t]] = g;
     }
+    m_.familyOf.assign(m_.columns(), -1);
+    std::vector<char> isGroupRow(m_.rows(), 0);
+    for (int r : m_.groupRows) isGroupRow[r] = 1;
+    for (std::size_t r = 0; r < m_.rows(); ++r) {
+      if (isGroupRow[r] || m_.sense[r] != 'L' || m_.rhs[r] != 1.0) continue;
+      bool ok = true;
+      for (std::size_t t = m_.rowStart[r]; t < m_.rowStart[r + 1] && ok; ++t) {
+        const int j = m_.termColumn[t];
+        ok = m_.termCoefficient[t] == 1.0 && m_.lower[j] == 0.0 && m_.familyOf[j] < 0;
+      }
+      if (!ok) continue;
+      const int f = static_cast<int>(m_.familyRows.size());
+      m_.familyRows.push_back(static_cast<int>(r));
+      for (std::size_t t = m_.rowStart[r]; t < m_.rowStart[r + 1]; ++t) m_.familyOf[m_.termColumn[t]] = f;
+    }
   }
 
   Lexer lex_;
@@ -439,6 +456,62 @@ double lagrangianBound(const LpModel& m, const std::vector<double>& rowDual, std
   }
   if (reducedCosts) *reducedCosts = std::move(rc);
   return value;
+}
+
+double matchingBound(const LpModel& m, const std::vector<double>& rowDual) {
+  std::vector<double> rc(m.cost);
+  std::vector<char> kept(m.rows(), 0);
+  for (int r : m.groupRows) kept[r] = 1;
+  for (int r : m.familyRows) kept[r] = 1;
+  double value = 0;
+  for (std::size_t r = 0; r < m.rows(); ++r) {
+    if (kept[r] || r >= rowDual.size()) continue;
+    double y = rowDual[r];
+    if (m.sense[r] == 'L') y = std::max(y, 0.0);
+    if (m.sense[r] == 'G') y = std::min(y, 0.0);
+    if (y == 0 || !std::isfinite(y)) continue;
+    value += y * m.rhs[r];
+    for (std::size_t t = m.rowStart[r]; t < m.rowStart[r + 1]; ++t) rc[m.termColumn[t]] -= m.termCoefficient[t] * y;
+  }
+  // Matching sides: the groups, then one row of its own per family column outside them; the family
+  // rows, then one column of its own per group column outside them.
+  const int groups = static_cast<int>(m.groupRows.size()), families = static_cast<int>(m.familyRows.size());
+  int rows = groups, cols = families;
+  double largest = 0;
+  struct Edge {
+    int row, col;
+    double weight;
+  };
+  std::vector<Edge> edges;
+  for (std::size_t j = 0; j < m.columns(); ++j) {
+    const int g = m.groupOf[j], f = m.familyOf[j];
+    if (g < 0 && f < 0) {
+      if (rc[j] > 0) value += m.upper[j] == kInf ? kInf : rc[j] * m.upper[j];
+      else if (rc[j] < 0) value += m.lower[j] == -kInf ? kInf : rc[j] * m.lower[j];
+      continue;
+    }
+    if (m.upper[j] < 1) return lagrangianBound(m, rowDual);
+    if (rc[j] <= 0) continue;
+    edges.push_back({g >= 0 ? g : rows++, f >= 0 ? f : cols++, rc[j]});
+    largest = std::max(largest, rc[j]);
+  }
+  if (!std::isfinite(value)) return value;
+  // Integer weights rounded up (the matching's value can only grow: still a bound), at most 10^9.
+  const double scale = largest > 0 ? std::min(1e6, 1e9 / largest) : 1.0;
+  std::vector<std::vector<booth::Arc>> arcs(static_cast<std::size_t>(rows));
+  for (const auto& e : edges)
+    arcs[e.row].push_back({e.col, -static_cast<std::int32_t>(std::ceil(e.weight * scale))});
+  const auto match = booth::solveSparseAssignment(rows, cols, arcs);
+  double matched = 0;
+  for (int r = 0; r < rows; ++r) {
+    if (match[r] < 0) continue;
+    for (const auto& a : arcs[r])
+      if (a.col == match[r]) {
+        matched -= a.cost;
+        break;
+      }
+  }
+  return value + matched / scale;
 }
 
 std::vector<int> writeRestrictedLp(const LpModel& m, const std::vector<char>& active, std::ostream& out) {
@@ -534,18 +607,13 @@ ColumnGenerationResult columnGeneration(const LpModel& m, const ColumnGeneration
   // The first round: every column outside the groups, and the best few by objective coefficient of
   // each group and of each row of a second disjoint family of set-packing rows across them (one booth,
   // its best exhibitors), so that the restricted LP can already fill every booth.
-  std::vector<char> active(m.columns(), 0), isGroupRow(m.rows(), 0);
-  std::vector<int> familyRow(m.columns(), -1);  // the column's row in the second family
+  std::vector<char> active(m.columns(), 0);
   for (std::size_t j = 0; j < m.columns(); ++j) active[j] = m.groupOf[j] < 0;
-  for (int r : m.groupRows) isGroupRow[r] = 1;
-  for (std::size_t r = 0; r < m.rows(); ++r) {
-    if (m.sense[r] != 'L' || m.rhs[r] != 1.0) continue;
-    std::vector<int> cols;
-    for (std::size_t t = m.rowStart[r]; t < m.rowStart[r + 1]; ++t)
-      if (m.termCoefficient[t] == 1.0 && (isGroupRow[r] || familyRow[m.termColumn[t]] < 0)) cols.push_back(m.termColumn[t]);
-    if (cols.size() != m.rowStart[r + 1] - m.rowStart[r]) continue;
-    if (!isGroupRow[r])
-      for (int j : cols) familyRow[j] = static_cast<int>(r);
+  std::vector<int> packing(m.groupRows);
+  packing.insert(packing.end(), m.familyRows.begin(), m.familyRows.end());
+  for (int r : packing) {
+    std::vector<int> cols(m.termColumn.begin() + static_cast<long>(m.rowStart[r]),
+                          m.termColumn.begin() + static_cast<long>(m.rowStart[r + 1]));
     const std::size_t take = std::min(cols.size(), static_cast<std::size_t>(std::max(o.startColumns, 0)));
     std::partial_sort(cols.begin(), cols.begin() + static_cast<long>(take), cols.end(),
                       [&](int a, int b) { return m.cost[a] > m.cost[b] || (m.cost[a] == m.cost[b] && a < b); });
@@ -559,13 +627,13 @@ ColumnGenerationResult columnGeneration(const LpModel& m, const ColumnGeneration
     for (std::size_t j = 0; j < m.columns(); ++j)
       if (m.groupOf[j] >= 0) order.push_back(static_cast<int>(j));
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return m.cost[a] > m.cost[b]; });
-    std::vector<char> groupUsed(m.groupRows.size(), 0), rowUsed(m.rows(), 0);
+    std::vector<char> groupUsed(m.groupRows.size(), 0), familyUsed(m.familyRows.size(), 0);
     for (int j : order) {
       if (m.cost[j] <= 0) break;
-      const int g = m.groupOf[j], r = familyRow[j];
-      if (groupUsed[g] || (r >= 0 && rowUsed[r])) continue;
+      const int g = m.groupOf[j], f = m.familyOf[j];
+      if (groupUsed[g] || (f >= 0 && familyUsed[f])) continue;
       groupUsed[g] = 1;
-      if (r >= 0) rowUsed[r] = 1;
+      if (f >= 0) familyUsed[f] = 1;
       active[j] = 1;
     }
   }
@@ -598,7 +666,7 @@ ColumnGenerationResult columnGeneration(const LpModel& m, const ColumnGeneration
     info.restricted = s.objective;
     std::fill(dual.begin(), dual.end(), 0.0);
     for (std::size_t i = 0; i < written.size() && i < s.rowDual.size(); ++i) dual[written[i]] = s.rowDual[i];
-    const double bound = lagrangianBound(m, dual, &rc);
+    const double bound = std::min(lagrangianBound(m, dual, &rc), matchingBound(m, dual));
     if (std::isfinite(bound)) {
       info.bound = bound;
       if (!result.bound || bound < *result.bound) result.bound = bound;

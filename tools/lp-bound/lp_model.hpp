@@ -44,6 +44,10 @@ struct LpModel {
   // Disjoint set-packing rows (see above), in file order: group of each column (-1 for none).
   std::vector<int> groupRows;
   std::vector<int> groupOf;
+  // A second family of disjoint set-packing rows across the groups (one booth, at most one exhibitor):
+  // the later set-packing rows that share no column with an earlier one of this family.
+  std::vector<int> familyRows;
+  std::vector<int> familyOf;
 
   std::size_t columns() const { return columnNames.size(); }
   std::size_t rows() const { return rowNames.size(); }
@@ -55,6 +59,13 @@ LpModel readLp(std::istream& in);
 // group rows are ignored. reducedCosts, when given, receives c - A^T y without the group rows.
 double lagrangianBound(const LpModel& model, const std::vector<double>& rowDual,
                        std::vector<double>* reducedCosts = nullptr);
+
+// A tighter certificate where both families are kept out of the multipliers: what remains of the
+// columns in them is a bipartite matching (groups on one side, the second family on the other), whose
+// best value, an exact maximum-weight matching on the positive reduced costs (rounded up), replaces the
+// per-group maxima: one booth is no longer counted once for every exhibitor who would like it.
+// Falls back to lagrangianBound() when a column of the families is not within [0, >=1].
+double matchingBound(const LpModel& model, const std::vector<double>& rowDual);
 
 // The LP restricted to the active columns, as an LP file without integrality: rows that have no active
 // term or can never bind are left out. Returns the model's row index of each written row, in order.

@@ -619,6 +619,12 @@ ColumnGenerationResult columnGeneration(const LpModel& m, const ColumnGeneration
                       [&](int a, int b) { return m.cost[a] > m.cost[b] || (m.cost[a] == m.cost[b] && a < b); });
     for (std::size_t i = 0; i < take; ++i) active[cols[i]] = 1;
   }
+  if (!o.startWith.empty()) {
+    std::unordered_map<std::string_view, int> index;
+    for (std::size_t j = 0; j < m.columns(); ++j) index.emplace(m.columnNames[j], static_cast<int>(j));
+    for (const auto& name : o.startWith)
+      if (auto it = index.find(name); it != index.end()) active[it->second] = 1;
+  }
   // And a greedy matching over both families, best coefficient first: every group gets a column of its
   // own when there is one, so the first restricted LP places nearly everyone instead of sharing out the
   // few columns everyone ranks first.
@@ -704,7 +710,7 @@ RestrictedSolution solveWithCbc(const std::string& path, std::size_t rows, doubl
   // start at zero and the new rows with their slack basic, so the basis stays primal feasible.
   const bool warm = std::filesystem::exists(basis);
   const std::string command = "timeout " + std::to_string(static_cast<long>(std::ceil(seconds))) + " cbc '" + path +
-                              "' " + (warm ? "-basisI '" + basis + "' -primalSimplex" : std::string("-dualSimplex")) +
+                              "' " + (warm ? "-presolve off -basisI '" + basis + "' -primalSimplex" : std::string("-dualSimplex")) +
                               " -basisO '" + basis + "' -printingOptions all -solu '" + solution + "' > '" + log +
                               "' 2>&1";
   const int status = std::system(command.c_str());

@@ -82,12 +82,13 @@ struct RestrictedSolution {
 RestrictedSolution readCbcSolution(std::istream& in, std::size_t rows);
 
 struct ColumnGenerationOptions {
-  int startColumns = 24;     // per group: the best by objective coefficient
-  int addColumns = 12;       // per group and round: the best by reduced cost among those that price out
+  int startColumns = 4;      // per group and per row of the second family: the best by objective coefficient
+  int addColumns = 6;        // per group and round: the best by reduced cost among those that price out
   int maxRounds = 40;
   double seconds = 3600;     // the rounds stop starting after this
   double tolerance = 1e-6;   // a column prices out when its reduced cost exceeds this (relative to 1 + |c|)
   double gap = 1e-4;         // stop when the bound is within this fraction of the restricted LP's optimum
+  std::vector<std::string> startWith;  // columns active from the first round on (e.g. an earlier run's)
 };
 
 struct Round {
@@ -115,7 +116,8 @@ ColumnGenerationResult columnGeneration(const LpModel& model, const ColumnGenera
                                         const std::function<void(const Round&)>& progress = {});
 
 // Runs cbc (found on PATH) on the restricted LP with a time limit: dual simplex the first time, then
-// primal simplex from the basis it keeps beside PATH (PATH.bas) from the call before.
+// primal simplex without presolve (faster from a warm start) from the basis it keeps beside PATH
+// (PATH.bas) from the call before; a basis put there beforehand (e.g. an earlier run's) is used too.
 RestrictedSolution solveWithCbc(const std::string& path, std::size_t rows, double seconds);
 
 }  // namespace moussem::lpbound

@@ -1,7 +1,8 @@
 // moussem-lp-bound: the LP relaxation bound of an allocation model, by column generation with CBC, for
 // instances too large for CBC to take whole (see lp_model.hpp). Prints one JSON object; progress on stderr.
 //
-//   moussem-lp-bound FILE.lp [--sec 3600] [--start 24] [--add 12] [--rounds 40] [--gap 1e-4]
+//   moussem-lp-bound FILE.lp [--sec 3600] [--start 4] [--add 6] [--rounds 40] [--gap 1e-4]
+//                    [--resume-columns RESTRICTED.lp --resume-basis RESTRICTED.bas]
 #include <unistd.h>
 
 #include <chrono>
@@ -27,6 +28,9 @@ int main(int argc, char** argv) {
   app.add_option("--add", o.addColumns, "columns added per group and round (best reduced cost first)");
   app.add_option("--rounds", o.maxRounds, "at most this many rounds");
   app.add_option("--gap", o.gap, "stop when the bound is within this fraction of the restricted LP's optimum");
+  std::string resumeLp, resumeBasis;
+  app.add_option("--resume-columns", resumeLp, "an earlier run's restricted LP: its columns are active from the start");
+  app.add_option("--resume-basis", resumeBasis, "an earlier run's basis (cbc -basisO) for the first round");
   CLI11_PARSE(app, argc, argv);
 
   const auto t0 = std::chrono::steady_clock::now();
@@ -43,6 +47,16 @@ int main(int argc, char** argv) {
     std::cerr << "moussem-lp-bound: " << file << ": " << e.what() << "\n";
     return 2;
   }
+  if (!resumeLp.empty()) {
+    std::ifstream in(resumeLp);
+    try {
+      const LpModel earlier = readLp(in);
+      o.startWith = earlier.columnNames;
+    } catch (const LpError& e) {
+      std::cerr << "moussem-lp-bound: " << resumeLp << ": " << e.what() << "\n";
+      return 2;
+    }
+  }
   const double readSeconds = elapsed();
   std::fprintf(stderr, "read %zu columns, %zu rows, %zu groups in %.1f s\n", model.columns(), model.rows(),
                model.groupRows.size(), readSeconds);
@@ -51,6 +65,14 @@ int main(int argc, char** argv) {
   if (!dir) {
     std::perror("moussem-lp-bound: mkdtemp");
     return 2;
+  }
+  if (!resumeBasis.empty()) {
+    std::error_code ec;
+    std::filesystem::copy_file(resumeBasis, std::filesystem::path(dir) / "restricted.lp.bas", ec);
+    if (ec) {
+      std::cerr << "moussem-lp-bound: " << resumeBasis << ": " << ec.message() << "\n";
+      return 2;
+    }
   }
   const auto solve = [&](const std::string& path, std::size_t rows) {
     return solveWithCbc(path, rows, std::max(60.0, o.seconds - elapsed() + 60));

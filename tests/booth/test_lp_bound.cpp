@@ -42,6 +42,20 @@ double cbcRelaxation(const std::filesystem::path& lp) {
   return std::stod(r.out.substr(at + marker.size()));
 }
 
+// A generated instance's LP file in a scratch folder, read, with CBC's relaxation optimum.
+struct Exported {
+  Exported(int exhibitors, std::uint64_t seed) {
+    const std::string text = exportedLp(exhibitors, seed);
+    const auto lp = dir / "instance.lp";
+    std::ofstream(lp) << text;
+    model = parse(text);
+    optimum = cbcRelaxation(lp);
+  }
+  test::TempDir dir;
+  LpModel model;
+  double optimum = 0;
+};
+
 }  // namespace
 
 TEST_CASE("the LP reader takes the format's forms: labels, rows over several lines, bounds, binaries") {
@@ -138,12 +152,9 @@ TEST_CASE("every truncation and random damage of an exported LP file is read or 
 }
 
 TEST_CASE("the certificate is a bound for any multipliers, and meets the LP optimum at CBC's duals") {
-  test::TempDir dir;
-  const std::string text = exportedLp(30, 5);
-  const auto lp = dir / "n30.lp";
-  std::ofstream(lp) << text;
-  const auto m = parse(text);
-  const double optimum = cbcRelaxation(lp);
+  const Exported x(30, 5);
+  const auto& m = x.model;
+  const double optimum = x.optimum;
   REQUIRE(optimum > 0);
   // Weak duality: whatever the multipliers (wrong signs count as zero), never below the optimum.
   std::uint64_t state = 7;
@@ -158,7 +169,7 @@ TEST_CASE("the certificate is a bound for any multipliers, and meets the LP opti
   }
   // All columns at once: CBC's duals give back its optimum.
   std::vector<char> all(m.columns(), 1);
-  const auto restricted = dir / "all.lp";
+  const auto restricted = x.dir / "all.lp";
   std::vector<int> written;
   {
     std::ofstream f(restricted);
@@ -187,12 +198,9 @@ TEST_CASE("the matching certificate counts a booth once, however many exhibitors
 }
 
 TEST_CASE("column generation reaches CBC's LP optimum from a few columns, and bounds our allocation") {
-  test::TempDir dir;
-  const std::string text = exportedLp(40, 2);
-  const auto lp = dir / "n40.lp";
-  std::ofstream(lp) << text;
-  const auto m = parse(text);
-  const double optimum = cbcRelaxation(lp);
+  const Exported x(40, 2);
+  const auto& m = x.model;
+  const double optimum = x.optimum;
   ColumnGenerationOptions o;
   o.startColumns = 2;
   o.addColumns = 3;
@@ -200,7 +208,7 @@ TEST_CASE("column generation reaches CBC's LP optimum from a few columns, and bo
   o.maxRounds = 200;
   int rounds = 0;
   const auto result = columnGeneration(
-      m, o, dir.path().string(), [](const std::string& path, std::size_t rows) { return solveWithCbc(path, rows, 120); },
+      m, o, x.dir.path().string(), [](const std::string& path, std::size_t rows) { return solveWithCbc(path, rows, 120); },
       [&](const Round& r) {
         ++rounds;
         CHECK(r.activeColumns < m.columns());

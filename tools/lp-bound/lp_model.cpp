@@ -419,13 +419,18 @@ LpModel readLp(std::istream& in) {
   return Reader(text).read();
 }
 
-double lagrangianBound(const LpModel& m, const std::vector<double>& rowDual, std::vector<double>* reducedCosts) {
-  std::vector<double> rc(m.cost);
-  std::vector<char> isGroupRow(m.rows(), 0);
-  for (int r : m.groupRows) isGroupRow[r] = 1;
+namespace {
+
+// The multipliers' part of a Lagrangian: y.b over the rows not kept (multipliers of the wrong sign taken
+// as zero), and the reduced costs c - A^T y over those rows.
+double multiplied(const LpModel& m, const std::vector<double>& rowDual, const std::vector<int>& keptRows,
+                  std::vector<double>& rc) {
+  rc = m.cost;
+  std::vector<char> kept(m.rows(), 0);
+  for (int r : keptRows) kept[r] = 1;
   double value = 0;
   for (std::size_t r = 0; r < m.rows(); ++r) {
-    if (isGroupRow[r] || r >= rowDual.size()) continue;
+    if (kept[r] || r >= rowDual.size()) continue;
     double y = rowDual[r];
     if (m.sense[r] == 'L') y = std::max(y, 0.0);
     if (m.sense[r] == 'G') y = std::min(y, 0.0);
@@ -433,6 +438,21 @@ double lagrangianBound(const LpModel& m, const std::vector<double>& rowDual, std
     value += y * m.rhs[r];
     for (std::size_t t = m.rowStart[r]; t < m.rowStart[r + 1]; ++t) rc[m.termColumn[t]] -= m.termCoefficient[t] * y;
   }
+  return value;
+}
+
+// The best of a column on its own within its bounds.
+double alone(const LpModel& m, std::size_t j, double rc) {
+  if (rc > 0) return m.upper[j] == kInf ? kInf : rc * m.upper[j];
+  if (rc < 0) return m.lower[j] == -kInf ? kInf : rc * m.lower[j];
+  return 0;
+}
+
+}  // namespace
+
+double lagrangianBound(const LpModel& m, const std::vector<double>& rowDual, std::vector<double>* reducedCosts) {
+  std::vector<double> rc;
+  double value = multiplied(m, rowDual, m.groupRows, rc);
   // Each group: the best x with sum <= 1 and 0 <= x_j <= min(upper_j, 1): the largest reduced costs first.
   std::vector<std::vector<std::pair<double, double>>> positive(m.groupRows.size());
   for (std::size_t j = 0; j < m.columns(); ++j) {
@@ -441,8 +461,7 @@ double lagrangianBound(const LpModel& m, const std::vector<double>& rowDual, std
       if (rc[j] > 0 && m.upper[j] > 0) positive[g].emplace_back(rc[j], std::min(m.upper[j], 1.0));
       continue;
     }
-    if (rc[j] > 0) value += m.upper[j] == kInf ? kInf : rc[j] * m.upper[j];
-    else if (rc[j] < 0) value += m.lower[j] == -kInf ? kInf : rc[j] * m.lower[j];
+    value += alone(m, j, rc[j]);
   }
   for (auto& p : positive) {
     std::sort(p.begin(), p.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -459,20 +478,10 @@ double lagrangianBound(const LpModel& m, const std::vector<double>& rowDual, std
 }
 
 double matchingBound(const LpModel& m, const std::vector<double>& rowDual) {
-  std::vector<double> rc(m.cost);
-  std::vector<char> kept(m.rows(), 0);
-  for (int r : m.groupRows) kept[r] = 1;
-  for (int r : m.familyRows) kept[r] = 1;
-  double value = 0;
-  for (std::size_t r = 0; r < m.rows(); ++r) {
-    if (kept[r] || r >= rowDual.size()) continue;
-    double y = rowDual[r];
-    if (m.sense[r] == 'L') y = std::max(y, 0.0);
-    if (m.sense[r] == 'G') y = std::min(y, 0.0);
-    if (y == 0 || !std::isfinite(y)) continue;
-    value += y * m.rhs[r];
-    for (std::size_t t = m.rowStart[r]; t < m.rowStart[r + 1]; ++t) rc[m.termColumn[t]] -= m.termCoefficient[t] * y;
-  }
+  std::vector<int> keptRows(m.groupRows);
+  keptRows.insert(keptRows.end(), m.familyRows.begin(), m.familyRows.end());
+  std::vector<double> rc;
+  double value = multiplied(m, rowDual, keptRows, rc);
   // Matching sides: the groups, then one row of its own per family column outside them; the family
   // rows, then one column of its own per group column outside them.
   const int groups = static_cast<int>(m.groupRows.size()), families = static_cast<int>(m.familyRows.size());
@@ -486,8 +495,7 @@ double matchingBound(const LpModel& m, const std::vector<double>& rowDual) {
   for (std::size_t j = 0; j < m.columns(); ++j) {
     const int g = m.groupOf[j], f = m.familyOf[j];
     if (g < 0 && f < 0) {
-      if (rc[j] > 0) value += m.upper[j] == kInf ? kInf : rc[j] * m.upper[j];
-      else if (rc[j] < 0) value += m.lower[j] == -kInf ? kInf : rc[j] * m.lower[j];
+      value += alone(m, j, rc[j]);
       continue;
     }
     if (m.upper[j] < 1) return lagrangianBound(m, rowDual);

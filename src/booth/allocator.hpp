@@ -5,8 +5,9 @@
 // neighbours is folded into the assignment costs (on large problems one, where each exhibitor may
 // also take the booths next to its sector), each followed by a repair of competitor conflicts and a
 // local search of moves, swaps and ejections; then, up to 1,000 exhibitors, simulated annealing in
-// parallel chains with incremental scoring and an iterated local search. Deterministic: the same problem and seed give the same allocation, whatever the machine's
-// speed or load (work budgets, never a clock; each chain depends on its own seed only).
+// parallel chains with incremental scoring and an iterated local search. Deterministic: the same
+// problem and seed give the same allocation, whatever the machine's speed or load (work budgets,
+// never a clock; each chain depends on its own seed only).
 #pragma once
 #include <atomic>
 #include <cstdint>

@@ -25,6 +25,13 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+// Keywords and names like "inf" or "free" are case-insensitive.
+std::string lowered(std::string_view s) {
+  std::string w(s);
+  for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return w;
+}
+
 std::string lineMessage(long line, const std::string& what) {
   return "line " + std::to_string(line) + ": " + what;
 }
@@ -125,16 +132,14 @@ class Lexer {
   std::optional<Token> keyword(Token t) {
     std::size_t end = pos_;
     while (end < s_.size() && (std::isalpha(static_cast<unsigned char>(s_[end])) || s_[end] == '.')) ++end;
-    std::string word(s_.substr(pos_, end - pos_));
-    for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    std::string word = lowered(s_.substr(pos_, end - pos_));
     std::size_t after = end;
     if (word == "subject" || word == "such") {
       std::size_t p = end;
       while (p < s_.size() && (s_[p] == ' ' || s_[p] == '\t')) ++p;
       std::size_t q = p;
       while (q < s_.size() && std::isalpha(static_cast<unsigned char>(s_[q]))) ++q;
-      std::string second(s_.substr(p, q - p));
-      for (auto& ch : second) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      const std::string second = lowered(s_.substr(p, q - p));
       if ((word == "subject" && second == "to") || (word == "such" && second == "that")) {
         word = "st";
         after = q;
@@ -288,8 +293,7 @@ class Reader {
   }
 
   static bool isInfinity(std::string_view s) {
-    std::string w(s);
-    for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string w = lowered(s);
     return w == "inf" || w == "infinity";
   }
 
@@ -329,7 +333,7 @@ class Reader {
     if (tok_.kind == Token::Name && !isInfinity(tok_.text)) {
       const int col = column(tok_.text);
       advance();
-      if (tok_.kind == Token::Name && (tok_.text == "free" || tok_.text == "Free" || tok_.text == "FREE")) {
+      if (tok_.kind == Token::Name && lowered(tok_.text) == "free") {
         m_.lower[col] = -kInf;
         m_.upper[col] = kInf;
         advance();
@@ -364,35 +368,28 @@ class Reader {
     }
   }
 
-  // Disjoint rows  sum x <= 1  (coefficients 1, columns with lower bound 0), first come first kept.
+  // The groups: disjoint rows  sum x <= 1  (coefficients 1, columns with lower bound 0), first come
+  // first kept; then the second family, the same among the other rows.
   void findGroups() {
-    m_.groupOf.assign(m_.columns(), -1);
-    for (std::size_t r = 0; r < m_.rows(); ++r) {
-      if (m_.sense[r] != 'L' || m_.rhs[r] != 1.0) continue;
-      bool ok = true;
-      for (std::size_t t = m_.rowStart[r]; t < m_.rowStart[r + 1] && ok; ++t) {
-        const int j = m_.termColumn[t];
-        ok = m_.termCoefficient[t] == 1.0 && m_.lower[j] == 0.0 && m_.groupOf[j] < 0;
-      }
-      if (!ok) continue;
-      const int g = static_cast<int>(m_.groupRows.size());
-      m_.groupRows.push_back(static_cast<int>(r));
-      for (std::size_t t = m_.rowStart[r]; t < m_.rowStart[r + 1]; ++t) m_.groupOf[m_.termColumn[t]] = g;
-    }
-    m_.familyOf.assign(m_.columns(), -1);
+    packingRows({}, m_.groupRows, m_.groupOf);
     std::vector<char> isGroupRow(m_.rows(), 0);
     for (int r : m_.groupRows) isGroupRow[r] = 1;
+    packingRows(isGroupRow, m_.familyRows, m_.familyOf);
+  }
+
+  void packingRows(const std::vector<char>& skip, std::vector<int>& rows, std::vector<int>& of) {
+    of.assign(m_.columns(), -1);
     for (std::size_t r = 0; r < m_.rows(); ++r) {
-      if (isGroupRow[r] || m_.sense[r] != 'L' || m_.rhs[r] != 1.0) continue;
+      if ((!skip.empty() && skip[r]) || m_.sense[r] != 'L' || m_.rhs[r] != 1.0) continue;
       bool ok = true;
       for (std::size_t t = m_.rowStart[r]; t < m_.rowStart[r + 1] && ok; ++t) {
         const int j = m_.termColumn[t];
-        ok = m_.termCoefficient[t] == 1.0 && m_.lower[j] == 0.0 && m_.familyOf[j] < 0;
+        ok = m_.termCoefficient[t] == 1.0 && m_.lower[j] == 0.0 && of[j] < 0;
       }
       if (!ok) continue;
-      const int f = static_cast<int>(m_.familyRows.size());
-      m_.familyRows.push_back(static_cast<int>(r));
-      for (std::size_t t = m_.rowStart[r]; t < m_.rowStart[r + 1]; ++t) m_.familyOf[m_.termColumn[t]] = f;
+      const int k = static_cast<int>(rows.size());
+      rows.push_back(static_cast<int>(r));
+      for (std::size_t t = m_.rowStart[r]; t < m_.rowStart[r + 1]; ++t) of[m_.termColumn[t]] = k;
     }
   }
 

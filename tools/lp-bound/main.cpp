@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -35,40 +36,48 @@ int main(int argc, char** argv) {
 
   const auto t0 = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
-  LpModel model;
-  try {
-    std::ifstream in(file);
+  // An LP file read whole, or a message saying which and why.
+  auto read = [](const std::string& path) -> std::optional<LpModel> {
+    std::ifstream in(path);
     if (!in) {
-      std::cerr << "moussem-lp-bound: cannot open " << file << "\n";
-      return 2;
+      std::cerr << "moussem-lp-bound: cannot open " << path << "\n";
+      return std::nullopt;
     }
-    model = readLp(in);
-  } catch (const LpError& e) {
-    std::cerr << "moussem-lp-bound: " << file << ": " << e.what() << "\n";
-    return 2;
-  }
-  if (!resumeLp.empty()) {
-    std::ifstream in(resumeLp);
     try {
-      const LpModel earlier = readLp(in);
-      o.startWith = earlier.columnNames;
+      return readLp(in);
     } catch (const LpError& e) {
-      std::cerr << "moussem-lp-bound: " << resumeLp << ": " << e.what() << "\n";
-      return 2;
+      std::cerr << "moussem-lp-bound: " << path << ": " << e.what() << "\n";
+      return std::nullopt;
     }
+  };
+  std::optional<LpModel> read_model = read(file);
+  if (!read_model) return 2;
+  const LpModel& model = *read_model;
+  if (!resumeLp.empty()) {
+    const auto earlier = read(resumeLp);
+    if (!earlier) return 2;
+    o.startWith = earlier->columnNames;
   }
   const double readSeconds = elapsed();
   std::fprintf(stderr, "read %zu columns, %zu rows, %zu groups in %.1f s\n", model.columns(), model.rows(),
                model.groupRows.size(), readSeconds);
-  char dirTemplate[] = "/tmp/moussem-lp-bound-XXXXXX";
-  const char* dir = mkdtemp(dirTemplate);
-  if (!dir) {
+  // The restricted LPs, CBC's solutions and bases: a private folder, removed however the run ends.
+  std::string pattern = (std::filesystem::temp_directory_path() / "moussem-lp-bound-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) {
     std::perror("moussem-lp-bound: mkdtemp");
     return 2;
   }
+  const std::filesystem::path dir = pattern;
+  struct Cleanup {
+    std::filesystem::path dir;
+    ~Cleanup() {
+      std::error_code ec;
+      std::filesystem::remove_all(dir, ec);
+    }
+  } cleanup{dir};
   if (!resumeBasis.empty()) {
     std::error_code ec;
-    std::filesystem::copy_file(resumeBasis, std::filesystem::path(dir) / "restricted.lp.bas", ec);
+    std::filesystem::copy_file(resumeBasis, dir / "restricted.lp.bas", ec);
     if (ec) {
       std::cerr << "moussem-lp-bound: " << resumeBasis << ": " << ec.message() << "\n";
       return 2;
@@ -82,8 +91,13 @@ int main(int argc, char** argv) {
                  r.round, r.activeColumns, r.writtenRows, r.restricted.value_or(-1), r.bound.value_or(-1), r.added,
                  r.solverSeconds);
   };
-  const ColumnGenerationResult result = columnGeneration(model, o, dir, solve, progress);
-  std::filesystem::remove_all(dir);
+  ColumnGenerationResult result;
+  try {
+    result = columnGeneration(model, o, dir.string(), solve, progress);
+  } catch (const std::exception& e) {  // the work folder could not be written (disk full...)
+    std::cerr << "moussem-lp-bound: " << e.what() << "\n";
+    return 2;
+  }
   nlohmann::json out;
   out["lp_bound"] = result.bound ? nlohmann::json(*result.bound) : nlohmann::json();
   out["restricted_lp"] = result.restricted ? nlohmann::json(*result.restricted) : nlohmann::json();

@@ -1,9 +1,8 @@
 #include "badge/badge_batch.hpp"
 
-#include <unistd.h>
-
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/scratch_dir.hpp"
 
 namespace moussem {
 
@@ -59,16 +58,8 @@ PrintOutcome printBatch(Store& store, BadgeService& service, const std::vector<I
     if (std::size_t n = countAlreadyPrinted(service, people))
       throw Error(ErrorKind::Refused, trn("print.error.already_printed", static_cast<long long>(n)));
 
-  char pattern[] = "/tmp/moussem-print-XXXXXX";
-  if (!::mkdtemp(pattern)) throw Error(ErrorKind::Io, tr("render.error.write", {pattern, "mkdtemp"}));
-  const std::filesystem::path dir(pattern);
-  struct Cleanup {
-    std::filesystem::path dir;
-    ~Cleanup() {
-      std::error_code ec;
-      std::filesystem::remove_all(dir, ec);
-    }
-  } cleanup{dir};
+  const ScratchDir scratch("moussem-print", "render.error.write");
+  const std::filesystem::path& dir = scratch.path();
 
   PrintOutcome outcome;
   outcome.printer = settings.printer;

@@ -1,8 +1,12 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
 #include <string>
 
 #include "core/paths.hpp"
+#include "core/scratch_dir.hpp"
 
 using namespace moussem;
 
@@ -34,4 +38,23 @@ TEST_CASE("the demo database lives in the XDG data folder") {
   ::unsetenv("XDG_DATA_HOME");
   HomeIs home("/home/amina");
   CHECK(paths::demoDatabase() == "/home/amina/.local/share/moussem/demo.db");
+}
+
+TEST_CASE("a scratch folder is private, and goes with everything in it when its work ends, even by an error") {
+  std::filesystem::path where;
+  try {
+    const ScratchDir scratch("moussem-test", "render.error.write");
+    where = scratch.path();
+    REQUIRE(std::filesystem::is_directory(where));
+    CHECK(where.filename().string().rfind("moussem-test-", 0) == 0);
+    CHECK((std::filesystem::status(where).permissions() & std::filesystem::perms::others_all) ==
+          std::filesystem::perms::none);
+    std::filesystem::create_directories(where / "sub");
+    std::ofstream(where / "sub" / "file.txt") << "data";
+    const ScratchDir other("moussem-test", "render.error.write");
+    CHECK(other.path() != where);
+    throw std::runtime_error("the work failed");
+  } catch (const std::runtime_error&) {
+  }
+  CHECK_FALSE(std::filesystem::exists(where));
 }

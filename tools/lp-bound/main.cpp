@@ -3,8 +3,6 @@
 //
 //   moussem-lp-bound FILE.lp [--sec 3600] [--start 4] [--add 6] [--rounds 40] [--gap 1e-4]
 //                    [--resume-columns RESTRICTED.lp --resume-basis RESTRICTED.bas]
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +14,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "core/error.hpp"
+#include "core/scratch_dir.hpp"
 #include "lp_model.hpp"
 
 int main(int argc, char** argv) {
@@ -62,19 +62,14 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "read %zu columns, %zu rows, %zu groups in %.1f s\n", model.columns(), model.rows(),
                model.groupRows.size(), readSeconds);
   // The restricted LPs, CBC's solutions and bases: a private folder, removed however the run ends.
-  std::string pattern = (std::filesystem::temp_directory_path() / "moussem-lp-bound-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) {
-    std::perror("moussem-lp-bound: mkdtemp");
+  std::optional<moussem::ScratchDir> scratch;
+  try {
+    scratch.emplace("moussem-lp-bound", "render.error.write");
+  } catch (const moussem::Error& e) {
+    std::cerr << "moussem-lp-bound: " << e.what() << "\n";
     return 2;
   }
-  const std::filesystem::path dir = pattern;
-  struct Cleanup {
-    std::filesystem::path dir;
-    ~Cleanup() {
-      std::error_code ec;
-      std::filesystem::remove_all(dir, ec);
-    }
-  } cleanup{dir};
+  const std::filesystem::path& dir = scratch->path();
   if (!resumeBasis.empty()) {
     std::error_code ec;
     std::filesystem::copy_file(resumeBasis, dir / "restricted.lp.bas", ec);

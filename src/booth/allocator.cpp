@@ -41,6 +41,30 @@ class SplitMix {
   std::uint64_t s_;
 };
 
+// Runs f(0) here and f(1) ... f(n - 1) on threads of their own; returns when all are done, throwing
+// the first task's exception (by index) if any threw.
+template <class F>
+void inParallel(int n, F f) {
+  std::vector<std::exception_ptr> failure(static_cast<std::size_t>(std::max(1, n)));
+  std::vector<std::thread> threads;
+  for (int t = 1; t < n; ++t)
+    threads.emplace_back([&, t] {
+      try {
+        f(t);
+      } catch (...) {
+        failure[t] = std::current_exception();
+      }
+    });
+  try {
+    f(0);
+  } catch (...) {
+    failure[0] = std::current_exception();
+  }
+  for (auto& th : threads) th.join();
+  for (auto& e : failure)
+    if (e) std::rethrow_exception(e);
+}
+
 // Score of every (exhibitor, booth) pair that fits, kMisfit otherwise (Problem::linear and
 // Problem::fits, computed in bulk; a test checks they agree), and each exhibitor's fitting booths,
 // best first (ties by booth index). Exhibitors are independent: `threads` threads share them.
@@ -401,14 +425,12 @@ class Solver {
         if (p.booths[nb].movable) movableAdjacent_[b].push_back(nb);
     fixed_.assign(E_, 0);
     for (int e = 0; e < E_; ++e) fixed_[e] = p.exhibitors[e].fixedBooth >= 0 ? 1 : 0;
-    sectorBooths_.assign(p.sectorCount, {});
+    sectorNear_.assign(p.sectorCount, {});
   }
 
   // t0: when allocate() was called (the tables built by the constructor count in the time).
   AllocationResult run(Clock::time_point t0) {
     AllocationResult r;
-    std::vector<int> best;
-    long long bestTotal = LLONG_MIN;
     int rows = 0;
     for (int e : movable_) rows += fitList_[e].empty() ? 0 : 1;
     // The exact assignment core costs O(rows^2 x booths): up to exact_rows it runs every round; beyond,
@@ -422,24 +444,29 @@ class Solver {
       const double perRound = static_cast<double>(rows) * rows * static_cast<double>(std::max<std::size_t>(1, movableBooths_.size()));
       rounds = static_cast<int>(std::clamp<double>(o_.assign_work / perRound, 1, 1 + std::max(0, o_.cluster_rounds)));
     }
-    for (int round = 0; round < rounds; ++round) {
-      checkCancel();
-      const auto tl = Clock::now();
-      if (exact) assign(round == 0 ? nullptr : &best);
-      else sparseAssign(round == 0 ? nullptr : &best);
-      r.lap_seconds += std::chrono::duration<double>(Clock::now() - tl).count();
-      repairCompetitors();
-      localSearch();
-      const long long total = scoreOf(p_, current()).total;
-      if (total > bestTotal) {
-        bestTotal = total;
-        best = boothOf_;
+    if (exact || o_.chains < 2) {
+      assignmentRounds(rounds, exact, &r);
+    } else {
+      // Beyond exact_rows the rounds are all the search there is, and their result depends on the
+      // order the local search takes: each thread runs them in an order of its own, the best wins
+      // (ties to the first).
+      std::vector<std::unique_ptr<Solver>> others;
+      for (int c = 1; c < o_.chains; ++c) {
+        others.push_back(std::make_unique<Solver>(*this));
+        others.back()->rnd_ = SplitMix(o_.seed * 0xA0761D6478BD642Full + 0xE7037ED1A0B428DBull * static_cast<std::uint64_t>(c));
       }
-      ++r.rounds;
-      if (o_.progress) o_.progress(0.5 * static_cast<double>(round + 1) / rounds);
+      std::vector<long long> totals(static_cast<std::size_t>(o_.chains));
+      inParallel(o_.chains, [&](int c) {
+        totals[c] = c == 0 ? assignmentRounds(rounds, exact, &r) : others[c - 1]->assignmentRounds(rounds, exact, nullptr);
+      });
+      int best = 0;
+      for (int c = 1; c < o_.chains; ++c)
+        if (totals[c] > totals[best]) best = c;
+      if (best > 0) {
+        boothOf_ = others[best - 1]->boothOf_;
+        holderFromBoothOf();
+      }
     }
-    boothOf_ = best;
-    holderFromBoothOf();
     const auto ta = Clock::now();
     // Beyond exact_rows, the assignment rounds with clustering folded in find everything the annealing
     // found there, and more, in less time: the annealing runs only without them.
@@ -461,6 +488,35 @@ class Solver {
 
  private:
   std::int32_t lin(int e, int b) const { return lin_[static_cast<std::size_t>(e) * B_ + b]; }
+
+  // The assignment rounds, each followed by the local search; leaves the best round's allocation and
+  // returns its objective. `report` (the calling thread's only) gets the rounds, their assignment
+  // time and the progress.
+  long long assignmentRounds(int rounds, bool exact, AllocationResult* report) {
+    std::vector<int> best;
+    long long bestTotal = LLONG_MIN;
+    for (int round = 0; round < rounds; ++round) {
+      checkCancel();
+      const auto tl = Clock::now();
+      if (exact) assign(round == 0 ? nullptr : &best);
+      else sparseAssign(round == 0 ? nullptr : &best);
+      if (report) report->lap_seconds += std::chrono::duration<double>(Clock::now() - tl).count();
+      repairCompetitors();
+      localSearch();
+      const long long total = scoreOf(p_, current()).total;
+      if (total > bestTotal) {
+        bestTotal = total;
+        best = boothOf_;
+      }
+      if (report) {
+        ++report->rounds;
+        if (o_.progress) o_.progress(0.5 * static_cast<double>(round + 1) / rounds);
+      }
+    }
+    boothOf_ = best;
+    holderFromBoothOf();
+    return bestTotal;
+  }
 
   void checkCancel() const {
     if (o_.cancelled && o_.cancelled()) throw Error(ErrorKind::Refused, tr("allocate.cancelled"));
@@ -710,12 +766,8 @@ class Solver {
       cand_.push_back(fit[k]);
       mark_[fit[k]] = stamp_;
     }
-    for (int hb : sectorBooths_[p_.sectorOf[e]])
-      for (int nb : p_.adjacent[hb])
-        if (mark_[nb] != stamp_ && lin(e, nb) != kMisfit) {
-          mark_[nb] = stamp_;
-          cand_.push_back(nb);
-        }
+    for (int nb : sectorNear_[p_.sectorOf[e]])
+      if (mark_[nb] != stamp_ && lin(e, nb) != kMisfit) cand_.push_back(nb);
     return cand_;
   }
 
@@ -885,23 +937,14 @@ class Solver {
     other.rnd_ = SplitMix(o_.seed * 0xD1B54A32D192ED03ull + 0x8CB92BA72F3D8DD7ull);
     other.boothOf_ = runnerUp_;
     other.holderFromBoothOf();
-    std::exception_ptr failure;
-    std::thread worker([&] {
-      try {
+    inParallel(2, [&](int t) {
+      if (t == 0) {
+        iteratedSearch();
+      } else {
         other.localSearch();
         other.iteratedSearch();
-      } catch (...) {
-        failure = std::current_exception();
       }
     });
-    try {
-      iteratedSearch();
-    } catch (...) {
-      worker.join();
-      throw;
-    }
-    worker.join();
-    if (failure) std::rethrow_exception(failure);
     if (other.fastObjective() > fastObjective()) {
       boothOf_ = other.boothOf_;
       holderFromBoothOf();
@@ -1036,6 +1079,24 @@ class Solver {
 
   void localSearch() { localSearch(movable_); }
 
+  // sectorNear_: for each sector, the booths next to one it holds, each once, in the order of the
+  // booths (then of their neighbours) first met.
+  void nearSectors() {
+    sectorNear_.assign(p_.sectorCount, {});
+    std::vector<std::vector<int>> held(p_.sectorCount);
+    for (int b : movableBooths_)
+      if (holder_[b] >= 0) held[p_.sectorOf[holder_[b]]].push_back(b);
+    for (int s = 0; s < p_.sectorCount; ++s) {
+      ++stamp_;
+      for (int hb : held[s])
+        for (int nb : p_.adjacent[hb])
+          if (mark_[nb] != stamp_) {
+            mark_[nb] = stamp_;
+            sectorNear_[s].push_back(nb);
+          }
+    }
+  }
+
   // Passes of moves, swaps and ejections in random order until one improves nothing. After the
   // first pass, only the exhibitors around what the previous pass changed are looked at again (the
   // holders of the booths that changed hands and of the booths beside or facing them, and whoever
@@ -1046,9 +1107,7 @@ class Solver {
     for (int pass = 0; pass < o_.max_search_passes; ++pass) {
       checkCancel();
       rnd_.shuffle(order);
-      sectorBooths_.assign(p_.sectorCount, {});
-      for (int b : movableBooths_)
-        if (holder_[b] >= 0) sectorBooths_[p_.sectorOf[holder_[b]]].push_back(b);
+      nearSectors();
       before = boothOf_;
       bool improved = false;
       for (int e : order) {
@@ -1089,7 +1148,7 @@ class Solver {
   std::vector<int> boothOf_, holder_;
   // Local search candidates.
   static constexpr std::size_t kTopCandidates = 48;
-  std::vector<std::vector<int>> sectorBooths_;  // booths held by each sector at the start of a pass
+  std::vector<std::vector<int>> sectorNear_;  // nearSectors(), at the start of a search pass
   std::vector<int> cand_;
   bool journaling_ = false;
   std::vector<std::pair<int, int>> journal_;  // (exhibitor, booth before) while an iteration may be undone

@@ -274,26 +274,36 @@ std::vector<int> solveSparseAssignment(int rows, int cols, const std::vector<std
                                        const std::function<bool()>& cancelled) {
   using Cost = std::int64_t;
   const int total = cols + rows;
-  std::vector<Cost> v(total, 0), d(total, 0);
-  std::vector<int> colRow(total, -1), rowCol(rows, -1), pred(total, -1), seen(total, 0), done(total, 0);
+  // What the search reads for each arc it looks at, side by side: one cache line, not four (at 2,500
+  // exhibitors this loop is a third of the allocator's time).
+  struct Column {
+    Cost v = 0;    // potential
+    Cost d = 0;    // distance from the row being inserted, when seen == the search's stamp
+    int seen = 0;  // the last search that reached it
+    int done = 0;  // the last search that settled it
+  };
+  std::vector<Column> column(total);
+  std::vector<int> colRow(total, -1), rowCol(rows, -1), pred(total, -1);
   std::vector<Cost> rowCost(rows, 0), predCost(total, 0);
   std::vector<int> scanned;
   using Item = std::pair<Cost, int>;
   std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
   int stamp = 0;
   auto relax = [&](int r, Cost h) {  // from row r, whose own potential is h
+    const int st = stamp;
     auto offer = [&](int k, std::int32_t cost) {
-      if (done[k] == stamp) return;
-      const Cost nd = cost - v[k] - h;
-      if (seen[k] != stamp || nd < d[k]) {
-        seen[k] = stamp;
-        d[k] = nd;
+      Column& c = column[k];
+      if (c.done == st) return;
+      const Cost nd = cost - c.v - h;
+      if (c.seen != st || nd < c.d) {
+        c.seen = st;
+        c.d = nd;
         pred[k] = r;
         predCost[k] = cost;
         heap.push({nd, k});
       }
     };
-    for (const auto& a : arcs[r]) offer(a.col, a.cost);
+    for (const Arc& a : arcs[r]) offer(a.col, a.cost);
     offer(cols + r, 0);
   };
   for (int i = 0; i < rows; ++i) {
@@ -307,8 +317,9 @@ std::vector<int> solveSparseAssignment(int rows, int cols, const std::vector<std
     while (!heap.empty()) {
       const auto [dj, j] = heap.top();
       heap.pop();
-      if (done[j] == stamp || dj != d[j]) continue;
-      done[j] = stamp;
+      Column& c = column[j];
+      if (c.done == stamp || dj != c.d) continue;
+      c.done = stamp;
       if (colRow[j] < 0) {
         end = j;
         mind = dj;
@@ -316,10 +327,10 @@ std::vector<int> solveSparseAssignment(int rows, int cols, const std::vector<std
       }
       scanned.push_back(j);
       const int r = colRow[j];
-      relax(r, rowCost[r] - v[j] - dj);
+      relax(r, rowCost[r] - c.v - dj);
     }
     // Potentials: the columns settled before the free one come closer by what they saved.
-    for (int j : scanned) v[j] += d[j] - mind;
+    for (int j : scanned) column[j].v += column[j].d - mind;
     // Augment along the predecessors back to row i.
     for (int j = end;;) {
       const int r = pred[j];

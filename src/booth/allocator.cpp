@@ -425,6 +425,12 @@ class Solver {
         if (p.booths[nb].movable) movableAdjacent_[b].push_back(nb);
     fixed_.assign(E_, 0);
     for (int e = 0; e < E_; ++e) fixed_[e] = p.exhibitors[e].fixedBooth >= 0 ? 1 : 0;
+    std::size_t mostAdjacent = 0;
+    for (const auto& a : movableAdjacent_) mostAdjacent = std::max(mostAdjacent, a.size());
+    bestGain_.assign(E_, 0);
+    for (int e = 0; e < E_; ++e)
+      if (!fitList_[e].empty())
+        bestGain_[e] = lin(e, fitList_[e][0]) + static_cast<long long>(p.settings.cluster) * static_cast<long long>(mostAdjacent);
     sectorNear_.assign(p.sectorCount, {});
   }
 
@@ -737,6 +743,8 @@ class Solver {
       const int h = holder_[b];
       if (h < 0 || fixed_[h]) continue;
       const long long loss = lin(h, b) + clusterPoints(h, b, -1);
+      // Not worth a look when even h's best booth with every neighbour of its sector would not pay.
+      if (insertGain(e, b) - loss + std::max(0LL, bestGain_[h]) <= 0) continue;
       place(h, -1);
       if (competitorNear(e, b)) {
         place(h, b);
@@ -1154,6 +1162,7 @@ class Solver {
   std::vector<std::pair<int, int>> journal_;  // (exhibitor, booth before) while an iteration may be undone
   std::vector<std::vector<int>> movableAdjacent_;  // booth -> adjacent movable booths
   std::vector<char> fixed_;                         // exhibitor kept in its booth (compact copy)
+  std::vector<long long> bestGain_;  // most an exhibitor can gain anywhere: best booth, all neighbours of its sector
   std::vector<int> runnerUp_;                 // the second best chain's allocation, after anneal()
   std::vector<unsigned> mark_;
   unsigned stamp_ = 0;

@@ -26,7 +26,7 @@ struct AllocatorOptions {
   int exact_rows = 1000;        // up to this many exhibitors to place, the exact assignment core runs,
   double assign_work = 2.5e9;   // in as many rounds as rows^2 x booths fits in this (at least one);
   int sparse_arcs = 64;         // beyond, one assignment where each may take one of its best sparse_arcs booths,
-  int sparse_cluster_rounds = 1;  // then this many (at most cluster_rounds) with clustering folded in,
+  int sparse_cluster_rounds = 2;  // then this many (at most cluster_rounds) with clustering folded in,
                                   // and no annealing when there are any
   // Simulated annealing (a work budget, not a clock), per chain: anneal_moves_per_row moves per
   // exhibitor to place, at most max(anneal_max_moves, anneal_work / exhibitors to place) (a move

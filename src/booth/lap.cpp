@@ -4,6 +4,7 @@
 // shortest augmenting paths for the rows still free. Costs are 32-bit, duals 64-bit: no overflow.
 #include "booth/lap.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <queue>
 
@@ -288,14 +289,31 @@ std::vector<int> solveSparseAssignment(int rows, int cols, const std::vector<std
   std::vector<int> scanned;
   using Item = std::pair<Cost, int>;
   std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+  // Each row's arcs side by side, cheapest first.
+  std::vector<std::size_t> first(static_cast<std::size_t>(rows) + 1, 0);
+  for (int r = 0; r < rows; ++r) first[r + 1] = first[r] + arcs[r].size();
+  std::vector<Arc> sorted(first[rows]);
+  for (int r = 0; r < rows; ++r) {
+    const auto begin = sorted.begin() + static_cast<std::ptrdiff_t>(first[r]);
+    std::copy(arcs[r].begin(), arcs[r].end(), begin);
+    std::sort(begin, begin + static_cast<std::ptrdiff_t>(arcs[r].size()),
+              [](const Arc& a, const Arc& b) { return a.cost < b.cost || (a.cost == b.cost && a.col < b.col); });
+  }
   int stamp = 0;
+  // The shortest distance to a free column offered so far in this search: the path found cannot be
+  // longer, so nothing longer is worth a place in the heap. Potentials start at 0 and only fall
+  // (a settled column's distance is at most the path's), so an arc costs at least cost - h: in a
+  // row sorted cheapest first, the first arc beyond the bound ends the row.
+  Cost bound = 0;
   auto relax = [&](int r, Cost h) {  // from row r, whose own potential is h
     const int st = stamp;
     auto offer = [&](int k, std::int32_t cost) {
       Column& c = column[k];
       if (c.done == st) return;
       const Cost nd = cost - c.v - h;
+      if (nd > bound) return;
       if (c.seen != st || nd < c.d) {
+        if (colRow[k] < 0) bound = std::min(bound, nd);
         c.seen = st;
         c.d = nd;
         pred[k] = r;
@@ -303,7 +321,7 @@ std::vector<int> solveSparseAssignment(int rows, int cols, const std::vector<std
         heap.push({nd, k});
       }
     };
-    for (const Arc& a : arcs[r]) offer(a.col, a.cost);
+    for (std::size_t q = first[r]; q < first[r + 1] && sorted[q].cost - h <= bound; ++q) offer(sorted[q].col, sorted[q].cost);
     offer(cols + r, 0);
   };
   for (int i = 0; i < rows; ++i) {
@@ -311,6 +329,7 @@ std::vector<int> solveSparseAssignment(int rows, int cols, const std::vector<std
     ++stamp;
     scanned.clear();
     heap = {};
+    bound = std::numeric_limits<Cost>::max();
     relax(i, 0);
     int end = -1;
     Cost mind = 0;

@@ -63,8 +63,10 @@ TEST_CASE("the sparse assignment finds the optimum over its arcs, rows staying o
     state = state * 6364136223846793005ull + 1442695040888963407ull;
     return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(n));
   };
-  for (int trial = 0; trial < 300; ++trial) {
-    const int rows = 1 + next(9), cols = 1 + next(9);
+  for (int trial = 0; trial < 400; ++trial) {
+    // Small ones, then larger ones where augmenting paths get long (and the search stops early).
+    const int size = trial < 300 ? 9 : 40;
+    const int rows = 1 + next(size), cols = 1 + next(size);
     std::vector<std::vector<Arc>> arcs(rows);
     for (int r = 0; r < rows; ++r)
       for (int c = 0; c < cols; ++c)

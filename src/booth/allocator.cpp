@@ -516,7 +516,9 @@ class Solver {
       }
       if (report) {
         ++report->rounds;
-        if (o_.progress) o_.progress(0.5 * static_cast<double>(round + 1) / rounds);
+        // The first half of the bar, or all of it when no annealing follows (above exact_rows).
+        const double share = exact || rounds == 1 ? 0.5 : 1.0;
+        if (o_.progress) o_.progress(share * static_cast<double>(round + 1) / rounds);
       }
     }
     boothOf_ = best;

@@ -449,3 +449,22 @@ TEST_CASE("the densest m booths of a row: exact counts against every subset") {
   CHECK(d == brute);
   CHECK(d[2] == 1);
 }
+
+TEST_CASE("the allocator's progress only moves forward and ends full when nothing follows the assignment rounds") {
+  const auto p = booth::generatedProblem(60, 3);
+  for (const int exactRows : {1000, 10}) {  // the exact core and annealing, then the sparse rounds alone
+    INFO("exact_rows=" << exactRows);
+    booth::AllocatorOptions o;
+    o.exact_rows = exactRows;
+    std::vector<double> seen;
+    o.progress = [&](double f) { seen.push_back(f); };
+    const auto r = booth::allocate(p, o);
+    CHECK(r.violations.total() == 0);
+    REQUIRE_FALSE(seen.empty());
+    CHECK(std::is_sorted(seen.begin(), seen.end()));
+    CHECK(seen.front() > 0.0);
+    CHECK(seen.back() <= 1.0);
+    if (exactRows == 10) CHECK(seen.back() == 1.0);
+    else CHECK(seen.back() > 0.5);  // the annealing's half was reported too
+  }
+}

@@ -425,12 +425,13 @@ class Solver {
         if (p.booths[nb].movable) movableAdjacent_[b].push_back(nb);
     fixed_.assign(E_, 0);
     for (int e = 0; e < E_; ++e) fixed_[e] = p.exhibitors[e].fixedBooth >= 0 ? 1 : 0;
+    // Clustering points are counted over movable neighbours only, and never more than all of them.
     std::size_t mostAdjacent = 0;
     for (const auto& a : movableAdjacent_) mostAdjacent = std::max(mostAdjacent, a.size());
+    const long long clusterCap = std::max(0LL, static_cast<long long>(p.settings.cluster)) * static_cast<long long>(mostAdjacent);
     bestGain_.assign(E_, 0);
     for (int e = 0; e < E_; ++e)
-      if (!fitList_[e].empty())
-        bestGain_[e] = lin(e, fitList_[e][0]) + static_cast<long long>(p.settings.cluster) * static_cast<long long>(mostAdjacent);
+      if (!fitList_[e].empty()) bestGain_[e] = lin(e, fitList_[e][0]) + clusterCap;
     sectorNear_.assign(p.sectorCount, {});
   }
 

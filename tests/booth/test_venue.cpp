@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 
 #include "badge/new_edition.hpp"
@@ -248,4 +249,75 @@ TEST_CASE("two rectangular halls of a venue file may touch but not overlap") {
   const auto m = errorOf(j);
   CHECK(has(m, "Z"));
   CHECK(has(m, "A"));
+}
+
+namespace {
+
+// One outcome of parsing a mutated venue file: a venue that passes validation and round-trips through
+// its own export, or an Invalid error that names the file. Never a crash, a hang or any other error.
+enum class Outcome { Venue, Refused };
+
+Outcome parseMutated(const std::string& text) {
+  try {
+    const auto v = booth::parseVenue(text, "plan.json");
+    booth::validateVenue(v, "plan.json");
+    const auto again = booth::parseVenue(booth::venueJson(v), "plan.json");
+    CHECK(again.booths.size() == v.booths.size());
+    CHECK(again.halls.size() == v.halls.size());
+    return Outcome::Venue;
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::Invalid);
+    CHECK(has(e.what(), "plan.json"));
+    return Outcome::Refused;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("fuzz: random byte mutations of a venue file give a valid venue or a clear refusal") {
+  // Deterministic mutation fuzzing (runs under ASan/UBSan in the suite).
+  const std::string seed = smallVenue().dump(1);
+  std::mt19937 rng(2026);
+  const char alphabet[] = {'"', '{', '}', '[', ']', ',', ':', '-', '.', 'e', '0', '9', ' ', '\0', '\xD8', '\xFF'};
+  int venues = 0, refused = 0;
+  for (int iter = 0; iter < 3000; ++iter) {
+    std::string s = seed;
+    const int edits = 1 + static_cast<int>(rng() % 4);
+    for (int e = 0; e < edits; ++e) {
+      const std::size_t pos = rng() % s.size();
+      switch (rng() % 3) {
+        case 0: s[pos] = alphabet[rng() % sizeof alphabet]; break;
+        case 1: s.insert(pos, 1, alphabet[rng() % sizeof alphabet]); break;
+        default: s.erase(pos, 1 + rng() % 3); break;
+      }
+    }
+    (parseMutated(s) == Outcome::Venue ? venues : refused) += 1;
+  }
+  CHECK(venues > 0);
+  CHECK(refused > 0);
+}
+
+TEST_CASE("fuzz: any field of a venue file set to a wrong value gives a valid venue or a clear refusal") {
+  // Walks to a random leaf of the plan and replaces it: negative, zero, huge and fractional numbers,
+  // values of the wrong type, empty and very long texts.
+  const std::vector<json> values = {-1,    0,   0.001, 1e308,      -1e308, 3.5,  "",   "x", std::string(5000, 'a'),
+                                    nullptr, true, json::array(), json::object(), "corner", "assigned", "A-01"};
+  std::mt19937 rng(7);
+  int venues = 0, refused = 0;
+  for (int iter = 0; iter < 2000; ++iter) {
+    json j = smallVenue();
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int e = 0; e < edits; ++e) {
+      json* node = &j;
+      while ((node->is_object() || node->is_array()) && !node->empty() && rng() % 8 != 0) {
+        auto it = node->begin();
+        std::advance(it, static_cast<long>(rng() % node->size()));
+        node = &*it;
+      }
+      *node = values[rng() % values.size()];
+    }
+    (parseMutated(j.dump()) == Outcome::Venue ? venues : refused) += 1;
+  }
+  CHECK(venues > 0);
+  CHECK(refused > 0);
 }

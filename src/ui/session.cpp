@@ -135,7 +135,7 @@ void Session::drawForm() {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   const float w = std::min(vp->WorkSize.x - 40, ImGui::GetFontSize() * 26);
   ImGui::SetCursorPos(ImVec2((vp->WorkSize.x - w) / 2, vp->WorkSize.y * 0.18f));
-  ImGui::BeginChild("form", ImVec2(w, 0), true);
+  ImGui::BeginChild("form", ImVec2(w, formHeight_), true);
   if (fonts().heading) ImGui::PushFont(fonts().heading);
   auto ed = store_.edition();
   TextAligned("Moussem", 0.5f);
@@ -148,7 +148,7 @@ void Session::drawForm() {
                          : state_ == State::Locked    ? "signin.locked"
                          : state_ == State::KioskExit ? "signin.kiosk_exit"
                                                       : "signin.title";
-  Text(tr(titleKey, {shell_ ? shell_->actor().user : std::string()}));
+  TextWrapped(tr(titleKey, {shell_ ? shell_->actor().user : std::string()}));
   ImGui::Dummy(ImVec2(0, 4));
 
   const ImGuiInputTextFlags enter = ImGuiInputTextFlags_EnterReturnsTrue;
@@ -169,7 +169,11 @@ void Session::drawForm() {
   }
   ImGui::PopItemWidth();
   ImGui::Dummy(ImVec2(0, 4));
-  if (!model_.error().empty()) TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), model_.error());
+  if (!model_.error().empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
+    TextWrapped(model_.error());
+    ImGui::PopStyleColor();
+  }
   const std::string button = tr(state_ == State::FirstAdmin ? "signin.create" : state_ == State::KioskExit ? "signin.exit"
                                                                                                           : "signin.submit");
   submit |= ImGui::Button((display(button) + "###submit").c_str(), ImVec2(-1, 0));
@@ -197,6 +201,7 @@ void Session::drawForm() {
   }
   ImGui::Dummy(ImVec2(0, 6));
   TextColored(ImVec4(0.35f, 0.38f, 0.45f, 1), tr("status.station", {moussem::stationName()}));
+  formHeight_ = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   ImGui::EndChild();
   ImGui::End();
 }

@@ -57,6 +57,7 @@ class Session {
   char pin_[257] = {};
   char again_[257] = {};
   bool focusFirst_ = true;
+  float formHeight_ = 0;  // the form's content height in the last frame: the box fits it (0: not known yet)
 };
 
 }  // namespace moussem::ui

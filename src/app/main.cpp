@@ -18,6 +18,7 @@
 
 int main(int argc, char** argv) {
   using namespace moussem;
+  app::takeStopSignals();
   app::WindowOptions options;
   std::string db, lang, size;  // lang empty: this station's last choice, else French
   bool demo = false;
@@ -32,6 +33,10 @@ int main(int argc, char** argv) {
   cli.add_option("--search", options.search, "Open the desk with this search and its first result");
   cli.add_option("--action", options.actions, "Run this action of the first screen after the first frame (repeatable; e.g. plan.edit_mode)");
   cli.add_option("--user", options.user, "Sign in as this user at start (PIN from $MOUSSEM_PIN)");
+  // For scripted tests of the real window (tests/ui): readiness, what was typed, slow frames.
+  cli.add_option("--ready-file", options.ready_file, "Write this file once the window is up and idle (scripts)");
+  cli.add_option("--state-file", options.state_file, "At exit, write the screen on show and the text of the last edited field to this JSON file (scripts)");
+  cli.add_option("--frame-delay-ms", options.frame_delay_ms, "Make every frame last at least this long (tests of slow machines)")->check(CLI::Range(0, 2000));
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -7,11 +7,23 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <imgui_internal.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
 #include <cfloat>
+#include <chrono>
 #include <cstdlib>
-#include <iostream>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
 #include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/key_times.hpp"
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -29,8 +41,32 @@ namespace {
 
 struct LoopState {
   ui::Session* session = nullptr;
+  KeyTimes* keyTimes = nullptr;
   int busyFrames = 3;  // frames still to draw before sleeping again
 };
+
+// SIGTERM and SIGINT (a kiosk's service stopping, Ctrl+C in a terminal) end the loop like Quit, and the
+// database is closed cleanly. takeStopSignals() blocks them in every thread and one thread waits for
+// them, which may call what a signal handler may not (glfwPostEmptyEvent wakes the sleeping loop).
+std::atomic<bool> stopRequested{false}, loopRunning{false};
+
+void postEmptyEvent() { glfwPostEmptyEvent(); }
+// The screen on show and the text of the input field last edited (ImGui keeps its state): what a
+// scripted test of the real window checks after typing into it.
+void writeState(const std::string& path, ui::Session& session) {
+  nlohmann::json state;
+  ui::Shell* shell = session.shell();
+  state["screen"] = shell ? shell->current().id() : "";
+  const ImGuiInputTextState& field = GImGui->InputTextState;
+  std::string text;
+  if (field.ID != 0 && field.CurLenW > 0) {
+    text.resize(static_cast<std::size_t>(field.CurLenW) * 4 + 1);
+    const int n = ImTextStrToUtf8(text.data(), static_cast<int>(text.size()), field.TextW.Data, field.TextW.Data + field.CurLenW);
+    text.resize(static_cast<std::size_t>(n));
+  }
+  state["field_text"] = text;
+  std::ofstream(path) << state.dump() << "\n";
+}
 
 ui::Key translate(int key) {
   if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12) return static_cast<ui::Key>(static_cast<int>(ui::Key::F1) + key - GLFW_KEY_F1);
@@ -67,16 +103,19 @@ ui::Key translate(int key) {
   }
 }
 
-void onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
+void onKey(GLFWwindow* window, int key, int scancode, int action, int mods) {
   auto* state = static_cast<LoopState*>(glfwGetWindowUserPointer(window));
   state->busyFrames = 3;
+  // Stamped now, as it arrives (never at frame time): the scanner decoder judges bursts on these.
+  const KeyTimes::Stamp stamp = action == GLFW_PRESS ? state->keyTimes->stamp(scancode) : KeyTimes::Stamp{0, 0};
   // Arrow keys repeat while held (nudging a selection on the plan); every other key acts once.
   const bool arrow = key == GLFW_KEY_LEFT || key == GLFW_KEY_RIGHT || key == GLFW_KEY_UP || key == GLFW_KEY_DOWN;
   if (!(action == GLFW_PRESS || (arrow && action == GLFW_REPEAT)) || !state->session) return;
   // GLFW key tokens are physical positions: shortcuts work the same on AZERTY and Arabic layouts.
   state->session->onKey({translate(key), (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
-  // Scanners: the gate screen rebuilds payloads from physical keys, whatever the layout typed.
-  state->session->onPhysicalKey(key, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_CAPS_LOCK) != 0);
+  // Scanners: payloads are rebuilt from physical keys, whatever the layout typed.
+  if (action == GLFW_PRESS)
+    state->session->onPhysicalKey({key, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_CAPS_LOCK) != 0, stamp.time, stamp.arrival});
 }
 
 void wake(GLFWwindow* window) { static_cast<LoopState*>(glfwGetWindowUserPointer(window))->busyFrames = 3; }
@@ -133,6 +172,23 @@ struct GlfwSession {
 
 }  // namespace
 
+void takeStopSignals() {
+  static sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  std::thread([] {
+    int sig = 0;
+    while (sigwait(&set, &sig) != 0) {
+    }
+    stopRequested = true;
+    // Before the window is up there is nothing to close cleanly: SQLite's transactions are atomic.
+    if (!loopRunning) std::_Exit(128 + sig);
+    glfwPostEmptyEvent();
+  }).detach();
+}
+
 int runWindow(Store& store, const WindowOptions& options) {
   GlfwSession glfw;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -146,6 +202,8 @@ int runWindow(Store& store, const WindowOptions& options) {
   glfwSwapInterval(1);
 
   LoopState state;
+  KeyTimes keyTimes(window);
+  state.keyTimes = &keyTimes;
   glfwSetWindowUserPointer(window, &state);
   // Our callbacks first: the ImGui backend, installed next, chains to them.
   glfwSetKeyCallback(window, onKey);
@@ -181,6 +239,9 @@ int runWindow(Store& store, const WindowOptions& options) {
   int exitCode = 0;
   GlTextures textures;
   ui::setTextureService(&textures);
+  // A worker that ends wakes the sleeping loop to show its outcome; a stop signal ends the loop.
+  ui::setWakeUpCall(postEmptyEvent);
+  io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need a frame every half second
   {
     ui::Session session(store);
     state.session = &session;
@@ -200,12 +261,30 @@ int runWindow(Store& store, const WindowOptions& options) {
     int frame = 0;
     bool actionsRun = false;
     double lastMouseX = -1, lastMouseY = -1;
-    while (!glfwWindowShouldClose(window) && !session.quitRequested()) {
-      // Sleep when nothing happens: no CPU to speak of while the kiosk waits.
-      if (session.busy()) state.busyFrames = 3;  // a progress bar is moving
-      if (options.screenshot.empty() && state.busyFrames <= 0) glfwWaitEventsTimeout(0.5);
-      else glfwPollEvents();
+    bool readyWritten = options.ready_file.empty();
+    loopRunning = true;
+    while (!glfwWindowShouldClose(window) && !session.quitRequested() && !stopRequested) {
+      // Sleep when nothing happens: an idle station costs no CPU. Input wakes the loop, so does a
+      // worker that ends; a screen may ask for a frame later (a refresh due, the idle lock), and the
+      // screen on show keeps frames coming only while something on it moves (a progress bar: at
+      // most 30 frames a second).
+      keyTimes.beforePoll();
+      if (!options.screenshot.empty() || state.busyFrames > 0) {
+        glfwPollEvents();
+      } else if (session.busy()) {
+        glfwWaitEventsTimeout(1.0 / 30);
+      } else {
+        if (!readyWritten) {
+          std::ofstream(options.ready_file) << "ready\n";
+          readyWritten = true;
+        }
+        const double in = session.nextFrameIn();
+        if (in >= ui::kNoWake) glfwWaitEvents();
+        else if (in > 0) glfwWaitEventsTimeout(in);
+        else glfwPollEvents();
+      }
       if (state.busyFrames > 0) --state.busyFrames;
+      const auto frameStart = std::chrono::steady_clock::now();
 
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
@@ -235,10 +314,15 @@ int runWindow(Store& store, const WindowOptions& options) {
         break;
       }
       glfwSwapBuffers(window);
+      if (options.frame_delay_ms > 0)
+        std::this_thread::sleep_until(frameStart + std::chrono::milliseconds(options.frame_delay_ms));
     }
+    loopRunning = false;
+    if (!options.state_file.empty()) writeState(options.state_file, session);
     state.session = nullptr;
   }
   ui::setTextureService(nullptr);  // the shell and its textures are gone; GL is still current
+  ui::setWakeUpCall(nullptr);
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

@@ -16,8 +16,16 @@ struct WindowOptions {
   std::string search;      // the desk opens with this search and its first result
   std::string user;        // sign in as this user at start (PIN from $MOUSSEM_PIN)
   std::vector<std::string> actions;  // the first screen's actions run after the first frame (screenshots)
+  // For scripted tests of the real window:
+  std::string ready_file;  // written once, the first time the loop has nothing left to do and sleeps
+  std::string state_file;  // written at exit: the screen on show and the text of the focused field
+  int frame_delay_ms = 0;  // each frame takes at least this long (a slow machine, a heavy frame)
 };
 
 int runWindow(Store& store, const WindowOptions& options);
+
+// First thing in main(), before any thread starts: SIGTERM and SIGINT end the window's loop cleanly
+// (before the loop runs they end the process at once).
+void takeStopSignals();
 
 }  // namespace moussem::app

@@ -15,6 +15,7 @@
 #include "core/codes.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
+#include "core/live_files.hpp"
 #include "core/i18n.hpp"
 
 namespace moussem {
@@ -263,6 +264,7 @@ Venue parseVenue(std::string_view text, const std::string& source) {
 }
 
 Venue readVenueFile(const std::string& path) {
+  if (live_files::isLive(path)) throw Error(ErrorKind::Refused, tr("io.error.open_database", {path}));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorKind::NotFound, tr("venue.error.read", {path}));
   std::ostringstream s;

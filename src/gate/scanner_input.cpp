@@ -1,5 +1,7 @@
 #include "gate/scanner_input.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <string_view>
 
 namespace moussem::gate {
@@ -44,9 +46,14 @@ std::optional<KeyPress> usKeyFor(char c) {
   return std::nullopt;
 }
 
+double monotonicSeconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
 void ScannerDecoder::press(const KeyPress& k) {
+  caps_lock_ = k.caps_lock;
   if (k.key == keys::LeftShift || k.key == keys::RightShift) return;
-  if (!buffer_.empty() && k.time - last_ > config_.max_gap) resolve(false);  // a pause: the run before is over
+  if (!buffer_.empty() && k.time - last_ > config_.end_gap) resolve(false);  // a pause: the run before is over
   if (k.key == keys::Enter || k.key == keys::KeypadEnter || k.key == keys::Tab) {
     if (!buffer_.empty()) resolve(true);
     return;
@@ -56,18 +63,28 @@ void ScannerDecoder::press(const KeyPress& k) {
     if (!buffer_.empty()) resolve(false);
     return;
   }
-  if (buffer_.empty()) first_ = k.time;
+  if (!buffer_.empty() && gaps_.size() < config_.max_length) gaps_.push_back(std::max(0.0, k.time - last_));
   last_ = k.time;
+  last_arrival_ = k.arrival < 0 ? k.time : k.arrival;
   if (buffer_.size() < config_.max_length) buffer_ += c;
 }
 
 void ScannerDecoder::poll(double now) {
-  if (!buffer_.empty() && now - last_ > config_.max_gap) resolve(false);
+  if (!buffer_.empty() && now - last_arrival_ > config_.end_gap) resolve(false);
 }
 
 void ScannerDecoder::resolve(bool terminated) {
   (void)terminated;  // a cut-off burst is judged like a terminated one: the pipeline says malformed
-  if (buffer_.size() >= config_.min_length) {
+  bool fast = false;
+  if (!gaps_.empty()) {
+    auto middle = gaps_.begin() + static_cast<std::ptrdiff_t>(gaps_.size() / 2);
+    std::nth_element(gaps_.begin(), middle, gaps_.end());
+    fast = *middle <= config_.burst_gap;
+  }
+  gaps_.clear();
+  if (buffer_.size() >= config_.min_length && fast) {
+    for (char& c : buffer_)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     payloads_.push_back(buffer_);
     ++bursts_;
   } else {

@@ -1,9 +1,19 @@
 // Keyboard-wedge scanners: a scanner "types" its payload as a US keyboard would, so its text is rebuilt
 // from physical key positions (GLFW key tokens, named after the US layout) and Shift, never from the
 // layout-translated characters: a US-configured scanner reads right on French AZERTY and Arabic layouts.
-// A burst is told from a person typing by timing (keys closer than max_gap), length and a terminator
-// (Enter or Tab); a burst cut off without terminator is handed over once the keys stop, to be judged
-// like any payload. Pure logic: the app stamps the keys, the screen feeds them here.
+// A run of keys ends at a terminator (Enter or Tab), a key no scanner sends (Backspace...), or a pause
+// of end_gap. It was a burst when it is long (min_length) and fast: the median gap between its keys is
+// at most burst_gap. The median, not the largest gap, so that one hiccup of a busy machine or hub in
+// the middle of a burst does not cut it, while a person, however fast, never types a run of 8 keys 35
+// ms apart. A burst cut off without terminator is handed over too, to be judged like any payload.
+// Pure logic: the app stamps the keys, the shell feeds them here.
+//
+// Time: each key carries the moment it went down (the window system's own event time where there is
+// one) and the moment the app received it. Gaps between keys are judged on the first, so a slow frame,
+// during which keys wait in the window system's queue and then arrive all at once, never splits or
+// joins a burst; "the keys have stopped" is judged on the second, against the clock given to poll().
+// Payloads come out upper-cased: the badge alphabet has no lower case, so a burst read with Caps Lock
+// on (letters inverted) is the same badge.
 #pragma once
 #include <cstddef>
 #include <optional>
@@ -21,11 +31,15 @@ inline constexpr int Space = 32, Apostrophe = 39, Comma = 44, Minus = 45, Period
 }  // namespace keys
 
 struct KeyPress {
-  int key = 0;        // physical key (keys::...)
+  int key = 0;          // physical key (keys::...)
   bool shift = false;
   bool caps_lock = false;
-  double time = 0;    // seconds, any monotonic origin
+  double time = 0;      // seconds when the key went down, any monotonic origin (event time)
+  double arrival = -1;  // seconds when the app received it, on poll()'s clock; < 0: the same as time
 };
+
+// The clock the app stamps arrivals with and polls the decoder with (steady, seconds).
+double monotonicSeconds();
 
 // The character a US keyboard gives for a key, or '\0' (Enter, Tab, Shift...).
 char usCharacter(int key, bool shift, bool caps_lock = false);
@@ -35,7 +49,8 @@ std::optional<KeyPress> usKeyFor(char c);
 class ScannerDecoder {
  public:
   struct Config {
-    double max_gap = 0.035;      // seconds between keys of a burst (scanners: ~7-16 ms; people: >50 ms)
+    double burst_gap = 0.035;    // median seconds between a burst's keys (scanners: ~7-16 ms; people: >50 ms)
+    double end_gap = 0.1;        // a pause that ends a run; also how long a person's key waits at most
     std::size_t min_length = 8;  // shorter: a person typing
     std::size_t max_length = 4096;
   };
@@ -55,13 +70,18 @@ class ScannerDecoder {
   std::size_t bursts() const { return bursts_; }
   // Number of runs judged to be a person typing: the screen lets their characters through.
   std::size_t humanRuns() const { return human_; }
+  const Config& config() const { return config_; }
+  // Caps Lock as the last key reported it (the gate tells the steward; scans are read right anyway).
+  bool capsLock() const { return caps_lock_; }
 
  private:
   void resolve(bool terminated);
 
   Config config_;
   std::string buffer_;
-  double first_ = 0, last_ = 0;
+  std::vector<double> gaps_;  // between the run's keys, seconds
+  double last_ = 0, last_arrival_ = 0;
+  bool caps_lock_ = false;
   std::vector<std::string> payloads_;
   std::size_t bursts_ = 0, human_ = 0;
 };

@@ -3,13 +3,12 @@
 #include "io/import.hpp"
 
 #include <charconv>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "core/dates.hpp"
 #include "core/error.hpp"
+#include "core/live_files.hpp"
 #include "core/i18n.hpp"
 #include "core/text_fold.hpp"
 #include "io/csv.hpp"
@@ -278,6 +277,19 @@ class Importer {
         if (byPhone.size() == 1) match = byPhone.front();
       }
     }
+    if (!match && ext.empty() && email.empty() && get("phone").empty()) {
+      // Nothing else to go by: the same names and organisation are the same person, as the desk's
+      // duplicate rule says (an exported list imported back changes nothing).
+      Person probe;
+      probe.first_name = get("first_name");
+      probe.last_name = get("last_name");
+      probe.name_ar = get("name_ar");
+      probe.organization = get("organization");
+      std::vector<Id> named;
+      for (const auto& d : registry_.duplicatesOf(probe))
+        if (d.reason == "name") named.push_back(d.id);
+      if (named.size() == 1) match = named.front();
+    }
     Person p;
     if (match) p = *store_.person(*match);
     const Person before = p;
@@ -401,14 +413,7 @@ ImportReport importText(Registry& registry, Entity entity, std::string_view byte
 }
 
 ImportReport importFile(Registry& registry, Entity entity, const fs::path& file, const ImportOptions& options) {
-  std::error_code ec;
-  if (!fs::exists(file, ec)) throw Error(ErrorKind::NotFound, tr("io.error.no_file", {file.string()}));
-  if (fs::is_directory(file, ec)) throw Error(ErrorKind::Invalid, tr("io.error.no_file", {file.string()}));
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(ErrorKind::Io, tr("io.error.read", {file.string()}));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return importText(registry, entity, buffer.str(), file.string(), options);
+  return importText(registry, entity, live_files::readUserFile(file), file.string(), options);
 }
 
 }  // namespace moussem::io

@@ -28,13 +28,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool hasSqliteHeader(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  char header[16] = {};
-  in.read(header, sizeof header);
-  return in.gcount() == sizeof header && std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
-}
-
 // Flushes a file (or a folder, so a rename inside it is durable) to the disk.
 void syncPath(const fs::path& path, bool directory) {
   int fd = ::open(path.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
@@ -148,7 +141,7 @@ BackupInfo backupDatabase(const std::string& database, const fs::path& file) {
   const fs::path db(database);
   std::error_code ec;
   if (!fs::exists(db, ec)) throw Error(ErrorKind::NotFound, tr("store.error.not_found", {database}));
-  if (!hasSqliteHeader(db)) throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {database}));
+  if (!sqlite::isDatabaseFile(db)) throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {database}));
   if (fs::exists(file, ec)) throw Error(ErrorKind::Refused, tr("store.error.exists", {file.string()}));
   const fs::path partial = file.string() + ".partial";
   const fs::path sumFile = file.string() + ".sha256";
@@ -222,7 +215,7 @@ BackupInfo restoreDatabase(const std::string& database, const fs::path& file, bo
     const std::string actual = sha256OfFile(staged);
     if (actual != expected)
       throw Error(ErrorKind::Corrupt, tr("restore.error.checksum", {file.string(), expected, actual}));
-    if (!hasSqliteHeader(staged)) throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {file.string()}));
+    if (!sqlite::isDatabaseFile(staged)) throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {file.string()}));
     info.bytes = static_cast<long long>(fs::file_size(staged));
     {
       std::optional<sqlite::Database> copy;
@@ -252,7 +245,7 @@ BackupInfo restoreDatabase(const std::string& database, const fs::path& file, bo
       std::optional<EditionOf> currentEd;
       std::string why;
       try {
-        if (!hasSqliteHeader(db)) throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {database}));
+        if (!sqlite::isDatabaseFile(db)) throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {database}));
         current.emplace(database, SQLITE_OPEN_READWRITE);
         sqlite3_busy_timeout(current->handle(), 5000);
         currentEd = editionOf(*current);

@@ -4,6 +4,12 @@
 
 namespace moussem::ui {
 
+namespace {
+std::atomic<void (*)()> wakeUpCall{nullptr};
+}  // namespace
+
+void setWakeUpCall(void (*wake)()) { wakeUpCall = wake; }
+
 BackgroundTask::~BackgroundTask() {
   cancel_ = true;
   wait();
@@ -37,6 +43,7 @@ bool BackgroundTask::start(Work work) {
       finished_ = std::move(out);
     }
     running_ = false;
+    if (auto wake = wakeUpCall.load()) wake();
   });
   return true;
 }

@@ -12,6 +12,10 @@
 
 namespace moussem::ui {
 
+// Called on the worker's thread when a task ends, so that an event loop asleep waiting for input draws
+// the outcome at once (the app sets glfwPostEmptyEvent; it must be thread-safe). None: tests, no window.
+void setWakeUpCall(void (*wake)());
+
 class BackgroundTask {
  public:
   struct Context {

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/i18n.hpp"
@@ -67,8 +68,18 @@ bool Session::onKey(const Chord& chord) {
   return shell_->onKey(chord);
 }
 
-void Session::onPhysicalKey(int key, bool shift, bool caps_lock) {
-  if (state_ == State::Active && shell_) shell_->onPhysicalKey(key, shift, caps_lock);
+void Session::onPhysicalKey(const gate::KeyPress& key) {
+  if (state_ == State::Active && shell_) shell_->onPhysicalKey(key);
+}
+
+double Session::nextFrameIn() const {
+  if (state_ != State::Active || !shell_) return kNoWake;
+  double in = shell_->nextFrameIn();
+  if (!shell_->kiosk()) {  // the idle lock is due then
+    const double left = std::chrono::duration<double>(lastActivity_ + users::kIdleLock - clock_()).count();
+    in = std::min(in, std::max(0.0, left));
+  }
+  return in;
 }
 
 bool Session::submitSignIn(const std::string& name, const std::string& pin) {

@@ -23,14 +23,16 @@ class Session {
 
   void draw();                     // one frame
   bool onKey(const Chord& chord);  // shortcuts, when a shell is active
-  void onPhysicalKey(int key, bool shift, bool caps_lock);
+  void onPhysicalKey(const gate::KeyPress& key);
   void activity();                 // the user did something: the idle timer starts again
 
   State state() const { return state_; }
   Shell* shell() { return state_ == State::Active || state_ == State::KioskExit ? shell_.get() : nullptr; }
   SignInModel& model() { return model_; }
   bool quitRequested() const { return shell_ && shell_->quitRequested(); }
-  bool busy() const { return shell_ && shell_->busy(); }
+  bool busy() const { return state_ == State::Active && shell_ && shell_->busy(); }
+  // Seconds until a frame is due with no input (Shell::nextFrameIn, the idle lock); kNoWake: none.
+  double nextFrameIn() const;
   void setLanguage(const std::string& lang);
 
   // What the forms submit (the view calls these; tests too).

@@ -110,9 +110,11 @@ bool Shell::onKey(const Chord& chord) {
   return actions_.trigger(chord);
 }
 
-void Shell::onPhysicalKey(int key, bool shift, bool caps_lock) {
-  if (auto* gate = dynamic_cast<GateScreen*>(screens_[current_].get()))
-    gate->onPhysicalKey({key, shift, caps_lock, ImGui::GetTime()});
+double Shell::nextFrameIn() const {
+  double in = screens_[current_]->nextFrameIn();
+  in = std::min(in, std::max(0.0, nextBackupCheck_ - ImGui::GetTime()));
+  if (wedge_.pending()) in = std::min(in, wedge_.wakeAfter());
+  return in;
 }
 
 void Shell::drawMenu() {
@@ -213,6 +215,7 @@ void Shell::drawStatus() {
   std::vector<std::pair<std::string, ImVec4>> segments;
   const ImVec4 grey(0.35f, 0.38f, 0.45f, 1), amber(0.75f, 0.45f, 0.0f, 1);
   if (demo_) segments.emplace_back(tr("status.demo"), amber);
+  if (wedge_.capsLock()) segments.emplace_back(tr("status.caps_lock"), amber);
   if (auto done = backup_.poll()) {  // a backup just ended (no I/O here: the worker's outcome)
     backupError_ = done->ok ? std::string() : done->message;
     if (done->ok) lastBackup_ = done->message;
@@ -261,6 +264,10 @@ void Shell::draw() {
                            ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
   ImGui::Begin("Moussem###shell", nullptr, flags);
   ImGui::PopStyleVar(2);
+  // Scanner bursts first, before any widget can take their characters or their Enter.
+  Screen& screen = *screens_[current_];
+  for (const auto& payload : wedge_.beginFrame(keyClock_())) screen.onScan(payload);
+  screen.setCapsLock(wedge_.capsLock());
   drawMenu();
 
   const float statusH = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
@@ -271,7 +278,9 @@ void Shell::draw() {
     ImGui::BeginChild("content", ImVec2(ImGui::GetContentRegionAvail().x - (rtl ? navW + 8 : 0), h), false);
     ImGui::Dummy(ImVec2(0, 4));
     ImGui::PushID(screens_[current_]->id());
+    ImGui::BeginDisabled(wedge_.inputLocked());  // a burst's Enter presses nothing
     screens_[current_]->draw();
+    ImGui::EndDisabled();
     ImGui::PopID();
     ImGui::EndChild();
   };

@@ -3,6 +3,7 @@
 // of the system stay in src/app.
 #pragma once
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "store/store.hpp"
 #include "ui/actions.hpp"
 #include "ui/background_task.hpp"
+#include "ui/keyboard_wedge.hpp"
 #include "ui/screen.hpp"
 
 namespace moussem::ui {
@@ -25,8 +27,11 @@ class Shell {
 
   void draw();                      // one frame, filling the main viewport
   bool onKey(const Chord& chord);   // a shortcut from the app; true if an action took it
-  // A physical key went down (GLFW key token = US position): the gate screen reads scanners from these.
-  void onPhysicalKey(int key, bool shift, bool caps_lock);
+  // A physical key went down (GLFW key token = US position), as it arrived: scanners are read from these
+  // on every screen (ui/keyboard_wedge.hpp), their payloads handed to the screen on show.
+  void onPhysicalKey(const gate::KeyPress& key) { wedge_.keyDown(key); }
+  // The clock of the keys' arrival times (tests play their own).
+  void setKeyClock(std::function<double()> clock) { keyClock_ = std::move(clock); }
 
   void select(const std::string& screen_id);
   void selectNext();
@@ -46,12 +51,12 @@ class Shell {
   // once a minute; the status line shows the last one. Returns true when one was started.
   bool backupIfDue(std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
   void waitForBackup() { backup_.wait(); }  // tests
-  // Some screen runs long work (a batch, a print job): the app keeps drawing frames for its progress.
-  bool busy() const {
-    for (const auto& s : screens_)
-      if (s->busy()) return true;
-    return false;
-  }
+  // The screen on show has something moving (a progress bar): the app keeps drawing frames. Screens
+  // not on show never keep the app awake; their workers wake it once when they end.
+  bool busy() const { return screens_[current_]->busy(); }
+  // Seconds until a frame is due although nothing happens (Screen::nextFrameIn, the backup check, keys
+  // held by the scanner decoder); kNoWake: sleep until input.
+  double nextFrameIn() const;
   const ActionTable& actions() const { return actions_; }
   const std::string& stationName() const { return station_; }
   // Where each navigation entry was drawn in the last frame (screen coordinates), for tests.
@@ -74,6 +79,8 @@ class Shell {
   bool demo_ = false;
   bool quit_ = false;
   std::vector<std::pair<ImVec2, ImVec2>> navRects_;
+  KeyboardWedge wedge_;
+  std::function<double()> keyClock_ = gate::monotonicSeconds;
   BackgroundTask backup_;
   double nextBackupCheck_ = 0;  // ImGui time
   std::string lastBackup_, backupError_;

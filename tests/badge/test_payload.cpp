@@ -111,7 +111,7 @@ TEST_CASE("a payload cut short, lengthened or in lower case is malformed") {
   CHECK(verifyPayload(std::string("MSM1\0.K7Q2XP", 12), "K7Q2XP", k.pk).verdict == PayloadVerdict::Malformed);
 }
 
-TEST_CASE("a badge of another edition is wrong_event; one signed by another key is forged") {
+TEST_CASE("a badge of another edition is wrong_event, one signed by another key is forged") {
   Keys ours = keysFromSeed(1), theirs = keysFromSeed(9);
   BadgeClaims other = sampleClaims();
   other.edition = "ZZZZ22";

@@ -77,7 +77,7 @@ TEST_CASE("a batch printed on a CUPS queue reaches the printer as one PDF and is
   CHECK(e.store->badgeOfPerson(e.people[0])->printed_count == 1);
 }
 
-TEST_CASE("printing the same badge version again needs a confirmation; a reprint does not") {
+TEST_CASE("printing the same badge version again needs a confirmation, a reprint does not") {
   CupsServer cups;
   UseScheduler use(cups);
   Edition3 e;

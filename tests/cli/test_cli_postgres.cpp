@@ -17,7 +17,7 @@ namespace {
 std::string dbName(const std::string& url) { return url.substr(url.rfind('/') + 1); }
 }  // namespace
 
-TEST_CASE("init, demo, info and scan work on a server URL; the key stays in this station's data folder",
+TEST_CASE("init, demo, info and scan work on a server URL, the key stays in this station's data folder",
           "[postgres]") {
   const std::string url = moussem::test::newPgDatabase();
   auto init = run("moussem-cli", {"--db", url, "--json", "init", "--edition-name", "Salon", "--from", "2026-02-09"});

@@ -124,7 +124,7 @@ TEST_CASE("e-mail addresses are lower-cased and checked") {
     CHECK_FALSE(isValidEmail(bad));
 }
 
-TEST_CASE("an ICE has exactly 15 digits; other registers keep their own formats") {
+TEST_CASE("an ICE has exactly 15 digits, other registers keep their own formats") {
   CHECK(isValidIce("001234567000089"));
   CHECK_FALSE(isValidIce("00123456700008"));
   CHECK_FALSE(isValidIce("0012345670000890"));

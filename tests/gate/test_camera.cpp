@@ -143,7 +143,7 @@ TEST_CASE("the gate model admits a badge read by the camera, through the same pi
   model.startCamera(std::make_unique<ScriptedSource>(std::vector<gate::Frame>(3, badgeFrame(payload))));
   CHECK(model.cameraOn());
   REQUIRE(waitFor([&] {
-    model.poll(0);
+    model.poll();
     return model.lastVerdict().has_value();
   }));
   CHECK(model.lastVerdict()->accepted);

@@ -48,7 +48,7 @@ std::vector<json> lines(const std::string& out) {
 }
 }  // namespace
 
-TEST_CASE("gate list shows the edition's defaults; gate add adds, refuses bad fields and duplicates") {
+TEST_CASE("gate list shows the edition's defaults, gate add adds, refuses bad fields and duplicates") {
   DemoDb d;
   auto list = json::parse(d.cli({"--json", "gate", "list"}).out);
   REQUIRE(list.size() == 3);

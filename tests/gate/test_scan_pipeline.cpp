@@ -82,7 +82,7 @@ TEST_CASE("bad payloads are rejected with their reason code and every one is log
   CHECK(g.scan(good, gateProfile, "in", f.at(kMonday)).accepted);
 }
 
-TEST_CASE("a reprinted badge makes the old one superseded; a revoked badge is revoked") {
+TEST_CASE("a reprinted badge makes the old one superseded, a revoked badge is revoked") {
   GateFixture f;
   const std::string v1 = f.payload(f.official);
   f.badges().reprint(f.official, "typo in the name");

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cctype>
 
 #include "gate/scanner_input.hpp"
 
@@ -47,7 +48,7 @@ TEST_CASE("a burst from the physical keys gives the payload, whatever the layout
   CHECK(d.takePayloads() == std::vector<std::string>{kPayload});
 }
 
-TEST_CASE("a person typing is not a burst; a cut-off burst is handed over when the keys stop") {
+TEST_CASE("a person typing is not a burst, a cut-off burst is handed over when the keys stop") {
   ScannerDecoder d;
   double t = 5.0;
   scan(d, "BENNANI", t, 0.180);  // a person: 180 ms between keys, then Enter
@@ -72,4 +73,86 @@ TEST_CASE("a person typing is not a burst; a cut-off burst is handed over when t
   auto big = d.takePayloads();
   REQUIRE(big.size() == 1);
   CHECK(big[0].size() == 4096);
+}
+
+TEST_CASE("a burst typed with Caps Lock on comes out as the badge: the badge alphabet has no lower case") {
+  ScannerDecoder d;
+  double t = 1.0;
+  // Caps Lock on: the scanner's Shift+letter types a lower-case letter; digits and '.' are untouched.
+  for (char c : kPayload) {
+    auto k = usKeyFor(c);
+    REQUIRE(k);
+    k->caps_lock = true;
+    k->time = t;
+    t += 0.010;
+    CHECK(usCharacter(k->key, k->shift, true) == (std::isalpha(static_cast<unsigned char>(c)) ? std::tolower(c) : c));
+    d.press(*k);
+  }
+  d.press({keys::Enter, false, true, t});
+  CHECK(d.takePayloads() == std::vector<std::string>{kPayload});
+  CHECK(d.capsLock());
+  d.press({keys::Enter, false, false, t + 1});
+  CHECK_FALSE(d.capsLock());
+}
+
+TEST_CASE("gaps are judged on the keys' own times, pauses on their arrival: queued keys arriving at once stay one burst") {
+  ScannerDecoder d;
+  // Keys sent 10 ms apart; the first 20 arrive as sent, the rest wait 200 ms in the queue (a slow
+  // frame) and arrive together.
+  double sent = 10.0, arrival = 10.0;
+  for (std::size_t i = 0; i < kPayload.size(); ++i) {
+    if (i == 20) {
+      d.poll(sent);  // the app polls right after the first keys: nothing to resolve yet
+      CHECK(d.pending());
+      arrival += 0.200;
+    }
+    auto k = usKeyFor(kPayload[i]);
+    k->time = sent;
+    k->arrival = i < 20 ? sent : arrival;
+    sent += 0.010;
+    d.press(*k);
+  }
+  d.press({keys::Enter, false, false, sent, arrival});
+  CHECK(d.takePayloads() == std::vector<std::string>{kPayload});
+  CHECK(d.bursts() == 1);
+  CHECK(d.humanRuns() == 0);
+  // A real pause between keys (their own times 300 ms apart) still ends a run, however they arrive.
+  for (char c : std::string("ABCDEFGHIJ")) {
+    auto k = usKeyFor(c);
+    k->time = sent;
+    k->arrival = arrival;
+    sent += 0.300;
+    d.press(*k);
+  }
+  d.poll(arrival + 1.0);
+  CHECK(d.takePayloads().empty());
+  CHECK(d.humanRuns() == 10);
+}
+
+TEST_CASE("one hiccup of a busy machine in the middle of a burst keeps it whole, and a fast typist is never taken for a scanner") {
+  ScannerDecoder d;
+  double t = 20.0;
+  for (std::size_t i = 0; i < kPayload.size(); ++i) {
+    auto k = usKeyFor(kPayload[i]);
+    k->time = t;
+    t += i == 3 || i == 60 ? 0.070 : 0.010;  // twice 70 ms: the sender was descheduled
+    d.press(*k);
+  }
+  d.press({keys::Enter, false, false, t});
+  CHECK(d.takePayloads() == std::vector<std::string>{kPayload});
+  CHECK(d.humanRuns() == 0);
+  // A person typing a name fast (60-90 ms between keys, some pairs at 40 ms), then Enter: a person.
+  const double gaps[] = {0.060, 0.090, 0.040, 0.075, 0.040, 0.085, 0.060, 0.070, 0.040};
+  const std::string name = "BENJELLOUN";
+  t += 1.0;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    auto k = usKeyFor(name[i]);
+    k->time = t;
+    if (i < 9) t += gaps[i];
+    d.press(*k);
+  }
+  d.press({keys::Enter, false, false, t + 0.1});
+  CHECK(d.takePayloads().empty());
+  CHECK(d.bursts() == 1);
+  CHECK(d.humanRuns() == 1);
 }

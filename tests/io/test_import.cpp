@@ -75,7 +75,7 @@ TEST_CASE("importing the same file twice changes nothing") {
   CHECK(f.count(io::Entity::Participants) == 1);
 }
 
-TEST_CASE("one bad row and nothing is written; the report lists every bad row with line and column") {
+TEST_CASE("one bad row and nothing is written, the report lists every bad row with line and column") {
   Fixture f;
   const std::string file =
       "name_fr,kind,sector,region,phone,email,registration_no\n"
@@ -159,7 +159,7 @@ TEST_CASE("participants: categories by label, days in any format, staff linked b
   CHECK(bad.errors[0].column == "exhibitor");
 }
 
-TEST_CASE("an export imports back unchanged, in CSV with ';' or ',' and the BOM") {
+TEST_CASE("an export imports back unchanged, in CSV with a comma or a semicolon and the BOM") {
   Fixture f;
   io::importText(f.registry, io::Entity::Exhibitors, kExhibitors, "ex.csv");
   io::importText(f.registry, io::Entity::Participants,
@@ -185,7 +185,7 @@ TEST_CASE("an export imports back unchanged, in CSV with ';' or ',' and the BOM"
   }
 }
 
-TEST_CASE("XLSX export writes a workbook; an unknown extension is a usage error") {
+TEST_CASE("XLSX export writes a workbook, an unknown extension is a usage error") {
   Fixture f;
   io::importText(f.registry, io::Entity::Exhibitors, kExhibitors, "ex.csv");
   const auto file = f.dir / "ex.xlsx";

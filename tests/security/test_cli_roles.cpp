@@ -103,7 +103,7 @@ TEST_CASE("every role through every command: allowed, or refused with exit 1 and
   CHECK(run("moussem-cli", {"--db", db, "audit", "verify"}).exit_code == 0);
 }
 
-TEST_CASE("a gate user's listing carries no phone and no e-mail; a desk user's does") {
+TEST_CASE("a gate user's listing carries no phone and no e-mail, a desk user's does") {
   TempDir dir;
   const std::string db = (dir / "semaine.db").string();
   REQUIRE(run("moussem-cli", {"--db", db, "init"}).exit_code == 0);
@@ -126,7 +126,7 @@ TEST_CASE("a gate user's listing carries no phone and no e-mail; a desk user's d
   }
 }
 
-TEST_CASE("wrong PINs in a loop lock the account; no PIN at all is a usage error") {
+TEST_CASE("wrong PINs in a loop lock the account, no PIN at all is a usage error") {
   TempDir dir;
   const std::string db = (dir / "semaine.db").string();
   REQUIRE(run("moussem-cli", {"--db", db, "init"}).exit_code == 0);
@@ -146,7 +146,7 @@ TEST_CASE("wrong PINs in a loop lock the account; no PIN at all is a usage error
   CHECK(noPin.err.find("MOUSSEM_PIN") != std::string::npos);
 }
 
-TEST_CASE("init --admin creates the first administrator with the edition; a bad PIN creates nothing") {
+TEST_CASE("init --admin creates the first administrator with the edition, a bad PIN creates nothing") {
   moussem::test::TempDir dir;
   const auto db = (dir / "e.db").string();
   auto bad = moussem::test::run("moussem-cli", {"--db", db, "init", "--admin", "directrice", "--pin-stdin"}, "12\n");

@@ -133,7 +133,7 @@ TEST_CASE("every role through every kind of change: allowed and audited, or refu
   }
 }
 
-TEST_CASE("an update is audited with the record before and after; the chain verifies") {
+TEST_CASE("an update is audited with the record before and after, the chain verifies") {
   GateFixture f;
   auto desk = as(f, Role::Desk, "amina");
   Person p = *desk->person(f.visitor);
@@ -201,7 +201,7 @@ TEST_CASE("a gate sees names, category and organisation, never phones or e-mails
   CHECK(desk->person(f.visitor)->phone == "+212612345678");
 }
 
-TEST_CASE("a bulk change is one audit row with the ids it created; an update inside gets its own") {
+TEST_CASE("a bulk change is one audit row with the ids it created, an update inside gets its own") {
   GateFixture f;
   auto org = as(f, Role::Organizer, "hassan");
   const auto before = org->personIds().size();

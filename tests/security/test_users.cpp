@@ -44,7 +44,7 @@ TEST_CASE("a PIN is kept as an Argon2id hash, never as itself") {
   CHECK(row.after.find("argon2") == std::string::npos);
 }
 
-TEST_CASE("PIN and name rules; a second user of the same name is refused") {
+TEST_CASE("PIN and name rules, a second user of the same name is refused") {
   GateFixture f;
   CHECK_THROWS_AS(users::checkPin("123"), Error);
   CHECK_THROWS_AS(users::checkPin("1234567890123"), Error);
@@ -90,7 +90,7 @@ TEST_CASE("sign-in: right PIN, wrong PINs counted, lockout, and back after the l
         static_cast<std::size_t>(users::kMaxFailures + 1));
 }
 
-TEST_CASE("an unknown name gets the same answer as a wrong PIN; a disabled user is refused") {
+TEST_CASE("an unknown name gets the same answer as a wrong PIN, a disabled user is refused") {
   i18n::setLanguage("fr");
   GateFixture f;
   users::addUser(*f.store, kOwner, "salma", Role::Organizer, "13579");

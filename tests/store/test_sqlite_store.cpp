@@ -210,7 +210,7 @@ TEST_CASE("a database written by a newer Moussem is refused with a clear message
   CHECK(rawUserVersion(db.string()) == newer);
 }
 
-TEST_CASE("a failed write() leaves nothing behind; a successful one keeps everything") {
+TEST_CASE("a failed write() leaves nothing behind, a successful one keeps everything") {
   TempDir dir;
   auto store = createEditionDatabase(test::dbPath(dir, "t.db"), sampleEdition());
   CHECK_THROWS(store->write([&] {

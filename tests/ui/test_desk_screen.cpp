@@ -427,7 +427,7 @@ TEST_CASE("desk: Arabic typed into the walk-in form is previewed shaped and stor
   CHECK_FALSE(m.results().empty());
 }
 
-TEST_CASE("desk: an exhibitor opens in Arabic with no ID clash; long names wrap in logical order; phones read left to right") {
+TEST_CASE("desk: an exhibitor opens in Arabic with no ID clash, long names wrap in logical order, phones read left to right") {
   TextureGuard t;
   LanguageGuardDesk guard;
   Kiosk k;

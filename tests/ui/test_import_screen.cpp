@@ -127,7 +127,7 @@ TEST_CASE("import screen: a file that is not UTF-8 or misses a column is refused
   CHECK_FALSE(m.preview()->error.empty());
 }
 
-TEST_CASE("import screen: exports participants to CSV with ';' or ',' and exhibitors to XLSX") {
+TEST_CASE("import screen: exports participants to CSV with a comma or a semicolon and exhibitors to XLSX") {
   Setup s;
   ui::ImportModel m(*s.session);
   m.export_entity = io::Entity::Participants;

@@ -451,7 +451,7 @@ TEST_CASE("plan editor: a selection's move that would overlap or leave the hall 
   CHECK(m.message().find("A-02") != std::string::npos);
 }
 
-TEST_CASE("plan editor: Ctrl+D duplicates the selection and Delete deletes it, each one undo step; an assigned booth is not deleted") {
+TEST_CASE("plan editor: Ctrl+D duplicates the selection and Delete deletes it, each one undo step, an assigned booth is not deleted") {
   Plan p;
   auto& m = p.screen.model();
   m.setEditing(true);

@@ -49,7 +49,7 @@ std::vector<std::string> screenIds(ui::Shell& shell) {
 
 }  // namespace
 
-TEST_CASE("a demo edition without users opens at once; a real one asks for its first administrator") {
+TEST_CASE("a demo edition without users opens at once, a real one asks for its first administrator") {
   i18n::setLanguage("fr");
   test::HeadlessUi ui;
   {
@@ -78,7 +78,7 @@ TEST_CASE("a demo edition without users opens at once; a real one asks for its f
   CHECK_FALSE(again->submitFirstAdmin("mallory", "1234", "1234"));
 }
 
-TEST_CASE("sign-in: a wrong PIN says so and opens nothing; each role gets its own screens") {
+TEST_CASE("sign-in: a wrong PIN says so and opens nothing, each role gets its own screens") {
   i18n::setLanguage("fr");
   test::HeadlessUi ui;
   Station st(false);
@@ -110,7 +110,7 @@ TEST_CASE("sign-in: a wrong PIN says so and opens nothing; each role gets its ow
   CHECK(std::find(org.begin(), org.end(), "dashboard") != org.end());
 }
 
-TEST_CASE("a desk left alone locks itself; its user's PIN opens it again where it was") {
+TEST_CASE("a desk left alone locks itself, its user's PIN opens it again where it was") {
   i18n::setLanguage("fr");
   test::HeadlessUi ui;
   Station st(false);
@@ -134,7 +134,7 @@ TEST_CASE("a desk left alone locks itself; its user's PIN opens it again where i
   CHECK(std::string(s->shell()->current().id()) == "participants");
 }
 
-TEST_CASE("a gate user gets the gate screen alone, never locked; leaving takes an administrator's PIN") {
+TEST_CASE("a gate user gets the gate screen alone, never locked, leaving takes an administrator's PIN") {
   i18n::setLanguage("fr");
   test::HeadlessUi ui;
   Station st(false);

@@ -44,7 +44,7 @@ FieldFrame drawField(test::HeadlessUi& ui, std::string& value, ui::PreviewPlacem
 }
 }  // namespace
 
-TEST_CASE("a field holding Arabic shows a shaped line under it; the caller still queries the field") {
+TEST_CASE("a field holding Arabic shows a shaped line under it, the caller still queries the field") {
   test::HeadlessUi ui;
   std::string latin = "Salma Alaoui", arabic = "سلمى العلوي";
   const FieldFrame a = drawField(ui, latin, ui::PreviewPlacement::Below);

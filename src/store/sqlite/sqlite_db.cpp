@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_db.hpp"
 
 #include "core/error.hpp"
+#include "core/live_files.hpp"
 
 namespace moussem::sqlite {
 
@@ -88,11 +89,13 @@ Database::Database(const std::string& path, int flags) : path_(path) {
     throw Error(kindOf(rc), path + ": " + msg);
   }
   sqlite3_extended_result_codes(db_, 1);
+  live_files::add(path_);  // readers of user-named files refuse it from now on
 }
 
 Database::~Database() {
   cache_.clear();  // finalize statements before closing
   if (db_) sqlite3_close(db_);
+  live_files::remove(path_);
 }
 
 void Database::exec(const char* sql) {
@@ -131,6 +134,19 @@ Statement& Database::prepare(const std::string& sql) {
 
 void Database::fail(int rc, std::string_view what) const {
   throw Error(kindOf(rc), path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_));
+}
+
+bool isDatabaseFile(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);  // stat(): no descriptor
+  if (ec || size == 0) return false;
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(db, "PRAGMA schema_version", nullptr, nullptr, nullptr);  // reads the header
+  sqlite3_close(db);
+  // Only "not a database" says no: a damaged, busy or unreadable database is still one (and the caller
+  // says what is wrong with it when it opens it).
+  return (rc & 0xff) != SQLITE_NOTADB;
 }
 
 }  // namespace moussem::sqlite

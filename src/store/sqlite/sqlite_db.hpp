@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,5 +76,13 @@ class Database {
   std::string path_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
+
+// Whether path holds a SQLite database, asked through SQLite itself. Never open a descriptor of your own
+// on a database file to check it: closing that descriptor drops every POSIX lock this process holds on
+// the file, SQLite's included, and another process may then delete the WAL we still write into
+// (sqlite.org, "How To Corrupt An SQLite Database File", 2.2). SQLite shares one descriptor per file
+// within a process and keeps it open while any of its connections holds a lock. An empty file is not a
+// database here (SQLite would take it for a new one).
+bool isDatabaseFile(const std::filesystem::path& path);
 
 }  // namespace moussem::sqlite

@@ -3,7 +3,6 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <filesystem>
-#include <fstream>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -16,25 +15,14 @@ using sqlite_rows::joinList;
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// A SQLite file starts with these 16 bytes; anything else is not a database at all.
-bool hasSqliteHeader(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  char header[16] = {};
-  in.read(header, sizeof header);
-  return in.gcount() == sizeof header && std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
-}
-
-}  // namespace
-
 SqliteStore::SqliteStore(const std::string& path, OpenMode mode) {
   const fs::path file(path);
   std::error_code ec;
   if (mode == OpenMode::Existing) {
     if (!fs::exists(file, ec)) throw Error(ErrorKind::NotFound, tr("store.error.not_found", {path}));
     if (fs::is_directory(file, ec)) throw Error(ErrorKind::Invalid, tr("store.error.is_folder", {path}));
-    if (!hasSqliteHeader(file)) throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {path}));
+    // Checked through SQLite: this process may already hold the file open (a worker's connection).
+    if (!sqlite::isDatabaseFile(file)) throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {path}));
   } else {
     if (fs::exists(file, ec)) throw Error(ErrorKind::Refused, tr("store.error.exists", {path}));
     if (file.has_parent_path() && !fs::exists(file.parent_path(), ec)) {

@@ -20,6 +20,8 @@ class DashboardModel {
   // Once per frame with the ImGui clock: starts a refresh when the last one is older than the period.
   void tick(double now);
   void refreshNow() { due_ = 0; }
+  // When the next refresh starts (the tick() clock); while one runs, its end wakes the app instead.
+  double nextRefreshAt() const { return task_.running() ? 1e18 : due_; }
   void setPeriod(double seconds) { period_ = seconds; }
   bool loaded() const { return loaded_; }
   bool refreshing() const { return task_.running(); }

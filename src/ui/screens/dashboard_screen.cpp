@@ -79,6 +79,10 @@ void DashboardScreen::drawExport() {
   }
 }
 
+double DashboardScreen::nextFrameIn() const {
+  return std::max(0.0, std::min(kNoWake, model_.nextRefreshAt() - ImGui::GetTime()));
+}
+
 void DashboardScreen::draw() {
   model_.tick(ImGui::GetTime());
   drawExport();

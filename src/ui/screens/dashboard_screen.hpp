@@ -16,7 +16,10 @@ class DashboardScreen final : public Screen {
   void onShow() override { model_.refreshNow(); }
   void refresh() override { model_.refreshNow(); }
   void draw() override;
-  bool busy() const override { return true; }  // live: keeps refreshing while shown
+  // Live without burning the CPU: a frame when the next refresh is due, and one when its figures arrive
+  // (the worker wakes the app); frame after frame only while an export's progress bar moves.
+  bool busy() const override { return model_.exportTask().running(); }
+  double nextFrameIn() const override;
   DashboardModel& model() { return model_; }
 
  private:

@@ -1,10 +1,12 @@
 #include "ui/screens/desk_screen.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
 
+#include "badge/payload.hpp"
 #include "core/dates.hpp"
 #include "core/i18n.hpp"
 #include "core/time_zone.hpp"
@@ -128,8 +130,14 @@ void DeskScreen::refresh() {
 
 void DeskScreen::startWith(const std::string& query) {
   search_ = query;
+  reload_search_ = true;
   model_.setQuery(query);
   open_first_ = true;
+}
+
+void DeskScreen::onScan(const std::string& payload) {
+  const ParsedPayload parsed = parsePayload(payload);  // whose badge: the gate judges its validity
+  if (parsed.verdict != PayloadVerdict::Malformed) startWith(parsed.claims.serial);
 }
 
 void DeskScreen::requestPrint() {
@@ -178,6 +186,13 @@ void DeskScreen::draw() {
 }
 
 void DeskScreen::drawSearch() {
+  if (reload_search_) {
+    // The text was set from elsewhere (a badge scanned): an active field keeps its own copy, so it lets
+    // go first and takes the new text when it gets the keyboard again.
+    if (ImGui::GetActiveID() == ImGui::GetID("##desk-search")) ImGui::ClearActiveID();
+    reload_search_ = false;
+    focus_search_ = true;
+  }
   if (focus_search_ && !model_.formOpen() && popup_.empty()) {
     ImGui::SetKeyboardFocusHere();
     focus_search_ = false;

@@ -30,7 +30,10 @@ class DeskScreen final : public Screen {
   const BadgePreview& preview() const { return preview_; }
   // Opens with this search and the first result open (the app's --search, screenshots).
   void startWith(const std::string& query);
+  // A badge scanned at the desk (a reprint, a question): its serial finds the person.
+  void onScan(const std::string& payload) override;
   void focusSearch() { focus_search_ = true; }
+  const std::string& searchText() const { return search_; }  // what the search field holds
   // Which popup is open (tests): "", "confirm-print", "reprint", "revoke".
   const std::string& popup() const { return popup_; }
 
@@ -55,6 +58,7 @@ class DeskScreen final : public Screen {
   FieldsState fields_;
   std::string search_;
   bool focus_search_ = true;
+  bool reload_search_ = false;  // search_ was set from outside the field (startWith)
   bool scroll_to_selected_ = false;
   bool open_first_ = false;
   std::string popup_, request_popup_;

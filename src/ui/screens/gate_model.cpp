@@ -78,9 +78,7 @@ std::string GateModel::offlineStatus() const {
   return tr("offline.status", {std::to_string(station_->state().queued)});
 }
 
-void GateModel::poll(double now) {
-  decoder_.poll(now);
-  for (const auto& payload : decoder_.takePayloads()) submit(payload);
+void GateModel::poll() {
   if (camera_)
     for (const auto& payload : camera_->takePayloads()) submit(payload);
 }

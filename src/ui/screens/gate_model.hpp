@@ -1,5 +1,5 @@
 // What the kiosk gate screen shows and does, with no ImGui: the chosen profile and direction, the
-// scanner decoder fed with physical keys, the verdicts (through gate::ScanPipeline, the same code as
+// verdicts (through gate::ScanPipeline, the same code as
 // `moussem-cli scan`), counters, the last 20 scans, manual admission and the profile editor.
 #pragma once
 #include <deque>
@@ -40,12 +40,10 @@ class GateModel {
   const std::string& direction() const { return direction_; }
   void setDirection(const std::string& direction) { direction_ = direction == "out" ? "out" : "in"; }
 
-  // Scanner: physical keys in, payloads out (poll once per frame with the same clock).
-  void keyDown(const gate::KeyPress& key) { decoder_.press(key); }
-  void poll(double now);
-  const gate::ScannerDecoder& decoder() const { return decoder_; }
-  // Scans one payload now (also used by a camera or a test).
+  // Scans one payload now: a keyboard-wedge scanner's (through the shell), the camera's, a test's.
   void submit(const std::string& payload);
+  // Once per frame: the camera's codes go through submit().
+  void poll();
 
   // Camera: codes read by a V4L2 camera go through submit() on the next poll().
   std::vector<std::string> cameras() const { return gate::listCameras(); }
@@ -63,6 +61,7 @@ class GateModel {
   long long insideNow() const;
   // "OFFLINE · n queued" while a gate on a shared server decides from its local copy; else empty.
   std::string offlineStatus() const;
+  bool onSharedServer() const { return station_ != nullptr; }  // its connection state may change any time
 
   // Manual fallback.
   std::string search;
@@ -86,7 +85,6 @@ class GateModel {
   Store& store_;
   std::unique_ptr<gate::ScanPipeline> pipeline_;
   std::unique_ptr<gate::GateStation> station_;  // shared server: decides offline from a local copy
-  gate::ScannerDecoder decoder_;
   std::vector<GateProfile> profiles_;
   std::vector<Category> categories_;
   int selected_ = -1;

@@ -50,28 +50,14 @@ std::string profileLabel(const GateProfile& p) { return i18n::label("gate_profil
 
 }  // namespace
 
-void GateScreen::filterTypedCharacters() {
-  // Characters the layout made of the keys wait here until the keys are known to be a person typing;
-  // a scanner burst's characters (AZERTY "&é", Arabic letters...) are dropped.
-  ImGuiIO& io = ImGui::GetIO();
-  for (ImWchar c : io.InputQueueCharacters) held_.push_back(static_cast<char16_t>(c));
-  io.InputQueueCharacters.resize(0);
-  model_.poll(ImGui::GetTime());
-  const auto& d = model_.decoder();
-  if (d.bursts() != seenBursts_) {
-    seenBursts_ = d.bursts();
-    held_.clear();
-    lockFrames_ = 2;  // the burst's Enter must not press a focused button
-  }
-  if (!d.pending()) {
-    for (char16_t c : held_) io.AddInputCharacterUTF16(static_cast<ImWchar16>(c));
-    held_.clear();
-  }
+GateScreen::GateScreen(Store& store) : model_(store) {
+  // Keyboard first: Ctrl+F puts the keyboard in the name search of a manual admission.
+  actions_.add({"gate.search", "gate.action.search", {Key::F, true}, [this] { focusSearch(); }, {}});
 }
 
 void GateScreen::draw() {
   if (!model_.loaded()) model_.load();
-  filterTypedCharacters();
+  model_.poll();
   if (!model_.error().empty()) {
     TextColored(kRed, model_.error());
     return;
@@ -81,9 +67,6 @@ void GateScreen::draw() {
     drawEditor();
     return;
   }
-  const bool locked = lockFrames_ > 0;
-  if (lockFrames_ > 0) --lockFrames_;
-  ImGui::BeginDisabled(locked);
 
   // Top line: profile and direction, then the zone and re-entry policy; in right-to-left layouts the same
   // pieces from the right edge: the label, the profile, Entry, Exit, the zone.
@@ -147,6 +130,11 @@ void GateScreen::draw() {
     ImGui::TextUnformatted(display(label).c_str());
   }
 
+  // Badges are read right with Caps Lock on; the steward is told anyway (typing a name would suffer).
+  if (capsLock_) {
+    const float w = ImGui::GetContentRegionAvail().x;
+    centred(tr("gate.screen.caps_lock"), IM_COL32(160, 90, 0, 255), w, ImGui::GetCursorPosX());
+  }
   const float screenH = ImGui::GetMainViewport()->Size.y;
   const float verdictH = std::max(screenH / 3.0f + 4.0f, ImGui::GetContentRegionAvail().y * 0.45f);
   drawVerdict(verdictH);
@@ -155,7 +143,6 @@ void GateScreen::draw() {
   drawManual();
   drawCamera();
   drawEditor();
-  ImGui::EndDisabled();
 }
 
 void GateScreen::drawVerdict(float height) {

@@ -1,10 +1,9 @@
 #include "ui/screens/import_model.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/error.hpp"
+#include "core/live_files.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "io/csv.hpp"
@@ -14,16 +13,6 @@
 namespace moussem::ui {
 
 namespace {
-
-std::string readFile(const std::string& path) {
-  std::error_code ec;
-  if (path.empty() || !std::filesystem::is_regular_file(path, ec)) throw Error(ErrorKind::NotFound, tr("io.error.no_file", {path}));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorKind::Io, tr("io.error.read", {path}));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::string defaultFolder() {
   const char* home = std::getenv("HOME");
@@ -54,7 +43,7 @@ bool ImportModel::startPreview() {
     p.file = file;
     try {
       ctx.setStage("import.stage.read");
-      const std::string bytes = readFile(file);
+      const std::string bytes = live_files::readUserFile(file);
       csv::Table table = csv::parse(bytes);
       p.separator = table.separator;
       p.bom = table.had_bom;

@@ -2,14 +2,18 @@
 
 #include <fcntl.h>
 #include <libpq-fe.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <cstdlib>
 #include <mutex>
 #include <random>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 extern char** environ;
@@ -207,5 +211,125 @@ RunResult runPath(const std::string& exe, bool searchPath, const std::vector<std
   return r;
 }
 }  // namespace
+
+namespace {
+// The environment of a child: env's entries, then the test's own variables that env does not override.
+std::vector<std::string> childEnvironment(const std::vector<std::string>& env) {
+  std::vector<std::string> out(env.begin(), env.end());
+  for (char** e = environ; *e; ++e) {
+    std::string_view entry(*e);
+    const auto name = entry.substr(0, entry.find('=') + 1);
+    bool overridden = false;
+    for (const auto& o : env) overridden = overridden || std::string_view(o).substr(0, o.find('=') + 1) == name;
+    if (!overridden) out.emplace_back(*e);
+  }
+  return out;
+}
+}  // namespace
+
+Child::Child(const std::string& program, const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  int in[2], out[2];
+  if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  std::vector<std::string> argv_s{(binDir() / program).string()};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<std::string> env_s = childEnvironment(env);
+  const std::string errPath = (io_ / "stderr").string();
+  pid_ = ::fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    int err = ::open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(in[0], 0);
+    ::dup2(out[1], 1);
+    ::dup2(err, 2);
+    std::vector<char*> argv, envp;
+    for (auto& a : argv_s) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    for (auto& e : env_s) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    ::execve(argv_s[0].c_str(), argv.data(), envp.data());
+    ::_exit(127);
+  }
+  ::close(in[0]);
+  ::close(out[1]);
+  in_ = in[1];
+  out_ = out[0];
+  ::signal(SIGPIPE, SIG_IGN);  // a child that died must not kill the test when it writes
+}
+
+Child::~Child() {
+  if (!waited_) {
+    ::kill(pid_, SIGKILL);
+    wait();
+  }
+  if (in_ >= 0) ::close(in_);
+  if (out_ >= 0) ::close(out_);
+}
+
+bool Child::writeLine(const std::string& line) {
+  const std::string data = line + "\n";
+  std::size_t off = 0;
+  while (off < data.size()) {
+    ssize_t n = ::write(in_, data.data() + off, data.size() - off);
+    if (n <= 0) return false;
+    off += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+std::optional<std::string> Child::readLine(std::chrono::milliseconds timeout) {
+  const auto until = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    if (auto nl = buffer_.find('\n'); nl != std::string::npos) {
+      std::string line = buffer_.substr(0, nl);
+      buffer_.erase(0, nl + 1);
+      return line;
+    }
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return std::nullopt;
+    pollfd p{out_, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
+    char buf[4096];
+    ssize_t n = ::read(out_, buf, sizeof buf);
+    if (n <= 0) return std::nullopt;
+    buffer_.append(buf, static_cast<std::size_t>(n));
+  }
+}
+
+void Child::closeInput() {
+  if (in_ >= 0) ::close(in_);
+  in_ = -1;
+}
+
+void Child::kill9() {
+  ::kill(pid_, SIGKILL);
+}
+
+int Child::wait() {
+  if (!waited_) {
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    waited_ = true;
+  }
+  return status_;
+}
+
+std::string Child::err() const {
+  int fd = ::open((io_ / "stderr").c_str(), O_RDONLY);
+  if (fd < 0) return {};
+  std::string text = drain(fd);
+  ::close(fd);
+  return text;
+}
+
+bool waitForFile(const std::filesystem::path& file, std::chrono::milliseconds timeout) {
+  const auto until = std::chrono::steady_clock::now() + timeout;
+  std::error_code ec;
+  while (!std::filesystem::exists(file, ec)) {
+    if (std::chrono::steady_clock::now() > until) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return true;
+}
 
 }  // namespace moussem::test

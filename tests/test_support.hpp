@@ -1,6 +1,8 @@
 // Helpers shared by the tests: throwaway folders and running the real command-line binary.
 #pragma once
+#include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,5 +50,32 @@ std::string pgQuery(const std::string& url, const std::string& sql);
 
 std::filesystem::path binDir();
 std::filesystem::path sourceDir();
+
+// A program of build/bin running beside the test: the test writes lines to its stdin and reads its
+// stdout line by line as they come; stderr goes to a file. Killed (SIGKILL) if still running at the end.
+class Child {
+ public:
+  Child(const std::string& program, const std::vector<std::string>& args, const std::vector<std::string>& env = {});
+  ~Child();
+  Child(const Child&) = delete;
+  Child& operator=(const Child&) = delete;
+  bool writeLine(const std::string& line);
+  // The next line of stdout, without its newline; nothing when none came within timeout or it ended.
+  std::optional<std::string> readLine(std::chrono::milliseconds timeout);
+  void closeInput();
+  void kill9();
+  int wait();               // the exit code (128 + signal when killed)
+  std::string err() const;  // what it wrote on stderr so far
+  int pid() const { return pid_; }
+
+ private:
+  int pid_ = -1, in_ = -1, out_ = -1, status_ = -1;
+  bool waited_ = false;
+  std::string buffer_;
+  TempDir io_;
+};
+
+// Waits (at most timeout) for a file to appear: a test pause point reached (core/test_pause.hpp).
+bool waitForFile(const std::filesystem::path& file, std::chrono::milliseconds timeout);
 
 }  // namespace moussem::test

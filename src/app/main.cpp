@@ -14,6 +14,7 @@
 #include "core/station.hpp"
 #include "core/time_zone.hpp"
 #include "store/demo/demo_data.hpp"
+#include "store/guarded_store.hpp"
 #include "ui/shell.hpp"
 
 int main(int argc, char** argv) {
@@ -62,9 +63,11 @@ int main(int argc, char** argv) {
         std::cerr << tr("app.creating_demo", {paths::forDisplay(path.string())}) << std::endl;
         std::error_code ec;
         std::filesystem::remove(paths::keyFileFor(path), ec);  // a stray key of a deleted demo
-        auto created = createEditionDatabase(path, demoEdition());
+        // Filled as its owner, so the demo data has its row in the audit trail like any other.
+        GuardedStore created(createEditionDatabase(path, demoEdition()),
+                             Actor{systemUserName().empty() ? "admin" : systemUserName(), Role::Admin, stationName()});
         DemoOptions o;
-        booth::fillDemoEdition(*created, o);  // on the OLM Souissi example plan
+        booth::fillDemoEdition(created, o);  // on the OLM Souissi example plan
       }
       store = openStore(path.string(), OpenMode::Existing);
     } else {

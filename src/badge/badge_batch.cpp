@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/scratch_dir.hpp"
+#include "core/test_pause.hpp"
 
 namespace moussem {
 
@@ -20,7 +21,7 @@ std::vector<BadgeFace> prepare(BadgeService& service, const std::vector<Id>& peo
   return faces;
 }
 
-void renderFaces(BadgeRenderer& renderer, const std::vector<BadgeFace>& faces, const std::filesystem::path& out,
+void renderFaces(BadgeRenderer& renderer, const std::vector<BadgeFace>& faces, PartialFile& out,
                  const BatchProgress& progress, const std::atomic<bool>* cancel) {
   renderer.renderPdf(out, faces, [&](std::size_t done, std::size_t total) {
     if (progress) progress("render", done, total);
@@ -34,12 +35,23 @@ std::size_t renderBatch(Store& store, BadgeService& service, const std::vector<I
                         const std::filesystem::path& out, const BatchProgress& progress,
                         const std::atomic<bool>* cancel) {
   if (people.empty()) throw Error(ErrorKind::NotFound, tr("cli.error.nobody"));
+  // Drawn inside the transaction that issues the badges, published only once it has committed: a crash
+  // or a failure before the commit leaves no file; one after it leaves the badges issued, and the same
+  // command writes the file again.
+  PartialFile file(out, "render.error.write");
   std::size_t n = 0;
   store.write([&] {
     auto faces = prepare(service, people, progress, cancel);
-    renderFaces(renderer, faces, out, progress, cancel);
+    renderFaces(renderer, faces, file, progress, cancel);
     n = faces.size();
+    testPausePoint("badge-render-before-commit");
   });
+  testPausePoint("badge-render-after-commit");
+  try {
+    file.publish();
+  } catch (const Error& e) {
+    throw Error(e.kind(), tr("badge.batch.issued_not_written", {e.what()}));
+  }
   return n;
 }
 
@@ -66,20 +78,27 @@ PrintOutcome printBatch(Store& store, BadgeService& service, const std::vector<I
   const std::string paper =
       settings.paper.empty() ? mediaForPage(renderer.badgeTemplate().sheet_w, renderer.badgeTemplate().sheet_h)
                              : settings.paper;
-  // One transaction: badges issued for the batch and the print log are written only if the printer took
-  // the job; a refused job leaves the database as it was.
+  // The badges are issued first, in their own transaction; the job goes to the printer only once it has
+  // committed (a printed badge is always one the gates know), and the print log is written once the
+  // printer has taken the job. A refused job leaves the badges issued and nothing logged: printing again
+  // sends the same badges.
+  std::vector<BadgeFace> faces;
   store.write([&] {
-    auto faces = prepare(service, people, progress, cancel);
-    const auto pdf = dir / "badges.pdf";
-    renderFaces(renderer, faces, pdf, progress, cancel);
-    if (progress) progress("print", 0, 1);
-    const std::string title = faces.size() == 1 ? "Badge " + faces.front().serial
-                                                : "Badges (" + std::to_string(faces.size()) + ")";
-    outcome.job = printPdf(settings.printer, pdf, title, paper);
-    for (Id p : people) service.recordPrint(p);
-    outcome.badges = faces.size();
-    if (progress) progress("print", 1, 1);
+    faces = prepare(service, people, progress, cancel);
+    testPausePoint("badge-print-before-commit");
   });
+  PartialFile pdf(dir / "badges.pdf", "render.error.write");
+  renderFaces(renderer, faces, pdf, progress, cancel);
+  pdf.publish();
+  if (progress) progress("print", 0, 1);
+  const std::string title =
+      faces.size() == 1 ? "Badge " + faces.front().serial : "Badges (" + std::to_string(faces.size()) + ")";
+  outcome.job = printPdf(settings.printer, pdf.out(), title, paper);
+  store.write([&] {
+    for (Id p : people) service.recordPrint(p);
+  });
+  outcome.badges = faces.size();
+  if (progress) progress("print", 1, 1);
   return outcome;
 }
 

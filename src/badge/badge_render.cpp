@@ -272,11 +272,18 @@ std::vector<ElementPlacement> BadgeRenderer::draw(cairo_t* cr, const BadgeFace& 
 void BadgeRenderer::renderPdf(const std::filesystem::path& out, const std::vector<BadgeFace>& faces,
                               const std::function<void(std::size_t, std::size_t)>& progress,
                               const std::atomic<bool>* cancel) {
-  const std::filesystem::path tmp = out.string() + ".partial";
-  cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), pt(tmpl_.sheet_w), pt(tmpl_.sheet_h));
+  PartialFile file(out, "render.error.write");
+  renderPdf(file, faces, progress, cancel);
+  file.publish();
+}
+
+void BadgeRenderer::renderPdf(PartialFile& file, const std::vector<BadgeFace>& faces,
+                              const std::function<void(std::size_t, std::size_t)>& progress,
+                              const std::atomic<bool>* cancel) {
+  cairo_surface_t* surface = cairo_pdf_surface_create(file.handle().c_str(), pt(tmpl_.sheet_w), pt(tmpl_.sheet_h));
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(surface);
-    throw Error(ErrorKind::Io, tr("render.error.write", {out.string(), "cairo"}));
+    file.fail("cairo");
   }
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Moussem");
   cairo_t* cr = cairo_create(surface);
@@ -316,13 +323,8 @@ void BadgeRenderer::renderPdf(const std::filesystem::path& out, const std::vecto
   cairo_surface_finish(surface);
   cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
-  if (cancelled) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    throw Error(ErrorKind::Refused, tr("render.cancelled"));
-  }
-  if (status != CAIRO_STATUS_SUCCESS) discardTemporary(tmp, out, "render.error.write", cairo_status_to_string(status));
-  commitTemporary(tmp, out, "render.error.write");
+  if (cancelled) throw Error(ErrorKind::Refused, tr("render.cancelled"));  // the file's destructor removes it
+  if (status != CAIRO_STATUS_SUCCESS) file.fail(cairo_status_to_string(status));
 }
 
 // One badge drawn on an RGB image surface at dpi: shared by the PNG file and the in-memory preview. The
@@ -355,10 +357,10 @@ cairo_surface_t* BadgeRenderer::rasterize(const BadgeFace& face, double dpi) {
 
 void BadgeRenderer::renderPng(const std::filesystem::path& out, const BadgeFace& face, double dpi) {
   cairo_surface_t* surface = rasterize(face, dpi);
-  const std::filesystem::path tmp = out.string() + ".partial";
-  const std::string failure = writeBadgePng(surface, tmp, dpi);
-  if (!failure.empty()) discardTemporary(tmp, out, "render.error.write", failure);
-  commitTemporary(tmp, out, "render.error.write");
+  PartialFile file(out, "render.error.write");
+  const std::string failure = writeBadgePng(surface, file.handle(), dpi);
+  if (!failure.empty()) file.fail(failure);
+  file.publish();
 }
 
 BadgeImage BadgeRenderer::renderImage(const BadgeFace& face, double dpi) {

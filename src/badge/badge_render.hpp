@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "badge/badge_template.hpp"
+#include "core/atomic_file.hpp"
 
 typedef struct _cairo cairo_t;
 typedef struct _cairo_surface cairo_surface_t;
@@ -64,6 +65,11 @@ class BadgeRenderer {
   // One multi-page PDF (sheets of the template's slots). progress(done, total) after each badge;
   // cancel stops early and removes the file. Written to a temporary file and renamed: all or nothing.
   void renderPdf(const std::filesystem::path& out, const std::vector<BadgeFace>& faces,
+                 const std::function<void(std::size_t, std::size_t)>& progress = {},
+                 const std::atomic<bool>* cancel = nullptr);
+  // The same into a temporary the caller publishes (a batch does it once its transaction has committed,
+  // so no file ever shows badges the database does not hold).
+  void renderPdf(PartialFile& file, const std::vector<BadgeFace>& faces,
                  const std::function<void(std::size_t, std::size_t)>& progress = {},
                  const std::atomic<bool>* cancel = nullptr);
   // One badge as a PNG at dpi dots per inch.

@@ -7,7 +7,7 @@
 
 #include "badge/badge_render.hpp"
 #include "badge/payload.hpp"
-#include "badge/signing_key.hpp"
+#include "core/signing_key.hpp"
 #include "store/store.hpp"
 
 namespace moussem {

@@ -2,12 +2,12 @@
 
 #include <sodium.h>
 
-#include "badge/signing_key.hpp"
 #include "core/codes.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
+#include "core/signing_key.hpp"
 
 namespace moussem {
 

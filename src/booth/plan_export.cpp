@@ -13,7 +13,9 @@
 
 #include "booth/geometry.hpp"
 #include "booth/venue.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/formula_guard.hpp"
 #include "core/i18n.hpp"
 
 namespace moussem::booth {
@@ -68,29 +70,6 @@ std::string extensionOf(const fs::path& p) {
   std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
   return ext;
 }
-
-// The temporary file renamed onto the target when complete, removed otherwise.
-class PartialFile {
- public:
-  explicit PartialFile(const fs::path& out) : out_(out), tmp_(out.string() + ".partial") {}
-  ~PartialFile() {
-    if (!done_) {
-      std::error_code ec;
-      fs::remove(tmp_, ec);
-    }
-  }
-  const fs::path& tmp() const { return tmp_; }
-  void commit() {
-    std::error_code ec;
-    fs::rename(tmp_, out_, ec);
-    if (ec) throw Error(ErrorKind::Io, tr("plan.export.error.write", {out_.string(), ec.message()}));
-    done_ = true;
-  }
-
- private:
-  fs::path out_, tmp_;
-  bool done_ = false;
-};
 
 void checkCancel(const PlanExportOptions& o) {
   if (o.cancelled && o.cancelled()) throw Error(ErrorKind::Refused, tr("plan.export.cancelled"));
@@ -396,9 +375,9 @@ struct PdfFile {
 
 int planPdf(const PlanSnapshot& plan, const fs::path& out, const PlanExportOptions& o) {
   const Page page = paperSize(o.paper);
-  PartialFile file(out);
+  PartialFile file(out, "plan.export.error.write");
   {
-    PdfFile pdf(file.tmp(), out, page, tr("plan.export.title"));
+    PdfFile pdf(file.handle(), out, page, tr("plan.export.title"));
     {
       Writer w(pdf.cr);
       drawPlanPage(pdf.cr, w, plan, page, o.colourBy);
@@ -409,7 +388,7 @@ int planPdf(const PlanSnapshot& plan, const fs::path& out, const PlanExportOptio
     }
     pdf.finish(out);
   }
-  file.commit();
+  file.publish();
   report(o, 1);
   return static_cast<int>(plan.booths.size());
 }
@@ -418,7 +397,7 @@ int planPng(const PlanSnapshot& plan, const fs::path& out, const PlanExportOptio
   const Page page = paperSize(o.paper);
   const double dpi = 150;
   const int pw = static_cast<int>(std::lround(page.w / 72 * dpi)), ph = static_cast<int>(std::lround(page.h / 72 * dpi));
-  PartialFile file(out);
+  PartialFile file(out, "plan.export.error.write");
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
   cairo_t* cr = cairo_create(surface);
   cairo_scale(cr, dpi / 72, dpi / 72);
@@ -429,11 +408,11 @@ int planPng(const PlanSnapshot& plan, const fs::path& out, const PlanExportOptio
   cairo_destroy(cr);
   report(o, 0.7);
   checkCancel(o);
-  const cairo_status_t status = cairo_surface_write_to_png(surface, file.tmp().c_str());
+  const cairo_status_t status = cairo_surface_write_to_png(surface, file.handle().c_str());
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS)
     throw Error(ErrorKind::Io, tr("plan.export.error.write", {out.string(), cairo_status_to_string(status)}));
-  file.commit();
+  file.publish();
   report(o, 1);
   return static_cast<int>(plan.booths.size());
 }
@@ -454,21 +433,21 @@ std::vector<std::string> directoryCells(const DirectoryRow& r, bool labels) {
 
 // CSV for other programs: UTF-8 with BOM, ';', the canonical column names and codes.
 int directoryCsv(const std::vector<DirectoryRow>& rows, const fs::path& out) {
-  PartialFile file(out);
+  PartialFile file(out, "plan.export.error.write");
   {
-    std::ofstream f(file.tmp(), std::ios::binary);
+    std::ofstream f(file.handle(), std::ios::binary);
     f << "\xEF\xBB\xBF";
     for (std::size_t c = 0; c < std::size(kDirectoryColumns); ++c) f << (c ? ";" : "") << kDirectoryColumns[c];
     f << "\r\n";
     for (const auto& r : rows) {
       const auto cells = directoryCells(r, false);
-      for (std::size_t c = 0; c < cells.size(); ++c) f << (c ? ";" : "") << csvField(cells[c]);
+      for (std::size_t c = 0; c < cells.size(); ++c) f << (c ? ";" : "") << csvField(neutralizeFormula(cells[c]));
       f << "\r\n";
     }
     f.flush();
     if (!f) throw Error(ErrorKind::Io, tr("plan.export.error.write", {out.string(), "I/O"}));
   }
-  file.commit();
+  file.publish();
   return static_cast<int>(rows.size());
 }
 
@@ -479,8 +458,8 @@ std::vector<std::string> directoryHeaders() {
 
 // XLSX for people: headers in the interface language, sector and region labels.
 int directoryXlsx(const std::vector<DirectoryRow>& rows, const fs::path& out) {
-  PartialFile file(out);
-  lxw_workbook* book = workbook_new(file.tmp().c_str());
+  PartialFile file(out, "plan.export.error.write");
+  lxw_workbook* book = workbook_new(file.handle().c_str());
   if (!book) throw Error(ErrorKind::Io, tr("plan.export.error.write", {out.string(), "xlsx"}));
   lxw_worksheet* sheet = workbook_add_worksheet(book, "directory");
   lxw_format* bold = workbook_add_format(book);
@@ -508,16 +487,16 @@ int directoryXlsx(const std::vector<DirectoryRow>& rows, const fs::path& out) {
   for (std::size_t c = 0; c < widths.size(); ++c)
     worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
   if (workbook_close(book) != LXW_NO_ERROR) throw Error(ErrorKind::Io, tr("plan.export.error.write", {out.string(), "xlsx"}));
-  file.commit();
+  file.publish();
   return static_cast<int>(rows.size());
 }
 
 // PDF, A4 portrait: one line per exhibitor, names in both scripts.
 int directoryPdf(const PlanSnapshot& plan, const std::vector<DirectoryRow>& rows, const fs::path& out, const PlanExportOptions& o) {
   const Page page{595.28, 841.89};
-  PartialFile file(out);
+  PartialFile file(out, "plan.export.error.write");
   {
-    PdfFile pdf(file.tmp(), out, page, tr("plan.export.directory"));
+    PdfFile pdf(file.handle(), out, page, tr("plan.export.directory"));
     {
       Writer w(pdf.cr);
       const bool arabic = i18n::language() == "ar";
@@ -557,7 +536,7 @@ int directoryPdf(const PlanSnapshot& plan, const std::vector<DirectoryRow>& rows
     }
     pdf.finish(out);
   }
-  file.commit();
+  file.publish();
   return static_cast<int>(rows.size());
 }
 

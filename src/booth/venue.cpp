@@ -166,13 +166,42 @@ VenueFeature readFeature(const json& j, const std::string& source, const std::st
 
 }  // namespace
 
+namespace {
+
+// nlohmann's own DOM builder, which also remembers the last key read: a number too large for a double
+// (1e999999) is then reported with its file, line and field, not as "[json.exception.out_of_range.406]".
+struct NumberOutOfRange {
+  std::size_t byte;
+  std::string token, key;
+};
+struct VenueReader : nlohmann::detail::json_sax_dom_parser<json> {
+  explicit VenueReader(json& root) : json_sax_dom_parser(root, true) {}
+  bool key(json::string_t& k) {
+    last = k;
+    return json_sax_dom_parser::key(k);
+  }
+  template <class Exception>  // the exception's own type travels on (json::parse_error is caught below)
+  bool parse_error(std::size_t byte, const std::string& token, const Exception& e) {
+    if (e.id == 406) throw NumberOutOfRange{byte, token, last};
+    return json_sax_dom_parser::parse_error(byte, token, e);
+  }
+  std::string last;
+};
+
+}  // namespace
+
 Venue parseVenue(std::string_view text, const std::string& source) {
   json root;
   try {
-    root = json::parse(text.begin(), text.end());
+    VenueReader reader(root);
+    json::sax_parse(text.begin(), text.end(), &reader);
   } catch (const json::parse_error& e) {
     const bool truncated = e.byte >= text.size();
     fail(tr(truncated ? "venue.error.truncated" : "venue.error.json", {source, std::to_string(e.byte)}));
+  } catch (const NumberOutOfRange& e) {
+    const auto upTo = text.substr(0, std::min(e.byte, text.size()));
+    const auto line = 1 + std::count(upTo.begin(), upTo.end(), '\n');
+    fail(tr("venue.error.number", {source, std::to_string(line), e.key, e.token}));
   }
   Venue v;
   Fields top(root, source, tr("venue.element.file"));

@@ -1,25 +1,98 @@
 #include "core/atomic_file.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <random>
+
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/live_files.hpp"
 
 namespace moussem {
 
-void discardTemporary(const std::filesystem::path& tmp, const std::filesystem::path& out, std::string_view errorKey,
-                      const std::string& reason) {
-  std::error_code ec;
-  std::filesystem::remove(tmp, ec);
-  throw Error(ErrorKind::Io, tr(errorKey, {out.string(), reason}));
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path folderOf(const fs::path& file) {
+  return file.has_parent_path() ? file.parent_path() : fs::path(".");
 }
 
-void commitTemporary(const std::filesystem::path& tmp, const std::filesystem::path& out, std::string_view errorKey) {
-  // Never over an open database (an export named like it): its connections would go on in a
-  // deleted file.
-  if (live_files::isLive(out)) discardTemporary(tmp, out, errorKey, tr("io.error.open_database", {out.string()}));
-  std::error_code ec;
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) discardTemporary(tmp, out, errorKey, ec.message());
+std::string randomSuffix() {
+  static constexpr char kAlphabet[] = "abcdefghijkmnpqrstuvwxyz23456789";
+  std::random_device rd;
+  std::string out(8, 'a');
+  for (auto& c : out) c = kAlphabet[rd() % 32];
+  return out;
+}
+
+int openNew(const fs::path& file, mode_t mode) {
+  return ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+}
+
+}  // namespace
+
+mode_t personalFileMode(const fs::path& folder) {
+  struct stat st {};
+  if (::stat(folder.c_str(), &st) == 0 && (st.st_mode & S_ISGID)) return 0640;
+  return 0600;
+}
+
+void createPrivateFile(const fs::path& file, std::string_view errorKey) {
+  const int fd = openNew(file, personalFileMode(folderOf(file)));
+  if (fd < 0) throw Error(ErrorKind::Io, tr(errorKey, {file.string(), std::strerror(errno)}));
+  // The umask may have taken bits off; it never adds any, so the mode is what was asked or stricter.
+  ::close(fd);
+}
+
+void syncFolder(const fs::path& folder) {
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+PartialFile::PartialFile(fs::path out, std::string_view errorKey) : out_(std::move(out)), errorKey_(errorKey) {
+  const mode_t mode = personalFileMode(folderOf(out_));
+  for (int attempt = 0; attempt < 16 && fd_ < 0; ++attempt) {
+    tmp_ = out_.string() + "." + randomSuffix() + ".partial";
+    fd_ = openNew(tmp_, mode);
+    if (fd_ < 0 && errno != EEXIST) break;
+  }
+  if (fd_ < 0) {
+    const std::string reason = std::strerror(errno);
+    throw Error(ErrorKind::Io, tr(errorKey_, {out_.string(), reason}));
+  }
+  handle_ = "/proc/self/fd/" + std::to_string(fd_);
+}
+
+PartialFile::~PartialFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!published_) ::unlink(tmp_.c_str());
+}
+
+void PartialFile::fail(const std::string& reason) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  ::unlink(tmp_.c_str());
+  published_ = false;
+  throw Error(ErrorKind::Io, tr(errorKey_, {out_.string(), reason}));
+}
+
+void PartialFile::publish() {
+  if (published_) return;
+  if (::fsync(fd_) != 0) fail(std::strerror(errno));
+  ::close(fd_);
+  fd_ = -1;
+  // Never over an open database (an export named like it): its connections would go on in a deleted file.
+  if (live_files::isLive(out_)) fail(tr("io.error.open_database", {out_.string()}));
+  if (::rename(tmp_.c_str(), out_.c_str()) != 0) fail(std::strerror(errno));
+  published_ = true;
+  syncFolder(folderOf(out_));
 }
 
 }  // namespace moussem

@@ -209,6 +209,14 @@ struct User {
   std::string created_at;
 };
 
+// One sign-in attempt as the store counts it (Store::countSignInAttempt).
+struct SignInAttempt {
+  std::string now;         // UTC ISO 8601: a lockout that ends at or before it has ended
+  std::string lock_until;  // the end of the lockout this attempt sets if it reaches max_failures
+  int max_failures = 5;
+  std::string token;  // random: only the right PIN of this attempt may clear the count
+};
+
 // What the overview screen and `moussem-cli info` show.
 struct CategoryCount {
   std::string code;

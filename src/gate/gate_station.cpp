@@ -1,23 +1,26 @@
 #include "gate/gate_station.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <ctime>
 #include <filesystem>
-#include <mutex>
 #include <thread>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "store/local_copy.hpp"
+#include "store/postgres/pg_db.hpp"
 #include "store/transfer.hpp"
 
 namespace moussem::gate {
 
 namespace {
 
-constexpr auto kProbeEvery = std::chrono::seconds(5);
+constexpr auto kProbeEvery = std::chrono::seconds(2);  // a new connection attempt while offline
+constexpr auto kTick = std::chrono::seconds(1);        // the background thread looks at its jobs
+// No round trip of a background job (push, refresh, clock) may hang longer on a frozen network.
+constexpr auto kLinkRoundTrip = std::chrono::milliseconds(5000);
 constexpr const char* kPushedMark = "offline.pushed_scan_id";  // a setting of the local copy
 
 long long parseUtc(const std::string& iso) {
@@ -26,162 +29,227 @@ long long parseUtc(const std::string& iso) {
   return static_cast<long long>(timegm(&tm));
 }
 
+long long pushedMark(Store& local) {
+  return std::stoll(local.setting(kPushedMark).value_or("0"));
+}
+
+long long newestScan(Store& local) {
+  const auto last = local.recentScans("", 1);
+  return last.empty() ? 0 : last.front().id;
+}
+
+// The edition's budget setting, when it is a number of milliseconds within the limits.
+std::optional<std::chrono::milliseconds> parseBudget(const std::string& text) {
+  long long ms = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9' || ms > 1000000) return std::nullopt;
+    ms = ms * 10 + (c - '0');
+  }
+  if (text.empty() || ms < GateStation::kMinScanBudget.count() || ms > GateStation::kMaxScanBudget.count())
+    return std::nullopt;
+  return std::chrono::milliseconds(ms);
+}
+
+struct PresenceNote {
+  Id person = 0;
+  std::string zone;
+  bool inside = false;
+  Moment at;
+};
+
 }  // namespace
 
-// While the station is offline, tries the server every kProbeEvery on its own thread and connection, so
-// that no scan ever waits for a connection attempt (a cut network can hold one for seconds).
-struct GateStation::Probe {
-  explicit Probe(std::string serverUrl) : url(std::move(serverUrl)), worker([this] { run(); }) {}
-  ~Probe() {
+// The background thread's own connections, and the presence notes it writes into the copy.
+struct GateStation::Link {
+  std::unique_ptr<Store> server;
+  std::unique_ptr<Store> local;
+  std::mutex notesMutex;  // the queue of notes
+  std::vector<PresenceNote> notes;
+  std::mutex applyMutex;  // notes being written: going offline waits for them
+
+  Store& serverAt(const std::string& url) {
+    if (!server) {
+      server = openStore(url, OpenMode::Existing);
+      server->limitEachRoundTrip(kLinkRoundTrip);
+    }
+    return *server;
+  }
+  Store& localAt(const std::string& path) {
+    if (!local) local = openStore(path, OpenMode::Existing);
+    return *local;
+  }
+};
+
+struct GateStation::Worker {
+  explicit Worker(GateStation& s) : station(s), thread([this] { station.work(*this); }) {}
+  ~Worker() {
     {
       std::lock_guard lock(mutex);
       stop = true;
     }
     wake.notify_all();
-    worker.join();
+    thread.join();
   }
-  void start() {  // the station has just gone offline
+  void poke() {
     {
       std::lock_guard lock(mutex);
-      wanted = true;
-      answering = false;
+      poked = true;
     }
     wake.notify_all();
   }
-  void run() {
-    std::unique_lock lock(mutex);
-    while (!stop) {
-      wake.wait_for(lock, kProbeEvery, [&] { return stop; });
-      if (stop || !wanted) continue;
-      lock.unlock();
-      bool ok = false;
-      try {
-        auto server = openStore(url, OpenMode::Existing);
-        server->serverTime();
-        ok = server->status().connected;
-      } catch (...) {
-        ok = false;  // still unreachable: tried again after the next pause
-      }
-      lock.lock();
-      if (ok && wanted) {
-        answering = true;
-        wanted = false;
-      }
-    }
-  }
 
-  std::string url;
+  GateStation& station;
   std::mutex mutex;
   std::condition_variable wake;
-  bool stop = false, wanted = false;
-  std::atomic<bool> answering{false};
-  std::thread worker;  // last: starts once everything above is ready
+  bool stop = false, poked = false;
+  std::thread thread;  // last: starts once everything above is ready
 };
 
 GateStation::GateStation(const std::string& serverUrl, const std::string& localCopy, Station who,
-                         std::chrono::seconds refreshEvery)
-    : url_(serverUrl), who_(std::move(who)), refreshEvery_(refreshEvery),
-      clock_([] { return static_cast<long long>(std::time(nullptr)); }), probe_(std::make_unique<Probe>(serverUrl)) {
+                         std::chrono::seconds refreshEvery, std::optional<std::chrono::milliseconds> scanBudget)
+    : url_(serverUrl),
+      copyPath_(localCopy),
+      who_(std::move(who)),
+      refreshEvery_(refreshEvery),
+      budget_(scanBudget.value_or(kDefaultScanBudget)),
+      link_(std::make_unique<Link>()),
+      clock_([] { return static_cast<long long>(std::time(nullptr)); }) {
   std::error_code ec;
   const bool exists = std::filesystem::exists(localCopy, ec);
   if (!exists && std::filesystem::path(localCopy).has_parent_path())
     std::filesystem::create_directories(std::filesystem::path(localCopy).parent_path(), ec);
   local_ = openStore(localCopy, exists ? OpenMode::Existing : OpenMode::Create);
+  std::optional<std::string> down;  // why the server could not be reached at start
   try {
-    server_ = openStore(url_, OpenMode::Existing);
-    refresh();
+    // The background thread's connection first: it reads the edition's budget for the scan connection.
+    Store& link = link_->serverAt(url_);
+    if (!scanBudget)
+      if (auto ms = parseBudget(link.setting(kScanBudgetSetting).value_or(""))) budget_ = *ms;
+  } catch (const Error& e) {
+    link_->server.reset();
+    down = e.what();
+  }
+  // The scan connection: the server itself gives up a held lock before the budget is spent, and never
+  // runs one of its statements for long.
+  scanUrl_ = pg::isPostgresUrl(url_)
+                 ? pg::withServerTimeouts(url_, budget_ * 3 / 4,
+                                          std::max<std::chrono::milliseconds>(budget_ * 10, kLinkRoundTrip))
+                 : url_;
+  try {
+    if (down) throw Error(ErrorKind::Io, *down);
+    server_ = openStore(scanUrl_, OpenMode::Existing);
+    refreshLocalCopy(*server_, *local_);
+    lastRefresh_ = std::chrono::steady_clock::now();
     online_ = std::make_unique<ScanPipeline>(*server_, who_);
-    checkClock();
+    checkClockLocked(*server_);
   } catch (const Error& e) {
     // Started without the server: a copy made earlier lets the gate work; without one it cannot.
     if (!local_->edition()) throw;
-    goOffline(e.what());
+    scanningOnline_ = false;
+    state_.online = false;
+    state_.detail = e.what();
+    recovering_ = true;
   }
   offline_ = std::make_unique<ScanPipeline>(*local_, who_);
-  state_.queued = countQueue();
-  if (state_.online && state_.queued > 0) push();
+  pushedMark_ = pushedMark(*local_);
+  lastLogged_ = std::max<long long>(newestScan(*local_), pushedMark_);
+  worker_ = std::make_unique<Worker>(*this);
+  if (scanningOnline_ && lastLogged_ > pushedMark_) {
+    try {
+      std::lock_guard lock(linkMutex_);
+      pushLocked(*server_, *local_);
+    } catch (const Error& e) {
+      if (server_->status().connected) throw;
+      goOffline(e.what());
+    }
+  }
 }
 
 GateStation::~GateStation() = default;
 
-void GateStation::rememberPresence(Id person, const std::string& zone, bool inside, const Moment& at) {
+StationState GateStation::state() const {
+  std::lock_guard lock(stateMutex_);
+  StationState s = state_;
+  s.queued = std::max<long long>(0, lastLogged_ - pushedMark_);
+  return s;
+}
+
+void GateStation::useClock(std::function<long long()> clock) {
+  std::lock_guard lock(linkMutex_);
+  clock_ = std::move(clock);
+}
+
+void GateStation::applyPresenceLocked(Store& local) {
   // The copy follows this gate's own admissions at once (others' arrive with the next refresh), so a
   // badge admitted here a second before the cut is not admitted again from the copy.
+  std::lock_guard applying(link_->applyMutex);
+  std::vector<PresenceNote> notes;
+  {
+    std::lock_guard lock(link_->notesMutex);
+    notes.swap(link_->notes);
+  }
+  if (notes.empty()) return;
   try {
-    if (!tables_) tables_ = tableAccess(*local_);
-    if (inside)
-      tables_->upsertRow("presence", {"person_id", "zone", "inside", "last_at", "last_day"},
-                         {std::to_string(person), zone, "1", at.iso, at.day}, {"person_id", "zone"});
-    else
-      tables_->upsertRow("presence", {"person_id", "zone", "inside", "last_at"}, {std::to_string(person), zone, "0", at.iso},
-                         {"person_id", "zone"});
+    auto tables = tableAccess(local);
+    local.write([&] {
+      for (const auto& n : notes) {
+        if (n.inside)
+          tables->upsertRow("presence", {"person_id", "zone", "inside", "last_at", "last_day"},
+                            {std::to_string(n.person), n.zone, "1", n.at.iso, n.at.day}, {"person_id", "zone"});
+        else
+          tables->upsertRow("presence", {"person_id", "zone", "inside", "last_at"},
+                            {std::to_string(n.person), n.zone, "0", n.at.iso}, {"person_id", "zone"});
+      }
+    });
   } catch (const Error&) {
-    // The copy is a convenience for later; the verdict is already logged on the server.
+    // The copy is a convenience for later; the verdicts are already logged on the server.
   }
 }
 
 void GateStation::goOffline(const std::string& why) {
-  if (state_.online && offline_) offline_->syncChanges();  // presence as the copy last knew it
-  state_.online = false;
-  state_.detail = why;
-  probe_->start();
+  // From now on the background thread owns the server connection, until it has brought it back.
+  applyPresenceLocked(*local_);
+  offline_->syncChanges();  // presence as the copy knows it
+  scanningOnline_ = false;
+  {
+    std::lock_guard lock(stateMutex_);
+    state_.online = false;
+    state_.detail = why;
+  }
+  ready_ = false;
+  recovering_ = true;
+  worker_->poke();
 }
 
-bool GateStation::serverAnswering() const { return probe_->answering; }
-
-void GateStation::refresh() {
-  if (!server_) return;
-  refreshLocalCopy(*server_, *local_);
-  lastRefresh_ = std::chrono::steady_clock::now();
-  if (offline_) offline_->syncChanges();  // written through this very connection: no data version change
+void GateStation::goOnline() {
+  scanningOnline_ = true;
+  ready_ = false;
+  recovering_ = false;
+  std::lock_guard lock(stateMutex_);
+  state_.online = true;
+  state_.detail.clear();
 }
 
-void GateStation::checkClock() {
-  if (!server_) return;
-  const std::string server = server_->serverTime();
-  if (server.empty()) return;
-  const long long skew = clock_() - parseUtc(server);
+void GateStation::checkClockLocked(Store& server) {
+  const std::string at = server.serverTime();
+  if (at.empty()) return;
+  const long long skew = clock_() - parseUtc(at);
+  std::lock_guard lock(stateMutex_);
   state_.clockSkewSeconds = skew;
   state_.clockWarning = skew > kClockWarningSeconds || skew < -kClockWarningSeconds;
 }
 
-long long GateStation::countQueue() {
-  const long long mark = std::stoll(local_->setting(kPushedMark).value_or("0"));
-  long long n = 0;
-  for (const auto& s : local_->recentScans("", 1 << 30))
-    if (s.id > mark) ++n;
-  return n;
-}
-
-bool GateStation::tryOnline() {
-  try {
-    if (!server_) server_ = openStore(url_, OpenMode::Existing);
-    server_->retryNow();    // this station paces its own attempts
-    server_->serverTime();  // reconnects if it can
-    if (!server_->status().connected) return false;
-    push();
-    refresh();
-    if (!online_) online_ = std::make_unique<ScanPipeline>(*server_, who_);
-    else online_->syncChanges();
-    checkClock();
-    state_.online = true;
-    state_.detail.clear();
-    return true;
-  } catch (const Error& e) {
-    goOffline(e.what());
-    return false;
-  }
-}
-
-PushSummary GateStation::push() {
+PushSummary GateStation::pushLocked(Store& server, Store& local) {
   PushSummary summary;
-  if (!server_) return summary;
-  const long long mark = std::stoll(local_->setting(kPushedMark).value_or("0"));
-  auto queued = local_->recentScans("", 1 << 30);
+  const long long mark = pushedMark(local);
+  auto queued = local.recentScans("", 1 << 30);
   std::erase_if(queued, [&](const ScanRecord& s) { return s.id <= mark; });
   std::reverse(queued.begin(), queued.end());  // oldest first
-  if (queued.empty()) return summary;
-  std::vector<GateProfile> profiles = server_->gateProfiles();
+  if (queued.empty()) {
+    pushedMark_ = mark;
+    return summary;
+  }
+  std::vector<GateProfile> profiles = server.gateProfiles();
   for (auto& s : queued) {
     const Id localId = s.id;
     const auto profile = std::find_if(profiles.begin(), profiles.end(), [&](const GateProfile& g) { return g.name == s.gate; });
@@ -191,7 +259,7 @@ PushSummary GateStation::push() {
     if (entry && (reentry == "antipassback" || reentry == "once-per-day")) {
       // Was this person admitted into the zone elsewhere meanwhile, with no exit in between (or at all
       // that day under once-per-day)? Then both gates let one badge in: report it, hide nothing.
-      const auto others = server_->acceptedScansOn(*s.person_id, s.zone, s.at.substr(0, 10));
+      const auto others = server.acceptedScansOn(*s.person_id, s.zone, s.at.substr(0, 10));
       const ScanRecord* clash = nullptr;
       if (reentry == "once-per-day") {
         for (const auto& o : others)
@@ -224,35 +292,135 @@ PushSummary GateStation::push() {
       p.last_day = p.inside ? s.at.substr(0, 10) : "";
     }
     s.id = 0;
-    server_->recordScan(s, changesPresence ? &p : nullptr, "offline");  // a replayed uid changes nothing
-    local_->setSetting(kPushedMark, std::to_string(localId));           // after the server has it
+    server.recordScan(s, changesPresence ? &p : nullptr, "offline");  // a replayed uid changes nothing
+    local.setSetting(kPushedMark, std::to_string(localId));           // after the server has it
+    pushedMark_ = localId;
     ++summary.pushed;
   }
-  state_.queued = countQueue();
+  std::lock_guard lock(stateMutex_);
   state_.conflicts += summary.conflicts;
   return summary;
 }
 
+void GateStation::refreshLocked(Store& server, Store& local) {
+  refreshLocalCopy(server, local);
+  lastRefresh_ = std::chrono::steady_clock::now();
+  checkClockLocked(server);
+}
+
+bool GateStation::recoverLocked(Store& local) {
+  if (!server_) server_ = openStore(scanUrl_, OpenMode::Existing);
+  server_->limitRoundTrips(std::nullopt);
+  server_->limitEachRoundTrip(kLinkRoundTrip);
+  struct Unbound {  // scans bound their round trips by the budget alone
+    Store& s;
+    ~Unbound() { s.limitEachRoundTrip(std::nullopt); }
+  } unbound{*server_};
+  server_->retryNow();    // this station paces its own attempts
+  server_->serverTime();  // reconnects if it can
+  if (!server_->status().connected) return false;
+  pushLocked(*server_, local);  // first: the server must know what was admitted meanwhile
+  if (!online_)
+    online_ = std::make_unique<ScanPipeline>(*server_, who_);
+  else
+    online_->syncChanges();
+  checkClockLocked(*server_);
+  return true;
+}
+
+bool GateStation::tryOnline() {
+  std::lock_guard lock(linkMutex_);
+  try {
+    if (!recoverLocked(*local_)) return false;
+    refreshLocked(*server_, *local_);
+    offline_->syncChanges();  // written through this very connection: no data version change
+    goOnline();
+    return true;
+  } catch (const Error& e) {
+    if (scanningOnline_) goOffline(e.what());
+    return false;
+  }
+}
+
+PushSummary GateStation::push() {
+  std::lock_guard lock(linkMutex_);
+  if (scanningOnline_ && server_) return pushLocked(*server_, *local_);
+  return pushLocked(link_->serverAt(url_), *local_);
+}
+
+void GateStation::refresh() {
+  std::lock_guard lock(linkMutex_);
+  if (scanningOnline_ && server_)
+    refreshLocked(*server_, *local_);
+  else
+    refreshLocked(link_->serverAt(url_), *local_);
+  offline_->syncChanges();
+}
+
+void GateStation::work(Worker& worker) {
+  auto lastProbe = std::chrono::steady_clock::time_point{};
+  std::unique_lock wait(worker.mutex);
+  while (!worker.stop) {
+    worker.wake.wait_for(wait, kTick, [&] { return worker.stop || worker.poked; });
+    if (worker.stop) break;
+    worker.poked = false;
+    wait.unlock();
+    try {
+      std::lock_guard job(linkMutex_);
+      Store& local = link_->localAt(copyPath_);
+      applyPresenceLocked(local);
+      const auto now = std::chrono::steady_clock::now();
+      if (recovering_ && !ready_) {
+        if (now - lastProbe >= kProbeEvery) {
+          lastProbe = now;
+          if (recoverLocked(local)) {
+            ready_ = true;  // the next scan goes online; the copy is refreshed meanwhile
+            refreshLocked(link_->serverAt(url_), local);
+          }
+        }
+      } else if (!recovering_) {
+        if (lastLogged_ > pushedMark_) pushLocked(link_->serverAt(url_), local);
+        if (now - lastRefresh_ >= refreshEvery_) refreshLocked(link_->serverAt(url_), local);
+      }
+    } catch (const std::exception&) {
+      // The server is still away, or went away again: the next tick tries again.
+    }
+    wait.lock();
+  }
+}
+
 Verdict GateStation::scan(std::string_view payload, const GateProfile& profile, std::string_view direction,
                           const Moment& at) {
-  const auto now = std::chrono::steady_clock::now();
-  if (!state_.online && probe_->answering.exchange(false)) tryOnline();  // the server is back: push, go on
-  if (state_.online) {
+  const auto start = std::chrono::steady_clock::now();
+  auto elapsedUs = [&] {
+    return static_cast<long long>(
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count());
+  };
+  if (!scanningOnline_ && ready_) goOnline();  // the server is back and knows the queue: go on online
+  const std::string uid = newScanUid();        // the same whichever side decides: logged once at most
+  if (scanningOnline_) {
+    server_->limitRoundTrips(start + budget_);
     try {
-      if (now - lastRefresh_ >= refreshEvery_) {
-        refresh();
-        checkClock();
+      Verdict v = online_->scan(payload, profile, direction, at, uid);
+      server_->limitRoundTrips(std::nullopt);
+      if (v.accepted && v.person) {
+        {
+          std::lock_guard lock(link_->notesMutex);
+          link_->notes.push_back({v.person->id, v.zone, direction == "in", at});
+        }
+        worker_->poke();
       }
-      Verdict v = online_->scan(payload, profile, direction, at);
-      if (v.accepted && v.person) rememberPresence(v.person->id, v.zone, direction == "in", at);
+      v.latency_us = elapsedUs();
       return v;
     } catch (const Error& e) {
-      if (server_ && server_->status().connected) throw;  // not a network problem: a real error
+      server_->limitRoundTrips(std::nullopt);
+      if (server_->status().connected) throw;  // not the network: a real error
       goOffline(e.what());
     }
   }
-  Verdict v = offline_->scan(payload, profile, direction, at);  // logged durably in the local copy
-  ++state_.queued;
+  Verdict v = offline_->scan(payload, profile, direction, at, uid);  // logged durably in the local copy
+  if (v.scan_id > lastLogged_) lastLogged_ = v.scan_id;
+  v.latency_us = elapsedUs();
   return v;
 }
 

@@ -6,11 +6,11 @@
 #include <chrono>
 
 #include "badge/payload.hpp"
-#include "badge/signing_key.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/person_names.hpp"
+#include "core/signing_key.hpp"
 
 namespace moussem::gate {
 
@@ -24,11 +24,11 @@ std::uint64_t nowNs() {
           .count());
 }
 
-// A scan's unique id: 9 characters of wall-clock milliseconds then 7 random ones (35 bits), in an
-// alphabet that sorts like the numbers it encodes. Unique across stations (the offline queue syncs by
-// it), and new ids land at the right edge of the scan table's uid index instead of a random leaf:
-// one hot page per commit rather than one more page written per scan.
-std::string scanUid() {
+}  // namespace
+
+// 7 random characters are 35 bits; new ids land at the right edge of the scan table's uid index instead
+// of a random leaf: one hot page per commit rather than one more page written per scan.
+std::string newScanUid() {
   static constexpr char kAscending[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford's base 32
   auto ms = static_cast<std::uint64_t>(
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -39,6 +39,8 @@ std::string scanUid() {
   for (std::size_t i = 9; i < 16; ++i, r >>= 5) out[i] = kAscending[r & 31];
   return out;
 }
+
+namespace {
 
 std::string digestHex(std::string_view payload) {
   unsigned char hash[crypto_hash_sha256_BYTES];
@@ -154,7 +156,7 @@ long long ScanPipeline::insideNow(std::string_view zone) const {
 }
 
 Verdict ScanPipeline::scan(std::string_view payload, const GateProfile& profile, std::string_view direction,
-                           const Moment& at) {
+                           const Moment& at, const std::string& uid) {
   const std::uint64_t start = nowNs();
   if (store_.dataVersion() != dataVersion_) syncChanges();  // another station wrote: follow it
 
@@ -168,7 +170,7 @@ Verdict ScanPipeline::scan(std::string_view payload, const GateProfile& profile,
   auto reject = [&](const char* reason, Id person) {
     v.accepted = false;
     v.reason = reason;
-    return finish(std::move(v), payload, at, person, zone, false, false, day, start);
+    return finish(std::move(v), payload, at, person, zone, false, false, day, start, "always", uid);
   };
 
   ParsedPayload parsed = verifyPayload(payload, edition_.uid, publicKey_);
@@ -213,7 +215,7 @@ Verdict ScanPipeline::scan(std::string_view payload, const GateProfile& profile,
   v.accepted = true;
   v.reason = "ok";
   return finish(std::move(v), payload, at, person, zone, zone >= 0, entering, day, start,
-                entering ? profile.reentry : std::string("always"));
+                entering ? profile.reentry : std::string("always"), uid);
 }
 
 Verdict ScanPipeline::admitManually(Id person, const GateProfile& profile, std::string_view direction, const Moment& at,
@@ -243,9 +245,9 @@ Verdict ScanPipeline::admitManually(Id person, const GateProfile& profile, std::
 
 Verdict ScanPipeline::finish(Verdict v, std::string_view payload, const Moment& at, Id person, int zone,
                              bool changesPresence, bool inside, long long day, std::uint64_t startNs,
-                             const std::string& reentry) {
+                             const std::string& reentry, const std::string& uid) {
   ScanRecord r;
-  r.uid = scanUid();
+  r.uid = uid.empty() ? newScanUid() : uid;
   r.gate = v.gate;
   r.zone = v.zone;
   r.direction = v.direction == "out" ? "out" : "in";
@@ -281,6 +283,7 @@ Verdict ScanPipeline::finish(Verdict v, std::string_view payload, const Moment& 
     next.inside = true;  // the database says so: inside already, or used today already
     next.last_day = day;
   }
+  v.scan_id = r.id;
 
   if (changesPresence) {
     auto& slot = presence_[presenceKey(person, zone)];

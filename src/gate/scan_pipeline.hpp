@@ -38,6 +38,7 @@ struct Verdict {
   long long latency_us = 0;
   bool manual = false;
   std::string note;  // manual admissions: the steward's reason
+  Id scan_id = 0;    // the scan's row in the log it was written to
 };
 
 struct Station {
@@ -54,8 +55,11 @@ class ScanPipeline {
   void syncChanges();  // badges changed since the last load or sync, and presence
 
   // Decides, logs (durably, before returning) and returns the verdict. Never throws for bad payloads;
-  // throws Error only if the log cannot be written (then nothing is shown as accepted).
-  Verdict scan(std::string_view payload, const GateProfile& profile, std::string_view direction, const Moment& at);
+  // throws Error only if the log cannot be written (then nothing is shown as accepted). uid: the scan's
+  // unique id (newScanUid()); empty: a new one. A gate that retries a scan elsewhere (its local copy,
+  // when the server did not answer in time) keeps the id, so the scan is never logged twice.
+  Verdict scan(std::string_view payload, const GateProfile& profile, std::string_view direction, const Moment& at,
+               const std::string& uid = {});
   // A steward's decision: admits the person whatever the rules say, logged as manual with the reason.
   Verdict admitManually(Id person, const GateProfile& profile, std::string_view direction, const Moment& at,
                         const std::string& reason);
@@ -85,7 +89,8 @@ class ScanPipeline {
     return (static_cast<std::uint64_t>(person) << 8) | static_cast<std::uint64_t>(zone & 0xFF);
   }
   Verdict finish(Verdict v, std::string_view payload, const Moment& at, Id person, int zone, bool changesPresence,
-                 bool inside, long long day, std::uint64_t startNs, const std::string& reentry = "always");
+                 bool inside, long long day, std::uint64_t startNs, const std::string& reentry = "always",
+                 const std::string& uid = {});
 
   Store& store_;
   Station who_;
@@ -100,6 +105,10 @@ class ScanPipeline {
   long long dataVersion_ = 0;
   bool shared_ = false;  // a server other gates write to: presence rules are decided by the database
 };
+
+// A scan's unique id: 9 characters of wall-clock milliseconds then 7 random ones, in an alphabet that
+// sorts like the numbers it encodes (unique across stations; the offline queue syncs by it).
+std::string newScanUid();
 
 // Packs an 8-character serial of the serial alphabet into 40 bits; 0 if it is not one.
 std::uint64_t serialKey(std::string_view serial);

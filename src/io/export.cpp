@@ -8,7 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/formula_guard.hpp"
 #include "core/i18n.hpp"
 #include "io/csv.hpp"
 
@@ -59,9 +61,9 @@ std::size_t forEachRow(Store& store, Entity entity, const std::function<void(con
   return n;
 }
 
-void writeCsv(Store& store, Entity entity, const fs::path& tmp, const ExportOptions& options, std::size_t& n) {
-  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-  if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+void writeCsv(Store& store, Entity entity, const PartialFile& file, const ExportOptions& options, std::size_t& n) {
+  std::ofstream out(file.handle(), std::ios::binary | std::ios::trunc);
+  if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {file.out().string()}));
   out << "\xEF\xBB\xBF";
   const char sep = options.separator;
   auto line = [&](const std::vector<std::string>& cells) {
@@ -69,19 +71,19 @@ void writeCsv(Store& store, Entity entity, const fs::path& tmp, const ExportOpti
       if (i) out << sep;
       // Multi-value cells (days) are always quoted, as the import format asks.
       const bool multi = entity == Entity::Participants && i == 10 && cells[i].find(',') != std::string::npos;
-      out << csv::quote(cells[i], sep, multi);
+      out << csv::quote(neutralizeFormula(cells[i]), sep, multi);
     }
     out << "\r\n";
   };
   line(columns(entity));
   n = forEachRow(store, entity, line);
   out.flush();
-  if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+  if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {file.out().string()}));
 }
 
-void writeXlsx(Store& store, Entity entity, const fs::path& tmp, std::size_t& n) {
-  lxw_workbook* book = workbook_new(tmp.c_str());
-  if (!book) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+void writeXlsx(Store& store, Entity entity, const PartialFile& file, std::size_t& n) {
+  lxw_workbook* book = workbook_new(file.handle().c_str());
+  if (!book) throw Error(ErrorKind::Io, tr("io.error.write", {file.out().string()}));
   lxw_worksheet* sheet =
       workbook_add_worksheet(book, entity == Entity::Exhibitors ? "exhibitors" : "participants");
   lxw_format* bold = workbook_add_format(book);
@@ -105,10 +107,11 @@ void writeXlsx(Store& store, Entity entity, const fs::path& tmp, std::size_t& n)
   for (std::size_t c = 0; c < widths.size(); ++c)
     worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), static_cast<double>(widths[c]),
                          nullptr);
-  if (workbook_close(book) != LXW_NO_ERROR) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+  if (workbook_close(book) != LXW_NO_ERROR) throw Error(ErrorKind::Io, tr("io.error.write", {file.out().string()}));
 }
 
-// Checks the extension and the folder, writes to FILE.part with write(tmp), renames when complete.
+// Checks the extension and the folder, writes a PartialFile with write(ext, tmp) (tmp: the name to open
+// it by), publishes it when complete.
 std::size_t writeAtomically(const fs::path& file, const ExportOptions& options,
                             const std::function<std::size_t(const std::string& ext, const fs::path& tmp)>& write) {
   std::string ext = file.extension().string();
@@ -117,19 +120,9 @@ std::size_t writeAtomically(const fs::path& file, const ExportOptions& options,
   std::error_code ec;
   if (file.has_parent_path() && !fs::exists(file.parent_path(), ec))
     throw Error(ErrorKind::NotFound, tr("io.error.no_folder", {file.parent_path().string()}));
-  const fs::path tmp = file.string() + ".part";
-  std::size_t n = 0;
-  try {
-    n = write(ext, tmp);
-  } catch (...) {
-    fs::remove(tmp, ec);
-    throw;
-  }
-  fs::rename(tmp, file, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw Error(ErrorKind::Io, tr("io.error.write", {file.string()}));
-  }
+  PartialFile partial(file, "io.error.write_because");
+  const std::size_t n = write(ext, partial.handle());
+  partial.publish();
   if (options.progress) options.progress(1.0);
   return n;
 }
@@ -157,13 +150,13 @@ std::size_t exportScans(Store& store, const fs::path& file, const ExportOptions&
     };
     if (ext == ".csv") {
       std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+      if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {file.string()}));
       out << "\xEF\xBB\xBF";
       const char sep = options.separator;
       auto line = [&](const std::vector<std::string>& cells) {
         for (std::size_t i = 0; i < cells.size(); ++i) {
           if (i) out << sep;
-          out << csv::quote(cells[i], sep);
+          out << csv::quote(neutralizeFormula(cells[i]), sep);
         }
         out << "\r\n";
       };
@@ -173,13 +166,13 @@ std::size_t exportScans(Store& store, const fs::path& file, const ExportOptions&
         tick();
       });
       out.flush();
-      if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+      if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {file.string()}));
       return n;
     }
     lxw_workbook_options bookOptions{};
     bookOptions.constant_memory = LXW_TRUE;  // rows go to disk as they come: millions of scans fit
     lxw_workbook* book = workbook_new_opt(tmp.c_str(), &bookOptions);
-    if (!book) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+    if (!book) throw Error(ErrorKind::Io, tr("io.error.write", {file.string()}));
     lxw_format* bold = workbook_add_format(book);
     format_set_bold(bold);
     format_set_bg_color(bold, 0xE8EEF5);
@@ -211,7 +204,7 @@ std::size_t exportScans(Store& store, const fs::path& file, const ExportOptions&
       ++r;
       tick();
     });
-    if (workbook_close(book) != LXW_NO_ERROR) throw Error(ErrorKind::Io, tr("io.error.write", {tmp.string()}));
+    if (workbook_close(book) != LXW_NO_ERROR) throw Error(ErrorKind::Io, tr("io.error.write", {file.string()}));
     return n;
   });
 }
@@ -224,20 +217,13 @@ std::size_t exportFile(Store& store, Entity entity, const fs::path& file, const 
   std::error_code ec;
   if (file.has_parent_path() && !fs::exists(file.parent_path(), ec))
     throw Error(ErrorKind::NotFound, tr("io.error.no_folder", {file.parent_path().string()}));
-  const fs::path tmp = file.string() + ".part";
+  PartialFile partial(file, "io.error.write_because");
   std::size_t n = 0;
-  try {
-    if (ext == ".csv") writeCsv(store, entity, tmp, options, n);
-    else writeXlsx(store, entity, tmp, n);
-  } catch (...) {
-    fs::remove(tmp, ec);
-    throw;
-  }
-  fs::rename(tmp, file, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw Error(ErrorKind::Io, tr("io.error.write", {file.string()}));
-  }
+  if (ext == ".csv")
+    writeCsv(store, entity, partial, options, n);
+  else
+    writeXlsx(store, entity, partial, n);
+  partial.publish();
   // Stamped in the audit trail: who took personal data out, which records, to which file name.
   AuditRow row;
   row.action = entity == Entity::Exhibitors ? "export.exhibitors" : "export.participants";

@@ -150,6 +150,7 @@ class Importer {
             // leaves nothing of the row behind without a savepoint per row, which would cost a third.
             entity_ == Entity::Exhibitors ? exhibitorRow(row) : participantRow(row);
           } catch (const Error& e) {
+            if (e.kind() == ErrorKind::Io) throw;  // the database failed, not the row: stop, say it once
             errors_.push_back({row.line, "", e.what()});
           }
           if (!errors_.empty()) {
@@ -399,6 +400,7 @@ std::optional<std::string> canonicalColumn(Entity entity, std::string_view heade
 
 ImportReport importText(Registry& registry, Entity entity, std::string_view bytes, const std::string& name,
                         const ImportOptions& options) {
+  registry.store().checkWritable();  // a read-only database: one clear refusal, before any row is read
   ImportReport report;
   report.file = name;
   csv::Table table;

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <fstream>
 
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/person_names.hpp"
@@ -139,24 +140,15 @@ std::string nowUtc() {
 }
 
 void writePersonJson(const PersonRecord& record, const ExportStamp& stamp, const fs::path& out) {
-  const fs::path tmp = out.string() + ".partial";
+  PartialFile file(out, "privacy.error.write");
   {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw Error(ErrorKind::Io, tr("privacy.error.write", {out.string(), std::strerror(errno)}));
+    std::ofstream f(file.handle(), std::ios::binary | std::ios::trunc);
+    if (!f) file.fail(std::strerror(errno));
     f << personJson(record, stamp).dump(2) << '\n';
     f.close();
-    if (!f) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw Error(ErrorKind::Io, tr("privacy.error.write", {out.string(), std::strerror(errno)}));
-    }
+    if (!f) file.fail(std::strerror(errno));
   }
-  std::error_code ec;
-  fs::rename(tmp, out, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw Error(ErrorKind::Io, tr("privacy.error.write", {out.string(), ec.message()}));
-  }
+  file.publish();
 }
 
 }  // namespace moussem::privacy

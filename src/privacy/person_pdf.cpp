@@ -119,12 +119,12 @@ std::string join(const std::vector<std::string>& v) {
 }  // namespace
 
 void writePersonPdf(const PersonRecord& r, const ExportStamp& stamp, const std::filesystem::path& out) {
-  const std::filesystem::path tmp = out.string() + ".partial";
-  cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), kW, kH);
+  PartialFile file(out, "privacy.error.write");
+  cairo_surface_t* surface = cairo_pdf_surface_create(file.handle().c_str(), kW, kH);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     const std::string why = cairo_status_to_string(cairo_surface_status(surface));
     cairo_surface_destroy(surface);
-    discardTemporary(tmp, out, "privacy.error.write", why);
+    file.fail(why);
   }
   const Person& p = r.person;
   const std::string stampText = tr("privacy.pdf.stamp", {stamp.exported_by, tz::dateTime(stamp.exported_at)});
@@ -214,8 +214,8 @@ void writePersonPdf(const PersonRecord& r, const ExportStamp& stamp, const std::
   cairo_surface_finish(surface);
   const cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) discardTemporary(tmp, out, "privacy.error.write", cairo_status_to_string(status));
-  commitTemporary(tmp, out, "privacy.error.write");
+  if (status != CAIRO_STATUS_SUCCESS) file.fail(cairo_status_to_string(status));
+  file.publish();
 }
 
 }  // namespace moussem::privacy

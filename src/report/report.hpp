@@ -16,14 +16,17 @@ namespace moussem::report {
 
 using Progress = std::function<void(double)>;
 
+// anchor: the audit trail's anchor line (store/audit_anchor.hpp) the report carries: in the PDF's
+// keywords, in the workbook's keywords and zip comment, in the CSV folder's audit-anchor.txt.
 void writePdf(const EventFigures& figures, const Edition& edition, const std::filesystem::path& out,
-              const Progress& progress = {});
+              const Progress& progress = {}, const std::string& anchor = {});
 void writeXlsx(const EventFigures& figures, const Edition& edition, const std::filesystem::path& out,
-               const Progress& progress = {});
+               const Progress& progress = {}, const std::string& anchor = {});
 // One CSV per table of tables.hpp into folder (created when missing, its parent must exist); returns the
 // files written. All or nothing: on failure no new file is left in the folder.
 std::vector<std::filesystem::path> writeCsvTables(const EventFigures& figures, const std::filesystem::path& folder,
-                                                  char separator = ';', const Progress& progress = {});
+                                                  char separator = ';', const Progress& progress = {},
+                                                  const std::string& anchor = {});
 
 // Throws Error with a message in the user's language when out's folder is missing or not writable.
 void checkWritable(const std::filesystem::path& out);

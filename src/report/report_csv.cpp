@@ -1,14 +1,17 @@
 // The report's tables as CSV files in one folder (UTF-8 with BOM, ';' for French Excel or ',' on
 // request): every file is written beside its final name first and all are renamed once all are
-// complete, so a failure leaves the folder as it was.
+// complete, so a failure leaves the folder as it was. Cells are exported formula-safe.
 #include <unistd.h>
 
 #include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
 
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/formula_guard.hpp"
 #include "core/i18n.hpp"
 #include "io/csv.hpp"
 #include "report/report.hpp"
@@ -19,7 +22,7 @@ namespace moussem::report {
 namespace fs = std::filesystem;
 
 std::vector<fs::path> writeCsvTables(const EventFigures& figures, const fs::path& folderIn, char separator,
-                                     const Progress& progress) {
+                                     const Progress& progress, const std::string& anchor) {
   fs::path folder = folderIn;
   while (folder.filename().empty() && folder.has_parent_path() && folder.parent_path() != folder) folder = folder.parent_path();  // "out/" → "out"
   std::error_code ec;
@@ -34,41 +37,43 @@ std::vector<fs::path> writeCsvTables(const EventFigures& figures, const fs::path
     created = true;
   }
   const std::vector<Table> tables = reportTables(figures);
-  std::vector<fs::path> written, partial;
-  auto undo = [&] {
-    for (const auto& p : partial) fs::remove(p, ec);
-    if (created) fs::remove(folder, ec);
-  };
+  // Each file a PartialFile: a failure removes them all, and none is published before all are written.
+  std::vector<std::unique_ptr<PartialFile>> files;
   try {
     for (std::size_t t = 0; t < tables.size(); ++t) {
       const Table& table = tables[t];
-      const fs::path file = folder / (table.name + ".csv");
-      partial.push_back(file.string() + ".partial");
-      std::ofstream out(partial.back(), std::ios::binary | std::ios::trunc);
-      if (!out) throw Error(ErrorKind::Io, tr("report.error.write", {file.string(), std::strerror(errno)}));
+      files.push_back(std::make_unique<PartialFile>(folder / (table.name + ".csv"), "report.error.write"));
+      std::ofstream out(files.back()->handle(), std::ios::binary | std::ios::trunc);
+      if (!out) files.back()->fail(std::strerror(errno));
       out << "\xEF\xBB\xBF";
       auto line = [&](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? std::string(1, separator) : "") << csv::quote(cells[i], separator);
+        for (std::size_t i = 0; i < cells.size(); ++i)
+          out << (i ? std::string(1, separator) : "") << csv::quote(neutralizeFormula(cells[i]), separator);
         out << "\r\n";
       };
       line(table.columns);
       for (const auto& row : table.rows) line(row);
       out.close();
-      if (!out) throw Error(ErrorKind::Io, tr("report.error.write", {file.string(), std::strerror(errno)}));
-      written.push_back(file);
+      if (!out) files.back()->fail(std::strerror(errno));
       if (progress) progress(0.9 * static_cast<double>(t + 1) / static_cast<double>(tables.size()));
     }
+    if (!anchor.empty()) {
+      // The audit trail's anchor (store/audit_anchor.hpp), for `audit verify --anchor`.
+      files.push_back(std::make_unique<PartialFile>(folder / "audit-anchor.txt", "report.error.write"));
+      std::ofstream out(files.back()->handle(), std::ios::binary | std::ios::trunc);
+      out << anchor << "\n";
+      out.close();
+      if (!out) files.back()->fail(std::strerror(errno));
+    }
   } catch (...) {
-    undo();
+    files.clear();
+    if (created) fs::remove(folder, ec);
     throw;
   }
-  for (std::size_t i = 0; i < written.size(); ++i) {
-    fs::rename(partial[i], written[i], ec);
-    if (ec) {
-      const std::string why = ec.message();
-      undo();
-      throw Error(ErrorKind::Io, tr("report.error.write", {written[i].string(), why}));
-    }
+  std::vector<fs::path> written;
+  for (auto& f : files) {
+    f->publish();
+    written.push_back(f->out());
   }
   if (progress) progress(1.0);
   return written;

@@ -73,15 +73,18 @@ std::string num(long long n) { return i18n::formatCount(n); }
 
 }  // namespace
 
-void writePdf(const EventFigures& f, const Edition& edition, const std::filesystem::path& out, const Progress& progress) {
+void writePdf(const EventFigures& f, const Edition& edition, const std::filesystem::path& out, const Progress& progress,
+              const std::string& anchor) {
   checkWritable(out);
-  const std::filesystem::path tmp = out.string() + ".partial";
-  cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), kW, kH);
+  PartialFile file(out, "report.error.write");
+  cairo_surface_t* surface = cairo_pdf_surface_create(file.handle().c_str(), kW, kH);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(surface);
-    throw Error(ErrorKind::Io, tr("report.error.write", {out.string(), "cairo"}));
+    file.fail("cairo");
   }
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Moussem");
+  // The audit trail's anchor, in the document's keywords (pdfinfo shows them; audit verify --anchor reads them).
+  if (!anchor.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, anchor.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, (edition.name_fr + " — " + i18n::lookupIn(i18n::language(), "report.title")).c_str());
   // Bilingual pages, Arabic on the right; the left-hand column follows --lang (English for English,
   // French otherwise: with --lang ar the report keeps the administration's French beside the Arabic).
@@ -228,8 +231,8 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
   cairo_surface_finish(surface);
   const cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) discardTemporary(tmp, out, "report.error.write", cairo_status_to_string(status));
-  commitTemporary(tmp, out, "report.error.write");
+  if (status != CAIRO_STATUS_SUCCESS) file.fail(cairo_status_to_string(status));
+  file.publish();
   if (progress) progress(1.0);
 }
 

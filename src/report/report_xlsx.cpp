@@ -1,4 +1,10 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
@@ -8,6 +14,30 @@
 namespace moussem::report {
 
 namespace {
+
+// Appends comment to the zip archive at path as its archive comment (the end-of-central-directory
+// record's last field: left out by libxlsxwriter, read by unzip -z, ignored by spreadsheets). Returns
+// "" or why it could not.
+std::string setZipComment(const std::string& path, const std::string& comment) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return std::strerror(errno);
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  unsigned char end[22];
+  if (::fstat(fd, &st) != 0 || st.st_size < 22 || comment.size() > 0xFFFF) return "zip";
+  if (::pread(fd, end, sizeof end, st.st_size - 22) != 22) return std::strerror(errno);
+  const bool record = end[0] == 0x50 && end[1] == 0x4b && end[2] == 0x05 && end[3] == 0x06;
+  if (!record || end[20] != 0 || end[21] != 0) return "zip";  // not a comment-less archive's end
+  const unsigned char length[2] = {static_cast<unsigned char>(comment.size() & 0xFF),
+                                   static_cast<unsigned char>(comment.size() >> 8)};
+  if (::pwrite(fd, length, 2, st.st_size - 2) != 2 ||
+      ::pwrite(fd, comment.data(), comment.size(), st.st_size) != static_cast<ssize_t>(comment.size()))
+    return std::strerror(errno);
+  return "";
+}
 
 struct Sheet {
   lxw_workbook* book;
@@ -45,11 +75,18 @@ struct Sheet {
 
 }  // namespace
 
-void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesystem::path& out, const Progress& progress) {
+void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesystem::path& out,
+               const Progress& progress, const std::string& anchor) {
   checkWritable(out);
-  const std::filesystem::path tmp = out.string() + ".partial";
-  lxw_workbook* book = workbook_new(tmp.c_str());
-  if (!book) throw Error(ErrorKind::Io, tr("report.error.write", {out.string(), "xlsxwriter"}));
+  PartialFile file(out, "report.error.write");
+  lxw_workbook* book = workbook_new(file.handle().c_str());
+  if (!book) file.fail("xlsxwriter");
+  if (!anchor.empty()) {
+    std::string keywords = anchor;  // copied by libxlsxwriter
+    lxw_doc_properties properties{};
+    properties.keywords = keywords.data();
+    workbook_set_properties(book, &properties);
+  }
   lxw_format* head = workbook_add_format(book);
   format_set_bold(head);
   format_set_bg_color(head, 0xE8EEF5);
@@ -128,8 +165,13 @@ void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesys
   }
 
   const lxw_error rc = workbook_close(book);
-  if (rc != LXW_NO_ERROR) discardTemporary(tmp, out, "report.error.write", lxw_strerror(rc));
-  commitTemporary(tmp, out, "report.error.write");
+  if (rc != LXW_NO_ERROR) file.fail(lxw_strerror(rc));
+  // The keywords sit compressed inside the workbook; the zip comment keeps the anchor readable as is.
+  if (!anchor.empty()) {
+    const std::string why = setZipComment(file.handle(), anchor);
+    if (!why.empty()) file.fail(why);
+  }
+  file.publish();
   if (progress) progress(1.0);
 }
 

@@ -22,6 +22,12 @@ struct AuditRow {
   std::string before_sha, after_sha, redacted_at;
 };
 
+// The newest row of a trail, or an anchor of one: its id and hash (id 0 and the genesis hash: empty).
+struct AuditHead {
+  std::int64_t id = 0;
+  std::string hash;
+};
+
 // What the audit screen and `audit list` filter on; empty fields match everything.
 struct AuditFilter {
   std::string user_name, action, entity, entity_id;

@@ -9,15 +9,19 @@
 #include <cctype>
 #include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <thread>
 #include <vector>
 
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/paths.hpp"
+#include "core/test_pause.hpp"
+#include "store/audit_anchor.hpp"
 #include "store/migrations.hpp"
 #include "store/postgres/pg_db.hpp"
 #include "store/sqlite/sqlite_db.hpp"
@@ -49,12 +53,12 @@ void removeQuietly(const fs::path& p) {
   fs::remove(p, ec);
 }
 
-// Copies the whole of source into a new file dest with the backup API: one read transaction, so one
-// consistent snapshot even while other connections commit (in WAL mode they are not blocked). The
-// copy is then made self-contained (rollback journal, not WAL) and checked.
+// Copies the whole of source into dest, a new empty file (createPrivateFile, PartialFile: mode 0600),
+// with the backup API: one read transaction, so one consistent snapshot even while other connections
+// commit (in WAL mode they are not blocked). The copy is then made self-contained (rollback journal,
+// not WAL) and checked.
 void onlineCopy(sqlite3* source, const fs::path& dest) {
-  removeQuietly(dest);
-  sqlite::Database out(dest.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  sqlite::Database out(dest.string(), SQLITE_OPEN_READWRITE);
   sqlite3_backup* b = sqlite3_backup_init(out.handle(), "main", source, "main");
   if (!b) out.fail(sqlite3_errcode(out.handle()), "backup");
   int rc;
@@ -114,6 +118,19 @@ std::optional<EditionOf> editionOf(sqlite::Database& db) {
   return e;
 }
 
+// The newest audit row of an open database (the genesis hash for an empty trail).
+AuditHead newestAuditRow(sqlite::Database& db) {
+  AuditHead head{0, auditGenesisHash()};
+  auto& t = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit'");
+  const bool hasTable = t.step() && t.integer(0) == 1;
+  t.reset();
+  if (!hasTable) return head;
+  auto& st = db.prepare("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+  if (st.step()) head = {st.integer(0), st.text(1)};
+  st.reset();
+  return head;
+}
+
 }  // namespace
 
 std::string sha256OfFile(const fs::path& file) {
@@ -143,13 +160,13 @@ BackupInfo backupDatabase(const std::string& database, const fs::path& file) {
   if (!fs::exists(db, ec)) throw Error(ErrorKind::NotFound, tr("store.error.not_found", {database}));
   if (!sqlite::isDatabaseFile(db)) throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {database}));
   if (fs::exists(file, ec)) throw Error(ErrorKind::Refused, tr("store.error.exists", {file.string()}));
-  const fs::path partial = file.string() + ".partial";
   const fs::path sumFile = file.string() + ".sha256";
 
   BackupInfo info;
   info.database = database;
   info.file = file.string();
   info.checksum_file = sumFile.string();
+  bool sumPublished = false;
   try {
     sqlite::Database source(database, SQLITE_OPEN_READWRITE);
     sqlite3_busy_timeout(source.handle(), 5000);
@@ -158,30 +175,37 @@ BackupInfo backupDatabase(const std::string& database, const fs::path& file) {
     info.schema_version = ed->schema_version;
     info.edition_uid = ed->uid;
     info.edition_name = ed->name;
-    onlineCopy(source.handle(), partial);
-    syncPath(partial, false);
-    fs::rename(partial, file);
-    syncPath(folderOf(file), true);
-    info.sha256 = sha256OfFile(file);
-    info.bytes = static_cast<long long>(fs::file_size(file));
-    const fs::path sumPartial = sumFile.string() + ".partial";
+    PartialFile copy(file, "backup.error.io");
+    onlineCopy(source.handle(), copy.path());
+    info.sha256 = sha256OfFile(copy.path());
+    info.bytes = static_cast<long long>(fs::file_size(copy.path()));
+    // The checksum file also anchors the audit trail as the copy holds it, signed with the edition's key.
     {
-      std::ofstream out(sumPartial, std::ios::trunc);
-      out << info.sha256 << "  " << file.filename().string() << "\n";
-      if (!out) throw Error(ErrorKind::Io, tr("backup.error.io", {sumPartial.string(), std::strerror(errno)}));
+      sqlite::Database snapshot(copy.path().string(), SQLITE_OPEN_READONLY);
+      const AuditHead head = newestAuditRow(snapshot);
+      info.anchor = anchorText(makeAuditAnchor(ed->uid, head.id, head.hash, paths::keyFileFor(db)));
     }
-    syncPath(sumPartial, false);
-    fs::rename(sumPartial, sumFile);
-    syncPath(folderOf(file), true);
+    PartialFile sum(sumFile, "backup.error.io");
+    {
+      std::ofstream out(sum.handle(), std::ios::trunc);
+      out << info.sha256 << "  " << file.filename().string() << "\n# " << info.anchor << "\n";
+      out.close();
+      if (!out) sum.fail(std::strerror(errno));
+    }
+    // Together or not at all: the checksum goes into place first, the backup last (its rename is the
+    // moment the backup exists). A crash in between leaves a checksum naming no file, which the next
+    // backup to that name replaces: never a backup without its checksum.
+    testPausePoint("backup-before-publish");
+    sum.publish();
+    sumPublished = true;
+    testPausePoint("backup-between-files");
+    copy.publish();
   } catch (const Error& e) {
-    removeQuietly(partial);
-    removeQuietly(sumFile.string() + ".partial");
+    if (sumPublished) removeQuietly(sumFile);
     if (e.kind() == ErrorKind::Corrupt || e.kind() == ErrorKind::Refused) throw;
-    removeQuietly(file);
     throw Error(e.kind(), tr("backup.error.failed", {database, file.string(), e.what()}));
   } catch (const fs::filesystem_error& e) {
-    removeQuietly(partial);
-    removeQuietly(file);
+    if (sumPublished) removeQuietly(sumFile);
     throw Error(ErrorKind::Io, tr("backup.error.failed", {database, file.string(), e.what()}));
   }
   return info;
@@ -211,6 +235,7 @@ BackupInfo restoreDatabase(const std::string& database, const fs::path& file, bo
   try {
     removeQuietly(staged);
     fs::copy_file(file, staged, fs::copy_options::overwrite_existing);
+    fs::permissions(staged, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
     syncPath(staged, false);
     const std::string actual = sha256OfFile(staged);
     if (actual != expected)
@@ -261,13 +286,16 @@ BackupInfo restoreDatabase(const std::string& database, const fs::path& file, bo
                       tr("restore.error.other_edition",
                          {file.string(), info.edition_name, info.edition_uid, database, currentEd->name, currentEd->uid}));
       }
+      removeQuietly(previousPartial);
       if (current) {
+        createPrivateFile(previousPartial, "backup.error.io");
         onlineCopy(current->handle(), previousPartial);
         // Fold the WAL into the file so no stale -wal can be replayed onto the restored database.
         current->exec("PRAGMA wal_checkpoint(TRUNCATE)");
         current.reset();
       } else {
         fs::copy_file(db, previousPartial, fs::copy_options::overwrite_existing);
+        fs::permissions(previousPartial, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
       }
       syncPath(previousPartial, false);
       fs::rename(previousPartial, previous);

@@ -1,7 +1,9 @@
 // Backups of a SQLite edition and their verified restore (PostgreSQL: pg_dump/pg_restore, see
 // docs/backups.md). A backup is taken online with SQLite's backup API, so it is one consistent snapshot
 // even while other stations write; it is written to FILE.partial, made self-contained (no -wal file),
-// checked, renamed to FILE, and its SHA-256 is stored beside it in FILE.sha256 (sha256sum format).
+// checked, and its SHA-256 stored beside it in FILE.sha256 (sha256sum format, with the audit trail's
+// signed anchor on a comment line); the checksum goes into place first, then the backup: never one
+// without the other. Files are created 0600.
 // A restore checks everything before touching the target: checksum, integrity, a Moussem schema this
 // build knows, and the same edition as the target (unless told otherwise); then replaces the target
 // atomically and keeps the previous file as <db>.before-restore.
@@ -21,6 +23,7 @@ struct BackupInfo {
   std::string edition_uid;
   std::string edition_name;
   std::string previous;     // restore only: where the replaced database was kept (empty if there was none)
+  std::string anchor;       // backup only: the audit trail's anchor written in the checksum file
 };
 
 // Throws Error (in the user's language): Refused for PostgreSQL or an existing FILE, NotFound, Corrupt, Io.

@@ -26,8 +26,85 @@ GuardedStore::GuardedStore(std::unique_ptr<Store> inner, Actor actor)
 
 GuardedStore::GuardedStore(Store& inner, Actor actor) : inner_(&inner), actor_(std::move(actor)) {}
 
-void GuardedStore::needAny(Permission a, Permission b) const {
-  if (!allows(actor_.role, a)) need(b);
+namespace {
+
+// "updatePerson" from "void moussem::GuardedStore::updatePerson(const moussem::Person&)".
+std::string operationName(const std::source_location& where) {
+  std::string_view f = where.function_name();
+  const auto paren = f.find('(');
+  if (paren != std::string_view::npos) f = f.substr(0, paren);
+  const auto colon = f.rfind("::");
+  if (colon != std::string_view::npos) f = f.substr(colon + 2);
+  return std::string(f);
+}
+
+AuditRow refusalRow(Permission p, const std::string& why, const std::string& operation, const std::string& command) {
+  AuditRow row;
+  row.action = "refused";
+  row.entity = "permission";
+  row.entity_id = std::string(permissionCode(p));
+  nlohmann::json after{{"why", why}};
+  if (!operation.empty()) after["operation"] = operation;
+  if (!command.empty()) after["command"] = command;
+  row.after = after.dump();
+  return row;
+}
+
+}  // namespace
+
+void recordRefusal(Store& store, const Actor& actor, Permission permission, const std::string& why,
+                   const std::string& command) {
+  try {
+    GuardedStore as(store, actor);
+    AuditRow row = refusalRow(permission, why, "", command);
+    as.appendAudit(row);
+  } catch (...) {
+  }
+}
+
+void GuardedStore::need(Permission p, std::source_location where) {
+  if (allows(actor_.role, p)) return;
+  try {
+    require(actor_, p);
+  } catch (const Error& e) {
+    refuse(p, e, where);
+    throw;
+  }
+}
+
+void GuardedStore::needAny(Permission a, Permission b, std::source_location where) {
+  if (!allows(actor_.role, a)) need(b, where);
+}
+
+void GuardedStore::refuse(Permission p, const Error& refusal, const std::source_location& where) {
+  pendingRefusals_.push_back(refusalRow(p, refusal.what(), operationName(where), command_));
+  if (depth_ == 0) flushRefusals();
+}
+
+void GuardedStore::flushRefusals() {
+  if (depth_ > 0) return;
+  auto rows = std::move(pendingRefusals_);
+  pendingRefusals_.clear();
+  for (auto& row : rows) {
+    try {
+      appendAudit(row);
+    } catch (...) {
+      // A database that cannot take the row (read-only, unreachable) must not hide the refusal itself.
+    }
+  }
+}
+
+void GuardedStore::write(const std::function<void()>& body) {
+  ++depth_;
+  try {
+    inner_->write(body);
+  } catch (...) {
+    --depth_;
+    flushRefusals();
+    throw;
+  }
+  --depth_;
+  flushRefusals();
 }
 
 void GuardedStore::audited(const std::string& action, const std::string& entity, const std::string& entity_id,
@@ -61,7 +138,7 @@ void GuardedStore::created(const std::string& action, const std::string& entity,
 
 void GuardedStore::writeBulk(const AuditRow& summary, const std::function<void()>& body) {
   if (bulk_) return body();  // already inside one: it joins
-  inner_->write([&] {
+  write([&] {
     bulk_ = true;
     bulkCreated_.clear();
     struct Reset {
@@ -133,9 +210,13 @@ void GuardedStore::updateUser(const User& user) {
   inner_->updateUser(user);
 }
 
-void GuardedStore::updateSignInState(const User& user) {
-  // Part of signing in (users::signIn), which runs before anyone is signed in: no permission of its own.
-  inner_->updateSignInState(user);
+// Part of signing in (users::signIn), which runs before anyone is signed in: no permission of their own.
+std::optional<User> GuardedStore::countSignInAttempt(const std::string& name, const SignInAttempt& attempt) {
+  return inner_->countSignInAttempt(name, attempt);
+}
+
+void GuardedStore::clearSignInAttempts(const std::string& name, const std::string& token) {
+  inner_->clearSignInAttempts(name, token);
 }
 
 void GuardedStore::appendAudit(AuditRow& row) {
@@ -154,6 +235,16 @@ std::vector<AuditRow> GuardedStore::auditRows(const AuditFilter& filter, int lim
 std::vector<AuditRow> GuardedStore::auditChain() {
   need(Permission::ViewAudit);
   return inner_->auditChain();
+}
+
+// Every role appends rows, chained to the newest: its id and hash are no secret (reports anchor them).
+AuditHead GuardedStore::auditHead() {
+  return inner_->auditHead();
+}
+
+std::vector<AuditHead> GuardedStore::auditAnchors() {
+  need(Permission::ViewAudit);
+  return inner_->auditAnchors();
 }
 
 // Edition and configuration.

@@ -7,8 +7,11 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <source_location>
+#include <string_view>
 #include <utility>
 
+#include "core/error.hpp"
 #include "core/roles.hpp"
 #include "store/store.hpp"
 
@@ -19,24 +22,31 @@ class GuardedStore final : public Store {
   GuardedStore(std::unique_ptr<Store> inner, Actor actor);
   GuardedStore(Store& inner, Actor actor);  // inner outlives this (the app's one connection)
   const Actor& actor() const { return actor_; }
+  // What the user asked for, as the command line or the screen names it ("export participants"): the
+  // audit row of a refusal says it beside the operation refused.
+  void setCommand(std::string command) { command_ = std::move(command); }
 
   std::string backend() const override { return inner_->backend(); }
   std::string location() const override { return inner_->location(); }
   int schemaVersion() override { return inner_->schemaVersion(); }
   StoreStatus status() override { return inner_->status(); }
   void retryNow() override { inner_->retryNow(); }
-  void write(const std::function<void()>& body) override { inner_->write(body); }
+  void write(const std::function<void()>& body) override;
   void checkPermission(Permission p) override { need(p); }
+  void checkWritable() override { inner_->checkWritable(); }
   void writeBulk(const AuditRow& summary, const std::function<void()>& body) override;
 
   std::vector<User> users() override;
   std::optional<User> user(const std::string& name) override;
   Id insertUser(User& user) override;
   void updateUser(const User& user) override;
-  void updateSignInState(const User& user) override;
+  std::optional<User> countSignInAttempt(const std::string& name, const SignInAttempt& attempt) override;
+  void clearSignInAttempts(const std::string& name, const std::string& token) override;
   void appendAudit(AuditRow& row) override;  // stamped with this actor, whatever the row says
   std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) override;
   std::vector<AuditRow> auditChain() override;
+  AuditHead auditHead() override;
+  std::vector<AuditHead> auditAnchors() override;
 
   std::optional<Edition> edition() override { return inner_->edition(); }
   void saveEdition(Edition& edition) override;
@@ -128,8 +138,12 @@ class GuardedStore final : public Store {
   void scrubFreedSpace() override;
 
  private:
-  void need(Permission p) const { require(actor_, p); }
-  void needAny(Permission a, Permission b) const;
+  // Every refusal is written in the audit trail (who, what, why): at once, or, inside a transaction
+  // that the refusal will roll back, as soon as that transaction has ended.
+  void need(Permission p, std::source_location where = std::source_location::current());
+  void needAny(Permission a, Permission b, std::source_location where = std::source_location::current());
+  void refuse(Permission p, const Error& refusal, const std::source_location& where);
+  void flushRefusals();
   // Runs the change and writes its audit row in one transaction.
   void audited(const std::string& action, const std::string& entity, const std::string& entity_id,
                const std::string& before, const std::function<std::string()>& change);
@@ -142,8 +156,17 @@ class GuardedStore final : public Store {
   std::unique_ptr<Store> owned_;
   Store* inner_;
   Actor actor_;
+  std::string command_;
+  int depth_ = 0;                                      // nesting of write() and writeBulk() through this store
+  std::vector<AuditRow> pendingRefusals_;              // refused inside a transaction: written once it has ended
   bool bulk_ = false;                                  // inside writeBulk: creations are collected
   std::map<std::string, std::vector<Id>> bulkCreated_;  // entity -> ids created, in order
 };
+
+// The audit row of a refusal made outside any store (a command that checks a permission before it
+// opens one: backup, restore, audit verify...): written to store as actor, best effort (a refusal is
+// never hidden behind a failure to record it).
+void recordRefusal(Store& store, const Actor& actor, Permission permission, const std::string& why,
+                   const std::string& command);
 
 }  // namespace moussem

@@ -4,6 +4,7 @@
 // Every write runs in a transaction: single calls open their own; write() groups many into one.
 // The store knows nothing of screens, badges' rendering or the command line.
 #pragma once
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -43,6 +44,14 @@ class Store {
   virtual StoreStatus status() { return {}; }
   // Forget the pause after a failed reconnection: the next call tries the server at once.
   virtual void retryNow() {}
+  // Bounds every round trip to the server until `until` (nullopt: no bound again): a gate's scan is
+  // decided within its budget whatever the network does (gate/gate_station.hpp). A server that has not
+  // answered by then costs the connection: status() says disconnected, the call throws, and no
+  // reconnection is attempted while a bound is set (that is a background job). No-op for a file.
+  virtual void limitRoundTrips(std::optional<std::chrono::steady_clock::time_point> until) { (void)until; }
+  // No single round trip longer than `most` (nullopt: no limit): background jobs that must not hang on
+  // a frozen network either. Reconnecting stays allowed.
+  virtual void limitEachRoundTrip(std::optional<std::chrono::milliseconds> most) { (void)most; }
 
   // Runs body in one transaction: all of it is written or none of it. Nested calls join the outer one.
   virtual void write(const std::function<void()>& body) = 0;
@@ -66,14 +75,29 @@ class Store {
   virtual std::optional<User> user(const std::string& name) = 0;
   virtual Id insertUser(User& user) = 0;
   virtual void updateUser(const User& user) = 0;  // by id: role, pin_hash, disabled, failed_attempts, locked_until
-  // Sign-in bookkeeping, by id: failed_attempts and locked_until only (every station's database role may
-  // write these two, and nothing else of an account).
-  virtual void updateSignInState(const User& user) = 0;
+  // Sign-in (users::signIn), counted BEFORE the PIN is checked, so that guesses made in parallel never
+  // pass the limit: one atomic statement adds an attempt to the account (1 again after a lockout has
+  // ended), locks it until attempt.lock_until when the count reaches attempt.max_failures, and marks it
+  // with attempt.token. Returns the account after the count, or nothing when no attempt is allowed: an
+  // unknown name, a disabled account, or one locked at attempt.now.
+  virtual std::optional<User> countSignInAttempt(const std::string& name, const SignInAttempt& attempt) = 0;
+  // A right PIN on the attempt marked token: the account's count, and any lockout that attempt set, are
+  // cleared. A token of any other attempt changes nothing (no station lifts a lockout it did not cause).
+  virtual void clearSignInAttempts(const std::string& name, const std::string& token) = 0;
+  // Appends the row and its anchor (the row's id and hash in the insert-only audit_anchor table).
   virtual void appendAudit(AuditRow& row) = 0;
   // The newest rows first, up to limit, that match: every non-empty field of the filter (action and
   // entity match a prefix), id below before_id when it is not 0.
   virtual std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) = 0;
   virtual std::vector<AuditRow> auditChain() = 0;  // every row in id order, for verification
+  // The newest row's id and hash (every role may read them: each append chains to them); id 0 when the
+  // trail is empty. And the anchor table, in row id order (store/audit_anchor.hpp).
+  virtual AuditHead auditHead() = 0;
+  virtual std::vector<AuditHead> auditAnchors() = 0;
+
+  // Throws Error(Refused) naming the database when it cannot be written at all (a read-only file):
+  // commands that would write check it before reading any input. write() checks it too.
+  virtual void checkWritable() {}
 
   // Edition and its configuration.
   virtual std::optional<Edition> edition() = 0;

@@ -6,7 +6,6 @@
 #include "core/domain_json.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
-#include "core/time_zone.hpp"
 
 namespace moussem::users {
 
@@ -35,9 +34,6 @@ User existing(Store& store, const std::string& name) {
   if (!u) throw Error(ErrorKind::NotFound, tr("user.error.unknown", {name}));
   return *u;
 }
-
-// "HH:MM" of a UTC ISO moment at the edition's clock, for the lockout message.
-std::string clockOf(const std::string& iso) { return tz::clock(iso); }
 
 }  // namespace
 
@@ -125,45 +121,32 @@ void setRole(Store& store, const Actor& by, const std::string& name, Role role) 
 
 Actor signIn(Store& store, const std::string& name, const std::string& pin, const std::string& station,
              std::chrono::system_clock::time_point now) {
-  const std::string nowIso = dates::utcIso(now);
-  auto u = store.user(name);
+  ensureSodium();
+  // The attempt is counted first, atomically, and only then is the PIN checked: whatever number of
+  // guesses arrive at once, no more than kMaxFailures are ever checked before the lockout.
+  unsigned char random[16];
+  randombytes_buf(random, sizeof random);
+  char token[sizeof random * 2 + 1];
+  sodium_bin2hex(token, sizeof token, random, sizeof random);
+  const SignInAttempt attempt{dates::utcIso(now), dates::utcIso(now + kLockout), kMaxFailures, token};
+  const auto u = store.countSignInAttempt(name, attempt);
   const Actor who{name, u ? roleFromCode(u->role).value_or(Role::Gate) : Role::Gate, station};
-  auto refuse = [&](const std::string& why, const std::string& message) {
+  // One answer for every refusal (unknown name, wrong PIN, disabled or locked account), so that no one
+  // learns which names exist; the audit trail keeps the real reason for the administrators.
+  auto refuse = [&](const std::string& why) {
     audit(store, who, "user.signin_refused", name, nullptr, nlohmann::json{{"reason", why}});
-    throw Error(ErrorKind::Refused, message);
+    throw Error(ErrorKind::Refused,
+                tr("user.signin.refused", {std::to_string(kMaxFailures), std::to_string(kLockout.count())}));
   };
   if (!u) {
-    // The same work as a real check, so timing does not tell which names exist.
+    // The same work as a real check, so the time taken does not tell either.
     static const std::string dummy = hashPin("moussem-no-such-user");
     pinMatches(dummy, pin);
-    refuse("unknown", tr("user.signin.wrong"));
+    const auto known = store.user(name);
+    refuse(!known ? "unknown" : known->disabled ? "disabled" : "locked");
   }
-  if (u->disabled) refuse("disabled", tr("user.signin.disabled", {name}));
-  if (!u->locked_until.empty() && nowIso < u->locked_until)
-    refuse("locked", tr("user.signin.locked", {name, clockOf(u->locked_until)}));
-  if (!pinMatches(u->pin_hash, pin)) {
-    User after = *u;
-    after.failed_attempts = u->locked_until.empty() || nowIso < u->locked_until ? u->failed_attempts + 1 : 1;
-    std::string message = tr("user.signin.wrong");
-    if (after.failed_attempts >= kMaxFailures) {
-      after.locked_until = dates::utcIso(now + kLockout);
-      message = tr("user.signin.now_locked", {name, std::to_string(kLockout.count())});
-    } else {
-      after.locked_until.clear();
-    }
-    const char* why = after.failed_attempts >= kMaxFailures ? "locked_now" : "wrong_pin";
-    store.write([&] {  // the count and its audit row together
-      store.updateSignInState(after);
-      audit(store, who, "user.signin_refused", name, nullptr, nlohmann::json{{"reason", why}});
-    });
-    throw Error(ErrorKind::Refused, message);
-  }
-  if (u->failed_attempts != 0 || !u->locked_until.empty()) {
-    User after = *u;
-    after.failed_attempts = 0;
-    after.locked_until.clear();
-    store.updateSignInState(after);
-  }
+  if (!pinMatches(u->pin_hash, pin)) refuse(u->failed_attempts >= kMaxFailures ? "locked_now" : "wrong_pin");
+  store.clearSignInAttempts(name, token);
   Actor actor{u->name, roleFromCode(u->role).value_or(Role::Gate), station};
   audit(store, actor, "user.signin", name, nullptr, nullptr);
   return actor;

@@ -29,10 +29,10 @@ void setPin(Store& store, const Actor& by, const std::string& name, const std::s
 void setDisabled(Store& store, const Actor& by, const std::string& name, bool disabled);
 void setRole(Store& store, const Actor& by, const std::string& name, Role role);
 
-// Name + PIN → the signed-in actor. Refused (and an audit row written) for an unknown name, a disabled
-// user, a wrong PIN (the count of wrong PINs grows; at kMaxFailures the user is locked for kLockout),
-// or a user still locked. A right PIN resets the count. The message says which, in the user's language,
-// without telling an unknown name from a wrong PIN.
+// Name + PIN → the signed-in actor. The attempt is counted before the PIN is checked (at kMaxFailures
+// in a row the user is locked for kLockout, and no more than kMaxFailures guesses are ever checked, even
+// in parallel); a right PIN clears the count. Refused, with one answer that does not tell an unknown
+// name from a wrong PIN, a disabled or a locked account, and an audit row giving the real reason.
 Actor signIn(Store& store, const std::string& name, const std::string& pin, const std::string& station,
              std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 

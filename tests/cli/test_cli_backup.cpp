@@ -86,7 +86,8 @@ TEST_CASE("backup writes FILE and FILE.sha256, restore brings the data back and 
   CHECK_FALSE(fs::exists(file.string() + "-wal"));
   const std::string sum = j["sha256"];
   CHECK(sum.size() == 64);
-  CHECK(bytesOf(file.string() + ".sha256") == sum + "  e-backup.db\n");
+  // sha256sum's line, then the audit trail's anchor on a comment line (sha256sum -c skips it).
+  CHECK(bytesOf(file.string() + ".sha256").rfind(sum + "  e-backup.db\n# moussem-audit-anchor.1.", 0) == 0);
   auto check = moussem::test::runCommand("sha256sum", {file.string()});
   CHECK(check.out.substr(0, 64) == sum);
   CHECK(j["bytes"].get<long long>() == static_cast<long long>(fs::file_size(file)));
@@ -98,7 +99,8 @@ TEST_CASE("backup writes FILE and FILE.sha256, restore brings the data back and 
   // An existing file is never overwritten.
   auto exists = run("moussem-cli", {"--db", db, "backup", file.string()});
   CHECK(exists.exit_code == 1);
-  CHECK(bytesOf(file.string() + ".sha256") == sum + "  e-backup.db\n");
+  // sha256sum's line, then the audit trail's anchor on a comment line (sha256sum -c skips it).
+  CHECK(bytesOf(file.string() + ".sha256").rfind(sum + "  e-backup.db\n# moussem-audit-anchor.1.", 0) == 0);
 
   sql(db, "UPDATE person SET last_name = 'CHANGED'");
   sql(db, "DELETE FROM badge");
@@ -265,4 +267,52 @@ TEST_CASE("a backup taken while another process writes is one consistent snapsho
   int status = 0;
   ::waitpid(writer, &status, 0);
   CHECK(std::stoi(sql(db, "SELECT c FROM probe_count")) > 20);
+}
+
+TEST_CASE("a backup and its checksum appear together or not at all, wherever the backup is killed") {
+  using namespace std::chrono_literals;
+  TempDir dir;
+  auto db = makeEdition(dir, "e.db", "20");
+  for (const char* point : {"backup-before-publish", "backup-between-files"}) {
+    INFO(point);
+    const auto file = dir / (std::string(point) + ".db");
+    const auto paused = dir / (std::string(point) + ".paused");
+    {
+      moussem::test::Child backup(
+          "moussem-cli", {"--db", db, "backup", file.string()},
+          {"MOUSSEM_TEST_PAUSE_AT=" + std::string(point), "MOUSSEM_TEST_PAUSE_FILE=" + paused.string()});
+      REQUIRE(moussem::test::waitForFile(paused, 120s));
+      backup.kill9();
+      backup.wait();
+    }
+    // Never a backup without its checksum (the checksum goes first: alone, it names no file).
+    CHECK_FALSE(fs::exists(file));
+    auto restore = run("moussem-cli", {"--db", (dir / "other.db").string(), "restore", file.string()});
+    CHECK(restore.exit_code == 1);
+    // The same backup again: both files, and sha256sum agrees.
+    auto again = run("moussem-cli", {"--db", db, "backup", file.string()});
+    INFO(again.err);
+    REQUIRE(again.exit_code == 0);
+    CHECK(fs::exists(file.string() + ".sha256"));
+    CHECK(moussem::test::runCommand(
+              "sh", {"-c", "cd " + dir.path().string() + " && sha256sum -c " + file.filename().string() + ".sha256"})
+              .exit_code == 0);
+  }
+}
+
+TEST_CASE("databases, backups and their checksums are created readable by their owner only") {
+  TempDir dir;
+  auto db = makeEdition(dir, "e.db", "10");
+  const auto file = dir / "b.db";
+  REQUIRE(run("moussem-cli", {"--db", db, "backup", file.string()}).exit_code == 0);
+  const auto privateMode = fs::perms::owner_read | fs::perms::owner_write;
+  for (const auto& p :
+       {fs::path(db), fs::path(db).replace_extension(".key"), file, fs::path(file.string() + ".sha256")}) {
+    INFO(p);
+    CHECK((fs::status(p).permissions() & fs::perms::all) == privateMode);
+  }
+  // Restored: the database stays private, and so does the copy of the one it replaced.
+  REQUIRE(run("moussem-cli", {"--db", db, "restore", file.string()}).exit_code == 0);
+  CHECK((fs::status(db).permissions() & fs::perms::all) == privateMode);
+  CHECK((fs::status(db + ".before-restore").permissions() & fs::perms::all) == privateMode);
 }

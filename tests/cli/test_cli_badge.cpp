@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -90,4 +91,38 @@ TEST_CASE("keys export-public writes the public key and nothing secret") {
   CHECK(text.find("moussem-public-key 1") == 0);
   CHECK(text.find("public ") != std::string::npos);
   CHECK(text.find("secret") == std::string::npos);
+}
+
+TEST_CASE("badge render --all publishes its PDF only once its badges are committed: kill -9 on either side") {
+  using namespace std::chrono_literals;
+  DemoDb d;
+  auto badges = [&] { return json::parse(d.cli({"info"}).out)["badges"].get<long long>(); };
+  const long long before = badges();
+  const auto pdf = d.dir / "all.pdf";
+  auto killedAt = [&](const std::string& point) {
+    const auto paused = d.dir / (point + ".paused");
+    moussem::test::Child render("moussem-cli", {"--db", d.db, "badge", "render", "--all", "--out", pdf.string()},
+                                {"MOUSSEM_TEST_PAUSE_AT=" + point, "MOUSSEM_TEST_PAUSE_FILE=" + paused.string()});
+    REQUIRE(moussem::test::waitForFile(paused, 180s));
+    render.kill9();
+    render.wait();
+  };
+  // Killed with the PDF drawn and the transaction open: no file, no badge.
+  killedAt("badge-render-before-commit");
+  CHECK_FALSE(std::filesystem::exists(pdf));
+  CHECK(badges() == before);
+  // Killed right after the commit: the badges are issued, the file is not there yet...
+  killedAt("badge-render-after-commit");
+  CHECK_FALSE(std::filesystem::exists(pdf));
+  const long long issued = badges();
+  CHECK(issued > before);
+  // ... and the same command writes it, with the very badges the gates know (none issued anew).
+  auto again = d.cli({"badge", "render", "--all", "--out", pdf.string()});
+  INFO(again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK(json::parse(again.out)["badges"].get<long long>() == issued);
+  CHECK(badges() == issued);
+  const auto info = moussem::test::runCommand("pdfinfo", {pdf.string()});
+  CHECK(info.out.find("Pages:") != std::string::npos);
+  CHECK(info.out.find(" " + std::to_string(issued) + "\n") != std::string::npos);
 }

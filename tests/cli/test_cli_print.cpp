@@ -1,5 +1,6 @@
 // badge print / badge log / printer through the real moussem-cli and a private CUPS scheduler.
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "../badge/cups_server.hpp"
@@ -84,4 +85,30 @@ TEST_CASE("badge render takes an exhibitor's staff, and refuses an unknown exhib
   auto bad = d.cli({"badge", "render", "--exhibitor", "999", "--out", (d.dir / "none.pdf").string()});
   CHECK(bad.exit_code == 1);
   CHECK_FALSE(std::filesystem::exists(d.dir / "none.pdf"));
+}
+
+TEST_CASE("badge print sends nothing to the printer before its badges are committed: kill -9 there") {
+  using namespace std::chrono_literals;
+  PrintDesk d;
+  REQUIRE(d.cli({"printer", "use", "badges"}).exit_code == 0);
+  const auto badges = json::parse(d.cli({"info"}).out)["badges"].get<long long>();
+  const auto paused = d.dir / "paused";
+  {
+    moussem::test::Child print(
+        "moussem-cli", {"--db", d.db, "badge", "print", "--category", "press"},
+        {d.cups.envVar(), "MOUSSEM_STATION=desk-3", "MOUSSEM_TEST_PAUSE_AT=badge-print-before-commit",
+         "MOUSSEM_TEST_PAUSE_FILE=" + paused.string()});
+    REQUIRE(moussem::test::waitForFile(paused, 180s));
+    print.kill9();
+    print.wait();
+  }
+  CHECK(d.cups.documents().empty());
+  CHECK(json::parse(d.cli({"badge", "log"}).out).empty());
+  CHECK(json::parse(d.cli({"info"}).out)["badges"].get<long long>() == badges);
+  // Printed afterwards, the badges issued then are the ones the printer gets and the log counts.
+  auto r = d.cli({"badge", "print", "--category", "press"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(d.cups.documents().size() == 1);
+  CHECK(json::parse(d.cli({"badge", "log"}).out).size() == json::parse(r.out)["badges"].get<std::size_t>());
 }

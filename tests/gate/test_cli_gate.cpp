@@ -3,11 +3,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <algorithm>
 #include <sstream>
+#include <thread>
 
+#include "gate/gate_station.hpp"
+#include "tcp_relay.hpp"
 #include "test_support.hpp"
 
 using moussem::test::run;
@@ -156,4 +159,70 @@ TEST_CASE("kill -9 during a stream of scans: every printed verdict is in the log
   }
   // The database opens again and scans go on.
   CHECK(d.cli({"scan", "--gate", "exhibition", "--at", "2026-02-10T11:00"}, p + "\n").exit_code == 0);
+}
+
+TEST_CASE("moussem-cli scan --local-copy answers within its budget while the server hangs, and logs every scan once",
+          "[postgres]") {
+  using namespace std::chrono_literals;
+  DemoDb d;
+  std::vector<std::string> payloads;
+  for (int i = 1; i <= 16; ++i) payloads.push_back(d.payload(i));
+  REQUIRE(d.cli({"gate", "list"}).exit_code == 0);  // the edition's default profiles, made on first use
+  moussem::test::TcpRelay relay(moussem::test::TcpRelay::portOf(d.db));
+  TempDir copy;
+  moussem::test::Child gate(
+      "moussem-cli", {"--db", relay.url(d.db), "scan", "--gate", "exhibition", "--at", "2026-02-10T10:00:00+01:00",
+                      "--local-copy", (copy / "gate.db").string(), "--budget-ms", "300"});
+  std::size_t sent = 0;
+  auto scan = [&](std::chrono::milliseconds wait) {
+    REQUIRE(gate.writeLine(payloads[sent++ % payloads.size()]));
+    auto line = gate.readLine(wait);
+    INFO(gate.err());
+    REQUIRE(line);
+    return json::parse(*line);
+  };
+  CHECK(scan(60s)["offline"] == false);  // the first answer waits for the copy to be made
+
+  // The proxy freezes, connections open: each verdict still comes within the budget (plus the local
+  // decision and the pipes), decided from the copy.
+  relay.freeze();
+  for (int i = 0; i < 6; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto v = scan(10s);
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    INFO("verdict " << i << " after " << ms << " ms");
+    CHECK(v["offline"] == true);
+    CHECK(ms <= 300 + 500);
+    CHECK(v["latency_us"].get<long long>() <= (300 + 500) * 1000);
+  }
+  relay.thaw();
+  // Back online by itself once the background thread has the server again.
+  bool online = false;
+  for (int i = 0; i < 30 && !online; ++i) {
+    std::this_thread::sleep_for(1s);
+    online = scan(10s)["offline"] == false;
+  }
+  CHECK(online);
+  gate.closeInput();
+  CHECK(gate.wait() == 0);
+  CHECK(d.count("SELECT count(*) FROM scan") == static_cast<long long>(sent));
+  CHECK(d.count("SELECT count(DISTINCT uid) FROM scan") == static_cast<long long>(sent));
+}
+
+TEST_CASE("the scan budget is an edition setting: gate budget sets it and every gate started after reads it",
+          "[postgres]") {
+  using namespace std::chrono_literals;
+  DemoDb d;
+  auto shown = json::parse(d.cli({"--json", "gate", "budget"}).out);
+  CHECK(shown["budget_ms"] == 300);
+  CHECK(shown["default"] == true);
+  CHECK(d.cli({"gate", "budget", "20"}).exit_code == 2);  // below 50 ms: refused, nothing set
+  REQUIRE(d.cli({"gate", "budget", "750"}).exit_code == 0);
+  CHECK(json::parse(d.cli({"--json", "gate", "budget"}).out)["budget_ms"] == 750);
+  TempDir copies;
+  moussem::gate::GateStation station(d.db, (copies / "a.db").string(), {"gate-1", ""});
+  CHECK(station.scanBudget() == 750ms);
+  moussem::gate::GateStation forced(d.db, (copies / "b.db").string(), {"gate-2", ""}, 60s, 120ms);
+  CHECK(forced.scanBudget() == 120ms);
 }

@@ -2,133 +2,35 @@
 // the test can cut and restore, as a network would. While cut, both keep deciding from their local
 // copies and queue their scans; once restored, the queues are pushed exactly once (pushing again
 // changes nothing) and the badge both admitted under anti-passback is reported as an offline conflict.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
+// A hung server (the relay frozen: connections open, nothing forwarded) or a held table lock never holds
+// a verdict beyond the gate's budget, and every scan reaches the server exactly once.
+#include <libpq-fe.h>
 
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <ctime>
-#include <catch2/catch.hpp>
 #include <mutex>
 #include <thread>
 
 #include "core/error.hpp"
 #include "gate/gate_station.hpp"
 #include "gate_fixture.hpp"
+#include "tcp_relay.hpp"
 
 using namespace moussem;
 using moussem::test::GateFixture;
 
+using Relay = moussem::test::TcpRelay;
+
 namespace {
-
-// Relays 127.0.0.1:port() to the test server; cut() drops every connection and refuses new ones.
-class Relay {
- public:
-  explicit Relay(int target) : target_(target) { listen(0); thread_ = std::thread([this] { loop(); }); }
-  ~Relay() {
-    stop_ = true;
-    thread_.join();
-    cut();
-  }
-  int port() const { return port_; }
-  void cut() {
-    std::lock_guard lock(m_);
-    if (listener_ >= 0) ::close(listener_);
-    listener_ = -1;
-    for (auto& [a, b] : pairs_) {
-      ::shutdown(a, SHUT_RDWR);
-      ::shutdown(b, SHUT_RDWR);
-      ::close(a);
-      ::close(b);
-    }
-    pairs_.clear();
-  }
-  void restore() {
-    std::lock_guard lock(m_);
-    listen(port_);
-  }
-
- private:
-  void listen(int port) {
-    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    int one = 1;
-    ::setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = htons(static_cast<uint16_t>(port));
-    REQUIRE(::bind(listener_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-    REQUIRE(::listen(listener_, 16) == 0);
-    socklen_t len = sizeof a;
-    ::getsockname(listener_, reinterpret_cast<sockaddr*>(&a), &len);
-    port_ = ntohs(a.sin_port);
-  }
-  void loop() {
-    while (!stop_) {
-      std::vector<pollfd> fds;
-      {
-        std::lock_guard lock(m_);
-        if (listener_ >= 0) fds.push_back({listener_, POLLIN, 0});
-        for (auto& [a, b] : pairs_) {
-          fds.push_back({a, POLLIN, 0});
-          fds.push_back({b, POLLIN, 0});
-        }
-      }
-      if (::poll(fds.data(), fds.size(), 20) <= 0) continue;
-      std::lock_guard lock(m_);
-      for (const auto& p : fds) {
-        if (!(p.revents & (POLLIN | POLLHUP | POLLERR))) continue;
-        if (p.fd == listener_) {
-          int client = ::accept(listener_, nullptr, nullptr);
-          if (client < 0) continue;
-          int up = ::socket(AF_INET, SOCK_STREAM, 0);
-          sockaddr_in a{};
-          a.sin_family = AF_INET;
-          a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-          a.sin_port = htons(static_cast<uint16_t>(target_));
-          if (::connect(up, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
-            ::close(client);
-            ::close(up);
-            continue;
-          }
-          pairs_.emplace_back(client, up);
-          continue;
-        }
-        for (std::size_t i = 0; i < pairs_.size(); ++i) {
-          auto [a, b] = pairs_[i];
-          if (p.fd != a && p.fd != b) continue;
-          char buf[65536];
-          ssize_t n = ::read(p.fd, buf, sizeof buf);
-          if (n <= 0 || ::write(p.fd == a ? b : a, buf, static_cast<std::size_t>(n)) != n) {
-            ::close(a);
-            ::close(b);
-            pairs_.erase(pairs_.begin() + static_cast<std::ptrdiff_t>(i));
-          }
-          break;
-        }
-      }
-    }
-  }
-
-  int target_, port_ = 0, listener_ = -1;
-  std::vector<std::pair<int, int>> pairs_;
-  std::mutex m_;
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
-};
-
 int portOf(const std::string& url) {
-  auto colon = url.rfind(':');
-  return std::stoi(url.substr(colon + 1, url.find('/', colon) - colon - 1));
+  return Relay::portOf(url);
 }
 std::string throughRelay(const std::string& url, int port) {
   auto colon = url.rfind(':');
   return url.substr(0, colon + 1) + std::to_string(port) + url.substr(url.find('/', colon));
 }
-
 }  // namespace
 
 TEST_CASE("offline gates decide from their copies, queue durably, push once and report the conflict",
@@ -256,4 +158,114 @@ TEST_CASE("a gate whose clock is off by minutes is detected and warned", "[postg
   station.useClock([] { return static_cast<long long>(std::time(nullptr)); });
   REQUIRE(station.tryOnline());
   CHECK_FALSE(station.state().clockWarning);
+}
+
+namespace {
+
+long long elapsedMs(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - since).count();
+}
+
+// What the test allows beyond the budget for the local decision and its durable write, on a shared,
+// sanitised build; the fault being tested held scans for 20 s and more.
+constexpr long long kLocalDecisionMs = 400;
+
+// Every scan on the server exactly once: as many rows as distinct scan ids.
+void checkLoggedOnce(const std::string& url, long long expected) {
+  CHECK(test::pgQuery(url, "SELECT count(*) FROM scan") == std::to_string(expected));
+  CHECK(test::pgQuery(url, "SELECT count(DISTINCT uid) FROM scan") == std::to_string(expected));
+}
+
+}  // namespace
+
+TEST_CASE("a hung server never holds a verdict beyond the gate's budget, and the scans reach it once when it wakes",
+          "[postgres]") {
+  GateFixture f;
+  const auto hall = f.profile("exhibition");
+  std::vector<std::string> payloads;
+  for (int i = 0; i < 10; ++i)
+    payloads.push_back(f.payload(f.addPerson("Salma", std::to_string(i).c_str(), "سلمى", "buyer", {})));
+  Relay relay(portOf(f.db.string()));
+  const auto budget = std::chrono::milliseconds(300);
+  gate::GateStation station(relay.url(f.db.string()), (f.dir / "gate.db").string(), {"gate-1", "amina"},
+                            std::chrono::seconds(60), budget);
+  REQUIRE(station.state().online);
+  CHECK(station.scanBudget() == budget);
+  const auto at = GateFixture::at("2026-02-11T09:30:00+01:00");
+  CHECK(station.scan(payloads[0], hall, "in", at).accepted);
+
+  // The proxy stops forwarding and keeps every connection open: no error, no reset, only silence.
+  relay.freeze();
+  for (int i = 1; i < 9; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto v = station.scan(payloads[static_cast<std::size_t>(i)], hall, "in", at);
+    const long long ms = elapsedMs(start);
+    INFO("scan " << i << " took " << ms << " ms");
+    CHECK(v.accepted);
+    CHECK(ms <= budget.count() + kLocalDecisionMs);
+    CHECK(v.latency_us / 1000 <= ms);
+  }
+  CHECK_FALSE(station.state().online);
+  CHECK(station.state().queued == 8);
+
+  relay.thaw();
+  for (int i = 0; i < 600 && !station.serverAnswering(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  REQUIRE(station.serverAnswering());  // reconnected in the background, queue pushed
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(station.scan(payloads[9], hall, "in", at).accepted);
+  CHECK(elapsedMs(start) <= budget.count() + kLocalDecisionMs);
+  CHECK(station.state().online);
+  CHECK(station.state().queued == 0);
+  // The scan abandoned when the proxy froze may reach the server after all: it has the same id as its
+  // queued copy, so every scan is there once.
+  for (int i = 0; i < 100 && f.scans() < 10; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  checkLoggedOnce(f.db.string(), 10);
+  CHECK(f.store->countScans("exhibition", "accepted", "") == 10);
+  // Pushing the queue again changes nothing.
+  station.local().setSetting("offline.pushed_scan_id", "0");
+  station.push();
+  checkLoggedOnce(f.db.string(), 10);
+}
+
+TEST_CASE("a table lock held by another session never holds a verdict beyond the budget", "[postgres]") {
+  GateFixture f;
+  const auto hall = f.profile("exhibition");
+  std::vector<std::string> payloads;
+  for (int i = 0; i < 7; ++i)
+    payloads.push_back(f.payload(f.addPerson("Hamza", std::to_string(i).c_str(), "حمزة", "buyer", {})));
+  const auto budget = std::chrono::milliseconds(300);
+  gate::GateStation station(f.db.string(), (f.dir / "gate.db").string(), {"gate-2", "omar"}, std::chrono::seconds(60),
+                            budget);
+  const auto at = GateFixture::at("2026-02-11T10:00:00+01:00");
+  CHECK(station.scan(payloads[0], hall, "in", at).accepted);
+  CHECK(station.state().online);
+
+  // Another session takes the scan log and keeps it.
+  PGconn* locker = PQconnectdb(f.db.c_str());
+  REQUIRE(PQstatus(locker) == CONNECTION_OK);
+  PQclear(PQexec(locker, "BEGIN"));
+  PGresult* locked = PQexec(locker, "LOCK TABLE scan IN ACCESS EXCLUSIVE MODE");
+  REQUIRE(PQresultStatus(locked) == PGRES_COMMAND_OK);
+  PQclear(locked);
+  for (int i = 1; i < 6; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto v = station.scan(payloads[static_cast<std::size_t>(i)], hall, "in", at);
+    const long long ms = elapsedMs(start);
+    INFO("scan " << i << " took " << ms << " ms");
+    CHECK(v.accepted);
+    CHECK(ms <= budget.count() + kLocalDecisionMs);
+  }
+  CHECK_FALSE(station.state().online);
+  CHECK(station.state().queued == 5);
+  PQclear(PQexec(locker, "COMMIT"));
+  PQfinish(locker);
+
+  for (int i = 0; i < 600 && !station.serverAnswering(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  REQUIRE(station.serverAnswering());
+  CHECK(station.scan(payloads[6], hall, "in", at).accepted);
+  CHECK(station.state().online);
+  CHECK(station.state().queued == 0);
+  checkLoggedOnce(f.db.string(), 7);
 }

@@ -198,7 +198,9 @@ TEST_CASE("report --format csv writes one CSV per table into a folder, and they 
   REQUIRE(r.exit_code == 0);
   INFO(r.out);
   auto j = nlohmann::json::parse(r.out);
-  CHECK(j["files"].size() == 10);
+  CHECK(j["files"].size() == 11);  // ten tables and the audit trail's anchor
+  CHECK(j["files"].back() == "audit-anchor.txt");
+  CHECK(j["anchor"].get<std::string>().rfind("moussem-audit-anchor.1.", 0) == 0);
 
   report::FiguresBuilder b;
   b.update(*f.store);
@@ -249,7 +251,12 @@ TEST_CASE("report --format csv writes one CSV per table into a folder, and they 
   CHECK(column(zoneCategories, "entries", 2)["forum|official"] == "3");  // the 9th, and twice on the 10th
   CHECK(column(zoneCategories, "attendees", 2)["forum|exhibitor"] == "0");
   for (const char* name : {"regions.csv", "sectors.csv", "booths.csv"}) CHECK(std::filesystem::exists(dir / name));
-  for (const auto& e : std::filesystem::directory_iterator(dir)) CHECK(e.path().extension() == ".csv");
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    CHECK((e.path().extension() == ".csv" || e.path().filename() == "audit-anchor.txt"));
+  std::ifstream anchor(dir / "audit-anchor.txt");
+  std::string line;
+  std::getline(anchor, line);
+  CHECK(line == j["anchor"]);
 }
 
 TEST_CASE("report refuses a CSV file name and a missing folder for its tables, writing nothing") {

@@ -87,11 +87,15 @@ TEST_CASE("every role through every command: allowed, or refused with exit 1 and
         CHECK(r.exit_code == 1);
         CHECK(r.err.find("u-" + role) != std::string::npos);
         CHECK(r.err.find("n'est pas autorisé") != std::string::npos);
-        // Nothing written: the newest audit row is the sign-in of this very command.
-        auto last = json::parse(run("moussem-cli", {"--db", db, "--json", "audit", "list", "--limit", "2"}).out);
-        REQUIRE(last.size() == 2);
-        CHECK(last[0]["action"] == "user.signin");
-        CHECK(last[1] == json::parse(auditBefore.out)[0]);
+        // Nothing written but the trail: the sign-in of this very command, then its refusal (who, what, why).
+        auto last = json::parse(run("moussem-cli", {"--db", db, "--json", "audit", "list", "--limit", "3"}).out);
+        REQUIRE(last.size() == 3);
+        CHECK(last[0]["action"] == "refused");
+        CHECK(last[0]["user"] == "u-" + role);
+        CHECK(json::parse(last[0]["after"].get<std::string>())["why"].get<std::string>().find("u-" + role) !=
+              std::string::npos);
+        CHECK(last[1]["action"] == "user.signin");
+        CHECK(last[2] == json::parse(auditBefore.out)[0]);
       }
     }
   }

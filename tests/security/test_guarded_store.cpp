@@ -99,7 +99,7 @@ std::vector<Op> operations() {
 
 }  // namespace
 
-TEST_CASE("every role through every kind of change: allowed and audited, or refused and nothing changed") {
+TEST_CASE("every role through every kind of change: allowed and audited, or refused, audited and nothing changed") {
   for (Role role : allRoles()) {
     for (const Op& op : operations()) {
       GateFixture f;
@@ -124,7 +124,15 @@ TEST_CASE("every role through every kind of change: allowed and audited, or refu
         } catch (const Error& e) {
           CHECK(e.kind() == ErrorKind::Refused);
         }
-        CHECK(admin->auditChain().size() == auditBefore);
+        // Nothing changed but the trail, which records the refusal: who, what, why.
+        REQUIRE(admin->auditChain().size() == auditBefore + 1);
+        const auto row = admin->auditRows({}, 1).front();
+        CHECK(row.action == "refused");
+        CHECK(row.user_name == "user-" + std::string(roleCode(role)));
+        CHECK(row.role == roleCode(role));
+        CHECK(row.entity_id == permissionCode(op.needs));
+        CHECK(row.after.find("\"why\"") != std::string::npos);
+        CHECK(row.after.find("\"operation\"") != std::string::npos);
         CHECK(people(*admin) == peopleBefore);
         CHECK(admin->edition()->venue != "Parc OLM Souissi");
         CHECK_FALSE(std::filesystem::exists(f.dir / "people.csv"));

@@ -35,7 +35,7 @@ bool refused(const std::string& url, const std::string& sql) {
     // Refused by privileges or a row policy, not by a typo in the test.
     return what.find("permission denied") != std::string::npos ||
            what.find("row-level security") != std::string::npos || what.find("append-only") != std::string::npos ||
-           what.find("must be owner") != std::string::npos;
+           what.find("must be owner") != std::string::npos || what.find("insert-only") != std::string::npos;
   }
   return false;
 }
@@ -189,6 +189,45 @@ TEST_CASE("desk, organiser and administrator logins get their app role's rights 
   CHECK(refused(desk, "SELECT phone FROM person LIMIT 1"));
   CHECK(ed.cli({"db", "roles"}).exit_code == 0);
   CHECK_NOTHROW(test::pgQuery(organizer, "UPDATE booth SET locked = locked"));
+}
+
+TEST_CASE("no station's login may lift a lockout or rewrite the audit trail's anchors", "[postgres]") {
+  PgEdition ed;
+  const std::string gate = ed.login("gate"), admin = ed.login("admin");
+  REQUIRE(ed.cli({"user", "add", "directrice", "--role", "admin", "--pin-stdin"}, "48291375\n").exit_code == 0);
+  // Five wrong guesses from the gate's login lock the administrator's account.
+  auto store = openStore(gate);
+  for (int i = 0; i < users::kMaxFailures; ++i)
+    CHECK_THROWS_AS(users::signIn(*store, "directrice", "0000", "g"), Error);
+  const std::string lockedUntil = test::pgQuery(ed.url, "SELECT locked_until FROM app_user WHERE name = 'directrice'");
+  REQUIRE_FALSE(lockedUntil.empty());
+  // The account itself is out of reach: no update, no token to read.
+  CHECK(refused(gate, "UPDATE app_user SET failed_attempts = 0, locked_until = '' WHERE name = 'directrice'"));
+  CHECK(refused(gate, "UPDATE app_user SET failed_attempts = 0"));
+  CHECK(refused(gate, "SELECT signin_token FROM app_user"));
+  // Through the sign-in functions: a guessed token clears nothing, a later clock ends nothing.
+  test::pgQuery(gate, "SELECT moussem_signin_succeeded('directrice', 'guess')");
+  test::pgQuery(gate, "SELECT moussem_signin_succeeded('directrice', '')");
+  CHECK(test::pgQuery(gate,
+                      "SELECT count(*) FROM moussem_signin_attempt('directrice', '9999-12-31T00:00:00.000Z', "
+                      "'', 1000, 'mine')") == "0");
+  CHECK(test::pgQuery(ed.url, "SELECT locked_until FROM app_user WHERE name = 'directrice'") == lockedUntil);
+  CHECK(test::pgQuery(ed.url, "SELECT failed_attempts FROM app_user WHERE name = 'directrice'") ==
+        std::to_string(users::kMaxFailures));
+  CHECK_THROWS_AS(users::signIn(*store, "directrice", "48291375", "g"), Error);  // even the right PIN, for now
+
+  // The anchors: insert-only for every station's login, the administrators' included (they belong to a
+  // role no station uses).
+  REQUIRE(test::pgQuery(ed.url, "SELECT count(*) FROM audit_anchor") != "0");
+  CHECK(test::pgQuery(ed.url, "SELECT tableowner FROM pg_tables WHERE tablename = 'audit_anchor'") ==
+        "moussem_audit_keeper");
+  CHECK(refused(gate, "DELETE FROM audit_anchor"));
+  CHECK(refused(gate, "UPDATE audit_anchor SET hash = 'x'"));
+  CHECK(refused(admin, "DELETE FROM audit_anchor"));
+  CHECK(refused(admin, "UPDATE audit_anchor SET hash = 'x'"));
+  CHECK(refused(admin, "TRUNCATE audit_anchor"));
+  CHECK(refused(admin, "ALTER TABLE audit_anchor DISABLE TRIGGER ALL"));
+  CHECK(ed.cli({"audit", "verify"}).exit_code == 0);
 }
 
 TEST_CASE("every table and view of the schema has its line in the privilege table", "[postgres]") {

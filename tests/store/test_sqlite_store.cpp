@@ -5,9 +5,9 @@
 #include <fstream>
 
 #include "badge/new_edition.hpp"
-#include "badge/signing_key.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "core/signing_key.hpp"
 #include "store/migrations.hpp"
 #include "store/store.hpp"
 #include "test_support.hpp"

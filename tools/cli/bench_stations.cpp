@@ -17,11 +17,11 @@
 
 #include "badge/new_edition.hpp"
 #include "badge/payload.hpp"
-#include "badge/signing_key.hpp"
 #include "cli_context.hpp"
 #include "core/codes.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "core/signing_key.hpp"
 #include "gate/gate_profiles.hpp"
 #include "gate/scan_pipeline.hpp"
 #include "store/demo/demo_data.hpp"

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
+#include "core/signing_key.hpp"
 #include "core/station.hpp"
 #include "core/time_zone.hpp"
 #include "store/guarded_store.hpp"
@@ -23,7 +24,10 @@ std::unique_ptr<Store> Context::open() const {
   auto raw = openStore(databasePath(), OpenMode::Existing);
   if (auto edition = raw->edition()) tz::setEditionZone(edition->timezone);  // times shown at the venue's clock
   if (!actor_) actor_ = signIn(*raw);
-  return std::make_unique<GuardedStore>(std::move(raw), *actor_);
+  warnAboutKeyFile();
+  auto guarded = std::make_unique<GuardedStore>(std::move(raw), *actor_);
+  guarded->setCommand(command);
+  return guarded;
 }
 
 Actor Context::actor() const {
@@ -38,7 +42,26 @@ Actor Context::actor() const {
   return *actor_;
 }
 
-void Context::require(Permission permission) const { moussem::require(actor(), permission); }
+void Context::require(Permission permission) const {
+  const Actor who = actor();
+  try {
+    moussem::require(who, permission);
+  } catch (const Error& e) {
+    try {
+      auto raw = openStore(databasePath(), OpenMode::Existing);
+      recordRefusal(*raw, who, permission, e.what(), command);
+    } catch (...) {
+      // No database to write it in (a restore onto a new laptop): the refusal stands all the same.
+    }
+    throw;
+  }
+}
+
+void Context::warnAboutKeyFile() const {
+  if (keyWarned_) return;
+  keyWarned_ = true;
+  if (auto warning = keyFileWarning(paths::keyFileFor(databasePath()))) std::cerr << *warning << "\n";
+}
 
 std::string readHidden(const std::string& prompt) {
   std::fprintf(stderr, "%s ", prompt.c_str());

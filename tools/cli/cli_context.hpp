@@ -23,6 +23,7 @@ struct Context {
   std::string user;  // --user: act as this user (PIN from $MOUSSEM_PIN or asked); empty: the owner, as admin
   // Set by the chosen subcommand while parsing; run by main once the global options are applied.
   std::function<void()> action;
+  std::string command;  // the subcommands given ("export participants"), for the audit rows of refusals
 
   std::string databasePath() const;
   // An existing database as the acting user sees it (GuardedStore: permissions and audit trail);
@@ -31,15 +32,20 @@ struct Context {
   // Who acts: signs in on first use. Without --user: the owner of the file or connection, as admin
   // (whoever can read a SQLite file has everything in it anyway; see docs/roles.md).
   Actor actor() const;
-  void require(Permission permission) const;  // Error(Refused) when the acting user may not
+  // Error(Refused) when the acting user may not; the refusal is written in the audit trail.
+  void require(Permission permission) const;
 
   // Result of a command: JSON when --json, else the text.
   void print(const nlohmann::json& json, const std::string& text) const;
   // Progress on stderr for people at a terminal; silent otherwise and with --json.
   void progress(const std::string& label, double fraction) const;
 
+  // Says on stderr, once, when the signing key file beside the database can be read by other users.
+  void warnAboutKeyFile() const;
+
  private:
   static Actor owner();
+  mutable bool keyWarned_ = false;
   Actor signIn(Store& raw) const;
   mutable std::optional<Actor> actor_;
 };

@@ -23,6 +23,7 @@ nlohmann::json toJson(const BackupInfo& b) {
                    {"bytes", b.bytes},             {"schema_version", b.schema_version},
                    {"edition", {{"uid", b.edition_uid}, {"name_fr", b.edition_name}}}};
   if (!b.previous.empty()) j["previous"] = b.previous;
+  if (!b.anchor.empty()) j["anchor"] = b.anchor;
   return j;
 }
 }  // namespace

@@ -9,10 +9,11 @@
 #include "badge/badge_service.hpp"
 #include "badge/printing.hpp"
 #include "cli_context.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
-#include "core/time_zone.hpp"
 #include "core/station.hpp"
+#include "core/time_zone.hpp"
 
 namespace moussem::cli {
 
@@ -237,10 +238,12 @@ void registerBadge(CLI::App& app, Context& ctx) {
       auto store = ctx.open();
       auto ed = store->edition();
       if (!ed) throw Error(ErrorKind::Corrupt, tr("badge.error.no_edition"));
-      std::ofstream out(o->file, std::ios::trunc);
+      PartialFile file(o->file, "render.error.write");
+      std::ofstream out(file.handle(), std::ios::trunc);
       out << "moussem-public-key 1\nedition " << ed->uid << "\npublic " << ed->public_key << "\n";
       out.close();
-      if (!out) throw Error(ErrorKind::Io, tr("render.error.write", {o->file, "I/O"}));
+      if (!out) file.fail("I/O");
+      file.publish();
       ctx.print({{"file", o->file}, {"edition", ed->uid}, {"public_key", ed->public_key}},
                 tr("keys.exported", {o->file}));
     };

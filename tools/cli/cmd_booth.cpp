@@ -3,8 +3,8 @@
 // moussem_booth services the plan screen uses.
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 
@@ -15,6 +15,7 @@
 #include "booth/plan_export.hpp"
 #include "booth/venue.hpp"
 #include "cli_context.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 
@@ -108,12 +109,12 @@ void registerVenue(CLI::App& app, Context& ctx) {
       auto store = ctx.open();
       const auto v = booth::loadVenue(*store);
       const std::string text = booth::venueJson(v);
-      const std::string tmp = o->file + ".part";
+      PartialFile file(o->file, "io.error.write_because");
       {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f || !(f << text) || !f.flush()) throw Error(ErrorKind::Io, tr("venue.error.write", {o->file}));
+        std::ofstream f(file.handle(), std::ios::binary | std::ios::trunc);
+        if (!f || !(f << text) || !f.flush()) file.fail("I/O");
       }
-      if (std::rename(tmp.c_str(), o->file.c_str()) != 0) throw Error(ErrorKind::Io, tr("venue.error.write", {o->file}));
+      file.publish();
       ctx.print({{"file", o->file}, {"halls", v.halls.size()}, {"booths", v.booths.size()}},
                 tr("venue.exported", {o->file, std::to_string(v.halls.size()), std::to_string(v.booths.size())}));
     };

@@ -5,11 +5,12 @@
 #include "badge/new_edition.hpp"
 #include "booth/demo_venue.hpp"
 #include "cli_context.hpp"
-#include "core/paths.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/paths.hpp"
 #include "gate/rehearsal.hpp"
 #include "store/demo/demo_data.hpp"
+#include "store/guarded_store.hpp"
 
 namespace moussem::cli {
 
@@ -51,6 +52,8 @@ void registerDemo(CLI::App& app, Context& ctx) {
         store = createEditionDatabase(path, demoEdition());
         created = true;
       }
+      // A new demo edition is filled by its owner, through the guarded store: the audit trail records it.
+      if (created) store = std::make_unique<GuardedStore>(std::move(store), ctx.actor());
       DemoOptions o;
       o.exhibitors = opts->exhibitors;
       o.participants = opts->participants;

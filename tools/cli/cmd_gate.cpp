@@ -14,17 +14,17 @@
 
 #include "badge/new_edition.hpp"
 #include "badge/payload.hpp"
-#include "badge/signing_key.hpp"
 #include "cli_context.hpp"
 #include "core/codes.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
-#include "store/guarded_store.hpp"
+#include "core/signing_key.hpp"
 #include "gate/gate_profiles.hpp"
 #include "gate/gate_station.hpp"
 #include "gate/scan_pipeline.hpp"
 #include "store/demo/demo_data.hpp"
+#include "store/guarded_store.hpp"
 
 namespace moussem::cli {
 
@@ -72,6 +72,7 @@ struct GateOptions {
 struct ScanOptions {
   std::string gate, direction, at, operator_name, local_copy;
   int refresh_seconds = 60;
+  int budget_ms = 0;  // 0: the edition's gate.scan_budget_ms, else GateStation::kDefaultScanBudget
 };
 
 }  // namespace
@@ -102,7 +103,8 @@ namespace {
 void scanWithLocalCopy(Context& ctx, const ScanOptions& o, const std::optional<gate::Moment>& fixed) {
   const std::string url = ctx.databasePath();
   gate::Station who{hostName(), o.operator_name.empty() ? userName() : o.operator_name};
-  gate::GateStation station(url, o.local_copy, who, std::chrono::seconds(o.refresh_seconds));
+  gate::GateStation station(url, o.local_copy, who, std::chrono::seconds(o.refresh_seconds),
+                            o.budget_ms > 0 ? std::optional(std::chrono::milliseconds(o.budget_ms)) : std::nullopt);
   if (station.state().online)
     if (auto name = station.local().setting("station.name")) who.station = *name;
   auto profile = gate::findProfile(station.local().gateProfiles(), o.gate);
@@ -193,6 +195,23 @@ void registerGate(CLI::App& app, Context& ctx) {
     };
   });
 
+  // The scan budget of gates on a server (gate/gate_station.hpp): an edition setting.
+  auto budgetMs = std::make_shared<int>(0);
+  auto* budget = gateCmd->add_subcommand("budget", tr("cli.help.gate.budget.about"));
+  budget->add_option("ms", *budgetMs, tr("cli.help.gate.budget.ms"))
+      ->check(CLI::Range(static_cast<int>(gate::GateStation::kMinScanBudget.count()),
+                         static_cast<int>(gate::GateStation::kMaxScanBudget.count())));
+  budget->callback([&ctx, budgetMs] {
+    ctx.action = [&ctx, budgetMs] {
+      auto store = ctx.open();
+      if (*budgetMs > 0) store->setSetting(gate::GateStation::kScanBudgetSetting, std::to_string(*budgetMs));
+      const auto set = store->setting(gate::GateStation::kScanBudgetSetting);
+      const std::string ms = set.value_or(std::to_string(gate::GateStation::kDefaultScanBudget.count()));
+      ctx.print({{"budget_ms", std::stoi(ms)}, {"setting", gate::GateStation::kScanBudgetSetting}, {"default", !set}},
+                tr("gate.budget", {ms}));
+    };
+  });
+
   auto* list = gateCmd->add_subcommand("list", tr("cli.help.gate.list.about"));
   list->callback([&ctx] {
     ctx.action = [&ctx] {
@@ -219,6 +238,9 @@ void registerScan(CLI::App& app, Context& ctx) {
   sub->add_option("--local-copy", o->local_copy,
                   tr("cli.help.scan.local-copy"));
   sub->add_option("--refresh", o->refresh_seconds, tr("cli.help.scan.refresh"))->check(CLI::Range(1, 86400));
+  sub->add_option("--budget-ms", o->budget_ms, tr("cli.help.scan.budget-ms"))
+      ->check(CLI::Range(static_cast<int>(gate::GateStation::kMinScanBudget.count()),
+                         static_cast<int>(gate::GateStation::kMaxScanBudget.count())));
   sub->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       std::optional<gate::Moment> fixed;

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "report/report.hpp"
+#include "store/audit_anchor.hpp"
 
 namespace moussem::cli {
 
@@ -43,12 +44,15 @@ void registerReport(CLI::App& app, Context& ctx) {
       nlohmann::json j{{"out", o->out},        {"format", format}, {"people", f.people},
                        {"entries", f.entries}, {"visitors", f.visitors}, {"exits", f.exits},
                        {"badges_printed", f.badges_printed}, {"days", f.days.size()}};
+      const std::string anchor = anchorText(currentAuditAnchor(*store));
+      j["anchor"] = anchor;
       if (format == "pdf") {
-        report::writePdf(f, edition, o->out, progress);
+        report::writePdf(f, edition, o->out, progress, anchor);
       } else if (format == "xlsx") {
-        report::writeXlsx(f, edition, o->out, progress);
+        report::writeXlsx(f, edition, o->out, progress, anchor);
       } else {
-        auto files = report::writeCsvTables(f, o->out, o->separator == "tab" ? '\t' : o->separator[0], progress);
+        auto files =
+            report::writeCsvTables(f, o->out, o->separator == "tab" ? '\t' : o->separator[0], progress, anchor);
         nlohmann::json names = nlohmann::json::array();
         for (const auto& file : files) names.push_back(file.filename().string());
         j["files"] = names;

@@ -97,6 +97,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     i18n::setLanguage(ctx.lang);
+    for (const CLI::App* at = &app; !at->get_subcommands().empty();) {
+      at = at->get_subcommands().front();
+      ctx.command += (ctx.command.empty() ? "" : " ") + at->get_name();
+    }
     if (ctx.action) ctx.action();
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);

@@ -1,5 +1,8 @@
 #include "store/postgres/pg_db.hpp"
 
+#include <poll.h>
+
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -43,6 +46,12 @@ std::string withoutPassword(const std::string& url) {
   auto colon = url.find(':', start);
   std::string out = url;
   if (colon != std::string::npos && colon < at) out = url.substr(0, colon) + url.substr(at);
+  // options=... (server timeouts a gate adds) say nothing to people
+  if (auto o = out.find("options="); o != std::string::npos) {
+    auto end = out.find('&', o);
+    out.erase(o, end == std::string::npos ? std::string::npos : end - o + 1);
+    if (!out.empty() && (out.back() == '?' || out.back() == '&')) out.pop_back();
+  }
   // password=... in the query string
   auto q = out.find("password=");
   if (q != std::string::npos) {
@@ -132,8 +141,103 @@ void Connection::fail(PGresult* r, std::string_view what) {
   throw Error(kindOf(state.empty() ? nullptr : state.c_str()), msg);
 }
 
+std::string withServerTimeouts(const std::string& url, std::chrono::milliseconds lockTimeout,
+                               std::chrono::milliseconds statementTimeout) {
+  if (url.find("options=") != std::string::npos) return url;  // the URL's own options stand
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-c%20lock_timeout%3D" +
+         std::to_string(lockTimeout.count()) + "%20-c%20statement_timeout%3D" +
+         std::to_string(statementTimeout.count());
+}
+
+void Connection::startRoundTrip() {
+  const auto now = std::chrono::steady_clock::now();
+  if (!deadline_) started_ = now;
+  callDeadline_ = deadline_ ? *deadline_ : now + *perCall_;
+  if (deadline_ && perCall_) callDeadline_ = std::min(*deadline_, now + *perCall_);
+}
+
+void Connection::abandon() {
+  const auto waited =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started_).count();
+  if (conn_) {
+    PQsetnonblocking(conn_, 1);  // the goodbye message must not wait on a frozen network either
+    PQfinish(conn_);
+  }
+  conn_ = nullptr;
+  prepared_.clear();
+  throw ConnectionLost(tr("pg.error.no_answer", {display_, std::to_string(waited)}));
+}
+
+void Connection::awaitReady() {
+  for (;;) {
+    const int flushed = PQflush(conn_);
+    if (flushed < 0) fail(nullptr, "send");
+    if (flushed == 0 && !PQisBusy(conn_)) return;
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(callDeadline_ - std::chrono::steady_clock::now());
+    if (left.count() <= 0) abandon();
+    pollfd p{PQsocket(conn_), static_cast<short>(POLLIN | (flushed == 1 ? POLLOUT : 0)), 0};
+    const int n = ::poll(&p, 1, static_cast<int>(left.count()));
+    if (n == 0) abandon();
+    if (n < 0 && errno != EINTR) fail(nullptr, "poll");
+    if ((p.revents & (POLLIN | POLLERR | POLLHUP)) && PQconsumeInput(conn_) == 0) fail(nullptr, "receive");
+  }
+}
+
+PGresult* Connection::awaitResult() {
+  // Every result of the command, until libpq has none left; the first failure is the one that counts.
+  auto failed = [](PGresult* r) {
+    return PQresultStatus(r) != PGRES_TUPLES_OK && PQresultStatus(r) != PGRES_COMMAND_OK;
+  };
+  PGresult* kept = nullptr;
+  try {
+    for (;;) {
+      awaitReady();
+      PGresult* r = PQgetResult(conn_);
+      if (!r) break;
+      if (!kept || (failed(r) && !failed(kept))) {
+        PQclear(kept);
+        kept = r;
+      } else {
+        PQclear(r);
+      }
+    }
+  } catch (...) {
+    PQclear(kept);
+    throw;
+  }
+  if (kept) {
+    // The server gave up waiting for a lock or on the statement: as slow as no answer at all.
+    const char* state = PQresultErrorField(kept, PG_DIAG_SQLSTATE);
+    if (state && (std::string_view(state) == "55P03" || std::string_view(state) == "57014")) {
+      PQclear(kept);
+      abandon();
+    }
+  }
+  return kept;
+}
+
 Result Connection::run(const std::string& sql, const Params& params) {
   if (!conn_) throw ConnectionLost(tr("pg.error.connection_lost", {display_, "not connected"}));
+  if (bounded()) {
+    startRoundTrip();
+    auto it = prepared_.find(sql);
+    if (it == prepared_.end()) {
+      std::string name = "m" + std::to_string(++next_);
+      if (!PQsendPrepare(conn_, name.c_str(), sql.c_str(), 0, nullptr)) fail(nullptr, "prepare");
+      PGresult* r = awaitResult();
+      if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) fail(r, "prepare");
+      PQclear(r);
+      it = prepared_.emplace(sql, std::move(name)).first;
+    }
+    auto values = params.pointers();
+    if (!PQsendQueryPrepared(conn_, it->second.c_str(), params.size(), values.data(), nullptr, nullptr, 0))
+      fail(nullptr, "run");
+    PGresult* r = awaitResult();
+    auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(r, "run");
+    return Result(r);
+  }
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
     std::string name = "m" + std::to_string(++next_);
@@ -151,6 +255,15 @@ Result Connection::run(const std::string& sql, const Params& params) {
 
 void Connection::exec(const std::string& sql) {
   if (!conn_) throw ConnectionLost(tr("pg.error.connection_lost", {display_, "not connected"}));
+  if (bounded()) {
+    startRoundTrip();
+    if (!PQsendQuery(conn_, sql.c_str())) fail(nullptr, "exec");
+    PGresult* r = awaitResult();
+    auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(r, "exec");
+    PQclear(r);
+    return;
+  }
   PGresult* r = PQexec(conn_, sql.c_str());
   auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(r, "exec");

@@ -5,6 +5,7 @@
 #pragma once
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -96,6 +97,16 @@ class Connection {
 
   // Runs a cached prepared statement (prepared on first use on this connection).
   Result run(const std::string& sql, const Params& params = {});
+  // Bounds every round trip until it is cleared (nullopt): statements are sent without blocking and
+  // their answer awaited with poll() up to `until`. A server that has not answered by then (a frozen
+  // network, a held lock: SQLSTATE 55P03/57014 count too) costs the connection: it is dropped (ok()
+  // turns false) and ConnectionLost says how long it waited.
+  void setDeadline(std::optional<std::chrono::steady_clock::time_point> until) {
+    deadline_ = until;
+    started_ = std::chrono::steady_clock::now();
+  }
+  // The same bound for each round trip on its own (background jobs: none may hang on a frozen network).
+  void setRoundTripLimit(std::optional<std::chrono::milliseconds> most) { perCall_ = most; }
   // Fixed SQL with no values (BEGIN, COMMIT, SAVEPOINT, migrations).
   void exec(const std::string& sql);
   bool ok() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
@@ -108,14 +119,29 @@ class Connection {
 
  private:
   [[noreturn]] void fail(PGresult* r, std::string_view what);
+  [[noreturn]] void abandon();
   void connect();
+  // The deadline path: sends with PQsend*, then collects the results within the deadline.
+  PGresult* awaitResult();
+  void awaitReady();
 
   std::string url_;
   std::string display_;
   PGconn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // sql -> statement name
   int next_ = 0;
+  bool bounded() const { return deadline_ || perCall_; }
+  void startRoundTrip();
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  std::optional<std::chrono::milliseconds> perCall_;
+  std::chrono::steady_clock::time_point callDeadline_{};
+  std::chrono::steady_clock::time_point started_{};  // of the bounded round trips, for the message
 };
+
+// url with libpq options that bound how long the server itself waits for a lock and runs a statement
+// (a gate's scan connection: the server gives up a held lock before the gate's budget runs out).
+std::string withServerTimeouts(const std::string& url, std::chrono::milliseconds lockTimeout,
+                               std::chrono::milliseconds statementTimeout);
 
 // The URL with any password removed (for status lines, messages and `info`).
 std::string withoutPassword(const std::string& url);

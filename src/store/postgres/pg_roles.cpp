@@ -9,8 +9,14 @@ namespace {
 
 constexpr std::string_view kAll = "SELECT, INSERT, UPDATE, DELETE";
 // Sign-in happens on the station (the PIN is checked against its Argon2id hash there), so every group
-// reads the accounts and may count failures; only administrators add or change accounts.
-constexpr std::string_view kSignIn = "SELECT, UPDATE (failed_attempts, locked_until)";
+// reads the accounts, but not the token of the last attempt; attempts are counted and cleared only
+// through the moussem_signin_* functions (migration 0007). Only administrators add or change accounts.
+constexpr std::string_view kSignIn =
+    "SELECT (id, name, role, pin_hash, disabled, failed_attempts, locked_until, created_at)";
+// The audit trail's anchors: inserted with each row, read back by `audit verify`; nobody edits them.
+// Owned by kAnchorKeeper once the groups exist (applyRoles), so the grants are made there.
+constexpr std::string_view kAnchors = "SELECT, INSERT";
+constexpr const char* kAnchorKeeper = "moussem_audit_keeper";
 // Every change appends an audit row after the last one: its id and hash are all a station reads.
 constexpr std::string_view kAppendAudit = "SELECT (id, hash), INSERT";
 
@@ -57,6 +63,7 @@ const std::vector<TablePrivileges>& tablePrivileges() {
       // Administrators read the whole trail and may erase its values when anonymising (the trigger
       // allows nothing else); nobody may delete or edit a row.
       {"audit", "SELECT, INSERT, UPDATE (before, after, redacted_at)", kAppendAudit, kAppendAudit, kAppendAudit},
+      {"audit_anchor", kAnchors, kAnchors, kAnchors, kAnchors},
   };
   return all;
 }
@@ -82,12 +89,47 @@ void applyRoles(pg::Connection& conn) {
     sql += "GRANT USAGE ON ALL SEQUENCES IN SCHEMA " + s + " TO " + g + ";\n";
   }
   for (const auto& t : tablePrivileges()) {
+    if (t.table == "audit_anchor") continue;  // granted below, before it changes hands
     const std::pair<Role, std::string_view> grants[] = {
         {Role::Admin, t.admin}, {Role::Organizer, t.organizer}, {Role::Desk, t.desk}, {Role::Gate, t.gate}};
     for (const auto& [role, privileges] : grants)
       if (!privileges.empty())
         sql += "GRANT " + std::string(privileges) + " ON " + std::string(t.table) + " TO " + groupRole(role) + ";\n";
   }
+  // Sign-in bookkeeping: through the two functions only (their SQL checks what may change).
+  for (Role role : allRoles())
+    sql +=
+        "GRANT EXECUTE ON FUNCTION moussem_signin_attempt(TEXT, TEXT, TEXT, INTEGER, TEXT), "
+        "moussem_signin_succeeded(TEXT, TEXT) TO " +
+        groupRole(role) + ";\n";
+  // The anchors go to a role nobody logs in as: insert-only for every group and for the owner running
+  // this, who keeps no other right on them (a role that may create roles could take them back: such
+  // roles are refused as station logins). A superuser needs no membership to hand a table over.
+  sql += std::string("DO $$ BEGIN CREATE ROLE ") + kAnchorKeeper +
+         " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;\n"
+         "DO $$ DECLARE me TEXT := current_user; su BOOLEAN := (SELECT rolsuper FROM pg_roles WHERE rolname = "
+         "current_user); BEGIN\n"
+         "  IF (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'audit_anchor') "
+         "<> '" +
+         kAnchorKeeper +
+         "' THEN\n"
+         "    IF NOT su THEN EXECUTE format('GRANT " +
+         kAnchorKeeper +
+         " TO %I', me); END IF;\n"
+         "    REVOKE ALL ON audit_anchor FROM PUBLIC;\n"
+         "    EXECUTE format('GRANT SELECT, INSERT ON audit_anchor TO moussem_admin, moussem_organizer, moussem_desk, "
+         "moussem_gate, %I', me);\n"
+         "    ALTER TABLE audit_anchor OWNER TO " +
+         kAnchorKeeper +
+         ";\n"
+         "    IF NOT su THEN EXECUTE format('REVOKE " +
+         kAnchorKeeper +
+         " FROM %I', me); END IF;\n"
+         "  ELSIF su THEN\n"  // a superuser's REVOKE ALL above reached the anchors too: grant again
+         "    EXECUTE format('GRANT SELECT, INSERT ON audit_anchor TO moussem_admin, moussem_organizer, moussem_desk, "
+         "moussem_gate, %I', me);\n"
+         "  END IF;\n"
+         "END $$;\n";
   // Settings: everyone reads; administrators and organisers write any; desks and gates only their
   // station's own preferences (language, printer, paper).
   sql +=

@@ -42,10 +42,19 @@ StoreStatus PgStore::status() {
   return s;
 }
 
+void PgStore::limitRoundTrips(std::optional<std::chrono::steady_clock::time_point> until) {
+  bounded_ = until.has_value();
+  conn_->setDeadline(until);
+}
+
+void PgStore::limitEachRoundTrip(std::optional<std::chrono::milliseconds> most) {
+  conn_->setRoundTripLimit(most);  // kept across reconnections
+}
+
 void PgStore::ensureConnected() {
   if (conn_->ok()) return;
   online_ = false;
-  if (depth_ > 0) throw pg::ConnectionLost(tr("pg.error.connection_lost", {conn_->display(), lastError_}));
+  if (depth_ > 0 || bounded_) throw pg::ConnectionLost(tr("pg.error.connection_lost", {conn_->display(), lastError_}));
   // After a failed attempt, wait a little before the next one: an unreachable server must not make
   // every call (every scan of an offline gate) wait for a connection timeout.
   const auto now = std::chrono::steady_clock::now();
@@ -82,7 +91,7 @@ pg::Result PgStore::q(const std::string& sql, const pg::Params& params) {
   } catch (const pg::ConnectionLost& e) {
     online_ = false;
     lastError_ = e.what();
-    if (depth_ > 0 || !isRead(sql)) throw;
+    if (depth_ > 0 || bounded_ || !isRead(sql)) throw;
     failedAttempt_ = false;  // a read is safe to repeat: try a fresh connection at once
     ensureConnected();
     return conn_->run(sql, params);

@@ -30,6 +30,8 @@ class PgStore final : public Store {
   void write(const std::function<void()>& body) override;
   StoreStatus status() override;
   void retryNow() override { failedAttempt_ = false; }
+  void limitRoundTrips(std::optional<std::chrono::steady_clock::time_point> until) override;
+  void limitEachRoundTrip(std::optional<std::chrono::milliseconds> most) override;
 
   std::optional<Edition> edition() override;
   void saveEdition(Edition& edition) override;
@@ -93,10 +95,13 @@ class PgStore final : public Store {
   std::optional<User> user(const std::string& name) override;
   Id insertUser(User& user) override;
   void updateUser(const User& user) override;
-  void updateSignInState(const User& user) override;
+  std::optional<User> countSignInAttempt(const std::string& name, const SignInAttempt& attempt) override;
+  void clearSignInAttempts(const std::string& name, const std::string& token) override;
   void appendAudit(AuditRow& row) override;
   std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) override;
   std::vector<AuditRow> auditChain() override;
+  AuditHead auditHead() override;
+  std::vector<AuditHead> auditAnchors() override;
   // Gate (pg_store_gate.cpp).
   std::vector<GateProfile> gateProfiles() override;
   void updateGateProfile(const GateProfile& profile) override;
@@ -153,6 +158,7 @@ class PgStore final : public Store {
   std::string lastError_;
   std::chrono::steady_clock::time_point lastAttempt_{};
   bool failedAttempt_ = false;
+  bool bounded_ = false;  // limitRoundTrips: no reconnection, no retry
 };
 
 }  // namespace moussem

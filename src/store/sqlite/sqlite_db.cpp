@@ -1,11 +1,38 @@
 #include "store/sqlite/sqlite_db.hpp"
 
+#include <sys/statvfs.h>
+
+#include <filesystem>
+
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/live_files.hpp"
 
 namespace moussem::sqlite {
 
 namespace {
+
+// Less free space than this on the database's disk: a failed write is a full disk.
+constexpr unsigned long long kNearlyFull = 256 * 1024;
+
+std::string folderOf(const std::string& path) {
+  const std::filesystem::path p(path);
+  return p.has_parent_path() ? p.parent_path().string() : std::string(".");
+}
+
+// A database on a read-only file system (a write-protected stick, a read-only mount) cannot even be
+// opened in WAL mode: SQLite says "unable to open database file".
+bool readOnlyDisk(const std::string& path) {
+  struct statvfs st {};
+  return ::statvfs(folderOf(path).c_str(), &st) == 0 && (st.f_flag & ST_RDONLY);
+}
+
+bool diskFull(const std::string& path) {
+  struct statvfs st {};
+  if (::statvfs(folderOf(path).c_str(), &st) != 0) return false;
+  return static_cast<unsigned long long>(st.f_bavail) * st.f_frsize < kNearlyFull;
+}
+
 ErrorKind kindOf(int rc) {
   switch (rc & 0xff) {
     case SQLITE_NOTADB:
@@ -19,6 +46,44 @@ ErrorKind kindOf(int rc) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return ErrorKind::Refused;
     default: return ErrorKind::Io;
+  }
+}
+
+}  // namespace
+
+std::string failureMessage(int rc, const std::string& path, const std::string& message) {
+  switch (rc & 0xff) {
+    case SQLITE_FULL:
+      return tr("store.error.disk_full", {path});
+    case SQLITE_READONLY:
+      return tr("store.error.read_only", {path});
+    case SQLITE_IOERR:
+      return diskFull(path) ? tr("store.error.disk_full", {path}) : tr("store.error.io", {path, message});
+    case SQLITE_CANTOPEN:
+      if (!path.empty() && readOnlyDisk(path)) return tr("store.error.read_only", {path});
+      return path.empty() ? message : path + ": " + message;
+    default:
+      return path.empty() ? message : path + ": " + message;
+  }
+}
+
+namespace {
+std::string fileOf(sqlite3* db) {
+  const char* f = db ? sqlite3_db_filename(db, "main") : nullptr;
+  return f ? f : "";
+}
+// A failing statement: data errors keep SQLite's words (callers name the record); the disk's failures
+// become one sentence naming the file.
+std::string stepMessage(int rc, sqlite3* db) {
+  const std::string msg = sqlite3_errmsg(db);
+  switch (rc & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+      return failureMessage(rc, fileOf(db), msg);
+    default:
+      return msg;
   }
 }
 }  // namespace
@@ -53,7 +118,7 @@ bool Statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  std::string msg = sqlite3_errmsg(db_);
+  std::string msg = stepMessage(rc, db_);
   sqlite3_reset(stmt_);
   throw Error(kindOf(rc), msg);
 }
@@ -86,7 +151,7 @@ Database::Database(const std::string& path, int flags) : path_(path) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
-    throw Error(kindOf(rc), path + ": " + msg);
+    throw Error(kindOf(rc), failureMessage(rc, path, msg));
   }
   sqlite3_extended_result_codes(db_, 1);
   live_files::add(path_);  // readers of user-named files refuse it from now on
@@ -104,7 +169,7 @@ void Database::exec(const char* sql) {
   if (rc != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errmsg(db_);
     sqlite3_free(err);
-    throw Error(kindOf(rc), path_ + ": " + msg);
+    throw Error(kindOf(rc), failureMessage(sqlite3_extended_errcode(db_), path_, msg));
   }
 }
 
@@ -113,7 +178,8 @@ void Database::run(const std::string& sql) {
   try {
     st.run();
   } catch (const Error& e) {
-    throw Error(e.kind(), path_ + ": " + e.what());
+    const std::string what = e.what();
+    throw Error(e.kind(), what.find(path_) == std::string::npos ? path_ + ": " + what : what);
   }
   st.reset();
 }
@@ -133,7 +199,7 @@ Statement& Database::prepare(const std::string& sql) {
 }
 
 void Database::fail(int rc, std::string_view what) const {
-  throw Error(kindOf(rc), path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_));
+  throw Error(kindOf(rc), failureMessage(rc, path_, std::string(what) + ": " + sqlite3_errmsg(db_)));
 }
 
 bool isDatabaseFile(const std::filesystem::path& path) {

@@ -13,6 +13,10 @@
 
 namespace moussem::sqlite {
 
+// SQLite's failure rc on the database at path as one sentence for people: a full disk, a read-only
+// file or a failing device name the file and what to do; other failures keep SQLite's words.
+std::string failureMessage(int rc, const std::string& path, const std::string& message);
+
 class Statement {
  public:
   Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "store/migrations.hpp"
@@ -29,12 +30,14 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode) {
       fs::create_directories(file.parent_path(), ec);
       if (ec) throw Error(ErrorKind::Io, tr("store.error.cannot_create", {path, ec.message()}));
     }
+    createPrivateFile(file, "store.error.cannot_create");  // 0600: personal data (SQLite would make it 0644)
   }
 
   int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::Create ? SQLITE_OPEN_CREATE : 0);
   try {
     db_ = std::make_unique<sqlite::Database>(path, flags);
   } catch (const Error& e) {
+    if (mode == OpenMode::Create) fs::remove(file, ec);  // the empty file made above
     throw Error(e.kind(), tr(mode == OpenMode::Create ? "store.error.cannot_create" : "store.error.cannot_open",
                              {path, e.what()}));
   }
@@ -82,12 +85,23 @@ void SqliteStore::migrate() {
   }
 }
 
+void SqliteStore::checkWritable() {
+  // SQLite opens a file it may not write (its mode, a read-only disk) read-only without a word, and
+  // then fails on every statement that writes: say so once, before anything is read or written.
+  if (sqlite3_db_readonly(db_->handle(), "main") == 1)
+    throw Error(ErrorKind::Refused, tr("store.error.read_only", {db_->path()}));
+}
+
 void SqliteStore::write(const std::function<void()>& body) {
   // The outermost call is a real transaction (IMMEDIATE: take the write lock now, not halfway);
   // nested calls are savepoints, so an inner failure caught by the caller undoes only the inner part.
   const std::string savepoint = "sp" + std::to_string(depth_);
-  if (depth_ == 0) db_->run("BEGIN IMMEDIATE");
-  else db_->run("SAVEPOINT " + savepoint);
+  if (depth_ == 0) {
+    checkWritable();
+    db_->run("BEGIN IMMEDIATE");
+  } else {
+    db_->run("SAVEPOINT " + savepoint);
+  }
   ++depth_;
   try {
     body();

@@ -16,6 +16,7 @@ class SqliteStore final : public Store {
   std::string location() const override { return db_->path(); }
   int schemaVersion() override;
   void write(const std::function<void()>& body) override;
+  void checkWritable() override;
 
   std::optional<Edition> edition() override;
   void saveEdition(Edition& edition) override;
@@ -78,10 +79,13 @@ class SqliteStore final : public Store {
   std::optional<User> user(const std::string& name) override;
   Id insertUser(User& user) override;
   void updateUser(const User& user) override;
-  void updateSignInState(const User& user) override;
+  std::optional<User> countSignInAttempt(const std::string& name, const SignInAttempt& attempt) override;
+  void clearSignInAttempts(const std::string& name, const std::string& token) override;
   void appendAudit(AuditRow& row) override;
   std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) override;
   std::vector<AuditRow> auditChain() override;
+  AuditHead auditHead() override;
+  std::vector<AuditHead> auditAnchors() override;
   // Gate (sqlite_store_gate.cpp).
   std::vector<GateProfile> gateProfiles() override;
   void updateGateProfile(const GateProfile& profile) override;

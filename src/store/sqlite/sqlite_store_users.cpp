@@ -62,12 +62,31 @@ Id SqliteStore::insertUser(User& u) {
   return u.id;
 }
 
-void SqliteStore::updateSignInState(const User& u) {
+std::optional<User> SqliteStore::countSignInAttempt(const std::string& name, const SignInAttempt& a) {
+  // One statement under the write lock: two processes never read the same count.
+  std::optional<User> out;
   writeOne([&] {
-    auto& st = db_->prepare("UPDATE app_user SET failed_attempts=?, locked_until=? WHERE id=?");
-    st.bind(1, u.failed_attempts).bind(2, u.locked_until).bind(3, u.id);
+    auto& st = db_->prepare(
+        "UPDATE app_user SET "
+        "failed_attempts = CASE WHEN locked_until <> '' THEN 1 ELSE failed_attempts + 1 END, "
+        "locked_until = CASE WHEN (CASE WHEN locked_until <> '' THEN 1 ELSE failed_attempts + 1 END) >= ?4 "
+        "THEN ?3 ELSE '' END, signin_token = ?5 "
+        "WHERE name = ?1 AND disabled = 0 AND (locked_until = '' OR locked_until <= ?2) "
+        "RETURNING id, name, role, pin_hash, disabled, failed_attempts, locked_until, created_at");
+    st.bind(1, name).bind(2, a.now).bind(3, a.lock_until).bind(4, a.max_failures).bind(5, a.token);
+    if (st.step()) out = readUser(st);
+    st.reset();
+  });
+  return out;
+}
+
+void SqliteStore::clearSignInAttempts(const std::string& name, const std::string& token) {
+  writeOne([&] {
+    auto& st = db_->prepare(
+        "UPDATE app_user SET failed_attempts = 0, locked_until = '', signin_token = '' "
+        "WHERE name = ? AND ?2 <> '' AND signin_token = ?2");
+    st.bind(1, name).bind(2, token);
     st.run();
-    if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("user.error.unknown", {u.name}));
   });
 }
 
@@ -102,7 +121,26 @@ void SqliteStore::appendAudit(AuditRow& row) {
         .bind(6, row.action).bind(7, row.entity).bind(8, row.entity_id).bind(9, row.before).bind(10, row.after)
         .bind(11, row.prev_hash).bind(12, row.hash).bind(13, row.before_sha).bind(14, row.after_sha);
     st.run();
+    auto& anchor = db_->prepare("INSERT INTO audit_anchor (audit_id, hash) VALUES (?, ?)");
+    anchor.bind(1, row.id).bind(2, row.hash);
+    anchor.run();
   });
+}
+
+AuditHead SqliteStore::auditHead() {
+  auto& st = db_->prepare("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+  AuditHead head{0, auditGenesisHash()};
+  if (st.step()) head = {st.integer(0), st.text(1)};
+  st.reset();
+  return head;
+}
+
+std::vector<AuditHead> SqliteStore::auditAnchors() {
+  auto& st = db_->prepare("SELECT audit_id, hash FROM audit_anchor ORDER BY audit_id");
+  std::vector<AuditHead> out;
+  while (st.step()) out.push_back({st.integer(0), st.text(1)});
+  st.reset();
+  return out;
 }
 
 std::vector<AuditRow> SqliteStore::auditRows(const AuditFilter& f, int limit) {

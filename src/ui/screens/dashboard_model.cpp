@@ -10,6 +10,7 @@
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "report/report.hpp"
+#include "store/audit_anchor.hpp"
 #include "ui/signed_in.hpp"
 
 namespace moussem::ui {
@@ -116,9 +117,13 @@ bool DashboardModel::startExport(Format format) {
     }
     ctx.fraction = 0.1;
     auto progress = [&ctx](double x) { ctx.fraction = 0.1 + 0.9 * x; };
-    if (format == Format::Pdf) report::writePdf(*f, edition, target, progress);
-    else if (format == Format::Xlsx) report::writeXlsx(*f, edition, target, progress);
-    else report::writeCsvTables(*f, target, ';', progress);
+    const std::string anchor = anchorText(currentAuditAnchor(*store));
+    if (format == Format::Pdf)
+      report::writePdf(*f, edition, target, progress, anchor);
+    else if (format == Format::Xlsx)
+      report::writeXlsx(*f, edition, target, progress, anchor);
+    else
+      report::writeCsvTables(*f, target, ';', progress, anchor);
     return tr("report.written", {paths::forDisplay(target)});
   });
 }

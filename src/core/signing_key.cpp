@@ -1,4 +1,4 @@
-#include "badge/signing_key.hpp"
+#include "core/signing_key.hpp"
 
 #include <fcntl.h>
 #include <sodium.h>
@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -65,7 +66,7 @@ void writeKeyFile(const std::filesystem::path& path, const SigningKey& key) {
        << "secret " << toBase64(key.secret_key.data(), key.secret_key.size()) << "\n";
   const std::string body = text.str();
   // O_EXCL: never overwrite a key; 0600 from the first byte, not chmod afterwards.
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) throw Error(ErrorKind::Io, tr("key.error.cannot_write", {path.string(), std::strerror(errno)}));
   std::size_t off = 0;
   bool ok = true;
@@ -109,6 +110,14 @@ SigningKey readKeyFile(const std::filesystem::path& path) {
   if (derived != key.public_key) throw Error(ErrorKind::Corrupt, tr("key.error.corrupt", {path.string()}));
   sodium_memzero(s.data(), s.size());
   return key;
+}
+
+std::optional<std::string> keyFileWarning(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || (st.st_mode & (S_IRGRP | S_IROTH)) == 0) return std::nullopt;
+  char mode[8];
+  std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+  return tr("key.warning.readable", {path.string(), mode});
 }
 
 }  // namespace moussem

@@ -132,6 +132,38 @@ std::string drain(int fd) {
 }  // namespace
 
 namespace {
+// In a forked child: becomes argv[0] (looked up on PATH with searchPath) with that environment.
+[[noreturn]] void execute(std::vector<std::string>& argv_s, std::vector<std::string>& env_s, bool searchPath) {
+  std::vector<char*> argv, envp;
+  for (auto& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  for (auto& e : env_s) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  if (searchPath) {
+    environ = envp.data();
+    ::execvp(argv_s[0].c_str(), argv.data());
+  } else {
+    ::execve(argv_s[0].c_str(), argv.data(), envp.data());
+  }
+  ::_exit(127);
+}
+
+// The environment of a child: env's entries, then the test's own variables that env does not override
+// (shells keep the last duplicate, getenv() the first, so there must be exactly one).
+std::vector<std::string> childEnvironment(const std::vector<std::string>& env) {
+  std::vector<std::string> out(env.begin(), env.end());
+  for (char** e = environ; *e; ++e) {
+    std::string_view entry(*e);
+    const auto name = entry.substr(0, entry.find('=') + 1);
+    bool overridden = false;
+    for (const auto& o : env) overridden = overridden || std::string_view(o).substr(0, o.find('=') + 1) == name;
+    if (!overridden) out.emplace_back(*e);
+  }
+  return out;
+}
+}  // namespace
+
+namespace {
 RunResult runPath(const std::string& exe, bool searchPath, const std::vector<std::string>& args,
                   const std::string& stdin_text, const std::vector<std::string>& env);
 }
@@ -165,17 +197,7 @@ RunResult runPath(const std::string& exe, bool searchPath, const std::vector<std
   }
   std::vector<std::string> argv_s{exe};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
-  // Overrides replace inherited variables of the same name (shells keep the last duplicate,
-  // getenv() the first, so there must be exactly one).
-  std::vector<std::string> env_s(env.begin(), env.end());
-  auto overridden = [&](std::string_view entry) {
-    auto name = entry.substr(0, entry.find('=') + 1);
-    for (const auto& o : env)
-      if (std::string_view(o).substr(0, o.find('=') + 1) == name) return true;
-    return false;
-  };
-  for (char** e = environ; *e; ++e)
-    if (!overridden(*e)) env_s.emplace_back(*e);
+  std::vector<std::string> env_s = childEnvironment(env);
 
   pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");
@@ -186,18 +208,7 @@ RunResult runPath(const std::string& exe, bool searchPath, const std::vector<std
     ::dup2(in, 0);
     ::dup2(out, 1);
     ::dup2(err, 2);
-    std::vector<char*> argv, envp;
-    for (auto& a : argv_s) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    for (auto& e : env_s) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    if (searchPath) {
-      environ = envp.data();
-      ::execvp(exe.c_str(), argv.data());
-    } else {
-      ::execve(exe.c_str(), argv.data(), envp.data());
-    }
-    ::_exit(127);
+    execute(argv_s, env_s, searchPath);
   }
   int status = 0;
   ::waitpid(pid, &status, 0);
@@ -212,20 +223,6 @@ RunResult runPath(const std::string& exe, bool searchPath, const std::vector<std
 }
 }  // namespace
 
-namespace {
-// The environment of a child: env's entries, then the test's own variables that env does not override.
-std::vector<std::string> childEnvironment(const std::vector<std::string>& env) {
-  std::vector<std::string> out(env.begin(), env.end());
-  for (char** e = environ; *e; ++e) {
-    std::string_view entry(*e);
-    const auto name = entry.substr(0, entry.find('=') + 1);
-    bool overridden = false;
-    for (const auto& o : env) overridden = overridden || std::string_view(o).substr(0, o.find('=') + 1) == name;
-    if (!overridden) out.emplace_back(*e);
-  }
-  return out;
-}
-}  // namespace
 
 Child::Child(const std::string& program, const std::vector<std::string>& args, const std::vector<std::string>& env) {
   int in[2], out[2];
@@ -241,13 +238,7 @@ Child::Child(const std::string& program, const std::vector<std::string>& args, c
     ::dup2(in[0], 0);
     ::dup2(out[1], 1);
     ::dup2(err, 2);
-    std::vector<char*> argv, envp;
-    for (auto& a : argv_s) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    for (auto& e : env_s) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    ::execve(argv_s[0].c_str(), argv.data(), envp.data());
-    ::_exit(127);
+    execute(argv_s, env_s, false);
   }
   ::close(in[0]);
   ::close(out[1]);

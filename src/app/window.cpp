@@ -24,7 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/key_times.hpp"
-
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
@@ -138,10 +138,11 @@ void writeScreenshot(GLFWwindow* window, const std::string& path) {
       dst[x] = (std::uint32_t{src[x * 4]} << 16) | (std::uint32_t{src[x * 4 + 1]} << 8) | src[x * 4 + 2];
   }
   cairo_surface_mark_dirty(surface);
-  cairo_status_t status = cairo_surface_write_to_png(surface, path.c_str());
+  PartialFile file(path, "render.error.write");  // a screenshot shows people: private, never through a link
+  cairo_status_t status = cairo_surface_write_to_png(surface, file.handle().c_str());
   cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    throw Error(ErrorKind::Io, tr("render.error.write", {path, cairo_status_to_string(status)}));
+  if (status != CAIRO_STATUS_SUCCESS) file.fail(cairo_status_to_string(status));
+  file.publish();
 }
 
 // Badge previews and other images: RGBA pixels to OpenGL textures, for the UI (which never sees GL).

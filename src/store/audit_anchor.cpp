@@ -2,9 +2,7 @@
 
 #include <sodium.h>
 
-#include <chrono>
-#include <ctime>
-
+#include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "core/signing_key.hpp"
@@ -20,13 +18,12 @@ std::string signedPart(const AuditAnchor& a) {
   return std::string(kPrefix) + a.edition + "." + std::to_string(a.id) + "." + a.hash + "." + a.at;
 }
 
+// 2026-02-10T10:15:00.123Z -> 20260210T101500Z (no dot, which separates the anchor's fields).
 std::string nowCompact() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
+  std::string out;
+  for (char c : dates::utcNowIso().substr(0, 19))
+    if (c != '-' && c != ':') out += c;
+  return out + "Z";
 }
 
 bool tokenChar(char c) {

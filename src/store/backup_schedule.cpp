@@ -96,8 +96,12 @@ BackupInfo runFolderBackup(Store& store, const std::string& station, const fs::p
   BackupInfo info = backupDatabase(store.location(), file);
   // Rotation: only our own files, oldest first by name (the name is the time).
   std::vector<fs::path> mine;
-  for (const auto& e : fs::directory_iterator(folder, ec))
+  for (const auto& e : fs::directory_iterator(folder, ec)) {
     if (e.is_regular_file() && ours(e.path())) mine.push_back(e.path());
+    // A checksum alone: a backup interrupted between its two files (backup.hpp) left it; no backup of it.
+    const fs::path backup = e.path().parent_path() / e.path().stem();
+    if (e.path().extension() == ".sha256" && ours(backup) && !fs::exists(backup, ec)) fs::remove(e.path(), ec);
+  }
   std::sort(mine.begin(), mine.end());
   while (static_cast<int>(mine.size()) > keep) {
     fs::remove(mine.front(), ec);

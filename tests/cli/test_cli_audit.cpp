@@ -76,6 +76,20 @@ json verify(const fs::path& db, int expectedExit) {
   return json::parse(first);
 }
 
+// moussem-cli on one database, and a new edition made there.
+struct Cli {
+  fs::path db;
+  moussem::test::RunResult operator()(std::vector<std::string> args, const std::string& in = "") const {
+    args.insert(args.begin(), {"--db", db.string()});
+    return run("moussem-cli", args, in);
+  }
+};
+Cli newEdition(const fs::path& db) {
+  Cli cli{db};
+  REQUIRE(cli({"init", "--from", "2026-02-09", "--to", "2026-02-15"}).exit_code == 0);
+  return cli;
+}
+
 bool names(const json& j, const std::string& problem, int row) {
   for (const auto& p : j["problems"])
     if (p["problem"] == problem && p["row"] == row) return true;
@@ -163,11 +177,7 @@ int execStatus(const fs::path& db, const std::string& sql) {
 TEST_CASE("rows chained over digests: values can be erased by anonymisation, never edited") {
   TempDir dir;
   const auto db = dir / "e.db";
-  auto cli = [&](std::vector<std::string> args, const std::string& in = "") {
-    args.insert(args.begin(), {"--db", db.string()});
-    return run("moussem-cli", args, in);
-  };
-  REQUIRE(cli({"init", "--from", "2026-02-09", "--to", "2026-02-15"}).exit_code == 0);
+  auto cli = newEdition(db);
   REQUIRE(cli({"user", "add", "amina", "--role", "desk", "--pin-stdin"}, "482913\n").exit_code == 0);
   REQUIRE(cli({"user", "set-role", "amina", "--role", "organizer"}).exit_code == 0);
   auto listed = json::parse(cli({"--json", "audit", "list", "--action", "user.set_role"}).out);
@@ -262,11 +272,7 @@ std::string readText(const fs::path& file) {
 TEST_CASE("a rewritten or emptied trail fails against its signed anchors: a backup's checksum, a report") {
   TempDir dir;
   const auto db = dir / "e.db";
-  auto cli = [&](std::vector<std::string> args, const std::string& in = "") {
-    args.insert(args.begin(), {"--db", db.string()});
-    return run("moussem-cli", args, in);
-  };
-  REQUIRE(cli({"init", "--from", "2026-02-09", "--to", "2026-02-15"}).exit_code == 0);
+  auto cli = newEdition(db);
   REQUIRE(cli({"demo", "--exhibitors", "3", "--participants", "8"}).exit_code == 0);
   for (const char* name : {"amina", "omar", "salma"})
     REQUIRE(cli({"user", "add", name, "--role", "desk", "--pin-stdin"}, "482913\n").exit_code == 0);

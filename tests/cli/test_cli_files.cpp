@@ -82,6 +82,17 @@ std::size_t lineCount(const std::string& s) {
   return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
 }
 
+// moussem-cli --db db COMMAND... refused with one sentence that names the database and says words.
+void refusedInOneSentence(const std::string& db, std::vector<std::string> command, const std::string& words) {
+  command.insert(command.begin(), {"--db", db, "--lang", "en"});
+  auto r = run("moussem-cli", command);
+  INFO(command[4] << ": " << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(lineCount(r.err) == 1);
+  CHECK(r.err.find(db) != std::string::npos);
+  CHECK(r.err.find(words) != std::string::npos);
+}
+
 }  // namespace
 
 TEST_CASE("no writer follows a link planted at its temporary's name, and every file it writes is private") {
@@ -230,17 +241,8 @@ TEST_CASE("a full disk: every command, info included, says so in one sentence na
   const std::string db = (dir / "stick" / "e.db").string();
   REQUIRE(run("moussem-cli", {"--db", db, "demo", "--exhibitors", "3", "--participants", "10"}).exit_code == 0);
   disk.fill();
-  for (const std::vector<std::string>& command :
-       {std::vector<std::string>{"info"}, std::vector<std::string>{"list", "participants"}}) {
-    auto args = command;
-    args.insert(args.begin(), {"--db", db, "--lang", "en"});
-    auto r = run("moussem-cli", args);
-    INFO(r.err);
-    CHECK(r.exit_code == 1);
-    CHECK(lineCount(r.err) == 1);
-    CHECK(r.err.find(db) != std::string::npos);
-    CHECK(r.err.find("is full") != std::string::npos);
-  }
+  refusedInOneSentence(db, {"info"}, "is full");
+  refusedInOneSentence(db, {"list", "participants"}, "is full");
 }
 
 TEST_CASE("a read-only database is refused before any row is read, in one sentence naming it") {
@@ -280,17 +282,8 @@ TEST_CASE("a read-only database is refused before any row is read, in one senten
     fs::copy_file(d.db, db);
     fs::copy_file(fs::path(d.db).replace_extension(".key"), fs::path(db).replace_extension(".key"));
     REQUIRE(stick.makeReadOnly());
-    for (const std::vector<std::string>& command :
-         {std::vector<std::string>{"info"}, std::vector<std::string>{"import", "participants", csv.string()}}) {
-      auto args = command;
-      args.insert(args.begin(), {"--db", db, "--lang", "en"});
-      auto r = run("moussem-cli", args);
-      INFO(r.err);
-      CHECK(r.exit_code == 1);
-      CHECK(lineCount(r.err) == 1);
-      CHECK(r.err.find(db) != std::string::npos);
-      CHECK(r.err.find("read-only") != std::string::npos);
-    }
+    refusedInOneSentence(db, {"info"}, "read-only");
+    refusedInOneSentence(db, {"import", "participants", csv.string()}, "read-only");
   }
 }
 

@@ -72,11 +72,13 @@ json boothJson(const Booth& b) {
 }
 
 void writeLpFile(const booth::Problem& p, const std::string& path, json& out) {
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  PartialFile file(path, "io.error.write_because");
+  std::ofstream f(file.handle(), std::ios::binary | std::ios::trunc);
   if (!f) throw Error(ErrorKind::Io, tr("allocate.error.lp_write", {path}));
   const auto stats = booth::writeLp(p, f);
   f.close();
   if (!f) throw Error(ErrorKind::Io, tr("allocate.error.lp_write", {path}));
+  file.publish();
   out["lp"] = {{"file", path}, {"variables", stats.variables}, {"constraints", stats.constraints}};
 }
 

@@ -134,7 +134,7 @@ TEST_CASE("no writer follows a link planted at its temporary's name, and every f
   CHECK(stray == 0);
 }
 
-TEST_CASE("a CSV export neutralises cells a spreadsheet would run as formulas; the database keeps them") {
+TEST_CASE("a CSV export neutralises cells a spreadsheet would run as formulas, and the database keeps them") {
   Demo d;
   const auto csv = d.dir / "in.csv";
   std::ofstream(csv) << "external_id;first_name;last_name;organization;position;category;phone\n"

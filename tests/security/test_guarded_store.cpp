@@ -240,7 +240,8 @@ TEST_CASE("a bulk change is one audit row with the ids it created, an update ins
   CHECK(rows[1].action == "person.update");
   CHECK(verifyAuditChain(admin->auditChain()).empty());
 
-  // Refused inside a bulk change: nothing of it stays, not even its summary.
+  // Refused inside a bulk change: nothing of it stays, not even its summary; only the refusal is
+  // recorded, once the change has been rolled back.
   auto desk = as(f, Role::Desk);
   const auto rowsBefore = admin->auditChain().size();
   CHECK_THROWS_AS(desk->writeBulk(summary, [&] {
@@ -253,6 +254,8 @@ TEST_CASE("a bulk change is one audit row with the ids it created, an update ins
     g.zone = "vip";
     desk->insertGateProfile(g);
   }), Error);
-  CHECK(admin->auditChain().size() == rowsBefore);
+  REQUIRE(admin->auditChain().size() == rowsBefore + 1);
+  CHECK(admin->auditRows({}, 1).front().action == "refused");
+  CHECK(admin->auditRows({}, 1).front().entity_id == "manage_gates");
   CHECK(admin->personIds().size() == before + 5);
 }

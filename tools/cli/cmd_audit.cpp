@@ -6,15 +6,14 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "cli_context.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/live_files.hpp"
 #include "core/paths.hpp"
 #include "core/signing_key.hpp"
 #include "store/audit_anchor.hpp"
@@ -69,11 +68,7 @@ void checkAnchorTable(Store& store, const std::vector<AuditRow>& rows, std::vect
 // An anchor file (a backup's checksum file, a report, any file with an anchor line).
 void checkAnchorFile(Store& store, const Context& ctx, const std::string& file, const std::vector<AuditRow>& rows,
                      std::vector<Finding>& out, std::vector<std::string>& notes, nlohmann::json& checked) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(ErrorKind::NotFound, tr("io.error.no_file", {file}));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  const auto anchors = findAuditAnchors(bytes.str());
+  const auto anchors = findAuditAnchors(live_files::readUserFile(file));  // never the open database itself
   if (anchors.empty()) throw Error(ErrorKind::Invalid, tr("audit.verify.no_anchor", {file}));
   const auto edition = store.edition();
   // The edition's key: the key file's public half where this station has it, else the database's.

@@ -84,15 +84,16 @@ TEST_CASE("offline gates decide from their copies, queue durably, push once and 
   REQUIRE(b.tryOnline());
   CHECK(a.state().queued == 0);
   CHECK(b.state().queued == 0);
-  CHECK(a.state().conflicts == 0);
-  CHECK(b.state().conflicts == 1);
+  // Whichever gate's queue reached the server second (each pushes as soon as its background thread
+  // has the server back) finds the other's admission and reports it.
+  CHECK(a.state().conflicts + b.state().conflicts == 1);
   // The synced log: every scan exactly once.
   CHECK(f.store->countScans("door", "accepted", "") == 1 + 19 + 1 + 1 + 10);
   CHECK(f.store->countScans("door", "rejected", "") == 1);
   auto conflicts = gate::offlineConflicts(*f.store);
   REQUIRE(conflicts.size() == 1);
   CHECK(conflicts[0].person_id == f.visitor);
-  CHECK(conflicts[0].station == "gate-b");
+  CHECK(conflicts[0].station == (b.state().conflicts == 1 ? "gate-b" : "gate-a"));
   CHECK(conflicts[0].note.find("already_inside") != std::string::npos);
   // Pushing the same queue again (a crash between the server's answer and the mark) changes nothing.
   b.local().setSetting("offline.pushed_scan_id", "0");

@@ -150,6 +150,8 @@ std::string withServerTimeouts(const std::string& url, std::chrono::milliseconds
 }
 
 void Connection::startRoundTrip() {
+  // Sending must not block either (a full socket buffer on a frozen network): awaitReady() flushes.
+  PQsetnonblocking(conn_, 1);
   const auto now = std::chrono::steady_clock::now();
   if (!deadline_) started_ = now;
   callDeadline_ = deadline_ ? *deadline_ : now + *perCall_;
@@ -234,10 +236,12 @@ Result Connection::run(const std::string& sql, const Params& params) {
     if (!PQsendQueryPrepared(conn_, it->second.c_str(), params.size(), values.data(), nullptr, nullptr, 0))
       fail(nullptr, "run");
     PGresult* r = awaitResult();
+    PQsetnonblocking(conn_, 0);
     auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(r, "run");
     return Result(r);
   }
+  PQsetnonblocking(conn_, 0);  // after a bounded call that failed half-way
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
     std::string name = "m" + std::to_string(++next_);
@@ -259,11 +263,13 @@ void Connection::exec(const std::string& sql) {
     startRoundTrip();
     if (!PQsendQuery(conn_, sql.c_str())) fail(nullptr, "exec");
     PGresult* r = awaitResult();
+    PQsetnonblocking(conn_, 0);
     auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(r, "exec");
     PQclear(r);
     return;
   }
+  PQsetnonblocking(conn_, 0);
   PGresult* r = PQexec(conn_, sql.c_str());
   auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(r, "exec");

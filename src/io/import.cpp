@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/live_files.hpp"
 #include "core/i18n.hpp"
+#include "core/phone.hpp"
 #include "core/text_fold.hpp"
 #include "io/csv.hpp"
 
@@ -81,7 +82,9 @@ struct Columns {
 std::string cell(const csv::Row& row, const Columns& cols, const std::string& name) {
   auto it = cols.index.find(name);
   if (it == cols.index.end() || it->second >= row.fields.size()) return {};
-  return text::normalizeForStorage(row.fields[it->second]);
+  // Multi-line text keeps the line breaks of a quoted cell; every other value is one line.
+  return isMultilineField(name) ? text::normalizeMultiline(row.fields[it->second])
+                                : text::normalizeForStorage(row.fields[it->second]);
 }
 
 std::optional<double> parseNumber(std::string s) {
@@ -145,7 +148,13 @@ class Importer {
           const csv::Row& row = table.rows[r];
           ++report_.rows;
           errors_.clear();
-          try {
+          if (row.bad()) {
+            // A malformed record (quote, field count): its cells cannot be trusted to be in place.
+            const std::string column = row.bad_column <= cols_.headers.size()
+                                           ? cols_.headers[row.bad_column - 1]
+                                           : tr("io.import.field_number", {std::to_string(row.bad_column)});
+            errors_.push_back({row.bad_line, column, row.problem});
+          } else try {
             // A row writes one statement (an exhibitor's insert opens its own savepoint): a failure
             // leaves nothing of the row behind without a savepoint per row, which would cost a third.
             entity_ == Entity::Exhibitors ? exhibitorRow(row) : participantRow(row);
@@ -272,8 +281,8 @@ class Importer {
     }
     if (!match && ext.empty() && email.empty() && !get("phone").empty()) {
       // No external_id and no e-mail: the same mobile number is the same person.
-      if (auto phone = text::normalizePhone(get("phone"))) {
-        auto byPhone = store_.peopleWithPhone(*phone);
+      if (auto phone = phone::parse(get("phone"), get("country")).number) {
+        auto byPhone = store_.peopleWithPhone(phone->stored);
         if (byPhone.size() == 1) match = byPhone.front();
       }
     }

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/time_zone.hpp"
+#include "pdf/pdf_text.hpp"
 #include "report/report.hpp"
 
 namespace moussem::report {
@@ -29,7 +30,7 @@ struct Pdf {
     pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
     pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(layout, font);
-    pango_layout_set_text(layout, s.c_str(), static_cast<int>(s.size()));
+    pdf::setText(layout, s);
     pango_layout_set_width(layout, static_cast<int>(w * PANGO_SCALE));
     pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
     pango_layout_set_alignment(layout, align >= 0.75 ? PANGO_ALIGN_RIGHT : align >= 0.25 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
@@ -38,7 +39,7 @@ struct Pdf {
     pango_layout_get_pixel_size(layout, &tw, &th);
     cairo_set_source_rgb(cr, grey, grey, grey);
     cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, layout);
+    pdf::showLayout(cr, layout);
     return th;
   }
   // A heading in French (or English) on the left and Arabic on the right, with a rule under it.
@@ -88,7 +89,7 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
   Pdf p{cairo_create(surface), nullptr, pango_font_description_from_string("DejaVu Sans, Noto Sans Arabic"),
         i18n::language() == "en" ? "en" : "fr"};
   const std::string& nameLatin = p.latin == "en" && !edition.name_en.empty() ? edition.name_en : edition.name_fr;
-  p.layout = pango_cairo_create_layout(p.cr);
+  p.layout = pdf::createLayout(p.cr);
   const double w = kW - 2 * kMargin;
 
   // Cover.

@@ -52,6 +52,12 @@ std::vector<std::string> wrapLogical(std::string_view text, float width) {
 }
 
 void TextWrapped(std::string_view text) {
+  // Multi-line text (an exhibitor's products): each line a paragraph of its own, shaped and wrapped apart.
+  if (const std::size_t nl = text.find('\n'); nl != std::string_view::npos) {
+    TextWrapped(text.substr(0, nl));
+    TextWrapped(text.substr(nl + 1));
+    return;
+  }
   const float avail = ImGui::GetContentRegionAvail().x;
   if (avail <= 0 || ImGui::CalcTextSize(display(text).c_str()).x <= avail) {
     Text(text);

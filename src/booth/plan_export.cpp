@@ -143,6 +143,18 @@ struct Writer {
     pdf::showLayout(cr, layout);
     return static_cast<double>(th) / PANGO_SCALE;
   }
+  // The height text() would take in a box of width w, without drawing it.
+  double height(const std::string& s, double w, double size) {
+    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+    pango_font_description_set_weight(font, PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout, font);
+    pdf::setText(layout, s);
+    pango_layout_set_width(layout, static_cast<int>(std::max(1.0, w) * PANGO_SCALE));
+    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+    int tw = 0, th = 0;
+    pango_layout_get_size(layout, &tw, &th);
+    return static_cast<double>(th) / PANGO_SCALE;
+  }
   double width(const std::string& s, double size, bool bold = false) {
     pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
     pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -517,7 +529,7 @@ int directoryPdf(const PlanSnapshot& plan, const std::vector<DirectoryRow>& rows
       const auto headers = directoryHeaders();
       // booth, name FR, name AR, sector, region (hall and city are in the CSV/XLSX).
       const std::vector<std::size_t> shown{0, 2, 3, 4, 5};
-      const std::vector<double> fracs{0.08, 0.34, 0.28, 0.12, 0.18};
+      const std::vector<double> fracs{0.07, 0.40, 0.31, 0.10, 0.12};
       std::vector<double> xs;
       double acc = 0;
       for (double f : fracs) {
@@ -538,10 +550,32 @@ int directoryPdf(const PlanSnapshot& plan, const std::vector<DirectoryRow>& rows
         for (std::size_t c = 0; c < shown.size(); ++c)
           w.text(headers[shown[c]], xs[c] + 2, y + 2, fracs[c] * tableW - 4, size, true, arabic || shown[c] == 3 ? 1 : 0);
         y += rowH;
-        for (; i < rows.size() && y + rowH < page.h - kMargin; ++i, y += rowH) {
+        // Names whole: a directory is searched and copied from. A long name is set smaller to stay on
+        // its line (a name broken over two lines is read back interleaved with its neighbours), and
+        // wraps only below 5.5 points. The other cells stay on one line.
+        auto names = [&](const std::vector<std::string>& cells, bool draw, double at) {
+          double h = rowH;
+          pango_layout_set_wrap(w.layout, PANGO_WRAP_WORD_CHAR);
+          for (std::size_t c = 1; c <= 2; ++c) {
+            pango_layout_set_height(w.layout, -4);
+            const double cw = fracs[c] * tableW - 4;
+            const std::string& name = cells[shown[c]];
+            const double fit = std::max(5.5, std::min(size, size * cw / std::max(1.0, w.width(name, size))));
+            h = std::max(h, (draw ? w.text(name, xs[c] + 2, at + 2, cw, fit, false, arabic || shown[c] == 3 ? 1 : 0)
+                                  : w.height(name, cw, fit)) + 4);
+          }
+          pango_layout_set_height(w.layout, -1);
+          return h;
+        };
+        while (i < rows.size()) {
           const auto cells = directoryCells(rows[i], true);
-          for (std::size_t c = 0; c < shown.size(); ++c)
+          const double h = names(cells, false, y);
+          if (y + h >= page.h - kMargin) break;
+          names(cells, true, y);
+          for (std::size_t c : {std::size_t{0}, std::size_t{3}, std::size_t{4}})
             w.text(cells[shown[c]], xs[c] + 2, y + 2, fracs[c] * tableW - 4, size, c == 0, arabic || shown[c] == 3 ? 1 : 0);
+          y += h;
+          ++i;
         }
         cairo_show_page(pdf.cr);
         report(o, static_cast<double>(i) / static_cast<double>(std::max<std::size_t>(1, rows.size())));

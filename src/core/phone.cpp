@@ -6,6 +6,9 @@
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
+#include <mutex>
+#include <unordered_map>
+
 #include "core/i18n.hpp"
 #include "core/time_zone.hpp"
 
@@ -45,10 +48,10 @@ std::string regionCode(std::string_view country) {
   return code.size() == 2 && util().GetCountryCodeForRegion(code) != 0 ? code : std::string();
 }
 
-Parsed parse(std::string_view raw, std::string_view default_region) {
+namespace {
+
+Parsed parseUncached(std::string_view raw, const std::string& region) {
   Parsed out;
-  std::string region = regionCode(default_region);
-  if (region.empty()) region = editionRegion();
   PhoneNumber n;
   const auto error = util().Parse(withExtensionWords(raw), region, &n);
   auto refuse = [&](const char* key) {
@@ -81,6 +84,29 @@ Parsed parse(std::string_view raw, std::string_view default_region) {
   number.stored = number.e164 + (number.extension.empty() ? "" : ";ext=" + number.extension);
   util().GetRegionCodeForNumber(n, &number.region);
   out.number = std::move(number);
+  return out;
+}
+
+}  // namespace
+
+Parsed parse(std::string_view raw, std::string_view default_region) {
+  std::string region = regionCode(default_region);
+  if (region.empty()) region = editionRegion();
+  // libphonenumber takes some 40 µs a number (ICU regular expressions): a re-import, or the same
+  // switchboard written on many rows, asks again for what it already knows. Bounded; messages depend
+  // on the language, so it is part of the key.
+  static std::mutex mutex;
+  static std::unordered_map<std::string, Parsed> cache;
+  std::string key = i18n::language() + '\n' + region + '\n';
+  key.append(raw);
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
+  Parsed out = parseUncached(raw, region);
+  std::lock_guard lock(mutex);
+  if (cache.size() >= 200000) cache.clear();
+  cache.emplace(std::move(key), out);
   return out;
 }
 

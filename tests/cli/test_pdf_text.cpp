@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/codes.hpp"
+#include "core/i18n.hpp"
 #include "test_support.hpp"
 
 using namespace moussem::test;
@@ -89,25 +91,52 @@ TEST_CASE("right-of-access PDFs: pdftotext gives back every stored name exactly,
   CHECK(latin.ratio() >= 0.99);
 }
 
-TEST_CASE("the exhibitor directory, the report and the plan index give back the exhibitors' names exactly") {
+// poppler's pdftotext orders a right-to-left run by itself on a page it reads as left to right, and
+// ends the run at '.' or '-' (its "number" characters): "شركة نحاس البركة ش.م.م" comes out as
+// "م.م. شركة…" from a French page whatever the PDF holds, and whole from an Arabic one. Such names
+// are counted apart on French pages, and must be whole on Arabic ones.
+bool hasLatinPunctuation(const std::string& s) { return s.find_first_of(".-") != std::string::npos; }
+
+TEST_CASE("the exhibitor directory and the plan index give back the exhibitors' names exactly") {
   Demo d;
-  const std::pair<const char*, std::vector<std::string>> documents[] = {
-      {"directory.pdf", {"booth", "directory"}},
-      {"directory-ar.pdf", {"--lang", "ar", "booth", "directory"}},
-      {"plan.pdf", {"venue", "plan"}},
-      {"report.pdf", {"report"}},
+  const std::tuple<const char*, bool, std::vector<std::string>> documents[] = {
+      {"directory.pdf", false, {"booth", "directory"}},
+      {"directory-ar.pdf", true, {"--lang", "ar", "booth", "directory"}},
+      {"plan.pdf", false, {"venue", "plan"}},
+      {"plan-ar.pdf", true, {"--lang", "ar", "venue", "plan"}},
   };
-  for (const auto& [name, args] : documents) {
+  for (const auto& [name, arabicPage, args] : documents) {
     const std::string text = extracted(d.pdf(name, args));
-    Matches arabic, french;
+    Matches arabic, punctuated, french;
     for (const auto& x : d.exhibitors) {
-      arabic.check(text, x["name_ar"]);
+      const std::string ar = x["name_ar"];
+      (!arabicPage && hasLatinPunctuation(ar) ? punctuated : arabic).check(text, ar);
       french.check(text, x["name_fr"]);
     }
-    INFO(name << " missing: " << json(arabic.missing).dump() << json(french.missing).dump());
-    CHECK(arabic.names >= 60);
+    INFO(name << " missing: " << json(arabic.missing).dump() << json(french.missing).dump() << "; with . or - on a French page: "
+              << punctuated.found << "/" << punctuated.names);
+    CHECK(arabic.names >= 50);
     CHECK(arabic.ratio() >= 0.99);
     CHECK(french.ratio() >= 0.99);
+  }
+}
+
+TEST_CASE("the report gives back the edition's names and the Arabic labels of its tables exactly") {
+  Demo d;
+  for (const char* lang : {"fr", "ar"}) {
+    const std::string text = extracted(d.pdf(std::string("report-") + lang + ".pdf", {"--lang", lang, "report"}));
+    Matches labels;
+    for (const char* family : {"region", "sector"}) {
+      const auto& codes = std::string(family) == "region" ? moussem::codes::regions() : moussem::codes::sectors();
+      for (std::string_view code : codes) labels.check(text, moussem::i18n::label(family, code, "ar"));
+    }
+    // The cover's names, whole (smaller rather than cut). The demo's Arabic name ends in "(تجريبي)":
+    // pdftotext moves brackets in right-to-left text by its own rules, so the part before them is checked.
+    labels.check(text, "Semaine Nationale de l'Artisanat — 9e édition (démo)");
+    if (std::string(lang) == "ar") labels.check(text, "الأسبوع الوطني للصناعة التقليدية — الدورة التاسعة");
+    INFO(lang << " missing: " << json(labels.missing).dump());
+    CHECK(labels.names == (std::string(lang) == "ar" ? 24 : 23));
+    CHECK(labels.ratio() >= 0.99);
   }
 }
 

@@ -66,6 +66,16 @@ void TextWrapped(std::string_view text) {
   for (const std::string& line : wrapLogical(text, avail)) Text(line);
 }
 
+std::string oneLine(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '\n') out += " \xE2\x86\xB5 ";  // U+21B5, in the fonts' arrows range
+    else if (c != '\r') out += c;
+  }
+  return out;
+}
+
 void TextColored(const ImVec4& colour, std::string_view text) {
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
   Text(text);

@@ -562,7 +562,8 @@ int directoryPdf(const PlanSnapshot& plan, const std::vector<DirectoryRow>& rows
             const std::string& name = cells[shown[c]];
             const double fit = std::max(5.5, std::min(size, size * cw / std::max(1.0, w.width(name, size))));
             h = std::max(h, (draw ? w.text(name, xs[c] + 2, at + 2, cw, fit, false, arabic || shown[c] == 3 ? 1 : 0)
-                                  : w.height(name, cw, fit)) + 4);
+                                  : w.height(name, cw, fit)) +
+                                4);
           }
           pango_layout_set_height(w.layout, -1);
           return h;

@@ -19,7 +19,9 @@ namespace {
 using ::i18n::phonenumbers::PhoneNumber;
 using ::i18n::phonenumbers::PhoneNumberUtil;
 
-PhoneNumberUtil& util() { return *PhoneNumberUtil::GetInstance(); }
+PhoneNumberUtil& util() {
+  return *PhoneNumberUtil::GetInstance();
+}
 
 std::string countryLabel(int code, const std::string& region) {
   return "+" + std::to_string(code) + (region.empty() || region == "ZZ" ? "" : " (" + region + ")");
@@ -56,26 +58,36 @@ Parsed parseUncached(std::string_view raw, const std::string& region) {
   const auto error = util().Parse(withExtensionWords(raw), region, &n);
   auto refuse = [&](const char* key) {
     out.reason = tr(key, {countryLabel(static_cast<int>(n.country_code()), [&] {
-                          std::string r;
-                          if (n.has_country_code()) util().GetRegionCodeForCountryCode(n.country_code(), &r);
-                          return r;
-                        }())});
+                      std::string r;
+                      if (n.has_country_code()) util().GetRegionCodeForCountryCode(n.country_code(), &r);
+                      return r;
+                    }())});
     return out;
   };
   switch (error) {
-    case PhoneNumberUtil::NO_PARSING_ERROR: break;
-    case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR: return refuse("phone.reason.country_code");
+    case PhoneNumberUtil::NO_PARSING_ERROR:
+      break;
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
+      return refuse("phone.reason.country_code");
     case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
-    case PhoneNumberUtil::TOO_SHORT_NSN: return refuse("phone.reason.too_short");
-    case PhoneNumberUtil::TOO_LONG_NSN: return refuse("phone.reason.too_long");
-    default: return refuse("phone.reason.not_a_number");
+    case PhoneNumberUtil::TOO_SHORT_NSN:
+      return refuse("phone.reason.too_short");
+    case PhoneNumberUtil::TOO_LONG_NSN:
+      return refuse("phone.reason.too_long");
+    default:
+      return refuse("phone.reason.not_a_number");
   }
   switch (util().IsPossibleNumberWithReason(n)) {
-    case PhoneNumberUtil::IS_POSSIBLE: break;
-    case PhoneNumberUtil::INVALID_COUNTRY_CODE: return refuse("phone.reason.country_code");
-    case PhoneNumberUtil::TOO_SHORT: return refuse("phone.reason.too_short");
-    case PhoneNumberUtil::TOO_LONG: return refuse("phone.reason.too_long");
-    default: return refuse("phone.reason.length");  // a local-only number or a length no plan has
+    case PhoneNumberUtil::IS_POSSIBLE:
+      break;
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE:
+      return refuse("phone.reason.country_code");
+    case PhoneNumberUtil::TOO_SHORT:
+      return refuse("phone.reason.too_short");
+    case PhoneNumberUtil::TOO_LONG:
+      return refuse("phone.reason.too_long");
+    default:
+      return refuse("phone.reason.length");  // a local-only number or a length no plan has
   }
   if (!util().IsValidNumber(n)) return refuse("phone.reason.not_valid");
   Number number;
@@ -110,7 +122,9 @@ Parsed parse(std::string_view raw, std::string_view default_region) {
   return out;
 }
 
-std::string_view e164Of(std::string_view stored) { return stored.substr(0, stored.find(';')); }
+std::string_view e164Of(std::string_view stored) {
+  return stored.substr(0, stored.find(';'));
+}
 
 std::string display(std::string_view stored, std::string_view viewer_region) {
   PhoneNumber n;

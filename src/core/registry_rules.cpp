@@ -22,8 +22,10 @@ void checkPhone(std::string& phone, std::string_view region, std::vector<FieldEr
   clean(phone);
   if (phone.empty()) return;
   const phone::Parsed parsed = phone::parse(phone, region);
-  if (parsed.number) phone = parsed.number->stored;
-  else errors.push_back({"phone", tr("registry.error.phone", {phone, parsed.reason})});
+  if (parsed.number)
+    phone = parsed.number->stored;
+  else
+    errors.push_back({"phone", tr("registry.error.phone", {phone, parsed.reason})});
 }
 
 void checkEmail(std::string& email, std::vector<FieldError>& errors) {
@@ -74,7 +76,9 @@ std::optional<std::string> codeFromText(std::string_view family, std::span<const
   return found->second;
 }
 
-bool isMultilineField(std::string_view field) { return field == "products"; }
+bool isMultilineField(std::string_view field) {
+  return field == "products";
+}
 
 std::optional<bool> parseYesNo(std::string_view value) {
   const std::string v = text::foldForSearch(value);
@@ -118,8 +122,8 @@ std::vector<FieldError> preparePerson(Person& p) {
   std::transform(p.country.begin(), p.country.end(), p.country.begin(),
                  [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; });
   if (p.country.empty()) p.country = phone::editionRegion();
-  const bool countryOk =
-      p.country.size() == 2 && std::all_of(p.country.begin(), p.country.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  const bool countryOk = p.country.size() == 2 &&
+                         std::all_of(p.country.begin(), p.country.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   if (!countryOk) errors.push_back({"country", tr("registry.error.country", {p.country})});
   checkEmail(p.email, errors);
   // A number without a country code is read in the person's country (a French buyer's 06... is French).

@@ -71,13 +71,19 @@ std::string toUtf8(const icu::UnicodeString& s) {
   return out;
 }
 
-bool isPresentationForm(char32_t cp) { return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF); }
+bool isPresentationForm(char32_t cp) {
+  return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+}
 
 // Characters with no visible meaning in a name: zero-width spaces and joiners, bidi controls, BOM, soft
 // hyphen, variation selectors (Unicode's Default_Ignorable_Code_Point).
-bool isInvisible(char32_t cp) { return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT); }
+bool isInvisible(char32_t cp) {
+  return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
 
-bool isLineBreak(char32_t cp) { return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x85; }
+bool isLineBreak(char32_t cp) {
+  return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x85;
+}
 
 bool isAsciiPrintableLine(std::string_view text) {
   if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
@@ -104,8 +110,7 @@ std::string storageLine(std::string_view text) {
     pendingSpace = false;
     if (isPresentationForm(cp)) {
       UErrorCode status = U_ZERO_ERROR;
-      const icu::UnicodeString letters =
-          nfkc().normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
+      const icu::UnicodeString letters = nfkc().normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
       if (U_SUCCESS(status)) {
         out += toUtf8(letters);
         return;
@@ -124,11 +129,19 @@ std::string storageLine(std::string_view text) {
 // The desk's Arabic equivalences, applied after marks are gone (so أ إ آ are already ا).
 char32_t foldArabic(char32_t cp) {
   switch (cp) {
-    case 0x0671: case 0x0672: case 0x0673: return 0x0627;  // alef wasla, alef with wavy hamza → alef
-    case 0x0629: return 0x0647;                            // ta marbuta → ha
-    case 0x0649: case 0x06CC: return 0x064A;               // alef maqsura, Persian yeh → ya
-    case 0x06A9: return 0x0643;                            // Persian kaf → kaf
-    default: return cp;
+    case 0x0671:
+    case 0x0672:
+    case 0x0673:
+      return 0x0627;  // alef wasla, alef with wavy hamza → alef
+    case 0x0629:
+      return 0x0647;  // ta marbuta → ha
+    case 0x0649:
+    case 0x06CC:
+      return 0x064A;  // alef maqsura, Persian yeh → ya
+    case 0x06A9:
+      return 0x0643;  // Persian kaf → kaf
+    default:
+      return cp;
   }
 }
 
@@ -142,7 +155,8 @@ bool isLatinBeyondAscii(UChar32 c) {
 void latinToAscii(icu::UnicodeString& text) {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> made(
+        icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status));
     if (U_FAILURE(status)) made.reset();
     return made;
   }();
@@ -177,8 +191,10 @@ std::string normalizeMultiline(std::string_view text) {
     const bool crlf = lastCr && cp == '\n';
     lastCr = cp == '\r';
     if (crlf) return;
-    if (isLineBreak(cp)) lines.emplace_back();
-    else encode(cp, lines.back());
+    if (isLineBreak(cp))
+      lines.emplace_back();
+    else
+      encode(cp, lines.back());
   });
   std::string out;
   bool blank = false;
@@ -209,8 +225,10 @@ std::string foldForSearch(std::string_view text) {
   if (ascii) {  // the fast path: letters lowered, anything else one space
     for (char c : text) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) put(static_cast<char32_t>(c));
-      else pendingSpace = true;
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        put(static_cast<char32_t>(c));
+      else
+        pendingSpace = true;
     }
     return out;
   }
@@ -254,9 +272,12 @@ std::vector<std::string_view> searchTokens(std::string_view folded) {
     int k = 0;
     if (i < folded.size()) {
       const char c = folded[i];
-      if (c == ' ') k = 0;
-      else if (c >= '0' && c <= '9') k = 1;
-      else k = 2;  // ASCII letter or any byte of a multi-byte letter
+      if (c == ' ')
+        k = 0;
+      else if (c >= '0' && c <= '9')
+        k = 1;
+      else
+        k = 2;  // ASCII letter or any byte of a multi-byte letter
     }
     if (k != kind) {
       if (start != std::string_view::npos) out.push_back(folded.substr(start, i - start));
@@ -292,7 +313,8 @@ std::string sortKey(std::string_view text, std::string_view language) {
   auto it = collators.find(language);
   if (it == collators.end()) {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Collator> made(icu::Collator::createInstance(icu::Locale(std::string(language).c_str()), status));
+    std::unique_ptr<icu::Collator> made(
+        icu::Collator::createInstance(icu::Locale(std::string(language).c_str()), status));
     if (U_FAILURE(status)) made.reset();
     it = collators.emplace(std::string(language), std::move(made)).first;
   }
@@ -300,7 +322,8 @@ std::string sortKey(std::string_view text, std::string_view language) {
   const icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
   std::string key(64, '\0');
-  std::int32_t n = it->second->getSortKey(u, reinterpret_cast<std::uint8_t*>(key.data()), static_cast<std::int32_t>(key.size()));
+  std::int32_t n =
+      it->second->getSortKey(u, reinterpret_cast<std::uint8_t*>(key.data()), static_cast<std::int32_t>(key.size()));
   if (n > static_cast<std::int32_t>(key.size())) {
     key.resize(static_cast<std::size_t>(n));
     n = it->second->getSortKey(u, reinterpret_cast<std::uint8_t*>(key.data()), n);
@@ -321,8 +344,7 @@ bool isValidEmail(std::string_view email) {
   const std::size_t at = email.find('@');
   if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) return false;
   std::string_view local = email.substr(0, at), domain = email.substr(at + 1);
-  if (local.size() > 64 || local.front() == '.' || local.back() == '.' ||
-      local.find("..") != std::string_view::npos)
+  if (local.size() > 64 || local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
     return false;
   for (char c : local) {
     const auto u = static_cast<unsigned char>(c);

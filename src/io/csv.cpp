@@ -94,8 +94,9 @@ Table parse(std::string_view bytes) {
   std::size_t i = 0;
   const std::size_t n = bytes.size();
   auto tooLong = [&](std::size_t at, std::size_t column) {
-    return CsvError(CsvError::Kind::FieldTooLong, at, column,
-                    tr("io.csv.too_long", {std::to_string(at), std::to_string(column), std::to_string(kMaxField / 1024)}));
+    return CsvError(
+        CsvError::Kind::FieldTooLong, at, column,
+        tr("io.csv.too_long", {std::to_string(at), std::to_string(column), std::to_string(kMaxField / 1024)}));
   };
   while (i < n) {
     Row row;

@@ -169,7 +169,9 @@ std::size_t exportScans(Store& store, const fs::path& file, const ExportOptions&
     constexpr std::size_t kRowsPerSheet = 1048575;
     std::vector<xlsx::Column> header;
     for (const auto& c : scanColumns())
-      header.push_back({c, c == "at" ? xlsx::Type::DateTime : c == "badge_version" ? xlsx::Type::Number : xlsx::Type::Text});
+      header.push_back({c, c == "at"              ? xlsx::Type::DateTime
+                           : c == "badge_version" ? xlsx::Type::Number
+                                                  : xlsx::Type::Text});
     xlsx::Sheet* sheet = nullptr;
     int sheets = 0;
     auto newSheet = [&] {

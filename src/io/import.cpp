@@ -154,13 +154,14 @@ class Importer {
                                            ? cols_.headers[row.bad_column - 1]
                                            : tr("io.import.field_number", {std::to_string(row.bad_column)});
             errors_.push_back({row.bad_line, column, row.problem});
-          } else try {
-            // A row writes one statement (an exhibitor's insert opens its own savepoint): a failure
-            // leaves nothing of the row behind without a savepoint per row, which would cost a third.
-            entity_ == Entity::Exhibitors ? exhibitorRow(row) : participantRow(row);
-          } catch (const Error& e) {
-            errors_.push_back({row.line, "", e.what()});
-          }
+          } else
+            try {
+              // A row writes one statement (an exhibitor's insert opens its own savepoint): a failure
+              // leaves nothing of the row behind without a savepoint per row, which would cost a third.
+              entity_ == Entity::Exhibitors ? exhibitorRow(row) : participantRow(row);
+            } catch (const Error& e) {
+              errors_.push_back({row.line, "", e.what()});
+            }
           if (!errors_.empty()) {
             ++report_.skipped;
             report_.errors.insert(report_.errors.end(), errors_.begin(), errors_.end());

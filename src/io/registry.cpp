@@ -9,9 +9,9 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/person_names.hpp"
 #include "core/phone.hpp"
 #include "core/text_fold.hpp"
-#include "core/person_names.hpp"
 
 namespace moussem {
 

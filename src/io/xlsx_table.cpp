@@ -36,11 +36,15 @@ double widthOf(const std::string& s) {
 double baseWidth(const Column& c) {
   const double header = widthOf(c.title) + 3;  // room for the autofilter's button
   switch (c.type) {
-    case Type::Date: return std::max(header, 12.0);
-    case Type::DateTime: return std::max(header, 20.0);
+    case Type::Date:
+      return std::max(header, 12.0);
+    case Type::DateTime:
+      return std::max(header, 20.0);
     case Type::Count:
-    case Type::Number: return std::max(header, 10.0);
-    case Type::Text: return std::max(header, 8.0);
+    case Type::Number:
+      return std::max(header, 10.0);
+    case Type::Text:
+      return std::max(header, 8.0);
   }
   return header;
 }
@@ -102,7 +106,8 @@ void Sheet::row(const std::vector<std::string>& cells) {
     } else if (type == Type::Date || type == Type::DateTime) {
       auto d = type == Type::Date ? date(v) : dateTime(v);
       if (d) {
-        worksheet_write_datetime(sheet_, r, col, &*d, type == Type::Date ? book_.formats_->date : book_.formats_->dateTime);
+        worksheet_write_datetime(sheet_, r, col, &*d,
+                                 type == Type::Date ? book_.formats_->date : book_.formats_->dateTime);
         written = true;
       }
     }
@@ -120,7 +125,10 @@ void Sheet::finish() {
 }
 
 Workbook::Workbook(const std::filesystem::path& file, bool constant_memory)
-    : file_(file), constant_memory_(constant_memory), rtl_(i18n::language() == "ar"), formats_(std::make_unique<Formats>()) {
+    : file_(file),
+      constant_memory_(constant_memory),
+      rtl_(i18n::language() == "ar"),
+      formats_(std::make_unique<Formats>()) {
   lxw_workbook_options options{};
   options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
   book_ = workbook_new_opt(file.c_str(), &options);
@@ -156,7 +164,8 @@ void Workbook::close() {
   for (auto& s : sheets_) s->finish();
   const lxw_error rc = workbook_close(book_);
   book_ = nullptr;
-  if (rc != LXW_NO_ERROR) throw Error(ErrorKind::Io, tr("io.error.write", {file_.string()}) + " (" + lxw_strerror(rc) + ")");
+  if (rc != LXW_NO_ERROR)
+    throw Error(ErrorKind::Io, tr("io.error.write", {file_.string()}) + " (" + lxw_strerror(rc) + ")");
 }
 
 }  // namespace moussem::io::xlsx

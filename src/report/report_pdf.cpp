@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "core/dates.hpp"
 #include "core/atomic_file.hpp"
+#include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/time_zone.hpp"

@@ -22,7 +22,8 @@ std::vector<std::string> line(const std::string& label, const std::vector<long l
 }
 
 // Columns: a label (or a day, as a date cell) then counts.
-std::vector<Column> counts(const std::string& first, const std::vector<std::string>& rest, Type firstType = Type::Text) {
+std::vector<Column> counts(const std::string& first, const std::vector<std::string>& rest,
+                           Type firstType = Type::Text) {
   std::vector<Column> cols{{first, firstType}};
   for (const auto& r : rest) cols.push_back({r, Type::Count});
   return cols;
@@ -44,13 +45,15 @@ void chart(io::xlsx::Workbook& book, io::xlsx::Sheet& sheet, const std::string& 
 
 }  // namespace
 
-void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesystem::path& out, const Progress& progress) {
+void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesystem::path& out,
+               const Progress& progress) {
   checkWritable(out);
   const std::filesystem::path tmp = out.string() + ".partial";
   try {
     io::xlsx::Workbook book(tmp);
 
-    auto& summary = book.addSheet(tr("report.sheet.summary"), counts(tr("report.col.figure"), {tr("report.col.value")}));
+    auto& summary =
+        book.addSheet(tr("report.sheet.summary"), counts(tr("report.col.figure"), {tr("report.col.value")}));
     summary.row(line(tr("report.fig.registered"), {f.people}));
     summary.row(line(tr("report.fig.printed"), {f.badges_printed}));
     summary.row(line(tr("report.fig.visitors"), {f.visitors}));
@@ -59,7 +62,9 @@ void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesys
     summary.row(line(tr("report.fig.exhibitors"), {f.exhibitors}));
     if (progress) progress(0.2);
 
-    auto& days = book.addSheet(tr("report.sheet.days"), counts(tr("report.col.day"), {tr("report.col.entries"), tr("report.col.visitors")}, Type::Date));
+    auto& days =
+        book.addSheet(tr("report.sheet.days"),
+                      counts(tr("report.col.day"), {tr("report.col.entries"), tr("report.col.visitors")}, Type::Date));
     for (const auto& d : f.days) days.row(line(d.day, {d.entries, d.visitors}));
     chart(book, days, tr("report.chart.days"), 1, 4);
 
@@ -69,9 +74,10 @@ void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesys
     for (const auto& d : f.days) hours.row(line(d.day, std::vector<long long>(d.by_hour.begin(), d.by_hour.end())));
     if (progress) progress(0.4);
 
-    auto& funnel = book.addSheet(tr("report.sheet.categories"),
-                                 counts(tr("report.col.category"), {tr("report.col.registered"), tr("report.col.printed"),
-                                                                    tr("report.col.entered"), tr("report.col.entries")}));
+    auto& funnel =
+        book.addSheet(tr("report.sheet.categories"),
+                      counts(tr("report.col.category"), {tr("report.col.registered"), tr("report.col.printed"),
+                                                         tr("report.col.entered"), tr("report.col.entries")}));
     for (std::size_t i = 0; i < f.funnel.size(); ++i) {
       const auto& r = f.funnel[i];
       const long long entries = i < f.entries_by_category.size() ? f.entries_by_category[i].count : 0;
@@ -79,9 +85,8 @@ void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesys
     }
     chart(book, funnel, tr("report.chart.categories"), 4, 7, LXW_CHART_BAR);
 
-    for (auto [key, groups, family] :
-         {std::tuple{"report.sheet.regions", &f.exhibitors_by_region, "region"},
-          std::tuple{"report.sheet.sectors", &f.exhibitors_by_sector, "sector"}}) {
+    for (auto [key, groups, family] : {std::tuple{"report.sheet.regions", &f.exhibitors_by_region, "region"},
+                                       std::tuple{"report.sheet.sectors", &f.exhibitors_by_sector, "sector"}}) {
       auto& s = book.addSheet(tr(key), counts(tr(std::string("report.col.") + family),
                                               {tr("report.col.registered_exhibitors"), tr("report.col.present")}));
       for (const auto& g : *groups) s.row(line(i18n::label(family, g.code), {g.total, g.present}));
@@ -89,8 +94,9 @@ void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesys
     }
     if (progress) progress(0.7);
 
-    auto& halls = book.addSheet(tr("report.sheet.booths"), counts(tr("report.col.hall"), {tr("report.col.booths"), tr("report.col.taken"),
-                                                                                          tr("report.col.free"), tr("report.col.other")}));
+    auto& halls = book.addSheet(tr("report.sheet.booths"),
+                                counts(tr("report.col.hall"), {tr("report.col.booths"), tr("report.col.taken"),
+                                                               tr("report.col.free"), tr("report.col.other")}));
     for (const auto& b : f.booths_by_hall) halls.row(line(b.hall, {b.total, b.taken, b.free, b.other}));
 
     auto& zones = book.addSheet(tr("report.sheet.inside"), counts(tr("report.col.zone"), {tr("report.col.inside")}));
@@ -98,21 +104,24 @@ void writeXlsx(const EventFigures& f, const Edition& edition, const std::filesys
 
     if (const ZoneAttendance* forum = f.zone("forum")) {
       // Two tables, two sheets: by day, and by category.
-      auto& byDay = book.addSheet(tr("report.sheet.forum"),
-                                  counts(tr("report.col.day"), {tr("report.col.entries"), tr("report.col.attendees")}, Type::Date));
+      auto& byDay = book.addSheet(
+          tr("report.sheet.forum"),
+          counts(tr("report.col.day"), {tr("report.col.entries"), tr("report.col.attendees")}, Type::Date));
       for (std::size_t d = 0; d < f.days.size() && d < forum->entries_per_day.size(); ++d)
         byDay.row(line(f.days[d].day, {forum->entries_per_day[d], forum->attendees_per_day[d]}));
       chart(book, byDay, tr("report.chart.forum_days"), 2, 4);
-      auto& byCategory = book.addSheet(tr("report.sheet.forum_categories"), counts(tr("report.col.category"),
-                                                                                   {tr("report.col.attendees"), tr("report.col.entries")}));
+      auto& byCategory =
+          book.addSheet(tr("report.sheet.forum_categories"),
+                        counts(tr("report.col.category"), {tr("report.col.attendees"), tr("report.col.entries")}));
       for (std::size_t c = 0; c < forum->attendees_by_category.size(); ++c)
         byCategory.row(line(i18n::label("category", forum->attendees_by_category[c].code),
                             {forum->attendees_by_category[c].count, forum->entries_by_category[c].count}));
     }
 
     // The edition the figures are of: its names and dates (date cells).
-    auto& ed = book.addSheet(tr("report.sheet.edition"), {{tr("report.col.edition")}, {tr("report.col.from"), Type::Date},
-                                                          {tr("report.col.to"), Type::Date}});
+    auto& ed = book.addSheet(
+        tr("report.sheet.edition"),
+        {{tr("report.col.edition")}, {tr("report.col.from"), Type::Date}, {tr("report.col.to"), Type::Date}});
     ed.row({edition.name_fr, edition.starts_on, edition.ends_on});
     if (!edition.name_ar.empty()) ed.row({edition.name_ar, edition.starts_on, edition.ends_on});
 

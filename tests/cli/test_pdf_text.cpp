@@ -2,7 +2,6 @@
 // the organisers' report, the venue plan) give back the stored names when poppler's pdftotext extracts
 // them: Arabic names whole, without spaces inside words, the lam-alef ligature in its logical order.
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "core/codes.hpp"
@@ -46,8 +45,10 @@ struct Matches {
   void check(const std::string& text, const std::string& name) {
     if (name.empty()) return;
     ++names;
-    if (text.find(name) != std::string::npos) ++found;
-    else if (missing.size() < 10) missing.push_back(name);
+    if (text.find(name) != std::string::npos)
+      ++found;
+    else if (missing.size() < 10)
+      missing.push_back(name);
   }
   double ratio() const { return names ? static_cast<double>(found) / names : 0; }
 };
@@ -80,7 +81,8 @@ TEST_CASE("right-of-access PDFs: pdftotext gives back every stored name exactly,
   Matches arabic, latin;
   for (int id = 1; id <= 40; ++id) {
     const json& p = d.people[id - 1];
-    const std::string text = extracted(d.pdf("person" + std::to_string(id) + ".pdf", {"export-person", p["id"].dump()}));
+    const std::string text =
+        extracted(d.pdf("person" + std::to_string(id) + ".pdf", {"export-person", p["id"].dump()}));
     arabic.check(text, p["name_ar"]);
     latin.check(text, p["first_name"]);
     latin.check(text, p["last_name"]);
@@ -95,7 +97,9 @@ TEST_CASE("right-of-access PDFs: pdftotext gives back every stored name exactly,
 // ends the run at '.' or '-' (its "number" characters): "شركة نحاس البركة ش.م.م" comes out as
 // "م.م. شركة…" from a French page whatever the PDF holds, and whole from an Arabic one. Such names
 // are counted apart on French pages, and must be whole on Arabic ones.
-bool hasLatinPunctuation(const std::string& s) { return s.find_first_of(".-") != std::string::npos; }
+bool hasLatinPunctuation(const std::string& s) {
+  return s.find_first_of(".-") != std::string::npos;
+}
 
 TEST_CASE("the exhibitor directory and the plan index give back the exhibitors' names exactly") {
   Demo d;
@@ -113,8 +117,8 @@ TEST_CASE("the exhibitor directory and the plan index give back the exhibitors' 
       (!arabicPage && hasLatinPunctuation(ar) ? punctuated : arabic).check(text, ar);
       french.check(text, x["name_fr"]);
     }
-    INFO(name << " missing: " << json(arabic.missing).dump() << json(french.missing).dump() << "; with . or - on a French page: "
-              << punctuated.found << "/" << punctuated.names);
+    INFO(name << " missing: " << json(arabic.missing).dump() << json(french.missing).dump()
+              << "; with . or - on a French page: " << punctuated.found << "/" << punctuated.names);
     CHECK(arabic.names >= 50);
     CHECK(arabic.ratio() >= 0.99);
     CHECK(french.ratio() >= 0.99);

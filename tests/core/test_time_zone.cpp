@@ -2,7 +2,6 @@
 // zone past its last listed change, UTC with a marker when the file is missing, and damaged files
 // refused with a clear error and never a crash.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -138,7 +137,7 @@ TEST_CASE("Casablanca is on UTC+0 on 2027-07-15 with tzdata 2026f (the TZif file
   REQUIRE_FALSE(casa.isFallback());
   CHECK(casa.offsetAt(*tz::parseInstant("2027-07-15T12:00:00Z")) == 0);
   CHECK(shown(casa, "2027-07-15T12:00:00Z") == "2027-07-15 12:00:00");
-  CHECK(casa.offsetAt(*tz::parseInstant("2026-12-07T09:00:00Z")) == 0);    // today, outside Ramadan
+  CHECK(casa.offsetAt(*tz::parseInstant("2026-12-07T09:00:00Z")) == 0);     // today, outside Ramadan
   CHECK(casa.offsetAt(*tz::parseInstant("2026-09-20T00:59:59Z")) == 3600);  // the last second of +01
   CHECK(casa.offsetAt(*tz::parseInstant("2026-09-20T01:00:00Z")) == 0);
   CHECK(casa.offsetAt(*tz::parseInstant("2026-02-10T09:00:00Z")) == 3600);  // the Artisan Week, as before

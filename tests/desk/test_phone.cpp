@@ -2,7 +2,6 @@
 // agrees with the library and with python3-phonenumbers, foreign numbers keep their own trunk rules,
 // invalid numbers are refused with the reason, display is national or international.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
 #include "core/i18n.hpp"

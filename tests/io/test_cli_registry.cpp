@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -73,7 +72,8 @@ TEST_CASE("moussem-cli import refuses a bad file with exit code 1 and names file
   CHECK(run("moussem-cli", {"--db", d.db, "import", "visitors", bad}).exit_code == 2);
 }
 
-TEST_CASE("moussem-cli import: a stray quote and a short row are refused with line and column, a quoted newline is kept") {
+TEST_CASE(
+    "moussem-cli import: a stray quote and a short row are refused with line and column, a quoted newline is kept") {
   Db d;
   auto bad = d.file("coops.csv",
                     "Nom;Type;Secteur;Région;Produits\n"
@@ -89,21 +89,25 @@ TEST_CASE("moussem-cli import: a stray quote and a short row are refused with li
   }
   CHECK(json::parse(run("moussem-cli", {"--db", d.db, "--json", "info"}).out)["exhibitors"] == 0);
 
-  auto good = d.file("ok.csv", "Nom;Type;Secteur;Région;Produits\r\n"
-                               "Coop Tiguemi;Coopérative;Poterie;Souss-Massa;\"Tajines\r\nPlats à couscous\"\r\n");
+  auto good = d.file("ok.csv",
+                     "Nom;Type;Secteur;Région;Produits\r\n"
+                     "Coop Tiguemi;Coopérative;Poterie;Souss-Massa;\"Tajines\r\nPlats à couscous\"\r\n");
   REQUIRE(run("moussem-cli", {"--db", d.db, "import", "exhibitors", good}).exit_code == 0);
   auto shown = json::parse(run("moussem-cli", {"--db", d.db, "--json", "list", "exhibitors"}).out);
   REQUIRE(shown.size() == 1);
   CHECK(shown[0]["products"] == "Tajines\nPlats à couscous");
 }
 
-TEST_CASE("moussem-cli import: foreign numbers through libphonenumber, extensions kept, invalid numbers refused with the reason") {
+TEST_CASE(
+    "moussem-cli import: foreign numbers through libphonenumber, extensions kept, invalid numbers refused with the "
+    "reason") {
   Db d;
-  auto p = d.file("p.csv", "Nom,Catégorie,Pays,Téléphone\n"
-                           "Martin,Acheteur,FR,+33 (0)6 12 34 56 78\n"
-                           "Dupont,Presse,FR,06 11 22 33 44\n"
-                           "Alaoui,Presse,MA,+212 5 22 12 34 56 ext 12\n"
-                           "Smith,Acheteur,US,tel:+1-202-555-0123\n");
+  auto p = d.file("p.csv",
+                  "Nom,Catégorie,Pays,Téléphone\n"
+                  "Martin,Acheteur,FR,+33 (0)6 12 34 56 78\n"
+                  "Dupont,Presse,FR,06 11 22 33 44\n"
+                  "Alaoui,Presse,MA,+212 5 22 12 34 56 ext 12\n"
+                  "Smith,Acheteur,US,tel:+1-202-555-0123\n");
   REQUIRE(run("moussem-cli", {"--db", d.db, "import", "participants", p}).exit_code == 0);
   auto list = json::parse(run("moussem-cli", {"--db", d.db, "--json", "list", "participants"}).out);
   std::map<std::string, std::string> phones;

@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
 
 #include "io/csv.hpp"
@@ -167,8 +166,8 @@ std::string writeModel(const std::vector<std::vector<std::string>>& table, char 
 
 TEST_CASE("property: random tables written with every quoting style, separator and line end read back equal") {
   std::mt19937 rng(20261207);
-  const std::vector<std::string> pieces{"a", "Coop", " ", "\"", "\"\"", ";", ",", "\t", "\r\n", "\n", "\r", "é",
-                                        "تعاونية", "x y", "'", "=1+2", "", "0612"};
+  const std::vector<std::string> pieces{"a",  "Coop", " ", "\"",      "\"\"", ";", ",",    "\t", "\r\n",
+                                        "\n", "\r",   "é", "تعاونية", "x y",  "'", "=1+2", "",   "0612"};
   const char seps[] = {',', ';', '\t'};
   const char* eols[] = {"\r\n", "\n"};
   int checked = 0;
@@ -176,7 +175,8 @@ TEST_CASE("property: random tables written with every quoting style, separator a
     const std::size_t columns = 2 + rng() % 5, rows = 1 + rng() % 6;
     std::vector<std::vector<std::string>> table;
     std::vector<std::string> header;
-    for (std::size_t c = 0; c < columns; ++c) header.push_back("col" + std::to_string(c));  // detection reads the header
+    for (std::size_t c = 0; c < columns; ++c)
+      header.push_back("col" + std::to_string(c));  // detection reads the header
     table.push_back(header);
     for (std::size_t r = 0; r < rows; ++r) {
       std::vector<std::string> row;

@@ -3,7 +3,6 @@
 // are numbers, one table per sheet with its header frozen, an autofilter and sized columns, and sheets
 // written in Arabic are right to left.
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -115,7 +114,8 @@ TEST_CASE("every XLSX reads back in openpyxl as one table per sheet: frozen head
 
 TEST_CASE("sheets written in Arabic are right to left, and read back the same") {
   Workbooks w;
-  const std::vector<std::string> files{w.out("report-ar.xlsx"), w.out("directory-ar.xlsx"), w.out("participants-ar.xlsx")};
+  const std::vector<std::string> files{w.out("report-ar.xlsx"), w.out("directory-ar.xlsx"),
+                                       w.out("participants-ar.xlsx")};
   w.cli({"--lang", "ar", "report", "--out", files[0]});
   w.cli({"--lang", "ar", "booth", "directory", "--out", files[1]});
   w.cli({"--lang", "ar", "export", "participants", files[2]});

@@ -2,7 +2,6 @@
 // first rows) with a dry run that names the bad row, all-or-nothing then skip-invalid on a worker, the
 // imported people searchable at once, and exports to CSV and XLSX.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
 #include "badge/new_edition.hpp"
@@ -175,7 +174,8 @@ TEST_CASE("import screen draws its preview and report in French, Arabic and Engl
   i18n::setLanguage("fr");
 }
 
-TEST_CASE("import screen: a quoted line break is kept in the preview and shown as one line; a stray quote is a bad row") {
+TEST_CASE(
+    "import screen: a quoted line break is kept in the preview and shown as one line; a stray quote is a bad row") {
   Setup s;
   ui::ImportModel m(*s.session);
   m.entity = io::Entity::Exhibitors;

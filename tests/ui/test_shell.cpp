@@ -1,11 +1,10 @@
 #include <sqlite3.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <map>
 #include <sstream>
 #include <thread>
-
-#include <catch2/catch.hpp>
 
 #include "badge/new_edition.hpp"
 #include "core/i18n.hpp"

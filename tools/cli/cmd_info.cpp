@@ -50,7 +50,8 @@ void registerInfo(CLI::App& app, Context& ctx) {
            << trn("info.gates", o.gate_profiles) << "\n"
            << trn("info.scans", o.scans) << "\n"
            << tr("info.tzdata", {ed ? ed->timezone : std::string("UTC"),
-                                 tzdata.version.empty() ? tr("edition.tzdata.unknown") : tr("edition.tzdata.value", {tzdata.version, tzdata.date})});
+                                 tzdata.version.empty() ? tr("edition.tzdata.unknown")
+                                                        : tr("edition.tzdata.value", {tzdata.version, tzdata.date})});
       if (stale) text << "\n" << tr("edition.tzdata.stale", {tzdata.version, tzdata.date, ed->ends_on});
       ctx.print(j, text.str());
     };

@@ -121,7 +121,7 @@ std::string padded(long long n, int width) {
 // stays what it was.
 void inPlan(std::string& number, std::size_t dialLength, std::string_view country) {
   static constexpr std::pair<std::string_view, std::string_view> kStarts[] = {
-      {"US", "6462"}, {"FR", "66"}, {"ES", "6"},   {"TR", "53"}, {"IT", "33"}, {"DE", "151"},
+      {"US", "6462"}, {"FR", "66"}, {"ES", "6"},    {"TR", "53"}, {"IT", "33"}, {"DE", "151"},
       {"GB", "771"},  {"SN", "77"}, {"CI", "0707"}, {"BE", "47"}, {"NL", "61"}};
   for (auto [code, start] : kStarts)
     if (code == country && number.size() >= dialLength + start.size()) number.replace(dialLength, start.size(), start);

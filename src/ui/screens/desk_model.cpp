@@ -9,11 +9,11 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/person_names.hpp"
 #include "core/phone.hpp"
-#include "core/time_zone.hpp"
 #include "core/station.hpp"
 #include "core/text_fold.hpp"
-#include "core/person_names.hpp"
+#include "core/time_zone.hpp"
 #include "ui/signed_in.hpp"
 
 namespace moussem::ui {

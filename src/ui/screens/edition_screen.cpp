@@ -59,7 +59,8 @@ void EditionScreen::draw() {
     row("edition.venue", ed->venue);
     row("edition.timezone", ed->timezone);
     const tz::DataRelease& data = model_.timeZoneData();
-    row("edition.tzdata", data.version.empty() ? tr("edition.tzdata.unknown") : tr("edition.tzdata.value", {data.version, data.date}));
+    row("edition.tzdata",
+        data.version.empty() ? tr("edition.tzdata.unknown") : tr("edition.tzdata.value", {data.version, data.date}));
     row("edition.uid", ed->uid);
     row("edition.public_key", ed->public_key);
     row("edition.database", model_.location());

@@ -110,13 +110,16 @@ void ParticipantsModel::applySort() {
   ++sorts_;
   const auto c = static_cast<std::size_t>(sort_column_);
   if (sort_column_ == Category) {
-    sortView(view_, sort_ascending_, [&](std::uint32_t r) { return text::sortKey(i18n::label("category", text_.cell(r, c)), i18n::language()); });
+    sortView(view_, sort_ascending_, [&](std::uint32_t r) {
+      return text::sortKey(i18n::label("category", text_.cell(r, c)), i18n::language());
+    });
   } else if (sort_column_ == Days) {
     sortView(view_, sort_ascending_, [&](std::uint32_t r) { return numberKey(static_cast<double>(__builtin_popcountll(days_[r]))); });
   } else {
     sortView(view_, sort_ascending_, [&](std::uint32_t r) {
       // As the interface language's collator orders names; empty cells last.
-      return text_.cell(r, c).empty() ? std::string("\xff\xff\xff\xff") : text::sortKey(text_.cell(r, c), i18n::language());
+      return text_.cell(r, c).empty() ? std::string("\xff\xff\xff\xff")
+                                      : text::sortKey(text_.cell(r, c), i18n::language());
     });
   }
 }

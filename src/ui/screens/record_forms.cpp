@@ -37,8 +37,9 @@ FieldChoices FieldChoices::load(Store& store) {
     c.exhibitors.emplace_back(x.id, x.name_fr.empty() ? x.name_ar : x.name_fr);
   });
   const std::string& lang = i18n::language();
-  std::sort(c.exhibitors.begin(), c.exhibitors.end(),
-            [&](const auto& a, const auto& b) { return text::sortKey(a.second, lang) < text::sortKey(b.second, lang); });
+  std::sort(c.exhibitors.begin(), c.exhibitors.end(), [&](const auto& a, const auto& b) {
+    return text::sortKey(a.second, lang) < text::sortKey(b.second, lang);
+  });
   c.categories = store.categories();
   return c;
 }

@@ -70,8 +70,10 @@ std::string oneLine(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
-    if (c == '\n') out += " \xE2\x86\xB5 ";  // U+21B5, in the fonts' arrows range
-    else if (c != '\r') out += c;
+    if (c == '\n')
+      out += " \xE2\x86\xB5 ";  // U+21B5, in the fonts' arrows range
+    else if (c != '\r')
+      out += c;
   }
   return out;
 }

@@ -2,7 +2,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/utf8.h>
+#include <unicode/unistr.h>
 
 #include "core/i18n.hpp"
 
@@ -34,23 +34,14 @@ std::string secondary(const Person& p) { return secondary(p, i18n::language()); 
 
 std::string upperLatin(std::string_view s) {
   // ICU's simple (one-to-one) upper case of Latin letters: "ṣaliḥ" → "ṢALIḤ"; ß has none and stays.
-  std::string out;
-  out.reserve(s.size());
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
-  const auto length = static_cast<std::int32_t>(s.size());
-  std::int32_t i = 0;
-  while (i < length) {
-    UChar32 c = 0;
-    U8_NEXT_OR_FFFD(bytes, i, length, c);
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<std::int32_t>(s.size())));
+  for (std::int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
+    const UChar32 c = text.char32At(i);
     UErrorCode status = U_ZERO_ERROR;
-    if (uscript_getScript(c, &status) == USCRIPT_LATIN) c = u_toupper(c);
-    char buf[U8_MAX_LENGTH];
-    std::int32_t n = 0;
-    UBool error = false;
-    U8_APPEND(reinterpret_cast<std::uint8_t*>(buf), n, U8_MAX_LENGTH, c, error);
-    (void)error;  // a valid code point always fits U8_MAX_LENGTH
-    out.append(buf, static_cast<std::size_t>(n));
+    if (uscript_getScript(c, &status) == USCRIPT_LATIN && u_toupper(c) != c) text.replace(i, U16_LENGTH(c), u_toupper(c));
   }
+  std::string out;
+  text.toUTF8String(out);
   return out;
 }
 

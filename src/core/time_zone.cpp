@@ -389,7 +389,7 @@ bool dataMayBeStale(const DataRelease& data, std::string_view day, int months) {
   int y = 0, m = 0, d = 0;
   if (std::sscanf(data.date.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return false;
   const int total = y * 12 + (m - 1) + months;
-  char limit[16];
+  char limit[32];
   std::snprintf(limit, sizeof limit, "%04d-%02d-%02d", total / 12, total % 12 + 1, d);
   return std::string(day.substr(0, 10)) > limit;
 }

@@ -156,8 +156,8 @@ TEST_CASE("the machine's time-zone data is current: tools/setup keeps tzdata up 
 TEST_CASE("the time-zone data's release is read from tzdata.zi, and an edition far beyond it is flagged") {
   test::TempDir dir;
   std::ofstream(dir / "tzdata.zi") << "# version 2025b\n# ddeps\n";
-  std::filesystem::last_write_time(dir / "tzdata.zi", std::filesystem::file_clock::from_sys(
-                                                          std::chrono::sys_days{std::chrono::year{2025} / 8 / 24}));
+  const std::chrono::sys_seconds published{std::chrono::sys_days{std::chrono::year{2025} / 8 / 24}};
+  std::filesystem::last_write_time(dir / "tzdata.zi", std::chrono::file_clock::from_sys(published));
   const tz::DataRelease data = tz::dataRelease(dir.path());
   CHECK(data.version == "2025b");
   CHECK(data.date == "2025-08-24");

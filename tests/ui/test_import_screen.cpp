@@ -175,7 +175,7 @@ TEST_CASE("import screen draws its preview and report in French, Arabic and Engl
 }
 
 TEST_CASE(
-    "import screen: a quoted line break is kept in the preview and shown as one line; a stray quote is a bad row") {
+    "import screen: a quoted line break is kept in the preview and shown as one line, a stray quote is a bad row") {
   Setup s;
   ui::ImportModel m(*s.session);
   m.entity = io::Entity::Exhibitors;

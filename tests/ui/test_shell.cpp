@@ -294,6 +294,7 @@ TEST_CASE("the Edition screen shows the time-zone data version, with a warning w
   Edition late = *d.store->edition();
   late.starts_on = "2031-07-10";
   late.ends_on = "2031-07-15";
+  late.id = 0;           // a new row in the new database
   late.is_demo = false;  // a demo edition is moved to the current week
   TempDir dir;
   auto store = createEditionDatabase(dir / "late.db", late);
@@ -302,5 +303,6 @@ TEST_CASE("the Edition screen shows the time-zone data version, with a warning w
   ui.frames(2, [&] { screen.draw(); });  // draws the row and the warning
   ui::EditionModel lateModel(*store);
   lateModel.refresh();
+  REQUIRE(lateModel.edition());
   CHECK(lateModel.timeZoneDataStale());
 }

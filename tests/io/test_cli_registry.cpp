@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -124,4 +125,20 @@ TEST_CASE(
   CHECK(r.err.find("unknown country code") != std::string::npos);
   CHECK(r.err.find("bad.csv:3: Téléphone") != std::string::npos);
   CHECK(r.err.find("no number of +1 (US) starts this way") != std::string::npos);
+}
+
+TEST_CASE("moussem-cli list --search finds transliterated names without their dots and macrons, in either Unicode spelling") {
+  Db d;
+  // Ṭāhir precomposed; Ṣaliḥ written with combining marks (S + U+0323, h + U+0323): stored in NFC.
+  auto p = d.file("p.csv", "Prénom,Nom,Catégorie\nḤassan,Ṭāhir,Presse\nS\xCC\xA3" "alih\xCC\xA3,Nguyễn,Expert\n");
+  REQUIRE(run("moussem-cli", {"--db", d.db, "import", "participants", p}).exit_code == 0);
+  for (const char* q : {"hassan", "tahir", "salih", "nguyen", "Ṣaliḥ", "TAHIR"}) {
+    INFO(q);
+    auto found = json::parse(run("moussem-cli", {"--db", d.db, "--json", "list", "participants", "--search", q}).out);
+    CHECK(found.size() == 1);
+  }
+  auto all = json::parse(run("moussem-cli", {"--db", d.db, "--json", "list", "participants"}).out);
+  std::set<std::string> firsts;
+  for (const auto& x : all) firsts.insert(x["first_name"]);
+  CHECK(firsts.count("\xE1\xB9\xA2" "ali\xE1\xB8\xA5") == 1);  // Ṣaliḥ, precomposed (NFC) once stored
 }

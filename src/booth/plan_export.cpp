@@ -4,7 +4,6 @@
 
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
-#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <cmath>
@@ -17,6 +16,9 @@
 #include "core/error.hpp"
 #include "core/formula_guard.hpp"
 #include "core/i18n.hpp"
+#include "core/text_fold.hpp"
+#include "io/xlsx_table.hpp"
+#include "pdf/pdf_text.hpp"
 
 namespace moussem::booth {
 
@@ -59,8 +61,17 @@ std::vector<DirectoryRow> directoryRows(const PlanSnapshot& plan) {
     r.city = x.city;
     rows.push_back(std::move(r));
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const DirectoryRow& a, const DirectoryRow& b) { return a.name_fr < b.name_fr; });
-  return rows;
+  // As people of the interface language sort names (ICU's collator): "Coopérative féminine" before
+  // "Coopérative Tiguemi", not after it as raw bytes would put it.
+  const std::string& lang = i18n::language();
+  std::vector<std::pair<std::string, std::size_t>> keys;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    keys.emplace_back(text::sortKey(rows[i].name_fr.empty() ? rows[i].name_ar : rows[i].name_fr, lang), i);
+  std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<DirectoryRow> sorted;
+  sorted.reserve(rows.size());
+  for (const auto& k : keys) sorted.push_back(std::move(rows[k.second]));
+  return sorted;
 }
 
 namespace {
@@ -84,7 +95,7 @@ struct Writer {
   PangoLayout* layout = nullptr;
   PangoFontDescription* font = nullptr;
   Writer(cairo_t* c) : cr(c) {
-    layout = pango_cairo_create_layout(cr);
+    layout = pdf::createLayout(cr);
     font = pango_font_description_from_string("DejaVu Sans, Noto Sans Arabic");
   }
   ~Writer() {
@@ -99,7 +110,7 @@ struct Writer {
     pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
     pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(layout, font);
-    pango_layout_set_text(layout, s.c_str(), static_cast<int>(s.size()));
+    pdf::setText(layout, s);
     pango_layout_set_width(layout, static_cast<int>(std::max(1.0, w) * PANGO_SCALE));
     pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
     pango_layout_set_alignment(layout, align >= 0.75 ? PANGO_ALIGN_RIGHT : align >= 0.25 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
@@ -108,7 +119,19 @@ struct Writer {
     pango_layout_get_size(layout, &tw, &th);
     cairo_set_source_rgb(cr, colour.r / 255.0, colour.g / 255.0, colour.b / 255.0);
     cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, layout);
+    pdf::showLayout(cr, layout);
+    return static_cast<double>(th) / PANGO_SCALE;
+  }
+  // The height text() would take in a box of width w, without drawing it.
+  double height(const std::string& s, double w, double size) {
+    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+    pango_font_description_set_weight(font, PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout, font);
+    pdf::setText(layout, s);
+    pango_layout_set_width(layout, static_cast<int>(std::max(1.0, w) * PANGO_SCALE));
+    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+    int tw = 0, th = 0;
+    pango_layout_get_size(layout, &tw, &th);
     return static_cast<double>(th) / PANGO_SCALE;
   }
   double width(const std::string& s, double size, bool bold = false) {
@@ -116,7 +139,7 @@ struct Writer {
     pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(layout, font);
     pango_layout_set_width(layout, -1);
-    pango_layout_set_text(layout, s.c_str(), static_cast<int>(s.size()));
+    pdf::setText(layout, s);
     int tw = 0, th = 0;
     pango_layout_get_size(layout, &tw, &th);
     return static_cast<double>(tw) / PANGO_SCALE;
@@ -456,37 +479,18 @@ std::vector<std::string> directoryHeaders() {
           tr("plan.export.col.sector"), tr("plan.export.col.region"), tr("plan.export.col.city")};
 }
 
-// XLSX for people: headers in the interface language, sector and region labels.
+// XLSX for people: headers in the interface language, sector and region labels (io/xlsx_table: frozen
+// header, autofilter, sized columns, right to left in Arabic).
 int directoryXlsx(const std::vector<DirectoryRow>& rows, const fs::path& out) {
   PartialFile file(out, "plan.export.error.write");
-  lxw_workbook* book = workbook_new(file.handle().c_str());
-  if (!book) throw Error(ErrorKind::Io, tr("plan.export.error.write", {out.string(), "xlsx"}));
-  lxw_worksheet* sheet = workbook_add_worksheet(book, "directory");
-  lxw_format* bold = workbook_add_format(book);
-  format_set_bold(bold);
-  format_set_bg_color(bold, 0xE8EEF5);
-  lxw_format* rtl = workbook_add_format(book);
-  format_set_align(rtl, LXW_ALIGN_RIGHT);
-  const auto headers = directoryHeaders();
-  std::vector<double> widths(headers.size(), 8);
-  for (std::size_t c = 0; c < headers.size(); ++c) {
-    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), headers[c].c_str(), bold);
-    widths[c] = std::max(widths[c], static_cast<double>(headers[c].size()) + 2);
+  {
+    io::xlsx::Workbook book(file.handle());
+    std::vector<io::xlsx::Column> columns;
+    for (const auto& h : directoryHeaders()) columns.push_back({h});
+    auto& sheet = book.addSheet("directory", std::move(columns));
+    for (const auto& row : rows) sheet.row(directoryCells(row, true));
+    book.close();
   }
-  lxw_row_t r = 1;
-  for (const auto& row : rows) {
-    const auto cells = directoryCells(row, true);
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      if (!cells[c].empty()) worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), cells[c].c_str(), c == 3 ? rtl : nullptr);
-      widths[c] = std::max(widths[c], std::min(static_cast<double>(cells[c].size()) * (c == 3 ? 0.6 : 1.0) + 2, 50.0));
-    }
-    ++r;
-  }
-  worksheet_freeze_panes(sheet, 1, 0);
-  worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows.size()), static_cast<lxw_col_t>(headers.size() - 1));
-  for (std::size_t c = 0; c < widths.size(); ++c)
-    worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
-  if (workbook_close(book) != LXW_NO_ERROR) throw Error(ErrorKind::Io, tr("plan.export.error.write", {out.string(), "xlsx"}));
   file.publish();
   return static_cast<int>(rows.size());
 }
@@ -504,7 +508,7 @@ int directoryPdf(const PlanSnapshot& plan, const std::vector<DirectoryRow>& rows
       const auto headers = directoryHeaders();
       // booth, name FR, name AR, sector, region (hall and city are in the CSV/XLSX).
       const std::vector<std::size_t> shown{0, 2, 3, 4, 5};
-      const std::vector<double> fracs{0.08, 0.34, 0.28, 0.12, 0.18};
+      const std::vector<double> fracs{0.07, 0.40, 0.31, 0.10, 0.12};
       std::vector<double> xs;
       double acc = 0;
       for (double f : fracs) {
@@ -525,10 +529,33 @@ int directoryPdf(const PlanSnapshot& plan, const std::vector<DirectoryRow>& rows
         for (std::size_t c = 0; c < shown.size(); ++c)
           w.text(headers[shown[c]], xs[c] + 2, y + 2, fracs[c] * tableW - 4, size, true, arabic || shown[c] == 3 ? 1 : 0);
         y += rowH;
-        for (; i < rows.size() && y + rowH < page.h - kMargin; ++i, y += rowH) {
+        // Names whole: a directory is searched and copied from. A long name is set smaller to stay on
+        // its line (a name broken over two lines is read back interleaved with its neighbours), and
+        // wraps only below 5.5 points. The other cells stay on one line.
+        auto names = [&](const std::vector<std::string>& cells, bool draw, double at) {
+          double h = rowH;
+          pango_layout_set_wrap(w.layout, PANGO_WRAP_WORD_CHAR);
+          for (std::size_t c = 1; c <= 2; ++c) {
+            pango_layout_set_height(w.layout, -4);
+            const double cw = fracs[c] * tableW - 4;
+            const std::string& name = cells[shown[c]];
+            const double fit = std::max(5.5, std::min(size, size * cw / std::max(1.0, w.width(name, size))));
+            h = std::max(h, (draw ? w.text(name, xs[c] + 2, at + 2, cw, fit, false, arabic || shown[c] == 3 ? 1 : 0)
+                                  : w.height(name, cw, fit)) +
+                                4);
+          }
+          pango_layout_set_height(w.layout, -1);
+          return h;
+        };
+        while (i < rows.size()) {
           const auto cells = directoryCells(rows[i], true);
-          for (std::size_t c = 0; c < shown.size(); ++c)
+          const double h = names(cells, false, y);
+          if (y + h >= page.h - kMargin) break;
+          names(cells, true, y);
+          for (std::size_t c : {std::size_t{0}, std::size_t{3}, std::size_t{4}})
             w.text(cells[shown[c]], xs[c] + 2, y + 2, fracs[c] * tableW - 4, size, c == 0, arabic || shown[c] == 3 ? 1 : 0);
+          y += h;
+          ++i;
         }
         cairo_show_page(pdf.cr);
         report(o, static_cast<double>(i) / static_cast<double>(std::max<std::size_t>(1, rows.size())));

@@ -24,7 +24,8 @@ std::string sentence(const Person& p, std::string_view lang);
 std::string secondary(const Person& p);
 std::string secondary(const Person& p, std::string_view lang);
 
-// Latin letters in capitals, accents kept ("el ouazzani" → "EL OUAZZANI", "benaïssa" → "BENAÏSSA");
+// Latin letters in capitals, accents kept ("el ouazzani" → "EL OUAZZANI", "benaïssa" → "BENAÏSSA",
+// "ṭāhir" → "ṬĀHIR"; ICU's one-to-one case mapping);
 // other scripts unchanged.
 std::string upperLatin(std::string_view text);
 

@@ -9,6 +9,7 @@
 #include "core/codes.hpp"
 #include "core/dates.hpp"
 #include "core/i18n.hpp"
+#include "core/phone.hpp"
 #include "core/text_fold.hpp"
 
 namespace moussem {
@@ -17,11 +18,14 @@ namespace {
 
 void clean(std::string& s) { s = text::normalizeForStorage(s); }
 
-void checkPhone(std::string& phone, std::vector<FieldError>& errors) {
+void checkPhone(std::string& phone, std::string_view region, std::vector<FieldError>& errors) {
   clean(phone);
   if (phone.empty()) return;
-  if (auto e164 = text::normalizePhone(phone)) phone = *e164;
-  else errors.push_back({"phone", tr("registry.error.phone", {phone})});
+  const phone::Parsed parsed = phone::parse(phone, region);
+  if (parsed.number)
+    phone = parsed.number->stored;
+  else
+    errors.push_back({"phone", tr("registry.error.phone", {phone, parsed.reason})});
 }
 
 void checkEmail(std::string& email, std::vector<FieldError>& errors) {
@@ -72,6 +76,10 @@ std::optional<std::string> codeFromText(std::string_view family, std::span<const
   return found->second;
 }
 
+bool isMultilineField(std::string_view field) {
+  return field == "products";
+}
+
 std::optional<bool> parseYesNo(std::string_view value) {
   const std::string v = text::foldForSearch(value);
   for (const char* yes : {"yes", "y", "oui", "o", "true", "vrai", "1", "نعم", "x"})
@@ -83,9 +91,9 @@ std::optional<bool> parseYesNo(std::string_view value) {
 
 std::vector<FieldError> prepareExhibitor(Exhibitor& x) {
   std::vector<FieldError> errors;
-  for (std::string* s : {&x.external_id, &x.name_fr, &x.name_ar, &x.city, &x.contact_name, &x.registration_no,
-                         &x.products})
+  for (std::string* s : {&x.external_id, &x.name_fr, &x.name_ar, &x.city, &x.contact_name, &x.registration_no})
     clean(*s);
+  x.products = text::normalizeMultiline(x.products);
   if (x.name_fr.empty()) errors.push_back({"name_fr", tr("registry.error.required", {"name_fr"})});
   checkCode("kind", codes::kinds(), x.kind, errors);
   checkCode("sector", codes::sectors(), x.sector, errors);
@@ -94,7 +102,7 @@ std::vector<FieldError> prepareExhibitor(Exhibitor& x) {
   checkCode("program", codes::programs(), x.program, errors);
   if (x.preferred_zone.empty()) x.preferred_zone = "exhibition";
   checkCode("zone", codes::zones(), x.preferred_zone, errors);
-  checkPhone(x.phone, errors);
+  checkPhone(x.phone, phone::editionRegion(), errors);  // an exhibitor is of the edition's country
   checkEmail(x.email, errors);
   if (!text::isValidRegistrationNo(x.registration_no))
     errors.push_back({"registration_no", tr("registry.error.ice", {x.registration_no})});
@@ -113,11 +121,13 @@ std::vector<FieldError> preparePerson(Person& p) {
   checkCode("category", codes::categories(), p.category, errors);
   std::transform(p.country.begin(), p.country.end(), p.country.begin(),
                  [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; });
-  if (p.country.empty()) p.country = "MA";
-  if (p.country.size() != 2 || !std::all_of(p.country.begin(), p.country.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
-    errors.push_back({"country", tr("registry.error.country", {p.country})});
+  if (p.country.empty()) p.country = phone::editionRegion();
+  const bool countryOk = p.country.size() == 2 &&
+                         std::all_of(p.country.begin(), p.country.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!countryOk) errors.push_back({"country", tr("registry.error.country", {p.country})});
   checkEmail(p.email, errors);
-  checkPhone(p.phone, errors);
+  // A number without a country code is read in the person's country (a French buyer's 06... is French).
+  checkPhone(p.phone, countryOk ? p.country : phone::editionRegion(), errors);
   for (std::string& d : p.days) {
     clean(d);
     if (auto iso = dates::parseDate(d)) d = *iso;

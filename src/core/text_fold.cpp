@@ -1,11 +1,21 @@
-// Folding and contact formats. Table-driven for the Unicode parts (text_fold_tables.cpp), hand-written
-// for the handful of Arabic search equivalences the desk needs. Must not depend on the C locale.
+// Normalisation, folding and collation through ICU (Debian's libicu): NFC, NFKD with case folding,
+// the Latin-ASCII transliteration and the CLDR collators are Unicode's own rules, kept current by the
+// library. What is ours: which marks a search ignores, the Arabic letter equivalences the desk needs,
+// and the fast path for plain ASCII (most cells of an import). Must not depend on the C locale.
 #include "core/text_fold.hpp"
 
-#include <algorithm>
-#include <cstdint>
+#include <unicode/coll.h>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
-#include "core/text_fold_tables.hpp"
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
 
 namespace moussem::text {
 
@@ -13,175 +23,191 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-// Decodes one code point at pos and advances pos; malformed input yields U+FFFD and advances one byte.
-char32_t decode(std::string_view s, std::size_t& pos) {
-  const auto b0 = static_cast<unsigned char>(s[pos]);
-  if (b0 < 0x80) {
-    ++pos;
-    return b0;
+// Calls f(cp) for each code point; an ill-formed sequence is one U+FFFD (ICU's rule: maximal subpart).
+template <class F>
+void forEachCodePoint(std::string_view s, F&& f) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto length = static_cast<std::int32_t>(s.size());
+  std::int32_t i = 0;
+  while (i < length) {
+    UChar32 cp = 0;
+    U8_NEXT_OR_FFFD(bytes, i, length, cp);
+    f(static_cast<char32_t>(cp));
   }
-  int len = 0;
-  char32_t cp = 0, min = 0;
-  if ((b0 & 0xE0) == 0xC0) len = 2, cp = b0 & 0x1F, min = 0x80;
-  else if ((b0 & 0xF0) == 0xE0) len = 3, cp = b0 & 0x0F, min = 0x800;
-  else if ((b0 & 0xF8) == 0xF0) len = 4, cp = b0 & 0x07, min = 0x10000;
-  else {
-    ++pos;
-    return kReplacement;
-  }
-  if (pos + static_cast<std::size_t>(len) > s.size()) {
-    ++pos;
-    return kReplacement;
-  }
-  for (int i = 1; i < len; ++i) {
-    const auto b = static_cast<unsigned char>(s[pos + static_cast<std::size_t>(i)]);
-    if ((b & 0xC0) != 0x80) {
-      ++pos;
-      return kReplacement;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++pos;
-    return kReplacement;
-  }
-  pos += static_cast<std::size_t>(len);
-  return cp;
 }
 
 void encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  char buf[U8_MAX_LENGTH];
+  std::int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<std::uint8_t*>(buf), n, U8_MAX_LENGTH, static_cast<UChar32>(cp), error);
+  (void)error;  // a valid code point always fits U8_MAX_LENGTH
+  out.append(buf, static_cast<std::size_t>(n));
 }
 
-const char* lookup(const tables::Mapping* table, std::size_t count, char32_t cp) {
-  const tables::Mapping* end = table + count;
-  const tables::Mapping* it =
-      std::lower_bound(table, end, cp, [](const tables::Mapping& m, char32_t c) { return m.cp < c; });
-  return it != end && it->cp == cp ? it->utf8 : nullptr;
+const icu::Normalizer2& normalizer(const char* name, UNormalization2Mode mode) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getInstance(nullptr, name, mode, status);
+  if (U_FAILURE(status) || !n) std::abort();  // ICU's data is part of the library: cannot be missing
+  return *n;
+}
+const icu::Normalizer2& nfc() {
+  static const icu::Normalizer2& n = normalizer("nfc", UNORM2_COMPOSE);
+  return n;
+}
+const icu::Normalizer2& nfkc() {
+  static const icu::Normalizer2& n = normalizer("nfkc", UNORM2_COMPOSE);
+  return n;
+}
+// NFKD + case folding + default ignorables removed ("NFKC_Casefold" data in decomposing mode).
+const icu::Normalizer2& nfkdCasefold() {
+  static const icu::Normalizer2& n = normalizer("nfkc_cf", UNORM2_DECOMPOSE);
+  return n;
 }
 
-bool isPresentationForm(char32_t cp) { return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF); }
+std::string toUtf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
 
-// Characters with no visible meaning in a name: zero-width, joiners, bidi controls, BOM.
+bool isPresentationForm(char32_t cp) {
+  return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+// Characters with no visible meaning in a name: zero-width spaces and joiners, bidi controls, BOM, soft
+// hyphen, variation selectors (Unicode's Default_Ignorable_Code_Point).
 bool isInvisible(char32_t cp) {
-  return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) ||
-         cp == 0xFEFF || cp == 0x00AD || cp == 0x061C;
+  return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
 }
 
-bool isSpace(char32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x00A0 ||
-         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x1680;
+bool isLineBreak(char32_t cp) {
+  return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x85;
 }
 
-// Marks dropped by search folding: Latin combining marks, Arabic harakat, Quranic annotation, tatweel.
-bool isDroppedMark(char32_t cp) {
-  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0610 && cp <= 0x061A) || (cp >= 0x064B && cp <= 0x065F) ||
-         cp == 0x0670 || (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E8) ||
-         (cp >= 0x06EA && cp <= 0x06ED) || cp == 0x0640 || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-         (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
-}
-
-char32_t foldArabic(char32_t cp) {
-  switch (cp) {
-    case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673: return 0x0627;  // alef
-    case 0x0629: return 0x0647;                                                                 // ta marbuta
-    case 0x0649: case 0x06CC: case 0x0626: return 0x064A;                                       // ya
-    case 0x0624: return 0x0648;                                                                 // waw
-    case 0x06A9: return 0x0643;                                                                 // kaf
-    default: break;
+bool isAsciiPrintableLine(std::string_view text) {
+  if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!((c > 0x20 && c < 0x7F) || (c == ' ' && text[i - 1] != ' '))) return false;
   }
-  if (cp >= 0x0660 && cp <= 0x0669) return U'0' + (cp - 0x0660);
-  if (cp >= 0x06F0 && cp <= 0x06F9) return U'0' + (cp - 0x06F0);
-  return cp;
+  return true;
 }
 
-bool isLetterOrDigit(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  if (cp == kReplacement) return false;
-  if (cp >= 0x00C0 && cp <= 0x024F) return cp != 0x00D7 && cp != 0x00F7;
-  if (cp >= 0x0370 && cp <= 0x052F) return true;  // Greek, Cyrillic
-  if (cp >= 0x0600 && cp <= 0x06FF)  // Arabic letters; not its punctuation
-    return !(cp == 0x060C || cp == 0x061B || cp == 0x061F || cp == 0x066A || cp == 0x066B || cp == 0x066C ||
-             cp == 0x066D || cp == 0x06D4 || (cp >= 0x0600 && cp <= 0x060F) || cp == 0x06DD || cp == 0x06DE ||
-             cp == 0x06E9);
-  if (cp >= 0x0750 && cp <= 0x077F) return true;  // Arabic supplement
-  if (cp >= 0x1E00 && cp <= 0x1EFF) return true;  // Latin extended additional
-  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows
-  if (cp >= 0x3000 && cp <= 0x303F) return false;
-  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;
-  return cp >= 0x0080 && !(cp >= 0x0080 && cp <= 0x00BF);
-}
-
-// Calls emit(cp) for each code point of the storage form (presentation forms expanded, invisibles
-// dropped, malformed bytes as U+FFFD). Spaces are passed through for the caller to collapse.
-template <class Emit>
-void expand(std::string_view text, Emit&& emit) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    char32_t cp = decode(text, pos);
-    if (isInvisible(cp)) continue;
+// One line of storage text: presentation forms by their NFKC letters (the Moroccan keyboard types
+// lam-alef as one), invisibles and controls dropped, spaces collapsed and trimmed, then NFC.
+std::string storageLine(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pendingSpace = false;
+  forEachCodePoint(text, [&](char32_t cp) {
+    if (u_isUWhiteSpace(static_cast<UChar32>(cp))) {
+      pendingSpace = !out.empty();
+      return;
+    }
+    if (isInvisible(cp) || u_charType(static_cast<UChar32>(cp)) == U_CONTROL_CHAR) return;
+    if (pendingSpace) out += ' ';
+    pendingSpace = false;
     if (isPresentationForm(cp)) {
-      if (const char* nfkc = lookup(tables::kPresentationForms, tables::kPresentationFormsCount, cp)) {
-        std::string_view sub(nfkc);
-        std::size_t p = 0;
-        while (p < sub.size()) emit(decode(sub, p));
-        continue;
+      UErrorCode status = U_ZERO_ERROR;
+      const icu::UnicodeString letters = nfkc().normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
+      if (U_SUCCESS(status)) {
+        out += toUtf8(letters);
+        return;
       }
     }
-    emit(cp);
+    encode(cp, out);
+  });
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(out);
+  if (nfc().isNormalized(u, status) && U_SUCCESS(status)) return out;
+  status = U_ZERO_ERROR;
+  const icu::UnicodeString composed = nfc().normalize(u, status);
+  return U_SUCCESS(status) ? toUtf8(composed) : out;
+}
+
+// The desk's Arabic equivalences, applied after marks are gone (so أ إ آ are already ا).
+char32_t foldArabic(char32_t cp) {
+  switch (cp) {
+    case 0x0671:
+    case 0x0672:
+    case 0x0673:
+      return 0x0627;  // alef wasla, alef with wavy hamza → alef
+    case 0x0629:
+      return 0x0647;  // ta marbuta → ha
+    case 0x0649:
+    case 0x06CC:
+      return 0x064A;  // alef maqsura, Persian yeh → ya
+    case 0x06A9:
+      return 0x0643;  // Persian kaf → kaf
+    default:
+      return cp;
   }
+}
+
+bool isLatinBeyondAscii(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return c >= 0x80 && u_hasBinaryProperty(c, UCHAR_ALPHABETIC) && uscript_getScript(c, &status) == USCRIPT_LATIN;
+}
+
+// Latin letters that NFKD leaves whole (ø ł đ æ œ þ ı ħ ŋ ...) by ICU's Latin-ASCII transliteration, one
+// instance per thread (a Transliterator is not meant to be shared while in use); then case-folded again.
+void latinToAscii(icu::UnicodeString& text) {
+  thread_local std::unique_ptr<icu::Transliterator> t = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> made(
+        icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) made.reset();
+    return made;
+  }();
+  if (!t) return;
+  t->transliterate(text);
+  text.foldCase();
 }
 
 }  // namespace
 
 bool isValidUtf8(std::string_view bytes) {
-  std::size_t pos = 0;
-  while (pos < bytes.size()) {
-    const std::size_t before = pos;
-    char32_t cp = decode(bytes, pos);
-    if (cp == kReplacement) {
-      // A literal U+FFFD is valid (3 bytes); a replacement produced by an error advanced one byte.
-      if (pos - before != 3) return false;
-    }
+  const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  const auto length = static_cast<std::int32_t>(bytes.size());
+  std::int32_t i = 0;
+  while (i < length) {
+    UChar32 cp = 0;
+    U8_NEXT(s, i, length, cp);
+    if (cp < 0) return false;
   }
   return true;
 }
 
 std::string normalizeForStorage(std::string_view text) {
-  // Fast path (most cells of an import): printable ASCII with single inner spaces is already normal.
-  bool plain = !text.empty() && text.front() != ' ' && text.back() != ' ';
-  for (std::size_t i = 0; plain && i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    plain = (c > 0x20 && c < 0x7F) || (c == ' ' && text[i - 1] != ' ');
-  }
-  if (plain) return std::string(text);
-  std::string out;
-  out.reserve(text.size());
-  bool pendingSpace = false;
-  expand(text, [&](char32_t cp) {
-    if (isSpace(cp)) {
-      pendingSpace = !out.empty();
-      return;
-    }
-    if (cp < 0x20 || cp == 0x7F) return;  // other control characters
-    if (pendingSpace) out += ' ';
-    pendingSpace = false;
-    encode(cp, out);
+  if (isAsciiPrintableLine(text)) return std::string(text);  // already normal: nothing to compose
+  return storageLine(text);
+}
+
+std::string normalizeMultiline(std::string_view text) {
+  std::vector<std::string> lines(1);
+  bool lastCr = false;
+  forEachCodePoint(text, [&](char32_t cp) {
+    const bool crlf = lastCr && cp == '\n';
+    lastCr = cp == '\r';
+    if (crlf) return;
+    if (isLineBreak(cp))
+      lines.emplace_back();
+    else
+      encode(cp, lines.back());
   });
+  std::string out;
+  bool blank = false;
+  for (const auto& raw : lines) {
+    const std::string line = normalizeForStorage(raw);
+    if (line.empty()) {
+      blank = !out.empty();
+      continue;
+    }
+    if (!out.empty()) out += blank ? "\n\n" : "\n";
+    blank = false;
+    out += line;
+  }
   return out;
 }
 
@@ -194,32 +220,47 @@ std::string foldForSearch(std::string_view text) {
     pendingSpace = false;
     encode(cp, out);
   };
-  expand(text, [&](char32_t cp) {
-    if (isDroppedMark(cp)) return;
-    if (cp < 0x80) {
-      if (cp >= 'A' && cp <= 'Z') cp += 32;
-      if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) put(cp);
-      else pendingSpace = true;
-      return;
+  bool ascii = true;
+  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {  // the fast path: letters lowered, anything else one space
+    for (char c : text) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        put(static_cast<char32_t>(c));
+      else
+        pendingSpace = true;
     }
-    if (cp >= 0x00C0 && cp <= 0x024F) {
-      if (const char* f = lookup(tables::kLatinFold, tables::kLatinFoldCount, cp)) {
-        std::string_view sub(f);
-        std::size_t p = 0;
-        while (p < sub.size()) {
-          char32_t c = decode(sub, p);
-          if (isLetterOrDigit(c)) put(c);
-        }
-        return;
-      }
+    return out;
+  }
+  // NFKD + case fold: "Ḥ" → "h" + dot below, "ﻻ" → ل ا, "Ⅻ" → "xii", "ß" → "ss"; invisibles gone.
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString folded = nfkdCasefold().normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size()))), status);
+  if (U_FAILURE(status)) return out;
+  for (std::int32_t i = 0; i < folded.length(); i = folded.moveIndex32(i, 1))
+    if (isLatinBeyondAscii(folded.char32At(i))) {
+      latinToAscii(folded);
+      break;
     }
-    if (cp >= 0x0391 && cp <= 0x03A9) cp += 0x20;        // Greek capitals
-    else if (cp >= 0x0410 && cp <= 0x042F) cp += 0x20;   // Cyrillic capitals
-    else if (cp >= 0x0400 && cp <= 0x040F) cp += 0x50;
-    cp = foldArabic(cp);
-    if (isLetterOrDigit(cp)) put(cp);
-    else pendingSpace = true;
-  });
+  for (std::int32_t i = 0; i < folded.length(); i = folded.moveIndex32(i, 1)) {
+    const UChar32 c = folded.char32At(i);
+    const auto cp = static_cast<char32_t>(c);
+    const std::int8_t type = u_charType(c);
+    // Marks (accents, dots below, Arabic harakat, shadda, sukun, hamza above/below) and modifier
+    // letters (tatweel, the ʿ and ʾ of transliterated ayn and hamza).
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK ||
+        type == U_MODIFIER_LETTER)
+      continue;
+    if (type == U_DECIMAL_DIGIT_NUMBER) {  // Arabic-Indic, Persian... digits as 0-9
+      put(U'0' + static_cast<char32_t>(u_charDigitValue(c)));
+      continue;
+    }
+    if (cp == kReplacement || !u_hasBinaryProperty(c, UCHAR_ALPHABETIC)) {
+      pendingSpace = true;
+      continue;
+    }
+    put(foldArabic(cp));
+  }
   return out;
 }
 
@@ -231,9 +272,12 @@ std::vector<std::string_view> searchTokens(std::string_view folded) {
     int k = 0;
     if (i < folded.size()) {
       const char c = folded[i];
-      if (c == ' ') k = 0;
-      else if (c >= '0' && c <= '9') k = 1;
-      else k = 2;  // ASCII letter or any byte of a multi-byte letter
+      if (c == ' ')
+        k = 0;
+      else if (c >= '0' && c <= '9')
+        k = 1;
+      else
+        k = 2;  // ASCII letter or any byte of a multi-byte letter
     }
     if (k != kind) {
       if (start != std::string_view::npos) out.push_back(folded.substr(start, i - start));
@@ -263,53 +307,29 @@ std::string nameKey(std::string_view names) {
   return key;
 }
 
-std::optional<std::string> normalizePhone(std::string_view raw) {
-  std::string digits;
-  bool plus = false;
-  int open = 0;
-  std::size_t pos = 0;
-  bool seenDigit = false;
-  while (pos < raw.size()) {
-    char32_t cp = decode(raw, pos);
-    if (cp >= 0x0660 && cp <= 0x0669) cp = U'0' + (cp - 0x0660);
-    if (cp >= 0x06F0 && cp <= 0x06F9) cp = U'0' + (cp - 0x06F0);
-    if (cp >= '0' && cp <= '9') {
-      // "+212 (0)6 ..." : a trunk zero in brackets after the country code is not dialled.
-      if (open > 0 && cp == '0' && digits == "212") {
-        seenDigit = true;
-        continue;
-      }
-      digits += static_cast<char>(cp);
-      seenDigit = true;
-    } else if (cp == '+') {
-      if (seenDigit || plus) return std::nullopt;
-      plus = true;
-    } else if (cp == '(') {
-      ++open;
-    } else if (cp == ')') {
-      if (open == 0) return std::nullopt;
-      --open;
-    } else if (!(isSpace(cp) || cp == '-' || cp == '.' || cp == '/' || isInvisible(cp))) {
-      return std::nullopt;
-    }
+std::string sortKey(std::string_view text, std::string_view language) {
+  // One collator per language and thread: a Collator may not be used by two threads at once.
+  thread_local std::map<std::string, std::unique_ptr<icu::Collator>, std::less<>> collators;
+  auto it = collators.find(language);
+  if (it == collators.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> made(
+        icu::Collator::createInstance(icu::Locale(std::string(language).c_str()), status));
+    if (U_FAILURE(status)) made.reset();
+    it = collators.emplace(std::string(language), std::move(made)).first;
   }
-  if (open != 0 || digits.empty()) return std::nullopt;
-  std::string international;
-  if (plus) international = digits;
-  else if (digits.rfind("00", 0) == 0) international = digits.substr(2);
-  else if (digits.size() == 10 && digits[0] == '0') international = "212" + digits.substr(1);
-  else if (digits.size() == 12 && digits.rfind("212", 0) == 0) international = digits;
-  else if (digits.size() == 9 && digits[0] >= '5' && digits[0] <= '8') international = "212" + digits;
-  else return std::nullopt;
-  if (international.rfind("2120", 0) == 0) international.erase(3, 1);  // "+212 06..." written with its trunk 0
-  if (international.empty() || international[0] == '0') return std::nullopt;
-  if (international.rfind("212", 0) == 0) {
-    // Morocco: 9 national digits, fixed 5, mobile 6/7, VoIP 8.
-    if (international.size() != 12 || international[3] < '5' || international[3] > '8') return std::nullopt;
-  } else if (international.size() < 8 || international.size() > 15) {
-    return std::nullopt;
+  if (!it->second) return std::string(text);
+  const icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
+  std::string key(64, '\0');
+  std::int32_t n =
+      it->second->getSortKey(u, reinterpret_cast<std::uint8_t*>(key.data()), static_cast<std::int32_t>(key.size()));
+  if (n > static_cast<std::int32_t>(key.size())) {
+    key.resize(static_cast<std::size_t>(n));
+    n = it->second->getSortKey(u, reinterpret_cast<std::uint8_t*>(key.data()), n);
   }
-  return "+" + international;
+  key.resize(n > 0 ? static_cast<std::size_t>(n - 1) : 0);  // without the terminating zero byte
+  return key;
 }
 
 std::string normalizeEmail(std::string_view raw) {
@@ -324,8 +344,7 @@ bool isValidEmail(std::string_view email) {
   const std::size_t at = email.find('@');
   if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) return false;
   std::string_view local = email.substr(0, at), domain = email.substr(at + 1);
-  if (local.size() > 64 || local.front() == '.' || local.back() == '.' ||
-      local.find("..") != std::string_view::npos)
+  if (local.size() > 64 || local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
     return false;
   for (char c : local) {
     const auto u = static_cast<unsigned char>(c);

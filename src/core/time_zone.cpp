@@ -364,4 +364,34 @@ std::string clock(std::string_view iso) { return show(iso, false, false); }
 std::string clockSeconds(std::string_view iso) { return show(iso, false, true); }
 std::string dateTime(std::string_view iso) { return show(iso, true, true); }
 
+DataRelease dataRelease(const std::filesystem::path& dir) {
+  DataRelease out;
+  const std::filesystem::path file = dir / "tzdata.zi";
+  std::ifstream in(file);
+  std::string first;
+  if (!in || !std::getline(in, first) || first.rfind("# version ", 0) != 0) return out;
+  out.version = first.substr(10);
+  std::error_code ec;
+  const auto written = std::filesystem::last_write_time(file, ec);
+  if (!ec) {
+    const auto days = std::chrono::floor<std::chrono::days>(std::chrono::file_clock::to_sys(written));
+    const std::chrono::year_month_day ymd{days};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    out.date = buf;
+  }
+  return out;
+}
+
+bool dataMayBeStale(const DataRelease& data, std::string_view day, int months) {
+  if (data.date.size() != 10 || day.size() < 10) return false;
+  int y = 0, m = 0, d = 0;
+  if (std::sscanf(data.date.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return false;
+  const int total = y * 12 + (m - 1) + months;
+  char limit[32];
+  std::snprintf(limit, sizeof limit, "%04d-%02d-%02d", total / 12, total % 12 + 1, d);
+  return std::string(day.substr(0, 10)) > limit;
+}
+
 }  // namespace moussem::tz

@@ -49,6 +49,19 @@ class TimeZone {
 // "2026-02-10 09:00:01" (no offset: UTC, as the database stores it). nullopt if it is not one.
 std::optional<long long> parseInstant(std::string_view iso);
 
+// The time-zone data the zone files come from (Debian's tzdata): its release ("2026f") and the date the
+// installed copy was published (YYYY-MM-DD, its files' date), read from dir/tzdata.zi; empty when
+// unknown. Zone rules change by law (Morocco left Ramadan's changes in 2026): stale data shows times an
+// hour off without any error.
+struct DataRelease {
+  std::string version;
+  std::string date;
+};
+DataRelease dataRelease(const std::filesystem::path& dir = "/usr/share/zoneinfo");
+// True when `day` (YYYY-MM-DD, an edition's last day) is more than `months` months after the data's
+// date, so a clock change decided since the data was published may be missing.
+bool dataMayBeStale(const DataRelease& data, std::string_view day, int months = 6);
+
 // The zone times are shown in: the current edition's, set when a database is opened (default UTC).
 void setEditionZone(std::string_view name);
 void setEditionZone(TimeZone zone);

@@ -2,6 +2,8 @@
 // a Windows-1256 or Latin-1 file is refused with the line at fault instead of stored as mojibake.
 #include "io/csv.hpp"
 
+#include <algorithm>
+
 #include "core/i18n.hpp"
 #include "core/text_fold.hpp"
 
@@ -91,16 +93,25 @@ Table parse(std::string_view bytes) {
   std::size_t line = 1;
   std::size_t i = 0;
   const std::size_t n = bytes.size();
+  auto tooLong = [&](std::size_t at, std::size_t column) {
+    return CsvError(
+        CsvError::Kind::FieldTooLong, at, column,
+        tr("io.csv.too_long", {std::to_string(at), std::to_string(column), std::to_string(kMaxField / 1024)}));
+  };
   while (i < n) {
     Row row;
     row.line = line;
-    std::string field;
+    // The first fault of a record is the one reported; reading goes on to the record's end.
+    auto fault = [&](const char* key) {
+      if (row.bad()) return;
+      row.bad_column = row.fields.size() + 1;
+      row.bad_line = line;
+      row.problem = tr(key);
+    };
     bool rowDone = false;
     while (!rowDone) {
-      field.clear();
-      bool quotedField = false;
+      std::string field;
       if (i < n && bytes[i] == '"') {
-        quotedField = true;
         const std::size_t startLine = line;
         ++i;
         for (;;) {
@@ -121,23 +132,18 @@ Table parse(std::string_view bytes) {
           if (c == '\r' && !(i + 1 < n && bytes[i + 1] == '\n')) ++line;
           field += c;
           ++i;
-          if (field.size() > kMaxField)
-            throw CsvError(CsvError::Kind::FieldTooLong, startLine, row.fields.size() + 1,
-                           tr("io.csv.too_long", {std::to_string(startLine), std::to_string(row.fields.size() + 1),
-                                                  std::to_string(kMaxField / 1024)}));
+          if (field.size() > kMaxField) throw tooLong(startLine, row.fields.size() + 1);
         }
+        // RFC 4180: a closing quote ends the field. `"Coop "Atlas" Azilal"` is a quote that should
+        // have been doubled; what follows it is kept only to find the field's end.
+        if (i < n && bytes[i] != sep && bytes[i] != '\n' && bytes[i] != '\r') fault("io.csv.after_quote");
       }
-      // Unquoted text, or what follows a closing quote up to the separator (kept as written).
       while (i < n && bytes[i] != sep && bytes[i] != '\n' && bytes[i] != '\r') {
+        if (bytes[i] == '"') fault("io.csv.bare_quote");  // quotes belong in quoted fields, doubled
         field += bytes[i++];
-        if (field.size() > kMaxField)
-          throw CsvError(CsvError::Kind::FieldTooLong, line, row.fields.size() + 1,
-                         tr("io.csv.too_long", {std::to_string(line), std::to_string(row.fields.size() + 1),
-                                                std::to_string(kMaxField / 1024)}));
+        if (field.size() > kMaxField) throw tooLong(line, row.fields.size() + 1);
       }
-      (void)quotedField;
       row.fields.push_back(std::move(field));
-      field = std::string();
       if (i < n && bytes[i] == sep) {
         ++i;
         continue;
@@ -148,8 +154,23 @@ Table parse(std::string_view bytes) {
       ++line;
       rowDone = true;
     }
-    bool empty = row.fields.size() == 1 && row.fields[0].empty();
-    if (!empty) table.rows.push_back(std::move(row));
+    // Blank lines, and rows of empty cells (spreadsheets export the blank rows of a range as ";;;").
+    if (std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) { return f.empty(); }) && !row.bad())
+      continue;
+    if (table.rows.empty()) {
+      if (row.bad())
+        throw CsvError(CsvError::Kind::MalformedHeader, row.bad_line, row.bad_column,
+                       tr("io.csv.at", {std::to_string(row.bad_line), std::to_string(row.bad_column), row.problem}));
+    } else if (!row.bad() && row.fields.size() != table.rows.front().fields.size()) {
+      // Every record has the header's fields (RFC 4180 2.4): one too few or too many means a
+      // separator was lost or added, and the cells would land in the wrong columns.
+      const std::size_t expected = table.rows.front().fields.size(), got = row.fields.size();
+      row.bad_column = std::min(expected, got) + 1;
+      row.bad_line = row.line;
+      row.problem = tr(got < expected ? "io.csv.fewer_fields" : "io.csv.more_fields",
+                       {std::to_string(got), std::to_string(expected)});
+    }
+    table.rows.push_back(std::move(row));
   }
   if (table.rows.empty()) throw CsvError(CsvError::Kind::Empty, 0, 0, tr("io.csv.empty"));
   return table;

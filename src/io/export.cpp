@@ -1,8 +1,6 @@
 // CSV and XLSX export of exhibitors and participants, streamed from the store.
 #include "io/export.hpp"
 
-#include <xlsxwriter.h>
-
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -13,6 +11,7 @@
 #include "core/formula_guard.hpp"
 #include "core/i18n.hpp"
 #include "io/csv.hpp"
+#include "io/xlsx_table.hpp"
 
 namespace moussem::io {
 
@@ -81,33 +80,21 @@ void writeCsv(Store& store, Entity entity, const PartialFile& file, const Export
   if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {file.out().string()}));
 }
 
+// The import columns, typed: the area is a number, the consent a date and time (the rest stays text,
+// phone numbers and codes included, so that nothing is reinterpreted by a spreadsheet).
+xlsx::Type columnType(const std::string& column) {
+  if (column == "booth_area_m2") return xlsx::Type::Number;
+  if (column == "consent_at") return xlsx::Type::DateTime;
+  return xlsx::Type::Text;
+}
+
 void writeXlsx(Store& store, Entity entity, const PartialFile& file, std::size_t& n) {
-  lxw_workbook* book = workbook_new(file.handle().c_str());
-  if (!book) throw Error(ErrorKind::Io, tr("io.error.write", {file.out().string()}));
-  lxw_worksheet* sheet =
-      workbook_add_worksheet(book, entity == Entity::Exhibitors ? "exhibitors" : "participants");
-  lxw_format* bold = workbook_add_format(book);
-  format_set_bold(bold);
-  format_set_bg_color(bold, 0xE8EEF5);
-  const auto& header = columns(entity);
-  std::vector<std::size_t> widths(header.size(), 8);
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c].c_str(), bold);
-    widths[c] = std::max(widths[c], header[c].size() + 2);
-  }
-  lxw_row_t r = 1;
-  n = forEachRow(store, entity, [&](const std::vector<std::string>& cells) {
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      if (!cells[c].empty()) worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), cells[c].c_str(), nullptr);
-      widths[c] = std::max(widths[c], std::min<std::size_t>(cells[c].size() + 2, 50));
-    }
-    ++r;
-  });
-  worksheet_freeze_panes(sheet, 1, 0);
-  for (std::size_t c = 0; c < widths.size(); ++c)
-    worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), static_cast<double>(widths[c]),
-                         nullptr);
-  if (workbook_close(book) != LXW_NO_ERROR) throw Error(ErrorKind::Io, tr("io.error.write", {file.out().string()}));
+  xlsx::Workbook book(file.handle());
+  std::vector<xlsx::Column> header;
+  for (const auto& c : columns(entity)) header.push_back({c, columnType(c)});
+  xlsx::Sheet& sheet = book.addSheet(entity == Entity::Exhibitors ? "exhibitors" : "participants", std::move(header));
+  n = forEachRow(store, entity, [&](const std::vector<std::string>& cells) { sheet.row(cells); });
+  book.close();
 }
 
 // Checks the extension and the folder, writes a PartialFile with write(ext, tmp) (tmp: the name to open
@@ -169,42 +156,28 @@ std::size_t exportScans(Store& store, const fs::path& file, const ExportOptions&
       if (!out) throw Error(ErrorKind::Io, tr("io.error.write", {file.string()}));
       return n;
     }
-    lxw_workbook_options bookOptions{};
-    bookOptions.constant_memory = LXW_TRUE;  // rows go to disk as they come: millions of scans fit
-    lxw_workbook* book = workbook_new_opt(tmp.c_str(), &bookOptions);
-    if (!book) throw Error(ErrorKind::Io, tr("io.error.write", {file.string()}));
-    lxw_format* bold = workbook_add_format(book);
-    format_set_bold(bold);
-    format_set_bg_color(bold, 0xE8EEF5);
-    constexpr lxw_row_t kRowsPerSheet = 1048575;  // Excel's 1,048,576 rows, less the header
-    lxw_worksheet* sheet = nullptr;
-    lxw_row_t r = 0;
+    // Constant memory: rows go to disk as they come, millions of scans fit; a new sheet every
+    // 1,048,575 scans (Excel's 1,048,576 rows, less the header).
+    xlsx::Workbook book(tmp, true);
+    constexpr std::size_t kRowsPerSheet = 1048575;
+    std::vector<xlsx::Column> header;
+    for (const auto& c : scanColumns())
+      header.push_back({c, c == "at"              ? xlsx::Type::DateTime
+                           : c == "badge_version" ? xlsx::Type::Number
+                                                  : xlsx::Type::Text});
+    xlsx::Sheet* sheet = nullptr;
     int sheets = 0;
     auto newSheet = [&] {
       ++sheets;
-      const std::string name = sheets == 1 ? "scans" : "scans " + std::to_string(sheets);
-      sheet = workbook_add_worksheet(book, name.c_str());
-      const auto& header = scanColumns();
-      for (std::size_t c = 0; c < header.size(); ++c) {
-        worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), c == 0 ? 26 : 13, nullptr);
-        worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c].c_str(), bold);
-      }
-      worksheet_freeze_panes(sheet, 1, 0);
-      r = 1;
+      sheet = &book.addSheet(sheets == 1 ? "scans" : "scans " + std::to_string(sheets), header);
     };
     newSheet();
     store.forEachScanLine([&](const ScanRecord& rec, const std::string& category) {
-      if (r > kRowsPerSheet) newSheet();
-      const auto cells = scanCells(rec, category);
-      for (std::size_t c = 0; c < cells.size(); ++c) {
-        if (cells[c].empty()) continue;
-        if (c == 9) worksheet_write_number(sheet, r, static_cast<lxw_col_t>(c), std::stod(cells[c]), nullptr);
-        else worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), cells[c].c_str(), nullptr);
-      }
-      ++r;
+      if (sheet->rows() >= kRowsPerSheet) newSheet();
+      sheet->row(scanCells(rec, category));
       tick();
     });
-    if (workbook_close(book) != LXW_NO_ERROR) throw Error(ErrorKind::Io, tr("io.error.write", {file.string()}));
+    book.close();
     return n;
   });
 }

@@ -1,5 +1,5 @@
 // Exporting exhibitors and participants: CSV (UTF-8 with BOM, ';' for French Excel or ',' on request)
-// or XLSX (header row, frozen panes, column widths), chosen by the file's extension. The columns are
+// or XLSX (io/xlsx_table.hpp: typed cells, frozen header, autofilter), chosen by the file's extension. The columns are
 // the import columns, so an export imports back unchanged. Written to a temporary file then renamed.
 #pragma once
 #include <filesystem>

@@ -2,14 +2,17 @@
 // everything back unless skip_invalid, and a dry run always rolls back after checking every row.
 #include "io/import.hpp"
 
+#include <atomic>
 #include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/live_files.hpp"
 #include "core/i18n.hpp"
+#include "core/phone.hpp"
 #include "core/text_fold.hpp"
 #include "io/csv.hpp"
 
@@ -81,7 +84,9 @@ struct Columns {
 std::string cell(const csv::Row& row, const Columns& cols, const std::string& name) {
   auto it = cols.index.find(name);
   if (it == cols.index.end() || it->second >= row.fields.size()) return {};
-  return text::normalizeForStorage(row.fields[it->second]);
+  // Multi-line text keeps the line breaks of a quoted cell; every other value is one line.
+  return isMultilineField(name) ? text::normalizeMultiline(row.fields[it->second])
+                                : text::normalizeForStorage(row.fields[it->second]);
 }
 
 std::optional<double> parseNumber(std::string s) {
@@ -131,6 +136,7 @@ class Importer {
 
   void run(const csv::Table& table, const std::string& name) {
     mapHeader(table.rows.front(), name);
+    warmPhones(table);
     const std::size_t total = table.rows.size() - 1;
     // One audit row for the import (the file, and the ids it created); a changed record gets its own.
     AuditRow summary;
@@ -145,14 +151,21 @@ class Importer {
           const csv::Row& row = table.rows[r];
           ++report_.rows;
           errors_.clear();
-          try {
-            // A row writes one statement (an exhibitor's insert opens its own savepoint): a failure
-            // leaves nothing of the row behind without a savepoint per row, which would cost a third.
-            entity_ == Entity::Exhibitors ? exhibitorRow(row) : participantRow(row);
-          } catch (const Error& e) {
-            if (e.kind() == ErrorKind::Io) throw;  // the database failed, not the row: stop, say it once
-            errors_.push_back({row.line, "", e.what()});
-          }
+          if (row.bad()) {
+            // A malformed record (quote, field count): its cells cannot be trusted to be in place.
+            const std::string column = row.bad_column <= cols_.headers.size()
+                                           ? cols_.headers[row.bad_column - 1]
+                                           : tr("io.import.field_number", {std::to_string(row.bad_column)});
+            errors_.push_back({row.bad_line, column, row.problem});
+          } else
+            try {
+              // A row writes one statement (an exhibitor's insert opens its own savepoint): a failure
+              // leaves nothing of the row behind without a savepoint per row, which would cost a third.
+              entity_ == Entity::Exhibitors ? exhibitorRow(row) : participantRow(row);
+            } catch (const Error& e) {
+              if (e.kind() == ErrorKind::Io) throw;  // the database failed, not the row: stop, say it once
+              errors_.push_back({row.line, "", e.what()});
+            }
           if (!errors_.empty()) {
             ++report_.skipped;
             report_.errors.insert(report_.errors.end(), errors_.begin(), errors_.end());
@@ -199,6 +212,28 @@ class Importer {
       if (!cols_.has(r)) throw Error(ErrorKind::Invalid, tr("io.import.missing_column", {name, r}));
     if (entity_ == Entity::Participants && !cols_.has("first_name") && !cols_.has("last_name") && !cols_.has("name_ar"))
       throw Error(ErrorKind::Invalid, tr("io.import.missing_column", {name, "last_name / name_ar"}));
+  }
+
+  // libphonenumber takes some 40 µs a number: a large file's numbers are read first on every core,
+  // so that the rows (one transaction, in file order) find them in phone::parse's cache.
+  void warmPhones(const csv::Table& table) const {
+    const auto phoneColumn = cols_.index.find("phone"), countryColumn = cols_.index.find("country");
+    const std::size_t threads = std::min<std::size_t>(8, std::thread::hardware_concurrency());
+    if (phoneColumn == cols_.index.end() || table.rows.size() < 2000 || threads < 2) return;
+    std::atomic<std::size_t> next{1};
+    auto work = [&] {
+      for (std::size_t r = next++; r < table.rows.size(); r = next++) {
+        const csv::Row& row = table.rows[r];
+        if (row.bad() || phoneColumn->second >= row.fields.size()) continue;
+        const std::string raw = text::normalizeForStorage(row.fields[phoneColumn->second]);
+        const bool hasCountry = entity_ == Entity::Participants && countryColumn != cols_.index.end() &&
+                                countryColumn->second < row.fields.size();
+        if (!raw.empty()) phone::parse(raw, hasCountry ? text::normalizeForStorage(row.fields[countryColumn->second]) : "");
+      }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (auto& t : pool) t.join();
   }
 
   std::string header(const std::string& canonical) const {
@@ -273,8 +308,8 @@ class Importer {
     }
     if (!match && ext.empty() && email.empty() && !get("phone").empty()) {
       // No external_id and no e-mail: the same mobile number is the same person.
-      if (auto phone = text::normalizePhone(get("phone"))) {
-        auto byPhone = store_.peopleWithPhone(*phone);
+      if (auto phone = phone::parse(get("phone"), get("country")).number) {
+        auto byPhone = store_.peopleWithPhone(phone->stored);
         if (byPhone.size() == 1) match = byPhone.front();
       }
     }

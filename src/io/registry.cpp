@@ -9,8 +9,9 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
-#include "core/text_fold.hpp"
 #include "core/person_names.hpp"
+#include "core/phone.hpp"
+#include "core/text_fold.hpp"
 
 namespace moussem {
 
@@ -35,7 +36,7 @@ void Registry::indexPerson(SearchIndex& index, const Person& p, const std::strin
   e.kind = SearchIndex::Kind::Person;
   e.id = p.id;
   e.texts = {p.first_name, p.last_name, p.name_ar, p.organization, p.email};
-  e.phone = p.phone;
+  e.phone = phone::e164Of(p.phone);
   e.serial = serial;
   index.upsert(e);
 }
@@ -45,7 +46,7 @@ void Registry::indexExhibitor(SearchIndex& index, const Exhibitor& x) {
   e.kind = SearchIndex::Kind::Exhibitor;
   e.id = x.id;
   e.texts = {x.name_fr, x.name_ar, x.contact_name, x.city, x.email, x.registration_no};
-  e.phone = x.phone;
+  e.phone = phone::e164Of(x.phone);
   index.upsert(e);
 }
 
@@ -124,9 +125,10 @@ std::vector<Duplicate> Registry::duplicatesOf(const Person& draft) {
   const std::string email = text::normalizeEmail(draft.email);
   if (text::isValidEmail(email))
     for (Id id : store_.peopleWithEmail(email)) add(id, "email");
+  // The same number however it was written: both sides parsed (stored numbers are in canonical form).
   if (!draft.phone.empty())
-    if (auto phone = text::normalizePhone(draft.phone))
-      for (Id id : store_.peopleWithPhone(*phone)) add(id, "phone");
+    if (auto parsed = phone::parse(draft.phone, draft.country).number)
+      for (Id id : store_.peopleWithPhone(parsed->stored)) add(id, "phone");
   // Same name and organisation: candidates from the index by name words, then compared exactly.
   const std::string latin = personKey(draft), arabic = text::nameKey(draft.name_ar),
                     org = text::nameKey(draft.organization);
@@ -158,8 +160,8 @@ std::vector<Duplicate> Registry::duplicatesOf(const Exhibitor& draft) {
   if (text::isValidEmail(email))
     for (Id id : store_.exhibitorsWithEmail(email)) add(id, "email");
   if (!draft.phone.empty())
-    if (auto phone = text::normalizePhone(draft.phone))
-      for (Id id : store_.exhibitorsWithPhone(*phone)) add(id, "phone");
+    if (auto parsed = phone::parse(draft.phone, phone::editionRegion()).number)
+      for (Id id : store_.exhibitorsWithPhone(parsed->stored)) add(id, "phone");
   const std::string key = text::nameKey(draft.name_fr);
   if (!key.empty()) {
     ensureLoaded();

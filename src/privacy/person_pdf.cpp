@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/time_zone.hpp"
+#include "pdf/pdf_text.hpp"
 #include "privacy/person_export.hpp"
 
 namespace moussem::privacy {
@@ -22,7 +23,7 @@ class Page {
  public:
   Page(cairo_surface_t* surface, std::string footer)
       : cr_(cairo_create(surface)),
-        layout_(pango_cairo_create_layout(cr_)),
+        layout_(pdf::createLayout(cr_)),
         font_(pango_font_description_from_string("DejaVu Sans, Noto Sans Arabic")),
         footer_(std::move(footer)) {
     start();
@@ -44,7 +45,7 @@ class Page {
     pango_font_description_set_absolute_size(font_, size * PANGO_SCALE);
     pango_font_description_set_weight(font_, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(layout_, font_);
-    pango_layout_set_text(layout_, s.c_str(), static_cast<int>(s.size()));
+    pdf::setText(layout_, s);
     pango_layout_set_width(layout_, static_cast<int>(w * PANGO_SCALE));
     pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(layout_, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
@@ -53,7 +54,7 @@ class Page {
     pango_layout_get_pixel_size(layout_, &tw, &th);
     cairo_set_source_rgb(cr_, grey, grey, grey);
     cairo_move_to(cr_, x, y);
-    pango_cairo_show_layout(cr_, layout_);
+    pdf::showLayout(cr_, layout_);
     return th;
   }
   // Leaves room for h points, starting a new page when the current one is full.

@@ -4,11 +4,12 @@
 
 #include <algorithm>
 
-#include "core/dates.hpp"
 #include "core/atomic_file.hpp"
+#include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/time_zone.hpp"
+#include "pdf/pdf_text.hpp"
 #include "report/report.hpp"
 
 namespace moussem::report {
@@ -22,6 +23,7 @@ struct Pdf {
   PangoLayout* layout;
   PangoFontDescription* font;
   std::string latin;  // the language of the left-hand column: French, or English with --lang en
+  bool wrap = false;  // long text on several lines (the edition's names on the cover), else cut with "…"
 
   // Text in a box of width w at (x, y); returns its height. align: 0 left, 0.5 centre, 1 right.
   double text(const std::string& s, double x, double y, double w, double size, bool bold = false, double align = 0,
@@ -29,17 +31,30 @@ struct Pdf {
     pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
     pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(layout, font);
-    pango_layout_set_text(layout, s.c_str(), static_cast<int>(s.size()));
+    pdf::setText(layout, s);
     pango_layout_set_width(layout, static_cast<int>(w * PANGO_SCALE));
-    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+    pango_layout_set_ellipsize(layout, wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
     pango_layout_set_alignment(layout, align >= 0.75 ? PANGO_ALIGN_RIGHT : align >= 0.25 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
     pango_layout_set_auto_dir(layout, FALSE);  // the alignment above holds for Arabic too
     int tw = 0, th = 0;
     pango_layout_get_pixel_size(layout, &tw, &th);
     cairo_set_source_rgb(cr, grey, grey, grey);
     cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, layout);
+    pdf::showLayout(cr, layout);
     return th;
+  }
+  // The size, between min and size, at which s fits on one line of width w (min if it never does).
+  double fit(const std::string& s, double w, double size, double min) {
+    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+    pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+    pango_layout_set_font_description(layout, font);
+    pdf::setText(layout, s);
+    pango_layout_set_width(layout, -1);
+    int tw = 0, th = 0;
+    pango_layout_get_size(layout, &tw, &th);
+    const double natural = static_cast<double>(tw) / PANGO_SCALE;
+    return natural <= w ? size : std::max(min, size * w / natural * 0.98);
   }
   // A heading in French (or English) on the left and Arabic on the right, with a rule under it.
   double heading(const std::string& key, double y, double size = 15) {
@@ -91,14 +106,18 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
   Pdf p{cairo_create(surface), nullptr, pango_font_description_from_string("DejaVu Sans, Noto Sans Arabic"),
         i18n::language() == "en" ? "en" : "fr"};
   const std::string& nameLatin = p.latin == "en" && !edition.name_en.empty() ? edition.name_en : edition.name_fr;
-  p.layout = pango_cairo_create_layout(p.cr);
+  p.layout = pdf::createLayout(p.cr);
   const double w = kW - 2 * kMargin;
 
   // Cover.
   p.bar(0, 0, kW, 14, 0.106, 0.165, 0.255);
   double y = 220;
-  y += p.text(nameLatin, kMargin, y, w, 26, true, 0.5) + 10;
-  y += p.text(edition.name_ar, kMargin, y, w, 26, true, 0.5) + 24;
+  // The edition's names whole, as they are searched for and copied: smaller to stay on one line, and
+  // wrapped only below 16 points.
+  p.wrap = true;
+  y += p.text(nameLatin, kMargin, y, w, p.fit(nameLatin, w, 26, 16), true, 0.5) + 10;
+  y += p.text(edition.name_ar, kMargin, y, w, p.fit(edition.name_ar, w, 26, 16), true, 0.5) + 24;
+  p.wrap = false;
   y += p.text(dates::formatLong(edition.starts_on, p.latin) + " – " + dates::formatLong(edition.ends_on, p.latin), kMargin, y, w, 14,
               false, 0.5) + 4;
   y += p.text(dates::formatLong(edition.starts_on, "ar") + " – " + dates::formatLong(edition.ends_on, "ar"), kMargin, y, w, 14,

@@ -185,3 +185,24 @@ TEST_CASE("bench open prints cold-open figures and its floor") {
   CHECK(j["floor_ms_median"].get<double>() > 0);
   CHECK(j.contains("ratio_to_floor"));
 }
+
+TEST_CASE("info shows the time-zone data version, and warns when the edition is far beyond it") {
+  TempDir dir;
+  auto db = (dir / "e.db").string();
+  REQUIRE(run("moussem-cli", {"--db", db, "init", "--from", "2026-02-09", "--to", "2026-02-15"}).exit_code == 0);
+  auto j = json::parse(run("moussem-cli", {"--db", db, "--json", "info"}).out);
+  const std::string version = j["tzdata"]["version"];
+  CHECK(version >= "2026c");  // tools/setup keeps tzdata current: Morocco's permanent +00 is known
+  CHECK(j["tzdata"]["date"].get<std::string>().size() == 10);
+  CHECK(j["tzdata"]["stale"] == false);
+  auto en = run("moussem-cli", {"--db", db, "--lang", "en", "info"});
+  CHECK(en.out.find("Time zone: Africa/Casablanca, tzdata " + version) != std::string::npos);
+
+  // An edition years after the data: the warning names the data and the edition's end.
+  auto late = (dir / "late.db").string();
+  REQUIRE(run("moussem-cli", {"--db", late, "init", "--from", "2031-07-10", "--to", "2031-07-15"}).exit_code == 0);
+  auto warned = run("moussem-cli", {"--db", late, "--lang", "en", "info"});
+  CHECK(warned.out.find("Warning: the time zone data (tzdata " + version) != std::string::npos);
+  CHECK(warned.out.find("2031-07-15") != std::string::npos);
+  CHECK(json::parse(run("moussem-cli", {"--db", late, "--json", "info"}).out)["tzdata"]["stale"] == true);
+}

@@ -138,7 +138,7 @@ TEST_CASE("a CSV export neutralises cells a spreadsheet would run as formulas, a
   Demo d;
   const auto csv = d.dir / "in.csv";
   std::ofstream(csv) << "external_id;first_name;last_name;organization;position;category;phone\n"
-                        "X1;Nadia;Idrissi;=HYPERLINK(\"http://x\",\"y\");@SUM(A1);buyer;+212612345678\n"
+                        "X1;Nadia;Idrissi;\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";@SUM(A1);buyer;+212612345678\n"
                         "X2;Omar;Tazi;-2+3;+cmd;press;0612345678\n";
   auto imported = d.cli({"import", "participants", csv.string()});
   INFO(imported.err);

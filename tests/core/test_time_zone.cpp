@@ -2,13 +2,15 @@
 // zone past its last listed change, UTC with a marker when the file is missing, and damaged files
 // refused with a clear error and never a crash.
 #include <catch2/catch.hpp>
-
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 
 #include "core/error.hpp"
 #include "core/time_zone.hpp"
+#include "test_support.hpp"
 
 using namespace moussem;
 
@@ -127,4 +129,41 @@ TEST_CASE("a truncated or damaged zone file is refused with a clear error, never
   }
   CHECK_THROWS_AS(tz::TimeZone::fromTzif("x", "TZif2"), Error);
   CHECK_THROWS_AS(tz::TimeZone::fromTzif("x", "not a zone file at all, but long enough to hold a header"), Error);
+}
+
+TEST_CASE("Casablanca is on UTC+0 on 2027-07-15 with tzdata 2026f (the TZif file shipped with the tests)") {
+  // Since tzdata 2026c Morocco keeps +00 from 2026-09-20, Ramadan or not; older data said +01.
+  const auto casa = tz::TimeZone::load("Africa/Casablanca", test::sourceDir() / "tests/core/tzdata-2026f");
+  REQUIRE_FALSE(casa.isFallback());
+  CHECK(casa.offsetAt(*tz::parseInstant("2027-07-15T12:00:00Z")) == 0);
+  CHECK(shown(casa, "2027-07-15T12:00:00Z") == "2027-07-15 12:00:00");
+  CHECK(casa.offsetAt(*tz::parseInstant("2026-12-07T09:00:00Z")) == 0);     // today, outside Ramadan
+  CHECK(casa.offsetAt(*tz::parseInstant("2026-09-20T00:59:59Z")) == 3600);  // the last second of +01
+  CHECK(casa.offsetAt(*tz::parseInstant("2026-09-20T01:00:00Z")) == 0);
+  CHECK(casa.offsetAt(*tz::parseInstant("2026-02-10T09:00:00Z")) == 3600);  // the Artisan Week, as before
+}
+
+TEST_CASE("the machine's time-zone data is current: tools/setup keeps tzdata up to date") {
+  // What the app and `info` show; tools/setup upgrades tzdata when Debian has a newer one.
+  const tz::DataRelease data = tz::dataRelease();
+  INFO(data.version);
+  REQUIRE(data.version.size() >= 5);
+  CHECK(data.version >= "2026c");  // Morocco's permanent +00
+  const auto casa = tz::TimeZone::load("Africa/Casablanca");
+  CHECK(casa.offsetAt(*tz::parseInstant("2027-07-15T12:00:00Z")) == 0);
+}
+
+TEST_CASE("the time-zone data's release is read from tzdata.zi, and an edition far beyond it is flagged") {
+  test::TempDir dir;
+  std::ofstream(dir / "tzdata.zi") << "# version 2025b\n# ddeps\n";
+  const std::chrono::sys_seconds published{std::chrono::sys_days{std::chrono::year{2025} / 8 / 24}};
+  std::filesystem::last_write_time(dir / "tzdata.zi", std::chrono::file_clock::from_sys(published));
+  const tz::DataRelease data = tz::dataRelease(dir.path());
+  CHECK(data.version == "2025b");
+  CHECK(data.date == "2025-08-24");
+  CHECK_FALSE(tz::dataMayBeStale(data, "2026-02-15"));
+  CHECK(tz::dataMayBeStale(data, "2026-07-15"));
+  CHECK(tz::dataMayBeStale(data, "2027-07-15"));
+  CHECK_FALSE(tz::dataMayBeStale(tz::DataRelease{}, "2027-07-15"));  // unknown data: nothing to say
+  CHECK(tz::dataRelease(dir / "nowhere").version.empty());
 }

@@ -13,6 +13,7 @@
 #include "badge/new_edition.hpp"
 #include "core/codes.hpp"
 #include "core/error.hpp"
+#include "core/phone.hpp"
 #include "store/demo/demo_data.hpp"
 #include "store/demo/demo_names.hpp"
 #include "test_support.hpp"
@@ -214,6 +215,7 @@ TEST_CASE("every demo exhibitor has French and Arabic names, valid codes, an E.1
     CHECK(codes::contains(codes::regions(), x[4]));
     CHECK(codes::contains(codes::programs(), x[5]));
     CHECK(std::regex_match(x[6], mobile));
+    CHECK(phone::parse(x[6], "MA").reason == "");  // in use in Morocco's plan
     if (x[2] == "company") CHECK(validIce(x[7]));
     if (x[2] == "cooperative") CHECK(std::regex_match(x[7], odco));
     if (x[2] == "artisan") CHECK(std::regex_match(x[7], rna));
@@ -258,6 +260,10 @@ TEST_CASE("demo people have names, phones, countries and consent given before th
       CHECK(p[6].rfind("+212", 0) != 0);
     }
     CHECK(std::regex_match(p[6], e164));
+    // A number in use in its country's plan, as libphonenumber reads it: an export imports back.
+    const auto parsed = phone::parse(p[6], p[5]);
+    CHECK(parsed.reason == "");
+    if (parsed.number) CHECK(parsed.number->region == p[5]);
     CHECK(p[7] == "1");
     CHECK(std::regex_match(p[8], consentAt));
     CHECK(p[8] < "2026-02-09");

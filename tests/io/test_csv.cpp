@@ -1,5 +1,5 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
-
 #include <random>
 
 #include "io/csv.hpp"
@@ -133,4 +133,131 @@ TEST_CASE("fuzz: random mutations of a valid file never crash the reader") {
   }
   CHECK(tables > 0);
   CHECK(errors > 0);
+}
+
+namespace {
+// A model of RFC 4180 to check the reader against: any table of fields (separators, quotes, CR, LF,
+// spaces, Arabic, empty) written with a given separator, line end and quoting style.
+enum class Quoting { Minimal, All, Random, NonEmpty };
+
+std::string writeModel(const std::vector<std::vector<std::string>>& table, char sep, const char* eol, Quoting q,
+                       std::mt19937& rng, bool bom, bool finalEol, int trailingBlankLines) {
+  std::string out = bom ? "\xEF\xBB\xBF" : "";
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    for (std::size_t c = 0; c < table[r].size(); ++c) {
+      if (c) out += sep;
+      const std::string& f = table[r][c];
+      bool quoted = q == Quoting::All || (q == Quoting::NonEmpty && !f.empty()) || (q == Quoting::Random && rng() % 2);
+      quoted = quoted || f.find_first_of(std::string("\"\r\n") + sep) != std::string::npos;  // RFC 4180 2.6
+      if (!quoted) {
+        out += f;
+        continue;
+      }
+      out += '"';
+      for (char ch : f) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);  // RFC 4180 2.7
+      out += '"';
+    }
+    if (r + 1 < table.size() || finalEol) out += eol;
+  }
+  for (int i = 0; i < trailingBlankLines; ++i) out += eol;
+  return out;
+}
+}  // namespace
+
+TEST_CASE("property: random tables written with every quoting style, separator and line end read back equal") {
+  std::mt19937 rng(20261207);
+  const std::vector<std::string> pieces{"a",  "Coop", " ", "\"",      "\"\"", ";", ",",    "\t", "\r\n",
+                                        "\n", "\r",   "é", "تعاونية", "x y",  "'", "=1+2", "",   "0612"};
+  const char seps[] = {',', ';', '\t'};
+  const char* eols[] = {"\r\n", "\n"};
+  int checked = 0;
+  for (int iter = 0; iter < 3000; ++iter) {
+    const std::size_t columns = 2 + rng() % 5, rows = 1 + rng() % 6;
+    std::vector<std::vector<std::string>> table;
+    std::vector<std::string> header;
+    for (std::size_t c = 0; c < columns; ++c)
+      header.push_back("col" + std::to_string(c));  // detection reads the header
+    table.push_back(header);
+    for (std::size_t r = 0; r < rows; ++r) {
+      std::vector<std::string> row;
+      for (std::size_t c = 0; c < columns; ++c) {
+        std::string f;
+        for (std::size_t k = rng() % 4; k > 0; --k) f += pieces[rng() % pieces.size()];
+        row.push_back(f);
+      }
+      table.push_back(row);
+    }
+    const char sep = seps[rng() % 3];
+    const char* eol = eols[rng() % 2];
+    const auto quoting = static_cast<Quoting>(rng() % 4);
+    const bool bom = rng() % 2, finalEol = rng() % 2;
+    const int blanks = static_cast<int>(rng() % 3);
+    const std::string text = writeModel(table, sep, eol, quoting, rng, bom, finalEol || blanks > 0, blanks);
+    INFO(text);
+    const csv::Table read = csv::parse(text);
+    CHECK(read.separator == sep);
+    CHECK(read.had_bom == bom);
+    // The documented leniency: a row whose cells are all empty is a blank row, skipped.
+    std::vector<std::vector<std::string>> expected;
+    for (const auto& row : table)
+      if (std::any_of(row.begin(), row.end(), [](const std::string& f) { return !f.empty(); })) expected.push_back(row);
+    REQUIRE(read.rows.size() == expected.size());
+    for (std::size_t r = 0; r < expected.size(); ++r) {
+      CHECK_FALSE(read.rows[r].bad());
+      CHECK(read.rows[r].fields == expected[r]);
+    }
+    ++checked;
+  }
+  CHECK(checked == 3000);
+}
+
+namespace {
+const csv::Row& onlyRow(const csv::Table& t) {
+  REQUIRE(t.rows.size() >= 2);
+  return t.rows[1];
+}
+}  // namespace
+
+TEST_CASE("a stray quote after a closing quote makes a bad row, named by line and column") {
+  const auto t = csv::parse("name;city\nAlpha;Rabat\n\"Coop \"Atlas\" Azilal\";Azilal\nOmega;Fès\n");
+  REQUIRE(t.rows.size() == 4);
+  CHECK_FALSE(t.rows[1].bad());
+  CHECK(t.rows[2].bad());
+  CHECK(t.rows[2].bad_line == 3);
+  CHECK(t.rows[2].bad_column == 1);
+  CHECK_FALSE(t.rows[3].bad());  // the rows after it are read as usual
+  CHECK(t.rows[3].fields == std::vector<std::string>{"Omega", "Fès"});
+  // The same fault in a later column and on a later line of a multi-line record.
+  const auto m = csv::parse("a,b\n1,\"x\ny\"z\n");
+  CHECK(onlyRow(m).bad_column == 2);
+  CHECK(onlyRow(m).bad_line == 3);
+}
+
+TEST_CASE("a quote inside an unquoted field makes a bad row") {
+  const auto t = csv::parse("name,city\nCoop \"Atlas\",Azilal\n");
+  CHECK(onlyRow(t).bad());
+  CHECK(onlyRow(t).bad_column == 1);
+}
+
+TEST_CASE("a row with more or fewer fields than the header is a bad row, never shifted into place") {
+  const auto fewer = csv::parse("a;b;c\n1;2\n");
+  CHECK(onlyRow(fewer).bad());
+  CHECK(onlyRow(fewer).bad_column == 3);
+  CHECK(onlyRow(fewer).problem.find("2") != std::string::npos);
+  const auto more = csv::parse("a;b\n1;2;3\n");
+  CHECK(onlyRow(more).bad());
+  CHECK(onlyRow(more).bad_column == 3);
+  // Rows of empty cells (a spreadsheet's blank rows) are blank lines, whatever their count.
+  CHECK(csv::parse("a;b;c\n1;2;3\n;;\n;\n").rows.size() == 2);
+}
+
+TEST_CASE("a malformed header refuses the whole file") {
+  try {
+    csv::parse("\"name\"x;city\nA;B\n");
+    FAIL("accepted");
+  } catch (const CsvError& e) {
+    CHECK(e.kind() == CsvError::Kind::MalformedHeader);
+    CHECK(e.line() == 1);
+    CHECK(e.column() == 1);
+  }
 }

@@ -53,7 +53,7 @@ TEST_CASE("exhibitors import with French headers, labels, yes/no variants and qu
   CHECK(x.products == "Tajines; plats");
   Exhibitor atelier = *f.store->exhibitor(*f.store->exhibitorByExternalId("EX2"));
   CHECK(atelier.name_fr == "Atelier \"Fès\" cuir");
-  CHECK(atelier.products == "Babouches Sacs");
+  CHECK(atelier.products == "Babouches\nSacs");  // a quoted line break is kept, as LF
   CHECK(f.store->exhibitor(*f.store->exhibitorByExternalId("EX3"))->kind == "association");
 }
 
@@ -215,4 +215,34 @@ TEST_CASE("headers match without regard to case, accents, spaces or punctuation"
   CHECK(io::canonicalColumn(Entity::Exhibitors, "ICE") == "registration_no");
   CHECK(io::canonicalColumn(Entity::Exhibitors, "Surface (m²)") == "booth_area_m2");
   CHECK_FALSE(io::canonicalColumn(Entity::Exhibitors, "Couleur préférée"));
+}
+
+TEST_CASE("a malformed quote or a wrong field count is a bad row with line and column, even in a dry run") {
+  Fixture f;
+  const std::string file =
+      "Nom;Type;Secteur;Région;Ville\n"
+      "Coopérative Tifawine;cooperative;pottery;souss-massa;Tiznit\n"
+      "\"Coop \"Atlas\" Azilal\";cooperative;carpet;beni-mellal-khenifra;Azilal\n"
+      "Atelier Fès;artisan;leather;fes-meknes\n"
+      "Atelier Meknès;artisan;leather;fes-meknes;Meknès;en trop\n";
+  for (bool dry : {true, false}) {
+    io::ImportOptions o;
+    o.dry_run = dry;
+    auto r = io::importText(f.registry, io::Entity::Exhibitors, file, "ex.csv", o);
+    CHECK_FALSE(r.written);
+    REQUIRE(r.errors.size() == 3);
+    CHECK(r.errors[0].line == 3);
+    CHECK(r.errors[0].column == "Nom");
+    CHECK(r.errors[1].line == 4);
+    CHECK(r.errors[1].column == "Ville");  // the first field missing
+    CHECK(r.errors[2].line == 5);
+    CHECK(r.errors[2].column.find("6") != std::string::npos);  // the field beyond the header
+    CHECK(r.skipped == 3);
+  }
+  CHECK(f.count(io::Entity::Exhibitors) == 0);
+  io::ImportOptions skip;
+  skip.skip_invalid = true;
+  auto s = io::importText(f.registry, io::Entity::Exhibitors, file, "ex.csv", skip);
+  CHECK(s.created == 1);  // only the well-formed row; "Coop Atlas\" Azilal\"" is never stored
+  CHECK(f.store->exhibitorsNamed("Coop Atlas\" Azilal\"").empty());
 }

@@ -109,12 +109,15 @@ TEST_CASE("report --out FILE.xlsx writes a workbook with a sheet per table and n
   CHECK(list.out.find("xl/charts/chart1.xml") != std::string::npos);
   auto days = test::runCommand("unzip", {"-p", out.string(), "xl/worksheets/sheet2.xml"});
   auto strings = test::runCommand("unzip", {"-p", out.string(), "xl/sharedStrings.xml"});
-  CHECK(strings.out.find("2026-02-10") != std::string::npos);
+  // Days are date cells (Excel's serial day number with a date format), not text.
+  CHECK(strings.out.find("2026-02-10") == std::string::npos);
+  CHECK(days.out.find("<v>46063</v>") != std::string::npos);  // 2026-02-10
   // 2026-02-10 (row 3, after the header and the 9th): three entries in the Entries column — the buyer's badge
   // is valid on the 11th only, so her scan that day is refused and not counted.
   INFO(days.out);
   CHECK(days.out.find("<c r=\"B3\" s=\"2\"><v>3</v></c>") != std::string::npos);  // s="2": the "#,##0" format
   CHECK(days.out.find("<c r=\"B2\" s=\"2\"><v>0</v></c>") != std::string::npos);
+  CHECK(book.out.find("name=\"Édition\"") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(out.string() + ".partial"));
 }
 
@@ -324,7 +327,9 @@ TEST_CASE("export scans to .xlsx writes a sheet with every scan, and a missing f
   long long rowTags = 0;
   for (std::size_t at = sheet.out.find("<row "); at != std::string::npos; at = sheet.out.find("<row ", at + 1)) ++rowTags;
   CHECK(rowTags == 1 + f.scans());
-  CHECK(sheet.out.find("2026-02-10T10:15:00+01:00") != std::string::npos);
+  // The time is a date cell at the venue's clock (Excel's serial: 2026-02-10 10:15), not text.
+  CHECK(sheet.out.find("2026-02-10T10:15:00+01:00") == std::string::npos);
+  CHECK(sheet.out.find("<v>46063.427083") != std::string::npos);
 
   auto missing = test::run("moussem-cli", {"--db", f.db.string(), "export", "scans", (f.dir / "no" / "s.csv").string()});
   CHECK(missing.exit_code == 1);

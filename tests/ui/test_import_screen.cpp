@@ -2,7 +2,6 @@
 // first rows) with a dry run that names the bad row, all-or-nothing then skip-invalid on a worker, the
 // imported people searchable at once, and exports to CSV and XLSX.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
 #include "badge/new_edition.hpp"
@@ -12,6 +11,7 @@
 #include "test_support.hpp"
 #include "ui/screens/desk_model.hpp"
 #include "ui/screens/import_screen.hpp"
+#include "ui/widgets/widgets.hpp"
 
 using namespace moussem;
 using moussem::test::TempDir;
@@ -172,4 +172,33 @@ TEST_CASE("import screen draws its preview and report in French, Arabic and Engl
     CHECK(vertices > 1000);
   }
   i18n::setLanguage("fr");
+}
+
+TEST_CASE(
+    "import screen: a quoted line break is kept in the preview and shown as one line, a stray quote is a bad row") {
+  Setup s;
+  ui::ImportModel m(*s.session);
+  m.entity = io::Entity::Exhibitors;
+  m.path = s.write("coops.csv",
+                   "Nom;Type;Secteur;Région;Produits\r\n"
+                   "Coop Tiguemi;Coopérative;Poterie;Souss-Massa;\"Tajines\r\nPlats à couscous\"\r\n"
+                   "\"Coop \"Atlas\" Azilal\";Coopérative;Tapis;Béni Mellal-Khénifra;Tapis\r\n");
+  REQUIRE(m.startPreview());
+  m.wait();
+  REQUIRE(m.preview());
+  const auto& p = *m.preview();
+  REQUIRE(p.rows.size() == 2);
+  CHECK(p.rows[0][4] == "Tajines\r\nPlats à couscous");
+  CHECK(ui::oneLine(p.rows[0][4]) == "Tajines \xE2\x86\xB5 Plats à couscous");
+  REQUIRE(p.check.errors.size() == 1);
+  CHECK(p.check.errors[0].line == 4);  // the row above spans lines 2 and 3
+  CHECK(p.check.errors[0].column == "Nom");
+  // Drawn: the preview row keeps one line's height.
+  test::HeadlessUi ui;
+  ui::ImportScreen screen(s.session);
+  screen.model().entity = io::Entity::Exhibitors;
+  screen.model().path = m.path;
+  screen.model().startPreview();
+  screen.model().wait();
+  CHECK(ui.frame([&] { screen.draw(); }) > 500);
 }

@@ -1,11 +1,10 @@
 #include <sqlite3.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <map>
 #include <sstream>
 #include <thread>
-
-#include <catch2/catch.hpp>
 
 #include "badge/new_edition.hpp"
 #include "core/i18n.hpp"
@@ -14,6 +13,7 @@
 #include "test_support.hpp"
 #include "ui/screens/dashboard_screen.hpp"
 #include "ui/screens/desk_screen.hpp"
+#include "ui/screens/edition_screen.hpp"
 #include "ui/screens/gate_screen.hpp"
 #include "ui/screens/overview_screen.hpp"
 #include "ui/shell.hpp"
@@ -283,4 +283,26 @@ TEST_CASE("an empty edition draws its overview with zeros and no crash") {
   CHECK(ui.frame([&] { shell.draw(); }) > 0);
   const auto& overview = dynamic_cast<const ui::OverviewScreen&>(shell.current());
   CHECK(overview.model().figures().people == 0);
+}
+
+TEST_CASE("the Edition screen shows the time-zone data version, with a warning when the edition is far beyond it") {
+  DemoStore d;
+  ui::EditionModel model(*d.store);
+  model.refresh();
+  CHECK(model.timeZoneData().version >= "2026c");
+  CHECK_FALSE(model.timeZoneDataStale());
+  Edition late = *d.store->edition();
+  late.starts_on = "2031-07-10";
+  late.ends_on = "2031-07-15";
+  late.id = 0;           // a new row in the new database
+  late.is_demo = false;  // a demo edition is moved to the current week
+  TempDir dir;
+  auto store = createEditionDatabase(dir / "late.db", late);
+  ui::EditionScreen screen(*store);
+  test::HeadlessUi ui;
+  ui.frames(2, [&] { screen.draw(); });  // draws the row and the warning
+  ui::EditionModel lateModel(*store);
+  lateModel.refresh();
+  REQUIRE(lateModel.edition());
+  CHECK(lateModel.timeZoneDataStale());
 }

@@ -3,6 +3,7 @@
 
 #include "cli_context.hpp"
 #include "core/i18n.hpp"
+#include "core/time_zone.hpp"
 
 namespace moussem::cli {
 
@@ -27,6 +28,10 @@ void registerInfo(CLI::App& app, Context& ctx) {
                        {"booths_assigned", o.booths_assigned},
                        {"gate_profiles", o.gate_profiles},
                        {"scans", o.scans}};
+      // The time-zone data every shown time is computed with, and whether it may be too old for the edition.
+      const tz::DataRelease tzdata = tz::dataRelease();
+      const bool stale = ed && tz::dataMayBeStale(tzdata, ed->ends_on);
+      j["tzdata"] = {{"version", tzdata.version}, {"date", tzdata.date}, {"stale", stale}};
       std::ostringstream text;
       if (ed) {
         j["edition"] = {{"uid", ed->uid}, {"name_fr", ed->name_fr}, {"name_ar", ed->name_ar}, {"name_en", ed->name_en},
@@ -43,7 +48,11 @@ void registerInfo(CLI::App& app, Context& ctx) {
            << tr("info.booths", {std::to_string(o.booths_assigned), std::to_string(o.booths), std::to_string(o.halls)})
            << "\n"
            << trn("info.gates", o.gate_profiles) << "\n"
-           << trn("info.scans", o.scans);
+           << trn("info.scans", o.scans) << "\n"
+           << tr("info.tzdata", {ed ? ed->timezone : std::string("UTC"),
+                                 tzdata.version.empty() ? tr("edition.tzdata.unknown")
+                                                        : tr("edition.tzdata.value", {tzdata.version, tzdata.date})});
+      if (stale) text << "\n" << tr("edition.tzdata.stale", {tzdata.version, tzdata.date, ed->ends_on});
       ctx.print(j, text.str());
     };
   });

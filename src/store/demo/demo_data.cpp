@@ -115,9 +115,24 @@ std::string padded(long long n, int width) {
   return s;
 }
 
+// Random digits after a mobile prefix are not all numbers in use: the first national digits are laid
+// over with ones that are in the country's plan (libphonenumber's metadata, checked by test_demo), any
+// digits after them making a valid number. Same length and same random draws as before, so the demo
+// stays what it was.
+void inPlan(std::string& number, std::size_t dialLength, std::string_view country) {
+  static constexpr std::pair<std::string_view, std::string_view> kStarts[] = {
+      {"US", "6462"}, {"FR", "66"}, {"ES", "6"},    {"TR", "53"}, {"IT", "33"}, {"DE", "151"},
+      {"GB", "771"},  {"SN", "77"}, {"CI", "0707"}, {"BE", "47"}, {"NL", "61"}};
+  for (auto [code, start] : kStarts)
+    if (code == country && number.size() >= dialLength + start.size()) number.replace(dialLength, start.size(), start);
+}
+
 void moroccanMobile(Random& rnd, std::string& out) {
   out.assign(rnd.chance(70) ? "+2126" : "+2127");
   rnd.digits(out, 8);
+  // 06 61/66 and 07 70/77 are mobile prefixes in use; the next digit picks one.
+  const bool even = (out[5] - '0') % 2 == 0;
+  out[5] = out[4] == '6' ? (even ? '6' : '1') : (even ? '0' : '7');
 }
 
 // How participants (people who are not exhibitor staff) split into categories, what share of each
@@ -660,6 +675,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& o) {
           domain = org.domain;
           p.phone.assign(country.dial).append(country.mobile);
           rnd.digits(p.phone, country.digits - static_cast<int>(country.mobile.size()));
+          inPlan(p.phone, country.dial.size(), country.code);
         } else {
           const bool female = rnd.chance(45);
           const auto names = female ? femaleGivenNames() : maleGivenNames();

@@ -9,10 +9,11 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
-#include "core/time_zone.hpp"
+#include "core/person_names.hpp"
+#include "core/phone.hpp"
 #include "core/station.hpp"
 #include "core/text_fold.hpp"
-#include "core/person_names.hpp"
+#include "core/time_zone.hpp"
 #include "ui/signed_in.hpp"
 
 namespace moussem::ui {
@@ -85,7 +86,7 @@ DeskResult DeskModel::describe(const Person& p, const std::optional<Badge>& badg
   if (r.name != p.name_ar) r.name_ar = p.name_ar;
   appendPart(r.details, p.organization);
   appendPart(r.details, p.email);
-  appendPart(r.details, p.phone);
+  appendPart(r.details, phone::display(p.phone, phone::editionRegion()));
   r.category = p.category;
   if (badge) {
     r.badge = badge->serial + " v" + std::to_string(badge->version);
@@ -102,7 +103,7 @@ DeskResult DeskModel::describe(const Exhibitor& x) const {
   if (!x.name_fr.empty()) r.name_ar = x.name_ar;
   appendPart(r.details, i18n::label("sector", x.sector));
   appendPart(r.details, x.city);
-  appendPart(r.details, x.phone);
+  appendPart(r.details, phone::display(x.phone, phone::editionRegion()));
   return r;
 }
 

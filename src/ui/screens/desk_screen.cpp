@@ -9,8 +9,9 @@
 #include "badge/payload.hpp"
 #include "core/dates.hpp"
 #include "core/i18n.hpp"
-#include "core/time_zone.hpp"
 #include "core/person_names.hpp"
+#include "core/phone.hpp"
+#include "core/time_zone.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/text_field.hpp"
@@ -43,7 +44,8 @@ void fact(const char* labelKey, const std::string& value) {
   const std::string& shown = display(value);
   const float gap = ImGui::CalcTextSize("  ").x;
   const float width = ImGui::CalcTextSize(label.c_str()).x + gap + ImGui::CalcTextSize(shown.c_str()).x;
-  if (width > ImGui::GetContentRegionAvail().x) {  // too long for one line: the label, then the value wrapped
+  if (width > ImGui::GetContentRegionAvail().x || value.find('\n') != std::string::npos) {
+    // Too long for one line, or several lines (products): the label, then the value wrapped.
     Text(tr(labelKey) + ":");
     TextWrapped(value);
     return;
@@ -379,7 +381,7 @@ void DeskScreen::drawPerson() {
   if (!p.position.empty()) org += (org.empty() ? "" : "  ·  ") + p.position;
   TextWrapped(org);
   fact("people.field.email", p.email);
-  fact("people.field.phone", p.phone);
+  fact("people.field.phone", phone::display(p.phone, phone::editionRegion()));
   fact("people.field.country", p.country);
   fact("people.field.days", daysText(p.days));
   const std::string consentDay = p.consent_at.size() >= 10 && dates::isIsoDate(p.consent_at.substr(0, 10)) ? dates::formatLong(p.consent_at.substr(0, 10), i18n::language()) : p.consent_at;
@@ -448,7 +450,7 @@ void DeskScreen::drawExhibitor() {
   Text(i18n::label("kind", x.kind) + "  ·  " + i18n::label("sector", x.sector) + "  ·  " + i18n::label("region", x.region));
   fact("exhibitors.field.city", x.city);
   fact("exhibitors.field.contact_name", x.contact_name);
-  fact("exhibitors.field.phone", x.phone);
+  fact("exhibitors.field.phone", phone::display(x.phone, phone::editionRegion()));
   fact("exhibitors.field.email", x.email);
   fact("exhibitors.field.registration_no", x.registration_no);
   fact("exhibitors.field.program", i18n::label("program", x.program));

@@ -15,6 +15,8 @@ void EditionModel::refresh() {
   categories_ = store_.categories();
   zones_ = store_.zones();
   location_ = store_.location();
+  tzdata_ = tz::dataRelease();
+  tzdata_stale_ = edition_ && tz::dataMayBeStale(tzdata_, edition_->ends_on);
   loaded_ = true;
 }
 
@@ -56,10 +58,18 @@ void EditionScreen::draw() {
     row("edition.dates", tr("overview.dates", {dates::formatLong(ed->starts_on, i18n::language()), dates::formatLong(ed->ends_on, i18n::language()), ""}));
     row("edition.venue", ed->venue);
     row("edition.timezone", ed->timezone);
+    const tz::DataRelease& data = model_.timeZoneData();
+    row("edition.tzdata",
+        data.version.empty() ? tr("edition.tzdata.unknown") : tr("edition.tzdata.value", {data.version, data.date}));
     row("edition.uid", ed->uid);
     row("edition.public_key", ed->public_key);
     row("edition.database", model_.location());
     ImGui::EndTable();
+  }
+  if (model_.timeZoneDataStale()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.38f, 0.0f, 1));
+    TextWrapped(tr("edition.tzdata.stale", {model_.timeZoneData().version, model_.timeZoneData().date, ed->ends_on}));
+    ImGui::PopStyleColor();
   }
   ImGui::Spacing();
   if (fonts().bold) ImGui::PushFont(fonts().bold);

@@ -1,9 +1,11 @@
-// The edition's configuration at a glance: names in three languages, dates, venue, badge code,
-// categories with their colours and labels, zones. Read-only here; editing comes with the admin work.
+// The edition's configuration at a glance: names in three languages, dates, venue, time zone and the
+// time-zone data it is read with (a warning when the data is older than the edition by months), badge
+// code, categories with their colours and labels, zones. Read-only here; editing comes with the admin work.
 #pragma once
 #include <optional>
 #include <vector>
 
+#include "core/time_zone.hpp"
 #include "store/store.hpp"
 #include "ui/screen.hpp"
 
@@ -18,6 +20,9 @@ class EditionModel {
   const std::vector<Category>& categories() const { return categories_; }
   const std::vector<Zone>& zones() const { return zones_; }
   const std::string& location() const { return location_; }
+  const tz::DataRelease& timeZoneData() const { return tzdata_; }
+  // The data may miss clock changes decided after it and before the edition's last day.
+  bool timeZoneDataStale() const { return tzdata_stale_; }
 
  private:
   Store& store_;
@@ -25,6 +30,8 @@ class EditionModel {
   std::vector<Category> categories_;
   std::vector<Zone> zones_;
   std::string location_;
+  tz::DataRelease tzdata_;
+  bool tzdata_stale_ = false;
   bool loaded_ = false;
 };
 

@@ -32,6 +32,7 @@ void ExhibitorsModel::load() {
   ++loads_;
   choices_ = FieldChoices::load(store);
   text_.clear();
+  phones_.clear();
   ids_.clear();
   area_.clear();
   store.forEachExhibitor([&](const Exhibitor& x, const std::string& booth, const std::string& status) {
@@ -86,11 +87,13 @@ void ExhibitorsModel::applySort() {
   } else if (sort_column_ == Kind || sort_column_ == Sector || sort_column_ == Region || sort_column_ == Program) {
     static const char* families[] = {"", "", "kind", "sector", "region", "", "program"};
     const char* family = families[sort_column_];
-    sortView(view_, sort_ascending_, [&](std::uint32_t r) { return text::foldForSearch(i18n::label(family, text_.cell(r, c))); });
+    sortView(view_, sort_ascending_,
+             [&](std::uint32_t r) { return text::sortKey(i18n::label(family, text_.cell(r, c)), i18n::language()); });
   } else {
     sortView(view_, sort_ascending_, [&](std::uint32_t r) {
-      std::string key = text::foldForSearch(text_.cell(r, c));
-      return key.empty() ? std::string("\xff") : key;
+      // As the interface language's collator orders names; empty cells last.
+      return text_.cell(r, c).empty() ? std::string("\xff\xff\xff\xff")
+                                      : text::sortKey(text_.cell(r, c), i18n::language());
     });
   }
 }
@@ -103,6 +106,8 @@ std::string ExhibitorsModel::cell(std::size_t row, int column) const {
     case Region: return i18n::label("region", text_.cell(r, Region));
     case Program: return i18n::label("program", text_.cell(r, Program));
     case Area: return area(area_[r]);
+    case Phone:
+      return phones_(r, text_.cell(r, Phone));
     case Booth: {
       const std::string_view status = text_.cell(r, kStatus);
       if (status == kNoBooth) return "";

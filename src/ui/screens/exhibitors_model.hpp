@@ -61,6 +61,7 @@ class ExhibitorsModel {
   int loads_ = 0, sorts_ = 0;
   static constexpr std::size_t kStatus = kColumns;  // hidden cell: the booth status code, or kNoBooth
   TextRows text_{kColumns + 1};
+  PhoneCells phones_;
   std::vector<Id> ids_;
   std::vector<double> area_;
   std::vector<std::uint32_t> view_;

@@ -122,7 +122,7 @@ void ImportScreen::drawPreview(const ImportPreview& p) {
       ImGui::TableNextRow();
       for (int c = 0; c < n && c < static_cast<int>(row.size()); ++c) {
         ImGui::TableSetColumnIndex(c);
-        const std::string& cell = row[static_cast<std::size_t>(c)];
+        const std::string cell = oneLine(row[static_cast<std::size_t>(c)]);  // a quoted line break stays, shown ↵
         ImGui::TextUnformatted(display(cell.size() > 60 ? cell.substr(0, 60) + "…" : cell).c_str());
       }
     }

@@ -39,6 +39,7 @@ void ParticipantsModel::load() {
   for (std::size_t i = 0; i < choices_.edition_days.size() && i < 64; ++i) dayIndex.emplace(choices_.edition_days[i], static_cast<int>(i));
 
   text_.clear();
+  phones_.clear();
   ids_.clear();
   category_.clear();
   exhibitor_.clear();
@@ -109,13 +110,16 @@ void ParticipantsModel::applySort() {
   ++sorts_;
   const auto c = static_cast<std::size_t>(sort_column_);
   if (sort_column_ == Category) {
-    sortView(view_, sort_ascending_, [&](std::uint32_t r) { return text::foldForSearch(i18n::label("category", text_.cell(r, c))); });
+    sortView(view_, sort_ascending_, [&](std::uint32_t r) {
+      return text::sortKey(i18n::label("category", text_.cell(r, c)), i18n::language());
+    });
   } else if (sort_column_ == Days) {
     sortView(view_, sort_ascending_, [&](std::uint32_t r) { return numberKey(static_cast<double>(__builtin_popcountll(days_[r]))); });
   } else {
     sortView(view_, sort_ascending_, [&](std::uint32_t r) {
-      std::string key = text::foldForSearch(text_.cell(r, c));
-      return key.empty() ? std::string("\xff") : key;  // empty cells last
+      // As the interface language's collator orders names; empty cells last.
+      return text_.cell(r, c).empty() ? std::string("\xff\xff\xff\xff")
+                                      : text::sortKey(text_.cell(r, c), i18n::language());
     });
   }
 }
@@ -124,6 +128,7 @@ std::string ParticipantsModel::cell(std::size_t row, int column) const {
   const std::uint32_t r = view_[row];
   const std::string_view v = text_.cell(r, static_cast<std::size_t>(column));
   if (column == Category) return i18n::label("category", v);
+  if (column == Phone) return phones_(r, v);
   return std::string(v);
 }
 

@@ -59,6 +59,7 @@ class ParticipantsModel {
   std::uint64_t loaded_revision_ = 0;
   int loads_ = 0, sorts_ = 0;
   TextRows text_{kColumns};
+  PhoneCells phones_;
   std::vector<Id> ids_;
   std::vector<std::uint8_t> category_;      // index into codes::categories()
   std::vector<Id> exhibitor_;

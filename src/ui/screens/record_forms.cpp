@@ -36,8 +36,10 @@ FieldChoices FieldChoices::load(Store& store) {
   store.forEachExhibitor([&](const Exhibitor& x, const std::string&, const std::string&) {
     c.exhibitors.emplace_back(x.id, x.name_fr.empty() ? x.name_ar : x.name_fr);
   });
-  std::sort(c.exhibitors.begin(), c.exhibitors.end(),
-            [](const auto& a, const auto& b) { return text::foldForSearch(a.second) < text::foldForSearch(b.second); });
+  const std::string& lang = i18n::language();
+  std::sort(c.exhibitors.begin(), c.exhibitors.end(), [&](const auto& a, const auto& b) {
+    return text::sortKey(a.second, lang) < text::sortKey(b.second, lang);
+  });
   c.categories = store.categories();
   return c;
 }

@@ -6,8 +6,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "core/phone.hpp"
 #include "core/text_fold.hpp"
 
 namespace moussem::ui {
@@ -42,8 +44,8 @@ class TextRows {
   std::vector<std::uint32_t> offsets_;  // 4 GiB of text at most: far beyond any edition
 };
 
-// Sorts a view of row numbers by a key computed once per row (folded text: accents and case ignored,
-// Arabic variants equal), ties kept in id order.
+// Sorts a view of row numbers by a key computed once per row (text::sortKey: the interface language's
+// collation), ties kept in id order.
 template <typename KeyOf>
 void sortView(std::vector<std::uint32_t>& view, bool ascending, KeyOf keyOf) {
   std::vector<std::pair<std::string, std::uint32_t>> keyed;
@@ -54,6 +56,22 @@ void sortView(std::vector<std::uint32_t>& view, bool ascending, KeyOf keyOf) {
   });
   for (std::size_t i = 0; i < view.size(); ++i) view[i] = keyed[i].second;
 }
+
+// Phone cells as people read them (phone::display: national form for the edition's country,
+// international otherwise), formatted once per row when first drawn: libphonenumber takes tens of
+// microseconds a number, too much for a million rows at load or for every frame.
+class PhoneCells {
+ public:
+  void clear() { shown_.clear(); }
+  const std::string& operator()(std::uint32_t row, std::string_view stored) const {
+    auto it = shown_.find(row);
+    if (it == shown_.end()) it = shown_.emplace(row, phone::display(stored, phone::editionRegion())).first;
+    return it->second;
+  }
+
+ private:
+  mutable std::unordered_map<std::uint32_t, std::string> shown_;
+};
 
 // A number as a key that sorts as text in numeric order.
 inline std::string numberKey(double v) {

@@ -52,12 +52,30 @@ std::vector<std::string> wrapLogical(std::string_view text, float width) {
 }
 
 void TextWrapped(std::string_view text) {
+  // Multi-line text (an exhibitor's products): each line a paragraph of its own, shaped and wrapped apart.
+  if (const std::size_t nl = text.find('\n'); nl != std::string_view::npos) {
+    TextWrapped(text.substr(0, nl));
+    TextWrapped(text.substr(nl + 1));
+    return;
+  }
   const float avail = ImGui::GetContentRegionAvail().x;
   if (avail <= 0 || ImGui::CalcTextSize(display(text).c_str()).x <= avail) {
     Text(text);
     return;
   }
   for (const std::string& line : wrapLogical(text, avail)) Text(line);
+}
+
+std::string oneLine(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '\n')
+      out += " \xE2\x86\xB5 ";  // U+21B5, in the fonts' arrows range
+    else if (c != '\r')
+      out += c;
+  }
+  return out;
 }
 
 void TextColored(const ImVec4& colour, std::string_view text) {

@@ -15,10 +15,13 @@ void TextAligned(std::string_view text, float align);  // 0 left, 0.5 centre, 1 
 void TextColored(const ImVec4& colour, std::string_view text);
 // Text that may be longer than the line: broken at spaces in logical order, each line shaped on its own
 // and aligned like Text() (wrapping shaped visual text instead would put an Arabic sentence's end first).
+// A line break in the text starts a new paragraph.
 void TextWrapped(std::string_view text);
 // The lines TextWrapped draws for a width, in logical order (for tests).
 std::vector<std::string> wrapLogical(std::string_view text, float width);
 bool isRtlLayout();  // the interface language reads right to left
+// A multi-line value (an exhibitor's products) in one table cell: each line break shown as " ↵ ".
+std::string oneLine(std::string_view text);
 
 // A row of buttons in reading order: from the left edge rightwards, or in right-to-left layouts from the
 // right edge leftwards (the first button on the right). Labels are logical text; IDs are "###id", the same

@@ -2,9 +2,11 @@
 // window loop. Errors before the window opens are printed and exit 1; nothing is half-created.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
+#include "app/frame_bench.hpp"
 #include "app/window.hpp"
 #include "badge/new_edition.hpp"
 #include "booth/demo_venue.hpp"
@@ -19,10 +21,12 @@
 
 int main(int argc, char** argv) {
   using namespace moussem;
+  const auto started = std::chrono::steady_clock::now();
   app::takeStopSignals();
   app::WindowOptions options;
   std::string db, lang, size;  // lang empty: this station's last choice, else French
   bool demo = false;
+  bool benchFrames = false;
   CLI::App cli{"Moussem: registration, badges, booths and gates for fairs and forums", "moussem"};
   cli.add_option("--db", db, "SQLite database file (default: $MOUSSEM_DB or the user data folder)");
   cli.add_flag("--demo", demo, "Open the demo edition (created with demo data on first start)");
@@ -38,6 +42,7 @@ int main(int argc, char** argv) {
   cli.add_option("--ready-file", options.ready_file, "Write this file once the window is up and idle (scripts)");
   cli.add_option("--state-file", options.state_file, "At exit, write the screen on show and the text of the last edited field to this JSON file (scripts)");
   cli.add_option("--frame-delay-ms", options.frame_delay_ms, "Make every frame last at least this long (tests of slow machines)")->check(CLI::Range(0, 2000));
+  cli.add_flag("--bench-frames", benchFrames, "Draw the screens headless on --db and print frame times and memory as JSON (moussem-cli bench ui-frame)");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -79,6 +84,12 @@ int main(int argc, char** argv) {
       const auto saved = store->setting(ui::Shell::languageSetting(stationName()));
       const auto known = i18n::languages();
       if (saved && std::find(known.begin(), known.end(), *saved) != known.end()) i18n::setLanguage(*saved);
+    }
+    if (benchFrames) {
+      app::FrameBenchOptions o;
+      o.started = started;
+      std::cout << app::benchFrames(*store, o).dump() << std::endl;
+      return 0;
     }
     return app::runWindow(*store, options);
   } catch (const Error& e) {

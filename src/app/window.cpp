@@ -190,6 +190,35 @@ void takeStopSignals() {
   }).detach();
 }
 
+namespace {
+// The glyph atlas on the GPU at one byte a pixel, none of it kept in this process. ImGui's backend
+// uploads it as RGBA (four bytes a pixel, 32 MB for our atlas, plus the same again in its CPU copies);
+// a one-channel texture whose swizzle reads as white with that alpha draws the same pixels. Called
+// once, after the backend's first NewFrame made its own texture (which this replaces).
+GLuint compactFontTexture() {
+  ImGuiIO& io = ImGui::GetIO();
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  GLint bound = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+  GLuint tex = 0;
+  glGenTextures(1, &tex);
+  glBindTexture(GL_TEXTURE_2D, tex);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+  glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+  io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex)));
+  io.Fonts->ClearTexData();  // TexReady stays set: the fonts are built, only the pixels are gone
+  return tex;
+}
+}  // namespace
+
 int runWindow(Store& store, const WindowOptions& options) {
   GlfwSession glfw;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -238,6 +267,7 @@ int runWindow(Store& store, const WindowOptions& options) {
   ImGui_ImplOpenGL3_Init("#version 330");
 
   int exitCode = 0;
+  GLuint fontTexture = 0;
   GlTextures textures;
   ui::setTextureService(&textures);
   // A worker that ends wakes the sleeping loop to show its outcome; a stop signal ends the loop.
@@ -288,6 +318,7 @@ int runWindow(Store& store, const WindowOptions& options) {
       const auto frameStart = std::chrono::steady_clock::now();
 
       ImGui_ImplOpenGL3_NewFrame();
+      if (!fontTexture) fontTexture = compactFontTexture();
       ImGui_ImplGlfw_NewFrame();
       if (!options.screenshot.empty()) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no stray hover in pictures
       ImGui::NewFrame();
@@ -323,6 +354,7 @@ int runWindow(Store& store, const WindowOptions& options) {
     state.session = nullptr;
   }
   ui::setTextureService(nullptr);  // the shell and its textures are gone; GL is still current
+  glDeleteTextures(1, &fontTexture);
   ui::setWakeUpCall(nullptr);
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

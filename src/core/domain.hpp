@@ -95,6 +95,24 @@ struct PeopleFilter {
   bool not_printed = false;  // only those whose current badge version was never printed
 };
 
+// The participants table, paged from the database (a million people never sit in memory): the filters
+// and the order, decided by the database; then the rows of the window on show.
+enum class PersonOrder { Registration, Name, NameAr, Organization, Category, Country, Email, Phone, Days, Exhibitor, Badge };
+struct PeopleQuery {
+  std::string category;          // empty: every category
+  std::optional<Id> exhibitor;   // nullopt: anyone; 0: nobody's staff; else the staff of this exhibitor
+  std::string day;               // empty: any; else YYYY-MM-DD among the person's days
+  PersonOrder order = PersonOrder::Registration;
+  bool ascending = true;         // empty cells come last either way; ties in id order
+  // PersonOrder::Category: the codes in the order their labels sort in the interface language.
+  std::vector<std::string> category_order;
+};
+struct PersonRow {
+  Person person;
+  std::string exhibitor;     // the exhibitor's name, empty if none
+  std::string badge_serial;  // empty if none
+};
+
 // One line of a badge's print log.
 struct PrintRecord {
   Id person_id = 0;

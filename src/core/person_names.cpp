@@ -4,6 +4,8 @@
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
+#include "core/text_fold.hpp"
+
 #include "core/i18n.hpp"
 
 namespace moussem::names {
@@ -18,6 +20,11 @@ std::string list(const Person& p) {
   std::string name = upperLatin(p.last_name);
   if (!p.first_name.empty()) name += (name.empty() ? "" : " ") + p.first_name;
   return name.empty() ? p.name_ar : name;
+}
+
+std::string sortKey(const Person& p) {
+  const bool hasLatin = !p.first_name.empty() || !p.last_name.empty();
+  return text::foldForSearch(hasLatin ? p.last_name + " " + p.first_name : p.name_ar);
 }
 
 std::string sentence(const Person& p, std::string_view lang) {

@@ -24,6 +24,11 @@ std::string sentence(const Person& p, std::string_view lang);
 std::string secondary(const Person& p);
 std::string secondary(const Person& p, std::string_view lang);
 
+// The key a list of people is ordered by (stored with each person, so the database orders a million of
+// them from an index): the list name folded as search folds text (accents, case, Arabic variants),
+// the Arabic name for a person with no Latin name.
+std::string sortKey(const Person& p);
+
 // Latin letters in capitals, accents kept ("el ouazzani" → "EL OUAZZANI", "benaïssa" → "BENAÏSSA",
 // "ṭāhir" → "ṬĀHIR"; ICU's one-to-one case mapping);
 // other scripts unchanged.

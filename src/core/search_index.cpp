@@ -91,12 +91,13 @@ std::pair<std::size_t, std::size_t> sortedRange(const std::vector<std::uint32_t>
   return {static_cast<std::size_t>(lo - first), static_cast<std::size_t>(hi - first)};
 }
 
-void putVarint(std::vector<std::uint8_t>& out, std::uint32_t v) {
+template <typename Bytes>  // std::vector<std::uint8_t> or std::string
+void putVarint(Bytes& out, std::uint32_t v) {
   while (v >= 0x80) {
-    out.push_back(static_cast<std::uint8_t>(v | 0x80));
+    out.push_back(static_cast<typename Bytes::value_type>(v | 0x80));
     v >>= 7;
   }
-  out.push_back(static_cast<std::uint8_t>(v));
+  out.push_back(static_cast<typename Bytes::value_type>(v));
 }
 
 // Reads one varint at `at` and moves past it.
@@ -128,13 +129,34 @@ struct SearchIndex::TokenMatch {
 };
 
 std::uint32_t SearchIndex::tokenId(std::string_view w) {
-  auto it = word_ids_.find(std::string(w));
-  if (it != word_ids_.end()) return it->second;
+  // Open addressing over the dictionary itself: a slot holds a word number + 1 (0: empty), the words
+  // stay in word_blob_ only. A million distinct words (e-mail names are mostly unique) cost 8 MB here,
+  // where a map of strings cost over 60.
+  const std::size_t hash = std::hash<std::string_view>{}(w);
+  if (!word_slots_.empty()) {
+    const std::size_t mask = word_slots_.size() - 1;
+    for (std::size_t i = hash & mask; word_slots_[i] != 0; i = (i + 1) & mask)
+      if (word(word_slots_[i] - 1) == w) return word_slots_[i] - 1;
+  }
   const auto id = static_cast<std::uint32_t>(postings_.size());
   word_blob_.append(w);
   word_begin_.push_back(static_cast<std::uint32_t>(word_blob_.size()));
   postings_.emplace_back();
-  word_ids_.emplace(std::string(w), id);
+  if ((postings_.size()) * 2 > word_slots_.size()) {  // at most half full: probes stay short
+    std::vector<std::uint32_t> slots(std::max<std::size_t>(1024, word_slots_.size() * 2), 0);
+    const std::size_t mask = slots.size() - 1;
+    for (std::uint32_t k = 0; k < postings_.size(); ++k) {
+      std::size_t i = std::hash<std::string_view>{}(word(k)) & mask;
+      while (slots[i] != 0) i = (i + 1) & mask;
+      slots[i] = k + 1;
+    }
+    word_slots_.swap(slots);
+  } else {
+    const std::size_t mask = word_slots_.size() - 1;
+    std::size_t i = hash & mask;
+    while (word_slots_[i] != 0) i = (i + 1) & mask;
+    word_slots_[i] = id + 1;
+  }
   return id;
 }
 
@@ -392,7 +414,7 @@ SearchIndex::Result SearchIndex::search(std::string_view query, std::size_t limi
       const Postings& p = postings_[id];
       std::uint32_t record = 0;
       for (std::size_t at = 0; at < p.deltas.size();) {
-        record += getVarint(p.deltas.data(), at);
+        record += getVarint(reinterpret_cast<const std::uint8_t*>(p.deltas.data()), at);
         if (!consider(record)) return result;
       }
     }
@@ -421,8 +443,8 @@ std::size_t SearchIndex::memoryBytes() const {
                   bytes(digit_begin_) + bytes(digit_keys_) + bytes(digit_record_) + bytes(by_prefix_) +
                   bytes(by_suffix_) + bytes(serial_keys_) + bytes(serial_record_) + bytes(by_serial_) +
                   bytes(person_record_) + bytes(exhibitor_record_) + word_blob_.capacity() + bytes(word_begin_);
-  for (const auto& p : postings_) n += bytes(p.deltas) + sizeof(p);
-  n += word_ids_.size() * 64;
+  for (const auto& p : postings_) n += sizeof(p) + (p.deltas.capacity() > 15 ? p.deltas.capacity() : 0);
+  n += bytes(word_slots_);
   return n;
 }
 

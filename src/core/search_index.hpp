@@ -90,12 +90,14 @@ class SearchIndex {
   std::string word_blob_;
   std::vector<std::uint32_t> word_begin_{0};  // into word_blob_, size = words + 1
   struct Postings {
-    std::vector<std::uint8_t> deltas;  // record numbers, each a varint of the gap to the previous one
+    // Record numbers, each a varint of the gap to the previous one. A string for its room inside: most
+    // words (e-mail names) have a record or two, whose bytes then need no allocation of their own.
+    std::string deltas;
     std::uint32_t last = 0;            // the last record added
     std::uint32_t count = 0;
   };
   std::vector<Postings> postings_;
-  std::unordered_map<std::string, std::uint32_t> word_ids_;
+  std::vector<std::uint32_t> word_slots_;  // hash table of word numbers + 1 (tokenId), a power of two long
   std::string_view word(std::uint32_t id) const {
     return std::string_view(word_blob_).substr(word_begin_[id], word_begin_[id + 1] - word_begin_[id]);
   }

@@ -370,6 +370,19 @@ void GuardedStore::forEachPerson(const std::function<void(const Person&, const s
   inner_->forEachPerson([&](const Person& p, const std::string& serial) { fn(visible(p), serial); });
 }
 
+std::vector<Id> GuardedStore::orderedPersonIds(const PeopleQuery& query) {
+  // Sorting by a contact would tell what the role may not read.
+  if (query.order == PersonOrder::Email || query.order == PersonOrder::Phone) need(Permission::ReadContacts);
+  return inner_->orderedPersonIds(query);
+}
+
+std::vector<PersonRow> GuardedStore::personRows(const std::vector<Id>& ids) {
+  auto rows = inner_->personRows(ids);
+  if (!allows(actor_.role, Permission::ReadContacts))
+    for (auto& r : rows) r.person = visible(std::move(r.person));
+  return rows;
+}
+
 std::optional<Id> GuardedStore::exhibitorByExternalId(const std::string& external_id) {
   need(Permission::ReadContacts);
   return inner_->exhibitorByExternalId(external_id);

@@ -69,6 +69,8 @@ class GuardedStore final : public Store {
   void forEachExhibitor(
       const std::function<void(const Exhibitor&, const std::string& booth, const std::string& booth_status)>& fn) override;
   void forEachPerson(const std::function<void(const Person&, const std::string& badge_serial)>& fn) override;
+  std::vector<Id> orderedPersonIds(const PeopleQuery& query) override;
+  std::vector<PersonRow> personRows(const std::vector<Id>& ids) override;
   std::optional<Id> exhibitorByExternalId(const std::string& external_id) override;
   std::vector<Id> exhibitorsWithEmail(const std::string& email) override;
   std::vector<Id> exhibitorsWithPhone(const std::string& phone) override;

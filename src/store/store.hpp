@@ -127,6 +127,10 @@ class Store {
   virtual void forEachExhibitor(
       const std::function<void(const Exhibitor&, const std::string& booth, const std::string& booth_status)>& fn) = 0;
   virtual void forEachPerson(const std::function<void(const Person&, const std::string& badge_serial)>& fn) = 0;
+  // The participants table (PeopleQuery): the ids in the table's order, then the rows of the window on
+  // show, in the order of the ids given (ids no longer there are left out).
+  virtual std::vector<Id> orderedPersonIds(const PeopleQuery& query) = 0;
+  virtual std::vector<PersonRow> personRows(const std::vector<Id>& ids) = 0;
   // Lookups for imports and duplicate detection: e-mails are stored lower-case, phones in E.164.
   virtual std::optional<Id> exhibitorByExternalId(const std::string& external_id) = 0;
   virtual std::vector<Id> exhibitorsWithEmail(const std::string& email) = 0;

@@ -45,6 +45,19 @@ TEST_CASE("a database of every earlier schema version upgrades to the latest and
     CHECK(store->schemaVersion() == latestSchemaVersion());
     CHECK(store->edition()->uid == "OLD001");
     CHECK(store->overview().people == 1);
+    // Migration 8 filled the list's order key of the people already there (the application folds it).
+    if (from >= 8) continue;  // the fixture's row was inserted by hand, past the migration
+    sqlite3* after = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &after) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(after, "SELECT name_key FROM person", -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "bennani ahmed");
+    sqlite3_finalize(st);
+    sqlite3_close(after);
+    PeopleQuery byName;
+    byName.order = PersonOrder::Name;
+    CHECK(store->orderedPersonIds(byName).size() == 1);
   }
 }
 

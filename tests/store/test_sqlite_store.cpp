@@ -2,12 +2,14 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <fstream>
 
 #include "badge/new_edition.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "core/signing_key.hpp"
+#include "core/text_fold.hpp"
 #include "store/migrations.hpp"
 #include "store/store.hpp"
 #include "test_support.hpp"
@@ -321,4 +323,61 @@ TEST_CASE("settings are kept across openings") {
   auto store = openStore(db.string());
   CHECK(store->setting("station.name") == "Guichet 2");
   CHECK_FALSE(store->setting("nothing"));
+}
+
+TEST_CASE("the people list comes from the database in the collator's name order, filtered, on either database") {
+  TempDir dir;
+  auto store = createEditionDatabase(test::dbPath(dir, "t.db"), sampleEdition());
+  struct Name {
+    const char* first;
+    const char* last;
+    const char* ar;
+  };
+  // Accents, case, transliteration marks, compound and Arabic-only names, in no order.
+  const std::vector<Name> names = {{"Omar", "Tahiri", ""},        {"Salim", "Ṭāhir", ""},
+                                   {"Bruno", "ethier", ""},       {"Anne", "Éthier", ""},
+                                   {"Hind", "El Amrani", ""},     {"Ali", "abdelkader", ""},
+                                   {"", "", "عبد الهادي آيت لحسن"}, {"Zineb", "Benali", "زينب بنعلي"},
+                                   {"Karim", "Benalia", ""},      {"Nadia", "Ouazzani", ""}};
+  std::vector<std::pair<std::string, Id>> expected;  // ICU's French collation of "last first" (Arabic alone: its own)
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    Person p = samplePerson("p" + std::to_string(i) + "@example.org");
+    p.first_name = names[i].first;
+    p.last_name = names[i].last;
+    p.name_ar = names[i].ar;
+    p.category = i % 2 ? "forum" : "press";
+    p.id = store->insertPerson(p);
+    const std::string listed = p.last_name.empty() ? p.name_ar : p.last_name + " " + p.first_name;
+    expected.emplace_back(text::sortKey(listed, "fr"), p.id);
+  }
+  std::sort(expected.begin(), expected.end());
+  PeopleQuery q;
+  q.order = PersonOrder::Name;
+  std::vector<Id> want;
+  for (const auto& [key, id] : expected) want.push_back(id);
+  CHECK(store->orderedPersonIds(q) == want);
+  q.ascending = false;
+  CHECK(store->orderedPersonIds(q) == std::vector<Id>(want.rbegin(), want.rend()));
+
+  // Filtered by the database, the order kept; the rows read for a window of ids, in their order.
+  q.ascending = true;
+  q.category = "press";
+  std::vector<Id> press;
+  for (Id id : want)
+    if (store->person(id)->category == "press") press.push_back(id);
+  CHECK(store->orderedPersonIds(q) == press);
+  const std::vector<Id> window(want.begin() + 2, want.begin() + 6);
+  const auto rows = store->personRows(window);
+  REQUIRE(rows.size() == window.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) CHECK(rows[i].person.id == window[i]);
+
+  // A renamed person moves to their new place: last of the Latin names, before the Arabic-only one.
+  Person moved = *store->person(want.front());
+  moved.last_name = "Zniber";
+  store->updatePerson(moved);
+  q.category.clear();
+  const auto after = store->orderedPersonIds(q);
+  REQUIRE(after.size() == want.size());
+  CHECK(after[after.size() - 2] == moved.id);
+  CHECK(store->person(after.back())->last_name.empty());
 }

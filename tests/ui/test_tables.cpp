@@ -52,8 +52,10 @@ TEST_CASE("participants table: loaded once, sorted once, nothing per frame") {
   test::HeadlessUi ui;
   ui::ParticipantsScreen screen(d.session);
   screen.onShow();
-  drawFrames(ui, screen, 40);
+  drawFrames(ui, screen, 2);
   auto& m = screen.model();
+  m.wait();  // the ids are read on a worker
+  drawFrames(ui, screen, 40);
   CHECK(m.loads() == 1);
   CHECK(m.sorts() == 1);  // the default sort, when the specs were first dirty
   CHECK(m.total() == d.store->personIds().size());
@@ -68,17 +70,50 @@ TEST_CASE("participants table: loaded once, sorted once, nothing per frame") {
   p.last_name = "Aaronson";
   p.category = "press";
   d.session->savePerson(p);
+  drawFrames(ui, screen, 2);
+  m.wait();
   drawFrames(ui, screen, 10);
   CHECK(m.loads() == 2);
   CHECK(m.total() == d.store->personIds().size());
+}
+
+TEST_CASE("participants table: reads only the rows on show, and nothing while nobody scrolls") {
+  Data d(20, 3000);
+  test::HeadlessUi ui;
+  ui::ParticipantsScreen screen(d.session);
+  screen.onShow();
+  drawFrames(ui, screen, 2);
+  auto& m = screen.model();
+  m.wait();
+  drawFrames(ui, screen, 3);
+  REQUIRE(m.shown() > 3000);
+  // The first screenful and its margin: one window, not the table.
+  const std::size_t first = m.rowsRead();
+  CHECK(first > 0);
+  CHECK(first <= 256);
+  drawFrames(ui, screen, 30);
+  CHECK(m.rowsRead() == first);  // idle frames read nothing
+  // Scrolling the whole table with the wheel reads each row about once (the top row the clipper
+  // measures every frame stays read: it does not evict the rows on show).
+  ui.moveMouse(ImVec2(300, 400));
+  for (int i = 0; i < 400; ++i) {
+    ImGui::GetIO().MouseWheel = -3.0f;
+    drawFrames(ui, screen, 1);
+  }
+  const std::size_t scrolled = m.rowsRead() - first;
+  INFO("rows read while scrolling: " << scrolled << " of " << m.shown());
+  CHECK(scrolled >= 256);
+  CHECK(scrolled <= m.shown() * 2);
 }
 
 TEST_CASE("participants table: filters by category, exhibitor, day and text agree with the store") {
   Data d;
   ui::ParticipantsModel m(*d.session);
   m.load();
+  m.wait();
   m.category = "press";
   m.filtersChanged();
+  m.wait();
   CHECK(m.shown() == d.store->personIds("press").size());
   for (std::size_t r = 0; r < m.shown(); ++r) CHECK(m.cell(r, ui::ParticipantsModel::Category) == i18n::label("category", "press"));
 
@@ -89,6 +124,7 @@ TEST_CASE("participants table: filters by category, exhibitor, day and text agre
   REQUIRE(someExhibitor != 0);
   m.exhibitor = someExhibitor;
   m.filtersChanged();
+  m.wait();
   std::size_t staff = 0;
   for (Id id : d.store->personIds())
     if (d.store->person(id)->exhibitor_id == someExhibitor) ++staff;
@@ -98,6 +134,7 @@ TEST_CASE("participants table: filters by category, exhibitor, day and text agre
   const std::string day = m.choices().edition_days.at(1);
   m.day = day;
   m.filtersChanged();
+  m.wait();
   std::size_t onDay = 0;
   for (Id id : d.store->personIds()) {
     auto days = d.store->person(id)->days;
@@ -109,6 +146,7 @@ TEST_CASE("participants table: filters by category, exhibitor, day and text agre
   auto first = d.store->person(d.store->personIds().front());
   m.text = first->email.empty() ? first->last_name : first->email;
   m.filtersChanged();
+  m.wait();
   std::set<Id> shown;
   for (std::size_t r = 0; r < m.shown(); ++r) shown.insert(m.idAt(r));
   CHECK(shown.count(first->id) == 1);
@@ -120,6 +158,8 @@ TEST_CASE("participants table: editing normalises the phone, flags a bad e-mail,
   ui::ParticipantsScreen screen(d.session);
   auto& m = screen.model();
   drawFrames(ui, screen, 2);
+  m.wait();  // the ids are read on a worker
+  REQUIRE(m.shown() > 0);
   const Id id = m.idAt(0);
   m.select(id);
   drawFrames(ui, screen, 2);

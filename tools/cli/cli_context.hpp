@@ -68,6 +68,7 @@ void registerBadge(CLI::App& app, Context& ctx);
 void registerRegistry(CLI::App& app, Context& ctx);  // import, export, list, show (cmd_registry.cpp)
 nlohmann::json benchSearch(long long n, const Context& ctx);  // bench search (bench_registry.cpp)
 nlohmann::json benchImport(long long n, const Context& ctx);  // bench import (bench_registry.cpp)
+nlohmann::json benchUiFrame(long long n, const Context& ctx);  // bench ui-frame (bench_ui.cpp)
 nlohmann::json benchBadges(long long n, const Context& ctx);  // bench badges (bench_badges.cpp)
 void registerGate(CLI::App& app, Context& ctx);  // gate add|list (cmd_gate.cpp)
 void registerScan(CLI::App& app, Context& ctx);

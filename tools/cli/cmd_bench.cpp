@@ -231,7 +231,7 @@ struct BenchOptions {
 void registerBench(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<BenchOptions>();
   auto* sub = app.add_subcommand("bench", tr("cli.help.bench.about"));
-  sub->add_option("scenario", opts->scenario, tr("cli.help.bench.scenario"))->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate", "allocate", "report"}));
+  sub->add_option("scenario", opts->scenario, tr("cli.help.bench.scenario"))->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate", "allocate", "report", "ui-frame"}));
   sub->add_option("--n", opts->n, tr("cli.help.bench.n"))->check(CLI::Range(1LL, 10000000LL));
   sub->add_option("--seeds", opts->seeds, tr("cli.help.bench.seeds"))->check(CLI::Range(1, 100));
   sub->add_option("--export-lp", opts->lp, tr("cli.help.bench.export-lp"));
@@ -248,7 +248,8 @@ void registerBench(CLI::App& app, Context& ctx) {
         std::cout << result.dump() << std::endl;
         return;
       }
-      if (opts->scenario == "allocate") result = benchAllocate(opts->n, opts->seeds, opts->lp);  // cmd_booth.cpp
+      if (opts->scenario == "ui-frame") result = benchUiFrame(opts->n > 0 ? opts->n : 1000000, ctx);  // bench_ui.cpp
+      else if (opts->scenario == "allocate") result = benchAllocate(opts->n, opts->seeds, opts->lp);  // cmd_booth.cpp
       else if (opts->scenario == "demo") result = benchDemo(opts->n > 0 ? opts->n : 100000);
       else if (opts->scenario == "badges") result = benchBadges(opts->n > 0 ? opts->n : 1000, ctx);
       else if (opts->scenario == "gate" && opts->processes > 0)

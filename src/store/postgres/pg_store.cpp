@@ -5,6 +5,7 @@
 #include "store/postgres/pg_store.hpp"
 
 #include "core/i18n.hpp"
+#include "core/person_names.hpp"
 #include "store/migrations.hpp"
 #include "store/postgres/pg_roles.hpp"
 #include "store/postgres/pg_rows.hpp"
@@ -152,6 +153,7 @@ void PgStore::migrate(OpenMode mode) {
                   "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))");
       if (schemaVersion() < m.version) {
         conn_->exec(std::string(m.sql));
+        if (m.version == 8) fillNameKeys();
         q("INSERT INTO moussem_schema (version, name) VALUES ($1, $2)", pg::Params().add(m.version).add(m.name));
       }
       conn_->exec("COMMIT");
@@ -162,6 +164,39 @@ void PgStore::migrate(OpenMode mode) {
   }
   // Stations' database roles get their privileges on what the migrations added (docs/roles.md).
   if (pg_roles::rolesExist(*conn_)) pg_roles::applyRoles(*conn_);
+}
+
+void PgStore::fillNameKeys() {
+  // Migration 8 (inside its transaction): every person's folded list name, 10,000 people a statement,
+  // ids and keys as two array parameters.
+  auto element = [](const std::string& text) {  // one element of a PostgreSQL array literal, quoted
+    std::string out = "\"";
+    for (char c : text) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out + "\"";
+  };
+  Id after = 0;
+  for (;;) {
+    auto r = conn_->run("SELECT id, first_name, last_name, name_ar FROM person WHERE id > $1 ORDER BY id LIMIT 10000",
+                        pg::Params().add(after));
+    if (r.rows() == 0) return;
+    std::string ids = "{", keys = "{";
+    for (int i = 0; i < r.rows(); ++i) {
+      Person p;
+      p.id = r.integer(i, 0);
+      p.first_name = r.text(i, 1);
+      p.last_name = r.text(i, 2);
+      p.name_ar = r.text(i, 3);
+      ids += (i ? "," : "") + std::to_string(p.id);
+      keys += (i ? "," : "") + element(names::sortKey(p));
+      after = p.id;
+    }
+    conn_->run("UPDATE person SET name_key = k.key FROM unnest($1::bigint[], $2::text[]) AS k(id, key) "
+               "WHERE person.id = k.id",
+               pg::Params().add(ids + "}").add(keys + "}"));
+  }
 }
 
 const std::string& PgStore::people() {
@@ -306,11 +341,11 @@ Id PgStore::insertExhibitor(Exhibitor& x) {
 
 Id PgStore::insertPerson(Person& p) {
   auto r = q("INSERT INTO person (external_id, first_name, last_name, name_ar, organization, position, category, "
-             "country, email, phone, days, consent, consent_at, exhibitor_id) "
-             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id",
+             "country, email, phone, days, consent, consent_at, exhibitor_id, name_key) "
+             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id",
              pg::Params().add(p.external_id).add(p.first_name).add(p.last_name).add(p.name_ar).add(p.organization)
                  .add(p.position).add(p.category).add(p.country).add(p.email).add(p.phone).add(joinList(p.days))
-                 .add(p.consent).add(p.consent_at).add(p.exhibitor_id));
+                 .add(p.consent).add(p.consent_at).add(p.exhibitor_id).add(names::sortKey(p)));
   p.id = r.integer(0, 0);
   return p.id;
 }

@@ -55,6 +55,8 @@ class PgStore final : public Store {
   void forEachExhibitor(
       const std::function<void(const Exhibitor&, const std::string&, const std::string&)>& fn) override;
   void forEachPerson(const std::function<void(const Person&, const std::string&)>& fn) override;
+  std::vector<Id> orderedPersonIds(const PeopleQuery& query) override;
+  std::vector<PersonRow> personRows(const std::vector<Id>& ids) override;
   std::optional<Id> exhibitorByExternalId(const std::string& external_id) override;
   std::vector<Id> exhibitorsWithEmail(const std::string& email) override;
   std::vector<Id> exhibitorsWithPhone(const std::string& phone) override;
@@ -137,6 +139,7 @@ class PgStore final : public Store {
   // Where people are read from: "person", or the view "person_display" for a database role that may
   // only see people's display fields (a gate's; see pg_roles.hpp).
   const std::string& people();
+  void fillNameKeys();  // migration 8
 
  private:
   friend class PgTransaction;

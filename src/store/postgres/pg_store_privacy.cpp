@@ -23,9 +23,10 @@ std::vector<Presence> PgStore::presencesOfPerson(Id person) {
 long long PgStore::anonymizePeople(const std::string& prefix) {
   auto r =
       q("UPDATE person SET external_id = NULL, first_name = '', last_name = $1::text || id::text, name_ar = '', "
-        "organization = '', position = '', email = '', phone = '', consent_at = '' "
+        "organization = '', position = '', email = '', phone = '', consent_at = '', name_key = lower($1::text || id::text) "
         "WHERE coalesce(external_id, '') <> '' OR first_name <> '' OR last_name <> $1::text || id::text "
-        "OR name_ar <> '' OR organization <> '' OR position <> '' OR email <> '' OR phone <> '' OR consent_at <> ''",
+        "OR name_ar <> '' OR organization <> '' OR position <> '' OR email <> '' OR phone <> '' OR consent_at <> '' "
+        "OR name_key <> lower($1::text || id::text)",
         pg::Params().add(prefix));
   return r.affected();
 }

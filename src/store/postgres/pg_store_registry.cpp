@@ -1,6 +1,10 @@
 // PostgreSQL side of the registration desk: update and delete exhibitors and people, stream every
 // record for lists and the search index, and the exact lookups behind imports and duplicate warnings.
+#include <unordered_map>
+
 #include "core/i18n.hpp"
+#include "core/person_names.hpp"
+#include "store/people_order.hpp"
 #include "store/postgres/pg_rows.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/sqlite/sqlite_rows.hpp"
@@ -41,10 +45,11 @@ void PgStore::deleteExhibitor(Id id) {
 void PgStore::updatePerson(const Person& p) {
   auto r = q("UPDATE person SET external_id=$1, first_name=$2, last_name=$3, name_ar=$4, organization=$5, position=$6, "
              "category=$7, country=$8, email=$9, phone=$10, days=$11, consent=$12, consent_at=$13, exhibitor_id=$14, "
-             "updated_at=moussem_now() WHERE id=$15",
+             "name_key=$15, updated_at=moussem_now() WHERE id=$16",
              pg::Params().add(externalId(p.external_id)).add(p.first_name).add(p.last_name).add(p.name_ar)
                  .add(p.organization).add(p.position).add(p.category).add(p.country).add(p.email).add(p.phone)
-                 .add(sqlite_rows::joinList(p.days)).add(p.consent).add(p.consent_at).add(p.exhibitor_id).add(p.id));
+                 .add(sqlite_rows::joinList(p.days)).add(p.consent).add(p.consent_at).add(p.exhibitor_id)
+                 .add(names::sortKey(p)).add(p.id));
   if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("registry.error.no_person", {std::to_string(p.id)}));
 }
 
@@ -86,6 +91,39 @@ void PgStore::forEachPerson(const std::function<void(const Person&, const std::s
     if (r.rows() < kPage) break;
     after = r.integer(r.rows() - 1, 0);
   }
+}
+
+std::vector<Id> PgStore::orderedPersonIds(const PeopleQuery& query) {
+  const PeopleQuerySql sql = orderedPersonIdsSql(query);
+  pg::Params params;
+  for (const auto& v : sql.params) {
+    if (const auto* text = std::get_if<std::string>(&v)) params.add(*text);
+    else params.add(std::get<std::int64_t>(v));
+  }
+  return ids(sql.sql, params);
+}
+
+std::vector<PersonRow> PgStore::personRows(const std::vector<Id>& wanted) {
+  // One statement for any number of ids: they travel as one array parameter.
+  std::string list = "{";
+  for (Id id : wanted) list += (list.size() > 1 ? "," : "") + std::to_string(id);
+  list += "}";
+  auto r = q(std::string("SELECT ") + pg_rows::kPersonColumns +
+                 ", coalesce((SELECT e.name_fr FROM exhibitor e WHERE e.id = p.exhibitor_id), ''), "
+                 "coalesce((SELECT b.serial FROM badge b WHERE b.person_id = p.id), '') FROM person p "
+                 "WHERE p.id = ANY($1::bigint[])",
+             pg::Params().add(list));
+  std::unordered_map<Id, PersonRow> found;
+  for (int i = 0; i < r.rows(); ++i) {
+    PersonRow row{pg_rows::readPerson(r, i), r.text(i, pg_rows::kPersonColumnCount),
+                  r.text(i, pg_rows::kPersonColumnCount + 1)};
+    found.emplace(row.person.id, std::move(row));
+  }
+  std::vector<PersonRow> out;
+  out.reserve(wanted.size());
+  for (Id id : wanted)
+    if (auto it = found.find(id); it != found.end()) out.push_back(std::move(it->second));
+  return out;
 }
 
 std::optional<Id> PgStore::exhibitorByExternalId(const std::string& external_id) {

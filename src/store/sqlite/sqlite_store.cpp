@@ -7,6 +7,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/person_names.hpp"
 #include "store/migrations.hpp"
 #include "store/sqlite/sqlite_rows.hpp"
 
@@ -76,6 +77,7 @@ void SqliteStore::migrate() {
     db_->exec("BEGIN IMMEDIATE");
     try {
       db_->exec(std::string(m.sql).c_str());
+      if (m.version == 8) fillNameKeys();
       db_->exec(("PRAGMA user_version = " + std::to_string(m.version)).c_str());
       db_->exec("COMMIT");
     } catch (...) {
@@ -90,6 +92,34 @@ void SqliteStore::checkWritable() {
   // then fails on every statement that writes: say so once, before anything is read or written.
   if (sqlite3_db_readonly(db_->handle(), "main") == 1)
     throw Error(ErrorKind::Refused, tr("store.error.read_only", {db_->path()}));
+}
+
+void SqliteStore::fillNameKeys() {
+  // Migration 8 (inside its transaction): every person's folded list name, a batch at a time.
+  Id after = 0;
+  for (;;) {
+    auto& read = db_->prepare(
+        "SELECT id, first_name, last_name, name_ar FROM person WHERE id > ?1 ORDER BY id LIMIT 10000");
+    read.bind(1, after);
+    std::vector<std::pair<Id, std::string>> keys;
+    while (read.step()) {
+      Person p;
+      p.id = read.integer(0);
+      p.first_name = read.text(1);
+      p.last_name = read.text(2);
+      p.name_ar = read.text(3);
+      keys.emplace_back(p.id, names::sortKey(p));
+    }
+    read.reset();
+    if (keys.empty()) return;
+    auto& write = db_->prepare("UPDATE person SET name_key = ?1 WHERE id = ?2");
+    for (const auto& [id, key] : keys) {
+      write.bind(1, key).bind(2, id);
+      write.run();
+      write.reset();
+    }
+    after = keys.back().first;
+  }
 }
 
 void SqliteStore::write(const std::function<void()>& body) {
@@ -268,10 +298,11 @@ Id SqliteStore::insertPerson(Person& p) {
   writeOne([&] {
     auto& st = db_->prepare(
         "INSERT INTO person (external_id, first_name, last_name, name_ar, organization, position, category, country, "
-        "email, phone, days, consent, consent_at, exhibitor_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "email, phone, days, consent, consent_at, exhibitor_id, name_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     st.bind(1, p.external_id).bind(2, p.first_name).bind(3, p.last_name).bind(4, p.name_ar).bind(5, p.organization)
         .bind(6, p.position).bind(7, p.category).bind(8, p.country).bind(9, p.email).bind(10, p.phone)
-        .bind(11, joinList(p.days)).bind(12, p.consent).bind(13, p.consent_at).bind(14, p.exhibitor_id);
+        .bind(11, joinList(p.days)).bind(12, p.consent).bind(13, p.consent_at).bind(14, p.exhibitor_id)
+        .bind(15, names::sortKey(p));
     st.run();
     p.id = db_->lastInsertId();
   });

@@ -40,6 +40,8 @@ class SqliteStore final : public Store {
   void forEachExhibitor(
       const std::function<void(const Exhibitor&, const std::string&, const std::string&)>& fn) override;
   void forEachPerson(const std::function<void(const Person&, const std::string&)>& fn) override;
+  std::vector<Id> orderedPersonIds(const PeopleQuery& query) override;
+  std::vector<PersonRow> personRows(const std::vector<Id>& ids) override;
   std::optional<Id> exhibitorByExternalId(const std::string& external_id) override;
   std::vector<Id> exhibitorsWithEmail(const std::string& email) override;
   std::vector<Id> exhibitorsWithPhone(const std::string& phone) override;
@@ -121,6 +123,7 @@ class SqliteStore final : public Store {
 
  private:
   void migrate();
+  void fillNameKeys();  // migration 8
   void writeOne(const std::function<void()>& statement);
   long long count(const std::string& sql);
 

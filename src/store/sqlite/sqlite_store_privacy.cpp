@@ -31,9 +31,10 @@ long long SqliteStore::anonymizePeople(const std::string& prefix) {
   writeOne([&] {
     auto& st = db_->prepare(
         "UPDATE person SET external_id = '', first_name = '', last_name = ?1 || id, name_ar = '', organization = '', "
-        "position = '', email = '', phone = '', consent_at = '' "
+        "position = '', email = '', phone = '', consent_at = '', name_key = lower(?1 || id) "
         "WHERE coalesce(external_id, '') <> '' OR first_name <> '' OR last_name <> ?1 || id OR name_ar <> '' "
-        "OR organization <> '' OR position <> '' OR email <> '' OR phone <> '' OR consent_at <> ''");
+        "OR organization <> '' OR position <> '' OR email <> '' OR phone <> '' OR consent_at <> '' "
+        "OR name_key <> lower(?1 || id)");
     st.bind(1, prefix);
     st.run();
     changed = db_->changes();

@@ -1,8 +1,12 @@
 // SQLite side of the registration desk: update and delete exhibitors and people, stream every record
 // for lists and the search index, and the exact lookups behind imports and duplicate warnings.
 // Prepared statements only; every write in a transaction.
+#include <unordered_map>
+
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/person_names.hpp"
+#include "store/people_order.hpp"
 #include "store/sqlite/sqlite_rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -62,12 +66,12 @@ void SqliteStore::updatePerson(const Person& p) {
   write([&] {
     auto& st = db_->prepare(
         "UPDATE person SET external_id=?, first_name=?, last_name=?, name_ar=?, organization=?, position=?, "
-        "category=?, country=?, email=?, phone=?, days=?, consent=?, consent_at=?, exhibitor_id=?, "
+        "category=?, country=?, email=?, phone=?, days=?, consent=?, consent_at=?, exhibitor_id=?, name_key=?, "
         "updated_at=strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id=?");
     st.bind(1, externalId(p.external_id)).bind(2, p.first_name).bind(3, p.last_name).bind(4, p.name_ar)
         .bind(5, p.organization).bind(6, p.position).bind(7, p.category).bind(8, p.country).bind(9, p.email)
         .bind(10, p.phone).bind(11, sqlite_rows::joinList(p.days)).bind(12, p.consent).bind(13, p.consent_at)
-        .bind(14, p.exhibitor_id).bind(15, p.id);
+        .bind(14, p.exhibitor_id).bind(15, names::sortKey(p)).bind(16, p.id);
     st.run();
     if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("registry.error.no_person", {std::to_string(p.id)}));
   });
@@ -115,6 +119,41 @@ void SqliteStore::forEachPerson(const std::function<void(const Person&, const st
     Person p = sqlite_rows::readPerson(st);
     fn(p, st.text(sqlite_rows::kPersonColumnCount));
   }
+}
+
+std::vector<Id> SqliteStore::orderedPersonIds(const PeopleQuery& query) {
+  const PeopleQuerySql q = orderedPersonIdsSql(query);
+  auto& st = db_->prepare(q.sql);
+  for (std::size_t i = 0; i < q.params.size(); ++i) {
+    const int n = static_cast<int>(i + 1);
+    if (const auto* text = std::get_if<std::string>(&q.params[i])) st.bind(n, *text);
+    else st.bind(n, std::get<std::int64_t>(q.params[i]));
+  }
+  return ids(st);
+}
+
+std::vector<PersonRow> SqliteStore::personRows(const std::vector<Id>& wanted) {
+  // One statement for any number of ids: they travel as one JSON array, read by json_each.
+  std::string list = "[";
+  for (Id id : wanted) list += (list.size() > 1 ? "," : "") + std::to_string(id);
+  list += "]";
+  auto& st = db_->prepare(std::string("SELECT ") + sqlite_rows::kPersonColumns +
+                          ", coalesce((SELECT e.name_fr FROM exhibitor e WHERE e.id = p.exhibitor_id), ''), "
+                          "coalesce((SELECT b.serial FROM badge b WHERE b.person_id = p.id), '') FROM person p "
+                          "WHERE p.id IN (SELECT value FROM json_each(?1))");
+  st.bind(1, list);
+  std::unordered_map<Id, PersonRow> found;
+  while (st.step()) {
+    PersonRow row{sqlite_rows::readPerson(st), st.text(sqlite_rows::kPersonColumnCount),
+                  st.text(sqlite_rows::kPersonColumnCount + 1)};
+    found.emplace(row.person.id, std::move(row));
+  }
+  st.reset();
+  std::vector<PersonRow> out;
+  out.reserve(wanted.size());
+  for (Id id : wanted)
+    if (auto it = found.find(id); it != found.end()) out.push_back(std::move(it->second));
+  return out;
 }
 
 std::optional<Id> SqliteStore::exhibitorByExternalId(const std::string& external_id) {

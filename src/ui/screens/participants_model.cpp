@@ -1,23 +1,34 @@
 #include "ui/screens/participants_model.hpp"
 
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "core/codes.hpp"
 #include "core/i18n.hpp"
 #include "core/person_names.hpp"
+#include "core/phone.hpp"
+#include "core/text_fold.hpp"
+#include "ui/signed_in.hpp"
 
 namespace moussem::ui {
 
 namespace {
 constexpr std::size_t kTextLimit = 1'000'000;
+constexpr std::size_t kWindow = 256;  // rows read at a time: those on show and a margin around them
 
-std::uint8_t categoryIndex(const std::string& code) {
-  auto cats = codes::categories();
-  for (std::size_t i = 0; i < cats.size(); ++i)
-    if (cats[i] == code) return static_cast<std::uint8_t>(i);
-  return 255;
+PersonOrder orderOf(int column) {
+  switch (column) {
+    case ParticipantsModel::Name: return PersonOrder::Name;
+    case ParticipantsModel::NameAr: return PersonOrder::NameAr;
+    case ParticipantsModel::Organization: return PersonOrder::Organization;
+    case ParticipantsModel::Category: return PersonOrder::Category;
+    case ParticipantsModel::Country: return PersonOrder::Country;
+    case ParticipantsModel::Email: return PersonOrder::Email;
+    case ParticipantsModel::Phone: return PersonOrder::Phone;
+    case ParticipantsModel::Days: return PersonOrder::Days;
+    case ParticipantsModel::Exhibitor: return PersonOrder::Exhibitor;
+    case ParticipantsModel::Badge: return PersonOrder::Badge;
+    default: return PersonOrder::Registration;
+  }
 }
 }  // namespace
 
@@ -25,111 +36,149 @@ ParticipantsModel::ParticipantsModel(DeskSession& session) : form(session), sess
 
 void ParticipantsModel::poll() {
   session_.poll();
-  if (loaded_revision_ != session_.revision()) load();
+  if (auto outcome = task_.poll()) finished(*outcome);
+  if (!task_.running() && loaded_revision_ != session_.revision()) load();
+}
+
+void ParticipantsModel::wait() {
+  for (;;) {
+    task_.wait();
+    auto outcome = task_.poll();
+    if (!outcome) return;
+    finished(*outcome);  // may start the worker again (the filters changed meanwhile)
+  }
 }
 
 void ParticipantsModel::load() {
-  Store& store = session_.store();
   loaded_revision_ = session_.revision();
   ++loads_;
-  choices_ = FieldChoices::load(store);
-  std::unordered_map<Id, std::string> exhibitorNames;
-  for (const auto& [id, name] : choices_.exhibitors) exhibitorNames.emplace(id, name);
-  std::unordered_map<std::string, int> dayIndex;
-  for (std::size_t i = 0; i < choices_.edition_days.size() && i < 64; ++i) dayIndex.emplace(choices_.edition_days[i], static_cast<int>(i));
+  choices_ = FieldChoices::load(session_.store());
+  query();
+}
 
-  text_.clear();
-  phones_.clear();
-  ids_.clear();
-  category_.clear();
-  exhibitor_.clear();
-  days_.clear();
-  const auto expected = static_cast<std::size_t>(std::max<long long>(0, store.overview().people));
-  text_.reserve(expected);
-  ids_.reserve(expected);
-  store.forEachPerson([&](const Person& p, const std::string& serial) {
-    const std::string name = p.first_name.empty() && p.last_name.empty() ? "" : names::list(p);  // Arabic: its own column
-    std::uint64_t bits = 0;
-    std::string dayList;
-    for (const auto& d : p.days) {
-      if (auto it = dayIndex.find(d); it != dayIndex.end()) bits |= std::uint64_t{1} << it->second;
-      dayList += (dayList.empty() ? "" : " ") + d.substr(8, 2);
-    }
-    const std::string* ex = nullptr;
-    if (p.exhibitor_id)
-      if (auto it = exhibitorNames.find(*p.exhibitor_id); it != exhibitorNames.end()) ex = &it->second;
-    text_.add({name, p.name_ar, p.organization, p.category, p.country, p.email, p.phone, dayList,
-               ex ? std::string_view(*ex) : std::string_view(), serial});
-    ids_.push_back(p.id);
-    category_.push_back(categoryIndex(p.category));
-    exhibitor_.push_back(p.exhibitor_id.value_or(0));
-    days_.push_back(bits);
+void ParticipantsModel::filtersChanged() { query(); }
+
+void ParticipantsModel::sortBy(int column, bool ascending) {
+  ++sorts_;
+  if (orderOf(column) == order_ && ascending == ascending_) return;  // the order already read
+  order_ = orderOf(column);
+  ascending_ = ascending;
+  query();
+}
+
+void ParticipantsModel::query() {
+  if (task_.running()) {  // read again with what is asked now once the worker is back
+    again_ = true;
+    return;
+  }
+  again_ = false;
+  PeopleQuery q;
+  q.category = category;
+  if (exhibitor != kAnyExhibitor) q.exhibitor = exhibitor;
+  q.day = day;
+  q.order = order_;
+  q.ascending = ascending_;
+  if (order_ == PersonOrder::Category) {
+    for (auto code : codes::categories()) q.category_order.emplace_back(code);
+    std::sort(q.category_order.begin(), q.category_order.end(), [](const std::string& a, const std::string& b) {
+      return text::sortKey(i18n::label("category", a), i18n::language()) <
+             text::sortKey(i18n::label("category", b), i18n::language());
+    });
+  }
+  // The text narrows the database's answer to the index's hits (the index lives on this thread).
+  std::shared_ptr<std::vector<Id>> hits;
+  if (!text.empty()) {
+    if (!session_.indexReady()) session_.loadIndexNow();
+    hits = std::make_shared<std::vector<Id>>();
+    for (const auto& hit : session_.registry().search(text, kTextLimit).hits)
+      if (hit.kind == SearchIndex::Kind::Person) hits->push_back(hit.id);
+    std::sort(hits->begin(), hits->end());
+  }
+  auto out = std::make_shared<Loaded>();
+  pending_ = out;
+  auto connection = connection_;
+  const std::string location = session_.store().location();
+  task_.start([out, connection, location, q, hits](BackgroundTask::Context&) {
+    if (!*connection) *connection = openAsSignedIn(location);
+    Store& store = **connection;
+    out->ids = store.orderedPersonIds(q);
+    if (hits)
+      std::erase_if(out->ids, [&](Id id) { return !std::binary_search(hits->begin(), hits->end(), id); });
+    out->total = static_cast<std::size_t>(std::max<long long>(0, store.overview().people));
+    return std::string();
   });
-  applyFilters();
+}
+
+void ParticipantsModel::finished(const BackgroundTask::Outcome& outcome) {
+  if (again_) {
+    query();
+    return;
+  }
+  if (!outcome.ok) {
+    message_ = outcome.message;
+    connection_->reset();  // e.g. the server dropped: a fresh connection next time
+    return;
+  }
+  ids_ = std::move(pending_->ids);
+  total_ = pending_->total;
+  for (Window& w : windows_) w.rows.clear();
   // The selected person is gone (deleted elsewhere): the form closes.
-  if (selected_ && std::find(ids_.begin(), ids_.end(), selected_) == ids_.end()) {
+  if (selected_ && !session_.store().person(selected_)) {
     selected_ = 0;
     editing_ = false;
   }
 }
 
-void ParticipantsModel::filtersChanged() { applyFilters(); }
-
-void ParticipantsModel::applyFilters() {
-  view_.clear();
-  const std::uint8_t cat = category.empty() ? 254 : categoryIndex(category);
-  std::uint64_t dayBit = 0;
-  if (!day.empty())
-    for (std::size_t i = 0; i < choices_.edition_days.size() && i < 64; ++i)
-      if (choices_.edition_days[i] == day) dayBit = std::uint64_t{1} << i;
-  std::unordered_set<Id> matching;
-  const bool byText = !text.empty();
-  if (byText) {
-    if (!session_.indexReady()) session_.loadIndexNow();
-    for (const auto& hit : session_.registry().search(text, kTextLimit).hits)
-      if (hit.kind == SearchIndex::Kind::Person) matching.insert(hit.id);
-  }
-  for (std::uint32_t r = 0; r < ids_.size(); ++r) {
-    if (cat != 254 && category_[r] != cat) continue;
-    if (exhibitor != kAnyExhibitor && exhibitor_[r] != exhibitor) continue;
-    if (!day.empty() && !(days_[r] & dayBit)) continue;
-    if (byText && !matching.count(ids_[r])) continue;
-    view_.push_back(r);
-  }
-  applySort();
+ParticipantsModel::Window* ParticipantsModel::windowOf(std::size_t index) const {
+  if (index >= ids_.size()) return nullptr;
+  // Two windows: the top of the table (the clipper measures its first row every frame) and the rows
+  // on show further down, so neither evicts the other.
+  Window& w = index < kWindow ? windows_[0] : windows_[1];
+  if (index >= w.start && index < w.start + w.rows.size()) return &w;
+  w.start = index < kWindow ? 0 : index - kWindow / 4;
+  const std::size_t end = std::min(ids_.size(), w.start + kWindow);
+  const std::vector<Id> wanted(ids_.begin() + static_cast<std::ptrdiff_t>(w.start),
+                               ids_.begin() + static_cast<std::ptrdiff_t>(end));
+  std::vector<PersonRow> found = session_.store().personRows(wanted);
+  rows_read_ += found.size();
+  // Aligned with the ids: a person deleted since the ids were read keeps an empty row.
+  w.rows.assign(wanted.size(), PersonRow{});
+  std::size_t f = 0;
+  for (std::size_t i = 0; i < wanted.size() && f < found.size(); ++i)
+    if (found[f].person.id == wanted[i]) w.rows[i] = std::move(found[f++]);
+  w.phones.assign(w.rows.size(), std::nullopt);
+  return &w;
 }
 
-void ParticipantsModel::sortBy(int column, bool ascending) {
-  sort_column_ = column;
-  sort_ascending_ = ascending;
-  applySort();
-}
-
-void ParticipantsModel::applySort() {
-  if (sort_column_ < 0 || sort_column_ >= kColumns) return;
-  ++sorts_;
-  const auto c = static_cast<std::size_t>(sort_column_);
-  if (sort_column_ == Category) {
-    sortView(view_, sort_ascending_, [&](std::uint32_t r) {
-      return text::sortKey(i18n::label("category", text_.cell(r, c)), i18n::language());
-    });
-  } else if (sort_column_ == Days) {
-    sortView(view_, sort_ascending_, [&](std::uint32_t r) { return numberKey(static_cast<double>(__builtin_popcountll(days_[r]))); });
-  } else {
-    sortView(view_, sort_ascending_, [&](std::uint32_t r) {
-      // As the interface language's collator orders names; empty cells last.
-      return text_.cell(r, c).empty() ? std::string("\xff\xff\xff\xff")
-                                      : text::sortKey(text_.cell(r, c), i18n::language());
-    });
+std::string ParticipantsModel::cell(std::size_t index, int column) const {
+  Window* w = windowOf(index);
+  if (!w) return {};
+  const PersonRow* r = &w->rows[index - w->start];
+  if (r->person.id == 0) return {};
+  const Person& p = r->person;
+  switch (column) {
+    case Name: return p.first_name.empty() && p.last_name.empty() ? std::string() : names::list(p);  // Arabic: its own column
+    case NameAr: return p.name_ar;
+    case Organization: return p.organization;
+    case Category: return i18n::label("category", p.category);
+    case Country: return p.country;
+    case Email: return p.email;
+    case Phone: {
+      // As people read them (national form for the edition's country), formatted the first time the
+      // row is drawn: libphonenumber is too slow to run on every frame or for every row read.
+      auto& shown = w->phones[index - w->start];
+      if (!shown) shown = phone::display(p.phone, phone::editionRegion());
+      return *shown;
+    }
+    case Days: {
+      std::string out;
+      for (const auto& d : p.days) out += (out.empty() ? "" : " ") + (d.size() >= 10 ? d.substr(8, 2) : d);
+      return out;
+    }
+    case Exhibitor: return r->exhibitor;
+    case Badge: return r->badge_serial;
+    default: return {};
   }
-}
-
-std::string ParticipantsModel::cell(std::size_t row, int column) const {
-  const std::uint32_t r = view_[row];
-  const std::string_view v = text_.cell(r, static_cast<std::size_t>(column));
-  if (column == Category) return i18n::label("category", v);
-  if (column == Phone) return phones_(r, v);
-  return std::string(v);
 }
 
 void ParticipantsModel::select(Id id) {

@@ -1,16 +1,19 @@
-// The participants table's data, with no ImGui: every person read once into compact rows (again only
-// when the registry's revision moves), filters by category, exhibitor, attendance day and a text
-// searched in the in-memory index, sorting when asked (the screen asks when ImGui's sort specs are
-// dirty), and the edit form of the selected person, creation and deletion.
+// The participants table's data, with no ImGui, for a handful of people or a million: the database
+// filters (category, exhibitor, attendance day) and orders the ids on a worker (its own connection),
+// the in-memory index narrows them by text, and only the rows on show are read, a window at a time
+// (ParticipantsModel::cell); nothing is read per frame. Again only when the registry's revision moves
+// or a filter or the order changes. Also the edit form of the selected person, creation and deletion.
 #pragma once
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "ui/background_task.hpp"
 #include "ui/desk_session.hpp"
 #include "ui/screens/record_forms.hpp"
-#include "ui/screens/table_rows.hpp"
 
 namespace moussem::ui {
 
@@ -20,9 +23,11 @@ class ParticipantsModel {
   static constexpr Id kAnyExhibitor = -1, kNoExhibitor = 0;
 
   explicit ParticipantsModel(DeskSession& session);
-  void poll();  // once per frame: reloads when the data changed
-  void load();
-  bool loaded() const { return loaded_revision_ != 0; }
+  void poll();  // once per frame: adopts the worker's rows; reloads when the data changed elsewhere
+  void load();  // reads again (filters, order and text as they are): on a worker
+  bool loaded() const { return loaded_revision_ != 0 && !task_.running(); }
+  bool loading() const { return task_.running(); }
+  void wait();  // tests and benchmarks: until the worker is done, then adopts its rows
   int loads() const { return loads_; }
 
   // Filters: edit, then filtersChanged().
@@ -35,11 +40,12 @@ class ParticipantsModel {
   void sortBy(int column, bool ascending);
   int sorts() const { return sorts_; }
 
-  std::size_t total() const { return ids_.size(); }
-  std::size_t shown() const { return view_.size(); }
-  Id idAt(std::size_t row) const { return ids_[view_[row]]; }
+  std::size_t total() const { return total_; }  // people in the edition
+  std::size_t shown() const { return ids_.size(); }
+  Id idAt(std::size_t row) const { return ids_[row]; }
   std::string cell(std::size_t row, int column) const;  // as shown (labels translated)
   const FieldChoices& choices() const { return choices_; }
+  std::size_t rowsRead() const { return rows_read_; }  // rows read from the store so far (tests, bench)
 
   // Selection and editing.
   PersonForm form;
@@ -52,25 +58,37 @@ class ParticipantsModel {
   const std::string& message() const { return message_; }
 
  private:
-  void applyFilters();
-  void applySort();
+  struct Loaded {
+    std::vector<Id> ids;
+    std::size_t total = 0;
+  };
+  void query();  // starts the worker on the filters, text and order as they are now
+  void finished(const BackgroundTask::Outcome& outcome);
 
   DeskSession& session_;
   std::uint64_t loaded_revision_ = 0;
   int loads_ = 0, sorts_ = 0;
-  TextRows text_{kColumns};
-  PhoneCells phones_;
-  std::vector<Id> ids_;
-  std::vector<std::uint8_t> category_;      // index into codes::categories()
-  std::vector<Id> exhibitor_;
-  std::vector<std::uint64_t> days_;         // bit i: the edition's day i
-  std::vector<std::uint32_t> view_;
-  int sort_column_ = -1;
-  bool sort_ascending_ = true;
+  std::vector<Id> ids_;          // the rows in the table's order
+  std::size_t total_ = 0;
+  // Rows read: ids_[start ...] (the rows on show and a margin around them).
+  struct Window {
+    std::size_t start = 0;
+    std::vector<PersonRow> rows;
+    std::vector<std::optional<std::string>> phones;  // as shown, formatted once drawn
+  };
+  Window* windowOf(std::size_t index) const;  // the window holding that row, read if need be
+  mutable std::array<Window, 2> windows_;
+  mutable std::size_t rows_read_ = 0;
+  PersonOrder order_ = PersonOrder::Name;  // the table's default sort: read in that order from the start
+  bool ascending_ = true;
   FieldChoices choices_;
   Id selected_ = 0;
   bool editing_ = false;
   std::string message_;
+  bool again_ = false;  // asked while the worker ran: read again when it is back
+  std::shared_ptr<Loaded> pending_ = std::make_shared<Loaded>();
+  std::shared_ptr<std::unique_ptr<Store>> connection_ = std::make_shared<std::unique_ptr<Store>>();  // the worker's
+  BackgroundTask task_;  // last: joined before what it writes to goes
 };
 
 }  // namespace moussem::ui

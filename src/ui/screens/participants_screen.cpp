@@ -104,7 +104,10 @@ void ParticipantsScreen::drawFilters() {
     fields_.focus_first = true;
   }
   ImGui::SameLine();
-  TextColored(ImVec4(0.40f, 0.43f, 0.50f, 1), tr("table.count", {std::to_string(model_.shown()), std::to_string(model_.total())}));
+  if (model_.loading())  // the database orders the rows on a worker: the last ones stay on show meanwhile
+    TextColored(ImVec4(0.40f, 0.43f, 0.50f, 1), tr("table.loading"));
+  else
+    TextColored(ImVec4(0.40f, 0.43f, 0.50f, 1), tr("table.count", {std::to_string(model_.shown()), std::to_string(model_.total())}));
   if (changed) model_.filtersChanged();
 }
 

@@ -1,5 +1,6 @@
 #include "badge/badge_batch.hpp"
 
+#include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/scratch_dir.hpp"
@@ -100,6 +101,30 @@ PrintOutcome printBatch(Store& store, BadgeService& service, const std::vector<I
   outcome.badges = faces.size();
   if (progress) progress("print", 1, 1);
   return outcome;
+}
+
+int printTestPage(BadgeRenderer& renderer, const PrintSettings& settings, const std::string& station) {
+  const BadgeTemplate& t = renderer.badgeTemplate();
+  const std::string paper = settings.paper.empty() ? mediaForPage(t.sheet_w, t.sheet_h) : settings.paper;
+  BadgeFace face;
+  face.edition_fr = i18n::lookupIn("fr", "print.test.title");
+  face.edition_ar = i18n::lookupIn("ar", "print.test.title");
+  face.edition_en = i18n::lookupIn("en", "print.test.title");
+  face.name_latin = i18n::lookupIn("fr", "print.test.name");
+  face.name_ar = i18n::lookupIn("ar", "print.test.name");
+  face.organization = station;
+  face.position = (settings.printer.empty() ? tr("print.default_printer") : settings.printer) + " · " + paper;
+  face.category_fr = i18n::lookupIn("fr", "print.test.category");
+  face.category_ar = i18n::lookupIn("ar", "print.test.category");
+  face.category_en = i18n::lookupIn("en", "print.test.category");
+  face.days = dates::utcNowIso().substr(0, 10);
+  face.serial = "TEST";
+  face.payload = "MOUSSEM TEST PAGE";  // not a signed payload: every gate refuses it (malformed)
+  const ScratchDir scratch("moussem-print", "render.error.write");
+  PartialFile pdf(scratch.path() / "test-page.pdf", "render.error.write");
+  renderer.renderPdf(pdf, {face});
+  pdf.publish();
+  return printPdf(settings.printer, pdf.out(), i18n::lookupIn("en", "print.test.title"), paper);
 }
 
 }  // namespace moussem

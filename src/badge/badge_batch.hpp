@@ -40,4 +40,10 @@ PrintOutcome printBatch(Store& store, BadgeService& service, const std::vector<I
                         const PrintSettings& settings, bool again, const BatchProgress& progress = {},
                         const std::atomic<bool>* cancel = nullptr);
 
+// A test page for a station's printer and paper: one badge of the renderer's template drawn with sample
+// text (the station, the printer and the paper named on it) and a QR no gate accepts, so the operator
+// sees the alignment, the colours and the QR as real badges will print. Nothing is issued, logged or
+// written. Returns the printer's job id; throws Error like printPdf.
+int printTestPage(BadgeRenderer& renderer, const PrintSettings& settings, const std::string& station);
+
 }  // namespace moussem

@@ -4,6 +4,7 @@
 
 #include "core/codes.hpp"
 #include "core/dates.hpp"
+#include "core/edition_rules.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
@@ -13,13 +14,10 @@ namespace moussem {
 
 namespace fs = std::filesystem;
 
-void validateEdition(const Edition& e) {
-  if (e.name_fr.empty() && e.name_en.empty() && e.name_ar.empty())
-    throw Error(ErrorKind::Invalid, tr("edition.error.name"));
-  if (!dates::isIsoDate(e.starts_on)) throw Error(ErrorKind::Invalid, tr("edition.error.date", {"from", e.starts_on}));
-  if (!dates::isIsoDate(e.ends_on)) throw Error(ErrorKind::Invalid, tr("edition.error.date", {"to", e.ends_on}));
-  if (e.ends_on < e.starts_on) throw Error(ErrorKind::Invalid, tr("edition.error.order", {e.starts_on, e.ends_on}));
-  if (dates::daysBetween(e.starts_on, e.ends_on) > 366) throw Error(ErrorKind::Invalid, tr("edition.error.too_long"));
+void validateEdition(Edition& e) {
+  // The rules the app's Edition screen and `edition set` apply too (core/edition_rules).
+  const auto errors = prepareEdition(e);
+  if (!errors.empty()) throw Error(ErrorKind::Invalid, errors.front().message);
 }
 
 namespace {

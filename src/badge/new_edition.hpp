@@ -12,7 +12,8 @@ namespace moussem {
 
 std::unique_ptr<Store> createEditionDatabase(const std::filesystem::path& db, Edition edition);
 
-// Validates an edition's fields (dates ISO and ordered, a name); throws Error(Invalid) naming the field.
-void validateEdition(const Edition& edition);
+// Normalises and validates an edition's fields (core/edition_rules: a name, dates ISO or French and
+// ordered, a known time zone); throws Error(Invalid) naming the first field at fault.
+void validateEdition(Edition& edition);
 
 }  // namespace moussem

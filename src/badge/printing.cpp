@@ -130,6 +130,13 @@ std::vector<PrinterInfo> listPrinters() {
   return out;
 }
 
+bool printerChosen(const PrintSettings& settings, const std::vector<PrinterInfo>& printers) {
+  if (!settings.printer.empty()) return true;
+  for (const auto& p : printers)
+    if (p.is_default) return true;
+  return false;
+}
+
 std::vector<std::string> paperSizes(const std::string& printer) {
   DestPtr d = findDest(printer);
   const std::string name = displayName(d.get(), printer);

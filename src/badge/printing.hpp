@@ -26,6 +26,9 @@ struct PrintSettings {
 
 // The CUPS queues this machine knows (empty when CUPS is not running).
 std::vector<PrinterInfo> listPrinters();
+// Whether a print with these settings has somewhere to go: a printer chosen, or a default printer
+// this machine knows (listPrinters). When not, the app offers to choose one.
+bool printerChosen(const PrintSettings& settings, const std::vector<PrinterInfo>& printers);
 // The paper sizes a printer supports, as PWG media names. Throws Error when it cannot be reached.
 std::vector<std::string> paperSizes(const std::string& printer);
 

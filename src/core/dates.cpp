@@ -1,5 +1,6 @@
 #include "core/dates.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -81,6 +82,18 @@ std::string formatLong(std::string_view iso, std::string_view lang) {
   const char* month = lang == "ar" ? kAr[m] : lang == "en" ? kEn[m] : kFr[m];
   return std::to_string(static_cast<unsigned>(ymd->day())) + " " + month + " " +
          std::to_string(static_cast<int>(ymd->year()));
+}
+
+std::vector<std::string> remaining(std::string_view from, std::string_view to, std::string_view today) {
+  std::vector<std::string> out = range(from, to);
+  out.erase(out.begin(), std::lower_bound(out.begin(), out.end(), std::string(today)));  // ISO sorts as text
+  return out;
+}
+
+std::string formatDayMonth(std::string_view iso, std::string_view lang) {
+  std::string out = formatLong(iso, lang);
+  if (isIsoDate(iso)) out.erase(out.rfind(' '));  // the year is the last word
+  return out;
 }
 
 std::string utcIso(std::chrono::system_clock::time_point t) {

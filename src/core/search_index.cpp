@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/dates.hpp"
 #include "core/text_fold.hpp"
 
 namespace moussem {
@@ -116,14 +117,28 @@ bool isDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Rank keys: compared as numbers, higher first (see the header for the order).
+constexpr std::uint64_t kSerialHit = std::uint64_t{1} << 63;
+constexpr int kClassShift = 60;  // 3 bits: how the words or digits matched
+constexpr int kOrderShift = 58;  // 2 bits: the order of a person's names in the query
+constexpr int kExactShift = 54;  // 4 bits: query words equal to whole words
+constexpr std::uint64_t kToday = std::uint64_t{1} << 53, kNotPrinted = std::uint64_t{1} << 52,
+                        kIsPerson = std::uint64_t{1} << 51;
+// Postings walked before a query with enough ranked candidates stops looking for better ones.
+constexpr std::size_t kWalkBudget = 65536;
+
+// How a query word matched a dictionary word (TokenMatch::word_set).
+constexpr std::uint8_t kInside = 1, kStart = 2, kWhole = 3;
+
 }  // namespace
 
 // What one query word matches: dictionary words (letters) or digit-key ranges (digits).
 struct SearchIndex::TokenMatch {
   bool digits = false;
-  std::vector<std::uint32_t> words;  // matching dictionary words, those starting with the query first
-  std::vector<std::uint8_t> word_set;
+  std::vector<std::uint32_t> words;  // matching dictionary words: whole words, then beginnings, then insides
+  std::vector<std::uint8_t> word_set;  // per dictionary word: 0, kInside, kStart or kWhole
   std::vector<Range> prefixes;       // digit keys starting with one of these
+  std::vector<std::uint64_t> exact;  // digit keys equal to one of these (the whole number typed)
   Range suffix;                      // phone keys ending with the query digits
   std::size_t cost = 0;              // postings to walk if this word drives
 };
@@ -168,26 +183,43 @@ void SearchIndex::addDigits(std::uint32_t record, std::string_view digits, bool 
   if (phone) by_suffix_.push_back(pos);
 }
 
+void SearchIndex::setFirstDay(std::string_view iso) {
+  if (dates::isIsoDate(iso)) first_day_ = dates::toDayNumber(iso);
+}
+
 void SearchIndex::upsert(const Entry& e) {
   remove(e.kind, e.id);
   const auto record = static_cast<std::uint32_t>(ids_.size());
   ids_.push_back(e.id);
   kinds_.push_back(static_cast<std::uint8_t>(e.kind));
   alive_.push_back(1);
+  printed_.push_back(e.printed ? 1 : 0);
+  std::uint32_t days = 0;
+  for (std::string_view d : e.days) {
+    if (!dates::isIsoDate(d)) continue;
+    const long long n = dates::toDayNumber(d);
+    if (first_day_ < 0) first_day_ = n;
+    if (n >= first_day_ && n - first_day_ < 32) days |= std::uint32_t{1} << (n - first_day_);
+  }
+  days_.push_back(days);
   ++alive_count_;
 
-  std::vector<std::uint32_t> mine;  // this record's words, each once
-  for (std::string_view text : e.texts) {
-    const std::string folded = text::foldForSearch(text);
+  std::vector<std::uint32_t> mine, mineByField;  // this record's words, each once; (word, field) pairs
+  for (const Text& t : e.texts) {
+    const std::string folded = text::foldForSearch(t.text);
     for (std::string_view w : text::searchTokens(folded)) {
       if (isDigits(w)) {
         addDigits(record, w, false);
         continue;
       }
       const std::uint32_t id = tokenId(w);
+      const std::uint32_t tagged = id << 2 | static_cast<std::uint32_t>(t.field);
+      if (std::find(mineByField.begin(), mineByField.end(), tagged) == mineByField.end()) {
+        mineByField.push_back(tagged);
+        putVarint(record_tokens_, tagged);
+      }
       if (std::find(mine.begin(), mine.end(), id) != mine.end()) continue;
       mine.push_back(id);
-      putVarint(record_tokens_, id);
       Postings& p = postings_[id];
       putVarint(p.deltas, record - p.last);  // the first one is the record itself (last = 0)
       p.last = record;
@@ -240,6 +272,11 @@ bool SearchIndex::contains(Kind kind, Id id) const {
   return id >= 0 && static_cast<std::size_t>(id) < map.size() && map[static_cast<std::size_t>(id)] != 0;
 }
 
+void SearchIndex::setPrinted(Id person, bool printed) {
+  if (!contains(Kind::Person, person)) return;
+  printed_[person_record_[static_cast<std::size_t>(person)] - 1] = printed ? 1 : 0;
+}
+
 void SearchIndex::sortPending() {
   auto prefixKey = [this](std::uint32_t p) { return digit_keys_[p] & ~std::uint64_t{0xF}; };
   if (sorted_prefix_ < by_prefix_.size()) {
@@ -278,7 +315,8 @@ void SearchIndex::compact() {
   for (auto* v : {&token_begin_, &digit_begin_, &digit_record_, &by_prefix_, &by_suffix_, &serial_record_,
                   &by_serial_, &person_record_, &exhibitor_record_, &word_begin_})
     v->shrink_to_fit();
-  for (auto* v : {&kinds_, &alive_, &record_tokens_}) v->shrink_to_fit();
+  for (auto* v : {&kinds_, &alive_, &printed_, &record_tokens_}) v->shrink_to_fit();
+  days_.shrink_to_fit();
   for (auto* v : {&digit_keys_, &serial_keys_}) v->shrink_to_fit();
   ids_.shrink_to_fit();
   for (auto& p : postings_) p.deltas.shrink_to_fit();
@@ -289,13 +327,17 @@ void SearchIndex::matchWord(std::string_view w, bool phoneLike, TokenMatch& m) c
   if (isDigits(w)) {
     m.digits = true;
     m.prefixes.push_back(digitPrefixRange(w));
+    m.exact.push_back(packDigits(w));
     if (phoneLike) {
       // What people type for a Moroccan number, reduced to the national digits that are indexed.
       std::string_view n = w;
       if (n.rfind("00", 0) == 0) n.remove_prefix(2);
       if (n.rfind("212", 0) == 0) n.remove_prefix(3);
       if (n.rfind("0", 0) == 0) n.remove_prefix(1);
-      if (!n.empty() && n != w) m.prefixes.push_back(digitPrefixRange(n));
+      if (!n.empty() && n != w) {
+        m.prefixes.push_back(digitPrefixRange(n));
+        m.exact.push_back(packDigits(n));
+      }
     }
     m.suffix = digitPrefixRange(std::string(w.rbegin(), w.rend()));
     for (const Range& r : m.prefixes) {
@@ -311,68 +353,161 @@ void SearchIndex::matchWord(std::string_view w, bool phoneLike, TokenMatch& m) c
   m.word_set.assign(words, 0);
   std::vector<std::uint32_t> infix;
   for (std::uint32_t id = 0; id < words; ++id) {
-    const std::size_t at = word(id).find(w);
+    const std::string_view candidate = word(id);
+    const std::size_t at = candidate.find(w);
     if (at == std::string_view::npos) continue;
-    m.word_set[id] = 1;
+    m.word_set[id] = at != 0 ? kInside : candidate.size() == w.size() ? kWhole : kStart;
     (at == 0 ? m.words : infix).push_back(id);
     m.cost += postings_[id].count;
   }
   // Whole-word matches first, then words that start with the query, then the rest.
-  std::stable_partition(m.words.begin(), m.words.end(), [&](std::uint32_t id) { return word(id).size() == w.size(); });
+  std::stable_partition(m.words.begin(), m.words.end(), [&](std::uint32_t id) { return m.word_set[id] == kWhole; });
   m.words.insert(m.words.end(), infix.begin(), infix.end());
 }
 
-bool SearchIndex::recordMatches(std::uint32_t record, const TokenMatch& m) const {
-  if (!m.digits) {
-    const std::size_t end = token_begin_[record + 1];
-    for (std::size_t at = token_begin_[record]; at < end;)
-      if (m.word_set[getVarint(record_tokens_.data(), at)]) return true;
-    return false;
-  }
+// 0: no digit run of the record matches; 3: one equals the digits typed; 2: a phone number ends with
+// them (or begins with them, when startFirst); 1: the other end, or digits inside a text.
+int SearchIndex::digitsMatch(std::uint32_t record, const TokenMatch& m, bool startFirst) const {
+  int best = 0;
   for (std::uint32_t i = digit_begin_[record]; i < digit_begin_[record + 1]; ++i) {
     const std::uint64_t key = digit_keys_[i] & ~std::uint64_t{0xF};
+    const bool phone = digit_keys_[i] & kPhoneFlag;
+    if (std::find(m.exact.begin(), m.exact.end(), key) != m.exact.end()) return 3;
     for (const Range& r : m.prefixes)
-      if (r.has(key)) return true;
-    if ((digit_keys_[i] & kPhoneFlag) && m.suffix.has(reverseKey(key))) return true;
+      if (r.has(key)) best = std::max(best, phone && startFirst ? 2 : 1);
+    if (phone && m.suffix.has(reverseKey(key))) best = std::max(best, startFirst ? 1 : 2);
   }
-  return false;
+  return best;
 }
 
-SearchIndex::Result SearchIndex::search(std::string_view query, std::size_t limit) const {
+std::uint64_t SearchIndex::tieBreak(std::uint32_t record, std::uint32_t todayBit) const {
+  std::uint64_t key = 0xFFFFFFFFu - record;  // earlier registrations first among equals
+  if (kinds_[record] == static_cast<std::uint8_t>(Kind::Person)) {
+    key |= kIsPerson;
+    if (days_[record] & todayBit) key |= kToday;
+    if (!printed_[record]) key |= kNotPrinted;
+  }
+  return key;
+}
+
+bool SearchIndex::scoreWords(std::uint32_t record, const std::vector<TokenMatch>& matches, std::uint64_t& key) const {
+  constexpr std::size_t kLast = 0, kFirst = 1, kName = 2, kOther = 3;
+  const std::size_t n = matches.size();
+  // level[i][field]: how query word i matched in that field of the record.
+  std::array<std::array<std::uint8_t, 4>, 16> level{};
+  const std::size_t end = token_begin_[record + 1];
+  for (std::size_t at = token_begin_[record]; at < end;) {
+    const std::uint32_t tagged = getVarint(record_tokens_.data(), at);
+    const std::uint32_t id = tagged >> 2, field = tagged & 3;
+    for (std::size_t i = 0; i < n; ++i)
+      if (!matches[i].digits) level[i][field] = std::max(level[i][field], matches[i].word_set[id]);
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (matches[i].digits && digitsMatch(record, matches[i], false) > 0) level[i][kOther] = kStart;
+
+  const bool person = kinds_[record] == static_cast<std::uint8_t>(Kind::Person);
+  bool names = person, own = !person, begins = true;
+  int exact = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& l = level[i];
+    const std::uint8_t best = std::max({l[kLast], l[kFirst], l[kName], l[kOther]});
+    if (best == 0) return false;
+    if (best < kStart) begins = false;
+    if (best == kWhole) ++exact;
+    if (l[kLast] < kStart && l[kFirst] < kStart && l[kName] < kStart) names = false;
+    if (l[kName] < kStart) own = false;
+  }
+  const int cls = names ? 4 : own ? 3 : begins ? 2 : 1;
+  int order = 0;
+  if (names) {
+    auto in = [&](std::size_t i, std::size_t field) { return level[i][field] >= kStart; };
+    // The longest run of words from the start that fit one field, and from the end the other.
+    auto fits = [&](std::size_t head, std::size_t tail) {
+      std::size_t p = 0;
+      while (p < n && in(p, head)) ++p;
+      std::size_t s = n;
+      while (s > 0 && in(s - 1, tail)) --s;
+      return p >= 1 && std::max<std::size_t>(s, 1) <= p;
+    };
+    bool allName = true;
+    for (std::size_t i = 0; i < n; ++i) allName = allName && in(i, kName);
+    order = allName || fits(kLast, kFirst) ? 3 : fits(kFirst, kLast) ? 2 : 1;
+  }
+  key = static_cast<std::uint64_t>(cls) << kClassShift | static_cast<std::uint64_t>(order) << kOrderShift |
+        static_cast<std::uint64_t>(std::min(exact, 15)) << kExactShift;
+  return true;
+}
+
+SearchIndex::Result SearchIndex::search(std::string_view query, std::size_t limit, std::string_view today) const {
   Result result;
   if (limit == 0) return result;
   const std::string folded = text::foldForSearch(query);
   if (folded.empty()) return result;
 
+  std::uint32_t todayBit = 0;
+  if (first_day_ >= 0 && dates::isIsoDate(today)) {
+    const long long d = dates::toDayNumber(today) - first_day_;
+    if (d >= 0 && d < 32) todayBit = std::uint32_t{1} << d;
+  }
+
+  // Every match is a candidate with its rank key; the walk stops early only once it holds more than
+  // the limit and enough candidates have been ranked.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> candidates;
   std::vector<std::uint64_t> seen((ids_.size() + 63) / 64, 0);
-  auto take = [&](std::uint32_t record) {
-    if (!alive_[record]) return true;
+  std::size_t walked = 0;
+  auto firstVisit = [&](std::uint32_t record) {
     std::uint64_t& word = seen[record / 64];
     const std::uint64_t bit = std::uint64_t{1} << (record % 64);
-    if (word & bit) return true;
+    if (word & bit) return false;
     word |= bit;
-    if (result.hits.size() == limit) {
-      result.more = true;
-      return false;
-    }
-    result.hits.push_back({static_cast<Kind>(kinds_[record]), ids_[record]});
     return true;
   };
+  auto enough = [&] {
+    return candidates.size() > limit && (candidates.size() >= kRankedCandidates || walked >= kWalkBudget);
+  };
+  std::vector<std::uint32_t> weak;  // serial beginnings that may as well be a name or a number
+  auto finish = [&] {
+    for (std::uint32_t record : weak)
+      if (firstVisit(record)) candidates.emplace_back(std::uint64_t{1} << kClassShift | tieBreak(record, todayBit), record);
+    const std::size_t n = std::min(limit, candidates.size());
+    auto better = [](const auto& a, const auto& b) { return a.first > b.first; };
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(n), candidates.end(), better);
+    result.hits.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t record = candidates[i].second;
+      result.hits.push_back({static_cast<Kind>(kinds_[record]), ids_[record]});
+    }
+    result.more = candidates.size() > limit;
+    return result;
+  };
 
-  // A serial typed or scanned in full (or its beginning) comes first.
+  // A serial typed or scanned in full comes first, and so does its beginning when it mixes letters and
+  // digits. A beginning of letters only ("benn") or digits only ("6123") is as likely a name or the end
+  // of a phone number: with a million badges some serial begins with almost any four characters, so
+  // those hits come after the names and numbers that match (`weak`, added at the end).
   std::string compactText;
   for (char c : folded)
     if (c != ' ') compactText += c;
   std::uint64_t key = 0;
   if (compactText.size() >= 4 && packSerial(compactText, key)) {
+    const bool hasDigit = compactText.find_first_of("0123456789") != std::string::npos;
+    const bool hasLetter = compactText.find_first_not_of("0123456789") != std::string::npos;
     const std::uint64_t span = pow37(kMaxSerial - static_cast<int>(compactText.size()));
     const Range r{key, key + span - 1};
     auto serialKey = [this](std::uint32_t p) { return serial_keys_[p]; };
+    auto offer = [&](std::uint32_t p) {
+      const std::uint32_t record = serial_record_[p];
+      if (!alive_[record]) return;
+      if (serial_keys_[p] == key || (hasDigit && hasLetter)) {
+        if (firstVisit(record)) candidates.emplace_back(kSerialHit | tieBreak(record, todayBit), record);
+      } else {
+        weak.push_back(record);
+      }
+    };
     auto [a, b] = sortedRange(by_serial_, sorted_serial_, r, serialKey);
-    for (std::size_t i = a; i < b; ++i)
-      if (!take(serial_record_[by_serial_[i]])) return result;
+    for (std::size_t i = a; i < b; ++i) offer(by_serial_[i]);
     for (std::size_t i = sorted_serial_; i < by_serial_.size(); ++i)
-      if (r.has(serial_keys_[by_serial_[i]]) && !take(serial_record_[by_serial_[i]])) return result;
+      if (r.has(serial_keys_[by_serial_[i]])) offer(by_serial_[i]);
   }
 
   // A phone number typed with spaces or dashes is one number, not several words.
@@ -390,22 +525,33 @@ SearchIndex::Result SearchIndex::search(std::string_view query, std::size_t limi
     for (std::string_view w : text::searchTokens(folded))
       if (std::find(words.begin(), words.end(), w) == words.end()) words.emplace_back(w);
   }
-  if (words.empty()) return result;
+  if (words.size() > 16) words.resize(16);
+  if (words.empty()) return finish();
+  // Typed from its beginning (0..., +...), a number is looked for by its beginning first.
+  const std::size_t firstChar = query.find_first_not_of(' ');
+  const bool startFirst = firstChar != std::string_view::npos && (query[firstChar] == '0' || query[firstChar] == '+');
 
   std::vector<TokenMatch> matches(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) {
     matchWord(words[i], phoneLike, matches[i]);
-    if (matches[i].cost == 0) return result;
+    if (matches[i].cost == 0) return finish();
   }
   std::size_t driver = 0;
   for (std::size_t i = 1; i < matches.size(); ++i)
     if (matches[i].cost < matches[driver].cost) driver = i;
 
+  // Visits a candidate; false when the walk may stop.
   auto consider = [&](std::uint32_t record) {
-    if (!alive_[record]) return true;
-    for (std::size_t i = 0; i < matches.size(); ++i)
-      if (i != driver && !recordMatches(record, matches[i])) return true;
-    return take(record);
+    ++walked;
+    if (!alive_[record] || !firstVisit(record)) return !enough();
+    std::uint64_t rank = 0;
+    if (phoneLike) {
+      rank = static_cast<std::uint64_t>(digitsMatch(record, matches[0], startFirst)) << kClassShift;
+    } else if (!scoreWords(record, matches, rank)) {
+      return !enough();
+    }
+    candidates.emplace_back(rank | tieBreak(record, todayBit), record);
+    return !enough();
   };
 
   const TokenMatch& d = matches[driver];
@@ -415,26 +561,38 @@ SearchIndex::Result SearchIndex::search(std::string_view query, std::size_t limi
       std::uint32_t record = 0;
       for (std::size_t at = 0; at < p.deltas.size();) {
         record += getVarint(reinterpret_cast<const std::uint8_t*>(p.deltas.data()), at);
-        if (!consider(record)) return result;
+        if (!consider(record)) return finish();
       }
     }
-    return result;
+    return finish();
   }
   auto prefixKey = [this](std::uint32_t p) { return digit_keys_[p] & ~std::uint64_t{0xF}; };
-  for (const Range& r : d.prefixes) {
-    auto [a, b] = sortedRange(by_prefix_, sorted_prefix_, r, prefixKey);
+  auto walkPrefixes = [&] {
+    for (const Range& r : d.prefixes) {
+      auto [a, b] = sortedRange(by_prefix_, sorted_prefix_, r, prefixKey);
+      for (std::size_t i = a; i < b; ++i)
+        if (!consider(digit_record_[by_prefix_[i]])) return false;
+      for (std::size_t i = sorted_prefix_; i < by_prefix_.size(); ++i)
+        if (r.has(prefixKey(by_prefix_[i])) && !consider(digit_record_[by_prefix_[i]])) return false;
+    }
+    return true;
+  };
+  auto walkSuffix = [&] {
+    auto suffixKey = [this](std::uint32_t p) { return reverseKey(digit_keys_[p]); };
+    auto [a, b] = sortedRange(by_suffix_, sorted_suffix_, d.suffix, suffixKey);
     for (std::size_t i = a; i < b; ++i)
-      if (!consider(digit_record_[by_prefix_[i]])) return result;
-    for (std::size_t i = sorted_prefix_; i < by_prefix_.size(); ++i)
-      if (r.has(prefixKey(by_prefix_[i])) && !consider(digit_record_[by_prefix_[i]])) return result;
+      if (!consider(digit_record_[by_suffix_[i]])) return false;
+    for (std::size_t i = sorted_suffix_; i < by_suffix_.size(); ++i)
+      if (d.suffix.has(suffixKey(by_suffix_[i])) && !consider(digit_record_[by_suffix_[i]])) return false;
+    return true;
+  };
+  // The end looked for first is walked first: the walk may stop before the other.
+  if (startFirst || !phoneLike) {
+    if (walkPrefixes()) walkSuffix();
+  } else if (walkSuffix()) {
+    walkPrefixes();
   }
-  auto suffixKey = [this](std::uint32_t p) { return reverseKey(digit_keys_[p]); };
-  auto [a, b] = sortedRange(by_suffix_, sorted_suffix_, d.suffix, suffixKey);
-  for (std::size_t i = a; i < b; ++i)
-    if (!consider(digit_record_[by_suffix_[i]])) return result;
-  for (std::size_t i = sorted_suffix_; i < by_suffix_.size(); ++i)
-    if (d.suffix.has(suffixKey(by_suffix_[i])) && !consider(digit_record_[by_suffix_[i]])) return result;
-  return result;
+  return finish();
 }
 
 std::size_t SearchIndex::memoryBytes() const {
@@ -442,7 +600,8 @@ std::size_t SearchIndex::memoryBytes() const {
   std::size_t n = bytes(ids_) + bytes(kinds_) + bytes(alive_) + bytes(token_begin_) + bytes(record_tokens_) +
                   bytes(digit_begin_) + bytes(digit_keys_) + bytes(digit_record_) + bytes(by_prefix_) +
                   bytes(by_suffix_) + bytes(serial_keys_) + bytes(serial_record_) + bytes(by_serial_) +
-                  bytes(person_record_) + bytes(exhibitor_record_) + word_blob_.capacity() + bytes(word_begin_);
+                  bytes(person_record_) + bytes(exhibitor_record_) + word_blob_.capacity() + bytes(word_begin_) +
+                  bytes(printed_) + bytes(days_);
   for (const auto& p : postings_) n += sizeof(p) + (p.deltas.capacity() > 15 ? p.deltas.capacity() : 0);
   n += bytes(word_slots_);
   return n;
@@ -450,8 +609,8 @@ std::size_t SearchIndex::memoryBytes() const {
 
 std::string SearchIndex::haystack(const Entry& e) {
   std::string out;
-  for (std::string_view t : e.texts) {
-    out += text::foldForSearch(t);
+  for (const Text& t : e.texts) {
+    out += text::foldForSearch(t.text);
     out += ' ';
   }
   for (char c : e.phone)

@@ -364,6 +364,24 @@ std::string clock(std::string_view iso) { return show(iso, false, false); }
 std::string clockSeconds(std::string_view iso) { return show(iso, false, true); }
 std::string dateTime(std::string_view iso) { return show(iso, true, true); }
 
+std::vector<std::string> zoneNames(const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  std::ifstream in(dir / "zone1970.tab");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    // country codes, coordinates, TZ name, comments: tab-separated
+    const std::size_t a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1);
+    if (b == std::string::npos) continue;
+    const std::size_t c = line.find('\t', b + 1);
+    out.push_back(line.substr(b + 1, c == std::string::npos ? std::string::npos : c - b - 1));
+  }
+  if (!out.empty()) out.push_back("UTC");
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 DataRelease dataRelease(const std::filesystem::path& dir) {
   DataRelease out;
   const std::filesystem::path file = dir / "tzdata.zi";

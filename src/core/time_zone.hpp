@@ -62,6 +62,10 @@ DataRelease dataRelease(const std::filesystem::path& dir = "/usr/share/zoneinfo"
 // date, so a clock change decided since the data was published may be missing.
 bool dataMayBeStale(const DataRelease& data, std::string_view day, int months = 6);
 
+// The zone names the system's data lists (dir/zone1970.tab: one per region of the world, "Africa/Casablanca"),
+// sorted, with "UTC": what an edition may be set to. Empty when the file is missing.
+std::vector<std::string> zoneNames(const std::filesystem::path& dir = "/usr/share/zoneinfo");
+
 // The zone times are shown in: the current edition's, set when a database is opened (default UTC).
 void setEditionZone(std::string_view name);
 void setEditionZone(TimeZone zone);

@@ -132,7 +132,12 @@ bool same(const Person& a, const Person& b) {
 class Importer {
  public:
   Importer(Registry& registry, Entity entity, const ImportOptions& options, ImportReport& report)
-      : registry_(registry), store_(registry.store()), entity_(entity), options_(options), report_(report) {}
+      : registry_(registry), store_(registry.store()), entity_(entity), options_(options), report_(report) {
+    if (auto ed = store_.edition()) {
+      first_day_ = ed->starts_on;
+      last_day_ = ed->ends_on;
+    }
+  }
 
   void run(const csv::Table& table, const std::string& name) {
     mapHeader(table.rows.front(), name);
@@ -183,7 +188,7 @@ class Importer {
         for (const auto& x : savedExhibitors_) Registry::indexExhibitor(registry_.index(), x);
         for (const auto& p : savedPeople_) {
           auto badge = store_.badgeOfPerson(p.id);
-          Registry::indexPerson(registry_.index(), p, badge ? badge->serial : "");
+          Registry::indexPerson(registry_.index(), p, badge);
         }
       }
     } catch (const Rollback&) {
@@ -369,6 +374,11 @@ class Importer {
       }
     }
     fieldErrors(row.line, preparePerson(p));
+    // A day the edition does not have is a typo (or another year): flagged on its row, like any field.
+    if (dates::isIsoDate(first_day_) && dates::isIsoDate(last_day_))
+      for (const std::string& d : p.days)
+        if (dates::isIsoDate(d) && (d < first_day_ || d > last_day_))
+          errors_.push_back({row.line, header("days"), tr("io.import.day_outside", {d, first_day_, last_day_})});
     if (!errors_.empty()) return;
     if (match && same(p, before)) {
       pending_ = Pending::Unchanged;
@@ -404,6 +414,7 @@ class Importer {
   Columns cols_;
   std::vector<RowError> errors_;
   Pending pending_ = Pending::None;
+  std::string first_day_, last_day_;  // the edition's days, for the attendance days of each row
   Exhibitor pendingExhibitor_;
   Person pendingPerson_;
   std::vector<Exhibitor> savedExhibitors_;

@@ -31,35 +31,49 @@ std::string personKey(const Person& p) { return text::nameKey(p.first_name + " "
 ValidationError::ValidationError(std::vector<FieldError> errors)
     : std::runtime_error(joinErrors(errors)), errors_(std::move(errors)) {}
 
-void Registry::indexPerson(SearchIndex& index, const Person& p, const std::string& serial) {
+void Registry::indexPerson(SearchIndex& index, const Person& p, const std::string& serial, bool printed) {
+  using F = SearchIndex::Field;
   SearchIndex::Entry e;
   e.kind = SearchIndex::Kind::Person;
   e.id = p.id;
-  e.texts = {p.first_name, p.last_name, p.name_ar, p.organization, p.email};
+  e.texts = {{F::LastName, p.last_name}, {F::FirstName, p.first_name}, {F::Name, p.name_ar},
+             {F::Other, p.organization}, {F::Other, p.email}};
   e.phone = phone::e164Of(p.phone);
   e.serial = serial;
+  e.days.assign(p.days.begin(), p.days.end());
+  e.printed = printed;
   index.upsert(e);
 }
 
+void Registry::indexPerson(SearchIndex& index, const Person& p, const std::optional<Badge>& badge) {
+  indexPerson(index, p, badge ? badge->serial : "", badge && badge->printed_count > 0);
+}
+
 void Registry::indexExhibitor(SearchIndex& index, const Exhibitor& x) {
+  using F = SearchIndex::Field;
   SearchIndex::Entry e;
   e.kind = SearchIndex::Kind::Exhibitor;
   e.id = x.id;
-  e.texts = {x.name_fr, x.name_ar, x.contact_name, x.city, x.email, x.registration_no};
+  e.texts = {{F::Name, x.name_fr}, {F::Name, x.name_ar}, {F::Other, x.contact_name}, {F::Other, x.city},
+             {F::Other, x.email}, {F::Other, x.registration_no}};
   e.phone = phone::e164Of(x.phone);
   index.upsert(e);
 }
 
-void Registry::loadIndex(const std::function<void(double)>& progress) {
+void Registry::loadIndex(const std::function<void(double)>& progress,
+                         const std::function<std::string(const Person&, const std::string&)>& serialOf) {
   index_ = SearchIndex();
+  if (auto ed = store_.edition()) index_.setFirstDay(ed->starts_on);
   index_.setBulkLoad(true);
   store_.forEachExhibitor([&](const Exhibitor& x, const std::string&, const std::string&) { indexExhibitor(index_, x); });
   const long long total = std::max<long long>(1, store_.overview().people);
   long long done = 0;
   store_.forEachPerson([&](const Person& p, const std::string& serial) {
-    indexPerson(index_, p, serial);
+    indexPerson(index_, p, serialOf ? serialOf(p, serial) : serial, false);
     if (progress && ++done % 20000 == 0) progress(static_cast<double>(done) / static_cast<double>(total));
   });
+  // Badges printed already: their people rank after namesakes still waiting for one.
+  store_.forEachPrint(0, [&](Id, Id person) { index_.setPrinted(person, true); });
   index_.setBulkLoad(false);
   index_.compact();
 #ifdef __GLIBC__
@@ -75,9 +89,9 @@ void Registry::ensureLoaded() {
   if (!loaded_) loadIndex();
 }
 
-SearchIndex::Result Registry::search(const std::string& query, std::size_t limit) {
+SearchIndex::Result Registry::search(const std::string& query, std::size_t limit, const std::string& today) {
   ensureLoaded();
-  return index_.search(query, limit);
+  return index_.search(query, limit, today);
 }
 
 Id Registry::saveExhibitor(Exhibitor& x) {
@@ -98,7 +112,7 @@ Id Registry::savePerson(Person& p) {
   else store_.updatePerson(p);
   if (loaded_) {
     auto badge = store_.badgeOfPerson(p.id);
-    indexPerson(index_, p, badge ? badge->serial : "");
+    indexPerson(index_, p, badge);
   }
   return p.id;
 }

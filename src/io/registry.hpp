@@ -34,15 +34,22 @@ class Registry {
  public:
   explicit Registry(Store& store) : store_(store) {}
 
-  // Reads every record once into the search index; progress gets 0..1 (may be empty).
-  void loadIndex(const std::function<void(double)>& progress = {});
+  // Reads every record once into the search index; progress gets 0..1 (may be empty). serialOf (may be
+  // empty) gives the serial a person is found by from the one they have (`bench desk-find` gives one to
+  // people who have none, in memory only).
+  void loadIndex(const std::function<void(double)>& progress = {},
+                 const std::function<std::string(const Person&, const std::string& serial)>& serialOf = {});
   bool indexLoaded() const { return loaded_; }
   // Takes an index built elsewhere (the app loads it on a worker with its own store connection).
   void adoptIndex(SearchIndex index) {
     index_ = std::move(index);
     loaded_ = true;
   }
-  SearchIndex::Result search(const std::string& query, std::size_t limit = 50);
+  // How many results the desk shows for a query: the desk (DeskModel) and `bench desk-find` both
+  // search with it, so the keystrokes measured are the desk's own.
+  static constexpr std::size_t kDeskResults = 50;
+  // Ranked, best first (SearchIndex); today (ISO): people who attend that day first among namesakes.
+  SearchIndex::Result search(const std::string& query, std::size_t limit = 50, const std::string& today = {});
   const SearchIndex& index() const { return index_; }
   SearchIndex& index() { return index_; }  // imports add what they committed
 
@@ -58,7 +65,8 @@ class Registry {
   std::vector<Duplicate> duplicatesOf(const Exhibitor& exhibitor);
 
   // For the index: what a record is found by.
-  static void indexPerson(SearchIndex& index, const Person& p, const std::string& serial);
+  static void indexPerson(SearchIndex& index, const Person& p, const std::string& serial, bool printed);
+  static void indexPerson(SearchIndex& index, const Person& p, const std::optional<Badge>& badge);
   static void indexExhibitor(SearchIndex& index, const Exhibitor& x);
 
   Store& store() { return store_; }

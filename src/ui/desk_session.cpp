@@ -64,7 +64,7 @@ void DeskSession::adopt() {
     if (kind == SearchIndex::Kind::Person) {
       if (auto p = store_.person(id)) {
         auto badge = store_.badgeOfPerson(id);
-        Registry::indexPerson(registry_.index(), *p, badge ? badge->serial : "");
+        Registry::indexPerson(registry_.index(), *p, badge);
       } else {
         registry_.index().remove(kind, id);
       }
@@ -123,7 +123,7 @@ void DeskSession::reindexPerson(Id id) {
   if (registry_.indexLoaded()) {
     if (auto p = store_.person(id)) {
       auto badge = store_.badgeOfPerson(id);
-      Registry::indexPerson(registry_.index(), *p, badge ? badge->serial : "");
+      Registry::indexPerson(registry_.index(), *p, badge);
     }
   }
   changed();

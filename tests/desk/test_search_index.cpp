@@ -17,7 +17,8 @@ SearchIndex::Entry entryOf(Id id, const Sample& s) {
   SearchIndex::Entry e;
   e.kind = Kind::Person;
   e.id = id;
-  e.texts = {s.first, s.last, s.ar, s.org, s.email};
+  using F = SearchIndex::Field;
+  e.texts = {{F::FirstName, s.first}, {F::LastName, s.last}, {F::Name, s.ar}, {F::Other, s.org}, {F::Other, s.email}};
   e.phone = s.phone;
   e.serial = s.serial;
   return e;
@@ -41,7 +42,10 @@ SearchIndex sampleIndex() {
   SearchIndex::Entry ex;
   ex.kind = Kind::Exhibitor;
   ex.id = 1;
-  ex.texts = {"Coopérative Argane Tamount", "تعاونية أرگان تامونت", "Tiznit", "001234567000089"};
+  ex.texts = {{SearchIndex::Field::Name, "Coopérative Argane Tamount"},
+              {SearchIndex::Field::Name, "تعاونية أرگان تامونت"},
+              {SearchIndex::Field::Other, "Tiznit"},
+              {SearchIndex::Field::Other, "001234567000089"}};
   ex.phone = "+212528000000";
   index.upsert(ex);
   return index;
@@ -194,4 +198,127 @@ TEST_CASE("postings and word lists stay exact with many words and wide gaps betw
   CHECK(all.hits.size() == 20000);
   CHECK_FALSE(all.more);
   CHECK(people(index.search("every", 3)) == std::vector<Id>{1, 2, 3});
+}
+
+namespace {
+// People with days and printed badges, for the ranking.
+SearchIndex::Entry person(Id id, const char* first, const char* last, const char* org = "",
+                          std::vector<std::string_view> days = {}, bool printed = false, const char* phone = "") {
+  using F = SearchIndex::Field;
+  SearchIndex::Entry e;
+  e.kind = Kind::Person;
+  e.id = id;
+  e.texts = {{F::LastName, last}, {F::FirstName, first}, {F::Other, org}};
+  e.days = std::move(days);
+  e.printed = printed;
+  e.phone = phone;
+  return e;
+}
+
+SearchIndex::Entry exhibitor(Id id, const char* name, const char* phone = "") {
+  SearchIndex::Entry e;
+  e.kind = Kind::Exhibitor;
+  e.id = id;
+  e.texts = {{SearchIndex::Field::Name, name}};
+  e.phone = phone;
+  return e;
+}
+
+SearchIndex::Hit first(const SearchIndex& index, std::string_view query, std::string_view today = {}) {
+  auto r = index.search(query, 50, today);
+  REQUIRE_FALSE(r.hits.empty());
+  return r.hits.front();
+}
+}  // namespace
+
+TEST_CASE("a person whose names the words begin ranks above an organisation named like them") {
+  SearchIndex index;
+  index.setFirstDay("2026-02-09");
+  // Registered first, so that the order of registration alone would put them first.
+  index.upsert(exhibitor(1, "Coopérative Najjar Bab Doukkala"));
+  index.upsert(exhibitor(2, "Association Berrada Hassania"));
+  index.upsert(person(7, "Bouchra", "Najjar", "Coopérative Najjar Bab Doukkala"));
+  index.upsert(person(8, "Hicham", "Berrada", "Association Berrada Hassania"));
+  CHECK(first(index, "najjar b") == SearchIndex::Hit{Kind::Person, 7});
+  CHECK(first(index, "najjar bouchra") == SearchIndex::Hit{Kind::Person, 7});
+  CHECK(first(index, "berrada h") == SearchIndex::Hit{Kind::Person, 8});
+  // The organisation's own name still comes before people who merely work there.
+  index.upsert(person(9, "Karim", "Alami", "Coopérative Najjar Bab Doukkala"));
+  auto r = index.search("bab doukkala");
+  REQUIRE(r.hits.size() == 3);
+  CHECK(r.hits[0] == SearchIndex::Hit{Kind::Exhibitor, 1});
+}
+
+TEST_CASE("the last name then the first, or initials either way, bring the person first") {
+  SearchIndex index;
+  index.upsert(person(1, "Karim", "Ghazali"));
+  index.upsert(person(2, "Ghazali", "Amrani"));  // a first name that is someone else's last name
+  index.upsert(person(3, "Ahmed", "Ghazali"));
+  index.upsert(person(4, "Amina", "Ghazaliya"));
+  CHECK(first(index, "ghazali a") == SearchIndex::Hit{Kind::Person, 3});  // last, then first's initial
+  CHECK(first(index, "ghazali ahm") == SearchIndex::Hit{Kind::Person, 3});
+  CHECK(first(index, "gh a") == SearchIndex::Hit{Kind::Person, 3});       // 4 too; 3 registered first
+  CHECK(first(index, "a ghazali") == SearchIndex::Hit{Kind::Person, 2});  // "last then first" reads it so...
+  index.remove(Kind::Person, 2);
+  CHECK(first(index, "a ghazali") == SearchIndex::Hit{Kind::Person, 3});  // ...and first then last otherwise
+  CHECK(first(index, "ghazali k") == SearchIndex::Hit{Kind::Person, 1});
+  // A whole word typed beats a name that only begins with it.
+  CHECK(first(index, "ghazali") == SearchIndex::Hit{Kind::Person, 1});
+  CHECK(first(index, "ghazaliy") == SearchIndex::Hit{Kind::Person, 4});
+}
+
+TEST_CASE("among namesakes, who attends today and whose badge is not printed come first") {
+  SearchIndex index;
+  index.setFirstDay("2026-02-09");
+  index.upsert(person(1, "Youssef", "Alaoui", "", {"2026-02-09"}, false));
+  index.upsert(person(2, "Youssef", "Alaoui", "", {"2026-02-10", "2026-02-11"}, true));
+  index.upsert(person(3, "Youssef", "Alaoui", "", {"2026-02-10"}, false));
+  CHECK(first(index, "alaoui y", "2026-02-09") == SearchIndex::Hit{Kind::Person, 1});
+  // Both attend on the 10th: the one still waiting for a badge first.
+  CHECK(first(index, "alaoui y", "2026-02-10") == SearchIndex::Hit{Kind::Person, 3});
+  CHECK(first(index, "alaoui y", "2026-02-11") == SearchIndex::Hit{Kind::Person, 2});
+  index.setPrinted(3, true);
+  index.setPrinted(2, false);
+  CHECK(first(index, "alaoui y", "2026-02-10") == SearchIndex::Hit{Kind::Person, 2});
+  // No day known: not printed yet, then the order of registration.
+  CHECK(first(index, "alaoui y") == SearchIndex::Hit{Kind::Person, 1});
+}
+
+TEST_CASE("the last phone digits and a badge serial find the person directly") {
+  SearchIndex index;
+  auto withSerial = [](SearchIndex::Entry e, const char* serial) {
+    e.serial = serial;
+    return e;
+  };
+  // Person 1's number begins with the digits person 2's (and the exhibitor's) ends with.
+  index.upsert(exhibitor(1, "Coopérative Atlas", "+212528006123"));
+  index.upsert(person(1, "Sara", "Tazi", "", {}, false, "+212612340000"));
+  index.upsert(person(2, "Omar", "Idrissi", "", {}, false, "+212661006123"));
+  index.upsert(withSerial(person(3, "Nadia", "Fassi"), "Q4ZT7K2M"));
+  CHECK(first(index, "6123") == SearchIndex::Hit{Kind::Person, 2});        // the end: what people read out
+  CHECK(first(index, "06123") == SearchIndex::Hit{Kind::Person, 1});       // typed from the beginning
+  CHECK(first(index, "06 61 00 61 23") == SearchIndex::Hit{Kind::Person, 2});
+  CHECK(first(index, "q4zt") == SearchIndex::Hit{Kind::Person, 3});
+  CHECK(first(index, "Q4ZT7K2M") == SearchIndex::Hit{Kind::Person, 3});
+  // With a badge for everyone, some serial begins with any four letters or digits: a name or the end
+  // of a phone number typed is not taken for one.
+  index.upsert(withSerial(person(4, "Aziz", "Rami"), "TAZI2345"));
+  index.upsert(withSerial(person(5, "Said", "Amine"), "61239ABC"));
+  CHECK(first(index, "tazi") == SearchIndex::Hit{Kind::Person, 1});
+  CHECK(first(index, "6123") == SearchIndex::Hit{Kind::Person, 2});
+  CHECK(first(index, "tazi2") == SearchIndex::Hit{Kind::Person, 4});
+  CHECK(first(index, "TAZI2345") == SearchIndex::Hit{Kind::Person, 4});
+  CHECK(first(index, "61239") == SearchIndex::Hit{Kind::Person, 5});  // no number ends or begins so
+}
+
+TEST_CASE("a short query on many records still returns every match when asked for all of them") {
+  SearchIndex index;
+  index.setBulkLoad(true);
+  for (Id id = 1; id <= 12000; ++id) index.upsert(person(id, "Amal", ("N" + std::to_string(id)).c_str()));
+  index.setBulkLoad(false);
+  index.compact();
+  CHECK(index.search("a", 20000).hits.size() == 12000);
+  auto few = index.search("a", 10);
+  CHECK(few.hits.size() == 10);
+  CHECK(few.more);
 }

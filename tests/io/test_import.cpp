@@ -246,3 +246,26 @@ TEST_CASE("a malformed quote or a wrong field count is a bad row with line and c
   CHECK(s.created == 1);  // only the well-formed row; "Coop Atlas\" Azilal\"" is never stored
   CHECK(f.store->exhibitorsNamed("Coop Atlas\" Azilal\"").empty());
 }
+
+TEST_CASE("participants: a day outside the edition is flagged on its row, and all-or-nothing writes nothing") {
+  Fixture f;
+  const std::string people =
+      "Prénom;Nom;Catégorie;Jours\n"
+      "Salma;Berrada;Presse;2026-02-09\n"
+      "Omar;Filali;Expert;\"2026-02-10,2025-02-10\"\n"
+      "Ines;Chraibi;forum;16/02/2026\n";
+  auto r = io::importText(f.registry, io::Entity::Participants, people, "jours.csv");
+  REQUIRE(r.errors.size() == 2);
+  CHECK(r.errors[0].line == 3);
+  CHECK(r.errors[0].column == "Jours");
+  CHECK(r.errors[0].message.find("2025-02-10") != std::string::npos);
+  CHECK(r.errors[1].line == 4);
+  CHECK(r.errors[1].message.find("2026-02-16") != std::string::npos);
+  CHECK_FALSE(r.written);
+  CHECK(f.count(io::Entity::Participants) == 0);
+  io::ImportOptions skip;
+  skip.skip_invalid = true;
+  auto s = io::importText(f.registry, io::Entity::Participants, people, "jours.csv", skip);
+  CHECK(s.created == 1);
+  CHECK(f.count(io::Entity::Participants) == 1);
+}

@@ -61,6 +61,8 @@ TEST_CASE("every role through every command: allowed, or refused with exit 1 and
       {"revoke a badge", {"badge", "revoke", "--person", "8", "--reason", "perdu"}, {"admin", "organizer", "desk"}, ""},
       {"add a gate profile", {"gate", "add", "g-{ROLE}", "--zone", "exhibition", "--direction", "in"}, {"admin", "organizer"}, ""},
       {"lock a booth", {"booth", "lock", "A-02"}, {"admin", "organizer"}, ""},
+      {"set the edition", {"edition", "set", "--name-en", "Week of {ROLE}"}, {"admin", "organizer"}, ""},
+      {"change a category", {"edition", "category", "press", "--color", "#112233"}, {"admin", "organizer"}, ""},
       {"allocate booths", {"allocate", "--dry-run"}, {"admin", "organizer"}, ""},
       {"scan a badge", {"scan", "--gate", "exhibition"}, {"admin", "organizer", "gate"}, payload.out},
       {"build the report", {"report", "--out", out + "report-{ROLE}", "--format", "csv"}, {"admin", "organizer"}, ""},

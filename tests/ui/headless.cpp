@@ -15,6 +15,7 @@ struct ItemAudit {
   std::vector<ImGuiID> ids;                          // this frame's, in order
   std::unordered_map<ImGuiID, ImVec2> where;         // this frame's, by ID
   std::vector<ImGuiID> lastFrame;
+  std::vector<moussem::test::ItemSeen> items, lastItems;
   std::vector<moussem::test::IdClash> clashes;
 };
 
@@ -31,9 +32,13 @@ void noteItem(const ImRect& bb, ImGuiID id) {
     a.lastFrame.swap(a.ids);
     a.ids.clear();
     a.where.clear();
+    a.lastItems.swap(a.items);
+    a.items.clear();
     a.frame = g->FrameCount;
   }
   a.ids.push_back(id);
+  if (ImGuiWindow* w = g->CurrentWindow)
+    a.items.push_back({id, bb.Min, bb.Max, w->ClipRect.Min, w->ClipRect.Max, w->Name});
   auto [it, fresh] = a.where.emplace(id, bb.Min);
   if (!fresh) {
     ImGuiWindow* w = g->CurrentWindow;
@@ -65,6 +70,11 @@ const std::vector<ImGuiID>& itemIdsOfLastFrame() {
   ItemAudit& a = audit();
   // The frame already rendered is the current one until the next NewFrame submits an item.
   return a.frame == ImGui::GetFrameCount() ? a.ids : a.lastFrame;
+}
+
+const std::vector<ItemSeen>& itemsOfLastFrame() {
+  ItemAudit& a = audit();
+  return a.frame == ImGui::GetFrameCount() ? a.items : a.lastItems;
 }
 
 std::vector<std::string> windowsOfLastFrame() {

@@ -45,6 +45,17 @@ struct IdClash {
 std::vector<IdClash> takeIdClashes();
 // Every item ID of the last frame, in submission order.
 const std::vector<ImGuiID>& itemIdsOfLastFrame();
+// Every item of the last frame with its rectangle and the clip rectangle it was drawn in (the window's,
+// narrowed to a table cell inside tables): an item that does not fit in its clip rectangle is cut.
+struct ItemSeen {
+  ImGuiID id = 0;
+  ImVec2 min, max, clip_min, clip_max;
+  std::string window;
+  bool whole() const {
+    return min.x >= clip_min.x - 0.5f && max.x <= clip_max.x + 0.5f && min.y >= clip_min.y - 0.5f && max.y <= clip_max.y + 0.5f;
+  }
+};
+const std::vector<ItemSeen>& itemsOfLastFrame();
 // Names of the windows (child windows included) and IDs of the tables drawn in the last frame: the
 // holders of state (scroll, open headers, column widths, sort) that must survive a language switch.
 std::vector<std::string> windowsOfLastFrame();

@@ -115,9 +115,9 @@ TEST_CASE("printing from the screen's model logs the prints and asks before prin
   Desk d;
   ui::BadgesModel m(*d.store);
   m.refresh();
-  REQUIRE(m.printers().size() == 1);
-  m.settings = {"badges", ""};
-  m.savePrintSettings();
+  REQUIRE(m.printer().printers().size() == 1);
+  m.printer().settings = {"badges", ""};
+  m.printer().save();
   m.filter.category = "official";
   m.selectionChanged();
   const auto n = m.count();

@@ -206,7 +206,7 @@ TEST_CASE("desk: phone digits, Arabic without hamza and badge serials find peopl
 TEST_CASE("desk: a walk-in with inline errors, the duplicate warning while typing, and opening the existing one") {
   TextureGuard t;
   Kiosk k;
-  k.ui.typeText("Hélène Dupré");
+  k.ui.typeText("Dupré Hélène");  // the last name first, as the search prefers
   k.frames(2);
   REQUIRE(k.shortcut(ui::Key::N));
   k.frames(2);
@@ -217,8 +217,7 @@ TEST_CASE("desk: a walk-in with inline errors, the duplicate warning while typin
   CHECK(m.form.draft.last_name == "Dupré");
   CHECK(m.form.error("email") == nullptr);
 
-  // The first field has the keyboard: Tab moves on, typed text lands in the next fields.
-  for (int i = 0; i < 3; ++i) k.key(ImGuiKey_Tab, 2);  // first name -> last name -> Arabic -> organisation
+  // The names are there: the organisation has the keyboard, typed text lands in it.
   k.ui.typeText("Coopérative Tifawine");
   k.frames(2);
   CHECK(m.form.draft.organization == "Coopérative Tifawine");

@@ -67,6 +67,11 @@ void registerBench(CLI::App& app, Context& ctx);
 void registerBadge(CLI::App& app, Context& ctx);
 void registerRegistry(CLI::App& app, Context& ctx);  // import, export, list, show (cmd_registry.cpp)
 nlohmann::json benchSearch(long long n, const Context& ctx);  // bench search (bench_registry.cpp)
+// The demo edition of n participants the benchmarks share, built on first use in the cache folder
+// (bench_registry.cpp); buildSeconds (may be null) gets the time it took, 0 when it was there.
+std::filesystem::path cachedDemoEdition(long long n, const Context& ctx, double* buildSeconds);
+// bench desk-find (bench_desk.cpp): keys until the person at the desk is the first result.
+nlohmann::json benchDeskFind(long long n, int sample, const Context& ctx);
 nlohmann::json benchImport(long long n, const Context& ctx);  // bench import (bench_registry.cpp)
 nlohmann::json benchUiFrame(long long n, const Context& ctx);  // bench ui-frame (bench_ui.cpp)
 nlohmann::json benchBadges(long long n, const Context& ctx);  // bench badges (bench_badges.cpp)

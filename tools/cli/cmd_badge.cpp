@@ -140,6 +140,8 @@ void registerBadge(CLI::App& app, Context& ctx) {
       PrintSettings settings = stationPrintSettings(*store, whoIsHere().station);
       if (!o->printer.empty()) settings.printer = o->printer;
       if (!o->paper.empty()) settings.paper = o->paper;
+      if (!printerChosen(settings, listPrinters()))
+        throw Error(ErrorKind::Refused, tr("print.error.no_printer") + " " + tr("cli.print.no_printer_hint"));
       BadgeRenderer renderer(loadTemplate(o->tmpl));
       PrintOutcome r = printBatch(*store, svc, ids, renderer, settings, o->again,
                                   [&](const std::string& stage, std::size_t done, std::size_t total) {

@@ -153,29 +153,9 @@ nlohmann::json benchDemo(long long n) {
           {"peak_rss_mb_with_floor", peakRssMb()}};
 }
 
-fs::path benchCacheDir() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "moussem" / "bench";
-  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "moussem" / "bench";
-  return fs::temp_directory_path() / "moussem-bench-cache";
-}
-
 nlohmann::json benchOpen(long long n, const Context& ctx) {
-  // The 1M-people database is built once and kept in the cache folder: building it is `bench demo`'s job.
-  const fs::path db = benchCacheDir() / ("open-" + std::to_string(n) + ".db");
   double buildSeconds = 0;
-  if (!fs::exists(db)) {
-    fs::create_directories(db.parent_path());
-    std::error_code ec;
-    fs::remove(db.string() + ".creating", ec);
-    fs::remove(paths::keyFileFor(db), ec);
-    auto t0 = Clock::now();
-    auto store = createEditionDatabase(db, demoEdition());
-    DemoOptions o;
-    o.participants = n;
-    o.progress = [&ctx](double f) { ctx.progress(tr("demo.progress"), f); };
-    fillDemo(*store, o);
-    buildSeconds = secondsSince(t0);
-  }
+  const fs::path db = cachedDemoEdition(n, ctx, &buildSeconds);
   constexpr int kRuns = 5;
   std::vector<double> openMs, overviewMs, floorMs;
   long long people = 0;
@@ -224,6 +204,7 @@ struct BenchOptions {
   std::string lp;      // allocate: also write the instance as an LP file (one size, one seed)
   int processes = 0;
   long long scans = 10000;
+  int sample = 200;    // desk-find: people sampled
 };
 
 }  // namespace
@@ -231,7 +212,7 @@ struct BenchOptions {
 void registerBench(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<BenchOptions>();
   auto* sub = app.add_subcommand("bench", tr("cli.help.bench.about"));
-  sub->add_option("scenario", opts->scenario, tr("cli.help.bench.scenario"))->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate", "allocate", "report", "ui-frame"}));
+  sub->add_option("scenario", opts->scenario, tr("cli.help.bench.scenario"))->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate", "allocate", "report", "ui-frame", "desk-find"}));
   sub->add_option("--n", opts->n, tr("cli.help.bench.n"))->check(CLI::Range(1LL, 10000000LL));
   sub->add_option("--seeds", opts->seeds, tr("cli.help.bench.seeds"))->check(CLI::Range(1, 100));
   sub->add_option("--export-lp", opts->lp, tr("cli.help.bench.export-lp"));
@@ -239,6 +220,7 @@ void registerBench(CLI::App& app, Context& ctx) {
                   tr("cli.help.bench.processes"))
       ->check(CLI::Range(1, 64));
   sub->add_option("--scans", opts->scans, tr("cli.help.bench.scans"))->check(CLI::Range(1LL, 10000000LL));
+  sub->add_option("--sample", opts->sample, tr("cli.help.bench.sample"))->check(CLI::Range(1, 100000));
   sub->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
       nlohmann::json result;
@@ -249,6 +231,7 @@ void registerBench(CLI::App& app, Context& ctx) {
         return;
       }
       if (opts->scenario == "ui-frame") result = benchUiFrame(opts->n > 0 ? opts->n : 1000000, ctx);  // bench_ui.cpp
+      else if (opts->scenario == "desk-find") result = benchDeskFind(opts->n, opts->sample, ctx);  // bench_desk.cpp
       else if (opts->scenario == "allocate") result = benchAllocate(opts->n, opts->seeds, opts->lp);  // cmd_booth.cpp
       else if (opts->scenario == "demo") result = benchDemo(opts->n > 0 ? opts->n : 100000);
       else if (opts->scenario == "badges") result = benchBadges(opts->n > 0 ? opts->n : 1000, ctx);

@@ -11,6 +11,7 @@ void registerAudit(CLI::App& app, Context& ctx);  // audit verify|list (cmd_audi
 void registerUser(CLI::App& app, Context& ctx);   // user add|list|disable|enable|set-pin|set-role (cmd_user.cpp)
 void registerPrivacy(CLI::App& app, Context& ctx);  // export-person, anonymize (cmd_privacy.cpp)
 void registerDb(CLI::App& app, Context& ctx);       // db roles|login: PostgreSQL roles (cmd_db.cpp)
+void registerEdition(CLI::App& app, Context& ctx);  // edition set|category|zone (cmd_edition.cpp)
 }  // namespace moussem::cli
 
 namespace {
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
   cli::registerUser(app, ctx);      // users and roles
   cli::registerPrivacy(app, ctx);   // export-person, anonymize (personal data)
   cli::registerDb(app, ctx);        // database roles of the stations (PostgreSQL)
+  cli::registerEdition(app, ctx);   // the edition's names, dates, venue, time zone, categories, zones
 
   // Name an unknown command instead of CLI11's "a subcommand is required".
   for (int i = 1; i < argc; ++i) {

@@ -14,7 +14,8 @@ namespace {
 struct Rollback {};  // thrown inside a transaction to leave the database exactly as it was
 }  // namespace
 
-BadgesModel::BadgesModel(Store& store) : store_(store), station_(stationName()), operator_(systemUserName()) {
+BadgesModel::BadgesModel(Store& store)
+    : store_(store), station_(stationName()), operator_(systemUserName()), printer_(store) {
   const char* home = std::getenv("HOME");
   pdf_path = (std::filesystem::path(home && *home ? home : std::filesystem::temp_directory_path().string()) /
               "badges.pdf")
@@ -27,8 +28,7 @@ void BadgesModel::refresh() {
   store_.forEachExhibitor([&](const Exhibitor& e, const std::string&, const std::string&) {
     exhibitors_.emplace_back(e.id, e.name_fr.empty() ? e.name_ar : e.name_fr);
   });
-  printers_ = listPrinters();
-  settings = stationPrintSettings(store_, station_);
+  printer_.refresh();
   log_ = store_.printLog(0, 50);
   loaded_ = true;
   selectionChanged();
@@ -103,7 +103,7 @@ BadgesModel::PrintStart BadgesModel::startPrint(bool again) {
   message_.clear();
   const std::string location = store_.location(), tmpl = template_name, station = station_, who = operator_;
   const PeopleFilter f = filter;
-  const PrintSettings s = settings;
+  const PrintSettings s = printer_.settings;
   task_.start([=](BackgroundTask::Context& ctx) {
     auto store = openAsSignedIn(location);
     BadgeService svc(*store, BadgeService::keyBeside(location), {station, who});
@@ -127,12 +127,6 @@ void BadgesModel::poll() {
     log_ = store_.printLog(0, 50);
     recount();
   }
-}
-
-void BadgesModel::savePrintSettings() {
-  saveStationPrintSettings(store_, station_, settings);
-  message_ = tr("print.station_set", {station_, settings.printer.empty() ? tr("print.default_printer") : settings.printer});
-  message_error_ = false;
 }
 
 }  // namespace moussem::ui

@@ -11,6 +11,7 @@
 #include "badge/printing.hpp"
 #include "store/store.hpp"
 #include "ui/background_task.hpp"
+#include "ui/screens/printer_setup.hpp"
 
 namespace moussem::ui {
 
@@ -42,11 +43,9 @@ class BadgesModel {
   const std::string& message() const { return message_; }
   bool messageIsError() const { return message_error_; }
 
-  // This station's printer and paper, chosen once.
+  // This station's printer and paper, chosen once, and its test page.
   const std::string& station() const { return station_; }
-  PrintSettings settings;
-  void savePrintSettings();
-  const std::vector<PrinterInfo>& printers() const { return printers_; }
+  PrinterSetup& printer() { return printer_; }
   const std::vector<PrintRecord>& log() const { return log_; }
 
   // The first badge of the batch as it will print; nothing is written to build it.
@@ -62,7 +61,7 @@ class BadgesModel {
   std::string station_, operator_;
   std::vector<Category> categories_;
   std::vector<std::pair<Id, std::string>> exhibitors_;
-  std::vector<PrinterInfo> printers_;
+  PrinterSetup printer_;
   std::vector<PrintRecord> log_;
   std::size_t count_ = 0, already_printed_ = 0;
   std::optional<BadgeFace> preview_;

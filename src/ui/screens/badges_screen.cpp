@@ -8,6 +8,8 @@
 #include "core/i18n.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
+#include "ui/widgets/printer_choice.hpp"
+#include "ui/widgets/record_fields.hpp"
 #include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -152,8 +154,8 @@ void BadgesScreen::drawActions() {
     return;
   }
   if (!model_.message().empty()) {
-    if (model_.messageIsError()) TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), model_.message());
-    else TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), model_.message());
+    if (model_.messageIsError()) ErrorText(model_.message());  // wrapped: a long message is never cut
+    else TextWrapped(model_.message());
   }
   const bool empty = model_.count() == 0;
   if (empty) ImGui::BeginDisabled();
@@ -185,43 +187,7 @@ void BadgesScreen::drawActions() {
 
 void BadgesScreen::drawPrinter() {
   heading("badges.printer");
-  Text(tr("badges.station", {model_.station()}));
-  const float w = ImGui::GetFontSize() * 16;
-  std::string shown = model_.settings.printer.empty() ? tr("print.default_printer") : model_.settings.printer;
-  ImGui::SetNextItemWidth(w);
-  bool changed = false;
-  if (BeginComboShaped(L("badges.printer.name"), shown)) {
-    if (ImGui::Selectable(display(tr("print.default_printer")).c_str(), model_.settings.printer.empty())) {
-      model_.settings.printer.clear();
-      changed = true;
-    }
-    for (const auto& p : model_.printers()) {
-      std::string label = p.name + "  (" + tr("print.state." + p.state) + ")";
-      if (ImGui::Selectable(display(label).c_str(), p.name == model_.settings.printer)) {
-        model_.settings.printer = p.name;
-        changed = true;
-      }
-    }
-    ImGui::EndCombo();
-  }
-  if (model_.printers().empty()) {
-    ImGui::SameLine();
-    TextColored(ImVec4(0.55f, 0.55f, 0.55f, 1), tr("print.none_found"));
-  }
-  static const char* const kPapers[] = {"", "iso_a6_105x148mm", "iso_a4_210x297mm", "custom_cr80_54x85.6mm"};
-  std::string paper = model_.settings.paper.empty() ? tr("badges.paper.template") : model_.settings.paper;
-  ImGui::SetNextItemWidth(w);
-  if (BeginComboShaped(L("badges.paper"), paper)) {
-    for (const char* p : kPapers) {
-      std::string label = *p ? std::string(p) : tr("badges.paper.template");
-      if (ImGui::Selectable(display(label).c_str(), model_.settings.paper == p)) {
-        model_.settings.paper = p;
-        changed = true;
-      }
-    }
-    ImGui::EndCombo();
-  }
-  if (changed) model_.savePrintSettings();
+  PrinterChoice(model_.printer(), model_.template_name);
 }
 
 void BadgesScreen::drawLog() {

@@ -22,7 +22,7 @@ namespace {
 
 struct Rollback {};  // thrown inside a transaction so that looking at a badge writes nothing
 
-constexpr std::size_t kResults = 50, kRecent = 15;
+constexpr std::size_t kRecent = 15;
 
 std::string today() { return tz::nowLocalIso().substr(0, 10); }  // the venue's date
 
@@ -41,7 +41,7 @@ bool hasArabic(const std::string& s) {
 }  // namespace
 
 DeskModel::DeskModel(DeskSession& session)
-    : form(session), session_(session), station_(stationName()), operator_(systemUserName()) {}
+    : form(session), session_(session), station_(stationName()), operator_(systemUserName()), printer_(session.store()) {}
 
 void DeskModel::onShow() {
   session_.startIndexLoad();
@@ -52,6 +52,7 @@ void DeskModel::poll() {
   session_.poll();
   if (auto outcome = print_task_.poll()) {
     setMessage(outcome->message, !outcome->ok);
+    offer_printer_ = !outcome->ok;  // the printer refused, is stopped or unreachable: choose another
     if (printing_person_) session_.reindexPerson(printing_person_);  // a badge may have been issued
     printing_person_ = 0;
   }
@@ -59,7 +60,12 @@ void DeskModel::poll() {
   if (session_.revision() != seen_revision_ || ready != index_ready_seen_) {
     seen_revision_ = session_.revision();
     index_ready_seen_ = ready;
-    runSearch();
+    // The results are searched again (a save, a print): the highlight stays on the same record even
+    // if the ranking moved it (a badge just printed ranks after its namesakes).
+    std::optional<std::pair<SearchIndex::Kind, Id>> lit;
+    if (selected_ >= 0 && selected_ < static_cast<int>(results_.size()))
+      lit = std::pair{results_[static_cast<std::size_t>(selected_)].kind, results_[static_cast<std::size_t>(selected_)].id};
+    runSearch(lit);
     reloadOpen();
   }
 }
@@ -75,7 +81,20 @@ void DeskModel::setQuery(const std::string& query) {
   if (query == query_) return;
   query_ = query;
   selected_ = 0;
+  pinned_ = false;
   runSearch();
+}
+
+bool DeskModel::highlights(SearchIndex::Kind kind, Id id) const {
+  if (selected_ < 0 || selected_ >= static_cast<int>(results_.size())) return false;
+  const DeskResult& r = results_[static_cast<std::size_t>(selected_)];
+  return r.kind == kind && r.id == id;
+}
+
+void DeskModel::syncPane() {
+  if (pinned_) return;
+  if (person_ && !highlights(SearchIndex::Kind::Person, person_->id)) closeRecord();
+  else if (exhibitor_ && !highlights(SearchIndex::Kind::Exhibitor, exhibitor_->id)) closeRecord();
 }
 
 DeskResult DeskModel::describe(const Person& p, const std::optional<Badge>& badge) const {
@@ -107,7 +126,7 @@ DeskResult DeskModel::describe(const Exhibitor& x) const {
   return r;
 }
 
-void DeskModel::runSearch() {
+void DeskModel::runSearch(std::optional<std::pair<SearchIndex::Kind, Id>> keep) {
   results_.clear();
   more_ = false;
   Store& store = session_.store();
@@ -116,7 +135,8 @@ void DeskModel::runSearch() {
   } else if (session_.indexReady()) {
     searched_ = true;
     ++searches_;
-    auto found = session_.registry().search(query_, kResults);
+    // Namesakes who attend today come first (the edition's day, in its time zone).
+    auto found = session_.registry().search(query_, Registry::kDeskResults, today());
     more_ = found.more;
     for (const auto& hit : found.hits) {
       if (hit.kind == SearchIndex::Kind::Person) {
@@ -126,7 +146,11 @@ void DeskModel::runSearch() {
       }
     }
   }
+  if (keep)
+    for (std::size_t i = 0; i < results_.size(); ++i)
+      if (results_[i].kind == keep->first && results_[i].id == keep->second) selected_ = static_cast<int>(i);
   selected_ = std::clamp(selected_, 0, std::max(0, static_cast<int>(results_.size()) - 1));
+  syncPane();
 }
 
 void DeskModel::loadRecent() {
@@ -140,10 +164,14 @@ void DeskModel::loadRecent() {
 void DeskModel::moveSelection(int delta) {
   if (results_.empty()) return;
   selected_ = std::clamp(selected_ + delta, 0, static_cast<int>(results_.size()) - 1);
+  pinned_ = false;
+  syncPane();
 }
 
 void DeskModel::select(int index) {
   if (index >= 0 && index < static_cast<int>(results_.size())) selected_ = index;
+  pinned_ = false;
+  syncPane();
 }
 
 bool DeskModel::openSelected() {
@@ -151,12 +179,14 @@ bool DeskModel::openSelected() {
   const DeskResult& r = results_[static_cast<std::size_t>(selected_)];
   if (r.kind == SearchIndex::Kind::Person) openPerson(r.id);
   else openExhibitor(r.id);
+  pinned_ = false;  // it is the highlighted result
   return true;
 }
 
 // --- the open record -------------------------------------------------------------------------------
 
 void DeskModel::openPerson(Id id) {
+  pinned_ = !highlights(SearchIndex::Kind::Person, id);
   Store& store = session_.store();
   exhibitor_.reset();
   staff_.clear();
@@ -174,6 +204,7 @@ void DeskModel::openPerson(Id id) {
 }
 
 void DeskModel::openExhibitor(Id id) {
+  pinned_ = !highlights(SearchIndex::Kind::Exhibitor, id);
   Store& store = session_.store();
   person_.reset();
   badge_.reset();
@@ -198,6 +229,7 @@ void DeskModel::closeRecord() {
 }
 
 void DeskModel::reloadOpen() {
+  const bool pinned = pinned_;
   if (person_) {
     // The face is rendered again only if what it shows changed (faceKey).
     Id id = person_->id;
@@ -205,6 +237,7 @@ void DeskModel::reloadOpen() {
   } else if (exhibitor_) {
     openExhibitor(exhibitor_->id);
   }
+  pinned_ = pinned;
 }
 
 void DeskModel::loadFace() {
@@ -247,9 +280,27 @@ std::string DeskModel::faceKey() const {
 
 // --- walk-in and edit ------------------------------------------------------------------------------
 
-void DeskModel::startWalkIn() {
+namespace {
+
+// "tazi" -> "Tazi": a name typed in small letters gets its capitals (one key less per word); anything
+// typed with a capital is kept as typed ("McDonald", "El Idrissi").
+std::string capitalised(const std::string& typed) {
+  if (std::any_of(typed.begin(), typed.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return typed;
+  std::string out = typed;
+  bool start = true;
+  for (char& c : out) {
+    if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    start = c == ' ' || c == '-' || c == '\'';
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string DeskModel::startWalkIn() {
   Person p;
   p.category = "forum";
+  p.country = phone::editionRegion();
   // What was typed in the search is most likely who is standing at the desk.
   const std::string q = text::normalizeForStorage(query_);
   if (q.find('@') != std::string::npos) {
@@ -259,21 +310,17 @@ void DeskModel::startWalkIn() {
   } else if (hasArabic(q)) {
     p.name_ar = q;
   } else if (!q.empty()) {
+    // Last name first, as the search is typed ("ghazali a").
     auto space = q.find(' ');
-    if (space == std::string::npos) {
-      p.last_name = q;
-    } else {
-      p.first_name = q.substr(0, space);
-      p.last_name = q.substr(space + 1);
-    }
+    p.last_name = capitalised(q.substr(0, space));
+    if (space != std::string::npos) p.first_name = capitalised(q.substr(space + 1));
   }
-  // A walk-in comes for today, when today is a day of the edition.
-  if (auto ed = session_.store().edition()) {
-    const std::string d = today();
-    if (!ed->starts_on.empty() && d >= ed->starts_on && d <= ed->ends_on) p.days = {d};
-  }
+  // A walk-in comes for the days of the edition that remain, today included.
+  if (auto ed = session_.store().edition(); ed && dates::isIsoDate(ed->starts_on) && dates::isIsoDate(ed->ends_on))
+    p.days = dates::remaining(ed->starts_on, ed->ends_on, today());
   form.edit(p);
   form_open_ = true;
+  return p.first_name.empty() && p.name_ar.empty() ? "first_name" : "organization";
 }
 
 void DeskModel::editOpenPerson() {
@@ -292,7 +339,10 @@ bool DeskModel::saveForm(bool despite_duplicates) {
   return true;
 }
 
-void DeskModel::cancelForm() { form_open_ = false; }
+void DeskModel::cancelForm() {
+  form_open_ = false;
+  syncPane();
+}
 
 void DeskModel::openDuplicate(const Duplicate& d) {
   form_open_ = false;
@@ -302,7 +352,18 @@ void DeskModel::openDuplicate(const Duplicate& d) {
 
 // --- badge -----------------------------------------------------------------------------------------
 
-PrintSettings DeskModel::printSettings() { return stationPrintSettings(session_.store(), station_); }
+PrintSettings DeskModel::printSettings() {
+  if (!printer_.loaded()) printer_.refresh();
+  return printer_.settings;
+}
+
+void DeskModel::printerChosen() {
+  printer_.poll();
+  if (printer_.ready() && offer_printer_) {
+    offer_printer_ = false;
+    setMessage(tr("desk.print.printer_ready"), false);
+  }
+}
 
 DeskModel::PrintStart DeskModel::print(bool again) {
   if (!person_) return PrintStart::NoPerson;
@@ -312,6 +373,14 @@ DeskModel::PrintStart DeskModel::print(bool again) {
     return PrintStart::Revoked;
   }
   if (!again && badge_ && badge_->printed_count > 0) return PrintStart::NeedsConfirmation;
+  // No printer for this station and no default one: say so and offer the choice, here and now.
+  printer_.refresh();
+  if (!printer_.ready()) {
+    offer_printer_ = true;
+    setMessage(tr("desk.print.no_printer"), true);
+    return PrintStart::NoPrinter;
+  }
+  offer_printer_ = false;
   setMessage("", false);
   const std::string location = session_.store().location(), tmpl = template_name, station = station_,
                     who = operator_;

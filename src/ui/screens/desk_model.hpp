@@ -2,6 +2,8 @@
 // in-memory index when the text changes (never per frame), a highlighted result moved by the arrows
 // and opened with Enter; the open person or exhibitor; the walk-in form (a PersonForm prefilled from
 // what was typed) with its duplicate warning and "open the existing one"; and the open person's badge:
+// The pane beside the results belongs to the highlighted result or to nothing: once the search or the
+// highlight moves off the open record, it closes, so a print never goes to someone no longer shown.
 // its face for the preview, printing on this station's printer on a worker (a second print of the same
 // version needs a confirmation), reprint with a reason, revoke with a reason.
 #pragma once
@@ -13,6 +15,7 @@
 #include "badge/printing.hpp"
 #include "ui/background_task.hpp"
 #include "ui/desk_session.hpp"
+#include "ui/screens/printer_setup.hpp"
 #include "ui/screens/record_forms.hpp"
 
 namespace moussem::ui {
@@ -52,6 +55,8 @@ class DeskModel {
   void openPerson(Id id);
   void openExhibitor(Id id);
   void closeRecord();
+  // What the pane shows is what Ctrl+P prints: the open person, never someone the highlight left.
+  bool personShown() const { return person_.has_value() && !form_open_; }
   const std::optional<Person>& person() const { return person_; }
   const std::optional<Exhibitor>& exhibitor() const { return exhibitor_; }
   const std::optional<Badge>& badge() const { return badge_; }
@@ -63,10 +68,15 @@ class DeskModel {
   // Walk-in registration and editing the open person.
   PersonForm form;
   bool formOpen() const { return form_open_; }
-  void startWalkIn();      // a new person, prefilled from the search text
+  // A new person, prefilled from the search text ("Tazi sara": last name Tazi, first name Sara, the
+  // order the search prefers), the category Forum, the country of the edition, and the days of the
+  // edition that remain (all of them before it starts). Returns the first field left to fill.
+  std::string startWalkIn();
   void editOpenPerson();   // the open person in the same form
   bool saveForm(bool despite_duplicates = false);  // saved: the person opens, the form closes
   void cancelForm();
+  // The typed data the form would lose (Esc asks first when there is some).
+  bool formHasTypedData() const { return form_open_ && form.dirty(); }
   void openDuplicate(const Duplicate& duplicate);  // closes the form, opens the existing record
 
   // Badge of the open person.
@@ -74,25 +84,35 @@ class DeskModel {
   const std::optional<BadgeFace>& face() const { return face_; }
   std::string faceKey() const;
   bool canMint() const { return can_mint_; }
-  enum class PrintStart { Started, NeedsConfirmation, Busy, NoPerson, Revoked };
+  enum class PrintStart { Started, NeedsConfirmation, Busy, NoPerson, Revoked, NoPrinter };
   PrintStart print(bool again);
   bool reprint(const std::string& reason);
   bool revoke(const std::string& reason);
   BackgroundTask& printTask() { return print_task_; }
   const BackgroundTask& printTask() const { return print_task_; }
   PrintSettings printSettings();
-
+  // This station's printer: chosen in place when none is (the message offers it), and a test page.
+  PrinterSetup& printer() { return printer_; }
+  // The last print could not go out for want of a printer, or the printer refused it: the message
+  // beside it offers to choose the printer.
+  bool offerPrinterChoice() const { return offer_printer_; }
+  void printerChosen();  // the operator closed the printer choice
   const std::string& message() const { return message_; }
   bool messageIsError() const { return message_error_; }
   void setMessage(std::string text, bool error);
 
  private:
-  void runSearch();
+  // keep: the record to leave highlighted if it is still among the results.
+  void runSearch(std::optional<std::pair<SearchIndex::Kind, Id>> keep = std::nullopt);
   void loadRecent();
   DeskResult describe(const Person& p, const std::optional<Badge>& badge) const;
   DeskResult describe(const Exhibitor& x) const;
   void reloadOpen();
   void loadFace();
+  // Closes the open record when it is not the highlighted result (unless opened from outside the
+  // results: a walk-in just saved, a duplicate, a staff member, until the search or highlight moves).
+  void syncPane();
+  bool highlights(SearchIndex::Kind kind, Id id) const;
 
   DeskSession& session_;
   std::string station_, operator_;
@@ -114,10 +134,13 @@ class DeskModel {
   int face_version_ = 0;
   bool can_mint_ = false;
   bool form_open_ = false;
+  bool pinned_ = false;  // the open record was opened from outside the results
 
   std::string message_;
   bool message_error_ = false;
   Id printing_person_ = 0;
+  bool offer_printer_ = false;
+  PrinterSetup printer_;
   BackgroundTask print_task_;  // last: joined before the rest goes
 };
 

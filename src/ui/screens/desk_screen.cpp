@@ -14,6 +14,7 @@
 #include "core/time_zone.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
+#include "ui/widgets/printer_choice.hpp"
 #include "ui/widgets/text_field.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -106,8 +107,7 @@ std::string daysText(const std::vector<std::string>& days) {
 DeskScreen::DeskScreen(std::shared_ptr<DeskSession> session) : session_(std::move(session)), model_(*session_) {
   actions_.add({"desk.search", "desk.action.search", {Key::F, true}, [this] { focusSearch(); }, {}});
   actions_.add({"desk.walk_in", "desk.action.walk_in", {Key::N, true}, [this] {
-                  model_.startWalkIn();
-                  fields_.focus_first = true;
+                  fields_.focus_field = model_.startWalkIn();
                 }, {}});
   actions_.add({"desk.save", "desk.action.save", {Key::S, true}, [this] {
                   if (model_.saveForm()) focus_search_ = true;
@@ -115,9 +115,10 @@ DeskScreen::DeskScreen(std::shared_ptr<DeskSession> session) : session_(std::mov
   actions_.add({"desk.edit", "desk.action.edit", {Key::E, true}, [this] {
                   model_.editOpenPerson();
                   fields_.focus_first = true;
-                }, [this] { return model_.person().has_value() && !model_.formOpen(); }});
+                }, [this] { return model_.personShown(); }});
+  // Only the person the pane shows: never the one open before a walk-in form or a new search.
   actions_.add({"desk.print", "desk.action.print", {Key::P, true}, [this] { requestPrint(); },
-                [this] { return model_.person().has_value() && model_.canMint(); }});
+                [this] { return model_.personShown() && model_.canMint(); }});
 }
 
 void DeskScreen::onShow() {
@@ -297,7 +298,12 @@ void DeskScreen::drawResults(float height) {
 
 void DeskScreen::drawDetail() {
   if (!model_.message().empty()) {
-    TextColored(model_.messageIsError() ? kRed : kGreen, model_.message());
+    // Wrapped: a long message is never cut. A print that could not go out offers the printer choice.
+    ImGui::PushStyleColor(ImGuiCol_Text, model_.messageIsError() ? kRed : kGreen);
+    TextWrapped(model_.message());
+    ImGui::PopStyleColor();
+    if (model_.offerPrinterChoice() && ButtonRow({{tr("desk.print.choose_printer"), "choose-printer"}}) == 0)
+      request_popup_ = "printer";
     ImGui::Separator();
   }
   if (model_.formOpen()) drawForm();
@@ -350,6 +356,11 @@ void DeskScreen::drawForm() {
     focus_search_ = true;
     return;
   }
+  // Esc in a field: ImGui's text field would put back what it held when it got the keyboard, losing
+  // what was typed before the question below is even asked. It lets go of the keyboard first.
+  const bool escape = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows | ImGuiFocusedFlags_NoPopupHierarchy) &&
+                      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+  if (escape && model_.formHasTypedData()) ImGui::ClearActiveID();
   const float buttonsH = ImGui::GetFrameHeightWithSpacing() * 2.2f;
   ImGui::BeginChild("form-fields", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - buttonsH, ImGui::GetFontSize() * 8)));
   const bool enter = PersonFields(form, choices_, fields_);
@@ -363,10 +374,14 @@ void DeskScreen::drawForm() {
   const int pressed = ButtonRow(buttons);
   if (pressed == 0) save = true;
   if (anyway && pressed == 1 && model_.saveForm(true)) focus_search_ = true;
-  if (pressed == static_cast<int>(buttons.size()) - 1 ||
-      (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))) {
-    model_.cancelForm();
-    focus_search_ = true;
+  if (pressed == static_cast<int>(buttons.size()) - 1 || escape) {
+    // What was typed is not thrown away without asking.
+    if (model_.formHasTypedData()) {
+      request_popup_ = "discard";
+    } else {
+      model_.cancelForm();
+      focus_search_ = true;
+    }
     return;
   }
   if (save && model_.saveForm()) focus_search_ = true;
@@ -523,6 +538,35 @@ void DeskScreen::drawPopups() {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(L("desk.cancel")) || escape) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopupModal((display(tr("badges.printer")) + "###desk-printer").c_str(), nullptr, flags)) {
+    any = true;
+    ImGui::BeginChild("printer-choice", ImVec2(ImGui::GetFontSize() * 30, ImGui::GetFontSize() * 11));
+    PrinterChoice(model_.printer(), model_.template_name);
+    ImGui::EndChild();
+    ImGui::Separator();
+    if (ImGui::Button(L("desk.print.printer_done")) || (escape && !ImGui::IsAnyItemActive())) {
+      model_.printerChosen();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopupModal((display(tr("desk.discard.title")) + "###desk-discard").c_str(), nullptr, flags)) {
+    any = true;
+    Text(tr("desk.discard.text"));
+    // Enter discards (the operator pressed Esc to leave); Esc again goes back to the form.
+    const bool enterKey = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) && !ImGui::IsWindowAppearing();
+    if (ImGui::Button(L("desk.discard.do")) || enterKey) {
+      model_.cancelForm();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    // (not the Esc that opened the question, in its first frame)
+    if (ImGui::Button(L("desk.discard.keep")) || (escape && !ImGui::IsWindowAppearing())) {
+      fields_.focus_first = true;
+      ImGui::CloseCurrentPopup();
+    }
     ImGui::EndPopup();
   }
   if (!any && !popup_.empty()) {

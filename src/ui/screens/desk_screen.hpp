@@ -34,7 +34,7 @@ class DeskScreen final : public Screen {
   void onScan(const std::string& payload) override;
   void focusSearch() { focus_search_ = true; }
   const std::string& searchText() const { return search_; }  // what the search field holds
-  // Which popup is open (tests): "", "confirm-print", "reprint", "revoke".
+  // Which popup is open (tests): "", "confirm-print", "reprint", "revoke", "discard", "printer".
   const std::string& popup() const { return popup_; }
 
  private:

@@ -57,46 +57,56 @@ ExhibitorsScreen::ExhibitorsScreen(std::shared_ptr<DeskSession> session)
 void ExhibitorsScreen::drawFilters() {
   const float w = ImGui::GetFontSize() * 10;
   bool changed = false;
+  // "New" first, then the filters: a row that wraps rather than cutting its last items.
+  FlowRow row;
+  const std::string newLabel = tr("table.action.new") + "  (Ctrl+N)";
+  row.before(FlowRow::buttonWidth(newLabel));
+  if (ImGui::Button((display(newLabel) + "###new").c_str())) {
+    model_.startNew();
+    fields_.focus_first = true;
+  }
+  row.before(w * 1.3f);
   changed |= codeFilter("##f-region", "table.any_region", "region", codes::regions(), model_.region, w * 1.3f);
-  ImGui::SameLine();
+  row.before(w);
   changed |= codeFilter("##f-sector", "table.any_sector", "sector", codes::sectors(), model_.sector, w);
-  ImGui::SameLine();
+  row.before(w);
   changed |= codeFilter("##f-program", "table.any_program", "program", codes::programs(), model_.program, w);
-  ImGui::SameLine();
+  row.before(w);
   changed |= codeFilter("##f-booth", "table.any_booth", "booth_status", codes::boothStatuses(), model_.booth_status, w,
                         ExhibitorsModel::kNoBooth, "exhibitors.no_booth");
-  ImGui::SameLine();
+  row.before(w * 1.4f);
   if (focus_filter_) {
     ImGui::SetKeyboardFocusHere();
     focus_filter_ = false;
   }
   ImGui::SetNextItemWidth(w * 1.4f);
   if (InputTextShaped("##f-text", &model_.text, 0, L("table.search_hint"), PreviewPlacement::Floating)) changed = true;
-  ImGui::SameLine();
-  if (ImGui::Button((display(tr("table.action.new")) + "  (Ctrl+N)###new").c_str())) {
-    model_.startNew();
-    fields_.focus_first = true;
-  }
-  ImGui::SameLine();
-  TextColored(ImVec4(0.40f, 0.43f, 0.50f, 1), tr("table.count", {std::to_string(model_.shown()), std::to_string(model_.total())}));
+  const std::string count = tr("table.count", {std::to_string(model_.shown()), std::to_string(model_.total())});
+  row.before(ImGui::CalcTextSize(display(count).c_str()).x);
+  TextColored(ImVec4(0.40f, 0.43f, 0.50f, 1), count);
   if (changed) model_.filtersChanged();
 }
 
 void ExhibitorsScreen::draw() {
   model_.poll();
   drawFilters();
+  // Widths in font-size units (see the participants table); the station's own layout when it has one.
   const std::vector<TableColumn> columns{
-      {"exhibitors.field.name_fr", 1.8f, ExhibitorsModel::NameFr, true},
-      {"exhibitors.field.name_ar", 1.5f, ExhibitorsModel::NameAr},
-      {"exhibitors.field.kind", 0.9f, ExhibitorsModel::Kind},
-      {"exhibitors.field.sector", 1.1f, ExhibitorsModel::Sector},
-      {"exhibitors.field.region", 1.4f, ExhibitorsModel::Region},
-      {"exhibitors.field.city", 0.9f, ExhibitorsModel::City},
-      {"exhibitors.field.program", 0.8f, ExhibitorsModel::Program},
-      {"exhibitors.field.phone", 1.1f, ExhibitorsModel::Phone},
-      {"exhibitors.field.email", 1.5f, ExhibitorsModel::Email},
-      {"exhibitors.column.booth", 0.9f, ExhibitorsModel::Booth},
-      {"exhibitors.column.area", 0.5f, ExhibitorsModel::Area}};
+      {"exhibitors.field.name_fr", 17, ExhibitorsModel::NameFr, true},
+      {"exhibitors.field.name_ar", 13, ExhibitorsModel::NameAr},
+      {"exhibitors.field.kind", 8, ExhibitorsModel::Kind},
+      {"exhibitors.field.sector", 11, ExhibitorsModel::Sector},
+      {"exhibitors.field.region", 13, ExhibitorsModel::Region},
+      {"exhibitors.field.city", 8, ExhibitorsModel::City},
+      {"exhibitors.field.program", 7, ExhibitorsModel::Program},
+      {"exhibitors.field.phone", 10, ExhibitorsModel::Phone},
+      {"exhibitors.field.email", 15, ExhibitorsModel::Email},
+      {"exhibitors.column.booth", 6, ExhibitorsModel::Booth},
+      {"exhibitors.column.area", 4, ExhibitorsModel::Area}};
+  if (!layout_loaded_) {
+    memory_ = stationTableMemory(session_->store(), "exhibitors");
+    layout_loaded_ = true;
+  }
   RecordTableSource source;
   source.rows = model_.shown();
   source.idAt = [this](std::size_t r) { return model_.idAt(r); };
@@ -107,7 +117,8 @@ void ExhibitorsScreen::draw() {
   const float editorW = model_.editing() ? std::max(ImGui::GetFontSize() * 26, avail * 0.38f) : 0.0f;
   auto table = [&] {
     if (Id clicked = RecordTable("exhibitors", columns, source, model_.selected(),
-                                 ImVec2(avail - editorW - (editorW > 0 ? ImGui::GetStyle().ItemSpacing.x : 0), 0)))
+                                 ImVec2(avail - editorW - (editorW > 0 ? ImGui::GetStyle().ItemSpacing.x : 0), 0),
+                                 &memory_, &report_))
       model_.select(clicked);
   };
   auto editor = [&] {

@@ -9,6 +9,7 @@
 #include "ui/screen.hpp"
 #include "ui/screens/exhibitors_model.hpp"
 #include "ui/widgets/record_fields.hpp"
+#include "ui/widgets/record_table.hpp"
 
 namespace moussem::ui {
 
@@ -22,6 +23,7 @@ class ExhibitorsScreen final : public Screen {
   const ActionTable* actions() const override { return &actions_; }
   void draw() override;
   ExhibitorsModel& model() { return model_; }
+  const TableReport& tableReport() const { return report_; }  // tests: cut cells, tooltip
 
  private:
   void drawFilters();
@@ -36,6 +38,9 @@ class ExhibitorsScreen final : public Screen {
   Id confirm_delete_ = 0;
   bool open_confirm_ = false;
   std::string staff_query_;
+  TableMemory memory_;
+  TableReport report_;
+  bool layout_loaded_ = false;
 };
 
 }  // namespace moussem::ui

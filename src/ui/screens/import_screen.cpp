@@ -80,7 +80,14 @@ void ImportScreen::drawImport() {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
   const bool enter = ImGui::InputTextWithHint("##import-path", L("import.path_hint"), &model_.path, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
+  if (ImGui::Button(L("files.choose"))) browser_.request(model_.path);
+  ImGui::SameLine();
   if (ImGui::Button(L("import.preview")) || enter) model_.startPreview();
+  // The file chosen in the dialog goes into the path field and is previewed at once.
+  if (auto chosen = browser_.draw("files.title.import")) {
+    model_.path = chosen->string();
+    model_.startPreview();
+  }
   CheckboxLabelled(tr("import.skip_invalid"), "skip-invalid", &model_.skip_invalid);
   ImGui::SameLine();
   NoteText(tr(model_.skip_invalid ? "import.skip_invalid.note" : "import.all_or_nothing.note"));

@@ -1,4 +1,5 @@
-// Import and export of exhibitors and participants. Import: what the file holds, its path, Preview
+// Import and export of exhibitors and participants. Import: what the file holds, its path (typed, or
+// chosen with "Choose…" in the app's own file dialog, widgets/file_browser), Preview
 // (separator, header mapping, first rows, every bad row with its line and reason from a dry run), then
 // Import, all-or-nothing or skipping the invalid rows, with a progress bar and cancel. Export: what,
 // where (.csv or .xlsx), and the CSV separator.
@@ -7,6 +8,7 @@
 
 #include "ui/screen.hpp"
 #include "ui/screens/import_model.hpp"
+#include "ui/widgets/file_browser.hpp"
 
 namespace moussem::ui {
 
@@ -18,6 +20,7 @@ class ImportScreen final : public Screen {
   bool busy() const override { return model_.task().running(); }
   void draw() override;
   ImportModel& model() { return model_; }
+  FileBrowser& fileBrowser() { return browser_; }  // tests
 
  private:
   void drawImport();
@@ -28,6 +31,7 @@ class ImportScreen final : public Screen {
 
   std::shared_ptr<DeskSession> session_;
   ImportModel model_;
+  FileBrowser browser_{{".csv", ".tsv", ".txt"}};
 };
 
 }  // namespace moussem::ui

@@ -32,6 +32,15 @@ void ParticipantsScreen::drawFilters() {
   const float w = ImGui::GetFontSize() * 11;
   const FieldChoices& choices = model_.choices();
 
+  // "New" first, then the filters: a row that wraps rather than cutting its last items.
+  FlowRow row;
+  const std::string newLabel = tr("table.action.new") + "  (Ctrl+N)";
+  row.before(FlowRow::buttonWidth(newLabel));
+  if (ImGui::Button((display(newLabel) + "###new").c_str())) {
+    model_.startNew();
+    fields_.focus_first = true;
+  }
+  row.before(w);
   ImGui::SetNextItemWidth(w);
   const std::string cat = model_.category.empty() ? tr("table.any_category") : i18n::label("category", model_.category);
   if (BeginComboShaped("##f-category", cat, ImGuiComboFlags_HeightLarge)) {
@@ -46,7 +55,7 @@ void ParticipantsScreen::drawFilters() {
       }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  row.before(w * 1.4f);
   ImGui::SetNextItemWidth(w * 1.4f);
   std::string ex = model_.exhibitor == ParticipantsModel::kAnyExhibitor ? tr("table.any_exhibitor")
                    : model_.exhibitor == ParticipantsModel::kNoExhibitor ? tr("people.no_exhibitor")
@@ -76,7 +85,7 @@ void ParticipantsScreen::drawFilters() {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  row.before(w);
   ImGui::SetNextItemWidth(w);
   const std::string day = model_.day.empty() ? tr("table.any_day") : dates::formatLong(model_.day, i18n::language());
   if (BeginComboShaped("##f-day", day)) {
@@ -91,40 +100,41 @@ void ParticipantsScreen::drawFilters() {
       }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  row.before(w * 1.5f);
   if (focus_filter_) {
     ImGui::SetKeyboardFocusHere();
     focus_filter_ = false;
   }
   ImGui::SetNextItemWidth(w * 1.5f);
   if (InputTextShaped("##f-text", &model_.text, 0, L("table.search_hint"), PreviewPlacement::Floating)) changed = true;
-  ImGui::SameLine();
-  if (ImGui::Button((display(tr("table.action.new")) + "  (Ctrl+N)###new").c_str())) {
-    model_.startNew();
-    fields_.focus_first = true;
-  }
-  ImGui::SameLine();
-  if (model_.loading())  // the database orders the rows on a worker: the last ones stay on show meanwhile
-    TextColored(ImVec4(0.40f, 0.43f, 0.50f, 1), tr("table.loading"));
-  else
-    TextColored(ImVec4(0.40f, 0.43f, 0.50f, 1), tr("table.count", {std::to_string(model_.shown()), std::to_string(model_.total())}));
+  const std::string count = model_.loading()  // the database orders the rows on a worker: the last ones stay on show
+                                ? tr("table.loading")
+                                : tr("table.count", {std::to_string(model_.shown()), std::to_string(model_.total())});
+  row.before(ImGui::CalcTextSize(display(count).c_str()).x);
+  TextColored(ImVec4(0.40f, 0.43f, 0.50f, 1), count);
   if (changed) model_.filtersChanged();
 }
 
 void ParticipantsScreen::draw() {
   model_.poll();
   drawFilters();
+  // Widths in font-size units: a phone number, a category, a day count whole; names mostly whole (the
+  // rest on hover). Wider than the screen: the table scrolls sideways, the name column stays.
   const std::vector<TableColumn> columns{
-      {"people.column.name", 1.6f, ParticipantsModel::Name, true},
-      {"people.field.name_ar", 1.4f, ParticipantsModel::NameAr},
-      {"people.field.organization", 1.6f, ParticipantsModel::Organization},
-      {"people.field.category", 1.0f, ParticipantsModel::Category},
-      {"people.field.country", 0.5f, ParticipantsModel::Country},
-      {"people.field.email", 1.6f, ParticipantsModel::Email},
-      {"people.field.phone", 1.1f, ParticipantsModel::Phone},
-      {"people.column.days", 0.8f, ParticipantsModel::Days},
-      {"people.field.exhibitor", 1.3f, ParticipantsModel::Exhibitor},
-      {"people.column.badge", 0.8f, ParticipantsModel::Badge}};
+      {"people.column.name", 14, ParticipantsModel::Name, true},
+      {"people.field.name_ar", 11, ParticipantsModel::NameAr},
+      {"people.field.organization", 15, ParticipantsModel::Organization},
+      {"people.field.category", 8, ParticipantsModel::Category},
+      {"people.field.country", 4, ParticipantsModel::Country},
+      {"people.field.email", 15, ParticipantsModel::Email},
+      {"people.field.phone", 10, ParticipantsModel::Phone},
+      {"people.column.days", 5, ParticipantsModel::Days},
+      {"people.field.exhibitor", 12, ParticipantsModel::Exhibitor},
+      {"people.column.badge", 8, ParticipantsModel::Badge}};
+  if (!layout_loaded_) {
+    memory_ = stationTableMemory(session_->store(), "participants");  // another station keeps its own
+    layout_loaded_ = true;
+  }
   RecordTableSource source;
   source.rows = model_.shown();
   source.idAt = [this](std::size_t r) { return model_.idAt(r); };
@@ -136,7 +146,8 @@ void ParticipantsScreen::draw() {
   const bool rtl = isRtlLayout();
   auto table = [&] {
     if (Id clicked = RecordTable("participants", columns, source, model_.selected(),
-                                 ImVec2(avail - editorW - (editorW > 0 ? ImGui::GetStyle().ItemSpacing.x : 0), 0)))
+                                 ImVec2(avail - editorW - (editorW > 0 ? ImGui::GetStyle().ItemSpacing.x : 0), 0),
+                                 &memory_, &report_))
       model_.select(clicked);
   };
   auto editor = [&] {

@@ -8,6 +8,7 @@
 #include "ui/screen.hpp"
 #include "ui/screens/participants_model.hpp"
 #include "ui/widgets/record_fields.hpp"
+#include "ui/widgets/record_table.hpp"
 
 namespace moussem::ui {
 
@@ -22,6 +23,7 @@ class ParticipantsScreen final : public Screen {
   void draw() override;
   ParticipantsModel& model() { return model_; }
   bool confirmingDelete() const { return confirm_delete_ != 0; }
+  const TableReport& tableReport() const { return report_; }  // tests: cut cells, tooltip
 
  private:
   void drawFilters();
@@ -35,6 +37,9 @@ class ParticipantsScreen final : public Screen {
   Id confirm_delete_ = 0;
   bool open_confirm_ = false;
   std::string exhibitor_filter_;
+  TableMemory memory_;
+  TableReport report_;
+  bool layout_loaded_ = false;
 };
 
 }  // namespace moussem::ui

@@ -370,6 +370,42 @@ const std::vector<PlanModel::LegendEntry>& PlanModel::legend() const {
   return out;
 }
 
+bool PlanModel::importVenueFile(const std::string& path) {
+  if (refuseWhilePreviewing()) return false;
+  try {
+    const booth::Venue venue = booth::readVenueFile(path);  // every check before anything is written
+    const booth::VenueImport done = booth::importVenue(store_, venue, path);
+    undo_.clear();
+    redo_.clear();
+    load();
+    note(tr("venue.imported", {path, std::to_string(done.halls), std::to_string(done.booths), std::to_string(done.assigned)}));
+    return true;
+  } catch (const std::exception& e) {
+    fail(e.what());
+    return false;
+  }
+}
+
+bool PlanModel::startFromExample() {
+  if (refuseWhilePreviewing()) return false;
+  try {
+    const booth::Venue venue = booth::parseVenue(booth::olmSouissiExample(), "olm-souissi.json");
+    const booth::VenueImport done = booth::importVenue(store_, venue, "olm-souissi.json");
+    undo_.clear();
+    redo_.clear();
+    load();
+    note(tr("plan.example_installed", {std::to_string(done.halls), std::to_string(done.booths)}));
+    return true;
+  } catch (const std::exception& e) {
+    fail(e.what());
+    return false;
+  }
+}
+
+int PlanModel::exhibitorsAskingForBooth() const {
+  return static_cast<int>(std::count_if(exhibitors_.begin(), exhibitors_.end(), [](const PlanExhibitor& x) { return x.area > 0; }));
+}
+
 void PlanModel::setSearch(const std::string& text) {
   search_ = text;
   folded_ = text::foldForSearch(text);

@@ -145,6 +145,14 @@ class PlanModel {
   bool messageIsError() const { return messageError_; }
   void clearMessage() { message_.clear(); }
 
+  // A plan to start from, when there is none (or to replace it): a venue file (docs/venue-format.md,
+  // checked whole before anything is written) or the shipped example plan (OLM Souissi), installed in
+  // one transaction as `venue import` does. false: refused, message() says why, nothing changed.
+  bool importVenueFile(const std::string& path);
+  bool startFromExample();
+  // For the empty states of the side list: exhibitors at all, and those who asked for a booth.
+  int exhibitorsAskingForBooth() const;
+
   // Automatic allocation: computed on a worker (no database access there), then previewed on the
   // plan. Accepting writes it in one transaction (one undo step); discarding changes nothing.
   bool startAllocation();

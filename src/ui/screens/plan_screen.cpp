@@ -238,6 +238,8 @@ void PlanScreen::draw() {
   model_.poll();
   if (!model_.loaded()) model_.load();
   drawToolbar();
+  if (model_.booths().empty() && model_.halls().empty() && !model_.editing()) drawNoPlan();
+  if (auto chosen = venueBrowser_.draw("files.title.venue")) model_.importVenueFile(chosen->string());
   const float statusH = ImGui::GetTextLineHeightWithSpacing() * 1.3f;
   const float h = std::max(100.0f, ImGui::GetContentRegionAvail().y - statusH);
   const float sideW = std::max(220.0f, ImGui::GetFontSize() * 17);
@@ -256,6 +258,18 @@ void PlanScreen::draw() {
   // In the editor: how to select while nothing is, what to do with a selection once there is one.
   else if (model_.editing()) TextColored(kGrey, tr(model_.selectionCount() || model_.selectedHall() || model_.selectedFeature() ? "plan.edit.hint" : "plan.edit.hint_select"));
   else TextColored(kGrey, tr("plan.hint"));
+}
+
+// No plan yet: where to start, in the app (a venue file, or the example plan to adapt).
+void PlanScreen::drawNoPlan() {
+  ImGui::Spacing();
+  TextWrapped(tr("plan.empty"));
+  switch (ButtonRow({{tr("plan.import_venue"), "import-venue"}, {tr("plan.start_example"), "start-example"}})) {
+    case 0: venueBrowser_.request({}); break;
+    case 1: model_.startFromExample(); break;
+    default: break;
+  }
+  ImGui::Spacing();
 }
 
 void PlanScreen::drawToolbar() {
@@ -398,7 +412,16 @@ void PlanScreen::drawSidePanel(float width, float height) {
   TextColored(kGrey, tr("plan.unassigned_hint"));
   listCentres_.clear();
   ImGui::BeginChild("plan-unassigned", ImVec2(0, 0), false);
-  if (list.empty()) TextColored(kGrey, tr("plan.none_unassigned"));
+  // An empty list says why: no exhibitor yet, nobody asked for a booth, the search, or all placed.
+  if (list.empty()) {
+    const char* why = model_.exhibitors().empty()             ? "plan.no_exhibitors"
+                      : model_.exhibitorsAskingForBooth() == 0 ? "plan.no_requests"
+                      : model_.unassignedTotal() > 0           ? "plan.no_match"
+                                                               : "plan.none_unassigned";
+    ImGui::PushStyleColor(ImGuiCol_Text, kGrey);
+    TextWrapped(tr(why));
+    ImGui::PopStyleColor();
+  }
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(list.size()));
   while (clipper.Step())
@@ -590,10 +613,7 @@ void PlanScreen::drawCanvas(float width, float height) {
     dl->AddLine(from, io.MousePos, kSelected, 2.5f);
     dl->AddCircleFilled(io.MousePos, 4, kSelected);
   }
-  if (model_.booths().empty()) {
-    const std::string& t = display(tr("plan.empty"));
-    dl->AddText(ImVec2(p0.x + 12, p0.y + 12), kInk, t.c_str());
-  }
+
   dl->PopClipRect();
   if (hovered_ >= 0 && dragFrom_ < 0 && editDrag_ == EditDrag::None && !ImGui::GetDragDropPayload() && hovered) drawTooltip(hovered_);
   ImGui::EndChild();

@@ -18,6 +18,7 @@
 
 #include "ui/screen.hpp"
 #include "ui/screens/plan_model.hpp"
+#include "ui/widgets/file_browser.hpp"
 
 namespace moussem::ui {
 
@@ -32,6 +33,7 @@ class PlanScreen final : public Screen {
   bool busy() const override { return model_.allocating() || model_.exporting(); }
   const ActionTable* actions() const override { return &actions_; }
 
+  FileBrowser& venueBrowser() { return venueBrowser_; }  // tests
   PlanModel& model() { return model_; }
   // Where things were drawn in the last frame (screen coordinates), for tests.
   ImVec2 boothCentre(const std::string& code) const;
@@ -46,6 +48,7 @@ class PlanScreen final : public Screen {
     std::function<void()> draw;
   };
   void drawToolbar();
+  void drawNoPlan();
   void drawExportPopup();
   void drawEditBar();
   void drawEditInteraction(bool hovered, bool space, double mx, double my);
@@ -64,6 +67,8 @@ class PlanScreen final : public Screen {
   void zoom(double factor);
 
   PlanModel model_;
+
+  FileBrowser venueBrowser_{{".json"}};  // a venue file (docs/venue-format.md)
   ActionTable actions_;
   std::string searchBuf_;
   bool fitPending_ = true;

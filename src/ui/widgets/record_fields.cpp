@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/codes.hpp"
+#include "core/countries.hpp"
 #include "core/dates.hpp"
 #include "core/i18n.hpp"
 #include "core/text_fold.hpp"
@@ -125,6 +126,17 @@ void fieldError(const std::string* error) {
   if (error) ErrorText(*error);
 }
 
+// The lists the type-ahead fields choose from, built once per language.
+void loadChoices(FieldsState& state) {
+  if (state.choices_language == i18n::language()) return;
+  state.choices_language = i18n::language();
+  state.category_choices.clear();
+  for (auto code : codes::categories())
+    state.category_choices.push_back({std::string(code), i18n::label("category", code)});
+  state.country_choices.clear();
+  for (const auto& c : countries::all(state.choices_language)) state.country_choices.push_back({c.code, c.name});
+}
+
 }  // namespace
 
 void ErrorText(const std::string& text) {
@@ -147,37 +159,48 @@ bool PersonFields(PersonForm& form, const FieldChoices& choices, FieldsState& st
     if (input((std::string("##") + field).c_str(), value, enter)) form.changed(field);
     fieldError(form.error(field));
   };
-  const bool focus = state.focus_first;
+  loadChoices(state);
+  const std::string focusField = state.focus_first ? "first_name" : state.focus_field;
   state.focus_first = false;
-  text("first_name", "people.field.first_name", &p.first_name, false, focus);
-  text("last_name", "people.field.last_name", &p.last_name, true);
-  text("name_ar", "people.field.name_ar", &p.name_ar);
-  text("organization", "people.field.organization", &p.organization);
-  text("position", "people.field.position", &p.position);
+  state.focus_field.clear();
+  auto focusHere = [&](const char* field) {
+    if (focusField == field) ImGui::SetKeyboardFocusHere();
+  };
+  text("first_name", "people.field.first_name", &p.first_name, false, focusField == "first_name");
+  text("last_name", "people.field.last_name", &p.last_name, true, focusField == "last_name");
+  text("name_ar", "people.field.name_ar", &p.name_ar, false, focusField == "name_ar");
+  text("organization", "people.field.organization", &p.organization, false, focusField == "organization");
+  text("position", "people.field.position", &p.position, false, focusField == "position");
 
+  // Category and country are typed (type-ahead): Tab reaches them, a few letters choose.
   table.row("people.field.category", true);
-  if (codeCombo("##category", "category", codes::categories(), p.category)) form.changed("category");
+  focusHere("category");
+  if (TypeAheadField("##category", state.category_choices, p.category, state.category)) form.changed("category");
   fieldError(form.error("category"));
 
-  text("email", "people.field.email", &p.email);
+  text("email", "people.field.email", &p.email, false, focusField == "email");
   table.row("people.field.phone");
+  focusHere("phone");
   if (input("##phone", &p.phone, enter)) form.changed("phone");
   if (const std::string* e = form.error("phone")) ErrorText(*e);
   else if (!p.phone.empty() && form.normalised().phone != p.phone) NoteText("→ " + form.normalised().phone);
 
   table.row("people.field.country");
-  if (input("##country", &p.country, enter, ImGuiInputTextFlags_CharsUppercase)) form.changed("country");
+  focusHere("country");
+  if (TypeAheadField("##country", state.country_choices, p.country, state.country)) form.changed("country");
   fieldError(form.error("country"));
 
   table.row("people.field.days");
   if (choices.edition_days.empty()) {
     NoteText(tr("people.no_edition_days"));
   } else {
+    FlowRow line;  // each day whole and visible, whatever the width of the pane
     for (std::size_t i = 0; i < choices.edition_days.size(); ++i) {
       const std::string& day = choices.edition_days[i];
       bool on = std::find(p.days.begin(), p.days.end(), day) != p.days.end();
-      if (i > 0 && i % 4 != 0) ImGui::SameLine();
-      if (CheckboxLabelled(dates::formatLong(day, i18n::language()), ("day" + day).c_str(), &on)) {
+      const std::string label = dates::formatDayMonth(day, i18n::language());
+      line.before(FlowRow::checkboxWidth(label));
+      if (CheckboxLabelled(label, ("day" + day).c_str(), &on)) {
         if (on) p.days.push_back(day);
         else p.days.erase(std::remove(p.days.begin(), p.days.end(), day), p.days.end());
         std::sort(p.days.begin(), p.days.end());

@@ -9,13 +9,18 @@
 #include <vector>
 
 #include "ui/screens/record_forms.hpp"
+#include "ui/widgets/type_ahead.hpp"
 
 namespace moussem::ui {
 
 // Per-form widget state that is not data (filters typed into combos, first-field focus).
 struct FieldsState {
   bool focus_first = false;
+  std::string focus_field;  // a field to give the keyboard to at the next frame ("organization"), or ""
   std::string exhibitor_filter, competitor_filter;
+  TypeAheadState category, country;
+  std::string choices_language;  // the language the lists below are in
+  std::vector<Choice> category_choices, country_choices;
 };
 
 // Return true when Enter was pressed in a text field (the caller saves).

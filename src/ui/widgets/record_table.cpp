@@ -1,37 +1,93 @@
 #include "ui/widgets/record_table.hpp"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
 #include "core/i18n.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace moussem::ui {
 
+namespace {
+
+// One cell's text: whole when it fits, else cut with "…" at its reading end and whole in a tooltip
+// while the mouse is on it.
+void cellText(const std::string& text, bool rtl, int column, TableReport* report) {
+  const std::string& shown = display(text);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float width = ImGui::CalcTextSize(shown.c_str()).x;
+  if (width <= avail || avail <= 0) {
+    if (rtl) TextAligned(text, 1.0f);
+    else ImGui::TextUnformatted(shown.c_str());
+    return;
+  }
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::TextUnformatted(ellipsized(shown, avail, rtl).c_str());
+  if (report) report->cut_columns.push_back(column);
+  if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(at, ImVec2(at.x + avail, at.y + ImGui::GetTextLineHeight()))) {
+    ImGui::SetTooltip("%s", shown.c_str());
+    if (report) report->tooltip = text;
+  }
+}
+
+}  // namespace
+
 Id RecordTable(const char* id, const std::vector<TableColumn>& columns, const RecordTableSource& source, Id selected,
-               ImVec2 size) {
+               ImVec2 size, TableMemory* memory, TableReport* report) {
   Id clicked = 0;
-  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
-                                ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable |
-                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
-                                ImGuiTableFlags_SizingStretchProp;
+  if (report) *report = {};
+  ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable |
+                          ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+  if (memory) flags |= ImGuiTableFlags_NoSavedSettings;  // the station's layout is the one kept
   const int n = static_cast<int>(columns.size());
   if (!ImGui::BeginTable(id, n, flags, size)) return 0;
   const bool rtl = isRtlLayout();
+  const float em = ImGui::GetFontSize();
   auto at = [&](int i) -> const TableColumn& { return columns[static_cast<std::size_t>(rtl ? n - 1 - i : i)]; };
   for (int i = 0; i < n; ++i) {
     const TableColumn& c = at(i);
-    ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthStretch;
+    ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthFixed;
     if (c.sort_default) cf |= ImGuiTableColumnFlags_DefaultSort;
-    ImGui::TableSetupColumn((display(tr(c.label_key)) + "###" + c.label_key).c_str(), cf, c.weight,
+    float width = c.width;
+    if (memory)
+      if (const ColumnLayout* kept = memory->saved.find(c.label_key)) {
+        width = kept->width;
+        if (!kept->visible) cf |= ImGuiTableColumnFlags_DefaultHide;
+      }
+    ImGui::TableSetupColumn((display(tr(c.label_key)) + "###" + c.label_key).c_str(), cf, width * em,
                             static_cast<ImGuiID>(c.model_column));
   }
-  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupScrollFreeze(1, 1);  // the first column (the name) stays while the rest scrolls sideways
   TableHeaders();
+  if (memory) {
+    // What the operator did to the columns: kept once the mouse is released (not at every pixel of a drag).
+    TableLayout now;
+    ImGuiTable* table = ImGui::GetCurrentTable();
+    for (int i = 0; i < n; ++i) {
+      const ImGuiTableColumn& col = table->Columns[i];
+      const float w = col.WidthRequest > 0 ? col.WidthRequest : col.WidthGiven;
+      now.columns.push_back({at(i).label_key, std::round(w / em * 10) / 10, col.IsUserEnabled});
+    }
+    if (!memory->started) {
+      memory->started = true;
+      memory->current = now;
+    } else if (now.serialize() != memory->current.serialize() && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      memory->current = now;
+      if (memory->save) memory->save(now);
+    }
+  }
   // Sort only when the user changed the order (or on the first frame): never per frame.
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
     if (specs->SpecsCount > 0 && source.sort)
       source.sort(static_cast<int>(specs->Specs[0].ColumnUserID), specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending);
     specs->SpecsDirty = false;
   }
+  int first = 0;  // the row's selectable goes in the first column shown
+  while (first < n - 1 && !(ImGui::TableGetColumnFlags(first) & ImGuiTableColumnFlags_IsEnabled)) ++first;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(source.rows));
   while (clipper.Step())
@@ -41,16 +97,14 @@ Id RecordTable(const char* id, const std::vector<TableColumn>& columns, const Re
       ImGui::TableNextRow();
       ImGui::PushID(static_cast<int>(rowId));
       for (int i = 0; i < n; ++i) {
-        ImGui::TableSetColumnIndex(i);
-        if (i == 0) {
+        if (!ImGui::TableSetColumnIndex(i) && i != first) continue;  // a column out of view or hidden
+        if (i == first) {
           // One selectable spanning the row: click or Enter/Space when the keyboard is on it.
           if (ImGui::Selectable("##row", rowId == selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
             clicked = rowId;
           ImGui::SameLine(0, 0);
         }
-        const std::string text = source.cell(row, at(i).model_column);
-        if (rtl) TextAligned(text, 1.0f);
-        else ImGui::TextUnformatted(display(text).c_str());
+        cellText(source.cell(row, at(i).model_column), rtl, at(i).model_column, report);
       }
       ImGui::PopID();
     }

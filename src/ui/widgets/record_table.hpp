@@ -2,6 +2,10 @@
 // visible rows drawn (ImGuiListClipper), the selected record highlighted, columns mirrored in
 // right-to-left layouts. The data stays in the caller's model: the widget asks for cells of the rows
 // it draws, and calls sort() only when ImGui's sort specs are dirty.
+// Columns have widths that suit what they hold (a phone number whole, a name mostly), the table scrolls
+// sideways rather than squeezing them; the operator resizes and hides columns (right click on a header)
+// and the station remembers it (TableMemory). A value wider than its column ends with "…" and shows
+// whole when the mouse rests on it.
 #pragma once
 #include <functional>
 #include <string>
@@ -10,13 +14,14 @@
 #include <imgui.h>
 
 #include "core/domain.hpp"
+#include "ui/widgets/table_layout.hpp"
 
 namespace moussem::ui {
 
 struct TableColumn {
-  const char* label_key;
-  float weight;      // share of the width
-  int model_column;  // given back to cell() and sort()
+  const char* label_key;  // also the column's stable name in the remembered layout
+  float width;            // default width, in font-size units
+  int model_column;       // given back to cell() and sort()
   bool sort_default = false;
 };
 
@@ -27,8 +32,14 @@ struct RecordTableSource {
   std::function<void(int column, bool ascending)> sort;
 };
 
+// What the last frame showed, for tests: cells cut with "…" (by model column), the tooltip's full value.
+struct TableReport {
+  std::vector<int> cut_columns;
+  std::string tooltip;
+};
+
 // Returns the id of the row the user clicked (or chose with the keyboard), 0 if none.
 Id RecordTable(const char* id, const std::vector<TableColumn>& columns, const RecordTableSource& source, Id selected,
-               ImVec2 size);
+               ImVec2 size, TableMemory* memory = nullptr, TableReport* report = nullptr);
 
 }  // namespace moussem::ui

@@ -282,4 +282,22 @@ void FigureCard(const char* id, std::string_view title, const std::string& value
   ImGui::PopStyleColor();
 }
 
+FlowRow::FlowRow() : start_(ImGui::GetCursorPosX()), right_(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x) {}
+
+void FlowRow::before(float width) {
+  if (count_++ > 0) {
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + width > right_) ImGui::NewLine();
+  }
+  if (ImGui::GetCursorPosX() < start_) ImGui::SetCursorPosX(start_);
+}
+
+float FlowRow::checkboxWidth(std::string_view label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(display(label).c_str()).x;
+}
+
+float FlowRow::buttonWidth(std::string_view label) {
+  return ImGui::CalcTextSize(display(label).c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 }  // namespace moussem::ui

@@ -33,6 +33,20 @@ struct RowButton {
 };
 int ButtonRow(const std::vector<RowButton>& buttons);
 
+// Items side by side that wrap to the next line before one would be cut (filters, check boxes): call
+// before(width) before each item, with the width it will take.
+class FlowRow {
+ public:
+  FlowRow();
+  void before(float width);
+  static float checkboxWidth(std::string_view label);  // a check box with its label
+  static float buttonWidth(std::string_view label);
+
+ private:
+  float start_, right_;
+  int count_ = 0;
+};
+
 // ImGui::TableHeadersRow(), with each header's label at the reading side of its column: ImGui always
 // puts it on the left, which in right-to-left tables leaves it away from the right-aligned cells. A label
 // wider than its column ends with "…" and shows whole in a tooltip. Same header IDs (sorting, resizing)

@@ -125,7 +125,7 @@ constexpr int kExactShift = 54;  // 4 bits: query words equal to whole words
 constexpr std::uint64_t kToday = std::uint64_t{1} << 53, kNotPrinted = std::uint64_t{1} << 52,
                         kIsPerson = std::uint64_t{1} << 51;
 // Postings walked before a query with enough ranked candidates stops looking for better ones.
-constexpr std::size_t kWalkBudget = 65536;
+constexpr std::size_t kWalkBudget = 8192;
 
 // How a query word matched a dictionary word (TokenMatch::word_set).
 constexpr std::uint8_t kInside = 1, kStart = 2, kWhole = 3;
@@ -556,7 +556,17 @@ SearchIndex::Result SearchIndex::search(std::string_view query, std::size_t limi
 
   const TokenMatch& d = matches[driver];
   if (!d.digits) {
+    bool inside = false;
     for (std::uint32_t id : d.words) {
+      // Past the beginnings, the driver only matches inside words: every record found from here on
+      // ranks below those whose every word begins a word. With more than enough of those, stop.
+      if (!inside && d.word_set[id] == kInside) {
+        inside = true;
+        const auto good = std::count_if(candidates.begin(), candidates.end(), [](const auto& c) {
+          return (c.first & kSerialHit) || (c.first >> kClassShift & 7) >= 2;
+        });
+        if (static_cast<std::size_t>(good) > limit) return finish();
+      }
       const Postings& p = postings_[id];
       std::uint32_t record = 0;
       for (std::size_t at = 0; at < p.deltas.size();) {

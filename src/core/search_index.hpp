@@ -89,9 +89,10 @@ class SearchIndex {
 
   // The number of candidates ranked before a query stops looking for better ones (when the caller asked
   // for fewer results than that): a one-letter query on a million people stays within a few ms.
-  static constexpr std::size_t kRankedCandidates = 4096;
+  static constexpr std::size_t kRankedCandidates = 2048;
 
   std::size_t size() const { return alive_count_; }
+  std::size_t dictionarySize() const { return postings_.size(); }  // distinct letter words
   std::size_t memoryBytes() const;  // approximate heap held by the index
 
   // Helpers exposed for tests and the benchmark's floor.

@@ -70,6 +70,8 @@ nlohmann::json benchSearch(long long n, const Context& ctx);  // bench search (b
 // The demo edition of n participants the benchmarks share, built on first use in the cache folder
 // (bench_registry.cpp); buildSeconds (may be null) gets the time it took, 0 when it was there.
 std::filesystem::path cachedDemoEdition(long long n, const Context& ctx, double* buildSeconds);
+// The calling thread's CPU time in ms (bench_registry.cpp): latency on a shared machine without the waits.
+double threadCpuMs();
 // bench desk-find (bench_desk.cpp): keys until the person at the desk is the first result.
 nlohmann::json benchDeskFind(long long n, int sample, const Context& ctx);
 nlohmann::json benchImport(long long n, const Context& ctx);  // bench import (bench_registry.cpp)

@@ -135,7 +135,7 @@ constexpr std::uint8_t kInside = 1, kStart = 2, kWhole = 3;
 // What one query word matches: dictionary words (letters) or digit-key ranges (digits).
 struct SearchIndex::TokenMatch {
   bool digits = false;
-  std::vector<std::uint32_t> words;  // matching dictionary words: whole words, then beginnings, then insides
+  std::vector<std::uint32_t> words;    // matching dictionary words: whole words, then beginnings, then insides
   std::vector<std::uint8_t> word_set;  // per dictionary word: 0, kInside, kStart or kWhole
   std::vector<Range> prefixes;       // digit keys starting with one of these
   std::vector<std::uint64_t> exact;  // digit keys equal to one of these (the whole number typed)
@@ -468,10 +468,12 @@ SearchIndex::Result SearchIndex::search(std::string_view query, std::size_t limi
   std::vector<std::uint32_t> weak;  // serial beginnings that may as well be a name or a number
   auto finish = [&] {
     for (std::uint32_t record : weak)
-      if (firstVisit(record)) candidates.emplace_back(std::uint64_t{1} << kClassShift | tieBreak(record, todayBit), record);
+      if (firstVisit(record))
+        candidates.emplace_back(std::uint64_t{1} << kClassShift | tieBreak(record, todayBit), record);
     const std::size_t n = std::min(limit, candidates.size());
     auto better = [](const auto& a, const auto& b) { return a.first > b.first; };
-    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(n), candidates.end(), better);
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(n), candidates.end(),
+                      better);
     result.hits.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
       const std::uint32_t record = candidates[i].second;

@@ -36,8 +36,11 @@ void Registry::indexPerson(SearchIndex& index, const Person& p, const std::strin
   SearchIndex::Entry e;
   e.kind = SearchIndex::Kind::Person;
   e.id = p.id;
-  e.texts = {{F::LastName, p.last_name}, {F::FirstName, p.first_name}, {F::Name, p.name_ar},
-             {F::Other, p.organization}, {F::Other, p.email}};
+  e.texts = {{F::LastName, p.last_name},
+             {F::FirstName, p.first_name},
+             {F::Name, p.name_ar},
+             {F::Other, p.organization},
+             {F::Other, p.email}};
   e.phone = phone::e164Of(p.phone);
   e.serial = serial;
   e.days.assign(p.days.begin(), p.days.end());
@@ -54,8 +57,8 @@ void Registry::indexExhibitor(SearchIndex& index, const Exhibitor& x) {
   SearchIndex::Entry e;
   e.kind = SearchIndex::Kind::Exhibitor;
   e.id = x.id;
-  e.texts = {{F::Name, x.name_fr}, {F::Name, x.name_ar}, {F::Other, x.contact_name}, {F::Other, x.city},
-             {F::Other, x.email}, {F::Other, x.registration_no}};
+  e.texts = {{F::Name, x.name_fr}, {F::Name, x.name_ar}, {F::Other, x.contact_name},
+             {F::Other, x.city},   {F::Other, x.email},  {F::Other, x.registration_no}};
   e.phone = phone::e164Of(x.phone);
   index.upsert(e);
 }

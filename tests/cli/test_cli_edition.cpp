@@ -1,7 +1,6 @@
 // `moussem-cli edition set|category|zone`, the real binary: what the app's Edition screen changes,
 // checked by the same rules (a bad date or colour names its field and changes nothing), audited.
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -14,9 +13,9 @@ TEST_CASE("edition set: names in three languages, French or ISO dates, venue and
   TempDir dir;
   const std::string db = (dir / "e.db").string();
   REQUIRE(run("moussem-cli", {"--db", db, "init", "--edition-name", "Semaine", "--from", "2026-02-09"}).exit_code == 0);
-  auto ok = run("moussem-cli", {"--db", db, "--json", "edition", "set", "--name-ar", "الأسبوع الوطني",
-                                "--name-en", "National Week", "--from", "10/02/2026", "--to", "2026-02-16",
-                                "--venue", "OLM Souissi", "--timezone", "Africa/Casablanca"});
+  auto ok = run("moussem-cli", {"--db", db, "--json", "edition", "set", "--name-ar", "الأسبوع الوطني", "--name-en",
+                                "National Week", "--from", "10/02/2026", "--to", "2026-02-16", "--venue", "OLM Souissi",
+                                "--timezone", "Africa/Casablanca"});
   INFO(ok.err);
   REQUIRE(ok.exit_code == 0);
   auto info = json::parse(run("moussem-cli", {"--db", db, "--json", "info"}).out);
@@ -37,7 +36,8 @@ TEST_CASE("edition set: names in three languages, French or ISO dates, venue and
   CHECK(info["edition"]["name_en"] == "National Week");
 
   // A category's colour and labels; a new zone.
-  CHECK(run("moussem-cli", {"--db", db, "edition", "category", "press", "--color", "#00aa00", "--label-en", "Media"}).exit_code == 0);
+  CHECK(run("moussem-cli", {"--db", db, "edition", "category", "press", "--color", "#00aa00", "--label-en", "Media"})
+            .exit_code == 0);
   auto colour = run("moussem-cli", {"--db", db, "edition", "category", "press", "--color", "green"});
   CHECK(colour.exit_code == 1);
   CHECK(colour.err.find("color") != std::string::npos);

@@ -295,8 +295,8 @@ TEST_CASE("the last phone digits and a badge serial find the person directly") {
   index.upsert(person(1, "Sara", "Tazi", "", {}, false, "+212612340000"));
   index.upsert(person(2, "Omar", "Idrissi", "", {}, false, "+212661006123"));
   index.upsert(withSerial(person(3, "Nadia", "Fassi"), "Q4ZT7K2M"));
-  CHECK(first(index, "6123") == SearchIndex::Hit{Kind::Person, 2});        // the end: what people read out
-  CHECK(first(index, "06123") == SearchIndex::Hit{Kind::Person, 1});       // typed from the beginning
+  CHECK(first(index, "6123") == SearchIndex::Hit{Kind::Person, 2});   // the end: what people read out
+  CHECK(first(index, "06123") == SearchIndex::Hit{Kind::Person, 1});  // typed from the beginning
   CHECK(first(index, "06 61 00 61 23") == SearchIndex::Hit{Kind::Person, 2});
   CHECK(first(index, "q4zt") == SearchIndex::Hit{Kind::Person, 3});
   CHECK(first(index, "Q4ZT7K2M") == SearchIndex::Hit{Kind::Person, 3});

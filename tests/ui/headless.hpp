@@ -52,7 +52,8 @@ struct ItemSeen {
   ImVec2 min, max, clip_min, clip_max;
   std::string window;
   bool whole() const {
-    return min.x >= clip_min.x - 0.5f && max.x <= clip_max.x + 0.5f && min.y >= clip_min.y - 0.5f && max.y <= clip_max.y + 0.5f;
+    return min.x >= clip_min.x - 0.5f && max.x <= clip_max.x + 0.5f && min.y >= clip_min.y - 0.5f &&
+           max.y <= clip_max.y + 0.5f;
   }
 };
 const std::vector<ItemSeen>& itemsOfLastFrame();

@@ -3,9 +3,9 @@
 // longer shown; every field of the walk-in form visible at 1280x800 in the app's shell; the days of a
 // walk-in default to the edition's remaining days; category and country chosen by typing; and the
 // keys a whole walk-in costs, counted.
-#include <catch2/catch.hpp>
-
 #include <imgui_internal.h>
+
+#include <catch2/catch.hpp>
 
 #include "badge/new_edition.hpp"
 #include "core/countries.hpp"
@@ -31,7 +31,9 @@ struct NoTextures final : ui::TextureService {
   void release(ImTextureID) override {}
 };
 
-std::string today() { return tz::nowLocalIso().substr(0, 10); }
+std::string today() {
+  return tz::nowLocalIso().substr(0, 10);
+}
 
 // An edition running from two days ago to three days from now, with a few people.
 struct Counter {
@@ -209,8 +211,11 @@ TEST_CASE("desk: category and country are chosen by typing a few letters, Tab ta
 }
 
 TEST_CASE("type-ahead: the code, then beginnings of labels, then beginnings of words, then insides") {
-  const std::vector<ui::Choice> choices{{"press", "Presse"}, {"expert", "Expert"}, {"partner", "Partenaire"},
-                                        {"speaker", "Intervenant"}, {"economic", "Acteur économique"}};
+  const std::vector<ui::Choice> choices{{"press", "Presse"},
+                                        {"expert", "Expert"},
+                                        {"partner", "Partenaire"},
+                                        {"speaker", "Intervenant"},
+                                        {"economic", "Acteur économique"}};
   auto codes = [&](std::string_view typed) {
     std::vector<std::string> out;
     for (std::size_t i : ui::matchChoices(choices, typed)) out.push_back(choices[i].code);
@@ -250,8 +255,8 @@ TEST_CASE("desk: every field of the walk-in form is visible at 1280x800 in the a
       for (const auto& item : test::itemsOfLastFrame()) {
         if (item.window.find("form-fields") == std::string::npos) continue;
         ++inForm;
-        INFO(item.window << " item " << item.id << " at " << item.min.x << "," << item.min.y << " - " << item.max.x << ","
-                         << item.max.y << " clip " << item.clip_min.x << "," << item.clip_min.y << " - "
+        INFO(item.window << " item " << item.id << " at " << item.min.x << "," << item.min.y << " - " << item.max.x
+                         << "," << item.max.y << " clip " << item.clip_min.x << "," << item.clip_min.y << " - "
                          << item.clip_max.x << "," << item.clip_max.y);
         CHECK(item.whole());
       }

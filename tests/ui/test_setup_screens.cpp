@@ -4,10 +4,9 @@
 // plan screen with no plan (an example or a venue file, in the app) and its honest empty lists; the
 // Edition screen edited by an organiser, checked like the command line, audited, refused to others;
 // the printer chosen and tested in the app, from the Badges screen and from the desk's own message.
-#include <catch2/catch.hpp>
-
 #include <imgui_internal.h>
 
+#include <catch2/catch.hpp>
 #include <fstream>
 
 #include "../badge/cups_server.hpp"
@@ -87,7 +86,7 @@ const ImGuiTable* tableNamed(const char* suffix) {
   ImGuiContext& g = *ImGui::GetCurrentContext();
   for (int n = 0; n < g.Tables.GetMapSize(); ++n)
     if (ImGuiTable* t = g.Tables.TryGetMapData(n); t && t->LastFrameActive == g.FrameCount && t->InnerWindow &&
-                                                  std::string(t->InnerWindow->Name).find(suffix) != std::string::npos)
+                                                   std::string(t->InnerWindow->Name).find(suffix) != std::string::npos)
       return t;
   return nullptr;
 }
@@ -265,7 +264,8 @@ TEST_CASE("file dialog: folders first, the wanted files, in and up, a path typed
   CHECK_FALSE(m.places().empty());
 }
 
-TEST_CASE("import screen: the file is chosen in the app's dialog, and a day outside the edition is flagged on its row") {
+TEST_CASE(
+    "import screen: the file is chosen in the app's dialog, and a day outside the edition is flagged on its row") {
   Data d(5, 20);
   const auto file = d.dir / "jours.csv";
   std::ofstream(file) << "Prénom;Nom;Catégorie;Jours\n"
@@ -321,7 +321,8 @@ TEST_CASE("plan screen with no plan: honest empty lists, then the example plan o
   CHECK(m.booths().size() == booths);
 }
 
-TEST_CASE("edition screen: an organiser sets the names, dates, venue, time zone, categories and zones, checked and audited") {
+TEST_CASE(
+    "edition screen: an organiser sets the names, dates, venue, time zone, categories and zones, checked and audited") {
   TempDir dir;
   auto raw = createEditionDatabase(dir / "e.db", demoEdition());
   Store& base = *raw;
@@ -387,7 +388,9 @@ TEST_CASE("edition screen: an organiser sets the names, dates, venue, time zone,
   CHECK_THROWS_AS(desk.saveEdition(e), Error);
 }
 
-TEST_CASE("printer: chosen and tested in the app, and the desk's no-printer message opens the choice, never the command line") {
+TEST_CASE(
+    "printer: chosen and tested in the app, and the desk's no-printer message opens the choice, never the command "
+    "line") {
   test::CupsServer cups;
   ::setenv("CUPS_SERVER", cups.socket().c_str(), 1);
   NoTextures textures;

@@ -59,7 +59,9 @@ std::size_t chars(const std::string& s) {
 nlohmann::json figures(std::vector<int> keys, std::size_t missed, const char* how) {
   if (keys.empty()) return {{"people", 0}, {"how", how}};
   std::sort(keys.begin(), keys.end());
-  auto at = [&](double p) { return keys[std::min(keys.size() - 1, static_cast<std::size_t>(p * static_cast<double>(keys.size())))]; };
+  auto at = [&](double p) {
+    return keys[std::min(keys.size() - 1, static_cast<std::size_t>(p * static_cast<double>(keys.size())))];
+  };
   double sum = 0;
   for (int k : keys) sum += k;
   return {{"people", keys.size()},
@@ -246,38 +248,45 @@ nlohmann::json benchDeskFind(long long n, int sample, const Context& ctx) {
     return v.empty() ? 0.0 : v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
   };
   auto pct = [&](double p) { return pctOf(searchMs, p); };
-  const nlohmann::json byName = figures(eitherOrder, missEither,
-                                        "fewest keys typing the beginning of the last name and, after a space, of the first "
-                                        "(or the first name then the last: \"a ghazali\"), the person first in the results");
-  return {{"scenario", "desk-find"},
-          {"edition", edition},
-          {"people_in_edition", store->overview().people},
-          {"edition_build_seconds", buildSeconds},
-          {"index_load_seconds", loadSeconds},
-          {"serials_minted_in_memory", minted},
-          {"sampled", people.size()},
-          {"sampled_with_a_day", todayKnown},
-          {"sampled_without_phone", withoutPhone},
-          {"results_shown", Registry::kDeskResults},
-          {"by_name", byName},
-          {"by_name_last_then_first", figures(lastFirst, missLastFirst,
-                                              "fewest keys typing the beginning of the last name and, after a space, of the first")},
-          {"by_name_typed_through", figures(throughName, missThrough,
-                                            "keys typing the last name, a space and the first name letter by letter until the person "
-                                            "is first, without abbreviating")},
-          {"by_phone_last_digits", figures(phoneEnd, missPhoneEnd, "the last digits of the phone, as few as bring the person first")},
-          {"by_phone_from_start", figures(phoneStart, missPhoneStart, "the number typed from its beginning (0...)")},
-          {"by_serial", figures(serial, missSerial, "the badge serial typed from its beginning (a scanned badge or invitation QR: one scan)")},
-          {"target_median_by_name", n >= 1000000 ? 4 : 3},
-          {"searches", searches},
-          {"search_ms_p50", pct(0.5)},
-          {"search_ms_p99", pct(0.99)},
-          {"search_ms_max", searchMs.empty() ? 0.0 : searchMs.back()},
-          {"search_cpu_ms_p50", pctOf(searchCpu, 0.5)},
-          {"search_cpu_ms_p99", pctOf(searchCpu, 0.99)},
-          {"note", "each person comes on one of their attendance days (the ranking's 'today'); 'never_first' counts "
-                   "people who are not first even with everything typed (namesakes): they count in the figures with "
-                   "everything typed plus the Down keys to reach them (or 50 more when not among the results)"}};
+  const nlohmann::json byName =
+      figures(eitherOrder, missEither,
+              "fewest keys typing the beginning of the last name and, after a space, of the first "
+              "(or the first name then the last: \"a ghazali\"), the person first in the results");
+  return {
+      {"scenario", "desk-find"},
+      {"edition", edition},
+      {"people_in_edition", store->overview().people},
+      {"edition_build_seconds", buildSeconds},
+      {"index_load_seconds", loadSeconds},
+      {"serials_minted_in_memory", minted},
+      {"sampled", people.size()},
+      {"sampled_with_a_day", todayKnown},
+      {"sampled_without_phone", withoutPhone},
+      {"results_shown", Registry::kDeskResults},
+      {"by_name", byName},
+      {"by_name_last_then_first",
+       figures(lastFirst, missLastFirst,
+               "fewest keys typing the beginning of the last name and, after a space, of the first")},
+      {"by_name_typed_through",
+       figures(throughName, missThrough,
+               "keys typing the last name, a space and the first name letter by letter until the person "
+               "is first, without abbreviating")},
+      {"by_phone_last_digits",
+       figures(phoneEnd, missPhoneEnd, "the last digits of the phone, as few as bring the person first")},
+      {"by_phone_from_start", figures(phoneStart, missPhoneStart, "the number typed from its beginning (0...)")},
+      {"by_serial", figures(serial, missSerial,
+                            "the badge serial typed from its beginning (a scanned badge or invitation QR: one scan)")},
+      {"target_median_by_name", n >= 1000000 ? 4 : 3},
+      {"searches", searches},
+      {"search_ms_p50", pct(0.5)},
+      {"search_ms_p99", pct(0.99)},
+      {"search_ms_max", searchMs.empty() ? 0.0 : searchMs.back()},
+      {"search_cpu_ms_p50", pctOf(searchCpu, 0.5)},
+      {"search_cpu_ms_p99", pctOf(searchCpu, 0.99)},
+      {"note",
+       "each person comes on one of their attendance days (the ranking's 'today'); 'never_first' counts "
+       "people who are not first even with everything typed (namesakes): they count in the figures with "
+       "everything typed plus the Down keys to reach them (or 50 more when not among the results)"}};
 }
 
 }  // namespace moussem::cli

@@ -6,16 +6,14 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include <cstdio>
-#include <ctime>
-
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <random>
 
-#include "store/guarded_store.hpp"
 #include "badge/new_edition.hpp"
 #include "cli_context.hpp"
 #include "core/error.hpp"
@@ -26,6 +24,7 @@
 #include "io/import.hpp"
 #include "io/registry.hpp"
 #include "store/demo/demo_data.hpp"
+#include "store/guarded_store.hpp"
 
 namespace moussem::cli {
 
@@ -176,8 +175,11 @@ nlohmann::json benchSearch(long long n, const Context& ctx) {
   store->forEachPerson([&](const Person& p, const std::string& serial) {
     SearchIndex::Entry e;
     using F = SearchIndex::Field;
-    e.texts = {{F::FirstName, p.first_name}, {F::LastName, p.last_name}, {F::Name, p.name_ar},
-               {F::Other, p.organization}, {F::Other, p.email}};
+    e.texts = {{F::FirstName, p.first_name},
+               {F::LastName, p.last_name},
+               {F::Name, p.name_ar},
+               {F::Other, p.organization},
+               {F::Other, p.email}};
     e.phone = p.phone;
     e.serial = serial;
     hay.push_back(SearchIndex::haystack(e));
@@ -204,31 +206,43 @@ nlohmann::json benchSearch(long long n, const Context& ctx) {
     indexMsSameQueries.push_back(msSince(i0));
   }
   const double indexP99 = percentile(indexMsSameQueries, 0.99), floorP99 = percentile(floorMs, 0.99);
-  return {{"scenario", "search"},
-          {"people", store->overview().people},
-          {"database_build_seconds", buildSeconds},
-          {"index_load_ms", loadMs},
-          {"index_mb", static_cast<double>(registry.index().memoryBytes()) / (1024.0 * 1024.0)},
-          {"rss_mb_before_index", rssBefore},
-          {"peak_rss_mb_loading_index", peakLoad},
-          {"rss_mb_with_index", rssIndex},
-          {"limit", 50},
-          {"latin", {{"queries", latin.size()}, {"p50_ms", percentile(latinMs, 0.5)}, {"p99_ms", percentile(latinMs, 0.99)},
-                     {"cpu_p50_ms", percentile(latinCpu, 0.5)}, {"cpu_p99_ms", percentile(latinCpu, 0.99)},
-                     {"max_ms", percentile(latinMs, 1.0)}, {"mean_hits", static_cast<double>(latinHits) / static_cast<double>(std::max<std::size_t>(1, latin.size()))}}},
-          {"arabic", {{"queries", arabic.size()}, {"p50_ms", percentile(arabicMs, 0.5)}, {"p99_ms", percentile(arabicMs, 0.99)},
-                      {"cpu_p50_ms", percentile(arabicCpu, 0.5)}, {"cpu_p99_ms", percentile(arabicCpu, 0.99)},
-                      {"max_ms", percentile(arabicMs, 1.0)}, {"mean_hits", static_cast<double>(arabicHits) / static_cast<double>(std::max<std::size_t>(1, arabic.size()))}}},
-          {"target_p99_ms", 5},
-          {"floor", "linear scan of every person's folded fields (one string each), stopping at 50 matches"},
-          {"floor_queries", floorQueries.size()},
-          {"floor_mean_hits", static_cast<double>(floorHits) / static_cast<double>(std::max<std::size_t>(1, floorQueries.size()))},
-          {"floor_p50_ms", percentile(floorMs, 0.5)},
-          {"floor_p99_ms", floorP99},
-          {"index_p99_ms_same_queries", indexP99},
-          {"ratio_to_floor", floorP99 > 0 ? indexP99 / floorP99 : 0},
-          {"ratio_note", "index p99 / scan p99 on the same queries: below 1 the index is faster"},
-          {"peak_rss_mb", peakRssMb()}};
+  return {
+      {"scenario", "search"},
+      {"people", store->overview().people},
+      {"database_build_seconds", buildSeconds},
+      {"index_load_ms", loadMs},
+      {"index_mb", static_cast<double>(registry.index().memoryBytes()) / (1024.0 * 1024.0)},
+      {"rss_mb_before_index", rssBefore},
+      {"peak_rss_mb_loading_index", peakLoad},
+      {"rss_mb_with_index", rssIndex},
+      {"limit", 50},
+      {"latin",
+       {{"queries", latin.size()},
+        {"p50_ms", percentile(latinMs, 0.5)},
+        {"p99_ms", percentile(latinMs, 0.99)},
+        {"cpu_p50_ms", percentile(latinCpu, 0.5)},
+        {"cpu_p99_ms", percentile(latinCpu, 0.99)},
+        {"max_ms", percentile(latinMs, 1.0)},
+        {"mean_hits", static_cast<double>(latinHits) / static_cast<double>(std::max<std::size_t>(1, latin.size()))}}},
+      {"arabic",
+       {{"queries", arabic.size()},
+        {"p50_ms", percentile(arabicMs, 0.5)},
+        {"p99_ms", percentile(arabicMs, 0.99)},
+        {"cpu_p50_ms", percentile(arabicCpu, 0.5)},
+        {"cpu_p99_ms", percentile(arabicCpu, 0.99)},
+        {"max_ms", percentile(arabicMs, 1.0)},
+        {"mean_hits", static_cast<double>(arabicHits) / static_cast<double>(std::max<std::size_t>(1, arabic.size()))}}},
+      {"target_p99_ms", 5},
+      {"floor", "linear scan of every person's folded fields (one string each), stopping at 50 matches"},
+      {"floor_queries", floorQueries.size()},
+      {"floor_mean_hits",
+       static_cast<double>(floorHits) / static_cast<double>(std::max<std::size_t>(1, floorQueries.size()))},
+      {"floor_p50_ms", percentile(floorMs, 0.5)},
+      {"floor_p99_ms", floorP99},
+      {"index_p99_ms_same_queries", indexP99},
+      {"ratio_to_floor", floorP99 > 0 ? indexP99 / floorP99 : 0},
+      {"ratio_note", "index p99 / scan p99 on the same queries: below 1 the index is faster"},
+      {"peak_rss_mb", peakRssMb()}};
 }
 
 nlohmann::json benchImport(long long n, const Context&) {

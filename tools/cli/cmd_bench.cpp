@@ -204,7 +204,7 @@ struct BenchOptions {
   std::string lp;      // allocate: also write the instance as an LP file (one size, one seed)
   int processes = 0;
   long long scans = 10000;
-  int sample = 200;    // desk-find: people sampled
+  int sample = 200;  // desk-find: people sampled
 };
 
 }  // namespace
@@ -212,7 +212,10 @@ struct BenchOptions {
 void registerBench(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<BenchOptions>();
   auto* sub = app.add_subcommand("bench", tr("cli.help.bench.about"));
-  sub->add_option("scenario", opts->scenario, tr("cli.help.bench.scenario"))->required()->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate", "allocate", "report", "ui-frame", "desk-find"}));
+  sub->add_option("scenario", opts->scenario, tr("cli.help.bench.scenario"))
+      ->required()
+      ->check(CLI::IsMember(
+          {"demo", "open", "search", "import", "badges", "gate", "allocate", "report", "ui-frame", "desk-find"}));
   sub->add_option("--n", opts->n, tr("cli.help.bench.n"))->check(CLI::Range(1LL, 10000000LL));
   sub->add_option("--seeds", opts->seeds, tr("cli.help.bench.seeds"))->check(CLI::Range(1, 100));
   sub->add_option("--export-lp", opts->lp, tr("cli.help.bench.export-lp"));
@@ -231,7 +234,8 @@ void registerBench(CLI::App& app, Context& ctx) {
         return;
       }
       if (opts->scenario == "ui-frame") result = benchUiFrame(opts->n > 0 ? opts->n : 1000000, ctx);  // bench_ui.cpp
-      else if (opts->scenario == "desk-find") result = benchDeskFind(opts->n, opts->sample, ctx);  // bench_desk.cpp
+      else if (opts->scenario == "desk-find")
+        result = benchDeskFind(opts->n, opts->sample, ctx);                                           // bench_desk.cpp
       else if (opts->scenario == "allocate") result = benchAllocate(opts->n, opts->seeds, opts->lp);  // cmd_booth.cpp
       else if (opts->scenario == "demo") result = benchDemo(opts->n > 0 ? opts->n : 100000);
       else if (opts->scenario == "badges") result = benchBadges(opts->n > 0 ? opts->n : 1000, ctx);

@@ -45,15 +45,20 @@ void registerEdition(CLI::App& app, Context& ctx) {
       auto current = store->edition();
       if (!current) throw Error(ErrorKind::NotFound, tr("edition.none"));
       Edition e = *current;
-      for (auto [value, field] : {std::pair{&o->name_fr, &e.name_fr}, std::pair{&o->name_ar, &e.name_ar},
-                                  std::pair{&o->name_en, &e.name_en}, std::pair{&o->from, &e.starts_on},
-                                  std::pair{&o->to, &e.ends_on}, std::pair{&o->venue, &e.venue},
-                                  std::pair{&o->timezone, &e.timezone}})
+      for (auto [value, field] :
+           {std::pair{&o->name_fr, &e.name_fr}, std::pair{&o->name_ar, &e.name_ar}, std::pair{&o->name_en, &e.name_en},
+            std::pair{&o->from, &e.starts_on}, std::pair{&o->to, &e.ends_on}, std::pair{&o->venue, &e.venue},
+            std::pair{&o->timezone, &e.timezone}})
         if (*value) *field = **value;
       refuse(prepareEdition(e));
       store->saveEdition(e);
-      ctx.print({{"name_fr", e.name_fr}, {"name_ar", e.name_ar}, {"name_en", e.name_en}, {"from", e.starts_on},
-                 {"to", e.ends_on}, {"venue", e.venue}, {"timezone", e.timezone}},
+      ctx.print({{"name_fr", e.name_fr},
+                 {"name_ar", e.name_ar},
+                 {"name_en", e.name_en},
+                 {"from", e.starts_on},
+                 {"to", e.ends_on},
+                 {"venue", e.venue},
+                 {"timezone", e.timezone}},
                 tr("edition.saved"));
     };
   });
@@ -83,7 +88,10 @@ void registerEdition(CLI::App& app, Context& ctx) {
       if (o->label_en) c.label_en = *o->label_en;
       refuse(prepareCategory(c));
       store->saveCategory(c);
-      ctx.print({{"code", c.code}, {"color", c.color}, {"label_fr", c.label_fr}, {"label_ar", c.label_ar},
+      ctx.print({{"code", c.code},
+                 {"color", c.color},
+                 {"label_fr", c.label_fr},
+                 {"label_ar", c.label_ar},
                  {"label_en", c.label_en}},
                 tr("edition.saved"));
     };

@@ -154,8 +154,10 @@ void BadgesScreen::drawActions() {
     return;
   }
   if (!model_.message().empty()) {
-    if (model_.messageIsError()) ErrorText(model_.message());  // wrapped: a long message is never cut
-    else TextWrapped(model_.message());
+    if (model_.messageIsError())
+      ErrorText(model_.message());  // wrapped: a long message is never cut
+    else
+      TextWrapped(model_.message());
   }
   const bool empty = model_.count() == 0;
   if (empty) ImGui::BeginDisabled();

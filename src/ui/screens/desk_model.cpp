@@ -41,7 +41,11 @@ bool hasArabic(const std::string& s) {
 }  // namespace
 
 DeskModel::DeskModel(DeskSession& session)
-    : form(session), session_(session), station_(stationName()), operator_(systemUserName()), printer_(session.store()) {}
+    : form(session),
+      session_(session),
+      station_(stationName()),
+      operator_(systemUserName()),
+      printer_(session.store()) {}
 
 void DeskModel::onShow() {
   session_.startIndexLoad();
@@ -64,7 +68,8 @@ void DeskModel::poll() {
     // if the ranking moved it (a badge just printed ranks after its namesakes).
     std::optional<std::pair<SearchIndex::Kind, Id>> lit;
     if (selected_ >= 0 && selected_ < static_cast<int>(results_.size()))
-      lit = std::pair{results_[static_cast<std::size_t>(selected_)].kind, results_[static_cast<std::size_t>(selected_)].id};
+      lit = std::pair{results_[static_cast<std::size_t>(selected_)].kind,
+                      results_[static_cast<std::size_t>(selected_)].id};
     runSearch(lit);
     reloadOpen();
   }
@@ -93,8 +98,10 @@ bool DeskModel::highlights(SearchIndex::Kind kind, Id id) const {
 
 void DeskModel::syncPane() {
   if (pinned_) return;
-  if (person_ && !highlights(SearchIndex::Kind::Person, person_->id)) closeRecord();
-  else if (exhibitor_ && !highlights(SearchIndex::Kind::Exhibitor, exhibitor_->id)) closeRecord();
+  if (person_ && !highlights(SearchIndex::Kind::Person, person_->id))
+    closeRecord();
+  else if (exhibitor_ && !highlights(SearchIndex::Kind::Exhibitor, exhibitor_->id))
+    closeRecord();
 }
 
 DeskResult DeskModel::describe(const Person& p, const std::optional<Badge>& badge) const {

@@ -106,18 +106,27 @@ std::string daysText(const std::vector<std::string>& days) {
 
 DeskScreen::DeskScreen(std::shared_ptr<DeskSession> session) : session_(std::move(session)), model_(*session_) {
   actions_.add({"desk.search", "desk.action.search", {Key::F, true}, [this] { focusSearch(); }, {}});
-  actions_.add({"desk.walk_in", "desk.action.walk_in", {Key::N, true}, [this] {
-                  fields_.focus_field = model_.startWalkIn();
-                }, {}});
+  actions_.add({"desk.walk_in",
+                "desk.action.walk_in",
+                {Key::N, true},
+                [this] { fields_.focus_field = model_.startWalkIn(); },
+                {}});
   actions_.add({"desk.save", "desk.action.save", {Key::S, true}, [this] {
                   if (model_.saveForm()) focus_search_ = true;
                 }, [this] { return model_.formOpen(); }});
-  actions_.add({"desk.edit", "desk.action.edit", {Key::E, true}, [this] {
+  actions_.add({"desk.edit",
+                "desk.action.edit",
+                {Key::E, true},
+                [this] {
                   model_.editOpenPerson();
                   fields_.focus_first = true;
-                }, [this] { return model_.personShown(); }});
+                },
+                [this] { return model_.personShown(); }});
   // Only the person the pane shows: never the one open before a walk-in form or a new search.
-  actions_.add({"desk.print", "desk.action.print", {Key::P, true}, [this] { requestPrint(); },
+  actions_.add({"desk.print",
+                "desk.action.print",
+                {Key::P, true},
+                [this] { requestPrint(); },
                 [this] { return model_.personShown() && model_.canMint(); }});
 }
 

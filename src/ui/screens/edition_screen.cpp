@@ -1,7 +1,6 @@
 #include "ui/screens/edition_screen.hpp"
 
 #include <imgui.h>
-
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -91,7 +90,8 @@ bool EditionModel::save() {
     store_.write([&] {
       store_.saveEdition(draft);
       for (const Category& c : draft_categories) {
-        auto before = std::find_if(categories_.begin(), categories_.end(), [&](const Category& o) { return o.code == c.code; });
+        auto before =
+            std::find_if(categories_.begin(), categories_.end(), [&](const Category& o) { return o.code == c.code; });
         if (before == categories_.end() || before->color != c.color || before->label_fr != c.label_fr ||
             before->label_ar != c.label_ar || before->label_en != c.label_en)
           store_.saveCategory(c);
@@ -135,9 +135,15 @@ const std::string& labelIn(const Category& c) {
 }  // namespace
 
 EditionScreen::EditionScreen(Store& store) : model_(store) {
-  actions_.add({"edition.edit", "edition.edit", {Key::E, true}, [this] { model_.startEditing(); },
+  actions_.add({"edition.edit",
+                "edition.edit",
+                {Key::E, true},
+                [this] { model_.startEditing(); },
                 [this] { return model_.canEdit() && !model_.editing(); }});
-  actions_.add({"edition.save", "desk.action.save", {Key::S, true}, [this] { model_.save(); },
+  actions_.add({"edition.save",
+                "desk.action.save",
+                {Key::S, true},
+                [this] { model_.save(); },
                 [this] { return model_.editing(); }});
 }
 
@@ -148,11 +154,15 @@ void EditionScreen::draw() {
     return;
   }
   if (!model_.message().empty()) {
-    if (model_.messageIsError()) ErrorText(model_.message());
-    else TextWrapped(model_.message());
+    if (model_.messageIsError())
+      ErrorText(model_.message());
+    else
+      TextWrapped(model_.message());
   }
-  if (model_.editing()) drawEditor();
-  else drawView();
+  if (model_.editing())
+    drawEditor();
+  else
+    drawView();
 }
 
 void EditionScreen::drawView() {
@@ -233,7 +243,8 @@ void EditionScreen::drawView() {
 namespace {
 
 // One labelled field of the editor, its error under it.
-bool editRow(const char* labelKey, const char* id, std::string* value, const std::string* error, const char* hint = nullptr) {
+bool editRow(const char* labelKey, const char* id, std::string* value, const std::string* error,
+             const char* hint = nullptr) {
   ImGui::TableNextRow();
   const bool rtl = isRtlLayout();
   ImGui::TableSetColumnIndex(rtl ? 1 : 0);
@@ -255,8 +266,8 @@ void toFloats(const std::string& hex, float rgb[3]) {
 }
 std::string toHex(const float rgb[3]) {
   char buf[8];
-  std::snprintf(buf, sizeof buf, "#%02X%02X%02X", static_cast<int>(rgb[0] * 255 + 0.5f), static_cast<int>(rgb[1] * 255 + 0.5f),
-                static_cast<int>(rgb[2] * 255 + 0.5f));
+  std::snprintf(buf, sizeof buf, "#%02X%02X%02X", static_cast<int>(rgb[0] * 255 + 0.5f),
+                static_cast<int>(rgb[1] * 255 + 0.5f), static_cast<int>(rgb[2] * 255 + 0.5f));
   return buf;
 }
 
@@ -311,8 +322,10 @@ void EditionScreen::drawEditor() {
     const bool rtl = isRtlLayout();
     for (int i = 0; i < 5; ++i) {
       const int c = rtl ? 4 - i : i;
-      if (c <= 1) ImGui::TableSetupColumn(L(keys[c]), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * (c == 0 ? 4 : 7));
-      else ImGui::TableSetupColumn(L(keys[c]), ImGuiTableColumnFlags_WidthStretch);
+      if (c <= 1)
+        ImGui::TableSetupColumn(L(keys[c]), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * (c == 0 ? 4 : 7));
+      else
+        ImGui::TableSetupColumn(L(keys[c]), ImGuiTableColumnFlags_WidthStretch);
     }
     TableHeaders();
     for (Category& cat : m.draft_categories) {
@@ -329,10 +342,18 @@ void EditionScreen::drawEditor() {
               cat.color = toHex(rgb);
             break;
           }
-          case 1: Text(cat.code); break;
-          case 2: InputTextShaped("##fr", &cat.label_fr); break;
-          case 3: InputTextShaped("##ar", &cat.label_ar); break;
-          default: InputTextShaped("##en", &cat.label_en); break;
+          case 1:
+            Text(cat.code);
+            break;
+          case 2:
+            InputTextShaped("##fr", &cat.label_fr);
+            break;
+          case 3:
+            InputTextShaped("##ar", &cat.label_ar);
+            break;
+          default:
+            InputTextShaped("##en", &cat.label_en);
+            break;
         }
       }
       for (const char* f : {"code", "color", "label_fr"})
@@ -348,7 +369,8 @@ void EditionScreen::drawEditor() {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
   ImGui::InputTextWithHint("##new-category", L("edition.new_code"), &new_category_);
   ImGui::SameLine();
-  if (ImGui::Button(L("edition.add_category")) && !new_category_.empty() && m.addCategory(new_category_)) new_category_.clear();
+  if (ImGui::Button(L("edition.add_category")) && !new_category_.empty() && m.addCategory(new_category_))
+    new_category_.clear();
 
   ImGui::Spacing();
   if (fonts().bold) ImGui::PushFont(fonts().bold);
@@ -359,8 +381,10 @@ void EditionScreen::drawEditor() {
     const char* zkeys[4] = {"edition.col.code", "edition.col.label", "edition.col.label_ar", "edition.col.label_en"};
     for (int i = 0; i < 4; ++i) {
       const int c = rtl ? 3 - i : i;
-      if (c == 0) ImGui::TableSetupColumn(L(zkeys[c]), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
-      else ImGui::TableSetupColumn(L(zkeys[c]), ImGuiTableColumnFlags_WidthStretch);
+      if (c == 0)
+        ImGui::TableSetupColumn(L(zkeys[c]), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
+      else
+        ImGui::TableSetupColumn(L(zkeys[c]), ImGuiTableColumnFlags_WidthStretch);
     }
     TableHeaders();
     for (Zone& z : m.draft_zones) {
@@ -370,10 +394,18 @@ void EditionScreen::drawEditor() {
         ImGui::TableSetColumnIndex(i);
         ImGui::SetNextItemWidth(-FLT_MIN);
         switch (rtl ? 3 - i : i) {
-          case 0: Text(z.code); break;
-          case 1: InputTextShaped("##fr", &z.label_fr); break;
-          case 2: InputTextShaped("##ar", &z.label_ar); break;
-          default: InputTextShaped("##en", &z.label_en); break;
+          case 0:
+            Text(z.code);
+            break;
+          case 1:
+            InputTextShaped("##fr", &z.label_fr);
+            break;
+          case 2:
+            InputTextShaped("##ar", &z.label_ar);
+            break;
+          default:
+            InputTextShaped("##en", &z.label_en);
+            break;
         }
       }
       for (const char* f : {"code", "label_fr"})
@@ -393,9 +425,14 @@ void EditionScreen::drawEditor() {
   ImGui::EndChild();
 
   switch (ButtonRow({{tr("desk.save") + "  (Ctrl+S)", "save"}, {tr("desk.cancel"), "cancel"}})) {
-    case 0: m.save(); break;
-    case 1: m.cancel(); break;
-    default: break;
+    case 0:
+      m.save();
+      break;
+    case 1:
+      m.cancel();
+      break;
+    default:
+      break;
   }
 }
 

@@ -378,7 +378,8 @@ bool PlanModel::importVenueFile(const std::string& path) {
     undo_.clear();
     redo_.clear();
     load();
-    note(tr("venue.imported", {path, std::to_string(done.halls), std::to_string(done.booths), std::to_string(done.assigned)}));
+    note(tr("venue.imported",
+            {path, std::to_string(done.halls), std::to_string(done.booths), std::to_string(done.assigned)}));
     return true;
   } catch (const std::exception& e) {
     fail(e.what());
@@ -403,7 +404,8 @@ bool PlanModel::startFromExample() {
 }
 
 int PlanModel::exhibitorsAskingForBooth() const {
-  return static_cast<int>(std::count_if(exhibitors_.begin(), exhibitors_.end(), [](const PlanExhibitor& x) { return x.area > 0; }));
+  return static_cast<int>(
+      std::count_if(exhibitors_.begin(), exhibitors_.end(), [](const PlanExhibitor& x) { return x.area > 0; }));
 }
 
 void PlanModel::setSearch(const std::string& text) {

@@ -265,9 +265,14 @@ void PlanScreen::drawNoPlan() {
   ImGui::Spacing();
   TextWrapped(tr("plan.empty"));
   switch (ButtonRow({{tr("plan.import_venue"), "import-venue"}, {tr("plan.start_example"), "start-example"}})) {
-    case 0: venueBrowser_.request({}); break;
-    case 1: model_.startFromExample(); break;
-    default: break;
+    case 0:
+      venueBrowser_.request({});
+      break;
+    case 1:
+      model_.startFromExample();
+      break;
+    default:
+      break;
   }
   ImGui::Spacing();
 }
@@ -414,7 +419,7 @@ void PlanScreen::drawSidePanel(float width, float height) {
   ImGui::BeginChild("plan-unassigned", ImVec2(0, 0), false);
   // An empty list says why: no exhibitor yet, nobody asked for a booth, the search, or all placed.
   if (list.empty()) {
-    const char* why = model_.exhibitors().empty()             ? "plan.no_exhibitors"
+    const char* why = model_.exhibitors().empty()              ? "plan.no_exhibitors"
                       : model_.exhibitorsAskingForBooth() == 0 ? "plan.no_requests"
                       : model_.unassignedTotal() > 0           ? "plan.no_match"
                                                                : "plan.none_unassigned";

@@ -8,13 +8,13 @@
 // entrances added, moved, resized, renamed and labelled in three languages. The automatic allocation runs on a worker with progress, is previewed on the plan
 // (changed booths outlined) and then accepted or discarded. Data work lives in PlanModel.
 #pragma once
+#include <imgui.h>
+
 #include <functional>
 #include <map>
-#include <vector>
 #include <optional>
 #include <string>
-
-#include <imgui.h>
+#include <vector>
 
 #include "ui/screen.hpp"
 #include "ui/screens/plan_model.hpp"

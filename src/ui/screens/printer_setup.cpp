@@ -22,7 +22,8 @@ const std::vector<std::string>& PrinterSetup::papers() {
 
 void PrinterSetup::save() {
   saveStationPrintSettings(store_, station_, settings);
-  message_ = tr("print.station_set", {station_, settings.printer.empty() ? tr("print.default_printer") : settings.printer});
+  message_ =
+      tr("print.station_set", {station_, settings.printer.empty() ? tr("print.default_printer") : settings.printer});
   message_error_ = false;
 }
 

@@ -31,9 +31,12 @@ std::string lower(std::string s) {
 
 std::string sizeText(std::uintmax_t bytes) {
   char buf[32];
-  if (bytes < 1024) std::snprintf(buf, sizeof buf, "%ju B", bytes);
-  else if (bytes < 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f KB", static_cast<double>(bytes) / 1024);
-  else std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024 * 1024));
+  if (bytes < 1024)
+    std::snprintf(buf, sizeof buf, "%ju B", bytes);
+  else if (bytes < 1024 * 1024)
+    std::snprintf(buf, sizeof buf, "%.1f KB", static_cast<double>(bytes) / 1024);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024 * 1024));
   return buf;
 }
 
@@ -83,7 +86,8 @@ void FileBrowserModel::reload() {
     if (a.folder != b.folder) return a.folder;
     return lower(a.name) < lower(b.name);
   });
-  if (std::none_of(entries_.begin(), entries_.end(), [&](const FileEntry& e) { return !e.folder && e.name == selected_; }))
+  if (std::none_of(entries_.begin(), entries_.end(),
+                   [&](const FileEntry& e) { return !e.folder && e.name == selected_; }))
     selected_.clear();
 }
 
@@ -141,7 +145,8 @@ std::vector<fs::path> FileBrowserModel::places() const {
   if (fs::is_directory(paths::dataDir(), ec)) out.push_back(paths::dataDir());
   // USB keys and other removable media, where organisers bring their spreadsheets.
   const char* user = std::getenv("USER");
-  for (const fs::path& base : {fs::path("/media") / (user ? user : ""), fs::path("/run/media") / (user ? user : ""), fs::path("/mnt")}) {
+  for (const fs::path& base :
+       {fs::path("/media") / (user ? user : ""), fs::path("/run/media") / (user ? user : ""), fs::path("/mnt")}) {
     if (!fs::is_directory(base, ec)) continue;
     for (const auto& e : fs::directory_iterator(base, fs::directory_options::skip_permission_denied, ec))
       if (e.is_directory(ec)) out.push_back(e.path());
@@ -186,8 +191,8 @@ std::optional<fs::path> FileBrowser::draw(const char* title_key) {
   ImGui::BeginChild("places", ImVec2(placesW, -footer), true);
   for (const fs::path& p : m.places()) {
     const std::string label = p == fs::path(std::getenv("HOME") ? std::getenv("HOME") : "") ? tr("files.home")
-                              : p == paths::dataDir()                                      ? tr("files.data")
-                                                                                           : p.filename().string();
+                              : p == paths::dataDir()                                       ? tr("files.data")
+                                                                                            : p.filename().string();
     if (ImGui::Selectable((display(label) + "##" + p.string()).c_str(), m.folder() == p)) {
       m.open(p);
       highlighted_ = -1;
@@ -233,7 +238,8 @@ std::optional<fs::path> FileBrowser::draw(const char* title_key) {
   }
   ImGui::EndChild();
   if (!go.empty()) {
-    const bool folder = std::any_of(entries.begin(), entries.end(), [&](const FileEntry& e) { return e.name == go && e.folder; });
+    const bool folder =
+        std::any_of(entries.begin(), entries.end(), [&](const FileEntry& e) { return e.name == go && e.folder; });
     m.activate(go);
     if (folder) {
       highlighted_ = -1;
@@ -247,11 +253,13 @@ std::optional<fs::path> FileBrowser::draw(const char* title_key) {
   // the dialog opens: Enter opens the file selected, or what was typed.
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 14);
-  const bool enter = ImGui::InputTextWithHint("##file-name", L("files.name_hint"), &name_, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter =
+      ImGui::InputTextWithHint("##file-name", L("files.name_hint"), &name_, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   const bool openPressed = ImGui::Button(L("files.open"));
   ImGui::SameLine();
-  const bool cancel = ImGui::Button(L("desk.cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+  const bool cancel =
+      ImGui::Button(L("desk.cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
   if ((enter || openPressed) && !result) {
     result = m.typed(name_);
     if (!result && m.error().empty()) name_.clear();  // a folder was entered

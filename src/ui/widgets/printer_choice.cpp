@@ -56,8 +56,10 @@ void PrinterChoice(PrinterSetup& setup, const std::string& template_name) {
     ImGui::SameLine();
     Text(tr("print.test.sending"));
   } else if (!setup.message().empty()) {
-    if (setup.messageIsError()) ErrorText(setup.message());
-    else TextWrapped(setup.message());
+    if (setup.messageIsError())
+      ErrorText(setup.message());
+    else
+      TextWrapped(setup.message());
   }
 }
 

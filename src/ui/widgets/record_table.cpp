@@ -20,14 +20,17 @@ void cellText(const std::string& text, bool rtl, int column, TableReport* report
   const float avail = ImGui::GetContentRegionAvail().x;
   const float width = ImGui::CalcTextSize(shown.c_str()).x;
   if (width <= avail || avail <= 0) {
-    if (rtl) TextAligned(text, 1.0f);
-    else ImGui::TextUnformatted(shown.c_str());
+    if (rtl)
+      TextAligned(text, 1.0f);
+    else
+      ImGui::TextUnformatted(shown.c_str());
     return;
   }
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImGui::TextUnformatted(ellipsized(shown, avail, rtl).c_str());
   if (report) report->cut_columns.push_back(column);
-  if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(at, ImVec2(at.x + avail, at.y + ImGui::GetTextLineHeight()))) {
+  if (ImGui::IsWindowHovered() &&
+      ImGui::IsMouseHoveringRect(at, ImVec2(at.x + avail, at.y + ImGui::GetTextLineHeight()))) {
     ImGui::SetTooltip("%s", shown.c_str());
     if (report) report->tooltip = text;
   }

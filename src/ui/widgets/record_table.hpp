@@ -7,11 +7,11 @@
 // and the station remembers it (TableMemory). A value wider than its column ends with "…" and shows
 // whole when the mouse rests on it.
 #pragma once
+#include <imgui.h>
+
 #include <functional>
 #include <string>
 #include <vector>
-
-#include <imgui.h>
 
 #include "core/domain.hpp"
 #include "ui/widgets/table_layout.hpp"

@@ -12,8 +12,8 @@
 namespace moussem::ui {
 
 struct ColumnLayout {
-  std::string key;    // the column's stable name (its label key)
-  float width = 0;    // in font-size units
+  std::string key;  // the column's stable name (its label key)
+  float width = 0;  // in font-size units
   bool visible = true;
 };
 

@@ -25,10 +25,14 @@ std::vector<std::size_t> matchChoices(const std::vector<Choice>& choices, std::s
     const std::string code = text::foldForSearch(choices[i].code);
     const std::string label = text::foldForSearch(choices[i].label);
     int rank = -1;
-    if (code == q) rank = 0;
-    else if (label.rfind(q, 0) == 0) rank = 1;
-    else if (label.find(" " + q) != std::string::npos || label.find("-" + q) != std::string::npos) rank = 2;
-    else if (label.find(q) != std::string::npos || code.find(q) != std::string::npos) rank = 3;
+    if (code == q)
+      rank = 0;
+    else if (label.rfind(q, 0) == 0)
+      rank = 1;
+    else if (label.find(" " + q) != std::string::npos || label.find("-" + q) != std::string::npos)
+      rank = 2;
+    else if (label.find(q) != std::string::npos || code.find(q) != std::string::npos)
+      rank = 3;
     if (rank >= 0) ranked.emplace_back(rank, i);
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -69,9 +73,9 @@ bool TypeAheadField(const char* id, const std::vector<Choice>& choices, std::str
   // typed, so typing starts afresh, and the label is drawn shaped (an Arabic category reads right).
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::PushStyleColor(ImGuiCol_TextDisabled, ImGui::GetStyleColorVec4(ImGuiCol_Text));
-  const bool enter = ImGui::InputTextWithHint(id, display(label).c_str(), &state.text,
-                                              ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory,
-                                              history, &keys);
+  const bool enter = ImGui::InputTextWithHint(
+      id, display(label).c_str(), &state.text,
+      ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory, history, &keys);
   ImGui::PopStyleColor();
   const ImVec2 fieldMin = ImGui::GetItemRectMin(), fieldMax = ImGui::GetItemRectMax();
   const bool active = ImGui::IsItemActive();
@@ -84,8 +88,10 @@ bool TypeAheadField(const char* id, const std::vector<Choice>& choices, std::str
     state.editing = !state.text.empty();
     state.highlighted = 0;
   }
-  if (state.editing) matches = matchChoices(choices, state.text);
-  else matches = matchChoices(choices, "");
+  if (state.editing)
+    matches = matchChoices(choices, state.text);
+  else
+    matches = matchChoices(choices, "");
   state.highlighted = std::clamp(state.highlighted, 0, std::max(0, static_cast<int>(matches.size()) - 1));
 
   bool changed = false;
@@ -120,14 +126,15 @@ bool TypeAheadField(const char* id, const std::vector<Choice>& choices, std::str
   state.pointing = false;
   if (active && !matches.empty()) {
     const float rowH = ImGui::GetTextLineHeightWithSpacing();
-    const float height = std::min(static_cast<float>(matches.size()), 8.0f) * rowH + ImGui::GetStyle().WindowPadding.y * 2;
+    const float height =
+        std::min(static_cast<float>(matches.size()), 8.0f) * rowH + ImGui::GetStyle().WindowPadding.y * 2;
     ImGui::SetNextWindowPos(ImVec2(fieldMin.x, fieldMax.y));
     ImGui::SetNextWindowSize(ImVec2(fieldMax.x - fieldMin.x, height));
     const std::string name = std::string("##type-ahead-") + std::to_string(listId);
     if (ImGui::Begin(name.c_str(), nullptr,
                      ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
-                         ImGuiWindowFlags_Tooltip)) {
+                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                         ImGuiWindowFlags_NoNav | ImGuiWindowFlags_Tooltip)) {
       ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
       for (std::size_t i = 0; i < matches.size(); ++i) {
         const Choice& c = choices[matches[i]];

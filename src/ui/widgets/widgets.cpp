@@ -282,7 +282,8 @@ void FigureCard(const char* id, std::string_view title, const std::string& value
   ImGui::PopStyleColor();
 }
 
-FlowRow::FlowRow() : start_(ImGui::GetCursorPosX()), right_(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x) {}
+FlowRow::FlowRow()
+    : start_(ImGui::GetCursorPosX()), right_(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x) {}
 
 void FlowRow::before(float width) {
   if (count_++ > 0) {

@@ -91,17 +91,21 @@ void ExhibitorsScreen::draw() {
   model_.poll();
   drawFilters();
   // Widths in font-size units (see the participants table); the station's own layout when it has one.
-  const std::vector<TableColumn> columns{{"exhibitors.field.name_fr", 17, ExhibitorsModel::NameFr, true},
-                                         {"exhibitors.field.name_ar", 13, ExhibitorsModel::NameAr},
-                                         {"exhibitors.field.kind", 8, ExhibitorsModel::Kind},
-                                         {"exhibitors.field.sector", 11, ExhibitorsModel::Sector},
-                                         {"exhibitors.field.region", 13, ExhibitorsModel::Region},
-                                         {"exhibitors.field.city", 8, ExhibitorsModel::City},
-                                         {"exhibitors.field.program", 7, ExhibitorsModel::Program},
-                                         {"exhibitors.field.phone", 10, ExhibitorsModel::Phone},
-                                         {"exhibitors.field.email", 15, ExhibitorsModel::Email},
-                                         {"exhibitors.column.booth", 6, ExhibitorsModel::Booth},
-                                         {"exhibitors.column.area", 4, ExhibitorsModel::Area}};
+  if (columns_language_ != i18n::language()) {
+    columns_language_ = i18n::language();
+    columns_ = {{"exhibitors.field.name_fr", 17, ExhibitorsModel::NameFr, true},
+                {"exhibitors.field.name_ar", 13, ExhibitorsModel::NameAr},
+                {"exhibitors.field.kind", 8, ExhibitorsModel::Kind, false, codeLabels("kind", codes::kinds())},
+                {"exhibitors.field.sector", 11, ExhibitorsModel::Sector},
+                {"exhibitors.field.region", 13, ExhibitorsModel::Region},
+                {"exhibitors.field.city", 8, ExhibitorsModel::City},
+                {"exhibitors.field.program", 7, ExhibitorsModel::Program, false, codeLabels("program", codes::programs())},
+                {"exhibitors.field.phone", 10, ExhibitorsModel::Phone},
+                {"exhibitors.field.email", 15, ExhibitorsModel::Email},
+                {"exhibitors.column.booth", 6, ExhibitorsModel::Booth},
+                {"exhibitors.column.area", 4, ExhibitorsModel::Area}};
+  }
+  const std::vector<TableColumn>& columns = columns_;
   if (!layout_loaded_) {
     memory_ = stationTableMemory(session_->store(), "exhibitors");
     layout_loaded_ = true;

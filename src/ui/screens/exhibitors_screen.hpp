@@ -40,6 +40,8 @@ class ExhibitorsScreen final : public Screen {
   std::string staff_query_;
   TableMemory memory_;
   TableReport report_;
+  std::vector<TableColumn> columns_;
+  std::string columns_language_;
   bool layout_loaded_ = false;
 };
 

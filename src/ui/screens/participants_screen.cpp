@@ -119,17 +119,22 @@ void ParticipantsScreen::draw() {
   model_.poll();
   drawFilters();
   // Widths in font-size units: a phone number, a category, a day count whole; names mostly whole (the
-  // rest on hover). Wider than the screen: the table scrolls sideways, the name column stays.
-  const std::vector<TableColumn> columns{{"people.column.name", 14, ParticipantsModel::Name, true},
-                                         {"people.field.name_ar", 11, ParticipantsModel::NameAr},
-                                         {"people.field.organization", 15, ParticipantsModel::Organization},
-                                         {"people.field.category", 8, ParticipantsModel::Category},
-                                         {"people.field.country", 4, ParticipantsModel::Country},
-                                         {"people.field.email", 15, ParticipantsModel::Email},
-                                         {"people.field.phone", 10, ParticipantsModel::Phone},
-                                         {"people.column.days", 5, ParticipantsModel::Days},
-                                         {"people.field.exhibitor", 12, ParticipantsModel::Exhibitor},
-                                         {"people.column.badge", 8, ParticipantsModel::Badge}};
+  // rest on hover). Wider than the screen: the table scrolls sideways, the name column stays. Built
+  // once per language.
+  if (columns_language_ != i18n::language()) {
+    columns_language_ = i18n::language();
+    columns_ = {{"people.column.name", 14, ParticipantsModel::Name, true},
+                {"people.field.name_ar", 11, ParticipantsModel::NameAr},
+                {"people.field.organization", 15, ParticipantsModel::Organization},
+                {"people.field.category", 8, ParticipantsModel::Category, false, codeLabels("category", codes::categories())},
+                {"people.field.country", 4, ParticipantsModel::Country},
+                {"people.field.email", 15, ParticipantsModel::Email},
+                {"people.field.phone", 10, ParticipantsModel::Phone},
+                {"people.column.days", 5, ParticipantsModel::Days},
+                {"people.field.exhibitor", 12, ParticipantsModel::Exhibitor},
+                {"people.column.badge", 8, ParticipantsModel::Badge}};
+  }
+  const std::vector<TableColumn>& columns = columns_;
   if (!layout_loaded_) {
     memory_ = stationTableMemory(session_->store(), "participants");  // another station keeps its own
     layout_loaded_ = true;

@@ -39,6 +39,8 @@ class ParticipantsScreen final : public Screen {
   std::string exhibitor_filter_;
   TableMemory memory_;
   TableReport report_;
+  std::vector<TableColumn> columns_;
+  std::string columns_language_;
   bool layout_loaded_ = false;
 };
 

@@ -38,6 +38,12 @@ void cellText(const std::string& text, bool rtl, int column, TableReport* report
 
 }  // namespace
 
+std::vector<std::string> codeLabels(std::string_view family, std::span<const std::string_view> codes) {
+  std::vector<std::string> out;
+  for (auto code : codes) out.push_back(i18n::label(family, code));
+  return out;
+}
+
 Id RecordTable(const char* id, const std::vector<TableColumn>& columns, const RecordTableSource& source, Id selected,
                ImVec2 size, TableMemory* memory, TableReport* report) {
   Id clicked = 0;
@@ -56,6 +62,9 @@ Id RecordTable(const char* id, const std::vector<TableColumn>& columns, const Re
     ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthFixed;
     if (c.sort_default) cf |= ImGuiTableColumnFlags_DefaultSort;
     float width = c.width;
+    if (!c.values.empty() && (!memory || !memory->started))  // read once: the width is set on the first frame
+      for (const std::string& v : c.values)
+        width = std::max(width, (ImGui::CalcTextSize(display(v).c_str()).x + ImGui::GetStyle().CellPadding.x * 2) / em);
     if (memory)
       if (const ColumnLayout* kept = memory->saved.find(c.label_key)) {
         width = kept->width;

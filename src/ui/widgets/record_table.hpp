@@ -10,7 +10,9 @@
 #include <imgui.h>
 
 #include <functional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/domain.hpp"
@@ -23,6 +25,9 @@ struct TableColumn {
   float width;            // default width, in font-size units
   int model_column;       // given back to cell() and sort()
   bool sort_default = false;
+  // The values the column can hold, when they are few (category labels): by default it is as wide
+  // as the widest of them, so none is ever cut.
+  std::vector<std::string> values = {};
 };
 
 struct RecordTableSource {
@@ -37,6 +42,9 @@ struct TableReport {
   std::vector<int> cut_columns;
   std::string tooltip;
 };
+
+// The labels of a family of codes in the interface language (TableColumn::values).
+std::vector<std::string> codeLabels(std::string_view family, std::span<const std::string_view> codes);
 
 // Returns the id of the row the user clicked (or chose with the keyboard), 0 if none.
 Id RecordTable(const char* id, const std::vector<TableColumn>& columns, const RecordTableSource& source, Id selected,

@@ -434,10 +434,17 @@ TEST_CASE(
     CHECK(m.offerPrinterChoice());
     CHECK(m.message().find("moussem-cli") == std::string::npos);
     CHECK_FALSE(m.printTask().running());
-    // The message is whole: wrapped inside the pane, nothing runs past its edge.
+    // The message is whole: wrapped inside the pane, nothing runs past its edge, at 1280 px and on a
+    // smaller desk screen too.
     const ImGuiWindow* pane = windowNamed("/detail_");
     REQUIRE(pane);
     CHECK(pane->ContentSize.x <= pane->InnerRect.GetWidth() + 1);
+    ImGui::GetIO().DisplaySize = ImVec2(1024, 768);
+    drawFrames(ui, desk, 3);
+    pane = windowNamed("/detail_");
+    REQUIRE(pane);
+    CHECK(pane->ContentSize.x <= pane->InnerRect.GetWidth() + 1);
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
     // Its button opens the printer choice in place; the operator picks the queue and closes.
     desk.model().printer().settings.printer = "badges";
     desk.model().printer().save();

@@ -1,19 +1,40 @@
 // moussem-cli: every feature of the app, scriptable and testable without a window.
 #include <algorithm>
 #include <iostream>
+#include <memory>
+#include <sstream>
 
 #include "cli_context.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/version.hpp"
 
 namespace moussem::cli {
 void registerAudit(CLI::App& app, Context& ctx);  // audit verify|list (cmd_audit.cpp)
 void registerUser(CLI::App& app, Context& ctx);   // user add|list|disable|enable|set-pin|set-role (cmd_user.cpp)
 void registerPrivacy(CLI::App& app, Context& ctx);  // export-person, anonymize (cmd_privacy.cpp)
-void registerDb(CLI::App& app, Context& ctx);       // db roles|login: PostgreSQL roles (cmd_db.cpp)
+void registerDb(CLI::App& app, Context& ctx);       // db roles|login|upgrade: PostgreSQL roles (cmd_db.cpp)
+void registerStation(CLI::App& app, Context& ctx);  // station enrol|show|reset (cmd_station.cpp)
 }  // namespace moussem::cli
 
 namespace {
+// --help-all prints every command's options however deep they sit (`station enrol --server`...): the
+// manual page is generated from it. CLI11 expands one level of commands only.
+class EveryCommandFormatter : public CLI::Formatter {
+ public:
+  std::string make_expanded(const CLI::App* sub) const override {
+    std::stringstream out;
+    out << sub->get_display_name(true) << "\n";
+    out << make_description(sub);
+    out << make_positionals(sub);
+    out << make_groups(sub, CLI::AppFormatMode::Sub);
+    out << make_subcommands(sub, CLI::AppFormatMode::All);
+    std::string text = CLI::detail::find_and_replace(out.str(), "\n\n", "\n");
+    text.pop_back();
+    return CLI::detail::find_and_replace(text, "\n", "\n  ") + "\n";
+  }
+};
+
 // --lang is read before the command line is parsed, so that a usage error is already in the user's language.
 void languageFromArguments(int argc, char** argv) {
   const auto known = moussem::i18n::languages();
@@ -47,9 +68,12 @@ int main(int argc, char** argv) {
   cli::Context ctx;
   languageFromArguments(argc, argv);
   CLI::App app{tr("cli.help.about"), "moussem-cli"};
+  app.formatter(std::make_shared<EveryCommandFormatter>());
   // CLI11's own words in the help, in the chosen language (subcommands inherit all of these).
   app.option_defaults()->always_capture_default()->group(tr("cli.help.label.options"));
   app.set_help_flag("-h,--help", tr("cli.help.label.help"));
+  app.set_help_all_flag("--help-all", tr("cli.help.label.help_all"));
+  app.set_version_flag("--version", "moussem-cli " + std::string(appVersion()), tr("cli.help.label.version"));
   app.group(tr("cli.help.label.subcommands"));
   auto formatter = app.get_formatter();
   formatter->label("Usage", tr("cli.help.label.usage"));
@@ -74,7 +98,8 @@ int main(int argc, char** argv) {
   cli::registerAudit(app, ctx);     // audit verify, audit list
   cli::registerUser(app, ctx);      // users and roles
   cli::registerPrivacy(app, ctx);   // export-person, anonymize (personal data)
-  cli::registerDb(app, ctx);        // database roles of the stations (PostgreSQL)
+  cli::registerDb(app, ctx);        // database roles of the stations (PostgreSQL), schema upgrades
+  cli::registerStation(app, ctx);   // this station's enrolment on a server
 
   // Name an unknown command instead of CLI11's "a subcommand is required".
   for (int i = 1; i < argc; ++i) {
@@ -105,6 +130,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::cerr << "moussem-cli: " << usageMessage(e) << "\n" << tr("cli.usage_hint") << "\n";

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/atomic_file.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -105,49 +106,22 @@ std::string hostName() {
   return host;
 }
 
-// A temporary file beside target holding text, mode 0600; Error(Io) naming target otherwise. The
-// caller renames it over target (commit) or removes it.
-class PendingFile {
- public:
-  PendingFile(fs::path target, const std::string& text, std::string_view errorKey)
-      : target_(std::move(target)), tmp_(target_.string() + ".tmp-" + std::to_string(::getpid())) {
-    std::error_code ec;
-    if (target_.has_parent_path()) fs::create_directories(target_.parent_path(), ec);
-    const int fd = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) throw Error(ErrorKind::Io, tr(errorKey, {target_.parent_path().string(), std::strerror(errno)}));
-    bool ok = ::fchmod(fd, 0600) == 0;
-    std::size_t off = 0;
-    while (ok && off < text.size()) {
-      const ssize_t n = ::write(fd, text.data() + off, text.size() - off);
-      ok = n > 0;
-      if (ok) off += static_cast<std::size_t>(n);
-    }
-    const int err = errno;
-    ok = ::fsync(fd) == 0 && ok;
-    ::close(fd);
-    if (!ok) {
-      fs::remove(tmp_, ec);
-      throw Error(ErrorKind::Io, tr(errorKey, {target_.parent_path().string(), std::strerror(err)}));
-    }
-    open_ = true;
+// text in a PartialFile beside target (core/atomic_file.hpp), mode 0600 whatever the folder (libpq
+// ignores a password file others may read), published by the caller once everything else is checked;
+// dropped unpublished otherwise. Error(Io) with tr(errorKey, {target, reason}) when the folder refuses.
+std::unique_ptr<PartialFile> writtenAside(const fs::path& target, const std::string& text, std::string_view errorKey) {
+  std::error_code ec;
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  auto file = std::make_unique<PartialFile>(target, errorKey);
+  if (::fchmod(file->fd(), 0600) != 0) file->fail(std::strerror(errno));
+  std::size_t off = 0;
+  while (off < text.size()) {
+    const ssize_t n = ::write(file->fd(), text.data() + off, text.size() - off);
+    if (n <= 0) file->fail(std::strerror(errno));
+    off += static_cast<std::size_t>(n);
   }
-  ~PendingFile() {
-    std::error_code ec;
-    if (open_) fs::remove(tmp_, ec);
-  }
-  PendingFile(const PendingFile&) = delete;
-  PendingFile& operator=(const PendingFile&) = delete;
-  void commit() {
-    std::error_code ec;
-    fs::rename(tmp_, target_, ec);
-    if (ec) throw Error(ErrorKind::Io, tr("enrol.error.write", {target_.string(), ec.message()}));
-    open_ = false;
-  }
-
- private:
-  fs::path target_, tmp_;
-  bool open_ = false;
-};
+  return file;
+}
 
 // The password file without this server's line for this login (other lines kept as they are).
 std::string passwordFileWithout(const ServerParts& parts) {
@@ -198,11 +172,11 @@ EnrolmentDone enrolStation(const Enrolment& e) {
 
   // 1. The files, written aside first: a read-only folder stops everything here.
   const fs::path confFile = stationConfigFile(), passFile = passwordFile();
-  PendingFile conf(confFile, stationConfigText(config), "enrol.error.config_folder");
-  PendingFile pass(passFile, passwordFileWithout(parts) + linePrefix(parts) + escaped(e.password) + "\n",
-                   "enrol.error.password_folder");
-  std::unique_ptr<PendingFile> autostart;
-  if (e.kiosk) autostart = std::make_unique<PendingFile>(kioskAutostartFile(), kioskAutostartText(), "enrol.error.config_folder");
+  auto conf = writtenAside(confFile, stationConfigText(config), "enrol.error.config_folder");
+  auto pass = writtenAside(passFile, passwordFileWithout(parts) + linePrefix(parts) + escaped(e.password) + "\n",
+                           "enrol.error.password_folder");
+  std::unique_ptr<PartialFile> autostart;
+  if (e.kiosk) autostart = writtenAside(kioskAutostartFile(), kioskAutostartText(), "enrol.error.config_folder");
 
   // 2. The server: reachable, the password right, the login's group the job asked for.
   const std::string url = withPassword(config.server, e.password);
@@ -261,9 +235,9 @@ EnrolmentDone enrolStation(const Enrolment& e) {
   } catch (const Error& err) {
     throw Error(err.kind(), tr("enrol.error.not_enrolled", {err.what()}));
   }
-  pass.commit();
-  conf.commit();
-  if (autostart) autostart->commit();
+  pass->publish();
+  conf->publish();
+  if (autostart) autostart->publish();
 
   EnrolmentDone done;
   done.config = config;
@@ -298,8 +272,7 @@ StationReset resetStation() {
     }
     std::error_code ec;
     if (fs::exists(passwordFile(), ec)) {
-      PendingFile pass(passwordFile(), passwordFileWithout(parts), "enrol.error.password_folder");
-      pass.commit();
+      writtenAside(passwordFile(), passwordFileWithout(parts), "enrol.error.password_folder")->publish();
     }
   }
   std::error_code ec;

@@ -18,20 +18,38 @@ void registerStation(CLI::App& app, Context& ctx);  // station enrol|show|reset 
 }  // namespace moussem::cli
 
 namespace {
-// --help-all prints every command's options however deep they sit (`station enrol --server`...): the
-// manual page is generated from it. CLI11 expands one level of commands only.
+// --help-all prints every command, however deep it sits (`station enrol`), under its full name with its
+// arguments and options below it. The manual page is made from this very text by help2man, whose
+// conventions it follows: "*Commands*" opens the page's COMMANDS section, each "moussem-cli station
+// enrol [OPTIONS]:" line a subsection of it, each option line an entry. (CLI11 itself expands one
+// level of commands, nested in the one above.)
 class EveryCommandFormatter : public CLI::Formatter {
  public:
-  std::string make_expanded(const CLI::App* sub) const override {
+  std::string make_subcommands(const CLI::App* app, CLI::AppFormatMode mode) const override {
+    if (mode != CLI::AppFormatMode::All) return CLI::Formatter::make_subcommands(app, mode);
+    std::string out = "\n*" + moussem::tr("cli.help.label.commands") + "*\n";
+    for (const CLI::App* sub : app->get_subcommands({})) out += command(sub);
+    return out;
+  }
+
+ private:
+  std::string command(const CLI::App* sub) const {
+    std::string name;
+    for (const CLI::App* a = sub; a; a = a->get_parent()) name = a->get_name() + (name.empty() ? "" : " ") + name;
+    const auto positionals = sub->get_options([](const CLI::Option* o) { return o->get_positional(); });
+    const auto options = sub->get_options([sub](const CLI::Option* o) {
+      return o->nonpositional() && o != sub->get_help_ptr() && o != sub->get_help_all_ptr();
+    });
     std::stringstream out;
-    out << sub->get_display_name(true) << "\n";
-    out << make_description(sub);
-    out << make_positionals(sub);
-    out << make_groups(sub, CLI::AppFormatMode::Sub);
-    out << make_subcommands(sub, CLI::AppFormatMode::All);
-    std::string text = CLI::detail::find_and_replace(out.str(), "\n\n", "\n");
-    text.pop_back();
-    return CLI::detail::find_and_replace(text, "\n", "\n  ") + "\n";
+    out << "\n" << name;
+    for (const CLI::Option* o : positionals) out << " " << make_option_usage(o);
+    if (!options.empty()) out << " [" << get_label("OPTIONS") << "]";
+    out << ":\n  " << sub->get_description() << "\n";
+    if (!positionals.empty() || !options.empty()) out << "\n";  // (help2man: the options, a paragraph of their own)
+    for (const CLI::Option* o : positionals) out << make_option(o, true);
+    for (const CLI::Option* o : options) out << make_option(o, false);
+    for (const CLI::App* child : sub->get_subcommands({})) out << command(child);
+    return out.str();
   }
 };
 

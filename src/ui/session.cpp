@@ -218,12 +218,14 @@ void Session::drawForm() {
   if (close) {
     const std::string name = name_, pin = pin_;
     wipe(pin_, sizeof pin_);
+    ForgetEditedText();
     focusFirst_ = !submitKioskClose(name, pin);
   } else if (submit) {
     const std::string name = name_, pin = pin_, again = again_;
     if (name_.size() > 64) name_.resize(64);
     wipe(pin_, sizeof pin_);
     wipe(again_, sizeof again_);
+    ForgetEditedText();
     bool ok = false;
     switch (state_) {
       case State::FirstAdmin: ok = submitFirstAdmin(name, pin, again); break;

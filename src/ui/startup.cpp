@@ -257,6 +257,7 @@ void Startup::draw() {
       if (b == 0) {
         const std::string password = password_;
         sodium_memzero(password_, sizeof password_);
+        ForgetEditedText();
         if (form_.role != Role::Gate) form_.gate_profile.clear();
         submitEnrolment(form_, password, kiosk_);
       }

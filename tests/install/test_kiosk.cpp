@@ -159,3 +159,54 @@ TEST_CASE("an enrolled gate started on a server being upgraded waits in its wind
   INFO(s.dump() << "\n" << app.stderrText());
   CHECK(s["startup"] == "ready");  // the server opened: the sign-in form (the edition has no user yet)
 }
+
+TEST_CASE("a locked station: Ctrl+Q and the window manager's close do nothing, only an administrator's PIN lets go") {
+  XDisplay x(1024, 700);
+  TempDir dir;
+  const auto db = (dir / "event.db").string();
+  REQUIRE(run("moussem-cli", {"--db", db, "demo", "--exhibitors", "3", "--participants", "8"}).exit_code == 0);
+  REQUIRE(run("moussem-cli", {"--db", db, "user", "add", "karim", "--role", "gate", "--pin-stdin"}, "1111\n").exit_code == 0);
+  REQUIRE(run("moussem-cli", {"--db", db, "user", "add", "directrice", "--role", "admin", "--pin-stdin"}, "482193\n").exit_code == 0);
+  const auto ready = dir / "ready", state = dir / "state.json";
+  Process app((binDir() / "moussem").string(),
+              {"--kiosk", "--db", db, "--lang", "en", "--user", "karim", "--ready-file", ready.string(), "--state-file", state.string()},
+              appEnv(x, {"MOUSSEM_PIN=1111", "HOME=" + dir.path().string(), "XDG_DATA_HOME=" + (dir / "data").string()}),
+              dir.path());
+  REQUIRE(waitFor([&] { return fs::exists(ready); }, std::chrono::seconds(120)));
+  XKeyboard keys(x);
+  REQUIRE(keys.focusWindow("Moussem"));
+  const auto pause = [] { std::this_thread::sleep_for(std::chrono::milliseconds(1500)); };
+
+  // Neither the keyboard nor the window manager closes it.
+  keys.ctrl('q');
+  REQUIRE(keys.askToClose("Moussem"));
+  pause();
+  REQUIRE(app.running());
+
+  // Sign out (Ctrl+Shift+O) asks for an administrator: the gate's own PIN is refused.
+  keys.press("o", true, true);
+  pause();
+  keys.type("karim", std::chrono::milliseconds(60));
+  keys.press("Tab");
+  keys.type("1111", std::chrono::milliseconds(60));
+  keys.press("Return");
+  pause();
+  REQUIRE(app.running());
+
+  // The administrator's name (over the refused one, selected) and PIN, then "Close Moussem" (the button
+  // below "Leave kiosk mode", reached with the arrow keys): the app ends, cleanly.
+  keys.type("directrice", std::chrono::milliseconds(60));
+  keys.press("Tab");
+  keys.type("482193", std::chrono::milliseconds(60));
+  keys.press("Down");
+  keys.press("Down");
+  keys.press("space");
+  REQUIRE(waitFor([&] { return !app.running(); }, std::chrono::seconds(30)));
+  CHECK(app.stop(SIGTERM) == 0);
+  std::ifstream in(state);
+  const auto s = nlohmann::json::parse(in);
+  INFO(s.dump() << "\n" << app.stderrText());
+  CHECK(s["fullscreen"] == true);
+  CHECK(s["signed_in"] == true);  // closed from the gate's session, without signing it out first
+  CHECK(s.value("field_text", "").find("482193") == std::string::npos);  // a PIN is never written out
+}

@@ -145,6 +145,7 @@ bool Startup::openDemo() {
 
 void Startup::showEnrolment() {
   state_ = State::Enrol;
+  focusForm_ = true;
   try {  // the station's present configuration, to correct rather than retype
     if (auto known = readStationConfig(stationConfigFile())) {
       form_ = *known;
@@ -218,13 +219,18 @@ void Startup::draw() {
       TextWrapped(tr("startup.enrol"));
       ImGui::Dummy(ImVec2(0, 4));
       error();
+      // Enter in any of its text fields sends the form, as the sign-in form does.
+      const ImGuiInputTextFlags enter = ImGuiInputTextFlags_EnterReturnsTrue;
+      bool submit = false;
       ImGui::PushItemWidth(-1);
       Text(tr("startup.field.server"));
-      InputTextShaped("##server", &form_.server, 0, "postgresql://login@server/edition");
+      if (focusForm_) ImGui::SetKeyboardFocusHere();  // the keyboard goes to the first field
+      focusForm_ = false;
+      submit |= InputTextShaped("##server", &form_.server, enter, "postgresql://login@server/edition");
       Text(tr("startup.field.password"));
-      ImGui::InputText("##password", password_, sizeof password_, ImGuiInputTextFlags_Password);
+      submit |= ImGui::InputText("##password", password_, sizeof password_, ImGuiInputTextFlags_Password | enter);
       Text(tr("startup.field.name"));
-      InputTextShaped("##name", &form_.name);
+      submit |= InputTextShaped("##name", &form_.name, enter);
       Text(tr("startup.field.role"));
       const auto& roles = allRoles();
       form_.role = roles[static_cast<std::size_t>(std::clamp(roleIndex_, 0, static_cast<int>(roles.size()) - 1))];
@@ -237,12 +243,12 @@ void Startup::draw() {
       }
       if (form_.role == Role::Gate) {
         Text(tr("startup.field.gate_profile"));
-        InputTextShaped("##gate-profile", &form_.gate_profile);
+        submit |= InputTextShaped("##gate-profile", &form_.gate_profile, enter);
       }
       Text(tr("startup.field.printer"));
-      InputTextShaped("##printer", &form_.printer);
+      submit |= InputTextShaped("##printer", &form_.printer, enter);
       Text(tr("startup.field.paper"));
-      InputTextShaped("##paper", &form_.paper);
+      submit |= InputTextShaped("##paper", &form_.paper, enter);
       Text(tr("startup.field.language"));
       if (BeginComboShaped("##language", tr("language." + form_.language))) {
         for (const auto& lang : i18n::languages())
@@ -254,7 +260,7 @@ void Startup::draw() {
       CheckboxLabelled(tr("startup.field.kiosk"), "##kiosk", &kiosk_);
       ImGui::Dummy(ImVec2(0, 4));
       const int b = ButtonRow({{tr("startup.enrol_now"), "enrol"}, {tr("startup.demo"), "demo"}, {tr("startup.quit"), "quit"}});
-      if (b == 0) {
+      if (b == 0 || submit) {
         const std::string password = password_;
         sodium_memzero(password_, sizeof password_);
         ForgetEditedText();

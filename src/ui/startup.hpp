@@ -80,7 +80,7 @@ class Startup {
   // The form's fields (members, never statics).
   StationConfig form_;
   char password_[257] = {};
-  bool kiosk_ = false, backedUp_ = false;
+  bool kiosk_ = false, backedUp_ = false, focusForm_ = true;
   int roleIndex_ = 2;  // desk
 };
 

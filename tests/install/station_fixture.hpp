@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -56,6 +57,21 @@ inline std::string passwordLogin(const std::string& url, const std::string& role
   pgQuery(url, "CREATE ROLE \"" + name + "\" LOGIN PASSWORD '" + password + "' IN ROLE moussem_test_password, moussem_" + role);
   return name;
 }
+
+// An edition on the test server with the four database groups, and logins that need a password.
+struct ServerEdition {
+  std::string url = newPgDatabase();
+  ServerEdition() {
+    auto demo = run("moussem-cli", {"--db", url, "demo", "--exhibitors", "4", "--participants", "12"});
+    INFO(demo.err);
+    REQUIRE(demo.exit_code == 0);
+    auto roles = run("moussem-cli", {"--db", url, "db", "roles"});
+    INFO(roles.err);
+    REQUIRE(roles.exit_code == 0);
+    REQUIRE(run("moussem-cli", {"--db", url, "gate", "list"}).exit_code == 0);  // the edition's gate profiles
+  }
+  std::string login(const std::string& role, const std::string& password) const { return passwordLogin(url, role, password); }
+};
 
 // A server database at schema `version` (the PostgreSQL migrations 1..version applied as the store
 // applies them) holding an edition: what stations of an older Moussem left.

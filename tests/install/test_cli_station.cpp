@@ -17,21 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// An edition on the test server with the four database groups, and logins that need a password.
-struct ServerEdition {
-  std::string url = newPgDatabase();
-  ServerEdition() {
-    auto demo = run("moussem-cli", {"--db", url, "demo", "--exhibitors", "4", "--participants", "12"});
-    INFO(demo.err);
-    REQUIRE(demo.exit_code == 0);
-    auto roles = run("moussem-cli", {"--db", url, "db", "roles"});
-    INFO(roles.err);
-    REQUIRE(roles.exit_code == 0);
-    REQUIRE(run("moussem-cli", {"--db", url, "gate", "list"}).exit_code == 0);  // the edition's gate profiles
-  }
-  std::string login(const std::string& role, const std::string& password) const { return passwordLogin(url, role, password); }
-};
-
 std::vector<std::string> enrolArgs(const std::string& server, const std::string& name, const std::string& role,
                                    std::vector<std::string> more = {}) {
   std::vector<std::string> args{"station", "enrol", "--server", server, "--name", name, "--role", role, "--password-stdin"};

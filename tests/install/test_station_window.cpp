@@ -1,12 +1,16 @@
-// A kiosk station under Xvfb, started the way its session starts it: the session script of the package
-// (packaging/moussem-kiosk) runs the real `moussem --kiosk`, full screen on the gate's job; the screen
-// never blanks while it runs, even when someone turns the screen saver back on; killed (-9), the app is
-// started again; stopped cleanly, the kiosk ends. And a station on a server being upgraded waits in its
-// window, then opens by itself once the administrator's station has upgraded the server ([postgres]).
+// The real `moussem` of a station under Xvfb. A kiosk, started the way its session starts it: the
+// session script of the package (packaging/moussem-kiosk) runs `moussem --kiosk`, full screen on the
+// gate's job; the screen never blanks while it runs, even when someone turns the screen saver back on;
+// killed (-9), the app is started again; stopped cleanly, the kiosk ends. A locked station that neither
+// the keyboard nor the window manager closes, only an administrator's PIN. A laptop never enrolled,
+// enrolled from the app's first-run form typed at the keyboard ([postgres]). And a station on a server
+// being upgraded waits in its window, then opens by itself once the administrator's station has
+// upgraded the server ([postgres]).
 #include <signal.h>
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -209,4 +213,61 @@ TEST_CASE("a locked station: Ctrl+Q and the window manager's close do nothing, o
   CHECK(s["fullscreen"] == true);
   CHECK(s["signed_in"] == true);  // closed from the gate's session, without signing it out first
   CHECK(s.value("field_text", "").find("482193") == std::string::npos);  // a PIN is never written out
+}
+
+TEST_CASE("a laptop never enrolled: the app's first-run form enrols it on the server, and the next start needs no flag",
+          "[postgres]") {
+  ServerEdition ed;
+  const std::string login = ed.login("desk", "accueil-secret-7");
+  StationHome home;
+  XDisplay x;
+  TempDir appDir;
+  const auto ready = appDir / "ready", state = appDir / "state.json";
+  auto start = [&] {
+    std::filesystem::remove(ready);
+    return std::make_unique<Process>((binDir() / "moussem").string(),
+                                     std::vector<std::string>{"--lang", "en", "--ready-file", ready.string(),
+                                                              "--state-file", state.string()},
+                                     appEnv(x, home.env()), appDir.path());
+  };
+  auto app = start();
+  REQUIRE(waitFor([&] { return fs::exists(ready); }, std::chrono::seconds(120)));
+  // The form has the keyboard: the server, the password, the station's name (over the host name the
+  // form suggests), Enter. The job stays the form's first guess, a desk.
+  XKeyboard keys(x);
+  REQUIRE(keys.focusWindow("Moussem"));
+  keys.type(as(ed.url, login), std::chrono::milliseconds(30));
+  keys.press("Tab");
+  keys.type("accueil-secret-7", std::chrono::milliseconds(30));
+  keys.press("Tab");
+  keys.press("a", true);
+  keys.type("desk-7", std::chrono::milliseconds(30));
+  keys.press("Return");
+  REQUIRE(waitFor([&] { return fs::exists(home.config()); }, std::chrono::seconds(60)));
+  std::this_thread::sleep_for(std::chrono::seconds(2));  // the server opens in the window
+  CHECK(app->stop(SIGTERM) == 0);
+  {
+    std::ifstream in(state);
+    const auto s = nlohmann::json::parse(in);
+    INFO(s.dump() << "\n" << app->stderrText());
+    CHECK(s["startup"] == "ready");
+  }
+  const auto conf = readStationConfig(home.config());
+  REQUIRE(conf);
+  CHECK(conf->name == "desk-7");
+  CHECK(conf->role == Role::Desk);
+  CHECK(conf->server == as(ed.url, login));
+  CHECK(readAll(home.config()).find("accueil-secret-7") == std::string::npos);
+  CHECK(readAll(home.pgpass()).find(login) != std::string::npos);
+  CHECK((fs::status(home.pgpass()).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+  CHECK(pgQuery(ed.url, "SELECT count(*) FROM setting WHERE key = 'station.desk-7.enrolment'") == "1");
+
+  // Started again with no flag: straight to its server, no form.
+  fs::remove(state);
+  app = start();
+  REQUIRE(waitFor([&] { return fs::exists(ready); }, std::chrono::seconds(120)));
+  CHECK(app->stop(SIGTERM) == 0);
+  std::ifstream in(state);
+  const auto s = nlohmann::json::parse(in);
+  CHECK(s["startup"] == "ready");
 }

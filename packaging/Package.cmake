@@ -8,8 +8,8 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_VENDOR "The Moussem developers")
 set(CPACK_PACKAGE_CONTACT ${MOUSSEM_MAINTAINER})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "registration, badges, booths and entry gates for fairs")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "registration, badges, booths and entry gates for fairs
-Moussem runs a crafts fair with a forum, from the registration desk to the
+# (The synopsis line is the summary above; this is the extended description under it.)
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Moussem runs a crafts fair with a forum, from the registration desk to the
 entry gates: it registers exhibitors and participants with names in Arabic
 and in French, prints badges with signed QR codes, allocates booths on the
 venue plan and checks badges at the gates, offline when the network drops.

@@ -55,6 +55,10 @@ TEST_CASE("the Debian package installs both programs, which run from a scratch r
   // Control fields: the project's version; Depends from dpkg-shlibdeps plus fonts and time zones.
   CHECK(field(deb, "Package") == "moussem");
   CHECK(field(deb, "Version") == appVersion());
+  const std::string description = field(deb, "Description");  // a synopsis, then a longer text below it
+  const auto firstBreak = description.find('\n');
+  REQUIRE(firstBreak != std::string::npos);
+  CHECK(description.substr(firstBreak + 2, firstBreak).find(description.substr(0, firstBreak)) == std::string::npos);
   const std::string depends = field(deb, "Depends");
   for (const char* needed : {"fonts-dejavu-core", "fonts-noto-core", "tzdata", "libc6", "libpq5", "libsodium23",
                              "libglfw3", "libpangocairo-1.0-0", "libqrencode4", "libcups2", "libxss1"})

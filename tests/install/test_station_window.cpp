@@ -215,7 +215,7 @@ TEST_CASE("a locked station: Ctrl+Q and the window manager's close do nothing, o
   CHECK(s.value("field_text", "").find("482193") == std::string::npos);  // a PIN is never written out
 }
 
-TEST_CASE("a laptop never enrolled: the app's first-run form enrols it on the server, and the next start needs no flag",
+TEST_CASE("a laptop never enrolled: the app's first-run form enrols it, and the next start opens its server on its job with no --db",
           "[postgres]") {
   ServerEdition ed;
   const std::string login = ed.login("desk", "accueil-secret-7");
@@ -223,12 +223,11 @@ TEST_CASE("a laptop never enrolled: the app's first-run form enrols it on the se
   XDisplay x;
   TempDir appDir;
   const auto ready = appDir / "ready", state = appDir / "state.json";
-  auto start = [&] {
+  auto start = [&](std::vector<std::string> args = {}) {
     std::filesystem::remove(ready);
-    return std::make_unique<Process>((binDir() / "moussem").string(),
-                                     std::vector<std::string>{"--lang", "en", "--ready-file", ready.string(),
-                                                              "--state-file", state.string()},
-                                     appEnv(x, home.env()), appDir.path());
+    args.insert(args.end(), {"--lang", "en", "--ready-file", ready.string(), "--state-file", state.string()});
+    return std::make_unique<Process>((binDir() / "moussem").string(), args, appEnv(x, home.env({"MOUSSEM_PIN=1357"})),
+                                     appDir.path());
   };
   auto app = start();
   REQUIRE(waitFor([&] { return fs::exists(ready); }, std::chrono::seconds(120)));
@@ -262,12 +261,17 @@ TEST_CASE("a laptop never enrolled: the app's first-run form enrols it on the se
   CHECK((fs::status(home.pgpass()).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
   CHECK(pgQuery(ed.url, "SELECT count(*) FROM setting WHERE key = 'station.desk-7.enrolment'") == "1");
 
-  // Started again with no flag: straight to its server, no form.
+  // Started again with no database named: straight to its server, no form, and the desk's user who
+  // signs in lands on the desk screen, the station's job.
+  REQUIRE(run("moussem-cli", {"--db", ed.url, "user", "add", "amina", "--role", "desk", "--pin-stdin"}, "1357\n").exit_code == 0);
   fs::remove(state);
-  app = start();
+  app = start({"--user", "amina"});
   REQUIRE(waitFor([&] { return fs::exists(ready); }, std::chrono::seconds(120)));
   CHECK(app->stop(SIGTERM) == 0);
   std::ifstream in(state);
   const auto s = nlohmann::json::parse(in);
+  INFO(s.dump() << "\n" << app->stderrText());
   CHECK(s["startup"] == "ready");
+  CHECK(s["signed_in"] == true);
+  CHECK(s["screen"] == "desk");
 }

@@ -45,16 +45,21 @@ ServerParts partsOf(const std::string& url) {
   if (!options) {
     const std::string why = error ? error : "";
     if (error) PQfreemem(error);
-    throw Error(ErrorKind::Invalid, tr("station.error.field", {"--server", "server", tr("pg.error.bad_url", {url, why})}));
+    throw Error(ErrorKind::Invalid,
+                tr("station.error.field", {"--server", "server", tr("pg.error.bad_url", {url, why})}));
   }
   ServerParts parts;
   for (PQconninfoOption* o = options; o->keyword; ++o) {
     if (!o->val || !*o->val) continue;
     const std::string key = o->keyword, value = o->val;
-    if (key == "host") parts.host = value;
-    else if (key == "port") parts.port = value;
-    else if (key == "dbname") parts.database = value;
-    else if (key == "user") parts.login = value;
+    if (key == "host")
+      parts.host = value;
+    else if (key == "port")
+      parts.port = value;
+    else if (key == "dbname")
+      parts.database = value;
+    else if (key == "user")
+      parts.login = value;
   }
   PQconninfoFree(options);
   if (parts.database.empty()) parts.database = parts.login;  // libpq's own default
@@ -138,7 +143,8 @@ std::string kioskAutostartText() {
          "Type=Application\n"
          "Name=Moussem kiosk\n"
          "Comment=Starts Moussem locked, full screen, on this station's job; restarts it if it stops\n"
-         "Exec=" MOUSSEM_KIOSK_SESSION "\n"
+         "Exec=" MOUSSEM_KIOSK_SESSION
+         "\n"
          "Icon=moussem\n"
          "Terminal=false\n"
          "NoDisplay=true\n"
@@ -155,19 +161,25 @@ fs::path passwordFile() {
 
 fs::path kioskAutostartFile() {
   fs::path base;
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) base = xdg;
-  else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".config";
-  else base = fs::current_path() / ".config";
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+    base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home)
+    base = fs::path(home) / ".config";
+  else
+    base = fs::current_path() / ".config";
   return base / "autostart" / "moussem-kiosk.desktop";
 }
 
-std::string enrolmentSetting(const std::string& station) { return "station." + station + ".enrolment"; }
+std::string enrolmentSetting(const std::string& station) {
+  return "station." + station + ".enrolment";
+}
 
 EnrolmentDone enrolStation(const Enrolment& e) {
   StationConfig config = e.config;
   checkStationConfig(config, tr("enrol.where"));
   if (e.password.empty()) throw Error(ErrorKind::Invalid, tr("enrol.error.no_password"));
-  if (config.role == Role::Gate && config.local_copy.empty()) config.local_copy = defaultLocalCopy(config.name).string();
+  if (config.role == Role::Gate && config.local_copy.empty())
+    config.local_copy = defaultLocalCopy(config.name).string();
   const ServerParts parts = partsOf(config.server);
 
   // 1. The files, written aside first: a read-only folder stops everything here.
@@ -189,7 +201,8 @@ EnrolmentDone enrolStation(const Enrolment& e) {
     if (!rights.owner && rights.group != config.role) {
       const std::string want(roleCode(config.role));
       if (!rights.group) throw Error(ErrorKind::Refused, tr("enrol.error.no_group", {rights.login, want}));
-      throw Error(ErrorKind::Refused, tr("enrol.error.role", {rights.login, std::string(roleCode(*rights.group)), want}));
+      throw Error(ErrorKind::Refused,
+                  tr("enrol.error.role", {rights.login, std::string(roleCode(*rights.group)), want}));
     }
     store = openStore(url, OpenMode::Existing);
   } catch (const Error& err) {
@@ -213,8 +226,9 @@ EnrolmentDone enrolStation(const Enrolment& e) {
     nlohmann::json record = nlohmann::json::parse(*held, nullptr, false);
     const std::string machine = record.is_object() ? record.value("machine", "") : "";
     if (machine != me && !e.replace)
-      throw Error(ErrorKind::Refused, tr("enrol.error.taken", {config.name, record.is_object() ? record.value("host", "?") : "?",
-                                                              record.is_object() ? record.value("at", "?") : "?"}));
+      throw Error(ErrorKind::Refused,
+                  tr("enrol.error.taken", {config.name, record.is_object() ? record.value("host", "?") : "?",
+                                           record.is_object() ? record.value("at", "?") : "?"}));
   }
 
   // 4. Write: the server's settings in one transaction (audited), then the files, each by one rename.

@@ -45,11 +45,16 @@ Startup Startup::enrolFirst(const std::string& message) {
 
 std::string Startup::stateCode() const {
   switch (state_) {
-    case State::Ready: return "ready";
-    case State::Waiting: return "waiting";
-    case State::ConfirmUpgrade: return "confirm-upgrade";
-    case State::Refused: return "refused";
-    case State::Enrol: return "enrol";
+    case State::Ready:
+      return "ready";
+    case State::Waiting:
+      return "waiting";
+    case State::ConfirmUpgrade:
+      return "confirm-upgrade";
+    case State::Refused:
+      return "refused";
+    case State::Enrol:
+      return "enrol";
   }
   return "";
 }
@@ -180,7 +185,8 @@ void Startup::draw() {
     ImGui::Dummy(ImVec2(0, 4));
   };
   switch (state_) {
-    case State::Ready: break;
+    case State::Ready:
+      break;
     case State::Waiting: {
       TextWrapped(tr(upgradeTo_ > 0 ? "startup.being_upgraded" : "startup.out_of_reach"));
       ImGui::Dummy(ImVec2(0, 4));
@@ -236,8 +242,9 @@ void Startup::draw() {
       form_.role = roles[static_cast<std::size_t>(std::clamp(roleIndex_, 0, static_cast<int>(roles.size()) - 1))];
       if (BeginComboShaped("##role", tr("role." + std::string(roleCode(form_.role))))) {
         for (std::size_t i = 0; i < roles.size(); ++i)
-          if (ImGui::Selectable((display(tr("role." + std::string(roleCode(roles[i])))) + "###role-" + std::to_string(i)).c_str(),
-                                static_cast<int>(i) == roleIndex_))
+          if (ImGui::Selectable(
+                  (display(tr("role." + std::string(roleCode(roles[i])))) + "###role-" + std::to_string(i)).c_str(),
+                  static_cast<int>(i) == roleIndex_))
             roleIndex_ = static_cast<int>(i);
         ImGui::EndCombo();
       }
@@ -259,7 +266,8 @@ void Startup::draw() {
       ImGui::PopItemWidth();
       CheckboxLabelled(tr("startup.field.kiosk"), "##kiosk", &kiosk_);
       ImGui::Dummy(ImVec2(0, 4));
-      const int b = ButtonRow({{tr("startup.enrol_now"), "enrol"}, {tr("startup.demo"), "demo"}, {tr("startup.quit"), "quit"}});
+      const int b =
+          ButtonRow({{tr("startup.enrol_now"), "enrol"}, {tr("startup.demo"), "demo"}, {tr("startup.quit"), "quit"}});
       if (b == 0 || submit) {
         const std::string password = password_;
         sodium_memzero(password_, sizeof password_);

@@ -29,8 +29,9 @@ class Startup {
 
   // url: the database to open, tried by attempt() or the first frame ("": the enrolment form).
   // fromStation: the url comes from this station's enrolment (a failure offers to enrol again).
-  explicit Startup(std::string url, bool fromStation = false,
-                   std::function<Clock::time_point()> clock = [] { return Clock::now(); });
+  explicit Startup(
+      std::string url, bool fromStation = false,
+      std::function<Clock::time_point()> clock = [] { return Clock::now(); });
   // The enrolment form first, with this message (a station configuration that does not read).
   static Startup enrolFirst(const std::string& message);
   // An already open store (the caller opened it before the window).

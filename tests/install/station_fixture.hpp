@@ -52,9 +52,11 @@ inline std::string passwordLogin(const std::string& url, const std::string& role
   static std::atomic<int> n{0};
   const std::string name = "t" + std::to_string(::getpid()) + "-" + std::to_string(++n) + "-" + role;
   for (const std::string& group : std::vector<std::string>{"moussem_test_password", "moussem_" + role})
-    pgQuery(url, "DO $$ BEGIN CREATE ROLE " + group + " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation "
-                 "THEN NULL; END $$");
-  pgQuery(url, "CREATE ROLE \"" + name + "\" LOGIN PASSWORD '" + password + "' IN ROLE moussem_test_password, moussem_" + role);
+    pgQuery(url, "DO $$ BEGIN CREATE ROLE " + group +
+                     " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation "
+                     "THEN NULL; END $$");
+  pgQuery(url, "CREATE ROLE \"" + name + "\" LOGIN PASSWORD '" + password +
+                   "' IN ROLE moussem_test_password, moussem_" + role);
   return name;
 }
 
@@ -70,20 +72,27 @@ struct ServerEdition {
     REQUIRE(roles.exit_code == 0);
     REQUIRE(run("moussem-cli", {"--db", url, "gate", "list"}).exit_code == 0);  // the edition's gate profiles
   }
-  std::string login(const std::string& role, const std::string& password) const { return passwordLogin(url, role, password); }
+  std::string login(const std::string& role, const std::string& password) const {
+    return passwordLogin(url, role, password);
+  }
 };
 
 // A server database at schema `version` (the PostgreSQL migrations 1..version applied as the store
 // applies them) holding an edition: what stations of an older Moussem left.
 inline std::string olderServer(int version) {
   const std::string url = newPgDatabase();
-  pgQuery(url, "CREATE TABLE moussem_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT '')");
+  pgQuery(url,
+          "CREATE TABLE moussem_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL "
+          "DEFAULT '')");
   for (const auto& m : pgMigrations()) {
     if (m.version > version) break;
     pgQuery(url, std::string(m.sql));
-    pgQuery(url, "INSERT INTO moussem_schema (version, name) VALUES (" + std::to_string(m.version) + ", '" + std::string(m.name) + "')");
+    pgQuery(url, "INSERT INTO moussem_schema (version, name) VALUES (" + std::to_string(m.version) + ", '" +
+                     std::string(m.name) + "')");
   }
-  pgQuery(url, "INSERT INTO edition (uid, name_fr, starts_on, ends_on) VALUES ('older', 'Salon', '2026-02-09', '2026-02-15')");
+  pgQuery(
+      url,
+      "INSERT INTO edition (uid, name_fr, starts_on, ends_on) VALUES ('older', 'Salon', '2026-02-09', '2026-02-15')");
   // The station logins' groups of that older version (`db roles` then): each reads the schema's version
   // and the settings; an upgrade sets every privilege of the new schema again.
   for (const char* group : {"moussem_admin", "moussem_organizer", "moussem_desk", "moussem_gate"}) {

@@ -19,7 +19,8 @@ namespace {
 
 std::vector<std::string> enrolArgs(const std::string& server, const std::string& name, const std::string& role,
                                    std::vector<std::string> more = {}) {
-  std::vector<std::string> args{"station", "enrol", "--server", server, "--name", name, "--role", role, "--password-stdin"};
+  std::vector<std::string> args{"station", "enrol", "--server",        server, "--name", name,
+                                "--role",  role,    "--password-stdin"};
   args.insert(args.end(), more.begin(), more.end());
   return args;
 }
@@ -43,9 +44,10 @@ TEST_CASE("a gate enrolled once opens its server with no flags, on its job, its 
   REQUIRE(show.exit_code == 0);
   CHECK(json::parse(show.out)["enrolled"] == false);
 
-  auto enrol = home.cli(enrolArgs(server, "gate-3", "gate", {"--gate-profile", "exhibition", "--printer", "Zebra",
-                                                             "--language", "ar", "--kiosk", "--json"}),
-                        "porte-secret-3\n");
+  auto enrol = home.cli(
+      enrolArgs(server, "gate-3", "gate",
+                {"--gate-profile", "exhibition", "--printer", "Zebra", "--language", "ar", "--kiosk", "--json"}),
+      "porte-secret-3\n");
   INFO(enrol.err);
   REQUIRE(enrol.exit_code == 0);
   const json done = json::parse(enrol.out);
@@ -132,15 +134,19 @@ TEST_CASE("bad enrolment input gets a clear message and the previous configurati
     CHECK(files == 1);  // no temporary file left behind
   };
   SECTION("a server that cannot be reached") {
-    refused(enrolArgs("postgresql://" + login + "@127.0.0.1:1/moussem", "desk-2", "desk"), "accueil-secret-1", "127.0.0.1:1");
+    refused(enrolArgs("postgresql://" + login + "@127.0.0.1:1/moussem", "desk-2", "desk"), "accueil-secret-1",
+            "127.0.0.1:1");
   }
-  SECTION("a wrong password") { refused(enrolArgs(server, "desk-2", "desk"), "not-the-password", login); }
+  SECTION("a wrong password") {
+    refused(enrolArgs(server, "desk-2", "desk"), "not-the-password", login);
+  }
   SECTION("a role the login does not have") {
     refused(enrolArgs(server, "desk-2", "gate"), "accueil-secret-1", "--role desk");
   }
   SECTION("a station name another machine holds") {
-    pgQuery(ed.url, "INSERT INTO setting (key, value) VALUES ('station.gate-9.enrolment', "
-                    "'{\"machine\":\"another-machine\",\"host\":\"laptop-7\",\"at\":\"2026-02-08\"}')");
+    pgQuery(ed.url,
+            "INSERT INTO setting (key, value) VALUES ('station.gate-9.enrolment', "
+            "'{\"machine\":\"another-machine\",\"host\":\"laptop-7\",\"at\":\"2026-02-08\"}')");
     refused(enrolArgs(server, "gate-9", "desk"), "accueil-secret-1", "laptop-7");
   }
   SECTION("a gate profile the server does not have") {
@@ -156,7 +162,9 @@ TEST_CASE("bad enrolment input gets a clear message and the previous configurati
     CHECK(home.cli(enrolArgs(server, "desk-2", "boss"), "x\n").exit_code == 2);
     CHECK(Snapshot(home) == before);
   }
-  SECTION("no password at all") { refused(enrolArgs(server, "desk-2", "desk"), "", "password"); }
+  SECTION("no password at all") {
+    refused(enrolArgs(server, "desk-2", "desk"), "", "password");
+  }
   // The station still works as it was enrolled.
   CHECK(home.cli({"info"}).exit_code == 0);
 }
@@ -171,7 +179,8 @@ TEST_CASE("a read-only configuration folder: the enrolment says where and why, a
   StationHome home;
   // The station's user is `nobody` (root writes anywhere): its home and config folder are its own.
   const auto asNobody = [&](std::vector<std::string> args, const std::string& in) {
-    args.insert(args.begin(), {"--reuid=65534", "--regid=65534", "--clear-groups", (binDir() / "moussem-cli").string(), "--lang", "en"});
+    args.insert(args.begin(), {"--reuid=65534", "--regid=65534", "--clear-groups", (binDir() / "moussem-cli").string(),
+                               "--lang", "en"});
     return runCommand("setpriv", args, home.env(), in);
   };
   fs::create_directories(home.config().parent_path());

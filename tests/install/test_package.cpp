@@ -65,7 +65,8 @@ TEST_CASE("the Debian package installs both programs, which run from a scratch r
     CHECK(depends.find(needed) != std::string::npos);
   // No maintainer scripts: nothing to run at install or removal.
   auto control = runCommand("dpkg-deb", {"--info", deb.string()});
-  for (const char* script : {"preinst", "postinst", "prerm", "postrm"}) CHECK(control.out.find(script) == std::string::npos);
+  for (const char* script : {"preinst", "postinst", "prerm", "postrm"})
+    CHECK(control.out.find(script) == std::string::npos);
 
   // Everything under /usr, owned by root.
   auto listing = runCommand("dpkg-deb", {"--contents", deb.string()});
@@ -88,8 +89,13 @@ TEST_CASE("the Debian package installs both programs, which run from a scratch r
   const fs::path home = work / "home";
   fs::create_directories(home);
   const char* asan = std::getenv("ASAN_OPTIONS");
-  const std::vector<std::string> env{"HOME=" + home.string(), "XDG_DATA_HOME=", "XDG_CONFIG_HOME=", "XDG_CACHE_HOME=",
-                                     "MOUSSEM_DB=", "MOUSSEM_STATION=", "PATH=" + bin.string() + ":/usr/bin:/bin",
+  const std::vector<std::string> env{"HOME=" + home.string(),
+                                     "XDG_DATA_HOME=",
+                                     "XDG_CONFIG_HOME=",
+                                     "XDG_CACHE_HOME=",
+                                     "MOUSSEM_DB=",
+                                     "MOUSSEM_STATION=",
+                                     "PATH=" + bin.string() + ":/usr/bin:/bin",
                                      std::string("ASAN_OPTIONS=") + (asan ? asan : "") + ":detect_leaks=0"};
   auto cli = [&](std::vector<std::string> args) {
     args.insert(args.begin(), {"-C", home.string(), (bin / "moussem-cli").string(), "--lang", "en"});
@@ -110,9 +116,9 @@ TEST_CASE("the Debian package installs both programs, which run from a scratch r
   CHECK(fs::file_size(home / "badge.pdf") > 1000);  // fonts found through the package's Depends
   CHECK(cli({"station", "show"}).exit_code == 0);
   // The app from the package: the demo edition in the fresh HOME, rendered in Arabic (the fonts).
-  auto app = runCommand("xvfb-run", {"-a", "-s", "-screen 0 1024x700x24", "env", "-C", home.string(),
-                                     (bin / "moussem").string(), "--demo", "--lang", "ar", "--size", "800x600",
-                                     "--screenshot", (home / "app.png").string()},
+  auto app = runCommand("xvfb-run",
+                        {"-a", "-s", "-screen 0 1024x700x24", "env", "-C", home.string(), (bin / "moussem").string(),
+                         "--demo", "--lang", "ar", "--size", "800x600", "--screenshot", (home / "app.png").string()},
                         env);
   INFO(app.err);
   CHECK(app.exit_code == 0);
@@ -139,7 +145,8 @@ TEST_CASE("the Debian package installs both programs, which run from a scratch r
   // The icon: the SVG and every PNG size of the hicolor theme, each of its size.
   CHECK(fs::exists(share / "icons" / "hicolor" / "scalable" / "apps" / "moussem.svg"));
   for (int size : {16, 22, 24, 32, 48, 64, 128, 256, 512}) {
-    const auto png = share / "icons" / "hicolor" / (std::to_string(size) + "x" + std::to_string(size)) / "apps" / "moussem.png";
+    const auto png =
+        share / "icons" / "hicolor" / (std::to_string(size) + "x" + std::to_string(size)) / "apps" / "moussem.png";
     INFO(png);
     CHECK(pngSize(png) == std::pair{size, size});
   }
@@ -148,7 +155,8 @@ TEST_CASE("the Debian package installs both programs, which run from a scratch r
   for (const char* page : {"moussem", "moussem-cli"}) {
     const auto file = share / "man" / "man1" / (std::string(page) + ".1.gz");
     REQUIRE(fs::exists(file));
-    auto man = runCommand("man", {"--warnings", "-l", file.string()}, {"MANWIDTH=80", "LC_ALL=C.UTF-8", "MANPAGER=cat", "PAGER=cat"});
+    auto man = runCommand("man", {"--warnings", "-l", file.string()},
+                          {"MANWIDTH=80", "LC_ALL=C.UTF-8", "MANPAGER=cat", "PAGER=cat"});
     INFO(page << ": " << man.err);
     CHECK(man.exit_code == 0);
     CHECK(man.err.empty());
@@ -165,5 +173,6 @@ TEST_CASE("the Debian package installs both programs, which run from a scratch r
   const auto kiosk = root / "usr" / "libexec" / "moussem" / "moussem-kiosk";
   REQUIRE(fs::exists(kiosk));
   CHECK((fs::status(kiosk).permissions() & fs::perms::owner_exec) != fs::perms::none);
-  for (const char* doc : {"copyright", "changelog.gz", "install.md"}) CHECK(fs::exists(share / "doc" / "moussem" / doc));
+  for (const char* doc : {"copyright", "changelog.gz", "install.md"})
+    CHECK(fs::exists(share / "doc" / "moussem" / doc));
 }

@@ -57,7 +57,8 @@ TEST_CASE("a station's configuration reads back as it was written, comments and 
   CHECK(read->paper == "custom_cr80_54x85.6mm");
   CHECK(read->language == "ar");
   CHECK(read->local_copy == gate3().local_copy);
-  std::ofstream(file) << "# by hand\n\n  server =  postgresql://desk@db/ed  \nname=desk-1\r\nrole = desk\nlanguage = fr\n";
+  std::ofstream(file)
+      << "# by hand\n\n  server =  postgresql://desk@db/ed  \nname=desk-1\r\nrole = desk\nlanguage = fr\n";
   const auto edited = readStationConfig(file);
   REQUIRE(edited);
   CHECK(edited->server == "postgresql://desk@db/ed");

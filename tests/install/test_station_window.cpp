@@ -31,7 +31,8 @@ namespace {
 
 std::vector<std::string> appEnv(const XDisplay& x, std::vector<std::string> more) {
   const char* asan = std::getenv("ASAN_OPTIONS");
-  more.insert(more.end(), {"DISPLAY=" + x.name(), std::string("ASAN_OPTIONS=") + (asan ? asan : "") + ":detect_leaks=0"});
+  more.insert(more.end(),
+              {"DISPLAY=" + x.name(), std::string("ASAN_OPTIONS=") + (asan ? asan : "") + ":detect_leaks=0"});
   return more;
 }
 
@@ -83,20 +84,24 @@ bool saverComesOn(const XDisplay& x) {
 
 }  // namespace
 
-TEST_CASE("a kiosk session runs moussem --kiosk full screen on its job, keeps the screen on, restarts it when it dies") {
+TEST_CASE(
+    "a kiosk session runs moussem --kiosk full screen on its job, keeps the screen on, restarts it when it dies") {
   XDisplay x(1280, 800);
   CHECK(saverComesOn(x));  // the display blanks by itself, until a kiosk runs
   TempDir dir;
   const auto db = (dir / "event.db").string();
   REQUIRE(run("moussem-cli", {"--db", db, "demo", "--exhibitors", "4", "--participants", "12"}).exit_code == 0);
-  REQUIRE(run("moussem-cli", {"--db", db, "user", "add", "karim", "--role", "gate", "--pin-stdin"}, "1111\n").exit_code == 0);
+  REQUIRE(
+      run("moussem-cli", {"--db", db, "user", "add", "karim", "--role", "gate", "--pin-stdin"}, "1111\n").exit_code ==
+      0);
   const auto ready = dir / "ready", state = dir / "state.json";
-  Process kiosk("/bin/sh",
-                {(sourceDir() / "packaging" / "moussem-kiosk").string(), "--user", "karim", "--ready-file", ready.string(),
-                 "--state-file", state.string()},
-                appEnv(x, {"MOUSSEM_KIOSK_APP=" + (binDir() / "moussem").string(), "MOUSSEM_DB=" + db, "MOUSSEM_PIN=1111",
-                           "HOME=" + dir.path().string(), "XDG_DATA_HOME=" + (dir / "data").string()}),
-                dir.path());
+  Process kiosk(
+      "/bin/sh",
+      {(sourceDir() / "packaging" / "moussem-kiosk").string(), "--user", "karim", "--ready-file", ready.string(),
+       "--state-file", state.string()},
+      appEnv(x, {"MOUSSEM_KIOSK_APP=" + (binDir() / "moussem").string(), "MOUSSEM_DB=" + db, "MOUSSEM_PIN=1111",
+                 "HOME=" + dir.path().string(), "XDG_DATA_HOME=" + (dir / "data").string()}),
+      dir.path());
   REQUIRE(waitFor([&] { return fs::exists(ready); }, std::chrono::seconds(120)));
   auto apps = childrenOf(kiosk.pid());
   REQUIRE(apps.size() == 1);
@@ -125,10 +130,11 @@ TEST_CASE("a kiosk session runs moussem --kiosk full screen on its job, keeps th
   CHECK(s["window"] == nlohmann::json::array({1280, 800}));
   CHECK(s["signed_in"] == true);
   CHECK(s["screen"] == "gate");  // the gate user's kiosk
-  CHECK(saverComesOn(x));  // the kiosk gone, the display may blank again
+  CHECK(saverComesOn(x));        // the kiosk gone, the display may blank again
 }
 
-TEST_CASE("an enrolled gate started on a server being upgraded waits in its window, then opens by itself", "[postgres]") {
+TEST_CASE("an enrolled gate started on a server being upgraded waits in its window, then opens by itself",
+          "[postgres]") {
   const std::string url = olderServer(latestSchemaVersion() - 1);
   const std::string login = passwordLogin(url, "gate", "porte-secret-5");
   StationHome home;
@@ -141,8 +147,10 @@ TEST_CASE("an enrolled gate started on a server being upgraded waits in its wind
   fs::create_directories(home.config().parent_path());
   std::ofstream(home.config()) << stationConfigText(c);
   const std::string rest = url.substr(url.find('@') + 1);  // host:port/db
-  const std::string host = rest.substr(0, rest.find(':')), port = rest.substr(rest.find(':') + 1, rest.find('/') - rest.find(':') - 1);
-  std::ofstream(home.pgpass()) << host << ":" << port << ":" << rest.substr(rest.find('/') + 1) << ":" << login << ":porte-secret-5\n";
+  const std::string host = rest.substr(0, rest.find(':')),
+                    port = rest.substr(rest.find(':') + 1, rest.find('/') - rest.find(':') - 1);
+  std::ofstream(home.pgpass()) << host << ":" << port << ":" << rest.substr(rest.find('/') + 1) << ":" << login
+                               << ":porte-secret-5\n";
   fs::permissions(home.pgpass(), fs::perms::owner_read | fs::perms::owner_write);
 
   XDisplay x;
@@ -169,13 +177,18 @@ TEST_CASE("a locked station: Ctrl+Q and the window manager's close do nothing, o
   TempDir dir;
   const auto db = (dir / "event.db").string();
   REQUIRE(run("moussem-cli", {"--db", db, "demo", "--exhibitors", "3", "--participants", "8"}).exit_code == 0);
-  REQUIRE(run("moussem-cli", {"--db", db, "user", "add", "karim", "--role", "gate", "--pin-stdin"}, "1111\n").exit_code == 0);
-  REQUIRE(run("moussem-cli", {"--db", db, "user", "add", "directrice", "--role", "admin", "--pin-stdin"}, "482193\n").exit_code == 0);
+  REQUIRE(
+      run("moussem-cli", {"--db", db, "user", "add", "karim", "--role", "gate", "--pin-stdin"}, "1111\n").exit_code ==
+      0);
+  REQUIRE(run("moussem-cli", {"--db", db, "user", "add", "directrice", "--role", "admin", "--pin-stdin"}, "482193\n")
+              .exit_code == 0);
   const auto ready = dir / "ready", state = dir / "state.json";
-  Process app((binDir() / "moussem").string(),
-              {"--kiosk", "--db", db, "--lang", "en", "--user", "karim", "--ready-file", ready.string(), "--state-file", state.string()},
-              appEnv(x, {"MOUSSEM_PIN=1111", "HOME=" + dir.path().string(), "XDG_DATA_HOME=" + (dir / "data").string()}),
-              dir.path());
+  Process app(
+      (binDir() / "moussem").string(),
+      {"--kiosk", "--db", db, "--lang", "en", "--user", "karim", "--ready-file", ready.string(), "--state-file",
+       state.string()},
+      appEnv(x, {"MOUSSEM_PIN=1111", "HOME=" + dir.path().string(), "XDG_DATA_HOME=" + (dir / "data").string()}),
+      dir.path());
   REQUIRE(waitFor([&] { return fs::exists(ready); }, std::chrono::seconds(120)));
   XKeyboard keys(x);
   REQUIRE(keys.focusWindow("Moussem"));
@@ -215,8 +228,10 @@ TEST_CASE("a locked station: Ctrl+Q and the window manager's close do nothing, o
   CHECK(s.value("field_text", "").find("482193") == std::string::npos);  // a PIN is never written out
 }
 
-TEST_CASE("a laptop never enrolled: the app's first-run form enrols it, and the next start opens its server on its job with no --db",
-          "[postgres]") {
+TEST_CASE(
+    "a laptop never enrolled: the app's first-run form enrols it, and the next start opens its server on its job with "
+    "no --db",
+    "[postgres]") {
   ServerEdition ed;
   const std::string login = ed.login("desk", "accueil-secret-7");
   StationHome home;
@@ -263,7 +278,8 @@ TEST_CASE("a laptop never enrolled: the app's first-run form enrols it, and the 
 
   // Started again with no database named: straight to its server, no form, and the desk's user who
   // signs in lands on the desk screen, the station's job.
-  REQUIRE(run("moussem-cli", {"--db", ed.url, "user", "add", "amina", "--role", "desk", "--pin-stdin"}, "1357\n").exit_code == 0);
+  REQUIRE(run("moussem-cli", {"--db", ed.url, "user", "add", "amina", "--role", "desk", "--pin-stdin"}, "1357\n")
+              .exit_code == 0);
   fs::remove(state);
   app = start({"--user", "amina"});
   REQUIRE(waitFor([&] { return fs::exists(ready); }, std::chrono::seconds(120)));

@@ -10,9 +10,9 @@
 
 #include "core/i18n.hpp"
 #include "core/version.hpp"
-#include "ui/headless.hpp"
 #include "station_fixture.hpp"
 #include "store/store.hpp"
+#include "ui/headless.hpp"
 #include "ui/startup.hpp"
 
 using namespace moussem;
@@ -21,13 +21,17 @@ using State = ui::Startup::State;
 
 namespace {
 
-int latest() { return latestSchemaVersion(); }  // not at static initialisation: the migrations are not there yet
+int latest() {
+  return latestSchemaVersion();
+}  // not at static initialisation: the migrations are not there yet
 
 std::string withPassword(const std::string& url, const std::string& login, const std::string& password) {
   return as(url, login + ":" + password);
 }
 
-int serverVersion(const std::string& url) { return std::stoi(pgQuery(url, "SELECT max(version) FROM moussem_schema")); }
+int serverVersion(const std::string& url) {
+  return std::stoi(pgQuery(url, "SELECT max(version) FROM moussem_schema"));
+}
 
 }  // namespace
 
@@ -123,8 +127,12 @@ TEST_CASE("a newer schema: an older station refuses to write and says which Mous
   } else {
     sqlite3* c = nullptr;
     REQUIRE(sqlite3_open(db.c_str(), &c) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(c, ("PRAGMA user_version = " + future + "; UPDATE setting SET value = '9.9.0' WHERE key = "
-                             "'schema.written_by'").c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(c,
+                         ("PRAGMA user_version = " + future +
+                          "; UPDATE setting SET value = '9.9.0' WHERE key = "
+                          "'schema.written_by'")
+                             .c_str(),
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(c);
   }
   auto r = run("moussem-cli", {"--lang", "en", "--db", db, "info"});
@@ -132,7 +140,8 @@ TEST_CASE("a newer schema: an older station refuses to write and says which Mous
   CHECK(r.err.find("Install Moussem 9.9.0 or newer") != std::string::npos);
   CHECK(r.err.find(std::string(appVersion())) != std::string::npos);
   // Nothing is written: a user, an import are refused before anything reaches the database.
-  r = run("moussem-cli", {"--lang", "en", "--db", db, "user", "add", "amina", "--role", "desk", "--pin-stdin"}, "135790\n");
+  r = run("moussem-cli", {"--lang", "en", "--db", db, "user", "add", "amina", "--role", "desk", "--pin-stdin"},
+          "135790\n");
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("9.9.0") != std::string::npos);
   // The app says the same in its window (started from a station's enrolment: nobody reads stderr).

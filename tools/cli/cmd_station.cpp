@@ -18,9 +18,8 @@ namespace moussem::cli {
 namespace {
 
 nlohmann::json asJson(const StationConfig& c) {
-  return {{"server", c.server},   {"name", c.name},         {"role", roleCode(c.role)},
-          {"gate_profile", c.gate_profile}, {"printer", c.printer}, {"paper", c.paper},
-          {"language", c.language}, {"local_copy", c.local_copy}};
+  return {{"server", c.server},   {"name", c.name},   {"role", roleCode(c.role)}, {"gate_profile", c.gate_profile},
+          {"printer", c.printer}, {"paper", c.paper}, {"language", c.language},   {"local_copy", c.local_copy}};
 }
 
 std::string readPassword(const std::string& login, bool fromStdin) {
@@ -73,11 +72,12 @@ void registerStation(CLI::App& app, Context& ctx) {
       checkStationConfig(e.config, tr("enrol.where"));  // before asking for the password
       e.password = readPassword(loginOf(e.config.server), passwordStdin);
       const EnrolmentDone done = enrolStation(e);
-      std::string text = tr("enrol.done", {done.config.name, done.config.server, tr("role." + role),
-                                           std::to_string(done.schema_version)}) +
-                         "\n" +
-                         tr("enrol.files", {paths::forDisplay(done.config_file.string()),
-                                            paths::forDisplay(done.password_file.string())});
+      std::string text =
+          tr("enrol.done",
+             {done.config.name, done.config.server, tr("role." + role), std::to_string(done.schema_version)}) +
+          "\n" +
+          tr("enrol.files",
+             {paths::forDisplay(done.config_file.string()), paths::forDisplay(done.password_file.string())});
       nlohmann::json json = asJson(done.config);
       json["config_file"] = done.config_file.string();
       json["password_file"] = done.password_file.string();
@@ -116,7 +116,8 @@ void registerStation(CLI::App& app, Context& ctx) {
       json["config_file"] = file.string();
       json["password_file"] = passwordFile().string();
       json["kiosk"] = std::filesystem::exists(kioskAutostartFile());
-      std::string text = tr("station.show.title", {paths::forDisplay(file.string())}) + "\n" + stationConfigText(*config);
+      std::string text =
+          tr("station.show.title", {paths::forDisplay(file.string())}) + "\n" + stationConfigText(*config);
       // The comment lines of the file are for people editing it, not for this listing.
       std::string listing;
       std::size_t start = 0;

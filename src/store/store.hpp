@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/domain.hpp"
+#include "core/error.hpp"
 #include "core/roles.hpp"
 #include "store/audit_chain.hpp"
 
@@ -20,6 +21,21 @@ namespace moussem {
 enum class OpenMode {
   Existing,  // the database must exist and be a Moussem database
   Create,    // create a new database; refuse if the file already exists
+  // Existing, and a shared server of an older schema is upgraded: the administrator's station, once
+  // someone confirmed it after a backup (`moussem-cli db upgrade`, the app's upgrade form).
+  Upgrade,
+};
+
+// Opening a shared server whose schema is older than this Moussem's in OpenMode::Existing: nothing was
+// written. may_upgrade: this login owns the schema (the administrator's station), which upgrades it
+// with OpenMode::Upgrade after a confirmation; every other station waits until that is done. A SQLite
+// file (one station's own) is upgraded on opening and never throws this.
+class UpgradeNeeded : public Error {
+ public:
+  UpgradeNeeded(const std::string& message, int serverVersion, int latestVersion, bool mayUpgrade)
+      : Error(ErrorKind::Refused, message), server_version(serverVersion), latest(latestVersion), may_upgrade(mayUpgrade) {}
+  int server_version, latest;
+  bool may_upgrade;
 };
 
 // Whether the store can be reached right now (the status line shows it). A SQLite file is always
@@ -255,8 +271,10 @@ class Store {
 };
 
 // Opens the database named by url: a SQLite file path, or postgresql://user[:password]@host[:port]/db
-// (the database must exist; OpenMode::Create fills an empty one). Applies pending migrations; refuses a
-// newer schema or a file or database that is not a Moussem database with Error.
+// (the database must exist; OpenMode::Create fills an empty one). Applies pending migrations (on a
+// server: only in OpenMode::Upgrade or Create, else UpgradeNeeded); refuses a newer schema (naming the
+// Moussem to install when the database knows it) or a file or database that is not a Moussem database
+// with Error.
 std::unique_ptr<Store> openStore(const std::string& url, OpenMode mode = OpenMode::Existing);
 
 }  // namespace moussem

@@ -63,7 +63,7 @@ Shell::Shell(Store& store, const Actor& actor) : store_(store), actor_(actor), k
                   const std::string& l = i18n::language();
                   chooseLanguage(l == "fr" ? "ar" : l == "ar" ? "en" : "fr");
                 }, {}});
-  actions_.add({"app.quit", "action.quit", {Key::Q, true}, [this] { quit_ = true; }, {}});
+  actions_.add({"app.quit", "action.quit", {Key::Q, true}, [this] { quit_ = true; }, [this] { return !locked(); }});
   actions_.add({"app.sign_out", "action.sign_out", {Key::O, true, true}, [this] { signOut_ = true; }, {}});
   for (std::size_t i = 0; i < screens_.size() && i < 10; ++i) {
     // Ctrl+1 .. Ctrl+9, then Ctrl+0 for the tenth.
@@ -127,7 +127,7 @@ void Shell::drawMenu() {
     item("app.refresh");
     ImGui::Separator();
     item("app.sign_out");
-    if (!kiosk_) item("app.quit");
+    if (!locked()) item("app.quit");
     ImGui::EndMenu();
   }
   if (!kiosk_ && ImGui::BeginMenu(L("menu.view"))) {

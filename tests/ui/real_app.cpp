@@ -354,6 +354,39 @@ void XKeyboard::ctrl(char us) {
   key(kControl, false);
 }
 
+void XKeyboard::press(const std::string& keysym, bool ctrl, bool shift) {
+  auto* dpy = static_cast<Display*>(display_);
+  const KeySym sym = XStringToKeysym(keysym.c_str());
+  const int code = sym == NoSymbol ? 0 : XKeysymToKeycode(dpy, sym);
+  if (code == 0) throw std::runtime_error("no key for keysym " + keysym);
+  if (ctrl) key(kControl, true);
+  if (shift) key(kShift, true);
+  // Held for a moment, as a finger does: Dear ImGui 1.86 reads the keys that are down once a frame,
+  // and misses a press and release that both fall between two frames.
+  key(code, true);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  key(code, false);
+  if (shift) key(kShift, false);
+  if (ctrl) key(kControl, false);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+}
+
+bool XKeyboard::askToClose(const std::string& title) {
+  auto* dpy = static_cast<Display*>(display_);
+  const Window w = findWindow(dpy, DefaultRootWindow(dpy), title);
+  if (!w) return false;
+  XEvent e{};
+  e.xclient.type = ClientMessage;
+  e.xclient.window = w;
+  e.xclient.message_type = XInternAtom(dpy, "WM_PROTOCOLS", False);
+  e.xclient.format = 32;
+  e.xclient.data.l[0] = static_cast<long>(XInternAtom(dpy, "WM_DELETE_WINDOW", False));
+  e.xclient.data.l[1] = CurrentTime;
+  XSendEvent(dpy, w, False, NoEventMask, &e);
+  XSync(dpy, False);
+  return true;
+}
+
 void XKeyboard::toggleCapsLock() {
   key(kCapsLock, true);
   key(kCapsLock, false);

@@ -4,6 +4,7 @@
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/person_names.hpp"
+#include "core/station.hpp"
 
 namespace moussem::ui {
 
@@ -17,14 +18,24 @@ void GateModel::load() {
   try {
     profiles_ = gate::ensureDefaultGateProfiles(store_);
     categories_ = store_.categories();
-    std::string station = store_.setting("station.name").value_or("gate");
+    // An enrolled gate (core/station.hpp) scans under its name, keeps its local copy where it was told,
+    // and opens on its gate profile.
+    std::optional<StationConfig> enrolled;
+    try {
+      enrolled = enrolledStation();
+    } catch (const Error&) {
+    }
+    const std::string station = enrolled ? enrolled->name : store_.setting("station.name").value_or("gate");
+    const std::string copy = enrolled && !enrolled->local_copy.empty() ? enrolled->local_copy : defaultLocalCopy(station).string();
     if (!pipeline_) pipeline_ = std::make_unique<gate::ScanPipeline>(store_, gate::Station{station, ""});
     else pipeline_->syncChanges();
+    if (selected_ < 0 && enrolled)
+      for (std::size_t i = 0; i < profiles_.size(); ++i)
+        if (profiles_[i].name == enrolled->gate_profile) selected_ = static_cast<int>(i);
     if (store_.status().shared && !station_) {
       // Its own connection (credentials from ~/.pgpass) and a local copy in the data folder.
       try {
-        station_ = std::make_unique<gate::GateStation>(
-            store_.location(), (paths::dataDir() / "gates" / (station + ".db")).string(), gate::Station{station, ""});
+        station_ = std::make_unique<gate::GateStation>(store_.location(), copy, gate::Station{station, ""});
         if (station_->state().clockWarning)
           message_ = tr("offline.clock_skew", {std::to_string(station_->state().clockSkewSeconds)});
       } catch (const Error& e) {

@@ -166,6 +166,10 @@ const std::string& display(std::string_view logical) {
   return c.emplace(std::string(logical), std::move(value)).first->second;
 }
 
+std::string displayUncached(std::string_view logical) {
+  return hasRightToLeft(logical) ? shape(logical) : std::string(logical);
+}
+
 const char* L(std::string_view key) {
   auto& c = cache().keys;
   std::string k = i18n::language() + '\x1f' + std::string(key);
@@ -173,6 +177,17 @@ const char* L(std::string_view key) {
   if (it == c.end()) {
     if (c.size() > kMaxEntries) c.clear();
     it = c.emplace(std::move(k), display(tr(key))).first;
+  }
+  return it->second.c_str();
+}
+
+const char* LID(std::string_view key) {
+  auto& c = cache().keys;
+  std::string k = i18n::language() + "\x1f###" + std::string(key);
+  auto it = c.find(k);
+  if (it == c.end()) {
+    if (c.size() > kMaxEntries) c.clear();
+    it = c.emplace(std::move(k), display(tr(key)) + "###" + std::string(key)).first;
   }
   return it->second.c_str();
 }

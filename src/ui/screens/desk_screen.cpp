@@ -484,12 +484,12 @@ void DeskScreen::drawPopups() {
     any = true;
     Text(tr("desk.confirm_print", {model_.person() ? names::sentence(*model_.person()) : ""}));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    if (ImGui::Button(L("badges.confirm.yes"))) {
+    if (ImGui::Button(LID("badges.confirm.yes"))) {
       model_.print(true);
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button(L("badges.confirm.no")) || escape) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(LID("badges.confirm.no")) || escape) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   if (ImGui::BeginPopupModal((display(tr("desk.reprint.title")) + "###desk-reprint").c_str(), nullptr, flags)) {
@@ -499,13 +499,13 @@ void DeskScreen::drawPopups() {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
     const bool enter = InputTextShaped("##reason", &reason_, ImGuiInputTextFlags_EnterReturnsTrue, L("desk.reason.hint"));
     ImGui::BeginDisabled(reason_.empty());
-    if ((ImGui::Button(L("desk.reprint.do")) || enter) && !reason_.empty()) {
+    if ((ImGui::Button(LID("desk.reprint.do")) || enter) && !reason_.empty()) {
       model_.reprint(reason_);
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(L("desk.cancel")) || escape) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(LID("desk.cancel")) || escape) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   if (ImGui::BeginPopupModal((display(tr("desk.revoke.title")) + "###desk-revoke").c_str(), nullptr, flags)) {
@@ -516,13 +516,13 @@ void DeskScreen::drawPopups() {
     InputTextShaped("##reason", &reason_, 0, L("desk.reason.hint"));
     CheckboxLabelled(tr("desk.revoke.confirm"), "revoke-confirm", &revoke_confirmed_);
     ImGui::BeginDisabled(reason_.empty() || !revoke_confirmed_);
-    if (ImGui::Button(L("desk.revoke.do"))) {
+    if (ImGui::Button(LID("desk.revoke.do"))) {
       model_.revoke(reason_);
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(L("desk.cancel")) || escape) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(LID("desk.cancel")) || escape) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   if (!any && !popup_.empty()) {

@@ -369,7 +369,7 @@ TEST_CASE("a verdict goes back to 'present the badge' after the edition's verdic
   CHECK(other.verdictSeconds() == 2);
 }
 
-TEST_CASE("accepted today and the last scans follow the edition's day: dates on other days' rows, new scans in order") {
+TEST_CASE("accepted today and the last scans follow the edition's day, dates on other days' rows, new scans in order") {
   Kiosk k;
   // Yesterday (the 10th): two entries at the exhibition, never scanned out.
   {

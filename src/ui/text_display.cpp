@@ -170,27 +170,23 @@ std::string displayUncached(std::string_view logical) {
   return hasRightToLeft(logical) ? shape(logical) : std::string(logical);
 }
 
-const char* L(std::string_view key) {
+namespace {
+// tr(key) in its display form, with "###key" after it when asked: kept per language.
+const char* label(std::string_view key, bool withId) {
   auto& c = cache().keys;
-  std::string k = i18n::language() + '\x1f' + std::string(key);
+  std::string k = i18n::language() + (withId ? "\x1f###" : "\x1f") + std::string(key);
   auto it = c.find(k);
   if (it == c.end()) {
     if (c.size() > kMaxEntries) c.clear();
-    it = c.emplace(std::move(k), display(tr(key))).first;
+    it = c.emplace(std::move(k), display(tr(key)) + (withId ? "###" + std::string(key) : std::string())).first;
   }
   return it->second.c_str();
 }
+}  // namespace
 
-const char* LID(std::string_view key) {
-  auto& c = cache().keys;
-  std::string k = i18n::language() + "\x1f###" + std::string(key);
-  auto it = c.find(k);
-  if (it == c.end()) {
-    if (c.size() > kMaxEntries) c.clear();
-    it = c.emplace(std::move(k), display(tr(key)) + "###" + std::string(key)).first;
-  }
-  return it->second.c_str();
-}
+const char* L(std::string_view key) { return label(key, false); }
+
+const char* LID(std::string_view key) { return label(key, true); }
 
 void clearDisplayCache() {
   cache().shaped.clear();

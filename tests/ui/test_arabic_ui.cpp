@@ -295,3 +295,38 @@ TEST_CASE("every hall of the plan is labelled in every language: its name, its s
     }
   }
 }
+
+TEST_CASE("in the Arabic interface a French line too long for its pane keeps its beginning, cut at its end") {
+  French guard;
+  test::HeadlessUi ui;
+  i18n::setLanguage("ar");
+  const std::vector<std::string> parts{"عارض", "Coopérative féminine Nour de broderie et de couture traditionnelle"};
+  float left = 0, right = 0;
+  ImDrawList* dl = nullptr;
+  int from = 0, to = 0;  // the vertices Segments added
+  auto draw = [&] {
+    ImGui::SetNextWindowPos(ImVec2(100, 0));
+    ImGui::SetNextWindowSize(ImVec2(320, 100));
+    ImGui::Begin("pane", nullptr, ImGuiWindowFlags_NoDecoration);
+    left = ImGui::GetCursorScreenPos().x;
+    right = left + ImGui::GetContentRegionAvail().x;
+    dl = ImGui::GetWindowDrawList();
+    from = dl->VtxBuffer.Size;
+    ui::Segments(ImVec4(0.3f, 0.3f, 0.3f, 1), parts);
+    to = dl->VtxBuffer.Size;
+    ImGui::End();
+  };
+  ui.frames(2, draw);
+  // Every glyph drawn lies inside the pane: nothing runs off its left edge, where the line's start was.
+  REQUIRE(to > from);
+  float minX = 1e9f, maxX = -1e9f;
+  for (int i = from; i < to; ++i) {
+    minX = std::min(minX, dl->VtxBuffer[i].pos.x);
+    maxX = std::max(maxX, dl->VtxBuffer[i].pos.x);
+  }
+  CHECK(minX >= left - 1);
+  CHECK(maxX <= right + 1);
+  // And the French part was cut at its end: its beginning is what fits.
+  const std::string cut = ui::fitToWidth(parts[1], 200);
+  CHECK(cut.rfind("Coopérative", 0) == 0);
+}

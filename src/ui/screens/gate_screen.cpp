@@ -80,67 +80,37 @@ void GateScreen::draw() {
     return;
   }
 
-  // Top line: profile and direction, then the zone and re-entry policy; in right-to-left layouts the same
-  // pieces from the right edge: the label, the profile, Entry, Exit, the zone.
+  // Top line in reading order (from the right edge in Arabic): the label, the profile, Entry, Exit, the
+  // zone and re-entry policy, and on a shared server that was lost, "offline · n queued" (scans decided
+  // from the local copy).
   const auto& profiles = model_.profiles();
-  const bool rtl = isRtlLayout();
   const float comboW = ImGui::GetFontSize() * 14;
-  const ImVec4 grey(0.35f, 0.38f, 0.45f, 1);
   const std::string zoneLine = i18n::label("zone", model_.profile()->zone) + "  ·  " + i18n::label("reentry", model_.profile()->reentry);
   const std::string offline = model_.offlineStatus();
-  auto combo = [&](const std::string& label) {
-    ImGui::SetNextItemWidth(comboW);
-    if (BeginComboShaped((label + "###profile").c_str(), profileLabel(*model_.profile()))) {
-      for (std::size_t i = 0; i < profiles.size(); ++i)
-        if (ImGui::Selectable((display(profileLabel(profiles[i])) + "###p" + std::to_string(profiles[i].id)).c_str(),
-                              static_cast<int>(i) == model_.selected()))
-          model_.select(static_cast<int>(i));
-      ImGui::EndCombo();
-    }
-  };
-  auto direction = [&](const char* dir) {
-    const bool on = model_.direction() == dir;
-    ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.12f, 0.44f, 0.70f, 1) : ImVec4(0.80f, 0.82f, 0.86f, 1));
-    ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImVec4(0.1f, 0.1f, 0.1f, 1));
-    if (ImGui::Button((display(i18n::label("direction", dir)) + "###dir-" + dir).c_str())) model_.setDirection(dir);
-    ImGui::PopStyleColor(2);
-  };
-  if (!rtl) {
-    combo(L("gate.screen.profile"));
-    for (const char* dir : {"in", "out"}) {
-      ImGui::SameLine();
-      direction(dir);
-    }
-    ImGui::SameLine();
-    TextColored(grey, zoneLine);
-    // A gate on a shared server that lost it: deciding from its local copy, scans queued.
-    if (!offline.empty()) {
-      ImGui::SameLine();
-      TextColored(kRed, offline);
-    }
-  } else {
-    const ImGuiStyle& st = ImGui::GetStyle();
-    auto textW = [](const std::string& t) { return ImGui::CalcTextSize(display(t).c_str()).x; };
-    auto buttonW = [&](const char* dir) { return textW(i18n::label("direction", dir)) + st.FramePadding.x * 2; };
-    const std::string label = tr("gate.screen.profile");
-    float total = textW(label) + comboW + buttonW("in") + buttonW("out") + textW(zoneLine) + st.ItemSpacing.x * 4;
-    if (!offline.empty()) total += textW(offline) + st.ItemSpacing.x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - total));
-    ImGui::AlignTextToFramePadding();
-    if (!offline.empty()) {
-      ImGui::TextColored(kRed, "%s", display(offline).c_str());
-      ImGui::SameLine();
-    }
-    ImGui::TextColored(grey, "%s", display(zoneLine).c_str());
-    ImGui::SameLine();
-    direction("out");
-    ImGui::SameLine();
-    direction("in");
-    ImGui::SameLine();
-    combo("");
-    ImGui::SameLine();
-    ImGui::TextUnformatted(display(label).c_str());
+  std::vector<LineItem> top{LineLabel(tr("gate.screen.profile"))};
+  top.push_back({comboW, [&] {
+                   ImGui::SetNextItemWidth(comboW);
+                   if (BeginComboShaped("###profile", profileLabel(*model_.profile()))) {
+                     for (std::size_t i = 0; i < profiles.size(); ++i)
+                       if (ImGui::Selectable((display(profileLabel(profiles[i])) + "###p" + std::to_string(profiles[i].id)).c_str(),
+                                             static_cast<int>(i) == model_.selected()))
+                         model_.select(static_cast<int>(i));
+                     ImGui::EndCombo();
+                   }
+                 }});
+  for (const char* dir : {"in", "out"}) {
+    const std::string label = i18n::label("direction", dir);
+    top.push_back({ButtonWidth(label), [this, dir, label] {
+                     const bool on = model_.direction() == dir;
+                     ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.12f, 0.44f, 0.70f, 1) : ImVec4(0.80f, 0.82f, 0.86f, 1));
+                     ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImVec4(0.1f, 0.1f, 0.1f, 1));
+                     if (ImGui::Button((display(label) + "###dir-" + dir).c_str())) model_.setDirection(dir);
+                     ImGui::PopStyleColor(2);
+                   }});
   }
+  top.push_back(LineLabel(zoneLine, ImVec4(0.35f, 0.38f, 0.45f, 1)));
+  if (!offline.empty()) top.push_back(LineLabel(offline, kRed));
+  ReadingLine(top);
 
   // Badges are read right with Caps Lock on; the steward is told anyway (typing a name would suffer).
   if (capsLock_) {
@@ -222,14 +192,36 @@ void GateScreen::drawVerdict(float height) {
 }
 
 void GateScreen::drawSide() {
+  // In reading order: accepted today, inside the zone, then the last scans (from the right in Arabic).
   const float cardW = ImGui::GetFontSize() * 12;
   const ImVec2 size(cardW, ImGui::GetTextLineHeightWithSpacing() * 3.4f);
-  FigureCard("accepted-today", tr("gate.screen.accepted_today"), i18n::formatCount(model_.acceptedToday()), size, kGreen);
-  ImGui::SameLine();
-  FigureCard("inside-now", tr("gate.screen.inside_now"), i18n::formatCount(model_.insideNow()), size,
-             ImVec4(0.12f, 0.44f, 0.70f, 1));
-  ImGui::SameLine();
-  ImGui::BeginGroup();
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const ImVec2 listSize(ImGui::GetContentRegionAvail().x - 2 * (cardW + spacing),
+                        ImGui::GetTextLineHeightWithSpacing() * 7 + ImGui::GetStyle().CellPadding.y * 4);
+  auto accepted = [&] {
+    FigureCard("accepted-today", tr("gate.screen.accepted_today"), i18n::formatCount(model_.acceptedToday()), size, kGreen);
+  };
+  auto inside = [&] {
+    FigureCard("inside-now", tr("gate.screen.inside_now"), i18n::formatCount(model_.insideNow()), size,
+               ImVec4(0.12f, 0.44f, 0.70f, 1));
+  };
+  if (isRtlLayout()) {
+    drawLastScans(listSize);
+    ImGui::SameLine();
+    inside();
+    ImGui::SameLine();
+    accepted();
+  } else {
+    accepted();
+    ImGui::SameLine();
+    inside();
+    ImGui::SameLine();
+    drawLastScans(listSize);
+  }
+}
+
+void GateScreen::drawLastScans(const ImVec2& size) {
+  ImGui::BeginChild("last-scans", size, false, ImGuiWindowFlags_NoScrollbar);
   Text(tr("gate.screen.last_scans"));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH;
   const std::string& today = model_.today();
@@ -249,7 +241,7 @@ void GateScreen::drawSide() {
       ImGui::CalcTextSize((std::string(sample) + (tz::editionZone()->isFallback() ? " UTC" : "")).c_str()).x;
   reasonW = std::min(std::max(reasonW, ImGui::GetFontSize() * 6), ImGui::GetContentRegionAvail().x * 0.45f);
   lastScansReasonWidth_ = reasonW;
-  if (ImGui::BeginTable("recent", 3, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6))) {
+  if (ImGui::BeginTable("recent", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
     // Columns in reading order: the time first, on the right in right-to-left layouts; the names take
     // what the time and the reason leave.
     const bool rtl = isRtlLayout();
@@ -265,14 +257,16 @@ void GateScreen::drawSide() {
       ImGui::TableSetColumnIndex(timeCol);
       Text(r.at.substr(0, 10) == today ? tz::clockSeconds(r.at) : tz::dateTime(r.at));
       ImGui::TableSetColumnIndex(nameCol);
-      // Both names, as the verdict shows them: the Latin one and the Arabic one when the person has it.
-      Text(r.name_ar.empty() ? r.name : r.name.empty() ? r.name_ar : r.name + "  ·  " + r.name_ar);
+      // Both names, as the verdict shows them: the Latin one and the Arabic one when the person has it;
+      // in Arabic the Arabic name first (on the right).
+      const bool both = !r.name.empty() && !r.name_ar.empty();
+      Text(!both ? (r.name.empty() ? r.name_ar : r.name) : rtl ? r.name_ar + "  ·  " + r.name : r.name + "  ·  " + r.name_ar);
       ImGui::TableSetColumnIndex(reasonCol);
       TextColored(r.accepted ? kGreen : kRed, reasonOf(r));
     }
     ImGui::EndTable();
   }
-  ImGui::EndGroup();
+  ImGui::EndChild();
 }
 
 void GateScreen::drawManual() {

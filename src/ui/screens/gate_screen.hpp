@@ -45,6 +45,7 @@ class GateScreen final : public Screen {
  private:
   void drawVerdict(float height);
   void drawSide();
+  void drawLastScans(const ImVec2& size);
   void drawManual();
   void drawCamera();
   void drawEditor();

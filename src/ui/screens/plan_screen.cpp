@@ -109,34 +109,6 @@ std::string fitted(const std::string& logical, float width) {
   }
 }
 
-// Parts of a line joined by " · ", each shaped on its own and laid out in reading order: "12 m²" stays
-// the first thing an Arabic reader meets (on the right), instead of being pushed to the end of a
-// left-to-right paragraph by its Latin unit.
-void segments(const ImVec4& colour, const std::vector<std::string>& parts) {
-  const bool rtl = isRtlLayout();
-  const float sep = ImGui::CalcTextSize(" · ").x;
-  const ImVec2 start = ImGui::GetCursorScreenPos();
-  float total = 0;
-  for (std::size_t i = 0; i < parts.size(); ++i) total += ImGui::CalcTextSize(display(parts[i]).c_str()).x + (i ? sep : 0);
-  // In a tooltip (auto-sized) the available width may be last frame's: never less than the line.
-  float x = rtl ? start.x + std::max(ImGui::GetContentRegionAvail().x, total) : start.x;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImU32 col = ImGui::GetColorU32(colour);
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const std::string& shown = display(parts[i]);
-    const float w = ImGui::CalcTextSize(shown.c_str()).x;
-    if (i > 0) {
-      if (rtl) x -= sep;
-      dl->AddText(ImVec2(x, start.y), col, " · ");
-      if (!rtl) x += sep;
-    }
-    if (rtl) x -= w;
-    dl->AddText(ImVec2(x, start.y), col, shown.c_str());
-    if (!rtl) x += w;
-  }
-  ImGui::Dummy(ImVec2(total, ImGui::GetTextLineHeight()));
-}
-
 std::string area(double m2) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", std::round(m2 * 10) / 10);
@@ -396,18 +368,18 @@ void PlanScreen::drawSidePanel(float width, float height) {
         const Id id = x.id;
         ImGui::SetDragDropPayload(kExhibitorPayload, &id, sizeof id);
         Text(displayName(x, false));
-        segments(kGrey, detail);
+        Segments(kGrey, detail, " · ");
         ImGui::EndDragDropSource();
       } else if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         Text(x.name_fr);
         if (!x.name_ar.empty()) Text(x.name_ar);
-        segments(ImGui::GetStyle().Colors[ImGuiCol_Text], {i18n::label("sector", x.sector), i18n::label("region", x.region)});
-        segments(kGrey, detail);
+        Segments(ImGui::GetStyle().Colors[ImGuiCol_Text], {i18n::label("sector", x.sector), i18n::label("region", x.region)}, " · ");
+        Segments(kGrey, detail, " · ");
         ImGui::EndTooltip();
       }
       ImGui::Indent();
-      segments(kGrey, detail);
+      Segments(kGrey, detail, " · ");
       ImGui::Unindent();
       ImGui::PopID();
     }

@@ -100,6 +100,42 @@ void TextColored(const ImVec4& colour, std::string_view text) {
   ImGui::PopStyleColor();
 }
 
+void Segments(const ImVec4& colour, const std::vector<std::string>& parts, const char* separator) {
+  const bool rtl = isRtlLayout();
+  const float sep = ImGui::CalcTextSize(separator).x;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  float total = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) total += ImGui::CalcTextSize(display(parts[i]).c_str()).x + (i ? sep : 0);
+  // In an auto-sized window (a tooltip) the available width may be last frame's: never less than the line.
+  const bool autoSized = (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_AlwaysAutoResize) != 0;
+  const float room = autoSized ? std::max(ImGui::GetContentRegionAvail().x, total) : ImGui::GetContentRegionAvail().x;
+  const float end = rtl ? start.x : start.x + room;
+  float x = rtl ? start.x + room : start.x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 col = ImGui::GetColorU32(colour);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) {
+      if ((rtl ? x - end : end - x) < sep * 2) break;
+      if (rtl) x -= sep;
+      dl->AddText(ImVec2(x, start.y), col, separator);
+      if (!rtl) x += sep;
+    }
+    const float left = rtl ? x - end : end - x;
+    std::string shown = display(parts[i]);
+    float w = ImGui::CalcTextSize(shown.c_str()).x;
+    const bool cut = w > left;
+    if (cut) {
+      shown = fitToWidth(parts[i], left);
+      w = ImGui::CalcTextSize(shown.c_str()).x;
+    }
+    if (rtl) x -= w;
+    dl->AddText(ImVec2(x, start.y), col, shown.c_str());
+    if (!rtl) x += w;
+    if (cut) break;
+  }
+  ImGui::Dummy(ImVec2(autoSized ? total : std::min(total, room), ImGui::GetTextLineHeight()));
+}
+
 int ButtonRow(const std::vector<RowButton>& buttons) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const bool rtl = isRtlLayout();
@@ -119,12 +155,16 @@ int ButtonRow(const std::vector<RowButton>& buttons) {
   return pressed;
 }
 
-LineItem LineLabel(std::string text) {
+LineItem LineLabel(std::string text) { return LineLabel(std::move(text), ImGui::GetStyleColorVec4(ImGuiCol_Text)); }
+
+LineItem LineLabel(std::string text, const ImVec4& colour) {
   const float width = ImGui::CalcTextSize(display(text).c_str()).x;
   return {width,
-          [text = std::move(text)] {
+          [text = std::move(text), colour] {
             ImGui::AlignTextToFramePadding();
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
             ImGui::TextUnformatted(display(text).c_str());
+            ImGui::PopStyleColor();
           },
           true};
 }

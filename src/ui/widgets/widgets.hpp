@@ -28,6 +28,13 @@ bool isRtlLayout();  // the interface language reads right to left
 // A multi-line value (an exhibitor's products) in one table cell: each line break shown as " ↵ ".
 std::string oneLine(std::string_view text);
 
+// Parts of a line joined by a separator (" · "), each shaped on its own and laid out in reading order
+// (from the right edge in right-to-left layouts): "12 m²" stays the first thing an Arabic reader meets
+// instead of being pushed to the end of a left-to-right paragraph by its Latin unit. A part that does
+// not fit is cut at its own reading end (a French organisation in the Arabic interface keeps its
+// beginning) and the parts after it are left out.
+void Segments(const ImVec4& colour, const std::vector<std::string>& parts, const char* separator = "  ·  ");
+
 // A row of buttons in reading order: from the left edge rightwards, or in right-to-left layouts from the
 // right edge leftwards (the first button on the right). Labels are logical text; IDs are "###id", the same
 // in every language. Returns the index of the button pressed, or -1.
@@ -49,7 +56,8 @@ struct LineItem {
   std::function<void()> draw;
   bool keepWithNext = false;
 };
-LineItem LineLabel(std::string text);       // logical text, aligned with the frames beside it
+LineItem LineLabel(std::string text);  // logical text, aligned with the frames beside it
+LineItem LineLabel(std::string text, const ImVec4& colour);
 float ButtonWidth(std::string_view label);  // a button's width for its logical label
 void ReadingLine(const std::vector<LineItem>& items);
 

@@ -208,14 +208,22 @@ class Store {
   // and scan.reason say so, and recordScan returns false. A scan whose uid is already logged (an
   // offline queue pushed twice) changes nothing and returns the logged verdict. reentry "offline": a
   // scan decided earlier by a gate that had lost the server: logged as it was decided, and the presence
-  // set only if nothing newer is known for that person and zone.
-  virtual bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always") = 0;
+  // set only if nothing newer is known for that person and zone. presenceReset "daily" (the gate
+  // profile's): under antipassback a person counts as inside only after an entry the same day
+  // (presence.last_day); "never": until an exit, whatever the day.
+  virtual bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always",
+                          const std::string& presenceReset = "never") = 0;
   virtual std::vector<ScanRecord> recentScans(const std::string& gate, int limit) = 0;  // newest first
+  // The gate screen's last scans: those logged at or before `until` (the venue's local time, compared on
+  // its first 19 characters, YYYY-MM-DDTHH:MM:SS), latest first by time, then by id; gate empty: all.
+  virtual std::vector<ScanRecord> scansUpTo(const std::string& gate, const std::string& until, int limit) = 0;
   // Accepted scans of a person in a zone on a day (YYYY-MM-DD prefix of `at`), in time order: offline
   // conflict checks when a gate pushes the scans it decided alone.
   virtual std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) = 0;
-  // Scans of a gate with this verdict at or after since (ISO text); gate empty: every gate.
-  virtual long long countScans(const std::string& gate, const std::string& verdict, const std::string& since) = 0;
+  // Scans of a gate with this verdict at or after since (ISO text) and, when until is not empty, at or
+  // before it (compared like scansUpTo); gate empty: every gate.
+  virtual long long countScans(const std::string& gate, const std::string& verdict, const std::string& since,
+                               const std::string& until) = 0;
   // People whose Latin or Arabic name contains text (manual admission at a gate).
   virtual std::vector<Person> findPeopleByName(const std::string& text, int limit) = 0;
   // Changes when another connection or process commits to the database (PostgreSQL: when another

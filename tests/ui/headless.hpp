@@ -4,6 +4,7 @@
 // TEST_CASE runs as its own CTest process, so an ImGui assertion fails exactly the test that hit it.
 #pragma once
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <functional>
 #include <string>
@@ -45,6 +46,20 @@ struct IdClash {
 std::vector<IdClash> takeIdClashes();
 // Every item ID of the last frame, in submission order.
 const std::vector<ImGuiID>& itemIdsOfLastFrame();
+// Every item of the last frame with the window it is in and whether a user can reach it: its centre
+// inside the visible part of its window (its clip rectangle, a table column's included), or the window
+// shows a scroll bar that way. Items of popups and tooltips are never "reachable" (they come and go with the
+// mouse): they are marked inPopup.
+struct SeenItem {
+  ImGuiID id = 0;
+  ImGuiWindow* window = nullptr;
+  ImVec2 min, max;
+  bool reachable = false;
+  bool inPopup = false;
+  bool inView = false;  // on screen now, without scrolling
+  bool atFold = false;  // among the last two rows in view of a window that scrolls down
+};
+const std::vector<SeenItem>& itemsOfLastFrame();
 // Names of the windows (child windows included) and IDs of the tables drawn in the last frame: the
 // holders of state (scroll, open headers, column widths, sort) that must survive a language switch.
 std::vector<std::string> windowsOfLastFrame();

@@ -1,6 +1,7 @@
 #include "real_app.hpp"
 
 #include <X11/Xlib.h>
+#include <X11/Xutil.h>
 #include <X11/extensions/XTest.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -296,6 +297,27 @@ bool XKeyboard::focusWindow(const std::string& title, std::chrono::seconds timeo
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   return false;
+}
+
+std::optional<std::uint32_t> XKeyboard::pixel(const std::string& title, int x, int y) {
+  auto* dpy = static_cast<Display*>(display_);
+  const Window w = findWindow(dpy, DefaultRootWindow(dpy), title);
+  if (!w) return std::nullopt;
+  XImage* image = XGetImage(dpy, w, x, y, 1, 1, AllPlanes, ZPixmap);
+  if (!image) return std::nullopt;
+  const unsigned long p = XGetPixel(image, 0, 0);
+  auto channel = [&](unsigned long mask) {
+    unsigned long v = p & mask;
+    while (mask && !(mask & 1)) {
+      mask >>= 1;
+      v >>= 1;
+    }
+    return static_cast<std::uint32_t>(v & 0xFF);
+  };
+  const std::uint32_t rgb =
+      channel(image->red_mask) << 16 | channel(image->green_mask) << 8 | channel(image->blue_mask);
+  XDestroyImage(image);
+  return rgb;
 }
 
 void XKeyboard::key(int keycode, bool down) {

@@ -7,7 +7,9 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -97,6 +99,9 @@ class XKeyboard {
   bool askToClose(const std::string& title);
   void toggleCapsLock();
   void enter();
+  // What the window of this title shows at (x, y) of its own, 0xRRGGBB, read back from the X server as
+  // any screenshot tool would; nullopt if there is no such window.
+  std::optional<std::uint32_t> pixel(const std::string& title, int x, int y);
 
  private:
   void key(int keycode, bool down);

@@ -82,7 +82,7 @@ void BadgesScreen::drawSelection() {
   for (const auto& c : model_.categories())
     if (c.code == model_.filter.category) current = labelIn(c);
   ImGui::SetNextItemWidth(w);
-  if (BeginComboShaped(L("badges.category"), current)) {
+  if (BeginComboShaped(LID("badges.category"), current)) {
     if (ImGui::Selectable(display(tr("badges.any_category")).c_str(), model_.filter.category.empty())) {
       model_.filter.category.clear();
       changed = true;
@@ -100,7 +100,7 @@ void BadgesScreen::drawSelection() {
   for (const auto& [id, name] : model_.exhibitors())
     if (id == model_.filter.exhibitor) exhibitor = name;
   ImGui::SetNextItemWidth(w);
-  if (BeginComboShaped(L("badges.exhibitor"), exhibitor, ImGuiComboFlags_HeightLarge)) {
+  if (BeginComboShaped(LID("badges.exhibitor"), exhibitor, ImGuiComboFlags_HeightLarge)) {
     if (ImGui::Selectable(display(tr("badges.any_exhibitor")).c_str(), model_.filter.exhibitor == 0)) {
       model_.filter.exhibitor = 0;
       changed = true;
@@ -122,9 +122,9 @@ void BadgesScreen::drawSelection() {
 
   // Template.
   ImGui::SetNextItemWidth(w);
-  if (BeginComboShaped(L("badges.template"), tr("badges.template." + model_.template_name))) {
+  if (BeginComboShaped(LID("badges.template"), tr("badges.template." + model_.template_name))) {
     for (const auto& name : templateNames())
-      if (ImGui::Selectable(L("badges.template." + name), name == model_.template_name)) {
+      if (ImGui::Selectable(LID("badges.template." + name), name == model_.template_name)) {
         model_.template_name = name;
         changed = true;
       }
@@ -147,7 +147,7 @@ void BadgesScreen::drawActions() {
     ImGui::ProgressBar(static_cast<float>(task.fraction()), ImVec2(-ImGui::GetFontSize() * 7, 0));
     ImGui::SameLine();
     if (task.cancelRequested()) ImGui::BeginDisabled();
-    if (ImGui::Button(L("badges.cancel"))) task.cancel();
+    if (ImGui::Button(LID("badges.cancel"))) task.cancel();
     if (task.cancelRequested()) ImGui::EndDisabled();
     return;
   }
@@ -158,13 +158,13 @@ void BadgesScreen::drawActions() {
   const bool empty = model_.count() == 0;
   if (empty) ImGui::BeginDisabled();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-  ImGui::InputText(L("badges.pdf_path"), path_, sizeof path_);
-  if (ImGui::Button(L("badges.save_pdf"))) {
+  ImGui::InputText(LID("badges.pdf_path"), path_, sizeof path_);
+  if (ImGui::Button(LID("badges.save_pdf"))) {
     model_.pdf_path = path_;
     model_.startRender();
   }
   ImGui::SameLine();
-  if (ImGui::Button(L("badges.print"))) {
+  if (ImGui::Button(LID("badges.print"))) {
     if (model_.startPrint(false) == BadgesModel::PrintStart::NeedsConfirmation) ImGui::OpenPopup("###confirm-print");
   }
   if (empty) ImGui::EndDisabled();
@@ -172,12 +172,12 @@ void BadgesScreen::drawActions() {
   if (ImGui::BeginPopupModal((display(tr("badges.confirm.title")) + "###confirm-print").c_str(), nullptr,
                              ImGuiWindowFlags_AlwaysAutoResize)) {
     Text(trn("badges.confirm.text", static_cast<long long>(model_.alreadyPrinted())));
-    if (ImGui::Button(L("badges.confirm.yes"))) {
+    if (ImGui::Button(LID("badges.confirm.yes"))) {
       model_.startPrint(true);
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button(L("badges.confirm.no")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    if (ImGui::Button(LID("badges.confirm.no")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
       ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
@@ -190,7 +190,7 @@ void BadgesScreen::drawPrinter() {
   std::string shown = model_.settings.printer.empty() ? tr("print.default_printer") : model_.settings.printer;
   ImGui::SetNextItemWidth(w);
   bool changed = false;
-  if (BeginComboShaped(L("badges.printer.name"), shown)) {
+  if (BeginComboShaped(LID("badges.printer.name"), shown)) {
     if (ImGui::Selectable(display(tr("print.default_printer")).c_str(), model_.settings.printer.empty())) {
       model_.settings.printer.clear();
       changed = true;
@@ -211,7 +211,7 @@ void BadgesScreen::drawPrinter() {
   static const char* const kPapers[] = {"", "iso_a6_105x148mm", "iso_a4_210x297mm", "custom_cr80_54x85.6mm"};
   std::string paper = model_.settings.paper.empty() ? tr("badges.paper.template") : model_.settings.paper;
   ImGui::SetNextItemWidth(w);
-  if (BeginComboShaped(L("badges.paper"), paper)) {
+  if (BeginComboShaped(LID("badges.paper"), paper)) {
     for (const char* p : kPapers) {
       std::string label = *p ? std::string(p) : tr("badges.paper.template");
       if (ImGui::Selectable(display(label).c_str(), model_.settings.paper == p)) {
@@ -233,7 +233,7 @@ void BadgesScreen::drawLog() {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   if (ImGui::BeginTable("print-log", 4, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8))) {
     const char* keys[4] = {"badges.log.when", "badges.log.serial", "badges.log.station", "badges.log.operator"};
-    for (int i = 0; i < 4; ++i) ImGui::TableSetupColumn(L(keys[isRtlLayout() ? 3 - i : i]));
+    for (int i = 0; i < 4; ++i) ImGui::TableSetupColumn(LID(keys[isRtlLayout() ? 3 - i : i]));
     ImGui::TableSetupScrollFreeze(0, 1);
     TableHeaders();
     ImGuiListClipper clipper;

@@ -48,9 +48,8 @@ Id RecordTable(const char* id, const std::vector<TableColumn>& columns, const Re
             clicked = rowId;
           ImGui::SameLine(0, 0);
         }
-        const std::string text = source.cell(row, at(i).model_column);
-        if (rtl) TextAligned(text, 1.0f);
-        else ImGui::TextUnformatted(display(text).c_str());
+        // Cut at its reading end when the column is too narrow (an Arabic name keeps its beginning).
+        TextAligned(source.cell(row, at(i).model_column), rtl ? 1.0f : 0.0f);
       }
       ImGui::PopID();
     }

@@ -174,8 +174,8 @@ RunResult run(const std::string& program, const std::vector<std::string>& args, 
 }
 
 RunResult runCommand(const std::string& executable, const std::vector<std::string>& args,
-                     const std::vector<std::string>& env) {
-  return runPath(executable, true, args, "", env);
+                     const std::vector<std::string>& env, const std::string& stdin_text) {
+  return runPath(executable, true, args, stdin_text, env);
 }
 
 namespace {

@@ -34,7 +34,7 @@ RunResult run(const std::string& program, const std::vector<std::string>& args,
 
 // Runs any executable found on PATH (e.g. xvfb-run) with args, the same way.
 RunResult runCommand(const std::string& executable, const std::vector<std::string>& args,
-                     const std::vector<std::string>& env = {});
+                     const std::vector<std::string>& env = {}, const std::string& stdin_text = "");
 
 // The backend the store and end-to-end tests run on: SQLite, or PostgreSQL when CTest registered the
 // test a second time ("pg/..." names) with MOUSSEM_TEST_BACKEND=postgres and MOUSSEM_TEST_PG_URL naming

@@ -1,35 +1,42 @@
-// moussem: the desktop app. Parses flags, opens (or creates the demo) database, then hands over to the
-// window loop. Errors before the window opens are printed and exit 1; nothing is half-created.
+// moussem: the desktop app. Parses flags, finds the database (--db, $MOUSSEM_DB, this station's
+// enrolment, the data folder), opens it, then hands over to the window loop. A database named on the
+// command line that does not open is an error printed before any window (exit 1). A station started
+// with no flags shows in its window what it waits for (a server being upgraded or out of reach) or the
+// first-run enrolment form: launched from a menu or a kiosk session, nobody reads its stderr.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "app/frame_bench.hpp"
 #include "app/window.hpp"
-#include "badge/new_edition.hpp"
-#include "booth/demo_venue.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/station.hpp"
-#include "core/time_zone.hpp"
-#include "store/demo/demo_data.hpp"
-#include "store/guarded_store.hpp"
+#include "core/version.hpp"
 #include "ui/shell.hpp"
+#include "ui/startup.hpp"
 
 int main(int argc, char** argv) {
   using namespace moussem;
   const auto started = std::chrono::steady_clock::now();
   app::takeStopSignals();
   app::WindowOptions options;
-  std::string db, lang, size;  // lang empty: this station's last choice, else French
+  std::string db, lang, size;  // lang empty: this station's last choice, else its enrolment's, else French
   bool demo = false;
   bool benchFrames = false;
   CLI::App cli{"Moussem: registration, badges, booths and gates for fairs and forums", "moussem"};
-  cli.add_option("--db", db, "SQLite database file (default: $MOUSSEM_DB or the user data folder)");
+  cli.set_version_flag("--version", "moussem " + std::string(appVersion()), "Print the version and exit");
+  cli.footer(
+      "With no --db, Moussem opens $MOUSSEM_DB, else the server of this station's enrolment "
+      "(moussem-cli station enrol), else ~/.local/share/moussem/moussem.db; with none of them it shows the "
+      "first-run form that enrols the station. See moussem-cli(1) and /usr/share/doc/moussem.");
+  cli.add_option("--db", db, "SQLite database file or postgresql:// URL (default: see below)");
   cli.add_flag("--demo", demo, "Open the demo edition (created with demo data on first start)");
+  cli.add_flag("--kiosk", options.kiosk, "Run locked: full screen, no quitting, the screen kept on; an administrator's PIN signs out or closes");
   cli.add_option("--lang", lang, "Interface language (default: the one last chosen on this station, else fr)")->check(CLI::IsMember({"fr", "ar", "en"}));
   cli.add_option("--screenshot", options.screenshot, "Render a few frames, write the window to this PNG, exit");
   cli.add_option("--frames", options.frames, "Frames to render before the screenshot")->check(CLI::Range(1, 1000));
@@ -61,37 +68,57 @@ int main(int argc, char** argv) {
 
   try {
     i18n::setLanguage(lang.empty() ? "fr" : lang);
-    std::unique_ptr<Store> store;
-    if (demo && db.empty()) {
-      auto path = paths::demoDatabase();
-      if (!std::filesystem::exists(path)) {
-        std::cerr << tr("app.creating_demo", {paths::forDisplay(path.string())}) << std::endl;
-        std::error_code ec;
-        std::filesystem::remove(paths::keyFileFor(path), ec);  // a stray key of a deleted demo
-        // Filled as its owner, so the demo data has its row in the audit trail like any other.
-        GuardedStore created(createEditionDatabase(path, demoEdition()),
-                             Actor{systemUserName().empty() ? "admin" : systemUserName(), Role::Admin, stationName()});
-        DemoOptions o;
-        booth::fillDemoEdition(created, o);  // on the OLM Souissi example plan
+    const char* env = std::getenv("MOUSSEM_DB");
+    const std::string named = !db.empty() ? db : env && *env ? env : "";
+    std::unique_ptr<ui::Startup> startup;
+    if (demo && named.empty()) {
+      if (!std::filesystem::exists(paths::demoDatabase()))
+        std::cerr << tr("app.creating_demo", {paths::forDisplay(paths::demoDatabase().string())}) << std::endl;
+      startup = std::make_unique<ui::Startup>("");
+      if (!startup->openDemo()) throw Error(ErrorKind::Io, startup->message());
+    } else if (!named.empty()) {
+      try {
+        startup = std::make_unique<ui::Startup>(openStore(named, OpenMode::Existing));
+      } catch (const UpgradeNeeded&) {
+        startup = std::make_unique<ui::Startup>(named);  // the window asks to upgrade, or waits
+        startup->attempt();
       }
-      store = openStore(path.string(), OpenMode::Existing);
     } else {
-      store = openStore(db.empty() ? paths::defaultDatabase().string() : db, OpenMode::Existing);
+      std::optional<StationConfig> station;
+      std::string unreadable;
+      try {
+        station = enrolledStation();
+      } catch (const Error& e) {
+        unreadable = e.what();
+      }
+      if (station) {
+        // This station's job: its language, the screen it opens on, its gate profile (GateModel).
+        if (lang.empty()) i18n::setLanguage(station->language);
+        if (options.home.empty()) options.home = homeScreen(station->role);
+        startup = std::make_unique<ui::Startup>(station->server, true);
+        startup->attempt();
+      } else if (!unreadable.empty()) {
+        startup = std::make_unique<ui::Startup>(ui::Startup::enrolFirst(unreadable));
+      } else if (std::filesystem::exists(paths::defaultDatabase())) {
+        startup = std::make_unique<ui::Startup>(openStore(paths::defaultDatabase().string(), OpenMode::Existing));
+      } else {
+        startup = std::make_unique<ui::Startup>("");  // first start: the enrolment form
+      }
     }
-    if (auto edition = store->edition()) tz::setEditionZone(edition->timezone);  // times shown at the venue's clock
-    if (lang.empty()) {
+    if (lang.empty() && startup->ready()) {
       // The language chosen in the menu last time on this station (a desk in Arabic stays in Arabic).
-      const auto saved = store->setting(ui::Shell::languageSetting(stationName()));
+      const auto saved = startup->store().setting(ui::Shell::languageSetting(stationName()));
       const auto known = i18n::languages();
       if (saved && std::find(known.begin(), known.end(), *saved) != known.end()) i18n::setLanguage(*saved);
     }
     if (benchFrames) {
+      if (!startup->ready()) throw Error(ErrorKind::Io, startup->message());
       app::FrameBenchOptions o;
       o.started = started;
-      std::cout << app::benchFrames(*store, o).dump() << std::endl;
+      std::cout << app::benchFrames(startup->store(), o).dump() << std::endl;
       return 0;
     }
-    return app::runWindow(*store, options);
+    return app::runWindow(*startup, options);
   } catch (const Error& e) {
     std::cerr << "moussem: " << e.what() << "\n";
     return e.kind() == ErrorKind::Usage ? 2 : 1;

@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/key_times.hpp"
+#include "app/screen_saver.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -53,10 +54,16 @@ std::atomic<bool> stopRequested{false}, loopRunning{false};
 void postEmptyEvent() { glfwPostEmptyEvent(); }
 // The screen on show and the text of the input field last edited (ImGui keeps its state): what a
 // scripted test of the real window checks after typing into it.
-void writeState(const std::string& path, ui::Session& session) {
+void writeState(const std::string& path, ui::Startup& startup, ui::Session* session, GLFWwindow* window) {
   nlohmann::json state;
-  ui::Shell* shell = session.shell();
+  ui::Shell* shell = session ? session->shell() : nullptr;
   state["screen"] = shell ? shell->current().id() : "";
+  state["startup"] = startup.stateCode();
+  state["signed_in"] = shell != nullptr;
+  int w = 0, h = 0;
+  glfwGetWindowSize(window, &w, &h);
+  state["window"] = {w, h};
+  state["fullscreen"] = glfwGetWindowMonitor(window) != nullptr;
   const ImGuiInputTextState& field = GImGui->InputTextState;
   std::string text;
   if (field.ID != 0 && field.CurLenW > 0) {
@@ -219,15 +226,29 @@ GLuint compactFontTexture() {
 }
 }  // namespace
 
-int runWindow(Store& store, const WindowOptions& options) {
+int runWindow(ui::Startup& startup, const WindowOptions& options) {
   GlfwSession glfw;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   if (!options.screenshot.empty()) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
-  GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Moussem", nullptr, nullptr);
+  // The X11 class the launcher names (StartupWMClass): docks group the window under Moussem's icon.
+  glfwWindowHintString(GLFW_X11_CLASS_NAME, "Moussem");
+  glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "moussem");
+  // A kiosk takes the whole primary monitor at its present mode (no mode change).
+  GLFWmonitor* monitor = options.kiosk ? glfwGetPrimaryMonitor() : nullptr;
+  const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+  if (mode) glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+  GLFWwindow* window = glfwCreateWindow(mode ? mode->width : options.width, mode ? mode->height : options.height,
+                                        "Moussem", mode ? monitor : nullptr, nullptr);
   if (!window) throw Error(ErrorKind::Io, tr("app.error.no_window"));
+  std::unique_ptr<ScreenAwake> awake;
+  if (options.kiosk) {
+    awake = std::make_unique<ScreenAwake>(window);
+    // The window manager's close (Alt+F4, a close button) does nothing: an administrator's PIN does.
+    glfwSetWindowCloseCallback(window, [](GLFWwindow* w) { glfwSetWindowShouldClose(w, GLFW_FALSE); });
+  }
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
 
@@ -274,27 +295,35 @@ int runWindow(Store& store, const WindowOptions& options) {
   ui::setWakeUpCall(postEmptyEvent);
   io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need a frame every half second
   {
-    ui::Session session(store);
-    state.session = &session;
-    session.setLanguage(i18n::language());
-    if (!options.user.empty()) {
-      const char* pin = std::getenv("MOUSSEM_PIN");
-      if (!session.submitSignIn(options.user, pin ? pin : "")) std::cerr << "moussem: " << session.model().error() << "\n";
-    }
-    if (ui::Shell* shell = session.shell()) {
-      if (!options.screen.empty()) shell->select(options.screen);
-      if (!options.search.empty()) {
-        shell->select("desk");
-        for (const auto& screen : shell->screens())
-          if (auto* desk = dynamic_cast<ui::DeskScreen*>(screen.get())) desk->startWith(options.search);
+    std::unique_ptr<ui::Session> session;
+    // The session starts once the startup has the store open (at once, when it was opened before).
+    auto startSession = [&] {
+      session = std::make_unique<ui::Session>(startup.store());
+      state.session = session.get();
+      session->setLocked(options.kiosk);
+      session->setHomeScreen(options.home.empty() ? startup.home() : options.home);
+      session->setLanguage(i18n::language());
+      if (!options.user.empty()) {
+        const char* pin = std::getenv("MOUSSEM_PIN");
+        if (!session->submitSignIn(options.user, pin ? pin : "")) std::cerr << "moussem: " << session->model().error() << "\n";
       }
-    }
+      if (ui::Shell* shell = session->shell()) {
+        if (!options.screen.empty()) shell->select(options.screen);
+        if (!options.search.empty()) {
+          shell->select("desk");
+          for (const auto& screen : shell->screens())
+            if (auto* desk = dynamic_cast<ui::DeskScreen*>(screen.get())) desk->startWith(options.search);
+        }
+      }
+    };
+    if (startup.ready()) startSession();
     int frame = 0;
     bool actionsRun = false;
     double lastMouseX = -1, lastMouseY = -1;
     bool readyWritten = options.ready_file.empty();
     loopRunning = true;
-    while (!glfwWindowShouldClose(window) && !session.quitRequested() && !stopRequested) {
+    while (!glfwWindowShouldClose(window) && !(session ? session->quitRequested() : startup.quitRequested()) &&
+           !stopRequested) {
       // Sleep when nothing happens: an idle station costs no CPU. Input wakes the loop, so does a
       // worker that ends; a screen may ask for a frame later (a refresh due, the idle lock), and the
       // screen on show keeps frames coming only while something on it moves (a progress bar: at
@@ -302,14 +331,14 @@ int runWindow(Store& store, const WindowOptions& options) {
       keyTimes.beforePoll();
       if (!options.screenshot.empty() || state.busyFrames > 0) {
         glfwPollEvents();
-      } else if (session.busy()) {
+      } else if (session && session->busy()) {
         glfwWaitEventsTimeout(1.0 / 30);
       } else {
         if (!readyWritten) {
           std::ofstream(options.ready_file) << "ready\n";
           readyWritten = true;
         }
-        const double in = session.nextFrameIn();
+        const double in = session ? session->nextFrameIn() : startup.nextAttemptIn();
         if (in >= ui::kNoWake) glfwWaitEvents();
         else if (in > 0) glfwWaitEventsTimeout(in);
         else glfwPollEvents();
@@ -324,10 +353,18 @@ int runWindow(Store& store, const WindowOptions& options) {
       ImGui::NewFrame();
       // Anything the user does keeps the station unlocked: keys (onKey), clicks, moves, typing.
       if (io.MousePos.x != lastMouseX || io.MousePos.y != lastMouseY || io.MouseDown[0] || io.InputQueueCharacters.Size > 0)
-        session.activity();
+        if (session) session->activity();
       lastMouseX = io.MousePos.x;
       lastMouseY = io.MousePos.y;
-      session.draw();
+      if (session) {
+        session->draw();
+      } else {
+        startup.draw();
+        if (startup.ready()) {
+          startSession();
+          state.busyFrames = 3;  // the first frames of the session follow at once
+        }
+      }
       ImGui::Render();
       int w = 0, h = 0;
       glfwGetFramebufferSize(window, &w, &h);
@@ -335,9 +372,9 @@ int runWindow(Store& store, const WindowOptions& options) {
       glClearColor(0.955f, 0.957f, 0.965f, 1.0f);
       glClear(GL_COLOR_BUFFER_BIT);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-      if (!actionsRun) {
+      if (!actionsRun && session) {
         actionsRun = true;
-        if (ui::Shell* shell = session.shell(); shell && shell->current().actions())
+        if (ui::Shell* shell = session ? session->shell() : nullptr; shell && shell->current().actions())
           for (const auto& id : options.actions)
             if (!shell->current().actions()->run(id)) std::cerr << "moussem: action " << id << " not run\n";
       }
@@ -350,9 +387,10 @@ int runWindow(Store& store, const WindowOptions& options) {
         std::this_thread::sleep_until(frameStart + std::chrono::milliseconds(options.frame_delay_ms));
     }
     loopRunning = false;
-    if (!options.state_file.empty()) writeState(options.state_file, session);
+    if (!options.state_file.empty()) writeState(options.state_file, startup, session.get(), window);
     state.session = nullptr;
   }
+  awake.reset();
   ui::setTextureService(nullptr);  // the shell and its textures are gone; GL is still current
   glDeleteTextures(1, &fontTexture);
   ui::setWakeUpCall(nullptr);

@@ -24,6 +24,7 @@ constexpr std::array kBoothTypes{"inline"sv, "corner"sv, "peninsula"sv, "island"
 constexpr std::array kBoothStatuses{"free"sv, "hold"sv, "assigned"sv, "confirmed"sv, "blocked"sv};
 constexpr std::array kDirections{"in"sv, "out"sv};
 constexpr std::array kReentry{"always"sv, "antipassback"sv, "once-per-day"sv};
+constexpr std::array kPresenceResets{"daily"sv, "never"sv};
 constexpr std::array kRoles{"admin"sv, "organizer"sv, "desk"sv, "gate"sv};
 constexpr std::array kReasons{"ok"sv, "malformed"sv, "forged"sv, "wrong_event"sv, "unknown_badge"sv,
                               "revoked"sv, "superseded"sv, "not_valid_today"sv, "outside_hours"sv,
@@ -53,6 +54,7 @@ std::span<const std::string_view> boothTypes() { return kBoothTypes; }
 std::span<const std::string_view> boothStatuses() { return kBoothStatuses; }
 std::span<const std::string_view> directions() { return kDirections; }
 std::span<const std::string_view> reentryPolicies() { return kReentry; }
+std::span<const std::string_view> presenceResets() { return kPresenceResets; }
 std::span<const std::string_view> roles() { return kRoles; }
 std::span<const std::string_view> scanReasons() { return kReasons; }
 

@@ -17,6 +17,7 @@ std::span<const std::string_view> boothTypes();   // inline corner peninsula isl
 std::span<const std::string_view> boothStatuses();// free hold assigned confirmed blocked
 std::span<const std::string_view> directions();   // in out
 std::span<const std::string_view> reentryPolicies();
+std::span<const std::string_view> presenceResets();  // daily never (a gate profile's presence)
 std::span<const std::string_view> roles();        // admin organizer desk gate
 std::span<const std::string_view> scanReasons();  // ok malformed forged ...
 

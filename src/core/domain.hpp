@@ -179,6 +179,7 @@ struct GateProfile {
   std::vector<std::string> days;        // empty: every day of the edition
   std::string hours_from, hours_to;     // HH:MM, empty: all day
   std::string reentry = "always";       // always|antipassback|once-per-day
+  std::string presence_reset = "daily";  // daily (everybody out at the venue's midnight)|never
 };
 
 // What a gate needs to know of a badge, loaded once into its in-memory index.

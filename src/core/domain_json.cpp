@@ -77,7 +77,7 @@ void to_json(nlohmann::json& j, const Booth& b) {
 void to_json(nlohmann::json& j, const GateProfile& g) {
   j = {{"id", g.id},           {"name", g.name},           {"zone", g.zone},         {"direction", g.direction},
        {"categories", g.categories}, {"days", g.days},     {"hours_from", g.hours_from}, {"hours_to", g.hours_to},
-       {"reentry", g.reentry}};
+       {"reentry", g.reentry}, {"presence_reset", g.presence_reset}};
 }
 
 void to_json(nlohmann::json& j, const User& u) {

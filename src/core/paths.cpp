@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "core/station.hpp"
+
 namespace moussem::paths {
 
 std::filesystem::path dataDir() {
@@ -12,8 +14,15 @@ std::filesystem::path dataDir() {
   return std::filesystem::current_path() / ".moussem";
 }
 
+std::filesystem::path configDir() {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "moussem";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".config" / "moussem";
+  return std::filesystem::current_path() / ".moussem";
+}
+
 std::filesystem::path defaultDatabase() {
   if (const char* db = std::getenv("MOUSSEM_DB"); db && *db) return db;
+  if (const auto& station = enrolledStation()) return station->server;
   return dataDir() / "moussem.db";
 }
 

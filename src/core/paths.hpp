@@ -7,7 +7,10 @@ namespace moussem::paths {
 
 // $XDG_DATA_HOME/moussem, else ~/.local/share/moussem. Not created here.
 std::filesystem::path dataDir();
-// $MOUSSEM_DB if set, else dataDir()/moussem.db.
+// $XDG_CONFIG_HOME/moussem, else ~/.config/moussem: this station's configuration (core/station.hpp).
+std::filesystem::path configDir();
+// $MOUSSEM_DB if set, else the server of the enrolled station (core/station.hpp), else
+// dataDir()/moussem.db. Throws Error when the station's configuration does not read.
 std::filesystem::path defaultDatabase();
 // dataDir()/demo.db: the demo edition `tools/run` opens.
 std::filesystem::path demoDatabase();

@@ -1,6 +1,7 @@
 #include "gate/gate_profiles.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <ctime>
 
 #include "core/codes.hpp"
@@ -123,6 +124,8 @@ void validateGateProfile(GateProfile& g, const Edition& edition, const std::vect
     throw Error(ErrorKind::Invalid, tr("gate.error.direction", {g.direction}));
   if (!codes::contains(codes::reentryPolicies(), g.reentry))
     throw Error(ErrorKind::Invalid, tr("gate.error.reentry", {g.reentry}));
+  if (!codes::contains(codes::presenceResets(), g.presence_reset))
+    throw Error(ErrorKind::Invalid, tr("gate.error.presence_reset", {g.presence_reset}));
   for (auto& c : g.categories) {
     if (std::none_of(categories.begin(), categories.end(), [&](const Category& k) { return k.code == c; }))
       throw Error(ErrorKind::Invalid, tr("gate.error.category", {c}));
@@ -195,6 +198,24 @@ std::vector<GateProfile> ensureDefaultGateProfiles(Store& store) {
     store.setSetting(kDefaultsSetting, "1");
   });
   return store.gateProfiles();
+}
+
+int verdictSeconds(Store& store) {
+  const auto set = store.setting(kVerdictSecondsSetting);
+  if (!set) return kDefaultVerdictSeconds;
+  int value = 0;
+  const auto [end, ec] = std::from_chars(set->data(), set->data() + set->size(), value);
+  if (ec != std::errc() || end != set->data() + set->size() || value < kMinVerdictSeconds || value > kMaxVerdictSeconds)
+    return kDefaultVerdictSeconds;
+  return value;
+}
+
+void setVerdictSeconds(Store& store, int seconds) {
+  if (seconds < kMinVerdictSeconds || seconds > kMaxVerdictSeconds)
+    throw Error(ErrorKind::Invalid,
+                tr("gate.error.verdict_seconds",
+                   {std::to_string(seconds), std::to_string(kMinVerdictSeconds), std::to_string(kMaxVerdictSeconds)}));
+  store.setSetting(kVerdictSecondsSetting, std::to_string(seconds));
 }
 
 std::optional<GateProfile> findProfile(const std::vector<GateProfile>& profiles, std::string_view name) {

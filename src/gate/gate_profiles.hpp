@@ -43,6 +43,16 @@ std::vector<GateProfile> defaultGateProfiles(const Edition& edition, const std::
 // and zones the edition does not have. Returns every profile, by name.
 std::vector<GateProfile> ensureDefaultGateProfiles(Store& store);
 
+// How long the gate screen shows a verdict before it goes back to "present the badge", so a steward
+// never reads a stale one: an edition setting (organisers, administrators), read by every gate screen
+// when it opens a profile.
+inline constexpr const char* kVerdictSecondsSetting = "gate.verdict_seconds";
+inline constexpr int kDefaultVerdictSeconds = 5, kMinVerdictSeconds = 1, kMaxVerdictSeconds = 60;
+// The setting, or the default when it is missing or not a number in range.
+int verdictSeconds(Store& store);
+// Checks and stores a new value; throws Error(Invalid) naming the range when it is out of it.
+void setVerdictSeconds(Store& store, int seconds);
+
 std::optional<GateProfile> findProfile(const std::vector<GateProfile>& profiles, std::string_view name);
 
 }  // namespace moussem::gate

@@ -101,16 +101,18 @@ void ScanPipeline::reload() {
     if (b.updated_at > syncMark_) syncMark_ = b.updated_at;
   });
   std::sort(base_.begin(), base_.end(), [](const BadgeEntry& a, const BadgeEntry& b) { return a.key < b.key; });
+  loadPresence();
+}
+
+void ScanPipeline::loadPresence() {
   presence_.clear();
-  inside_.assign(zones_.size(), 0);
+  inside_.assign(zones_.size(), {});
   for (const auto& p : store_.presences()) {
     int z = zoneIndex(p.zone);
     if (z < 0) continue;
-    PresenceEntry e;
-    e.inside = p.inside;
-    e.last_day = dates::isIsoDate(p.last_day) ? dates::toDayNumber(p.last_day) : -1;
+    PresenceEntry e{p.inside, dates::isIsoDate(p.last_day) ? dates::toDayNumber(p.last_day) : -1};
     presence_[presenceKey(p.person_id, z)] = e;
-    if (e.inside) ++inside_[static_cast<std::size_t>(z)];
+    if (e.inside) ++inside_[static_cast<std::size_t>(z)][e.last_day];
   }
 }
 
@@ -120,15 +122,7 @@ void ScanPipeline::syncChanges() {
     putBadge(b);
     if (b.updated_at > syncMark_) syncMark_ = b.updated_at;
   });
-  presence_.clear();
-  inside_.assign(zones_.size(), 0);
-  for (const auto& p : store_.presences()) {
-    int z = zoneIndex(p.zone);
-    if (z < 0) continue;
-    PresenceEntry e{p.inside, dates::isIsoDate(p.last_day) ? dates::toDayNumber(p.last_day) : -1};
-    presence_[presenceKey(p.person_id, z)] = e;
-    if (e.inside) ++inside_[static_cast<std::size_t>(z)];
-  }
+  loadPresence();
 }
 
 void ScanPipeline::putBadge(const BadgeState& b) {
@@ -144,15 +138,38 @@ const ScanPipeline::BadgeEntry* ScanPipeline::findBadge(std::uint64_t key) {
   return nullptr;
 }
 
+std::string ScanPipeline::revocationReason(const std::string& serial) {
+  // The steward reads why (a lost badge, a replaced one...): the reason of the badge's last revoke. Only
+  // revoked badges pay for these reads; a failure leaves the verdict as it is, without the reason.
+  try {
+    if (auto b = store_.badgeBySerial(serial)) {
+      const auto events = store_.badgeEvents(b->id);
+      for (auto it = events.rbegin(); it != events.rend(); ++it)
+        if (it->action == "revoke") return it->reason;
+    }
+  } catch (const Error&) {
+  }
+  return {};
+}
+
 int ScanPipeline::zoneIndex(std::string_view zone) const {
   for (std::size_t i = 0; i < zones_.size(); ++i)
     if (zones_[i] == zone) return static_cast<int>(i);
   return -1;
 }
 
-long long ScanPipeline::insideNow(std::string_view zone) const {
-  int z = zoneIndex(zone);
-  return z < 0 ? 0 : inside_[static_cast<std::size_t>(z)];
+long long ScanPipeline::insideNow(std::string_view zone, std::string_view day) const {
+  const int z = zoneIndex(zone);
+  if (z < 0) return 0;
+  const auto& byDay = inside_[static_cast<std::size_t>(z)];
+  if (day.empty()) {
+    long long all = 0;
+    for (const auto& [d, n] : byDay) all += n;
+    return all;
+  }
+  if (!dates::isIsoDate(day)) return 0;
+  const auto it = byDay.find(dates::toDayNumber(day));
+  return it == byDay.end() ? 0 : it->second;
 }
 
 Verdict ScanPipeline::scan(std::string_view payload, const GateProfile& profile, std::string_view direction,
@@ -190,7 +207,10 @@ Verdict ScanPipeline::scan(std::string_view payload, const GateProfile& profile,
   if (!badge || c.version > badge->version) return reject("unknown_badge", badge ? badge->person : 0);
   const Id person = badge->person;
   if (c.version < badge->version) return reject("superseded", person);
-  if (badge->revoked) return reject("revoked", person);
+  if (badge->revoked) {
+    v.revocation_reason = revocationReason(c.serial);
+    return reject("revoked", person);
+  }
 
   const bool entering = direction != "out";
   if (entering) {
@@ -208,14 +228,17 @@ Verdict ScanPipeline::scan(std::string_view payload, const GateProfile& profile,
     // in, an instant ago): recordScan's guard decides. A station of its own decides from memory too.
     auto it = shared_ ? presence_.end() : presence_.find(presenceKey(person, zone));
     if (it != presence_.end()) {
-      if (profile.reentry == "antipassback" && it->second.inside) return reject("already_inside", person);
+      // Inside, and under a daily reset inside since an entry today: yesterday's missing exit keeps
+      // nobody out this morning.
+      const bool inside = it->second.inside && (profile.presence_reset == "never" || it->second.last_day == day);
+      if (profile.reentry == "antipassback" && inside) return reject("already_inside", person);
       if (profile.reentry == "once-per-day" && it->second.last_day == day) return reject("already_used_today", person);
     }
   }
   v.accepted = true;
   v.reason = "ok";
   return finish(std::move(v), payload, at, person, zone, zone >= 0, entering, day, start,
-                entering ? profile.reentry : std::string("always"), uid);
+                entering ? profile.reentry : std::string("always"), uid, profile.presence_reset);
 }
 
 Verdict ScanPipeline::admitManually(Id person, const GateProfile& profile, std::string_view direction, const Moment& at,
@@ -245,7 +268,7 @@ Verdict ScanPipeline::admitManually(Id person, const GateProfile& profile, std::
 
 Verdict ScanPipeline::finish(Verdict v, std::string_view payload, const Moment& at, Id person, int zone,
                              bool changesPresence, bool inside, long long day, std::uint64_t startNs,
-                             const std::string& reentry, const std::string& uid) {
+                             const std::string& reentry, const std::string& uid, const std::string& presenceReset) {
   ScanRecord r;
   r.uid = uid.empty() ? newScanUid() : uid;
   r.gate = v.gate;
@@ -277,7 +300,7 @@ Verdict ScanPipeline::finish(Verdict v, std::string_view payload, const Moment& 
     p.last_day = next.last_day >= 0 ? dates::fromDayNumber(next.last_day) : "";
   }
   // Durable before anyone sees the verdict; the guard may turn an entry down that another gate admitted.
-  if (!store_.recordScan(r, changesPresence ? &p : nullptr, reentry) && v.accepted) {
+  if (!store_.recordScan(r, changesPresence ? &p : nullptr, reentry, presenceReset) && v.accepted) {
     v.accepted = false;
     v.reason = r.reason;
     next.inside = true;  // the database says so: inside already, or used today already
@@ -287,9 +310,9 @@ Verdict ScanPipeline::finish(Verdict v, std::string_view payload, const Moment& 
 
   if (changesPresence) {
     auto& slot = presence_[presenceKey(person, zone)];
-    auto& count = inside_[static_cast<std::size_t>(zone)];
-    if (slot.inside && !next.inside) --count;
-    if (!slot.inside && next.inside) ++count;
+    auto& byDay = inside_[static_cast<std::size_t>(zone)];
+    if (slot.inside) --byDay[slot.last_day];
+    if (next.inside) ++byDay[next.last_day];
     slot = next;
   }
   if (person != 0)

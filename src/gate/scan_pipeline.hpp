@@ -38,6 +38,7 @@ struct Verdict {
   long long latency_us = 0;
   bool manual = false;
   std::string note;  // manual admissions: the steward's reason
+  std::string revocation_reason;  // a revoked badge: why the desk revoked it (as typed there)
   Id scan_id = 0;    // the scan's row in the log it was written to
 };
 
@@ -64,7 +65,10 @@ class ScanPipeline {
   Verdict admitManually(Id person, const GateProfile& profile, std::string_view direction, const Moment& at,
                         const std::string& reason);
 
-  long long insideNow(std::string_view zone) const;
+  // People inside the zone: an accepted entry and no accepted exit since. day (YYYY-MM-DD, the venue's):
+  // only those who entered that day (a profile whose presence resets daily: at the venue's midnight
+  // everybody is outside again); empty: whatever the day of their entry.
+  long long insideNow(std::string_view zone, std::string_view day = {}) const;
   std::size_t badgeCount() const { return base_.size() + overlay_.size(); }
   const Edition& edition() const { return edition_; }
   const Station& station() const { return who_; }
@@ -83,6 +87,7 @@ class ScanPipeline {
   };
 
   const BadgeEntry* findBadge(std::uint64_t key);
+  std::string revocationReason(const std::string& serial);
   void putBadge(const BadgeState& state);
   int zoneIndex(std::string_view zone) const;
   std::uint64_t presenceKey(Id person, int zone) const {
@@ -90,7 +95,7 @@ class ScanPipeline {
   }
   Verdict finish(Verdict v, std::string_view payload, const Moment& at, Id person, int zone, bool changesPresence,
                  bool inside, long long day, std::uint64_t startNs, const std::string& reentry = "always",
-                 const std::string& uid = {});
+                 const std::string& uid = {}, const std::string& presenceReset = "never");
 
   Store& store_;
   Station who_;
@@ -100,7 +105,9 @@ class ScanPipeline {
   std::vector<BadgeEntry> base_;    // sorted by key, loaded once
   std::unordered_map<std::uint64_t, BadgeEntry> overlay_;  // issued or changed since the load
   std::unordered_map<std::uint64_t, PresenceEntry> presence_;
-  std::vector<long long> inside_;   // per zone index
+  // Per zone index: day number → people inside since an entry that day.
+  std::vector<std::unordered_map<long long, long long>> inside_;
+  void loadPresence();
   std::string syncMark_;            // newest badge updated_at seen
   long long dataVersion_ = 0;
   bool shared_ = false;  // a server other gates write to: presence rules are decided by the database

@@ -53,7 +53,7 @@ double monotonicSeconds() {
 void ScannerDecoder::press(const KeyPress& k) {
   caps_lock_ = k.caps_lock;
   if (k.key == keys::LeftShift || k.key == keys::RightShift) return;
-  if (!buffer_.empty() && k.time - last_ > config_.end_gap) resolve(false);  // a pause: the run before is over
+  if (!buffer_.empty() && k.time - last_ > endGap()) resolve(false);  // a pause: the run before is over
   if (k.key == keys::Enter || k.key == keys::KeypadEnter || k.key == keys::Tab) {
     if (!buffer_.empty()) resolve(true);
     return;
@@ -70,7 +70,15 @@ void ScannerDecoder::press(const KeyPress& k) {
 }
 
 void ScannerDecoder::poll(double now) {
-  if (!buffer_.empty() && now - last_arrival_ > config_.end_gap) resolve(false);
+  if (!buffer_.empty() && now - last_arrival_ > endGap()) resolve(false);
+}
+
+double ScannerDecoder::endGap() const {
+  if (buffer_.size() < config_.min_burst_keys || gaps_.empty()) return config_.end_gap;
+  std::vector<double> gaps = gaps_;
+  auto middle = gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2);
+  std::nth_element(gaps.begin(), middle, gaps.end());
+  return *middle <= config_.burst_gap ? config_.burst_pause : config_.end_gap;
 }
 
 void ScannerDecoder::resolve(bool terminated) {

@@ -51,6 +51,12 @@ class ScannerDecoder {
   struct Config {
     double burst_gap = 0.035;    // median seconds between a burst's keys (scanners: ~7-16 ms; people: >50 ms)
     double end_gap = 0.1;        // a pause that ends a run; also how long a person's key waits at most
+    // A pause that ends a run already known to be a burst (min_burst_keys keys, median gap within
+    // burst_gap): a starved machine or a busy hub may stall a scan for a few hundred ms mid-way, and
+    // cutting it there would read one badge as two malformed ones. Only a scanner with no terminator
+    // configured waits this long for its payload to be taken.
+    double burst_pause = 0.4;
+    std::size_t min_burst_keys = 4;
     std::size_t min_length = 8;  // shorter: a person typing
     std::size_t max_length = 4096;
   };
@@ -76,6 +82,7 @@ class ScannerDecoder {
 
  private:
   void resolve(bool terminated);
+  double endGap() const;  // the pause that ends the run held now: end_gap, or burst_pause for a burst
 
   Config config_;
   std::string buffer_;

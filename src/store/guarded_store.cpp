@@ -565,10 +565,11 @@ void GuardedStore::updateGateProfile(const GateProfile& profile) {
   });
 }
 
-bool GuardedStore::recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry) {
+bool GuardedStore::recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry,
+                              const std::string& presenceReset) {
   // The scan log is its own record of who scanned what (station, operator, time): no audit row.
   need(Permission::Scan);
-  return inner_->recordScan(scan, presence, reentry);
+  return inner_->recordScan(scan, presence, reentry, presenceReset);
 }
 
 std::vector<ScanRecord> GuardedStore::recentScans(const std::string& gate, int limit) {
@@ -581,9 +582,15 @@ std::vector<ScanRecord> GuardedStore::acceptedScansOn(Id person, const std::stri
   return inner_->acceptedScansOn(person, zone, day);
 }
 
-long long GuardedStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since) {
+std::vector<ScanRecord> GuardedStore::scansUpTo(const std::string& gate, const std::string& until, int limit) {
   needAny(Permission::Scan, Permission::ViewReports);
-  return inner_->countScans(gate, verdict, since);
+  return inner_->scansUpTo(gate, until, limit);
+}
+
+long long GuardedStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since,
+                                   const std::string& until) {
+  needAny(Permission::Scan, Permission::ViewReports);
+  return inner_->countScans(gate, verdict, since, until);
 }
 
 std::vector<Person> GuardedStore::findPeopleByName(const std::string& text, int limit) {

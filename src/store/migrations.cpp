@@ -5,6 +5,8 @@
 #include <string>
 
 #include "core/embedded.hpp"
+#include "core/i18n.hpp"
+#include "core/version.hpp"
 
 namespace moussem {
 std::span<const EmbeddedFile> embeddedMigrations();
@@ -37,5 +39,11 @@ const std::vector<Migration>& pgMigrations() {
 }
 
 int latestSchemaVersion() { return static_cast<int>(migrations().size()); }
+
+std::string tooNewMessage(const std::string& where, int version, const std::string& writtenBy) {
+  const std::string mine = std::to_string(latestSchemaVersion());
+  if (writtenBy.empty()) return tr("store.error.too_new", {where, std::to_string(version), mine});
+  return tr("store.error.too_new_install", {where, std::to_string(version), mine, writtenBy, std::string(appVersion())});
+}
 
 }  // namespace moussem

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/domain.hpp"
+#include "core/error.hpp"
 #include "core/roles.hpp"
 #include "store/audit_chain.hpp"
 
@@ -20,6 +21,21 @@ namespace moussem {
 enum class OpenMode {
   Existing,  // the database must exist and be a Moussem database
   Create,    // create a new database; refuse if the file already exists
+  // Existing, and a shared server of an older schema is upgraded: the administrator's station, once
+  // someone confirmed it after a backup (`moussem-cli db upgrade`, the app's upgrade form).
+  Upgrade,
+};
+
+// Opening a shared server whose schema is older than this Moussem's in OpenMode::Existing: nothing was
+// written. may_upgrade: this login owns the schema (the administrator's station), which upgrades it
+// with OpenMode::Upgrade after a confirmation; every other station waits until that is done. A SQLite
+// file (one station's own) is upgraded on opening and never throws this.
+class UpgradeNeeded : public Error {
+ public:
+  UpgradeNeeded(const std::string& message, int serverVersion, int latestVersion, bool mayUpgrade)
+      : Error(ErrorKind::Refused, message), server_version(serverVersion), latest(latestVersion), may_upgrade(mayUpgrade) {}
+  int server_version, latest;
+  bool may_upgrade;
 };
 
 // Whether the store can be reached right now (the status line shows it). A SQLite file is always
@@ -192,14 +208,22 @@ class Store {
   // and scan.reason say so, and recordScan returns false. A scan whose uid is already logged (an
   // offline queue pushed twice) changes nothing and returns the logged verdict. reentry "offline": a
   // scan decided earlier by a gate that had lost the server: logged as it was decided, and the presence
-  // set only if nothing newer is known for that person and zone.
-  virtual bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always") = 0;
+  // set only if nothing newer is known for that person and zone. presenceReset "daily" (the gate
+  // profile's): under antipassback a person counts as inside only after an entry the same day
+  // (presence.last_day); "never": until an exit, whatever the day.
+  virtual bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always",
+                          const std::string& presenceReset = "never") = 0;
   virtual std::vector<ScanRecord> recentScans(const std::string& gate, int limit) = 0;  // newest first
+  // The gate screen's last scans: those logged at or before `until` (the venue's local time, compared on
+  // its first 19 characters, YYYY-MM-DDTHH:MM:SS), latest first by time, then by id; gate empty: all.
+  virtual std::vector<ScanRecord> scansUpTo(const std::string& gate, const std::string& until, int limit) = 0;
   // Accepted scans of a person in a zone on a day (YYYY-MM-DD prefix of `at`), in time order: offline
   // conflict checks when a gate pushes the scans it decided alone.
   virtual std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) = 0;
-  // Scans of a gate with this verdict at or after since (ISO text); gate empty: every gate.
-  virtual long long countScans(const std::string& gate, const std::string& verdict, const std::string& since) = 0;
+  // Scans of a gate with this verdict at or after since (ISO text) and, when until is not empty, at or
+  // before it (compared like scansUpTo); gate empty: every gate.
+  virtual long long countScans(const std::string& gate, const std::string& verdict, const std::string& since,
+                               const std::string& until) = 0;
   // People whose Latin or Arabic name contains text (manual admission at a gate).
   virtual std::vector<Person> findPeopleByName(const std::string& text, int limit) = 0;
   // Changes when another connection or process commits to the database (PostgreSQL: when another
@@ -255,8 +279,10 @@ class Store {
 };
 
 // Opens the database named by url: a SQLite file path, or postgresql://user[:password]@host[:port]/db
-// (the database must exist; OpenMode::Create fills an empty one). Applies pending migrations; refuses a
-// newer schema or a file or database that is not a Moussem database with Error.
+// (the database must exist; OpenMode::Create fills an empty one). Applies pending migrations (on a
+// server: only in OpenMode::Upgrade or Create, else UpgradeNeeded); refuses a newer schema (naming the
+// Moussem to install when the database knows it) or a file or database that is not a Moussem database
+// with Error.
 std::unique_ptr<Store> openStore(const std::string& url, OpenMode mode = OpenMode::Existing);
 
 }  // namespace moussem

@@ -5,6 +5,8 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/version.hpp"
+#include "store/migrations.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -61,6 +63,9 @@ TransferSummary transferEdition(const std::string& from, const std::string& to,
     long long total = 0, done = 0;
     for (const auto& t : tables) total += in->rowCount(t);
     dest->write([&] {
+      // A new database holds one row of its own: the note of the Moussem that made its schema
+      // (schema.written_by, a setting). Emptied here; written again once the copy is verified.
+      out->emptyTable("setting");
       for (const auto& t : tables) {
         if (std::find(destTables.begin(), destTables.end(), t) == destTables.end())
           throw Error(ErrorKind::Refused, tr("station.migrate.no_table", {t}));
@@ -69,7 +74,7 @@ TransferSummary transferEdition(const std::string& from, const std::string& to,
         const auto theirs = out->columns(t);
         for (const auto& c : in->columns(t))
           if (std::find(theirs.begin(), theirs.end(), c) != theirs.end()) cols.push_back(c);
-        // The new database already holds the schema's own rows (none today); start from empty tables.
+        // Anything else in the new database: not a new database after all.
         if (out->rowCount(t) != 0) throw Error(ErrorKind::Refused, tr("store.error.exists", {summary.to}));
         in->forEachRow(t, cols, [&](const TableAccess::Row& row) {
           out->insertRow(t, cols, row);
@@ -85,6 +90,7 @@ TransferSummary transferEdition(const std::string& from, const std::string& to,
         summary.tables.push_back({t, a});
         summary.rows += a;
       }
+      dest->setSetting(kSchemaWrittenBy, std::string(appVersion()));
     });
     if (progress) progress(1.0);
   } catch (...) {

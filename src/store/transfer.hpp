@@ -30,6 +30,7 @@ class TableAccess {
   virtual void upsertRow(const std::string& table, const std::vector<std::string>& columns, const Row& row,
                          const std::vector<std::string>& key) = 0;
   virtual long long rowCount(const std::string& table) = 0;
+  virtual void emptyTable(const std::string& table) = 0;  // every row deleted (inside the caller's write)
   virtual void afterCopy() {}  // PostgreSQL: identity sequences continue after the copied ids
 };
 std::unique_ptr<TableAccess> tableAccess(Store& store);

@@ -21,7 +21,7 @@ class KeyboardWedge {
   bool capsLock() const { return decoder_.capsLock(); }
   // Keys are held waiting for the run to end: the loop must draw again soon (wakeAfter seconds).
   bool pending() const { return decoder_.pending(); }
-  double wakeAfter() const { return decoder_.config().end_gap + 0.01; }
+  double wakeAfter() const { return decoder_.config().end_gap + 0.01; }  // a burst's longer pause: woken again
 
  private:
   gate::ScannerDecoder decoder_;

@@ -44,6 +44,8 @@ void Session::start(const Actor& actor) {
   setSignedIn(actor);
   shell_ = std::make_unique<Shell>(*guarded_, actor);
   shell_->setLanguage(i18n::language());
+  shell_->setLocked(locked_);
+  if (!home_.empty()) shell_->select(home_);
   state_ = State::Active;
   lastActivity_ = clock_();
 }
@@ -61,6 +63,16 @@ void Session::setLanguage(const std::string& lang) {
 }
 
 void Session::activity() { lastActivity_ = clock_(); }
+
+void Session::setLocked(bool locked) {
+  locked_ = locked;
+  if (shell_) shell_->setLocked(locked);
+}
+
+void Session::setHomeScreen(const std::string& screen) {
+  home_ = screen;
+  if (shell_ && state_ == State::Active) shell_->select(screen);
+}
 
 bool Session::onKey(const Chord& chord) {
   activity();
@@ -111,6 +123,12 @@ bool Session::submitKioskExit(const std::string& admin, const std::string& pin) 
   return true;
 }
 
+bool Session::submitKioskClose(const std::string& admin, const std::string& pin) {
+  if (!model_.adminUnlocks(admin, pin)) return false;
+  quit_ = true;
+  return true;
+}
+
 void Session::cancelKioskExit() {
   state_ = State::Active;
   model_.clearError();
@@ -123,7 +141,7 @@ void Session::draw() {
       state_ = State::Locked;
       focusFirst_ = true;
     } else if (shell_->signOutRequested()) {
-      if (shell_->kiosk()) {
+      if (shell_->locked()) {
         state_ = State::KioskExit;
         focusFirst_ = true;
       } else {
@@ -188,17 +206,26 @@ void Session::drawForm() {
   const std::string button = tr(state_ == State::FirstAdmin ? "signin.create" : state_ == State::KioskExit ? "signin.exit"
                                                                                                           : "signin.submit");
   submit |= ImGui::Button((display(button) + "###submit").c_str(), ImVec2(-1, 0));
+  bool close = false;
+  if (state_ == State::KioskExit && locked_)
+    close = ImGui::Button((display(tr("signin.close_kiosk")) + "###close").c_str(), ImVec2(-1, 0));
   if (state_ == State::KioskExit && ImGui::Button((display(tr("signin.back")) + "###back").c_str(), ImVec2(-1, 0)))
     cancelKioskExit();
   if (state_ == State::Locked &&
       ImGui::Button((display(tr("signin.other_user")) + "###other").c_str(), ImVec2(-1, 0))) {
     signOut();
   }
-  if (submit) {
+  if (close) {
+    const std::string name = name_, pin = pin_;
+    wipe(pin_, sizeof pin_);
+    ForgetEditedText();
+    focusFirst_ = !submitKioskClose(name, pin);
+  } else if (submit) {
     const std::string name = name_, pin = pin_, again = again_;
     if (name_.size() > 64) name_.resize(64);
     wipe(pin_, sizeof pin_);
     wipe(again_, sizeof again_);
+    ForgetEditedText();
     bool ok = false;
     switch (state_) {
       case State::FirstAdmin: ok = submitFirstAdmin(name, pin, again); break;

@@ -29,7 +29,13 @@ class Session {
   State state() const { return state_; }
   Shell* shell() { return state_ == State::Active || state_ == State::KioskExit ? shell_.get() : nullptr; }
   SignInModel& model() { return model_; }
-  bool quitRequested() const { return shell_ && shell_->quitRequested(); }
+  bool quitRequested() const { return quit_ || (shell_ && shell_->quitRequested()); }
+  // A locked station (`moussem --kiosk`): every role's shell is locked (Shell::setLocked), signing out
+  // takes an administrator's PIN, and only an administrator's PIN closes the app.
+  void setLocked(bool locked);
+  bool locked() const { return locked_; }
+  // The screen this station's job opens on after each sign-in ("gate", "desk"...; "": the first).
+  void setHomeScreen(const std::string& screen);
   bool busy() const { return state_ == State::Active && shell_ && shell_->busy(); }
   // Seconds until a frame is due with no input (Shell::nextFrameIn, the idle lock); kNoWake: none.
   double nextFrameIn() const;
@@ -40,6 +46,7 @@ class Session {
   bool submitFirstAdmin(const std::string& name, const std::string& pin, const std::string& again);
   bool submitUnlock(const std::string& pin);                          // the locked user's own PIN
   bool submitKioskExit(const std::string& admin, const std::string& pin);
+  bool submitKioskClose(const std::string& admin, const std::string& pin);  // a locked station: the app ends
   void cancelKioskExit();
 
  private:
@@ -54,6 +61,8 @@ class Session {
   std::unique_ptr<GuardedStore> guarded_;
   std::unique_ptr<Shell> shell_;
   Clock::time_point lastActivity_;
+  bool locked_ = false, quit_ = false;
+  std::string home_;
   // The form's fields (members, never statics) and where the keyboard goes first.
   std::string name_;  // user names may be in Arabic: a shaped field
   char pin_[257] = {};

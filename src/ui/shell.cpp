@@ -63,7 +63,7 @@ Shell::Shell(Store& store, const Actor& actor) : store_(store), actor_(actor), k
                   const std::string& l = i18n::language();
                   chooseLanguage(l == "fr" ? "ar" : l == "ar" ? "en" : "fr");
                 }, {}});
-  actions_.add({"app.quit", "action.quit", {Key::Q, true}, [this] { quit_ = true; }, {}});
+  actions_.add({"app.quit", "action.quit", {Key::Q, true}, [this] { quit_ = true; }, [this] { return !locked(); }});
   actions_.add({"app.sign_out", "action.sign_out", {Key::O, true, true}, [this] { signOut_ = true; }, {}});
   for (std::size_t i = 0; i < screens_.size() && i < 10; ++i) {
     // Ctrl+1 .. Ctrl+9, then Ctrl+0 for the tenth.
@@ -119,39 +119,41 @@ double Shell::nextFrameIn() const {
 
 void Shell::drawMenu() {
   if (!ImGui::BeginMenuBar()) return;
+  // In reading order: File first, on the right in Arabic, each menu opening under its title.
+  MenuBarMenus menus;
   auto item = [this](const char* id) {
     const Action* a = actions_.find(id);
-    if (a && ImGui::MenuItem(L(a->label_key), chordLabel(a->shortcut).c_str(), false, a->isEnabled())) a->run();
+    if (a && MenuEntry(LID(a->label_key), chordLabel(a->shortcut).c_str(), false, a->isEnabled())) a->run();
   };
-  if (ImGui::BeginMenu(L("menu.file"))) {
+  if (menus.begin(LID("menu.file"))) {
     item("app.refresh");
     ImGui::Separator();
     item("app.sign_out");
-    if (!kiosk_) item("app.quit");
-    ImGui::EndMenu();
+    if (!locked()) item("app.quit");
+    menus.end();
   }
-  if (!kiosk_ && ImGui::BeginMenu(L("menu.view"))) {
+  if (!kiosk_ && menus.begin(LID("menu.view"))) {
     for (const auto& s : screens_) {
       const Action* a = actions_.find(std::string("screen.") + s->id());
-      if (ImGui::MenuItem(L(s->titleKey()), a ? chordLabel(a->shortcut).c_str() : nullptr, s.get() == &current()))
+      if (MenuEntry(LID(s->titleKey()), a ? chordLabel(a->shortcut).c_str() : nullptr, s.get() == &current()))
         select(s->id());
     }
     item("app.next_screen");
-    ImGui::EndMenu();
+    menus.end();
   }
   if (const ActionTable* own = screens_[current_]->actions(); own && !own->all().empty()) {
-    if (ImGui::BeginMenu((std::string(L("menu.screen")) + "###menu-screen").c_str())) {
+    if (menus.begin((std::string(L("menu.screen")) + "###menu-screen").c_str())) {
       for (const auto& a : own->all())
-        if (ImGui::MenuItem(L(a.label_key), chordLabel(a.shortcut).c_str(), false, a.isEnabled())) a.run();
-      ImGui::EndMenu();
+        if (MenuEntry(LID(a.label_key), chordLabel(a.shortcut).c_str(), false, a.isEnabled())) a.run();
+      menus.end();
     }
   }
-  if (ImGui::BeginMenu(L("menu.language"))) {
+  if (menus.begin(LID("menu.language"))) {
     for (const char* lang : {"fr", "ar", "en"})
-      if (ImGui::MenuItem(L(std::string("language.") + lang), nullptr, i18n::language() == lang)) chooseLanguage(lang);
+      if (MenuEntry(LID(std::string("language.") + lang), nullptr, i18n::language() == lang)) chooseLanguage(lang);
     ImGui::Separator();
     item("app.language");
-    ImGui::EndMenu();
+    menus.end();
   }
   ImGui::EndMenuBar();
 }

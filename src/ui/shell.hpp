@@ -44,6 +44,10 @@ class Shell {
   static std::string languageSetting(const std::string& station);
   bool quitRequested() const { return quit_; }
   bool kiosk() const { return kiosk_; }
+  // A locked station (`moussem --kiosk`): nothing quits the app from the menu or the keyboard, and
+  // signing out takes an administrator's PIN, whatever the role (Session).
+  void setLocked(bool locked) { locked_ = locked; }
+  bool locked() const { return locked_ || kiosk_; }
   const Actor& actor() const { return actor_; }
   // The user asked to sign out (menu, Ctrl+Shift+O in a kiosk): the session takes it from here.
   bool signOutRequested() const { return signOut_; }
@@ -70,6 +74,7 @@ class Shell {
   Store& store_;
   Actor actor_;
   bool kiosk_ = false;
+  bool locked_ = false;
   bool signOut_ = false;
   std::vector<std::unique_ptr<Screen>> screens_;
   std::size_t current_ = 0;

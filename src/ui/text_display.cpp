@@ -166,16 +166,27 @@ const std::string& display(std::string_view logical) {
   return c.emplace(std::string(logical), std::move(value)).first->second;
 }
 
-const char* L(std::string_view key) {
+std::string displayUncached(std::string_view logical) {
+  return hasRightToLeft(logical) ? shape(logical) : std::string(logical);
+}
+
+namespace {
+// tr(key) in its display form, with "###key" after it when asked: kept per language.
+const char* label(std::string_view key, bool withId) {
   auto& c = cache().keys;
-  std::string k = i18n::language() + '\x1f' + std::string(key);
+  std::string k = i18n::language() + (withId ? "\x1f###" : "\x1f") + std::string(key);
   auto it = c.find(k);
   if (it == c.end()) {
     if (c.size() > kMaxEntries) c.clear();
-    it = c.emplace(std::move(k), display(tr(key))).first;
+    it = c.emplace(std::move(k), display(tr(key)) + (withId ? "###" + std::string(key) : std::string())).first;
   }
   return it->second.c_str();
 }
+}  // namespace
+
+const char* L(std::string_view key) { return label(key, false); }
+
+const char* LID(std::string_view key) { return label(key, true); }
 
 void clearDisplayCache() {
   cache().shaped.clear();

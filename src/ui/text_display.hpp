@@ -13,8 +13,14 @@ namespace moussem::ui {
 bool hasRightToLeft(std::string_view text);
 // Display form of a string: itself if it is all left-to-right, else shaped and in visual order.
 const std::string& display(std::string_view logical);
+// display() without the cache: for the many one-off candidates of a fit (ui::fitToWidth), which would
+// otherwise crowd out the strings on screen.
+std::string displayUncached(std::string_view logical);
 // tr(key) in its display form.
 const char* L(std::string_view key);
+// tr(key) in its display form with the key as its ImGui ID ("Texte###key"): a button, a menu, a column
+// keeps its identity (its state, and its place in the tests' walks) whatever the language.
+const char* LID(std::string_view key);
 // Drops the cache (language switch, tests).
 void clearDisplayCache();
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/paths.hpp"
+#include "core/version.hpp"
 #include "test_support.hpp"
 
 using moussem::test::run;
@@ -78,6 +79,8 @@ TEST_CASE("migrate moves an edition from a file to a server and back, keys excep
   CHECK(after["participants"] == before["participants"]);
   CHECK(after["exhibitors"] == before["exhibitors"]);
   CHECK(after["scans"] == before["scans"]);
+  // The server notes the Moussem that made its schema, for older stations (docs/install.md).
+  CHECK(moussem::test::pgQuery(url, "SELECT value FROM setting WHERE key = 'schema.written_by'") == moussem::appVersion());
   // The old badge still verifies on the server: same edition, same serials, same public key.
   auto scan = run("moussem-cli", {"--db", url, "scan", "--gate", "exhibition", "--at", "2026-02-10T12:00"}, p + "\n");
   REQUIRE(scan.exit_code == 0);

@@ -28,11 +28,18 @@ class TcpRelay {
     stop_ = true;
     thread_.join();
     cut();
+    if (reserve_ >= 0) ::close(reserve_);
   }
   int port() const { return port_; }
   void cut() {
     std::lock_guard lock(m_);
-    if (listener_ >= 0) ::close(listener_);
+    if (listener_ >= 0) {
+      // The port stays ours while cut: a socket bound to it but not listening refuses connections
+      // like a pulled cable, and no other test's connection can take it as its local port meanwhile
+      // (restore() listening again on a port freed and retaken failed under ctest -j).
+      reserve_ = socketFor(port_);
+      ::close(listener_);
+    }
     listener_ = -1;
     for (auto& [a, b] : pairs_) {
       ::shutdown(a, SHUT_RDWR);
@@ -44,7 +51,10 @@ class TcpRelay {
   }
   void restore() {
     std::lock_guard lock(m_);
-    listen(port_);
+    if (listener_ >= 0) return;
+    listener_ = reserve_;
+    reserve_ = -1;
+    REQUIRE(::listen(listener_, 16) == 0);
   }
   void freeze() { frozen_ = true; }
   void thaw() { frozen_ = false; }
@@ -60,16 +70,23 @@ class TcpRelay {
   }
 
  private:
-  void listen(int port) {
-    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
+  // A socket bound to 127.0.0.1:port (0: any free port), shareable with the reserve.
+  static int socketFor(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     int one = 1;
-    ::setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     a.sin_port = htons(static_cast<uint16_t>(port));
-    REQUIRE(::bind(listener_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    return fd;
+  }
+  void listen(int port) {
+    listener_ = socketFor(port);
     REQUIRE(::listen(listener_, 16) == 0);
+    sockaddr_in a{};
     socklen_t len = sizeof a;
     ::getsockname(listener_, reinterpret_cast<sockaddr*>(&a), &len);
     port_ = ntohs(a.sin_port);
@@ -125,7 +142,7 @@ class TcpRelay {
     }
   }
 
-  int target_, port_ = 0, listener_ = -1;
+  int target_, port_ = 0, listener_ = -1, reserve_ = -1;
   std::vector<std::pair<int, int>> pairs_;
   std::mutex m_;
   std::atomic<bool> stop_{false}, frozen_{false};

@@ -226,3 +226,49 @@ TEST_CASE("the scan budget is an edition setting: gate budget sets it and every 
   moussem::gate::GateStation forced(d.db, (copies / "b.db").string(), {"gate-2", ""}, 60s, 120ms);
   CHECK(forced.scanBudget() == 120ms);
 }
+
+TEST_CASE("gate verdict-time shows and sets how long every gate screen shows a verdict, within 1 to 60 seconds") {
+  DemoDb d;
+  auto shown = json::parse(d.cli({"--json", "gate", "verdict-time"}).out);
+  CHECK(shown["seconds"] == 5);
+  CHECK(shown["default"] == true);
+  CHECK(shown["setting"] == "gate.verdict_seconds");
+  CHECK(d.cli({"gate", "verdict-time", "0"}).exit_code == 2);  // out of range: refused, nothing set
+  CHECK(d.cli({"gate", "verdict-time", "61"}).exit_code == 2);
+  CHECK(json::parse(d.cli({"--json", "gate", "verdict-time"}).out)["default"] == true);
+  REQUIRE(d.cli({"gate", "verdict-time", "8"}).exit_code == 0);
+  shown = json::parse(d.cli({"--json", "gate", "verdict-time"}).out);
+  CHECK(shown["seconds"] == 8);
+  CHECK(shown["default"] == false);
+  const auto text = d.cli({"--lang", "en", "gate", "verdict-time"});
+  CHECK(text.out.find("8 s") != std::string::npos);
+}
+
+TEST_CASE("a profile's presence resets every night unless gate add says never, and gate list shows which") {
+  DemoDb d;
+  auto list = json::parse(d.cli({"--json", "gate", "list"}).out);
+  for (const auto& g : list) CHECK(g["presence_reset"] == "daily");
+  REQUIRE(d.cli({"gate", "add", "camp", "--zone", "vip", "--reentry", "antipassback", "--presence-reset", "never"})
+              .exit_code == 0);
+  CHECK(d.cli({"gate", "add", "camp2", "--zone", "vip", "--presence-reset", "weekly"}).exit_code == 2);
+  list = json::parse(d.cli({"--json", "gate", "list"}).out);
+  bool found = false;
+  for (const auto& g : list)
+    if (g["name"] == "camp") found = g["presence_reset"] == "never";
+  CHECK(found);
+  CHECK(d.cli({"--lang", "en", "gate", "list"}).out.find("Until the exit") != std::string::npos);
+}
+
+TEST_CASE("a revoked badge's verdict line carries the reason it was revoked") {
+  DemoDb d;
+  const std::string p = d.payload(2);
+  REQUIRE(d.cli({"badge", "revoke", "--person", "2", "--reason", "badge perdu"}).exit_code == 0);
+  auto r = d.cli({"scan", "--gate", "exhibition", "--at", "2026-02-10T10:00:00+01:00"}, p + "\n" + d.payload(1) + "\n");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto v = lines(r.out);
+  REQUIRE(v.size() == 2);
+  CHECK(v[0]["reason"] == "revoked");
+  CHECK(v[0]["revocation_reason"] == "badge perdu");
+  CHECK_FALSE(v[1].contains("revocation_reason"));
+}

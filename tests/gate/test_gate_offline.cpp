@@ -77,7 +77,7 @@ TEST_CASE("offline gates decide from their copies, queue durably, push once and 
   CHECK_FALSE(b.state().online);
   CHECK(a.state().queued == 21);
   CHECK(b.state().queued == 11);
-  CHECK(f.store->countScans("door", "accepted", "") == 1);  // the server saw only the scan before the cut
+  CHECK(f.store->countScans("door", "accepted", "", "") == 1);  // the server saw only the scan before the cut
 
   relay.restore();
   REQUIRE(a.tryOnline());
@@ -88,8 +88,8 @@ TEST_CASE("offline gates decide from their copies, queue durably, push once and 
   // has the server back) finds the other's admission and reports it.
   CHECK(a.state().conflicts + b.state().conflicts == 1);
   // The synced log: every scan exactly once.
-  CHECK(f.store->countScans("door", "accepted", "") == 1 + 19 + 1 + 1 + 10);
-  CHECK(f.store->countScans("door", "rejected", "") == 1);
+  CHECK(f.store->countScans("door", "accepted", "", "") == 1 + 19 + 1 + 1 + 10);
+  CHECK(f.store->countScans("door", "rejected", "", "") == 1);
   auto conflicts = gate::offlineConflicts(*f.store);
   REQUIRE(conflicts.size() == 1);
   CHECK(conflicts[0].person_id == f.visitor);
@@ -98,7 +98,7 @@ TEST_CASE("offline gates decide from their copies, queue durably, push once and 
   // Pushing the same queue again (a crash between the server's answer and the mark) changes nothing.
   b.local().setSetting("offline.pushed_scan_id", "0");
   b.push();
-  CHECK(f.store->countScans("door", "accepted", "") == 32);
+  CHECK(f.store->countScans("door", "accepted", "", "") == 32);
   // Back online, scans go to the server again and its rules apply.
   CHECK_FALSE(a.scan(shared, door, "in", later).accepted);
   CHECK(a.state().online);
@@ -120,7 +120,7 @@ TEST_CASE("a gate started while the server is down works from the copy it made b
   CHECK_THROWS_AS(gate::GateStation(url, (f.dir / "none.db").string(), {"gate-2", ""}), moussem::Error);
   relay.restore();
   REQUIRE(again.tryOnline());
-  CHECK(f.store->countScans("exhibition", "accepted", "") == 1);
+  CHECK(f.store->countScans("exhibition", "accepted", "", "") == 1);
 }
 
 TEST_CASE("an offline gate goes back online by itself when the server answers again, no scan waiting for it",
@@ -142,7 +142,7 @@ TEST_CASE("an offline gate goes back online by itself when the server answers ag
   CHECK(station.scan(official, hall, "in", GateFixture::at("2026-02-10T10:01:00+01:00")).accepted);
   CHECK(station.state().online);
   CHECK(station.state().queued == 0);
-  CHECK(f.store->countScans("exhibition", "accepted", "") == 2);
+  CHECK(f.store->countScans("exhibition", "accepted", "", "") == 2);
 }
 
 TEST_CASE("a gate whose clock is off by minutes is detected and warned", "[postgres]") {
@@ -229,7 +229,7 @@ TEST_CASE("a hung server never holds a verdict beyond the gate's budget, and the
   // queued copy, so every scan is there once.
   for (int i = 0; i < 100 && f.scans() < 10; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   checkLoggedOnce(f.db.string(), 10);
-  CHECK(f.store->countScans("exhibition", "accepted", "") == 10);
+  CHECK(f.store->countScans("exhibition", "accepted", "", "") == 10);
   // Pushing the queue again changes nothing.
   station.local().setSetting("offline.pushed_scan_id", "0");
   station.push();

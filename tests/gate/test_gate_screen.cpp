@@ -1,3 +1,6 @@
+#include <imgui.h>
+
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cctype>
 
@@ -7,6 +10,7 @@
 #include "ui/screens/desk_screen.hpp"
 #include "ui/screens/gate_screen.hpp"
 #include "ui/shell.hpp"
+#include "ui/text_display.hpp"
 
 using namespace moussem;
 using moussem::test::GateFixture;
@@ -283,4 +287,147 @@ TEST_CASE("a badge scanned at the desk brings up its holder, and the desk search
   REQUIRE_FALSE(desk->model().results().empty());
   CHECK(desk->model().results().front().id == f.official);
   CHECK(f.scans() == 0);  // the desk finds; only a gate logs scans
+}
+
+TEST_CASE("a refusal's reason reads from two metres: at least half the verdict's size, and a revoked badge says why") {
+  Kiosk k;
+  const std::string payload = k.f.payload(k.f.speaker);
+  k.f.badges().revoke(k.f.speaker, "badge perdu, remplacé au guichet 2");
+  for (const char* lang : {"fr", "ar", "en"}) {
+    INFO(lang);
+    i18n::setLanguage(lang);
+    k.scanBurst(payload, "");
+    k.frames(3);
+    const gate::Verdict* v = k.screen.model().verdictOnShow();
+    REQUIRE(v);
+    CHECK(v->reason == "revoked");
+    CHECK(v->revocation_reason == "badge perdu, remplacé au guichet 2");
+    CHECK(k.screen.verdictTitleSize() > 40);
+    CHECK(k.screen.verdictReasonSize() >= 0.5f * k.screen.verdictTitleSize());
+    const auto& shown = k.screen.verdictLines();
+    CHECK(std::find(shown.begin(), shown.end(), i18n::label("reason", "revoked")) != shown.end());
+    CHECK(std::find(shown.begin(), shown.end(),
+                    tr("gate.screen.revoked_because", {"badge perdu, remplacé au guichet 2"})) != shown.end());
+  }
+  i18n::setLanguage("fr");
+}
+
+TEST_CASE("the last scans show every reason whole: the reason column is as wide as its longest reason") {
+  Kiosk k;
+  k.scanBurst("GARBAGE-NOT-A-BADGE", "");  // "Code illisible ou incomplet", the longest French reason
+  k.scanBurst(k.f.payload(k.f.official), "");
+  for (const char* lang : {"fr", "ar", "en"}) {
+    INFO(lang);
+    i18n::setLanguage(lang);
+    k.frames(3);
+    REQUIRE(k.screen.model().recent().size() == 2);
+    const float needed = ImGui::CalcTextSize(ui::display(i18n::label("reason", "malformed")).c_str()).x;
+    CHECK(k.screen.lastScansReasonWidth() >= needed);
+  }
+  i18n::setLanguage("fr");
+}
+
+TEST_CASE("a verdict goes back to 'present the badge' after the edition's verdict time, never left stale") {
+  Kiosk k;
+  double seconds = 1000;
+  k.screen.model().setScreenClock([&] { return seconds; });
+  k.frames(2);
+  CHECK_FALSE(k.screen.model().verdictOnShow());
+  CHECK(k.screen.verdictReasonSize() == 0);
+  k.scanBurst(k.f.payload(k.f.official), "");
+  k.frames(2);
+  REQUIRE(k.screen.model().verdictOnShow());
+  CHECK(k.screen.model().verdictSeconds() == gate::kDefaultVerdictSeconds);
+  // The app is asked to wake before the verdict fades, then draws every frame while it fades.
+  CHECK(k.screen.nextFrameIn() <= 5.0);
+  CHECK_FALSE(k.screen.busy());
+  seconds += 4.7;
+  k.frames(1);
+  CHECK(k.screen.model().verdictOnShow());
+  CHECK(k.screen.busy());
+  seconds += 0.4;
+  k.frames(1);
+  CHECK_FALSE(k.screen.model().verdictOnShow());
+  CHECK_FALSE(k.screen.busy());
+  CHECK(k.screen.verdictLines() == std::vector<std::string>{tr("gate.screen.waiting")});
+  CHECK(k.screen.model().lastVerdict());  // still known, no longer shown
+
+  // The organiser's setting: 2 seconds at every gate; out of range is refused and changes nothing.
+  CHECK_FALSE(k.screen.model().setVerdictSeconds(0));
+  CHECK(k.screen.model().verdictSeconds() == 5);
+  REQUIRE(k.screen.model().setVerdictSeconds(2));
+  CHECK(k.f.store->setting(gate::kVerdictSecondsSetting) == "2");
+  k.scanBurst(k.f.payload(k.f.official), "");
+  k.frames(2);
+  CHECK(k.screen.model().verdictOnShow());
+  seconds += 2.1;
+  k.frames(1);
+  CHECK_FALSE(k.screen.model().verdictOnShow());
+  // Another gate screen opening a profile reads it.
+  ui::GateModel other(*k.f.store);
+  other.load();
+  CHECK(other.verdictSeconds() == 2);
+}
+
+TEST_CASE("accepted today and the last scans follow the edition's day, dates on other days' rows, new scans in order") {
+  Kiosk k;
+  // Yesterday (the 10th): two entries at the exhibition, never scanned out.
+  {
+    gate::ScanPipeline g(*k.f.store, {"gate-x", ""});
+    const auto hall = k.f.profile("exhibition");
+    REQUIRE(g.scan(k.f.payload(k.f.official), hall, "in", GateFixture::at("2026-02-10T10:00:00+01:00")).accepted);
+    REQUIRE(g.scan(k.f.payload(k.f.exhibitor), hall, "in", GateFixture::at("2026-02-10T11:00:00+01:00")).accepted);
+    // A rehearsal played ahead: logged for the 12th, not among the last scans of the 11th.
+    REQUIRE(g.scan(k.f.payload(k.f.official), hall, "in", GateFixture::at("2026-02-12T08:00:00+01:00")).accepted);
+  }
+  std::string now = "2026-02-11T09:00:00+01:00";
+  k.screen.model().setClock([&] { return GateFixture::at(now.c_str()); });
+  k.screen.model().load();
+  k.frames(2);
+  auto& m = k.screen.model();
+  CHECK(m.today() == "2026-02-11");
+  CHECK(m.acceptedToday() == 0);
+  CHECK(m.insideNow() == 0);  // presence resets at midnight (the default profile's policy)
+  REQUIRE(m.recent().size() == 2);
+  CHECK(m.recent()[0].at == "2026-02-10T11:00:00+01:00");
+  CHECK(m.recent()[1].at == "2026-02-10T10:00:00+01:00");
+
+  // Today's first scan: on top, counted; yesterday's rows still below it.
+  k.scanBurst(k.f.payload(k.f.official), "");
+  k.frames(2);
+  CHECK(m.acceptedToday() == 1);
+  CHECK(m.insideNow() == 1);
+  REQUIRE(m.recent().size() == 3);
+  CHECK(m.recent()[0].at == now);
+  for (std::size_t i = 1; i < m.recent().size(); ++i) CHECK(m.recent()[i - 1].at >= m.recent()[i].at);
+  // The list agrees with the counter: its accepted rows of today are the ones counted.
+  long long undated = 0;
+  for (const auto& r : m.recent()) undated += r.accepted && r.at.substr(0, 10) == m.today() ? 1 : 0;
+  CHECK(undated == m.acceptedToday());
+  // Read back from the log: the same.
+  m.load();
+  CHECK(m.acceptedToday() == 1);
+  REQUIRE(m.recent().size() == 3);
+  CHECK(m.recent()[0].at == now);
+
+  // Midnight at the venue: the counters start again by themselves (the screen wakes for it).
+  CHECK(k.screen.nextFrameIn() <= 15 * 3600.0 + 60);
+  now = "2026-02-12T00:01:00+01:00";
+  k.frames(1);
+  CHECK(m.today() == "2026-02-12");
+  CHECK(m.acceptedToday() == 0);
+  CHECK(m.insideNow() == 0);
+}
+
+TEST_CASE("the gate's messages follow a live language switch: no French left on the Arabic gate") {
+  Kiosk k;
+  k.frames(2);
+  k.screen.model().search = "Personne-Inconnue-Zzz";
+  k.screen.model().runSearch();
+  CHECK(k.screen.model().message() == "Aucune personne trouvée");
+  i18n::setLanguage("ar");
+  k.frames(2);
+  CHECK(k.screen.model().message() == tr("gate.screen.no_match"));
+  CHECK(k.screen.model().message() != "Aucune personne trouvée");
+  i18n::setLanguage("fr");
 }

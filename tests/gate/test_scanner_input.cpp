@@ -156,3 +156,34 @@ TEST_CASE("one hiccup of a busy machine in the middle of a burst keeps it whole,
   CHECK(d.bursts() == 1);
   CHECK(d.humanRuns() == 1);
 }
+
+TEST_CASE("a scan stalled for a few hundred ms by a starved machine stays one badge, while a person's keys still go after 100 ms") {
+  ScannerDecoder d;
+  double t = 40.0;
+  for (std::size_t i = 0; i < kPayload.size(); ++i) {
+    auto k = usKeyFor(kPayload[i]);
+    k->time = t;
+    k->arrival = t;
+    t += i == 20 || i == 70 ? 0.300 : 0.010;  // twice 300 ms: the X server or the app had no CPU
+    d.press(*k);
+    if (i == 20) {
+      d.poll(t - 0.01);  // the app draws a frame during the stall: the burst is held, not cut
+      CHECK(d.pending());
+    }
+  }
+  d.press({keys::Enter, false, false, t});
+  CHECK(d.takePayloads() == std::vector<std::string>{kPayload});
+  CHECK(d.humanRuns() == 0);
+  // A person's three keys: released 100 ms after the last one, as before.
+  t += 1.0;
+  for (char c : std::string("ABC")) {
+    auto k = usKeyFor(c);
+    k->time = t;
+    d.press(*k);
+    t += 0.150;
+  }
+  d.poll(t - 0.150 + 0.12);
+  CHECK_FALSE(d.pending());
+  CHECK(d.takePayloads().empty());
+  CHECK(d.humanRuns() == 3);  // 150 ms apart: each key let through on its own, 100 ms after it
+}

@@ -114,9 +114,10 @@ TEST_CASE("another program's database and a newer schema are refused and not cha
   CHECK(test::pgQuery(url, "SELECT max(version) FROM moussem_schema") == std::to_string(newer));
 }
 
-TEST_CASE("a server database of every earlier schema version upgrades to the latest and keeps its data",
+TEST_CASE("a server database of every earlier schema version upgrades to the latest when asked, and keeps its data",
           "[postgres]") {
-  for (int from = 1; from <= static_cast<int>(pgMigrations().size()); ++from) {
+  const int latest = static_cast<int>(pgMigrations().size());
+  for (int from = 1; from <= latest; ++from) {
     INFO("upgrading from version " << from);
     const std::string url = test::newPgDatabase();
     std::string sql = "CREATE TABLE moussem_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT "
@@ -130,8 +131,13 @@ TEST_CASE("a server database of every earlier schema version upgrades to the lat
            "'2025-07-05'); INSERT INTO category (code, color, label_fr) VALUES ('forum', '#000000', 'Forum');"
            " INSERT INTO person (first_name, last_name, category) VALUES ('Ahmed', 'Bennani', 'forum');";
     test::pgQuery(url, sql);
-    auto store = openStore(url, OpenMode::Existing);
-    CHECK(store->schemaVersion() == static_cast<int>(pgMigrations().size()));
+    if (from < latest) {
+      // Shared by many stations: opened as usual, it is not upgraded behind anyone's back.
+      CHECK_THROWS_AS(openStore(url, OpenMode::Existing), UpgradeNeeded);
+      CHECK(test::pgQuery(url, "SELECT max(version) FROM moussem_schema") == std::to_string(from));
+    }
+    auto store = openStore(url, OpenMode::Upgrade);  // the administrator's station, once confirmed
+    CHECK(store->schemaVersion() == latest);
     CHECK(store->edition()->uid == "OLD001");
     CHECK(store->overview().people == 1);
   }

@@ -12,6 +12,7 @@ namespace {
 
 struct ItemAudit {
   int frame = -1;
+  std::vector<moussem::test::SeenItem> items, lastItems;  // this frame's and the last one's
   std::vector<ImGuiID> ids;                          // this frame's, in order
   std::unordered_map<ImGuiID, ImVec2> where;         // this frame's, by ID
   std::vector<ImGuiID> lastFrame;
@@ -31,14 +32,29 @@ void noteItem(const ImRect& bb, ImGuiID id) {
   if (a.frame != g->FrameCount) {
     a.lastFrame.swap(a.ids);
     a.ids.clear();
+    a.lastItems.swap(a.items);
+    a.items.clear();
     a.where.clear();
     a.lastItems.swap(a.items);
     a.items.clear();
     a.frame = g->FrameCount;
   }
   a.ids.push_back(id);
-  if (ImGuiWindow* w = g->CurrentWindow)
-    a.items.push_back({id, bb.Min, bb.Max, w->ClipRect.Min, w->ClipRect.Max, w->Name});
+  if (ImGuiWindow* w = g->CurrentWindow) {
+    const bool popup = (w->RootWindow->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip)) != 0;
+    const ImRect& clip = w->ClipRect;
+    const ImVec2 c = bb.GetCenter();
+    // Out of view, an item is within reach only through a scroll bar the window shows (content past
+    // the edge of a window with no scroll bar is out of anybody's reach).
+    const bool x = (c.x >= clip.Min.x - 1 && c.x <= clip.Max.x + 1) || (w->ScrollbarX && w->ScrollMax.x > 0);
+    const bool y = (c.y >= clip.Min.y - 1 && c.y <= clip.Max.y + 1) || (w->ScrollbarY && w->ScrollMax.y > 0);
+    const bool inView =
+        c.x >= clip.Min.x - 1 && c.x <= clip.Max.x + 1 && c.y >= clip.Min.y - 1 && c.y <= clip.Max.y + 1;
+    // The last rows in view of a window that scrolls: one layout may show one row more than another.
+    const bool atFold = w->ScrollbarY && c.y > clip.Max.y - 2 * (bb.GetHeight() + g->Style.ItemSpacing.y);
+    a.items.push_back(
+        {id, w, bb.Min, bb.Max, !popup && x && y && clip.GetWidth() > 0, popup, !popup && inView, atFold, clip.Min, clip.Max, w->Name});
+  }
   auto [it, fresh] = a.where.emplace(id, bb.Min);
   if (!fresh) {
     ImGuiWindow* w = g->CurrentWindow;
@@ -72,7 +88,7 @@ const std::vector<ImGuiID>& itemIdsOfLastFrame() {
   return a.frame == ImGui::GetFrameCount() ? a.ids : a.lastFrame;
 }
 
-const std::vector<ItemSeen>& itemsOfLastFrame() {
+const std::vector<SeenItem>& itemsOfLastFrame() {
   ItemAudit& a = audit();
   return a.frame == ImGui::GetFrameCount() ? a.items : a.lastItems;
 }

@@ -4,6 +4,7 @@
 // TEST_CASE runs as its own CTest process, so an ImGui assertion fails exactly the test that hit it.
 #pragma once
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <functional>
 #include <string>
@@ -45,18 +46,27 @@ struct IdClash {
 std::vector<IdClash> takeIdClashes();
 // Every item ID of the last frame, in submission order.
 const std::vector<ImGuiID>& itemIdsOfLastFrame();
-// Every item of the last frame with its rectangle and the clip rectangle it was drawn in (the window's,
-// narrowed to a table cell inside tables): an item that does not fit in its clip rectangle is cut.
-struct ItemSeen {
+// Every item of the last frame with the window it is in, the clip rectangle it was drawn in (the
+// window's, narrowed to a table cell inside tables: an item that does not fit in it is cut), and whether
+// a user can reach it: its centre inside the visible part of its window (its clip rectangle, a table
+// column's included), or the window shows a scroll bar that way. Items of popups and tooltips are never
+// "reachable" (they come and go with the mouse): they are marked inPopup.
+struct SeenItem {
   ImGuiID id = 0;
-  ImVec2 min, max, clip_min, clip_max;
-  std::string window;
+  ImGuiWindow* window = nullptr;
+  ImVec2 min, max;
+  bool reachable = false;
+  bool inPopup = false;
+  bool inView = false;  // on screen now, without scrolling
+  bool atFold = false;  // among the last two rows in view of a window that scrolls down
+  ImVec2 clip_min, clip_max;
+  std::string windowName;
   bool whole() const {
     return min.x >= clip_min.x - 0.5f && max.x <= clip_max.x + 0.5f && min.y >= clip_min.y - 0.5f &&
            max.y <= clip_max.y + 0.5f;
   }
 };
-const std::vector<ItemSeen>& itemsOfLastFrame();
+const std::vector<SeenItem>& itemsOfLastFrame();
 // Names of the windows (child windows included) and IDs of the tables drawn in the last frame: the
 // holders of state (scroll, open headers, column widths, sort) that must survive a language switch.
 std::vector<std::string> windowsOfLastFrame();

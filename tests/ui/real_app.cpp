@@ -1,6 +1,7 @@
 #include "real_app.hpp"
 
 #include <X11/Xlib.h>
+#include <X11/Xutil.h>
 #include <X11/extensions/XTest.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -298,6 +299,27 @@ bool XKeyboard::focusWindow(const std::string& title, std::chrono::seconds timeo
   return false;
 }
 
+std::optional<std::uint32_t> XKeyboard::pixel(const std::string& title, int x, int y) {
+  auto* dpy = static_cast<Display*>(display_);
+  const Window w = findWindow(dpy, DefaultRootWindow(dpy), title);
+  if (!w) return std::nullopt;
+  XImage* image = XGetImage(dpy, w, x, y, 1, 1, AllPlanes, ZPixmap);
+  if (!image) return std::nullopt;
+  const unsigned long p = XGetPixel(image, 0, 0);
+  auto channel = [&](unsigned long mask) {
+    unsigned long v = p & mask;
+    while (mask && !(mask & 1)) {
+      mask >>= 1;
+      v >>= 1;
+    }
+    return static_cast<std::uint32_t>(v & 0xFF);
+  };
+  const std::uint32_t rgb =
+      channel(image->red_mask) << 16 | channel(image->green_mask) << 8 | channel(image->blue_mask);
+  XDestroyImage(image);
+  return rgb;
+}
+
 void XKeyboard::key(int keycode, bool down) {
   auto* dpy = static_cast<Display*>(display_);
   XTestFakeKeyEvent(dpy, static_cast<unsigned>(keycode), down ? True : False, CurrentTime);
@@ -352,6 +374,39 @@ void XKeyboard::ctrl(char us) {
   key(code, true);
   key(code, false);
   key(kControl, false);
+}
+
+void XKeyboard::press(const std::string& keysym, bool ctrl, bool shift) {
+  auto* dpy = static_cast<Display*>(display_);
+  const KeySym sym = XStringToKeysym(keysym.c_str());
+  const int code = sym == NoSymbol ? 0 : XKeysymToKeycode(dpy, sym);
+  if (code == 0) throw std::runtime_error("no key for keysym " + keysym);
+  if (ctrl) key(kControl, true);
+  if (shift) key(kShift, true);
+  // Held for a moment, as a finger does: Dear ImGui 1.86 reads the keys that are down once a frame,
+  // and misses a press and release that both fall between two frames.
+  key(code, true);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  key(code, false);
+  if (shift) key(kShift, false);
+  if (ctrl) key(kControl, false);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+}
+
+bool XKeyboard::askToClose(const std::string& title) {
+  auto* dpy = static_cast<Display*>(display_);
+  const Window w = findWindow(dpy, DefaultRootWindow(dpy), title);
+  if (!w) return false;
+  XEvent e{};
+  e.xclient.type = ClientMessage;
+  e.xclient.window = w;
+  e.xclient.message_type = XInternAtom(dpy, "WM_PROTOCOLS", False);
+  e.xclient.format = 32;
+  e.xclient.data.l[0] = static_cast<long>(XInternAtom(dpy, "WM_DELETE_WINDOW", False));
+  e.xclient.data.l[1] = CurrentTime;
+  XSendEvent(dpy, w, False, NoEventMask, &e);
+  XSync(dpy, False);
+  return true;
 }
 
 void XKeyboard::toggleCapsLock() {

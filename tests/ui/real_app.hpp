@@ -7,7 +7,9 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -89,8 +91,17 @@ class XKeyboard {
   // A person: the same keys, slowly (gap between keys), no Enter.
   void type(const std::string& text, std::chrono::milliseconds gap = std::chrono::milliseconds(150));
   void ctrl(char us);  // Ctrl + the key at a US letter or digit's position
+  // A key by its X keysym name ("Tab", "Down", "space", "Return", "o"...), with modifiers held; held
+  // down for a tenth of a second, as a person presses it.
+  void press(const std::string& keysym, bool ctrl = false, bool shift = false);
+  // What a window manager's close button (or Alt+F4) does: WM_DELETE_WINDOW sent to the window of this
+  // title. False if there is no such window.
+  bool askToClose(const std::string& title);
   void toggleCapsLock();
   void enter();
+  // What the window of this title shows at (x, y) of its own, 0xRRGGBB, read back from the X server as
+  // any screenshot tool would; nullopt if there is no such window.
+  std::optional<std::uint32_t> pixel(const std::string& title, int x, int y);
 
  private:
   void key(int keycode, bool down);

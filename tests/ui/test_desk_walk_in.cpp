@@ -253,9 +253,9 @@ TEST_CASE("desk: every field of the walk-in form is visible at 1280x800 in the a
       ui.frames(4, [&] { shell.draw(); });
       std::size_t inForm = 0;
       for (const auto& item : test::itemsOfLastFrame()) {
-        if (item.window.find("form-fields") == std::string::npos) continue;
+        if (item.windowName.find("form-fields") == std::string::npos) continue;
         ++inForm;
-        INFO(item.window << " item " << item.id << " at " << item.min.x << "," << item.min.y << " - " << item.max.x
+        INFO(item.windowName << " item " << item.id << " at " << item.min.x << "," << item.min.y << " - " << item.max.x
                          << "," << item.max.y << " clip " << item.clip_min.x << "," << item.clip_min.y << " - "
                          << item.clip_max.x << "," << item.clip_max.y);
         CHECK(item.whole());

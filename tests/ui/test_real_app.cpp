@@ -252,3 +252,42 @@ TEST_CASE(
     CHECK(seen[badge->serial] == 1);
   }
 }
+
+TEST_CASE("the real gate shows a refusal in red, then goes back to 'present the badge' by itself, never a stale verdict") {
+  DemoEdition e(2);
+  const auto [revokedPerson, revokedPayload] = e.badges.at(1);
+  REQUIRE(run("moussem-cli", {"--db", e.db.string(), "badge", "revoke", "--person", std::to_string(revokedPerson),
+                              "--reason", "badge perdu"})
+              .exit_code == 0);
+  REQUIRE(run("moussem-cli", {"--db", e.db.string(), "gate", "verdict-time", "2"}).exit_code == 0);
+  XDisplay display;
+  RealApp app(display, e.dir.path(), {"--db", e.db.string(), "--screen", "gate", "--lang", "ar", "--size", "1280x800"});
+  REQUIRE(app.waitReady());
+  XKeyboard keys(display);
+  REQUIRE(keys.focusWindow("Moussem"));
+  // A point of the verdict's area away from its text: the left end of its middle (Arabic: the
+  // navigation is on the right).
+  auto colour = [&] { return keys.pixel("Moussem", 40, 250).value_or(0); };
+  auto isRed = [](std::uint32_t c) { return (c >> 16) > 150 && ((c >> 8) & 0xFF) < 90 && (c & 0xFF) < 90; };
+  auto isIdle = [](std::uint32_t c) { return (c >> 16) > 220 && ((c >> 8) & 0xFF) > 220 && (c & 0xFF) > 220; };
+  INFO("verdict area colour " << colour());
+  REQUIRE(isIdle(colour()));
+  keys.scan(revokedPayload);
+  bool red = false;
+  for (int i = 0; i < 100 && !red; ++i) {
+    red = isRed(colour());
+    if (!red) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  REQUIRE(red);
+  // Nobody touches anything: the app wakes by itself and the verdict goes (2 s here, plus its fade;
+  // generous on a shared machine).
+  bool idle = false;
+  for (int i = 0; i < 150 && !idle; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    idle = isIdle(colour());
+  }
+  INFO("verdict area colour " << colour());
+  CHECK(idle);
+  app.quit();
+  CHECK(Reader(e.db).count("SELECT count(*) FROM scan WHERE reason = 'revoked'") == 1);
+}

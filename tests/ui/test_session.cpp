@@ -242,3 +242,43 @@ TEST_CASE("the shell backs up on schedule into the station's folder and shows th
   CHECK(files == 1);
   CHECK(ui.frame([&] { s->draw(); }) > 0);
 }
+
+TEST_CASE("a locked station (--kiosk): nothing quits it, signing out and closing take an administrator's PIN") {
+  i18n::setLanguage("fr");
+  test::HeadlessUi ui;
+  Station st(false);
+  st.addUser("amina", Role::Desk, "1357");
+  st.addUser("directrice", Role::Admin, "482193");
+  auto s = st.session();
+  s->setLocked(true);
+  s->setHomeScreen("desk");  // a self-service desk's job
+  REQUIRE(s->submitSignIn("amina", "1357"));
+  REQUIRE(s->shell());
+  CHECK(std::string(s->shell()->current().id()) == "desk");
+  CHECK(s->shell()->locked());
+  CHECK_FALSE(s->onKey({ui::Key::Q, true}));  // Ctrl+Q quits nothing
+  ui.frames(2, [&] { s->draw(); });
+  CHECK_FALSE(s->quitRequested());
+  // Signing out goes through an administrator, even for a desk user.
+  CHECK(s->onKey({ui::Key::O, true, true}));
+  ui.frame([&] { s->draw(); });
+  CHECK(s->state() == State::KioskExit);
+  CHECK_FALSE(s->submitKioskClose("amina", "1357"));
+  CHECK_FALSE(s->submitKioskClose("directrice", "0000"));
+  CHECK_FALSE(s->quitRequested());
+  ui.frames(2, [&] { s->draw(); });  // the form, with its Close button, draws
+  REQUIRE(s->submitKioskClose("directrice", "482193"));
+  CHECK(s->quitRequested());
+}
+
+TEST_CASE("without --kiosk a desk quits with Ctrl+Q and signs out by itself") {
+  i18n::setLanguage("fr");
+  test::HeadlessUi ui;
+  Station st(false);
+  st.addUser("amina", Role::Desk, "1357");
+  auto s = st.session();
+  REQUIRE(s->submitSignIn("amina", "1357"));
+  CHECK_FALSE(s->shell()->locked());
+  CHECK(s->onKey({ui::Key::Q, true}));
+  CHECK(s->quitRequested());
+}

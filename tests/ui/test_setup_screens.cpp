@@ -113,9 +113,9 @@ TEST_CASE("tables at 1280x800: phones, categories, countries and days are never 
         ui.frames(4, [&] { shell.draw(); });
         // Every item of the filter row, the New button included, is whole on screen.
         for (const auto& item : test::itemsOfLastFrame())
-          if (item.window.find("/") == std::string::npos || item.window.find("Table") == std::string::npos) {
+          if (item.windowName.find("/") == std::string::npos || item.windowName.find("Table") == std::string::npos) {
             // top-level items of the screen (filters and buttons), not the table's own rows
-            if (item.max.y < 200 && item.window.find("##") == std::string::npos) CHECK(item.whole());
+            if (item.max.y < 200 && item.windowName.find("##") == std::string::npos) CHECK(item.whole());
           }
         const ui::TableReport* report = nullptr;
         if (std::string(screen) == "participants")

@@ -185,3 +185,73 @@ TEST_CASE("a label too long for its place ends with an ellipsis at its reading e
     CHECK(ui::ellipsized(arabic, 1, true) == "\xE2\x80\xA6");
   });
 }
+
+TEST_CASE(
+    "text too long for its place is cut at its own reading end, in both directions and in every interface language") {
+  test::HeadlessUi ui;
+  const std::string arabic = "عبد الهادي آيت لحسن";
+  const std::string french = "Coopérative féminine Tafilalt des tapis";
+  for (const char* lang : {"fr", "ar"}) {
+    INFO(lang);
+    i18n::setLanguage(lang);
+    ui.frame([&] {
+      const float half = ImGui::CalcTextSize(ui::display(arabic).c_str()).x * 0.6f;
+      // Arabic reads from the right: its beginning ("عبد") stays on the right, "…" goes on the left.
+      const std::string cutArabic = ui::fitToWidth(arabic, half);
+      CHECK(ImGui::CalcTextSize(cutArabic.c_str()).x <= half);
+      CHECK(cutArabic.rfind("\xE2\x80\xA6", 0) == 0);
+      const std::string& start = ui::display("عبد");
+      REQUIRE(cutArabic.size() > start.size());
+      CHECK(cutArabic.substr(cutArabic.size() - start.size()) == start);
+      // French keeps its beginning on the left, "…" on the right, in the Arabic interface too.
+      const float room = ImGui::CalcTextSize(french.c_str()).x * 0.5f;
+      const std::string cutFrench = ui::fitToWidth(french, room);
+      CHECK(cutFrench.rfind("Coopérative", 0) == 0);
+      CHECK(cutFrench.substr(cutFrench.size() - 3) == "\xE2\x80\xA6");
+      CHECK(ImGui::CalcTextSize(cutFrench.c_str()).x <= room);
+      CHECK(ui::fitToWidth(french, 10000) == french);
+      // Visual labels (table headers) are cut the same way, whatever the interface's direction.
+      CHECK(ui::ellipsized(french, room, false).rfind("Coop", 0) == 0);
+    });
+  }
+  i18n::setLanguage("fr");
+}
+
+TEST_CASE("a name in a column too narrow for it stays inside its column, cut at its reading end, whole in a tooltip") {
+  test::HeadlessUi ui;
+  const std::string arabic = "عبد الهادي آيت لحسن";
+  for (const char* lang : {"fr", "ar"}) {
+    INFO(lang);
+    i18n::setLanguage(lang);
+    ImVec2 min, max;
+    float cellRight = 0;
+    bool tooltip = false;
+    auto draw = [&] {
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImVec2(400, 200));
+      ImGui::Begin("narrow", nullptr, ImGuiWindowFlags_NoDecoration);
+      if (ImGui::BeginTable("t", 2, ImGuiTableFlags_BordersInnerV)) {
+        ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthFixed, 80);
+        ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        cellRight = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+        ui::Text(arabic);
+        min = ImGui::GetItemRectMin();
+        max = ImGui::GetItemRectMax();
+        ImGui::EndTable();
+      }
+      ImGuiWindow* tip = ImGui::FindWindowByName("##Tooltip_00");
+      tooltip = tip && tip->Active;
+      ImGui::End();
+    };
+    ui.moveMouse(ImVec2(-100, -100));
+    ui.frames(3, draw);
+    CHECK(max.x <= cellRight + 0.5f);
+    CHECK(max.x - min.x <= 80.5f);
+    ui.moveMouse(ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2));
+    ui.frames(2, draw);
+    CHECK(tooltip);
+  }
+  i18n::setLanguage("fr");
+}

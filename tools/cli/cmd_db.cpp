@@ -2,6 +2,10 @@
 // with no more rights than its app role (store/postgres/pg_roles.hpp, docs/roles.md). Administrators
 // only, connected as the database's owner (creating roles needs CREATEROLE). On a SQLite file there are
 // no database roles: whoever can read the file can read everything, and the commands say so.
+// `db upgrade`: the administrator's station brings a shared server's schema up to this Moussem's, after
+// a reminder to back it up and a confirmation (the other stations wait meanwhile: docs/install.md).
+#include <unistd.h>
+
 #include <iostream>
 
 #include "cli_context.hpp"
@@ -26,7 +30,7 @@ void registerDb(CLI::App& app, Context& ctx) {
   auto* db = app.add_subcommand("db", tr("cli.help.db.about"));
   db->require_subcommand(1);
   static std::string name, role;
-  static bool passwordStdin = false;
+  static bool passwordStdin = false, yes = false;
 
   auto* roles = db->add_subcommand("roles", tr("cli.help.db.roles.about"));
   roles->callback([&ctx] {
@@ -59,6 +63,38 @@ void registerDb(CLI::App& app, Context& ctx) {
       pg_roles::setLogin(conn, name, r, password);
       ctx.print({{"login", name}, {"role", role}, {"group", pg_roles::groupRole(r)}},
                 tr("db.login.done", {name, tr("role." + role), pg_roles::groupRole(r)}));
+    };
+  });
+
+  auto* upgrade = db->add_subcommand("upgrade", tr("cli.help.db.upgrade.about"));
+  upgrade->add_flag("--yes", yes, tr("cli.help.db.upgrade.yes"));
+  upgrade->callback([&ctx] {
+    ctx.action = [&ctx] {
+      const std::string url = postgresUrl(ctx);
+      ctx.require(Permission::Backup);
+      try {
+        auto store = openStore(url, OpenMode::Existing);
+        const int v = store->schemaVersion();
+        ctx.print({{"upgraded", false}, {"schema_version", v}}, tr("db.upgrade.current", {pg::withoutPassword(url), std::to_string(v)}));
+        return;
+      } catch (const UpgradeNeeded& need) {
+        if (!need.may_upgrade) throw;
+        const std::string from = std::to_string(need.server_version), to = std::to_string(need.latest);
+        std::cerr << tr("db.upgrade.backup", {pg::withoutPassword(url), from, to}) << "\n";
+        if (!yes) {
+          if (!::isatty(STDIN_FILENO)) throw Error(ErrorKind::Usage, tr("db.upgrade.no_terminal"));
+          std::cerr << tr("db.upgrade.confirm") << " ";
+          std::string answer;
+          std::getline(std::cin, answer);
+          const bool confirmed = answer == "y" || answer == "Y" || answer == "yes" || answer == "o" || answer == "O" ||
+                                 answer == "oui" || answer == "نعم";
+          if (!confirmed) throw Error(ErrorKind::Refused, tr("db.upgrade.cancelled"));
+        }
+        auto store = openStore(url, OpenMode::Upgrade);
+        const int v = store->schemaVersion();
+        ctx.print({{"upgraded", true}, {"from", need.server_version}, {"schema_version", v}},
+                  tr("db.upgrade.done", {pg::withoutPassword(url), from, std::to_string(v)}));
+      }
     };
   });
 }

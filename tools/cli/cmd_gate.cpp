@@ -51,22 +51,27 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 }
 
 nlohmann::json profileJson(const GateProfile& g) {
-  return {{"id", g.id},         {"name", g.name},
-          {"zone", g.zone},     {"direction", g.direction},
-          {"categories", g.categories}, {"days", g.days},
+  return {{"id", g.id},
+          {"name", g.name},
+          {"zone", g.zone},
+          {"direction", g.direction},
+          {"categories", g.categories},
+          {"days", g.days},
           {"hours", g.hours_from.empty() ? "" : g.hours_from + "-" + g.hours_to},
-          {"reentry", g.reentry}};
+          {"reentry", g.reentry},
+          {"presence_reset", g.presence_reset}};
 }
 
 std::string profileText(const GateProfile& g) {
   return g.name + "  " + g.zone + "  " + g.direction + "  " +
          (g.categories.empty() ? tr("gate.all_categories") : join(g.categories, ",")) + "  " +
          (g.days.empty() ? tr("gate.all_days") : join(g.days, ",")) + "  " +
-         (g.hours_from.empty() ? tr("gate.all_hours") : g.hours_from + "-" + g.hours_to) + "  " + g.reentry;
+         (g.hours_from.empty() ? tr("gate.all_hours") : g.hours_from + "-" + g.hours_to) + "  " + g.reentry + "  " +
+         i18n::label("presence_reset", g.presence_reset);
 }
 
 struct GateOptions {
-  std::string name, zone, direction = "in", categories, days, hours, reentry = "always";
+  std::string name, zone, direction = "in", categories, days, hours, reentry = "always", presence_reset = "daily";
 };
 
 struct ScanOptions {
@@ -93,6 +98,7 @@ nlohmann::ordered_json verdictJson(const gate::Verdict& v) {
   else j["person"] = nullptr;
   j["latency_us"] = v.latency_us;
   if (v.manual) j["manual"] = true;
+  if (!v.revocation_reason.empty()) j["revocation_reason"] = v.revocation_reason;
   return j;
 }
 
@@ -150,6 +156,8 @@ void registerGate(CLI::App& app, Context& ctx) {
   add->add_option("--categories", o->categories, tr("cli.help.gate.add.categories"));
   add->add_option("--days", o->days, tr("cli.help.gate.add.days"));
   add->add_option("--hours", o->hours, tr("cli.help.gate.add.hours"));
+  add->add_option("--presence-reset", o->presence_reset, tr("cli.help.gate.add.presence_reset"))
+      ->check(CLI::IsMember({"daily", "never"}));
   add->add_option("--reentry", o->reentry, tr("cli.help.gate.add.reentry"))
       ->check(CLI::IsMember({"always", "antipassback", "once-per-day"}));
   add->callback([&ctx, o] {
@@ -163,6 +171,7 @@ void registerGate(CLI::App& app, Context& ctx) {
       g.categories = gate::splitList(o->categories);
       g.days = gate::splitList(o->days);
       g.reentry = o->reentry;
+      g.presence_reset = o->presence_reset;
       if (!o->hours.empty()) {
         auto h = gate::parseHours(o->hours);
         if (!h) throw Error(ErrorKind::Invalid, tr("gate.error.hours", {o->hours}));
@@ -209,6 +218,23 @@ void registerGate(CLI::App& app, Context& ctx) {
       const std::string ms = set.value_or(std::to_string(gate::GateStation::kDefaultScanBudget.count()));
       ctx.print({{"budget_ms", std::stoi(ms)}, {"setting", gate::GateStation::kScanBudgetSetting}, {"default", !set}},
                 tr("gate.budget", {ms}));
+    };
+  });
+
+  // How long the gate screen shows a verdict (gate/gate_profiles.hpp): an edition setting.
+  auto verdictSeconds = std::make_shared<int>(0);
+  auto* verdictTime = gateCmd->add_subcommand("verdict-time", tr("cli.help.gate.verdict_time.about"));
+  verdictTime->add_option("seconds", *verdictSeconds, tr("cli.help.gate.verdict_time.seconds"))
+      ->check(CLI::Range(gate::kMinVerdictSeconds, gate::kMaxVerdictSeconds));
+  verdictTime->callback([&ctx, verdictSeconds] {
+    ctx.action = [&ctx, verdictSeconds] {
+      auto store = ctx.open();
+      if (*verdictSeconds != 0) gate::setVerdictSeconds(*store, *verdictSeconds);
+      const int seconds = gate::verdictSeconds(*store);
+      ctx.print({{"seconds", seconds},
+                 {"setting", gate::kVerdictSecondsSetting},
+                 {"default", !store->setting(gate::kVerdictSecondsSetting)}},
+                tr("gate.verdict_time", {std::to_string(seconds)}));
     };
   });
 

@@ -1,20 +1,59 @@
 // moussem-cli: every feature of the app, scriptable and testable without a window.
 #include <algorithm>
 #include <iostream>
+#include <memory>
+#include <sstream>
 
 #include "cli_context.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/version.hpp"
 
 namespace moussem::cli {
 void registerAudit(CLI::App& app, Context& ctx);  // audit verify|list (cmd_audit.cpp)
 void registerUser(CLI::App& app, Context& ctx);   // user add|list|disable|enable|set-pin|set-role (cmd_user.cpp)
 void registerPrivacy(CLI::App& app, Context& ctx);  // export-person, anonymize (cmd_privacy.cpp)
-void registerDb(CLI::App& app, Context& ctx);       // db roles|login: PostgreSQL roles (cmd_db.cpp)
+void registerDb(CLI::App& app, Context& ctx);       // db roles|login|upgrade: PostgreSQL roles (cmd_db.cpp)
 void registerEdition(CLI::App& app, Context& ctx);  // edition set|category|zone (cmd_edition.cpp)
+void registerStation(CLI::App& app, Context& ctx);  // station enrol|show|reset (cmd_station.cpp)
 }  // namespace moussem::cli
 
 namespace {
+// --help-all prints every command, however deep it sits (`station enrol`), under its full name with its
+// arguments and options below it. The manual page is made from this very text by help2man, whose
+// conventions it follows: "*Commands*" opens the page's COMMANDS section, each "moussem-cli station
+// enrol [OPTIONS]:" line a subsection of it, each option line an entry. (CLI11 itself expands one
+// level of commands, nested in the one above.)
+class EveryCommandFormatter : public CLI::Formatter {
+ public:
+  std::string make_subcommands(const CLI::App* app, CLI::AppFormatMode mode) const override {
+    if (mode != CLI::AppFormatMode::All) return CLI::Formatter::make_subcommands(app, mode);
+    std::string out = "\n*" + moussem::tr("cli.help.label.commands") + "*\n";
+    for (const CLI::App* sub : app->get_subcommands({})) out += command(sub);
+    return out;
+  }
+
+ private:
+  std::string command(const CLI::App* sub) const {
+    std::string name;
+    for (const CLI::App* a = sub; a; a = a->get_parent()) name = a->get_name() + (name.empty() ? "" : " ") + name;
+    const auto positionals = sub->get_options([](const CLI::Option* o) { return o->get_positional(); });
+    const auto options = sub->get_options([sub](const CLI::Option* o) {
+      return o->nonpositional() && o != sub->get_help_ptr() && o != sub->get_help_all_ptr();
+    });
+    std::stringstream out;
+    out << "\n" << name;
+    for (const CLI::Option* o : positionals) out << " " << make_option_usage(o);
+    if (!options.empty()) out << " [" << get_label("OPTIONS") << "]";
+    out << ":\n  " << sub->get_description() << "\n";
+    if (!positionals.empty() || !options.empty()) out << "\n";  // (help2man: the options, a paragraph of their own)
+    for (const CLI::Option* o : positionals) out << make_option(o, true);
+    for (const CLI::Option* o : options) out << make_option(o, false);
+    for (const CLI::App* child : sub->get_subcommands({})) out << command(child);
+    return out.str();
+  }
+};
+
 // --lang is read before the command line is parsed, so that a usage error is already in the user's language.
 void languageFromArguments(int argc, char** argv) {
   const auto known = moussem::i18n::languages();
@@ -48,9 +87,12 @@ int main(int argc, char** argv) {
   cli::Context ctx;
   languageFromArguments(argc, argv);
   CLI::App app{tr("cli.help.about"), "moussem-cli"};
+  app.formatter(std::make_shared<EveryCommandFormatter>());
   // CLI11's own words in the help, in the chosen language (subcommands inherit all of these).
   app.option_defaults()->always_capture_default()->group(tr("cli.help.label.options"));
   app.set_help_flag("-h,--help", tr("cli.help.label.help"));
+  app.set_help_all_flag("--help-all", tr("cli.help.label.help_all"));
+  app.set_version_flag("--version", "moussem-cli " + std::string(appVersion()), tr("cli.help.label.version"));
   app.group(tr("cli.help.label.subcommands"));
   auto formatter = app.get_formatter();
   formatter->label("Usage", tr("cli.help.label.usage"));
@@ -75,8 +117,9 @@ int main(int argc, char** argv) {
   cli::registerAudit(app, ctx);     // audit verify, audit list
   cli::registerUser(app, ctx);      // users and roles
   cli::registerPrivacy(app, ctx);   // export-person, anonymize (personal data)
-  cli::registerDb(app, ctx);        // database roles of the stations (PostgreSQL)
+  cli::registerDb(app, ctx);        // database roles of the stations (PostgreSQL), schema upgrades
   cli::registerEdition(app, ctx);   // the edition's names, dates, venue, time zone, categories, zones
+  cli::registerStation(app, ctx);   // this station's enrolment on a server
 
   // Name an unknown command instead of CLI11's "a subcommand is required".
   for (int i = 1; i < argc; ++i) {
@@ -107,6 +150,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::cerr << "moussem-cli: " << usageMessage(e) << "\n" << tr("cli.usage_hint") << "\n";

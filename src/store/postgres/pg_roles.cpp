@@ -145,6 +145,26 @@ void applyRoles(pg::Connection& conn) {
   runAll(conn, sql);
 }
 
+bool ownsSchema(pg::Connection& conn) {
+  auto r = conn.run("SELECT pg_has_role(current_user, tableowner, 'USAGE') FROM pg_tables "
+                    "WHERE schemaname = current_schema() AND tablename = 'moussem_schema'");
+  return r.rows() && r.text(0, 0) == "t";
+}
+
+LoginRights loginRights(pg::Connection& conn) {
+  LoginRights rights;
+  rights.login = conn.run("SELECT current_user").text(0, 0);
+  rights.owner = ownsSchema(conn);
+  // Direct membership, as setLogin grants it (pg_has_role would fail on a group not created yet).
+  auto groups = conn.run(
+      "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+      "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = current_user ORDER BY g.rolname");
+  for (int i = 0; i < groups.rows(); ++i)
+    for (Role role : allRoles())
+      if (groups.text(i, 0) == groupRole(role)) rights.group = role;
+  return rights;
+}
+
 bool validLoginName(const std::string& name) {
   if (name.empty() || name.size() > 63 || name[0] < 'a' || name[0] > 'z') return false;
   for (char c : name)

@@ -8,6 +8,7 @@
 // Every table of the schema must appear in kTablePrivileges (a test checks it): a table a migration
 // adds is given no privilege until it is listed here.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,18 @@ bool rolesExist(pg::Connection& conn);
 // Creates the login role `name` (or updates its password) as a member of role's group and of no other
 // Moussem group. The password is hashed here (SCRAM-SHA-256) and only its hash reaches the server.
 void setLogin(pg::Connection& conn, const std::string& name, Role role, const std::string& password);
+
+// What the connected login is on this server: the Moussem group it belongs to (nullopt: none), and
+// whether it owns the schema (the database's owner: the administrator's station, the one that upgrades
+// the schema; any station may use it where no `db roles` were set up).
+struct LoginRights {
+  std::string login;
+  std::optional<Role> group;
+  bool owner = false;
+};
+LoginRights loginRights(pg::Connection& conn);
+// Whether the connected login owns the schema's tables (may run migrations).
+bool ownsSchema(pg::Connection& conn);
 
 // Login names: 1 to 63 of a-z, 0-9, _ and -, starting with a letter.
 bool validLoginName(const std::string& name);

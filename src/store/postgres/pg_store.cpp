@@ -6,6 +6,7 @@
 
 #include "core/i18n.hpp"
 #include "core/person_names.hpp"
+#include "core/version.hpp"
 #include "store/migrations.hpp"
 #include "store/postgres/pg_roles.hpp"
 #include "store/postgres/pg_rows.hpp"
@@ -131,9 +132,19 @@ void PgStore::migrate(OpenMode mode) {
     const int version = schemaVersion();
     if (version == 0 && count("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()") > 0)
       throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {where}));
-    if (version > latest)
-      throw Error(ErrorKind::TooNew, tr("store.error.too_new", {where, std::to_string(version), std::to_string(latest)}));
-    if (mode == OpenMode::Existing && version == 0) throw Error(ErrorKind::NotFound, tr("pg.error.empty", {where}));
+    if (version > latest) {
+      auto by = q("SELECT value FROM setting WHERE key = $1", pg::Params().add(kSchemaWrittenBy));
+      throw Error(ErrorKind::TooNew, tooNewMessage(where, version, by.rows() ? by.text(0, 0) : std::string()));
+    }
+    if (mode != OpenMode::Create && version == 0) throw Error(ErrorKind::NotFound, tr("pg.error.empty", {where}));
+    // Many stations share this schema: only the administrator's station upgrades it, once someone
+    // confirmed it after a backup; the others wait for it (docs/install.md).
+    if (mode == OpenMode::Existing && version < latest) {
+      const bool mayUpgrade = pg_roles::ownsSchema(*conn_);
+      const std::string v = std::to_string(version), l = std::to_string(latest);
+      throw UpgradeNeeded(tr(mayUpgrade ? "store.error.needs_upgrade" : "store.error.being_upgraded", {where, v, l}),
+                          version, latest, mayUpgrade);
+    }
     if (mode == OpenMode::Create && version > 0 && count("SELECT count(*) FROM edition") > 0)
       throw Error(ErrorKind::Refused, tr("store.error.exists", {where}));
     conn_->exec("COMMIT");
@@ -155,6 +166,9 @@ void PgStore::migrate(OpenMode mode) {
         conn_->exec(std::string(m.sql));
         if (m.version == 8) fillNameKeys();
         q("INSERT INTO moussem_schema (version, name) VALUES ($1, $2)", pg::Params().add(m.version).add(m.name));
+        if (m.version == latest)
+          q("INSERT INTO setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            pg::Params().add(kSchemaWrittenBy).add(appVersion()));
       }
       conn_->exec("COMMIT");
     } catch (...) {
@@ -423,10 +437,10 @@ Id PgStore::insertBadge(Badge& b) {
 }
 
 Id PgStore::insertGateProfile(GateProfile& g) {
-  auto r = q("INSERT INTO gate_profile (name, zone, direction, categories, days, hours_from, hours_to, reentry) "
-             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id",
+  auto r = q("INSERT INTO gate_profile (name, zone, direction, categories, days, hours_from, hours_to, reentry, presence_reset) "
+             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id",
              pg::Params().add(g.name).add(g.zone).add(g.direction).add(joinList(g.categories)).add(joinList(g.days))
-                 .add(g.hours_from).add(g.hours_to).add(g.reentry));
+                 .add(g.hours_from).add(g.hours_to).add(g.reentry).add(g.presence_reset));
   g.id = r.integer(0, 0);
   return g.id;
 }

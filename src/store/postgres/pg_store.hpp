@@ -109,10 +109,13 @@ class PgStore final : public Store {
   void updateGateProfile(const GateProfile& profile) override;
   void forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) override;
   std::vector<Presence> presences() override;
-  bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry) override;
+  bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always",
+                  const std::string& presenceReset = "never") override;
   std::vector<ScanRecord> recentScans(const std::string& gate, int limit) override;
+  std::vector<ScanRecord> scansUpTo(const std::string& gate, const std::string& until, int limit) override;
   std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) override;
-  long long countScans(const std::string& gate, const std::string& verdict, const std::string& since) override;
+  long long countScans(const std::string& gate, const std::string& verdict, const std::string& since,
+                       const std::string& until) override;
   std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
   long long dataVersion() override;
   std::string serverTime() override;

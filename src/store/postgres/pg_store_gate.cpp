@@ -31,7 +31,7 @@ std::string withMargin(const std::string& mark) {
 }  // namespace
 
 std::vector<GateProfile> PgStore::gateProfiles() {
-  auto r = q("SELECT id, name, zone, direction, categories, days, hours_from, hours_to, reentry FROM gate_profile "
+  auto r = q("SELECT id, name, zone, direction, categories, days, hours_from, hours_to, reentry, presence_reset FROM gate_profile "
              "ORDER BY name COLLATE \"C\"");
   std::vector<GateProfile> out;
   for (int i = 0; i < r.rows(); ++i) {
@@ -45,6 +45,7 @@ std::vector<GateProfile> PgStore::gateProfiles() {
     g.hours_from = r.text(i, 6);
     g.hours_to = r.text(i, 7);
     g.reentry = r.text(i, 8);
+    g.presence_reset = r.text(i, 9);
     out.push_back(std::move(g));
   }
   return out;
@@ -52,9 +53,10 @@ std::vector<GateProfile> PgStore::gateProfiles() {
 
 void PgStore::updateGateProfile(const GateProfile& g) {
   auto r = q("UPDATE gate_profile SET name=$1, zone=$2, direction=$3, categories=$4, days=$5, hours_from=$6, "
-             "hours_to=$7, reentry=$8 WHERE id=$9",
+             "hours_to=$7, reentry=$8, presence_reset=$9 WHERE id=$10",
              pg::Params().add(g.name).add(g.zone).add(g.direction).add(sqlite_rows::joinList(g.categories))
-                 .add(sqlite_rows::joinList(g.days)).add(g.hours_from).add(g.hours_to).add(g.reentry).add(g.id));
+                 .add(sqlite_rows::joinList(g.days)).add(g.hours_from).add(g.hours_to).add(g.reentry).add(g.presence_reset)
+                 .add(g.id));
   if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("gate.error.no_profile", {g.name}));
 }
 
@@ -89,7 +91,8 @@ std::vector<Presence> PgStore::presences() {
   return out;
 }
 
-bool PgStore::recordScan(ScanRecord& s, const Presence* presence, const std::string& reentry) {
+bool PgStore::recordScan(ScanRecord& s, const Presence* presence, const std::string& reentry,
+                         const std::string& presenceReset) {
   const bool guarded = presence && presence->inside && s.verdict == "accepted" &&
                        (reentry == "antipassback" || reentry == "once-per-day");
   const std::string mode = !presence ? "none" : guarded || reentry == "offline" ? reentry : "always";
@@ -102,7 +105,7 @@ bool PgStore::recordScan(ScanRecord& s, const Presence* presence, const std::str
     p.add(presence->person_id).add(presence->zone).add(presence->inside).add(presence->last_at).add(presence->last_day);
   else
     p.addNull().addNull().addNull().addNull().addNull();
-  p.add(mode).add(guarded).add(refusal);                                            // $21..$23
+  p.add(mode).add(guarded).add(refusal).add(presenceReset);                         // $21..$24
   auto r = q(
       "WITH p AS ("
       " INSERT INTO presence (person_id, zone, inside, last_at, last_day)"
@@ -110,7 +113,7 @@ bool PgStore::recordScan(ScanRecord& s, const Presence* presence, const std::str
       " WHERE $21::text <> 'none' AND NOT EXISTS (SELECT 1 FROM scan WHERE uid = $1::text)"
       " ON CONFLICT (person_id, zone) DO UPDATE SET inside = EXCLUDED.inside, last_at = EXCLUDED.last_at,"
       "  last_day = EXCLUDED.last_day"
-      " WHERE $21::text = 'always' OR ($21::text = 'antipassback' AND presence.inside = 0)"
+      " WHERE $21::text = 'always' OR ($21::text = 'antipassback' AND (presence.inside = 0 OR ($24::text = 'daily' AND presence.last_day <> EXCLUDED.last_day)))"
       "  OR ($21::text = 'once-per-day' AND presence.last_day <> EXCLUDED.last_day)"
       "  OR ($21::text = 'offline' AND presence.last_at <= EXCLUDED.last_at)"
       " RETURNING 1)"
@@ -143,9 +146,18 @@ std::vector<ScanRecord> PgStore::acceptedScansOn(Id person, const std::string& z
                               pg::Params().add(person).add(zone).add(day)));
 }
 
-long long PgStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since) {
-  auto r = q("SELECT count(*) FROM scan WHERE ($1 = '' OR gate = $1) AND verdict = $2 AND at >= $3",
-             pg::Params().add(gate).add(verdict).add(since));
+std::vector<ScanRecord> PgStore::scansUpTo(const std::string& gate, const std::string& until, int limit) {
+  return pg_rows::readScans(q(std::string(pg_rows::kScanSelect) +
+                                  "WHERE ($1 = '' OR gate = $1) AND substr(at, 1, 19) <= $2 "
+                                  "ORDER BY at DESC, id DESC LIMIT $3",
+                              pg::Params().add(gate).add(until.substr(0, 19)).add(limit)));
+}
+
+long long PgStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since,
+                              const std::string& until) {
+  auto r = q("SELECT count(*) FROM scan WHERE ($1 = '' OR gate = $1) AND verdict = $2 AND at >= $3 "
+             "AND ($4 = '' OR substr(at, 1, 19) <= $4)",
+             pg::Params().add(gate).add(verdict).add(since).add(until.substr(0, 19)));
   return r.rows() ? r.integer(0, 0) : 0;
 }
 

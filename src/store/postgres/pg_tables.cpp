@@ -81,6 +81,7 @@ class PgTables final : public TableAccess {
     auto r = conn_.run("SELECT count(*) FROM " + quoted(table));
     return r.rows() ? r.integer(0, 0) : 0;
   }
+  void emptyTable(const std::string& table) override { conn_.run("DELETE FROM " + quoted(table)); }
   void afterCopy() override {
     auto r = conn_.run("SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                        "WHERE a.attidentity <> '' AND c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'");

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/person_names.hpp"
+#include "core/version.hpp"
 #include "store/migrations.hpp"
 #include "store/sqlite/sqlite_rows.hpp"
 
@@ -46,9 +47,14 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode) {
 
   try {
     int version = schemaVersion();
-    if (version > latestSchemaVersion())
-      throw Error(ErrorKind::TooNew, tr("store.error.too_new", {path, std::to_string(version),
-                                                                std::to_string(latestSchemaVersion())}));
+    if (version > latestSchemaVersion()) {
+      std::string writtenBy;
+      try {  // a newer schema still keeps its settings: which Moussem to install
+        writtenBy = setting(kSchemaWrittenBy).value_or("");
+      } catch (const Error&) {
+      }
+      throw Error(ErrorKind::TooNew, tooNewMessage(path, version, writtenBy));
+    }
     if (version == 0 && count("SELECT count(*) FROM sqlite_master") > 0)
       throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {path}));
     db_->exec("PRAGMA foreign_keys = ON");
@@ -79,6 +85,11 @@ void SqliteStore::migrate() {
       db_->exec(std::string(m.sql).c_str());
       if (m.version == 8) fillNameKeys();
       db_->exec(("PRAGMA user_version = " + std::to_string(m.version)).c_str());
+      if (m.version == latestSchemaVersion()) {
+        auto& st = db_->prepare("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+        st.bind(1, std::string(kSchemaWrittenBy)).bind(2, std::string(appVersion()));
+        st.run();
+      }
       db_->exec("COMMIT");
     } catch (...) {
       db_->exec("ROLLBACK");
@@ -432,10 +443,10 @@ Id SqliteStore::insertBadge(Badge& b) {
 Id SqliteStore::insertGateProfile(GateProfile& g) {
   writeOne([&] {
     auto& st = db_->prepare(
-        "INSERT INTO gate_profile (name, zone, direction, categories, days, hours_from, hours_to, reentry) "
-        "VALUES (?,?,?,?,?,?,?,?)");
+        "INSERT INTO gate_profile (name, zone, direction, categories, days, hours_from, hours_to, reentry, presence_reset) "
+        "VALUES (?,?,?,?,?,?,?,?,?)");
     st.bind(1, g.name).bind(2, g.zone).bind(3, g.direction).bind(4, joinList(g.categories)).bind(5, joinList(g.days))
-        .bind(6, g.hours_from).bind(7, g.hours_to).bind(8, g.reentry);
+        .bind(6, g.hours_from).bind(7, g.hours_to).bind(8, g.reentry).bind(9, g.presence_reset);
     st.run();
     g.id = db_->lastInsertId();
   });

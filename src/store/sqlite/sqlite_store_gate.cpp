@@ -16,7 +16,7 @@ namespace moussem {
 
 std::vector<GateProfile> SqliteStore::gateProfiles() {
   auto& st = db_->prepare(
-      "SELECT id, name, zone, direction, categories, days, hours_from, hours_to, reentry FROM gate_profile "
+      "SELECT id, name, zone, direction, categories, days, hours_from, hours_to, reentry, presence_reset FROM gate_profile "
       "ORDER BY name");
   std::vector<GateProfile> out;
   while (st.step()) {
@@ -30,6 +30,7 @@ std::vector<GateProfile> SqliteStore::gateProfiles() {
     g.hours_from = st.text(6);
     g.hours_to = st.text(7);
     g.reentry = st.text(8);
+    g.presence_reset = st.text(9);
     out.push_back(std::move(g));
   }
   st.reset();
@@ -40,9 +41,9 @@ void SqliteStore::updateGateProfile(const GateProfile& g) {
   writeOne([&] {
     auto& st = db_->prepare(
         "UPDATE gate_profile SET name=?, zone=?, direction=?, categories=?, days=?, hours_from=?, hours_to=?, "
-        "reentry=? WHERE id=?");
+        "reentry=?, presence_reset=? WHERE id=?");
     st.bind(1, g.name).bind(2, g.zone).bind(3, g.direction).bind(4, sqlite_rows::joinList(g.categories)).bind(5, sqlite_rows::joinList(g.days))
-        .bind(6, g.hours_from).bind(7, g.hours_to).bind(8, g.reentry).bind(9, g.id);
+        .bind(6, g.hours_from).bind(7, g.hours_to).bind(8, g.reentry).bind(9, g.presence_reset).bind(10, g.id);
     st.run();
     if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("gate.error.no_profile", {g.name}));
   });
@@ -79,7 +80,8 @@ std::vector<Presence> SqliteStore::presences() {
   return out;
 }
 
-bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std::string& reentry) {
+bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std::string& reentry,
+                             const std::string& presenceReset) {
   // The scan first (a uid already logged is a replay: an offline queue pushed twice, and what was
   // logged stands), then the presence guarded by the re-entry rule as the database sees it (BEGIN
   // IMMEDIATE: other processes on this file wait). If the guard turns the entry down, the scan row
@@ -113,11 +115,12 @@ bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std:
     auto& p = db_->prepare(
         "INSERT INTO presence (person_id, zone, inside, last_at, last_day) VALUES (?1,?2,?3,?4,?5) "
         "ON CONFLICT(person_id, zone) DO UPDATE SET inside=excluded.inside, last_at=excluded.last_at, "
-        "last_day=excluded.last_day WHERE ?6 = 'always' OR (?6 = 'antipassback' AND presence.inside = 0) "
+        "last_day=excluded.last_day WHERE ?6 = 'always' OR (?6 = 'antipassback' AND (presence.inside = 0 OR (?7 = 'daily' AND presence.last_day <> excluded.last_day))) "
         "OR (?6 = 'once-per-day' AND presence.last_day <> excluded.last_day) "
         "OR (?6 = 'offline' AND presence.last_at <= excluded.last_at)");
     p.bind(1, presence->person_id).bind(2, presence->zone).bind(3, presence->inside).bind(4, presence->last_at)
-        .bind(5, presence->last_day).bind(6, guarded || reentry == "offline" ? reentry : std::string("always"));
+        .bind(5, presence->last_day).bind(6, guarded || reentry == "offline" ? reentry : std::string("always"))
+        .bind(7, presenceReset);
     p.run();
     if (guarded && db_->changes() == 0) {
       admitted = false;
@@ -152,10 +155,22 @@ std::vector<ScanRecord> SqliteStore::acceptedScansOn(Id person, const std::strin
   return out;
 }
 
-long long SqliteStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since) {
+std::vector<ScanRecord> SqliteStore::scansUpTo(const std::string& gate, const std::string& until, int limit) {
+  auto& st = db_->prepare(std::string(sqlite_rows::kScanSelect) +
+                          "WHERE (?1 = '' OR gate = ?1) AND substr(at, 1, 19) <= ?2 ORDER BY at DESC, id DESC LIMIT ?3");
+  st.bind(1, gate).bind(2, until.substr(0, 19)).bind(3, limit);
+  std::vector<ScanRecord> out;
+  while (st.step()) out.push_back(sqlite_rows::readScan(st));
+  st.reset();
+  return out;
+}
+
+long long SqliteStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since,
+                                  const std::string& until) {
   auto& st = db_->prepare(
-      "SELECT count(*) FROM scan WHERE (?1 = '' OR gate = ?1) AND verdict = ?2 AND at >= ?3");
-  st.bind(1, gate).bind(2, verdict).bind(3, since);
+      "SELECT count(*) FROM scan WHERE (?1 = '' OR gate = ?1) AND verdict = ?2 AND at >= ?3 "
+      "AND (?4 = '' OR substr(at, 1, 19) <= ?4)");
+  st.bind(1, gate).bind(2, verdict).bind(3, since).bind(4, until.substr(0, 19));
   long long n = st.step() ? st.integer(0) : 0;
   st.reset();
   return n;

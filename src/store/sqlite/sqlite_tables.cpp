@@ -86,6 +86,7 @@ class SqliteTables final : public TableAccess {
     st.reset();
     return n;
   }
+  void emptyTable(const std::string& table) override { db_.exec(("DELETE FROM " + quoted(table)).c_str()); }
 
  private:
   sqlite::Database& db_;

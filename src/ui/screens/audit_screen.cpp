@@ -19,28 +19,27 @@ std::string when(const std::string& at) { return tz::dateTime(at); }  // at the 
 void AuditScreen::draw() {
   if (!model_.loaded()) model_.refresh();
   const ImGuiInputTextFlags enter = ImGuiInputTextFlags_EnterReturnsTrue;
-  const float field = ImGui::GetFontSize() * 10;
+  const float width = ImGui::GetFontSize() * 10;
   bool apply = false;
 
-  // Filters, in reading order.
-  Text(tr("audit.screen.user"));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(field);
-  apply |= InputTextShaped("##user", &user_, enter, nullptr, PreviewPlacement::Floating);
-  ImGui::SameLine();
-  Text(tr("audit.screen.action"));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(field);
-  apply |= InputTextShaped("##action", &action_, enter, nullptr, PreviewPlacement::Floating);
-  ImGui::SameLine();
-  Text(tr("audit.screen.record"));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(field * 0.6f);
-  apply |= InputTextShaped("##record", &record_, enter, nullptr, PreviewPlacement::Floating);
-  ImGui::SameLine();
-  apply |= ImGui::Button((display(tr("audit.screen.filter")) + "###filter").c_str());
-  ImGui::SameLine();
-  if (ImGui::Button((display(tr("audit.screen.verify")) + "###verify").c_str())) model_.verify();
+  // Filters, in reading order: from the right edge in Arabic.
+  auto field = [&](const char* id, std::string* value, float w) {
+    return LineItem{w, [&apply, id, value, w, enter] {
+                      ImGui::SetNextItemWidth(w);
+                      apply |= InputTextShaped(id, value, enter, nullptr, PreviewPlacement::Floating);
+                    }};
+  };
+  const std::string filter = tr("audit.screen.filter"), verify = tr("audit.screen.verify");
+  ReadingLine({LineLabel(tr("audit.screen.user")),
+               field("###user", &user_, width),
+               LineLabel(tr("audit.screen.action")),
+               field("###action", &action_, width),
+               LineLabel(tr("audit.screen.record")),
+               field("###record", &record_, width * 0.6f),
+               {ButtonWidth(filter), [&] { apply |= ImGui::Button((display(filter) + "###filter").c_str()); }},
+               {ButtonWidth(verify), [&] {
+                  if (ImGui::Button((display(verify) + "###verify").c_str())) model_.verify();
+                }}});
   if (apply) {
     model_.filter().user_name = user_;
     model_.filter().action = action_;
@@ -69,7 +68,7 @@ void AuditScreen::draw() {
                             ImGuiTableFlags_Resizable,
                         size)) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (const char* c : columns) ImGui::TableSetupColumn(L(c));
+    for (const char* c : columns) ImGui::TableSetupColumn((std::string(L(c)) + "###" + c).c_str());
     TableHeaders();
     const auto& rows = model_.rows();
     ImGuiListClipper clipper;

@@ -84,7 +84,7 @@ void BadgesScreen::drawSelection() {
   for (const auto& c : model_.categories())
     if (c.code == model_.filter.category) current = labelIn(c);
   ImGui::SetNextItemWidth(w);
-  if (BeginComboShaped(L("badges.category"), current)) {
+  if (BeginComboShaped(LID("badges.category"), current)) {
     if (ImGui::Selectable(display(tr("badges.any_category")).c_str(), model_.filter.category.empty())) {
       model_.filter.category.clear();
       changed = true;
@@ -102,7 +102,7 @@ void BadgesScreen::drawSelection() {
   for (const auto& [id, name] : model_.exhibitors())
     if (id == model_.filter.exhibitor) exhibitor = name;
   ImGui::SetNextItemWidth(w);
-  if (BeginComboShaped(L("badges.exhibitor"), exhibitor, ImGuiComboFlags_HeightLarge)) {
+  if (BeginComboShaped(LID("badges.exhibitor"), exhibitor, ImGuiComboFlags_HeightLarge)) {
     if (ImGui::Selectable(display(tr("badges.any_exhibitor")).c_str(), model_.filter.exhibitor == 0)) {
       model_.filter.exhibitor = 0;
       changed = true;
@@ -124,9 +124,9 @@ void BadgesScreen::drawSelection() {
 
   // Template.
   ImGui::SetNextItemWidth(w);
-  if (BeginComboShaped(L("badges.template"), tr("badges.template." + model_.template_name))) {
+  if (BeginComboShaped(LID("badges.template"), tr("badges.template." + model_.template_name))) {
     for (const auto& name : templateNames())
-      if (ImGui::Selectable(L("badges.template." + name), name == model_.template_name)) {
+      if (ImGui::Selectable(LID("badges.template." + name), name == model_.template_name)) {
         model_.template_name = name;
         changed = true;
       }
@@ -149,7 +149,7 @@ void BadgesScreen::drawActions() {
     ImGui::ProgressBar(static_cast<float>(task.fraction()), ImVec2(-ImGui::GetFontSize() * 7, 0));
     ImGui::SameLine();
     if (task.cancelRequested()) ImGui::BeginDisabled();
-    if (ImGui::Button(L("badges.cancel"))) task.cancel();
+    if (ImGui::Button(LID("badges.cancel"))) task.cancel();
     if (task.cancelRequested()) ImGui::EndDisabled();
     return;
   }
@@ -162,13 +162,13 @@ void BadgesScreen::drawActions() {
   const bool empty = model_.count() == 0;
   if (empty) ImGui::BeginDisabled();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-  ImGui::InputText(L("badges.pdf_path"), path_, sizeof path_);
-  if (ImGui::Button(L("badges.save_pdf"))) {
+  ImGui::InputText(LID("badges.pdf_path"), path_, sizeof path_);
+  if (ImGui::Button(LID("badges.save_pdf"))) {
     model_.pdf_path = path_;
     model_.startRender();
   }
   ImGui::SameLine();
-  if (ImGui::Button(L("badges.print"))) {
+  if (ImGui::Button(LID("badges.print"))) {
     if (model_.startPrint(false) == BadgesModel::PrintStart::NeedsConfirmation) ImGui::OpenPopup("###confirm-print");
   }
   if (empty) ImGui::EndDisabled();
@@ -176,12 +176,12 @@ void BadgesScreen::drawActions() {
   if (ImGui::BeginPopupModal((display(tr("badges.confirm.title")) + "###confirm-print").c_str(), nullptr,
                              ImGuiWindowFlags_AlwaysAutoResize)) {
     Text(trn("badges.confirm.text", static_cast<long long>(model_.alreadyPrinted())));
-    if (ImGui::Button(L("badges.confirm.yes"))) {
+    if (ImGui::Button(LID("badges.confirm.yes"))) {
       model_.startPrint(true);
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button(L("badges.confirm.no")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    if (ImGui::Button(LID("badges.confirm.no")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
       ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
@@ -201,7 +201,7 @@ void BadgesScreen::drawLog() {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   if (ImGui::BeginTable("print-log", 4, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8))) {
     const char* keys[4] = {"badges.log.when", "badges.log.serial", "badges.log.station", "badges.log.operator"};
-    for (int i = 0; i < 4; ++i) ImGui::TableSetupColumn(L(keys[isRtlLayout() ? 3 - i : i]));
+    for (int i = 0; i < 4; ++i) ImGui::TableSetupColumn(LID(keys[isRtlLayout() ? 3 - i : i]));
     ImGui::TableSetupScrollFreeze(0, 1);
     TableHeaders();
     ImGuiListClipper clipper;

@@ -52,7 +52,7 @@ void DashboardScreen::drawExport() {
       const auto& b = buttons[rtl ? 2 - i : i];
       if (rtl && i == 0) ImGui::AlignTextToFramePadding();
       else ImGui::SameLine();
-      if (ImGui::Button(L(b.first))) model_.startExport(b.second);
+      if (ImGui::Button(LID(b.first))) model_.startExport(b.second);
     }
   };
   if (rtl) drawButtons();
@@ -173,7 +173,7 @@ void DashboardScreen::draw() {
   if (ImGui::BeginTable("funnel", 6, flags)) {
     for (const char* k : {"dashboard.col.category", "dashboard.col.registered", "dashboard.col.printed", "dashboard.col.printed_pct",
                           "dashboard.col.entered", "dashboard.col.entered_pct"})
-      ImGui::TableSetupColumn(L(k));
+      ImGui::TableSetupColumn(LID(k));
     TableHeaders();
     for (const auto& r : f.funnel) {
       if (r.registered == 0) continue;

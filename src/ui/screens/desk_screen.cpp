@@ -57,31 +57,6 @@ void fact(const char* labelKey, const std::string& value) {
   ImGui::TextUnformatted(label.c_str());
 }
 
-// Parts of a line separated by " · ", each shaped on its own and laid out in reading order: an e-mail
-// or a phone number never gets reordered into an Arabic label. Too long: cut at the reading end.
-void segments(const ImVec4& colour, const std::vector<std::string>& parts) {
-  const float sep = ImGui::CalcTextSize("  ·  ").x;
-  const bool rtl = isRtlLayout();
-  const ImVec2 start = ImGui::GetCursorScreenPos();
-  const float right = start.x + ImGui::GetContentRegionAvail().x;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImU32 col = ImGui::GetColorU32(colour);
-  float x = rtl ? right : start.x;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const std::string& shown = display(parts[i]);
-    const float w = ImGui::CalcTextSize(shown.c_str()).x;
-    if (i > 0) {
-      if (rtl) x -= sep;
-      dl->AddText(ImVec2(x, start.y), col, "  ·  ");
-      if (!rtl) x += sep;
-    }
-    if (rtl) x -= w;
-    dl->AddText(ImVec2(x, start.y), col, shown.c_str());
-    if (!rtl) x += w;
-  }
-  ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));
-}
-
 // A category chip: its colour and label.
 void categoryChip(const std::string& code, const std::string& colour) {
   const std::string& label = display(i18n::label("category", code));
@@ -287,13 +262,13 @@ void DeskScreen::drawResults(float height) {
       std::vector<std::string> title{r.name};
       if (!r.name_ar.empty()) title.push_back(r.name_ar);
       if (fonts().bold) ImGui::PushFont(fonts().bold);
-      segments(ImGui::GetStyleColorVec4(ImGuiCol_Text), title);
+      Segments(ImGui::GetStyleColorVec4(ImGuiCol_Text), title);
       if (fonts().bold) ImGui::PopFont();
       std::vector<std::string> second{r.kind == SearchIndex::Kind::Exhibitor ? tr("desk.kind.exhibitor")
                                                                            : i18n::label("category", r.category)};
       second.insert(second.end(), r.details.begin(), r.details.end());
       if (!r.badge.empty()) second.push_back(r.badge + (r.revoked ? " (" + tr("desk.badge.status.revoked") + ")" : ""));
-      segments(r.revoked ? kRed : kGrey, second);
+      Segments(r.revoked ? kRed : kGrey, second);
       ImGui::EndGroup();
       // The category colour as a bar at the row's start edge.
       const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -508,12 +483,12 @@ void DeskScreen::drawPopups() {
     any = true;
     Text(tr("desk.confirm_print", {model_.person() ? names::sentence(*model_.person()) : ""}));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    if (ImGui::Button(L("badges.confirm.yes"))) {
+    if (ImGui::Button(LID("badges.confirm.yes"))) {
       model_.print(true);
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button(L("badges.confirm.no")) || escape) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(LID("badges.confirm.no")) || escape) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   if (ImGui::BeginPopupModal((display(tr("desk.reprint.title")) + "###desk-reprint").c_str(), nullptr, flags)) {
@@ -523,13 +498,13 @@ void DeskScreen::drawPopups() {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
     const bool enter = InputTextShaped("##reason", &reason_, ImGuiInputTextFlags_EnterReturnsTrue, L("desk.reason.hint"));
     ImGui::BeginDisabled(reason_.empty());
-    if ((ImGui::Button(L("desk.reprint.do")) || enter) && !reason_.empty()) {
+    if ((ImGui::Button(LID("desk.reprint.do")) || enter) && !reason_.empty()) {
       model_.reprint(reason_);
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(L("desk.cancel")) || escape) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(LID("desk.cancel")) || escape) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   if (ImGui::BeginPopupModal((display(tr("desk.revoke.title")) + "###desk-revoke").c_str(), nullptr, flags)) {
@@ -540,13 +515,13 @@ void DeskScreen::drawPopups() {
     InputTextShaped("##reason", &reason_, 0, L("desk.reason.hint"));
     CheckboxLabelled(tr("desk.revoke.confirm"), "revoke-confirm", &revoke_confirmed_);
     ImGui::BeginDisabled(reason_.empty() || !revoke_confirmed_);
-    if (ImGui::Button(L("desk.revoke.do"))) {
+    if (ImGui::Button(LID("desk.revoke.do"))) {
       model_.revoke(reason_);
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(L("desk.cancel")) || escape) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(LID("desk.cancel")) || escape) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   if (ImGui::BeginPopupModal((display(tr("badges.printer")) + "###desk-printer").c_str(), nullptr, flags)) {

@@ -208,8 +208,8 @@ void EditionScreen::drawView() {
     const float weights[4] = {0, 0.2f, 0.4f, 0.4f};
     for (int i = 0; i < 4; ++i) {
       int c = rtl ? 3 - i : i;
-      if (c == 0) ImGui::TableSetupColumn(L(keys[c]), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
-      else ImGui::TableSetupColumn(L(keys[c]), ImGuiTableColumnFlags_WidthStretch, weights[c]);
+      if (c == 0) ImGui::TableSetupColumn(LID(keys[c]), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
+      else ImGui::TableSetupColumn(LID(keys[c]), ImGuiTableColumnFlags_WidthStretch, weights[c]);
     }
     TableHeaders();
     for (const auto& cat : model_.categories()) {

@@ -147,13 +147,13 @@ void ExhibitorsScreen::draw() {
   if (ImGui::BeginPopupModal((display(tr("table.delete.title")) + "###exhibitors-delete").c_str(), nullptr,
                              ImGuiWindowFlags_AlwaysAutoResize)) {
     Text(tr("exhibitors.delete.text", {model_.form.draft.name_fr}));
-    if (ImGui::Button(L("table.delete.yes"))) {
+    if (ImGui::Button(LID("table.delete.yes"))) {
       model_.remove(confirm_delete_);
       confirm_delete_ = 0;
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button(L("desk.cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    if (ImGui::Button(LID("desk.cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
       confirm_delete_ = 0;
       ImGui::CloseCurrentPopup();
     }
@@ -180,7 +180,7 @@ void ExhibitorsScreen::drawEditor() {
   if (ImGui::Button((display(tr("desk.save")) + "  (Ctrl+S)###save").c_str()) || enter) model_.save();
   ImGui::SameLine();
   if (form.draft.id == 0 && !form.duplicates().empty()) {
-    if (ImGui::Button(L("desk.save_anyway"))) model_.save(true);
+    if (ImGui::Button(LID("desk.save_anyway"))) model_.save(true);
     ImGui::SameLine();
   }
   if (form.draft.id != 0) {
@@ -201,7 +201,7 @@ void ExhibitorsScreen::drawStaff() {
   if (fonts().bold) ImGui::PopFont();
   for (const auto& p : std::vector<Person>(form.staff())) {
     ImGui::PushID(static_cast<int>(p.id));
-    if (ImGui::SmallButton(L("exhibitors.staff.remove"))) form.removeStaff(p.id);
+    if (ImGui::SmallButton(LID("exhibitors.staff.remove"))) form.removeStaff(p.id);
     ImGui::SameLine();
     Text(names::sentence(p) + (p.position.empty() ? "" : "  ·  " + p.position));
     ImGui::PopID();
@@ -210,7 +210,7 @@ void ExhibitorsScreen::drawStaff() {
   if (InputTextShaped("##staff-find", &staff_query_, 0, L("exhibitors.staff.find"))) model_.setStaffQuery(staff_query_);
   for (const auto& p : std::vector<Person>(model_.staffCandidates())) {
     ImGui::PushID(static_cast<int>(p.id) + 1'000'000);
-    if (ImGui::SmallButton(L("exhibitors.staff.add"))) {
+    if (ImGui::SmallButton(LID("exhibitors.staff.add"))) {
       form.addStaff(p.id);
       staff_query_.clear();
       model_.setStaffQuery("");

@@ -21,6 +21,7 @@ namespace moussem::ui {
 namespace {
 
 const ImVec4 kGreen(0.106f, 0.529f, 0.247f, 1), kRed(0.776f, 0.157f, 0.157f, 1), kIdle(0.93f, 0.94f, 0.96f, 1);
+constexpr double kVerdictFadeSeconds = 0.6;  // the verdict's last moments, from its colour to the idle screen
 
 void copyTo(char* buf, std::size_t size, const std::string& text) {
   std::size_t n = std::min(size - 1, text.size());
@@ -55,6 +56,17 @@ GateScreen::GateScreen(Store& store) : model_(store) {
   actions_.add({"gate.search", "gate.action.search", {Key::F, true}, [this] { focusSearch(); }, {}});
 }
 
+bool GateScreen::busy() const {
+  return model_.cameraOn() || (model_.verdictOnShow() && model_.verdictLeft() <= kVerdictFadeSeconds);
+}
+
+double GateScreen::nextFrameIn() const {
+  double in = model_.secondsToNextDay();
+  if (model_.verdictOnShow()) in = std::min(in, std::max(0.0, model_.verdictLeft() - kVerdictFadeSeconds));
+  if (model_.onSharedServer()) in = std::min(in, 1.0);
+  return in;
+}
+
 void GateScreen::draw() {
   if (!model_.loaded()) model_.load();
   model_.poll();
@@ -68,67 +80,37 @@ void GateScreen::draw() {
     return;
   }
 
-  // Top line: profile and direction, then the zone and re-entry policy; in right-to-left layouts the same
-  // pieces from the right edge: the label, the profile, Entry, Exit, the zone.
+  // Top line in reading order (from the right edge in Arabic): the label, the profile, Entry, Exit, the
+  // zone and re-entry policy, and on a shared server that was lost, "offline · n queued" (scans decided
+  // from the local copy).
   const auto& profiles = model_.profiles();
-  const bool rtl = isRtlLayout();
   const float comboW = ImGui::GetFontSize() * 14;
-  const ImVec4 grey(0.35f, 0.38f, 0.45f, 1);
   const std::string zoneLine = i18n::label("zone", model_.profile()->zone) + "  ·  " + i18n::label("reentry", model_.profile()->reentry);
   const std::string offline = model_.offlineStatus();
-  auto combo = [&](const std::string& label) {
-    ImGui::SetNextItemWidth(comboW);
-    if (BeginComboShaped((label + "###profile").c_str(), profileLabel(*model_.profile()))) {
-      for (std::size_t i = 0; i < profiles.size(); ++i)
-        if (ImGui::Selectable((display(profileLabel(profiles[i])) + "##p" + std::to_string(profiles[i].id)).c_str(),
-                              static_cast<int>(i) == model_.selected()))
-          model_.select(static_cast<int>(i));
-      ImGui::EndCombo();
-    }
-  };
-  auto direction = [&](const char* dir) {
-    const bool on = model_.direction() == dir;
-    ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.12f, 0.44f, 0.70f, 1) : ImVec4(0.80f, 0.82f, 0.86f, 1));
-    ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImVec4(0.1f, 0.1f, 0.1f, 1));
-    if (ImGui::Button((display(i18n::label("direction", dir)) + "###dir-" + dir).c_str())) model_.setDirection(dir);
-    ImGui::PopStyleColor(2);
-  };
-  if (!rtl) {
-    combo(L("gate.screen.profile"));
-    for (const char* dir : {"in", "out"}) {
-      ImGui::SameLine();
-      direction(dir);
-    }
-    ImGui::SameLine();
-    TextColored(grey, zoneLine);
-    // A gate on a shared server that lost it: deciding from its local copy, scans queued.
-    if (!offline.empty()) {
-      ImGui::SameLine();
-      TextColored(kRed, offline);
-    }
-  } else {
-    const ImGuiStyle& st = ImGui::GetStyle();
-    auto textW = [](const std::string& t) { return ImGui::CalcTextSize(display(t).c_str()).x; };
-    auto buttonW = [&](const char* dir) { return textW(i18n::label("direction", dir)) + st.FramePadding.x * 2; };
-    const std::string label = tr("gate.screen.profile");
-    float total = textW(label) + comboW + buttonW("in") + buttonW("out") + textW(zoneLine) + st.ItemSpacing.x * 4;
-    if (!offline.empty()) total += textW(offline) + st.ItemSpacing.x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - total));
-    ImGui::AlignTextToFramePadding();
-    if (!offline.empty()) {
-      ImGui::TextColored(kRed, "%s", display(offline).c_str());
-      ImGui::SameLine();
-    }
-    ImGui::TextColored(grey, "%s", display(zoneLine).c_str());
-    ImGui::SameLine();
-    direction("out");
-    ImGui::SameLine();
-    direction("in");
-    ImGui::SameLine();
-    combo("");
-    ImGui::SameLine();
-    ImGui::TextUnformatted(display(label).c_str());
+  std::vector<LineItem> top{LineLabel(tr("gate.screen.profile"))};
+  top.push_back({comboW, [&] {
+                   ImGui::SetNextItemWidth(comboW);
+                   if (BeginComboShaped("###profile", profileLabel(*model_.profile()))) {
+                     for (std::size_t i = 0; i < profiles.size(); ++i)
+                       if (ImGui::Selectable((display(profileLabel(profiles[i])) + "###p" + std::to_string(profiles[i].id)).c_str(),
+                                             static_cast<int>(i) == model_.selected()))
+                         model_.select(static_cast<int>(i));
+                     ImGui::EndCombo();
+                   }
+                 }});
+  for (const char* dir : {"in", "out"}) {
+    const std::string label = i18n::label("direction", dir);
+    top.push_back({ButtonWidth(label), [this, dir, label] {
+                     const bool on = model_.direction() == dir;
+                     ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.12f, 0.44f, 0.70f, 1) : ImVec4(0.80f, 0.82f, 0.86f, 1));
+                     ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImVec4(0.1f, 0.1f, 0.1f, 1));
+                     if (ImGui::Button((display(label) + "###dir-" + dir).c_str())) model_.setDirection(dir);
+                     ImGui::PopStyleColor(2);
+                   }});
   }
+  top.push_back(LineLabel(zoneLine, ImVec4(0.35f, 0.38f, 0.45f, 1)));
+  if (!offline.empty()) top.push_back(LineLabel(offline, kRed));
+  ReadingLine(top);
 
   // Badges are read right with Caps Lock on; the steward is told anyway (typing a name would suffer).
   if (capsLock_) {
@@ -146,26 +128,46 @@ void GateScreen::draw() {
 }
 
 void GateScreen::drawVerdict(float height) {
-  const auto& v = model_.lastVerdict();
-  const ImVec4 bg = !v ? kIdle : v->accepted ? kGreen : kRed;
-  const ImU32 fg = v ? IM_COL32(255, 255, 255, 255) : IM_COL32(60, 60, 70, 255);
+  // The verdict on show, then "present the badge" again: it fades out over its last moments, so a
+  // steward looking up sees either a fresh verdict or the idle screen, never an old one.
+  const gate::Verdict* v = model_.verdictOnShow();
+  const float fade = v ? std::clamp(static_cast<float>(model_.verdictLeft() / kVerdictFadeSeconds), 0.0f, 1.0f) : 0.0f;
+  const ImVec4 full = !v ? kIdle : v->accepted ? kGreen : kRed;
+  const ImVec4 bg(kIdle.x + (full.x - kIdle.x) * fade, kIdle.y + (full.y - kIdle.y) * fade,
+                  kIdle.z + (full.z - kIdle.z) * fade, 1);
+  const ImU32 fg = v ? IM_COL32(255, 255, 255, static_cast<int>(255 * fade)) : IM_COL32(60, 60, 70, 255);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, bg);
   ImGui::BeginChild("verdict", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
   const float width = ImGui::GetContentRegionAvail().x;
   const float x0 = ImGui::GetCursorPosX();
+  // Lines too long for the box (a long reason, a long organisation) wrap, each line centred.
+  verdictLines_.clear();
+  auto lines = [&](const std::string& text, ImU32 colour) {
+    verdictLines_.push_back(text);
+    for (const std::string& line : wrapLogical(text, width - ImGui::GetFontSize())) centred(line, colour, width, x0);
+  };
   ImGui::Dummy(ImVec2(0, height * 0.06f));
   if (fonts().huge) ImGui::PushFont(fonts().huge);
+  titleSize_ = ImGui::GetFontSize();
   if (!v) {
-    centred(tr("gate.screen.waiting"), fg, width, x0);
+    lines(tr("gate.screen.waiting"), fg);
   } else {
-    centred(tr(v->accepted ? "gate.screen.accepted" : "gate.screen.rejected"), fg, width, x0);
+    lines(tr(v->accepted ? "gate.screen.accepted" : "gate.screen.rejected"), fg);
   }
   if (fonts().huge) ImGui::PopFont();
+  reasonSize_ = 0;
   if (v) {
     if (fonts().heading) ImGui::PushFont(fonts().heading);
+    // Why, right under the verdict and read from two metres: at least half the verdict's size.
+    std::string reason = i18n::label("reason", v->reason);
+    if (v->manual) reason += "  (" + tr("gate.screen.manual_tag") + ")";
+    lines(reason, fg);
+    if (v->reason == "revoked" && !v->revocation_reason.empty())
+      lines(tr("gate.screen.revoked_because", {v->revocation_reason}), fg);
+    reasonSize_ = ImGui::GetFontSize();
     if (v->person) {
-      centred(v->person->name, fg, width, x0);
-      if (!v->person->name_ar.empty()) centred(v->person->name_ar, fg, width, x0);
+      lines(v->person->name, fg);
+      if (!v->person->name_ar.empty()) lines(v->person->name_ar, fg);
     }
     if (fonts().heading) ImGui::PopFont();
     if (v->person) {
@@ -174,41 +176,76 @@ void GateScreen::drawVerdict(float height) {
       const float bandW = std::min(width * 0.6f, ImGui::GetFontSize() * 22);
       const float bandH = ImGui::GetTextLineHeight() * 1.5f;
       const ImVec2 a(p.x + (width - bandW) * 0.5f, p.y), b(a.x + bandW, a.y + bandH);
-      ImGui::GetWindowDrawList()->AddRectFilled(a, b, ImGui::GetColorU32(colourFromHex(model_.categoryColor(v->person->category))), 6);
+      ImVec4 band = colourFromHex(model_.categoryColor(v->person->category));
+      band.w = fade;
+      ImGui::GetWindowDrawList()->AddRectFilled(a, b, ImGui::GetColorU32(band), 6);
       const std::string& label = display(i18n::label("category", v->person->category));
       const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-      ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + (bandW - ts.x) * 0.5f, a.y + (bandH - ts.y) * 0.5f),
-                                          IM_COL32(255, 255, 255, 255), label.c_str());
+      ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + (bandW - ts.x) * 0.5f, a.y + (bandH - ts.y) * 0.5f), fg,
+                                          label.c_str());
       ImGui::Dummy(ImVec2(0, bandH + 4));
-      if (!v->person->organization.empty()) centred(v->person->organization, fg, width, x0);
+      if (!v->person->organization.empty()) lines(v->person->organization, fg);
     }
-    if (fonts().bold) ImGui::PushFont(fonts().bold);
-    std::string reason = i18n::label("reason", v->reason);
-    if (v->manual) reason += "  (" + tr("gate.screen.manual_tag") + ")";
-    centred(reason, fg, width, x0);
-    if (fonts().bold) ImGui::PopFont();
   }
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }
 
 void GateScreen::drawSide() {
+  // In reading order: accepted today, inside the zone, then the last scans (from the right in Arabic).
   const float cardW = ImGui::GetFontSize() * 12;
   const ImVec2 size(cardW, ImGui::GetTextLineHeightWithSpacing() * 3.4f);
-  FigureCard("accepted-today", tr("gate.screen.accepted_today"), i18n::formatCount(model_.acceptedToday()), size, kGreen);
-  ImGui::SameLine();
-  FigureCard("inside-now", tr("gate.screen.inside_now"), i18n::formatCount(model_.insideNow()), size,
-             ImVec4(0.12f, 0.44f, 0.70f, 1));
-  ImGui::SameLine();
-  ImGui::BeginGroup();
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const ImVec2 listSize(ImGui::GetContentRegionAvail().x - 2 * (cardW + spacing),
+                        ImGui::GetTextLineHeightWithSpacing() * 7 + ImGui::GetStyle().CellPadding.y * 4);
+  auto accepted = [&] {
+    FigureCard("accepted-today", tr("gate.screen.accepted_today"), i18n::formatCount(model_.acceptedToday()), size, kGreen);
+  };
+  auto inside = [&] {
+    FigureCard("inside-now", tr("gate.screen.inside_now"), i18n::formatCount(model_.insideNow()), size,
+               ImVec4(0.12f, 0.44f, 0.70f, 1));
+  };
+  if (isRtlLayout()) {
+    drawLastScans(listSize);
+    ImGui::SameLine();
+    inside();
+    ImGui::SameLine();
+    accepted();
+  } else {
+    accepted();
+    ImGui::SameLine();
+    inside();
+    ImGui::SameLine();
+    drawLastScans(listSize);
+  }
+}
+
+void GateScreen::drawLastScans(const ImVec2& size) {
+  ImGui::BeginChild("last-scans", size, false, ImGuiWindowFlags_NoScrollbar);
   Text(tr("gate.screen.last_scans"));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH;
-  if (ImGui::BeginTable("recent", 3, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6))) {
+  const std::string& today = model_.today();
+  auto reasonOf = [](const GateLogRow& r) {
+    return i18n::label("reason", r.reason) + (r.manual ? " (" + tr("gate.screen.manual_tag") + ")" : "");
+  };
+  // Widths from what the rows hold: the time (with its date on rows of another day) and the longest
+  // reason, whole; the names take the rest and are cut at their reading end if they must be.
+  bool otherDay = false;
+  float reasonW = 0;
+  for (const auto& r : model_.recent()) {
+    otherDay = otherDay || r.at.substr(0, 10) != today;
+    reasonW = std::max(reasonW, ImGui::CalcTextSize(display(reasonOf(r)).c_str()).x);
+  }
+  const char* sample = otherDay ? "0000-00-00 00:00:00" : "00:00:00";
+  const float timeW =
+      ImGui::CalcTextSize((std::string(sample) + (tz::editionZone()->isFallback() ? " UTC" : "")).c_str()).x;
+  reasonW = std::min(std::max(reasonW, ImGui::GetFontSize() * 6), ImGui::GetContentRegionAvail().x * 0.45f);
+  lastScansReasonWidth_ = reasonW;
+  if (ImGui::BeginTable("recent", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
     // Columns in reading order: the time first, on the right in right-to-left layouts; the names take
     // what the time and the reason leave.
     const bool rtl = isRtlLayout();
     const int timeCol = rtl ? 2 : 0, nameCol = 1, reasonCol = rtl ? 0 : 2;
-    const float timeW = ImGui::CalcTextSize(tz::editionZone()->isFallback() ? "00:00:00 UTC" : "00:00:00").x, reasonW = ImGui::GetFontSize() * 8;
     for (int c = 0; c < 3; ++c) {
       const char* ids[3] = {"time", "name", "reason"};
       const int what = c == timeCol ? 0 : c == nameCol ? 1 : 2;
@@ -218,17 +255,18 @@ void GateScreen::drawSide() {
     for (const auto& r : model_.recent()) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(timeCol);
-      Text(tz::clockSeconds(r.at));
+      Text(r.at.substr(0, 10) == today ? tz::clockSeconds(r.at) : tz::dateTime(r.at));
       ImGui::TableSetColumnIndex(nameCol);
-      // Both names, as the verdict shows them: the Latin one and the Arabic one when the person has it.
-      Text(r.name_ar.empty() ? r.name : r.name.empty() ? r.name_ar : r.name + "  ·  " + r.name_ar);
+      // Both names, as the verdict shows them: the Latin one and the Arabic one when the person has it;
+      // in Arabic the Arabic name first (on the right).
+      const bool both = !r.name.empty() && !r.name_ar.empty();
+      Text(!both ? (r.name.empty() ? r.name_ar : r.name) : rtl ? r.name_ar + "  ·  " + r.name : r.name + "  ·  " + r.name_ar);
       ImGui::TableSetColumnIndex(reasonCol);
-      TextColored(r.accepted ? kGreen : kRed,
-                  i18n::label("reason", r.reason) + (r.manual ? " (" + tr("gate.screen.manual_tag") + ")" : ""));
+      TextColored(r.accepted ? kGreen : kRed, reasonOf(r));
     }
     ImGui::EndTable();
   }
-  ImGui::EndGroup();
+  ImGui::EndChild();
 }
 
 void GateScreen::drawManual() {
@@ -245,7 +283,7 @@ void GateScreen::drawManual() {
   InputTextShaped("###reason", &model_.manualReason, 0, L("gate.screen.reason"));
   for (const auto& p : model_.matches()) {
     ImGui::PushID(static_cast<int>(p.id));
-    if (ImGui::Button(L("gate.screen.admit"))) model_.admit(p.id);
+    if (ImGui::Button(LID("gate.screen.admit"))) model_.admit(p.id);
     ImGui::SameLine();
     std::string line = names::list(p);
     if (!names::secondary(p, "fr").empty()) line += "  ·  " + p.name_ar;
@@ -277,10 +315,10 @@ void GateScreen::drawCamera() {
       ImGui::EndCombo();
     }
     ImGui::SameLine();
-    if (ImGui::Button(L("gate.camera.start"))) model_.startCamera(cameras_[static_cast<std::size_t>(camera_)]);
+    if (ImGui::Button(LID("gate.camera.start"))) model_.startCamera(cameras_[static_cast<std::size_t>(camera_)]);
     return;
   }
-  if (ImGui::Button(L("gate.camera.stop"))) {
+  if (ImGui::Button(LID("gate.camera.stop"))) {
     model_.stopCamera();
     cameraPreview_.reset();
     return;
@@ -301,10 +339,11 @@ void GateScreen::drawEditor() {
   if (!CollapsingSection(tr("gate.screen.edit"), "editor")) return;
   const auto& zones = codes::zones();
   const auto& policies = codes::reentryPolicies();
-  if (ImGui::Button(L("gate.screen.new"))) {
+  const auto& resets = codes::presenceResets();
+  if (ImGui::Button(LID("gate.screen.new"))) {
     draft_ = GateProfile{};
     draftName_[0] = draftCategories_[0] = draftDays_[0] = draftHours_[0] = '\0';
-    draftZone_ = draftReentry_ = 0;
+    draftZone_ = draftReentry_ = draftPresence_ = 0;
     draftOut_ = false;
   }
   if (const GateProfile* p = model_.profile(); p && draft_.id != p->id && draftName_[0] == '\0') {
@@ -317,12 +356,15 @@ void GateScreen::drawEditor() {
       if (zones[i] == p->zone) draftZone_ = static_cast<int>(i);
     for (std::size_t i = 0; i < policies.size(); ++i)
       if (policies[i] == p->reentry) draftReentry_ = static_cast<int>(i);
+    for (std::size_t i = 0; i < resets.size(); ++i)
+      if (resets[i] == p->presence_reset) draftPresence_ = static_cast<int>(i);
     draftOut_ = p->direction == "out";
   }
   ImGui::InputText((std::string(L("gate.screen.name")) + "###d-name").c_str(), draftName_, sizeof draftName_);
   if (BeginComboShaped((std::string(L("gate.screen.zone")) + "###d-zone").c_str(), i18n::label("zone", zones[static_cast<std::size_t>(draftZone_)]))) {
     for (std::size_t i = 0; i < zones.size(); ++i)
-      if (ImGui::Selectable(display(i18n::label("zone", zones[i])).c_str(), static_cast<int>(i) == draftZone_))
+      if (ImGui::Selectable((display(i18n::label("zone", zones[i])) + "###" + std::string(zones[i])).c_str(),
+                            static_cast<int>(i) == draftZone_))
         draftZone_ = static_cast<int>(i);
     ImGui::EndCombo();
   }
@@ -332,11 +374,26 @@ void GateScreen::drawEditor() {
   ImGui::InputText((std::string(L("gate.screen.hours")) + "###d-hours").c_str(), draftHours_, sizeof draftHours_);
   if (BeginComboShaped((std::string(L("gate.screen.reentry")) + "###d-re").c_str(), i18n::label("reentry", policies[static_cast<std::size_t>(draftReentry_)]))) {
     for (std::size_t i = 0; i < policies.size(); ++i)
-      if (ImGui::Selectable(display(i18n::label("reentry", policies[i])).c_str(), static_cast<int>(i) == draftReentry_))
+      if (ImGui::Selectable((display(i18n::label("reentry", policies[i])) + "###" + std::string(policies[i])).c_str(),
+                            static_cast<int>(i) == draftReentry_))
         draftReentry_ = static_cast<int>(i);
     ImGui::EndCombo();
   }
-  if (ImGui::Button(L("gate.screen.save"))) {
+  if (BeginComboShaped((std::string(L("gate.screen.presence_reset")) + "###d-presence").c_str(),
+                       i18n::label("presence_reset", resets[static_cast<std::size_t>(draftPresence_)]))) {
+    for (std::size_t i = 0; i < resets.size(); ++i)
+      if (ImGui::Selectable(
+              (display(i18n::label("presence_reset", resets[i])) + "###" + std::string(resets[i])).c_str(),
+              static_cast<int>(i) == draftPresence_))
+        draftPresence_ = static_cast<int>(i);
+    ImGui::EndCombo();
+  }
+  // The edition's time a verdict stays on screen (every gate), saved with the profile.
+  if (draftVerdictSeconds_ == 0) draftVerdictSeconds_ = model_.verdictSeconds();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  ImGui::InputInt((std::string(L("gate.screen.verdict_seconds")) + "###d-verdict").c_str(), &draftVerdictSeconds_);
+  if (ImGui::Button(LID("gate.screen.save"))) {
+    if (draftVerdictSeconds_ != model_.verdictSeconds() && !model_.setVerdictSeconds(draftVerdictSeconds_)) return;
     GateProfile g = draft_;
     g.name = draftName_;
     g.zone = std::string(zones[static_cast<std::size_t>(draftZone_)]);
@@ -344,6 +401,7 @@ void GateScreen::drawEditor() {
     g.categories = gate::splitList(draftCategories_);
     g.days = gate::splitList(draftDays_);
     g.reentry = std::string(policies[static_cast<std::size_t>(draftReentry_)]);
+    g.presence_reset = std::string(resets[static_cast<std::size_t>(draftPresence_)]);
     g.hours_from.clear();
     g.hours_to.clear();
     if (draftHours_[0] != '\0') {

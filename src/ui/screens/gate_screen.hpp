@@ -6,6 +6,7 @@
 // A V4L2 camera can read badges too (zbar), with a live preview to aim.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "ui/screen.hpp"
 #include "ui/screens/gate_model.hpp"
@@ -21,9 +22,11 @@ class GateScreen final : public Screen {
   void onShow() override { model_.load(); }
   void refresh() override { model_.load(); }
   void draw() override;
-  bool busy() const override { return model_.cameraOn(); }  // live preview and camera reads need frames
-  // On a shared server the line "offline · n queued" follows the connection: looked at every second.
-  double nextFrameIn() const override { return model_.onSharedServer() ? 1.0 : kNoWake; }
+  // Live preview and camera reads need frames; so does a verdict fading out.
+  bool busy() const override;
+  // A verdict goes after a few seconds, the counters start again at midnight, and on a shared server the
+  // line "offline · n queued" follows the connection (looked at every second).
+  double nextFrameIn() const override;
 
   void onScan(const std::string& payload) override { model_.submit(payload); }
   const ActionTable* actions() const override { return &actions_; }
@@ -31,11 +34,18 @@ class GateScreen final : public Screen {
   GateModel& model() { return model_; }
   void focusSearch() { focusSearch_ = true; }  // keyboard focus to the name search (tests, F-key)
   float verdictHeightFraction() const { return verdictFraction_; }  // of the screen, last frame
+  // Last frame's font sizes of the verdict ("ACCESS DENIED") and of its reason (0: no verdict on show),
+  // and the width of the last scans' reason column.
+  float verdictTitleSize() const { return titleSize_; }
+  float verdictReasonSize() const { return reasonSize_; }
+  float lastScansReasonWidth() const { return lastScansReasonWidth_; }
+  const std::vector<std::string>& verdictLines() const { return verdictLines_; }  // logical, last frame
   bool showsCapsLock() const { return capsLock_; }
 
  private:
   void drawVerdict(float height);
   void drawSide();
+  void drawLastScans(const ImVec2& size);
   void drawManual();
   void drawCamera();
   void drawEditor();
@@ -47,10 +57,12 @@ class GateScreen final : public Screen {
   int camera_ = 0;
   bool capsLock_ = false;
   bool focusSearch_ = false;
-  float verdictFraction_ = 0;
+  float verdictFraction_ = 0, titleSize_ = 0, reasonSize_ = 0, lastScansReasonWidth_ = 0;
+  int draftVerdictSeconds_ = 0;
+  std::vector<std::string> verdictLines_;
   GateProfile draft_;
   char draftName_[65] = {}, draftCategories_[256] = {}, draftDays_[256] = {}, draftHours_[16] = {};
-  int draftZone_ = 0, draftReentry_ = 0;
+  int draftZone_ = 0, draftReentry_ = 0, draftPresence_ = 0;
   bool draftOut_ = false;
 };
 

@@ -23,12 +23,12 @@ void heading(const std::string& text) {
 bool entityChoice(const char* id, io::Entity& entity) {
   bool changed = false;
   ImGui::PushID(id);
-  if (ImGui::RadioButton(L("import.participants"), entity == io::Entity::Participants)) {
+  if (ImGui::RadioButton(LID("import.participants"), entity == io::Entity::Participants)) {
     entity = io::Entity::Participants;
     changed = true;
   }
   ImGui::SameLine();
-  if (ImGui::RadioButton(L("import.exhibitors"), entity == io::Entity::Exhibitors)) {
+  if (ImGui::RadioButton(LID("import.exhibitors"), entity == io::Entity::Exhibitors)) {
     entity = io::Entity::Exhibitors;
     changed = true;
   }
@@ -68,7 +68,7 @@ void ImportScreen::drawProgress() {
   ImGui::ProgressBar(static_cast<float>(task.fraction()), ImVec2(-ImGui::GetFontSize() * 7, 0));
   ImGui::SameLine();
   ImGui::BeginDisabled(task.cancelRequested());
-  if (ImGui::Button(L("badges.cancel"))) task.cancel();
+  if (ImGui::Button(LID("badges.cancel"))) task.cancel();
   ImGui::EndDisabled();
 }
 
@@ -80,9 +80,9 @@ void ImportScreen::drawImport() {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
   const bool enter = ImGui::InputTextWithHint("##import-path", L("import.path_hint"), &model_.path, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  if (ImGui::Button(L("files.choose"))) browser_.request(model_.path);
+  if (ImGui::Button(LID("files.choose"))) browser_.request(model_.path);
   ImGui::SameLine();
-  if (ImGui::Button(L("import.preview")) || enter) model_.startPreview();
+  if (ImGui::Button(LID("import.preview")) || enter) model_.startPreview();
   // The file chosen in the dialog goes into the path field and is previewed at once.
   if (auto chosen = browser_.draw("files.title.import")) {
     model_.path = chosen->string();
@@ -94,7 +94,7 @@ void ImportScreen::drawImport() {
   const auto& preview = model_.preview();
   const bool ready = preview && preview->error.empty() && preview->file == model_.path;
   ImGui::BeginDisabled(!ready);
-  if (ImGui::Button(L("import.run"))) model_.startImport();
+  if (ImGui::Button(LID("import.run"))) model_.startImport();
   ImGui::EndDisabled();
   if (!ready) {
     ImGui::SameLine();
@@ -153,9 +153,9 @@ void ImportScreen::drawReport(const io::ImportReport& r, bool dryRun) {
   ImGui::PushID(dryRun ? "dry" : "real");
   const float h = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(std::min<std::size_t>(r.errors.size(), 10) + 1);
   if (ImGui::BeginTable("errors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH, ImVec2(0, h))) {
-    ImGui::TableSetupColumn(L("import.column.line"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
-    ImGui::TableSetupColumn(L("import.column.field"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
-    ImGui::TableSetupColumn(L("import.column.problem"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(LID("import.column.line"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
+    ImGui::TableSetupColumn(LID("import.column.field"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
+    ImGui::TableSetupColumn(LID("import.column.problem"), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupScrollFreeze(0, 1);
     TableHeaders();
     ImGuiListClipper clipper;
@@ -183,12 +183,18 @@ void ImportScreen::drawExport() {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
   ImGui::InputTextWithHint("##export-path", L("export.path_hint"), &model_.export_path);
   ImGui::SameLine();
-  if (ImGui::Button(L("export.run"))) model_.startExport();
-  Text(tr("export.separator"));
-  ImGui::SameLine();
-  if (ImGui::RadioButton(L("export.separator.semicolon"), model_.export_separator == ';')) model_.export_separator = ';';
-  ImGui::SameLine();
-  if (ImGui::RadioButton(L("export.separator.comma"), model_.export_separator == ',')) model_.export_separator = ',';
+  if (ImGui::Button(LID("export.run"))) model_.startExport();
+  // The label, then its choices, in reading order (from the right edge in Arabic).
+  auto choice = [this](const char* key, char separator) {
+    const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(L(key)).x;
+    return LineItem{
+        w, [this, key, separator] {
+          if (ImGui::RadioButton((std::string(L(key)) + "###" + key).c_str(), model_.export_separator == separator))
+            model_.export_separator = separator;
+        }};
+  };
+  ReadingLine({LineLabel(tr("export.separator")), choice("export.separator.semicolon", ';'),
+               choice("export.separator.comma", ',')});
   NoteText(tr("export.note"));
   ImGui::EndDisabled();
 }

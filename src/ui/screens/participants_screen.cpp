@@ -177,13 +177,13 @@ void ParticipantsScreen::draw() {
   if (ImGui::BeginPopupModal((display(tr("table.delete.title")) + "###participants-delete").c_str(), nullptr,
                              ImGuiWindowFlags_AlwaysAutoResize)) {
     Text(tr("people.delete.text", {names::sentence(model_.form.draft)}));
-    if (ImGui::Button(L("table.delete.yes"))) {
+    if (ImGui::Button(LID("table.delete.yes"))) {
       model_.remove(confirm_delete_);
       confirm_delete_ = 0;
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button(L("desk.cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    if (ImGui::Button(LID("desk.cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
       confirm_delete_ = 0;
       ImGui::CloseCurrentPopup();
     }
@@ -209,7 +209,7 @@ void ParticipantsScreen::drawEditor() {
   if (ImGui::Button((display(tr("desk.save")) + "  (Ctrl+S)###save").c_str()) || enter) model_.save();
   ImGui::SameLine();
   if (form.draft.id == 0 && !form.duplicates().empty()) {
-    if (ImGui::Button(L("desk.save_anyway"))) model_.save(true);
+    if (ImGui::Button(LID("desk.save_anyway"))) model_.save(true);
     ImGui::SameLine();
   }
   if (form.draft.id != 0) {

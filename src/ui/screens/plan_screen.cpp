@@ -109,34 +109,6 @@ std::string fitted(const std::string& logical, float width) {
   }
 }
 
-// Parts of a line joined by " · ", each shaped on its own and laid out in reading order: "12 m²" stays
-// the first thing an Arabic reader meets (on the right), instead of being pushed to the end of a
-// left-to-right paragraph by its Latin unit.
-void segments(const ImVec4& colour, const std::vector<std::string>& parts) {
-  const bool rtl = isRtlLayout();
-  const float sep = ImGui::CalcTextSize(" · ").x;
-  const ImVec2 start = ImGui::GetCursorScreenPos();
-  float total = 0;
-  for (std::size_t i = 0; i < parts.size(); ++i) total += ImGui::CalcTextSize(display(parts[i]).c_str()).x + (i ? sep : 0);
-  // In a tooltip (auto-sized) the available width may be last frame's: never less than the line.
-  float x = rtl ? start.x + std::max(ImGui::GetContentRegionAvail().x, total) : start.x;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImU32 col = ImGui::GetColorU32(colour);
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const std::string& shown = display(parts[i]);
-    const float w = ImGui::CalcTextSize(shown.c_str()).x;
-    if (i > 0) {
-      if (rtl) x -= sep;
-      dl->AddText(ImVec2(x, start.y), col, " · ");
-      if (!rtl) x += sep;
-    }
-    if (rtl) x -= w;
-    dl->AddText(ImVec2(x, start.y), col, shown.c_str());
-    if (!rtl) x += w;
-  }
-  ImGui::Dummy(ImVec2(total, ImGui::GetTextLineHeight()));
-}
-
 std::string area(double m2) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", std::round(m2 * 10) / 10);
@@ -279,14 +251,13 @@ void PlanScreen::drawNoPlan() {
 
 void PlanScreen::drawToolbar() {
   // Reading order: search, colour switch, zoom, edit, undo/redo, allocation, export; from the right in Arabic.
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float searchW = ImGui::GetFontSize() * 14;
   const char* colourLabels[] = {L("plan.colour.status"), L("plan.colour.sector"), L("plan.colour.region")};
   float comboW = 0;
   for (const char* l : colourLabels) comboW = std::max(comboW, ImGui::CalcTextSize(l).x);
   comboW += ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
 
-  std::vector<RowItem> items;
+  std::vector<LineItem> items;
   items.push_back({searchW, [&] {
                      if (focusSearch_) {
                        ImGui::SetKeyboardFocusHere();
@@ -325,37 +296,38 @@ void PlanScreen::drawToolbar() {
   shortcutAfter("plan.zoom_out");
   button("+##zoom-in", true, [this] { zoom(1.25); });
   shortcutAfter("plan.zoom_in");
-  button(L("plan.fit"), true, [this] { fitPending_ = true; });
+  button(LID("plan.fit"), true, [this] { fitPending_ = true; });
   shortcutAfter("plan.fit");
-  button(L(model_.editing() ? "plan.edit.done" : "plan.edit.mode"), !model_.previewing() && !model_.allocating(), [this] {
-    model_.setEditing(!model_.editing());
-    addMode_ = AddMode::None;
-  });
+  button(LID(model_.editing() ? "plan.edit.done" : "plan.edit.mode"), !model_.previewing() && !model_.allocating(),
+         [this] {
+           model_.setEditing(!model_.editing());
+           addMode_ = AddMode::None;
+         });
   shortcutAfter("plan.edit_mode");
-  button(L("plan.undo"), model_.canUndo(), [this] { model_.undo(); });
+  button(LID("plan.undo"), model_.canUndo(), [this] { model_.undo(); });
   shortcutAfter("plan.undo");
-  button(L("plan.redo"), model_.canRedo(), [this] { model_.redo(); });
+  button(LID("plan.redo"), model_.canRedo(), [this] { model_.redo(); });
   shortcutAfter("plan.redo");
   if (model_.allocating()) {
     const float barW = ImGui::GetFontSize() * 8;
     items.push_back({barW, [this, barW] {
                        ImGui::ProgressBar(static_cast<float>(model_.allocationProgress()), ImVec2(barW, 0));
                      }});
-    button(L("plan.cancel"), true, [this] { model_.cancelAllocation(); });
+    button(LID("plan.cancel"), true, [this] { model_.cancelAllocation(); });
   } else if (model_.previewing()) {
-    button(L("plan.accept"), true, [this] { model_.acceptPreview(); });
-    button(L("plan.discard"), true, [this] { model_.discardPreview(); });
+    button(LID("plan.accept"), true, [this] { model_.acceptPreview(); });
+    button(LID("plan.discard"), true, [this] { model_.discardPreview(); });
   } else {
-    button(L("plan.allocate"), true, [this] { model_.startAllocation(); });
+    button(LID("plan.allocate"), true, [this] { model_.startAllocation(); });
   }
   if (model_.exporting()) {
     const float barW = ImGui::GetFontSize() * 6;
     items.push_back({barW, [this, barW] { ImGui::ProgressBar(static_cast<float>(model_.exportProgress()), ImVec2(barW, 0)); }});
   } else {
-    button(L("plan.export"), true, [this] { openExport_ = true; });
+    button(LID("plan.export"), true, [this] { openExport_ = true; });
   }
 
-  row(items, spacing);
+  ReadingLine(items);
   drawExportPopup();
   if (model_.editing()) drawEditBar();
 }
@@ -370,38 +342,16 @@ void PlanScreen::drawExportPopup() {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 28);
   ImGui::InputText("##plan-export-path", &model_.exportPath);
   TextColored(kGrey, tr("plan.export.hint"));
-  if (ImGui::Button(L("plan.export.plan"))) {
+  if (ImGui::Button(LID("plan.export.plan"))) {
     model_.startExport(false);
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ImGui::Button(L("plan.export.directory_button"))) {
+  if (ImGui::Button(LID("plan.export.directory_button"))) {
     model_.startExport(true);
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
-}
-
-// Items laid out in reading order, wrapping onto a new line when the next one does not fit: from the
-// left in French and English, from the right in Arabic.
-void PlanScreen::row(const std::vector<RowItem>& items, float spacing) {
-  const bool rtl = isRtlLayout();
-  const float start = ImGui::GetCursorPosX(), avail = ImGui::GetContentRegionAvail().x;
-  float used = 0;
-  float y = ImGui::GetCursorPosY();
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const float w = items[i].width;
-    if (i > 0 && used + spacing + w > avail) {
-      y += ImGui::GetFrameHeightWithSpacing();
-      used = 0;
-    } else if (i > 0) {
-      used += spacing;
-    }
-    if (i > 0) ImGui::SameLine();
-    ImGui::SetCursorPos(ImVec2(rtl ? start + avail - used - w : start + used, y));
-    items[i].draw();
-    used += w;
-  }
 }
 
 void PlanScreen::drawSidePanel(float width, float height) {
@@ -438,7 +388,7 @@ void PlanScreen::drawSidePanel(float width, float height) {
       if (x.wants_corner) detail.push_back(tr("plan.corner"));
       if (x.needs_power) detail.push_back(tr("plan.power"));
       ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(isRtlLayout() ? 1.0f : 0.0f, 0.5f));
-      ImGui::Selectable((name + "##x").c_str(), false);
+      ImGui::Selectable((name + "###x").c_str(), false);  // its ID: the exhibitor's, whatever the language
       ImGui::PopStyleVar();
       listCentres_[x.id] = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
                                   (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
@@ -446,18 +396,18 @@ void PlanScreen::drawSidePanel(float width, float height) {
         const Id id = x.id;
         ImGui::SetDragDropPayload(kExhibitorPayload, &id, sizeof id);
         Text(displayName(x, false));
-        segments(kGrey, detail);
+        Segments(kGrey, detail, " · ");
         ImGui::EndDragDropSource();
       } else if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         Text(x.name_fr);
         if (!x.name_ar.empty()) Text(x.name_ar);
-        segments(ImGui::GetStyle().Colors[ImGuiCol_Text], {i18n::label("sector", x.sector), i18n::label("region", x.region)});
-        segments(kGrey, detail);
+        Segments(ImGui::GetStyle().Colors[ImGuiCol_Text], {i18n::label("sector", x.sector), i18n::label("region", x.region)}, " · ");
+        Segments(kGrey, detail, " · ");
         ImGui::EndTooltip();
       }
       ImGui::Indent();
-      segments(kGrey, detail);
+      Segments(kGrey, detail, " · ");
       ImGui::Unindent();
       ImGui::PopID();
     }
@@ -761,7 +711,7 @@ void PlanScreen::shortcutTooltip(const char* actionId) {
 }
 
 void PlanScreen::drawEditBar() {
-  std::vector<RowItem> items;
+  std::vector<LineItem> items;
   const int sel = model_.selected();
   const bool has = model_.selectionCount() > 0;
   auto button = [&](const char* label, bool enabled, const char* action, std::function<void()> onClick) {
@@ -773,24 +723,23 @@ void PlanScreen::drawEditBar() {
                      }});
   };
   auto adder = [&](AddMode mode, const char* key, const char* action) {
-    button(L(addMode_ == mode ? "plan.edit.add_click" : key), true, action, [this, mode] {
-      addMode_ = addMode_ == mode ? AddMode::None : mode;
-    });
+    button(LID(addMode_ == mode ? "plan.edit.add_click" : key), true, action,
+           [this, mode] { addMode_ = addMode_ == mode ? AddMode::None : mode; });
   };
   adder(AddMode::Booth, "plan.edit.add", "plan.add_booth");
   adder(AddMode::Hall, "plan.edit.add_hall", "plan.add_hall");
   adder(AddMode::Aisle, "plan.edit.add_aisle", "plan.add_aisle");
   adder(AddMode::Entrance, "plan.edit.add_entrance", "plan.add_entrance");
-  button(L("plan.edit.duplicate"), has, "plan.duplicate", [this] { model_.duplicateSelection(); });
+  button(LID("plan.edit.duplicate"), has, "plan.duplicate", [this] { model_.duplicateSelection(); });
   const float countW = ImGui::GetFontSize() * 5;
   items.push_back({countW, [this, countW] {
                      ImGui::SetNextItemWidth(countW);
                      ImGui::InputInt("##row-count", &rowCount_);
                      rowCount_ = std::clamp(rowCount_, 1, 200);
                    }});
-  button(L("plan.edit.row_button"), sel >= 0, nullptr, [this, sel] { model_.addRow(sel, rowCount_); });
-  button(L(model_.selectionCount() > 1 ? "plan.edit.delete_selection" : "plan.edit.delete"), has || model_.selectedHall() || model_.selectedFeature(), "plan.free",
-         [this] { model_.deleteSelected(); });
+  button(LID("plan.edit.row_button"), sel >= 0, nullptr, [this, sel] { model_.addRow(sel, rowCount_); });
+  button(LID(model_.selectionCount() > 1 ? "plan.edit.delete_selection" : "plan.edit.delete"),
+         has || model_.selectedHall() || model_.selectedFeature(), "plan.free", [this] { model_.deleteSelected(); });
   if (model_.selectionCount() == 1 && model_.selectedBooth()) {
     const auto& b = model_.selectedBooth()->booth;
     if (sizeFor_ != b.id || !ImGui::IsAnyItemActive()) {
@@ -809,7 +758,7 @@ void PlanScreen::drawEditBar() {
                        if (doneW || ImGui::IsItemDeactivatedAfterEdit()) model_.resizeBooth(sel, sizeW_, sizeD_);
                      }});
   }
-  row(items, ImGui::GetStyle().ItemSpacing.x);
+  ReadingLine(items);
 }
 
 // The side panel in edit mode for a hall (names, size) or an aisle/entrance (labels in three
@@ -887,10 +836,24 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     fillPolygon(dl, poly, IM_COL32(236, 238, 243, 255));
     dl->AddPolyline(poly.data(), static_cast<int>(poly.size()), IM_COL32(90, 96, 110, 255), ImDrawFlags_Closed, 2.0f);
     const booth::Rect r = h.outline.empty() ? booth::rectOf(h) : booth::boundingRect(h.outline);
-    const std::string& name = display(ar && !h.name_ar.empty() ? h.name_ar : h.name);
+    // The hall's whole name if it fits, else its short name (before " — ": "Hall C", "القاعة ج"), else
+    // its code; in the top corner where reading starts (the right one in Arabic).
+    const std::string& whole = ar && !h.name_ar.empty() ? h.name_ar : h.name;
     const float size = std::clamp(static_cast<float>(v.scale) * 1.2f, fontSize * 0.7f, fontSize * 1.2f);
-    const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, name.c_str());
-    hallLabels.push_back({h.code, pt(r.x + 0.5, r.y + 0.3), size, ts.x < static_cast<float>(r.w * v.scale) - 8 ? name : h.code});
+    const float room = static_cast<float>(r.w * v.scale) - 8;
+    std::string label = h.code;
+    for (const std::string& candidate :
+         {whole, whole.substr(0, std::min(whole.find(" \xE2\x80\x94 "), whole.find(" - ")))}) {
+      const std::string& shown = display(candidate);
+      if (!candidate.empty() && ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, shown.c_str()).x < room) {
+        label = shown;
+        break;
+      }
+    }
+    const float labelW = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, label.c_str()).x;
+    const ImVec2 corner = isRtlLayout() ? ImVec2(pt(r.x + r.w - 0.5, r.y + 0.3).x - labelW, pt(r.x, r.y + 0.3).y)
+                                        : pt(r.x + 0.5, r.y + 0.3);
+    hallLabels.push_back({h.code, corner, size, label});
   }
   // Aisles and entrances.
   for (const auto& f : model_.features()) {
@@ -925,7 +888,9 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
   // Hall names over aisles and entrances, on a patch of the hall's colour so that a door under them
   // does not cross the text.
   hallLabels_.clear();
+  hallLabelTexts_.clear();
   for (const auto& [code, at, size, text] : hallLabels) {
+    hallLabelTexts_[code] = text;
     const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
     hallLabels_[code] = {at.x - 2, at.y, ts.x + 4, ts.y};
     dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + ts.x + 2, at.y + ts.y), IM_COL32(236, 238, 243, 255));

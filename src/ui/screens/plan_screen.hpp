@@ -41,12 +41,13 @@ class PlanScreen final : public Screen {
   ImVec2 canvasMin() const { return canvasMin_; }
   ImVec2 canvasMax() const { return canvasMax_; }
   int hoveredBooth() const { return hovered_; }
+  // The label drawn on a hall in the last frame (display form: its name, its short name or its code).
+  std::string hallLabel(const std::string& code) const {
+    auto it = hallLabelTexts_.find(code);
+    return it == hallLabelTexts_.end() ? std::string() : it->second;
+  }
 
  private:
-  struct RowItem {
-    float width;
-    std::function<void()> draw;
-  };
   void drawToolbar();
   void drawNoPlan();
   void drawExportPopup();
@@ -56,7 +57,6 @@ class PlanScreen final : public Screen {
   void drawSelectedElement(ImDrawList* dl);
   void drawEditPanel();
   void shortcutTooltip(const char* actionId);
-  void row(const std::vector<RowItem>& items, float spacing);
   void drawSidePanel(float width, float height);
   void drawCanvas(float width, float height);
   void drawPlan(ImDrawList* dl);
@@ -93,6 +93,7 @@ class PlanScreen final : public Screen {
   double curX_ = 0, curY_ = 0;
   booth::Rect ghost_;             // a resize's outline
   std::map<std::string, booth::Rect> hallLabels_;  // hall code -> its name's box on screen (last frame)
+  std::map<std::string, std::string> hallLabelTexts_;  // hall code -> the label drawn (display form)
   // Fields of the side panel in edit mode, loaded from the selected hall or feature.
   std::string fieldsFor_, nameFr_, nameAr_, labelFr_, labelAr_, labelEn_;
   double elementW_ = 0, elementH_ = 0;

@@ -17,7 +17,7 @@ void PrinterChoice(PrinterSetup& setup, const std::string& template_name) {
   const std::string shown = setup.settings.printer.empty() ? tr("print.default_printer") : setup.settings.printer;
   bool changed = false;
   ImGui::SetNextItemWidth(w);
-  if (BeginComboShaped(L("badges.printer.name"), shown)) {
+  if (BeginComboShaped(LID("badges.printer.name"), shown)) {
     if (ImGui::Selectable(display(tr("print.default_printer")).c_str(), setup.settings.printer.empty())) {
       setup.settings.printer.clear();
       changed = true;
@@ -32,11 +32,11 @@ void PrinterChoice(PrinterSetup& setup, const std::string& template_name) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  if (ImGui::Button(L("print.refresh"))) setup.refresh();
+  if (ImGui::Button(LID("print.refresh"))) setup.refresh();
   if (setup.printers().empty()) NoteText(tr("print.none_found"));
   const std::string paper = setup.settings.paper.empty() ? tr("badges.paper.template") : setup.settings.paper;
   ImGui::SetNextItemWidth(w);
-  if (BeginComboShaped(L("badges.paper"), paper)) {
+  if (BeginComboShaped(LID("badges.paper"), paper)) {
     for (const std::string& p : PrinterSetup::papers()) {
       const std::string label = p.empty() ? tr("badges.paper.template") : p;
       if (ImGui::Selectable((display(label) + "##" + p).c_str(), setup.settings.paper == p)) {
@@ -50,7 +50,7 @@ void PrinterChoice(PrinterSetup& setup, const std::string& template_name) {
 
   BackgroundTask& task = setup.task();
   ImGui::BeginDisabled(task.running());
-  if (ImGui::Button(L("print.test.button"))) setup.startTestPage(template_name);
+  if (ImGui::Button(LID("print.test.button"))) setup.startTestPage(template_name);
   ImGui::EndDisabled();
   if (task.running()) {
     ImGui::SameLine();

@@ -310,7 +310,7 @@ const Duplicate* DuplicateWarning(const std::vector<Duplicate>& duplicates) {
   for (std::size_t i = 0; i < duplicates.size(); ++i) {
     const Duplicate& d = duplicates[i];
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::Button(L("desk.open_existing"))) chosen = &d;
+    if (ImGui::Button(LID("desk.open_existing"))) chosen = &d;
     ImGui::SameLine();
     Text(d.name + "  —  " + tr("desk.duplicate_reason." + d.reason));
     ImGui::PopID();

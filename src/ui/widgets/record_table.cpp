@@ -13,27 +13,18 @@ namespace moussem::ui {
 
 namespace {
 
-// One cell's text: whole when it fits, else cut with "…" at its reading end and whole in a tooltip
-// while the mouse is on it.
+// One cell's text: whole when it fits, else cut at its reading end (an Arabic name keeps its
+// beginning) and whole in a tooltip while the mouse is on it (TextAligned); the report notes the cut.
 void cellText(const std::string& text, bool rtl, int column, TableReport* report) {
-  const std::string& shown = display(text);
   const float avail = ImGui::GetContentRegionAvail().x;
-  const float width = ImGui::CalcTextSize(shown.c_str()).x;
-  if (width <= avail || avail <= 0) {
-    if (rtl)
-      TextAligned(text, 1.0f);
-    else
-      ImGui::TextUnformatted(shown.c_str());
-    return;
-  }
   const ImVec2 at = ImGui::GetCursorScreenPos();
-  ImGui::TextUnformatted(ellipsized(shown, avail, rtl).c_str());
-  if (report) report->cut_columns.push_back(column);
+  const bool cut = avail > 0 && ImGui::CalcTextSize(display(text).c_str()).x > avail;
+  TextAligned(text, rtl ? 1.0f : 0.0f);
+  if (!cut || !report) return;
+  report->cut_columns.push_back(column);
   if (ImGui::IsWindowHovered() &&
-      ImGui::IsMouseHoveringRect(at, ImVec2(at.x + avail, at.y + ImGui::GetTextLineHeight()))) {
-    ImGui::SetTooltip("%s", shown.c_str());
-    if (report) report->tooltip = text;
-  }
+      ImGui::IsMouseHoveringRect(at, ImVec2(at.x + avail, at.y + ImGui::GetTextLineHeight())))
+    report->tooltip = text;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
+#include <sodium.h>
 
 #include <algorithm>
 
@@ -144,6 +145,18 @@ bool CheckboxLabelled(std::string_view label, const char* id, bool* value) {
   ImGui::GetWindowDrawList()->AddText(ImVec2(start.x, ImGui::GetItemRectMin().y + ImGui::GetStyle().FramePadding.y),
                                       ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
   return changed;
+}
+
+void ForgetEditedText() {
+  ImGui::ClearActiveID();
+  ImGuiInputTextState& s = GImGui->InputTextState;
+  if (!s.TextW.empty()) sodium_memzero(s.TextW.Data, static_cast<std::size_t>(s.TextW.size_in_bytes()));
+  if (!s.TextA.empty()) sodium_memzero(s.TextA.Data, static_cast<std::size_t>(s.TextA.size_in_bytes()));
+  if (!s.InitialTextA.empty())
+    sodium_memzero(s.InitialTextA.Data, static_cast<std::size_t>(s.InitialTextA.size_in_bytes()));
+  sodium_memzero(&s.Stb, sizeof s.Stb);  // the undo history holds the characters typed
+  s.CurLenW = s.CurLenA = 0;
+  s.ID = 0;  // the next field edited starts afresh
 }
 
 }  // namespace moussem::ui

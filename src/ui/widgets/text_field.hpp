@@ -28,6 +28,11 @@ void ShapedPreview(std::string_view value);
 // Whether the preview shows for this value (it holds right-to-left letters).
 bool needsShapedPreview(std::string_view value);
 
+// Dear ImGui keeps its own copy of the text field being edited (and of its undo history): once a PIN
+// or a password was submitted, this wipes that copy too, and the field stops being edited. (The
+// caller wipes its own buffer.)
+void ForgetEditedText();
+
 // A collapsing header whose arrow and label sit on the reading side: ImGui's arrow is always on the
 // left, so right-to-left layouts draw their own (same ID "###id", same open state, same keyboard use).
 bool CollapsingSection(std::string_view label, const char* id, ImGuiTreeNodeFlags flags = 0);

@@ -102,7 +102,7 @@ long long counted(Store& store) {
 }  // namespace
 
 TEST_CASE("the demo edition is the 9th Artisan Week in Rabat, clearly marked as a demo") {
-  const Edition e = demoEdition();
+  Edition e = demoEdition();
   CHECK(e.is_demo);
   CHECK(e.name_fr.find("(démo)") != std::string::npos);
   CHECK(e.name_ar.find("(تجريبي)") != std::string::npos);

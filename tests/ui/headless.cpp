@@ -16,7 +16,6 @@ struct ItemAudit {
   std::vector<ImGuiID> ids;                          // this frame's, in order
   std::unordered_map<ImGuiID, ImVec2> where;         // this frame's, by ID
   std::vector<ImGuiID> lastFrame;
-  std::vector<moussem::test::ItemSeen> items, lastItems;
   std::vector<moussem::test::IdClash> clashes;
 };
 

@@ -66,6 +66,11 @@ std::map<ImGuiID, Seen> walkScreen(test::HeadlessUi& ui, ui::Shell& shell) {
       if (item.reachable) out.emplace(item.id, Seen{item.min, item.inView, item.atFold});
     return out;
   };
+  // A table wider than the screen draws only the columns in view (as a long list draws only its rows),
+  // and which columns those are depends on their widths, which follow the labels' language: the walk
+  // scrolls every sideways-scrolling window to its start, middle and end, and keeps what each showed.
+  std::map<ImGuiID, Seen> sideways;
+  const float phases[] = {0.0f, 0.5f, 1.0f};
   int stable = 0;
   for (int i = 0; i < 400 && stable < 4; ++i) {
     ui.frame([&] { shell.draw(); });
@@ -80,6 +85,13 @@ std::map<ImGuiID, Seen> walkScreen(test::HeadlessUi& ui, ui::Shell& shell) {
     seen = std::move(now);
     if (i >= 3) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  for (float phase : phases) {
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+      if (w->ScrollMax.x > 0) ImGui::SetScrollX(w, phase * w->ScrollMax.x);
+    ui.frames(2, [&] { shell.draw(); });
+    for (const auto& [id, at] : reachable()) sideways.emplace(id, at);
+  }
+  for (const auto& [id, at] : sideways) seen.emplace(id, at);
   return seen;
 }
 

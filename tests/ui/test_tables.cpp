@@ -3,7 +3,9 @@
 // validation (E.164, ICE, e-mail), staff and competitors, deleting.
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "badge/new_edition.hpp"
@@ -316,5 +318,52 @@ TEST_CASE("the tables draw in French, Arabic and English with thousands of rows"
     drawFrames(ui, exhibitors, 2);
   }
   CHECK(people.model().loads() == 1);
+  i18n::setLanguage("fr");
+}
+
+namespace {
+// Where the table holding a column named "...###key" shows that column in the last frame: its left and
+// right edges on screen, or nothing when the column is out of view.
+std::optional<std::pair<float, float>> columnOnScreen(const char* key) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  const std::string wanted = std::string("###") + key;
+  for (int i = 0; i < g.Tables.GetMapSize(); ++i) {
+    ImGuiTable* table = g.Tables.TryGetMapData(i);
+    if (!table) continue;
+    for (int c = 0; c < table->ColumnsCount; ++c) {
+      const char* name = ImGui::TableGetColumnName(table, c);
+      if (!name || !std::strstr(name, wanted.c_str())) continue;
+      const ImGuiTableColumn& column = table->Columns[c];
+      if (!column.IsVisibleX) return std::nullopt;
+      const float left = std::max(column.MinX, table->InnerClipRect.Min.x);
+      const float right = std::min(column.MaxX, table->InnerClipRect.Max.x);
+      if (right <= left) return std::nullopt;
+      return std::make_pair(left, right);
+    }
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+TEST_CASE("a table wider than the screen opens where its reader starts: the names on the left in French, on the right in Arabic") {
+  Data d(60, 300);
+  test::HeadlessUi ui;
+  ui::ParticipantsScreen people(d.session);
+  const float width = ImGui::GetIO().DisplaySize.x;
+  for (const char* lang : {"fr", "ar", "fr", "ar"}) {
+    INFO(lang);
+    i18n::setLanguage(lang);
+    drawFrames(ui, people, 2);
+    people.model().wait();
+    drawFrames(ui, people, 3);
+    const auto name = columnOnScreen("people.column.name");
+    REQUIRE(name);
+    if (std::string(lang) == "ar")
+      CHECK(name->second > width * 0.75f);
+    else
+      CHECK(name->first < width * 0.25f);
+    // The table is wider than the screen: the badge column, at the far end, is out of view.
+    CHECK_FALSE(columnOnScreen("people.column.badge"));
+  }
   i18n::setLanguage("fr");
 }

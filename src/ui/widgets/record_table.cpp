@@ -64,8 +64,25 @@ Id RecordTable(const char* id, const std::vector<TableColumn>& columns, const Re
     ImGui::TableSetupColumn((display(tr(c.label_key)) + "###" + c.label_key).c_str(), cf, width * em,
                             static_cast<ImGuiID>(c.model_column));
   }
-  ImGui::TableSetupScrollFreeze(1, 1);  // the first column (the name) stays while the rest scrolls sideways
+  // The name column stays while the rest scrolls sideways. ImGui freezes only columns on the left: in
+  // right-to-left tables the name is the last column, on the right, so nothing is frozen there and the
+  // table starts scrolled to its right end, where an Arabic reader starts (else the name is out of view).
+  ImGui::TableSetupScrollFreeze(rtl ? 0 : 1, 1);
   TableHeaders();
+  {
+    ImGuiStorage* state = ImGui::GetStateStorage();  // the table's scrolling window's
+    const ImGuiID side = ImGui::GetID("##reading-start");
+    const int now = rtl ? 2 : 1;
+    if (state->GetInt(side, 0) != now) {
+      if (!rtl) {
+        ImGui::SetScrollX(0);
+        state->SetInt(side, now);
+      } else if (ImGui::GetScrollMaxX() > 0) {  // known once the columns were laid out
+        ImGui::SetScrollX(ImGui::GetScrollMaxX());
+        state->SetInt(side, now);
+      }
+    }
+  }
   if (memory) {
     // What the operator did to the columns: kept once the mouse is released (not at every pixel of a drag).
     TableLayout now;

@@ -106,6 +106,7 @@ struct PeopleQuery {
   bool ascending = true;         // empty cells come last either way; ties in id order
   // PersonOrder::Category: the codes in the order their labels sort in the interface language.
   std::vector<std::string> category_order;
+  std::size_t limit = 0;         // the first ones only (0: all)
 };
 struct PersonRow {
   Person person;

@@ -67,6 +67,7 @@ PeopleQuerySql orderedPersonIdsSql(const PeopleQuery& q) {
   }
   order += std::string("person.id") + dir;
   out.sql = "SELECT person.id" + from + where + order;
+  if (q.limit > 0) out.sql += " LIMIT " + param(static_cast<std::int64_t>(q.limit));
   return out;
 }
 

@@ -380,4 +380,17 @@ TEST_CASE("the people list comes from the database in the collator's name order,
   REQUIRE(after.size() == want.size());
   CHECK(after[after.size() - 2] == moved.id);
   CHECK(store->person(after.back())->last_name.empty());
+
+  // The first few only (the desk's "last registered", newest first), filtered or not.
+  PeopleQuery newest;
+  newest.ascending = false;
+  newest.limit = 3;
+  auto ids = store->personIds();
+  std::sort(ids.rbegin(), ids.rend());
+  CHECK(store->orderedPersonIds(newest) == std::vector<Id>(ids.begin(), ids.begin() + 3));
+  newest.category = "forum";
+  const auto forum = store->orderedPersonIds(newest);
+  REQUIRE(forum.size() == 3);
+  for (Id id : forum) CHECK(store->person(id)->category == "forum");
+  CHECK(forum.front() == ids.front());  // the last one inserted (i = 9) is forum
 }

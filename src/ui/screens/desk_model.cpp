@@ -163,9 +163,13 @@ void DeskModel::runSearch(std::optional<std::pair<SearchIndex::Kind, Id>> keep) 
 void DeskModel::loadRecent() {
   searched_ = true;
   Store& store = session_.store();
-  auto ids = store.personIds();
-  for (auto it = ids.rbegin(); it != ids.rend() && results_.size() < kRecent; ++it)
-    if (auto p = store.person(*it)) results_.push_back(describe(*p, store.badgeOfPerson(*it)));
+  // The last registered, newest first: asked of the database (an index walk), not all the ids of a
+  // million people read on the UI thread each time the search is cleared.
+  PeopleQuery newest;
+  newest.ascending = false;
+  newest.limit = kRecent;
+  for (Id id : store.orderedPersonIds(newest))
+    if (auto p = store.person(id)) results_.push_back(describe(*p, store.badgeOfPerson(id)));
 }
 
 void DeskModel::moveSelection(int delta) {

@@ -1,10 +1,10 @@
 #include "store/postgres/pg_rows.hpp"
 
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 
 namespace moussem::pg_rows {
 
-using sqlite_rows::splitList;
+using sql_rows::splitList;
 
 Person readPerson(const pg::Result& r, int row) {
   Person p;

@@ -10,11 +10,11 @@
 #include "store/migrations.hpp"
 #include "store/postgres/pg_roles.hpp"
 #include "store/postgres/pg_rows.hpp"
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 
 namespace moussem {
 
-using sqlite_rows::joinList;
+using sql_rows::joinList;
 
 namespace {
 // Any constant works: it only has to be the same for every Moussem station.
@@ -56,7 +56,7 @@ void PgStore::limitEachRoundTrip(std::optional<std::chrono::milliseconds> most) 
 void PgStore::ensureConnected() {
   if (conn_->ok()) return;
   online_ = false;
-  if (depth_ > 0 || bounded_) throw pg::ConnectionLost(tr("pg.error.connection_lost", {conn_->display(), lastError_}));
+  if (depth() > 0 || bounded_) throw pg::ConnectionLost(tr("pg.error.connection_lost", {conn_->display(), lastError_}));
   // After a failed attempt, wait a little before the next one: an unreachable server must not make
   // every call (every scan of an offline gate) wait for a connection timeout.
   const auto now = std::chrono::steady_clock::now();
@@ -93,16 +93,11 @@ pg::Result PgStore::q(const std::string& sql, const pg::Params& params) {
   } catch (const pg::ConnectionLost& e) {
     online_ = false;
     lastError_ = e.what();
-    if (depth_ > 0 || bounded_ || !isRead(sql)) throw;
+    if (depth() > 0 || bounded_ || !isRead(sql)) throw;
     failedAttempt_ = false;  // a read is safe to repeat: try a fresh connection at once
     ensureConnected();
     return conn_->run(sql, params);
   }
-}
-
-long long PgStore::count(const std::string& sql) {
-  auto r = q(sql);
-  return r.rows() ? r.integer(0, 0) : 0;
 }
 
 std::vector<Id> PgStore::ids(const std::string& sql, const pg::Params& params) {
@@ -222,43 +217,31 @@ const std::string& PgStore::people() {
   return people_;
 }
 
-void PgStore::write(const std::function<void()>& body) {
-  // The outermost call is a real transaction; nested calls are savepoints, so an inner failure caught
-  // by the caller undoes only the inner part (and leaves the outer transaction usable, as in SQLite).
-  const std::string savepoint = "sp" + std::to_string(depth_);
-  if (depth_ == 0) {
-    ensureConnected();
-    x("BEGIN");
-  } else {
-    x("SAVEPOINT " + savepoint);
-  }
-  ++depth_;
-  try {
-    body();
-  } catch (...) {
-    --depth_;
-    try {
-      if (depth_ == 0) x("ROLLBACK");
-      else x("ROLLBACK TO SAVEPOINT " + savepoint + "; RELEASE SAVEPOINT " + savepoint);
-    } catch (...) {
-    }
-    throw;
-  }
-  --depth_;
-  if (depth_ == 0) {
-    try {
-      x("COMMIT");
-    } catch (const pg::ConnectionLost& e) {
-      online_ = false;
-      lastError_ = e.what();
-      throw;
-    } catch (...) {
-      try { x("ROLLBACK"); } catch (...) {}
-      throw;
-    }
-  } else {
-    x("RELEASE SAVEPOINT " + savepoint);
-  }
+sql::Query PgStore::Link::query(const std::string& sql) {
+  pg::Runner& runner = store_;  // a private base: converted here, where it is accessible
+  return sql::Query(std::make_unique<pg::Statement>(runner, sql));
+}
+
+std::int64_t PgStore::Link::lastInsertId() {
+  auto r = store_.q("SELECT lastval()");
+  return r.integer(0, 0);
+}
+
+void PgStore::Link::begin() {
+  store_.ensureConnected();
+  store_.x("BEGIN");
+}
+
+pg::Result PgStore::run(const std::string& sql, const pg::Params& params) {
+  auto r = q(sql, params);
+  changes_ = r.affected();
+  return r;
+}
+
+std::string PgStore::idList(const std::vector<Id>& ids) const {
+  std::string list = "{";
+  for (Id id : ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);
+  return list + "}";
 }
 
 std::optional<Edition> PgStore::edition() {
@@ -337,58 +320,11 @@ void PgStore::setSetting(const std::string& key, const std::string& value) {
     pg::Params().add(key).add(value));
 }
 
-Id PgStore::insertExhibitor(Exhibitor& x) {
-  write([&] {
-    auto r = q("INSERT INTO exhibitor (external_id, name_fr, name_ar, kind, sector, region, city, contact_name, phone, "
-               "email, registration_no, program, booth_area_m2, wants_corner, needs_power, preferred_zone, products) "
-               "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id",
-               pg::Params().add(x.external_id).add(x.name_fr).add(x.name_ar).add(x.kind).add(x.sector).add(x.region)
-                   .add(x.city).add(x.contact_name).add(x.phone).add(x.email).add(x.registration_no).add(x.program)
-                   .add(x.booth_area_m2).add(x.wants_corner).add(x.needs_power).add(x.preferred_zone).add(x.products));
-    x.id = r.integer(0, 0);
-    for (Id other : x.competitors)
-      q("INSERT INTO exhibitor_competitor (exhibitor_id, other_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-        pg::Params().add(x.id).add(other));
-  });
-  return x.id;
-}
-
-Id PgStore::insertPerson(Person& p) {
-  auto r = q("INSERT INTO person (external_id, first_name, last_name, name_ar, organization, position, category, "
-             "country, email, phone, days, consent, consent_at, exhibitor_id, name_key) "
-             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id",
-             pg::Params().add(p.external_id).add(p.first_name).add(p.last_name).add(p.name_ar).add(p.organization)
-                 .add(p.position).add(p.category).add(p.country).add(p.email).add(p.phone).add(joinList(p.days))
-                 .add(p.consent).add(p.consent_at).add(p.exhibitor_id).add(names::sortKey(p)));
-  p.id = r.integer(0, 0);
-  return p.id;
-}
-
-std::optional<Person> PgStore::person(Id id) {
-  auto r = q(std::string("SELECT ") + pg_rows::kPersonColumns + " FROM " + people() + " WHERE id = $1",
-             pg::Params().add(id));
-  if (r.rows() == 0) return std::nullopt;
-  return pg_rows::readPerson(r, 0);
-}
-
-std::optional<Exhibitor> PgStore::exhibitor(Id id) {
-  auto r = q(std::string("SELECT ") + pg_rows::kExhibitorColumns + " FROM exhibitor WHERE id = $1", pg::Params().add(id));
-  if (r.rows() == 0) return std::nullopt;
-  Exhibitor x = pg_rows::readExhibitor(r, 0);
-  x.competitors = ids("SELECT other_id FROM exhibitor_competitor WHERE exhibitor_id = $1 ORDER BY other_id",
-                      pg::Params().add(id));
-  return x;
-}
-
-std::vector<Id> PgStore::personIds(const std::string& category) {
-  return ids("SELECT id FROM " + people() + " WHERE ($1 = '' OR category = $1) ORDER BY id", pg::Params().add(category));
-}
-
 std::optional<Badge> PgStore::badgeOfPerson(Id person) {
   // Inside a transaction the row is locked until it ends: two desks reprinting the same badge at once
   // take turns, so each reprint reads the version the other wrote and versions never collide.
   auto r = q(std::string("SELECT ") + pg_rows::kBadgeColumns +
-                 (depth_ > 0 ? " FROM badge WHERE person_id = $1 FOR UPDATE" : " FROM badge WHERE person_id = $1"),
+                 (depth() > 0 ? " FROM badge WHERE person_id = $1 FOR UPDATE" : " FROM badge WHERE person_id = $1"),
              pg::Params().add(person));
   if (r.rows() == 0) return std::nullopt;
   return pg_rows::readBadge(r, 0);

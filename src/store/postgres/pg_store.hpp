@@ -1,8 +1,9 @@
 // The PostgreSQL backend: many desks and gates share one server (`--db postgresql://user@host/db`).
 // Same schema and migration numbers as SQLite (postgres/migrations/NNNN_*.sql, version kept in the
-// moussem_schema table), prepared statements only, every write in a transaction. Organised like the
-// SQLite backend, one file per area: pg_store.cpp (opening, migrations, edition, registrations,
-// badges, venue), pg_store_gate.cpp, pg_store_badges.cpp, pg_store_registry.cpp, pg_store_booths.cpp,
+// moussem_schema table), prepared statements only, every write in a transaction. The queries both
+// databases share are in sql/sql_store*.cpp, run through this store (q(): reconnecting, retrying
+// reads); what is here is PostgreSQL's own, one file per area: pg_store.cpp (opening, migrations,
+// edition, badges, venue), pg_store_gate.cpp, pg_store_badges.cpp, pg_store_booths.cpp,
 // pg_store_report.cpp.
 //
 // Connection loss: every call that finds the connection broken reports ConnectionLost (an Error of
@@ -16,18 +17,17 @@
 #include <string>
 
 #include "store/postgres/pg_db.hpp"
-#include "store/store.hpp"
+#include "store/sql/sql_store.hpp"
 
 namespace moussem {
 
-class PgStore final : public Store {
+class PgStore final : public SqlStore, private pg::Runner {
  public:
   PgStore(const std::string& url, OpenMode mode);
 
   std::string backend() const override { return "postgresql"; }
   std::string location() const override { return conn_->display(); }
   int schemaVersion() override;
-  void write(const std::function<void()>& body) override;
   StoreStatus status() override;
   void retryNow() override { failedAttempt_ = false; }
   void limitRoundTrips(std::optional<std::chrono::steady_clock::time_point> until) override;
@@ -42,28 +42,6 @@ class PgStore final : public Store {
   std::optional<std::string> setting(const std::string& key) override;
   void setSetting(const std::string& key, const std::string& value) override;
 
-  Id insertExhibitor(Exhibitor& exhibitor) override;
-  Id insertPerson(Person& person) override;
-  std::optional<Person> person(Id id) override;
-  std::optional<Exhibitor> exhibitor(Id id) override;
-  std::vector<Id> personIds(const std::string& category) override;
-  // Registration desk (pg_store_registry.cpp).
-  void updateExhibitor(const Exhibitor& exhibitor) override;
-  void deleteExhibitor(Id id) override;
-  void updatePerson(const Person& person) override;
-  void deletePerson(Id id) override;
-  void forEachExhibitor(
-      const std::function<void(const Exhibitor&, const std::string&, const std::string&)>& fn) override;
-  void forEachPerson(const std::function<void(const Person&, const std::string&)>& fn) override;
-  std::vector<Id> orderedPersonIds(const PeopleQuery& query) override;
-  std::vector<PersonRow> personRows(const std::vector<Id>& ids) override;
-  std::optional<Id> exhibitorByExternalId(const std::string& external_id) override;
-  std::vector<Id> exhibitorsWithEmail(const std::string& email) override;
-  std::vector<Id> exhibitorsWithPhone(const std::string& phone) override;
-  std::vector<Id> exhibitorsNamed(const std::string& name) override;
-  std::optional<Id> personByExternalId(const std::string& external_id) override;
-  std::vector<Id> peopleWithEmail(const std::string& email) override;
-  std::vector<Id> peopleWithPhone(const std::string& phone) override;
   Id insertBadge(Badge& badge) override;
   std::optional<Badge> badgeOfPerson(Id person) override;
   std::optional<Badge> badgeBySerial(const std::string& serial) override;
@@ -141,22 +119,48 @@ class PgStore final : public Store {
   pg::Connection& connection() { return *conn_; }
   // Where people are read from: "person", or the view "person_display" for a database role that may
   // only see people's display fields (a gate's; see pg_roles.hpp).
-  const std::string& people();
+  const std::string& people() override;
   void fillNameKeys();  // migration 8
 
+ protected:
+  sql::Connection& db() override { return link_; }
+  // A single statement is its own transaction on the server: no BEGIN and COMMIT round trips.
+  void writeOne(const std::function<void()>& statement) override { statement(); }
+  std::string now() const override { return "moussem_now()"; }
+  std::string joined(const std::string& column) const override {
+    return "string_agg(" + column + "::text, ',')";
+  }
+  std::string anyId(int param) const override { return "= ANY($" + std::to_string(param) + "::bigint[])"; }
+  std::string idList(const std::vector<Id>& ids) const override;  // an array literal
+
  private:
-  friend class PgTransaction;
+  // The shared store's connection: its statements run through q(), its transactions through x().
+  class Link final : public sql::Connection {
+   public:
+    explicit Link(PgStore& store) : store_(store) {}
+    sql::Query query(const std::string& sql) override;
+    void exec(const std::string& sql) override { store_.x(sql); }
+    std::int64_t lastInsertId() override;
+    long long changes() override { return store_.changes_; }
+    void begin() override;
+    bool usable() const override { return store_.conn_->ok(); }
+
+   private:
+    PgStore& store_;
+  };
   // Every statement goes through here: reconnects when needed, marks the status, retries reads.
   pg::Result q(const std::string& sql, const pg::Params& params = {});
+  pg::Result run(const std::string& sql, const pg::Params& params) override;  // q(), counting changes
   void ensureConnected();
   void x(const std::string& sql);  // fixed SQL (BEGIN, SAVEPOINT...), marking a lost connection
   void afterConnect();
   void migrate(OpenMode mode);
-  long long count(const std::string& sql);
   std::vector<Id> ids(const std::string& sql, const pg::Params& params);
+  int depth() const { return link_.depth(); }  // nesting of write(): 0 = no transaction open
 
   std::unique_ptr<pg::Connection> conn_;
-  int depth_ = 0;  // nesting of write(): 0 = no transaction open
+  Link link_{*this};
+  long long changes_ = 0;  // of the last statement run through run()
   long long notifications_ = 0;
   long long connections_ = 1;  // bumped by every reconnect: other stations' writes may have been missed
   bool online_ = true;

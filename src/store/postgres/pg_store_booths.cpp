@@ -5,14 +5,14 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "store/postgres/pg_store.hpp"
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 
 namespace moussem {
 
-using sqlite_rows::joinList;
-using sqlite_rows::outlineText;
-using sqlite_rows::parseOutline;
-using sqlite_rows::splitList;
+using sql_rows::joinList;
+using sql_rows::outlineText;
+using sql_rows::parseOutline;
+using sql_rows::splitList;
 
 Id PgStore::insertHall(Hall& h) {
   auto r = q("INSERT INTO hall (code, name, x, y, width, height, name_ar, zone, outline, sectors) "

@@ -9,7 +9,7 @@
 #include "core/i18n.hpp"
 #include "store/postgres/pg_rows.hpp"
 #include "store/postgres/pg_store.hpp"
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 
 namespace moussem {
 
@@ -40,8 +40,8 @@ std::vector<GateProfile> PgStore::gateProfiles() {
     g.name = r.text(i, 1);
     g.zone = r.text(i, 2);
     g.direction = r.text(i, 3);
-    g.categories = sqlite_rows::splitList(r.text(i, 4));
-    g.days = sqlite_rows::splitList(r.text(i, 5));
+    g.categories = sql_rows::splitList(r.text(i, 4));
+    g.days = sql_rows::splitList(r.text(i, 5));
     g.hours_from = r.text(i, 6);
     g.hours_to = r.text(i, 7);
     g.reentry = r.text(i, 8);
@@ -54,8 +54,8 @@ std::vector<GateProfile> PgStore::gateProfiles() {
 void PgStore::updateGateProfile(const GateProfile& g) {
   auto r = q("UPDATE gate_profile SET name=$1, zone=$2, direction=$3, categories=$4, days=$5, hours_from=$6, "
              "hours_to=$7, reentry=$8, presence_reset=$9 WHERE id=$10",
-             pg::Params().add(g.name).add(g.zone).add(g.direction).add(sqlite_rows::joinList(g.categories))
-                 .add(sqlite_rows::joinList(g.days)).add(g.hours_from).add(g.hours_to).add(g.reentry).add(g.presence_reset)
+             pg::Params().add(g.name).add(g.zone).add(g.direction).add(sql_rows::joinList(g.categories))
+                 .add(sql_rows::joinList(g.days)).add(g.hours_from).add(g.hours_to).add(g.reentry).add(g.presence_reset)
                  .add(g.id));
   if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("gate.error.no_profile", {g.name}));
 }
@@ -169,7 +169,7 @@ std::vector<Person> PgStore::findPeopleByName(const std::string& text, int limit
                  "OR (last_name || ' ' || first_name) ILIKE $1 ESCAPE '\\' OR name_ar ILIKE $1 ESCAPE '\\' "
                  "OR organization ILIKE $1 ESCAPE '\\' ORDER BY last_name COLLATE \"C\", first_name COLLATE \"C\", id "
                  "LIMIT $2",
-             pg::Params().add(sqlite_rows::containsPattern(text)).add(limit));
+             pg::Params().add(sql_rows::containsPattern(text)).add(limit));
   for (int i = 0; i < r.rows(); ++i) out.push_back(pg_rows::readPerson(r, i));
   return out;
 }

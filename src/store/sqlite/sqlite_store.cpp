@@ -10,11 +10,11 @@
 #include "core/person_names.hpp"
 #include "core/version.hpp"
 #include "store/migrations.hpp"
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 
 namespace moussem {
 
-using sqlite_rows::joinList;
+using sql_rows::joinList;
 
 namespace fs = std::filesystem;
 
@@ -98,12 +98,7 @@ void SqliteStore::migrate() {
   }
 }
 
-void SqliteStore::checkWritable() {
-  // SQLite opens a file it may not write (its mode, a read-only disk) read-only without a word, and
-  // then fails on every statement that writes: say so once, before anything is read or written.
-  if (sqlite3_db_readonly(db_->handle(), "main") == 1)
-    throw Error(ErrorKind::Refused, tr("store.error.read_only", {db_->path()}));
-}
+void SqliteStore::checkWritable() { db_->checkWritable(); }
 
 void SqliteStore::fillNameKeys() {
   // Migration 8 (inside its transaction): every person's folded list name, a batch at a time.
@@ -133,52 +128,16 @@ void SqliteStore::fillNameKeys() {
   }
 }
 
-void SqliteStore::write(const std::function<void()>& body) {
-  // The outermost call is a real transaction (IMMEDIATE: take the write lock now, not halfway);
-  // nested calls are savepoints, so an inner failure caught by the caller undoes only the inner part.
-  const std::string savepoint = "sp" + std::to_string(depth_);
-  if (depth_ == 0) {
-    checkWritable();
-    db_->run("BEGIN IMMEDIATE");
-  } else {
-    db_->run("SAVEPOINT " + savepoint);
-  }
-  ++depth_;
-  try {
-    body();
-  } catch (...) {
-    --depth_;
-    try {
-      if (depth_ == 0) db_->run("ROLLBACK");
-      else db_->exec(("ROLLBACK TO " + savepoint + "; RELEASE " + savepoint).c_str());
-    } catch (...) {
-    }
-    throw;
-  }
-  --depth_;
-  if (depth_ == 0) {
-    try {
-      db_->run("COMMIT");
-    } catch (...) {
-      try { db_->run("ROLLBACK"); } catch (...) {}
-      throw;
-    }
-  } else {
-    db_->run("RELEASE " + savepoint);
-  }
-}
-
 void SqliteStore::writeOne(const std::function<void()>& statement) {
   // One statement is atomic by itself: inside a transaction it needs no savepoint of its own.
-  if (depth_ > 0) statement();
+  if (db_->depth() > 0) statement();
   else write(statement);
 }
 
-long long SqliteStore::count(const std::string& sql) {
-  auto& st = db_->prepare(sql);
-  long long n = st.step() ? st.integer(0) : 0;
-  st.reset();
-  return n;
+std::string SqliteStore::idList(const std::vector<Id>& ids) const {
+  std::string list = "[";
+  for (Id id : ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);
+  return list + "]";
 }
 
 std::optional<Edition> SqliteStore::edition() {
@@ -284,42 +243,6 @@ void SqliteStore::setSetting(const std::string& key, const std::string& value) {
   });
 }
 
-Id SqliteStore::insertExhibitor(Exhibitor& x) {
-  write([&] {
-    auto& st = db_->prepare(
-        "INSERT INTO exhibitor (external_id, name_fr, name_ar, kind, sector, region, city, contact_name, phone, "
-        "email, registration_no, program, booth_area_m2, wants_corner, needs_power, preferred_zone, products) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    st.bind(1, x.external_id).bind(2, x.name_fr).bind(3, x.name_ar).bind(4, x.kind).bind(5, x.sector)
-        .bind(6, x.region).bind(7, x.city).bind(8, x.contact_name).bind(9, x.phone).bind(10, x.email)
-        .bind(11, x.registration_no).bind(12, x.program).bind(13, x.booth_area_m2).bind(14, x.wants_corner)
-        .bind(15, x.needs_power).bind(16, x.preferred_zone).bind(17, x.products);
-    st.run();
-    x.id = db_->lastInsertId();
-    for (Id other : x.competitors) {
-      auto& c = db_->prepare("INSERT OR IGNORE INTO exhibitor_competitor (exhibitor_id, other_id) VALUES (?, ?)");
-      c.bind(1, x.id).bind(2, other);
-      c.run();
-    }
-  });
-  return x.id;
-}
-
-Id SqliteStore::insertPerson(Person& p) {
-  writeOne([&] {
-    auto& st = db_->prepare(
-        "INSERT INTO person (external_id, first_name, last_name, name_ar, organization, position, category, country, "
-        "email, phone, days, consent, consent_at, exhibitor_id, name_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    st.bind(1, p.external_id).bind(2, p.first_name).bind(3, p.last_name).bind(4, p.name_ar).bind(5, p.organization)
-        .bind(6, p.position).bind(7, p.category).bind(8, p.country).bind(9, p.email).bind(10, p.phone)
-        .bind(11, joinList(p.days)).bind(12, p.consent).bind(13, p.consent_at).bind(14, p.exhibitor_id)
-        .bind(15, names::sortKey(p));
-    st.run();
-    p.id = db_->lastInsertId();
-  });
-  return p.id;
-}
-
 namespace {
 Badge readBadge(const sqlite::Statement& st) {
   Badge b;
@@ -333,40 +256,6 @@ Badge readBadge(const sqlite::Statement& st) {
 }
 constexpr const char* kBadgeColumns = "SELECT id, person_id, serial, version, status, printed_count FROM badge ";
 }  // namespace
-
-std::optional<Person> SqliteStore::person(Id id) {
-  auto& st = db_->prepare(std::string("SELECT ") + sqlite_rows::kPersonColumns + " FROM person WHERE id = ?");
-  st.bind(1, id);
-  std::optional<Person> out;
-  if (st.step()) out = sqlite_rows::readPerson(st);
-  st.reset();
-  return out;
-}
-
-std::optional<Exhibitor> SqliteStore::exhibitor(Id id) {
-  auto& st = db_->prepare(std::string("SELECT ") + sqlite_rows::kExhibitorColumns + " FROM exhibitor WHERE id = ?");
-  st.bind(1, id);
-  std::optional<Exhibitor> out;
-  if (st.step()) out = sqlite_rows::readExhibitor(st);
-  st.reset();
-  if (out) {
-    auto& c = db_->prepare("SELECT other_id FROM exhibitor_competitor WHERE exhibitor_id = ? ORDER BY other_id");
-    c.bind(1, id);
-    while (c.step()) out->competitors.push_back(c.integer(0));
-    c.reset();
-  }
-  return out;
-}
-
-std::vector<Id> SqliteStore::personIds(const std::string& category) {
-  auto& st = db_->prepare(category.empty() ? "SELECT id FROM person WHERE ?1 = '' ORDER BY id"
-                                           : "SELECT id FROM person WHERE category = ?1 ORDER BY id");
-  st.bind(1, category);
-  std::vector<Id> out;
-  while (st.step()) out.push_back(st.integer(0));
-  st.reset();
-  return out;
-}
 
 std::optional<Badge> SqliteStore::badgeOfPerson(Id person) {
   auto& st = db_->prepare(std::string(kBadgeColumns) + "WHERE person_id = ?");

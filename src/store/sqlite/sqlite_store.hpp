@@ -1,21 +1,21 @@
-// The embedded default backend: one SQLite file per station, WAL, foreign keys, busy timeout.
+// The embedded default backend: one SQLite file per station, WAL, foreign keys, busy timeout. The
+// queries both databases share are in sql/sql_store*.cpp; what is here is SQLite's own.
 #pragma once
 #include <memory>
 #include <string>
 
 #include "store/sqlite/sqlite_db.hpp"
-#include "store/store.hpp"
+#include "store/sql/sql_store.hpp"
 
 namespace moussem {
 
-class SqliteStore final : public Store {
+class SqliteStore final : public SqlStore {
  public:
   SqliteStore(const std::string& path, OpenMode mode);
 
   std::string backend() const override { return "sqlite"; }
   std::string location() const override { return db_->path(); }
   int schemaVersion() override;
-  void write(const std::function<void()>& body) override;
   void checkWritable() override;
 
   std::optional<Edition> edition() override;
@@ -27,28 +27,6 @@ class SqliteStore final : public Store {
   std::optional<std::string> setting(const std::string& key) override;
   void setSetting(const std::string& key, const std::string& value) override;
 
-  Id insertExhibitor(Exhibitor& exhibitor) override;
-  Id insertPerson(Person& person) override;
-  std::optional<Person> person(Id id) override;
-  std::optional<Exhibitor> exhibitor(Id id) override;
-  std::vector<Id> personIds(const std::string& category) override;
-  // Registration desk (sqlite_store_registry.cpp).
-  void updateExhibitor(const Exhibitor& exhibitor) override;
-  void deleteExhibitor(Id id) override;
-  void updatePerson(const Person& person) override;
-  void deletePerson(Id id) override;
-  void forEachExhibitor(
-      const std::function<void(const Exhibitor&, const std::string&, const std::string&)>& fn) override;
-  void forEachPerson(const std::function<void(const Person&, const std::string&)>& fn) override;
-  std::vector<Id> orderedPersonIds(const PeopleQuery& query) override;
-  std::vector<PersonRow> personRows(const std::vector<Id>& ids) override;
-  std::optional<Id> exhibitorByExternalId(const std::string& external_id) override;
-  std::vector<Id> exhibitorsWithEmail(const std::string& email) override;
-  std::vector<Id> exhibitorsWithPhone(const std::string& phone) override;
-  std::vector<Id> exhibitorsNamed(const std::string& name) override;
-  std::optional<Id> personByExternalId(const std::string& external_id) override;
-  std::vector<Id> peopleWithEmail(const std::string& email) override;
-  std::vector<Id> peopleWithPhone(const std::string& phone) override;
   Id insertBadge(Badge& badge) override;
   std::optional<Badge> badgeOfPerson(Id person) override;
   std::optional<Badge> badgeBySerial(const std::string& serial) override;
@@ -124,14 +102,23 @@ class SqliteStore final : public Store {
 
   sqlite::Database& database() { return *db_; }
 
+ protected:
+  sql::Connection& db() override { return *db_; }
+  void writeOne(const std::function<void()>& statement) override;
+  const std::string& people() override { return kPeople; }
+  std::string now() const override { return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"; }
+  std::string joined(const std::string& column) const override { return "group_concat(" + column + ")"; }
+  std::string anyId(int param) const override {
+    return "IN (SELECT value FROM json_each($" + std::to_string(param) + "))";
+  }
+  std::string idList(const std::vector<Id>& ids) const override;  // a JSON array
+
  private:
+  inline static const std::string kPeople = "person";  // one station's file: every column is its own
   void migrate();
   void fillNameKeys();  // migration 8
-  void writeOne(const std::function<void()>& statement);
-  long long count(const std::string& sql);
 
   std::unique_ptr<sqlite::Database> db_;
-  int depth_ = 0;  // nesting of write(): 0 = no transaction open
   class Checkpointer;
   struct StopCheckpointer {
     void operator()(Checkpointer* c) const;  // where Checkpointer is complete (sqlite_store_gate.cpp)

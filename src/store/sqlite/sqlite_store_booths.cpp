@@ -5,7 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace moussem {
@@ -23,7 +23,7 @@ Id SqliteStore::insertHall(Hall& h) {
         "INSERT INTO hall (code, name, x, y, width, height, name_ar, zone, outline, sectors) "
         "VALUES (?,?,?,?,?,?,?,?,?,?)");
     st.bind(1, h.code).bind(2, h.name).bind(3, h.x).bind(4, h.y).bind(5, h.width).bind(6, h.height)
-        .bind(7, h.name_ar).bind(8, h.zone).bind(9, sqlite_rows::outlineText(h.outline)).bind(10, sqlite_rows::joinList(h.sectors));
+        .bind(7, h.name_ar).bind(8, h.zone).bind(9, sql_rows::outlineText(h.outline)).bind(10, sql_rows::joinList(h.sectors));
     st.run();
     h.id = db_->lastInsertId();
   });
@@ -71,8 +71,8 @@ std::vector<Hall> SqliteStore::halls() {
     h.height = st.real(6);
     h.name_ar = st.text(7);
     h.zone = st.text(8);
-    h.outline = sqlite_rows::parseOutline(st.text(9));
-    h.sectors = sqlite_rows::splitList(st.text(10));
+    h.outline = sql_rows::parseOutline(st.text(9));
+    h.sectors = sql_rows::splitList(st.text(10));
     out.push_back(std::move(h));
   }
   st.reset();
@@ -165,7 +165,7 @@ void SqliteStore::updateHall(const Hall& h) {
     auto& st = db_->prepare(
         "UPDATE hall SET code=?, name=?, x=?, y=?, width=?, height=?, name_ar=?, zone=?, outline=?, sectors=? WHERE id=?");
     st.bind(1, h.code).bind(2, h.name).bind(3, h.x).bind(4, h.y).bind(5, h.width).bind(6, h.height).bind(7, h.name_ar)
-        .bind(8, h.zone).bind(9, sqlite_rows::outlineText(h.outline)).bind(10, sqlite_rows::joinList(h.sectors)).bind(11, h.id);
+        .bind(8, h.zone).bind(9, sql_rows::outlineText(h.outline)).bind(10, sql_rows::joinList(h.sectors)).bind(11, h.id);
     st.run();
     if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("venue.error.gone", {h.code}));
   });
@@ -215,7 +215,7 @@ std::vector<BoothRequest> SqliteStore::boothRequests() {
       "ORDER BY exhibitor_id");
   std::vector<BoothRequest> out;
   while (st.step())
-    out.push_back({st.integer(0), st.text(1), sqlite_rows::splitList(st.text(2)), static_cast<int>(st.integer(3)),
+    out.push_back({st.integer(0), st.text(1), sql_rows::splitList(st.text(2)), static_cast<int>(st.integer(3)),
                    static_cast<int>(st.integer(4))});
   st.reset();
   return out;
@@ -227,7 +227,7 @@ void SqliteStore::saveBoothRequest(const BoothRequest& r) {
         "INSERT INTO booth_request (exhibitor_id, preferred_hall, booth_types, seniority, extra_points) "
         "VALUES (?,?,?,?,?) ON CONFLICT(exhibitor_id) DO UPDATE SET preferred_hall=excluded.preferred_hall, "
         "booth_types=excluded.booth_types, seniority=excluded.seniority, extra_points=excluded.extra_points");
-    st.bind(1, r.exhibitor_id).bind(2, r.preferred_hall).bind(3, sqlite_rows::joinList(r.booth_types))
+    st.bind(1, r.exhibitor_id).bind(2, r.preferred_hall).bind(3, sql_rows::joinList(r.booth_types))
         .bind(4, r.seniority).bind(5, r.extra_points);
     st.run();
   });

@@ -9,7 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace moussem {
@@ -25,8 +25,8 @@ std::vector<GateProfile> SqliteStore::gateProfiles() {
     g.name = st.text(1);
     g.zone = st.text(2);
     g.direction = st.text(3);
-    g.categories = sqlite_rows::splitList(st.text(4));
-    g.days = sqlite_rows::splitList(st.text(5));
+    g.categories = sql_rows::splitList(st.text(4));
+    g.days = sql_rows::splitList(st.text(5));
     g.hours_from = st.text(6);
     g.hours_to = st.text(7);
     g.reentry = st.text(8);
@@ -42,7 +42,7 @@ void SqliteStore::updateGateProfile(const GateProfile& g) {
     auto& st = db_->prepare(
         "UPDATE gate_profile SET name=?, zone=?, direction=?, categories=?, days=?, hours_from=?, hours_to=?, "
         "reentry=?, presence_reset=? WHERE id=?");
-    st.bind(1, g.name).bind(2, g.zone).bind(3, g.direction).bind(4, sqlite_rows::joinList(g.categories)).bind(5, sqlite_rows::joinList(g.days))
+    st.bind(1, g.name).bind(2, g.zone).bind(3, g.direction).bind(4, sql_rows::joinList(g.categories)).bind(5, sql_rows::joinList(g.days))
         .bind(6, g.hours_from).bind(7, g.hours_to).bind(8, g.reentry).bind(9, g.presence_reset).bind(10, g.id);
     st.run();
     if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("gate.error.no_profile", {g.name}));
@@ -136,31 +136,31 @@ bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std:
 
 std::vector<ScanRecord> SqliteStore::recentScans(const std::string& gate, int limit) {
   auto& st =
-      db_->prepare(std::string(sqlite_rows::kScanSelect) + "WHERE (?1 = '' OR gate = ?1) ORDER BY id DESC LIMIT ?2");
+      db_->prepare(std::string(sql_rows::kScanSelect) + "WHERE (?1 = '' OR gate = ?1) ORDER BY id DESC LIMIT ?2");
   st.bind(1, gate).bind(2, limit);
   std::vector<ScanRecord> out;
-  while (st.step()) out.push_back(sqlite_rows::readScan(st));
+  while (st.step()) out.push_back(sql_rows::readScan(st));
   st.reset();
   return out;
 }
 
 std::vector<ScanRecord> SqliteStore::acceptedScansOn(Id person, const std::string& zone, const std::string& day) {
-  auto& st = db_->prepare(std::string(sqlite_rows::kScanSelect) +
+  auto& st = db_->prepare(std::string(sql_rows::kScanSelect) +
                           "WHERE person_id = ?1 AND zone = ?2 AND verdict = 'accepted' AND substr(at, 1, 10) = ?3 "
                           "ORDER BY at, id");
   st.bind(1, person).bind(2, zone).bind(3, day);
   std::vector<ScanRecord> out;
-  while (st.step()) out.push_back(sqlite_rows::readScan(st));
+  while (st.step()) out.push_back(sql_rows::readScan(st));
   st.reset();
   return out;
 }
 
 std::vector<ScanRecord> SqliteStore::scansUpTo(const std::string& gate, const std::string& until, int limit) {
-  auto& st = db_->prepare(std::string(sqlite_rows::kScanSelect) +
+  auto& st = db_->prepare(std::string(sql_rows::kScanSelect) +
                           "WHERE (?1 = '' OR gate = ?1) AND substr(at, 1, 19) <= ?2 ORDER BY at DESC, id DESC LIMIT ?3");
   st.bind(1, gate).bind(2, until.substr(0, 19)).bind(3, limit);
   std::vector<ScanRecord> out;
-  while (st.step()) out.push_back(sqlite_rows::readScan(st));
+  while (st.step()) out.push_back(sql_rows::readScan(st));
   st.reset();
   return out;
 }
@@ -183,7 +183,7 @@ std::vector<Person> SqliteStore::findPeopleByName(const std::string& text, int l
       "SELECT id FROM person WHERE (first_name || ' ' || last_name) LIKE ?1 ESCAPE '\\' "
       "OR (last_name || ' ' || first_name) LIKE ?1 ESCAPE '\\' OR name_ar LIKE ?1 ESCAPE '\\' "
       "OR organization LIKE ?1 ESCAPE '\\' ORDER BY last_name, first_name, id LIMIT ?2");
-  st.bind(1, sqlite_rows::containsPattern(text)).bind(2, limit);
+  st.bind(1, sql_rows::containsPattern(text)).bind(2, limit);
   std::vector<Id> ids;
   while (st.step()) ids.push_back(st.integer(0));
   st.reset();

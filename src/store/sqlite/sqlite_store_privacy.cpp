@@ -3,16 +3,16 @@
 // runs the anonymisation inside one write(); nothing here opens a transaction of its own.
 #include <sqlite3.h>
 
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace moussem {
 
 std::vector<ScanRecord> SqliteStore::scansOfPerson(Id person) {
-  auto& st = db_->prepare(std::string(sqlite_rows::kScanSelect) + "WHERE person_id = ? ORDER BY id");
+  auto& st = db_->prepare(std::string(sql_rows::kScanSelect) + "WHERE person_id = ? ORDER BY id");
   st.bind(1, person);
   std::vector<ScanRecord> out;
-  while (st.step()) out.push_back(sqlite_rows::readScan(st));
+  while (st.step()) out.push_back(sql_rows::readScan(st));
   st.reset();
   return out;
 }

@@ -3,7 +3,7 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace moussem {
@@ -144,7 +144,7 @@ std::vector<AuditHead> SqliteStore::auditAnchors() {
 }
 
 std::vector<AuditRow> SqliteStore::auditRows(const AuditFilter& f, int limit) {
-  auto& st = db_->prepare(std::string(sqlite_rows::kAuditSelect) +
+  auto& st = db_->prepare(std::string(sql_rows::kAuditSelect) +
                           "WHERE (?1 = '' OR user_name = ?1) AND (?2 = '' OR substr(action, 1, length(?2)) = ?2) "
                           "AND (?3 = '' OR substr(entity, 1, length(?3)) = ?3) AND (?4 = '' OR entity_id = ?4) "
                           "AND (?5 = '' OR at >= ?5) AND (?6 = '' OR at <= ?6) AND (?7 = 0 OR id < ?7) "
@@ -152,15 +152,15 @@ std::vector<AuditRow> SqliteStore::auditRows(const AuditFilter& f, int limit) {
   st.bind(1, f.user_name).bind(2, f.action).bind(3, f.entity).bind(4, f.entity_id).bind(5, f.from).bind(6, f.to)
       .bind(7, f.before_id).bind(8, limit);
   std::vector<AuditRow> out;
-  while (st.step()) out.push_back(sqlite_rows::readAudit(st));
+  while (st.step()) out.push_back(sql_rows::readAudit(st));
   st.reset();
   return out;
 }
 
 std::vector<AuditRow> SqliteStore::auditChain() {
-  auto& st = db_->prepare(std::string(sqlite_rows::kAuditSelect) + "ORDER BY id");
+  auto& st = db_->prepare(std::string(sql_rows::kAuditSelect) + "ORDER BY id");
   std::vector<AuditRow> out;
-  while (st.step()) out.push_back(sqlite_rows::readAudit(st));
+  while (st.step()) out.push_back(sql_rows::readAudit(st));
   st.reset();
   return out;
 }

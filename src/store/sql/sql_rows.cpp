@@ -1,8 +1,8 @@
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 
 #include <cstdio>
 
-namespace moussem::sqlite_rows {
+namespace moussem::sql_rows {
 
 std::string joinList(const std::vector<std::string>& items) {
   std::string out;
@@ -57,7 +57,7 @@ std::string containsPattern(const std::string& text) {
   return out + "%";
 }
 
-Person readPerson(const sqlite::Statement& st) {
+Person readPerson(const sql::Statement& st) {
   Person p;
   p.id = st.integer(0);
   p.external_id = st.text(1);
@@ -77,7 +77,7 @@ Person readPerson(const sqlite::Statement& st) {
   return p;
 }
 
-Exhibitor readExhibitor(const sqlite::Statement& st) {
+Exhibitor readExhibitor(const sql::Statement& st) {
   Exhibitor x;
   x.id = st.integer(0);
   x.external_id = st.text(1);
@@ -100,7 +100,7 @@ Exhibitor readExhibitor(const sqlite::Statement& st) {
   return x;
 }
 
-ScanRecord readScan(const sqlite::Statement& st) {
+ScanRecord readScan(const sql::Statement& st) {
   ScanRecord s;
   s.id = st.integer(0);
   s.uid = st.text(1);
@@ -121,7 +121,7 @@ ScanRecord readScan(const sqlite::Statement& st) {
   return s;
 }
 
-AuditRow readAudit(const sqlite::Statement& st) {
+AuditRow readAudit(const sql::Statement& st) {
   AuditRow r;
   r.id = st.integer(0);
   r.at = st.text(1);
@@ -141,4 +141,4 @@ AuditRow readAudit(const sqlite::Statement& st) {
   return r;
 }
 
-}  // namespace moussem::sqlite_rows
+}  // namespace moussem::sql_rows

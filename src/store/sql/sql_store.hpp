@@ -1,0 +1,70 @@
+// The Store's queries, written once for both databases over sql::Connection ($1 placeholders,
+// RETURNING id), with the row readers in sql_rows.hpp. One file per area: sql_store.cpp (transactions),
+// sql_store_registry.cpp (exhibitors and people). SqliteStore and PgStore derive from it and keep only
+// what truly differs, each difference saying why: opening and migrations, reconnecting, change
+// notifications, advisory locks, database roles, and the few SQL fragments below.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "store/sql/connection.hpp"
+#include "store/store.hpp"
+
+namespace moussem {
+
+class SqlStore : public Store {
+ public:
+  // The outermost call is a real transaction; nested calls are savepoints (sql::Transaction).
+  void write(const std::function<void()>& body) override;
+
+  // Exhibitors and people (sql_store_registry.cpp).
+  Id insertExhibitor(Exhibitor& exhibitor) override;
+  Id insertPerson(Person& person) override;
+  std::optional<Person> person(Id id) override;
+  std::optional<Exhibitor> exhibitor(Id id) override;
+  std::vector<Id> personIds(const std::string& category) override;
+  void updateExhibitor(const Exhibitor& exhibitor) override;
+  void deleteExhibitor(Id id) override;
+  void updatePerson(const Person& person) override;
+  void deletePerson(Id id) override;
+  void forEachExhibitor(
+      const std::function<void(const Exhibitor&, const std::string&, const std::string&)>& fn) override;
+  void forEachPerson(const std::function<void(const Person&, const std::string&)>& fn) override;
+  std::vector<Id> orderedPersonIds(const PeopleQuery& query) override;
+  std::vector<PersonRow> personRows(const std::vector<Id>& ids) override;
+  std::optional<Id> exhibitorByExternalId(const std::string& external_id) override;
+  std::vector<Id> exhibitorsWithEmail(const std::string& email) override;
+  std::vector<Id> exhibitorsWithPhone(const std::string& phone) override;
+  std::vector<Id> exhibitorsNamed(const std::string& name) override;
+  std::optional<Id> personByExternalId(const std::string& external_id) override;
+  std::vector<Id> peopleWithEmail(const std::string& email) override;
+  std::vector<Id> peopleWithPhone(const std::string& phone) override;
+
+ protected:
+  virtual sql::Connection& db() = 0;
+  // One statement, atomic by itself. SQLite still opens a transaction for it (IMMEDIATE: the write
+  // lock and its busy timeout up front, and the read-only file said plainly); PostgreSQL runs it as
+  // its own transaction on the server, without two more round trips.
+  virtual void writeOne(const std::function<void()>& statement) = 0;
+  // Where people are read from: "person", or on PostgreSQL the view "person_display" for a database
+  // role that may only see people's display fields (a gate's; see postgres/pg_roles.hpp).
+  virtual const std::string& people() = 0;
+
+  // What the two dialects spell differently.
+  // The current time as the schema stores it (ISO 8601, UTC, milliseconds). PostgreSQL's is the
+  // migrations' moussem_now(); SQLite has no stored functions.
+  virtual std::string now() const = 0;
+  // A comma-separated list of `column`'s values over a group: group_concat in SQLite 3.40, which has
+  // no string_agg yet, string_agg in PostgreSQL, which has no group_concat.
+  virtual std::string joined(const std::string& column) const = 0;
+  // "is one of the ids in parameter $n", and the ids as that parameter: one statement for any number
+  // of ids (SQLite reads a JSON array with json_each, PostgreSQL an array parameter).
+  virtual std::string anyId(int param) const = 0;
+  virtual std::string idList(const std::vector<Id>& ids) const = 0;
+
+  std::vector<Id> ids(sql::Query query);  // column 0 of every row
+  long long count(const std::string& sql);
+};
+
+}  // namespace moussem

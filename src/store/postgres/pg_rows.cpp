@@ -49,17 +49,6 @@ Exhibitor readExhibitor(const pg::Result& r, int row) {
   return x;
 }
 
-Badge readBadge(const pg::Result& r, int row) {
-  Badge b;
-  b.id = r.integer(row, 0);
-  b.person_id = r.integer(row, 1);
-  b.serial = r.text(row, 2);
-  b.version = static_cast<int>(r.integer(row, 3));
-  b.status = r.text(row, 4);
-  b.printed_count = static_cast<int>(r.integer(row, 5));
-  return b;
-}
-
 std::vector<ScanRecord> readScans(const pg::Result& r) {
   std::vector<ScanRecord> out;
   for (int i = 0; i < r.rows(); ++i) {

@@ -20,9 +20,6 @@ inline constexpr const char* kExhibitorColumns =
 inline constexpr int kExhibitorColumnCount = 18;
 Exhibitor readExhibitor(const pg::Result& r, int row);
 
-inline constexpr const char* kBadgeColumns = "id, person_id, serial, version, status, printed_count";
-Badge readBadge(const pg::Result& r, int row);
-
 // A SELECT of `scan` in the order readScans() reads it, ready for a WHERE clause.
 inline constexpr const char* kScanSelect =
     "SELECT id, uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, badge_serial, "

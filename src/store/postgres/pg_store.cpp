@@ -320,58 +320,6 @@ void PgStore::setSetting(const std::string& key, const std::string& value) {
     pg::Params().add(key).add(value));
 }
 
-std::optional<Badge> PgStore::badgeOfPerson(Id person) {
-  // Inside a transaction the row is locked until it ends: two desks reprinting the same badge at once
-  // take turns, so each reprint reads the version the other wrote and versions never collide.
-  auto r = q(std::string("SELECT ") + pg_rows::kBadgeColumns +
-                 (depth() > 0 ? " FROM badge WHERE person_id = $1 FOR UPDATE" : " FROM badge WHERE person_id = $1"),
-             pg::Params().add(person));
-  if (r.rows() == 0) return std::nullopt;
-  return pg_rows::readBadge(r, 0);
-}
-
-std::optional<Badge> PgStore::badgeBySerial(const std::string& serial) {
-  auto r = q(std::string("SELECT ") + pg_rows::kBadgeColumns + " FROM badge WHERE serial = $1", pg::Params().add(serial));
-  if (r.rows() == 0) return std::nullopt;
-  return pg_rows::readBadge(r, 0);
-}
-
-void PgStore::updateBadge(const Badge& b, const std::string& status_reason) {
-  auto r = q("UPDATE badge SET version = $1, status = $2, status_reason = $3, printed_count = $4, "
-             "updated_at = moussem_now() WHERE id = $5",
-             pg::Params().add(b.version).add(b.status).add(status_reason).add(b.printed_count).add(b.id));
-  if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("store.error.no_badge", {b.serial}));
-}
-
-void PgStore::addBadgeEvent(const BadgeEvent& e) {
-  q("INSERT INTO badge_event (badge_id, version, action, reason, station, operator) VALUES ($1,$2,$3,$4,$5,$6)",
-    pg::Params().add(e.badge_id).add(e.version).add(e.action).add(e.reason).add(e.station).add(e.operator_name));
-}
-
-std::vector<BadgeEvent> PgStore::badgeEvents(Id badge) {
-  auto r = q("SELECT id, badge_id, version, action, reason, station, operator, at FROM badge_event WHERE badge_id = $1 "
-             "ORDER BY id",
-             pg::Params().add(badge));
-  std::vector<BadgeEvent> out;
-  for (int i = 0; i < r.rows(); ++i)
-    out.push_back({r.integer(i, 0), r.integer(i, 1), static_cast<int>(r.integer(i, 2)), r.text(i, 3), r.text(i, 4),
-                   r.text(i, 5), r.text(i, 6), r.text(i, 7)});
-  return out;
-}
-
-std::optional<std::string> PgStore::boothOfExhibitor(Id exhibitor) {
-  auto r = q("SELECT code FROM booth WHERE exhibitor_id = $1 ORDER BY code LIMIT 1", pg::Params().add(exhibitor));
-  if (r.rows() == 0) return std::nullopt;
-  return r.text(0, 0);
-}
-
-Id PgStore::insertBadge(Badge& b) {
-  auto r = q("INSERT INTO badge (person_id, serial, version, status, printed_count) VALUES ($1,$2,$3,$4,$5) RETURNING id",
-             pg::Params().add(b.person_id).add(b.serial).add(b.version).add(b.status).add(b.printed_count));
-  b.id = r.integer(0, 0);
-  return b.id;
-}
-
 Id PgStore::insertGateProfile(GateProfile& g) {
   auto r = q("INSERT INTO gate_profile (name, zone, direction, categories, days, hours_from, hours_to, reentry, presence_reset) "
              "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id",

@@ -3,8 +3,7 @@
 // moussem_schema table), prepared statements only, every write in a transaction. The queries both
 // databases share are in sql/sql_store*.cpp, run through this store (q(): reconnecting, retrying
 // reads); what is here is PostgreSQL's own, one file per area: pg_store.cpp (opening, migrations,
-// edition, badges, venue), pg_store_gate.cpp, pg_store_badges.cpp, pg_store_booths.cpp,
-// pg_store_report.cpp.
+// edition, venue), pg_store_gate.cpp, pg_store_booths.cpp, pg_store_report.cpp.
 //
 // Connection loss: every call that finds the connection broken reports ConnectionLost (an Error of
 // kind Io) and status() says so; the next call reconnects by itself (at most one attempt every
@@ -42,16 +41,6 @@ class PgStore final : public SqlStore, private pg::Runner {
   std::optional<std::string> setting(const std::string& key) override;
   void setSetting(const std::string& key, const std::string& value) override;
 
-  Id insertBadge(Badge& badge) override;
-  std::optional<Badge> badgeOfPerson(Id person) override;
-  std::optional<Badge> badgeBySerial(const std::string& serial) override;
-  void updateBadge(const Badge& badge, const std::string& status_reason) override;
-  void addBadgeEvent(const BadgeEvent& event) override;
-  std::vector<BadgeEvent> badgeEvents(Id badge) override;
-  // Badge batches and the print log (pg_store_badges.cpp).
-  std::vector<Id> peopleMatching(const PeopleFilter& filter) override;
-  std::vector<PrintRecord> printLog(Id person, int limit) override;
-  std::optional<std::string> boothOfExhibitor(Id exhibitor) override;
   // Venue and booths (pg_store_booths.cpp).
   Id insertHall(Hall& hall) override;
   Id insertBooth(Booth& booth) override;
@@ -132,6 +121,7 @@ class PgStore final : public SqlStore, private pg::Runner {
   }
   std::string anyId(int param) const override { return "= ANY($" + std::to_string(param) + "::bigint[])"; }
   std::string idList(const std::vector<Id>& ids) const override;  // an array literal
+  std::string forUpdate() const override { return " FOR UPDATE"; }
 
  private:
   // The shared store's connection: its statements run through q(), its transactions through x().

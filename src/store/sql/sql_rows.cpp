@@ -100,6 +100,17 @@ Exhibitor readExhibitor(const sql::Statement& st) {
   return x;
 }
 
+Badge readBadge(const sql::Statement& st) {
+  Badge b;
+  b.id = st.integer(0);
+  b.person_id = st.integer(1);
+  b.serial = st.text(2);
+  b.version = static_cast<int>(st.integer(3));
+  b.status = st.text(4);
+  b.printed_count = static_cast<int>(st.integer(5));
+  return b;
+}
+
 ScanRecord readScan(const sql::Statement& st) {
   ScanRecord s;
   s.id = st.integer(0);

@@ -33,6 +33,9 @@ inline constexpr const char* kExhibitorColumns =
 inline constexpr int kExhibitorColumnCount = 18;
 Exhibitor readExhibitor(const sql::Statement& st);
 
+inline constexpr const char* kBadgeColumns = "id, person_id, serial, version, status, printed_count";
+Badge readBadge(const sql::Statement& st);
+
 // A SELECT of `scan` in the order readScan() reads it, ready for a WHERE clause.
 inline constexpr const char* kScanSelect =
     "SELECT id, uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, badge_serial, "

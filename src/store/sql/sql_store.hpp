@@ -1,6 +1,7 @@
 // The Store's queries, written once for both databases over sql::Connection ($1 placeholders,
 // RETURNING id), with the row readers in sql_rows.hpp. One file per area: sql_store.cpp (transactions),
-// sql_store_registry.cpp (exhibitors and people). SqliteStore and PgStore derive from it and keep only
+// sql_store_registry.cpp (exhibitors and people),
+// sql_store_badges.cpp. SqliteStore and PgStore derive from it and keep only
 // what truly differs, each difference saying why: opening and migrations, reconnecting, change
 // notifications, advisory locks, database roles, and the few SQL fragments below.
 #pragma once
@@ -40,6 +41,16 @@ class SqlStore : public Store {
   std::optional<Id> personByExternalId(const std::string& external_id) override;
   std::vector<Id> peopleWithEmail(const std::string& email) override;
   std::vector<Id> peopleWithPhone(const std::string& phone) override;
+  // Badges, their events, batches and the print log (sql_store_badges.cpp).
+  Id insertBadge(Badge& badge) override;
+  std::optional<Badge> badgeOfPerson(Id person) override;
+  std::optional<Badge> badgeBySerial(const std::string& serial) override;
+  void updateBadge(const Badge& badge, const std::string& status_reason) override;
+  void addBadgeEvent(const BadgeEvent& event) override;
+  std::vector<BadgeEvent> badgeEvents(Id badge) override;
+  std::vector<Id> peopleMatching(const PeopleFilter& filter) override;
+  std::vector<PrintRecord> printLog(Id person, int limit) override;
+  std::optional<std::string> boothOfExhibitor(Id exhibitor) override;
 
  protected:
   virtual sql::Connection& db() = 0;
@@ -62,6 +73,10 @@ class SqlStore : public Store {
   // of ids (SQLite reads a JSON array with json_each, PostgreSQL an array parameter).
   virtual std::string anyId(int param) const = 0;
   virtual std::string idList(const std::vector<Id>& ids) const = 0;
+  // Appended to a read inside a transaction that will write what it read: PostgreSQL locks the rows
+  // until the transaction ends (other stations wait their turn); SQLite's transaction holds the whole
+  // file's write lock already (BEGIN IMMEDIATE) and has no FOR UPDATE.
+  virtual std::string forUpdate() const { return {}; }
 
   std::vector<Id> ids(sql::Query query);  // column 0 of every row
   long long count(const std::string& sql);

@@ -27,15 +27,6 @@ class SqliteStore final : public SqlStore {
   std::optional<std::string> setting(const std::string& key) override;
   void setSetting(const std::string& key, const std::string& value) override;
 
-  Id insertBadge(Badge& badge) override;
-  std::optional<Badge> badgeOfPerson(Id person) override;
-  std::optional<Badge> badgeBySerial(const std::string& serial) override;
-  void updateBadge(const Badge& badge, const std::string& status_reason) override;
-  void addBadgeEvent(const BadgeEvent& event) override;
-  std::vector<BadgeEvent> badgeEvents(Id badge) override;
-  std::vector<Id> peopleMatching(const PeopleFilter& filter) override;
-  std::vector<PrintRecord> printLog(Id person, int limit) override;
-  std::optional<std::string> boothOfExhibitor(Id exhibitor) override;
   // Venue and booths (sqlite_store_booths.cpp).
   Id insertHall(Hall& hall) override;
   Id insertBooth(Booth& booth) override;

@@ -320,15 +320,6 @@ void PgStore::setSetting(const std::string& key, const std::string& value) {
     pg::Params().add(key).add(value));
 }
 
-Id PgStore::insertGateProfile(GateProfile& g) {
-  auto r = q("INSERT INTO gate_profile (name, zone, direction, categories, days, hours_from, hours_to, reentry, presence_reset) "
-             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id",
-             pg::Params().add(g.name).add(g.zone).add(g.direction).add(joinList(g.categories)).add(joinList(g.days))
-                 .add(g.hours_from).add(g.hours_to).add(g.reentry).add(g.presence_reset));
-  g.id = r.integer(0, 0);
-  return g.id;
-}
-
 Overview PgStore::overview() {
   Overview o;
   o.exhibitors = count("SELECT count(*) FROM exhibitor");

@@ -58,7 +58,6 @@ class PgStore final : public SqlStore, private pg::Runner {
   void clearVenue() override;
   std::vector<BoothRequest> boothRequests() override;
   void saveBoothRequest(const BoothRequest& request) override;
-  Id insertGateProfile(GateProfile& profile) override;
   // Users and the audit trail (pg_store_users.cpp).
   std::vector<User> users() override;
   std::optional<User> user(const std::string& name) override;
@@ -72,17 +71,9 @@ class PgStore final : public SqlStore, private pg::Runner {
   AuditHead auditHead() override;
   std::vector<AuditHead> auditAnchors() override;
   // Gate (pg_store_gate.cpp).
-  std::vector<GateProfile> gateProfiles() override;
-  void updateGateProfile(const GateProfile& profile) override;
   void forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) override;
-  std::vector<Presence> presences() override;
   bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always",
                   const std::string& presenceReset = "never") override;
-  std::vector<ScanRecord> recentScans(const std::string& gate, int limit) override;
-  std::vector<ScanRecord> scansUpTo(const std::string& gate, const std::string& until, int limit) override;
-  std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) override;
-  long long countScans(const std::string& gate, const std::string& verdict, const std::string& since,
-                       const std::string& until) override;
   std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
   long long dataVersion() override;
   std::string serverTime() override;
@@ -122,6 +113,7 @@ class PgStore final : public SqlStore, private pg::Runner {
   std::string anyId(int param) const override { return "= ANY($" + std::to_string(param) + "::bigint[])"; }
   std::string idList(const std::vector<Id>& ids) const override;  // an array literal
   std::string forUpdate() const override { return " FOR UPDATE"; }
+  std::string inByteOrder() const override { return " COLLATE \"C\""; }
 
  private:
   // The shared store's connection: its statements run through q(), its transactions through x().

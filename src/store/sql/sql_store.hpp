@@ -1,7 +1,7 @@
 // The Store's queries, written once for both databases over sql::Connection ($1 placeholders,
 // RETURNING id), with the row readers in sql_rows.hpp. One file per area: sql_store.cpp (transactions),
 // sql_store_registry.cpp (exhibitors and people),
-// sql_store_badges.cpp. SqliteStore and PgStore derive from it and keep only
+// sql_store_badges.cpp, sql_store_gate.cpp. SqliteStore and PgStore derive from it and keep only
 // what truly differs, each difference saying why: opening and migrations, reconnecting, change
 // notifications, advisory locks, database roles, and the few SQL fragments below.
 #pragma once
@@ -51,6 +51,17 @@ class SqlStore : public Store {
   std::vector<Id> peopleMatching(const PeopleFilter& filter) override;
   std::vector<PrintRecord> printLog(Id person, int limit) override;
   std::optional<std::string> boothOfExhibitor(Id exhibitor) override;
+  // The gate: profiles, presence, the scan log read back (sql_store_gate.cpp). What a scan writes stays
+  // with each backend: PostgreSQL decides it in one statement on the server.
+  Id insertGateProfile(GateProfile& profile) override;
+  std::vector<GateProfile> gateProfiles() override;
+  void updateGateProfile(const GateProfile& profile) override;
+  std::vector<Presence> presences() override;
+  std::vector<ScanRecord> recentScans(const std::string& gate, int limit) override;
+  std::vector<ScanRecord> scansUpTo(const std::string& gate, const std::string& until, int limit) override;
+  std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) override;
+  long long countScans(const std::string& gate, const std::string& verdict, const std::string& since,
+                       const std::string& until) override;
 
  protected:
   virtual sql::Connection& db() = 0;
@@ -77,6 +88,9 @@ class SqlStore : public Store {
   // until the transaction ends (other stations wait their turn); SQLite's transaction holds the whole
   // file's write lock already (BEGIN IMMEDIATE) and has no FOR UPDATE.
   virtual std::string forUpdate() const { return {}; }
+  // Appended to a text column in ORDER BY for byte order whatever the database's locale: SQLite's
+  // default collation (BINARY) is byte order already, PostgreSQL's follows the server's locale.
+  virtual std::string inByteOrder() const { return {}; }
 
   std::vector<Id> ids(sql::Query query);  // column 0 of every row
   long long count(const std::string& sql);

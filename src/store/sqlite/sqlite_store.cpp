@@ -243,19 +243,6 @@ void SqliteStore::setSetting(const std::string& key, const std::string& value) {
   });
 }
 
-Id SqliteStore::insertGateProfile(GateProfile& g) {
-  writeOne([&] {
-    auto& st = db_->prepare(
-        "INSERT INTO gate_profile (name, zone, direction, categories, days, hours_from, hours_to, reentry, presence_reset) "
-        "VALUES (?,?,?,?,?,?,?,?,?)");
-    st.bind(1, g.name).bind(2, g.zone).bind(3, g.direction).bind(4, joinList(g.categories)).bind(5, joinList(g.days))
-        .bind(6, g.hours_from).bind(7, g.hours_to).bind(8, g.reentry).bind(9, g.presence_reset);
-    st.run();
-    g.id = db_->lastInsertId();
-  });
-  return g.id;
-}
-
 Overview SqliteStore::overview() {
   Overview o;
   o.exhibitors = count("SELECT count(*) FROM exhibitor");

@@ -44,7 +44,6 @@ class SqliteStore final : public SqlStore {
   void clearVenue() override;
   std::vector<BoothRequest> boothRequests() override;
   void saveBoothRequest(const BoothRequest& request) override;
-  Id insertGateProfile(GateProfile& profile) override;
   // Users and the audit trail (sqlite_store_users.cpp).
   std::vector<User> users() override;
   std::optional<User> user(const std::string& name) override;
@@ -58,17 +57,9 @@ class SqliteStore final : public SqlStore {
   AuditHead auditHead() override;
   std::vector<AuditHead> auditAnchors() override;
   // Gate (sqlite_store_gate.cpp).
-  std::vector<GateProfile> gateProfiles() override;
-  void updateGateProfile(const GateProfile& profile) override;
   void forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) override;
-  std::vector<Presence> presences() override;
   bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always",
                   const std::string& presenceReset = "never") override;
-  std::vector<ScanRecord> recentScans(const std::string& gate, int limit) override;
-  std::vector<ScanRecord> scansUpTo(const std::string& gate, const std::string& until, int limit) override;
-  std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) override;
-  long long countScans(const std::string& gate, const std::string& verdict, const std::string& since,
-                       const std::string& until) override;
   std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
   long long dataVersion() override;
   void housekeepInBackground() override;

@@ -3,7 +3,7 @@
 // moussem_schema table), prepared statements only, every write in a transaction. The queries both
 // databases share are in sql/sql_store*.cpp, run through this store (q(): reconnecting, retrying
 // reads); what is here is PostgreSQL's own, one file per area: pg_store.cpp (opening, migrations,
-// edition, venue), pg_store_gate.cpp, pg_store_booths.cpp, pg_store_report.cpp.
+// edition), pg_store_gate.cpp, pg_store_report.cpp.
 //
 // Connection loss: every call that finds the connection broken reports ConnectionLost (an Error of
 // kind Io) and status() says so; the next call reconnects by itself (at most one attempt every
@@ -41,23 +41,6 @@ class PgStore final : public SqlStore, private pg::Runner {
   std::optional<std::string> setting(const std::string& key) override;
   void setSetting(const std::string& key, const std::string& value) override;
 
-  // Venue and booths (pg_store_booths.cpp).
-  Id insertHall(Hall& hall) override;
-  Id insertBooth(Booth& booth) override;
-  Id insertVenueFeature(VenueFeature& feature) override;
-  std::vector<Hall> halls() override;
-  std::vector<VenueFeature> venueFeatures() override;
-  std::vector<Booth> booths() override;
-  std::optional<Booth> booth(Id id) override;
-  void updateBooth(const Booth& booth) override;
-  void deleteBooth(Id id) override;
-  void updateHall(const Hall& hall) override;
-  void deleteHall(Id id) override;
-  void updateVenueFeature(const VenueFeature& feature) override;
-  void deleteVenueFeature(Id id) override;
-  void clearVenue() override;
-  std::vector<BoothRequest> boothRequests() override;
-  void saveBoothRequest(const BoothRequest& request) override;
   // Users and the audit trail (pg_store_users.cpp).
   std::vector<User> users() override;
   std::optional<User> user(const std::string& name) override;

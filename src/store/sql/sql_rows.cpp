@@ -111,6 +111,23 @@ Badge readBadge(const sql::Statement& st) {
   return b;
 }
 
+Booth readBooth(const sql::Statement& st) {
+  Booth b;
+  b.id = st.integer(0);
+  b.code = st.text(1);
+  b.hall = st.text(2);
+  b.x = st.real(3);
+  b.y = st.real(4);
+  b.width = st.real(5);
+  b.depth = st.real(6);
+  b.type = st.text(7);
+  b.power = st.integer(8) != 0;
+  b.status = st.text(9);
+  if (!st.isNull(10)) b.exhibitor_id = st.integer(10);
+  b.locked = st.integer(11) != 0;
+  return b;
+}
+
 ScanRecord readScan(const sql::Statement& st) {
   ScanRecord s;
   s.id = st.integer(0);

@@ -36,6 +36,11 @@ Exhibitor readExhibitor(const sql::Statement& st);
 inline constexpr const char* kBadgeColumns = "id, person_id, serial, version, status, printed_count";
 Badge readBadge(const sql::Statement& st);
 
+// A SELECT of `booth` in the order readBooth() reads it, ready for a WHERE or ORDER BY clause.
+inline constexpr const char* kBoothSelect =
+    "SELECT id, code, hall, x, y, width, depth, type, power, status, exhibitor_id, locked FROM booth ";
+Booth readBooth(const sql::Statement& st);
+
 // A SELECT of `scan` in the order readScan() reads it, ready for a WHERE clause.
 inline constexpr const char* kScanSelect =
     "SELECT id, uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, badge_serial, "

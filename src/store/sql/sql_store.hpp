@@ -1,7 +1,7 @@
 // The Store's queries, written once for both databases over sql::Connection ($1 placeholders,
 // RETURNING id), with the row readers in sql_rows.hpp. One file per area: sql_store.cpp (transactions),
 // sql_store_registry.cpp (exhibitors and people),
-// sql_store_badges.cpp, sql_store_gate.cpp. SqliteStore and PgStore derive from it and keep only
+// sql_store_badges.cpp, sql_store_gate.cpp, sql_store_booths.cpp. SqliteStore and PgStore derive from it and keep only
 // what truly differs, each difference saying why: opening and migrations, reconnecting, change
 // notifications, advisory locks, database roles, and the few SQL fragments below.
 #pragma once
@@ -62,6 +62,23 @@ class SqlStore : public Store {
   std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) override;
   long long countScans(const std::string& gate, const std::string& verdict, const std::string& since,
                        const std::string& until) override;
+  // The venue plan and the booths (sql_store_booths.cpp).
+  Id insertHall(Hall& hall) override;
+  Id insertBooth(Booth& booth) override;
+  Id insertVenueFeature(VenueFeature& feature) override;
+  std::vector<Hall> halls() override;
+  std::vector<VenueFeature> venueFeatures() override;
+  std::vector<Booth> booths() override;
+  std::optional<Booth> booth(Id id) override;
+  void updateBooth(const Booth& booth) override;
+  void deleteBooth(Id id) override;
+  void updateHall(const Hall& hall) override;
+  void deleteHall(Id id) override;
+  void updateVenueFeature(const VenueFeature& feature) override;
+  void deleteVenueFeature(Id id) override;
+  void clearVenue() override;
+  std::vector<BoothRequest> boothRequests() override;
+  void saveBoothRequest(const BoothRequest& request) override;
 
  protected:
   virtual sql::Connection& db() = 0;

@@ -27,23 +27,6 @@ class SqliteStore final : public SqlStore {
   std::optional<std::string> setting(const std::string& key) override;
   void setSetting(const std::string& key, const std::string& value) override;
 
-  // Venue and booths (sqlite_store_booths.cpp).
-  Id insertHall(Hall& hall) override;
-  Id insertBooth(Booth& booth) override;
-  Id insertVenueFeature(VenueFeature& feature) override;
-  std::vector<Hall> halls() override;
-  std::vector<VenueFeature> venueFeatures() override;
-  std::vector<Booth> booths() override;
-  std::optional<Booth> booth(Id id) override;
-  void updateBooth(const Booth& booth) override;
-  void deleteBooth(Id id) override;
-  void updateHall(const Hall& hall) override;
-  void deleteHall(Id id) override;
-  void updateVenueFeature(const VenueFeature& feature) override;
-  void deleteVenueFeature(Id id) override;
-  void clearVenue() override;
-  std::vector<BoothRequest> boothRequests() override;
-  void saveBoothRequest(const BoothRequest& request) override;
   // Users and the audit trail (sqlite_store_users.cpp).
   std::vector<User> users() override;
   std::optional<User> user(const std::string& name) override;

@@ -41,17 +41,10 @@ class PgStore final : public SqlStore, private pg::Runner {
   std::optional<std::string> setting(const std::string& key) override;
   void setSetting(const std::string& key, const std::string& value) override;
 
-  // Users and the audit trail (pg_store_users.cpp).
-  std::vector<User> users() override;
-  std::optional<User> user(const std::string& name) override;
-  Id insertUser(User& user) override;
-  void updateUser(const User& user) override;
+  // Sign-in attempts and the audit anchors (pg_store_users.cpp).
   std::optional<User> countSignInAttempt(const std::string& name, const SignInAttempt& attempt) override;
   void clearSignInAttempts(const std::string& name, const std::string& token) override;
-  void appendAudit(AuditRow& row) override;
-  std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) override;
-  std::vector<AuditRow> auditChain() override;
-  AuditHead auditHead() override;
+  // The anchors, once their table is known to be in the keeper role's hands (pg_roles.hpp).
   std::vector<AuditHead> auditAnchors() override;
   // Gate (pg_store_gate.cpp).
   void forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) override;
@@ -97,6 +90,8 @@ class PgStore final : public SqlStore, private pg::Runner {
   std::string idList(const std::vector<Id>& ids) const override;  // an array literal
   std::string forUpdate() const override { return " FOR UPDATE"; }
   std::string inByteOrder() const override { return " COLLATE \"C\""; }
+  // An advisory lock needs no privilege on the table (a gate's role may only insert audit rows).
+  void lockAuditChain() override;
 
  private:
   // The shared store's connection: its statements run through q(), its transactions through x().

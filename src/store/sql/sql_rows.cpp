@@ -149,6 +149,19 @@ ScanRecord readScan(const sql::Statement& st) {
   return s;
 }
 
+User readUser(const sql::Statement& st) {
+  User u;
+  u.id = st.integer(0);
+  u.name = st.text(1);
+  u.role = st.text(2);
+  u.pin_hash = st.text(3);
+  u.disabled = st.integer(4) != 0;
+  u.failed_attempts = static_cast<int>(st.integer(5));
+  u.locked_until = st.text(6);
+  u.created_at = st.text(7);
+  return u;
+}
+
 AuditRow readAudit(const sql::Statement& st) {
   AuditRow r;
   r.id = st.integer(0);

@@ -47,6 +47,11 @@ inline constexpr const char* kScanSelect =
     "badge_version, person_id, manual, note FROM scan ";
 ScanRecord readScan(const sql::Statement& st);
 
+// A SELECT of `app_user` in the order readUser() reads it, ready for a WHERE or ORDER BY clause.
+inline constexpr const char* kUserSelect =
+    "SELECT id, name, role, pin_hash, disabled, failed_attempts, locked_until, created_at FROM app_user ";
+User readUser(const sql::Statement& st);
+
 // A SELECT of `audit` in the order readAudit() reads it (the store and `audit verify`'s read-only file).
 inline constexpr const char* kAuditSelect =
     "SELECT id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, hash, before_sha, "

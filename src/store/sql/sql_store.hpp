@@ -1,8 +1,8 @@
 // The Store's queries, written once for both databases over sql::Connection ($1 placeholders,
 // RETURNING id), with the row readers in sql_rows.hpp. One file per area: sql_store.cpp (transactions),
 // sql_store_registry.cpp (exhibitors and people),
-// sql_store_badges.cpp, sql_store_gate.cpp, sql_store_booths.cpp. SqliteStore and PgStore derive from it and keep only
-// what truly differs, each difference saying why: opening and migrations, reconnecting, change
+// sql_store_badges.cpp, sql_store_gate.cpp, sql_store_booths.cpp, sql_store_users.cpp. SqliteStore and PgStore derive
+// from it and keep only what truly differs, each difference saying why: opening and migrations, reconnecting, change
 // notifications, advisory locks, database roles, and the few SQL fragments below.
 #pragma once
 #include <functional>
@@ -79,6 +79,16 @@ class SqlStore : public Store {
   void clearVenue() override;
   std::vector<BoothRequest> boothRequests() override;
   void saveBoothRequest(const BoothRequest& request) override;
+  // Users and the audit trail (sql_store_users.cpp).
+  std::vector<User> users() override;
+  std::optional<User> user(const std::string& name) override;
+  Id insertUser(User& user) override;
+  void updateUser(const User& user) override;
+  void appendAudit(AuditRow& row) override;
+  std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) override;
+  std::vector<AuditRow> auditChain() override;
+  AuditHead auditHead() override;
+  std::vector<AuditHead> auditAnchors() override;
 
  protected:
   virtual sql::Connection& db() = 0;
@@ -108,6 +118,9 @@ class SqlStore : public Store {
   // Appended to a text column in ORDER BY for byte order whatever the database's locale: SQLite's
   // default collation (BINARY) is byte order already, PostgreSQL's follows the server's locale.
   virtual std::string inByteOrder() const { return {}; }
+  // Taken first in the transaction that appends an audit row, so that writers take turns: SQLite's
+  // IMMEDIATE transaction holds the file's write lock already; PostgreSQL takes an advisory lock.
+  virtual void lockAuditChain() {}
 
   std::vector<Id> ids(sql::Query query);  // column 0 of every row
   long long count(const std::string& sql);

@@ -27,18 +27,9 @@ class SqliteStore final : public SqlStore {
   std::optional<std::string> setting(const std::string& key) override;
   void setSetting(const std::string& key, const std::string& value) override;
 
-  // Users and the audit trail (sqlite_store_users.cpp).
-  std::vector<User> users() override;
-  std::optional<User> user(const std::string& name) override;
-  Id insertUser(User& user) override;
-  void updateUser(const User& user) override;
+  // Sign-in attempts (sqlite_store_users.cpp).
   std::optional<User> countSignInAttempt(const std::string& name, const SignInAttempt& attempt) override;
   void clearSignInAttempts(const std::string& name, const std::string& token) override;
-  void appendAudit(AuditRow& row) override;
-  std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) override;
-  std::vector<AuditRow> auditChain() override;
-  AuditHead auditHead() override;
-  std::vector<AuditHead> auditAnchors() override;
   // Gate (sqlite_store_gate.cpp).
   void forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) override;
   bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always",

@@ -61,15 +61,7 @@ class PgStore final : public SqlStore, private pg::Runner {
   void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) override;
   std::vector<BoothCount> boothCounts() override;
   void forEachScanLine(const std::function<void(const ScanRecord&, const std::string& category)>& fn) override;
-  // Personal data (issue 9): pg_store_privacy.cpp.
-  std::vector<ScanRecord> scansOfPerson(Id person) override;
-  std::vector<Presence> presencesOfPerson(Id person) override;
-  long long anonymizePeople(const std::string& prefix) override;
-  long long anonymizeExhibitors(const std::string& artisan_prefix) override;
-  long long redactAudit(const std::string& at) override;
-  long long clearFreeTextNotes() override;
-  std::vector<std::string> operatorNames() override;
-  void renameOperator(const std::string& from, const std::string& to) override;
+  // Personal data (issue 9): VACUUM FULL, pg_store_privacy.cpp.
   void scrubFreedSpace() override;
 
   pg::Connection& connection() { return *conn_; }

@@ -1,7 +1,8 @@
 // The Store's queries, written once for both databases over sql::Connection ($1 placeholders,
 // RETURNING id), with the row readers in sql_rows.hpp. One file per area: sql_store.cpp (transactions),
 // sql_store_registry.cpp (exhibitors and people),
-// sql_store_badges.cpp, sql_store_gate.cpp, sql_store_booths.cpp, sql_store_users.cpp. SqliteStore and PgStore derive
+// sql_store_badges.cpp, sql_store_gate.cpp, sql_store_booths.cpp, sql_store_users.cpp,
+// sql_store_privacy.cpp. SqliteStore and PgStore derive
 // from it and keep only what truly differs, each difference saying why: opening and migrations, reconnecting, change
 // notifications, advisory locks, database roles, and the few SQL fragments below.
 #pragma once
@@ -89,6 +90,15 @@ class SqlStore : public Store {
   std::vector<AuditRow> auditChain() override;
   AuditHead auditHead() override;
   std::vector<AuditHead> auditAnchors() override;
+  // Personal data (issue 9): the right of access and the anonymisation (sql_store_privacy.cpp).
+  std::vector<ScanRecord> scansOfPerson(Id person) override;
+  std::vector<Presence> presencesOfPerson(Id person) override;
+  long long anonymizePeople(const std::string& prefix) override;
+  long long anonymizeExhibitors(const std::string& artisan_prefix) override;
+  long long redactAudit(const std::string& at) override;
+  long long clearFreeTextNotes() override;
+  std::vector<std::string> operatorNames() override;
+  void renameOperator(const std::string& from, const std::string& to) override;
 
  protected:
   virtual sql::Connection& db() = 0;

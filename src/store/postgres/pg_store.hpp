@@ -3,7 +3,7 @@
 // moussem_schema table), prepared statements only, every write in a transaction. The queries both
 // databases share are in sql/sql_store*.cpp, run through this store (q(): reconnecting, retrying
 // reads); what is here is PostgreSQL's own, one file per area: pg_store.cpp (opening, migrations,
-// edition), pg_store_gate.cpp, pg_store_report.cpp.
+// edition), pg_store_gate.cpp, pg_store_users.cpp, pg_store_privacy.cpp.
 //
 // Connection loss: every call that finds the connection broken reports ConnectionLost (an Error of
 // kind Io) and status() says so; the next call reconnects by itself (at most one attempt every
@@ -55,12 +55,6 @@ class PgStore final : public SqlStore, private pg::Runner {
   std::string serverTime() override;
 
   Overview overview() override;
-  // Dashboard and reports (pg_store_report.cpp).
-  void forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) override;
-  void forEachPersonFact(Id after_person, const std::function<void(const PersonFact&)>& fn) override;
-  void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) override;
-  std::vector<BoothCount> boothCounts() override;
-  void forEachScanLine(const std::function<void(const ScanRecord&, const std::string& category)>& fn) override;
   // Personal data (issue 9): VACUUM FULL, pg_store_privacy.cpp.
   void scrubFreedSpace() override;
 

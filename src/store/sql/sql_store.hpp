@@ -2,7 +2,7 @@
 // RETURNING id), with the row readers in sql_rows.hpp. One file per area: sql_store.cpp (transactions),
 // sql_store_registry.cpp (exhibitors and people),
 // sql_store_badges.cpp, sql_store_gate.cpp, sql_store_booths.cpp, sql_store_users.cpp,
-// sql_store_privacy.cpp. SqliteStore and PgStore derive
+// sql_store_privacy.cpp, sql_store_report.cpp. SqliteStore and PgStore derive
 // from it and keep only what truly differs, each difference saying why: opening and migrations, reconnecting, change
 // notifications, advisory locks, database roles, and the few SQL fragments below.
 #pragma once
@@ -99,6 +99,12 @@ class SqlStore : public Store {
   long long clearFreeTextNotes() override;
   std::vector<std::string> operatorNames() override;
   void renameOperator(const std::string& from, const std::string& to) override;
+  // Dashboard and reports (sql_store_report.cpp).
+  void forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) override;
+  void forEachPersonFact(Id after_person, const std::function<void(const PersonFact&)>& fn) override;
+  void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) override;
+  std::vector<BoothCount> boothCounts() override;
+  void forEachScanLine(const std::function<void(const ScanRecord&, const std::string& category)>& fn) override;
 
  protected:
   virtual sql::Connection& db() = 0;

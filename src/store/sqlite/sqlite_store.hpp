@@ -37,12 +37,6 @@ class SqliteStore final : public SqlStore {
   std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
   long long dataVersion() override;
   void housekeepInBackground() override;
-  // Dashboard and reports (sqlite_store_report.cpp).
-  void forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) override;
-  void forEachPersonFact(Id after_person, const std::function<void(const PersonFact&)>& fn) override;
-  void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) override;
-  std::vector<BoothCount> boothCounts() override;
-  void forEachScanLine(const std::function<void(const ScanRecord&, const std::string&)>& fn) override;
   // Personal data (issue 9): VACUUM, sqlite_store_privacy.cpp.
   void scrubFreedSpace() override;
 

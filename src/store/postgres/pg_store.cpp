@@ -9,7 +9,6 @@
 #include "core/version.hpp"
 #include "store/migrations.hpp"
 #include "store/postgres/pg_roles.hpp"
-#include "store/postgres/pg_rows.hpp"
 #include "store/sql/sql_rows.hpp"
 
 namespace moussem {
@@ -242,106 +241,6 @@ std::string PgStore::idList(const std::vector<Id>& ids) const {
   std::string list = "{";
   for (Id id : ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);
   return list + "}";
-}
-
-std::optional<Edition> PgStore::edition() {
-  auto r = q("SELECT id, uid, name_fr, name_ar, name_en, starts_on, ends_on, venue, timezone, logo_path, public_key, "
-             "is_demo FROM edition ORDER BY id LIMIT 1");
-  if (r.rows() == 0) return std::nullopt;
-  Edition e;
-  e.id = r.integer(0, 0);
-  e.uid = r.text(0, 1);
-  e.name_fr = r.text(0, 2);
-  e.name_ar = r.text(0, 3);
-  e.name_en = r.text(0, 4);
-  e.starts_on = r.text(0, 5);
-  e.ends_on = r.text(0, 6);
-  e.venue = r.text(0, 7);
-  e.timezone = r.text(0, 8);
-  e.logo_path = r.text(0, 9);
-  e.public_key = r.text(0, 10);
-  e.is_demo = r.integer(0, 11) != 0;
-  return e;
-}
-
-void PgStore::saveEdition(Edition& e) {
-  pg::Params p;
-  p.add(e.uid).add(e.name_fr).add(e.name_ar).add(e.name_en).add(e.starts_on).add(e.ends_on).add(e.venue)
-      .add(e.timezone).add(e.logo_path).add(e.public_key).add(e.is_demo);
-  if (e.id == 0) {
-    auto r = q("INSERT INTO edition (uid, name_fr, name_ar, name_en, starts_on, ends_on, venue, timezone, logo_path, "
-               "public_key, is_demo) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id",
-               p);
-    e.id = r.integer(0, 0);
-  } else {
-    p.add(e.id);
-    q("UPDATE edition SET uid=$1, name_fr=$2, name_ar=$3, name_en=$4, starts_on=$5, ends_on=$6, venue=$7, "
-      "timezone=$8, logo_path=$9, public_key=$10, is_demo=$11 WHERE id=$12",
-      p);
-  }
-}
-
-std::vector<Category> PgStore::categories() {
-  auto r = q("SELECT code, color, label_fr, label_ar, label_en, sort FROM category ORDER BY sort, code");
-  std::vector<Category> out;
-  for (int i = 0; i < r.rows(); ++i)
-    out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), static_cast<int>(r.integer(i, 5))});
-  return out;
-}
-
-void PgStore::saveCategory(const Category& c) {
-  q("INSERT INTO category (code, color, label_fr, label_ar, label_en, sort) VALUES ($1,$2,$3,$4,$5,$6) "
-    "ON CONFLICT (code) DO UPDATE SET color=EXCLUDED.color, label_fr=EXCLUDED.label_fr, label_ar=EXCLUDED.label_ar, "
-    "label_en=EXCLUDED.label_en, sort=EXCLUDED.sort",
-    pg::Params().add(c.code).add(c.color).add(c.label_fr).add(c.label_ar).add(c.label_en).add(c.sort));
-}
-
-std::vector<Zone> PgStore::zones() {
-  auto r = q("SELECT code, label_fr, label_ar, label_en FROM zone ORDER BY seq");
-  std::vector<Zone> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3)});
-  return out;
-}
-
-void PgStore::saveZone(const Zone& z) {
-  q("INSERT INTO zone (code, label_fr, label_ar, label_en) VALUES ($1,$2,$3,$4) ON CONFLICT (code) DO UPDATE SET "
-    "label_fr=EXCLUDED.label_fr, label_ar=EXCLUDED.label_ar, label_en=EXCLUDED.label_en",
-    pg::Params().add(z.code).add(z.label_fr).add(z.label_ar).add(z.label_en));
-}
-
-std::optional<std::string> PgStore::setting(const std::string& key) {
-  auto r = q("SELECT value FROM setting WHERE key = $1", pg::Params().add(key));
-  if (r.rows() == 0) return std::nullopt;
-  return r.text(0, 0);
-}
-
-void PgStore::setSetting(const std::string& key, const std::string& value) {
-  q("INSERT INTO setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value=EXCLUDED.value",
-    pg::Params().add(key).add(value));
-}
-
-Overview PgStore::overview() {
-  Overview o;
-  o.exhibitors = count("SELECT count(*) FROM exhibitor");
-  o.people = count("SELECT count(*) FROM person");
-  o.badges = count("SELECT count(*) FROM badge");
-  o.booths = count("SELECT count(*) FROM booth");
-  o.booths_assigned = count("SELECT count(*) FROM booth WHERE exhibitor_id IS NOT NULL");
-  o.halls = count("SELECT count(*) FROM hall");
-  o.gate_profiles = count("SELECT count(*) FROM gate_profile");
-  o.scans = count("SELECT count(*) FROM scan");
-  {
-    auto r = q("SELECT c.code, (SELECT count(*) FROM person p WHERE p.category = c.code) FROM category c "
-               "ORDER BY c.sort, c.code");
-    for (int i = 0; i < r.rows(); ++i) o.people_by_category.push_back({r.text(i, 0), r.integer(i, 1)});
-  }
-  auto grouped = [&](const std::string& column, std::vector<CategoryCount>& into) {
-    auto r = q("SELECT " + column + ", count(*) FROM exhibitor GROUP BY " + column + " ORDER BY 2 DESC, 1");
-    for (int i = 0; i < r.rows(); ++i) into.push_back({r.text(i, 0), r.integer(i, 1)});
-  };
-  grouped("region", o.exhibitors_by_region);
-  grouped("sector", o.exhibitors_by_sector);
-  return o;
 }
 
 }  // namespace moussem

@@ -32,14 +32,6 @@ class PgStore final : public SqlStore, private pg::Runner {
   void limitRoundTrips(std::optional<std::chrono::steady_clock::time_point> until) override;
   void limitEachRoundTrip(std::optional<std::chrono::milliseconds> most) override;
 
-  std::optional<Edition> edition() override;
-  void saveEdition(Edition& edition) override;
-  std::vector<Category> categories() override;
-  void saveCategory(const Category& category) override;
-  std::vector<Zone> zones() override;
-  void saveZone(const Zone& zone) override;
-  std::optional<std::string> setting(const std::string& key) override;
-  void setSetting(const std::string& key, const std::string& value) override;
 
   // Sign-in attempts and the audit anchors (pg_store_users.cpp).
   std::optional<User> countSignInAttempt(const std::string& name, const SignInAttempt& attempt) override;
@@ -54,7 +46,6 @@ class PgStore final : public SqlStore, private pg::Runner {
   long long dataVersion() override;
   std::string serverTime() override;
 
-  Overview overview() override;
   // Personal data (issue 9): VACUUM FULL, pg_store_privacy.cpp.
   void scrubFreedSpace() override;
 
@@ -78,6 +69,7 @@ class PgStore final : public SqlStore, private pg::Runner {
   std::string inByteOrder() const override { return " COLLATE \"C\""; }
   // An advisory lock needs no privilege on the table (a gate's role may only insert audit rows).
   void lockAuditChain() override;
+  std::string writtenOrder() const override { return "seq"; }  // the zone table's identity column
 
  private:
   // The shared store's connection: its statements run through q(), its transactions through x().

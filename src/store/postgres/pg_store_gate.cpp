@@ -7,7 +7,6 @@
 #include <ctime>
 
 #include "core/i18n.hpp"
-#include "store/postgres/pg_rows.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/sql/sql_rows.hpp"
 
@@ -98,13 +97,14 @@ bool PgStore::recordScan(ScanRecord& s, const Presence* presence, const std::str
 std::vector<Person> PgStore::findPeopleByName(const std::string& text, int limit) {
   std::vector<Person> out;
   if (text.empty() || limit <= 0) return out;
-  auto r = q(std::string("SELECT ") + pg_rows::kPersonColumns + " FROM " + people() +
-                 " WHERE (first_name || ' ' || last_name) ILIKE $1 ESCAPE '\\' "
-                 "OR (last_name || ' ' || first_name) ILIKE $1 ESCAPE '\\' OR name_ar ILIKE $1 ESCAPE '\\' "
-                 "OR organization ILIKE $1 ESCAPE '\\' ORDER BY last_name COLLATE \"C\", first_name COLLATE \"C\", id "
-                 "LIMIT $2",
-             pg::Params().add(sql_rows::containsPattern(text)).add(limit));
-  for (int i = 0; i < r.rows(); ++i) out.push_back(pg_rows::readPerson(r, i));
+  // ILIKE: case folded beyond ASCII, where SQLite's LIKE folds ASCII letters only.
+  auto st = db().query(std::string("SELECT ") + sql_rows::kPersonColumns + " FROM " + people() +
+                       " WHERE (first_name || ' ' || last_name) ILIKE $1 ESCAPE '\\' "
+                       "OR (last_name || ' ' || first_name) ILIKE $1 ESCAPE '\\' OR name_ar ILIKE $1 ESCAPE '\\' "
+                       "OR organization ILIKE $1 ESCAPE '\\' ORDER BY last_name COLLATE \"C\", first_name COLLATE \"C\", "
+                       "id LIMIT $2");
+  st.with(sql_rows::containsPattern(text), limit);
+  while (st.step()) out.push_back(sql_rows::readPerson(st.row()));
   return out;
 }
 

@@ -1,10 +1,10 @@
 // The Store's queries, written once for both databases over sql::Connection ($1 placeholders,
 // RETURNING id), with the row readers in sql_rows.hpp. One file per area: sql_store.cpp (transactions),
-// sql_store_registry.cpp (exhibitors and people),
-// sql_store_badges.cpp, sql_store_gate.cpp, sql_store_booths.cpp, sql_store_users.cpp,
-// sql_store_privacy.cpp, sql_store_report.cpp. SqliteStore and PgStore derive
-// from it and keep only what truly differs, each difference saying why: opening and migrations, reconnecting, change
-// notifications, advisory locks, database roles, and the few SQL fragments below.
+// sql_store_edition.cpp (the edition and its configuration), sql_store_registry.cpp (exhibitors and
+// people), sql_store_badges.cpp, sql_store_gate.cpp, sql_store_booths.cpp, sql_store_users.cpp,
+// sql_store_privacy.cpp, sql_store_report.cpp. SqliteStore and PgStore derive from it and keep only
+// what truly differs, each difference saying why: opening and migrations, reconnecting, change
+// notifications, the scan's write, advisory locks, database roles, and the few SQL fragments below.
 #pragma once
 #include <functional>
 #include <string>
@@ -19,6 +19,17 @@ class SqlStore : public Store {
  public:
   // The outermost call is a real transaction; nested calls are savepoints (sql::Transaction).
   void write(const std::function<void()>& body) override;
+
+  // The edition, its configuration, the overview (sql_store_edition.cpp).
+  std::optional<Edition> edition() override;
+  void saveEdition(Edition& edition) override;
+  std::vector<Category> categories() override;
+  void saveCategory(const Category& category) override;
+  std::vector<Zone> zones() override;
+  void saveZone(const Zone& zone) override;
+  std::optional<std::string> setting(const std::string& key) override;
+  void setSetting(const std::string& key, const std::string& value) override;
+  Overview overview() override;
 
   // Exhibitors and people (sql_store_registry.cpp).
   Id insertExhibitor(Exhibitor& exhibitor) override;
@@ -137,6 +148,9 @@ class SqlStore : public Store {
   // Taken first in the transaction that appends an audit row, so that writers take turns: SQLite's
   // IMMEDIATE transaction holds the file's write lock already; PostgreSQL takes an advisory lock.
   virtual void lockAuditChain() {}
+  // The order zones were written in: SQLite's rowid; PostgreSQL has none, its zone table has an
+  // identity column (seq) for it.
+  virtual std::string writtenOrder() const = 0;
 
   std::vector<Id> ids(sql::Query query);  // column 0 of every row
   long long count(const std::string& sql);

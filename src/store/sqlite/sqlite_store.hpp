@@ -18,14 +18,6 @@ class SqliteStore final : public SqlStore {
   int schemaVersion() override;
   void checkWritable() override;
 
-  std::optional<Edition> edition() override;
-  void saveEdition(Edition& edition) override;
-  std::vector<Category> categories() override;
-  void saveCategory(const Category& category) override;
-  std::vector<Zone> zones() override;
-  void saveZone(const Zone& zone) override;
-  std::optional<std::string> setting(const std::string& key) override;
-  void setSetting(const std::string& key, const std::string& value) override;
 
   // Sign-in attempts (sqlite_store_users.cpp).
   std::optional<User> countSignInAttempt(const std::string& name, const SignInAttempt& attempt) override;
@@ -40,7 +32,6 @@ class SqliteStore final : public SqlStore {
   // Personal data (issue 9): VACUUM, sqlite_store_privacy.cpp.
   void scrubFreedSpace() override;
 
-  Overview overview() override;
 
   sqlite::Database& database() { return *db_; }
 
@@ -54,6 +45,7 @@ class SqliteStore final : public SqlStore {
     return "IN (SELECT value FROM json_each($" + std::to_string(param) + "))";
   }
   std::string idList(const std::vector<Id>& ids) const override;  // a JSON array
+  std::string writtenOrder() const override { return "rowid"; }
 
  private:
   inline static const std::string kPeople = "person";  // one station's file: every column is its own

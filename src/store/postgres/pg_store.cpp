@@ -1,7 +1,7 @@
-// PostgreSQL implementation of Store: opening (checks before anything is written), migrations in
-// their own transactions under an advisory lock (two stations starting at once apply each migration
-// once), transactions and savepoints, the connection status, edition and configuration, registrations,
-// badges and venue. Gate, badge batches and the registration desk live in pg_store_*.cpp.
+// PostgreSQL's own part of the Store (the queries are in sql/): opening (checks before anything is
+// written), migrations in their own transactions under an advisory lock (two stations starting at
+// once apply each migration once), the connection the shared store runs through (reconnecting,
+// retrying reads, marking the status), and the database role's view of people.
 #include "store/postgres/pg_store.hpp"
 
 #include "core/i18n.hpp"

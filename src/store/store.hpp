@@ -1,6 +1,6 @@
 // The Store interface: everything the rest of Moussem reads from or writes to the database goes
 // through it. Backends: sqlite/ (embedded default, one file per station) and postgres/ (many stations
-// sharing one server).
+// sharing one server), both over the queries written once in sql/ (SqlStore).
 // Every write runs in a transaction: single calls open their own; write() groups many into one.
 // The store knows nothing of screens, badges' rendering or the command line.
 #pragma once
@@ -132,7 +132,7 @@ class Store {
   virtual std::optional<Exhibitor> exhibitor(Id id) = 0;
   // Ids of people, in id order; category empty: everyone.
   virtual std::vector<Id> personIds(const std::string& category = "") = 0;
-  // Registration desk (sqlite_store_registry.cpp). Updates go by id and throw NotFound for a record
+  // Registration desk (sql/sql_store_registry.cpp). Updates go by id and throw NotFound for a record
   // that is gone; deleting an exhibitor unlinks its staff (their person rows stay).
   virtual void updateExhibitor(const Exhibitor& exhibitor) = 0;  // competitors replaced too
   virtual void deleteExhibitor(Id id) = 0;
@@ -170,7 +170,7 @@ class Store {
   // The booth code of an exhibitor (first assigned booth), if any.
   virtual std::optional<std::string> boothOfExhibitor(Id exhibitor) = 0;
 
-  // Venue and booths (SQLite: sqlite_store_booths.cpp). Halls, features and booths come ordered by
+  // Venue and booths (sql/sql_store_booths.cpp). Halls, features and booths come ordered by
   // code. A venue is replaced whole: clearVenue() then insertHall/insertVenueFeature/insertBooth inside
   // one write(). updateBooth() writes a booth's geometry, type, power, status, exhibitor and lock by
   // id (NotFound if gone). Booth requests: one optional row per exhibitor, upserted.
@@ -239,7 +239,7 @@ class Store {
   // Figures for the overview screen and `info`.
   virtual Overview overview() = 0;
 
-  // Dashboard and reports (sqlite_store_report.cpp): bulk reads in id order, from an id on, so a live
+  // Dashboard and reports (sql/sql_store_report.cpp): bulk reads in id order, from an id on, so a live
   // dashboard reads only what is new.
   virtual void forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) = 0;
   // People with an id above after_person (0: everyone), in id order.
@@ -252,7 +252,7 @@ class Store {
   virtual void forEachScanLine(const std::function<void(const ScanRecord&, const std::string& category)>& fn) = 0;
 
   // Personal data (issue 9): the right of access and the anonymisation after the event (src/privacy;
-  // SQLite: sqlite_store_privacy.cpp, PostgreSQL: pg_store_privacy.cpp).
+  // sql/sql_store_privacy.cpp).
   // Every scan of a person (accepted or not, manual admissions too) and their presence per zone, in order.
   virtual std::vector<ScanRecord> scansOfPerson(Id person) = 0;
   virtual std::vector<Presence> presencesOfPerson(Id person) = 0;

@@ -76,6 +76,35 @@ std::vector<const char*> Params::pointers() const {
   return out;
 }
 
+void Statement::set(int index, std::optional<std::string> value) {
+  if (index > static_cast<int>(values_.size())) values_.resize(static_cast<std::size_t>(index));
+  values_[static_cast<std::size_t>(index - 1)] = std::move(value);
+}
+
+void Statement::bindReal(int index, double value) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", value);  // as Params does: every digit travels
+  set(index, std::string(buf));
+}
+
+bool Statement::next() {
+  if (!ran_) {
+    Params params;
+    for (const auto& v : values_) params.add(v);
+    result_ = runner_.run(sql_, params);
+    ran_ = true;
+    row_ = -1;
+  }
+  return ++row_ < result_.rows();
+}
+
+void Statement::clear() {
+  values_.clear();
+  result_ = Result();
+  ran_ = false;
+  row_ = -1;
+}
+
 std::int64_t Result::integer(int row, int col) const {
   const char* v = PQgetvalue(r_, row, col);
   std::int64_t out = 0;

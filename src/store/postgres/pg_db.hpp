@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "store/sql/connection.hpp"
 
 namespace moussem::pg {
 
@@ -74,8 +75,9 @@ class Result {
 
   int rows() const { return r_ ? PQntuples(r_) : 0; }
   bool isNull(int row, int col) const { return PQgetisnull(r_, row, col) != 0; }
-  std::string text(int row, int col) const {
-    return std::string(PQgetvalue(r_, row, col), static_cast<std::size_t>(PQgetlength(r_, row, col)));
+  std::string text(int row, int col) const { return std::string(view(row, col)); }
+  std::string_view view(int row, int col) const {
+    return {PQgetvalue(r_, row, col), static_cast<std::size_t>(PQgetlength(r_, row, col))};
   }
   std::int64_t integer(int row, int col) const;
   double real(int row, int col) const;
@@ -85,18 +87,53 @@ class Result {
   PGresult* r_ = nullptr;
 };
 
-class Connection {
+// Runs one statement: the connection itself, or a store that reconnects and retries around it.
+class Runner {
+ public:
+  virtual ~Runner() = default;
+  virtual Result run(const std::string& sql, const Params& params) = 0;
+};
+
+// The shared store's statement (sql::Statement) on PostgreSQL: values kept as text until the first
+// step sends them, then the result's rows one at a time.
+class Statement final : public sql::Statement {
+ public:
+  Statement(Runner& runner, std::string sql) : runner_(runner), sql_(std::move(sql)) {}
+  void bindInteger(int index, std::int64_t value) override { set(index, std::to_string(value)); }
+  void bindReal(int index, double value) override;
+  void bindText(int index, std::string_view value) override { set(index, std::string(value)); }
+  void bindNothing(int index) override { set(index, std::nullopt); }
+  bool next() override;
+  void clear() override;
+  std::int64_t integer(int col) const override { return result_.integer(row_, col); }
+  double real(int col) const override { return result_.real(row_, col); }
+  std::string text(int col) const override { return result_.text(row_, col); }
+  std::string_view view(int col) const override { return result_.view(row_, col); }
+  bool isNull(int col) const override { return result_.isNull(row_, col); }
+
+ private:
+  void set(int index, std::optional<std::string> value);
+  Runner& runner_;
+  std::string sql_;
+  std::vector<std::optional<std::string>> values_;
+  Result result_;
+  bool ran_ = false;
+  int row_ = -1;
+};
+
+class Connection final : public Runner {
  public:
   // Connects with a 5 s timeout; throws ConnectionLost (server down, refused) or Error (bad URL,
   // wrong password, no such database) with a message in the user's language. The password never
   // appears in messages.
   explicit Connection(const std::string& url);
-  ~Connection();
+  ~Connection() override;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
   // Runs a cached prepared statement (prepared on first use on this connection).
-  Result run(const std::string& sql, const Params& params = {});
+  Result run(const std::string& sql, const Params& params) override;
+  Result run(const std::string& sql) { return run(sql, Params()); }
   // Bounds every round trip until it is cleared (nullopt): statements are sent without blocking and
   // their answer awaited with poll() up to `until`. A server that has not answered by then (a frozen
   // network, a held lock: SQLSTATE 55P03/57014 count too) costs the connection: it is dropped (ok()

@@ -1,7 +1,7 @@
-// PostgreSQL implementation of Store: opening (checks before anything is written), migrations in
-// their own transactions under an advisory lock (two stations starting at once apply each migration
-// once), transactions and savepoints, the connection status, edition and configuration, registrations,
-// badges and venue. Gate, badge batches and the registration desk live in pg_store_*.cpp.
+// PostgreSQL's own part of the Store (the queries are in sql/): opening (checks before anything is
+// written), migrations in their own transactions under an advisory lock (two stations starting at
+// once apply each migration once), the connection the shared store runs through (reconnecting,
+// retrying reads, marking the status), and the database role's view of people.
 #include "store/postgres/pg_store.hpp"
 
 #include "core/i18n.hpp"
@@ -9,12 +9,11 @@
 #include "core/version.hpp"
 #include "store/migrations.hpp"
 #include "store/postgres/pg_roles.hpp"
-#include "store/postgres/pg_rows.hpp"
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 
 namespace moussem {
 
-using sqlite_rows::joinList;
+using sql_rows::joinList;
 
 namespace {
 // Any constant works: it only has to be the same for every Moussem station.
@@ -56,7 +55,7 @@ void PgStore::limitEachRoundTrip(std::optional<std::chrono::milliseconds> most) 
 void PgStore::ensureConnected() {
   if (conn_->ok()) return;
   online_ = false;
-  if (depth_ > 0 || bounded_) throw pg::ConnectionLost(tr("pg.error.connection_lost", {conn_->display(), lastError_}));
+  if (depth() > 0 || bounded_) throw pg::ConnectionLost(tr("pg.error.connection_lost", {conn_->display(), lastError_}));
   // After a failed attempt, wait a little before the next one: an unreachable server must not make
   // every call (every scan of an offline gate) wait for a connection timeout.
   const auto now = std::chrono::steady_clock::now();
@@ -93,16 +92,11 @@ pg::Result PgStore::q(const std::string& sql, const pg::Params& params) {
   } catch (const pg::ConnectionLost& e) {
     online_ = false;
     lastError_ = e.what();
-    if (depth_ > 0 || bounded_ || !isRead(sql)) throw;
+    if (depth() > 0 || bounded_ || !isRead(sql)) throw;
     failedAttempt_ = false;  // a read is safe to repeat: try a fresh connection at once
     ensureConnected();
     return conn_->run(sql, params);
   }
-}
-
-long long PgStore::count(const std::string& sql) {
-  auto r = q(sql);
-  return r.rows() ? r.integer(0, 0) : 0;
 }
 
 std::vector<Id> PgStore::ids(const std::string& sql, const pg::Params& params) {
@@ -222,251 +216,31 @@ const std::string& PgStore::people() {
   return people_;
 }
 
-void PgStore::write(const std::function<void()>& body) {
-  // The outermost call is a real transaction; nested calls are savepoints, so an inner failure caught
-  // by the caller undoes only the inner part (and leaves the outer transaction usable, as in SQLite).
-  const std::string savepoint = "sp" + std::to_string(depth_);
-  if (depth_ == 0) {
-    ensureConnected();
-    x("BEGIN");
-  } else {
-    x("SAVEPOINT " + savepoint);
-  }
-  ++depth_;
-  try {
-    body();
-  } catch (...) {
-    --depth_;
-    try {
-      if (depth_ == 0) x("ROLLBACK");
-      else x("ROLLBACK TO SAVEPOINT " + savepoint + "; RELEASE SAVEPOINT " + savepoint);
-    } catch (...) {
-    }
-    throw;
-  }
-  --depth_;
-  if (depth_ == 0) {
-    try {
-      x("COMMIT");
-    } catch (const pg::ConnectionLost& e) {
-      online_ = false;
-      lastError_ = e.what();
-      throw;
-    } catch (...) {
-      try { x("ROLLBACK"); } catch (...) {}
-      throw;
-    }
-  } else {
-    x("RELEASE SAVEPOINT " + savepoint);
-  }
+sql::Query PgStore::Link::query(const std::string& sql) {
+  pg::Runner& runner = store_;  // a private base: converted here, where it is accessible
+  return sql::Query(std::make_unique<pg::Statement>(runner, sql));
 }
 
-std::optional<Edition> PgStore::edition() {
-  auto r = q("SELECT id, uid, name_fr, name_ar, name_en, starts_on, ends_on, venue, timezone, logo_path, public_key, "
-             "is_demo FROM edition ORDER BY id LIMIT 1");
-  if (r.rows() == 0) return std::nullopt;
-  Edition e;
-  e.id = r.integer(0, 0);
-  e.uid = r.text(0, 1);
-  e.name_fr = r.text(0, 2);
-  e.name_ar = r.text(0, 3);
-  e.name_en = r.text(0, 4);
-  e.starts_on = r.text(0, 5);
-  e.ends_on = r.text(0, 6);
-  e.venue = r.text(0, 7);
-  e.timezone = r.text(0, 8);
-  e.logo_path = r.text(0, 9);
-  e.public_key = r.text(0, 10);
-  e.is_demo = r.integer(0, 11) != 0;
-  return e;
+std::int64_t PgStore::Link::lastInsertId() {
+  auto r = store_.q("SELECT lastval()");
+  return r.integer(0, 0);
 }
 
-void PgStore::saveEdition(Edition& e) {
-  pg::Params p;
-  p.add(e.uid).add(e.name_fr).add(e.name_ar).add(e.name_en).add(e.starts_on).add(e.ends_on).add(e.venue)
-      .add(e.timezone).add(e.logo_path).add(e.public_key).add(e.is_demo);
-  if (e.id == 0) {
-    auto r = q("INSERT INTO edition (uid, name_fr, name_ar, name_en, starts_on, ends_on, venue, timezone, logo_path, "
-               "public_key, is_demo) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id",
-               p);
-    e.id = r.integer(0, 0);
-  } else {
-    p.add(e.id);
-    q("UPDATE edition SET uid=$1, name_fr=$2, name_ar=$3, name_en=$4, starts_on=$5, ends_on=$6, venue=$7, "
-      "timezone=$8, logo_path=$9, public_key=$10, is_demo=$11 WHERE id=$12",
-      p);
-  }
+void PgStore::Link::begin() {
+  store_.ensureConnected();
+  store_.x("BEGIN");
 }
 
-std::vector<Category> PgStore::categories() {
-  auto r = q("SELECT code, color, label_fr, label_ar, label_en, sort FROM category ORDER BY sort, code");
-  std::vector<Category> out;
-  for (int i = 0; i < r.rows(); ++i)
-    out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), static_cast<int>(r.integer(i, 5))});
-  return out;
+pg::Result PgStore::run(const std::string& sql, const pg::Params& params) {
+  auto r = q(sql, params);
+  changes_ = r.affected();
+  return r;
 }
 
-void PgStore::saveCategory(const Category& c) {
-  q("INSERT INTO category (code, color, label_fr, label_ar, label_en, sort) VALUES ($1,$2,$3,$4,$5,$6) "
-    "ON CONFLICT (code) DO UPDATE SET color=EXCLUDED.color, label_fr=EXCLUDED.label_fr, label_ar=EXCLUDED.label_ar, "
-    "label_en=EXCLUDED.label_en, sort=EXCLUDED.sort",
-    pg::Params().add(c.code).add(c.color).add(c.label_fr).add(c.label_ar).add(c.label_en).add(c.sort));
-}
-
-std::vector<Zone> PgStore::zones() {
-  auto r = q("SELECT code, label_fr, label_ar, label_en FROM zone ORDER BY seq");
-  std::vector<Zone> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3)});
-  return out;
-}
-
-void PgStore::saveZone(const Zone& z) {
-  q("INSERT INTO zone (code, label_fr, label_ar, label_en) VALUES ($1,$2,$3,$4) ON CONFLICT (code) DO UPDATE SET "
-    "label_fr=EXCLUDED.label_fr, label_ar=EXCLUDED.label_ar, label_en=EXCLUDED.label_en",
-    pg::Params().add(z.code).add(z.label_fr).add(z.label_ar).add(z.label_en));
-}
-
-std::optional<std::string> PgStore::setting(const std::string& key) {
-  auto r = q("SELECT value FROM setting WHERE key = $1", pg::Params().add(key));
-  if (r.rows() == 0) return std::nullopt;
-  return r.text(0, 0);
-}
-
-void PgStore::setSetting(const std::string& key, const std::string& value) {
-  q("INSERT INTO setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value=EXCLUDED.value",
-    pg::Params().add(key).add(value));
-}
-
-Id PgStore::insertExhibitor(Exhibitor& x) {
-  write([&] {
-    auto r = q("INSERT INTO exhibitor (external_id, name_fr, name_ar, kind, sector, region, city, contact_name, phone, "
-               "email, registration_no, program, booth_area_m2, wants_corner, needs_power, preferred_zone, products) "
-               "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id",
-               pg::Params().add(x.external_id).add(x.name_fr).add(x.name_ar).add(x.kind).add(x.sector).add(x.region)
-                   .add(x.city).add(x.contact_name).add(x.phone).add(x.email).add(x.registration_no).add(x.program)
-                   .add(x.booth_area_m2).add(x.wants_corner).add(x.needs_power).add(x.preferred_zone).add(x.products));
-    x.id = r.integer(0, 0);
-    for (Id other : x.competitors)
-      q("INSERT INTO exhibitor_competitor (exhibitor_id, other_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-        pg::Params().add(x.id).add(other));
-  });
-  return x.id;
-}
-
-Id PgStore::insertPerson(Person& p) {
-  auto r = q("INSERT INTO person (external_id, first_name, last_name, name_ar, organization, position, category, "
-             "country, email, phone, days, consent, consent_at, exhibitor_id, name_key) "
-             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id",
-             pg::Params().add(p.external_id).add(p.first_name).add(p.last_name).add(p.name_ar).add(p.organization)
-                 .add(p.position).add(p.category).add(p.country).add(p.email).add(p.phone).add(joinList(p.days))
-                 .add(p.consent).add(p.consent_at).add(p.exhibitor_id).add(names::sortKey(p)));
-  p.id = r.integer(0, 0);
-  return p.id;
-}
-
-std::optional<Person> PgStore::person(Id id) {
-  auto r = q(std::string("SELECT ") + pg_rows::kPersonColumns + " FROM " + people() + " WHERE id = $1",
-             pg::Params().add(id));
-  if (r.rows() == 0) return std::nullopt;
-  return pg_rows::readPerson(r, 0);
-}
-
-std::optional<Exhibitor> PgStore::exhibitor(Id id) {
-  auto r = q(std::string("SELECT ") + pg_rows::kExhibitorColumns + " FROM exhibitor WHERE id = $1", pg::Params().add(id));
-  if (r.rows() == 0) return std::nullopt;
-  Exhibitor x = pg_rows::readExhibitor(r, 0);
-  x.competitors = ids("SELECT other_id FROM exhibitor_competitor WHERE exhibitor_id = $1 ORDER BY other_id",
-                      pg::Params().add(id));
-  return x;
-}
-
-std::vector<Id> PgStore::personIds(const std::string& category) {
-  return ids("SELECT id FROM " + people() + " WHERE ($1 = '' OR category = $1) ORDER BY id", pg::Params().add(category));
-}
-
-std::optional<Badge> PgStore::badgeOfPerson(Id person) {
-  // Inside a transaction the row is locked until it ends: two desks reprinting the same badge at once
-  // take turns, so each reprint reads the version the other wrote and versions never collide.
-  auto r = q(std::string("SELECT ") + pg_rows::kBadgeColumns +
-                 (depth_ > 0 ? " FROM badge WHERE person_id = $1 FOR UPDATE" : " FROM badge WHERE person_id = $1"),
-             pg::Params().add(person));
-  if (r.rows() == 0) return std::nullopt;
-  return pg_rows::readBadge(r, 0);
-}
-
-std::optional<Badge> PgStore::badgeBySerial(const std::string& serial) {
-  auto r = q(std::string("SELECT ") + pg_rows::kBadgeColumns + " FROM badge WHERE serial = $1", pg::Params().add(serial));
-  if (r.rows() == 0) return std::nullopt;
-  return pg_rows::readBadge(r, 0);
-}
-
-void PgStore::updateBadge(const Badge& b, const std::string& status_reason) {
-  auto r = q("UPDATE badge SET version = $1, status = $2, status_reason = $3, printed_count = $4, "
-             "updated_at = moussem_now() WHERE id = $5",
-             pg::Params().add(b.version).add(b.status).add(status_reason).add(b.printed_count).add(b.id));
-  if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("store.error.no_badge", {b.serial}));
-}
-
-void PgStore::addBadgeEvent(const BadgeEvent& e) {
-  q("INSERT INTO badge_event (badge_id, version, action, reason, station, operator) VALUES ($1,$2,$3,$4,$5,$6)",
-    pg::Params().add(e.badge_id).add(e.version).add(e.action).add(e.reason).add(e.station).add(e.operator_name));
-}
-
-std::vector<BadgeEvent> PgStore::badgeEvents(Id badge) {
-  auto r = q("SELECT id, badge_id, version, action, reason, station, operator, at FROM badge_event WHERE badge_id = $1 "
-             "ORDER BY id",
-             pg::Params().add(badge));
-  std::vector<BadgeEvent> out;
-  for (int i = 0; i < r.rows(); ++i)
-    out.push_back({r.integer(i, 0), r.integer(i, 1), static_cast<int>(r.integer(i, 2)), r.text(i, 3), r.text(i, 4),
-                   r.text(i, 5), r.text(i, 6), r.text(i, 7)});
-  return out;
-}
-
-std::optional<std::string> PgStore::boothOfExhibitor(Id exhibitor) {
-  auto r = q("SELECT code FROM booth WHERE exhibitor_id = $1 ORDER BY code LIMIT 1", pg::Params().add(exhibitor));
-  if (r.rows() == 0) return std::nullopt;
-  return r.text(0, 0);
-}
-
-Id PgStore::insertBadge(Badge& b) {
-  auto r = q("INSERT INTO badge (person_id, serial, version, status, printed_count) VALUES ($1,$2,$3,$4,$5) RETURNING id",
-             pg::Params().add(b.person_id).add(b.serial).add(b.version).add(b.status).add(b.printed_count));
-  b.id = r.integer(0, 0);
-  return b.id;
-}
-
-Id PgStore::insertGateProfile(GateProfile& g) {
-  auto r = q("INSERT INTO gate_profile (name, zone, direction, categories, days, hours_from, hours_to, reentry, presence_reset) "
-             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id",
-             pg::Params().add(g.name).add(g.zone).add(g.direction).add(joinList(g.categories)).add(joinList(g.days))
-                 .add(g.hours_from).add(g.hours_to).add(g.reentry).add(g.presence_reset));
-  g.id = r.integer(0, 0);
-  return g.id;
-}
-
-Overview PgStore::overview() {
-  Overview o;
-  o.exhibitors = count("SELECT count(*) FROM exhibitor");
-  o.people = count("SELECT count(*) FROM person");
-  o.badges = count("SELECT count(*) FROM badge");
-  o.booths = count("SELECT count(*) FROM booth");
-  o.booths_assigned = count("SELECT count(*) FROM booth WHERE exhibitor_id IS NOT NULL");
-  o.halls = count("SELECT count(*) FROM hall");
-  o.gate_profiles = count("SELECT count(*) FROM gate_profile");
-  o.scans = count("SELECT count(*) FROM scan");
-  {
-    auto r = q("SELECT c.code, (SELECT count(*) FROM person p WHERE p.category = c.code) FROM category c "
-               "ORDER BY c.sort, c.code");
-    for (int i = 0; i < r.rows(); ++i) o.people_by_category.push_back({r.text(i, 0), r.integer(i, 1)});
-  }
-  auto grouped = [&](const std::string& column, std::vector<CategoryCount>& into) {
-    auto r = q("SELECT " + column + ", count(*) FROM exhibitor GROUP BY " + column + " ORDER BY 2 DESC, 1");
-    for (int i = 0; i < r.rows(); ++i) into.push_back({r.text(i, 0), r.integer(i, 1)});
-  };
-  grouped("region", o.exhibitors_by_region);
-  grouped("sector", o.exhibitors_by_sector);
-  return o;
+std::string PgStore::idList(const std::vector<Id>& ids) const {
+  std::string list = "{";
+  for (Id id : ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);
+  return list + "}";
 }
 
 }  // namespace moussem

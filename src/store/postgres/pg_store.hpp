@@ -1,9 +1,9 @@
 // The PostgreSQL backend: many desks and gates share one server (`--db postgresql://user@host/db`).
 // Same schema and migration numbers as SQLite (postgres/migrations/NNNN_*.sql, version kept in the
-// moussem_schema table), prepared statements only, every write in a transaction. Organised like the
-// SQLite backend, one file per area: pg_store.cpp (opening, migrations, edition, registrations,
-// badges, venue), pg_store_gate.cpp, pg_store_badges.cpp, pg_store_registry.cpp, pg_store_booths.cpp,
-// pg_store_report.cpp.
+// moussem_schema table), prepared statements only, every write in a transaction. The queries both
+// databases share are in sql/sql_store*.cpp, run through this store (q(): reconnecting, retrying
+// reads); what is here is PostgreSQL's own, one file per area: pg_store.cpp (opening, migrations,
+// edition), pg_store_gate.cpp, pg_store_users.cpp, pg_store_privacy.cpp.
 //
 // Connection loss: every call that finds the connection broken reports ConnectionLost (an Error of
 // kind Io) and status() says so; the next call reconnects by itself (at most one attempt every
@@ -16,147 +16,89 @@
 #include <string>
 
 #include "store/postgres/pg_db.hpp"
-#include "store/store.hpp"
+#include "store/sql/sql_store.hpp"
 
 namespace moussem {
 
-class PgStore final : public Store {
+class PgStore final : public SqlStore, private pg::Runner {
  public:
   PgStore(const std::string& url, OpenMode mode);
 
   std::string backend() const override { return "postgresql"; }
   std::string location() const override { return conn_->display(); }
   int schemaVersion() override;
-  void write(const std::function<void()>& body) override;
   StoreStatus status() override;
   void retryNow() override { failedAttempt_ = false; }
   void limitRoundTrips(std::optional<std::chrono::steady_clock::time_point> until) override;
   void limitEachRoundTrip(std::optional<std::chrono::milliseconds> most) override;
 
-  std::optional<Edition> edition() override;
-  void saveEdition(Edition& edition) override;
-  std::vector<Category> categories() override;
-  void saveCategory(const Category& category) override;
-  std::vector<Zone> zones() override;
-  void saveZone(const Zone& zone) override;
-  std::optional<std::string> setting(const std::string& key) override;
-  void setSetting(const std::string& key, const std::string& value) override;
 
-  Id insertExhibitor(Exhibitor& exhibitor) override;
-  Id insertPerson(Person& person) override;
-  std::optional<Person> person(Id id) override;
-  std::optional<Exhibitor> exhibitor(Id id) override;
-  std::vector<Id> personIds(const std::string& category) override;
-  // Registration desk (pg_store_registry.cpp).
-  void updateExhibitor(const Exhibitor& exhibitor) override;
-  void deleteExhibitor(Id id) override;
-  void updatePerson(const Person& person) override;
-  void deletePerson(Id id) override;
-  void forEachExhibitor(
-      const std::function<void(const Exhibitor&, const std::string&, const std::string&)>& fn) override;
-  void forEachPerson(const std::function<void(const Person&, const std::string&)>& fn) override;
-  std::vector<Id> orderedPersonIds(const PeopleQuery& query) override;
-  std::vector<PersonRow> personRows(const std::vector<Id>& ids) override;
-  std::optional<Id> exhibitorByExternalId(const std::string& external_id) override;
-  std::vector<Id> exhibitorsWithEmail(const std::string& email) override;
-  std::vector<Id> exhibitorsWithPhone(const std::string& phone) override;
-  std::vector<Id> exhibitorsNamed(const std::string& name) override;
-  std::optional<Id> personByExternalId(const std::string& external_id) override;
-  std::vector<Id> peopleWithEmail(const std::string& email) override;
-  std::vector<Id> peopleWithPhone(const std::string& phone) override;
-  Id insertBadge(Badge& badge) override;
-  std::optional<Badge> badgeOfPerson(Id person) override;
-  std::optional<Badge> badgeBySerial(const std::string& serial) override;
-  void updateBadge(const Badge& badge, const std::string& status_reason) override;
-  void addBadgeEvent(const BadgeEvent& event) override;
-  std::vector<BadgeEvent> badgeEvents(Id badge) override;
-  // Badge batches and the print log (pg_store_badges.cpp).
-  std::vector<Id> peopleMatching(const PeopleFilter& filter) override;
-  std::vector<PrintRecord> printLog(Id person, int limit) override;
-  std::optional<std::string> boothOfExhibitor(Id exhibitor) override;
-  // Venue and booths (pg_store_booths.cpp).
-  Id insertHall(Hall& hall) override;
-  Id insertBooth(Booth& booth) override;
-  Id insertVenueFeature(VenueFeature& feature) override;
-  std::vector<Hall> halls() override;
-  std::vector<VenueFeature> venueFeatures() override;
-  std::vector<Booth> booths() override;
-  std::optional<Booth> booth(Id id) override;
-  void updateBooth(const Booth& booth) override;
-  void deleteBooth(Id id) override;
-  void updateHall(const Hall& hall) override;
-  void deleteHall(Id id) override;
-  void updateVenueFeature(const VenueFeature& feature) override;
-  void deleteVenueFeature(Id id) override;
-  void clearVenue() override;
-  std::vector<BoothRequest> boothRequests() override;
-  void saveBoothRequest(const BoothRequest& request) override;
-  Id insertGateProfile(GateProfile& profile) override;
-  // Users and the audit trail (pg_store_users.cpp).
-  std::vector<User> users() override;
-  std::optional<User> user(const std::string& name) override;
-  Id insertUser(User& user) override;
-  void updateUser(const User& user) override;
+  // Sign-in attempts and the audit anchors (pg_store_users.cpp).
   std::optional<User> countSignInAttempt(const std::string& name, const SignInAttempt& attempt) override;
   void clearSignInAttempts(const std::string& name, const std::string& token) override;
-  void appendAudit(AuditRow& row) override;
-  std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) override;
-  std::vector<AuditRow> auditChain() override;
-  AuditHead auditHead() override;
+  // The anchors, once their table is known to be in the keeper role's hands (pg_roles.hpp).
   std::vector<AuditHead> auditAnchors() override;
   // Gate (pg_store_gate.cpp).
-  std::vector<GateProfile> gateProfiles() override;
-  void updateGateProfile(const GateProfile& profile) override;
   void forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) override;
-  std::vector<Presence> presences() override;
   bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always",
                   const std::string& presenceReset = "never") override;
-  std::vector<ScanRecord> recentScans(const std::string& gate, int limit) override;
-  std::vector<ScanRecord> scansUpTo(const std::string& gate, const std::string& until, int limit) override;
-  std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) override;
-  long long countScans(const std::string& gate, const std::string& verdict, const std::string& since,
-                       const std::string& until) override;
   std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
   long long dataVersion() override;
   std::string serverTime() override;
 
-  Overview overview() override;
-  // Dashboard and reports (pg_store_report.cpp).
-  void forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) override;
-  void forEachPersonFact(Id after_person, const std::function<void(const PersonFact&)>& fn) override;
-  void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) override;
-  std::vector<BoothCount> boothCounts() override;
-  void forEachScanLine(const std::function<void(const ScanRecord&, const std::string& category)>& fn) override;
-  // Personal data (issue 9): pg_store_privacy.cpp.
-  std::vector<ScanRecord> scansOfPerson(Id person) override;
-  std::vector<Presence> presencesOfPerson(Id person) override;
-  long long anonymizePeople(const std::string& prefix) override;
-  long long anonymizeExhibitors(const std::string& artisan_prefix) override;
-  long long redactAudit(const std::string& at) override;
-  long long clearFreeTextNotes() override;
-  std::vector<std::string> operatorNames() override;
-  void renameOperator(const std::string& from, const std::string& to) override;
+  // Personal data (issue 9): VACUUM FULL, pg_store_privacy.cpp.
   void scrubFreedSpace() override;
 
   pg::Connection& connection() { return *conn_; }
   // Where people are read from: "person", or the view "person_display" for a database role that may
   // only see people's display fields (a gate's; see pg_roles.hpp).
-  const std::string& people();
+  const std::string& people() override;
   void fillNameKeys();  // migration 8
 
+ protected:
+  sql::Connection& db() override { return link_; }
+  // A single statement is its own transaction on the server: no BEGIN and COMMIT round trips.
+  void writeOne(const std::function<void()>& statement) override { statement(); }
+  std::string now() const override { return "moussem_now()"; }
+  std::string joined(const std::string& column) const override {
+    return "string_agg(" + column + "::text, ',')";
+  }
+  std::string anyId(int param) const override { return "= ANY($" + std::to_string(param) + "::bigint[])"; }
+  std::string idList(const std::vector<Id>& ids) const override;  // an array literal
+  std::string forUpdate() const override { return " FOR UPDATE"; }
+  std::string inByteOrder() const override { return " COLLATE \"C\""; }
+  // An advisory lock needs no privilege on the table (a gate's role may only insert audit rows).
+  void lockAuditChain() override;
+  std::string writtenOrder() const override { return "seq"; }  // the zone table's identity column
+
  private:
-  friend class PgTransaction;
+  // The shared store's connection: its statements run through q(), its transactions through x().
+  class Link final : public sql::Connection {
+   public:
+    explicit Link(PgStore& store) : store_(store) {}
+    sql::Query query(const std::string& sql) override;
+    void exec(const std::string& sql) override { store_.x(sql); }
+    std::int64_t lastInsertId() override;
+    long long changes() override { return store_.changes_; }
+    void begin() override;
+    bool usable() const override { return store_.conn_->ok(); }
+
+   private:
+    PgStore& store_;
+  };
   // Every statement goes through here: reconnects when needed, marks the status, retries reads.
   pg::Result q(const std::string& sql, const pg::Params& params = {});
+  pg::Result run(const std::string& sql, const pg::Params& params) override;  // q(), counting changes
   void ensureConnected();
   void x(const std::string& sql);  // fixed SQL (BEGIN, SAVEPOINT...), marking a lost connection
   void afterConnect();
   void migrate(OpenMode mode);
-  long long count(const std::string& sql);
   std::vector<Id> ids(const std::string& sql, const pg::Params& params);
+  int depth() const { return link_.depth(); }  // nesting of write(): 0 = no transaction open
 
   std::unique_ptr<pg::Connection> conn_;
-  int depth_ = 0;  // nesting of write(): 0 = no transaction open
+  Link link_{*this};
+  long long changes_ = 0;  // of the last statement run through run()
   long long notifications_ = 0;
   long long connections_ = 1;  // bumped by every reconnect: other stations' writes may have been missed
   bool online_ = true;

@@ -1,5 +1,5 @@
-// PostgreSQL side of the entry gate: gate profiles, the badge states a gate indexes in memory,
-// presence, and the scan log. A scan is ONE statement (presence upsert and scan insert in one
+// PostgreSQL side of the entry gate (the rest is in sql/sql_store_gate.cpp): the badge states a gate
+// indexes in memory, the scan log's writes, the name search and the change counter. A scan is ONE statement (presence upsert and scan insert in one
 // data-modifying CTE), so a gate pays one round trip per scan. Re-entry rules are enforced by the
 // database itself: the presence upsert only changes a row whose state still allows the entry, and
 // PostgreSQL serialises concurrent upserts of the same (person, zone), so when many gates scan the
@@ -7,9 +7,8 @@
 #include <ctime>
 
 #include "core/i18n.hpp"
-#include "store/postgres/pg_rows.hpp"
 #include "store/postgres/pg_store.hpp"
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 
 namespace moussem {
 
@@ -29,36 +28,6 @@ std::string withMargin(const std::string& mark) {
 }
 
 }  // namespace
-
-std::vector<GateProfile> PgStore::gateProfiles() {
-  auto r = q("SELECT id, name, zone, direction, categories, days, hours_from, hours_to, reentry, presence_reset FROM gate_profile "
-             "ORDER BY name COLLATE \"C\"");
-  std::vector<GateProfile> out;
-  for (int i = 0; i < r.rows(); ++i) {
-    GateProfile g;
-    g.id = r.integer(i, 0);
-    g.name = r.text(i, 1);
-    g.zone = r.text(i, 2);
-    g.direction = r.text(i, 3);
-    g.categories = sqlite_rows::splitList(r.text(i, 4));
-    g.days = sqlite_rows::splitList(r.text(i, 5));
-    g.hours_from = r.text(i, 6);
-    g.hours_to = r.text(i, 7);
-    g.reentry = r.text(i, 8);
-    g.presence_reset = r.text(i, 9);
-    out.push_back(std::move(g));
-  }
-  return out;
-}
-
-void PgStore::updateGateProfile(const GateProfile& g) {
-  auto r = q("UPDATE gate_profile SET name=$1, zone=$2, direction=$3, categories=$4, days=$5, hours_from=$6, "
-             "hours_to=$7, reentry=$8, presence_reset=$9 WHERE id=$10",
-             pg::Params().add(g.name).add(g.zone).add(g.direction).add(sqlite_rows::joinList(g.categories))
-                 .add(sqlite_rows::joinList(g.days)).add(g.hours_from).add(g.hours_to).add(g.reentry).add(g.presence_reset)
-                 .add(g.id));
-  if (r.affected() != 1) throw Error(ErrorKind::NotFound, tr("gate.error.no_profile", {g.name}));
-}
 
 void PgStore::forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) {
   // Pages in id order (keyset): a million badges never sit in one result, and fn may use the store.
@@ -80,15 +49,6 @@ void PgStore::forEachBadgeState(const std::string& changed_since, const std::fun
     if (r.rows() < 20000) break;
     after = r.integer(r.rows() - 1, 0);
   }
-}
-
-std::vector<Presence> PgStore::presences() {
-  auto r = q("SELECT person_id, zone, inside, last_at, last_day FROM presence");
-  std::vector<Presence> out;
-  out.reserve(static_cast<std::size_t>(r.rows()));
-  for (int i = 0; i < r.rows(); ++i)
-    out.push_back({r.integer(i, 0), r.text(i, 1), r.integer(i, 2) != 0, r.text(i, 3), r.text(i, 4)});
-  return out;
 }
 
 bool PgStore::recordScan(ScanRecord& s, const Presence* presence, const std::string& reentry,
@@ -134,43 +94,17 @@ bool PgStore::recordScan(ScanRecord& s, const Presence* presence, const std::str
   return !guarded || s.verdict == "accepted";
 }
 
-std::vector<ScanRecord> PgStore::recentScans(const std::string& gate, int limit) {
-  return pg_rows::readScans(q(std::string(pg_rows::kScanSelect) + "WHERE ($1 = '' OR gate = $1) ORDER BY id DESC LIMIT $2",
-                              pg::Params().add(gate).add(limit)));
-}
-
-std::vector<ScanRecord> PgStore::acceptedScansOn(Id person, const std::string& zone, const std::string& day) {
-  return pg_rows::readScans(q(std::string(pg_rows::kScanSelect) +
-                                  "WHERE person_id = $1 AND zone = $2 AND verdict = 'accepted' AND substr(at, 1, 10) = $3 "
-                                  "ORDER BY at COLLATE \"C\", id",
-                              pg::Params().add(person).add(zone).add(day)));
-}
-
-std::vector<ScanRecord> PgStore::scansUpTo(const std::string& gate, const std::string& until, int limit) {
-  return pg_rows::readScans(q(std::string(pg_rows::kScanSelect) +
-                                  "WHERE ($1 = '' OR gate = $1) AND substr(at, 1, 19) <= $2 "
-                                  "ORDER BY at DESC, id DESC LIMIT $3",
-                              pg::Params().add(gate).add(until.substr(0, 19)).add(limit)));
-}
-
-long long PgStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since,
-                              const std::string& until) {
-  auto r = q("SELECT count(*) FROM scan WHERE ($1 = '' OR gate = $1) AND verdict = $2 AND at >= $3 "
-             "AND ($4 = '' OR substr(at, 1, 19) <= $4)",
-             pg::Params().add(gate).add(verdict).add(since).add(until.substr(0, 19)));
-  return r.rows() ? r.integer(0, 0) : 0;
-}
-
 std::vector<Person> PgStore::findPeopleByName(const std::string& text, int limit) {
   std::vector<Person> out;
   if (text.empty() || limit <= 0) return out;
-  auto r = q(std::string("SELECT ") + pg_rows::kPersonColumns + " FROM " + people() +
-                 " WHERE (first_name || ' ' || last_name) ILIKE $1 ESCAPE '\\' "
-                 "OR (last_name || ' ' || first_name) ILIKE $1 ESCAPE '\\' OR name_ar ILIKE $1 ESCAPE '\\' "
-                 "OR organization ILIKE $1 ESCAPE '\\' ORDER BY last_name COLLATE \"C\", first_name COLLATE \"C\", id "
-                 "LIMIT $2",
-             pg::Params().add(sqlite_rows::containsPattern(text)).add(limit));
-  for (int i = 0; i < r.rows(); ++i) out.push_back(pg_rows::readPerson(r, i));
+  // ILIKE: case folded beyond ASCII, where SQLite's LIKE folds ASCII letters only.
+  auto st = db().query(std::string("SELECT ") + sql_rows::kPersonColumns + " FROM " + people() +
+                       " WHERE (first_name || ' ' || last_name) ILIKE $1 ESCAPE '\\' "
+                       "OR (last_name || ' ' || first_name) ILIKE $1 ESCAPE '\\' OR name_ar ILIKE $1 ESCAPE '\\' "
+                       "OR organization ILIKE $1 ESCAPE '\\' ORDER BY last_name COLLATE \"C\", first_name COLLATE \"C\", "
+                       "id LIMIT $2");
+  st.with(sql_rows::containsPattern(text), limit);
+  while (st.step()) out.push_back(sql_rows::readPerson(st.row()));
   return out;
 }
 

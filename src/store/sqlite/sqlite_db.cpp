@@ -2,6 +2,7 @@
 
 #include <sys/statvfs.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "core/error.hpp"
@@ -88,29 +89,40 @@ std::string stepMessage(int rc, sqlite3* db) {
 }
 }  // namespace
 
+Statement::Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {
+  const int n = sqlite3_bind_parameter_count(stmt_);
+  for (int k = 1; k <= n; ++k) {
+    const char* name = sqlite3_bind_parameter_name(stmt_, k);
+    if (!name || name[0] != '$' || name[1] < '1' || name[1] > '9') continue;
+    const int number = std::atoi(name + 1);
+    if (number >= static_cast<int>(slots_.size())) slots_.resize(static_cast<std::size_t>(number) + 1, 0);
+    slots_[static_cast<std::size_t>(number)] = k;
+  }
+}
+
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
 Statement& Statement::bind(int index, std::int64_t value) {
-  if (int rc = sqlite3_bind_int64(stmt_, index, value); rc != SQLITE_OK)
+  if (int rc = sqlite3_bind_int64(stmt_, slot(index), value); rc != SQLITE_OK)
     throw Error(ErrorKind::Io, sqlite3_errmsg(db_));
   return *this;
 }
 
 Statement& Statement::bind(int index, double value) {
-  if (int rc = sqlite3_bind_double(stmt_, index, value); rc != SQLITE_OK)
+  if (int rc = sqlite3_bind_double(stmt_, slot(index), value); rc != SQLITE_OK)
     throw Error(ErrorKind::Io, sqlite3_errmsg(db_));
   return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
-  if (int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  if (int rc = sqlite3_bind_text64(stmt_, slot(index), value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
       rc != SQLITE_OK)
     throw Error(ErrorKind::Io, sqlite3_errmsg(db_));
   return *this;
 }
 
 Statement& Statement::bindNull(int index) {
-  sqlite3_bind_null(stmt_, index);
+  sqlite3_bind_null(stmt_, slot(index));
   return *this;
 }
 
@@ -196,6 +208,15 @@ Statement& Database::prepare(const std::string& sql) {
   auto& slot = cache_[sql];
   slot = std::make_unique<Statement>(db_, stmt);
   return *slot;
+}
+
+void Database::checkWritable() const {
+  if (sqlite3_db_readonly(db_, "main") == 1) throw Error(ErrorKind::Refused, tr("store.error.read_only", {path_}));
+}
+
+void Database::begin() {
+  checkWritable();
+  run("BEGIN IMMEDIATE");
 }
 
 void Database::fail(int rc, std::string_view what) const {

@@ -10,6 +10,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
+
+#include "store/sql/connection.hpp"
 
 namespace moussem::sqlite {
 
@@ -17,10 +20,12 @@ namespace moussem::sqlite {
 // file or a failing device name the file and what to do; other failures keep SQLite's words.
 std::string failureMessage(int rc, const std::string& path, const std::string& message);
 
-class Statement {
+// Also the shared store's statement (sql::Statement): `$N` placeholders are bound by their number N
+// (SQLite numbers `$`-named parameters by their first appearance in the text).
+class Statement final : public sql::Statement {
  public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  ~Statement();
+  Statement(sqlite3* db, sqlite3_stmt* stmt);
+  ~Statement() override;
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
@@ -41,24 +46,36 @@ class Statement {
   void run();   // step until done
   void reset();  // ready to bind and run again
 
-  std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
-  double real(int col) const { return sqlite3_column_double(stmt_, col); }
-  std::string text(int col) const;
+  std::int64_t integer(int col) const override { return sqlite3_column_int64(stmt_, col); }
+  double real(int col) const override { return sqlite3_column_double(stmt_, col); }
+  std::string text(int col) const override;
   // The column's text without a copy: valid until the next step or reset (bulk reads that assign into
   // a reused string).
-  std::string_view view(int col) const;
-  bool isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::string_view view(int col) const override;
+  bool isNull(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+  void bindInteger(int index, std::int64_t value) override { bind(index, value); }
+  void bindReal(int index, double value) override { bind(index, value); }
+  void bindText(int index, std::string_view value) override { bind(index, value); }
+  void bindNothing(int index) override { bindNull(index); }
+  bool next() override { return step(); }
+  void clear() override { reset(); }
 
  private:
+  int slot(int index) const {
+    return index > 0 && index < static_cast<int>(slots_.size()) && slots_[index] ? slots_[index] : index;
+  }
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  std::vector<int> slots_;  // $N -> SQLite's parameter index (empty when the text has no $N)
 };
 
-class Database {
+// Also the shared store's connection (sql::Connection).
+class Database final : public sql::Connection {
  public:
   // flags: SQLITE_OPEN_* ; throws Error on failure.
   Database(const std::string& path, int flags);
-  ~Database();
+  ~Database() override;
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
@@ -71,9 +88,17 @@ class Database {
   void run(const std::string& sql);
   // A cached prepared statement, reset and with bindings cleared, ready to bind.
   Statement& prepare(const std::string& sql);
-  std::int64_t lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
-  int changes() const { return sqlite3_changes(db_); }
+  std::int64_t lastInsertId() override { return sqlite3_last_insert_rowid(db_); }
+  long long changes() override { return sqlite3_changes(db_); }
   [[noreturn]] void fail(int rc, std::string_view what) const;
+
+  sql::Query query(const std::string& sql) override { return sql::Query(prepare(sql)); }
+  void exec(const std::string& sql) override { run(sql); }
+  // The write lock now, not halfway through (IMMEDIATE), after saying plainly if the file is read-only.
+  void begin() override;
+  // SQLite opens a file it may not write (its mode, a read-only disk) read-only without a word, and
+  // then fails on every statement that writes: say so once, before anything is written.
+  void checkWritable() const;
 
  private:
   sqlite3* db_ = nullptr;

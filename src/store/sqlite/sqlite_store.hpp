@@ -1,137 +1,58 @@
-// The embedded default backend: one SQLite file per station, WAL, foreign keys, busy timeout.
+// The embedded default backend: one SQLite file per station, WAL, foreign keys, busy timeout. The
+// queries both databases share are in sql/sql_store*.cpp; what is here is SQLite's own.
 #pragma once
 #include <memory>
 #include <string>
 
 #include "store/sqlite/sqlite_db.hpp"
-#include "store/store.hpp"
+#include "store/sql/sql_store.hpp"
 
 namespace moussem {
 
-class SqliteStore final : public Store {
+class SqliteStore final : public SqlStore {
  public:
   SqliteStore(const std::string& path, OpenMode mode);
 
   std::string backend() const override { return "sqlite"; }
   std::string location() const override { return db_->path(); }
   int schemaVersion() override;
-  void write(const std::function<void()>& body) override;
   void checkWritable() override;
 
-  std::optional<Edition> edition() override;
-  void saveEdition(Edition& edition) override;
-  std::vector<Category> categories() override;
-  void saveCategory(const Category& category) override;
-  std::vector<Zone> zones() override;
-  void saveZone(const Zone& zone) override;
-  std::optional<std::string> setting(const std::string& key) override;
-  void setSetting(const std::string& key, const std::string& value) override;
 
-  Id insertExhibitor(Exhibitor& exhibitor) override;
-  Id insertPerson(Person& person) override;
-  std::optional<Person> person(Id id) override;
-  std::optional<Exhibitor> exhibitor(Id id) override;
-  std::vector<Id> personIds(const std::string& category) override;
-  // Registration desk (sqlite_store_registry.cpp).
-  void updateExhibitor(const Exhibitor& exhibitor) override;
-  void deleteExhibitor(Id id) override;
-  void updatePerson(const Person& person) override;
-  void deletePerson(Id id) override;
-  void forEachExhibitor(
-      const std::function<void(const Exhibitor&, const std::string&, const std::string&)>& fn) override;
-  void forEachPerson(const std::function<void(const Person&, const std::string&)>& fn) override;
-  std::vector<Id> orderedPersonIds(const PeopleQuery& query) override;
-  std::vector<PersonRow> personRows(const std::vector<Id>& ids) override;
-  std::optional<Id> exhibitorByExternalId(const std::string& external_id) override;
-  std::vector<Id> exhibitorsWithEmail(const std::string& email) override;
-  std::vector<Id> exhibitorsWithPhone(const std::string& phone) override;
-  std::vector<Id> exhibitorsNamed(const std::string& name) override;
-  std::optional<Id> personByExternalId(const std::string& external_id) override;
-  std::vector<Id> peopleWithEmail(const std::string& email) override;
-  std::vector<Id> peopleWithPhone(const std::string& phone) override;
-  Id insertBadge(Badge& badge) override;
-  std::optional<Badge> badgeOfPerson(Id person) override;
-  std::optional<Badge> badgeBySerial(const std::string& serial) override;
-  void updateBadge(const Badge& badge, const std::string& status_reason) override;
-  void addBadgeEvent(const BadgeEvent& event) override;
-  std::vector<BadgeEvent> badgeEvents(Id badge) override;
-  std::vector<Id> peopleMatching(const PeopleFilter& filter) override;
-  std::vector<PrintRecord> printLog(Id person, int limit) override;
-  std::optional<std::string> boothOfExhibitor(Id exhibitor) override;
-  // Venue and booths (sqlite_store_booths.cpp).
-  Id insertHall(Hall& hall) override;
-  Id insertBooth(Booth& booth) override;
-  Id insertVenueFeature(VenueFeature& feature) override;
-  std::vector<Hall> halls() override;
-  std::vector<VenueFeature> venueFeatures() override;
-  std::vector<Booth> booths() override;
-  std::optional<Booth> booth(Id id) override;
-  void updateBooth(const Booth& booth) override;
-  void deleteBooth(Id id) override;
-  void updateHall(const Hall& hall) override;
-  void deleteHall(Id id) override;
-  void updateVenueFeature(const VenueFeature& feature) override;
-  void deleteVenueFeature(Id id) override;
-  void clearVenue() override;
-  std::vector<BoothRequest> boothRequests() override;
-  void saveBoothRequest(const BoothRequest& request) override;
-  Id insertGateProfile(GateProfile& profile) override;
-  // Users and the audit trail (sqlite_store_users.cpp).
-  std::vector<User> users() override;
-  std::optional<User> user(const std::string& name) override;
-  Id insertUser(User& user) override;
-  void updateUser(const User& user) override;
+  // Sign-in attempts (sqlite_store_users.cpp).
   std::optional<User> countSignInAttempt(const std::string& name, const SignInAttempt& attempt) override;
   void clearSignInAttempts(const std::string& name, const std::string& token) override;
-  void appendAudit(AuditRow& row) override;
-  std::vector<AuditRow> auditRows(const AuditFilter& filter, int limit) override;
-  std::vector<AuditRow> auditChain() override;
-  AuditHead auditHead() override;
-  std::vector<AuditHead> auditAnchors() override;
   // Gate (sqlite_store_gate.cpp).
-  std::vector<GateProfile> gateProfiles() override;
-  void updateGateProfile(const GateProfile& profile) override;
   void forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) override;
-  std::vector<Presence> presences() override;
   bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always",
                   const std::string& presenceReset = "never") override;
-  std::vector<ScanRecord> recentScans(const std::string& gate, int limit) override;
-  std::vector<ScanRecord> scansUpTo(const std::string& gate, const std::string& until, int limit) override;
-  std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) override;
-  long long countScans(const std::string& gate, const std::string& verdict, const std::string& since,
-                       const std::string& until) override;
   std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
   long long dataVersion() override;
   void housekeepInBackground() override;
-  // Dashboard and reports (sqlite_store_report.cpp).
-  void forEachPassage(Id after_scan, const std::function<void(const PassageFact&)>& fn) override;
-  void forEachPersonFact(Id after_person, const std::function<void(const PersonFact&)>& fn) override;
-  void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) override;
-  std::vector<BoothCount> boothCounts() override;
-  void forEachScanLine(const std::function<void(const ScanRecord&, const std::string&)>& fn) override;
-  // Personal data (issue 9): sqlite_store_privacy.cpp.
-  std::vector<ScanRecord> scansOfPerson(Id person) override;
-  std::vector<Presence> presencesOfPerson(Id person) override;
-  long long anonymizePeople(const std::string& prefix) override;
-  long long anonymizeExhibitors(const std::string& artisan_prefix) override;
-  long long redactAudit(const std::string& at) override;
-  long long clearFreeTextNotes() override;
-  std::vector<std::string> operatorNames() override;
-  void renameOperator(const std::string& from, const std::string& to) override;
+  // Personal data (issue 9): VACUUM, sqlite_store_privacy.cpp.
   void scrubFreedSpace() override;
 
-  Overview overview() override;
 
   sqlite::Database& database() { return *db_; }
 
+ protected:
+  sql::Connection& db() override { return *db_; }
+  void writeOne(const std::function<void()>& statement) override;
+  const std::string& people() override { return kPeople; }
+  std::string now() const override { return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"; }
+  std::string joined(const std::string& column) const override { return "group_concat(" + column + ")"; }
+  std::string anyId(int param) const override {
+    return "IN (SELECT value FROM json_each($" + std::to_string(param) + "))";
+  }
+  std::string idList(const std::vector<Id>& ids) const override;  // a JSON array
+  std::string writtenOrder() const override { return "rowid"; }
+
  private:
+  inline static const std::string kPeople = "person";  // one station's file: every column is its own
   void migrate();
   void fillNameKeys();  // migration 8
-  void writeOne(const std::function<void()>& statement);
-  long long count(const std::string& sql);
 
   std::unique_ptr<sqlite::Database> db_;
-  int depth_ = 0;  // nesting of write(): 0 = no transaction open
   class Checkpointer;
   struct StopCheckpointer {
     void operator()(Checkpointer* c) const;  // where Checkpointer is complete (sqlite_store_gate.cpp)

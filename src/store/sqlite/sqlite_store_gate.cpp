@@ -1,5 +1,5 @@
-// SQLite side of the entry gate: gate profiles, the badge states a gate indexes in memory, presence,
-// and the scan log. A scan is one INSERT (plus its presence UPSERT when it moves someone) in one transaction,
+// SQLite side of the entry gate (the rest is in sql/sql_store_gate.cpp): the badge states a gate
+// indexes in memory, the scan log's writes, the name search, and checkpoints in the background. A scan is one INSERT (plus its presence UPSERT when it moves someone) in one transaction,
 // through cached prepared statements: this is the durable half of every verdict. No rules here.
 #include <sqlite3.h>
 
@@ -9,45 +9,10 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace moussem {
-
-std::vector<GateProfile> SqliteStore::gateProfiles() {
-  auto& st = db_->prepare(
-      "SELECT id, name, zone, direction, categories, days, hours_from, hours_to, reentry, presence_reset FROM gate_profile "
-      "ORDER BY name");
-  std::vector<GateProfile> out;
-  while (st.step()) {
-    GateProfile g;
-    g.id = st.integer(0);
-    g.name = st.text(1);
-    g.zone = st.text(2);
-    g.direction = st.text(3);
-    g.categories = sqlite_rows::splitList(st.text(4));
-    g.days = sqlite_rows::splitList(st.text(5));
-    g.hours_from = st.text(6);
-    g.hours_to = st.text(7);
-    g.reentry = st.text(8);
-    g.presence_reset = st.text(9);
-    out.push_back(std::move(g));
-  }
-  st.reset();
-  return out;
-}
-
-void SqliteStore::updateGateProfile(const GateProfile& g) {
-  writeOne([&] {
-    auto& st = db_->prepare(
-        "UPDATE gate_profile SET name=?, zone=?, direction=?, categories=?, days=?, hours_from=?, hours_to=?, "
-        "reentry=?, presence_reset=? WHERE id=?");
-    st.bind(1, g.name).bind(2, g.zone).bind(3, g.direction).bind(4, sqlite_rows::joinList(g.categories)).bind(5, sqlite_rows::joinList(g.days))
-        .bind(6, g.hours_from).bind(7, g.hours_to).bind(8, g.reentry).bind(9, g.presence_reset).bind(10, g.id);
-    st.run();
-    if (db_->changes() != 1) throw Error(ErrorKind::NotFound, tr("gate.error.no_profile", {g.name}));
-  });
-}
 
 void SqliteStore::forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) {
   auto& st = db_->prepare(changed_since.empty()
@@ -70,14 +35,6 @@ void SqliteStore::forEachBadgeState(const std::string& changed_since, const std:
     throw;
   }
   st.reset();
-}
-
-std::vector<Presence> SqliteStore::presences() {
-  auto& st = db_->prepare("SELECT person_id, zone, inside, last_at, last_day FROM presence");
-  std::vector<Presence> out;
-  while (st.step()) out.push_back({st.integer(0), st.text(1), st.integer(2) != 0, st.text(3), st.text(4)});
-  st.reset();
-  return out;
 }
 
 bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std::string& reentry,
@@ -134,48 +91,6 @@ bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std:
   return admitted;
 }
 
-std::vector<ScanRecord> SqliteStore::recentScans(const std::string& gate, int limit) {
-  auto& st =
-      db_->prepare(std::string(sqlite_rows::kScanSelect) + "WHERE (?1 = '' OR gate = ?1) ORDER BY id DESC LIMIT ?2");
-  st.bind(1, gate).bind(2, limit);
-  std::vector<ScanRecord> out;
-  while (st.step()) out.push_back(sqlite_rows::readScan(st));
-  st.reset();
-  return out;
-}
-
-std::vector<ScanRecord> SqliteStore::acceptedScansOn(Id person, const std::string& zone, const std::string& day) {
-  auto& st = db_->prepare(std::string(sqlite_rows::kScanSelect) +
-                          "WHERE person_id = ?1 AND zone = ?2 AND verdict = 'accepted' AND substr(at, 1, 10) = ?3 "
-                          "ORDER BY at, id");
-  st.bind(1, person).bind(2, zone).bind(3, day);
-  std::vector<ScanRecord> out;
-  while (st.step()) out.push_back(sqlite_rows::readScan(st));
-  st.reset();
-  return out;
-}
-
-std::vector<ScanRecord> SqliteStore::scansUpTo(const std::string& gate, const std::string& until, int limit) {
-  auto& st = db_->prepare(std::string(sqlite_rows::kScanSelect) +
-                          "WHERE (?1 = '' OR gate = ?1) AND substr(at, 1, 19) <= ?2 ORDER BY at DESC, id DESC LIMIT ?3");
-  st.bind(1, gate).bind(2, until.substr(0, 19)).bind(3, limit);
-  std::vector<ScanRecord> out;
-  while (st.step()) out.push_back(sqlite_rows::readScan(st));
-  st.reset();
-  return out;
-}
-
-long long SqliteStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since,
-                                  const std::string& until) {
-  auto& st = db_->prepare(
-      "SELECT count(*) FROM scan WHERE (?1 = '' OR gate = ?1) AND verdict = ?2 AND at >= ?3 "
-      "AND (?4 = '' OR substr(at, 1, 19) <= ?4)");
-  st.bind(1, gate).bind(2, verdict).bind(3, since).bind(4, until.substr(0, 19));
-  long long n = st.step() ? st.integer(0) : 0;
-  st.reset();
-  return n;
-}
-
 std::vector<Person> SqliteStore::findPeopleByName(const std::string& text, int limit) {
   std::vector<Person> out;
   if (text.empty() || limit <= 0) return out;
@@ -183,7 +98,7 @@ std::vector<Person> SqliteStore::findPeopleByName(const std::string& text, int l
       "SELECT id FROM person WHERE (first_name || ' ' || last_name) LIKE ?1 ESCAPE '\\' "
       "OR (last_name || ' ' || first_name) LIKE ?1 ESCAPE '\\' OR name_ar LIKE ?1 ESCAPE '\\' "
       "OR organization LIKE ?1 ESCAPE '\\' ORDER BY last_name, first_name, id LIMIT ?2");
-  st.bind(1, sqlite_rows::containsPattern(text)).bind(2, limit);
+  st.bind(1, sql_rows::containsPattern(text)).bind(2, limit);
   std::vector<Id> ids;
   while (st.step()) ids.push_back(st.integer(0));
   st.reset();

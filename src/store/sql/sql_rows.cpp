@@ -1,8 +1,8 @@
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/sql_rows.hpp"
 
 #include <cstdio>
 
-namespace moussem::sqlite_rows {
+namespace moussem::sql_rows {
 
 std::string joinList(const std::vector<std::string>& items) {
   std::string out;
@@ -57,7 +57,7 @@ std::string containsPattern(const std::string& text) {
   return out + "%";
 }
 
-Person readPerson(const sqlite::Statement& st) {
+Person readPerson(const sql::Statement& st) {
   Person p;
   p.id = st.integer(0);
   p.external_id = st.text(1);
@@ -77,7 +77,7 @@ Person readPerson(const sqlite::Statement& st) {
   return p;
 }
 
-Exhibitor readExhibitor(const sqlite::Statement& st) {
+Exhibitor readExhibitor(const sql::Statement& st) {
   Exhibitor x;
   x.id = st.integer(0);
   x.external_id = st.text(1);
@@ -100,7 +100,35 @@ Exhibitor readExhibitor(const sqlite::Statement& st) {
   return x;
 }
 
-ScanRecord readScan(const sqlite::Statement& st) {
+Badge readBadge(const sql::Statement& st) {
+  Badge b;
+  b.id = st.integer(0);
+  b.person_id = st.integer(1);
+  b.serial = st.text(2);
+  b.version = static_cast<int>(st.integer(3));
+  b.status = st.text(4);
+  b.printed_count = static_cast<int>(st.integer(5));
+  return b;
+}
+
+Booth readBooth(const sql::Statement& st) {
+  Booth b;
+  b.id = st.integer(0);
+  b.code = st.text(1);
+  b.hall = st.text(2);
+  b.x = st.real(3);
+  b.y = st.real(4);
+  b.width = st.real(5);
+  b.depth = st.real(6);
+  b.type = st.text(7);
+  b.power = st.integer(8) != 0;
+  b.status = st.text(9);
+  if (!st.isNull(10)) b.exhibitor_id = st.integer(10);
+  b.locked = st.integer(11) != 0;
+  return b;
+}
+
+ScanRecord readScan(const sql::Statement& st) {
   ScanRecord s;
   s.id = st.integer(0);
   s.uid = st.text(1);
@@ -121,7 +149,20 @@ ScanRecord readScan(const sqlite::Statement& st) {
   return s;
 }
 
-AuditRow readAudit(const sqlite::Statement& st) {
+User readUser(const sql::Statement& st) {
+  User u;
+  u.id = st.integer(0);
+  u.name = st.text(1);
+  u.role = st.text(2);
+  u.pin_hash = st.text(3);
+  u.disabled = st.integer(4) != 0;
+  u.failed_attempts = static_cast<int>(st.integer(5));
+  u.locked_until = st.text(6);
+  u.created_at = st.text(7);
+  return u;
+}
+
+AuditRow readAudit(const sql::Statement& st) {
   AuditRow r;
   r.id = st.integer(0);
   r.at = st.text(1);
@@ -141,4 +182,4 @@ AuditRow readAudit(const sqlite::Statement& st) {
   return r;
 }
 
-}  // namespace moussem::sqlite_rows
+}  // namespace moussem::sql_rows

@@ -4,6 +4,7 @@
 // with no flags shows in its window what it waits for (a server being upgraded or out of reach) or the
 // first-run enrolment form: launched from a menu or a kiosk session, nobody reads its stderr.
 #include <CLI/CLI.hpp>
+#include <malloc.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -23,6 +24,11 @@
 int main(int argc, char** argv) {
   using namespace moussem;
   const auto started = std::chrono::steady_clock::now();
+  // Large buffers (a million people's ids, the search index's arrays as they grow) are mapped on their
+  // own and given back to the system when freed. glibc would otherwise raise this threshold after the
+  // first such free and serve the next ones from its heaps, which keep freed memory: tens of MB held
+  // for nothing on a desk that loaded a million people once.
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
   app::takeStopSignals();
   app::WindowOptions options;
   std::string db, lang, size;  // lang empty: this station's last choice, else its enrolment's, else French

@@ -1,5 +1,7 @@
 #include "ui/desk_session.hpp"
 
+#include <malloc.h>
+
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "ui/signed_in.hpp"
@@ -75,6 +77,9 @@ void DeskSession::adopt() {
     }
   }
   pending_.clear();
+  // The worker's heap held the index while it grew (each array's earlier, smaller copies): what it
+  // freed goes back to the system now rather than stay in the process for the day.
+  malloc_trim(0);
   changed();
   if (reload_again_) {
     reload_again_ = false;

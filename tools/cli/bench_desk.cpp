@@ -10,6 +10,7 @@
 
 #include "badge/new_edition.hpp"
 #include "booth/demo_venue.hpp"
+#include "bench_support.hpp"
 #include "cli_context.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -24,37 +25,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    std::random_device rd;
-    dir = fs::temp_directory_path() / ("moussem-bench-desk-" + std::to_string(rd()));
-    fs::create_directories(dir);
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-};
-
-// The first n characters (UTF-8) of s.
-std::string firstChars(const std::string& s, std::size_t n) {
-  std::size_t i = 0, chars = 0;
-  while (i < s.size() && chars < n) {
-    ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-    ++chars;
-  }
-  return s.substr(0, i);
-}
-
-std::size_t chars(const std::string& s) {
-  std::size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 nlohmann::json figures(std::vector<int> keys, std::size_t missed, const char* how) {
   if (keys.empty()) return {{"people", 0}, {"how", how}};
@@ -79,7 +49,7 @@ nlohmann::json figures(std::vector<int> keys, std::size_t missed, const char* ho
 nlohmann::json benchDeskFind(long long n, int sample, const Context& ctx) {
   // The edition: the database given with --db, else the demo edition (the same as `demo` makes, in a
   // scratch folder), or with --n the cached demo edition of n participants.
-  Scratch scratch;
+  BenchScratch scratch("desk-");
   std::unique_ptr<Store> store;
   std::string edition = "demo";
   double buildSeconds = 0;
@@ -147,9 +117,9 @@ nlohmann::json benchDeskFind(long long n, int sample, const Context& ctx) {
   };
   // Keys of the text typed one at a time until the person is first; 0 if never.
   auto keysTyping = [&](const Person& p, const std::string& text, const std::string& day) {
-    const std::size_t len = chars(text);
+    const std::size_t len = charCount(text);
     for (std::size_t k = 1; k <= len; ++k) {
-      auto hit = top(firstChars(text, k), day);
+      auto hit = top(prefixChars(text, k), day);
       if (hit && hit->kind == SearchIndex::Kind::Person && hit->id == p.id) return static_cast<int>(k);
     }
     return 0;
@@ -157,18 +127,18 @@ nlohmann::json benchDeskFind(long long n, int sample, const Context& ctx) {
   // Never first, everything typed (namesakes): the keys typed, then Down to them (or past the list).
   auto keysWithArrows = [&](const Person& p, const std::string& text, const std::string& day) {
     const int at = rankOf(p, text, day);
-    return static_cast<int>(chars(text)) + (at < 0 ? static_cast<int>(Registry::kDeskResults) : at);
+    return static_cast<int>(charCount(text)) + (at < 0 ? static_cast<int>(Registry::kDeskResults) : at);
   };
   // The fewest keys for "beginning of one name, space, beginning of the other" (or the first alone).
   auto keysAbbreviated = [&](const Person& p, const std::string& a, const std::string& b, const std::string& day,
                              int most) {
-    const int la = static_cast<int>(chars(a)), lb = static_cast<int>(chars(b));
+    const int la = static_cast<int>(charCount(a)), lb = static_cast<int>(charCount(b));
     for (int total = 1; total <= most; ++total)
       for (int i = std::min(total, la); i >= 1; --i) {
         const int j = total == i ? 0 : total - i - 1;  // the space is a key too
         if (j < 0 || j > lb || (total != i && j == 0)) continue;
-        const std::string typed = firstChars(a, static_cast<std::size_t>(i)) +
-                                  (j > 0 ? " " + firstChars(b, static_cast<std::size_t>(j)) : "");
+        const std::string typed = prefixChars(a, static_cast<std::size_t>(i)) +
+                                  (j > 0 ? " " + prefixChars(b, static_cast<std::size_t>(j)) : "");
         auto hit = top(typed, day);
         if (hit && hit->kind == SearchIndex::Kind::Person && hit->id == p.id) return total;
       }

@@ -15,6 +15,7 @@
 #include <random>
 
 #include "badge/new_edition.hpp"
+#include "bench_support.hpp"
 #include "cli_context.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -62,37 +63,6 @@ fs::path cacheDir() {
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "moussem" / "bench";
   if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "moussem" / "bench";
   return fs::temp_directory_path() / "moussem-bench-cache";
-}
-
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    std::random_device rd;
-    dir = fs::temp_directory_path() / ("moussem-bench-registry-" + std::to_string(rd()));
-    fs::create_directories(dir);
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-};
-
-// UTF-8 prefix of at most n characters.
-std::string prefixChars(const std::string& s, std::size_t n) {
-  std::size_t i = 0, chars = 0;
-  while (i < s.size() && chars < n) {
-    ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-    ++chars;
-  }
-  return s.substr(0, i);
-}
-
-std::size_t charCount(const std::string& s) {
-  std::size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
 }
 
 }  // namespace
@@ -246,7 +216,7 @@ nlohmann::json benchSearch(long long n, const Context& ctx) {
 }
 
 nlohmann::json benchImport(long long n, const Context&) {
-  Scratch scratch;
+  BenchScratch scratch("registry-");
   // A participants file as organisers keep them: French headers, ';', CRLF, BOM, French labels and
   // dates, quoted organisations with the separator inside.
   const fs::path csvFile = scratch.dir / "participants.csv";

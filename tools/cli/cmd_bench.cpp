@@ -11,6 +11,7 @@
 #include <random>
 
 #include "badge/new_edition.hpp"
+#include "bench_support.hpp"
 #include "cli_context.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -39,19 +40,6 @@ long peakRssMb() {
 }
 
 // A folder for one benchmark run, removed afterwards.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    std::random_device rd;
-    dir = fs::temp_directory_path() / ("moussem-bench-" + std::to_string(rd()));
-    fs::create_directories(dir);
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-};
-
 // Drops a file's pages from the OS cache so the next open reads the disk ("cold").
 void dropFromCache(const fs::path& file) {
   for (const char* suffix : {"", "-wal"}) {
@@ -125,7 +113,7 @@ double rawInsertSeconds(const fs::path& source, const fs::path& db) {
 }
 
 nlohmann::json benchDemo(long long n) {
-  Scratch scratch;
+  BenchScratch scratch("");
   auto store = createEditionDatabase(scratch.dir / "demo.db", demoEdition());
   DemoOptions o;
   o.participants = n;

@@ -23,11 +23,6 @@ namespace moussem::ui {
 namespace {
 
 constexpr const char* kExhibitorPayload = "MOUSSEM_EXHIBITOR";
-const ImVec4 kRed(0.75f, 0.1f, 0.1f, 1), kGreen(0.1f, 0.5f, 0.2f, 1), kGrey(0.40f, 0.43f, 0.50f, 1);
-constexpr ImU32 kInk = IM_COL32(40, 44, 52, 255);
-constexpr ImU32 kSelected = IM_COL32(20, 90, 220, 255);
-constexpr ImU32 kHit = IM_COL32(235, 120, 0, 255);
-constexpr ImU32 kChanged = IM_COL32(170, 40, 190, 255);
 
 bool noTextInput() { return !ImGui::GetIO().WantTextInput; }
 
@@ -226,10 +221,15 @@ void PlanScreen::draw() {
     ImGui::SameLine();
     drawSidePanel(sideW, h);
   }
-  if (!model_.message().empty()) TextColored(model_.messageIsError() ? kRed : kGreen, model_.message());
+  if (!model_.message().empty())
+    TextColored(model_.messageIsError() ? theme::kError : theme::kSuccess, model_.message());
   // In the editor: how to select while nothing is, what to do with a selection once there is one.
-  else if (model_.editing()) TextColored(kGrey, tr(model_.selectionCount() || model_.selectedHall() || model_.selectedFeature() ? "plan.edit.hint" : "plan.edit.hint_select"));
-  else TextColored(kGrey, tr("plan.hint"));
+  else if (model_.editing())
+    TextColored(theme::kNote, tr(model_.selectionCount() || model_.selectedHall() || model_.selectedFeature()
+                                     ? "plan.edit.hint"
+                                     : "plan.edit.hint_select"));
+  else
+    TextColored(theme::kNote, tr("plan.hint"));
 }
 
 // No plan yet: where to start, in the app (a venue file, or the example plan to adapt).
@@ -341,7 +341,7 @@ void PlanScreen::drawExportPopup() {
   Text(tr("plan.export.file"));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 28);
   ImGui::InputText("##plan-export-path", &model_.exportPath);
-  TextColored(kGrey, tr("plan.export.hint"));
+  TextColored(theme::kNote, tr("plan.export.hint"));
   if (ImGui::Button(LID("plan.export.plan"))) {
     model_.startExport(false);
     ImGui::CloseCurrentPopup();
@@ -364,7 +364,7 @@ void PlanScreen::drawSidePanel(float width, float height) {
   if (fonts().bold) ImGui::PushFont(fonts().bold);
   Text(tr("plan.unassigned", {std::to_string(model_.unassignedTotal())}));
   if (fonts().bold) ImGui::PopFont();
-  TextColored(kGrey, tr("plan.unassigned_hint"));
+  TextColored(theme::kNote, tr("plan.unassigned_hint"));
   listCentres_.clear();
   ImGui::BeginChild("plan-unassigned", ImVec2(0, 0), false);
   // An empty list says why: no exhibitor yet, nobody asked for a booth, the search, or all placed.
@@ -373,7 +373,7 @@ void PlanScreen::drawSidePanel(float width, float height) {
                       : model_.exhibitorsAskingForBooth() == 0 ? "plan.no_requests"
                       : model_.unassignedTotal() > 0           ? "plan.no_match"
                                                                : "plan.none_unassigned";
-    ImGui::PushStyleColor(ImGuiCol_Text, kGrey);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kNote);
     TextWrapped(tr(why));
     ImGui::PopStyleColor();
   }
@@ -396,18 +396,18 @@ void PlanScreen::drawSidePanel(float width, float height) {
         const Id id = x.id;
         ImGui::SetDragDropPayload(kExhibitorPayload, &id, sizeof id);
         Text(displayName(x, false));
-        Segments(kGrey, detail, " · ");
+        Segments(theme::kNote, detail, " · ");
         ImGui::EndDragDropSource();
       } else if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         Text(x.name_fr);
         if (!x.name_ar.empty()) Text(x.name_ar);
         Segments(ImGui::GetStyle().Colors[ImGuiCol_Text], {i18n::label("sector", x.sector), i18n::label("region", x.region)}, " · ");
-        Segments(kGrey, detail, " · ");
+        Segments(theme::kNote, detail, " · ");
         ImGui::EndTooltip();
       }
       ImGui::Indent();
-      Segments(kGrey, detail, " · ");
+      Segments(theme::kNote, detail, " · ");
       ImGui::Unindent();
       ImGui::PopID();
     }
@@ -470,7 +470,7 @@ void PlanScreen::drawLegend() {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float swatchX = rtl ? p.x + avail - sw : p.x;
     dl->AddRectFilled(ImVec2(swatchX, p.y + 1), ImVec2(swatchX + sw - 2, p.y + sw - 1), e.colour);
-    dl->AddRect(ImVec2(swatchX, p.y + 1), ImVec2(swatchX + sw - 2, p.y + sw - 1), kInk);
+    dl->AddRect(ImVec2(swatchX, p.y + 1), ImVec2(swatchX + sw - 2, p.y + sw - 1), theme::kPlanInk.packed());
     const float textX = rtl ? swatchX - 6 - w : p.x + sw + 6;
     dl->AddText(ImVec2(textX, p.y), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
     ImGui::Dummy(ImVec2(avail, sw));
@@ -550,23 +550,25 @@ void PlanScreen::drawCanvas(float width, float height) {
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(p0, p1, true);
-  dl->AddRectFilled(p0, p1, IM_COL32(250, 250, 252, 255));
+  dl->AddRectFilled(p0, p1, theme::kPlanCanvas.packed());
   if (model_.editing() && view.scale >= 6) {
     // The 0.5 m grid booths snap to (every metre drawn, lighter every half).
     const double step = view.scale >= 16 ? PlanModel::kGrid : 1.0;
     const double x0 = std::floor(view.toVenueX(p0.x) / step) * step, y0 = std::floor(view.toVenueY(p0.y) / step) * step;
     for (double x = x0; view.toScreenX(x) < p1.x; x += step)
-      dl->AddLine(ImVec2(static_cast<float>(view.toScreenX(x)), p0.y), ImVec2(static_cast<float>(view.toScreenX(x)), p1.y), IM_COL32(200, 205, 215, 255));
+      dl->AddLine(ImVec2(static_cast<float>(view.toScreenX(x)), p0.y),
+                  ImVec2(static_cast<float>(view.toScreenX(x)), p1.y), theme::kPlanGrid.packed());
     for (double y = y0; view.toScreenY(y) < p1.y; y += step)
-      dl->AddLine(ImVec2(p0.x, static_cast<float>(view.toScreenY(y))), ImVec2(p1.x, static_cast<float>(view.toScreenY(y))), IM_COL32(200, 205, 215, 255));
+      dl->AddLine(ImVec2(p0.x, static_cast<float>(view.toScreenY(y))),
+                  ImVec2(p1.x, static_cast<float>(view.toScreenY(y))), theme::kPlanGrid.packed());
   }
   drawPlan(dl);
   drawSelectedElement(dl);
   drawEditGhosts(dl);
   if (!model_.editing() && dragFrom_ >= 0 && dragMoved_ && !panning_) {
     const ImVec2 from = boothCentre(model_.booths()[dragFrom_].booth.code);
-    dl->AddLine(from, io.MousePos, kSelected, 2.5f);
-    dl->AddCircleFilled(io.MousePos, 4, kSelected);
+    dl->AddLine(from, io.MousePos, theme::kSelection.packed(), 2.5f);
+    dl->AddCircleFilled(io.MousePos, 4, theme::kSelection.packed());
   }
 
   dl->PopClipRect();
@@ -670,8 +672,8 @@ void PlanScreen::drawEditGhosts(ImDrawList* dl) {
   const PlanView& v = model_.view();
   auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
   auto ghost = [&](const booth::Rect& r) {
-    dl->AddRectFilled(pt(r.x, r.y), pt(r.right(), r.bottom()), IM_COL32(20, 90, 220, 50));
-    dl->AddRect(pt(r.x, r.y), pt(r.right(), r.bottom()), kSelected, 0, 0, 2);
+    dl->AddRectFilled(pt(r.x, r.y), pt(r.right(), r.bottom()), theme::kSelection.alpha(50 / 255.0f).packed());
+    dl->AddRect(pt(r.x, r.y), pt(r.right(), r.bottom()), theme::kSelection.packed(), 0, 0, 2);
   };
   const double dx = PlanModel::snap(curX_ - startX_), dy = PlanModel::snap(curY_ - startY_);
   auto moved = [&](booth::Rect r) { return booth::Rect{r.x + dx, r.y + dy, r.w, r.h}; };
@@ -691,8 +693,8 @@ void PlanScreen::drawEditGhosts(ImDrawList* dl) {
       break;
     case EditDrag::Band: {
       const ImVec2 a = pt(std::min(startX_, curX_), std::min(startY_, curY_)), b = pt(std::max(startX_, curX_), std::max(startY_, curY_));
-      dl->AddRectFilled(a, b, IM_COL32(20, 90, 220, 30));
-      dl->AddRect(a, b, kSelected, 0, 0, 1.5f);
+      dl->AddRectFilled(a, b, theme::kSelection.alpha(30 / 255.0f).packed());
+      dl->AddRect(a, b, theme::kSelection.packed(), 0, 0, 1.5f);
       break;
     }
     default:
@@ -781,7 +783,7 @@ void PlanScreen::drawEditPanel() {
   if (fonts().bold) ImGui::PopFont();
   const float w = ImGui::GetContentRegionAvail().x;
   auto field = [&](const char* id, const char* labelKey, std::string* value) {
-    TextColored(kGrey, tr(labelKey));
+    TextColored(theme::kNote, tr(labelKey));
     ImGui::SetNextItemWidth(w);
     InputTextShaped(id, value, 0, nullptr, PreviewPlacement::Floating);
     return ImGui::IsItemDeactivatedAfterEdit();
@@ -798,7 +800,7 @@ void PlanScreen::drawEditPanel() {
     if (done) model_.setFeatureLabels(feature->code, labelFr_, labelAr_, labelEn_);
   }
   if (hall && !hall->outline.empty()) return;  // a polygon hall keeps its shape
-  TextColored(kGrey, tr("plan.edit.size"));
+  TextColored(theme::kNote, tr("plan.edit.size"));
   const float half = (w - ImGui::GetStyle().ItemSpacing.x) / 2;
   ImGui::SetNextItemWidth(half);
   ImGui::InputDouble("##element-w", &elementW_, PlanModel::kGrid, 1.0, "%.1f m");
@@ -833,8 +835,8 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     } else {
       for (const auto& p : h.outline) poly.push_back(pt(p.x, p.y));
     }
-    fillPolygon(dl, poly, IM_COL32(236, 238, 243, 255));
-    dl->AddPolyline(poly.data(), static_cast<int>(poly.size()), IM_COL32(90, 96, 110, 255), ImDrawFlags_Closed, 2.0f);
+    fillPolygon(dl, poly, theme::kHallFloor.packed());
+    dl->AddPolyline(poly.data(), static_cast<int>(poly.size()), theme::kHallWall.packed(), ImDrawFlags_Closed, 2.0f);
     const booth::Rect r = h.outline.empty() ? booth::rectOf(h) : booth::boundingRect(h.outline);
     // The hall's whole name if it fits, else its short name (before " — ": "Hall C", "القاعة ج"), else
     // its code; in the top corner where reading starts (the right one in Arabic).
@@ -859,7 +861,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
   for (const auto& f : model_.features()) {
     const ImVec2 a = pt(f.x, f.y), b = pt(f.x + f.width, f.y + f.height);
     if (f.kind == "entrance") {
-      dl->AddRectFilled(a, b, IM_COL32(46, 160, 90, 255));
+      dl->AddRectFilled(a, b, theme::kEntrance.packed());
       if (v.scale > 6) {
         const std::string& label = booth::featureLabel(f, i18n::language());
         const std::string& t = display(label.empty() ? tr("plan.entrance") : label);
@@ -872,16 +874,19 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
             const booth::Rect r = h.outline.empty() ? booth::rectOf(h) : booth::boundingRect(h.outline);
             upper = f.y + f.height / 2 < r.y + r.h / 2;
           }
-        dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, upper ? a.y - ts.y - 1 : b.y + 1), IM_COL32(30, 110, 60, 255), t.c_str());
+        dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, upper ? a.y - ts.y - 1 : b.y + 1),
+                    theme::kEntranceName.packed(), t.c_str());
       }
     } else {
-      dl->AddRectFilled(a, b, f.main ? IM_COL32(214, 220, 232, 255) : IM_COL32(226, 230, 238, 255));
+      dl->AddRectFilled(a, b, f.main ? theme::kMainAisle.packed() : theme::kAisle.packed());
       const std::string& label = booth::featureLabel(f, i18n::language());
       if (f.main && !label.empty() && v.scale > 6) {
         const std::string& t = display(label);
         const float size = fontSize * 0.75f;
         const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, t.c_str());
-        if (ts.x < b.x - a.x - 4) dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, (a.y + b.y - ts.y) / 2), IM_COL32(110, 118, 135, 255), t.c_str());
+        if (ts.x < b.x - a.x - 4)
+          dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, (a.y + b.y - ts.y) / 2), theme::kAisleName.packed(),
+                      t.c_str());
       }
     }
   }
@@ -893,8 +898,8 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     hallLabelTexts_[code] = text;
     const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
     hallLabels_[code] = {at.x - 2, at.y, ts.x + 4, ts.y};
-    dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + ts.x + 2, at.y + ts.y), IM_COL32(236, 238, 243, 255));
-    dl->AddText(nullptr, size, at, IM_COL32(70, 76, 90, 255), text.c_str());
+    dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + ts.x + 2, at.y + ts.y), theme::kHallFloor.packed());
+    dl->AddText(nullptr, size, at, theme::kHallName.packed(), text.c_str());
   }
   // Booths.
   const bool searching = !model_.search().empty();
@@ -904,26 +909,30 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     if (c.x < canvasMin_.x || a.x > canvasMax_.x || c.y < canvasMin_.y || a.y > canvasMax_.y) continue;  // off screen
     dl->AddRectFilled(a, c, model_.colourOf(i));
     if (b.status == "blocked") {
-      dl->AddLine(a, c, IM_COL32(110, 110, 115, 255));
-      dl->AddLine(ImVec2(a.x, c.y), ImVec2(c.x, a.y), IM_COL32(110, 110, 115, 255));
+      dl->AddLine(a, c, theme::kBlockedBooth.packed());
+      dl->AddLine(ImVec2(a.x, c.y), ImVec2(c.x, a.y), theme::kBlockedBooth.packed());
     }
-    if (searching && !model_.highlighted(i)) dl->AddRectFilled(a, c, IM_COL32(250, 250, 252, 170));  // dimmed
-    dl->AddRect(a, c, kInk, 0, 0, b.locked ? 2.5f : 1.0f);
+    if (searching && !model_.highlighted(i))
+      dl->AddRectFilled(a, c, theme::kPlanCanvas.alpha(170 / 255.0f).packed());  // dimmed
+    dl->AddRect(a, c, theme::kPlanInk.packed(), 0, 0, b.locked ? 2.5f : 1.0f);
     if (b.locked) {
       // A small padlock in the corner.
       const float s = std::clamp(static_cast<float>(v.scale) * 0.5f, 4.0f, 9.0f);
       const ImVec2 o(c.x - s - 3, a.y + 3);
-      dl->AddRectFilled(ImVec2(o.x, o.y + s * 0.5f), ImVec2(o.x + s, o.y + s * 1.3f), kInk, 1);
-      dl->AddCircle(ImVec2(o.x + s / 2, o.y + s * 0.5f), s * 0.33f, kInk, 10, 1.5f);
+      dl->AddRectFilled(ImVec2(o.x, o.y + s * 0.5f), ImVec2(o.x + s, o.y + s * 1.3f), theme::kPlanInk.packed(), 1);
+      dl->AddCircle(ImVec2(o.x + s / 2, o.y + s * 0.5f), s * 0.33f, theme::kPlanInk.packed(), 10, 1.5f);
     }
     if (b.status == "hold" && model_.colourBy() != booth::ColourBy::Status)
-      dl->AddRect(ImVec2(a.x + 3, a.y + 3), ImVec2(c.x - 3, c.y - 3), IM_COL32(230, 170, 30, 255), 0, 0, 2);
+      dl->AddRect(ImVec2(a.x + 3, a.y + 3), ImVec2(c.x - 3, c.y - 3), theme::kOnHold.packed(), 0, 0, 2);
     drawBoothLabel(dl, i, a, c);
-    if (model_.previewChanged(i)) dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(c.x + 1, c.y + 1), kChanged, 0, 0, 3);
-    if (searching && model_.highlighted(i)) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), kHit, 0, 0, 3);
-    if (model_.isSelected(i)) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), kSelected, 0, 0, 3.5f);
+    if (model_.previewChanged(i))
+      dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(c.x + 1, c.y + 1), theme::kProposed.packed(), 0, 0, 3);
+    if (searching && model_.highlighted(i))
+      dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), theme::kSearchHit.packed(), 0, 0, 3);
+    if (model_.isSelected(i))
+      dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), theme::kSelection.packed(), 0, 0, 3.5f);
     if (i == hovered_ && (dragFrom_ >= 0 || ImGui::GetDragDropPayload()) && i != dragFrom_)
-      dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(c.x + 3, c.y + 3), kSelected, 0, 0, 2);
+      dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(c.x + 3, c.y + 3), theme::kSelection.packed(), 0, 0, 2);
   }
 }
 
@@ -936,7 +945,7 @@ void PlanScreen::drawSelectedElement(ImDrawList* dl) {
     if (!h->outline.empty()) {
       std::vector<ImVec2> poly;
       for (const auto& p : h->outline) poly.push_back(pt(p.x, p.y));
-      dl->AddPolyline(poly.data(), static_cast<int>(poly.size()), kSelected, ImDrawFlags_Closed, 3.5f);
+      dl->AddPolyline(poly.data(), static_cast<int>(poly.size()), theme::kSelection.packed(), ImDrawFlags_Closed, 3.5f);
       return;
     }
     r = booth::rectOf(*h);
@@ -947,14 +956,15 @@ void PlanScreen::drawSelectedElement(ImDrawList* dl) {
     corner = !model_.selectedBooth()->booth.locked;
     if (!corner) return;
     const ImVec2 c = pt(r.right(), r.bottom());
-    dl->AddRectFilled(ImVec2(c.x - 4, c.y - 4), ImVec2(c.x + 4, c.y + 4), kSelected);  // the resize handle
+    dl->AddRectFilled(ImVec2(c.x - 4, c.y - 4), ImVec2(c.x + 4, c.y + 4),
+                      theme::kSelection.packed());  // the resize handle
     return;
   } else {
     return;
   }
   const ImVec2 a = pt(r.x, r.y), c = pt(r.right(), r.bottom());
-  dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), kSelected, 0, 0, 3.5f);
-  dl->AddRectFilled(ImVec2(c.x - 4, c.y - 4), ImVec2(c.x + 4, c.y + 4), kSelected);
+  dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), theme::kSelection.packed(), 0, 0, 3.5f);
+  dl->AddRectFilled(ImVec2(c.x - 4, c.y - 4), ImVec2(c.x + 4, c.y + 4), theme::kSelection.packed());
 }
 
 void PlanScreen::drawBoothLabel(ImDrawList* dl, int i, ImVec2 a, ImVec2 c) {
@@ -966,7 +976,7 @@ void PlanScreen::drawBoothLabel(ImDrawList* dl, int i, ImVec2 a, ImVec2 c) {
   ImFont* font = ImGui::GetFont();
   const ImVec2 cs = font->CalcTextSizeA(codeSize, FLT_MAX, 0, b.code.c_str());
   if (cs.x > w) return;
-  dl->AddText(nullptr, codeSize, ImVec2(a.x + 2, a.y + 1), kInk, b.code.c_str());
+  dl->AddText(nullptr, codeSize, ImVec2(a.x + 2, a.y + 1), theme::kPlanInk.packed(), b.code.c_str());
   const int holder = model_.shownHolder(i);
   if (holder < 0) return;
   const auto& x = model_.exhibitors()[holder];
@@ -979,7 +989,7 @@ void PlanScreen::drawBoothLabel(ImDrawList* dl, int i, ImVec2 a, ImVec2 c) {
     const ImVec2 ns = font->CalcTextSizeA(nameSize, FLT_MAX, 0, shown.c_str());
     if (ns.x <= w) {
       const float y = a.y + 1 + cs.y + std::max(0.0f, (h - cs.y - ns.y) / 2);
-      dl->AddText(nullptr, nameSize, ImVec2(a.x + 2 + (w - ns.x) / 2, y), kInk, shown.c_str());
+      dl->AddText(nullptr, nameSize, ImVec2(a.x + 2 + (w - ns.x) / 2, y), theme::kPlanInk.packed(), shown.c_str());
       return;
     }
     auto space = name.rfind(' ');
@@ -1007,14 +1017,14 @@ void PlanScreen::drawTooltip(int i) {
   if (holder >= 0) {
     const auto& x = model_.exhibitors()[holder];
     ImGui::Separator();
-    if (model_.previewChanged(i)) TextColored(ImVec4(0.55f, 0.1f, 0.6f, 1), tr("plan.preview.proposed"));
+    if (model_.previewChanged(i)) TextColored(theme::kProposedText, tr("plan.preview.proposed"));
     Text(x.name_fr);
     if (!x.name_ar.empty()) Text(x.name_ar);
     Text(i18n::label("sector", x.sector) + " · " + i18n::label("region", x.region) + (x.city.empty() ? "" : " · " + x.city));
-    TextColored(kGrey, tr("plan.request", {area(x.area)}) + (x.wants_corner ? " · " + tr("plan.corner") : "") +
-                           (x.needs_power ? " · " + tr("plan.power") : ""));
+    TextColored(theme::kNote, tr("plan.request", {area(x.area)}) + (x.wants_corner ? " · " + tr("plan.corner") : "") +
+                                  (x.needs_power ? " · " + tr("plan.power") : ""));
   } else if (model_.previewChanged(i)) {
-    TextColored(ImVec4(0.55f, 0.1f, 0.6f, 1), tr("plan.preview.freed"));
+    TextColored(theme::kProposedText, tr("plan.preview.freed"));
   }
   ImGui::EndTooltip();
 }

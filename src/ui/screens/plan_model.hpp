@@ -1,6 +1,5 @@
 // The venue plan screen's model, with no ImGui: the plan loaded once (halls, aisles, entrances, booths,
-// exhibitors) and refreshed after each change, the view (zoom and pan, metres <-> pixels), colours and
-// legend, search, selection, the hand operations of src/booth (assign, move/swap, unassign, lock, hold)
+// exhibitors) and refreshed after each change, colours and legend, search, selection, the hand operations of src/booth (assign, move/swap, unassign, lock, hold)
 // with undo and redo, and the automatic allocation run on a worker, previewed, then accepted or
 // discarded. Operations go through booth_service, so the plan refuses what the command line refuses,
 // with the same message. The venue editor (booths, several at a time, halls, aisles, entrances) checks
@@ -25,24 +24,6 @@
 #include "ui/background_task.hpp"
 
 namespace moussem::ui {
-
-// Metres to screen pixels: screen = origin + (metres - offset) * scale.
-struct PlanView {
-  double scale = 8;                  // pixels per metre
-  double offsetX = 0, offsetY = 0;   // venue point at the canvas origin
-  double originX = 0, originY = 0;   // the canvas's top-left corner on screen
-
-  static constexpr double kMinScale = 1.0, kMaxScale = 200.0;
-  double toScreenX(double mx) const { return originX + (mx - offsetX) * scale; }
-  double toScreenY(double my) const { return originY + (my - offsetY) * scale; }
-  double toVenueX(double sx) const { return offsetX + (sx - originX) / scale; }
-  double toVenueY(double sy) const { return offsetY + (sy - originY) / scale; }
-  // Zoom by factor keeping the venue point under (sx, sy) where it is.
-  void zoomAt(double factor, double sx, double sy);
-  void panBy(double dxPixels, double dyPixels);
-  // The whole rectangle visible in a canvas of w x h pixels, with a margin.
-  void fit(const booth::Rect& bounds, double w, double h);
-};
 
 struct PlanBooth {
   Booth booth;
@@ -91,8 +72,6 @@ class PlanModel {
   int boothAt(double mx, double my) const;  // venue metres -> booth index, -1: none
   // The exhibitor shown in a booth: the preview's when previewing, else the holder.
   int shownHolder(int booth) const;
-
-  PlanView& view() { return view_; }
 
   // Colours and legend.
   booth::ColourBy colourBy() const { return colourBy_; }
@@ -262,7 +241,6 @@ class PlanModel {
   std::vector<int> unassigned_;
   int unassignedTotal_ = 0;
   booth::Rect bounds_;
-  PlanView view_;
   booth::ColourBy colourBy_ = booth::ColourBy::Status;
   std::string search_, folded_;
   std::vector<bool> hits_;

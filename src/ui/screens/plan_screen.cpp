@@ -184,14 +184,14 @@ void PlanScreen::onShow() {
 void PlanScreen::refresh() { model_.load(); }
 
 void PlanScreen::zoom(double factor) {
-  model_.view().zoomAt(factor, (canvasMin_.x + canvasMax_.x) / 2, (canvasMin_.y + canvasMax_.y) / 2);
+  view_.zoomAt(factor, (canvasMin_.x + canvasMax_.x) / 2, (canvasMin_.y + canvasMax_.y) / 2);
 }
 
 ImVec2 PlanScreen::boothCentre(const std::string& code) const {
   const int i = const_cast<PlanModel&>(model_).boothIndex(code);
   if (i < 0) return ImVec2(-1, -1);
   const auto& b = model_.booths()[i].booth;
-  auto& v = const_cast<PlanModel&>(model_).view();
+  const PlanView& v = view_;
   return ImVec2(static_cast<float>(v.toScreenX(b.x + b.width / 2)), static_cast<float>(v.toScreenY(b.y + b.depth / 2)));
 }
 
@@ -486,7 +486,7 @@ void PlanScreen::drawCanvas(float width, float height) {
   const ImVec2 p1(p0.x + size.x, p0.y + size.y);
   canvasMin_ = p0;
   canvasMax_ = p1;
-  PlanView& view = model_.view();
+  PlanView& view = view_;
   view.originX = p0.x;
   view.originY = p0.y;
   if (fitPending_) {
@@ -577,7 +577,7 @@ void PlanScreen::drawCanvas(float width, float height) {
 }
 
 void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double my) {
-  const PlanView& view = model_.view();
+  const PlanView& view = view_;
   const ImGuiIO& io = ImGui::GetIO();
   auto nearCorner = [&](double right, double bottom) {
     return std::abs(view.toScreenX(right) - io.MousePos.x) < 8 && std::abs(view.toScreenY(bottom) - io.MousePos.y) < 8;
@@ -669,7 +669,7 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
 // Where a drag would put things, snapped to the grid; the rubber band.
 void PlanScreen::drawEditGhosts(ImDrawList* dl) {
   if (editDrag_ == EditDrag::None || !dragMoved_) return;
-  const PlanView& v = model_.view();
+  const PlanView& v = view_;
   auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
   auto ghost = [&](const booth::Rect& r) {
     dl->AddRectFilled(pt(r.x, r.y), pt(r.right(), r.bottom()), theme::kSelection.alpha(50 / 255.0f).packed());
@@ -816,7 +816,7 @@ void PlanScreen::drawEditPanel() {
 }
 
 void PlanScreen::drawPlan(ImDrawList* dl) {
-  const PlanView& v = model_.view();
+  const PlanView& v = view_;
   auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
   const bool ar = i18n::language() == "ar";
   const float fontSize = ImGui::GetFontSize();
@@ -937,7 +937,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
 }
 
 void PlanScreen::drawSelectedElement(ImDrawList* dl) {
-  const PlanView& v = model_.view();
+  const PlanView& v = view_;
   auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
   booth::Rect r;
   bool corner = true;

@@ -81,8 +81,8 @@ struct Plan {
   bool key(ui::Key k, bool ctrl = false) { return screen.actions()->trigger({k, ctrl}); }
   // The first exhibitor of the unassigned list, scrolled into view.
   Id firstUnassigned() {
-    REQUIRE_FALSE(screen.model().unassigned().empty());
-    return screen.model().exhibitors()[screen.model().unassigned()[0]].id;
+    REQUIRE_FALSE(screen.model().search().unassigned().empty());
+    return screen.model().exhibitors()[screen.model().search().unassigned()[0]].id;
   }
 };
 
@@ -93,7 +93,7 @@ bool inside(ImVec2 p, ImVec2 a, ImVec2 b) { return p.x > a.x && p.x < b.x && p.y
 TEST_CASE("plan: dragging an exhibitor from the unassigned list onto a booth assigns it, Ctrl+Z undoes, Ctrl+Y redoes") {
   Plan p;
   const Id x = p.firstUnassigned();
-  const int before = p.screen.model().unassignedTotal();
+  const int before = p.screen.model().search().unassignedTotal();
   auto from = p.screen.unassignedItemCentre(x);
   REQUIRE(from);
   const ImVec2 to = p.screen.boothCentre("A-05");
@@ -101,14 +101,14 @@ TEST_CASE("plan: dragging an exhibitor from the unassigned list onto a booth ass
   p.drag(*from, to);
   CHECK(p.d.booth("A-05").exhibitor_id == x);
   CHECK(p.d.booth("A-05").status == "assigned");
-  CHECK(p.screen.model().unassignedTotal() == before - 1);
+  CHECK(p.screen.model().search().unassignedTotal() == before - 1);
   CHECK(p.screen.model().selectedBooth()->booth.code == "A-05");
   CHECK_FALSE(p.screen.model().messageIsError());
 
   REQUIRE(p.key(ui::Key::Z, true));
   CHECK_FALSE(p.d.booth("A-05").exhibitor_id);
   CHECK(p.d.booth("A-05").status == "free");
-  CHECK(p.screen.model().unassignedTotal() == before);
+  CHECK(p.screen.model().search().unassignedTotal() == before);
   CHECK_FALSE(p.screen.model().canUndo());
 
   REQUIRE(p.key(ui::Key::Y, true));
@@ -209,11 +209,11 @@ TEST_CASE("plan: search highlights booths by code and exhibitors by name, in eit
   p.screen.refresh();
   const auto x = *p.d.store->exhibitor(1);
   p.screen.model().setSearch("a-0");
-  CHECK(p.screen.model().highlighted(p.screen.model().boothIndex("A-05")));
-  CHECK_FALSE(p.screen.model().highlighted(p.screen.model().boothIndex("B-07")));
+  CHECK(p.screen.model().search().highlighted(p.screen.model().boothIndex("A-05")));
+  CHECK_FALSE(p.screen.model().search().highlighted(p.screen.model().boothIndex("B-07")));
   p.screen.model().setSearch(x.name_ar);
-  CHECK(p.screen.model().highlighted(p.screen.model().boothIndex("B-07")));
-  CHECK(p.screen.model().hitCount() >= 1);
+  CHECK(p.screen.model().search().highlighted(p.screen.model().boothIndex("B-07")));
+  CHECK(p.screen.model().search().hitCount() >= 1);
   p.frames(1);
 }
 

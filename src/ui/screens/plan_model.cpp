@@ -252,26 +252,7 @@ const VenueFeature* PlanModel::selectedFeature() const { return selectedFeature_
 
 void PlanModel::rebuildDerived() {
   ++revision_;
-  hits_.assign(booths_.size(), false);
-  hitCount_ = 0;
-  auto matches = [&](const PlanExhibitor& x) { return !folded_.empty() && x.folded.find(folded_) != std::string::npos; };
-  if (!folded_.empty())
-    for (std::size_t i = 0; i < booths_.size(); ++i) {
-      const auto& b = booths_[i];
-      bool hit = text::foldForSearch(b.booth.code).find(folded_) != std::string::npos;
-      const int holder = shownHolder(static_cast<int>(i));
-      if (!hit && holder >= 0) hit = matches(exhibitors_[holder]);
-      hits_[i] = hit;
-      hitCount_ += hit;
-    }
-  unassigned_.clear();
-  unassignedTotal_ = 0;
-  for (std::size_t i = 0; i < exhibitors_.size(); ++i) {
-    const auto& x = exhibitors_[i];
-    if (x.area <= 0 || x.booth >= 0) continue;
-    ++unassignedTotal_;
-    if (folded_.empty() || matches(x)) unassigned_.push_back(static_cast<int>(i));
-  }
+  search_.apply(booths_, exhibitors_, [this](int booth) { return shownHolder(booth); });
 }
 
 int PlanModel::boothIndex(const std::string& code) const {
@@ -388,8 +369,7 @@ int PlanModel::exhibitorsAskingForBooth() const {
 }
 
 void PlanModel::setSearch(const std::string& text) {
-  search_ = text;
-  folded_ = text::foldForSearch(text);
+  search_.setText(text);
   rebuildDerived();
 }
 

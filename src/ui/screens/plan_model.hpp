@@ -1,10 +1,12 @@
 // The venue plan screen's model, with no ImGui: the plan loaded once (halls, aisles, entrances, booths,
-// exhibitors) and refreshed after each change, colours and legend, search, selection, the hand operations of src/booth (assign, move/swap, unassign, lock, hold)
-// with undo and redo, and the automatic allocation run on a worker, previewed, then accepted or
-// discarded. Operations go through booth_service, so the plan refuses what the command line refuses,
-// with the same message. The venue editor (booths, several at a time, halls, aisles, entrances) checks
-// every change whole with booth::validateVenue, the rules of a venue file, before writing it in one
-// transaction. Nothing here queries the database per frame.
+// exhibitors) and refreshed after each change, colours and legend, selection, the hand operations of
+// src/booth (assign, move/swap, unassign, lock, hold) with undo and redo, and the automatic allocation
+// run on a worker, previewed, then accepted or discarded. Operations go through booth_service, so the
+// plan refuses what the command line refuses, with the same message. The venue editor (booths, several
+// at a time, halls, aisles, entrances) checks every change whole with booth::validateVenue, the rules
+// of a venue file, before writing it in one transaction. Nothing here queries the database per frame.
+// Its parts with a job of their own live beside it: the search (plan_search), the rows (plan_rows);
+// the viewport (plan_view) is the screen's.
 #pragma once
 #include <cmath>
 #include <cstdint>
@@ -22,23 +24,10 @@
 #include "core/domain.hpp"
 #include "store/store.hpp"
 #include "ui/background_task.hpp"
+#include "ui/screens/plan_rows.hpp"
+#include "ui/screens/plan_search.hpp"
 
 namespace moussem::ui {
-
-struct PlanBooth {
-  Booth booth;
-  std::string hallName;  // of its hall, in the edition's languages (for tooltips)
-  int holder = -1;       // index into exhibitors(), -1: nobody
-};
-
-struct PlanExhibitor {
-  Id id = 0;
-  std::string name_fr, name_ar, short_fr, short_ar, sector, region, city, program, kind;
-  double area = 0;
-  bool wants_corner = false, needs_power = false;
-  int booth = -1;     // index into booths(), -1: none
-  std::string folded;  // search key of names, city, sector and region labels
-};
 
 class PlanModel {
  public:
@@ -62,9 +51,6 @@ class PlanModel {
   const std::vector<VenueFeature>& features() const { return features_; }
   const std::vector<PlanBooth>& booths() const { return booths_; }
   const std::vector<PlanExhibitor>& exhibitors() const { return exhibitors_; }
-  // Exhibitors who asked for a booth (area > 0) and have none, by name; filtered by the search.
-  const std::vector<int>& unassigned() const { return unassigned_; }
-  int unassignedTotal() const { return unassignedTotal_; }
   booth::Rect bounds() const { return bounds_; }
 
   int boothIndex(const std::string& code) const;
@@ -85,12 +71,10 @@ class PlanModel {
   // Cached: rebuilt when the booths, the preview, the colour switch or the language change.
   const std::vector<LegendEntry>& legend() const;
 
-  // Search: booth codes, exhibitor names (FR and AR, accents and hamza forms ignored), city, sector,
-  // region. Empty: nothing highlighted.
+  // The search (booths to highlight, exhibitors without a booth in the side list), applied to the
+  // booths as shown, an allocation preview's included.
   void setSearch(const std::string& text);
-  const std::string& search() const { return search_; }
-  bool highlighted(int booth) const { return booth >= 0 && booth < static_cast<int>(hits_.size()) && hits_[booth]; }
-  int hitCount() const { return hitCount_; }
+  const PlanSearch& search() const { return search_; }
 
   // Selection: booths (one, or several in the editor), or else one hall or one aisle/entrance (editor).
   // Kept by code across reloads. selected() is the booth clicked last (the side panel shows it).
@@ -238,13 +222,9 @@ class PlanModel {
   std::vector<VenueFeature> features_;
   std::vector<PlanBooth> booths_;
   std::vector<PlanExhibitor> exhibitors_;
-  std::vector<int> unassigned_;
-  int unassignedTotal_ = 0;
   booth::Rect bounds_;
   booth::ColourBy colourBy_ = booth::ColourBy::Status;
-  std::string search_, folded_;
-  std::vector<bool> hits_;
-  int hitCount_ = 0;
+  PlanSearch search_;
   int selected_ = -1;
   std::vector<std::string> selectedCodes_;  // booth codes
   std::vector<bool> selectedFlags_;         // by booth index

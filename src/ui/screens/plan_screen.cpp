@@ -360,9 +360,9 @@ void PlanScreen::drawSidePanel(float width, float height) {
   ImGui::Separator();
   drawLegend();
   ImGui::Separator();
-  const auto& list = model_.unassigned();
+  const auto& list = model_.search().unassigned();
   if (fonts().bold) ImGui::PushFont(fonts().bold);
-  Text(tr("plan.unassigned", {std::to_string(model_.unassignedTotal())}));
+  Text(tr("plan.unassigned", {std::to_string(model_.search().unassignedTotal())}));
   if (fonts().bold) ImGui::PopFont();
   TextColored(theme::kNote, tr("plan.unassigned_hint"));
   listCentres_.clear();
@@ -371,7 +371,7 @@ void PlanScreen::drawSidePanel(float width, float height) {
   if (list.empty()) {
     const char* why = model_.exhibitors().empty()              ? "plan.no_exhibitors"
                       : model_.exhibitorsAskingForBooth() == 0 ? "plan.no_requests"
-                      : model_.unassignedTotal() > 0           ? "plan.no_match"
+                      : model_.search().unassignedTotal() > 0  ? "plan.no_match"
                                                                : "plan.none_unassigned";
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kNote);
     TextWrapped(tr(why));
@@ -902,7 +902,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     dl->AddText(nullptr, size, at, theme::kHallName.packed(), text.c_str());
   }
   // Booths.
-  const bool searching = !model_.search().empty();
+  const bool searching = !model_.search().text().empty();
   for (int i = 0; i < static_cast<int>(model_.booths().size()); ++i) {
     const auto& b = model_.booths()[i].booth;
     const ImVec2 a = pt(b.x, b.y), c = pt(b.x + b.width, b.y + b.depth);
@@ -912,7 +912,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
       dl->AddLine(a, c, theme::kBlockedBooth.packed());
       dl->AddLine(ImVec2(a.x, c.y), ImVec2(c.x, a.y), theme::kBlockedBooth.packed());
     }
-    if (searching && !model_.highlighted(i))
+    if (searching && !model_.search().highlighted(i))
       dl->AddRectFilled(a, c, theme::kPlanCanvas.alpha(170 / 255.0f).packed());  // dimmed
     dl->AddRect(a, c, theme::kPlanInk.packed(), 0, 0, b.locked ? 2.5f : 1.0f);
     if (b.locked) {
@@ -927,7 +927,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     drawBoothLabel(dl, i, a, c);
     if (model_.previewChanged(i))
       dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(c.x + 1, c.y + 1), theme::kProposed.packed(), 0, 0, 3);
-    if (searching && model_.highlighted(i))
+    if (searching && model_.search().highlighted(i))
       dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), theme::kSearchHit.packed(), 0, 0, 3);
     if (model_.isSelected(i))
       dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), theme::kSelection.packed(), 0, 0, 3.5f);

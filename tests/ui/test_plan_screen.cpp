@@ -102,7 +102,7 @@ TEST_CASE("plan: dragging an exhibitor from the unassigned list onto a booth ass
   CHECK(p.d.booth("A-05").exhibitor_id == x);
   CHECK(p.d.booth("A-05").status == "assigned");
   CHECK(p.screen.model().search().unassignedTotal() == before - 1);
-  CHECK(p.screen.model().selectedBooth()->booth.code == "A-05");
+  CHECK(p.screen.model().selection().currentBooth()->booth.code == "A-05");
   CHECK_FALSE(p.screen.model().messageIsError());
 
   REQUIRE(p.key(ui::Key::Z, true));
@@ -145,8 +145,8 @@ TEST_CASE("plan: a locked booth refuses a drop and says why in the user's langua
     Plan p(lang);
     // Select A-05 with a click, lock it with K.
     p.click(p.screen.boothCentre("A-05"));
-    REQUIRE(p.screen.model().selectedBooth());
-    REQUIRE(p.screen.model().selectedBooth()->booth.code == "A-05");
+    REQUIRE(p.screen.model().selection().currentBooth());
+    REQUIRE(p.screen.model().selection().currentBooth()->booth.code == "A-05");
     REQUIRE(p.key(ui::Key::K));
     CHECK(p.d.booth("A-05").locked);
     const auto before = p.d.holders();
@@ -350,7 +350,7 @@ ImVec2 at(const ui::PlanView& v, double x, double y) {
 }
 std::vector<std::string> selectedCodes(const ui::PlanModel& m) {
   std::vector<std::string> out;
-  for (int i : m.selection()) out.push_back(m.booths()[i].booth.code);
+  for (int i : m.selection().booths()) out.push_back(m.booths()[i].booth.code);
   return out;
 }
 }  // namespace
@@ -369,12 +369,12 @@ TEST_CASE("plan editor: a rubber band and Shift+click select booths, a drag move
   // Shift+click adds A-09, Shift+click again removes it.
   ImGui::GetIO().KeyShift = true;
   p.click(p.screen.boothCentre("A-09"));
-  CHECK(m.isSelected(m.boothIndex("A-09")));
+  CHECK(m.selection().contains(m.boothIndex("A-09")));
   p.click(p.screen.boothCentre("A-09"));
   ImGui::GetIO().KeyShift = false;
   p.frames(1);
-  CHECK_FALSE(m.isSelected(m.boothIndex("A-09")));
-  REQUIRE(m.selectionCount() == 3);
+  CHECK_FALSE(m.selection().contains(m.boothIndex("A-09")));
+  REQUIRE(m.selection().count() == 3);
   // Dragging one of them moves the three, snapped to the grid: 1.2 m up lands 1 m up.
   const ImVec2 from = p.screen.boothCentre("A-11");
   p.drag(from, ImVec2(from.x, from.y - static_cast<float>(p.screen.view().scale) * 1.2f));
@@ -383,7 +383,7 @@ TEST_CASE("plan editor: a rubber band and Shift+click select booths, a drag move
   CHECK(p.d.booth("A-11").y == Approx(a02.y - 1));
   CHECK(p.d.booth("A-12").y == Approx(a03.y - 1));
   CHECK(p.d.booth("A-09").y == a04.y);
-  CHECK(m.selectionCount() == 3);  // still selected after the move
+  CHECK(m.selection().count() == 3);  // still selected after the move
   // One undo step brings the three back.
   REQUIRE(p.key(ui::Key::Z, true));
   CHECK(p.d.booth("A-10").y == a01.y);
@@ -398,9 +398,9 @@ TEST_CASE("plan editor: a rubber band and Shift+click select booths, a drag move
   CHECK(p.d.booth("A-11").y == a02.y);
   // Ctrl+A selects every booth; Escape nothing.
   REQUIRE(p.key(ui::Key::A, true));
-  CHECK(m.selectionCount() == static_cast<int>(m.booths().size()));
+  CHECK(m.selection().count() == static_cast<int>(m.booths().size()));
   REQUIRE(p.key(ui::Key::Escape));
-  CHECK(m.selectionCount() == 0);
+  CHECK(m.selection().count() == 0);
   p.frames(2);
 }
 
@@ -410,8 +410,8 @@ TEST_CASE("plan editor: a selection's move that would overlap or leave the hall 
   m.setEditing(true);
   const auto before = p.d.holders();
   std::vector<Booth> booths = p.d.store->booths();
-  m.select(m.boothIndex("A-02"));
-  m.toggleSelected(m.boothIndex("A-03"));
+  m.selection().select(m.boothIndex("A-02"));
+  m.selection().toggle(m.boothIndex("A-03"));
   // 1 m to the right: A-03 would overlap A-04.
   CHECK_FALSE(m.moveSelection(1.0, 0));
   CHECK(m.messageIsError());
@@ -442,15 +442,15 @@ TEST_CASE("plan editor: Ctrl+D duplicates the selection and Delete deletes it, e
   auto& m = p.screen.model();
   m.setEditing(true);
   const std::size_t start = p.d.store->booths().size();
-  m.select(m.boothIndex("A-02"));
-  m.toggleSelected(m.boothIndex("A-03"));
-  m.toggleSelected(m.boothIndex("A-04"));
+  m.selection().select(m.boothIndex("A-02"));
+  m.selection().toggle(m.boothIndex("A-03"));
+  m.selection().toggle(m.boothIndex("A-04"));
   // Right of the group is A-05, left A-01, behind the back row: the copies go in front (above).
   REQUIRE(p.key(ui::Key::D, true));
   INFO(m.message());
   CHECK(p.d.store->booths().size() == start + 3);
-  CHECK(m.selectionCount() == 3);  // the copies, selected
-  for (int i : m.selection()) CHECK(m.booths()[i].booth.y == Approx(p.d.booth("A-02").y - 3));
+  CHECK(m.selection().count() == 3);  // the copies, selected
+  for (int i : m.selection().booths()) CHECK(m.booths()[i].booth.y == Approx(p.d.booth("A-02").y - 3));
   // Delete removes the three copies, Ctrl+Z brings them back, Ctrl+Y deletes them again.
   REQUIRE(p.key(ui::Key::Delete));
   CHECK(p.d.store->booths().size() == start);
@@ -461,8 +461,8 @@ TEST_CASE("plan editor: Ctrl+D duplicates the selection and Delete deletes it, e
   // A selection holding an assigned booth: refused whole, the booth named, nothing deleted.
   booth::assignBooth(*p.d.store, "A-06", 2);
   p.screen.refresh();
-  m.select(m.boothIndex("A-05"));
-  m.toggleSelected(m.boothIndex("A-06"));
+  m.selection().select(m.boothIndex("A-05"));
+  m.selection().toggle(m.boothIndex("A-06"));
   CHECK(p.key(ui::Key::Delete));  // enabled: it runs, and refuses
   CHECK(m.messageIsError());
   CHECK(m.message().find("A-06") != std::string::npos);
@@ -507,14 +507,14 @@ TEST_CASE("plan editor: a hall moved carries its booths, aisles and entrances, a
   const ImVec2 name = at(p.screen.view(), d.x + 1.0, d.y + 0.8);
   p.drag(name, ImVec2(name.x + static_cast<float>(p.screen.view().scale) * 3.1f, name.y));
   INFO(m.message());
-  CHECK(m.selectedHall());
+  CHECK(m.selection().hall());
   CHECK(hall("D").x == d.x + 3);
   CHECK(feature("D-M").x == dm.x + 3);
   for (const auto& b : inD) CHECK(p.d.booth(b.code).x == b.x + 3);
   REQUIRE(p.key(ui::Key::Z, true));
   CHECK(hall("D").x == d.x);
   // Selected, the arrows move it.
-  m.selectHall("D");
+  m.selection().selectHall("D");
   REQUIRE(m.nudge(0.5, 0));
   CHECK(hall("D").x == d.x + 0.5);
   REQUIRE(m.undo());
@@ -523,15 +523,15 @@ TEST_CASE("plan editor: a hall moved carries its booths, aisles and entrances, a
   CHECK(m.message().find("A") != std::string::npos);
   // A new hall below the others, renamed, with an aisle, an entrance and a booth.
   REQUIRE(m.addHall(0, 80));
-  REQUIRE(m.selectedHall());
-  const std::string e = m.selectedHall()->code;
+  REQUIRE(m.selection().hall());
+  const std::string e = m.selection().hall()->code;
   CHECK(e == "E");
   REQUIRE(m.renameHall(e, "Hall E — Poterie", "القاعة هـ"));
   CHECK(hall(e).name_ar == "القاعة هـ");
   REQUIRE(m.addFeature("aisle", 2, 81));
-  const std::string aisle = m.selectedFeature()->code;
+  const std::string aisle = m.selection().feature()->code;
   REQUIRE(m.addFeature("entrance", 10, 80));
-  const std::string door = m.selectedFeature()->code;
+  const std::string door = m.selection().feature()->code;
   REQUIRE(m.setFeatureLabels(door, "Porte sud", "الباب الجنوبي", "South door"));
   REQUIRE(m.addBooth(10, 84));
   const std::string newBooth = m.booths()[m.boothAt(11, 85)].booth.code;
@@ -548,12 +548,12 @@ TEST_CASE("plan editor: a hall moved carries its booths, aisles and entrances, a
   REQUIRE(p.key(ui::Key::Z, true));
   CHECK(p.d.booth(newBooth).x == 10);
   // A hall with a booth is not deleted; its aisle and entrance are, then the empty hall.
-  m.selectHall(e);
+  m.selection().selectHall(e);
   CHECK_FALSE(m.deleteSelected());
   CHECK(m.message().find(newBooth) != std::string::npos);
   REQUIRE(m.deleteBooth(m.boothIndex(newBooth)));
   REQUIRE(m.deleteFeature(aisle));
-  m.selectHall(e);
+  m.selection().selectHall(e);
   REQUIRE(p.key(ui::Key::Delete));  // the hall and its entrance
   CHECK(p.d.store->halls().size() == 4);
   // Undo, step by step, brings the hall, then the aisle, then the booth back.
@@ -591,7 +591,7 @@ TEST_CASE("plan: entrance and aisle labels are shown in the interface language, 
       if (f.code == "A-E2") CHECK(booth::featureLabel(f, lang) == "Sortie");
     // Drawn zoomed in, labels on, in every language.
     p.screen.view().zoomAt(3, (p.screen.canvasMin().x + p.screen.canvasMax().x) / 2, (p.screen.canvasMin().y + p.screen.canvasMax().y) / 2);
-    m.selectFeature("A-E1");
+    m.selection().selectFeature("A-E1");
     p.frames(2);
   }
 }

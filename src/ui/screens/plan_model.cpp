@@ -78,7 +78,6 @@ void PlanModel::load() {
     previewChangedBooths_.clear();
     previewChanges_ = 0;
   }
-  const std::string selectedCode = selectedBooth() ? selectedBooth()->booth.code : std::string();
   halls_ = store_.halls();
   features_ = store_.venueFeatures();
   exhibitors_.clear();
@@ -120,12 +119,10 @@ void PlanModel::load() {
   refreshBooths();
   for (const auto& b : booths_) grow(booth::rectOf(b.booth));
   bounds_ = {x0, y0, x1 - x0, y1 - y0};
-  selected_ = selectedCode.empty() ? -1 : boothIndex(selectedCode);
-  rebuildSelection();
+  selection_.sync();
 }
 
 void PlanModel::refreshBooths() {
-  const std::string selectedCode = selectedBooth() ? selectedBooth()->booth.code : std::string();
   std::map<std::string, std::string> hallNames;
   for (const auto& h : halls_) hallNames[h.code] = h.name;
   std::map<Id, int> byId;
@@ -147,92 +144,8 @@ void PlanModel::refreshBooths() {
     }
     booths_.push_back(std::move(pb));
   }
-  selected_ = selectedCode.empty() ? selected_ : boothIndex(selectedCode);
-  rebuildSelection();
+  selection_.sync();  // found again by code
   rebuildDerived();
-}
-
-void PlanModel::rebuildSelection() {
-  selectedFlags_.assign(booths_.size(), false);
-  std::vector<std::string> kept;
-  for (const auto& code : selectedCodes_)
-    if (const int i = boothIndex(code); i >= 0) {
-      selectedFlags_[i] = true;
-      kept.push_back(code);
-    }
-  selectedCodes_ = std::move(kept);
-  if (selected_ >= 0 && (selected_ >= static_cast<int>(booths_.size()) || !selectedFlags_[selected_]))
-    selected_ = selectedCodes_.empty() ? -1 : boothIndex(selectedCodes_.back());
-  if (!selectedHall_.empty() && !hallOf(selectedHall_)) selectedHall_.clear();
-  if (!selectedFeature_.empty() && !featureOf(selectedFeature_)) selectedFeature_.clear();
-}
-
-void PlanModel::select(int booth) {
-  selectedCodes_.clear();
-  selectedHall_.clear();
-  selectedFeature_.clear();
-  selected_ = booth >= 0 && booth < static_cast<int>(booths_.size()) ? booth : -1;
-  if (selected_ >= 0) selectedCodes_.push_back(booths_[selected_].booth.code);
-  rebuildSelection();
-}
-
-void PlanModel::toggleSelected(int booth) {
-  if (booth < 0 || booth >= static_cast<int>(booths_.size())) return;
-  selectedHall_.clear();
-  selectedFeature_.clear();
-  const std::string& code = booths_[booth].booth.code;
-  auto it = std::find(selectedCodes_.begin(), selectedCodes_.end(), code);
-  if (it != selectedCodes_.end()) {
-    selectedCodes_.erase(it);
-    if (selected_ == booth) selected_ = -1;
-  } else {
-    selectedCodes_.push_back(code);
-    selected_ = booth;
-  }
-  rebuildSelection();
-}
-
-void PlanModel::selectInRect(const booth::Rect& r, bool add) {
-  if (!add) selectedCodes_.clear();
-  selectedHall_.clear();
-  selectedFeature_.clear();
-  const booth::Rect band{std::min(r.x, r.right()), std::min(r.y, r.bottom()), std::abs(r.w), std::abs(r.h)};
-  for (std::size_t i = 0; i < booths_.size(); ++i) {
-    const auto& code = booths_[i].booth.code;
-    if (booth::overlaps(band, booth::rectOf(booths_[i].booth)) &&
-        std::find(selectedCodes_.begin(), selectedCodes_.end(), code) == selectedCodes_.end()) {
-      selectedCodes_.push_back(code);
-      selected_ = static_cast<int>(i);
-    }
-  }
-  if (selectedCodes_.empty()) selected_ = -1;
-  rebuildSelection();
-}
-
-void PlanModel::selectAll() {
-  selectedCodes_.clear();
-  selectedHall_.clear();
-  selectedFeature_.clear();
-  for (const auto& b : booths_) selectedCodes_.push_back(b.booth.code);
-  if (selected_ < 0 && !booths_.empty()) selected_ = 0;
-  rebuildSelection();
-}
-
-std::vector<int> PlanModel::selection() const {
-  std::vector<int> out;
-  for (std::size_t i = 0; i < selectedFlags_.size(); ++i)
-    if (selectedFlags_[i]) out.push_back(static_cast<int>(i));
-  return out;
-}
-
-void PlanModel::selectHall(const std::string& code) {
-  select(-1);
-  selectedHall_ = hallOf(code) ? code : std::string();
-}
-
-void PlanModel::selectFeature(const std::string& code) {
-  select(-1);
-  selectedFeature_ = featureOf(code) ? code : std::string();
 }
 
 const Hall* PlanModel::hallOf(const std::string& code) const {
@@ -246,9 +159,6 @@ const VenueFeature* PlanModel::featureOf(const std::string& code) const {
     if (f.code == code) return &f;
   return nullptr;
 }
-
-const Hall* PlanModel::selectedHall() const { return selectedHall_.empty() ? nullptr : hallOf(selectedHall_); }
-const VenueFeature* PlanModel::selectedFeature() const { return selectedFeature_.empty() ? nullptr : featureOf(selectedFeature_); }
 
 void PlanModel::rebuildDerived() {
   ++revision_;
@@ -761,13 +671,13 @@ bool PlanModel::moveBooth(int i, double x, double y) {
   const Booth& b = booths_[i].booth;
   const double dx = snap(x) - b.x, dy = snap(y) - b.y;
   if (dx == 0 && dy == 0) return true;
-  select(i);
+  selection_.select(i);
   return moveSelection(dx, dy);
 }
 
 bool PlanModel::moveSelection(double dx, double dy) {
   dx = snap(dx), dy = snap(dy);
-  const auto group = selection();
+  const auto group = selection_.booths();
   if (group.empty() || (dx == 0 && dy == 0)) return false;
   std::vector<Booth> moved;
   for (int i : group) {
@@ -833,12 +743,12 @@ std::optional<std::vector<Booth>> PlanModel::placedBeside(const std::vector<int>
 
 bool PlanModel::duplicateBooth(int i) {
   if (i < 0 || i >= static_cast<int>(booths_.size())) return false;
-  select(i);
+  selection_.select(i);
   return duplicateSelection();
 }
 
 bool PlanModel::duplicateSelection() {
-  const auto group = selection();
+  const auto group = selection_.booths();
   if (group.empty() || refuseWhilePreviewing()) return false;
   std::string why;
   const auto copies = placedBeside(group, why);
@@ -851,10 +761,9 @@ bool PlanModel::duplicateSelection() {
                                                  : tr("plan.edit.duplicated_many", {std::to_string(copies->size())});
   if (!edit(label, {}, *copies, {})) return false;
   // The copies become the selection: duplicate again, or move them where they belong.
-  selectedCodes_.clear();
-  for (const auto& b : *copies) selectedCodes_.push_back(b.code);
-  selected_ = boothIndex(copies->back().code);
-  rebuildSelection();
+  std::vector<std::string> codes;
+  for (const auto& b : *copies) codes.push_back(b.code);
+  selection_.selectCodes(codes);
   return true;
 }
 
@@ -876,12 +785,12 @@ bool PlanModel::addRow(int i, int count) {
 
 bool PlanModel::deleteBooth(int i) {
   if (i < 0 || i >= static_cast<int>(booths_.size())) return false;
-  select(i);
+  selection_.select(i);
   return deleteSelection();
 }
 
 bool PlanModel::deleteSelection() {
-  const auto group = selection();
+  const auto group = selection_.booths();
   if (group.empty()) return false;
   // A booth with an exhibitor (or a lock) is not deleted: the assignment would be lost with it.
   std::vector<std::string> held;
@@ -896,21 +805,21 @@ bool PlanModel::deleteSelection() {
   }
   const std::string label = group.size() == 1 ? tr("plan.edit.deleted", {booths_[group[0]].booth.code})
                                               : tr("plan.edit.deleted_many", {std::to_string(group.size())});
-  select(-1);
+  selection_.select(-1);
   return edit(label, {}, {}, group);
 }
 
 bool PlanModel::nudge(double dx, double dy) {
-  if (selectionCount() > 0) return moveSelection(dx, dy);
-  if (const auto* f = selectedFeature()) return moveFeature(f->code, dx, dy);
-  if (const auto* h = selectedHall()) return moveHall(h->code, dx, dy);
+  if (selection_.count() > 0) return moveSelection(dx, dy);
+  if (const auto* f = selection_.feature()) return moveFeature(f->code, dx, dy);
+  if (const auto* h = selection_.hall()) return moveHall(h->code, dx, dy);
   return false;
 }
 
 bool PlanModel::deleteSelected() {
-  if (selectionCount() > 0) return deleteSelection();
-  if (const auto* f = selectedFeature()) return deleteFeature(f->code);
-  if (const auto* h = selectedHall()) return deleteHall(h->code);
+  if (selection_.count() > 0) return deleteSelection();
+  if (const auto* f = selection_.feature()) return deleteFeature(f->code);
+  if (const auto* h = selection_.hall()) return deleteHall(h->code);
   return false;
 }
 
@@ -931,7 +840,7 @@ bool PlanModel::addHall(double x, double y, double width, double height) {
   Change c;
   c.hallsAdded.push_back(h);
   if (!edit(tr("plan.edit.hall_added", {code}), c)) return false;
-  selectHall(code);
+  selection_.selectHall(code);
   return true;
 }
 
@@ -1028,7 +937,7 @@ bool PlanModel::addFeature(const std::string& kind, double x, double y) {
   Change c;
   c.featuresAdded.push_back(f);
   if (!edit(tr(kind == "aisle" ? "plan.edit.aisle_added" : "plan.edit.entrance_added", {f.code}), c)) return false;
-  selectFeature(f.code);
+  selection_.selectFeature(f.code);
   return true;
 }
 

@@ -1,11 +1,12 @@
 // The venue plan screen's model, with no ImGui: the plan loaded once (halls, aisles, entrances, booths,
-// exhibitors) and refreshed after each change, colours and legend, selection, the hand operations of
+// exhibitors) and refreshed after each change, colours and legend, the hand operations of
 // src/booth (assign, move/swap, unassign, lock, hold) with undo and redo, and the automatic allocation
 // run on a worker, previewed, then accepted or discarded. Operations go through booth_service, so the
 // plan refuses what the command line refuses, with the same message. The venue editor (booths, several
 // at a time, halls, aisles, entrances) checks every change whole with booth::validateVenue, the rules
 // of a venue file, before writing it in one transaction. Nothing here queries the database per frame.
-// Its parts with a job of their own live beside it: the search (plan_search), the rows (plan_rows);
+// Its parts with a job of their own live beside it: the search (plan_search), the selection
+// (plan_selection), the rows (plan_rows);
 // the viewport (plan_view) is the screen's.
 #pragma once
 #include <cmath>
@@ -26,6 +27,7 @@
 #include "ui/background_task.hpp"
 #include "ui/screens/plan_rows.hpp"
 #include "ui/screens/plan_search.hpp"
+#include "ui/screens/plan_selection.hpp"
 
 namespace moussem::ui {
 
@@ -76,21 +78,10 @@ class PlanModel {
   void setSearch(const std::string& text);
   const PlanSearch& search() const { return search_; }
 
-  // Selection: booths (one, or several in the editor), or else one hall or one aisle/entrance (editor).
-  // Kept by code across reloads. selected() is the booth clicked last (the side panel shows it).
-  int selected() const { return selected_; }
-  void select(int booth);                          // only this booth (-1: nothing)
-  void toggleSelected(int booth);                  // Shift/Ctrl+click: add or remove it
-  void selectInRect(const booth::Rect& r, bool add);  // rubber band: booths it touches
-  void selectAll();                                // every booth
-  bool isSelected(int booth) const { return booth >= 0 && booth < static_cast<int>(selectedFlags_.size()) && selectedFlags_[booth]; }
-  std::vector<int> selection() const;              // booth indices, in plan order
-  int selectionCount() const { return static_cast<int>(selectedCodes_.size()); }
-  const PlanBooth* selectedBooth() const { return selected_ >= 0 && selected_ < static_cast<int>(booths_.size()) ? &booths_[selected_] : nullptr; }
-  void selectHall(const std::string& code);        // clears the booths' selection
-  void selectFeature(const std::string& code);
-  const Hall* selectedHall() const;
-  const VenueFeature* selectedFeature() const;
+  // Selection: booths (one, or several in the editor), or else one hall or one aisle/entrance (editor),
+  // kept by code across reloads.
+  PlanSelection& selection() { return selection_; }
+  const PlanSelection& selection() const { return selection_; }
 
   // Hand operations (one undo step each). false: refused or failed, message() says why and nothing
   // changed. Refused while an allocation preview is open.
@@ -205,7 +196,6 @@ class PlanModel {
   std::optional<std::vector<Booth>> placedBeside(const std::vector<int>& group, std::string& why) const;
   const Hall* hallOf(const std::string& code) const;
   const VenueFeature* featureOf(const std::string& code) const;
-  void rebuildSelection();
   std::string nextCode(const std::string& hall, const std::vector<Booth>& extra) const;
   struct Preview;
   void refreshBooths();
@@ -225,10 +215,7 @@ class PlanModel {
   booth::Rect bounds_;
   booth::ColourBy colourBy_ = booth::ColourBy::Status;
   PlanSearch search_;
-  int selected_ = -1;
-  std::vector<std::string> selectedCodes_;  // booth codes
-  std::vector<bool> selectedFlags_;         // by booth index
-  std::string selectedHall_, selectedFeature_;
+  PlanSelection selection_{booths_, halls_, features_};
   bool editing_ = false;
   int revision_ = 0;  // bumped by every change of what is drawn
   mutable std::vector<LegendEntry> legend_;

@@ -117,20 +117,29 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
                 [this] { return model_.canUndo() && noTextInput(); }});
   actions_.add({"plan.redo", "plan.action.redo", {Key::Y, true}, [this] { model_.redo(); },
                 [this] { return model_.canRedo() && noTextInput(); }});
-  actions_.add({"plan.lock", "plan.action.lock", {Key::K}, [this] { model_.toggleLock(model_.selected()); },
-                [this] { return model_.selectedBooth() && noTextInput(); }});
-  actions_.add({"plan.hold", "plan.action.hold", {Key::H}, [this] { model_.toggleHold(model_.selected()); },
-                [this] { return model_.selectedBooth() && noTextInput(); }});
+  actions_.add({"plan.lock",
+                "plan.action.lock",
+                {Key::K},
+                [this] { model_.toggleLock(model_.selection().current()); },
+                [this] { return model_.selection().currentBooth() && noTextInput(); }});
+  actions_.add({"plan.hold",
+                "plan.action.hold",
+                {Key::H},
+                [this] { model_.toggleHold(model_.selection().current()); },
+                [this] { return model_.selection().currentBooth() && noTextInput(); }});
   // Delete frees the booth; in edit mode it deletes the selection (free, unlocked booths), or the
   // selected aisle, entrance or empty hall.
   actions_.add({"plan.free", "plan.action.free", {Key::Delete}, [this] {
                   if (model_.editing()) model_.deleteSelected();
-                  else model_.unassign(model_.selected());
+                  else
+                    model_.unassign(model_.selection().current());
                 },
                 [this] {
                   if (!noTextInput()) return false;
-                  if (model_.editing()) return model_.selectionCount() > 0 || model_.selectedHall() || model_.selectedFeature();
-                  return model_.selectedBooth() && model_.selectedBooth()->booth.exhibitor_id.has_value();
+                  if (model_.editing())
+                    return model_.selection().count() > 0 || model_.selection().hall() || model_.selection().feature();
+                  return model_.selection().currentBooth() &&
+                         model_.selection().currentBooth()->booth.exhibitor_id.has_value();
                 }});
   // The editor, keyboard first.
   auto editing = [this] { return model_.editing() && noTextInput(); };
@@ -139,12 +148,19 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
                   addMode_ = AddMode::None;
                 },
                 [this] { return !model_.previewing() && !model_.allocating(); }});
-  actions_.add({"plan.select_all", "plan.action.select_all", {Key::A, true}, [this] { model_.selectAll(); }, editing});
-  actions_.add({"plan.duplicate", "plan.action.duplicate", {Key::D, true}, [this] { model_.duplicateSelection(); },
-                [this] { return model_.editing() && model_.selectionCount() > 0 && noTextInput(); }});
+  actions_.add({"plan.select_all",
+                "plan.action.select_all",
+                {Key::A, true},
+                [this] { model_.selection().selectAll(); },
+                editing});
+  actions_.add({"plan.duplicate",
+                "plan.action.duplicate",
+                {Key::D, true},
+                [this] { model_.duplicateSelection(); },
+                [this] { return model_.editing() && model_.selection().count() > 0 && noTextInput(); }});
   actions_.add({"plan.deselect", "plan.action.deselect", {Key::Escape}, [this] {
                   addMode_ = AddMode::None;
-                  model_.select(-1);
+                  model_.selection().select(-1);
                 },
                 editing});
   const struct {
@@ -154,9 +170,15 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
   for (const auto& a : arrows)
     for (const bool far : {false, true}) {
       const double step = far ? 5.0 : PlanModel::kGrid;
-      actions_.add({std::string("plan.nudge.") + chordLabel({a.key}) + (far ? "+" : ""), far ? "plan.action.nudge_far" : "plan.action.nudge",
-                    {a.key, false, far}, [this, a, step] { model_.nudge(a.dx * step, a.dy * step); },
-                    [this] { return model_.editing() && noTextInput() && (model_.selectionCount() > 0 || model_.selectedHall() || model_.selectedFeature()); }});
+      actions_.add({std::string("plan.nudge.") + chordLabel({a.key}) + (far ? "+" : ""),
+                    far ? "plan.action.nudge_far" : "plan.action.nudge",
+                    {a.key, false, far},
+                    [this, a, step] { model_.nudge(a.dx * step, a.dy * step); },
+                    [this] {
+                      return model_.editing() && noTextInput() &&
+                             (model_.selection().count() > 0 || model_.selection().hall() ||
+                              model_.selection().feature());
+                    }});
     }
   // Add buttons' shortcuts are the buttons themselves (then a click on the plan); listed for their tooltips.
   const struct {
@@ -225,7 +247,7 @@ void PlanScreen::draw() {
     TextColored(model_.messageIsError() ? theme::kError : theme::kSuccess, model_.message());
   // In the editor: how to select while nothing is, what to do with a selection once there is one.
   else if (model_.editing())
-    TextColored(theme::kNote, tr(model_.selectionCount() || model_.selectedHall() || model_.selectedFeature()
+    TextColored(theme::kNote, tr(model_.selection().count() || model_.selection().hall() || model_.selection().feature()
                                      ? "plan.edit.hint"
                                      : "plan.edit.hint_select"));
   else
@@ -416,11 +438,12 @@ void PlanScreen::drawSidePanel(float width, float height) {
 }
 
 void PlanScreen::drawSelected() {
-  if (model_.editing() && (model_.selectedHall() || model_.selectedFeature() || model_.selectionCount() > 1)) {
+  if (model_.editing() &&
+      (model_.selection().hall() || model_.selection().feature() || model_.selection().count() > 1)) {
     drawEditPanel();
     return;
   }
-  const PlanBooth* b = model_.selectedBooth();
+  const PlanBooth* b = model_.selection().currentBooth();
   if (fonts().bold) ImGui::PushFont(fonts().bold);
   Text(b ? tr("plan.booth", {b->booth.code}) : tr("plan.no_selection"));
   if (fonts().bold) ImGui::PopFont();
@@ -450,7 +473,7 @@ void PlanScreen::drawSelected() {
   for (std::size_t i = 0; i < buttons.size(); ++i) {
     if (i > 0) ImGui::SameLine();
     if (ImGui::Button(buttons[i].first)) {
-      const int sel = model_.selected();
+      const int sel = model_.selection().current();
       if (buttons[i].second == 0) model_.toggleLock(sel);
       else if (buttons[i].second == 1) model_.toggleHold(sel);
       else model_.unassign(sel);
@@ -524,12 +547,12 @@ void PlanScreen::drawCanvas(float width, float height) {
     if (dragFrom_ >= 0 && !panning_) {
       if (hovered_ >= 0 && hovered_ != dragFrom_ && dragMoved_ &&
           model_.booths()[dragFrom_].holder >= 0) {
-        if (model_.move(dragFrom_, hovered_)) model_.select(hovered_);
+        if (model_.move(dragFrom_, hovered_)) model_.selection().select(hovered_);
       } else if (hovered_ == dragFrom_) {
-        model_.select(hovered_);
+        model_.selection().select(hovered_);
       }
     } else if (dragFrom_ < 0 && hovered && !panning_ && !dragMoved_) {
-      model_.select(-1);
+      model_.selection().select(-1);
     }
     dragFrom_ = -1;
     panning_ = false;
@@ -543,7 +566,7 @@ void PlanScreen::drawCanvas(float width, float height) {
     if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kExhibitorPayload)) {
       Id id = 0;
       std::memcpy(&id, payload->Data, sizeof id);
-      if (hovered_ >= 0 && model_.assign(hovered_, id)) model_.select(hovered_);
+      if (hovered_ >= 0 && model_.assign(hovered_, id)) model_.selection().select(hovered_);
     }
     ImGui::EndDragDropTarget();
   }
@@ -589,14 +612,15 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
     const AddMode adding = addMode_;
     addMode_ = AddMode::None;
     if (adding == AddMode::Booth) {
-      if (model_.addBooth(mx, my)) model_.select(model_.boothAt(PlanModel::snap(mx) + 0.1, PlanModel::snap(my) + 0.1));
+      if (model_.addBooth(mx, my))
+        model_.selection().select(model_.boothAt(PlanModel::snap(mx) + 0.1, PlanModel::snap(my) + 0.1));
       return;
     }
     if (adding == AddMode::Hall) return void(model_.addHall(mx, my));
     if (adding == AddMode::Aisle || adding == AddMode::Entrance) return void(model_.addFeature(adding == AddMode::Aisle ? "aisle" : "entrance", mx, my));
     const bool extend = io.KeyShift || io.KeyCtrl;
-    const Hall* hall = model_.selectedHall();
-    const VenueFeature* feature = model_.selectedFeature();
+    const Hall* hall = model_.selection().hall();
+    const VenueFeature* feature = model_.selection().feature();
     std::string labelHit;
     for (const auto& [code, r] : hallLabels_)
       if (io.MousePos.x >= r.x && io.MousePos.x <= r.right() && io.MousePos.y >= r.y && io.MousePos.y <= r.bottom()) labelHit = code;
@@ -605,26 +629,26 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
     } else if (feature && nearCorner(feature->x + feature->width, feature->y + feature->height)) {
       editDrag_ = EditDrag::FeatureCorner, dragCode_ = feature->code, ghost_ = booth::rectOf(*feature);
     } else if (!labelHit.empty()) {
-      model_.selectHall(labelHit);  // a hall is dragged by its name
+      model_.selection().selectHall(labelHit);  // a hall is dragged by its name
       editDrag_ = EditDrag::Hall, dragCode_ = labelHit;
     } else if (hovered_ >= 0) {
       if (extend) {
-        model_.toggleSelected(hovered_);  // Shift/Ctrl+click: add or remove, no drag
+        model_.selection().toggle(hovered_);  // Shift/Ctrl+click: add or remove, no drag
         editDrag_ = EditDrag::None;
         return;
       }
       const auto& b = model_.booths()[hovered_].booth;
-      if (!model_.isSelected(hovered_)) model_.select(hovered_);
+      if (!model_.selection().contains(hovered_)) model_.selection().select(hovered_);
       dragBooth_ = hovered_;
       // The bottom-right corner of a booth alone resizes it; anywhere else moves the selection.
-      if (model_.selectionCount() == 1 && nearCorner(b.x + b.width, b.y + b.depth)) {
+      if (model_.selection().count() == 1 && nearCorner(b.x + b.width, b.y + b.depth)) {
         editDrag_ = EditDrag::BoothCorner;
         ghost_ = booth::rectOf(b);
       } else {
         editDrag_ = EditDrag::Booths;
       }
     } else if (const std::string f = model_.featureAt(mx, my); !f.empty() && !extend) {
-      model_.selectFeature(f);
+      model_.selection().selectFeature(f);
       editDrag_ = EditDrag::Feature, dragCode_ = f;
     } else {
       editDrag_ = EditDrag::Band;  // empty floor: a rubber band; a click without a drag selects the hall
@@ -651,15 +675,19 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
       case EditDrag::HallCorner: model_.resizeHall(dragCode_, ghost_.w, ghost_.h); break;
       case EditDrag::Feature: model_.moveFeature(dragCode_, dx, dy); break;
       case EditDrag::FeatureCorner: model_.resizeFeature(dragCode_, ghost_.w, ghost_.h); break;
-      case EditDrag::Band: model_.selectInRect({startX_, startY_, curX_ - startX_, curY_ - startY_}, bandAdds_); break;
+      case EditDrag::Band:
+        model_.selection().selectInRect({startX_, startY_, curX_ - startX_, curY_ - startY_}, bandAdds_);
+        break;
       case EditDrag::None: break;
     }
   } else if (editDrag_ == EditDrag::Band && !bandAdds_) {
     const std::string hall = model_.hallAt(mx, my);
-    if (hall.empty()) model_.select(-1);
-    else model_.selectHall(hall);
-  } else if (editDrag_ == EditDrag::Booths && model_.selectionCount() > 1) {
-    model_.select(dragBooth_);  // a click (no drag) on a booth of the selection keeps only that one
+    if (hall.empty())
+      model_.selection().select(-1);
+    else
+      model_.selection().selectHall(hall);
+  } else if (editDrag_ == EditDrag::Booths && model_.selection().count() > 1) {
+    model_.selection().select(dragBooth_);  // a click (no drag) on a booth of the selection keeps only that one
   }
   editDrag_ = EditDrag::None;
   dragBooth_ = -1;
@@ -679,17 +707,17 @@ void PlanScreen::drawEditGhosts(ImDrawList* dl) {
   auto moved = [&](booth::Rect r) { return booth::Rect{r.x + dx, r.y + dy, r.w, r.h}; };
   switch (editDrag_) {
     case EditDrag::Booths:
-      for (int i : model_.selection()) ghost(moved(booth::rectOf(model_.booths()[i].booth)));
+      for (int i : model_.selection().booths()) ghost(moved(booth::rectOf(model_.booths()[i].booth)));
       break;
     case EditDrag::Hall:
-      if (const Hall* h = model_.selectedHall()) {
+      if (const Hall* h = model_.selection().hall()) {
         ghost(moved(h->outline.empty() ? booth::rectOf(*h) : booth::boundingRect(h->outline)));
         for (const auto& pb : model_.booths())
           if (pb.booth.hall == h->code) ghost(moved(booth::rectOf(pb.booth)));
       }
       break;
     case EditDrag::Feature:
-      if (const VenueFeature* f = model_.selectedFeature()) ghost(moved(booth::rectOf(*f)));
+      if (const VenueFeature* f = model_.selection().feature()) ghost(moved(booth::rectOf(*f)));
       break;
     case EditDrag::Band: {
       const ImVec2 a = pt(std::min(startX_, curX_), std::min(startY_, curY_)), b = pt(std::max(startX_, curX_), std::max(startY_, curY_));
@@ -714,8 +742,8 @@ void PlanScreen::shortcutTooltip(const char* actionId) {
 
 void PlanScreen::drawEditBar() {
   std::vector<LineItem> items;
-  const int sel = model_.selected();
-  const bool has = model_.selectionCount() > 0;
+  const int sel = model_.selection().current();
+  const bool has = model_.selection().count() > 0;
   auto button = [&](const char* label, bool enabled, const char* action, std::function<void()> onClick) {
     items.push_back({buttonWidth(label), [this, label, enabled, action, onClick] {
                        if (!enabled) ImGui::BeginDisabled();
@@ -740,10 +768,11 @@ void PlanScreen::drawEditBar() {
                      rowCount_ = std::clamp(rowCount_, 1, 200);
                    }});
   button(LID("plan.edit.row_button"), sel >= 0, nullptr, [this, sel] { model_.addRow(sel, rowCount_); });
-  button(LID(model_.selectionCount() > 1 ? "plan.edit.delete_selection" : "plan.edit.delete"),
-         has || model_.selectedHall() || model_.selectedFeature(), "plan.free", [this] { model_.deleteSelected(); });
-  if (model_.selectionCount() == 1 && model_.selectedBooth()) {
-    const auto& b = model_.selectedBooth()->booth;
+  button(LID(model_.selection().count() > 1 ? "plan.edit.delete_selection" : "plan.edit.delete"),
+         has || model_.selection().hall() || model_.selection().feature(), "plan.free",
+         [this] { model_.deleteSelected(); });
+  if (model_.selection().count() == 1 && model_.selection().currentBooth()) {
+    const auto& b = model_.selection().currentBooth()->booth;
     if (sizeFor_ != b.id || !ImGui::IsAnyItemActive()) {
       sizeFor_ = b.id;
       sizeW_ = b.width;
@@ -766,10 +795,11 @@ void PlanScreen::drawEditBar() {
 // The side panel in edit mode for a hall (names, size) or an aisle/entrance (labels in three
 // languages, size); each field is written when it loses focus (one undo step).
 void PlanScreen::drawEditPanel() {
-  const Hall* hall = model_.selectedHall();
-  const VenueFeature* feature = model_.selectedFeature();
+  const Hall* hall = model_.selection().hall();
+  const VenueFeature* feature = model_.selection().feature();
   if (!hall && !feature) {
-    if (model_.selectionCount() > 1) TextWrapped(tr("plan.edit.selected_many", {std::to_string(model_.selectionCount())}));
+    if (model_.selection().count() > 1)
+      TextWrapped(tr("plan.edit.selected_many", {std::to_string(model_.selection().count())}));
     return;
   }
   const std::string key = hall ? "hall:" + hall->code + std::to_string(hall->id) : "feature:" + feature->code + std::to_string(feature->id);
@@ -929,7 +959,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
       dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(c.x + 1, c.y + 1), theme::kProposed.packed(), 0, 0, 3);
     if (searching && model_.search().highlighted(i))
       dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), theme::kSearchHit.packed(), 0, 0, 3);
-    if (model_.isSelected(i))
+    if (model_.selection().contains(i))
       dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), theme::kSelection.packed(), 0, 0, 3.5f);
     if (i == hovered_ && (dragFrom_ >= 0 || ImGui::GetDragDropPayload()) && i != dragFrom_)
       dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(c.x + 3, c.y + 3), theme::kSelection.packed(), 0, 0, 2);
@@ -941,7 +971,7 @@ void PlanScreen::drawSelectedElement(ImDrawList* dl) {
   auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
   booth::Rect r;
   bool corner = true;
-  if (const Hall* h = model_.selectedHall()) {
+  if (const Hall* h = model_.selection().hall()) {
     if (!h->outline.empty()) {
       std::vector<ImVec2> poly;
       for (const auto& p : h->outline) poly.push_back(pt(p.x, p.y));
@@ -949,11 +979,11 @@ void PlanScreen::drawSelectedElement(ImDrawList* dl) {
       return;
     }
     r = booth::rectOf(*h);
-  } else if (const VenueFeature* f = model_.selectedFeature()) {
+  } else if (const VenueFeature* f = model_.selection().feature()) {
     r = booth::rectOf(*f);
-  } else if (model_.editing() && model_.selectionCount() == 1 && model_.selectedBooth()) {
-    r = booth::rectOf(model_.selectedBooth()->booth);
-    corner = !model_.selectedBooth()->booth.locked;
+  } else if (model_.editing() && model_.selection().count() == 1 && model_.selection().currentBooth()) {
+    r = booth::rectOf(model_.selection().currentBooth()->booth);
+    corner = !model_.selection().currentBooth()->booth.locked;
     if (!corner) return;
     const ImVec2 c = pt(r.right(), r.bottom());
     dl->AddRectFilled(ImVec2(c.x - 4, c.y - 4), ImVec2(c.x + 4, c.y + 4),

@@ -172,15 +172,15 @@ TEST_CASE("plan: the automatic allocation previewed then discarded changes nothi
   Plan p;
   const auto before = p.d.holders();
   p.screen.actions()->run("plan.allocate");
-  p.screen.model().waitForAllocation();
+  p.screen.model().allocation().wait();
   p.frames(2);
   REQUIRE(p.screen.model().previewing());
-  CHECK(p.screen.model().previewChangeCount() > 0);
+  CHECK(p.screen.model().allocation().changeCount() > 0);
   CHECK(p.d.holders() == before);  // a preview writes nothing
   // Booths changed by the preview show their proposed exhibitor.
   int proposed = 0;
   for (int i = 0; i < static_cast<int>(p.screen.model().booths().size()); ++i)
-    if (p.screen.model().previewChanged(i) && p.screen.model().shownHolder(i) >= 0) ++proposed;
+    if (p.screen.model().allocation().changed(i) && p.screen.model().shownHolder(i) >= 0) ++proposed;
   CHECK(proposed > 0);
   // Hand operations wait for the decision.
   CHECK_FALSE(p.screen.model().assign(p.screen.model().boothIndex("A-05"), p.firstUnassigned()));
@@ -191,10 +191,10 @@ TEST_CASE("plan: the automatic allocation previewed then discarded changes nothi
   CHECK(p.d.holders() == before);
 
   p.screen.model().startAllocation();
-  p.screen.model().waitForAllocation();
+  p.screen.model().allocation().wait();
   p.frames(2);
   REQUIRE(p.screen.model().previewing());
-  const int changes = p.screen.model().previewChangeCount();
+  const int changes = p.screen.model().allocation().changeCount();
   REQUIRE(p.screen.model().acceptPreview());
   int assigned = 0;
   for (const auto& b : p.d.store->booths()) assigned += b.exhibitor_id.has_value();

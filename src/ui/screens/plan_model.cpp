@@ -22,18 +22,6 @@
 
 namespace moussem::ui {
 
-struct PlanModel::Preview {
-  booth::Problem problem;
-  booth::Allocation allocation;
-  std::vector<int> holder;  // by booth index: exhibitor index in the preview
-};
-
-struct PlanModel::Pending {
-  std::mutex mutex;
-  booth::Problem problem;
-  std::optional<booth::AllocationResult> result;
-};
-
 PlanModel::PlanModel(Store& store) : store_(store) {
   const char* home = std::getenv("HOME");
   exportPath = (std::filesystem::path(home && *home ? home : std::filesystem::temp_directory_path().string()) / "plan.pdf").string();
@@ -73,11 +61,7 @@ std::string codesLabels(std::string_view family, const std::string& code) {
 }  // namespace
 
 void PlanModel::load() {
-  if (preview_) {  // the plan may have changed under the preview: it is not valid any more
-    preview_.reset();
-    previewChangedBooths_.clear();
-    previewChanges_ = 0;
-  }
+  allocation_.discard();  // the plan may have changed under the preview: it is not valid any more
   halls_ = store_.halls();
   features_ = store_.venueFeatures();
   exhibitors_.clear();
@@ -187,7 +171,7 @@ int PlanModel::boothAt(double mx, double my) const {
 
 int PlanModel::shownHolder(int booth) const {
   if (booth < 0 || booth >= static_cast<int>(booths_.size())) return -1;
-  if (preview_) return preview_->holder[booth];
+  if (allocation_.previewing()) return allocation_.holder(booth);
   return booths_[booth].holder;
 }
 
@@ -195,7 +179,7 @@ std::uint32_t PlanModel::colourOf(int i) const {
   const auto& b = booths_[i];
   const int holder = shownHolder(i);
   Booth shown = b.booth;
-  if (preview_ && holder != b.holder) {
+  if (allocation_.previewing() && holder != b.holder) {
     if (holder >= 0) shown.exhibitor_id = exhibitors_[holder].id, shown.status = "assigned";
     else shown.exhibitor_id.reset(), shown.status = "free";
   }
@@ -214,7 +198,7 @@ const std::vector<PlanModel::LegendEntry>& PlanModel::legend() const {
   for (std::size_t i = 0; i < booths_.size(); ++i) {
     const int holder = shownHolder(static_cast<int>(i));
     Booth shown = booths_[i].booth;
-    if (preview_ && holder != booths_[i].holder) shown.status = holder >= 0 ? "assigned" : "free";
+    if (allocation_.previewing() && holder != booths_[i].holder) shown.status = holder >= 0 ? "assigned" : "free";
     if (holder >= 0) shown.exhibitor_id = exhibitors_[holder].id;
     else shown.exhibitor_id.reset();
     ++counts[booth::colourCode(colourBy_, shown, holder >= 0 ? exhibitors_[holder].sector : "",
@@ -294,7 +278,7 @@ void PlanModel::note(const std::string& message) {
 }
 
 bool PlanModel::refuseWhilePreviewing() {
-  if (!previewing() && !allocating()) return false;
+  if (!allocation_.previewing() && !allocation_.running()) return false;
   fail(tr("plan.error.previewing"));
   return true;
 }
@@ -985,88 +969,31 @@ bool PlanModel::deleteFeature(const std::string& code) {
 
 bool PlanModel::startAllocation() {
   if (refuseWhilePreviewing()) return false;
-  auto pending = std::make_shared<Pending>();
-  try {
-    pending->problem = booth::loadProblem(store_);  // once, on the UI thread: the worker sees no database
-  } catch (const std::exception& e) {
-    fail(e.what());
-    return false;
-  }
-  pending_ = pending;
-  const bool started = task_.start([pending](BackgroundTask::Context& ctx) {
-    ctx.setStage("allocate.progress");
-    booth::AllocatorOptions options;
-    options.progress = [&ctx](double f) { ctx.fraction = f; };
-    options.cancelled = [&ctx] { return ctx.cancel.load(); };
-    auto result = booth::allocate(pending->problem, options);
-    std::lock_guard lock(pending->mutex);
-    pending->result = std::move(result);
-    return std::string();
-  });
+  std::string error;
+  const bool started = allocation_.start(error);
+  if (!error.empty()) fail(error);
   if (started) note(tr("allocate.progress"));
   return started;
 }
-
-void PlanModel::waitForAllocation() { task_.wait(); }
 
 void PlanModel::poll() {
   if (auto exported = exportTask_.poll()) {
     if (exported->ok) note(exported->message);
     else fail(exported->message);
   }
-  auto outcome = task_.poll();
+  auto outcome = allocation_.poll(booths_, [this](Id id) { return exhibitorIndex(id); });
   if (!outcome) return;
-  auto pending = std::move(pending_);
-  if (!outcome->ok || !pending) {
-    fail(outcome->message.empty() ? tr("allocate.cancelled") : outcome->message);
+  if (!outcome->ok) {
+    fail(outcome->message);
     return;
   }
-  std::lock_guard lock(pending->mutex);
-  if (!pending->result) return;
-  const auto& result = *pending->result;
-  if (result.violations.total() > 0) {
-    fail(tr("allocate.error.violations", {std::to_string(result.violations.total())}));
-    return;
-  }
-  auto preview = std::make_unique<Preview>();
-  preview->problem = std::move(pending->problem);
-  preview->allocation = result.allocation;
-  std::map<Id, int> boothById;
-  for (std::size_t i = 0; i < booths_.size(); ++i) boothById[booths_[i].booth.id] = static_cast<int>(i);
-  preview->holder.resize(booths_.size());
-  for (std::size_t i = 0; i < booths_.size(); ++i) preview->holder[i] = booths_[i].holder;
-  const auto& p = preview->problem;
-  for (const auto& pb : p.booths)
-    if (pb.movable && boothById.count(pb.id)) preview->holder[boothById[pb.id]] = -1;
-  for (std::size_t e = 0; e < p.exhibitors.size(); ++e) {
-    const int b = preview->allocation.boothOf[e];
-    if (b < 0 || !boothById.count(p.booths[b].id)) continue;
-    preview->holder[boothById[p.booths[b].id]] = exhibitorIndex(p.exhibitors[e].id);
-  }
-  previewChangedBooths_.assign(booths_.size(), false);
-  previewChanges_ = 0;
-  for (std::size_t i = 0; i < booths_.size(); ++i)
-    if (preview->holder[i] != booths_[i].holder) {
-      previewChangedBooths_[i] = true;
-      ++previewChanges_;
-    }
-  int wanting = 0;
-  for (const auto& x : p.exhibitors) wanting += x.wantsBooth;
-  previewSummary_ = tr("plan.preview.summary", {std::to_string(result.score.assigned), std::to_string(wanting),
-                                                std::to_string(previewChanges_), std::to_string(result.unmet.size())});
-  preview_ = std::move(preview);
-  note(previewSummary_);
+  note(outcome->message);
   rebuildDerived();
 }
 
-bool PlanModel::previewChanged(int booth) const {
-  return preview_ && booth >= 0 && booth < static_cast<int>(previewChangedBooths_.size()) && previewChangedBooths_[booth];
-}
-
 bool PlanModel::acceptPreview() {
-  if (!preview_) return false;
-  auto preview = std::move(preview_);
-  previewChangedBooths_.clear();
+  auto preview = allocation_.take();
+  if (!preview) return false;
   try {
     auto before = store_.booths();
     const auto summary = booth::applyAllocation(store_, preview->problem, preview->allocation);
@@ -1091,10 +1018,8 @@ bool PlanModel::acceptPreview() {
 }
 
 void PlanModel::discardPreview() {
-  if (!preview_) return;
-  preview_.reset();
-  previewChangedBooths_.clear();
-  previewChanges_ = 0;
+  if (!allocation_.previewing()) return;
+  allocation_.discard();
   note(tr("plan.allocation.discarded"));
   rebuildDerived();
 }

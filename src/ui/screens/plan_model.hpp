@@ -6,7 +6,7 @@
 // at a time, halls, aisles, entrances) checks every change whole with booth::validateVenue, the rules
 // of a venue file, before writing it in one transaction. Nothing here queries the database per frame.
 // Its parts with a job of their own live beside it: the search (plan_search), the selection
-// (plan_selection), the rows (plan_rows);
+// (plan_selection), the allocation's worker and preview (plan_allocation), the rows (plan_rows);
 // the viewport (plan_view) is the screen's.
 #pragma once
 #include <cmath>
@@ -25,6 +25,7 @@
 #include "core/domain.hpp"
 #include "store/store.hpp"
 #include "ui/background_task.hpp"
+#include "ui/screens/plan_allocation.hpp"
 #include "ui/screens/plan_rows.hpp"
 #include "ui/screens/plan_search.hpp"
 #include "ui/screens/plan_selection.hpp"
@@ -109,16 +110,13 @@ class PlanModel {
 
   // Automatic allocation: computed on a worker (no database access there), then previewed on the
   // plan. Accepting writes it in one transaction (one undo step); discarding changes nothing.
+  // The worker, its progress and the preview are the allocation's (plan_allocation); starting it,
+  // accepting and discarding go through here, which speaks to the user and keeps the undo steps.
   bool startAllocation();
-  void cancelAllocation() { task_.cancel(); }
-  bool allocating() const { return task_.running(); }
-  double allocationProgress() const { return task_.fraction(); }
-  void poll();  // each frame: the finished allocation becomes the preview
-  void waitForAllocation();  // tests
-  bool previewing() const { return preview_ != nullptr; }
-  bool previewChanged(int booth) const;
-  int previewChangeCount() const { return previewChanges_; }
-  const std::string& previewSummary() const { return previewSummary_; }
+  void poll();  // each frame: the finished allocation becomes the preview, a finished export says so
+  PlanAllocation& allocation() { return allocation_; }
+  const PlanAllocation& allocation() const { return allocation_; }
+  bool previewing() const { return allocation_.previewing(); }
   bool acceptPreview();
   void discardPreview();
 
@@ -197,7 +195,6 @@ class PlanModel {
   const Hall* hallOf(const std::string& code) const;
   const VenueFeature* featureOf(const std::string& code) const;
   std::string nextCode(const std::string& hall, const std::vector<Booth>& extra) const;
-  struct Preview;
   void refreshBooths();
   void rebuildDerived();
   bool run(const std::string& done, const std::function<booth::BoothSnapshot()>& op);
@@ -224,15 +221,8 @@ class PlanModel {
   std::string message_;
   bool messageError_ = false;
 
-  // Allocation: the worker writes its result into `pending_` (shared, so that it may outlive nothing).
-  struct Pending;
-  std::shared_ptr<Pending> pending_;
-  std::unique_ptr<Preview> preview_;
-  std::vector<bool> previewChangedBooths_;
-  int previewChanges_ = 0;
-  std::string previewSummary_;
   BackgroundTask exportTask_;
-  BackgroundTask task_;  // last members: destroyed (joined) first
+  PlanAllocation allocation_{store_};  // last members: their workers are destroyed (joined) first
 };
 
 }  // namespace moussem::ui

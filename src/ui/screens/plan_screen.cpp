@@ -143,11 +143,14 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
                 }});
   // The editor, keyboard first.
   auto editing = [this] { return model_.editing() && noTextInput(); };
-  actions_.add({"plan.edit_mode", "plan.action.edit_mode", {Key::E, true}, [this] {
+  actions_.add({"plan.edit_mode",
+                "plan.action.edit_mode",
+                {Key::E, true},
+                [this] {
                   model_.setEditing(!model_.editing());
                   addMode_ = AddMode::None;
                 },
-                [this] { return !model_.previewing() && !model_.allocating(); }});
+                [this] { return !model_.previewing() && !model_.allocation().running(); }});
   actions_.add({"plan.select_all",
                 "plan.action.select_all",
                 {Key::A, true},
@@ -194,8 +197,11 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
   actions_.add({"plan.zoom_out", "plan.action.zoom_out", {Key::Minus}, [this] { zoom(0.8); }, noTextInput});
   actions_.add({"plan.fit", "plan.action.fit", {Key::Digit0}, [this] { fitPending_ = true; }, noTextInput});
   actions_.add({"plan.search", "plan.action.search", {Key::F, true}, [this] { focusSearch_ = true; }, {}});
-  actions_.add({"plan.allocate", "plan.action.allocate", {}, [this] { model_.startAllocation(); },
-                [this] { return !model_.allocating() && !model_.previewing(); }});
+  actions_.add({"plan.allocate",
+                "plan.action.allocate",
+                {},
+                [this] { model_.startAllocation(); },
+                [this] { return !model_.allocation().running() && !model_.previewing(); }});
 }
 
 void PlanScreen::onShow() {
@@ -320,8 +326,8 @@ void PlanScreen::drawToolbar() {
   shortcutAfter("plan.zoom_in");
   button(LID("plan.fit"), true, [this] { fitPending_ = true; });
   shortcutAfter("plan.fit");
-  button(LID(model_.editing() ? "plan.edit.done" : "plan.edit.mode"), !model_.previewing() && !model_.allocating(),
-         [this] {
+  button(LID(model_.editing() ? "plan.edit.done" : "plan.edit.mode"),
+         !model_.previewing() && !model_.allocation().running(), [this] {
            model_.setEditing(!model_.editing());
            addMode_ = AddMode::None;
          });
@@ -330,12 +336,12 @@ void PlanScreen::drawToolbar() {
   shortcutAfter("plan.undo");
   button(LID("plan.redo"), model_.canRedo(), [this] { model_.redo(); });
   shortcutAfter("plan.redo");
-  if (model_.allocating()) {
+  if (model_.allocation().running()) {
     const float barW = ImGui::GetFontSize() * 8;
     items.push_back({barW, [this, barW] {
-                       ImGui::ProgressBar(static_cast<float>(model_.allocationProgress()), ImVec2(barW, 0));
+                       ImGui::ProgressBar(static_cast<float>(model_.allocation().progress()), ImVec2(barW, 0));
                      }});
-    button(LID("plan.cancel"), true, [this] { model_.cancelAllocation(); });
+    button(LID("plan.cancel"), true, [this] { model_.allocation().cancel(); });
   } else if (model_.previewing()) {
     button(LID("plan.accept"), true, [this] { model_.acceptPreview(); });
     button(LID("plan.discard"), true, [this] { model_.discardPreview(); });
@@ -955,7 +961,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     if (b.status == "hold" && model_.colourBy() != booth::ColourBy::Status)
       dl->AddRect(ImVec2(a.x + 3, a.y + 3), ImVec2(c.x - 3, c.y - 3), theme::kOnHold.packed(), 0, 0, 2);
     drawBoothLabel(dl, i, a, c);
-    if (model_.previewChanged(i))
+    if (model_.allocation().changed(i))
       dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(c.x + 1, c.y + 1), theme::kProposed.packed(), 0, 0, 3);
     if (searching && model_.search().highlighted(i))
       dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), theme::kSearchHit.packed(), 0, 0, 3);
@@ -1047,13 +1053,13 @@ void PlanScreen::drawTooltip(int i) {
   if (holder >= 0) {
     const auto& x = model_.exhibitors()[holder];
     ImGui::Separator();
-    if (model_.previewChanged(i)) TextColored(theme::kProposedText, tr("plan.preview.proposed"));
+    if (model_.allocation().changed(i)) TextColored(theme::kProposedText, tr("plan.preview.proposed"));
     Text(x.name_fr);
     if (!x.name_ar.empty()) Text(x.name_ar);
     Text(i18n::label("sector", x.sector) + " · " + i18n::label("region", x.region) + (x.city.empty() ? "" : " · " + x.city));
     TextColored(theme::kNote, tr("plan.request", {area(x.area)}) + (x.wants_corner ? " · " + tr("plan.corner") : "") +
                                   (x.needs_power ? " · " + tr("plan.power") : ""));
-  } else if (model_.previewChanged(i)) {
+  } else if (model_.allocation().changed(i)) {
     TextColored(theme::kProposedText, tr("plan.preview.freed"));
   }
   ImGui::EndTooltip();

@@ -31,7 +31,7 @@ class PlanScreen final : public Screen {
   void onShow() override;
   void refresh() override;
   void draw() override;
-  bool busy() const override { return model_.allocating() || model_.exporting(); }
+  bool busy() const override { return model_.allocation().running() || model_.exporting(); }
   const ActionTable* actions() const override { return &actions_; }
 
   FileBrowser& venueBrowser() { return venueBrowser_; }  // tests

@@ -229,8 +229,7 @@ bool PlanModel::importVenueFile(const std::string& path) {
   try {
     const booth::Venue venue = booth::readVenueFile(path);  // every check before anything is written
     const booth::VenueImport done = booth::importVenue(store_, venue, path);
-    undo_.clear();
-    redo_.clear();
+    history_.clear();
     load();
     note(tr("venue.imported",
             {path, std::to_string(done.halls), std::to_string(done.booths), std::to_string(done.assigned)}));
@@ -246,8 +245,7 @@ bool PlanModel::startFromExample() {
   try {
     const booth::Venue venue = booth::parseVenue(booth::olmSouissiExample(), "olm-souissi.json");
     const booth::VenueImport done = booth::importVenue(store_, venue, "olm-souissi.json");
-    undo_.clear();
-    redo_.clear();
+    history_.clear();
     load();
     note(tr("plan.example_installed", {std::to_string(done.halls), std::to_string(done.booths)}));
     return true;
@@ -283,26 +281,12 @@ bool PlanModel::refuseWhilePreviewing() {
   return true;
 }
 
-booth::BoothSnapshot PlanModel::current(const booth::BoothSnapshot& like) {
-  std::map<Id, Booth> now;
-  for (auto& b : store_.booths()) now[b.id] = std::move(b);
-  booth::BoothSnapshot out;
-  for (const auto& b : like) {
-    auto it = now.find(b.id);
-    if (it != now.end()) out.push_back(it->second);
-  }
-  return out;
-}
-
 bool PlanModel::run(const std::string& done, const std::function<booth::BoothSnapshot()>& op) {
   if (refuseWhilePreviewing()) return false;
   bool ok = false;
   try {
     booth::BoothSnapshot before = op();
-    if (!before.empty()) {
-      undo_.push_back({done, before, current(before), {}, {}, {}, {}});
-      redo_.clear();
-    }
+    if (!before.empty()) history_.record({done, before, history_.current(before), {}, {}, {}, {}});
     note(done);
     ok = true;
   } catch (const std::exception& e) {
@@ -358,155 +342,23 @@ bool PlanModel::toggleHold(int booth) {
   return run(tr(hold ? "booth.held" : "booth.released", {code}), [&] { return booth::holdBooth(store_, code, hold); });
 }
 
-namespace {
-bool sameState(const booth::BoothSnapshot& a, const booth::BoothSnapshot& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i].id != b[i].id || a[i].exhibitor_id != b[i].exhibitor_id || a[i].status != b[i].status ||
-        a[i].locked != b[i].locked || a[i].x != b[i].x || a[i].y != b[i].y || a[i].width != b[i].width ||
-        a[i].depth != b[i].depth)
-      return false;
-  return true;
-}
-
-// The rows of `all` with the ids of `like`, in the order of `like` (missing ones left out).
-template <typename T>
-std::vector<T> byIds(const std::vector<T>& all, const std::vector<T>& like) {
-  std::vector<T> out;
-  for (const auto& l : like)
-    for (const auto& a : all)
-      if (a.id == l.id) out.push_back(a);
-  return out;
-}
-
-// Halls and features compared by every field (their audit JSON).
-template <typename T>
-bool sameRows(const std::vector<T>& a, const std::vector<T>& b) {
-  return nlohmann::json(a) == nlohmann::json(b);
-}
-
-void insertRow(Store& s, Hall& h) { s.insertHall(h); }
-void insertRow(Store& s, VenueFeature& f) { s.insertVenueFeature(f); }
-void insertRow(Store& s, Booth& b) { s.insertBooth(b); }
-void updateRow(Store& s, const Hall& h) { s.updateHall(h); }
-void updateRow(Store& s, const VenueFeature& f) { s.updateVenueFeature(f); }
-void deleteRow(Store& s, const Hall& h) { s.deleteHall(h.id); }
-void deleteRow(Store& s, const VenueFeature& f) { s.deleteVenueFeature(f.id); }
-
-// A row put back gets a new id: the step follows it, and `moved` (when given) records old -> new for
-// the other steps.
-template <typename T>
-void insertRows(Store& s, std::vector<T>& rows, std::map<Id, Id>* moved = nullptr) {
-  for (auto& r : rows) {
-    T copy = r;
-    copy.id = 0;
-    insertRow(s, copy);
-    if (moved && r.id) (*moved)[r.id] = copy.id;
-    r.id = copy.id;
-  }
-}
-
-template <typename T>
-void followIds(std::vector<T>& rows, const std::map<Id, Id>& moved) {
-  for (auto& r : rows)
-    if (auto it = moved.find(r.id); it != moved.end()) r.id = it->second;
-}
-}  // namespace
-
-void PlanModel::applyStep(Step& step, bool forward) {
-  std::map<Id, Id> booths, halls, features;  // rows put back: old id -> new id
-  store_.write([&] {
-    auto& removeBooths = forward ? step.deleted : step.inserted;
-    auto& addBooths = forward ? step.inserted : step.deleted;
-    auto& removeFeatures = forward ? step.features.deleted : step.features.inserted;
-    auto& addFeatures = forward ? step.features.inserted : step.features.deleted;
-    auto& removeHalls = forward ? step.halls.deleted : step.halls.inserted;
-    auto& addHalls = forward ? step.halls.inserted : step.halls.deleted;
-    // Booths and features refer to their hall by code: halls come first and go last.
-    for (const auto& b : removeBooths) store_.deleteBooth(b.id);
-    for (const auto& f : removeFeatures) deleteRow(store_, f);
-    insertRows(store_, addHalls, &halls);
-    for (const auto& h : forward ? step.halls.after : step.halls.before) updateRow(store_, h);
-    insertRows(store_, addFeatures, &features);
-    for (const auto& f : forward ? step.features.after : step.features.before) updateRow(store_, f);
-    insertRows(store_, addBooths, &booths);
-    const auto& states = forward ? step.after : step.before;
-    // Exhibitors first leave every booth of the step, so that no state in between has one exhibitor
-    // in two booths (as booth::restoreBooths).
-    for (auto it = states.rbegin(); it != states.rend(); ++it) store_.updateBooth(*it);
-    for (const auto& h : removeHalls) deleteRow(store_, h);
-  });
-  // Earlier and later steps that name those rows follow them to their new ids.
-  for (auto* list : {&undo_, &redo_})
-    for (auto& other : *list) {
-      for (auto* rows : {&other.before, &other.after, &other.inserted, &other.deleted}) followIds(*rows, booths);
-      for (auto* rows : {&other.halls.before, &other.halls.after, &other.halls.inserted, &other.halls.deleted}) followIds(*rows, halls);
-      for (auto* rows : {&other.features.before, &other.features.after, &other.features.inserted, &other.features.deleted})
-        followIds(*rows, features);
-    }
-}
-
-// Nobody else (another station) changed what the step would undo (or redo) since: else it would
-// overwrite their work.
-bool PlanModel::stepStillCurrent(const Step& step, bool forward) {
-  const auto& booths = forward ? step.before : step.after;
-  const auto& present = forward ? step.deleted : step.inserted;
-  const auto& halls = forward ? step.halls.before : step.halls.after;
-  const auto& presentHalls = forward ? step.halls.deleted : step.halls.inserted;
-  const auto& features = forward ? step.features.before : step.features.after;
-  const auto& presentFeatures = forward ? step.features.deleted : step.features.inserted;
-  const auto nowHalls = store_.halls();
-  const auto nowFeatures = store_.venueFeatures();
-  return sameState(current(booths), booths) && current(present).size() == present.size() &&
-         sameRows(byIds(nowHalls, halls), halls) && byIds(nowHalls, presentHalls).size() == presentHalls.size() &&
-         sameRows(byIds(nowFeatures, features), features) &&
-         byIds(nowFeatures, presentFeatures).size() == presentFeatures.size();
-}
-
 bool PlanModel::undo() {
-  if (refuseWhilePreviewing() || undo_.empty()) return false;
-  Step step = undo_.back();
-  try {
-    if (!stepStillCurrent(step, false)) {
-      fail(tr("plan.error.undo_changed"));
-      undo_.clear();
-      load();
-      return false;
-    }
-    applyStep(step, false);
-  } catch (const std::exception& e) {
-    fail(e.what());
-    load();
-    return false;
-  }
-  undo_.pop_back();
-  note(tr("plan.undone", {step.label}));
-  redo_.push_back(std::move(step));
-  load();
-  return true;
+  return play(false);
+}
+bool PlanModel::redo() {
+  return play(true);
 }
 
-bool PlanModel::redo() {
-  if (refuseWhilePreviewing() || redo_.empty()) return false;
-  Step step = redo_.back();
-  try {
-    if (!stepStillCurrent(step, true)) {
-      fail(tr("plan.error.undo_changed"));
-      redo_.clear();
-      load();
-      return false;
-    }
-    applyStep(step, true);
-  } catch (const std::exception& e) {
-    fail(e.what());
-    load();
-    return false;
-  }
-  redo_.pop_back();
-  note(tr("plan.redone", {step.label}));
-  undo_.push_back(std::move(step));
+bool PlanModel::play(bool forward) {
+  if (refuseWhilePreviewing() || !(forward ? history_.canRedo() : history_.canUndo())) return false;
+  const auto played = forward ? history_.redo() : history_.undo();
+  const bool done = played.kind == PlanHistory::Played::Kind::Done;
+  if (done)
+    note(tr(forward ? "plan.redone" : "plan.undone", {played.text}));
+  else
+    fail(played.text);
   load();
-  return true;
+  return done;
 }
 
 std::string PlanModel::hallAt(double mx, double my) const {
@@ -545,8 +397,9 @@ namespace {
 // Replaces the rows of `rows` whose id is in `changed`, drops those whose code is in `removed`, appends
 // `added`; records in `step` (when given) what changed in place and what was removed.
 template <typename T>
-std::vector<T> merged(const std::vector<T>& rows, const std::vector<T>& changed, const std::vector<std::string>& removed,
-                      const std::vector<T>& added, PlanModel::Rows<T>* step) {
+std::vector<T> merged(const std::vector<T>& rows, const std::vector<T>& changed,
+                      const std::vector<std::string>& removed, const std::vector<T>& added,
+                      PlanHistory::Rows<T>* step) {
   std::vector<T> out;
   for (const auto& r : rows) {
     if (std::find(removed.begin(), removed.end(), r.code) != removed.end()) {
@@ -565,7 +418,7 @@ std::vector<T> merged(const std::vector<T>& rows, const std::vector<T>& changed,
 }
 }  // namespace
 
-booth::Venue PlanModel::venueWith(const Change& c, Step* step) const {
+booth::Venue PlanModel::venueWith(const Change& c, PlanHistory::Step* step) const {
   // The plan as it would be, to be checked whole with the venue file's rules.
   booth::Venue venue;
   venue.halls = merged(halls_, c.hallsChanged, c.hallsRemoved, c.hallsAdded, step ? &step->halls : nullptr);
@@ -599,23 +452,23 @@ bool PlanModel::edit(const std::string& label, const std::vector<Booth>& changed
 
 bool PlanModel::edit(const std::string& label, const Change& c) {
   if (refuseWhilePreviewing()) return false;
-  Step step;
+  PlanHistory::Step step;
   step.label = label;
   try {
     booth::validateVenue(venueWith(c, &step), tr("plan.edit.source"));
     store_.write([&] {
       for (const auto& b : step.deleted) store_.deleteBooth(b.id);
-      for (const auto& f : step.features.deleted) deleteRow(store_, f);
+      for (const auto& f : step.features.deleted) plan_rows::deleteRow(store_, f);
       step.halls.inserted = c.hallsAdded;
-      insertRows(store_, step.halls.inserted);
-      for (const auto& h : step.halls.after) updateRow(store_, h);
+      plan_rows::insertRows(store_, step.halls.inserted);
+      for (const auto& h : step.halls.after) plan_rows::updateRow(store_, h);
       step.features.inserted = c.featuresAdded;
-      insertRows(store_, step.features.inserted);
-      for (const auto& f : step.features.after) updateRow(store_, f);
+      plan_rows::insertRows(store_, step.features.inserted);
+      for (const auto& f : step.features.after) plan_rows::updateRow(store_, f);
       for (const auto& b : step.after) store_.updateBooth(b);
       step.inserted = c.added;
-      insertRows(store_, step.inserted);
-      for (const auto& h : step.halls.deleted) deleteRow(store_, h);
+      plan_rows::insertRows(store_, step.inserted);
+      for (const auto& h : step.halls.deleted) plan_rows::deleteRow(store_, h);
     });
   } catch (const std::exception& e) {
     fail(e.what());
@@ -623,8 +476,7 @@ bool PlanModel::edit(const std::string& label, const Change& c) {
     return false;
   }
   note(label);
-  undo_.push_back(std::move(step));
-  redo_.clear();
+  history_.record(std::move(step));
   load();
   return true;
 }
@@ -997,18 +849,8 @@ bool PlanModel::acceptPreview() {
   try {
     auto before = store_.booths();
     const auto summary = booth::applyAllocation(store_, preview->problem, preview->allocation);
-    auto after = current(before);
-    booth::BoothSnapshot changedBefore, changedAfter;
-    for (std::size_t i = 0; i < before.size() && i < after.size(); ++i)
-      if (!sameState({before[i]}, {after[i]})) {
-        changedBefore.push_back(before[i]);
-        changedAfter.push_back(after[i]);
-      }
     const std::string done = tr("plan.allocation.accepted", {std::to_string(summary.assigned), std::to_string(summary.changed)});
-    if (!changedBefore.empty()) {
-      undo_.push_back({done, std::move(changedBefore), std::move(changedAfter), {}, {}, {}, {}});
-      redo_.clear();
-    }
+    history_.recordChanged(done, before, history_.current(before));  // one undo step
     note(done);
   } catch (const std::exception& e) {
     fail(e.what());

@@ -6,7 +6,8 @@
 // at a time, halls, aisles, entrances) checks every change whole with booth::validateVenue, the rules
 // of a venue file, before writing it in one transaction. Nothing here queries the database per frame.
 // Its parts with a job of their own live beside it: the search (plan_search), the selection
-// (plan_selection), the allocation's worker and preview (plan_allocation), the rows (plan_rows);
+// (plan_selection), the allocation's worker and preview (plan_allocation), the undo and redo steps
+// (plan_history), the rows (plan_rows);
 // the viewport (plan_view) is the screen's.
 #pragma once
 #include <cmath>
@@ -26,6 +27,7 @@
 #include "store/store.hpp"
 #include "ui/background_task.hpp"
 #include "ui/screens/plan_allocation.hpp"
+#include "ui/screens/plan_history.hpp"
 #include "ui/screens/plan_rows.hpp"
 #include "ui/screens/plan_search.hpp"
 #include "ui/screens/plan_selection.hpp"
@@ -34,12 +36,6 @@ namespace moussem::ui {
 
 class PlanModel {
  public:
-  // Rows (halls, features) changed by one undo step: in place, added, removed (ids kept current).
-  template <typename T>
-  struct Rows {
-    std::vector<T> before, after, inserted, deleted;
-  };
-
   explicit PlanModel(Store& store);
   ~PlanModel();
   PlanModel(const PlanModel&) = delete;
@@ -93,8 +89,8 @@ class PlanModel {
   bool toggleHold(int booth);
   bool undo();
   bool redo();
-  bool canUndo() const { return !undo_.empty() && !previewing(); }
-  bool canRedo() const { return !redo_.empty() && !previewing(); }
+  bool canUndo() const { return history_.canUndo() && !previewing(); }
+  bool canRedo() const { return history_.canRedo() && !previewing(); }
 
   const std::string& message() const { return message_; }
   bool messageIsError() const { return messageError_; }
@@ -169,13 +165,6 @@ class PlanModel {
   void waitForExport() { exportTask_.wait(); }
 
  private:
-  struct Step {
-    std::string label;      // what was done, in the interface language
-    booth::BoothSnapshot before, after;     // booths changed in place
-    std::vector<Booth> inserted, deleted;   // booths the editor added or removed (ids kept current)
-    Rows<Hall> halls;
-    Rows<VenueFeature> features;
-  };
   // One editor change, as wished: checked whole with the venue rules, then written in one transaction.
   struct Change {
     std::vector<Booth> changed, added;
@@ -185,12 +174,11 @@ class PlanModel {
     std::vector<VenueFeature> featuresChanged, featuresAdded;
     std::vector<std::string> featuresRemoved;
   };
-  void applyStep(Step& step, bool forward);
-  bool stepStillCurrent(const Step& step, bool forward);
   bool edit(const std::string& label, const std::vector<Booth>& changed, const std::vector<Booth>& added,
             const std::vector<int>& removed);
   bool edit(const std::string& label, const Change& change);
-  booth::Venue venueWith(const Change& change, Step* step) const;
+  booth::Venue venueWith(const Change& change, PlanHistory::Step* step) const;
+  bool play(bool forward);  // undo (false) or redo (true)
   std::optional<std::vector<Booth>> placedBeside(const std::vector<int>& group, std::string& why) const;
   const Hall* hallOf(const std::string& code) const;
   const VenueFeature* featureOf(const std::string& code) const;
@@ -201,7 +189,6 @@ class PlanModel {
   bool refuseWhilePreviewing();
   void fail(const std::string& message);
   void note(const std::string& message);
-  booth::BoothSnapshot current(const booth::BoothSnapshot& like);
 
   Store& store_;
   bool loaded_ = false;
@@ -217,7 +204,7 @@ class PlanModel {
   int revision_ = 0;  // bumped by every change of what is drawn
   mutable std::vector<LegendEntry> legend_;
   mutable std::string legendKey_;
-  std::vector<Step> undo_, redo_;
+  PlanHistory history_{store_};
   std::string message_;
   bool messageError_ = false;
 

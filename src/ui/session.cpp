@@ -199,7 +199,7 @@ void Session::drawForm() {
   ImGui::PopItemWidth();
   ImGui::Dummy(ImVec2(0, 4));
   if (!model_.error().empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
     TextWrapped(model_.error());
     ImGui::PopStyleColor();
   }
@@ -238,7 +238,7 @@ void Session::drawForm() {
     focusFirst_ = !ok;
   }
   ImGui::Dummy(ImVec2(0, 6));
-  TextColored(ImVec4(0.35f, 0.38f, 0.45f, 1), tr("status.station", {moussem::stationName()}));
+  TextColored(theme::kMuted, tr("status.station", {moussem::stationName()}));
   formHeight_ = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   ImGui::EndChild();
   ImGui::End();

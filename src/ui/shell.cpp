@@ -160,9 +160,9 @@ void Shell::drawMenu() {
 
 void Shell::drawNavigation(float width, float height) {
   navRects_.clear();
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.106f, 0.165f, 0.255f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kNavy);
   ImGui::BeginChild("navigation", ImVec2(width, height), false);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kOnColour);
   ImGui::Dummy(ImVec2(0, 6));
   if (fonts().heading) ImGui::PushFont(fonts().heading);
   TextAligned("Moussem", 0.5f);
@@ -170,8 +170,8 @@ void Shell::drawNavigation(float width, float height) {
   ImGui::Dummy(ImVec2(0, 10));
   for (std::size_t i = 0; i < screens_.size(); ++i) {
     bool selected = i == current_;
-    ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(0.788f, 0.635f, 0.153f, 0.85f));
-    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImVec4(1, 1, 1, 0.15f));
+    ImGui::PushStyleColor(ImGuiCol_Header, theme::kGold.alpha(0.85f));
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, theme::kOnColour.alpha(0.15f));
     // Every entry starts at the same distance from the reading edge (a fraction of the free space would
     // start each at its own place).
     const bool rtl = isRtlLayout();
@@ -215,9 +215,8 @@ void Shell::drawStatus() {
   // Separate segments, each shaped on its own and laid out in reading order: a path or a version
   // number never gets reordered into an Arabic label.
   std::vector<std::pair<std::string, ImVec4>> segments;
-  const ImVec4 grey(0.35f, 0.38f, 0.45f, 1), amber(0.75f, 0.45f, 0.0f, 1);
-  if (demo_) segments.emplace_back(tr("status.demo"), amber);
-  if (wedge_.capsLock()) segments.emplace_back(tr("status.caps_lock"), amber);
+  if (demo_) segments.emplace_back(tr("status.demo"), theme::kWarning);
+  if (wedge_.capsLock()) segments.emplace_back(tr("status.caps_lock"), theme::kWarning);
   if (auto done = backup_.poll()) {  // a backup just ended (no I/O here: the worker's outcome)
     backupError_ = done->ok ? std::string() : done->message;
     if (done->ok) lastBackup_ = done->message;
@@ -227,18 +226,19 @@ void Shell::drawStatus() {
     backupIfDue();
   }
   if (!backupError_.empty()) {
-    segments.emplace_back(tr("status.backup.failed", {backupError_}), ImVec4(0.75f, 0.1f, 0.1f, 1));
+    segments.emplace_back(tr("status.backup.failed", {backupError_}), theme::kError);
   } else if (!lastBackup_.empty()) {
-    segments.emplace_back(tr("status.backup.last", {tz::clock(lastBackup_)}), grey);
+    segments.emplace_back(tr("status.backup.last", {tz::clock(lastBackup_)}), theme::kMuted);
   } else if (hasBackupPlan_) {
-    segments.emplace_back(tr("status.backup.none"), amber);
+    segments.emplace_back(tr("status.backup.none"), theme::kWarning);
   }
   // A shared server may drop: say so (status() asks the store, not the network: nothing waits here).
   if (const StoreStatus s = store_.status(); s.shared && !s.connected)
-    segments.emplace_back(tr("station.connection_lost"), ImVec4(0.75f, 0.1f, 0.1f, 1));
-  segments.emplace_back(tr("status.user", {actor_.user, tr("role." + std::string(roleCode(actor_.role)))}), grey);
-  segments.emplace_back(tr("status.station", {station_}), grey);
-  segments.emplace_back(status_, grey);
+    segments.emplace_back(tr("station.connection_lost"), theme::kError);
+  segments.emplace_back(tr("status.user", {actor_.user, tr("role." + std::string(roleCode(actor_.role)))}),
+                        theme::kMuted);
+  segments.emplace_back(tr("status.station", {station_}), theme::kMuted);
+  segments.emplace_back(status_, theme::kMuted);
   const float sep = ImGui::CalcTextSize("  ·  ").x;
   if (isRtlLayout()) {
     float total = 0;
@@ -249,7 +249,7 @@ void Shell::drawStatus() {
   for (std::size_t i = 0; i < segments.size(); ++i) {
     if (i > 0) {
       ImGui::SameLine(0, 0);
-      ImGui::TextColored(grey, "  ·  ");
+      ImGui::TextColored(theme::kMuted, "  ·  ");
       ImGui::SameLine(0, 0);
     }
     ImGui::TextColored(segments[i].second, "%s", display(segments[i].first).c_str());

@@ -176,10 +176,9 @@ void Startup::draw() {
   if (fonts().heading) ImGui::PopFont();
   ImGui::Separator();
   ImGui::Dummy(ImVec2(0, 6));
-  const ImVec4 red(0.75f, 0.1f, 0.1f, 1), grey(0.35f, 0.38f, 0.45f, 1);
   auto error = [&] {
     if (message_.empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, state_ == State::Waiting ? grey : red);
+    ImGui::PushStyleColor(ImGuiCol_Text, state_ == State::Waiting ? theme::kMuted : theme::kError);
     TextWrapped(message_);
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, 4));
@@ -191,7 +190,7 @@ void Startup::draw() {
       TextWrapped(tr(upgradeTo_ > 0 ? "startup.being_upgraded" : "startup.out_of_reach"));
       ImGui::Dummy(ImVec2(0, 4));
       error();
-      TextColored(grey, tr("startup.next_try", {std::to_string(static_cast<int>(nextAttemptIn() + 0.99))}));
+      TextColored(theme::kMuted, tr("startup.next_try", {std::to_string(static_cast<int>(nextAttemptIn() + 0.99))}));
       const int b = ButtonRow({{tr("startup.retry"), "retry"}, {tr("startup.quit"), "quit"}});
       if (b == 0) attempt();
       if (b == 1) quit();

@@ -81,8 +81,8 @@ struct Plan {
   bool key(ui::Key k, bool ctrl = false) { return screen.actions()->trigger({k, ctrl}); }
   // The first exhibitor of the unassigned list, scrolled into view.
   Id firstUnassigned() {
-    REQUIRE_FALSE(screen.model().unassigned().empty());
-    return screen.model().exhibitors()[screen.model().unassigned()[0]].id;
+    REQUIRE_FALSE(screen.model().search().unassigned().empty());
+    return screen.model().exhibitors()[screen.model().search().unassigned()[0]].id;
   }
 };
 
@@ -93,7 +93,7 @@ bool inside(ImVec2 p, ImVec2 a, ImVec2 b) { return p.x > a.x && p.x < b.x && p.y
 TEST_CASE("plan: dragging an exhibitor from the unassigned list onto a booth assigns it, Ctrl+Z undoes, Ctrl+Y redoes") {
   Plan p;
   const Id x = p.firstUnassigned();
-  const int before = p.screen.model().unassignedTotal();
+  const int before = p.screen.model().search().unassignedTotal();
   auto from = p.screen.unassignedItemCentre(x);
   REQUIRE(from);
   const ImVec2 to = p.screen.boothCentre("A-05");
@@ -101,14 +101,14 @@ TEST_CASE("plan: dragging an exhibitor from the unassigned list onto a booth ass
   p.drag(*from, to);
   CHECK(p.d.booth("A-05").exhibitor_id == x);
   CHECK(p.d.booth("A-05").status == "assigned");
-  CHECK(p.screen.model().unassignedTotal() == before - 1);
-  CHECK(p.screen.model().selectedBooth()->booth.code == "A-05");
+  CHECK(p.screen.model().search().unassignedTotal() == before - 1);
+  CHECK(p.screen.model().selection().currentBooth()->booth.code == "A-05");
   CHECK_FALSE(p.screen.model().messageIsError());
 
   REQUIRE(p.key(ui::Key::Z, true));
   CHECK_FALSE(p.d.booth("A-05").exhibitor_id);
   CHECK(p.d.booth("A-05").status == "free");
-  CHECK(p.screen.model().unassignedTotal() == before);
+  CHECK(p.screen.model().search().unassignedTotal() == before);
   CHECK_FALSE(p.screen.model().canUndo());
 
   REQUIRE(p.key(ui::Key::Y, true));
@@ -145,8 +145,8 @@ TEST_CASE("plan: a locked booth refuses a drop and says why in the user's langua
     Plan p(lang);
     // Select A-05 with a click, lock it with K.
     p.click(p.screen.boothCentre("A-05"));
-    REQUIRE(p.screen.model().selectedBooth());
-    REQUIRE(p.screen.model().selectedBooth()->booth.code == "A-05");
+    REQUIRE(p.screen.model().selection().currentBooth());
+    REQUIRE(p.screen.model().selection().currentBooth()->booth.code == "A-05");
     REQUIRE(p.key(ui::Key::K));
     CHECK(p.d.booth("A-05").locked);
     const auto before = p.d.holders();
@@ -172,15 +172,15 @@ TEST_CASE("plan: the automatic allocation previewed then discarded changes nothi
   Plan p;
   const auto before = p.d.holders();
   p.screen.actions()->run("plan.allocate");
-  p.screen.model().waitForAllocation();
+  p.screen.model().allocation().wait();
   p.frames(2);
   REQUIRE(p.screen.model().previewing());
-  CHECK(p.screen.model().previewChangeCount() > 0);
+  CHECK(p.screen.model().allocation().changeCount() > 0);
   CHECK(p.d.holders() == before);  // a preview writes nothing
   // Booths changed by the preview show their proposed exhibitor.
   int proposed = 0;
   for (int i = 0; i < static_cast<int>(p.screen.model().booths().size()); ++i)
-    if (p.screen.model().previewChanged(i) && p.screen.model().shownHolder(i) >= 0) ++proposed;
+    if (p.screen.model().allocation().changed(i) && p.screen.model().shownHolder(i) >= 0) ++proposed;
   CHECK(proposed > 0);
   // Hand operations wait for the decision.
   CHECK_FALSE(p.screen.model().assign(p.screen.model().boothIndex("A-05"), p.firstUnassigned()));
@@ -191,10 +191,10 @@ TEST_CASE("plan: the automatic allocation previewed then discarded changes nothi
   CHECK(p.d.holders() == before);
 
   p.screen.model().startAllocation();
-  p.screen.model().waitForAllocation();
+  p.screen.model().allocation().wait();
   p.frames(2);
   REQUIRE(p.screen.model().previewing());
-  const int changes = p.screen.model().previewChangeCount();
+  const int changes = p.screen.model().allocation().changeCount();
   REQUIRE(p.screen.model().acceptPreview());
   int assigned = 0;
   for (const auto& b : p.d.store->booths()) assigned += b.exhibitor_id.has_value();
@@ -209,26 +209,12 @@ TEST_CASE("plan: search highlights booths by code and exhibitors by name, in eit
   p.screen.refresh();
   const auto x = *p.d.store->exhibitor(1);
   p.screen.model().setSearch("a-0");
-  CHECK(p.screen.model().highlighted(p.screen.model().boothIndex("A-05")));
-  CHECK_FALSE(p.screen.model().highlighted(p.screen.model().boothIndex("B-07")));
+  CHECK(p.screen.model().search().highlighted(p.screen.model().boothIndex("A-05")));
+  CHECK_FALSE(p.screen.model().search().highlighted(p.screen.model().boothIndex("B-07")));
   p.screen.model().setSearch(x.name_ar);
-  CHECK(p.screen.model().highlighted(p.screen.model().boothIndex("B-07")));
-  CHECK(p.screen.model().hitCount() >= 1);
+  CHECK(p.screen.model().search().highlighted(p.screen.model().boothIndex("B-07")));
+  CHECK(p.screen.model().search().hitCount() >= 1);
   p.frames(1);
-}
-
-TEST_CASE("plan: the view zooms at the pointer and pans") {
-  ui::PlanView v;
-  v.originX = 100, v.originY = 50;
-  v.fit({0, 0, 100, 50}, 1000, 500);
-  CHECK(v.toScreenX(50) == Approx(100 + 500));
-  const double mx = v.toVenueX(300), my = v.toVenueY(200);
-  v.zoomAt(2.0, 300, 200);
-  CHECK(v.toVenueX(300) == Approx(mx));  // the point under the pointer stays
-  CHECK(v.toVenueY(200) == Approx(my));
-  const double before = v.toScreenX(10);
-  v.panBy(40, 0);
-  CHECK(v.toScreenX(10) == Approx(before + 40));
 }
 
 TEST_CASE("plan: the screen draws in French, Arabic and English, coloured by status, sector and region") {
@@ -306,7 +292,7 @@ TEST_CASE("plan editor: add, move, resize, duplicate, a row of N and delete boot
   const Booth a05 = p.d.booth("A-05");
   // Move by a drag on the canvas: lands on the grid, one step to undo.
   const ImVec2 from = p.screen.boothCentre("A-05");
-  const float perMetre = static_cast<float>(m.view().scale);
+  const float perMetre = static_cast<float>(p.screen.view().scale);
   p.drag(from, ImVec2(from.x, from.y - perMetre * 1.2f));  // 1.2 m up: lands 1 m up, on the grid
   INFO(m.message());
   CHECK(p.d.booth("A-05").y == Approx(a05.y - 1.0));
@@ -359,12 +345,12 @@ TEST_CASE("plan editor: add, move, resize, duplicate, a row of N and delete boot
 
 namespace {
 // Screen point of a venue point.
-ImVec2 at(ui::PlanModel& m, double x, double y) {
-  return ImVec2(static_cast<float>(m.view().toScreenX(x)), static_cast<float>(m.view().toScreenY(y)));
+ImVec2 at(const ui::PlanView& v, double x, double y) {
+  return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y)));
 }
 std::vector<std::string> selectedCodes(const ui::PlanModel& m) {
   std::vector<std::string> out;
-  for (int i : m.selection()) out.push_back(m.booths()[i].booth.code);
+  for (int i : m.selection().booths()) out.push_back(m.booths()[i].booth.code);
   return out;
 }
 }  // namespace
@@ -378,26 +364,26 @@ TEST_CASE("plan editor: a rubber band and Shift+click select booths, a drag move
   const Booth a01 = p.d.booth("A-10"), a02 = p.d.booth("A-11"), a03 = p.d.booth("A-12"), a04 = p.d.booth("A-09");
   // A band dragged on the empty strip in front of the first row (right of the hall's name), down over
   // A-10 to A-12.
-  p.drag(at(m, 57.5, 1.0), at(m, 47.0, 5.0));
+  p.drag(at(p.screen.view(), 57.5, 1.0), at(p.screen.view(), 47.0, 5.0));
   CHECK(selectedCodes(m) == std::vector<std::string>{"A-10", "A-11", "A-12"});
   // Shift+click adds A-09, Shift+click again removes it.
   ImGui::GetIO().KeyShift = true;
   p.click(p.screen.boothCentre("A-09"));
-  CHECK(m.isSelected(m.boothIndex("A-09")));
+  CHECK(m.selection().contains(m.boothIndex("A-09")));
   p.click(p.screen.boothCentre("A-09"));
   ImGui::GetIO().KeyShift = false;
   p.frames(1);
-  CHECK_FALSE(m.isSelected(m.boothIndex("A-09")));
-  REQUIRE(m.selectionCount() == 3);
+  CHECK_FALSE(m.selection().contains(m.boothIndex("A-09")));
+  REQUIRE(m.selection().count() == 3);
   // Dragging one of them moves the three, snapped to the grid: 1.2 m up lands 1 m up.
   const ImVec2 from = p.screen.boothCentre("A-11");
-  p.drag(from, ImVec2(from.x, from.y - static_cast<float>(m.view().scale) * 1.2f));
+  p.drag(from, ImVec2(from.x, from.y - static_cast<float>(p.screen.view().scale) * 1.2f));
   INFO(m.message());
   CHECK(p.d.booth("A-10").y == Approx(a01.y - 1));
   CHECK(p.d.booth("A-11").y == Approx(a02.y - 1));
   CHECK(p.d.booth("A-12").y == Approx(a03.y - 1));
   CHECK(p.d.booth("A-09").y == a04.y);
-  CHECK(m.selectionCount() == 3);  // still selected after the move
+  CHECK(m.selection().count() == 3);  // still selected after the move
   // One undo step brings the three back.
   REQUIRE(p.key(ui::Key::Z, true));
   CHECK(p.d.booth("A-10").y == a01.y);
@@ -412,9 +398,9 @@ TEST_CASE("plan editor: a rubber band and Shift+click select booths, a drag move
   CHECK(p.d.booth("A-11").y == a02.y);
   // Ctrl+A selects every booth; Escape nothing.
   REQUIRE(p.key(ui::Key::A, true));
-  CHECK(m.selectionCount() == static_cast<int>(m.booths().size()));
+  CHECK(m.selection().count() == static_cast<int>(m.booths().size()));
   REQUIRE(p.key(ui::Key::Escape));
-  CHECK(m.selectionCount() == 0);
+  CHECK(m.selection().count() == 0);
   p.frames(2);
 }
 
@@ -424,8 +410,8 @@ TEST_CASE("plan editor: a selection's move that would overlap or leave the hall 
   m.setEditing(true);
   const auto before = p.d.holders();
   std::vector<Booth> booths = p.d.store->booths();
-  m.select(m.boothIndex("A-02"));
-  m.toggleSelected(m.boothIndex("A-03"));
+  m.selection().select(m.boothIndex("A-02"));
+  m.selection().toggle(m.boothIndex("A-03"));
   // 1 m to the right: A-03 would overlap A-04.
   CHECK_FALSE(m.moveSelection(1.0, 0));
   CHECK(m.messageIsError());
@@ -456,15 +442,15 @@ TEST_CASE("plan editor: Ctrl+D duplicates the selection and Delete deletes it, e
   auto& m = p.screen.model();
   m.setEditing(true);
   const std::size_t start = p.d.store->booths().size();
-  m.select(m.boothIndex("A-02"));
-  m.toggleSelected(m.boothIndex("A-03"));
-  m.toggleSelected(m.boothIndex("A-04"));
+  m.selection().select(m.boothIndex("A-02"));
+  m.selection().toggle(m.boothIndex("A-03"));
+  m.selection().toggle(m.boothIndex("A-04"));
   // Right of the group is A-05, left A-01, behind the back row: the copies go in front (above).
   REQUIRE(p.key(ui::Key::D, true));
   INFO(m.message());
   CHECK(p.d.store->booths().size() == start + 3);
-  CHECK(m.selectionCount() == 3);  // the copies, selected
-  for (int i : m.selection()) CHECK(m.booths()[i].booth.y == Approx(p.d.booth("A-02").y - 3));
+  CHECK(m.selection().count() == 3);  // the copies, selected
+  for (int i : m.selection().booths()) CHECK(m.booths()[i].booth.y == Approx(p.d.booth("A-02").y - 3));
   // Delete removes the three copies, Ctrl+Z brings them back, Ctrl+Y deletes them again.
   REQUIRE(p.key(ui::Key::Delete));
   CHECK(p.d.store->booths().size() == start);
@@ -475,8 +461,8 @@ TEST_CASE("plan editor: Ctrl+D duplicates the selection and Delete deletes it, e
   // A selection holding an assigned booth: refused whole, the booth named, nothing deleted.
   booth::assignBooth(*p.d.store, "A-06", 2);
   p.screen.refresh();
-  m.select(m.boothIndex("A-05"));
-  m.toggleSelected(m.boothIndex("A-06"));
+  m.selection().select(m.boothIndex("A-05"));
+  m.selection().toggle(m.boothIndex("A-06"));
   CHECK(p.key(ui::Key::Delete));  // enabled: it runs, and refuses
   CHECK(m.messageIsError());
   CHECK(m.message().find("A-06") != std::string::npos);
@@ -518,17 +504,17 @@ TEST_CASE("plan editor: a hall moved carries its booths, aisles and entrances, a
   for (const auto& b : inD) CHECK(p.d.booth(b.code).y == b.y);
   // With the mouse, by its name (drawn at its top-left corner): 3 m to the right.
   p.frames(2);
-  const ImVec2 name = at(m, d.x + 1.0, d.y + 0.8);
-  p.drag(name, ImVec2(name.x + static_cast<float>(m.view().scale) * 3.1f, name.y));
+  const ImVec2 name = at(p.screen.view(), d.x + 1.0, d.y + 0.8);
+  p.drag(name, ImVec2(name.x + static_cast<float>(p.screen.view().scale) * 3.1f, name.y));
   INFO(m.message());
-  CHECK(m.selectedHall());
+  CHECK(m.selection().hall());
   CHECK(hall("D").x == d.x + 3);
   CHECK(feature("D-M").x == dm.x + 3);
   for (const auto& b : inD) CHECK(p.d.booth(b.code).x == b.x + 3);
   REQUIRE(p.key(ui::Key::Z, true));
   CHECK(hall("D").x == d.x);
   // Selected, the arrows move it.
-  m.selectHall("D");
+  m.selection().selectHall("D");
   REQUIRE(m.nudge(0.5, 0));
   CHECK(hall("D").x == d.x + 0.5);
   REQUIRE(m.undo());
@@ -537,15 +523,15 @@ TEST_CASE("plan editor: a hall moved carries its booths, aisles and entrances, a
   CHECK(m.message().find("A") != std::string::npos);
   // A new hall below the others, renamed, with an aisle, an entrance and a booth.
   REQUIRE(m.addHall(0, 80));
-  REQUIRE(m.selectedHall());
-  const std::string e = m.selectedHall()->code;
+  REQUIRE(m.selection().hall());
+  const std::string e = m.selection().hall()->code;
   CHECK(e == "E");
   REQUIRE(m.renameHall(e, "Hall E — Poterie", "القاعة هـ"));
   CHECK(hall(e).name_ar == "القاعة هـ");
   REQUIRE(m.addFeature("aisle", 2, 81));
-  const std::string aisle = m.selectedFeature()->code;
+  const std::string aisle = m.selection().feature()->code;
   REQUIRE(m.addFeature("entrance", 10, 80));
-  const std::string door = m.selectedFeature()->code;
+  const std::string door = m.selection().feature()->code;
   REQUIRE(m.setFeatureLabels(door, "Porte sud", "الباب الجنوبي", "South door"));
   REQUIRE(m.addBooth(10, 84));
   const std::string newBooth = m.booths()[m.boothAt(11, 85)].booth.code;
@@ -562,12 +548,12 @@ TEST_CASE("plan editor: a hall moved carries its booths, aisles and entrances, a
   REQUIRE(p.key(ui::Key::Z, true));
   CHECK(p.d.booth(newBooth).x == 10);
   // A hall with a booth is not deleted; its aisle and entrance are, then the empty hall.
-  m.selectHall(e);
+  m.selection().selectHall(e);
   CHECK_FALSE(m.deleteSelected());
   CHECK(m.message().find(newBooth) != std::string::npos);
   REQUIRE(m.deleteBooth(m.boothIndex(newBooth)));
   REQUIRE(m.deleteFeature(aisle));
-  m.selectHall(e);
+  m.selection().selectHall(e);
   REQUIRE(p.key(ui::Key::Delete));  // the hall and its entrance
   CHECK(p.d.store->halls().size() == 4);
   // Undo, step by step, brings the hall, then the aisle, then the booth back.
@@ -604,8 +590,8 @@ TEST_CASE("plan: entrance and aisle labels are shown in the interface language, 
     for (const auto& f : m.features())
       if (f.code == "A-E2") CHECK(booth::featureLabel(f, lang) == "Sortie");
     // Drawn zoomed in, labels on, in every language.
-    m.view().zoomAt(3, (p.screen.canvasMin().x + p.screen.canvasMax().x) / 2, (p.screen.canvasMin().y + p.screen.canvasMax().y) / 2);
-    m.selectFeature("A-E1");
+    p.screen.view().zoomAt(3, (p.screen.canvasMin().x + p.screen.canvasMax().x) / 2, (p.screen.canvasMin().y + p.screen.canvasMax().y) / 2);
+    m.selection().selectFeature("A-E1");
     p.frames(2);
   }
 }

@@ -311,7 +311,7 @@ TEST_CASE("plan screen with no plan: honest empty lists, then the example plan o
   auto& m = screen.model();
   CHECK(m.booths().empty());
   CHECK(m.exhibitors().empty());
-  CHECK(m.unassigned().empty());
+  CHECK(m.search().unassigned().empty());
   // Not "every exhibitor has a booth": there are none. The screen says why (checked on the model).
   CHECK(m.exhibitorsAskingForBooth() == 0);
   // The example plan, from the screen's own button.

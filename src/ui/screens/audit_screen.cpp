@@ -49,12 +49,12 @@ void AuditScreen::draw() {
 
   if (const auto& c = model_.check()) {
     if (c->problems.empty())
-      TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), tr("audit.verify.ok", {std::to_string(c->rows)}));
+      TextColored(theme::kSuccess, tr("audit.verify.ok", {std::to_string(c->rows)}));
     else
-      TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), tr("audit.verify.broken", {std::to_string(c->problems.size())}) +
-                                                    "  (#" + std::to_string(c->problems.front().id) + ")");
+      TextColored(theme::kError, tr("audit.verify.broken", {std::to_string(c->problems.size())}) + "  (#" +
+                                     std::to_string(c->problems.front().id) + ")");
   }
-  if (!model_.error().empty()) TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), model_.error());
+  if (!model_.error().empty()) TextColored(theme::kError, model_.error());
 
   // The rows, newest first; columns mirrored in Arabic.
   const float detailH = model_.selected() ? ImGui::GetContentRegionAvail().y * 0.4f : 0.0f;
@@ -108,7 +108,7 @@ void AuditScreen::draw() {
       ImGui::TextUnformatted(text.c_str());  // JSON: left to right, as written
       ImGui::EndChild();
     };
-    if (auditRedacted(*r)) TextColored(ImVec4(0.7f, 0.45f, 0.05f, 1), tr("audit.screen.redacted", {when(r->redacted_at)}));
+    if (auditRedacted(*r)) TextColored(theme::kWarning, tr("audit.screen.redacted", {when(r->redacted_at)}));
     if (rtl) {
       panel("after", "audit.screen.after", after);
       ImGui::SameLine();

@@ -137,7 +137,7 @@ void BadgesScreen::drawSelection() {
   Text(trn("badges.selected", static_cast<long long>(model_.count())));
   if (model_.alreadyPrinted() > 0) {
     ImGui::SameLine();
-    TextColored(ImVec4(0.7f, 0.45f, 0.0f, 1), trn("badges.already_printed", static_cast<long long>(model_.alreadyPrinted())));
+    TextColored(theme::kWarning, trn("badges.already_printed", static_cast<long long>(model_.alreadyPrinted())));
   }
 }
 

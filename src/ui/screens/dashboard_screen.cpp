@@ -75,7 +75,7 @@ void DashboardScreen::drawExport() {
     ImGui::ProgressBar(static_cast<float>(task.fraction()), ImVec2(-1, 0),
                        display(stage.empty() ? tr("badges.working") : tr(stage)).c_str());
   } else if (!model_.exportMessage().empty()) {
-    TextColored(model_.exportFailed() ? ImVec4(0.75f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.5f, 0.2f, 1), model_.exportMessage());
+    TextColored(model_.exportFailed() ? theme::kError : theme::kSuccess, model_.exportMessage());
   }
 }
 
@@ -86,7 +86,7 @@ double DashboardScreen::nextFrameIn() const {
 void DashboardScreen::draw() {
   model_.tick(ImGui::GetTime());
   drawExport();
-  if (!model_.error().empty()) TextColored(ImVec4(0.70f, 0.15f, 0.15f, 1), tr("dashboard.error", {model_.error()}));
+  if (!model_.error().empty()) TextColored(theme::kError, tr("dashboard.error", {model_.error()}));
   if (!model_.loaded()) {
     Text(tr("dashboard.loading"));
     return;
@@ -113,13 +113,13 @@ void DashboardScreen::draw() {
     ImVec4 accent;
   };
   std::vector<Card> cards{
-      {"dashboard.card.inside", i18n::formatCount(inside), colourFromHex("#138D75")},
-      {"dashboard.card.entries_day", day ? i18n::formatCount(day->entries) : "0", colourFromHex("#1F6FB2")},
-      {"dashboard.card.visitors", i18n::formatCount(f.visitors), colourFromHex("#6A3D9A")},
-      {"dashboard.card.registered", i18n::formatCount(f.people), colourFromHex("#607D8B")},
-      {"dashboard.card.printed", i18n::formatCount(f.badges_printed), colourFromHex("#E07B00")},
-      {"dashboard.card.exhibitors_present", tr("dashboard.of", {i18n::formatCount(present), i18n::formatCount(f.exhibitors)}),
-       colourFromHex("#8D5524")},
+      {"dashboard.card.inside", i18n::formatCount(inside), theme::kChartTeal},
+      {"dashboard.card.entries_day", day ? i18n::formatCount(day->entries) : "0", theme::kChartBlue},
+      {"dashboard.card.visitors", i18n::formatCount(f.visitors), theme::kChartPurple},
+      {"dashboard.card.registered", i18n::formatCount(f.people), theme::kChartSlate},
+      {"dashboard.card.printed", i18n::formatCount(f.badges_printed), theme::kChartOrange},
+      {"dashboard.card.exhibitors_present",
+       tr("dashboard.of", {i18n::formatCount(present), i18n::formatCount(f.exhibitors)}), theme::kChartBrown},
   };
   if (isRtlLayout()) std::reverse(cards.begin(), cards.end());
   const float cardW = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(cards.size() - 1)) / static_cast<float>(cards.size());
@@ -146,24 +146,27 @@ void DashboardScreen::draw() {
       ImGui::EndCombo();
     }
     std::vector<Bar> hours;
-    for (int h = 7; h < 22; ++h) hours.push_back({std::to_string(h), day->by_hour[static_cast<std::size_t>(h)], colourFromHex("#1F6FB2")});
+    for (int h = 7; h < 22; ++h)
+      hours.push_back({std::to_string(h), day->by_hour[static_cast<std::size_t>(h)], theme::kChartBlue});
     ColumnChart("hours", hours, rowH * 8);
   }
   heading(tr("dashboard.chart.days"));
   std::vector<Bar> days;
-  for (const auto& d : f.days) days.push_back({d.day.substr(8, 2) + "/" + d.day.substr(5, 2), d.entries, colourFromHex("#6A3D9A")});
+  for (const auto& d : f.days)
+    days.push_back({d.day.substr(8, 2) + "/" + d.day.substr(5, 2), d.entries, theme::kChartPurple});
   ColumnChart("days", days, rowH * 7);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("right", ImVec2(colW, rowH * 24), true);
   heading(tr("dashboard.chart.inside"));
   std::vector<Bar> zones;
-  for (const auto& z : f.inside_by_zone) zones.push_back({i18n::label("zone", z.code), z.count, colourFromHex("#138D75")});
+  for (const auto& z : f.inside_by_zone) zones.push_back({i18n::label("zone", z.code), z.count, theme::kChartTeal});
   BarChart("zones", zones, labelW);
   ImGui::Spacing();
   heading(tr("dashboard.chart.categories"));
   std::vector<Bar> cats;
-  for (const auto& c : f.entries_by_category) cats.push_back({i18n::label("category", c.code), c.count, colourFromHex("#607D8B")});
+  for (const auto& c : f.entries_by_category)
+    cats.push_back({i18n::label("category", c.code), c.count, theme::kChartSlate});
   BarChart("categories", cats, labelW);
   ImGui::EndChild();
 
@@ -200,27 +203,30 @@ void DashboardScreen::draw() {
   heading(tr("dashboard.chart.regions"));
   std::vector<Bar> regions;
   for (const auto& g : f.exhibitors_by_region)
-    regions.push_back({i18n::label("region", g.code) + "  " + tr("dashboard.of", {i18n::formatCount(g.present), i18n::formatCount(g.total)}),
-                       g.present, colourFromHex("#C9A227")});
+    regions.push_back({i18n::label("region", g.code) + "  " +
+                           tr("dashboard.of", {i18n::formatCount(g.present), i18n::formatCount(g.total)}),
+                       g.present, theme::kChartGold});
   BarChart("regions", regions, labelW * 1.3f);
   heading(tr("dashboard.chart.sectors"));
   std::vector<Bar> sectors;
   for (const auto& g : f.exhibitors_by_sector)
-    sectors.push_back({i18n::label("sector", g.code) + "  " + tr("dashboard.of", {i18n::formatCount(g.present), i18n::formatCount(g.total)}),
-                       g.present, colourFromHex("#8D5524")});
+    sectors.push_back({i18n::label("sector", g.code) + "  " +
+                           tr("dashboard.of", {i18n::formatCount(g.present), i18n::formatCount(g.total)}),
+                       g.present, theme::kChartBrown});
   BarChart("sectors", sectors, labelW * 1.3f);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("booths", ImVec2(colW, rowH * 16), true);
   heading(tr("dashboard.chart.booths"));
-  if (f.booths_by_hall.empty()) TextColored(ImVec4(0.5f, 0.5f, 0.5f, 1), tr("dashboard.no_booths"));
+  if (f.booths_by_hall.empty()) TextColored(theme::kNote, tr("dashboard.no_booths"));
   std::vector<Bar> halls;
   for (const auto& h : f.booths_by_hall)
-    halls.push_back({h.hall + "  " + tr("dashboard.of", {i18n::formatCount(h.taken), i18n::formatCount(h.total)}), h.taken,
-                     colourFromHex("#138D75")});
+    halls.push_back({h.hall + "  " + tr("dashboard.of", {i18n::formatCount(h.taken), i18n::formatCount(h.total)}),
+                     h.taken, theme::kChartTeal});
   BarChart("halls", halls, labelW);
   ImGui::EndChild();
-  TextColored(ImVec4(0.45f, 0.47f, 0.52f, 1), tr("dashboard.refreshed", {std::to_string(static_cast<long long>(model_.lastRefreshMs()))}));
+  TextColored(theme::kNote,
+              tr("dashboard.refreshed", {std::to_string(static_cast<long long>(model_.lastRefreshMs()))}));
   ImGui::EndChild();
 }
 

@@ -22,9 +22,6 @@ namespace moussem::ui {
 
 namespace {
 
-const ImVec4 kGrey(0.40f, 0.43f, 0.50f, 1), kGreen(0.1f, 0.5f, 0.2f, 1), kRed(0.75f, 0.1f, 0.1f, 1),
-    kAmber(0.7f, 0.45f, 0.0f, 1);
-
 void heading(const std::string& text, ImFont* font) {
   if (font) ImGui::PushFont(font);
   TextWrapped(text);  // a long organisation name wraps at its words instead of running off the panel
@@ -58,15 +55,15 @@ void fact(const char* labelKey, const std::string& value) {
 }
 
 // A category chip: its colour and label.
-void categoryChip(const std::string& code, const std::string& colour) {
+void categoryChip(const std::string& code, const ImVec4& colour) {
   const std::string& label = display(i18n::label("category", code));
   const ImVec2 size = ImGui::CalcTextSize(label.c_str());
   const ImVec2 pad(6, 2);
   ImVec2 p = ImGui::GetCursorScreenPos();
   if (isRtlLayout()) p.x += std::max(0.0f, ImGui::GetContentRegionAvail().x - size.x - pad.x * 2);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p, ImVec2(p.x + size.x + pad.x * 2, p.y + size.y + pad.y * 2), ImGui::GetColorU32(colourFromHex(colour)), 4);
-  dl->AddText(ImVec2(p.x + pad.x, p.y + pad.y), IM_COL32(255, 255, 255, 255), label.c_str());
+  dl->AddRectFilled(p, ImVec2(p.x + size.x + pad.x * 2, p.y + size.y + pad.y * 2), ImGui::GetColorU32(colour), 4);
+  dl->AddText(ImVec2(p.x + pad.x, p.y + pad.y), theme::kOnColour.packed(), label.c_str());
   ImGui::Dummy(ImVec2(size.x + pad.x * 2, size.y + pad.y * 2));
 }
 
@@ -230,14 +227,15 @@ void DeskScreen::drawResults(float height) {
   }
   if (!session_->indexError().empty()) ErrorText(session_->indexError());
   const auto& results = model_.results();
-  if (model_.showingRecent()) TextColored(kGrey, tr("desk.recent"));
+  if (model_.showingRecent())
+    TextColored(theme::kNote, tr("desk.recent"));
   else if (results.empty()) {
     Text(tr("desk.no_results"));
     NoteText(tr("desk.no_results.walk_in"));
     return;
   } else {
-    TextColored(kGrey, model_.moreResults() ? tr("desk.results.more", {std::to_string(results.size())})
-                                            : trn("desk.results", static_cast<long long>(results.size())));
+    TextColored(theme::kNote, model_.moreResults() ? tr("desk.results.more", {std::to_string(results.size())})
+                                                   : trn("desk.results", static_cast<long long>(results.size())));
   }
   ImGui::Separator();
   const float rowH = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
@@ -268,13 +266,14 @@ void DeskScreen::drawResults(float height) {
                                                                            : i18n::label("category", r.category)};
       second.insert(second.end(), r.details.begin(), r.details.end());
       if (!r.badge.empty()) second.push_back(r.badge + (r.revoked ? " (" + tr("desk.badge.status.revoked") + ")" : ""));
-      Segments(r.revoked ? kRed : kGrey, second);
+      Segments(r.revoked ? theme::kError : theme::kNote, second);
       ImGui::EndGroup();
       // The category colour as a bar at the row's start edge.
       const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-      const std::string colour = r.kind == SearchIndex::Kind::Exhibitor ? "#8A6D3B" : choices_.categoryColor(r.category);
+      const ImVec4 colour = r.kind == SearchIndex::Kind::Exhibitor ? theme::kExhibitorMark
+                                                                   : categoryColour(choices_.categories, r.category);
       const float x = isRtlLayout() ? ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x + 3 : a.x - 6;
-      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, a.y + 2), ImVec2(x + 3, b.y - 2), ImGui::GetColorU32(colourFromHex(colour)));
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, a.y + 2), ImVec2(x + 3, b.y - 2), ImGui::GetColorU32(colour));
       ImGui::PopID();
     }
   scroll_to_selected_ = false;
@@ -283,7 +282,7 @@ void DeskScreen::drawResults(float height) {
 void DeskScreen::drawDetail() {
   if (!model_.message().empty()) {
     // Wrapped: a long message is never cut. A print that could not go out offers the printer choice.
-    ImGui::PushStyleColor(ImGuiCol_Text, model_.messageIsError() ? kRed : kGreen);
+    ImGui::PushStyleColor(ImGuiCol_Text, model_.messageIsError() ? theme::kError : theme::kSuccess);
     TextWrapped(model_.message());
     ImGui::PopStyleColor();
     if (model_.offerPrinterChoice() && ButtonRow({{tr("desk.print.choose_printer"), "choose-printer"}}) == 0)
@@ -349,7 +348,7 @@ void DeskScreen::drawForm() {
   ImGui::BeginChild("form-fields", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - buttonsH, ImGui::GetFontSize() * 8)));
   const bool enter = PersonFields(form, choices_, fields_);
   ImGui::EndChild();
-  if (!form.message().empty()) TextColored(form.valid() ? kAmber : kRed, form.message());
+  if (!form.message().empty()) TextColored(form.valid() ? theme::kWarning : theme::kError, form.message());
   bool save = enter;
   std::vector<RowButton> buttons{{tr("desk.save") + "  (Ctrl+S)", "save"}};
   const bool anyway = creating && !form.duplicates().empty();
@@ -375,7 +374,7 @@ void DeskScreen::drawPerson() {
   const Person& p = *model_.person();
   heading(names::sentence(p), fonts().heading);
   if (const std::string other = names::secondary(p); !other.empty()) heading(other, fonts().bold);
-  categoryChip(p.category, choices_.categoryColor(p.category));
+  categoryChip(p.category, categoryColour(choices_.categories, p.category));
   std::string org = p.organization;
   if (!p.position.empty()) org += (org.empty() ? "" : "  ·  ") + p.position;
   TextWrapped(org);
@@ -401,11 +400,12 @@ void DeskScreen::drawBadge() {
   heading(tr("desk.badge"), fonts().bold);
   if (badge) {
     const bool revoked = badge->status == "revoked";
-    TextColored(revoked ? kRed : kGrey, tr("desk.badge.line", {badge->serial, std::to_string(badge->version),
-                                                                tr(revoked ? "desk.badge.status.revoked" : "desk.badge.status.active"),
-                                                                trn("desk.badge.printed", badge->printed_count)}));
+    TextColored(revoked ? theme::kError : theme::kNote,
+                tr("desk.badge.line", {badge->serial, std::to_string(badge->version),
+                                       tr(revoked ? "desk.badge.status.revoked" : "desk.badge.status.active"),
+                                       trn("desk.badge.printed", badge->printed_count)}));
   } else {
-    TextColored(kGrey, tr("desk.badge.none"));
+    TextColored(theme::kNote, tr("desk.badge.none"));
   }
   if (!model_.canMint()) {
     ErrorText(tr("desk.badge.no_key"));
@@ -435,9 +435,8 @@ void DeskScreen::drawBadge() {
     const std::string& at = model_.printLog().front().at;  // ISO, UTC
     const auto local = tz::localOf(at, *tz::editionZone());
     const std::string when = local ? dates::formatLong(local->day, i18n::language()) + " " + tz::clock(at) : at;
-    TextColored(kGrey, tr("desk.badge.printed_by", {when,
-                                                    model_.printLog().front().station,
-                                                    model_.printLog().front().operator_name}));
+    TextColored(theme::kNote, tr("desk.badge.printed_by",
+                                 {when, model_.printLog().front().station, model_.printLog().front().operator_name}));
   }
   (void)p;
 }
@@ -509,7 +508,7 @@ void DeskScreen::drawPopups() {
   }
   if (ImGui::BeginPopupModal((display(tr("desk.revoke.title")) + "###desk-revoke").c_str(), nullptr, flags)) {
     any = true;
-    TextColored(kRed, tr("desk.revoke.text", {model_.person() ? names::sentence(*model_.person()) : ""}));
+    TextColored(theme::kError, tr("desk.revoke.text", {model_.person() ? names::sentence(*model_.person()) : ""}));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
     InputTextShaped("##reason", &reason_, 0, L("desk.reason.hint"));

@@ -53,7 +53,7 @@ bool EditionModel::addCategory(const std::string& code) {
     if (c.code == code) return false;
   Category c;
   c.code = code;
-  c.color = "#1F6FB2";
+  c.color = theme::kNewCategoryHex;
   c.sort = static_cast<int>(draft_categories.size());
   draft_categories.push_back(c);
   return true;
@@ -193,7 +193,7 @@ void EditionScreen::drawView() {
     ImGui::EndTable();
   }
   if (model_.timeZoneDataStale()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.38f, 0.0f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
     TextWrapped(tr("edition.tzdata.stale", {model_.timeZoneData().version, model_.timeZoneData().date, ed->ends_on}));
     ImGui::PopStyleColor();
   }

@@ -83,7 +83,7 @@ void ExhibitorsScreen::drawFilters() {
   if (InputTextShaped("##f-text", &model_.text, 0, L("table.search_hint"), PreviewPlacement::Floating)) changed = true;
   const std::string count = tr("table.count", {std::to_string(model_.shown()), std::to_string(model_.total())});
   row.before(ImGui::CalcTextSize(display(count).c_str()).x);
-  TextColored(ImVec4(0.40f, 0.43f, 0.50f, 1), count);
+  TextColored(theme::kNote, count);
   if (changed) model_.filtersChanged();
 }
 
@@ -175,7 +175,7 @@ void ExhibitorsScreen::drawEditor() {
   const bool enter = ExhibitorFields(form, model_.choices(), fields_);
   if (form.draft.id != 0) drawStaff();
   ImGui::EndChild();
-  if (!form.message().empty()) TextColored(form.valid() ? ImVec4(0.1f, 0.5f, 0.2f, 1) : ImVec4(0.75f, 0.1f, 0.1f, 1), form.message());
+  if (!form.message().empty()) TextColored(form.valid() ? theme::kSuccess : theme::kError, form.message());
   if (!model_.message().empty()) Text(model_.message());
   if (ImGui::Button((display(tr("desk.save")) + "  (Ctrl+S)###save").c_str()) || enter) model_.save();
   ImGui::SameLine();

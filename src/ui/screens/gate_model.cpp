@@ -231,10 +231,4 @@ bool GateModel::saveProfile(GateProfile g) {
   }
 }
 
-std::string GateModel::categoryColor(const std::string& code) const {
-  for (const auto& c : categories_)
-    if (c.code == code) return c.color;
-  return "#607D8B";
-}
-
 }  // namespace moussem::ui

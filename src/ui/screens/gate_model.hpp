@@ -97,7 +97,7 @@ class GateModel {
   void setClock(std::function<gate::Moment()> clock) { clock_ = std::move(clock); }
   // The clock of the verdict's time on screen (monotonic seconds; tests move their own).
   void setScreenClock(std::function<double()> clock) { seconds_ = std::move(clock); }
-  std::string categoryColor(const std::string& code) const;
+  const std::vector<Category>& categories() const { return categories_; }
 
  private:
   void record(const gate::Verdict& v);

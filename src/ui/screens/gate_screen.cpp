@@ -20,7 +20,6 @@ namespace moussem::ui {
 
 namespace {
 
-const ImVec4 kGreen(0.106f, 0.529f, 0.247f, 1), kRed(0.776f, 0.157f, 0.157f, 1), kIdle(0.93f, 0.94f, 0.96f, 1);
 constexpr double kVerdictFadeSeconds = 0.6;  // the verdict's last moments, from its colour to the idle screen
 
 void copyTo(char* buf, std::size_t size, const std::string& text) {
@@ -71,7 +70,7 @@ void GateScreen::draw() {
   if (!model_.loaded()) model_.load();
   model_.poll();
   if (!model_.error().empty()) {
-    TextColored(kRed, model_.error());
+    TextColored(theme::kError, model_.error());
     return;
   }
   if (!model_.profile()) {
@@ -102,20 +101,20 @@ void GateScreen::draw() {
     const std::string label = i18n::label("direction", dir);
     top.push_back({ButtonWidth(label), [this, dir, label] {
                      const bool on = model_.direction() == dir;
-                     ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.12f, 0.44f, 0.70f, 1) : ImVec4(0.80f, 0.82f, 0.86f, 1));
-                     ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImVec4(0.1f, 0.1f, 0.1f, 1));
+                     ImGui::PushStyleColor(ImGuiCol_Button, on ? theme::kActive : theme::kInactive);
+                     ImGui::PushStyleColor(ImGuiCol_Text, on ? theme::kOnColour : theme::kInk);
                      if (ImGui::Button((display(label) + "###dir-" + dir).c_str())) model_.setDirection(dir);
                      ImGui::PopStyleColor(2);
                    }});
   }
-  top.push_back(LineLabel(zoneLine, ImVec4(0.35f, 0.38f, 0.45f, 1)));
-  if (!offline.empty()) top.push_back(LineLabel(offline, kRed));
+  top.push_back(LineLabel(zoneLine, theme::kMuted));
+  if (!offline.empty()) top.push_back(LineLabel(offline, theme::kError));
   ReadingLine(top);
 
   // Badges are read right with Caps Lock on; the steward is told anyway (typing a name would suffer).
   if (capsLock_) {
     const float w = ImGui::GetContentRegionAvail().x;
-    centred(tr("gate.screen.caps_lock"), IM_COL32(160, 90, 0, 255), w, ImGui::GetCursorPosX());
+    centred(tr("gate.screen.caps_lock"), theme::kWarning.packed(), w, ImGui::GetCursorPosX());
   }
   const float screenH = ImGui::GetMainViewport()->Size.y;
   const float verdictH = std::max(screenH / 3.0f + 4.0f, ImGui::GetContentRegionAvail().y * 0.45f);
@@ -132,10 +131,11 @@ void GateScreen::drawVerdict(float height) {
   // steward looking up sees either a fresh verdict or the idle screen, never an old one.
   const gate::Verdict* v = model_.verdictOnShow();
   const float fade = v ? std::clamp(static_cast<float>(model_.verdictLeft() / kVerdictFadeSeconds), 0.0f, 1.0f) : 0.0f;
-  const ImVec4 full = !v ? kIdle : v->accepted ? kGreen : kRed;
-  const ImVec4 bg(kIdle.x + (full.x - kIdle.x) * fade, kIdle.y + (full.y - kIdle.y) * fade,
-                  kIdle.z + (full.z - kIdle.z) * fade, 1);
-  const ImU32 fg = v ? IM_COL32(255, 255, 255, static_cast<int>(255 * fade)) : IM_COL32(60, 60, 70, 255);
+  const ImVec4 full = !v ? theme::kVerdictIdle : v->accepted ? theme::kAccept : theme::kRefuse;
+  const ImVec4 bg(theme::kVerdictIdle.x + (full.x - theme::kVerdictIdle.x) * fade,
+                  theme::kVerdictIdle.y + (full.y - theme::kVerdictIdle.y) * fade,
+                  theme::kVerdictIdle.z + (full.z - theme::kVerdictIdle.z) * fade, 1);
+  const ImU32 fg = v ? theme::kOnColour.alpha(fade).packed() : theme::kVerdictIdleInk.packed();
   ImGui::PushStyleColor(ImGuiCol_ChildBg, bg);
   ImGui::BeginChild("verdict", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
   const float width = ImGui::GetContentRegionAvail().x;
@@ -176,8 +176,7 @@ void GateScreen::drawVerdict(float height) {
       const float bandW = std::min(width * 0.6f, ImGui::GetFontSize() * 22);
       const float bandH = ImGui::GetTextLineHeight() * 1.5f;
       const ImVec2 a(p.x + (width - bandW) * 0.5f, p.y), b(a.x + bandW, a.y + bandH);
-      ImVec4 band = colourFromHex(model_.categoryColor(v->person->category));
-      band.w = fade;
+      const ImVec4 band = categoryColour(model_.categories(), v->person->category, fade);
       ImGui::GetWindowDrawList()->AddRectFilled(a, b, ImGui::GetColorU32(band), 6);
       const std::string& label = display(i18n::label("category", v->person->category));
       const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
@@ -199,11 +198,11 @@ void GateScreen::drawSide() {
   const ImVec2 listSize(ImGui::GetContentRegionAvail().x - 2 * (cardW + spacing),
                         ImGui::GetTextLineHeightWithSpacing() * 7 + ImGui::GetStyle().CellPadding.y * 4);
   auto accepted = [&] {
-    FigureCard("accepted-today", tr("gate.screen.accepted_today"), i18n::formatCount(model_.acceptedToday()), size, kGreen);
+    FigureCard("accepted-today", tr("gate.screen.accepted_today"), i18n::formatCount(model_.acceptedToday()), size,
+               theme::kAccept);
   };
   auto inside = [&] {
-    FigureCard("inside-now", tr("gate.screen.inside_now"), i18n::formatCount(model_.insideNow()), size,
-               ImVec4(0.12f, 0.44f, 0.70f, 1));
+    FigureCard("inside-now", tr("gate.screen.inside_now"), i18n::formatCount(model_.insideNow()), size, theme::kActive);
   };
   if (isRtlLayout()) {
     drawLastScans(listSize);
@@ -262,7 +261,7 @@ void GateScreen::drawLastScans(const ImVec2& size) {
       const bool both = !r.name.empty() && !r.name_ar.empty();
       Text(!both ? (r.name.empty() ? r.name_ar : r.name) : rtl ? r.name_ar + "  ·  " + r.name : r.name + "  ·  " + r.name_ar);
       ImGui::TableSetColumnIndex(reasonCol);
-      TextColored(r.accepted ? kGreen : kRed, reasonOf(r));
+      TextColored(r.accepted ? theme::kAccept : theme::kRefuse, reasonOf(r));
     }
     ImGui::EndTable();
   }
@@ -291,7 +290,7 @@ void GateScreen::drawManual() {
     Text(line);
     ImGui::PopID();
   }
-  if (!model_.message().empty()) TextColored(ImVec4(0.55f, 0.35f, 0.0f, 1), model_.message());
+  if (!model_.message().empty()) TextColored(theme::kNoticeInk, model_.message());
 }
 
 void GateScreen::drawCamera() {
@@ -304,7 +303,7 @@ void GateScreen::drawCamera() {
   if (!model_.cameraOn()) {
     if (cameras_.empty()) cameras_ = model_.cameras();  // once per opening, not per frame
     if (cameras_.empty()) {
-      TextColored(ImVec4(0.35f, 0.38f, 0.45f, 1), tr("gate.camera.none"));
+      TextColored(theme::kMuted, tr("gate.camera.none"));
       return;
     }
     camera_ = std::clamp(camera_, 0, static_cast<int>(cameras_.size()) - 1);
@@ -325,7 +324,7 @@ void GateScreen::drawCamera() {
   }
   ImGui::SameLine();
   Text(tr("gate.camera.frames", {std::to_string(model_.cameraFrames())}));
-  if (const std::string why = model_.cameraError(); !why.empty()) TextColored(kRed, why);
+  if (const std::string why = model_.cameraError(); !why.empty()) TextColored(theme::kError, why);
   if (cameraPreview_.valid()) {
     const ImVec2 size = cameraPreview_.size();
     const float w = std::min(size.x, ImGui::GetContentRegionAvail().x * 0.5f);

@@ -50,7 +50,7 @@ void ImportScreen::draw() {
   drawProgress();
   if (!model_.message().empty()) {
     ImGui::PushTextWrapPos(0);
-    TextColored(model_.messageIsError() ? ImVec4(0.75f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.5f, 0.2f, 1), model_.message());
+    TextColored(model_.messageIsError() ? theme::kError : theme::kSuccess, model_.message());
     ImGui::PopTextWrapPos();
   }
   drawImport();
@@ -122,8 +122,10 @@ void ImportScreen::drawPreview(const ImportPreview& p) {
     for (int c = 0; c < n; ++c) {
       ImGui::TableSetColumnIndex(c);
       const std::string& m = p.mapped[static_cast<std::size_t>(c)];
-      if (m.empty()) TextColored(ImVec4(0.7f, 0.45f, 0.0f, 1), tr("import.ignored"));
-      else TextColored(ImVec4(0.1f, 0.45f, 0.2f, 1), "→ " + m);
+      if (m.empty())
+        TextColored(theme::kWarning, tr("import.ignored"));
+      else
+        TextColored(theme::kSuccess, "→ " + m);
     }
     for (const auto& row : p.rows) {
       ImGui::TableNextRow();
@@ -142,8 +144,10 @@ void ImportScreen::drawPreview(const ImportPreview& p) {
 void ImportScreen::drawReport(const io::ImportReport& r, bool dryRun) {
   ImGui::Spacing();
   if (dryRun) {
-    if (r.errors.empty()) TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), tr("import.check.ok", {std::to_string(r.rows)}));
-    else TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), tr("import.check.errors", {std::to_string(r.skipped), std::to_string(r.rows)}));
+    if (r.errors.empty())
+      TextColored(theme::kSuccess, tr("import.check.ok", {std::to_string(r.rows)}));
+    else
+      TextColored(theme::kError, tr("import.check.errors", {std::to_string(r.skipped), std::to_string(r.rows)}));
     Text(tr("import.check.counts", {std::to_string(r.created), std::to_string(r.updated), std::to_string(r.unchanged)}));
   } else {
     heading(tr("import.report.title"));

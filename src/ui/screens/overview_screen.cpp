@@ -28,19 +28,20 @@ void OverviewScreen::draw() {
 
   if (const auto& ed = model_.edition()) {
     if (ed->is_demo) {
-      ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.99f, 0.93f, 0.75f, 1));
+      ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kNoticeBackground);
       ImGui::BeginChild("demo-banner", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 1.6f), true,
                         ImGuiWindowFlags_NoScrollbar);
-      TextColored(ImVec4(0.55f, 0.35f, 0.0f, 1), tr("overview.demo_banner"));
+      TextColored(theme::kNoticeInk, tr("overview.demo_banner"));
       ImGui::EndChild();
       ImGui::PopStyleColor();
     }
     if (fonts().heading) ImGui::PushFont(fonts().heading);
     Text(editionName(*ed));
     if (fonts().heading) ImGui::PopFont();
-    TextColored(ImVec4(0.35f, 0.38f, 0.45f, 1),
-                tr("overview.dates", {dates::formatLong(ed->starts_on, i18n::language()), dates::formatLong(ed->ends_on, i18n::language()), trn("overview.days", model_.editionDays())}) +
-                    (ed->venue.empty() ? "" : "  ·  " + ed->venue));
+    TextColored(theme::kMuted, tr("overview.dates", {dates::formatLong(ed->starts_on, i18n::language()),
+                                                     dates::formatLong(ed->ends_on, i18n::language()),
+                                                     trn("overview.days", model_.editionDays())}) +
+                                   (ed->venue.empty() ? "" : "  ·  " + ed->venue));
   }
   ImGui::Spacing();
 
@@ -51,13 +52,14 @@ void OverviewScreen::draw() {
     ImVec4 accent;
   };
   std::vector<Card> cards{
-      {"overview.card.exhibitors", i18n::formatCount(o.exhibitors), colourFromHex("#8D5524")},
-      {"overview.card.people", i18n::formatCount(o.people), colourFromHex("#1F6FB2")},
-      {"overview.card.badges", i18n::formatCount(o.badges), colourFromHex("#6A3D9A")},
-      {"overview.card.booths", tr("overview.booths_value", {i18n::formatCount(o.booths_assigned), i18n::formatCount(o.booths)}),
-       colourFromHex("#138D75")},
-      {"overview.card.gates", i18n::formatCount(o.gate_profiles), colourFromHex("#E07B00")},
-      {"overview.card.scans", i18n::formatCount(o.scans), colourFromHex("#B22222")},
+      {"overview.card.exhibitors", i18n::formatCount(o.exhibitors), theme::kChartBrown},
+      {"overview.card.people", i18n::formatCount(o.people), theme::kChartBlue},
+      {"overview.card.badges", i18n::formatCount(o.badges), theme::kChartPurple},
+      {"overview.card.booths",
+       tr("overview.booths_value", {i18n::formatCount(o.booths_assigned), i18n::formatCount(o.booths)}),
+       theme::kChartTeal},
+      {"overview.card.gates", i18n::formatCount(o.gate_profiles), theme::kChartOrange},
+      {"overview.card.scans", i18n::formatCount(o.scans), theme::kChartRed},
   };
   if (isRtlLayout()) std::reverse(cards.begin(), cards.end());
   const float avail = ImGui::GetContentRegionAvail().x;
@@ -72,14 +74,13 @@ void OverviewScreen::draw() {
   // Charts: participants by category; exhibitors by region and by sector.
   std::vector<Bar> byCategory;
   for (const auto& c : o.people_by_category) {
-    Bar b{i18n::label("category", c.code), c.count, colourFromHex("#607D8B")};
-    for (const auto& cat : model_.categories())
-      if (cat.code == c.code) b.colour = colourFromHex(cat.color);
-    byCategory.push_back(std::move(b));
+    byCategory.push_back({i18n::label("category", c.code), c.count, categoryColour(model_.categories(), c.code)});
   }
   std::vector<Bar> byRegion, bySector;
-  for (const auto& r : o.exhibitors_by_region) byRegion.push_back({i18n::label("region", r.code), r.count, colourFromHex("#C9A227")});
-  for (const auto& s : o.exhibitors_by_sector) bySector.push_back({i18n::label("sector", s.code), s.count, colourFromHex("#8D5524")});
+  for (const auto& r : o.exhibitors_by_region)
+    byRegion.push_back({i18n::label("region", r.code), r.count, theme::kChartGold});
+  for (const auto& s : o.exhibitors_by_sector)
+    bySector.push_back({i18n::label("sector", s.code), s.count, theme::kChartBrown});
 
   const float colW = (ImGui::GetContentRegionAvail().x - gap) / 2;
   const float chartH = ImGui::GetContentRegionAvail().y;
@@ -94,7 +95,8 @@ void OverviewScreen::draw() {
     Text(tr("overview.chart.people_by_category"));
     if (fonts().bold) ImGui::PopFont();
     ImGui::Separator();
-    if (o.people == 0) TextColored(ImVec4(0.5f, 0.5f, 0.5f, 1), tr("overview.empty.people"));
+    if (o.people == 0)
+      TextColored(theme::kNote, tr("overview.empty.people"));
     else BarChart("people", byCategory, labelW);
   };
   auto exhibitors = [&] {
@@ -102,7 +104,8 @@ void OverviewScreen::draw() {
     Text(tr("overview.chart.exhibitors_by_region"));
     if (fonts().bold) ImGui::PopFont();
     ImGui::Separator();
-    if (o.exhibitors == 0) TextColored(ImVec4(0.5f, 0.5f, 0.5f, 1), tr("overview.empty.exhibitors"));
+    if (o.exhibitors == 0)
+      TextColored(theme::kNote, tr("overview.empty.exhibitors"));
     else BarChart("regions", byRegion, labelW);
     ImGui::Spacing();
     if (fonts().bold) ImGui::PushFont(fonts().bold);

@@ -111,7 +111,7 @@ void ParticipantsScreen::drawFilters() {
                                 ? tr("table.loading")
                                 : tr("table.count", {std::to_string(model_.shown()), std::to_string(model_.total())});
   row.before(ImGui::CalcTextSize(display(count).c_str()).x);
-  TextColored(ImVec4(0.40f, 0.43f, 0.50f, 1), count);
+  TextColored(theme::kNote, count);
   if (changed) model_.filtersChanged();
 }
 
@@ -204,7 +204,7 @@ void ParticipantsScreen::drawEditor() {
   ImGui::BeginChild("fields", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - buttonsH, ImGui::GetFontSize() * 8)));
   const bool enter = PersonFields(form, model_.choices(), fields_);
   ImGui::EndChild();
-  if (!form.message().empty()) TextColored(form.valid() ? ImVec4(0.1f, 0.5f, 0.2f, 1) : ImVec4(0.75f, 0.1f, 0.1f, 1), form.message());
+  if (!form.message().empty()) TextColored(form.valid() ? theme::kSuccess : theme::kError, form.message());
   if (!model_.message().empty()) Text(model_.message());
   if (ImGui::Button((display(tr("desk.save")) + "  (Ctrl+S)###save").c_str()) || enter) model_.save();
   ImGui::SameLine();

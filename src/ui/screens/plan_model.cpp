@@ -22,39 +22,6 @@
 
 namespace moussem::ui {
 
-void PlanView::zoomAt(double factor, double sx, double sy) {
-  const double mx = toVenueX(sx), my = toVenueY(sy);
-  scale = std::clamp(scale * factor, kMinScale, kMaxScale);
-  offsetX = mx - (sx - originX) / scale;
-  offsetY = my - (sy - originY) / scale;
-}
-
-void PlanView::panBy(double dx, double dy) {
-  offsetX -= dx / scale;
-  offsetY -= dy / scale;
-}
-
-void PlanView::fit(const booth::Rect& r, double w, double h) {
-  if (r.w <= 0 || r.h <= 0 || w <= 0 || h <= 0) return;
-  const double margin = 0.04;
-  scale = std::clamp(std::min(w / (r.w * (1 + 2 * margin)), h / (r.h * (1 + 2 * margin))), kMinScale, kMaxScale);
-  // Centred.
-  offsetX = r.x + r.w / 2 - w / 2 / scale;
-  offsetY = r.y + r.h / 2 - h / 2 / scale;
-}
-
-struct PlanModel::Preview {
-  booth::Problem problem;
-  booth::Allocation allocation;
-  std::vector<int> holder;  // by booth index: exhibitor index in the preview
-};
-
-struct PlanModel::Pending {
-  std::mutex mutex;
-  booth::Problem problem;
-  std::optional<booth::AllocationResult> result;
-};
-
 PlanModel::PlanModel(Store& store) : store_(store) {
   const char* home = std::getenv("HOME");
   exportPath = (std::filesystem::path(home && *home ? home : std::filesystem::temp_directory_path().string()) / "plan.pdf").string();
@@ -94,12 +61,7 @@ std::string codesLabels(std::string_view family, const std::string& code) {
 }  // namespace
 
 void PlanModel::load() {
-  if (preview_) {  // the plan may have changed under the preview: it is not valid any more
-    preview_.reset();
-    previewChangedBooths_.clear();
-    previewChanges_ = 0;
-  }
-  const std::string selectedCode = selectedBooth() ? selectedBooth()->booth.code : std::string();
+  allocation_.discard();  // the plan may have changed under the preview: it is not valid any more
   halls_ = store_.halls();
   features_ = store_.venueFeatures();
   exhibitors_.clear();
@@ -141,12 +103,10 @@ void PlanModel::load() {
   refreshBooths();
   for (const auto& b : booths_) grow(booth::rectOf(b.booth));
   bounds_ = {x0, y0, x1 - x0, y1 - y0};
-  selected_ = selectedCode.empty() ? -1 : boothIndex(selectedCode);
-  rebuildSelection();
+  selection_.sync();
 }
 
 void PlanModel::refreshBooths() {
-  const std::string selectedCode = selectedBooth() ? selectedBooth()->booth.code : std::string();
   std::map<std::string, std::string> hallNames;
   for (const auto& h : halls_) hallNames[h.code] = h.name;
   std::map<Id, int> byId;
@@ -168,92 +128,8 @@ void PlanModel::refreshBooths() {
     }
     booths_.push_back(std::move(pb));
   }
-  selected_ = selectedCode.empty() ? selected_ : boothIndex(selectedCode);
-  rebuildSelection();
+  selection_.sync();  // found again by code
   rebuildDerived();
-}
-
-void PlanModel::rebuildSelection() {
-  selectedFlags_.assign(booths_.size(), false);
-  std::vector<std::string> kept;
-  for (const auto& code : selectedCodes_)
-    if (const int i = boothIndex(code); i >= 0) {
-      selectedFlags_[i] = true;
-      kept.push_back(code);
-    }
-  selectedCodes_ = std::move(kept);
-  if (selected_ >= 0 && (selected_ >= static_cast<int>(booths_.size()) || !selectedFlags_[selected_]))
-    selected_ = selectedCodes_.empty() ? -1 : boothIndex(selectedCodes_.back());
-  if (!selectedHall_.empty() && !hallOf(selectedHall_)) selectedHall_.clear();
-  if (!selectedFeature_.empty() && !featureOf(selectedFeature_)) selectedFeature_.clear();
-}
-
-void PlanModel::select(int booth) {
-  selectedCodes_.clear();
-  selectedHall_.clear();
-  selectedFeature_.clear();
-  selected_ = booth >= 0 && booth < static_cast<int>(booths_.size()) ? booth : -1;
-  if (selected_ >= 0) selectedCodes_.push_back(booths_[selected_].booth.code);
-  rebuildSelection();
-}
-
-void PlanModel::toggleSelected(int booth) {
-  if (booth < 0 || booth >= static_cast<int>(booths_.size())) return;
-  selectedHall_.clear();
-  selectedFeature_.clear();
-  const std::string& code = booths_[booth].booth.code;
-  auto it = std::find(selectedCodes_.begin(), selectedCodes_.end(), code);
-  if (it != selectedCodes_.end()) {
-    selectedCodes_.erase(it);
-    if (selected_ == booth) selected_ = -1;
-  } else {
-    selectedCodes_.push_back(code);
-    selected_ = booth;
-  }
-  rebuildSelection();
-}
-
-void PlanModel::selectInRect(const booth::Rect& r, bool add) {
-  if (!add) selectedCodes_.clear();
-  selectedHall_.clear();
-  selectedFeature_.clear();
-  const booth::Rect band{std::min(r.x, r.right()), std::min(r.y, r.bottom()), std::abs(r.w), std::abs(r.h)};
-  for (std::size_t i = 0; i < booths_.size(); ++i) {
-    const auto& code = booths_[i].booth.code;
-    if (booth::overlaps(band, booth::rectOf(booths_[i].booth)) &&
-        std::find(selectedCodes_.begin(), selectedCodes_.end(), code) == selectedCodes_.end()) {
-      selectedCodes_.push_back(code);
-      selected_ = static_cast<int>(i);
-    }
-  }
-  if (selectedCodes_.empty()) selected_ = -1;
-  rebuildSelection();
-}
-
-void PlanModel::selectAll() {
-  selectedCodes_.clear();
-  selectedHall_.clear();
-  selectedFeature_.clear();
-  for (const auto& b : booths_) selectedCodes_.push_back(b.booth.code);
-  if (selected_ < 0 && !booths_.empty()) selected_ = 0;
-  rebuildSelection();
-}
-
-std::vector<int> PlanModel::selection() const {
-  std::vector<int> out;
-  for (std::size_t i = 0; i < selectedFlags_.size(); ++i)
-    if (selectedFlags_[i]) out.push_back(static_cast<int>(i));
-  return out;
-}
-
-void PlanModel::selectHall(const std::string& code) {
-  select(-1);
-  selectedHall_ = hallOf(code) ? code : std::string();
-}
-
-void PlanModel::selectFeature(const std::string& code) {
-  select(-1);
-  selectedFeature_ = featureOf(code) ? code : std::string();
 }
 
 const Hall* PlanModel::hallOf(const std::string& code) const {
@@ -268,31 +144,9 @@ const VenueFeature* PlanModel::featureOf(const std::string& code) const {
   return nullptr;
 }
 
-const Hall* PlanModel::selectedHall() const { return selectedHall_.empty() ? nullptr : hallOf(selectedHall_); }
-const VenueFeature* PlanModel::selectedFeature() const { return selectedFeature_.empty() ? nullptr : featureOf(selectedFeature_); }
-
 void PlanModel::rebuildDerived() {
   ++revision_;
-  hits_.assign(booths_.size(), false);
-  hitCount_ = 0;
-  auto matches = [&](const PlanExhibitor& x) { return !folded_.empty() && x.folded.find(folded_) != std::string::npos; };
-  if (!folded_.empty())
-    for (std::size_t i = 0; i < booths_.size(); ++i) {
-      const auto& b = booths_[i];
-      bool hit = text::foldForSearch(b.booth.code).find(folded_) != std::string::npos;
-      const int holder = shownHolder(static_cast<int>(i));
-      if (!hit && holder >= 0) hit = matches(exhibitors_[holder]);
-      hits_[i] = hit;
-      hitCount_ += hit;
-    }
-  unassigned_.clear();
-  unassignedTotal_ = 0;
-  for (std::size_t i = 0; i < exhibitors_.size(); ++i) {
-    const auto& x = exhibitors_[i];
-    if (x.area <= 0 || x.booth >= 0) continue;
-    ++unassignedTotal_;
-    if (folded_.empty() || matches(x)) unassigned_.push_back(static_cast<int>(i));
-  }
+  search_.apply(booths_, exhibitors_, [this](int booth) { return shownHolder(booth); });
 }
 
 int PlanModel::boothIndex(const std::string& code) const {
@@ -317,7 +171,7 @@ int PlanModel::boothAt(double mx, double my) const {
 
 int PlanModel::shownHolder(int booth) const {
   if (booth < 0 || booth >= static_cast<int>(booths_.size())) return -1;
-  if (preview_) return preview_->holder[booth];
+  if (allocation_.previewing()) return allocation_.holder(booth);
   return booths_[booth].holder;
 }
 
@@ -325,7 +179,7 @@ std::uint32_t PlanModel::colourOf(int i) const {
   const auto& b = booths_[i];
   const int holder = shownHolder(i);
   Booth shown = b.booth;
-  if (preview_ && holder != b.holder) {
+  if (allocation_.previewing() && holder != b.holder) {
     if (holder >= 0) shown.exhibitor_id = exhibitors_[holder].id, shown.status = "assigned";
     else shown.exhibitor_id.reset(), shown.status = "free";
   }
@@ -344,7 +198,7 @@ const std::vector<PlanModel::LegendEntry>& PlanModel::legend() const {
   for (std::size_t i = 0; i < booths_.size(); ++i) {
     const int holder = shownHolder(static_cast<int>(i));
     Booth shown = booths_[i].booth;
-    if (preview_ && holder != booths_[i].holder) shown.status = holder >= 0 ? "assigned" : "free";
+    if (allocation_.previewing() && holder != booths_[i].holder) shown.status = holder >= 0 ? "assigned" : "free";
     if (holder >= 0) shown.exhibitor_id = exhibitors_[holder].id;
     else shown.exhibitor_id.reset();
     ++counts[booth::colourCode(colourBy_, shown, holder >= 0 ? exhibitors_[holder].sector : "",
@@ -375,8 +229,7 @@ bool PlanModel::importVenueFile(const std::string& path) {
   try {
     const booth::Venue venue = booth::readVenueFile(path);  // every check before anything is written
     const booth::VenueImport done = booth::importVenue(store_, venue, path);
-    undo_.clear();
-    redo_.clear();
+    history_.clear();
     load();
     note(tr("venue.imported",
             {path, std::to_string(done.halls), std::to_string(done.booths), std::to_string(done.assigned)}));
@@ -392,8 +245,7 @@ bool PlanModel::startFromExample() {
   try {
     const booth::Venue venue = booth::parseVenue(booth::olmSouissiExample(), "olm-souissi.json");
     const booth::VenueImport done = booth::importVenue(store_, venue, "olm-souissi.json");
-    undo_.clear();
-    redo_.clear();
+    history_.clear();
     load();
     note(tr("plan.example_installed", {std::to_string(done.halls), std::to_string(done.booths)}));
     return true;
@@ -409,8 +261,7 @@ int PlanModel::exhibitorsAskingForBooth() const {
 }
 
 void PlanModel::setSearch(const std::string& text) {
-  search_ = text;
-  folded_ = text::foldForSearch(text);
+  search_.setText(text);
   rebuildDerived();
 }
 
@@ -425,20 +276,9 @@ void PlanModel::note(const std::string& message) {
 }
 
 bool PlanModel::refuseWhilePreviewing() {
-  if (!previewing() && !allocating()) return false;
+  if (!allocation_.previewing() && !allocation_.running()) return false;
   fail(tr("plan.error.previewing"));
   return true;
-}
-
-booth::BoothSnapshot PlanModel::current(const booth::BoothSnapshot& like) {
-  std::map<Id, Booth> now;
-  for (auto& b : store_.booths()) now[b.id] = std::move(b);
-  booth::BoothSnapshot out;
-  for (const auto& b : like) {
-    auto it = now.find(b.id);
-    if (it != now.end()) out.push_back(it->second);
-  }
-  return out;
 }
 
 bool PlanModel::run(const std::string& done, const std::function<booth::BoothSnapshot()>& op) {
@@ -446,10 +286,7 @@ bool PlanModel::run(const std::string& done, const std::function<booth::BoothSna
   bool ok = false;
   try {
     booth::BoothSnapshot before = op();
-    if (!before.empty()) {
-      undo_.push_back({done, before, current(before), {}, {}, {}, {}});
-      redo_.clear();
-    }
+    if (!before.empty()) history_.record({done, before, history_.current(before), {}, {}, {}, {}});
     note(done);
     ok = true;
   } catch (const std::exception& e) {
@@ -505,155 +342,23 @@ bool PlanModel::toggleHold(int booth) {
   return run(tr(hold ? "booth.held" : "booth.released", {code}), [&] { return booth::holdBooth(store_, code, hold); });
 }
 
-namespace {
-bool sameState(const booth::BoothSnapshot& a, const booth::BoothSnapshot& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i].id != b[i].id || a[i].exhibitor_id != b[i].exhibitor_id || a[i].status != b[i].status ||
-        a[i].locked != b[i].locked || a[i].x != b[i].x || a[i].y != b[i].y || a[i].width != b[i].width ||
-        a[i].depth != b[i].depth)
-      return false;
-  return true;
-}
-
-// The rows of `all` with the ids of `like`, in the order of `like` (missing ones left out).
-template <typename T>
-std::vector<T> byIds(const std::vector<T>& all, const std::vector<T>& like) {
-  std::vector<T> out;
-  for (const auto& l : like)
-    for (const auto& a : all)
-      if (a.id == l.id) out.push_back(a);
-  return out;
-}
-
-// Halls and features compared by every field (their audit JSON).
-template <typename T>
-bool sameRows(const std::vector<T>& a, const std::vector<T>& b) {
-  return nlohmann::json(a) == nlohmann::json(b);
-}
-
-void insertRow(Store& s, Hall& h) { s.insertHall(h); }
-void insertRow(Store& s, VenueFeature& f) { s.insertVenueFeature(f); }
-void insertRow(Store& s, Booth& b) { s.insertBooth(b); }
-void updateRow(Store& s, const Hall& h) { s.updateHall(h); }
-void updateRow(Store& s, const VenueFeature& f) { s.updateVenueFeature(f); }
-void deleteRow(Store& s, const Hall& h) { s.deleteHall(h.id); }
-void deleteRow(Store& s, const VenueFeature& f) { s.deleteVenueFeature(f.id); }
-
-// A row put back gets a new id: the step follows it, and `moved` (when given) records old -> new for
-// the other steps.
-template <typename T>
-void insertRows(Store& s, std::vector<T>& rows, std::map<Id, Id>* moved = nullptr) {
-  for (auto& r : rows) {
-    T copy = r;
-    copy.id = 0;
-    insertRow(s, copy);
-    if (moved && r.id) (*moved)[r.id] = copy.id;
-    r.id = copy.id;
-  }
-}
-
-template <typename T>
-void followIds(std::vector<T>& rows, const std::map<Id, Id>& moved) {
-  for (auto& r : rows)
-    if (auto it = moved.find(r.id); it != moved.end()) r.id = it->second;
-}
-}  // namespace
-
-void PlanModel::applyStep(Step& step, bool forward) {
-  std::map<Id, Id> booths, halls, features;  // rows put back: old id -> new id
-  store_.write([&] {
-    auto& removeBooths = forward ? step.deleted : step.inserted;
-    auto& addBooths = forward ? step.inserted : step.deleted;
-    auto& removeFeatures = forward ? step.features.deleted : step.features.inserted;
-    auto& addFeatures = forward ? step.features.inserted : step.features.deleted;
-    auto& removeHalls = forward ? step.halls.deleted : step.halls.inserted;
-    auto& addHalls = forward ? step.halls.inserted : step.halls.deleted;
-    // Booths and features refer to their hall by code: halls come first and go last.
-    for (const auto& b : removeBooths) store_.deleteBooth(b.id);
-    for (const auto& f : removeFeatures) deleteRow(store_, f);
-    insertRows(store_, addHalls, &halls);
-    for (const auto& h : forward ? step.halls.after : step.halls.before) updateRow(store_, h);
-    insertRows(store_, addFeatures, &features);
-    for (const auto& f : forward ? step.features.after : step.features.before) updateRow(store_, f);
-    insertRows(store_, addBooths, &booths);
-    const auto& states = forward ? step.after : step.before;
-    // Exhibitors first leave every booth of the step, so that no state in between has one exhibitor
-    // in two booths (as booth::restoreBooths).
-    for (auto it = states.rbegin(); it != states.rend(); ++it) store_.updateBooth(*it);
-    for (const auto& h : removeHalls) deleteRow(store_, h);
-  });
-  // Earlier and later steps that name those rows follow them to their new ids.
-  for (auto* list : {&undo_, &redo_})
-    for (auto& other : *list) {
-      for (auto* rows : {&other.before, &other.after, &other.inserted, &other.deleted}) followIds(*rows, booths);
-      for (auto* rows : {&other.halls.before, &other.halls.after, &other.halls.inserted, &other.halls.deleted}) followIds(*rows, halls);
-      for (auto* rows : {&other.features.before, &other.features.after, &other.features.inserted, &other.features.deleted})
-        followIds(*rows, features);
-    }
-}
-
-// Nobody else (another station) changed what the step would undo (or redo) since: else it would
-// overwrite their work.
-bool PlanModel::stepStillCurrent(const Step& step, bool forward) {
-  const auto& booths = forward ? step.before : step.after;
-  const auto& present = forward ? step.deleted : step.inserted;
-  const auto& halls = forward ? step.halls.before : step.halls.after;
-  const auto& presentHalls = forward ? step.halls.deleted : step.halls.inserted;
-  const auto& features = forward ? step.features.before : step.features.after;
-  const auto& presentFeatures = forward ? step.features.deleted : step.features.inserted;
-  const auto nowHalls = store_.halls();
-  const auto nowFeatures = store_.venueFeatures();
-  return sameState(current(booths), booths) && current(present).size() == present.size() &&
-         sameRows(byIds(nowHalls, halls), halls) && byIds(nowHalls, presentHalls).size() == presentHalls.size() &&
-         sameRows(byIds(nowFeatures, features), features) &&
-         byIds(nowFeatures, presentFeatures).size() == presentFeatures.size();
-}
-
 bool PlanModel::undo() {
-  if (refuseWhilePreviewing() || undo_.empty()) return false;
-  Step step = undo_.back();
-  try {
-    if (!stepStillCurrent(step, false)) {
-      fail(tr("plan.error.undo_changed"));
-      undo_.clear();
-      load();
-      return false;
-    }
-    applyStep(step, false);
-  } catch (const std::exception& e) {
-    fail(e.what());
-    load();
-    return false;
-  }
-  undo_.pop_back();
-  note(tr("plan.undone", {step.label}));
-  redo_.push_back(std::move(step));
-  load();
-  return true;
+  return play(false);
+}
+bool PlanModel::redo() {
+  return play(true);
 }
 
-bool PlanModel::redo() {
-  if (refuseWhilePreviewing() || redo_.empty()) return false;
-  Step step = redo_.back();
-  try {
-    if (!stepStillCurrent(step, true)) {
-      fail(tr("plan.error.undo_changed"));
-      redo_.clear();
-      load();
-      return false;
-    }
-    applyStep(step, true);
-  } catch (const std::exception& e) {
-    fail(e.what());
-    load();
-    return false;
-  }
-  redo_.pop_back();
-  note(tr("plan.redone", {step.label}));
-  undo_.push_back(std::move(step));
+bool PlanModel::play(bool forward) {
+  if (refuseWhilePreviewing() || !(forward ? history_.canRedo() : history_.canUndo())) return false;
+  const auto played = forward ? history_.redo() : history_.undo();
+  const bool done = played.kind == PlanHistory::Played::Kind::Done;
+  if (done)
+    note(tr(forward ? "plan.redone" : "plan.undone", {played.text}));
+  else
+    fail(played.text);
   load();
-  return true;
+  return done;
 }
 
 std::string PlanModel::hallAt(double mx, double my) const {
@@ -692,8 +397,9 @@ namespace {
 // Replaces the rows of `rows` whose id is in `changed`, drops those whose code is in `removed`, appends
 // `added`; records in `step` (when given) what changed in place and what was removed.
 template <typename T>
-std::vector<T> merged(const std::vector<T>& rows, const std::vector<T>& changed, const std::vector<std::string>& removed,
-                      const std::vector<T>& added, PlanModel::Rows<T>* step) {
+std::vector<T> merged(const std::vector<T>& rows, const std::vector<T>& changed,
+                      const std::vector<std::string>& removed, const std::vector<T>& added,
+                      PlanHistory::Rows<T>* step) {
   std::vector<T> out;
   for (const auto& r : rows) {
     if (std::find(removed.begin(), removed.end(), r.code) != removed.end()) {
@@ -712,7 +418,7 @@ std::vector<T> merged(const std::vector<T>& rows, const std::vector<T>& changed,
 }
 }  // namespace
 
-booth::Venue PlanModel::venueWith(const Change& c, Step* step) const {
+booth::Venue PlanModel::venueWith(const Change& c, PlanHistory::Step* step) const {
   // The plan as it would be, to be checked whole with the venue file's rules.
   booth::Venue venue;
   venue.halls = merged(halls_, c.hallsChanged, c.hallsRemoved, c.hallsAdded, step ? &step->halls : nullptr);
@@ -746,23 +452,23 @@ bool PlanModel::edit(const std::string& label, const std::vector<Booth>& changed
 
 bool PlanModel::edit(const std::string& label, const Change& c) {
   if (refuseWhilePreviewing()) return false;
-  Step step;
+  PlanHistory::Step step;
   step.label = label;
   try {
     booth::validateVenue(venueWith(c, &step), tr("plan.edit.source"));
     store_.write([&] {
       for (const auto& b : step.deleted) store_.deleteBooth(b.id);
-      for (const auto& f : step.features.deleted) deleteRow(store_, f);
+      for (const auto& f : step.features.deleted) plan_rows::deleteRow(store_, f);
       step.halls.inserted = c.hallsAdded;
-      insertRows(store_, step.halls.inserted);
-      for (const auto& h : step.halls.after) updateRow(store_, h);
+      plan_rows::insertRows(store_, step.halls.inserted);
+      for (const auto& h : step.halls.after) plan_rows::updateRow(store_, h);
       step.features.inserted = c.featuresAdded;
-      insertRows(store_, step.features.inserted);
-      for (const auto& f : step.features.after) updateRow(store_, f);
+      plan_rows::insertRows(store_, step.features.inserted);
+      for (const auto& f : step.features.after) plan_rows::updateRow(store_, f);
       for (const auto& b : step.after) store_.updateBooth(b);
       step.inserted = c.added;
-      insertRows(store_, step.inserted);
-      for (const auto& h : step.halls.deleted) deleteRow(store_, h);
+      plan_rows::insertRows(store_, step.inserted);
+      for (const auto& h : step.halls.deleted) plan_rows::deleteRow(store_, h);
     });
   } catch (const std::exception& e) {
     fail(e.what());
@@ -770,8 +476,7 @@ bool PlanModel::edit(const std::string& label, const Change& c) {
     return false;
   }
   note(label);
-  undo_.push_back(std::move(step));
-  redo_.clear();
+  history_.record(std::move(step));
   load();
   return true;
 }
@@ -802,13 +507,13 @@ bool PlanModel::moveBooth(int i, double x, double y) {
   const Booth& b = booths_[i].booth;
   const double dx = snap(x) - b.x, dy = snap(y) - b.y;
   if (dx == 0 && dy == 0) return true;
-  select(i);
+  selection_.select(i);
   return moveSelection(dx, dy);
 }
 
 bool PlanModel::moveSelection(double dx, double dy) {
   dx = snap(dx), dy = snap(dy);
-  const auto group = selection();
+  const auto group = selection_.booths();
   if (group.empty() || (dx == 0 && dy == 0)) return false;
   std::vector<Booth> moved;
   for (int i : group) {
@@ -874,12 +579,12 @@ std::optional<std::vector<Booth>> PlanModel::placedBeside(const std::vector<int>
 
 bool PlanModel::duplicateBooth(int i) {
   if (i < 0 || i >= static_cast<int>(booths_.size())) return false;
-  select(i);
+  selection_.select(i);
   return duplicateSelection();
 }
 
 bool PlanModel::duplicateSelection() {
-  const auto group = selection();
+  const auto group = selection_.booths();
   if (group.empty() || refuseWhilePreviewing()) return false;
   std::string why;
   const auto copies = placedBeside(group, why);
@@ -892,10 +597,9 @@ bool PlanModel::duplicateSelection() {
                                                  : tr("plan.edit.duplicated_many", {std::to_string(copies->size())});
   if (!edit(label, {}, *copies, {})) return false;
   // The copies become the selection: duplicate again, or move them where they belong.
-  selectedCodes_.clear();
-  for (const auto& b : *copies) selectedCodes_.push_back(b.code);
-  selected_ = boothIndex(copies->back().code);
-  rebuildSelection();
+  std::vector<std::string> codes;
+  for (const auto& b : *copies) codes.push_back(b.code);
+  selection_.selectCodes(codes);
   return true;
 }
 
@@ -917,12 +621,12 @@ bool PlanModel::addRow(int i, int count) {
 
 bool PlanModel::deleteBooth(int i) {
   if (i < 0 || i >= static_cast<int>(booths_.size())) return false;
-  select(i);
+  selection_.select(i);
   return deleteSelection();
 }
 
 bool PlanModel::deleteSelection() {
-  const auto group = selection();
+  const auto group = selection_.booths();
   if (group.empty()) return false;
   // A booth with an exhibitor (or a lock) is not deleted: the assignment would be lost with it.
   std::vector<std::string> held;
@@ -937,21 +641,21 @@ bool PlanModel::deleteSelection() {
   }
   const std::string label = group.size() == 1 ? tr("plan.edit.deleted", {booths_[group[0]].booth.code})
                                               : tr("plan.edit.deleted_many", {std::to_string(group.size())});
-  select(-1);
+  selection_.select(-1);
   return edit(label, {}, {}, group);
 }
 
 bool PlanModel::nudge(double dx, double dy) {
-  if (selectionCount() > 0) return moveSelection(dx, dy);
-  if (const auto* f = selectedFeature()) return moveFeature(f->code, dx, dy);
-  if (const auto* h = selectedHall()) return moveHall(h->code, dx, dy);
+  if (selection_.count() > 0) return moveSelection(dx, dy);
+  if (const auto* f = selection_.feature()) return moveFeature(f->code, dx, dy);
+  if (const auto* h = selection_.hall()) return moveHall(h->code, dx, dy);
   return false;
 }
 
 bool PlanModel::deleteSelected() {
-  if (selectionCount() > 0) return deleteSelection();
-  if (const auto* f = selectedFeature()) return deleteFeature(f->code);
-  if (const auto* h = selectedHall()) return deleteHall(h->code);
+  if (selection_.count() > 0) return deleteSelection();
+  if (const auto* f = selection_.feature()) return deleteFeature(f->code);
+  if (const auto* h = selection_.hall()) return deleteHall(h->code);
   return false;
 }
 
@@ -972,7 +676,7 @@ bool PlanModel::addHall(double x, double y, double width, double height) {
   Change c;
   c.hallsAdded.push_back(h);
   if (!edit(tr("plan.edit.hall_added", {code}), c)) return false;
-  selectHall(code);
+  selection_.selectHall(code);
   return true;
 }
 
@@ -1069,7 +773,7 @@ bool PlanModel::addFeature(const std::string& kind, double x, double y) {
   Change c;
   c.featuresAdded.push_back(f);
   if (!edit(tr(kind == "aisle" ? "plan.edit.aisle_added" : "plan.edit.entrance_added", {f.code}), c)) return false;
-  selectFeature(f.code);
+  selection_.selectFeature(f.code);
   return true;
 }
 
@@ -1117,103 +821,36 @@ bool PlanModel::deleteFeature(const std::string& code) {
 
 bool PlanModel::startAllocation() {
   if (refuseWhilePreviewing()) return false;
-  auto pending = std::make_shared<Pending>();
-  try {
-    pending->problem = booth::loadProblem(store_);  // once, on the UI thread: the worker sees no database
-  } catch (const std::exception& e) {
-    fail(e.what());
-    return false;
-  }
-  pending_ = pending;
-  const bool started = task_.start([pending](BackgroundTask::Context& ctx) {
-    ctx.setStage("allocate.progress");
-    booth::AllocatorOptions options;
-    options.progress = [&ctx](double f) { ctx.fraction = f; };
-    options.cancelled = [&ctx] { return ctx.cancel.load(); };
-    auto result = booth::allocate(pending->problem, options);
-    std::lock_guard lock(pending->mutex);
-    pending->result = std::move(result);
-    return std::string();
-  });
+  std::string error;
+  const bool started = allocation_.start(error);
+  if (!error.empty()) fail(error);
   if (started) note(tr("allocate.progress"));
   return started;
 }
-
-void PlanModel::waitForAllocation() { task_.wait(); }
 
 void PlanModel::poll() {
   if (auto exported = exportTask_.poll()) {
     if (exported->ok) note(exported->message);
     else fail(exported->message);
   }
-  auto outcome = task_.poll();
+  auto outcome = allocation_.poll(booths_, [this](Id id) { return exhibitorIndex(id); });
   if (!outcome) return;
-  auto pending = std::move(pending_);
-  if (!outcome->ok || !pending) {
-    fail(outcome->message.empty() ? tr("allocate.cancelled") : outcome->message);
+  if (!outcome->ok) {
+    fail(outcome->message);
     return;
   }
-  std::lock_guard lock(pending->mutex);
-  if (!pending->result) return;
-  const auto& result = *pending->result;
-  if (result.violations.total() > 0) {
-    fail(tr("allocate.error.violations", {std::to_string(result.violations.total())}));
-    return;
-  }
-  auto preview = std::make_unique<Preview>();
-  preview->problem = std::move(pending->problem);
-  preview->allocation = result.allocation;
-  std::map<Id, int> boothById;
-  for (std::size_t i = 0; i < booths_.size(); ++i) boothById[booths_[i].booth.id] = static_cast<int>(i);
-  preview->holder.resize(booths_.size());
-  for (std::size_t i = 0; i < booths_.size(); ++i) preview->holder[i] = booths_[i].holder;
-  const auto& p = preview->problem;
-  for (const auto& pb : p.booths)
-    if (pb.movable && boothById.count(pb.id)) preview->holder[boothById[pb.id]] = -1;
-  for (std::size_t e = 0; e < p.exhibitors.size(); ++e) {
-    const int b = preview->allocation.boothOf[e];
-    if (b < 0 || !boothById.count(p.booths[b].id)) continue;
-    preview->holder[boothById[p.booths[b].id]] = exhibitorIndex(p.exhibitors[e].id);
-  }
-  previewChangedBooths_.assign(booths_.size(), false);
-  previewChanges_ = 0;
-  for (std::size_t i = 0; i < booths_.size(); ++i)
-    if (preview->holder[i] != booths_[i].holder) {
-      previewChangedBooths_[i] = true;
-      ++previewChanges_;
-    }
-  int wanting = 0;
-  for (const auto& x : p.exhibitors) wanting += x.wantsBooth;
-  previewSummary_ = tr("plan.preview.summary", {std::to_string(result.score.assigned), std::to_string(wanting),
-                                                std::to_string(previewChanges_), std::to_string(result.unmet.size())});
-  preview_ = std::move(preview);
-  note(previewSummary_);
+  note(outcome->message);
   rebuildDerived();
 }
 
-bool PlanModel::previewChanged(int booth) const {
-  return preview_ && booth >= 0 && booth < static_cast<int>(previewChangedBooths_.size()) && previewChangedBooths_[booth];
-}
-
 bool PlanModel::acceptPreview() {
-  if (!preview_) return false;
-  auto preview = std::move(preview_);
-  previewChangedBooths_.clear();
+  auto preview = allocation_.take();
+  if (!preview) return false;
   try {
     auto before = store_.booths();
     const auto summary = booth::applyAllocation(store_, preview->problem, preview->allocation);
-    auto after = current(before);
-    booth::BoothSnapshot changedBefore, changedAfter;
-    for (std::size_t i = 0; i < before.size() && i < after.size(); ++i)
-      if (!sameState({before[i]}, {after[i]})) {
-        changedBefore.push_back(before[i]);
-        changedAfter.push_back(after[i]);
-      }
     const std::string done = tr("plan.allocation.accepted", {std::to_string(summary.assigned), std::to_string(summary.changed)});
-    if (!changedBefore.empty()) {
-      undo_.push_back({done, std::move(changedBefore), std::move(changedAfter), {}, {}, {}, {}});
-      redo_.clear();
-    }
+    history_.recordChanged(done, before, history_.current(before));  // one undo step
     note(done);
   } catch (const std::exception& e) {
     fail(e.what());
@@ -1223,10 +860,8 @@ bool PlanModel::acceptPreview() {
 }
 
 void PlanModel::discardPreview() {
-  if (!preview_) return;
-  preview_.reset();
-  previewChangedBooths_.clear();
-  previewChanges_ = 0;
+  if (!allocation_.previewing()) return;
+  allocation_.discard();
   note(tr("plan.allocation.discarded"));
   rebuildDerived();
 }

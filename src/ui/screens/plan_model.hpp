@@ -1,11 +1,14 @@
 // The venue plan screen's model, with no ImGui: the plan loaded once (halls, aisles, entrances, booths,
-// exhibitors) and refreshed after each change, the view (zoom and pan, metres <-> pixels), colours and
-// legend, search, selection, the hand operations of src/booth (assign, move/swap, unassign, lock, hold)
-// with undo and redo, and the automatic allocation run on a worker, previewed, then accepted or
-// discarded. Operations go through booth_service, so the plan refuses what the command line refuses,
-// with the same message. The venue editor (booths, several at a time, halls, aisles, entrances) checks
-// every change whole with booth::validateVenue, the rules of a venue file, before writing it in one
-// transaction. Nothing here queries the database per frame.
+// exhibitors) and refreshed after each change, colours and legend, the hand operations of
+// src/booth (assign, move/swap, unassign, lock, hold) with undo and redo, and the automatic allocation
+// run on a worker, previewed, then accepted or discarded. Operations go through booth_service, so the
+// plan refuses what the command line refuses, with the same message. The venue editor (booths, several
+// at a time, halls, aisles, entrances) checks every change whole with booth::validateVenue, the rules
+// of a venue file, before writing it in one transaction. Nothing here queries the database per frame.
+// Its parts with a job of their own live beside it: the search (plan_search), the selection
+// (plan_selection), the allocation's worker and preview (plan_allocation), the undo and redo steps
+// (plan_history), the rows (plan_rows);
+// the viewport (plan_view) is the screen's.
 #pragma once
 #include <cmath>
 #include <cstdint>
@@ -23,50 +26,16 @@
 #include "core/domain.hpp"
 #include "store/store.hpp"
 #include "ui/background_task.hpp"
+#include "ui/screens/plan_allocation.hpp"
+#include "ui/screens/plan_history.hpp"
+#include "ui/screens/plan_rows.hpp"
+#include "ui/screens/plan_search.hpp"
+#include "ui/screens/plan_selection.hpp"
 
 namespace moussem::ui {
 
-// Metres to screen pixels: screen = origin + (metres - offset) * scale.
-struct PlanView {
-  double scale = 8;                  // pixels per metre
-  double offsetX = 0, offsetY = 0;   // venue point at the canvas origin
-  double originX = 0, originY = 0;   // the canvas's top-left corner on screen
-
-  static constexpr double kMinScale = 1.0, kMaxScale = 200.0;
-  double toScreenX(double mx) const { return originX + (mx - offsetX) * scale; }
-  double toScreenY(double my) const { return originY + (my - offsetY) * scale; }
-  double toVenueX(double sx) const { return offsetX + (sx - originX) / scale; }
-  double toVenueY(double sy) const { return offsetY + (sy - originY) / scale; }
-  // Zoom by factor keeping the venue point under (sx, sy) where it is.
-  void zoomAt(double factor, double sx, double sy);
-  void panBy(double dxPixels, double dyPixels);
-  // The whole rectangle visible in a canvas of w x h pixels, with a margin.
-  void fit(const booth::Rect& bounds, double w, double h);
-};
-
-struct PlanBooth {
-  Booth booth;
-  std::string hallName;  // of its hall, in the edition's languages (for tooltips)
-  int holder = -1;       // index into exhibitors(), -1: nobody
-};
-
-struct PlanExhibitor {
-  Id id = 0;
-  std::string name_fr, name_ar, short_fr, short_ar, sector, region, city, program, kind;
-  double area = 0;
-  bool wants_corner = false, needs_power = false;
-  int booth = -1;     // index into booths(), -1: none
-  std::string folded;  // search key of names, city, sector and region labels
-};
-
 class PlanModel {
  public:
-  // Rows (halls, features) changed by one undo step: in place, added, removed (ids kept current).
-  template <typename T>
-  struct Rows {
-    std::vector<T> before, after, inserted, deleted;
-  };
-
   explicit PlanModel(Store& store);
   ~PlanModel();
   PlanModel(const PlanModel&) = delete;
@@ -81,9 +50,6 @@ class PlanModel {
   const std::vector<VenueFeature>& features() const { return features_; }
   const std::vector<PlanBooth>& booths() const { return booths_; }
   const std::vector<PlanExhibitor>& exhibitors() const { return exhibitors_; }
-  // Exhibitors who asked for a booth (area > 0) and have none, by name; filtered by the search.
-  const std::vector<int>& unassigned() const { return unassigned_; }
-  int unassignedTotal() const { return unassignedTotal_; }
   booth::Rect bounds() const { return bounds_; }
 
   int boothIndex(const std::string& code) const;
@@ -91,8 +57,6 @@ class PlanModel {
   int boothAt(double mx, double my) const;  // venue metres -> booth index, -1: none
   // The exhibitor shown in a booth: the preview's when previewing, else the holder.
   int shownHolder(int booth) const;
-
-  PlanView& view() { return view_; }
 
   // Colours and legend.
   booth::ColourBy colourBy() const { return colourBy_; }
@@ -106,28 +70,15 @@ class PlanModel {
   // Cached: rebuilt when the booths, the preview, the colour switch or the language change.
   const std::vector<LegendEntry>& legend() const;
 
-  // Search: booth codes, exhibitor names (FR and AR, accents and hamza forms ignored), city, sector,
-  // region. Empty: nothing highlighted.
+  // The search (booths to highlight, exhibitors without a booth in the side list), applied to the
+  // booths as shown, an allocation preview's included.
   void setSearch(const std::string& text);
-  const std::string& search() const { return search_; }
-  bool highlighted(int booth) const { return booth >= 0 && booth < static_cast<int>(hits_.size()) && hits_[booth]; }
-  int hitCount() const { return hitCount_; }
+  const PlanSearch& search() const { return search_; }
 
-  // Selection: booths (one, or several in the editor), or else one hall or one aisle/entrance (editor).
-  // Kept by code across reloads. selected() is the booth clicked last (the side panel shows it).
-  int selected() const { return selected_; }
-  void select(int booth);                          // only this booth (-1: nothing)
-  void toggleSelected(int booth);                  // Shift/Ctrl+click: add or remove it
-  void selectInRect(const booth::Rect& r, bool add);  // rubber band: booths it touches
-  void selectAll();                                // every booth
-  bool isSelected(int booth) const { return booth >= 0 && booth < static_cast<int>(selectedFlags_.size()) && selectedFlags_[booth]; }
-  std::vector<int> selection() const;              // booth indices, in plan order
-  int selectionCount() const { return static_cast<int>(selectedCodes_.size()); }
-  const PlanBooth* selectedBooth() const { return selected_ >= 0 && selected_ < static_cast<int>(booths_.size()) ? &booths_[selected_] : nullptr; }
-  void selectHall(const std::string& code);        // clears the booths' selection
-  void selectFeature(const std::string& code);
-  const Hall* selectedHall() const;
-  const VenueFeature* selectedFeature() const;
+  // Selection: booths (one, or several in the editor), or else one hall or one aisle/entrance (editor),
+  // kept by code across reloads.
+  PlanSelection& selection() { return selection_; }
+  const PlanSelection& selection() const { return selection_; }
 
   // Hand operations (one undo step each). false: refused or failed, message() says why and nothing
   // changed. Refused while an allocation preview is open.
@@ -138,8 +89,8 @@ class PlanModel {
   bool toggleHold(int booth);
   bool undo();
   bool redo();
-  bool canUndo() const { return !undo_.empty() && !previewing(); }
-  bool canRedo() const { return !redo_.empty() && !previewing(); }
+  bool canUndo() const { return history_.canUndo() && !previewing(); }
+  bool canRedo() const { return history_.canRedo() && !previewing(); }
 
   const std::string& message() const { return message_; }
   bool messageIsError() const { return messageError_; }
@@ -155,16 +106,13 @@ class PlanModel {
 
   // Automatic allocation: computed on a worker (no database access there), then previewed on the
   // plan. Accepting writes it in one transaction (one undo step); discarding changes nothing.
+  // The worker, its progress and the preview are the allocation's (plan_allocation); starting it,
+  // accepting and discarding go through here, which speaks to the user and keeps the undo steps.
   bool startAllocation();
-  void cancelAllocation() { task_.cancel(); }
-  bool allocating() const { return task_.running(); }
-  double allocationProgress() const { return task_.fraction(); }
-  void poll();  // each frame: the finished allocation becomes the preview
-  void waitForAllocation();  // tests
-  bool previewing() const { return preview_ != nullptr; }
-  bool previewChanged(int booth) const;
-  int previewChangeCount() const { return previewChanges_; }
-  const std::string& previewSummary() const { return previewSummary_; }
+  void poll();  // each frame: the finished allocation becomes the preview, a finished export says so
+  PlanAllocation& allocation() { return allocation_; }
+  const PlanAllocation& allocation() const { return allocation_; }
+  bool previewing() const { return allocation_.previewing(); }
   bool acceptPreview();
   void discardPreview();
 
@@ -217,13 +165,6 @@ class PlanModel {
   void waitForExport() { exportTask_.wait(); }
 
  private:
-  struct Step {
-    std::string label;      // what was done, in the interface language
-    booth::BoothSnapshot before, after;     // booths changed in place
-    std::vector<Booth> inserted, deleted;   // booths the editor added or removed (ids kept current)
-    Rows<Hall> halls;
-    Rows<VenueFeature> features;
-  };
   // One editor change, as wished: checked whole with the venue rules, then written in one transaction.
   struct Change {
     std::vector<Booth> changed, added;
@@ -233,25 +174,21 @@ class PlanModel {
     std::vector<VenueFeature> featuresChanged, featuresAdded;
     std::vector<std::string> featuresRemoved;
   };
-  void applyStep(Step& step, bool forward);
-  bool stepStillCurrent(const Step& step, bool forward);
   bool edit(const std::string& label, const std::vector<Booth>& changed, const std::vector<Booth>& added,
             const std::vector<int>& removed);
   bool edit(const std::string& label, const Change& change);
-  booth::Venue venueWith(const Change& change, Step* step) const;
+  booth::Venue venueWith(const Change& change, PlanHistory::Step* step) const;
+  bool play(bool forward);  // undo (false) or redo (true)
   std::optional<std::vector<Booth>> placedBeside(const std::vector<int>& group, std::string& why) const;
   const Hall* hallOf(const std::string& code) const;
   const VenueFeature* featureOf(const std::string& code) const;
-  void rebuildSelection();
   std::string nextCode(const std::string& hall, const std::vector<Booth>& extra) const;
-  struct Preview;
   void refreshBooths();
   void rebuildDerived();
   bool run(const std::string& done, const std::function<booth::BoothSnapshot()>& op);
   bool refuseWhilePreviewing();
   void fail(const std::string& message);
   void note(const std::string& message);
-  booth::BoothSnapshot current(const booth::BoothSnapshot& like);
 
   Store& store_;
   bool loaded_ = false;
@@ -259,35 +196,20 @@ class PlanModel {
   std::vector<VenueFeature> features_;
   std::vector<PlanBooth> booths_;
   std::vector<PlanExhibitor> exhibitors_;
-  std::vector<int> unassigned_;
-  int unassignedTotal_ = 0;
   booth::Rect bounds_;
-  PlanView view_;
   booth::ColourBy colourBy_ = booth::ColourBy::Status;
-  std::string search_, folded_;
-  std::vector<bool> hits_;
-  int hitCount_ = 0;
-  int selected_ = -1;
-  std::vector<std::string> selectedCodes_;  // booth codes
-  std::vector<bool> selectedFlags_;         // by booth index
-  std::string selectedHall_, selectedFeature_;
+  PlanSearch search_;
+  PlanSelection selection_{booths_, halls_, features_};
   bool editing_ = false;
   int revision_ = 0;  // bumped by every change of what is drawn
   mutable std::vector<LegendEntry> legend_;
   mutable std::string legendKey_;
-  std::vector<Step> undo_, redo_;
+  PlanHistory history_{store_};
   std::string message_;
   bool messageError_ = false;
 
-  // Allocation: the worker writes its result into `pending_` (shared, so that it may outlive nothing).
-  struct Pending;
-  std::shared_ptr<Pending> pending_;
-  std::unique_ptr<Preview> preview_;
-  std::vector<bool> previewChangedBooths_;
-  int previewChanges_ = 0;
-  std::string previewSummary_;
   BackgroundTask exportTask_;
-  BackgroundTask task_;  // last members: destroyed (joined) first
+  PlanAllocation allocation_{store_};  // last members: their workers are destroyed (joined) first
 };
 
 }  // namespace moussem::ui

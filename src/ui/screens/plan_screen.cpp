@@ -23,11 +23,6 @@ namespace moussem::ui {
 namespace {
 
 constexpr const char* kExhibitorPayload = "MOUSSEM_EXHIBITOR";
-const ImVec4 kRed(0.75f, 0.1f, 0.1f, 1), kGreen(0.1f, 0.5f, 0.2f, 1), kGrey(0.40f, 0.43f, 0.50f, 1);
-constexpr ImU32 kInk = IM_COL32(40, 44, 52, 255);
-constexpr ImU32 kSelected = IM_COL32(20, 90, 220, 255);
-constexpr ImU32 kHit = IM_COL32(235, 120, 0, 255);
-constexpr ImU32 kChanged = IM_COL32(170, 40, 190, 255);
 
 bool noTextInput() { return !ImGui::GetIO().WantTextInput; }
 
@@ -122,34 +117,53 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
                 [this] { return model_.canUndo() && noTextInput(); }});
   actions_.add({"plan.redo", "plan.action.redo", {Key::Y, true}, [this] { model_.redo(); },
                 [this] { return model_.canRedo() && noTextInput(); }});
-  actions_.add({"plan.lock", "plan.action.lock", {Key::K}, [this] { model_.toggleLock(model_.selected()); },
-                [this] { return model_.selectedBooth() && noTextInput(); }});
-  actions_.add({"plan.hold", "plan.action.hold", {Key::H}, [this] { model_.toggleHold(model_.selected()); },
-                [this] { return model_.selectedBooth() && noTextInput(); }});
+  actions_.add({"plan.lock",
+                "plan.action.lock",
+                {Key::K},
+                [this] { model_.toggleLock(model_.selection().current()); },
+                [this] { return model_.selection().currentBooth() && noTextInput(); }});
+  actions_.add({"plan.hold",
+                "plan.action.hold",
+                {Key::H},
+                [this] { model_.toggleHold(model_.selection().current()); },
+                [this] { return model_.selection().currentBooth() && noTextInput(); }});
   // Delete frees the booth; in edit mode it deletes the selection (free, unlocked booths), or the
   // selected aisle, entrance or empty hall.
   actions_.add({"plan.free", "plan.action.free", {Key::Delete}, [this] {
                   if (model_.editing()) model_.deleteSelected();
-                  else model_.unassign(model_.selected());
+                  else
+                    model_.unassign(model_.selection().current());
                 },
                 [this] {
                   if (!noTextInput()) return false;
-                  if (model_.editing()) return model_.selectionCount() > 0 || model_.selectedHall() || model_.selectedFeature();
-                  return model_.selectedBooth() && model_.selectedBooth()->booth.exhibitor_id.has_value();
+                  if (model_.editing())
+                    return model_.selection().count() > 0 || model_.selection().hall() || model_.selection().feature();
+                  return model_.selection().currentBooth() &&
+                         model_.selection().currentBooth()->booth.exhibitor_id.has_value();
                 }});
   // The editor, keyboard first.
   auto editing = [this] { return model_.editing() && noTextInput(); };
-  actions_.add({"plan.edit_mode", "plan.action.edit_mode", {Key::E, true}, [this] {
+  actions_.add({"plan.edit_mode",
+                "plan.action.edit_mode",
+                {Key::E, true},
+                [this] {
                   model_.setEditing(!model_.editing());
                   addMode_ = AddMode::None;
                 },
-                [this] { return !model_.previewing() && !model_.allocating(); }});
-  actions_.add({"plan.select_all", "plan.action.select_all", {Key::A, true}, [this] { model_.selectAll(); }, editing});
-  actions_.add({"plan.duplicate", "plan.action.duplicate", {Key::D, true}, [this] { model_.duplicateSelection(); },
-                [this] { return model_.editing() && model_.selectionCount() > 0 && noTextInput(); }});
+                [this] { return !model_.previewing() && !model_.allocation().running(); }});
+  actions_.add({"plan.select_all",
+                "plan.action.select_all",
+                {Key::A, true},
+                [this] { model_.selection().selectAll(); },
+                editing});
+  actions_.add({"plan.duplicate",
+                "plan.action.duplicate",
+                {Key::D, true},
+                [this] { model_.duplicateSelection(); },
+                [this] { return model_.editing() && model_.selection().count() > 0 && noTextInput(); }});
   actions_.add({"plan.deselect", "plan.action.deselect", {Key::Escape}, [this] {
                   addMode_ = AddMode::None;
-                  model_.select(-1);
+                  model_.selection().select(-1);
                 },
                 editing});
   const struct {
@@ -159,9 +173,15 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
   for (const auto& a : arrows)
     for (const bool far : {false, true}) {
       const double step = far ? 5.0 : PlanModel::kGrid;
-      actions_.add({std::string("plan.nudge.") + chordLabel({a.key}) + (far ? "+" : ""), far ? "plan.action.nudge_far" : "plan.action.nudge",
-                    {a.key, false, far}, [this, a, step] { model_.nudge(a.dx * step, a.dy * step); },
-                    [this] { return model_.editing() && noTextInput() && (model_.selectionCount() > 0 || model_.selectedHall() || model_.selectedFeature()); }});
+      actions_.add({std::string("plan.nudge.") + chordLabel({a.key}) + (far ? "+" : ""),
+                    far ? "plan.action.nudge_far" : "plan.action.nudge",
+                    {a.key, false, far},
+                    [this, a, step] { model_.nudge(a.dx * step, a.dy * step); },
+                    [this] {
+                      return model_.editing() && noTextInput() &&
+                             (model_.selection().count() > 0 || model_.selection().hall() ||
+                              model_.selection().feature());
+                    }});
     }
   // Add buttons' shortcuts are the buttons themselves (then a click on the plan); listed for their tooltips.
   const struct {
@@ -177,8 +197,11 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
   actions_.add({"plan.zoom_out", "plan.action.zoom_out", {Key::Minus}, [this] { zoom(0.8); }, noTextInput});
   actions_.add({"plan.fit", "plan.action.fit", {Key::Digit0}, [this] { fitPending_ = true; }, noTextInput});
   actions_.add({"plan.search", "plan.action.search", {Key::F, true}, [this] { focusSearch_ = true; }, {}});
-  actions_.add({"plan.allocate", "plan.action.allocate", {}, [this] { model_.startAllocation(); },
-                [this] { return !model_.allocating() && !model_.previewing(); }});
+  actions_.add({"plan.allocate",
+                "plan.action.allocate",
+                {},
+                [this] { model_.startAllocation(); },
+                [this] { return !model_.allocation().running() && !model_.previewing(); }});
 }
 
 void PlanScreen::onShow() {
@@ -189,14 +212,14 @@ void PlanScreen::onShow() {
 void PlanScreen::refresh() { model_.load(); }
 
 void PlanScreen::zoom(double factor) {
-  model_.view().zoomAt(factor, (canvasMin_.x + canvasMax_.x) / 2, (canvasMin_.y + canvasMax_.y) / 2);
+  view_.zoomAt(factor, (canvasMin_.x + canvasMax_.x) / 2, (canvasMin_.y + canvasMax_.y) / 2);
 }
 
 ImVec2 PlanScreen::boothCentre(const std::string& code) const {
   const int i = const_cast<PlanModel&>(model_).boothIndex(code);
   if (i < 0) return ImVec2(-1, -1);
   const auto& b = model_.booths()[i].booth;
-  auto& v = const_cast<PlanModel&>(model_).view();
+  const PlanView& v = view_;
   return ImVec2(static_cast<float>(v.toScreenX(b.x + b.width / 2)), static_cast<float>(v.toScreenY(b.y + b.depth / 2)));
 }
 
@@ -226,10 +249,15 @@ void PlanScreen::draw() {
     ImGui::SameLine();
     drawSidePanel(sideW, h);
   }
-  if (!model_.message().empty()) TextColored(model_.messageIsError() ? kRed : kGreen, model_.message());
+  if (!model_.message().empty())
+    TextColored(model_.messageIsError() ? theme::kError : theme::kSuccess, model_.message());
   // In the editor: how to select while nothing is, what to do with a selection once there is one.
-  else if (model_.editing()) TextColored(kGrey, tr(model_.selectionCount() || model_.selectedHall() || model_.selectedFeature() ? "plan.edit.hint" : "plan.edit.hint_select"));
-  else TextColored(kGrey, tr("plan.hint"));
+  else if (model_.editing())
+    TextColored(theme::kNote, tr(model_.selection().count() || model_.selection().hall() || model_.selection().feature()
+                                     ? "plan.edit.hint"
+                                     : "plan.edit.hint_select"));
+  else
+    TextColored(theme::kNote, tr("plan.hint"));
 }
 
 // No plan yet: where to start, in the app (a venue file, or the example plan to adapt).
@@ -298,8 +326,8 @@ void PlanScreen::drawToolbar() {
   shortcutAfter("plan.zoom_in");
   button(LID("plan.fit"), true, [this] { fitPending_ = true; });
   shortcutAfter("plan.fit");
-  button(LID(model_.editing() ? "plan.edit.done" : "plan.edit.mode"), !model_.previewing() && !model_.allocating(),
-         [this] {
+  button(LID(model_.editing() ? "plan.edit.done" : "plan.edit.mode"),
+         !model_.previewing() && !model_.allocation().running(), [this] {
            model_.setEditing(!model_.editing());
            addMode_ = AddMode::None;
          });
@@ -308,12 +336,12 @@ void PlanScreen::drawToolbar() {
   shortcutAfter("plan.undo");
   button(LID("plan.redo"), model_.canRedo(), [this] { model_.redo(); });
   shortcutAfter("plan.redo");
-  if (model_.allocating()) {
+  if (model_.allocation().running()) {
     const float barW = ImGui::GetFontSize() * 8;
     items.push_back({barW, [this, barW] {
-                       ImGui::ProgressBar(static_cast<float>(model_.allocationProgress()), ImVec2(barW, 0));
+                       ImGui::ProgressBar(static_cast<float>(model_.allocation().progress()), ImVec2(barW, 0));
                      }});
-    button(LID("plan.cancel"), true, [this] { model_.cancelAllocation(); });
+    button(LID("plan.cancel"), true, [this] { model_.allocation().cancel(); });
   } else if (model_.previewing()) {
     button(LID("plan.accept"), true, [this] { model_.acceptPreview(); });
     button(LID("plan.discard"), true, [this] { model_.discardPreview(); });
@@ -341,7 +369,7 @@ void PlanScreen::drawExportPopup() {
   Text(tr("plan.export.file"));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 28);
   ImGui::InputText("##plan-export-path", &model_.exportPath);
-  TextColored(kGrey, tr("plan.export.hint"));
+  TextColored(theme::kNote, tr("plan.export.hint"));
   if (ImGui::Button(LID("plan.export.plan"))) {
     model_.startExport(false);
     ImGui::CloseCurrentPopup();
@@ -360,20 +388,20 @@ void PlanScreen::drawSidePanel(float width, float height) {
   ImGui::Separator();
   drawLegend();
   ImGui::Separator();
-  const auto& list = model_.unassigned();
+  const auto& list = model_.search().unassigned();
   if (fonts().bold) ImGui::PushFont(fonts().bold);
-  Text(tr("plan.unassigned", {std::to_string(model_.unassignedTotal())}));
+  Text(tr("plan.unassigned", {std::to_string(model_.search().unassignedTotal())}));
   if (fonts().bold) ImGui::PopFont();
-  TextColored(kGrey, tr("plan.unassigned_hint"));
+  TextColored(theme::kNote, tr("plan.unassigned_hint"));
   listCentres_.clear();
   ImGui::BeginChild("plan-unassigned", ImVec2(0, 0), false);
   // An empty list says why: no exhibitor yet, nobody asked for a booth, the search, or all placed.
   if (list.empty()) {
     const char* why = model_.exhibitors().empty()              ? "plan.no_exhibitors"
                       : model_.exhibitorsAskingForBooth() == 0 ? "plan.no_requests"
-                      : model_.unassignedTotal() > 0           ? "plan.no_match"
+                      : model_.search().unassignedTotal() > 0  ? "plan.no_match"
                                                                : "plan.none_unassigned";
-    ImGui::PushStyleColor(ImGuiCol_Text, kGrey);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kNote);
     TextWrapped(tr(why));
     ImGui::PopStyleColor();
   }
@@ -396,18 +424,18 @@ void PlanScreen::drawSidePanel(float width, float height) {
         const Id id = x.id;
         ImGui::SetDragDropPayload(kExhibitorPayload, &id, sizeof id);
         Text(displayName(x, false));
-        Segments(kGrey, detail, " · ");
+        Segments(theme::kNote, detail, " · ");
         ImGui::EndDragDropSource();
       } else if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         Text(x.name_fr);
         if (!x.name_ar.empty()) Text(x.name_ar);
         Segments(ImGui::GetStyle().Colors[ImGuiCol_Text], {i18n::label("sector", x.sector), i18n::label("region", x.region)}, " · ");
-        Segments(kGrey, detail, " · ");
+        Segments(theme::kNote, detail, " · ");
         ImGui::EndTooltip();
       }
       ImGui::Indent();
-      Segments(kGrey, detail, " · ");
+      Segments(theme::kNote, detail, " · ");
       ImGui::Unindent();
       ImGui::PopID();
     }
@@ -416,11 +444,12 @@ void PlanScreen::drawSidePanel(float width, float height) {
 }
 
 void PlanScreen::drawSelected() {
-  if (model_.editing() && (model_.selectedHall() || model_.selectedFeature() || model_.selectionCount() > 1)) {
+  if (model_.editing() &&
+      (model_.selection().hall() || model_.selection().feature() || model_.selection().count() > 1)) {
     drawEditPanel();
     return;
   }
-  const PlanBooth* b = model_.selectedBooth();
+  const PlanBooth* b = model_.selection().currentBooth();
   if (fonts().bold) ImGui::PushFont(fonts().bold);
   Text(b ? tr("plan.booth", {b->booth.code}) : tr("plan.no_selection"));
   if (fonts().bold) ImGui::PopFont();
@@ -450,7 +479,7 @@ void PlanScreen::drawSelected() {
   for (std::size_t i = 0; i < buttons.size(); ++i) {
     if (i > 0) ImGui::SameLine();
     if (ImGui::Button(buttons[i].first)) {
-      const int sel = model_.selected();
+      const int sel = model_.selection().current();
       if (buttons[i].second == 0) model_.toggleLock(sel);
       else if (buttons[i].second == 1) model_.toggleHold(sel);
       else model_.unassign(sel);
@@ -470,7 +499,7 @@ void PlanScreen::drawLegend() {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float swatchX = rtl ? p.x + avail - sw : p.x;
     dl->AddRectFilled(ImVec2(swatchX, p.y + 1), ImVec2(swatchX + sw - 2, p.y + sw - 1), e.colour);
-    dl->AddRect(ImVec2(swatchX, p.y + 1), ImVec2(swatchX + sw - 2, p.y + sw - 1), kInk);
+    dl->AddRect(ImVec2(swatchX, p.y + 1), ImVec2(swatchX + sw - 2, p.y + sw - 1), theme::kPlanInk.packed());
     const float textX = rtl ? swatchX - 6 - w : p.x + sw + 6;
     dl->AddText(ImVec2(textX, p.y), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
     ImGui::Dummy(ImVec2(avail, sw));
@@ -486,7 +515,7 @@ void PlanScreen::drawCanvas(float width, float height) {
   const ImVec2 p1(p0.x + size.x, p0.y + size.y);
   canvasMin_ = p0;
   canvasMax_ = p1;
-  PlanView& view = model_.view();
+  PlanView& view = view_;
   view.originX = p0.x;
   view.originY = p0.y;
   if (fitPending_) {
@@ -524,12 +553,12 @@ void PlanScreen::drawCanvas(float width, float height) {
     if (dragFrom_ >= 0 && !panning_) {
       if (hovered_ >= 0 && hovered_ != dragFrom_ && dragMoved_ &&
           model_.booths()[dragFrom_].holder >= 0) {
-        if (model_.move(dragFrom_, hovered_)) model_.select(hovered_);
+        if (model_.move(dragFrom_, hovered_)) model_.selection().select(hovered_);
       } else if (hovered_ == dragFrom_) {
-        model_.select(hovered_);
+        model_.selection().select(hovered_);
       }
     } else if (dragFrom_ < 0 && hovered && !panning_ && !dragMoved_) {
-      model_.select(-1);
+      model_.selection().select(-1);
     }
     dragFrom_ = -1;
     panning_ = false;
@@ -543,30 +572,32 @@ void PlanScreen::drawCanvas(float width, float height) {
     if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kExhibitorPayload)) {
       Id id = 0;
       std::memcpy(&id, payload->Data, sizeof id);
-      if (hovered_ >= 0 && model_.assign(hovered_, id)) model_.select(hovered_);
+      if (hovered_ >= 0 && model_.assign(hovered_, id)) model_.selection().select(hovered_);
     }
     ImGui::EndDragDropTarget();
   }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(p0, p1, true);
-  dl->AddRectFilled(p0, p1, IM_COL32(250, 250, 252, 255));
+  dl->AddRectFilled(p0, p1, theme::kPlanCanvas.packed());
   if (model_.editing() && view.scale >= 6) {
     // The 0.5 m grid booths snap to (every metre drawn, lighter every half).
     const double step = view.scale >= 16 ? PlanModel::kGrid : 1.0;
     const double x0 = std::floor(view.toVenueX(p0.x) / step) * step, y0 = std::floor(view.toVenueY(p0.y) / step) * step;
     for (double x = x0; view.toScreenX(x) < p1.x; x += step)
-      dl->AddLine(ImVec2(static_cast<float>(view.toScreenX(x)), p0.y), ImVec2(static_cast<float>(view.toScreenX(x)), p1.y), IM_COL32(200, 205, 215, 255));
+      dl->AddLine(ImVec2(static_cast<float>(view.toScreenX(x)), p0.y),
+                  ImVec2(static_cast<float>(view.toScreenX(x)), p1.y), theme::kPlanGrid.packed());
     for (double y = y0; view.toScreenY(y) < p1.y; y += step)
-      dl->AddLine(ImVec2(p0.x, static_cast<float>(view.toScreenY(y))), ImVec2(p1.x, static_cast<float>(view.toScreenY(y))), IM_COL32(200, 205, 215, 255));
+      dl->AddLine(ImVec2(p0.x, static_cast<float>(view.toScreenY(y))),
+                  ImVec2(p1.x, static_cast<float>(view.toScreenY(y))), theme::kPlanGrid.packed());
   }
   drawPlan(dl);
   drawSelectedElement(dl);
   drawEditGhosts(dl);
   if (!model_.editing() && dragFrom_ >= 0 && dragMoved_ && !panning_) {
     const ImVec2 from = boothCentre(model_.booths()[dragFrom_].booth.code);
-    dl->AddLine(from, io.MousePos, kSelected, 2.5f);
-    dl->AddCircleFilled(io.MousePos, 4, kSelected);
+    dl->AddLine(from, io.MousePos, theme::kSelection.packed(), 2.5f);
+    dl->AddCircleFilled(io.MousePos, 4, theme::kSelection.packed());
   }
 
   dl->PopClipRect();
@@ -575,7 +606,7 @@ void PlanScreen::drawCanvas(float width, float height) {
 }
 
 void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double my) {
-  const PlanView& view = model_.view();
+  const PlanView& view = view_;
   const ImGuiIO& io = ImGui::GetIO();
   auto nearCorner = [&](double right, double bottom) {
     return std::abs(view.toScreenX(right) - io.MousePos.x) < 8 && std::abs(view.toScreenY(bottom) - io.MousePos.y) < 8;
@@ -587,14 +618,15 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
     const AddMode adding = addMode_;
     addMode_ = AddMode::None;
     if (adding == AddMode::Booth) {
-      if (model_.addBooth(mx, my)) model_.select(model_.boothAt(PlanModel::snap(mx) + 0.1, PlanModel::snap(my) + 0.1));
+      if (model_.addBooth(mx, my))
+        model_.selection().select(model_.boothAt(PlanModel::snap(mx) + 0.1, PlanModel::snap(my) + 0.1));
       return;
     }
     if (adding == AddMode::Hall) return void(model_.addHall(mx, my));
     if (adding == AddMode::Aisle || adding == AddMode::Entrance) return void(model_.addFeature(adding == AddMode::Aisle ? "aisle" : "entrance", mx, my));
     const bool extend = io.KeyShift || io.KeyCtrl;
-    const Hall* hall = model_.selectedHall();
-    const VenueFeature* feature = model_.selectedFeature();
+    const Hall* hall = model_.selection().hall();
+    const VenueFeature* feature = model_.selection().feature();
     std::string labelHit;
     for (const auto& [code, r] : hallLabels_)
       if (io.MousePos.x >= r.x && io.MousePos.x <= r.right() && io.MousePos.y >= r.y && io.MousePos.y <= r.bottom()) labelHit = code;
@@ -603,26 +635,26 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
     } else if (feature && nearCorner(feature->x + feature->width, feature->y + feature->height)) {
       editDrag_ = EditDrag::FeatureCorner, dragCode_ = feature->code, ghost_ = booth::rectOf(*feature);
     } else if (!labelHit.empty()) {
-      model_.selectHall(labelHit);  // a hall is dragged by its name
+      model_.selection().selectHall(labelHit);  // a hall is dragged by its name
       editDrag_ = EditDrag::Hall, dragCode_ = labelHit;
     } else if (hovered_ >= 0) {
       if (extend) {
-        model_.toggleSelected(hovered_);  // Shift/Ctrl+click: add or remove, no drag
+        model_.selection().toggle(hovered_);  // Shift/Ctrl+click: add or remove, no drag
         editDrag_ = EditDrag::None;
         return;
       }
       const auto& b = model_.booths()[hovered_].booth;
-      if (!model_.isSelected(hovered_)) model_.select(hovered_);
+      if (!model_.selection().contains(hovered_)) model_.selection().select(hovered_);
       dragBooth_ = hovered_;
       // The bottom-right corner of a booth alone resizes it; anywhere else moves the selection.
-      if (model_.selectionCount() == 1 && nearCorner(b.x + b.width, b.y + b.depth)) {
+      if (model_.selection().count() == 1 && nearCorner(b.x + b.width, b.y + b.depth)) {
         editDrag_ = EditDrag::BoothCorner;
         ghost_ = booth::rectOf(b);
       } else {
         editDrag_ = EditDrag::Booths;
       }
     } else if (const std::string f = model_.featureAt(mx, my); !f.empty() && !extend) {
-      model_.selectFeature(f);
+      model_.selection().selectFeature(f);
       editDrag_ = EditDrag::Feature, dragCode_ = f;
     } else {
       editDrag_ = EditDrag::Band;  // empty floor: a rubber band; a click without a drag selects the hall
@@ -649,15 +681,19 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
       case EditDrag::HallCorner: model_.resizeHall(dragCode_, ghost_.w, ghost_.h); break;
       case EditDrag::Feature: model_.moveFeature(dragCode_, dx, dy); break;
       case EditDrag::FeatureCorner: model_.resizeFeature(dragCode_, ghost_.w, ghost_.h); break;
-      case EditDrag::Band: model_.selectInRect({startX_, startY_, curX_ - startX_, curY_ - startY_}, bandAdds_); break;
+      case EditDrag::Band:
+        model_.selection().selectInRect({startX_, startY_, curX_ - startX_, curY_ - startY_}, bandAdds_);
+        break;
       case EditDrag::None: break;
     }
   } else if (editDrag_ == EditDrag::Band && !bandAdds_) {
     const std::string hall = model_.hallAt(mx, my);
-    if (hall.empty()) model_.select(-1);
-    else model_.selectHall(hall);
-  } else if (editDrag_ == EditDrag::Booths && model_.selectionCount() > 1) {
-    model_.select(dragBooth_);  // a click (no drag) on a booth of the selection keeps only that one
+    if (hall.empty())
+      model_.selection().select(-1);
+    else
+      model_.selection().selectHall(hall);
+  } else if (editDrag_ == EditDrag::Booths && model_.selection().count() > 1) {
+    model_.selection().select(dragBooth_);  // a click (no drag) on a booth of the selection keeps only that one
   }
   editDrag_ = EditDrag::None;
   dragBooth_ = -1;
@@ -667,32 +703,32 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
 // Where a drag would put things, snapped to the grid; the rubber band.
 void PlanScreen::drawEditGhosts(ImDrawList* dl) {
   if (editDrag_ == EditDrag::None || !dragMoved_) return;
-  const PlanView& v = model_.view();
+  const PlanView& v = view_;
   auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
   auto ghost = [&](const booth::Rect& r) {
-    dl->AddRectFilled(pt(r.x, r.y), pt(r.right(), r.bottom()), IM_COL32(20, 90, 220, 50));
-    dl->AddRect(pt(r.x, r.y), pt(r.right(), r.bottom()), kSelected, 0, 0, 2);
+    dl->AddRectFilled(pt(r.x, r.y), pt(r.right(), r.bottom()), theme::kSelection.alpha(50 / 255.0f).packed());
+    dl->AddRect(pt(r.x, r.y), pt(r.right(), r.bottom()), theme::kSelection.packed(), 0, 0, 2);
   };
   const double dx = PlanModel::snap(curX_ - startX_), dy = PlanModel::snap(curY_ - startY_);
   auto moved = [&](booth::Rect r) { return booth::Rect{r.x + dx, r.y + dy, r.w, r.h}; };
   switch (editDrag_) {
     case EditDrag::Booths:
-      for (int i : model_.selection()) ghost(moved(booth::rectOf(model_.booths()[i].booth)));
+      for (int i : model_.selection().booths()) ghost(moved(booth::rectOf(model_.booths()[i].booth)));
       break;
     case EditDrag::Hall:
-      if (const Hall* h = model_.selectedHall()) {
+      if (const Hall* h = model_.selection().hall()) {
         ghost(moved(h->outline.empty() ? booth::rectOf(*h) : booth::boundingRect(h->outline)));
         for (const auto& pb : model_.booths())
           if (pb.booth.hall == h->code) ghost(moved(booth::rectOf(pb.booth)));
       }
       break;
     case EditDrag::Feature:
-      if (const VenueFeature* f = model_.selectedFeature()) ghost(moved(booth::rectOf(*f)));
+      if (const VenueFeature* f = model_.selection().feature()) ghost(moved(booth::rectOf(*f)));
       break;
     case EditDrag::Band: {
       const ImVec2 a = pt(std::min(startX_, curX_), std::min(startY_, curY_)), b = pt(std::max(startX_, curX_), std::max(startY_, curY_));
-      dl->AddRectFilled(a, b, IM_COL32(20, 90, 220, 30));
-      dl->AddRect(a, b, kSelected, 0, 0, 1.5f);
+      dl->AddRectFilled(a, b, theme::kSelection.alpha(30 / 255.0f).packed());
+      dl->AddRect(a, b, theme::kSelection.packed(), 0, 0, 1.5f);
       break;
     }
     default:
@@ -712,8 +748,8 @@ void PlanScreen::shortcutTooltip(const char* actionId) {
 
 void PlanScreen::drawEditBar() {
   std::vector<LineItem> items;
-  const int sel = model_.selected();
-  const bool has = model_.selectionCount() > 0;
+  const int sel = model_.selection().current();
+  const bool has = model_.selection().count() > 0;
   auto button = [&](const char* label, bool enabled, const char* action, std::function<void()> onClick) {
     items.push_back({buttonWidth(label), [this, label, enabled, action, onClick] {
                        if (!enabled) ImGui::BeginDisabled();
@@ -738,10 +774,11 @@ void PlanScreen::drawEditBar() {
                      rowCount_ = std::clamp(rowCount_, 1, 200);
                    }});
   button(LID("plan.edit.row_button"), sel >= 0, nullptr, [this, sel] { model_.addRow(sel, rowCount_); });
-  button(LID(model_.selectionCount() > 1 ? "plan.edit.delete_selection" : "plan.edit.delete"),
-         has || model_.selectedHall() || model_.selectedFeature(), "plan.free", [this] { model_.deleteSelected(); });
-  if (model_.selectionCount() == 1 && model_.selectedBooth()) {
-    const auto& b = model_.selectedBooth()->booth;
+  button(LID(model_.selection().count() > 1 ? "plan.edit.delete_selection" : "plan.edit.delete"),
+         has || model_.selection().hall() || model_.selection().feature(), "plan.free",
+         [this] { model_.deleteSelected(); });
+  if (model_.selection().count() == 1 && model_.selection().currentBooth()) {
+    const auto& b = model_.selection().currentBooth()->booth;
     if (sizeFor_ != b.id || !ImGui::IsAnyItemActive()) {
       sizeFor_ = b.id;
       sizeW_ = b.width;
@@ -764,10 +801,11 @@ void PlanScreen::drawEditBar() {
 // The side panel in edit mode for a hall (names, size) or an aisle/entrance (labels in three
 // languages, size); each field is written when it loses focus (one undo step).
 void PlanScreen::drawEditPanel() {
-  const Hall* hall = model_.selectedHall();
-  const VenueFeature* feature = model_.selectedFeature();
+  const Hall* hall = model_.selection().hall();
+  const VenueFeature* feature = model_.selection().feature();
   if (!hall && !feature) {
-    if (model_.selectionCount() > 1) TextWrapped(tr("plan.edit.selected_many", {std::to_string(model_.selectionCount())}));
+    if (model_.selection().count() > 1)
+      TextWrapped(tr("plan.edit.selected_many", {std::to_string(model_.selection().count())}));
     return;
   }
   const std::string key = hall ? "hall:" + hall->code + std::to_string(hall->id) : "feature:" + feature->code + std::to_string(feature->id);
@@ -781,7 +819,7 @@ void PlanScreen::drawEditPanel() {
   if (fonts().bold) ImGui::PopFont();
   const float w = ImGui::GetContentRegionAvail().x;
   auto field = [&](const char* id, const char* labelKey, std::string* value) {
-    TextColored(kGrey, tr(labelKey));
+    TextColored(theme::kNote, tr(labelKey));
     ImGui::SetNextItemWidth(w);
     InputTextShaped(id, value, 0, nullptr, PreviewPlacement::Floating);
     return ImGui::IsItemDeactivatedAfterEdit();
@@ -798,7 +836,7 @@ void PlanScreen::drawEditPanel() {
     if (done) model_.setFeatureLabels(feature->code, labelFr_, labelAr_, labelEn_);
   }
   if (hall && !hall->outline.empty()) return;  // a polygon hall keeps its shape
-  TextColored(kGrey, tr("plan.edit.size"));
+  TextColored(theme::kNote, tr("plan.edit.size"));
   const float half = (w - ImGui::GetStyle().ItemSpacing.x) / 2;
   ImGui::SetNextItemWidth(half);
   ImGui::InputDouble("##element-w", &elementW_, PlanModel::kGrid, 1.0, "%.1f m");
@@ -814,7 +852,7 @@ void PlanScreen::drawEditPanel() {
 }
 
 void PlanScreen::drawPlan(ImDrawList* dl) {
-  const PlanView& v = model_.view();
+  const PlanView& v = view_;
   auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
   const bool ar = i18n::language() == "ar";
   const float fontSize = ImGui::GetFontSize();
@@ -833,8 +871,8 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     } else {
       for (const auto& p : h.outline) poly.push_back(pt(p.x, p.y));
     }
-    fillPolygon(dl, poly, IM_COL32(236, 238, 243, 255));
-    dl->AddPolyline(poly.data(), static_cast<int>(poly.size()), IM_COL32(90, 96, 110, 255), ImDrawFlags_Closed, 2.0f);
+    fillPolygon(dl, poly, theme::kHallFloor.packed());
+    dl->AddPolyline(poly.data(), static_cast<int>(poly.size()), theme::kHallWall.packed(), ImDrawFlags_Closed, 2.0f);
     const booth::Rect r = h.outline.empty() ? booth::rectOf(h) : booth::boundingRect(h.outline);
     // The hall's whole name if it fits, else its short name (before " — ": "Hall C", "القاعة ج"), else
     // its code; in the top corner where reading starts (the right one in Arabic).
@@ -859,7 +897,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
   for (const auto& f : model_.features()) {
     const ImVec2 a = pt(f.x, f.y), b = pt(f.x + f.width, f.y + f.height);
     if (f.kind == "entrance") {
-      dl->AddRectFilled(a, b, IM_COL32(46, 160, 90, 255));
+      dl->AddRectFilled(a, b, theme::kEntrance.packed());
       if (v.scale > 6) {
         const std::string& label = booth::featureLabel(f, i18n::language());
         const std::string& t = display(label.empty() ? tr("plan.entrance") : label);
@@ -872,16 +910,19 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
             const booth::Rect r = h.outline.empty() ? booth::rectOf(h) : booth::boundingRect(h.outline);
             upper = f.y + f.height / 2 < r.y + r.h / 2;
           }
-        dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, upper ? a.y - ts.y - 1 : b.y + 1), IM_COL32(30, 110, 60, 255), t.c_str());
+        dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, upper ? a.y - ts.y - 1 : b.y + 1),
+                    theme::kEntranceName.packed(), t.c_str());
       }
     } else {
-      dl->AddRectFilled(a, b, f.main ? IM_COL32(214, 220, 232, 255) : IM_COL32(226, 230, 238, 255));
+      dl->AddRectFilled(a, b, f.main ? theme::kMainAisle.packed() : theme::kAisle.packed());
       const std::string& label = booth::featureLabel(f, i18n::language());
       if (f.main && !label.empty() && v.scale > 6) {
         const std::string& t = display(label);
         const float size = fontSize * 0.75f;
         const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, t.c_str());
-        if (ts.x < b.x - a.x - 4) dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, (a.y + b.y - ts.y) / 2), IM_COL32(110, 118, 135, 255), t.c_str());
+        if (ts.x < b.x - a.x - 4)
+          dl->AddText(nullptr, size, ImVec2((a.x + b.x - ts.x) / 2, (a.y + b.y - ts.y) / 2), theme::kAisleName.packed(),
+                      t.c_str());
       }
     }
   }
@@ -893,68 +934,73 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     hallLabelTexts_[code] = text;
     const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
     hallLabels_[code] = {at.x - 2, at.y, ts.x + 4, ts.y};
-    dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + ts.x + 2, at.y + ts.y), IM_COL32(236, 238, 243, 255));
-    dl->AddText(nullptr, size, at, IM_COL32(70, 76, 90, 255), text.c_str());
+    dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + ts.x + 2, at.y + ts.y), theme::kHallFloor.packed());
+    dl->AddText(nullptr, size, at, theme::kHallName.packed(), text.c_str());
   }
   // Booths.
-  const bool searching = !model_.search().empty();
+  const bool searching = !model_.search().text().empty();
   for (int i = 0; i < static_cast<int>(model_.booths().size()); ++i) {
     const auto& b = model_.booths()[i].booth;
     const ImVec2 a = pt(b.x, b.y), c = pt(b.x + b.width, b.y + b.depth);
     if (c.x < canvasMin_.x || a.x > canvasMax_.x || c.y < canvasMin_.y || a.y > canvasMax_.y) continue;  // off screen
     dl->AddRectFilled(a, c, model_.colourOf(i));
     if (b.status == "blocked") {
-      dl->AddLine(a, c, IM_COL32(110, 110, 115, 255));
-      dl->AddLine(ImVec2(a.x, c.y), ImVec2(c.x, a.y), IM_COL32(110, 110, 115, 255));
+      dl->AddLine(a, c, theme::kBlockedBooth.packed());
+      dl->AddLine(ImVec2(a.x, c.y), ImVec2(c.x, a.y), theme::kBlockedBooth.packed());
     }
-    if (searching && !model_.highlighted(i)) dl->AddRectFilled(a, c, IM_COL32(250, 250, 252, 170));  // dimmed
-    dl->AddRect(a, c, kInk, 0, 0, b.locked ? 2.5f : 1.0f);
+    if (searching && !model_.search().highlighted(i))
+      dl->AddRectFilled(a, c, theme::kPlanCanvas.alpha(170 / 255.0f).packed());  // dimmed
+    dl->AddRect(a, c, theme::kPlanInk.packed(), 0, 0, b.locked ? 2.5f : 1.0f);
     if (b.locked) {
       // A small padlock in the corner.
       const float s = std::clamp(static_cast<float>(v.scale) * 0.5f, 4.0f, 9.0f);
       const ImVec2 o(c.x - s - 3, a.y + 3);
-      dl->AddRectFilled(ImVec2(o.x, o.y + s * 0.5f), ImVec2(o.x + s, o.y + s * 1.3f), kInk, 1);
-      dl->AddCircle(ImVec2(o.x + s / 2, o.y + s * 0.5f), s * 0.33f, kInk, 10, 1.5f);
+      dl->AddRectFilled(ImVec2(o.x, o.y + s * 0.5f), ImVec2(o.x + s, o.y + s * 1.3f), theme::kPlanInk.packed(), 1);
+      dl->AddCircle(ImVec2(o.x + s / 2, o.y + s * 0.5f), s * 0.33f, theme::kPlanInk.packed(), 10, 1.5f);
     }
     if (b.status == "hold" && model_.colourBy() != booth::ColourBy::Status)
-      dl->AddRect(ImVec2(a.x + 3, a.y + 3), ImVec2(c.x - 3, c.y - 3), IM_COL32(230, 170, 30, 255), 0, 0, 2);
+      dl->AddRect(ImVec2(a.x + 3, a.y + 3), ImVec2(c.x - 3, c.y - 3), theme::kOnHold.packed(), 0, 0, 2);
     drawBoothLabel(dl, i, a, c);
-    if (model_.previewChanged(i)) dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(c.x + 1, c.y + 1), kChanged, 0, 0, 3);
-    if (searching && model_.highlighted(i)) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), kHit, 0, 0, 3);
-    if (model_.isSelected(i)) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), kSelected, 0, 0, 3.5f);
+    if (model_.allocation().changed(i))
+      dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(c.x + 1, c.y + 1), theme::kProposed.packed(), 0, 0, 3);
+    if (searching && model_.search().highlighted(i))
+      dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), theme::kSearchHit.packed(), 0, 0, 3);
+    if (model_.selection().contains(i))
+      dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), theme::kSelection.packed(), 0, 0, 3.5f);
     if (i == hovered_ && (dragFrom_ >= 0 || ImGui::GetDragDropPayload()) && i != dragFrom_)
-      dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(c.x + 3, c.y + 3), kSelected, 0, 0, 2);
+      dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(c.x + 3, c.y + 3), theme::kSelection.packed(), 0, 0, 2);
   }
 }
 
 void PlanScreen::drawSelectedElement(ImDrawList* dl) {
-  const PlanView& v = model_.view();
+  const PlanView& v = view_;
   auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
   booth::Rect r;
   bool corner = true;
-  if (const Hall* h = model_.selectedHall()) {
+  if (const Hall* h = model_.selection().hall()) {
     if (!h->outline.empty()) {
       std::vector<ImVec2> poly;
       for (const auto& p : h->outline) poly.push_back(pt(p.x, p.y));
-      dl->AddPolyline(poly.data(), static_cast<int>(poly.size()), kSelected, ImDrawFlags_Closed, 3.5f);
+      dl->AddPolyline(poly.data(), static_cast<int>(poly.size()), theme::kSelection.packed(), ImDrawFlags_Closed, 3.5f);
       return;
     }
     r = booth::rectOf(*h);
-  } else if (const VenueFeature* f = model_.selectedFeature()) {
+  } else if (const VenueFeature* f = model_.selection().feature()) {
     r = booth::rectOf(*f);
-  } else if (model_.editing() && model_.selectionCount() == 1 && model_.selectedBooth()) {
-    r = booth::rectOf(model_.selectedBooth()->booth);
-    corner = !model_.selectedBooth()->booth.locked;
+  } else if (model_.editing() && model_.selection().count() == 1 && model_.selection().currentBooth()) {
+    r = booth::rectOf(model_.selection().currentBooth()->booth);
+    corner = !model_.selection().currentBooth()->booth.locked;
     if (!corner) return;
     const ImVec2 c = pt(r.right(), r.bottom());
-    dl->AddRectFilled(ImVec2(c.x - 4, c.y - 4), ImVec2(c.x + 4, c.y + 4), kSelected);  // the resize handle
+    dl->AddRectFilled(ImVec2(c.x - 4, c.y - 4), ImVec2(c.x + 4, c.y + 4),
+                      theme::kSelection.packed());  // the resize handle
     return;
   } else {
     return;
   }
   const ImVec2 a = pt(r.x, r.y), c = pt(r.right(), r.bottom());
-  dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), kSelected, 0, 0, 3.5f);
-  dl->AddRectFilled(ImVec2(c.x - 4, c.y - 4), ImVec2(c.x + 4, c.y + 4), kSelected);
+  dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(c.x + 2, c.y + 2), theme::kSelection.packed(), 0, 0, 3.5f);
+  dl->AddRectFilled(ImVec2(c.x - 4, c.y - 4), ImVec2(c.x + 4, c.y + 4), theme::kSelection.packed());
 }
 
 void PlanScreen::drawBoothLabel(ImDrawList* dl, int i, ImVec2 a, ImVec2 c) {
@@ -966,7 +1012,7 @@ void PlanScreen::drawBoothLabel(ImDrawList* dl, int i, ImVec2 a, ImVec2 c) {
   ImFont* font = ImGui::GetFont();
   const ImVec2 cs = font->CalcTextSizeA(codeSize, FLT_MAX, 0, b.code.c_str());
   if (cs.x > w) return;
-  dl->AddText(nullptr, codeSize, ImVec2(a.x + 2, a.y + 1), kInk, b.code.c_str());
+  dl->AddText(nullptr, codeSize, ImVec2(a.x + 2, a.y + 1), theme::kPlanInk.packed(), b.code.c_str());
   const int holder = model_.shownHolder(i);
   if (holder < 0) return;
   const auto& x = model_.exhibitors()[holder];
@@ -979,7 +1025,7 @@ void PlanScreen::drawBoothLabel(ImDrawList* dl, int i, ImVec2 a, ImVec2 c) {
     const ImVec2 ns = font->CalcTextSizeA(nameSize, FLT_MAX, 0, shown.c_str());
     if (ns.x <= w) {
       const float y = a.y + 1 + cs.y + std::max(0.0f, (h - cs.y - ns.y) / 2);
-      dl->AddText(nullptr, nameSize, ImVec2(a.x + 2 + (w - ns.x) / 2, y), kInk, shown.c_str());
+      dl->AddText(nullptr, nameSize, ImVec2(a.x + 2 + (w - ns.x) / 2, y), theme::kPlanInk.packed(), shown.c_str());
       return;
     }
     auto space = name.rfind(' ');
@@ -1007,14 +1053,14 @@ void PlanScreen::drawTooltip(int i) {
   if (holder >= 0) {
     const auto& x = model_.exhibitors()[holder];
     ImGui::Separator();
-    if (model_.previewChanged(i)) TextColored(ImVec4(0.55f, 0.1f, 0.6f, 1), tr("plan.preview.proposed"));
+    if (model_.allocation().changed(i)) TextColored(theme::kProposedText, tr("plan.preview.proposed"));
     Text(x.name_fr);
     if (!x.name_ar.empty()) Text(x.name_ar);
     Text(i18n::label("sector", x.sector) + " · " + i18n::label("region", x.region) + (x.city.empty() ? "" : " · " + x.city));
-    TextColored(kGrey, tr("plan.request", {area(x.area)}) + (x.wants_corner ? " · " + tr("plan.corner") : "") +
-                           (x.needs_power ? " · " + tr("plan.power") : ""));
-  } else if (model_.previewChanged(i)) {
-    TextColored(ImVec4(0.55f, 0.1f, 0.6f, 1), tr("plan.preview.freed"));
+    TextColored(theme::kNote, tr("plan.request", {area(x.area)}) + (x.wants_corner ? " · " + tr("plan.corner") : "") +
+                                  (x.needs_power ? " · " + tr("plan.power") : ""));
+  } else if (model_.allocation().changed(i)) {
+    TextColored(theme::kProposedText, tr("plan.preview.freed"));
   }
   ImGui::EndTooltip();
 }

@@ -6,7 +6,7 @@
 // undo and redo. The editor (Ctrl+E): booths selected by click, Shift/Ctrl+click, rubber band or
 // Ctrl+A, moved by drag or arrow keys, duplicated (Ctrl+D) and deleted together; halls, aisles and
 // entrances added, moved, resized, renamed and labelled in three languages. The automatic allocation runs on a worker with progress, is previewed on the plan
-// (changed booths outlined) and then accepted or discarded. Data work lives in PlanModel.
+// (changed booths outlined) and then accepted or discarded. Data work lives in PlanModel; the viewport in PlanView.
 #pragma once
 #include <imgui.h>
 
@@ -18,6 +18,7 @@
 
 #include "ui/screen.hpp"
 #include "ui/screens/plan_model.hpp"
+#include "ui/screens/plan_view.hpp"
 #include "ui/widgets/file_browser.hpp"
 
 namespace moussem::ui {
@@ -30,11 +31,12 @@ class PlanScreen final : public Screen {
   void onShow() override;
   void refresh() override;
   void draw() override;
-  bool busy() const override { return model_.allocating() || model_.exporting(); }
+  bool busy() const override { return model_.allocation().running() || model_.exporting(); }
   const ActionTable* actions() const override { return &actions_; }
 
   FileBrowser& venueBrowser() { return venueBrowser_; }  // tests
   PlanModel& model() { return model_; }
+  PlanView& view() { return view_; }
   // Where things were drawn in the last frame (screen coordinates), for tests.
   ImVec2 boothCentre(const std::string& code) const;
   std::optional<ImVec2> unassignedItemCentre(Id exhibitor) const;
@@ -67,6 +69,7 @@ class PlanScreen final : public Screen {
   void zoom(double factor);
 
   PlanModel model_;
+  PlanView view_;  // zoom and pan
 
   FileBrowser venueBrowser_{{".json"}};  // a venue file (docs/venue-format.md)
   ActionTable actions_;

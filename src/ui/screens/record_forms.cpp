@@ -51,12 +51,6 @@ const std::string& FieldChoices::exhibitorName(Id id) const {
   return none;
 }
 
-std::string FieldChoices::categoryColor(const std::string& code) const {
-  for (const auto& c : categories)
-    if (c.code == code) return c.color;
-  return std::string(codes::defaultCategoryColor(code));
-}
-
 // --- person ----------------------------------------------------------------------------------------
 
 void PersonForm::edit(const Person& person) {

@@ -21,7 +21,6 @@ struct FieldChoices {
   std::vector<Category> categories;
   static FieldChoices load(Store& store);
   const std::string& exhibitorName(Id id) const;
-  std::string categoryColor(const std::string& code) const;
 };
 
 class PersonForm {

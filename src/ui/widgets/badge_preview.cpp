@@ -31,7 +31,7 @@ void BadgePreview::clear() {
 
 void BadgePreview::draw(float max_height) {
   if (!error_.empty()) {
-    TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), error_);
+    TextColored(theme::kError, error_);
     return;
   }
   if (!texture_.valid()) return;
@@ -44,9 +44,10 @@ void BadgePreview::draw(float max_height) {
   ImVec2 p = ImGui::GetCursorScreenPos();
   // A thin frame and shadow, so a white badge reads on a light background.
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(p.x + 3, p.y + 3), ImVec2(p.x + shown.x + 3, p.y + shown.y + 3), IM_COL32(0, 0, 0, 40), 2);
+  dl->AddRectFilled(ImVec2(p.x + 3, p.y + 3), ImVec2(p.x + shown.x + 3, p.y + shown.y + 3),
+                    theme::kPaperShadow.packed(), 2);
   ImGui::Image(texture_.id(), shown);
-  dl->AddRect(p, ImVec2(p.x + shown.x, p.y + shown.y), IM_COL32(0, 0, 0, 60));
+  dl->AddRect(p, ImVec2(p.x + shown.x, p.y + shown.y), theme::kPaperEdge.packed());
 }
 
 }  // namespace moussem::ui

@@ -18,8 +18,6 @@ namespace moussem::ui {
 
 namespace {
 
-const ImVec4 kErrorColour(0.75f, 0.1f, 0.1f, 1), kNoteColour(0.40f, 0.43f, 0.50f, 1);
-
 // One row of the fields table: the label cell, then the caller draws the input in the value cell.
 // Right-to-left layouts put the label on the right.
 class FieldTable {
@@ -141,11 +139,13 @@ void loadChoices(FieldsState& state) {
 
 void ErrorText(const std::string& text) {
   ImGui::PushTextWrapPos(0);
-  TextColored(kErrorColour, text);
+  TextColored(theme::kError, text);
   ImGui::PopTextWrapPos();
 }
 
-void NoteText(const std::string& text) { TextColored(kNoteColour, text); }
+void NoteText(const std::string& text) {
+  TextColored(theme::kNote, text);
+}
 
 bool PersonFields(PersonForm& form, const FieldChoices& choices, FieldsState& state) {
   bool enter = false;
@@ -302,11 +302,11 @@ bool ExhibitorFields(ExhibitorForm& form, const FieldChoices& choices, FieldsSta
 const Duplicate* DuplicateWarning(const std::vector<Duplicate>& duplicates) {
   if (duplicates.empty()) return nullptr;
   const Duplicate* chosen = nullptr;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.95f, 0.80f, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kNoticeBackground);
   const float h = ImGui::GetFrameHeightWithSpacing() * static_cast<float>(std::min<std::size_t>(duplicates.size(), 4) + 1) +
                   ImGui::GetStyle().WindowPadding.y * 2;
   ImGui::BeginChild("duplicates", ImVec2(0, h), true);
-  TextColored(ImVec4(0.55f, 0.35f, 0.0f, 1), trn("desk.duplicates", static_cast<long long>(duplicates.size())));
+  TextColored(theme::kNoticeInk, trn("desk.duplicates", static_cast<long long>(duplicates.size())));
   for (std::size_t i = 0; i < duplicates.size(); ++i) {
     const Duplicate& d = duplicates[i];
     ImGui::PushID(static_cast<int>(i));

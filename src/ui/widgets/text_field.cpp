@@ -12,7 +12,6 @@
 namespace moussem::ui {
 
 namespace {
-const ImVec4 kPreviewColour(0.25f, 0.30f, 0.42f, 1);
 
 // First strong letter of the text reads right to left.
 bool startsRightToLeft(std::string_view text) {
@@ -34,9 +33,9 @@ void previewLine(std::string_view line) {
   const float x = startsRightToLeft(line) ? at.x + std::max(0.0f, avail - width - pad) : at.x + pad;
   const float h = ImGui::GetTextLineHeight();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(at, ImVec2(at.x + avail, at.y + h + 2), ImGui::GetColorU32(ImVec4(0.90f, 0.93f, 0.98f, 1)), 3);
+  dl->AddRectFilled(at, ImVec2(at.x + avail, at.y + h + 2), ImGui::GetColorU32(theme::kPreviewBackground), 3);
   dl->PushClipRect(at, ImVec2(at.x + avail, at.y + h + 2), true);
-  dl->AddText(ImVec2(x, at.y + 1), ImGui::GetColorU32(kPreviewColour), shown.c_str());
+  dl->AddText(ImVec2(x, at.y + 1), ImGui::GetColorU32(theme::kPreviewInk), shown.c_str());
   dl->PopClipRect();
   ImGui::Dummy(ImVec2(avail, h + 2));
 }
@@ -71,11 +70,11 @@ bool InputTextShaped(const char* id, std::string* value, ImGuiInputTextFlags fla
     const float pad = ImGui::GetStyle().FramePadding.x;
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const ImVec2 top(a.x, b.y + 1), bottom(b.x, b.y + 1 + h);
-    dl->AddRectFilled(top, bottom, ImGui::GetColorU32(ImVec4(0.90f, 0.93f, 0.98f, 0.97f)), 3);
-    dl->AddRect(top, bottom, ImGui::GetColorU32(ImVec4(0.70f, 0.75f, 0.85f, 1)), 3);
+    dl->AddRectFilled(top, bottom, ImGui::GetColorU32(theme::kPreviewBackground.alpha(0.97f)), 3);
+    dl->AddRect(top, bottom, ImGui::GetColorU32(theme::kPreviewBorder), 3);
     dl->PushClipRect(top, bottom, true);
     const float x = startsRightToLeft(*value) ? std::max(a.x + pad, b.x - pad - w) : a.x + pad;
-    dl->AddText(ImVec2(x, top.y + 2), ImGui::GetColorU32(kPreviewColour), shown.c_str());
+    dl->AddText(ImVec2(x, top.y + 2), ImGui::GetColorU32(theme::kPreviewInk), shown.c_str());
     dl->PopClipRect();
   }
   g.LastItemData = last;

@@ -431,14 +431,6 @@ void TableHeaders() {
   }
 }
 
-ImVec4 colourFromHex(std::string_view hex, float alpha) {
-  if (hex.size() != 7 || hex[0] != '#') return {0.4f, 0.4f, 0.4f, alpha};
-  auto byte = [&](std::size_t i) {
-    return static_cast<float>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)) / 255.0f;
-  };
-  return {byte(1), byte(3), byte(5), alpha};
-}
-
 void BarChart(const char* id, const std::vector<Bar>& bars, float labelWidth) {
   long long maxValue = 1;
   for (const auto& b : bars) maxValue = std::max(maxValue, b.value);
@@ -517,12 +509,12 @@ void ColumnChart(const char* id, const std::vector<Bar>& columns, float height) 
 
 void FigureCard(const char* id, std::string_view title, const std::string& value, const ImVec2& size,
                 const ImVec4& accent) {
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kPanel);
   ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar);
   ImVec2 p = ImGui::GetWindowPos();
   ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + 5), ImGui::GetColorU32(accent));
   ImGui::Dummy(ImVec2(0, 2));
-  TextColored(ImVec4(0.35f, 0.38f, 0.45f, 1), title);
+  TextColored(theme::kMuted, title);
   if (fonts().heading) ImGui::PushFont(fonts().heading);
   TextAligned(value, isRtlLayout() ? 1.0f : 0.0f);
   if (fonts().heading) ImGui::PopFont();

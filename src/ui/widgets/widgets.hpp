@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ui/style.hpp"
+
 namespace moussem::ui {
 
 // Text that may hold Arabic; aligned to the start of the line in the reading direction. Text longer than
@@ -109,12 +111,10 @@ std::string fitToWidth(std::string_view logical, float width);
 // reads right to left), on the right otherwise. Prefer fitToWidth where the logical text is at hand.
 std::string ellipsized(const std::string& visual, float width, bool rtl);
 
-ImVec4 colourFromHex(std::string_view hex, float alpha = 1.0f);
-
 struct Bar {
   std::string label;   // logical text
   long long value = 0;
-  ImVec4 colour{0.2f, 0.45f, 0.7f, 1.0f};
+  ImVec4 colour = theme::kChartBlue;
 };
 // Horizontal bar chart: label, bar proportional to the largest value, value at its end. Mirrored in
 // right-to-left layouts (labels on the right, bars growing leftwards).

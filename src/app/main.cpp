@@ -18,6 +18,7 @@
 #include "core/paths.hpp"
 #include "core/station.hpp"
 #include "core/version.hpp"
+#include "store/cache_budget.hpp"
 #include "ui/shell.hpp"
 #include "ui/startup.hpp"
 
@@ -29,6 +30,9 @@ int main(int argc, char** argv) {
   // first such free and serve the next ones from its heaps, which keep freed memory: tens of MB held
   // for nothing on a desk that loaded a million people once.
   mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  // The screens' connections stay open all day, each with a page cache sized for imports: together
+  // they keep to this.
+  limitDatabaseCaches(std::int64_t{24} << 20);
   app::takeStopSignals();
   app::WindowOptions options;
   std::string db, lang, size;  // lang empty: this station's last choice, else its enrolment's, else French

@@ -127,13 +127,25 @@ std::string_view e164Of(std::string_view stored) {
 }
 
 std::string display(std::string_view stored, std::string_view viewer_region) {
+  if (stored.empty()) return {};
+  // The desk describes its results on every key typed, the tables their rows as they scroll: the same
+  // numbers again and again, each a parse and a format by regular expressions (tens of microseconds).
+  // What was shown is remembered, per thread, for the last few thousand numbers.
+  thread_local std::unordered_map<std::string, std::string> shownBefore;
+  std::string key(viewer_region);
+  key += '|';
+  key += stored;
+  if (auto it = shownBefore.find(key); it != shownBefore.end()) return it->second;
   PhoneNumber n;
-  if (stored.empty() || util().Parse(std::string(stored), "ZZ", &n) != PhoneNumberUtil::NO_PARSING_ERROR)
-    return std::string(stored);
-  std::string region, shown;
-  util().GetRegionCodeForNumber(n, &region);
-  const bool national = !viewer_region.empty() && region == regionCode(viewer_region);
-  util().Format(n, national ? PhoneNumberUtil::NATIONAL : PhoneNumberUtil::INTERNATIONAL, &shown);
+  std::string shown(stored);
+  if (util().Parse(std::string(stored), "ZZ", &n) == PhoneNumberUtil::NO_PARSING_ERROR) {
+    std::string region;
+    util().GetRegionCodeForNumber(n, &region);
+    const bool national = !viewer_region.empty() && region == regionCode(viewer_region);
+    util().Format(n, national ? PhoneNumberUtil::NATIONAL : PhoneNumberUtil::INTERNATIONAL, &shown);
+  }
+  if (shownBefore.size() >= 4096) shownBefore.clear();
+  shownBefore.emplace(std::move(key), shown);
   return shown;
 }
 

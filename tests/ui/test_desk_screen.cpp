@@ -3,12 +3,14 @@
 // existing record; the badge preview rendered once; print with Ctrl+P (a second print asks first),
 // reprint with a reason, revoke. The index is loaded on a worker and queried only when the text changes.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstdlib>
 
 #include "../badge/cups_server.hpp"
 #include "badge/new_edition.hpp"
 #include "badge/printing.hpp"
 #include "core/i18n.hpp"
+#include "core/person_names.hpp"
 #include "core/station.hpp"
 #include "headless.hpp"
 #include "store/demo/demo_data.hpp"
@@ -174,6 +176,34 @@ TEST_CASE("desk: the index is queried when the text changes, never per frame") {
   k.ui.typeText("r");
   k.frames(1);
   CHECK(k.screen.model().searches() == after + 1);
+}
+
+TEST_CASE("desk: a key typed reads only the results on screen, and one deleted elsewhere says so") {
+  TextureGuard t;
+  Kiosk k;
+  auto& m = k.screen.model();
+  k.ui.typeText("a");
+  k.frames(2);
+  const auto& results = m.results();
+  REQUIRE(results.size() > 20);  // more than the list shows at 1280x800
+  const auto described = std::count_if(results.begin(), results.end(), [](const auto& r) { return r.described; });
+  CHECK(described > 0);
+  CHECK(static_cast<std::size_t>(described) < results.size());
+  // What is shown is the record's own: names and details read when the row is drawn.
+  const ui::DeskResult& first = m.row(0);
+  auto p = k.d.store->person(first.id);
+  REQUIRE(p);
+  CHECK(first.name == names::list(*p));
+
+  // Deleted behind the desk's back (another station): the row says so rather than show a stale name.
+  const Id gone = m.results()[1].id;
+  REQUIRE(m.results()[1].kind == SearchIndex::Kind::Person);
+  k.d.store->deletePerson(gone);
+  m.setQuery("");
+  m.setQuery("a");
+  for (std::size_t i = 0; i < m.results().size(); ++i)
+    if (m.results()[i].id == gone && m.results()[i].kind == SearchIndex::Kind::Person)
+      CHECK(m.row(static_cast<int>(i)).name == tr("table.deleted"));
 }
 
 TEST_CASE("desk: phone digits, Arabic without hamza and badge serials find people") {

@@ -182,6 +182,7 @@ nlohmann::json benchSearch(long long n, const Context& ctx) {
       {"database_build_seconds", buildSeconds},
       {"index_load_ms", loadMs},
       {"index_mb", static_cast<double>(registry.index().memoryBytes()) / (1024.0 * 1024.0)},
+      {"index_words", registry.index().dictionarySize()},
       {"rss_mb_before_index", rssBefore},
       {"peak_rss_mb_loading_index", peakLoad},
       {"rss_mb_with_index", rssIndex},

@@ -108,6 +108,7 @@ DeskResult DeskModel::describe(const Person& p, const std::optional<Badge>& badg
   DeskResult r;
   r.kind = SearchIndex::Kind::Person;
   r.id = p.id;
+  r.described = true;
   r.name = names::list(p);
   if (r.name != p.name_ar) r.name_ar = p.name_ar;
   appendPart(r.details, p.organization);
@@ -125,6 +126,7 @@ DeskResult DeskModel::describe(const Exhibitor& x) const {
   DeskResult r;
   r.kind = SearchIndex::Kind::Exhibitor;
   r.id = x.id;
+  r.described = true;
   r.name = x.name_fr.empty() ? x.name_ar : x.name_fr;
   if (!x.name_fr.empty()) r.name_ar = x.name_ar;
   appendPart(r.details, i18n::label("sector", x.sector));
@@ -136,7 +138,6 @@ DeskResult DeskModel::describe(const Exhibitor& x) const {
 void DeskModel::runSearch(std::optional<std::pair<SearchIndex::Kind, Id>> keep) {
   results_.clear();
   more_ = false;
-  Store& store = session_.store();
   if (query_.empty()) {
     loadRecent();
   } else if (session_.indexReady()) {
@@ -145,12 +146,12 @@ void DeskModel::runSearch(std::optional<std::pair<SearchIndex::Kind, Id>> keep) 
     // Namesakes who attend today come first (the edition's day, in its time zone).
     auto found = session_.registry().search(query_, Registry::kDeskResults, today());
     more_ = found.more;
+    results_.reserve(found.hits.size());
     for (const auto& hit : found.hits) {
-      if (hit.kind == SearchIndex::Kind::Person) {
-        if (auto p = store.person(hit.id)) results_.push_back(describe(*p, store.badgeOfPerson(hit.id)));
-      } else if (auto x = store.exhibitor(hit.id)) {
-        results_.push_back(describe(*x));
-      }
+      DeskResult r;
+      r.kind = hit.kind;
+      r.id = hit.id;
+      results_.push_back(std::move(r));
     }
   }
   if (keep)
@@ -158,6 +159,25 @@ void DeskModel::runSearch(std::optional<std::pair<SearchIndex::Kind, Id>> keep) 
       if (results_[i].kind == keep->first && results_[i].id == keep->second) selected_ = static_cast<int>(i);
   selected_ = std::clamp(selected_, 0, std::max(0, static_cast<int>(results_.size()) - 1));
   syncPane();
+}
+
+const DeskResult& DeskModel::row(int index) {
+  DeskResult& r = results_.at(static_cast<std::size_t>(index));
+  if (r.described) return r;
+  Store& store = session_.store();
+  std::optional<DeskResult> described;
+  if (r.kind == SearchIndex::Kind::Person) {
+    if (auto p = store.person(r.id)) described = describe(*p, store.badgeOfPerson(r.id));
+  } else if (auto x = store.exhibitor(r.id)) {
+    described = describe(*x);
+  }
+  if (described) {
+    r = std::move(*described);
+  } else {  // deleted from another station since the index last heard of it
+    r.name = tr("table.deleted");
+    r.described = true;
+  }
+  return r;
 }
 
 void DeskModel::loadRecent() {

@@ -29,6 +29,7 @@ struct DeskResult {
   std::string category; // person category code; "" for exhibitors
   std::string badge;    // serial and status, "" if none
   bool revoked = false;
+  bool described = false;  // names, details and badge read (DeskModel::row); kind and id always are
 };
 
 class DeskModel {
@@ -42,7 +43,10 @@ class DeskModel {
   // Search.
   void setQuery(const std::string& query);  // searches only when the text changed
   const std::string& query() const { return query_; }
+  // The results' kinds and ids, best first; row(i) describes one (names, details, badge) when it is
+  // first shown: a key typed reads the rows on screen, not all fifty.
   const std::vector<DeskResult>& results() const { return results_; }
+  const DeskResult& row(int index);
   bool moreResults() const { return more_; }
   bool showingRecent() const { return query_.empty(); }  // no query: the latest registrations
   int searches() const { return searches_; }  // how many times the index was queried (tests)

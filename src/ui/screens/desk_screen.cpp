@@ -244,7 +244,7 @@ void DeskScreen::drawResults(float height) {
   if (scroll_to_selected_) clipper.ForceDisplayRangeByIndices(model_.selected(), model_.selected() + 1);
   while (clipper.Step())
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const DeskResult& r = results[static_cast<std::size_t>(i)];
+      const DeskResult& r = model_.row(i);
       ImGui::PushID(i);
       const ImVec2 start = ImGui::GetCursorPos();
       if (ImGui::Selectable("##row", i == model_.selected(), ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, rowH - 2))) {

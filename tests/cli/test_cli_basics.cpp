@@ -186,6 +186,28 @@ TEST_CASE("bench open prints cold-open figures and its floor") {
   CHECK(j.contains("ratio_to_floor"));
 }
 
+TEST_CASE("bench ui-frame draws the participants, desk and plan in the app and prints frames, memory and floors") {
+  TempDir cache;
+  auto r = run("moussem-cli", {"bench", "ui-frame", "--n", "3000"}, "", {"XDG_CACHE_HOME=" + cache.path().string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(r.out);
+  CHECK(j["scenario"] == "ui-frame");
+  CHECK(j["people"].get<long long>() >= 3000);
+  for (const char* screen : {"participants", "desk", "plan"}) {
+    INFO(screen);
+    const auto& s = j["screens"][screen];
+    CHECK(s["frames"].get<long long>() > 0);
+    CHECK(s["frame_ms_median"].get<double>() > 0);
+    CHECK(s["first_frame_ms"].get<double>() > 0);
+    CHECK(s["rss_mb"].get<double>() > 0);
+  }
+  CHECK(j["floor_frame_ms_median"].get<double>() > 0);
+  CHECK(j["floor_rss_mb"].get<double>() > 0);
+  CHECK(j["cli_floor_rss_mb"].get<double>() > 0);
+  CHECK(j["peak_rss_mb"].get<double>() > 0);
+}
+
 TEST_CASE("info shows the time-zone data version, and warns when the edition is far beyond it") {
   TempDir dir;
   auto db = (dir / "e.db").string();

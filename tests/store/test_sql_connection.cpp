@@ -65,3 +65,28 @@ TEST_CASE("a transaction guard rolls back by itself unless committed, a nested o
   CHECK(count() == 2);
   CHECK(db.depth() == 0);
 }
+
+TEST_CASE("INSERT ... RETURNING id on SQLite answers the new id, and no row when the conflict skipped it", "[sqlite]") {
+  TempDir dir;
+  sqlite::Database db((dir / "r.db").string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE)");
+  const std::string insert = "INSERT INTO t (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id";
+  {
+    sql::Transaction tx(db);
+    for (int i = 0; i < 100; ++i) {
+      auto st = db.query(insert);
+      st.with("n" + std::to_string(i));
+      REQUIRE(st.step());
+      CHECK(st.integer(0) == i + 1);
+      CHECK_FALSE(st.step());  // one row, as RETURNING gives
+    }
+    tx.commit();
+  }
+  auto again = db.query(insert);
+  again.with(std::string("n7"));
+  CHECK_FALSE(again.step());
+  auto next = db.query(insert);
+  next.with(std::string("new"));
+  REQUIRE(next.step());
+  CHECK(next.integer(0) == 101);
+}

@@ -24,7 +24,9 @@ std::string failureMessage(int rc, const std::string& path, const std::string& m
 // (SQLite numbers `$`-named parameters by their first appearance in the text).
 class Statement final : public sql::Statement {
  public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt);
+  // returns_id: the statement is an INSERT whose `RETURNING id` was taken off its text (Database::prepare):
+  // it answers one row, the new row's id, when it inserted one.
+  Statement(sqlite3* db, sqlite3_stmt* stmt, bool returns_id = false);
   ~Statement() override;
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -46,7 +48,9 @@ class Statement final : public sql::Statement {
   void run();   // step until done
   void reset();  // ready to bind and run again
 
-  std::int64_t integer(int col) const override { return sqlite3_column_int64(stmt_, col); }
+  std::int64_t integer(int col) const override {
+    return returns_id_ && col == 0 ? inserted_id_ : sqlite3_column_int64(stmt_, col);
+  }
   double real(int col) const override { return sqlite3_column_double(stmt_, col); }
   std::string text(int col) const override;
   // The column's text without a copy: valid until the next step or reset (bulk reads that assign into
@@ -68,6 +72,9 @@ class Statement final : public sql::Statement {
   sqlite3* db_;
   sqlite3_stmt* stmt_;
   std::vector<int> slots_;  // $N -> SQLite's parameter index (empty when the text has no $N)
+  bool returns_id_ = false;
+  enum class IdRow { NotRun, Shown, Done } id_row_ = IdRow::NotRun;
+  std::int64_t inserted_id_ = 0;
 };
 
 // Also the shared store's connection (sql::Connection).

@@ -89,12 +89,14 @@ Parsed parseUncached(std::string_view raw, const std::string& region) {
     default:
       return refuse("phone.reason.length");  // a local-only number or a length no plan has
   }
-  if (!util().IsValidNumber(n)) return refuse("phone.reason.not_valid");
+  // IsValidNumber is GetRegionCodeForNumber then IsValidNumberForRegion: the region is wanted anyway,
+  // and finding it is most of the work (each region's patterns tried in turn).
   Number number;
+  util().GetRegionCodeForNumber(n, &number.region);
+  if (!util().IsValidNumberForRegion(n, number.region)) return refuse("phone.reason.not_valid");
   util().Format(n, PhoneNumberUtil::E164, &number.e164);
   number.extension = n.extension();
   number.stored = number.e164 + (number.extension.empty() ? "" : ";ext=" + number.extension);
-  util().GetRegionCodeForNumber(n, &number.region);
   out.number = std::move(number);
   return out;
 }

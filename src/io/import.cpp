@@ -6,6 +6,8 @@
 #include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <limits>
+#include <optional>
 #include <thread>
 
 #include "core/dates.hpp"
@@ -141,7 +143,7 @@ class Importer {
 
   void run(const csv::Table& table, const std::string& name) {
     mapHeader(table.rows.front(), name);
-    warmPhones(table);
+    PhoneWarmer warmer(*this, table);
     const std::size_t total = table.rows.size() - 1;
     // One audit row for the import (the file, and the ids it created); a changed record gets its own.
     AuditRow summary;
@@ -154,6 +156,7 @@ class Importer {
         for (std::size_t r = 1; r < table.rows.size(); ++r) {
           if (options_.cancelled && options_.cancelled()) throw Error(ErrorKind::Refused, tr("io.import.cancelled"));
           const csv::Row& row = table.rows[r];
+          warmer.reached(r);
           ++report_.rows;
           errors_.clear();
           if (row.bad()) {
@@ -221,25 +224,45 @@ class Importer {
 
   // libphonenumber takes some 40 µs a number: a large file's numbers are read first on every core,
   // so that the rows (one transaction, in file order) find them in phone::parse's cache.
-  void warmPhones(const csv::Table& table) const {
-    const auto phoneColumn = cols_.index.find("phone"), countryColumn = cols_.index.find("country");
-    const std::size_t threads = std::min<std::size_t>(8, std::thread::hardware_concurrency());
-    if (phoneColumn == cols_.index.end() || table.rows.size() < 2000 || threads < 2) return;
-    std::atomic<std::size_t> next{1};
-    auto work = [&] {
-      for (std::size_t r = next++; r < table.rows.size(); r = next++) {
-        const csv::Row& row = table.rows[r];
-        if (row.bad() || phoneColumn->second >= row.fields.size()) continue;
-        const std::string raw = text::normalizeForStorage(row.fields[phoneColumn->second]);
-        const bool hasCountry = entity_ == Entity::Participants && countryColumn != cols_.index.end() &&
-                                countryColumn->second < row.fields.size();
-        if (!raw.empty()) phone::parse(raw, hasCountry ? text::normalizeForStorage(row.fields[countryColumn->second]) : "");
-      }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
-    for (auto& t : pool) t.join();
-  }
+  // libphonenumber takes tens of microseconds a number: the other cores parse the file's numbers into
+  // phone::parse's cache while this thread imports the rows. They start from the last row and go
+  // back, this thread from the first: each number is parsed once, and they stop where they meet.
+  class PhoneWarmer {
+   public:
+    PhoneWarmer(const Importer& importer, const csv::Table& table) {
+      const auto phoneColumn = importer.cols_.index.find("phone");
+      const auto countryColumn = importer.cols_.index.find("country");
+      const std::size_t threads = std::min<std::size_t>(8, std::thread::hardware_concurrency()) - 1;
+      if (phoneColumn == importer.cols_.index.end() || table.rows.size() < 2000 || threads < 1) return;
+      next_ = table.rows.size() - 1;
+      const std::size_t phone = phoneColumn->second;
+      const std::optional<std::size_t> country =
+          importer.entity_ == Entity::Participants && countryColumn != importer.cols_.index.end()
+              ? std::optional<std::size_t>(countryColumn->second)
+              : std::nullopt;
+      auto work = [this, &table, phone, country] {
+        for (std::size_t r = next_--; r > reached_ && r < table.rows.size(); r = next_--) {
+          const csv::Row& row = table.rows[r];
+          if (row.bad() || phone >= row.fields.size()) continue;
+          const std::string raw = text::normalizeForStorage(row.fields[phone]);
+          const bool hasCountry = country && *country < row.fields.size();
+          if (!raw.empty()) phone::parse(raw, hasCountry ? text::normalizeForStorage(row.fields[*country]) : "");
+        }
+      };
+      for (std::size_t t = 0; t < threads; ++t) pool_.emplace_back(work);
+    }
+    ~PhoneWarmer() {
+      reached_ = std::numeric_limits<std::size_t>::max();  // nothing left to warm
+      for (auto& t : pool_) t.join();
+    }
+    PhoneWarmer(const PhoneWarmer&) = delete;
+    PhoneWarmer& operator=(const PhoneWarmer&) = delete;
+    void reached(std::size_t row) { reached_ = row; }  // this thread's row: the warmers stop there
+
+   private:
+    std::atomic<std::size_t> next_{0}, reached_{0};
+    std::vector<std::thread> pool_;
+  };
 
   std::string header(const std::string& canonical) const {
     auto it = cols_.index.find(canonical);

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "gate/gate_station.hpp"
+#include "held_lock.hpp"
 #include "tcp_relay.hpp"
 #include "test_support.hpp"
 
@@ -206,6 +207,55 @@ TEST_CASE("moussem-cli scan --local-copy answers within its budget while the ser
   CHECK(online);
   gate.closeInput();
   CHECK(gate.wait() == 0);
+  CHECK(d.count("SELECT count(*) FROM scan") == static_cast<long long>(sent));
+  CHECK(d.count("SELECT count(DISTINCT uid) FROM scan") == static_cast<long long>(sent));
+}
+
+TEST_CASE("moussem-cli scan --local-copy answers within its budget while another session holds the scan log locked",
+          "[postgres]") {
+  using namespace std::chrono_literals;
+  DemoDb d;
+  std::vector<std::string> payloads;
+  for (int i = 1; i <= 12; ++i) payloads.push_back(d.payload(i));
+  REQUIRE(d.cli({"gate", "list"}).exit_code == 0);
+  TempDir copy;
+  moussem::test::Child gate(
+      "moussem-cli", {"--db", d.db, "scan", "--gate", "exhibition", "--at", "2026-02-10T10:00:00+01:00", "--local-copy",
+                      (copy / "gate.db").string(), "--budget-ms", "300"});
+  std::size_t sent = 0;
+  auto scan = [&](std::chrono::milliseconds wait) {
+    REQUIRE(gate.writeLine(payloads[sent++ % payloads.size()]));
+    auto line = gate.readLine(wait);
+    INFO(gate.err());
+    REQUIRE(line);
+    return json::parse(*line);
+  };
+  CHECK(scan(60s)["offline"] == false);
+
+  // Another session (a long report, a careless administrator) takes the scan log and keeps it. The
+  // server is answering, the network is fine: only the lock holds the scan.
+  moussem::test::HeldLock lock(d.db, "scan");
+  for (int i = 0; i < 5; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto v = scan(30s);
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    INFO("verdict " << i << " after " << ms << " ms");
+    CHECK(v["offline"] == true);
+    CHECK(ms <= 300 + 500);
+    CHECK(v["latency_us"].get<long long>() <= (300 + 500) * 1000);
+  }
+  lock.release();
+
+  bool online = false;
+  for (int i = 0; i < 30 && !online; ++i) {
+    std::this_thread::sleep_for(1s);
+    online = scan(10s)["offline"] == false;
+  }
+  CHECK(online);
+  gate.closeInput();
+  CHECK(gate.wait() == 0);
+  // Every scan on the server once: those decided from the copy were pushed when the lock went.
   CHECK(d.count("SELECT count(*) FROM scan") == static_cast<long long>(sent));
   CHECK(d.count("SELECT count(DISTINCT uid) FROM scan") == static_cast<long long>(sent));
 }

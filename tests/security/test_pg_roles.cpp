@@ -7,13 +7,12 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <set>
-#include <thread>
-#include <vector>
 
 #include "core/error.hpp"
+#include "pin_guesses.hpp"
 #include "store/local_copy.hpp"
-#include "store/store.hpp"
 #include "store/postgres/pg_roles.hpp"
+#include "store/store.hpp"
 #include "store/users.hpp"
 #include "test_support.hpp"
 
@@ -240,20 +239,7 @@ TEST_CASE("wrong PINs sent at once by many processes through a gate's login are 
   // A stolen gate laptop guessing an administrator's PIN with many processes at once, through the only
   // database login it has (no right to update an account: the count goes through the server's function).
   constexpr int kProcesses = 12;
-  std::vector<test::RunResult> results(kProcesses);
-  std::vector<std::thread> guesses;
-  for (int i = 0; i < kProcesses; ++i)
-    guesses.emplace_back([&, i] {
-      results[static_cast<std::size_t>(i)] =
-          test::run("moussem-cli", {"--db", gate, "--lang", "en", "--user", "directrice", "list", "participants"}, "",
-                    {"MOUSSEM_PIN=" + std::to_string(10000000 + i)});
-    });
-  for (auto& t : guesses) t.join();
-  for (const auto& r : results) {
-    INFO(r.err);
-    CHECK(r.exit_code == 1);
-    CHECK(r.err.find("wrong name or PIN") != std::string::npos);  // the same answer, locked or not
-  }
+  test::guessAtOnce(gate, "directrice", test::wrongPins(kProcesses, 8), {"list", "participants"});
   CHECK(test::pgQuery(ed.url, "SELECT failed_attempts FROM app_user WHERE name = 'directrice'") ==
         std::to_string(users::kMaxFailures));
   CHECK(test::pgQuery(ed.url, "SELECT locked_until <> '' FROM app_user WHERE name = 'directrice'") == "t");

@@ -1,7 +1,7 @@
 // A TCP relay between the tests and the test server, playing the network's faults: cut() drops every
 // connection and refuses new ones (a pulled cable); freeze() stops forwarding while every connection
 // stays open and new ones are still accepted by the kernel, never served (a hung server or proxy,
-// SIGSTOP'd: no reset, no timeout, just silence); thaw() resumes.
+// SIGSTOP'd: no reset, no timeout, just silence) for at most the time given; thaw() resumes.
 #pragma once
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -56,7 +57,12 @@ class TcpRelay {
     reserve_ = -1;
     REQUIRE(::listen(listener_, 16) == 0);
   }
-  void freeze() { frozen_ = true; }
+  // A freeze ends by itself after atMost: should the code under test wait on the network, it waits that
+  // long and the test reports how long, instead of hanging until CTest kills it.
+  void freeze(std::chrono::seconds atMost = std::chrono::seconds(30)) {
+    thawAt_ = (std::chrono::steady_clock::now() + atMost).time_since_epoch().count();
+    frozen_ = true;
+  }
   void thaw() { frozen_ = false; }
 
   // The same database URL through this relay.
@@ -93,6 +99,7 @@ class TcpRelay {
   }
   void loop() {
     while (!stop_) {
+      if (frozen_ && std::chrono::steady_clock::now().time_since_epoch().count() >= thawAt_) frozen_ = false;
       if (frozen_) {  // nothing read, nothing accepted, nothing closed: silence
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
         continue;
@@ -146,6 +153,7 @@ class TcpRelay {
   std::vector<std::pair<int, int>> pairs_;
   std::mutex m_;
   std::atomic<bool> stop_{false}, frozen_{false};
+  std::atomic<std::chrono::steady_clock::rep> thawAt_{0};
   std::thread thread_;
 };
 

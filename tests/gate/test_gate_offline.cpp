@@ -4,8 +4,6 @@
 // changes nothing) and the badge both admitted under anti-passback is reported as an offline conflict.
 // A hung server (the relay frozen: connections open, nothing forwarded) or a held table lock never holds
 // a verdict beyond the gate's budget, and every scan reaches the server exactly once.
-#include <libpq-fe.h>
-
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -16,6 +14,7 @@
 #include "core/error.hpp"
 #include "gate/gate_station.hpp"
 #include "gate_fixture.hpp"
+#include "held_lock.hpp"
 #include "tcp_relay.hpp"
 
 using namespace moussem;
@@ -250,17 +249,11 @@ TEST_CASE("a table lock held by another session never holds a verdict beyond the
   CHECK(station.state().online);
 
   // Another session takes the scan log and keeps it.
-  PGconn* locker = PQconnectdb(f.db.c_str());
-  REQUIRE(PQstatus(locker) == CONNECTION_OK);
-  PQclear(PQexec(locker, "BEGIN"));
-  PGresult* locked = PQexec(locker, "LOCK TABLE scan IN ACCESS EXCLUSIVE MODE");
-  REQUIRE(PQresultStatus(locked) == PGRES_COMMAND_OK);
-  PQclear(locked);
+  test::HeldLock lock(f.db.string(), "scan");
   for (int i = 1; i < 6; ++i) scanWithinBudget(station, payloads[static_cast<std::size_t>(i)], hall, at);
   CHECK_FALSE(station.state().online);
   CHECK(station.state().queued == 5);
-  PQclear(PQexec(locker, "COMMIT"));
-  PQfinish(locker);
+  lock.release();
 
   REQUIRE(awaitServer(station));
   CHECK(station.scan(payloads[6], hall, "in", at).accepted);

@@ -9,9 +9,10 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "pin_guesses.hpp"
 #include "store/local_copy.hpp"
-#include "store/store.hpp"
 #include "store/postgres/pg_roles.hpp"
+#include "store/store.hpp"
 #include "store/users.hpp"
 #include "test_support.hpp"
 
@@ -227,6 +228,71 @@ TEST_CASE("no station's login may lift a lockout or rewrite the audit trail's an
   CHECK(refused(admin, "UPDATE audit_anchor SET hash = 'x'"));
   CHECK(refused(admin, "TRUNCATE audit_anchor"));
   CHECK(refused(admin, "ALTER TABLE audit_anchor DISABLE TRIGGER ALL"));
+  CHECK(ed.cli({"audit", "verify"}).exit_code == 0);
+}
+
+TEST_CASE("wrong PINs sent at once by many processes through a gate's login are never checked more than the limit",
+          "[postgres]") {
+  PgEdition ed;
+  const std::string gate = ed.login("gate");
+  REQUIRE(ed.cli({"user", "add", "directrice", "--role", "admin", "--pin-stdin"}, "48291375\n").exit_code == 0);
+  // A stolen gate laptop guessing an administrator's PIN with many processes at once, through the only
+  // database login it has (no right to update an account: the count goes through the server's function).
+  constexpr int kProcesses = 12;
+  test::guessAtOnce(gate, "directrice", test::wrongPins(kProcesses, 8), {"list", "participants"});
+  CHECK(test::pgQuery(ed.url, "SELECT failed_attempts FROM app_user WHERE name = 'directrice'") ==
+        std::to_string(users::kMaxFailures));
+  CHECK(test::pgQuery(ed.url, "SELECT locked_until <> '' FROM app_user WHERE name = 'directrice'") == "t");
+  // Exactly kMaxFailures PINs were checked; the other attempts met the lockout, unchecked.
+  CHECK(test::pgQuery(ed.url,
+                      "SELECT count(*) FROM audit WHERE action = 'user.signin_refused' AND entity_id = "
+                      "'directrice' AND (after LIKE '%wrong_pin%' OR after LIKE '%locked_now%')") ==
+        std::to_string(users::kMaxFailures));
+  CHECK(test::pgQuery(ed.url,
+                      "SELECT count(*) FROM audit WHERE action = 'user.signin_refused' AND entity_id = "
+                      "'directrice' AND after LIKE '%\"locked\"%'") ==
+        std::to_string(kProcesses - users::kMaxFailures));
+  // Locked for the right PIN too, on this login as on any other.
+  auto right = test::run("moussem-cli", {"--db", gate, "--user", "directrice", "list", "participants"}, "",
+                         {"MOUSSEM_PIN=48291375"});
+  CHECK(right.exit_code == 1);
+}
+
+TEST_CASE("a gate user's refused commands on a server are each an audit row: who, what, why", "[postgres]") {
+  PgEdition ed;
+  const std::string gate = ed.login("gate");
+  REQUIRE(ed.cli({"user", "add", "steward", "--role", "gate", "--pin-stdin"}, "482913\n").exit_code == 0);
+  test::TempDir dir;
+  const std::vector<std::vector<std::string>> refusedCommands{
+      {"user", "list"},
+      {"audit", "list"},
+      {"export", "participants", (dir / "people.csv").string()},
+      {"backup", (dir / "copy.db").string()},
+      {"gate", "add", "side-door", "--zone", "exhibition", "--direction", "in"},
+  };
+  const std::string before = test::pgQuery(ed.url, "SELECT count(*) FROM audit WHERE action = 'refused'");
+  for (const auto& command : refusedCommands) {
+    std::vector<std::string> args{"--db", gate, "--lang", "en", "--user", "steward"};
+    args.insert(args.end(), command.begin(), command.end());
+    auto r = test::run("moussem-cli", args, "", {"MOUSSEM_PIN=482913"});
+    INFO(command.front() << " " << command[1] << ": " << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("steward") != std::string::npos);
+  }
+  CHECK_FALSE(fs::exists(dir / "people.csv"));
+  CHECK_FALSE(fs::exists(dir / "copy.db"));
+  // One row per refusal, written through the gate's own login: the user, the station, the permission
+  // refused and why.
+  CHECK(std::stoi(test::pgQuery(ed.url, "SELECT count(*) FROM audit WHERE action = 'refused'")) - std::stoi(before) ==
+        static_cast<int>(refusedCommands.size()));
+  CHECK(test::pgQuery(ed.url,
+                      "SELECT count(*) FROM audit WHERE action = 'refused' AND (user_name <> 'steward' "
+                      "OR role <> 'gate' OR entity <> 'permission' OR entity_id = '' OR after NOT LIKE "
+                      "'%steward%')") == "0");
+  CHECK(test::pgQuery(ed.url,
+                      "SELECT string_agg(DISTINCT entity_id, ',' ORDER BY entity_id) FROM audit WHERE "
+                      "action = 'refused'")
+            .find("manage_users") != std::string::npos);
   CHECK(ed.cli({"audit", "verify"}).exit_code == 0);
 }
 

@@ -2,12 +2,11 @@
 // kMaxFailures — counted atomically, so guesses sent by many processes at once never pass it —, one answer
 // for an unknown name, a wrong PIN, a disabled or a locked account; every refusal in the audit trail.
 #include <catch2/catch.hpp>
-#include <thread>
-#include <vector>
 
 #include "../gate/gate_fixture.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "pin_guesses.hpp"
 #include "store/guarded_store.hpp"
 #include "store/users.hpp"
 #include "test_support.hpp"
@@ -141,19 +140,7 @@ TEST_CASE("wrong PINs sent by many processes at once are never checked more ofte
   GateFixture f;
   users::addUser(*f.store, kOwner, "karim", Role::Gate, "482913");
   constexpr int kProcesses = 12;
-  std::vector<test::RunResult> results(kProcesses);
-  std::vector<std::thread> guesses;
-  for (int i = 0; i < kProcesses; ++i)
-    guesses.emplace_back([&, i] {
-      results[static_cast<std::size_t>(i)] =
-          test::run("moussem-cli", {"--db", f.db.string(), "--lang", "en", "--user", "karim", "info"}, "",
-                    {"MOUSSEM_PIN=" + std::to_string(100000 + i)});
-    });
-  for (auto& t : guesses) t.join();
-  for (const auto& r : results) {
-    CHECK(r.exit_code == 1);
-    CHECK(r.err.find("wrong name or PIN") != std::string::npos);
-  }
+  test::guessAtOnce(f.db.string(), "karim", test::wrongPins(kProcesses, 6), {"info"});
   // Exactly kMaxFailures PINs were checked (each an attempt that got through); the rest met the lock.
   int checked = 0, locked = 0;
   for (const auto& row : f.store->auditRows({"karim", "user.signin_refused", "", "", "", "", 0}, 100)) {

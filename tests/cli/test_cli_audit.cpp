@@ -113,6 +113,17 @@ TEST_CASE("audit verify names edited, deleted and reordered rows in a tampered c
   sqlite3* h = nullptr;
   REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
   CHECK(sqlite3_exec(h, "UPDATE audit SET user_name = 'x' WHERE id = 3", nullptr, nullptr, nullptr) != SQLITE_OK);
+  // A row follows the newest one only: not past a gap, nor linked to an older row.
+  const std::string head = "'" + moussem::auditHash(AuditRow{}) + "'";
+  auto insert = [&](int id, const std::string& prev) {
+    return sqlite3_exec(h,
+                        ("INSERT INTO audit (id, at, action, prev_hash, hash) VALUES (" + std::to_string(id) +
+                         ", '2026-02-10T10:00:00.000Z', 'person.update', " + prev + ", " + head + ")")
+                            .c_str(),
+                        nullptr, nullptr, nullptr);
+  };
+  CHECK(insert(15, "(SELECT hash FROM audit WHERE id = 10)") != SQLITE_OK);
+  CHECK(insert(11, "(SELECT hash FROM audit WHERE id = 9)") != SQLITE_OK);
   sqlite3_close(h);
 
   auto tampered = [&](const std::string& name, const std::string& sql) {

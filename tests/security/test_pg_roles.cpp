@@ -6,10 +6,12 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/error.hpp"
 #include "pin_guesses.hpp"
+#include "store/audit_chain.hpp"
 #include "store/local_copy.hpp"
 #include "store/postgres/pg_roles.hpp"
 #include "store/store.hpp"
@@ -294,6 +296,96 @@ TEST_CASE("a gate user's refused commands on a server are each an audit row: who
                       "action = 'refused'")
             .find("manage_users") != std::string::npos);
   CHECK(ed.cli({"audit", "verify"}).exit_code == 0);
+}
+
+TEST_CASE("no station's login can jam the audit trail with an anchor or a row of its own", "[postgres]") {
+  PgEdition ed;
+  const std::string gate = ed.login("gate"), desk = ed.login("desk");
+  const long long head = std::stoll(test::pgQuery(ed.url, "SELECT max(id) FROM audit"));
+  const std::string next = std::to_string(head + 1);
+  // An anchor of a row not yet written: the next change's own anchor would collide with it, and every
+  // change after it would be refused, for good (nobody may delete an anchor).
+  CHECK(refused(gate, "INSERT INTO audit_anchor (audit_id, hash) VALUES (" + next + ", repeat('0', 64))"));
+  CHECK(refused(desk, "INSERT INTO audit_anchor (audit_id, hash) SELECT g, 'x' FROM generate_series(" + next + ", " +
+                          next + " + 1000) g"));
+  // A row off the chain: the largest id, after which no row can follow, or a gap, or a fork.
+  const std::string head_hash = test::pgQuery(gate, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
+  auto row = [&](const std::string& id, const std::string& prev) {
+    return "INSERT INTO audit (id, at, action, prev_hash, hash) VALUES (" + id +
+           ", '2026-02-10T10:00:00.000Z', 'person.update', '" + prev + "', repeat('1', 64))";
+  };
+  CHECK(refused(gate, row("9223372036854775807", head_hash)));
+  CHECK(refused(gate, row(std::to_string(head + 5), head_hash)));
+  CHECK(refused(gate, row(next, std::string(64, '0'))));
+  CHECK(test::pgQuery(ed.url, "SELECT count(*) FROM audit_anchor WHERE audit_id > " + std::to_string(head)) == "0");
+  // Changes are still made and audited, each row anchored by the database from the row itself.
+  auto added = ed.cli({"user", "add", "nadia", "--role", "desk", "--pin-stdin"}, "48291375\n");
+  INFO(added.err);
+  CHECK(added.exit_code == 0);
+  CHECK(test::pgQuery(ed.url,
+                      "SELECT count(*) FROM audit_anchor a JOIN audit r ON r.id = a.audit_id AND r.hash = "
+                      "a.hash WHERE a.audit_id > " +
+                          std::to_string(head)) != "0");
+  auto verified = ed.cli({"audit", "verify"});
+  INFO(verified.out << verified.err);
+  CHECK(verified.exit_code == 0);
+}
+
+TEST_CASE("a trail rewritten or emptied on the server fails audit verify, and against a report's anchor",
+          "[postgres]") {
+  PgEdition ed;
+  test::TempDir dir;
+  auto json = [](const test::RunResult& r) { return nlohmann::json::parse(r.out.substr(0, r.out.find('\n'))); };
+  auto verify = [&](const std::vector<std::string>& more = {}) {
+    std::vector<std::string> args{"--json", "audit", "verify"};
+    args.insert(args.end(), more.begin(), more.end());
+    return ed.cli(args);
+  };
+  // A report carries the trail's newest (id, hash), signed with the edition's key (the key file of this
+  // station's data folder, never the database).
+  const auto report = dir / "r.pdf";
+  auto made = ed.cli({"report", "--out", report.string()});
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  auto clean = verify({"--anchor", report.string()});
+  INFO(clean.out << clean.err);
+  REQUIRE(clean.exit_code == 0);
+  CHECK(json(clean)["anchors"][0]["signed"] == true);
+  const long long newest = json(clean)["anchors"][0]["row"].get<long long>();
+
+  auto has = [](const nlohmann::json& j, const std::string& problem, long long row) {
+    for (const auto& p : j["problems"])
+      if (p["problem"] == problem && (row == 0 || p["row"] == row)) return true;
+    return false;
+  };
+  SECTION("the newest row edited to blame another user, and rehashed") {
+    AuditRow row = openStore(ed.url)->auditChain().back();
+    REQUIRE(row.id == newest);
+    row.user_name = "amina";
+    const std::string hash = auditHash(row);
+    // Whoever owns the trail's table may switch its triggers off; the anchors are the keeper's.
+    test::pgQuery(ed.url, "ALTER TABLE audit DISABLE TRIGGER USER; UPDATE audit SET user_name = 'amina', hash = '" +
+                              hash + "' WHERE id = " + std::to_string(newest) +
+                              "; ALTER TABLE audit ENABLE TRIGGER USER");
+    auto plain = verify();
+    CHECK(plain.exit_code == 1);
+    CHECK(has(json(plain), "anchor_mismatch", newest));
+    auto anchored = verify({"--anchor", report.string()});
+    CHECK(anchored.exit_code == 1);
+    CHECK(has(json(anchored), "anchor_lost", newest));
+  }
+  SECTION("every row deleted") {
+    test::pgQuery(ed.url,
+                  "ALTER TABLE audit DISABLE TRIGGER USER; DELETE FROM audit; ALTER TABLE audit ENABLE TRIGGER USER");
+    auto plain = verify();
+    CHECK(plain.exit_code == 1);
+    CHECK(json(plain)["rows"] == 0);
+    CHECK(has(json(plain), "empty", 0));
+    CHECK(has(json(plain), "anchor_missing", newest));
+    auto anchored = verify({"--anchor", report.string()});
+    CHECK(anchored.exit_code == 1);
+    CHECK(has(json(anchored), "anchor_lost", newest));
+  }
 }
 
 TEST_CASE("every table and view of the schema has its line in the privilege table", "[postgres]") {

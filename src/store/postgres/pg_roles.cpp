@@ -13,9 +13,10 @@ constexpr std::string_view kAll = "SELECT, INSERT, UPDATE, DELETE";
 // through the moussem_signin_* functions (migration 0007). Only administrators add or change accounts.
 constexpr std::string_view kSignIn =
     "SELECT (id, name, role, pin_hash, disabled, failed_attempts, locked_until, created_at)";
-// The audit trail's anchors: inserted with each row, read back by `audit verify`; nobody edits them.
-// Owned by kAnchorKeeper once the groups exist (applyRoles), so the grants are made there.
-constexpr std::string_view kAnchors = "SELECT, INSERT";
+// The audit trail's anchors: written with each row by moussem_anchor_audit (migration 10), read back by
+// `audit verify`; nobody edits them. Owned by kAnchorKeeper once the groups exist (applyRoles), so the
+// grants are made there.
+constexpr std::string_view kAnchors = "SELECT";
 constexpr const char* kAnchorKeeper = "moussem_audit_keeper";
 // Every change appends an audit row after the last one: its id and hash are all a station reads.
 constexpr std::string_view kAppendAudit = "SELECT (id, hash), INSERT";
@@ -100,35 +101,40 @@ void applyRoles(pg::Connection& conn) {
   for (Role role : allRoles())
     sql +=
         "GRANT EXECUTE ON FUNCTION moussem_signin_attempt(TEXT, TEXT, TEXT, INTEGER, TEXT), "
-        "moussem_signin_succeeded(TEXT, TEXT) TO " +
+        "moussem_signin_succeeded(TEXT, TEXT), moussem_anchor_audit(BIGINT) TO " +
         groupRole(role) + ";\n";
-  // The anchors go to a role nobody logs in as: insert-only for every group and for the owner running
-  // this, who keeps no other right on them (a role that may create roles could take them back: such
-  // roles are refused as station logins). A superuser needs no membership to hand a table over.
+  // The anchors go to a role nobody logs in as. The groups only read them: each row's anchor is written
+  // by moussem_anchor_audit (migration 10), which copies the row's own id and hash, so no station can
+  // plant an anchor of a row to come and jam the trail. The owner running this keeps INSERT (copies of
+  // an edition, `migrate`, write anchors as rows) and nothing else; a role that may create roles could
+  // take them back: such roles are refused as station logins. Changing the grants of a table already in
+  // the keeper's hands needs that role's membership for a moment, which only a role that may create
+  // roles can take; a superuser needs none.
   sql += std::string("DO $$ BEGIN CREATE ROLE ") + kAnchorKeeper +
          " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;\n"
-         "DO $$ DECLARE me TEXT := current_user; su BOOLEAN := (SELECT rolsuper FROM pg_roles WHERE rolname = "
-         "current_user); BEGIN\n"
-         "  IF (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'audit_anchor') "
-         "<> '" +
+         "DO $$ DECLARE me TEXT := current_user;\n"
+         "  su BOOLEAN := (SELECT rolsuper FROM pg_roles WHERE rolname = current_user);\n"
+         "  cr BOOLEAN := (SELECT rolcreaterole FROM pg_roles WHERE rolname = current_user);\n"
+         "  mine BOOLEAN := (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = "
+         "'audit_anchor') <> '" +
          kAnchorKeeper +
-         "' THEN\n"
-         "    IF NOT su THEN EXECUTE format('GRANT " +
+         "';\n"
+         "BEGIN\n"
+         "  IF NOT (su OR cr OR mine) THEN RETURN; END IF;\n"
+         "  IF NOT su THEN EXECUTE format('GRANT " +
          kAnchorKeeper +
          " TO %I', me); END IF;\n"
-         "    REVOKE ALL ON audit_anchor FROM PUBLIC;\n"
-         "    EXECUTE format('GRANT SELECT, INSERT ON audit_anchor TO moussem_admin, moussem_organizer, moussem_desk, "
-         "moussem_gate, %I', me);\n"
-         "    ALTER TABLE audit_anchor OWNER TO " +
+         "  REVOKE ALL ON audit_anchor FROM PUBLIC, moussem_admin, moussem_organizer, moussem_desk, moussem_gate;\n"
+         "  GRANT " +
+         std::string(kAnchors) +
+         " ON audit_anchor TO moussem_admin, moussem_organizer, moussem_desk, moussem_gate;\n"
+         "  EXECUTE format('GRANT SELECT, INSERT ON audit_anchor TO %I', me);\n"
+         "  IF mine THEN ALTER TABLE audit_anchor OWNER TO " +
          kAnchorKeeper +
-         ";\n"
-         "    IF NOT su THEN EXECUTE format('REVOKE " +
+         "; END IF;\n"
+         "  IF NOT su THEN EXECUTE format('REVOKE " +
          kAnchorKeeper +
          " FROM %I', me); END IF;\n"
-         "  ELSIF su THEN\n"  // a superuser's REVOKE ALL above reached the anchors too: grant again
-         "    EXECUTE format('GRANT SELECT, INSERT ON audit_anchor TO moussem_admin, moussem_organizer, moussem_desk, "
-         "moussem_gate, %I', me);\n"
-         "  END IF;\n"
          "END $$;\n";
   // Settings: everyone reads; administrators and organisers write any; desks and gates only their
   // station's own preferences (language, printer, paper).

@@ -69,6 +69,7 @@ class PgStore final : public SqlStore, private pg::Runner {
   std::string inByteOrder() const override { return " COLLATE \"C\""; }
   // An advisory lock needs no privilege on the table (a gate's role may only insert audit rows).
   void lockAuditChain() override;
+  void anchorAuditRow(std::int64_t id) override;               // through moussem_anchor_audit (migration 10)
   std::string writtenOrder() const override { return "seq"; }  // the zone table's identity column
 
  private:

@@ -25,6 +25,14 @@ void PgStore::lockAuditChain() {
   db().query("SELECT pg_advisory_xact_lock(7274607)").run();
 }
 
+void PgStore::anchorAuditRow(std::int64_t id) {
+  // The server copies the row's id and hash itself: a station's login has no INSERT on the anchors.
+  auto st = db().query("SELECT moussem_anchor_audit($1)");
+  st.with(id);
+  if (!st.step() || st.integer(0) != 1)
+    throw Error(ErrorKind::Corrupt, tr("audit.error.not_anchored", {std::to_string(id)}));
+}
+
 std::vector<AuditHead> PgStore::auditAnchors() {
   // Where the stations' groups were given their rights (db roles), the anchors belong to a role no
   // station uses: a table in anyone else's hands (dropped and made again) proves nothing.

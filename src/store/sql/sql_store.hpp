@@ -148,6 +148,10 @@ class SqlStore : public Store {
   // Taken first in the transaction that appends an audit row, so that writers take turns: SQLite's
   // IMMEDIATE transaction holds the file's write lock already; PostgreSQL takes an advisory lock.
   virtual void lockAuditChain() {}
+  // Anchors the row just appended (its id and hash, copied from the row itself, into the insert-only
+  // audit_anchor table). PostgreSQL goes through the server's function: stations' logins may not
+  // insert anchors themselves (migration 10, docs/roles.md).
+  virtual void anchorAuditRow(std::int64_t id);
   // The order zones were written in: SQLite's rowid; PostgreSQL has none, its zone table has an
   // identity column (seq) for it.
   virtual std::string writtenOrder() const = 0;

@@ -72,8 +72,12 @@ void SqlStore::appendAudit(AuditRow& row) {
         .with(row.id, row.at, row.user_name, row.role, row.station, row.action, row.entity, row.entity_id, row.before,
               row.after, row.prev_hash, row.hash, row.before_sha, row.after_sha)
         .run();
-    db().query("INSERT INTO audit_anchor (audit_id, hash) VALUES ($1, $2)").with(row.id, row.hash).run();
+    anchorAuditRow(row.id);
   });
+}
+
+void SqlStore::anchorAuditRow(std::int64_t id) {
+  db().query("INSERT INTO audit_anchor (audit_id, hash) SELECT id, hash FROM audit WHERE id = $1").with(id).run();
 }
 
 AuditHead SqlStore::auditHead() {

@@ -169,7 +169,7 @@ BackupInfo backupDatabase(const std::string& database, const fs::path& file) {
     info.schema_version = ed->schema_version;
     info.edition_uid = ed->uid;
     info.edition_name = ed->name;
-    PartialFile copy(file, "backup.error.io");
+    PartialFile copy(file, "backup.error.io", PartialFile::Naming::Named);  // SQLite writes it by name
     onlineCopy(source.handle(), copy.path());
     info.sha256 = sha256OfFile(copy.path());
     info.bytes = static_cast<long long>(fs::file_size(copy.path()));
@@ -226,7 +226,7 @@ BackupInfo restoreDatabase(const std::string& database, const fs::path& file, bo
   if (db.has_parent_path() && !fs::exists(db.parent_path(), ec)) fs::create_directories(db.parent_path(), ec);
   const fs::path previous = database + ".before-restore";
   try {
-    PartialFile stagedFile(db, "backup.error.io");
+    PartialFile stagedFile(db, "backup.error.io", PartialFile::Naming::Named);  // SQLite checks it by name
     const fs::path& staged = stagedFile.path();
     copyInto(file, stagedFile);
     const std::string actual = sha256OfFile(staged);
@@ -278,7 +278,7 @@ BackupInfo restoreDatabase(const std::string& database, const fs::path& file, bo
                       tr("restore.error.other_edition",
                          {file.string(), info.edition_name, info.edition_uid, database, currentEd->name, currentEd->uid}));
       }
-      PartialFile previousFile(previous, "backup.error.io");
+      PartialFile previousFile(previous, "backup.error.io", PartialFile::Naming::Named);
       if (current) {
         onlineCopy(current->handle(), previousFile.path());
         // Fold the WAL into the file so no stale -wal can be replayed onto the restored database.

@@ -23,6 +23,13 @@ struct DemoDb {
     return run("moussem-cli", args);
   }
   long long badges() { return json::parse(cli({"info"}).out)["badges"].get<long long>(); }
+  // Temporaries (*.partial) left in the folder.
+  std::size_t partials() const {
+    std::size_t n = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+      if (e.path().extension() == ".partial") ++n;
+    return n;
+  }
   // Runs moussem-cli --db db ARGS..., waits for it to pause at the test-only point, and kills it (-9) there.
   void killedAt(const std::string& point, std::vector<std::string> args) {
     using namespace std::chrono_literals;
@@ -111,13 +118,15 @@ TEST_CASE("badge render --all publishes its PDF only once its badges are committ
   const long long before = d.badges();
   const auto pdf = d.dir / "all.pdf";
   const std::vector<std::string> render = {"badge", "render", "--all", "--out", pdf.string()};
-  // Killed with the PDF drawn and the transaction open: no file, no badge.
+  // Killed with the PDF drawn and the transaction open: no file, no badge, no temporary left behind.
   d.killedAt("badge-render-before-commit", render);
   CHECK_FALSE(std::filesystem::exists(pdf));
+  CHECK(d.partials() == 0);
   CHECK(d.badges() == before);
   // Killed right after the commit: the badges are issued, the file is not there yet...
   d.killedAt("badge-render-after-commit", render);
   CHECK_FALSE(std::filesystem::exists(pdf));
+  CHECK(d.partials() == 0);
   const long long issued = d.badges();
   CHECK(issued > before);
   // ... and the same command writes it, with the very badges the gates know (none issued anew).
@@ -140,13 +149,15 @@ TEST_CASE("a badge rendered to a PNG is published only once the badge is committ
   const auto png = d.dir / "one.png";
   const std::vector<std::string> render = {"badge", "render", "--person", std::to_string(person),
                                            "--out", png.string()};
-  // Killed with the PNG drawn and the transaction open: no file, no badge.
+  // Killed with the PNG drawn and the transaction open: no file, no badge, no temporary left behind.
   d.killedAt("badge-render-before-commit", render);
   CHECK_FALSE(std::filesystem::exists(png));
+  CHECK(d.partials() == 0);
   CHECK(d.badges() == before);
   // Killed right after the commit: the badge is issued, the file not there yet...
   d.killedAt("badge-render-after-commit", render);
   CHECK_FALSE(std::filesystem::exists(png));
+  CHECK(d.partials() == 0);
   CHECK(d.badges() == before + 1);
   // ... and the same command writes it: its QR (read by zbarimg) is the badge the gates know.
   auto again = d.cli(render);

@@ -52,9 +52,15 @@ TEST_CASE("a file with personal data is created readable by its owner only, what
   const auto out = dir / "people.csv";
   {
     PartialFile file(out, "io.error.write_because");
-    CHECK((statOf(file.path()).st_mode & 07777) == 0600);
+    struct stat st {};
+    REQUIRE(::fstat(file.fd(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0600);
     std::ofstream(file.handle()) << "a;b\n";
     file.publish();
+  }
+  {
+    PartialFile named(dir / "b.db", "backup.error.io", PartialFile::Naming::Named);
+    CHECK((statOf(named.path()).st_mode & 07777) == 0600);
   }
   CHECK((statOf(out).st_mode & 07777) == 0600);
   CHECK(readText(out) == "a;b\n");
@@ -93,18 +99,25 @@ TEST_CASE("a link planted at the target is replaced, never written through, and 
   std::ofstream(victim) << "keep me\n";
   const auto out = dir / "t2.pdf";
   fs::create_symlink(victim, out);
-  {
-    PartialFile file(out, "render.error.write");
-    CHECK(fs::is_regular_file(fs::symlink_status(file.path())));
-    CHECK(file.path().parent_path() == out.parent_path());  // same folder: the rename is atomic
-    std::ofstream(file.handle()) << "%PDF";
-    file.publish();
+  for (const auto naming : {PartialFile::Naming::Unnamed, PartialFile::Naming::Named}) {
+    {
+      PartialFile file(out, "render.error.write", naming);
+      if (naming == PartialFile::Naming::Named) {
+        CHECK(fs::is_regular_file(fs::symlink_status(file.path())));
+        CHECK(file.path().parent_path() == out.parent_path());  // same folder: the rename is atomic
+      }
+      std::ofstream(file.handle()) << "%PDF";
+      file.publish();
+    }
+    CHECK(readText(victim) == "keep me\n");
+    CHECK(fs::is_regular_file(fs::symlink_status(out)));
+    CHECK(readText(out) == "%PDF");
+    fs::remove(out);
+    fs::create_symlink(victim, out);
   }
-  CHECK(readText(victim) == "keep me\n");
-  CHECK(fs::is_regular_file(fs::symlink_status(out)));
-  CHECK(readText(out) == "%PDF");
   // Two writers of one target never share a temporary.
-  PartialFile a(out, "render.error.write"), b(out, "render.error.write");
+  PartialFile a(out, "render.error.write", PartialFile::Naming::Named),
+      b(out, "render.error.write", PartialFile::Naming::Named);
   CHECK(a.path() != b.path());
   // A database is created anew: a link or a file at its name is refused, and the victim is untouched.
   const auto db = dir / "e.db";
@@ -116,6 +129,16 @@ TEST_CASE("a link planted at the target is replaced, never written through, and 
 TEST_CASE("a temporary that is not published leaves nothing behind, and the target as it was") {
   TempDir dir;
   const auto out = dir / "report.pdf";
+  std::ofstream(out) << "the old report";
+  {
+    // Unnamed until published: a crash (kill -9) while it is being written leaves nothing to clean up.
+    PartialFile file(out, "render.error.write");
+    std::ofstream(file.handle()) << "half";
+    CHECK(entriesIn(dir.path()) == 1);
+    file.publish();
+    CHECK(entriesIn(dir.path()) == 1);
+    CHECK(readText(out) == "half");
+  }
   std::ofstream(out) << "the old report";
   {
     PartialFile file(out, "render.error.write");

@@ -1,5 +1,7 @@
 #include "badge/badge_batch.hpp"
 
+#include <cctype>
+
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -36,6 +38,10 @@ std::size_t renderBatch(Store& store, BadgeService& service, const std::vector<I
                         const std::filesystem::path& out, const BatchProgress& progress,
                         const std::atomic<bool>* cancel) {
   if (people.empty()) throw Error(ErrorKind::NotFound, tr("cli.error.nobody"));
+  std::string ext = out.extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const bool png = ext == ".png";
+  if (png && people.size() != 1) throw Error(ErrorKind::Usage, tr("cli.error.png_one"));
   // Drawn inside the transaction that issues the badges, published only once it has committed: a crash
   // or a failure before the commit leaves no file; one after it leaves the badges issued, and the same
   // command writes the file again.
@@ -43,7 +49,12 @@ std::size_t renderBatch(Store& store, BadgeService& service, const std::vector<I
   std::size_t n = 0;
   store.write([&] {
     auto faces = prepare(service, people, progress, cancel);
-    renderFaces(renderer, faces, file, progress, cancel);
+    if (png) {
+      renderer.renderPng(file, faces.front(), kPngDpi);
+      if (progress) progress("render", 1, 1);
+    } else {
+      renderFaces(renderer, faces, file, progress, cancel);
+    }
     n = faces.size();
     testPausePoint("badge-render-before-commit");
   });

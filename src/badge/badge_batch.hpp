@@ -17,8 +17,11 @@ namespace moussem {
 // stage: "prepare" (issuing and signing), "render" (drawing pages), "print" (sending to the printer).
 using BatchProgress = std::function<void(const std::string& stage, std::size_t done, std::size_t total)>;
 
-// Renders the badges of people to one PDF, issuing badges where needed. All or nothing: the badges
-// issued for the batch are kept only if the whole file was written; a cancelled batch leaves no file.
+// Renders the badges of people to one PDF (or one person's badge to a PNG at kPngDpi, when out ends in
+// .png), issuing badges where needed. All or nothing: the badges issued for the batch are kept only if the
+// whole file was written; a cancelled batch leaves no file. The file is published only once the badges
+// are committed: it never shows a badge the gates do not know.
+inline constexpr double kPngDpi = 300;
 std::size_t renderBatch(Store& store, BadgeService& service, const std::vector<Id>& people, BadgeRenderer& renderer,
                         const std::filesystem::path& out, const BatchProgress& progress = {},
                         const std::atomic<bool>* cancel = nullptr);

@@ -356,11 +356,15 @@ cairo_surface_t* BadgeRenderer::rasterize(const BadgeFace& face, double dpi) {
 }
 
 void BadgeRenderer::renderPng(const std::filesystem::path& out, const BadgeFace& face, double dpi) {
-  cairo_surface_t* surface = rasterize(face, dpi);
   PartialFile file(out, "render.error.write");
+  renderPng(file, face, dpi);
+  file.publish();
+}
+
+void BadgeRenderer::renderPng(PartialFile& file, const BadgeFace& face, double dpi) {
+  cairo_surface_t* surface = rasterize(face, dpi);
   const std::string failure = writeBadgePng(surface, file.handle(), dpi);
   if (!failure.empty()) file.fail(failure);
-  file.publish();
 }
 
 BadgeImage BadgeRenderer::renderImage(const BadgeFace& face, double dpi) {

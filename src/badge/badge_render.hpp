@@ -74,6 +74,8 @@ class BadgeRenderer {
                  const std::atomic<bool>* cancel = nullptr);
   // One badge as a PNG at dpi dots per inch.
   void renderPng(const std::filesystem::path& out, const BadgeFace& face, double dpi = 300);
+  // The same into a temporary the caller publishes (once the badge it shows is committed).
+  void renderPng(PartialFile& file, const BadgeFace& face, double dpi = 300);
   // One badge in memory (the desk's preview).
   BadgeImage renderImage(const BadgeFace& face, double dpi = 96);
 

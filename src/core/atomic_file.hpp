@@ -1,7 +1,10 @@
 // Files written whole or not at all, and never through someone else's link: every writer of a PDF,
 // PNG, workbook, CSV, JSON or backup fills a PartialFile beside its target, then publishes it (one
-// rename). The temporary is a new file made with O_CREAT|O_EXCL|O_NOFOLLOW under a random name: a
-// symbolic link or a stale file planted at a predictable name is never followed, truncated or reused.
+// rename). The temporary is a file with no name in the target's folder (O_TMPFILE: a crash, even
+// kill -9, before publishing leaves nothing behind), linked under a new random name when published; or,
+// where a library opens it by name (SQLite) or the file system cannot, a new file made with
+// O_CREAT|O_EXCL|O_NOFOLLOW under a random name. A symbolic link or a stale file planted at a
+// predictable name is never followed, truncated or reused.
 // Files made here hold personal data: they are created 0600 (0640 in a folder shared with a group,
 // one with the set-group-ID bit), never readable by every local user.
 #pragma once
@@ -24,15 +27,18 @@ void createPrivateFile(const std::filesystem::path& file, std::string_view error
 
 class PartialFile {
  public:
+  // Unnamed: the temporary has no name until published (opened through handle() only). Named: it has
+  // one from the start, path() (for SQLite, which opens its files by name).
+  enum class Naming { Unnamed, Named };
   // Opens a new temporary beside out. errorKey: the catalog key of this writer's failure message,
   // "{0}" the target and "{1}" the reason. Throws Error(Io) with it when the folder refuses.
-  PartialFile(std::filesystem::path out, std::string_view errorKey);
+  PartialFile(std::filesystem::path out, std::string_view errorKey, Naming naming = Naming::Unnamed);
   ~PartialFile();  // removes the temporary unless it was published
   PartialFile(const PartialFile&) = delete;
   PartialFile& operator=(const PartialFile&) = delete;
 
   const std::filesystem::path& out() const { return out_; }
-  // The temporary's name in the target's folder (SQLite opens its files by name).
+  // The temporary's name in the target's folder (Naming::Named; SQLite opens its files by name).
   const std::filesystem::path& path() const { return tmp_; }
   // A name that opens this very file whatever happens to the folder ("/proc/self/fd/N"): give it to
   // libraries that open their output by name (cairo, libxlsxwriter, std::ofstream).

@@ -32,20 +32,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Flushes a file (or a folder, so a rename inside it is durable) to the disk.
-void syncPath(const fs::path& path, bool directory) {
-  int fd = ::open(path.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-  if (fd < 0) {
-    if (directory) return;  // some file systems do not open folders; the rename still happened
-    throw Error(ErrorKind::Io, tr("backup.error.io", {path.string(), std::strerror(errno)}));
-  }
-  int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0 && !directory) throw Error(ErrorKind::Io, tr("backup.error.io", {path.string(), std::strerror(errno)}));
-}
-
-fs::path folderOf(const fs::path& file) {
-  return file.has_parent_path() ? file.parent_path() : fs::path(".");
+// Copies the bytes of source into a new temporary (restore's staged copy, the replaced database's copy).
+void copyInto(const fs::path& source, PartialFile& dest) {
+  std::ifstream in(source, std::ios::binary);
+  if (!in) dest.fail(std::strerror(errno));
+  std::ofstream out(dest.handle(), std::ios::binary | std::ios::trunc);
+  out << in.rdbuf();
+  out.close();
+  if (!out || in.bad()) dest.fail(std::strerror(errno ? errno : EIO));
 }
 
 void removeQuietly(const fs::path& p) {
@@ -175,7 +169,7 @@ BackupInfo backupDatabase(const std::string& database, const fs::path& file) {
     info.schema_version = ed->schema_version;
     info.edition_uid = ed->uid;
     info.edition_name = ed->name;
-    PartialFile copy(file, "backup.error.io");
+    PartialFile copy(file, "backup.error.io", PartialFile::Naming::Named);  // SQLite writes it by name
     onlineCopy(source.handle(), copy.path());
     info.sha256 = sha256OfFile(copy.path());
     info.bytes = static_cast<long long>(fs::file_size(copy.path()));
@@ -226,17 +220,15 @@ BackupInfo restoreDatabase(const std::string& database, const fs::path& file, bo
   info.checksum_file = sumFile.string();
   info.sha256 = expected;
 
-  // Everything is checked on a private copy in the target's folder: the bytes checked are the bytes
-  // installed, and the final rename stays within one file system (atomic).
+  // Everything is checked on a private copy in the target's folder (a PartialFile: new, 0600, never
+  // through a link): the bytes checked are the bytes installed, and the final rename stays within one
+  // file system (atomic). A failure removes the copies.
   if (db.has_parent_path() && !fs::exists(db.parent_path(), ec)) fs::create_directories(db.parent_path(), ec);
-  const fs::path staged = database + ".restore.partial";
   const fs::path previous = database + ".before-restore";
-  const fs::path previousPartial = previous.string() + ".partial";
   try {
-    removeQuietly(staged);
-    fs::copy_file(file, staged, fs::copy_options::overwrite_existing);
-    fs::permissions(staged, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
-    syncPath(staged, false);
+    PartialFile stagedFile(db, "backup.error.io", PartialFile::Naming::Named);  // SQLite checks it by name
+    const fs::path& staged = stagedFile.path();
+    copyInto(file, stagedFile);
     const std::string actual = sha256OfFile(staged);
     if (actual != expected)
       throw Error(ErrorKind::Corrupt, tr("restore.error.checksum", {file.string(), expected, actual}));
@@ -286,19 +278,16 @@ BackupInfo restoreDatabase(const std::string& database, const fs::path& file, bo
                       tr("restore.error.other_edition",
                          {file.string(), info.edition_name, info.edition_uid, database, currentEd->name, currentEd->uid}));
       }
-      removeQuietly(previousPartial);
+      PartialFile previousFile(previous, "backup.error.io", PartialFile::Naming::Named);
       if (current) {
-        createPrivateFile(previousPartial, "backup.error.io");
-        onlineCopy(current->handle(), previousPartial);
+        onlineCopy(current->handle(), previousFile.path());
         // Fold the WAL into the file so no stale -wal can be replayed onto the restored database.
         current->exec("PRAGMA wal_checkpoint(TRUNCATE)");
         current.reset();
       } else {
-        fs::copy_file(db, previousPartial, fs::copy_options::overwrite_existing);
-        fs::permissions(previousPartial, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+        copyInto(db, previousFile);
       }
-      syncPath(previousPartial, false);
-      fs::rename(previousPartial, previous);
+      previousFile.publish();
       info.previous = previous.string();
     }
     removeQuietly(staged.string() + "-wal");
@@ -306,15 +295,8 @@ BackupInfo restoreDatabase(const std::string& database, const fs::path& file, bo
     removeQuietly(database + "-wal");
     removeQuietly(database + "-shm");
     removeQuietly(database + "-journal");
-    fs::rename(staged, db);
-    syncPath(folderOf(db), true);
-  } catch (const Error&) {
-    removeQuietly(staged);
-    removeQuietly(previousPartial);
-    throw;
+    stagedFile.publish();
   } catch (const fs::filesystem_error& e) {
-    removeQuietly(staged);
-    removeQuietly(previousPartial);
     throw Error(ErrorKind::Io, tr("backup.error.io", {database, e.what()}));
   }
   return info;

@@ -22,6 +22,26 @@ struct DemoDb {
     args.insert(args.begin(), {"--db", db, "--json"});
     return run("moussem-cli", args);
   }
+  long long badges() { return json::parse(cli({"info"}).out)["badges"].get<long long>(); }
+  // Temporaries (*.partial) left in the folder.
+  std::size_t partials() const {
+    std::size_t n = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+      if (e.path().extension() == ".partial") ++n;
+    return n;
+  }
+  // Runs moussem-cli --db db ARGS..., waits for it to pause at the test-only point, and kills it (-9) there.
+  void killedAt(const std::string& point, std::vector<std::string> args) {
+    using namespace std::chrono_literals;
+    const auto paused = dir / (point + ".paused");
+    std::filesystem::remove(paused);
+    args.insert(args.begin(), {"--db", db});
+    moussem::test::Child child("moussem-cli", args,
+                               {"MOUSSEM_TEST_PAUSE_AT=" + point, "MOUSSEM_TEST_PAUSE_FILE=" + paused.string()});
+    REQUIRE(moussem::test::waitForFile(paused, 180s));
+    child.kill9();
+    child.wait();
+  }
 };
 }  // namespace
 
@@ -94,35 +114,58 @@ TEST_CASE("keys export-public writes the public key and nothing secret") {
 }
 
 TEST_CASE("badge render --all publishes its PDF only once its badges are committed: kill -9 on either side") {
-  using namespace std::chrono_literals;
   DemoDb d;
-  auto badges = [&] { return json::parse(d.cli({"info"}).out)["badges"].get<long long>(); };
-  const long long before = badges();
+  const long long before = d.badges();
   const auto pdf = d.dir / "all.pdf";
-  auto killedAt = [&](const std::string& point) {
-    const auto paused = d.dir / (point + ".paused");
-    moussem::test::Child render("moussem-cli", {"--db", d.db, "badge", "render", "--all", "--out", pdf.string()},
-                                {"MOUSSEM_TEST_PAUSE_AT=" + point, "MOUSSEM_TEST_PAUSE_FILE=" + paused.string()});
-    REQUIRE(moussem::test::waitForFile(paused, 180s));
-    render.kill9();
-    render.wait();
-  };
-  // Killed with the PDF drawn and the transaction open: no file, no badge.
-  killedAt("badge-render-before-commit");
+  const std::vector<std::string> render = {"badge", "render", "--all", "--out", pdf.string()};
+  // Killed with the PDF drawn and the transaction open: no file, no badge, no temporary left behind.
+  d.killedAt("badge-render-before-commit", render);
   CHECK_FALSE(std::filesystem::exists(pdf));
-  CHECK(badges() == before);
+  CHECK(d.partials() == 0);
+  CHECK(d.badges() == before);
   // Killed right after the commit: the badges are issued, the file is not there yet...
-  killedAt("badge-render-after-commit");
+  d.killedAt("badge-render-after-commit", render);
   CHECK_FALSE(std::filesystem::exists(pdf));
-  const long long issued = badges();
+  CHECK(d.partials() == 0);
+  const long long issued = d.badges();
   CHECK(issued > before);
   // ... and the same command writes it, with the very badges the gates know (none issued anew).
-  auto again = d.cli({"badge", "render", "--all", "--out", pdf.string()});
+  auto again = d.cli(render);
   INFO(again.err);
   REQUIRE(again.exit_code == 0);
   CHECK(json::parse(again.out)["badges"].get<long long>() == issued);
-  CHECK(badges() == issued);
+  CHECK(d.badges() == issued);
   const auto info = moussem::test::runCommand("pdfinfo", {pdf.string()});
   CHECK(info.out.find("Pages:") != std::string::npos);
   CHECK(info.out.find(" " + std::to_string(issued) + "\n") != std::string::npos);
+}
+
+TEST_CASE("a badge rendered to a PNG is published only once the badge is committed: kill -9 on either side") {
+  DemoDb d;
+  // The demo issues no badge: person 1 has none yet.
+  const long long person = 1;
+  const long long before = d.badges();
+  REQUIRE(before == 0);
+  const auto png = d.dir / "one.png";
+  const std::vector<std::string> render = {"badge", "render", "--person", std::to_string(person),
+                                           "--out", png.string()};
+  // Killed with the PNG drawn and the transaction open: no file, no badge, no temporary left behind.
+  d.killedAt("badge-render-before-commit", render);
+  CHECK_FALSE(std::filesystem::exists(png));
+  CHECK(d.partials() == 0);
+  CHECK(d.badges() == before);
+  // Killed right after the commit: the badge is issued, the file not there yet...
+  d.killedAt("badge-render-after-commit", render);
+  CHECK_FALSE(std::filesystem::exists(png));
+  CHECK(d.partials() == 0);
+  CHECK(d.badges() == before + 1);
+  // ... and the same command writes it: its QR (read by zbarimg) is the badge the gates know.
+  auto again = d.cli(render);
+  INFO(again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK(d.badges() == before + 1);
+  const auto payload = json::parse(d.cli({"badge", "payload", "--person", std::to_string(person)}).out);
+  CHECK(payload["version"] == 1);
+  const auto read = moussem::test::runCommand("zbarimg", {"--raw", "-q", "--nodbus", png.string()});
+  CHECK(read.out == payload["payload"].get<std::string>() + "\n");
 }

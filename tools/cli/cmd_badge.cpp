@@ -109,16 +109,11 @@ void registerBadge(CLI::App& app, Context& ctx) {
       auto svc = serviceFor(*store, ctx);
       std::vector<Id> ids = selectedPeople(*store, *o);
       if (ids.empty()) throw Error(ErrorKind::NotFound, tr("cli.error.nobody"));
-      if (ext == "png" && ids.size() != 1) throw Error(ErrorKind::Usage, tr("cli.error.png_one"));
       BadgeRenderer renderer(loadTemplate(o->tmpl));
-      std::size_t n = 1;
-      if (ext == "png") {
-        store->write([&] { renderer.renderPng(o->out, svc.face(ids.front()), 300); });
-      } else {
-        n = renderBatch(*store, svc, ids, renderer, o->out, [&](const std::string& stage, std::size_t done, std::size_t total) {
-          ctx.progress(tr("badge.progress." + stage), static_cast<double>(done) / static_cast<double>(total));
-        });
-      }
+      const std::size_t n = renderBatch(
+          *store, svc, ids, renderer, o->out, [&](const std::string& stage, std::size_t done, std::size_t total) {
+            ctx.progress(tr("badge.progress." + stage), static_cast<double>(done) / static_cast<double>(total));
+          });
       ctx.print({{"out", o->out}, {"badges", n}, {"template", renderer.badgeTemplate().name}},
                 trn("badge.rendered", static_cast<long long>(n)) + " → " + o->out);
     };

@@ -100,7 +100,19 @@ std::string storageLine(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pendingSpace = false;
+  char32_t highest = 0;
   forEachCodePoint(text, [&](char32_t cp) {
+    highest = std::max(highest, cp);
+    if (cp < 0x80) {  // ASCII, most of any spreadsheet: the same rules without asking ICU
+      if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) {
+        pendingSpace = !out.empty();
+      } else if (cp >= 0x20 && cp != 0x7F) {
+        if (pendingSpace) out += ' ';
+        pendingSpace = false;
+        out += static_cast<char>(cp);
+      }
+      return;
+    }
     if (u_isUWhiteSpace(static_cast<UChar32>(cp))) {
       pendingSpace = !out.empty();
       return;
@@ -118,6 +130,8 @@ std::string storageLine(std::string_view text) {
     }
     encode(cp, out);
   });
+  // Below the combining marks (U+0300) every character is its own composed form: already NFC.
+  if (highest < 0x300) return out;
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(out);
   if (nfc().isNormalized(u, status) && U_SUCCESS(status)) return out;

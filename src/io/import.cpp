@@ -323,7 +323,7 @@ class Importer {
     if (match) store_.updateExhibitor(x);
     else store_.insertExhibitor(x);
     pending_ = match ? Pending::Updated : Pending::Created;
-    pendingExhibitor_ = x;
+    pendingExhibitor_ = std::move(x);
   }
 
   void participantRow(const csv::Row& row) {
@@ -410,7 +410,7 @@ class Importer {
     if (match) store_.updatePerson(p);
     else store_.insertPerson(p);
     pending_ = match ? Pending::Updated : Pending::Created;
-    pendingPerson_ = p;
+    pendingPerson_ = std::move(p);
   }
 
   void commitRow() {
@@ -420,9 +420,10 @@ class Importer {
       case Pending::Unchanged: ++report_.unchanged; break;
       case Pending::None: break;
     }
-    if (pending_ == Pending::Created || pending_ == Pending::Updated) {
-      if (entity_ == Entity::Exhibitors) savedExhibitors_.push_back(pendingExhibitor_);
-      else savedPeople_.push_back(pendingPerson_);
+    // Kept for the search index only when there is one to follow (the desk's; not the CLI's).
+    if ((pending_ == Pending::Created || pending_ == Pending::Updated) && registry_.indexLoaded()) {
+      if (entity_ == Entity::Exhibitors) savedExhibitors_.push_back(std::move(pendingExhibitor_));
+      else savedPeople_.push_back(std::move(pendingPerson_));
     }
     pending_ = Pending::None;
   }

@@ -2,6 +2,8 @@
 
 #include "core/text_fold.hpp"
 
+#include <unicode/uchar.h>
+
 using namespace moussem::text;
 
 TEST_CASE("Latin search folding ignores case and accents") {
@@ -148,4 +150,21 @@ TEST_CASE("an ICE has exactly 15 digits, other registers keep their own formats"
   CHECK(isValidRegistrationNo("RNA-12345678"));
   CHECK(isValidRegistrationNo(""));
   CHECK_FALSE(isValidRegistrationNo("12345"));
+}
+
+TEST_CASE("stored text: every ASCII character follows Unicode's whitespace and control rules, as ICU says") {
+  // The ASCII fast path of the storage form must agree with the Unicode properties it stands for.
+  for (char32_t cp = 0; cp < 0x80; ++cp) {
+    const std::string in = std::string("a") + static_cast<char>(cp) + "b";
+    const auto c = static_cast<UChar32>(cp);
+    std::string expected;
+    if (u_isUWhiteSpace(c)) expected = "a b";
+    else if (u_charType(c) == U_CONTROL_CHAR) expected = "ab";
+    else expected = in;
+    INFO("U+" << std::hex << static_cast<unsigned>(cp));
+    CHECK(normalizeForStorage(in) == expected);
+    CHECK(normalizeForStorage(in + "é") == expected + "é");  // the same characters beside a non-ASCII one
+  }
+  // Decomposed letters are composed (NFC) whatever else the line holds.
+  CHECK(normalizeForStorage("Hele\xCC\x80ne  Dupre\xCC\x81") == "Helène Dupré");
 }

@@ -47,7 +47,8 @@ namespace {
 
 std::string adminUrl() {
   const char* u = std::getenv("MOUSSEM_TEST_PG_URL");
-  if (!u || !*u) throw std::runtime_error("MOUSSEM_TEST_PG_URL is not set: run the PostgreSQL tests through tools/test");
+  if (!u || !*u)
+    throw std::runtime_error("MOUSSEM_TEST_PG_URL is not set: run the PostgreSQL tests through tools/test");
   return u;
 }
 
@@ -108,15 +109,21 @@ std::string newPgDatabase() {
   return urlOf(adminUrl(), name);
 }
 
-std::string pgQuery(const std::string& url, const std::string& sql) { return runSql(url, sql); }
+std::string pgQuery(const std::string& url, const std::string& sql) {
+  return runSql(url, sql);
+}
 
 std::filesystem::path dbPath(const TempDir& dir, const std::string& name) {
   if (!onPostgres()) return dir / name;
   return newPgDatabase();
 }
 
-std::filesystem::path binDir() { return MOUSSEM_BIN_DIR; }
-std::filesystem::path sourceDir() { return MOUSSEM_SOURCE_DIR; }
+std::filesystem::path binDir() {
+  return MOUSSEM_BIN_DIR;
+}
+std::filesystem::path sourceDir() {
+  return MOUSSEM_SOURCE_DIR;
+}
 
 namespace {
 std::string drain(int fd) {
@@ -222,7 +229,6 @@ RunResult runPath(const std::string& exe, bool searchPath, const std::vector<std
   return r;
 }
 }  // namespace
-
 
 Child::Child(const std::string& program, const std::vector<std::string>& args, const std::vector<std::string>& env) {
   int in[2], out[2];

@@ -29,8 +29,8 @@ struct RunResult {
 };
 
 // Runs build/bin/<program> with args (no shell), feeding stdin_text; captures stdout and stderr.
-RunResult run(const std::string& program, const std::vector<std::string>& args,
-              const std::string& stdin_text = "", const std::vector<std::string>& env = {});
+RunResult run(const std::string& program, const std::vector<std::string>& args, const std::string& stdin_text = "",
+              const std::vector<std::string>& env = {});
 
 // Runs any executable found on PATH (e.g. xvfb-run) with args, the same way.
 RunResult runCommand(const std::string& executable, const std::vector<std::string>& args,

@@ -7,7 +7,6 @@
 // the same run (an empty frame, the memory before any screen).
 #pragma once
 #include <chrono>
-
 #include <nlohmann/json.hpp>
 
 #include "store/store.hpp"
@@ -15,7 +14,7 @@
 namespace moussem::app {
 
 struct FrameBenchOptions {
-  int frames = 300;  // frames measured per screen once it is ready
+  int frames = 300;                               // frames measured per screen once it is ready
   std::chrono::steady_clock::time_point started;  // when main() began
 };
 

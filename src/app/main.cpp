@@ -3,8 +3,9 @@
 // command line that does not open is an error printed before any window (exit 1). A station started
 // with no flags shows in its window what it waits for (a server being upgraded or out of reach) or the
 // first-run enrolment form: launched from a menu or a kiosk session, nobody reads its stderr.
-#include <CLI/CLI.hpp>
 #include <malloc.h>
+
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -46,20 +47,30 @@ int main(int argc, char** argv) {
       "first-run form that enrols the station. See moussem-cli(1) and /usr/share/doc/moussem.");
   cli.add_option("--db", db, "SQLite database file or postgresql:// URL (default: see below)");
   cli.add_flag("--demo", demo, "Open the demo edition (created with demo data on first start)");
-  cli.add_flag("--kiosk", options.kiosk, "Run locked: full screen, no quitting, the screen kept on; an administrator's PIN signs out or closes");
-  cli.add_option("--lang", lang, "Interface language (default: the one last chosen on this station, else fr)")->check(CLI::IsMember({"fr", "ar", "en"}));
+  cli.add_flag("--kiosk", options.kiosk,
+               "Run locked: full screen, no quitting, the screen kept on; an administrator's PIN signs out or closes");
+  cli.add_option("--lang", lang, "Interface language (default: the one last chosen on this station, else fr)")
+      ->check(CLI::IsMember({"fr", "ar", "en"}));
   cli.add_option("--screenshot", options.screenshot, "Render a few frames, write the window to this PNG, exit");
   cli.add_option("--frames", options.frames, "Frames to render before the screenshot")->check(CLI::Range(1, 1000));
   cli.add_option("--size", size, "Window size, WIDTHxHEIGHT");
-  cli.add_option("--screen", options.screen, "Screen to open (overview, edition, desk, participants, exhibitors, plan, import, badges, gate, dashboard)");
+  cli.add_option(
+      "--screen", options.screen,
+      "Screen to open (overview, edition, desk, participants, exhibitors, plan, import, badges, gate, dashboard)");
   cli.add_option("--search", options.search, "Open the desk with this search and its first result");
-  cli.add_option("--action", options.actions, "Run this action of the first screen after the first frame (repeatable; e.g. plan.edit_mode)");
+  cli.add_option("--action", options.actions,
+                 "Run this action of the first screen after the first frame (repeatable; e.g. plan.edit_mode)");
   cli.add_option("--user", options.user, "Sign in as this user at start (PIN from $MOUSSEM_PIN)");
   // For scripted tests of the real window (tests/ui): readiness, what was typed, slow frames.
   cli.add_option("--ready-file", options.ready_file, "Write this file once the window is up and idle (scripts)");
-  cli.add_option("--state-file", options.state_file, "At exit, write the screen on show and the text of the last edited field to this JSON file (scripts)");
-  cli.add_option("--frame-delay-ms", options.frame_delay_ms, "Make every frame last at least this long (tests of slow machines)")->check(CLI::Range(0, 2000));
-  cli.add_flag("--bench-frames", benchFrames, "Draw the screens headless on --db and print frame times and memory as JSON (moussem-cli bench ui-frame)");
+  cli.add_option("--state-file", options.state_file,
+                 "At exit, write the screen on show and the text of the last edited field to this JSON file (scripts)");
+  cli.add_option("--frame-delay-ms", options.frame_delay_ms,
+                 "Make every frame last at least this long (tests of slow machines)")
+      ->check(CLI::Range(0, 2000));
+  cli.add_flag(
+      "--bench-frames", benchFrames,
+      "Draw the screens headless on --db and print frame times and memory as JSON (moussem-cli bench ui-frame)");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -6,7 +6,6 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
-
 #include <imgui_internal.h>
 #include <pthread.h>
 #include <signal.h>
@@ -18,10 +17,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/key_times.hpp"
 #include "app/screen_saver.hpp"
@@ -51,7 +49,9 @@ struct LoopState {
 // them, which may call what a signal handler may not (glfwPostEmptyEvent wakes the sleeping loop).
 std::atomic<bool> stopRequested{false}, loopRunning{false};
 
-void postEmptyEvent() { glfwPostEmptyEvent(); }
+void postEmptyEvent() {
+  glfwPostEmptyEvent();
+}
 // The screen on show and the text of the input field last edited (ImGui keeps its state): what a
 // scripted test of the real window checks after typing into it.
 void writeState(const std::string& path, ui::Startup& startup, ui::Session* session, GLFWwindow* window) {
@@ -68,7 +68,8 @@ void writeState(const std::string& path, ui::Startup& startup, ui::Session* sess
   std::string text;
   if (field.ID != 0 && field.CurLenW > 0) {
     text.resize(static_cast<std::size_t>(field.CurLenW) * 4 + 1);
-    const int n = ImTextStrToUtf8(text.data(), static_cast<int>(text.size()), field.TextW.Data, field.TextW.Data + field.CurLenW);
+    const int n =
+        ImTextStrToUtf8(text.data(), static_cast<int>(text.size()), field.TextW.Data, field.TextW.Data + field.CurLenW);
     text.resize(static_cast<std::size_t>(n));
   }
   state["field_text"] = text;
@@ -76,37 +77,68 @@ void writeState(const std::string& path, ui::Startup& startup, ui::Session* sess
 }
 
 ui::Key translate(int key) {
-  if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12) return static_cast<ui::Key>(static_cast<int>(ui::Key::F1) + key - GLFW_KEY_F1);
+  if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12)
+    return static_cast<ui::Key>(static_cast<int>(ui::Key::F1) + key - GLFW_KEY_F1);
   if (key >= GLFW_KEY_1 && key <= GLFW_KEY_9)
     return static_cast<ui::Key>(static_cast<int>(ui::Key::Digit1) + key - GLFW_KEY_1);
   switch (key) {
-    case GLFW_KEY_TAB: return ui::Key::Tab;
-    case GLFW_KEY_L: return ui::Key::L;
-    case GLFW_KEY_Q: return ui::Key::Q;
-    case GLFW_KEY_R: return ui::Key::R;
-    case GLFW_KEY_N: return ui::Key::N;
-    case GLFW_KEY_P: return ui::Key::P;
-    case GLFW_KEY_S: return ui::Key::S;
-    case GLFW_KEY_F: return ui::Key::F;
-    case GLFW_KEY_E: return ui::Key::E;
-    case GLFW_KEY_I: return ui::Key::I;
-    case GLFW_KEY_Z: return ui::Key::Z;
-    case GLFW_KEY_Y: return ui::Key::Y;
-    case GLFW_KEY_K: return ui::Key::K;
-    case GLFW_KEY_H: return ui::Key::H;
-    case GLFW_KEY_O: return ui::Key::O;
-    case GLFW_KEY_A: return ui::Key::A;
-    case GLFW_KEY_D: return ui::Key::D;
-    case GLFW_KEY_LEFT: return ui::Key::Left;
-    case GLFW_KEY_RIGHT: return ui::Key::Right;
-    case GLFW_KEY_UP: return ui::Key::Up;
-    case GLFW_KEY_DOWN: return ui::Key::Down;
-    case GLFW_KEY_ESCAPE: return ui::Key::Escape;
-    case GLFW_KEY_DELETE: return ui::Key::Delete;
-    case GLFW_KEY_EQUAL: case GLFW_KEY_KP_ADD: return ui::Key::Plus;
-    case GLFW_KEY_MINUS: case GLFW_KEY_KP_SUBTRACT: return ui::Key::Minus;
-    case GLFW_KEY_0: case GLFW_KEY_KP_0: return ui::Key::Digit0;
-    default: return ui::Key::None;
+    case GLFW_KEY_TAB:
+      return ui::Key::Tab;
+    case GLFW_KEY_L:
+      return ui::Key::L;
+    case GLFW_KEY_Q:
+      return ui::Key::Q;
+    case GLFW_KEY_R:
+      return ui::Key::R;
+    case GLFW_KEY_N:
+      return ui::Key::N;
+    case GLFW_KEY_P:
+      return ui::Key::P;
+    case GLFW_KEY_S:
+      return ui::Key::S;
+    case GLFW_KEY_F:
+      return ui::Key::F;
+    case GLFW_KEY_E:
+      return ui::Key::E;
+    case GLFW_KEY_I:
+      return ui::Key::I;
+    case GLFW_KEY_Z:
+      return ui::Key::Z;
+    case GLFW_KEY_Y:
+      return ui::Key::Y;
+    case GLFW_KEY_K:
+      return ui::Key::K;
+    case GLFW_KEY_H:
+      return ui::Key::H;
+    case GLFW_KEY_O:
+      return ui::Key::O;
+    case GLFW_KEY_A:
+      return ui::Key::A;
+    case GLFW_KEY_D:
+      return ui::Key::D;
+    case GLFW_KEY_LEFT:
+      return ui::Key::Left;
+    case GLFW_KEY_RIGHT:
+      return ui::Key::Right;
+    case GLFW_KEY_UP:
+      return ui::Key::Up;
+    case GLFW_KEY_DOWN:
+      return ui::Key::Down;
+    case GLFW_KEY_ESCAPE:
+      return ui::Key::Escape;
+    case GLFW_KEY_DELETE:
+      return ui::Key::Delete;
+    case GLFW_KEY_EQUAL:
+    case GLFW_KEY_KP_ADD:
+      return ui::Key::Plus;
+    case GLFW_KEY_MINUS:
+    case GLFW_KEY_KP_SUBTRACT:
+      return ui::Key::Minus;
+    case GLFW_KEY_0:
+    case GLFW_KEY_KP_0:
+      return ui::Key::Digit0;
+    default:
+      return ui::Key::None;
   }
 }
 
@@ -122,10 +154,13 @@ void onKey(GLFWwindow* window, int key, int scancode, int action, int mods) {
   state->session->onKey({translate(key), (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
   // Scanners: payloads are rebuilt from physical keys, whatever the layout typed.
   if (action == GLFW_PRESS)
-    state->session->onPhysicalKey({key, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_CAPS_LOCK) != 0, stamp.time, stamp.arrival});
+    state->session->onPhysicalKey(
+        {key, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_CAPS_LOCK) != 0, stamp.time, stamp.arrival});
 }
 
-void wake(GLFWwindow* window) { static_cast<LoopState*>(glfwGetWindowUserPointer(window))->busyFrames = 3; }
+void wake(GLFWwindow* window) {
+  static_cast<LoopState*>(glfwGetWindowUserPointer(window))->busyFrames = 3;
+}
 
 void writeScreenshot(GLFWwindow* window, const std::string& path) {
   int w = 0, h = 0;
@@ -305,7 +340,8 @@ int runWindow(ui::Startup& startup, const WindowOptions& options) {
       session->setLanguage(i18n::language());
       if (!options.user.empty()) {
         const char* pin = std::getenv("MOUSSEM_PIN");
-        if (!session->submitSignIn(options.user, pin ? pin : "")) std::cerr << "moussem: " << session->model().error() << "\n";
+        if (!session->submitSignIn(options.user, pin ? pin : ""))
+          std::cerr << "moussem: " << session->model().error() << "\n";
       }
       if (ui::Shell* shell = session->shell()) {
         if (!options.screen.empty()) shell->select(options.screen);
@@ -339,9 +375,12 @@ int runWindow(ui::Startup& startup, const WindowOptions& options) {
           readyWritten = true;
         }
         const double in = session ? session->nextFrameIn() : startup.nextAttemptIn();
-        if (in >= ui::kNoWake) glfwWaitEvents();
-        else if (in > 0) glfwWaitEventsTimeout(in);
-        else glfwPollEvents();
+        if (in >= ui::kNoWake)
+          glfwWaitEvents();
+        else if (in > 0)
+          glfwWaitEventsTimeout(in);
+        else
+          glfwPollEvents();
       }
       if (state.busyFrames > 0) --state.busyFrames;
       const auto frameStart = std::chrono::steady_clock::now();
@@ -352,7 +391,8 @@ int runWindow(ui::Startup& startup, const WindowOptions& options) {
       if (!options.screenshot.empty()) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no stray hover in pictures
       ImGui::NewFrame();
       // Anything the user does keeps the station unlocked: keys (onKey), clicks, moves, typing.
-      if (io.MousePos.x != lastMouseX || io.MousePos.y != lastMouseY || io.MouseDown[0] || io.InputQueueCharacters.Size > 0)
+      if (io.MousePos.x != lastMouseX || io.MousePos.y != lastMouseY || io.MouseDown[0] ||
+          io.InputQueueCharacters.Size > 0)
         if (session) session->activity();
       lastMouseX = io.MousePos.x;
       lastMouseY = io.MousePos.y;

@@ -13,10 +13,10 @@ struct WindowOptions {
   int width = 1280, height = 800;
   std::string screenshot;  // non-empty: render `frames` frames, write the PNG, return
   int frames = 10;
-  std::string screen;      // screen to open first
-  std::string search;      // the desk opens with this search and its first result
-  std::string user;        // sign in as this user at start (PIN from $MOUSSEM_PIN)
-  std::string home;        // the screen this station's job opens on after every sign-in
+  std::string screen;  // screen to open first
+  std::string search;  // the desk opens with this search and its first result
+  std::string user;    // sign in as this user at start (PIN from $MOUSSEM_PIN)
+  std::string home;    // the screen this station's job opens on after every sign-in
   // A locked station: full screen on the primary monitor, the window cannot be closed, the screen
   // never blanks while the app runs, and only an administrator's PIN signs out or closes it.
   bool kiosk = false;

@@ -26,9 +26,12 @@ std::vector<BadgeFace> prepare(BadgeService& service, const std::vector<Id>& peo
 
 void renderFaces(BadgeRenderer& renderer, const std::vector<BadgeFace>& faces, PartialFile& out,
                  const BatchProgress& progress, const std::atomic<bool>* cancel) {
-  renderer.renderPdf(out, faces, [&](std::size_t done, std::size_t total) {
-    if (progress) progress("render", done, total);
-  }, cancel);
+  renderer.renderPdf(
+      out, faces,
+      [&](std::size_t done, std::size_t total) {
+        if (progress) progress("render", done, total);
+      },
+      cancel);
   if (cancel && cancel->load()) throw Error(ErrorKind::Refused, tr("badge.batch.cancelled"));
 }
 
@@ -87,9 +90,9 @@ PrintOutcome printBatch(Store& store, BadgeService& service, const std::vector<I
 
   PrintOutcome outcome;
   outcome.printer = settings.printer;
-  const std::string paper =
-      settings.paper.empty() ? mediaForPage(renderer.badgeTemplate().sheet_w, renderer.badgeTemplate().sheet_h)
-                             : settings.paper;
+  const std::string paper = settings.paper.empty()
+                                ? mediaForPage(renderer.badgeTemplate().sheet_w, renderer.badgeTemplate().sheet_h)
+                                : settings.paper;
   // The badges are issued first, in their own transaction; the job goes to the printer only once it has
   // committed (a printed badge is always one the gates know), and the print log is written once the
   // printer has taken the job. A refused job leaves the badges issued and nothing logged: printing again

@@ -21,8 +21,12 @@ namespace moussem {
 namespace {
 
 constexpr double kPtPerMm = 72.0 / 25.4;
-double pt(double mm) { return mm * kPtPerMm; }
-double mm(double points) { return points / kPtPerMm; }
+double pt(double mm) {
+  return mm * kPtPerMm;
+}
+double mm(double points) {
+  return points / kPtPerMm;
+}
 
 struct Rgb {
   double r = 0, g = 0, b = 0;
@@ -43,14 +47,19 @@ Rgb textOn(const Rgb& bg) {
 
 const std::string& fieldText(const BadgeFace& f, const std::string& field) {
   static const std::string empty;
-  static const std::map<std::string, std::string BadgeFace::*> fields{
-      {"edition_fr", &BadgeFace::edition_fr},   {"edition_ar", &BadgeFace::edition_ar},
-      {"edition_en", &BadgeFace::edition_en},   {"name_latin", &BadgeFace::name_latin},
-      {"name_ar", &BadgeFace::name_ar},         {"organization", &BadgeFace::organization},
-      {"position", &BadgeFace::position},       {"booth", &BadgeFace::booth},
-      {"days", &BadgeFace::days},               {"category_fr", &BadgeFace::category_fr},
-      {"category_ar", &BadgeFace::category_ar}, {"category_en", &BadgeFace::category_en},
-      {"serial", &BadgeFace::serial}};
+  static const std::map<std::string, std::string BadgeFace::*> fields{{"edition_fr", &BadgeFace::edition_fr},
+                                                                      {"edition_ar", &BadgeFace::edition_ar},
+                                                                      {"edition_en", &BadgeFace::edition_en},
+                                                                      {"name_latin", &BadgeFace::name_latin},
+                                                                      {"name_ar", &BadgeFace::name_ar},
+                                                                      {"organization", &BadgeFace::organization},
+                                                                      {"position", &BadgeFace::position},
+                                                                      {"booth", &BadgeFace::booth},
+                                                                      {"days", &BadgeFace::days},
+                                                                      {"category_fr", &BadgeFace::category_fr},
+                                                                      {"category_ar", &BadgeFace::category_ar},
+                                                                      {"category_en", &BadgeFace::category_en},
+                                                                      {"serial", &BadgeFace::serial}};
   auto it = fields.find(field);
   return it == fields.end() ? empty : f.*(it->second);
 }
@@ -67,8 +76,10 @@ void drawEmblem(cairo_t* cr, const TemplateBox& b) {
     for (int i = 0; i < 4; ++i) {
       double a = M_PI / 4 * square + M_PI / 2 * i;
       double x = cx + r * 0.75 * std::cos(a), y = cy + r * 0.75 * std::sin(a);
-      if (i == 0) cairo_move_to(cr, x, y);
-      else cairo_line_to(cr, x, y);
+      if (i == 0)
+        cairo_move_to(cr, x, y);
+      else
+        cairo_line_to(cr, x, y);
     }
     cairo_close_path(cr);
     cairo_fill(cr);
@@ -126,7 +137,9 @@ struct BadgeRenderer::Fonts {
 BadgeRenderer::BadgeRenderer(BadgeTemplate tmpl) : tmpl_(std::move(tmpl)), fonts_(std::make_unique<Fonts>()) {}
 BadgeRenderer::~BadgeRenderer() = default;
 
-void BadgeRenderer::setReuseLayouts(bool reuse) { fonts_->reuse = reuse; }
+void BadgeRenderer::setReuseLayouts(bool reuse) {
+  fonts_->reuse = reuse;
+}
 
 std::vector<ElementPlacement> BadgeRenderer::draw(cairo_t* cr, const BadgeFace& face, double x0, double y0) {
   std::vector<ElementPlacement> placed;
@@ -249,8 +262,10 @@ std::vector<ElementPlacement> BadgeRenderer::draw(cairo_t* cr, const BadgeFace& 
         p.ellipsized = true;
       }
       double x = pt(b.x) - extent.x;
-      if (el.align == "center") x += (boxW - extent.width) / 2;
-      else if (el.align == "right") x += boxW - extent.width;
+      if (el.align == "center")
+        x += (boxW - extent.width) / 2;
+      else if (el.align == "right")
+        x += boxW - extent.width;
       double y = pt(b.y) + (boxH - logical.height) / 2 - logical.y;
       Rgb c = el.color == "band-text" ? textOn(band) : parseColour(el.color);
       cairo_save(cr);
@@ -341,7 +356,8 @@ cairo_surface_t* BadgeRenderer::rasterize(const BadgeFace& face, double dpi) {
   }
   if (!surface) surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
-    throw Error(ErrorKind::Io, tr("render.error.write", {"PNG", cairo_status_to_string(cairo_surface_status(surface))}));
+    throw Error(ErrorKind::Io,
+                tr("render.error.write", {"PNG", cairo_status_to_string(cairo_surface_status(surface))}));
   cairo_t* cr = cairo_create(surface);
   cairo_scale(cr, scale, scale);
   try {
@@ -379,7 +395,9 @@ BadgeImage BadgeRenderer::renderImage(const BadgeFace& face, double dpi) {
     for (int x = 0; x < img.width; ++x) {
       std::uint32_t px;
       std::memcpy(&px, data + y * stride + x * 4, 4);  // native-endian 0x00RRGGBB
-      unsigned char* o = &img.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(img.width) + static_cast<std::size_t>(x)) * 4];
+      unsigned char* o =
+          &img.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(img.width) + static_cast<std::size_t>(x)) *
+                    4];
       o[0] = static_cast<unsigned char>(px >> 16);
       o[1] = static_cast<unsigned char>(px >> 8);
       o[2] = static_cast<unsigned char>(px);

@@ -24,18 +24,18 @@ struct BadgeFace {
   std::string organization, position;
   std::string category_fr, category_ar, category_en;
   std::string category_color = "#1F6FB2";
-  std::string booth;    // e.g. "Stand B-12", empty for people without a booth
-  std::string days;     // e.g. "9–15 févr. 2026"
+  std::string booth;  // e.g. "Stand B-12", empty for people without a booth
+  std::string days;   // e.g. "9–15 févr. 2026"
   std::string serial;
-  std::string payload;  // the signed QR text
-  std::string logo_png; // path to the edition's logo (PNG); empty: the built-in emblem
+  std::string payload;   // the signed QR text
+  std::string logo_png;  // path to the edition's logo (PNG); empty: the built-in emblem
 };
 
 // Where each element ended up, for layout tests: boxes and inked extents in mm, badge coordinates.
 struct ElementPlacement {
   std::string kind, field;
   TemplateBox box, ink;
-  double size_used = 0;   // points, text only
+  double size_used = 0;  // points, text only
   bool ellipsized = false;
   double qr_module_mm = 0;
 };

@@ -15,8 +15,12 @@ namespace {
 constexpr const char* kMonthsFr[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
                                      "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
 
-int monthOf(const std::string& iso) { return std::stoi(iso.substr(5, 2)); }
-int dayOf(const std::string& iso) { return std::stoi(iso.substr(8, 2)); }
+int monthOf(const std::string& iso) {
+  return std::stoi(iso.substr(5, 2));
+}
+int dayOf(const std::string& iso) {
+  return std::stoi(iso.substr(8, 2));
+}
 }  // namespace
 
 std::string describeDays(const std::vector<std::string>& days, const Edition& edition) {
@@ -41,8 +45,10 @@ std::string describeDays(const std::vector<std::string>& days, const Edition& ed
     bool monthChanges = i + 1 == list.size() || list[i].substr(0, 7) != list[i + 1].substr(0, 7);
     out += std::to_string(dayOf(list[i]));
     if (monthChanges) out += " " + std::string(kMonthsFr[monthOf(list[i]) - 1]);
-    if (i + 2 < list.size()) out += ", ";
-    else if (i + 2 == list.size()) out += " et ";
+    if (i + 2 < list.size())
+      out += ", ";
+    else if (i + 2 == list.size())
+      out += " et ";
   }
   return out + " " + last.substr(0, 4);
 }

@@ -72,9 +72,9 @@ BadgeTemplate parseTemplate(std::string_view text, std::string_view source) {
   t.background = j.value("background", std::string("#FFFFFF"));
   if (!isColour(t.background) || t.background == "band-text") bad(source, "background", "#RRGGBB");
   static const std::set<std::string> kinds{"text", "qr", "band", "rule", "logo"};
-  static const std::set<std::string> fields{"edition_fr", "edition_ar", "edition_en", "name_latin", "name_ar",
-                                            "organization", "position", "booth", "days", "category_fr",
-                                            "category_ar", "category_en", "serial"};
+  static const std::set<std::string> fields{"edition_fr",   "edition_ar",  "edition_en", "name_latin", "name_ar",
+                                            "organization", "position",    "booth",      "days",       "category_fr",
+                                            "category_ar",  "category_en", "serial"};
   if (!j.contains("elements") || !j["elements"].is_array()) bad(source, "elements", "a list");
   int qrCount = 0;
   for (std::size_t i = 0; i < j["elements"].size(); ++i) {
@@ -97,7 +97,8 @@ BadgeTemplate parseTemplate(std::string_view text, std::string_view source) {
       if (!fields.contains(el.field)) bad(source, where + ".field", "a known field");
       if (el.size <= 0 || el.size > 200 || el.min_size <= 0 || el.min_size > el.size)
         bad(source, where + ".size", "0 < min_size <= size <= 200");
-      if (el.align != "left" && el.align != "center" && el.align != "right") bad(source, where + ".align", "left|center|right");
+      if (el.align != "left" && el.align != "center" && el.align != "right")
+        bad(source, where + ".align", "left|center|right");
       if (!isColour(el.color)) bad(source, where + ".color", "#RRGGBB or band-text");
     }
     if (el.kind == "qr") ++qrCount;

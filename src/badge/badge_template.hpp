@@ -12,20 +12,21 @@ struct TemplateBox {
 };
 
 struct TemplateElement {
-  std::string kind;   // text | qr | band | rule | logo
-  std::string field;  // for text: edition_fr edition_ar name_latin name_ar organization booth days category_fr category_ar
+  std::string kind;  // text | qr | band | rule | logo
+  std::string
+      field;  // for text: edition_fr edition_ar name_latin name_ar organization booth days category_fr category_ar
   TemplateBox box;
-  std::string font;   // Pango family list and weight, e.g. "DejaVu Sans, Noto Sans Arabic Bold"
+  std::string font;                // Pango family list and weight, e.g. "DejaVu Sans, Noto Sans Arabic Bold"
   double size = 10, min_size = 6;  // points
-  std::string align = "center";   // left | center | right
-  std::string color = "#000000";  // #RRGGBB or "band-text" (black or white, whichever reads on the band)
+  std::string align = "center";    // left | center | right
+  std::string color = "#000000";   // #RRGGBB or "band-text" (black or white, whichever reads on the band)
 };
 
 struct BadgeTemplate {
   std::string name;
   double page_w = 105, page_h = 148;    // one badge, mm
   double sheet_w = 105, sheet_h = 148;  // the printed page, mm
-  std::vector<TemplateBox> slots;        // badge positions on the sheet (w/h unused)
+  std::vector<TemplateBox> slots;       // badge positions on the sheet (w/h unused)
   bool cut_marks = false;
   std::string background = "#FFFFFF";
   std::vector<TemplateElement> elements;

@@ -125,10 +125,14 @@ bool isSerialText(std::string_view text, std::size_t length) {
 
 const char* payloadVerdictCode(PayloadVerdict v) {
   switch (v) {
-    case PayloadVerdict::Ok: return "ok";
-    case PayloadVerdict::Malformed: return "malformed";
-    case PayloadVerdict::Forged: return "forged";
-    case PayloadVerdict::WrongEvent: return "wrong_event";
+    case PayloadVerdict::Ok:
+      return "ok";
+    case PayloadVerdict::Malformed:
+      return "malformed";
+    case PayloadVerdict::Forged:
+      return "forged";
+    case PayloadVerdict::WrongEvent:
+      return "wrong_event";
   }
   return "malformed";
 }

@@ -13,10 +13,10 @@
 namespace moussem {
 
 struct BadgeClaims {
-  std::string edition;    // edition uid (6 characters of the serial alphabet)
-  std::string serial;     // 8 characters of the serial alphabet
-  int version = 1;        // 1..9999; a reprint bumps it
-  std::string category;   // category code, upper-cased in the payload
+  std::string edition;   // edition uid (6 characters of the serial alphabet)
+  std::string serial;    // 8 characters of the serial alphabet
+  int version = 1;       // 1..9999; a reprint bumps it
+  std::string category;  // category code, upper-cased in the payload
   // Validity days as a bit mask over the edition's days (bit 0 = first day); nullopt: every day.
   std::optional<std::uint32_t> days;
   // Zones as a bit mask over the edition's zones in their stored order; nullopt: every zone.
@@ -27,8 +27,8 @@ enum class PayloadVerdict { Ok, Malformed, Forged, WrongEvent };
 
 struct ParsedPayload {
   PayloadVerdict verdict = PayloadVerdict::Malformed;
-  BadgeClaims claims;     // filled when the text is well-formed
-  std::string detail;     // why, for logs and tests (not shown to stewards)
+  BadgeClaims claims;  // filled when the text is well-formed
+  std::string detail;  // why, for logs and tests (not shown to stewards)
 };
 
 inline constexpr std::size_t kMaxPayloadLength = 178;  // QR version 7 at level M holds 178 alphanumerics
@@ -44,7 +44,7 @@ ParsedPayload verifyPayload(std::string_view text, std::string_view edition_uid,
 ParsedPayload parsePayload(std::string_view text);
 
 bool isSerialText(std::string_view text, std::size_t length);  // characters of the serial alphabet
-const char* payloadVerdictCode(PayloadVerdict v);  // "ok", "malformed", "forged", "wrong_event"
+const char* payloadVerdictCode(PayloadVerdict v);              // "ok", "malformed", "forged", "wrong_event"
 
 // RFC 4648 base32 without padding, canonical: decoding refuses non-zero trailing bits.
 std::string base32Encode(const unsigned char* data, std::size_t size);

@@ -72,8 +72,8 @@ struct Connection {
 Connection connect(cups_dest_t* d, const std::string& name, bool direct) {
   if (!direct) return {nullptr, "/printers/" + std::string(d->name ? d->name : "")};
   char resource[1024] = {};
-  HttpPtr http(cupsConnectDest(d, CUPS_DEST_FLAGS_NONE, kConnectTimeoutMs, nullptr, resource, sizeof resource,
-                               nullptr, nullptr));
+  HttpPtr http(cupsConnectDest(d, CUPS_DEST_FLAGS_NONE, kConnectTimeoutMs, nullptr, resource, sizeof resource, nullptr,
+                               nullptr));
   if (!http) throw Error(ErrorKind::Io, tr("print.error.unreachable", {name, lastError()}));
   return {std::move(http), resource};
 }
@@ -174,13 +174,14 @@ int printPdf(const std::string& printer, const std::filesystem::path& pdf, const
   if (created > IPP_STATUS_OK_CONFLICTING || job <= 0)
     throw Error(ErrorKind::Refused, tr("print.error.job_refused", {name, lastError()}));
 
-  http_status_t started = cupsStartDestDocument(c.http(), d.get(), info.get(), job, title.c_str(),
-                                                CUPS_FORMAT_PDF, 0, nullptr, 1);
+  http_status_t started =
+      cupsStartDestDocument(c.http(), d.get(), info.get(), job, title.c_str(), CUPS_FORMAT_PDF, 0, nullptr, 1);
   bool ok = started == HTTP_STATUS_CONTINUE;
   char buffer[65536];
   while (ok && in) {
     in.read(buffer, sizeof buffer);
-    if (in.gcount() > 0 && cupsWriteRequestData(c.http(), buffer, static_cast<size_t>(in.gcount())) != HTTP_STATUS_CONTINUE)
+    if (in.gcount() > 0 &&
+        cupsWriteRequestData(c.http(), buffer, static_cast<size_t>(in.gcount())) != HTTP_STATUS_CONTINUE)
       ok = false;
   }
   ipp_status_t finished = cupsFinishDestDocument(c.http(), d.get(), info.get());

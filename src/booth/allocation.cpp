@@ -41,7 +41,9 @@ constexpr SettingField kSettingFields[] = {
     {"facing_gap", &AllocationSettings::facing_gap},
 };
 
-bool cornerLike(const std::string& type) { return type == "corner" || type == "peninsula" || type == "island"; }
+bool cornerLike(const std::string& type) {
+  return type == "corner" || type == "peninsula" || type == "island";
+}
 
 // The fit rules on raw values, shared by Problem::misfit and the checker.
 std::string requestMisfit(const ProblemExhibitor& x, const ProblemBooth& b, int maxOversizePct) {
@@ -66,7 +68,9 @@ AllocationSettings loadAllocationSettings(Store& store) {
   return s;
 }
 
-bool Problem::fits(int e, int b) const { return misfit(e, b).empty(); }
+bool Problem::fits(int e, int b) const {
+  return misfit(e, b).empty();
+}
 
 std::string Problem::misfit(int e, int b) const {
   const auto& x = exhibitors[e];
@@ -159,8 +163,10 @@ Problem buildProblem(const std::vector<Hall>& halls, const std::vector<VenueFeat
 
   std::vector<const VenueFeature*> entrances, mainAisles;
   for (const auto& f : features) {
-    if (f.kind == "entrance") entrances.push_back(&f);
-    else if (f.main) mainAisles.push_back(&f);
+    if (f.kind == "entrance")
+      entrances.push_back(&f);
+    else if (f.main)
+      mainAisles.push_back(&f);
   }
   for (const auto& b : booths) {
     ProblemBooth pb;
@@ -195,7 +201,8 @@ Problem buildProblem(const std::vector<Hall>& halls, const std::vector<VenueFeat
     if (untouchable && b.exhibitor_id)
       if (auto it = exhibitorIndex.find(*b.exhibitor_id); it != exhibitorIndex.end()) {
         pb.fixedHolder = it->second;
-        if (p.exhibitors[it->second].fixedBooth < 0) p.exhibitors[it->second].fixedBooth = static_cast<int>(p.booths.size());
+        if (p.exhibitors[it->second].fixedBooth < 0)
+          p.exhibitors[it->second].fixedBooth = static_cast<int>(p.booths.size());
       }
     p.hallSectors.push_back(h != hallByCode.end() ? h->second->sectors : std::vector<std::string>{});
     p.booths.push_back(std::move(pb));
@@ -249,7 +256,8 @@ Allocation currentAllocation(const Problem& p, const std::vector<Booth>& booths)
   for (const auto& b : booths)
     if (b.exhibitor_id)
       if (auto e = exhibitorIndex.find(*b.exhibitor_id); e != exhibitorIndex.end())
-        if (auto bi = boothIndex.find(b.id); bi != boothIndex.end() && a.boothOf[e->second] < 0) a.boothOf[e->second] = bi->second;
+        if (auto bi = boothIndex.find(b.id); bi != boothIndex.end() && a.boothOf[e->second] < 0)
+          a.boothOf[e->second] = bi->second;
   return a;
 }
 
@@ -301,8 +309,10 @@ Violations checkAllocation(const Problem& p, const Allocation& a) {
     const auto& booth = p.booths[b];
     if (x.fixedBooth < 0) {
       // Untouchable booths may only keep the exhibitor they had.
-      if (booth.locked || booth.status == "confirmed" || booth.status == "blocked" || booth.status == "hold") ++v.fixed_changed;
-      else if (!x.wantsBooth || !requestMisfit(x, booth, p.settings.max_oversize_pct).empty()) ++v.misfit;
+      if (booth.locked || booth.status == "confirmed" || booth.status == "blocked" || booth.status == "hold")
+        ++v.fixed_changed;
+      else if (!x.wantsBooth || !requestMisfit(x, booth, p.settings.max_oversize_pct).empty())
+        ++v.misfit;
     }
   }
   for (std::size_t b = 0; b < p.booths.size(); ++b)
@@ -312,7 +322,8 @@ Violations checkAllocation(const Problem& p, const Allocation& a) {
     for (int o : p.exhibitors[e].competitors) {
       if (o <= static_cast<int>(e)) continue;
       const int b1 = a.boothOf[e], b2 = a.boothOf[o];
-      if (b1 < 0 || b2 < 0 || b1 >= static_cast<int>(p.booths.size()) || b2 >= static_cast<int>(p.booths.size())) continue;
+      if (b1 < 0 || b2 < 0 || b1 >= static_cast<int>(p.booths.size()) || b2 >= static_cast<int>(p.booths.size()))
+        continue;
       if (p.exhibitors[e].fixedBooth >= 0 && p.exhibitors[o].fixedBooth >= 0) continue;  // the organiser's own doing
       const auto& r1 = p.booths[b1];
       const auto& r2 = p.booths[b2];

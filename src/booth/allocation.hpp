@@ -50,9 +50,9 @@ struct ProblemBooth {
   std::string type;
   bool power = false;
   double area = 0;
-  int value = 100;         // percent
-  bool movable = true;     // the allocator may give it (free, or assigned and not locked)
-  int fixedHolder = -1;    // exhibitor index held by an untouchable booth (locked/confirmed/hold)
+  int value = 100;       // percent
+  bool movable = true;   // the allocator may give it (free, or assigned and not locked)
+  int fixedHolder = -1;  // exhibitor index held by an untouchable booth (locked/confirmed/hold)
   std::string status;
   bool locked = false;
 };
@@ -64,9 +64,9 @@ struct ProblemExhibitor {
   bool wants_corner = false, needs_power = false;
   std::vector<std::string> types;  // accepted booth types, empty: any
   int priority = 10;
-  std::vector<int> competitors;    // exhibitor indices (symmetric)
-  int fixedBooth = -1;             // held by an untouchable booth: the allocator leaves it there
-  bool wantsBooth = true;          // area > 0
+  std::vector<int> competitors;  // exhibitor indices (symmetric)
+  int fixedBooth = -1;           // held by an untouchable booth: the allocator leaves it there
+  bool wantsBooth = true;        // area > 0
 };
 
 struct Problem {
@@ -74,9 +74,9 @@ struct Problem {
   std::vector<ProblemBooth> booths;
   std::vector<ProblemExhibitor> exhibitors;
   std::vector<std::vector<std::string>> hallSectors;  // by booth's hall: the organiser's sectors
-  std::vector<std::vector<int>> adjacent;  // booth -> booths sharing a side with it
-  std::vector<std::vector<int>> near;      // booth -> adjacent or facing booths (competitors never there)
-  std::vector<int> sectorOf;               // exhibitor -> sector index
+  std::vector<std::vector<int>> adjacent;             // booth -> booths sharing a side with it
+  std::vector<std::vector<int>> near;                 // booth -> adjacent or facing booths (competitors never there)
+  std::vector<int> sectorOf;                          // exhibitor -> sector index
   int sectorCount = 0;
 
   // The exhibitor's request fits the booth: area within limits, power, accepted type, not beside or

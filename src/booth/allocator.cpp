@@ -69,7 +69,7 @@ void inParallel(int n, F f) {
 // Problem::fits, computed in bulk; a test checks they agree), and each exhibitor's fitting booths,
 // best first (ties by booth index). Exhibitors are independent: `threads` threads share them.
 struct LinearTables {
-  std::shared_ptr<std::int32_t[]> lin;  // exhibitor-major, E x B (shared by the search's copies)
+  std::shared_ptr<std::int32_t[]> lin;    // exhibitor-major, E x B (shared by the search's copies)
   std::vector<std::vector<int>> fitList;  // empty for exhibitors not to place
 };
 
@@ -80,7 +80,9 @@ LinearTables linearTables(const Problem& p, int threads) {
   out.lin.reset(new std::int32_t[static_cast<std::size_t>(E) * B]);
   out.fitList.assign(E, {});
   std::map<std::string, int> ids;
-  auto id = [&](const std::string& s) { return s.empty() ? -1 : ids.emplace(s, static_cast<int>(ids.size())).first->second; };
+  auto id = [&](const std::string& s) {
+    return s.empty() ? -1 : ids.emplace(s, static_cast<int>(ids.size())).first->second;
+  };
   std::map<std::string, int> sectorIds;
   for (int e = 0; e < E; ++e) sectorIds[p.exhibitors[e].sector] = p.sectorOf[e];
   struct BoothInfo {
@@ -90,7 +92,7 @@ LinearTables linearTables(const Problem& p, int threads) {
     bool movable, power, cornerLike, plain;  // plain: no hall sectors, fixed neighbours or fixed near
     std::vector<int> hallSectors;
     std::vector<std::pair<int, int>> fixedCluster;  // sector, points
-    std::vector<int> fixedNear;                      // exhibitors held in near untouchable booths
+    std::vector<int> fixedNear;                     // exhibitors held in near untouchable booths
   };
   std::vector<BoothInfo> bi(B);
   for (int b = 0; b < B; ++b) {
@@ -106,7 +108,8 @@ LinearTables linearTables(const Problem& p, int threads) {
     for (const auto& s : p.hallSectors[b])
       if (auto it = sectorIds.find(s); it != sectorIds.end()) bi[b].hallSectors.push_back(it->second);
     for (int nb : p.adjacent[b])
-      if (p.booths[nb].fixedHolder >= 0) bi[b].fixedCluster.push_back({p.sectorOf[p.booths[nb].fixedHolder], p.settings.cluster});
+      if (p.booths[nb].fixedHolder >= 0)
+        bi[b].fixedCluster.push_back({p.sectorOf[p.booths[nb].fixedHolder], p.settings.cluster});
     for (int nb : p.near[b])
       if (p.booths[nb].fixedHolder >= 0) bi[b].fixedNear.push_back(p.booths[nb].fixedHolder);
     bi[b].plain = bi[b].hallSectors.empty() && bi[b].fixedCluster.empty() && bi[b].fixedNear.empty();
@@ -135,7 +138,8 @@ LinearTables linearTables(const Problem& p, int threads) {
   std::vector<int> byArea;
   for (int b = 0; b < B; ++b)
     if (bi[b].movable) byArea.push_back(b);
-  std::sort(byArea.begin(), byArea.end(), [&](int a, int b) { return bi[a].area != bi[b].area ? bi[a].area < bi[b].area : a < b; });
+  std::sort(byArea.begin(), byArea.end(),
+            [&](int a, int b) { return bi[a].area != bi[b].area ? bi[a].area < bi[b].area : a < b; });
   const auto& s = p.settings;
   auto fillRow = [&](int e, std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& scratch) {
     std::int32_t* row = out.lin.get() + static_cast<std::size_t>(e) * B;
@@ -146,7 +150,8 @@ LinearTables linearTables(const Problem& p, int threads) {
     const int sector = p.sectorOf[e];
     const double maxArea = x.area * s.max_oversize_pct / 100.0 + 1e-6;
     // Booths with x.area - 1e-6 <= area <= maxArea (the same test as Problem::fits).
-    const auto first = std::partition_point(byArea.begin(), byArea.end(), [&](int b) { return bi[b].area + 1e-6 < x.area; });
+    const auto first =
+        std::partition_point(byArea.begin(), byArea.end(), [&](int b) { return bi[b].area + 1e-6 < x.area; });
     const auto last = std::partition_point(first, byArea.end(), [&](int b) { return bi[b].area <= maxArea; });
     for (auto it = first; it != last; ++it) {
       const int b = *it;
@@ -224,9 +229,9 @@ class Annealer {
     const Problem* p = nullptr;
     const std::int32_t* lin = nullptr;
     const std::vector<std::vector<int>>* fitList = nullptr;
-    std::vector<int> rows;                          // movable exhibitors with at least one fitting booth
+    std::vector<int> rows;  // movable exhibitors with at least one fitting booth
     const std::vector<std::vector<int>>* movableAdjacent = nullptr;  // booth -> adjacent movable booths
-    std::vector<std::vector<int>> sectorRows;       // sector -> rows of that sector
+    std::vector<std::vector<int>> sectorRows;                        // sector -> rows of that sector
     std::vector<char> hasCompetitors;
     int B = 0;
   };
@@ -428,7 +433,8 @@ class Solver {
     // Clustering points are counted over movable neighbours only, and never more than all of them.
     std::size_t mostAdjacent = 0;
     for (const auto& a : movableAdjacent_) mostAdjacent = std::max(mostAdjacent, a.size());
-    const long long clusterCap = std::max(0LL, static_cast<long long>(p.settings.cluster)) * static_cast<long long>(mostAdjacent);
+    const long long clusterCap =
+        std::max(0LL, static_cast<long long>(p.settings.cluster)) * static_cast<long long>(mostAdjacent);
     bestGain_.assign(E_, 0);
     for (int e = 0; e < E_; ++e)
       if (!fitList_[e].empty()) bestGain_[e] = lin(e, fitList_[e][0]) + clusterCap;
@@ -448,7 +454,8 @@ class Solver {
     // assign_work (all of them up to about 500 exhibitors, two at 1,000).
     int rounds = 1 + std::max(0, std::min(o_.cluster_rounds, o_.sparse_cluster_rounds));
     if (exact) {
-      const double perRound = static_cast<double>(rows) * rows * static_cast<double>(std::max<std::size_t>(1, movableBooths_.size()));
+      const double perRound =
+          static_cast<double>(rows) * rows * static_cast<double>(std::max<std::size_t>(1, movableBooths_.size()));
       rounds = static_cast<int>(std::clamp<double>(o_.assign_work / perRound, 1, 1 + std::max(0, o_.cluster_rounds)));
     }
     if (exact || o_.chains < 2) {
@@ -460,11 +467,13 @@ class Solver {
       std::vector<std::unique_ptr<Solver>> others;
       for (int c = 1; c < o_.chains; ++c) {
         others.push_back(std::make_unique<Solver>(*this));
-        others.back()->rnd_ = SplitMix(o_.seed * 0xA0761D6478BD642Full + 0xE7037ED1A0B428DBull * static_cast<std::uint64_t>(c));
+        others.back()->rnd_ =
+            SplitMix(o_.seed * 0xA0761D6478BD642Full + 0xE7037ED1A0B428DBull * static_cast<std::uint64_t>(c));
       }
       std::vector<long long> totals(static_cast<std::size_t>(o_.chains));
       inParallel(o_.chains, [&](int c) {
-        totals[c] = c == 0 ? assignmentRounds(rounds, exact, &r) : others[c - 1]->assignmentRounds(rounds, exact, nullptr);
+        totals[c] =
+            c == 0 ? assignmentRounds(rounds, exact, &r) : others[c - 1]->assignmentRounds(rounds, exact, nullptr);
       });
       int best = 0;
       for (int c = 1; c < o_.chains; ++c)
@@ -505,8 +514,10 @@ class Solver {
     for (int round = 0; round < rounds; ++round) {
       checkCancel();
       const auto tl = Clock::now();
-      if (exact) assign(round == 0 ? nullptr : &best);
-      else sparseAssign(round == 0 ? nullptr : &best);
+      if (exact)
+        assign(round == 0 ? nullptr : &best);
+      else
+        sparseAssign(round == 0 ? nullptr : &best);
       if (report) report->lap_seconds += std::chrono::duration<double>(Clock::now() - tl).count();
       repairCompetitors();
       localSearch();
@@ -591,9 +602,8 @@ class Solver {
         if ((*previous)[e] >= 0) prevHolder[(*previous)[e]] = e;
     }
     // Rows by decreasing priority (then best score): each new row mostly takes a free booth at once.
-    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
-      return p_.exhibitors[a].priority > p_.exhibitors[b].priority;
-    });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](int a, int b) { return p_.exhibitors[a].priority > p_.exhibitors[b].priority; });
     // Columns: the movable booths, then one "no booth" column per row when booths are scarce.
     const int cols = std::max(C, R);
     std::vector<std::int32_t> cost(static_cast<std::size_t>(R) * cols, 0);
@@ -637,9 +647,8 @@ class Solver {
     const int R = static_cast<int>(rows.size());
     if (R == 0) return;
     const int k = std::max(1, o_.sparse_arcs);
-    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
-      return p_.exhibitors[a].priority > p_.exhibitors[b].priority;
-    });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](int a, int b) { return p_.exhibitors[a].priority > p_.exhibitors[b].priority; });
     std::vector<int> prevHolder;
     std::vector<std::vector<int>> sectorNear;  // per sector: movable booths next to one it held
     if (previous) {
@@ -792,7 +801,8 @@ class Solver {
     // Moves to a free booth.
     for (int b : cand) {
       if (holder_[b] >= 0) continue;
-      const long long upper = lin(e, b) + static_cast<long long>(p_.settings.cluster) * static_cast<long long>(p_.adjacent[b].size());
+      const long long upper =
+          lin(e, b) + static_cast<long long>(p_.settings.cluster) * static_cast<long long>(p_.adjacent[b].size());
       if (upper - here <= bestDelta) continue;
       if (competitorNear(e, b)) continue;
       const long long d = lin(e, b) + clusterPoints(e, b, b0) - here;
@@ -869,8 +879,8 @@ class Solver {
     sh.hasCompetitors.assign(E_, 0);
     for (int e = 0; e < E_; ++e) sh.hasCompetitors[e] = p_.exhibitors[e].competitors.empty() ? 0 : 1;
     const long long rowCount = static_cast<long long>(sh.rows.size());
-    const long long moves = std::min(o_.anneal_moves_per_row * rowCount,
-                                     std::max(o_.anneal_max_moves, o_.anneal_work / rowCount));
+    const long long moves =
+        std::min(o_.anneal_moves_per_row * rowCount, std::max(o_.anneal_max_moves, o_.anneal_work / rowCount));
     // Threads run chains t, t + threads, ... one after the other; small problems get several chains
     // per thread (their moves are cheap and their landscape rugged: independent chains pay).
     const int threadCount = std::max(1, o_.chains);
@@ -1068,8 +1078,10 @@ class Solver {
       long long before = 0, after = 0;
       for (int i = 0; i < n; ++i) {
         before += lin(who[i], where[i]);
-        if (costs[static_cast<std::size_t>(i) * n + col[i]] == kNoFit) after = LLONG_MIN / 2;
-        else after += lin(who[i], where[col[i]]);
+        if (costs[static_cast<std::size_t>(i) * n + col[i]] == kNoFit)
+          after = LLONG_MIN / 2;
+        else
+          after += lin(who[i], where[col[i]]);
       }
       if (after <= before) continue;
       for (int i = 0; i < n; ++i) holder_[where[i]] = -1;
@@ -1162,11 +1174,11 @@ class Solver {
   std::vector<std::vector<int>> sectorNear_;  // nearSectors(), at the start of a search pass
   std::vector<int> cand_;
   bool journaling_ = false;
-  std::vector<std::pair<int, int>> journal_;  // (exhibitor, booth before) while an iteration may be undone
+  std::vector<std::pair<int, int>> journal_;       // (exhibitor, booth before) while an iteration may be undone
   std::vector<std::vector<int>> movableAdjacent_;  // booth -> adjacent movable booths
-  std::vector<char> fixed_;                         // exhibitor kept in its booth (compact copy)
+  std::vector<char> fixed_;                        // exhibitor kept in its booth (compact copy)
   std::vector<long long> bestGain_;  // most an exhibitor can gain anywhere: best booth, all neighbours of its sector
-  std::vector<int> runnerUp_;                 // the second best chain's allocation, after anneal()
+  std::vector<int> runnerUp_;        // the second best chain's allocation, after anneal()
   std::vector<unsigned> mark_;
   unsigned stamp_ = 0;
 };

@@ -21,11 +21,11 @@ namespace moussem::booth {
 
 struct AllocatorOptions {
   std::uint64_t seed = 1;
-  int cluster_rounds = 3;       // assignment rounds with clustering folded in, after the first
-  int max_search_passes = 6;    // local search passes per round
-  int exact_rows = 1000;        // up to this many exhibitors to place, the exact assignment core runs,
-  double assign_work = 2.5e9;   // in as many rounds as rows^2 x booths fits in this (at least one);
-  int sparse_arcs = 64;         // beyond, one assignment where each may take one of its best sparse_arcs booths,
+  int cluster_rounds = 3;         // assignment rounds with clustering folded in, after the first
+  int max_search_passes = 6;      // local search passes per round
+  int exact_rows = 1000;          // up to this many exhibitors to place, the exact assignment core runs,
+  double assign_work = 2.5e9;     // in as many rounds as rows^2 x booths fits in this (at least one);
+  int sparse_arcs = 64;           // beyond, one assignment where each may take one of its best sparse_arcs booths,
   int sparse_cluster_rounds = 2;  // then this many (at most cluster_rounds) with clustering folded in,
                                   // and no annealing when there are any
   // Simulated annealing (a work budget, not a clock), per chain: anneal_moves_per_row moves per
@@ -37,14 +37,14 @@ struct AllocatorOptions {
   long long anneal_work = 1250000000;
   double anneal_t0 = 150, anneal_t1 = 3;  // temperature, in points, at the start and the end...
   int anneal_cycles = 2;                  // ...of each cycle; each cycle starts from the best so far
-  int chains = 2;                        // threads, one chain each...
-  long long small_rows = 100;            // ...and up to this many exhibitors to place,
-  int small_chains_per_thread = 4;       // this many chains each, one after the other
-  long long search_rows = 1000;          // then, up to this many exhibitors to place, an iterated local search:
-  long long search_iterations = 3000;    // at most this many kicks...
-  long long search_budget = 3000000;     // ...and at most budget / (exhibitors + booths) of them
-  std::function<void(double)> progress;  // 0..1, from the calling thread
-  std::function<bool()> cancelled;       // true: stop, throw Error(Refused)
+  int chains = 2;                         // threads, one chain each...
+  long long small_rows = 100;             // ...and up to this many exhibitors to place,
+  int small_chains_per_thread = 4;        // this many chains each, one after the other
+  long long search_rows = 1000;           // then, up to this many exhibitors to place, an iterated local search:
+  long long search_iterations = 3000;     // at most this many kicks...
+  long long search_budget = 3000000;      // ...and at most budget / (exhibitors + booths) of them
+  std::function<void(double)> progress;   // 0..1, from the calling thread
+  std::function<bool()> cancelled;        // true: stop, throw Error(Refused)
 };
 
 struct UnmetRequest {

@@ -21,11 +21,15 @@ Booth requireBooth(Store& store, const std::string& code) {
   return *b;
 }
 
-bool untouchable(const Booth& b) { return b.locked || b.status == "confirmed" || b.status == "blocked"; }
+bool untouchable(const Booth& b) {
+  return b.locked || b.status == "confirmed" || b.status == "blocked";
+}
 
 // Why a booth is left as it is, in the user's language: its lock first (a locked free booth is "locked",
 // not "free").
-std::string why(const Booth& b) { return tr(b.locked ? "booth.locked" : "code.booth_status." + b.status); }
+std::string why(const Booth& b) {
+  return tr(b.locked ? "booth.locked" : "code.booth_status." + b.status);
+}
 
 std::string exhibitorName(Store& store, Id id) {
   auto x = store.exhibitor(id);
@@ -41,14 +45,16 @@ void refuseCompetitors(Store& store, const Booth& target, Id exhibitor, const st
   for (const auto& b : store.booths()) {
     if (!b.exhibitor_id || b.hall != target.hall || b.code == target.code) continue;
     if (std::find(ignore.begin(), ignore.end(), b.code) != ignore.end()) continue;
-    if (!adjacent(rectOf(b), rectOf(target)) && !facing(rectOf(b), rectOf(target), loadAllocationSettings(store).facing_gap))
+    if (!adjacent(rectOf(b), rectOf(target)) &&
+        !facing(rectOf(b), rectOf(target), loadAllocationSettings(store).facing_gap))
       continue;
     bool rival = std::find(rivals.begin(), rivals.end(), *b.exhibitor_id) != rivals.end();
     if (!rival)
       if (auto other = store.exhibitor(*b.exhibitor_id))
         rival = std::find(other->competitors.begin(), other->competitors.end(), exhibitor) != other->competitors.end();
     if (rival)
-      throw Error(ErrorKind::Refused, tr("booth.error.competitor", {target.code, x->name_fr, exhibitorName(store, *b.exhibitor_id), b.code}));
+      throw Error(ErrorKind::Refused, tr("booth.error.competitor",
+                                         {target.code, x->name_fr, exhibitorName(store, *b.exhibitor_id), b.code}));
   }
 }
 
@@ -83,7 +89,8 @@ BoothSnapshot assignBooth(Store& store, const std::string& code, Id exhibitor) {
     refuseCompetitors(store, b, exhibitor, {});
     for (auto& other : store.booths())
       if (other.exhibitor_id == exhibitor && other.code != code) {
-        if (untouchable(other)) throw Error(ErrorKind::Refused, tr("booth.error.untouchable", {other.code, why(other)}));
+        if (untouchable(other))
+          throw Error(ErrorKind::Refused, tr("booth.error.untouchable", {other.code, why(other)}));
         before.push_back(other);
         other.exhibitor_id.reset();
         other.status = other.status == "hold" ? "hold" : "free";
@@ -101,7 +108,9 @@ BoothSnapshot unassignBooth(Store& store, const std::string& code) {
   BoothSnapshot before;
   store.write([&] {
     Booth b = requireBooth(store, code);
-    if (b.locked || b.status == "blocked") throw Error(ErrorKind::Refused, tr("booth.error.untouchable", {b.code, tr(b.locked ? "booth.locked" : "code.booth_status." + b.status)}));
+    if (b.locked || b.status == "blocked")
+      throw Error(ErrorKind::Refused, tr("booth.error.untouchable",
+                                         {b.code, tr(b.locked ? "booth.locked" : "code.booth_status." + b.status)}));
     if (!b.exhibitor_id && b.status == "free") return;
     before.push_back(b);
     b.exhibitor_id.reset();
@@ -118,7 +127,10 @@ BoothSnapshot swapBooths(Store& store, const std::string& codeA, const std::stri
     Booth b = requireBooth(store, codeB);
     if (a.code == b.code) return;
     for (const Booth* x : {&a, &b})
-      if (untouchable(*x)) throw Error(ErrorKind::Refused, tr("booth.error.untouchable", {x->code, tr(x->locked ? "booth.locked" : "code.booth_status." + x->status)}));
+      if (untouchable(*x))
+        throw Error(ErrorKind::Refused,
+                    tr("booth.error.untouchable",
+                       {x->code, tr(x->locked ? "booth.locked" : "code.booth_status." + x->status)}));
     if (a.exhibitor_id) refuseCompetitors(store, b, *a.exhibitor_id, {a.code, b.code});
     if (b.exhibitor_id) refuseCompetitors(store, a, *b.exhibitor_id, {a.code, b.code});
     before = {a, b};
@@ -147,7 +159,9 @@ BoothSnapshot holdBooth(Store& store, const std::string& code, bool hold) {
   BoothSnapshot before;
   store.write([&] {
     Booth b = requireBooth(store, code);
-    if (untouchable(b)) throw Error(ErrorKind::Refused, tr("booth.error.untouchable", {b.code, tr(b.locked ? "booth.locked" : "code.booth_status." + b.status)}));
+    if (untouchable(b))
+      throw Error(ErrorKind::Refused, tr("booth.error.untouchable",
+                                         {b.code, tr(b.locked ? "booth.locked" : "code.booth_status." + b.status)}));
     const std::string status = hold ? "hold" : b.exhibitor_id ? "assigned" : "free";
     if (b.status == status) return;
     before.push_back(b);
@@ -193,8 +207,10 @@ ApplySummary applyAllocation(Store& store, const Problem& p, const Allocation& a
       b.status = status;
       store.updateBooth(b);
       ++s.changed;
-      if (want) ++s.assigned;
-      else ++s.freed;
+      if (want)
+        ++s.assigned;
+      else
+        ++s.freed;
     }
   });
   return s;

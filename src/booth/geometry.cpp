@@ -77,8 +77,12 @@ double distance(const Rect& a, const Rect& b) {
 
 namespace {
 
-double sharedX(const Rect& a, const Rect& b) { return std::min(a.right(), b.right()) - std::max(a.x, b.x); }
-double sharedY(const Rect& a, const Rect& b) { return std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y); }
+double sharedX(const Rect& a, const Rect& b) {
+  return std::min(a.right(), b.right()) - std::max(a.x, b.x);
+}
+double sharedY(const Rect& a, const Rect& b) {
+  return std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+}
 
 }  // namespace
 

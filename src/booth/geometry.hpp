@@ -14,9 +14,15 @@ struct Rect {
   double area() const { return w * h; }
 };
 
-inline Rect rectOf(const Booth& b) { return {b.x, b.y, b.width, b.depth}; }
-inline Rect rectOf(const Hall& h) { return {h.x, h.y, h.width, h.height}; }
-inline Rect rectOf(const VenueFeature& f) { return {f.x, f.y, f.width, f.height}; }
+inline Rect rectOf(const Booth& b) {
+  return {b.x, b.y, b.width, b.depth};
+}
+inline Rect rectOf(const Hall& h) {
+  return {h.x, h.y, h.width, h.height};
+}
+inline Rect rectOf(const VenueFeature& f) {
+  return {f.x, f.y, f.width, f.height};
+}
 
 // Tolerance of every comparison: 1 mm. Booths that touch along an edge do not overlap.
 inline constexpr double kEpsilon = 1e-3;

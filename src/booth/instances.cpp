@@ -128,7 +128,8 @@ GeneratedInstance generateInstance(int n, std::uint64_t seed, double ratio) {
           add(cx - 3, y, 6, 6, "island", true);
         }
         y += 6;
-        g.features.push_back({0, "aisle", h.code + "-I", h.code, h.x + kSide, y, h.width - 2 * kSide, kRowAisle, "", false});
+        g.features.push_back(
+            {0, "aisle", h.code + "-I", h.code, h.x + kSide, y, h.width - 2 * kSide, kRowAisle, "", false});
         y += kRowAisle;
       }
     }

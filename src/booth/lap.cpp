@@ -97,8 +97,10 @@ struct Jv {
           i0 = y[j2];
         }
         if (i0 >= 0) {
-          if (v1Lowers) freeRows[--current] = i0;
-          else freeRows[newFree++] = i0;
+          if (v1Lowers)
+            freeRows[--current] = i0;
+          else
+            freeRows[newFree++] = i0;
         }
       } else if (i0 >= 0) {
         freeRows[newFree++] = i0;
@@ -196,7 +198,8 @@ struct Jv {
 
 }  // namespace
 
-std::vector<int> solveAssignment(int n, const std::vector<std::int32_t>& costs, const std::function<bool()>& cancelled) {
+std::vector<int> solveAssignment(int n, const std::vector<std::int32_t>& costs,
+                                 const std::function<bool()>& cancelled) {
   if (n <= 0) return {};
   if (n == 1) return {0};
   Jv jv{n, costs.data(), {}, {}, {}, {}};
@@ -321,7 +324,8 @@ std::vector<int> solveSparseAssignment(int rows, int cols, const std::vector<std
         heap.push({nd, k});
       }
     };
-    for (std::size_t q = first[r]; q < first[r + 1] && sorted[q].cost - h <= bound; ++q) offer(sorted[q].col, sorted[q].cost);
+    for (std::size_t q = first[r]; q < first[r + 1] && sorted[q].cost - h <= bound; ++q)
+      offer(sorted[q].col, sorted[q].cost);
     offer(cols + r, 0);
   };
   for (int i = 0; i < rows; ++i) {

@@ -61,7 +61,8 @@ std::string z(std::size_t k) {
 // Returns the exact maximum edge counts, or an empty vector when the frontier grows beyond kMaxFrontier.
 constexpr int kMaxFrontier = 14;
 
-std::vector<int> densestByProfile(const std::vector<std::vector<int>>& adj, const std::vector<int>& order, int maxSize) {
+std::vector<int> densestByProfile(const std::vector<std::vector<int>>& adj, const std::vector<int>& order,
+                                  int maxSize) {
   const int n = static_cast<int>(adj.size());
   std::vector<int> pos(n);
   for (int i = 0; i < n; ++i) pos[order[i]] = i;
@@ -71,7 +72,7 @@ std::vector<int> densestByProfile(const std::vector<std::vector<int>>& adj, cons
     for (int u : adj[v]) last[v] = std::max(last[v], pos[u]);
   }
   constexpr int kNone = -1;
-  std::vector<int> frontier;                                // vertices, bit i of a state = frontier[i] chosen
+  std::vector<int> frontier;  // vertices, bit i of a state = frontier[i] chosen
   std::map<unsigned, std::vector<int>> states{{0u, std::vector<int>(maxSize + 1, kNone)}};
   states[0][0] = 0;
   for (int i = 0; i < n; ++i) {
@@ -178,8 +179,10 @@ LpStats writeLp(const Problem& p, std::ostream& out) {
         for (int b : {b1, b2})
           for (int e : inBooth[b])
             if (p.sectorOf[e] == s) {
-              if (first < 0) first = e;
-              else if (e != first) two = true;
+              if (first < 0)
+                first = e;
+              else if (e != first)
+                two = true;
             }
         if (two) pairs.push_back({b1, b2, s});
       }

@@ -25,7 +25,8 @@ namespace moussem::booth {
 namespace fs = std::filesystem;
 
 const Exhibitor* PlanSnapshot::exhibitor(Id id) const {
-  auto it = std::lower_bound(exhibitors.begin(), exhibitors.end(), id, [](const Exhibitor& x, Id v) { return x.id < v; });
+  auto it =
+      std::lower_bound(exhibitors.begin(), exhibitors.end(), id, [](const Exhibitor& x, Id v) { return x.id < v; });
   return it != exhibitors.end() && it->id == id ? &*it : nullptr;
 }
 
@@ -33,13 +34,17 @@ PlanSnapshot snapshotPlan(Store& store) {
   PlanSnapshot s;
   if (auto ed = store.edition()) {
     const std::string& lang = i18n::language();
-    s.title = lang == "ar" && !ed->name_ar.empty() ? ed->name_ar : lang == "en" && !ed->name_en.empty() ? ed->name_en : ed->name_fr;
+    s.title = lang == "ar" && !ed->name_ar.empty()   ? ed->name_ar
+              : lang == "en" && !ed->name_en.empty() ? ed->name_en
+                                                     : ed->name_fr;
   }
   s.halls = store.halls();
   s.features = store.venueFeatures();
   s.booths = store.booths();
-  store.forEachExhibitor([&](const Exhibitor& x, const std::string&, const std::string&) { s.exhibitors.push_back(x); });
-  std::sort(s.exhibitors.begin(), s.exhibitors.end(), [](const Exhibitor& a, const Exhibitor& b) { return a.id < b.id; });
+  store.forEachExhibitor(
+      [&](const Exhibitor& x, const std::string&, const std::string&) { s.exhibitors.push_back(x); });
+  std::sort(s.exhibitors.begin(), s.exhibitors.end(),
+            [](const Exhibitor& a, const Exhibitor& b) { return a.id < b.id; });
   return s;
 }
 
@@ -78,7 +83,8 @@ namespace {
 
 std::string extensionOf(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
   return ext;
 }
 
@@ -113,7 +119,9 @@ struct Writer {
     pdf::setText(layout, s);
     pango_layout_set_width(layout, static_cast<int>(std::max(1.0, w) * PANGO_SCALE));
     pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-    pango_layout_set_alignment(layout, align >= 0.75 ? PANGO_ALIGN_RIGHT : align >= 0.25 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    pango_layout_set_alignment(layout, align >= 0.75   ? PANGO_ALIGN_RIGHT
+                                       : align >= 0.25 ? PANGO_ALIGN_CENTER
+                                                       : PANGO_ALIGN_LEFT);
     pango_layout_set_auto_dir(layout, FALSE);  // the alignment holds for Arabic too
     int tw = 0, th = 0;
     pango_layout_get_size(layout, &tw, &th);
@@ -146,7 +154,9 @@ struct Writer {
   }
 };
 
-void fill(cairo_t* cr, Rgb c) { cairo_set_source_rgb(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0); }
+void fill(cairo_t* cr, Rgb c) {
+  cairo_set_source_rgb(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0);
+}
 
 struct Page {
   double w = 0, h = 0;
@@ -174,8 +184,8 @@ void drawPlanPage(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page& 
   const bool arabic = i18n::language() == "ar";
   const double titleSize = page.w / 60;
   double y = kMargin;
-  y += w.text(tr("plan.export.title") + (plan.title.empty() ? "" : " — " + plan.title), kMargin, y, page.w - 2 * kMargin,
-              titleSize, true, arabic ? 1 : 0);
+  y += w.text(tr("plan.export.title") + (plan.title.empty() ? "" : " — " + plan.title), kMargin, y,
+              page.w - 2 * kMargin, titleSize, true, arabic ? 1 : 0);
   y += 8;
   const double legendW = page.w / 7;
   const double areaX = arabic ? kMargin + legendW + 16 : kMargin;
@@ -211,8 +221,8 @@ void drawPlanPage(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page& 
     cairo_set_line_width(cr, 1.5);
     cairo_stroke(cr);
     const Rect r = h.outline.empty() ? rectOf(h) : boundingRect(h.outline);
-    w.text(arabic && !h.name_ar.empty() ? h.name_ar : h.name, X(r.x + 0.5), Y(r.y + 0.2), r.w * k - 4, std::max(6.0, k * 1.3), true,
-           0, {70, 76, 90});
+    w.text(arabic && !h.name_ar.empty() ? h.name_ar : h.name, X(r.x + 0.5), Y(r.y + 0.2), r.w * k - 4,
+           std::max(6.0, k * 1.3), true, 0, {70, 76, 90});
   }
   // Aisles and entrances.
   for (const auto& f : plan.features) {
@@ -272,8 +282,11 @@ void drawPlanPage(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page& 
   const double lx = arabic ? kMargin : page.w - kMargin - legendW;
   double ly = y;
   const double ls = std::max(8.0, page.w / 130);
-  ly += w.text(tr(by == ColourBy::Status ? "plan.colour.status" : by == ColourBy::Sector ? "plan.colour.sector" : "plan.colour.region"),
-               lx, ly, legendW, ls * 1.1, true, arabic ? 1 : 0) + 4;
+  ly += w.text(tr(by == ColourBy::Status   ? "plan.colour.status"
+                  : by == ColourBy::Sector ? "plan.colour.sector"
+                                           : "plan.colour.region"),
+               lx, ly, legendW, ls * 1.1, true, arabic ? 1 : 0) +
+        4;
   std::map<std::string, int> counts;
   for (const auto& b : plan.booths) {
     const Exhibitor* x = b.exhibitor_id ? plan.exhibitor(*b.exhibitor_id) : nullptr;
@@ -288,7 +301,8 @@ void drawPlanPage(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page& 
     fill(cr, {40, 44, 52});
     cairo_set_line_width(cr, 0.5);
     cairo_stroke(cr);
-    w.text(label + " (" + i18n::formatCount(n) + ")", arabic ? lx : lx + sw + 5, ly, legendW - sw - 5, ls, false, arabic ? 1 : 0);
+    w.text(label + " (" + i18n::formatCount(n) + ")", arabic ? lx : lx + sw + 5, ly, legendW - sw - 5, ls, false,
+           arabic ? 1 : 0);
     ly += sw + 4;
   };
   for (const auto& code : legendCodes(by)) {
@@ -336,12 +350,15 @@ void drawIndexPages(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     double y = kMargin;
-    y += w.text(tr("plan.export.index", {std::to_string(pageNo)}), kMargin, y, tableW, size * 1.6, true, arabic ? 1 : 0) + 6;
+    y += w.text(tr("plan.export.index", {std::to_string(pageNo)}), kMargin, y, tableW, size * 1.6, true,
+                arabic ? 1 : 0) +
+         6;
     cairo_rectangle(cr, kMargin, y, tableW, rowH);
     fill(cr, {232, 238, 245});
     cairo_fill(cr);
     for (std::size_t c = 0; c < cols.size(); ++c)
-      w.text(cols[c].title, xs[c] + 3, y + size * 0.35, cols[c].frac * tableW - 6, size, true, arabic ? 1 : cols[c].align);
+      w.text(cols[c].title, xs[c] + 3, y + size * 0.35, cols[c].frac * tableW - 6, size, true,
+             arabic ? 1 : cols[c].align);
     y += rowH;
     for (; i < held.size() && y + rowH < page.h - kMargin; ++i, y += rowH) {
       const Booth& b = *held[i];
@@ -351,9 +368,11 @@ void drawIndexPages(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page
         fill(cr, {246, 247, 250});
         cairo_fill(cr);
       }
-      const std::string cells[] = {b.code, b.hall, x.name_fr, x.name_ar, i18n::label("sector", x.sector), i18n::label("region", x.region)};
+      const std::string cells[] = {
+          b.code, b.hall, x.name_fr, x.name_ar, i18n::label("sector", x.sector), i18n::label("region", x.region)};
       for (std::size_t c = 0; c < cols.size(); ++c)
-        w.text(cells[c], xs[c] + 3, y + size * 0.35, cols[c].frac * tableW - 6, size, c == 0, arabic ? 1 : cols[c].align);
+        w.text(cells[c], xs[c] + 3, y + size * 0.35, cols[c].frac * tableW - 6, size, c == 0,
+               arabic ? 1 : cols[c].align);
     }
     cairo_show_page(cr);
     report(o, 0.5 + 0.5 * static_cast<double>(i) / static_cast<double>(held.size()));
@@ -419,7 +438,8 @@ int planPdf(const PlanSnapshot& plan, const fs::path& out, const PlanExportOptio
 int planPng(const PlanSnapshot& plan, const fs::path& out, const PlanExportOptions& o) {
   const Page page = paperSize(o.paper);
   const double dpi = 150;
-  const int pw = static_cast<int>(std::lround(page.w / 72 * dpi)), ph = static_cast<int>(std::lround(page.h / 72 * dpi));
+  const int pw = static_cast<int>(std::lround(page.w / 72 * dpi)),
+            ph = static_cast<int>(std::lround(page.h / 72 * dpi));
   PartialFile file(out, "plan.export.error.write");
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
   cairo_t* cr = cairo_create(surface);
@@ -450,8 +470,13 @@ std::string csvField(const std::string& s) {
 const char* const kDirectoryColumns[] = {"booth", "hall", "name_fr", "name_ar", "sector", "region", "city"};
 
 std::vector<std::string> directoryCells(const DirectoryRow& r, bool labels) {
-  return {r.booth, r.hall, r.name_fr, r.name_ar, labels ? i18n::label("sector", r.sector) : r.sector,
-          labels ? i18n::label("region", r.region) : r.region, r.city};
+  return {r.booth,
+          r.hall,
+          r.name_fr,
+          r.name_ar,
+          labels ? i18n::label("sector", r.sector) : r.sector,
+          labels ? i18n::label("region", r.region) : r.region,
+          r.city};
 }
 
 // CSV for other programs: UTF-8 with BOM, ';', the canonical column names and codes.
@@ -475,8 +500,9 @@ int directoryCsv(const std::vector<DirectoryRow>& rows, const fs::path& out) {
 }
 
 std::vector<std::string> directoryHeaders() {
-  return {tr("plan.export.col.booth"), tr("plan.export.col.hall"), tr("plan.export.col.name_fr"), tr("plan.export.col.name_ar"),
-          tr("plan.export.col.sector"), tr("plan.export.col.region"), tr("plan.export.col.city")};
+  return {tr("plan.export.col.booth"),   tr("plan.export.col.hall"),   tr("plan.export.col.name_fr"),
+          tr("plan.export.col.name_ar"), tr("plan.export.col.sector"), tr("plan.export.col.region"),
+          tr("plan.export.col.city")};
 }
 
 // XLSX for people: headers in the interface language, sector and region labels (io/xlsx_table: frozen
@@ -496,7 +522,8 @@ int directoryXlsx(const std::vector<DirectoryRow>& rows, const fs::path& out) {
 }
 
 // PDF, A4 portrait: one line per exhibitor, names in both scripts.
-int directoryPdf(const PlanSnapshot& plan, const std::vector<DirectoryRow>& rows, const fs::path& out, const PlanExportOptions& o) {
+int directoryPdf(const PlanSnapshot& plan, const std::vector<DirectoryRow>& rows, const fs::path& out,
+                 const PlanExportOptions& o) {
   const Page page{595.28, 841.89};
   PartialFile file(out, "plan.export.error.write");
   {
@@ -521,13 +548,16 @@ int directoryPdf(const PlanSnapshot& plan, const std::vector<DirectoryRow>& rows
         checkCancel(o);
         ++pageNo;
         double y = kMargin;
-        y += w.text(tr("plan.export.directory") + (plan.title.empty() ? "" : " — " + plan.title) + "  (" + std::to_string(pageNo) + ")",
-                    kMargin, y, tableW, 12, true, arabic ? 1 : 0) + 6;
+        y += w.text(tr("plan.export.directory") + (plan.title.empty() ? "" : " — " + plan.title) + "  (" +
+                        std::to_string(pageNo) + ")",
+                    kMargin, y, tableW, 12, true, arabic ? 1 : 0) +
+             6;
         cairo_rectangle(pdf.cr, kMargin, y, tableW, rowH);
         fill(pdf.cr, {232, 238, 245});
         cairo_fill(pdf.cr);
         for (std::size_t c = 0; c < shown.size(); ++c)
-          w.text(headers[shown[c]], xs[c] + 2, y + 2, fracs[c] * tableW - 4, size, true, arabic || shown[c] == 3 ? 1 : 0);
+          w.text(headers[shown[c]], xs[c] + 2, y + 2, fracs[c] * tableW - 4, size, true,
+                 arabic || shown[c] == 3 ? 1 : 0);
         y += rowH;
         // Names whole: a directory is searched and copied from. A long name is set smaller to stay on
         // its line (a name broken over two lines is read back interleaved with its neighbours), and
@@ -553,7 +583,8 @@ int directoryPdf(const PlanSnapshot& plan, const std::vector<DirectoryRow>& rows
           if (y + h >= page.h - kMargin) break;
           names(cells, true, y);
           for (std::size_t c : {std::size_t{0}, std::size_t{3}, std::size_t{4}})
-            w.text(cells[shown[c]], xs[c] + 2, y + 2, fracs[c] * tableW - 4, size, c == 0, arabic || shown[c] == 3 ? 1 : 0);
+            w.text(cells[shown[c]], xs[c] + 2, y + 2, fracs[c] * tableW - 4, size, c == 0,
+                   arabic || shown[c] == 3 ? 1 : 0);
           y += h;
           ++i;
         }
@@ -583,9 +614,12 @@ int writeDirectory(const PlanSnapshot& plan, const fs::path& out, const PlanExpo
   const auto rows = directoryRows(plan);
   checkCancel(options);
   int n = 0;
-  if (ext == ".pdf") n = directoryPdf(plan, rows, out, options);
-  else if (ext == ".csv") n = directoryCsv(rows, out);
-  else n = directoryXlsx(rows, out);
+  if (ext == ".pdf")
+    n = directoryPdf(plan, rows, out, options);
+  else if (ext == ".csv")
+    n = directoryCsv(rows, out);
+  else
+    n = directoryXlsx(rows, out);
   report(options, 1);
   return n;
 }

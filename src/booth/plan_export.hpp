@@ -17,9 +17,9 @@ namespace moussem::booth {
 
 struct PlanExportOptions {
   ColourBy colourBy = ColourBy::Status;
-  std::string paper = "a3";                // a3 | a2 (landscape)
-  std::function<void(double)> progress;    // 0..1
-  std::function<bool()> cancelled;         // true: stop, Error(Refused), nothing written
+  std::string paper = "a3";              // a3 | a2 (landscape)
+  std::function<void(double)> progress;  // 0..1
+  std::function<bool()> cancelled;       // true: stop, Error(Refused), nothing written
 };
 
 // Everything an export draws, read from the store in one go.

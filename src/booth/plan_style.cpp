@@ -12,9 +12,18 @@ namespace {
 
 // Twelve colours far enough apart to tell booths apart on screen and in print (pastel enough for
 // black labels on top).
-constexpr std::array<Rgb, 12> kPalette{{{141, 211, 199}, {255, 237, 111}, {190, 186, 218}, {251, 128, 114},
-                                        {128, 177, 211}, {253, 180, 98},  {179, 222, 105}, {252, 205, 229},
-                                        {188, 128, 189}, {204, 235, 197}, {217, 217, 217}, {255, 214, 165}}};
+constexpr std::array<Rgb, 12> kPalette{{{141, 211, 199},
+                                        {255, 237, 111},
+                                        {190, 186, 218},
+                                        {251, 128, 114},
+                                        {128, 177, 211},
+                                        {253, 180, 98},
+                                        {179, 222, 105},
+                                        {252, 205, 229},
+                                        {188, 128, 189},
+                                        {204, 235, 197},
+                                        {217, 217, 217},
+                                        {255, 214, 165}}};
 
 Rgb fromFamily(std::span<const std::string_view> family, std::string_view code) {
   for (std::size_t i = 0; i < family.size(); ++i)
@@ -25,18 +34,25 @@ Rgb fromFamily(std::span<const std::string_view> family, std::string_view code) 
 }  // namespace
 
 bool parseColourBy(std::string_view text, ColourBy* out) {
-  if (text == "status") *out = ColourBy::Status;
-  else if (text == "sector") *out = ColourBy::Sector;
-  else if (text == "region") *out = ColourBy::Region;
-  else return false;
+  if (text == "status")
+    *out = ColourBy::Status;
+  else if (text == "sector")
+    *out = ColourBy::Sector;
+  else if (text == "region")
+    *out = ColourBy::Region;
+  else
+    return false;
   return true;
 }
 
 std::string_view colourByName(ColourBy by) {
   switch (by) {
-    case ColourBy::Sector: return "sector";
-    case ColourBy::Region: return "region";
-    default: return "status";
+    case ColourBy::Sector:
+      return "sector";
+    case ColourBy::Region:
+      return "region";
+    default:
+      return "status";
   }
 }
 
@@ -49,42 +65,58 @@ Rgb statusColour(std::string_view s) {
   return {220, 220, 220};
 }
 
-Rgb sectorColour(std::string_view sector) { return sector.empty() ? kNoHolderColour : fromFamily(codes::sectors(), sector); }
-Rgb regionColour(std::string_view region) { return region.empty() ? kNoHolderColour : fromFamily(codes::regions(), region); }
+Rgb sectorColour(std::string_view sector) {
+  return sector.empty() ? kNoHolderColour : fromFamily(codes::sectors(), sector);
+}
+Rgb regionColour(std::string_view region) {
+  return region.empty() ? kNoHolderColour : fromFamily(codes::regions(), region);
+}
 
 std::string_view colourFamily(ColourBy by) {
   switch (by) {
-    case ColourBy::Sector: return "sector";
-    case ColourBy::Region: return "region";
-    default: return "booth_status";
+    case ColourBy::Sector:
+      return "sector";
+    case ColourBy::Region:
+      return "region";
+    default:
+      return "booth_status";
   }
 }
 
 std::vector<std::string> legendCodes(ColourBy by) {
-  auto family = by == ColourBy::Sector ? codes::sectors() : by == ColourBy::Region ? codes::regions() : codes::boothStatuses();
+  auto family = by == ColourBy::Sector   ? codes::sectors()
+                : by == ColourBy::Region ? codes::regions()
+                                         : codes::boothStatuses();
   return {family.begin(), family.end()};
 }
 
 std::string colourCode(ColourBy by, const Booth& booth, std::string_view sector, std::string_view region) {
   switch (by) {
-    case ColourBy::Sector: return booth.exhibitor_id ? std::string(sector) : std::string();
-    case ColourBy::Region: return booth.exhibitor_id ? std::string(region) : std::string();
-    default: return booth.status;
+    case ColourBy::Sector:
+      return booth.exhibitor_id ? std::string(sector) : std::string();
+    case ColourBy::Region:
+      return booth.exhibitor_id ? std::string(region) : std::string();
+    default:
+      return booth.status;
   }
 }
 
 Rgb colourOf(ColourBy by, std::string_view code) {
   switch (by) {
-    case ColourBy::Sector: return sectorColour(code);
-    case ColourBy::Region: return regionColour(code);
-    default: return statusColour(code);
+    case ColourBy::Sector:
+      return sectorColour(code);
+    case ColourBy::Region:
+      return regionColour(code);
+    default:
+      return statusColour(code);
   }
 }
 
 std::string shortName(std::string_view name) {
-  static const char* const kLegalForms[] = {"cooperative", "coop", "association", "societe", "ste", "sarl", "sa",
-                                            "ets", "etablissements", "feminine", "maitre", "artisan", "artisane",
-                                            "تعاونيه", "جمعيه", "شركه", "مقاوله", "المعلم", "المعلمه"};
+  static const char* const kLegalForms[] = {"cooperative", "coop",    "association", "societe",        "ste",
+                                            "sarl",        "sa",      "ets",         "etablissements", "feminine",
+                                            "maitre",      "artisan", "artisane",    "تعاونيه",        "جمعيه",
+                                            "شركه",        "مقاوله",  "المعلم",      "المعلمه"};
   std::string out(name);
   // Trailing legal forms: "... SARL", "... ش.م.م".
   for (std::string_view tail : {" SARL", " S.A.R.L.", " SA", " ش.م.م"})
@@ -102,7 +134,8 @@ std::string shortName(std::string_view name) {
     std::string rest = out.substr(space + 1);
     // "Coopérative de tissage ..." -> "tissage ...": a linking word after the legal form goes too.
     for (const char* link : {"de ", "des ", "du ", "d'", "la ", "le ", "les "})
-      if (rest.rfind(link, 0) == 0 && rest.size() > std::string_view(link).size()) rest = rest.substr(std::string_view(link).size());
+      if (rest.rfind(link, 0) == 0 && rest.size() > std::string_view(link).size())
+        rest = rest.substr(std::string_view(link).size());
     if (rest.empty()) break;
     out = rest;
   }

@@ -15,8 +15,8 @@
 #include "core/codes.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
-#include "core/live_files.hpp"
 #include "core/i18n.hpp"
+#include "core/live_files.hpp"
 
 namespace moussem {
 std::span<const EmbeddedFile> embeddedVenues();
@@ -31,7 +31,9 @@ namespace {
 constexpr std::string_view kFormat = "moussem-venue";
 constexpr int kVersion = 1;
 
-[[noreturn]] void fail(const std::string& message) { throw Error(ErrorKind::Invalid, message); }
+[[noreturn]] void fail(const std::string& message) {
+  throw Error(ErrorKind::Invalid, message);
+}
 
 // One JSON object being read: every field taken is ticked off, the rest are unknown fields.
 class Fields {
@@ -114,7 +116,8 @@ class Fields {
 
  private:
   double check(const char* key, double v) {
-    if (!std::isfinite(v) || std::abs(v) > 1e5) fail(tr("venue.error.range", {source_, element_, key, formatNumber(v)}));
+    if (!std::isfinite(v) || std::abs(v) > 1e5)
+      fail(tr("venue.error.range", {source_, element_, key, formatNumber(v)}));
     return v;
   }
   const json& j_;
@@ -138,7 +141,8 @@ std::vector<std::string> stringList(Fields& f, const char* key) {
 
 VenueFeature readFeature(const json& j, const std::string& source, const std::string& kind, std::size_t index,
                          const Hall& hall) {
-  const std::string code = j.is_object() && j.contains("code") && j["code"].is_string() ? j["code"].get<std::string>() : "";
+  const std::string code =
+      j.is_object() && j.contains("code") && j["code"].is_string() ? j["code"].get<std::string>() : "";
   Fields f(j, source, elementName(kind == "aisle" ? "venue.element.aisle" : "venue.element.entrance", index, code));
   VenueFeature v;
   v.kind = kind;
@@ -218,7 +222,8 @@ Venue parseVenue(std::string_view text, const std::string& source) {
 
   for (std::size_t hi = 0; hi < halls.size(); ++hi) {
     const json& hj = halls[hi];
-    const std::string hcode = hj.is_object() && hj.contains("code") && hj["code"].is_string() ? hj["code"].get<std::string>() : "";
+    const std::string hcode =
+        hj.is_object() && hj.contains("code") && hj["code"].is_string() ? hj["code"].get<std::string>() : "";
     Fields f(hj, source, elementName("venue.element.hall", hi, hcode));
     Hall h;
     h.code = f.text("code");
@@ -256,14 +261,16 @@ Venue parseVenue(std::string_view text, const std::string& source) {
     f.finish();
     v.halls.push_back(h);
     if (aisles)
-      for (std::size_t i = 0; i < aisles->size(); ++i) v.features.push_back(readFeature((*aisles)[i], source, "aisle", i, h));
+      for (std::size_t i = 0; i < aisles->size(); ++i)
+        v.features.push_back(readFeature((*aisles)[i], source, "aisle", i, h));
     if (entrances)
       for (std::size_t i = 0; i < entrances->size(); ++i)
         v.features.push_back(readFeature((*entrances)[i], source, "entrance", i, h));
     if (booths)
       for (std::size_t bi = 0; bi < booths->size(); ++bi) {
         const json& bj = (*booths)[bi];
-        const std::string bcode = bj.is_object() && bj.contains("code") && bj["code"].is_string() ? bj["code"].get<std::string>() : "";
+        const std::string bcode =
+            bj.is_object() && bj.contains("code") && bj["code"].is_string() ? bj["code"].get<std::string>() : "";
         Fields b(bj, source, elementName("venue.element.booth", bi, bcode.empty() ? "" : bcode));
         Booth booth;
         booth.code = b.text("code");
@@ -279,9 +286,12 @@ Venue parseVenue(std::string_view text, const std::string& source) {
         booth.locked = b.flag("locked", false);
         std::string ref;
         if (const json* e = b.optional("exhibitor")) {
-          if (e->is_string()) ref = e->get<std::string>();
-          else if (e->is_number_integer() && e->get<long long>() > 0) ref = "#" + std::to_string(e->get<long long>());
-          else b.wrongType("exhibitor", "venue.type.exhibitor");
+          if (e->is_string())
+            ref = e->get<std::string>();
+          else if (e->is_number_integer() && e->get<long long>() > 0)
+            ref = "#" + std::to_string(e->get<long long>());
+          else
+            b.wrongType("exhibitor", "venue.type.exhibitor");
         }
         b.finish();
         v.booths.push_back(booth);
@@ -314,7 +324,8 @@ void validateVenue(const Venue& v, const std::string& source) {
     claim(h.code, tr("venue.element.hall", {h.code}));
     halls[h.code] = &h;
     if (!(h.width > 0 && h.height > 0))
-      fail(tr("venue.error.not_positive", {source, tr("venue.element.hall", {h.code}), "width", Fields::formatNumber(h.width)}));
+      fail(tr("venue.error.not_positive",
+              {source, tr("venue.element.hall", {h.code}), "width", Fields::formatNumber(h.width)}));
   }
   // Two rectangular halls may touch but not overlap (a polygon hall may wrap around another's corner).
   for (std::size_t i = 0; i < v.halls.size(); ++i)
@@ -328,7 +339,8 @@ void validateVenue(const Venue& v, const std::string& source) {
     auto hall = halls.find(f.hall);
     if (hall == halls.end()) fail(tr("venue.error.no_such_hall", {source, element, f.hall}));
     if (!(f.width > 0 && f.height > 0))
-      fail(tr("venue.error.not_positive", {source, element, "width", Fields::formatNumber(std::min(f.width, f.height))}));
+      fail(tr("venue.error.not_positive",
+              {source, element, "width", Fields::formatNumber(std::min(f.width, f.height))}));
     // An entrance is a door: it may straddle the wall. An aisle lies within the hall's rectangle.
     if (f.kind == "aisle" && !contains(rectOf(*hall->second), rectOf(f)))
       fail(tr("venue.error.outside", {source, element, f.hall}));
@@ -341,7 +353,8 @@ void validateVenue(const Venue& v, const std::string& source) {
     if (!(b.width > 0 && b.depth > 0))
       fail(tr("venue.error.not_positive", {source, element, b.width > 0 ? "depth" : "width",
                                            Fields::formatNumber(b.width > 0 ? b.depth : b.width)}));
-    if (!codes::contains(codes::boothTypes(), b.type)) fail(tr("venue.error.bad_code", {source, element, "type", b.type}));
+    if (!codes::contains(codes::boothTypes(), b.type))
+      fail(tr("venue.error.bad_code", {source, element, "type", b.type}));
     if (!codes::contains(codes::boothStatuses(), b.status))
       fail(tr("venue.error.bad_code", {source, element, "status", b.status}));
     auto hall = halls.find(b.hall);
@@ -411,10 +424,15 @@ std::string venueJson(const Venue& v) {
       for (const VenueFeature* fp : features) {
         const VenueFeature& f = *fp;
         if (f.hall != h.code || f.kind != kind) continue;
-        json fj = {{"code", f.code}, {"x", round(f.x)}, {"y", round(f.y)}, {"width", round(f.width)}, {"height", round(f.height)}};
+        json fj = {{"code", f.code},
+                   {"x", round(f.x)},
+                   {"y", round(f.y)},
+                   {"width", round(f.width)},
+                   {"height", round(f.height)}};
         if (!f.label_ar.empty() || !f.label_en.empty()) {
           json label = json::object();
-          const std::pair<const char*, const std::string*> texts[] = {{"fr", &f.label}, {"ar", &f.label_ar}, {"en", &f.label_en}};
+          const std::pair<const char*, const std::string*> texts[] = {
+              {"fr", &f.label}, {"ar", &f.label_ar}, {"en", &f.label_en}};
           for (const auto& [lang, text] : texts)
             if (!text->empty()) label[lang] = *text;
           fj["label"] = label;
@@ -433,8 +451,8 @@ std::string venueJson(const Venue& v) {
     for (std::size_t i : order) {
       const Booth& b = v.booths[i];
       if (b.hall != h.code) continue;
-      json bj = {{"code", b.code}, {"x", round(b.x)}, {"y", round(b.y)}, {"width", round(b.width)}, {"depth", round(b.depth)},
-                 {"type", b.type}};
+      json bj = {{"code", b.code},          {"x", round(b.x)},         {"y", round(b.y)},
+                 {"width", round(b.width)}, {"depth", round(b.depth)}, {"type", b.type}};
       if (b.power) bj["power"] = true;
       if (b.status != "free") bj["status"] = b.status;
       if (b.locked) bj["locked"] = true;

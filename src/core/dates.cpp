@@ -33,7 +33,9 @@ std::string format(year_month_day ymd) {
 }
 }  // namespace
 
-bool isIsoDate(std::string_view text) { return parseIso(text).has_value(); }
+bool isIsoDate(std::string_view text) {
+  return parseIso(text).has_value();
+}
 
 std::optional<std::string> parseDate(std::string_view text) {
   if (isIsoDate(text)) return std::string(text);
@@ -55,11 +57,17 @@ long long toDayNumber(std::string_view iso) {
   return sys_days(*ymd).time_since_epoch().count();
 }
 
-std::string fromDayNumber(long long n) { return format(year_month_day{sys_days{days{n}}}); }
+std::string fromDayNumber(long long n) {
+  return format(year_month_day{sys_days{days{n}}});
+}
 
-long long daysBetween(std::string_view from, std::string_view to) { return toDayNumber(to) - toDayNumber(from); }
+long long daysBetween(std::string_view from, std::string_view to) {
+  return toDayNumber(to) - toDayNumber(from);
+}
 
-std::string addDays(std::string_view iso, long long n) { return fromDayNumber(toDayNumber(iso) + n); }
+std::string addDays(std::string_view iso, long long n) {
+  return fromDayNumber(toDayNumber(iso) + n);
+}
 
 std::vector<std::string> range(std::string_view from, std::string_view to) {
   std::vector<std::string> out;
@@ -72,8 +80,8 @@ std::string formatLong(std::string_view iso, std::string_view lang) {
   static constexpr const char* kFr[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
                                         "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
   // Month names as written in Morocco (from the French), not the Levantine ones.
-  static constexpr const char* kAr[] = {"يناير", "فبراير", "مارس",  "أبريل",  "ماي",   "يونيو",
-                                        "يوليوز", "غشت",   "شتنبر", "أكتوبر", "نونبر", "دجنبر"};
+  static constexpr const char* kAr[] = {"يناير",  "فبراير", "مارس",  "أبريل",  "ماي",   "يونيو",
+                                        "يوليوز", "غشت",    "شتنبر", "أكتوبر", "نونبر", "دجنبر"};
   static constexpr const char* kEn[] = {"January", "February", "March",     "April",   "May",      "June",
                                         "July",    "August",   "September", "October", "November", "December"};
   auto ymd = parseIso(iso);
@@ -106,6 +114,8 @@ std::string utcIso(std::chrono::system_clock::time_point t) {
   return fromDayNumber(day) + clock;
 }
 
-std::string utcNowIso() { return utcIso(std::chrono::system_clock::now()); }
+std::string utcNowIso() {
+  return utcIso(std::chrono::system_clock::now());
+}
 
 }  // namespace moussem::dates

@@ -9,9 +9,9 @@
 
 namespace moussem::dates {
 
-bool isIsoDate(std::string_view text);                 // a real calendar date, e.g. 2026-02-09
+bool isIsoDate(std::string_view text);                        // a real calendar date, e.g. 2026-02-09
 std::optional<std::string> parseDate(std::string_view text);  // ISO or French DD/MM/YYYY → ISO
-long long toDayNumber(std::string_view iso);           // days since 1970-01-01 (iso must be valid)
+long long toDayNumber(std::string_view iso);                  // days since 1970-01-01 (iso must be valid)
 std::string fromDayNumber(long long day);
 long long daysBetween(std::string_view from, std::string_view to);  // to - from
 std::string addDays(std::string_view iso, long long n);

@@ -28,8 +28,8 @@ struct Zone {
 };
 
 struct Category {
-  std::string code;    // forum official partner economic expert speaker press buyer staff exhibitor vip
-  std::string color;   // #RRGGBB
+  std::string code;   // forum official partner economic expert speaker press buyer staff exhibitor vip
+  std::string color;  // #RRGGBB
   std::string label_fr, label_ar, label_en;
   int sort = 0;
 };
@@ -43,9 +43,9 @@ struct Exhibitor {
   std::string region;  // 12 region codes
   std::string city;
   std::string contact_name;
-  std::string phone;   // E.164
+  std::string phone;  // E.164
   std::string email;
-  std::string registration_no;  // ICE (15 digits) or cooperative number
+  std::string registration_no;   // ICE (15 digits) or cooperative number
   std::string program = "none";  // kenz|excellence|aggregation|none
   double booth_area_m2 = 9.0;
   bool wants_corner = false;
@@ -61,12 +61,12 @@ struct Person {
   std::string first_name, last_name;  // Latin script
   std::string name_ar;                // full name in Arabic script
   std::string organization, position;
-  std::string category;               // category code
-  std::string country = "MA";         // ISO 3166 alpha-2
+  std::string category;        // category code
+  std::string country = "MA";  // ISO 3166 alpha-2
   std::string email, phone;
-  std::vector<std::string> days;      // YYYY-MM-DD attendance days
-  bool consent = false;               // Law 09-08
-  std::string consent_at;             // ISO date-time of consent
+  std::vector<std::string> days;  // YYYY-MM-DD attendance days
+  bool consent = false;           // Law 09-08
+  std::string consent_at;         // ISO date-time of consent
   std::optional<Id> exhibitor_id;
 };
 
@@ -85,7 +85,7 @@ struct BadgeEvent {
   int version = 1;
   std::string action;  // issue|print|reprint|revoke
   std::string reason, station, operator_name;
-  std::string at;      // ISO date-time, set by the store
+  std::string at;  // ISO date-time, set by the store
 };
 
 // Who a badge batch is for. The filters combine; a revoked badge is never part of a batch.
@@ -97,16 +97,28 @@ struct PeopleFilter {
 
 // The participants table, paged from the database (a million people never sit in memory): the filters
 // and the order, decided by the database; then the rows of the window on show.
-enum class PersonOrder { Registration, Name, NameAr, Organization, Category, Country, Email, Phone, Days, Exhibitor, Badge };
+enum class PersonOrder {
+  Registration,
+  Name,
+  NameAr,
+  Organization,
+  Category,
+  Country,
+  Email,
+  Phone,
+  Days,
+  Exhibitor,
+  Badge
+};
 struct PeopleQuery {
-  std::string category;          // empty: every category
-  std::optional<Id> exhibitor;   // nullopt: anyone; 0: nobody's staff; else the staff of this exhibitor
-  std::string day;               // empty: any; else YYYY-MM-DD among the person's days
+  std::string category;         // empty: every category
+  std::optional<Id> exhibitor;  // nullopt: anyone; 0: nobody's staff; else the staff of this exhibitor
+  std::string day;              // empty: any; else YYYY-MM-DD among the person's days
   PersonOrder order = PersonOrder::Registration;
-  bool ascending = true;         // empty cells come last either way; ties in id order
+  bool ascending = true;  // empty cells come last either way; ties in id order
   // PersonOrder::Category: the codes in the order their labels sort in the interface language.
   std::vector<std::string> category_order;
-  std::size_t limit = 0;         // the first ones only (0: all)
+  std::size_t limit = 0;  // the first ones only (0: all)
 };
 struct PersonRow {
   Person person;
@@ -131,9 +143,9 @@ struct Hall {
   std::string code, name;
   double x = 0, y = 0, width = 0, height = 0;  // metres; the bounding rectangle when there is an outline
   std::string name_ar;
-  std::string zone = "exhibition";  // zone code: an exhibitor's preferred zone matches it
-  std::vector<Point> outline;       // polygon, venue metres; empty: the rectangle
-  std::vector<std::string> sectors; // sector codes the organiser wants in this hall (soft)
+  std::string zone = "exhibition";   // zone code: an exhibitor's preferred zone matches it
+  std::vector<Point> outline;        // polygon, venue metres; empty: the rectangle
+  std::vector<std::string> sectors;  // sector codes the organiser wants in this hall (soft)
 };
 
 // An aisle or an entrance of a hall, as a rectangle in venue metres.
@@ -153,10 +165,10 @@ struct VenueFeature {
 // wants_corner, needs_power and preferred_zone are).
 struct BoothRequest {
   Id exhibitor_id = 0;
-  std::string preferred_hall;           // hall code, empty: none
-  std::vector<std::string> booth_types; // accepted types, empty: any
-  int seniority = 0;                    // editions attended before
-  int extra_points = 0;                 // priority points granted by the organiser
+  std::string preferred_hall;            // hall code, empty: none
+  std::vector<std::string> booth_types;  // accepted types, empty: any
+  int seniority = 0;                     // editions attended before
+  int extra_points = 0;                  // priority points granted by the organiser
 };
 
 struct Booth {
@@ -164,9 +176,9 @@ struct Booth {
   std::string code;
   std::string hall;
   double x = 0, y = 0, width = 3, depth = 3;  // metres
-  std::string type = "inline";   // inline|corner|peninsula|island
+  std::string type = "inline";                // inline|corner|peninsula|island
   bool power = false;
-  std::string status = "free";   // free|hold|assigned|confirmed|blocked
+  std::string status = "free";  // free|hold|assigned|confirmed|blocked
   std::optional<Id> exhibitor_id;
   bool locked = false;
 };
@@ -175,11 +187,11 @@ struct GateProfile {
   Id id = 0;
   std::string name;
   std::string zone;
-  std::string direction = "in";  // in|out
-  std::vector<std::string> categories;  // empty: every category
-  std::vector<std::string> days;        // empty: every day of the edition
-  std::string hours_from, hours_to;     // HH:MM, empty: all day
-  std::string reentry = "always";       // always|antipassback|once-per-day
+  std::string direction = "in";          // in|out
+  std::vector<std::string> categories;   // empty: every category
+  std::vector<std::string> days;         // empty: every day of the edition
+  std::string hours_from, hours_to;      // HH:MM, empty: all day
+  std::string reentry = "always";        // always|antipassback|once-per-day
   std::string presence_reset = "daily";  // daily (everybody out at the venue's midnight)|never
 };
 
@@ -206,7 +218,7 @@ struct ScanRecord {
   Id id = 0;
   std::string uid;  // unique per scan
   std::string gate, zone, direction, station, operator_name;
-  std::string at;   // ISO date-time, local time of the venue
+  std::string at;  // ISO date-time, local time of the venue
   std::string payload_digest;
   std::string verdict;  // accepted|rejected
   std::string reason;   // scan reason code
@@ -214,7 +226,7 @@ struct ScanRecord {
   std::optional<int> badge_version;
   std::optional<Id> person_id;
   bool manual = false;
-  std::string note;     // the steward's reason for a manual admission
+  std::string note;  // the steward's reason for a manual admission
 };
 
 // A person who signs in to Moussem (not a registered person: a member of the organising team).
@@ -224,8 +236,8 @@ struct User {
   std::string role;      // admin organizer desk gate
   std::string pin_hash;  // Argon2id (crypto_pwhash_str); never the PIN itself
   bool disabled = false;
-  int failed_attempts = 0;    // wrong PINs in a row
-  std::string locked_until;   // UTC ISO 8601; empty: not locked
+  int failed_attempts = 0;   // wrong PINs in a row
+  std::string locked_until;  // UTC ISO 8601; empty: not locked
   std::string created_at;
 };
 
@@ -258,9 +270,9 @@ struct Overview {
 };
 
 // What the dashboard and the reports count, read in bulk and incrementally (ids only grow).
-struct PassageFact {    // one accepted scan, entry or exit
+struct PassageFact {  // one accepted scan, entry or exit
   Id scan = 0;
-  std::string at;       // local ISO time as written by the gate: YYYY-MM-DDTHH:MM:SS+hh:mm
+  std::string at;  // local ISO time as written by the gate: YYYY-MM-DDTHH:MM:SS+hh:mm
   Id person = 0;
   std::string zone;
   bool in = true;
@@ -268,7 +280,7 @@ struct PassageFact {    // one accepted scan, entry or exit
 struct PersonFact {
   Id id = 0;
   std::string category;
-  Id exhibitor = 0;     // 0: none
+  Id exhibitor = 0;  // 0: none
 };
 struct BoothCount {
   std::string hall, status;

@@ -72,8 +72,12 @@ void setLanguage(std::string_view lang) {
   currentLanguage() = std::string(lang);
 }
 
-const std::string& language() { return currentLanguage(); }
-bool isRightToLeft() { return currentLanguage() == "ar"; }
+const std::string& language() {
+  return currentLanguage();
+}
+bool isRightToLeft() {
+  return currentLanguage() == "ar";
+}
 
 std::vector<std::string> languages() {
   std::vector<std::string> out;
@@ -91,8 +95,10 @@ std::string format(std::string_view text, std::initializer_list<std::string> arg
         bool digits = true;
         std::size_t index = 0;
         for (std::size_t j = i + 1; j < close; ++j) {
-          if (text[j] < '0' || text[j] > '9') digits = false;
-          else index = index * 10 + static_cast<std::size_t>(text[j] - '0');
+          if (text[j] < '0' || text[j] > '9')
+            digits = false;
+          else
+            index = index * 10 + static_cast<std::size_t>(text[j] - '0');
         }
         if (digits && index < args.size()) {
           out += *(args.begin() + index);
@@ -125,8 +131,7 @@ std::string trn(std::string_view key, long long n) {
   std::string base(key);
   for (std::string_view lang : {std::string_view(currentLanguage()), std::string_view("fr")}) {
     for (std::string_view form : {pluralForm(lang, n), std::string_view("other")}) {
-      if (const std::string* s = find(lang, base + "." + std::string(form)))
-        return format(*s, {std::to_string(n)});
+      if (const std::string* s = find(lang, base + "." + std::string(form))) return format(*s, {std::to_string(n)});
     }
   }
   return base;
@@ -143,7 +148,9 @@ std::string label(std::string_view family, std::string_view code) {
   return label(family, code, currentLanguage());
 }
 
-bool hasKey(std::string_view lang, std::string_view key) { return find(lang, key) != nullptr; }
+bool hasKey(std::string_view lang, std::string_view key) {
+  return find(lang, key) != nullptr;
+}
 
 std::vector<std::string> keys(std::string_view lang) {
   std::vector<std::string> out;
@@ -165,6 +172,8 @@ std::string formatCount(long long n, std::string_view lang) {
   return negative ? "-" + out : out;
 }
 
-std::string formatCount(long long n) { return formatCount(n, language()); }
+std::string formatCount(long long n) {
+  return formatCount(n, language());
+}
 
 }  // namespace moussem::i18n

@@ -26,7 +26,9 @@ std::filesystem::path defaultDatabase() {
   return dataDir() / "moussem.db";
 }
 
-std::filesystem::path demoDatabase() { return dataDir() / "demo.db"; }
+std::filesystem::path demoDatabase() {
+  return dataDir() / "demo.db";
+}
 
 bool isServerUrl(const std::string& database) {
   return database.rfind("postgresql://", 0) == 0 || database.rfind("postgres://", 0) == 0;

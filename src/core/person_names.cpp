@@ -1,12 +1,11 @@
 #include "core/person_names.hpp"
 
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
-
-#include "core/text_fold.hpp"
+#include <unicode/uscript.h>
 
 #include "core/i18n.hpp"
+#include "core/text_fold.hpp"
 
 namespace moussem::names {
 
@@ -30,22 +29,28 @@ std::string sortKey(const Person& p) {
 std::string sentence(const Person& p, std::string_view lang) {
   return lang == "ar" && !p.name_ar.empty() ? p.name_ar : latin(p);
 }
-std::string sentence(const Person& p) { return sentence(p, i18n::language()); }
+std::string sentence(const Person& p) {
+  return sentence(p, i18n::language());
+}
 
 std::string secondary(const Person& p, std::string_view lang) {
   const bool hasLatin = !p.first_name.empty() || !p.last_name.empty();
   if (!hasLatin || p.name_ar.empty()) return "";
   return lang == "ar" ? latin(p) : p.name_ar;
 }
-std::string secondary(const Person& p) { return secondary(p, i18n::language()); }
+std::string secondary(const Person& p) {
+  return secondary(p, i18n::language());
+}
 
 std::string upperLatin(std::string_view s) {
   // ICU's simple (one-to-one) upper case of Latin letters: "ṣaliḥ" → "ṢALIḤ"; ß has none and stays.
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<std::int32_t>(s.size())));
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<std::int32_t>(s.size())));
   for (std::int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
     const UChar32 c = text.char32At(i);
     UErrorCode status = U_ZERO_ERROR;
-    if (uscript_getScript(c, &status) == USCRIPT_LATIN && u_toupper(c) != c) text.replace(i, U16_LENGTH(c), u_toupper(c));
+    if (uscript_getScript(c, &status) == USCRIPT_LATIN && u_toupper(c) != c)
+      text.replace(i, U16_LENGTH(c), u_toupper(c));
   }
   std::string out;
   text.toUTF8String(out);

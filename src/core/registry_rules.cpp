@@ -16,7 +16,9 @@ namespace moussem {
 
 namespace {
 
-void clean(std::string& s) { s = text::normalizeForStorage(s); }
+void clean(std::string& s) {
+  s = text::normalizeForStorage(s);
+}
 
 void checkPhone(std::string& phone, std::string_view region, std::vector<FieldError>& errors) {
   clean(phone);
@@ -130,8 +132,10 @@ std::vector<FieldError> preparePerson(Person& p) {
   checkPhone(p.phone, countryOk ? p.country : phone::editionRegion(), errors);
   for (std::string& d : p.days) {
     clean(d);
-    if (auto iso = dates::parseDate(d)) d = *iso;
-    else errors.push_back({"days", tr("registry.error.date", {d})});
+    if (auto iso = dates::parseDate(d))
+      d = *iso;
+    else
+      errors.push_back({"days", tr("registry.error.date", {d})});
   }
   std::sort(p.days.begin(), p.days.end());
   p.days.erase(std::unique(p.days.begin(), p.days.end()), p.days.end());

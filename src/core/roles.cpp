@@ -26,14 +26,20 @@ bool table(Role role, Permission p) {
 
 }  // namespace
 
-bool allows(Role role, Permission permission) { return table(role, permission); }
+bool allows(Role role, Permission permission) {
+  return table(role, permission);
+}
 
 std::string_view roleCode(Role role) {
   switch (role) {
-    case Role::Admin: return "admin";
-    case Role::Organizer: return "organizer";
-    case Role::Desk: return "desk";
-    case Role::Gate: return "gate";
+    case Role::Admin:
+      return "admin";
+    case Role::Organizer:
+      return "organizer";
+    case Role::Desk:
+      return "desk";
+    case Role::Gate:
+      return "gate";
   }
   return "admin";
 }
@@ -46,20 +52,34 @@ std::optional<Role> roleFromCode(std::string_view code) {
 
 std::string_view permissionCode(Permission p) {
   switch (p) {
-    case P::ReadContacts: return "read_contacts";
-    case P::EditPeople: return "edit_people";
-    case P::IssueBadges: return "issue_badges";
-    case P::ExportPersonal: return "export_personal";
-    case P::ManageBooths: return "manage_booths";
-    case P::ManageGates: return "manage_gates";
-    case P::Scan: return "scan";
-    case P::ViewReports: return "view_reports";
-    case P::ManageEdition: return "manage_edition";
-    case P::ManageUsers: return "manage_users";
-    case P::ManageKeys: return "manage_keys";
-    case P::Backup: return "backup";
-    case P::Anonymize: return "anonymize";
-    case P::ViewAudit: return "view_audit";
+    case P::ReadContacts:
+      return "read_contacts";
+    case P::EditPeople:
+      return "edit_people";
+    case P::IssueBadges:
+      return "issue_badges";
+    case P::ExportPersonal:
+      return "export_personal";
+    case P::ManageBooths:
+      return "manage_booths";
+    case P::ManageGates:
+      return "manage_gates";
+    case P::Scan:
+      return "scan";
+    case P::ViewReports:
+      return "view_reports";
+    case P::ManageEdition:
+      return "manage_edition";
+    case P::ManageUsers:
+      return "manage_users";
+    case P::ManageKeys:
+      return "manage_keys";
+    case P::Backup:
+      return "backup";
+    case P::Anonymize:
+      return "anonymize";
+    case P::ViewAudit:
+      return "view_audit";
   }
   return "";
 }
@@ -70,18 +90,17 @@ const std::vector<Role>& allRoles() {
 }
 
 const std::vector<Permission>& allPermissions() {
-  static const std::vector<Permission> all{P::ReadContacts, P::EditPeople,  P::IssueBadges,   P::ExportPersonal,
-                                           P::ManageBooths, P::ManageGates, P::Scan,          P::ViewReports,
-                                           P::ManageEdition, P::ManageUsers, P::ManageKeys,   P::Backup,
-                                           P::Anonymize,    P::ViewAudit};
+  static const std::vector<Permission> all{P::ReadContacts,  P::EditPeople,  P::IssueBadges, P::ExportPersonal,
+                                           P::ManageBooths,  P::ManageGates, P::Scan,        P::ViewReports,
+                                           P::ManageEdition, P::ManageUsers, P::ManageKeys,  P::Backup,
+                                           P::Anonymize,     P::ViewAudit};
   return all;
 }
 
 void require(const Actor& actor, Permission permission) {
   if (allows(actor.role, permission)) return;
-  throw Error(ErrorKind::Refused,
-              tr("roles.refused", {actor.user, tr("role." + std::string(roleCode(actor.role))),
-                                   tr("permission." + std::string(permissionCode(permission)))}));
+  throw Error(ErrorKind::Refused, tr("roles.refused", {actor.user, tr("role." + std::string(roleCode(actor.role))),
+                                                       tr("permission." + std::string(permissionCode(permission)))}));
 }
 
 }  // namespace moussem

@@ -29,16 +29,16 @@ enum class Permission {
 };
 
 struct Actor {
-  std::string user;     // the signed-in user's name; "admin" for the owner of a local file
+  std::string user;  // the signed-in user's name; "admin" for the owner of a local file
   Role role = Role::Admin;
   std::string station;  // this station's name
 };
 
 bool allows(Role role, Permission permission);
 
-std::string_view roleCode(Role role);                       // "admin", "organizer", "desk", "gate"
-std::optional<Role> roleFromCode(std::string_view code);    // nullopt for anything else
-std::string_view permissionCode(Permission permission);     // e.g. "edit_people"
+std::string_view roleCode(Role role);                     // "admin", "organizer", "desk", "gate"
+std::optional<Role> roleFromCode(std::string_view code);  // nullopt for anything else
+std::string_view permissionCode(Permission permission);   // e.g. "edit_people"
 const std::vector<Role>& allRoles();
 const std::vector<Permission>& allPermissions();
 

@@ -12,9 +12,9 @@ namespace moussem {
 
 namespace {
 
-constexpr int kMaxDigits = 15;   // nibbles 15..1 of a digit key; nibble 0 holds flags
+constexpr int kMaxDigits = 15;  // nibbles 15..1 of a digit key; nibble 0 holds flags
 constexpr std::uint64_t kPhoneFlag = 1;
-constexpr int kMaxSerial = 12;   // base-37 characters in a serial key
+constexpr int kMaxSerial = 12;  // base-37 characters in a serial key
 
 std::uint64_t packDigits(std::string_view digits) {
   std::uint64_t key = 0;
@@ -137,10 +137,10 @@ struct SearchIndex::TokenMatch {
   bool digits = false;
   std::vector<std::uint32_t> words;    // matching dictionary words: whole words, then beginnings, then insides
   std::vector<std::uint8_t> word_set;  // per dictionary word: 0, kInside, kStart or kWhole
-  std::vector<Range> prefixes;       // digit keys starting with one of these
-  std::vector<std::uint64_t> exact;  // digit keys equal to one of these (the whole number typed)
-  Range suffix;                      // phone keys ending with the query digits
-  std::size_t cost = 0;              // postings to walk if this word drives
+  std::vector<Range> prefixes;         // digit keys starting with one of these
+  std::vector<std::uint64_t> exact;    // digit keys equal to one of these (the whole number typed)
+  Range suffix;                        // phone keys ending with the query digits
+  std::size_t cost = 0;                // postings to walk if this word drives
 };
 
 std::uint32_t SearchIndex::tokenId(std::string_view w) {
@@ -312,8 +312,8 @@ void SearchIndex::sortPending() {
 void SearchIndex::compact() {
   sortPending();
   // Growth leaves up to half of each array unused; a loaded index gives it back.
-  for (auto* v : {&token_begin_, &digit_begin_, &digit_record_, &by_prefix_, &by_suffix_, &serial_record_,
-                  &by_serial_, &person_record_, &exhibitor_record_, &word_begin_})
+  for (auto* v : {&token_begin_, &digit_begin_, &digit_record_, &by_prefix_, &by_suffix_, &serial_record_, &by_serial_,
+                  &person_record_, &exhibitor_record_, &word_begin_})
     v->shrink_to_fit();
   for (auto* v : {&kinds_, &alive_, &printed_, &record_tokens_}) v->shrink_to_fit();
   days_.shrink_to_fit();
@@ -517,8 +517,10 @@ SearchIndex::Result SearchIndex::search(std::string_view query, std::size_t limi
   bool phoneLike = !query.empty();
   std::string phoneDigits;
   for (char c : query) {
-    if (c >= '0' && c <= '9') phoneDigits += c;
-    else if (!(c == ' ' || c == '+' || c == '-' || c == '.' || c == '(' || c == ')')) phoneLike = false;
+    if (c >= '0' && c <= '9')
+      phoneDigits += c;
+    else if (!(c == ' ' || c == '+' || c == '-' || c == '.' || c == '(' || c == ')'))
+      phoneLike = false;
   }
   if (phoneLike && phoneDigits.size() >= 3) {
     words.push_back(phoneDigits);

@@ -28,8 +28,8 @@
 #pragma once
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/domain.hpp"
@@ -51,11 +51,11 @@ class SearchIndex {
   struct Entry {
     Kind kind = Kind::Person;
     Id id = 0;
-    std::vector<Text> texts;               // names, organisation, e-mail, ...
-    std::string_view phone;                // E.164 or empty
-    std::string_view serial;               // badge serial or empty
-    std::vector<std::string_view> days;    // attendance days, ISO (a person)
-    bool printed = false;                  // their badge has been printed at least once
+    std::vector<Text> texts;             // names, organisation, e-mail, ...
+    std::string_view phone;              // E.164 or empty
+    std::string_view serial;             // badge serial or empty
+    std::vector<std::string_view> days;  // attendance days, ISO (a person)
+    bool printed = false;                // their badge has been printed at least once
   };
 
   struct Hit {
@@ -93,7 +93,7 @@ class SearchIndex {
 
   std::size_t size() const { return alive_count_; }
   std::size_t dictionarySize() const { return postings_.size(); }  // distinct letter words
-  std::size_t memoryBytes() const;  // approximate heap held by the index
+  std::size_t memoryBytes() const;                                 // approximate heap held by the index
 
   // Helpers exposed for tests and the benchmark's floor.
   static std::string haystack(const Entry& entry);  // all fields folded into one line
@@ -112,15 +112,15 @@ class SearchIndex {
   // Records (append-only; a replaced or removed record stays, marked dead).
   std::vector<Id> ids_;
   std::vector<std::uint8_t> kinds_, alive_, printed_;
-  std::vector<std::uint32_t> days_;             // attendance: bit d = first_day_ + d
-  long long first_day_ = -1;                    // day number (dates::toDayNumber), -1: not set yet
-  std::vector<std::uint32_t> token_begin_{0};   // into record_tokens_, size = records + 1
-  std::vector<std::uint8_t> record_tokens_;     // each record's (word number << 2 | Field), varints
-  std::vector<std::uint32_t> digit_begin_{0};   // into digit_keys_, size = records + 1
-  std::vector<std::uint64_t> digit_keys_;    // packed digit runs, low bit 1: a phone number
-  std::vector<std::uint32_t> digit_record_;  // record of each digit key
-  std::vector<std::uint32_t> by_prefix_, by_suffix_;  // sorted positions into digit_keys_
-  std::size_t sorted_prefix_ = 0, sorted_suffix_ = 0; // how many of by_* are sorted (rest: pending)
+  std::vector<std::uint32_t> days_;                    // attendance: bit d = first_day_ + d
+  long long first_day_ = -1;                           // day number (dates::toDayNumber), -1: not set yet
+  std::vector<std::uint32_t> token_begin_{0};          // into record_tokens_, size = records + 1
+  std::vector<std::uint8_t> record_tokens_;            // each record's (word number << 2 | Field), varints
+  std::vector<std::uint32_t> digit_begin_{0};          // into digit_keys_, size = records + 1
+  std::vector<std::uint64_t> digit_keys_;              // packed digit runs, low bit 1: a phone number
+  std::vector<std::uint32_t> digit_record_;            // record of each digit key
+  std::vector<std::uint32_t> by_prefix_, by_suffix_;   // sorted positions into digit_keys_
+  std::size_t sorted_prefix_ = 0, sorted_suffix_ = 0;  // how many of by_* are sorted (rest: pending)
   std::vector<std::uint64_t> serial_keys_;
   std::vector<std::uint32_t> serial_record_;
   std::vector<std::uint32_t> by_serial_;
@@ -136,7 +136,7 @@ class SearchIndex {
     // Record numbers, each a varint of the gap to the previous one. A string for its room inside: most
     // words (e-mail names) have a record or two, whose bytes then need no allocation of their own.
     std::string deltas;
-    std::uint32_t last = 0;            // the last record added
+    std::uint32_t last = 0;  // the last record added
     std::uint32_t count = 0;
   };
   std::vector<Postings> postings_;

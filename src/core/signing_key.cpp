@@ -40,7 +40,9 @@ std::string toBase64(const unsigned char* data, std::size_t size) {
   return out;
 }
 
-std::string publicKeyBase64(const SigningKey& key) { return toBase64(key.public_key.data(), key.public_key.size()); }
+std::string publicKeyBase64(const SigningKey& key) {
+  return toBase64(key.public_key.data(), key.public_key.size());
+}
 
 std::string randomBase32(std::size_t n) {
   ensureSodium();
@@ -72,7 +74,10 @@ void writeKeyFile(const std::filesystem::path& path, const SigningKey& key) {
   bool ok = true;
   while (off < body.size()) {
     ssize_t n = ::write(fd, body.data() + off, body.size() - off);
-    if (n <= 0) { ok = false; break; }
+    if (n <= 0) {
+      ok = false;
+      break;
+    }
     off += static_cast<std::size_t>(n);
   }
   ok = ok && ::fsync(fd) == 0;
@@ -94,9 +99,12 @@ SigningKey readKeyFile(const std::filesystem::path& path) {
     auto sp = line.find(' ');
     if (sp == std::string::npos) continue;
     std::string k = line.substr(0, sp), v = line.substr(sp + 1);
-    if (k == "edition") edition = v;
-    else if (k == "public") pub = v;
-    else if (k == "secret") sec = v;
+    if (k == "edition")
+      edition = v;
+    else if (k == "public")
+      pub = v;
+    else if (k == "secret")
+      sec = v;
   }
   auto p = fromBase64(pub), s = fromBase64(sec);
   SigningKey key;

@@ -39,7 +39,7 @@ bool printable(const std::string& s) {
 
 // The field names, in the order the file lists them.
 const std::vector<std::string>& fieldNames() {
-  static const std::vector<std::string> names{"server", "name",  "role",     "gate_profile",
+  static const std::vector<std::string> names{"server",  "name",  "role",     "gate_profile",
                                               "printer", "paper", "language", "local_copy"};
   return names;
 }
@@ -72,7 +72,9 @@ std::string systemUserName() {
   return user ? user : "";
 }
 
-std::filesystem::path stationConfigFile() { return paths::configDir() / "station.conf"; }
+std::filesystem::path stationConfigFile() {
+  return paths::configDir() / "station.conf";
+}
 
 bool validStationName(const std::string& name) {
   if (name.empty() || name.size() > 40) return false;
@@ -92,7 +94,8 @@ void checkStationConfig(const StationConfig& c, const std::string& where) {
   const std::string rest = c.server.substr(c.server.find("://") + 3);
   const auto at = rest.find('@'), slash = rest.find('/');
   if (c.server.find("password=") != std::string::npos ||
-      (at != std::string::npos && (slash == std::string::npos || at < slash) && rest.substr(0, at).find(':') != std::string::npos))
+      (at != std::string::npos && (slash == std::string::npos || at < slash) &&
+       rest.substr(0, at).find(':') != std::string::npos))
     bad("server", tr("station.error.server_password"));
   if (at == std::string::npos || (slash != std::string::npos && at > slash) || at == 0)
     bad("server", tr("station.error.server_login", {c.server}));
@@ -136,7 +139,8 @@ std::optional<StationConfig> readStationConfig(const std::filesystem::path& file
     seen.push_back(name);
     if (name == "role") {
       auto r = roleFromCode(value);
-      if (!r) throw Error(ErrorKind::Invalid, tr("station.error.field", {at, "role", tr("station.error.role", {value})}));
+      if (!r)
+        throw Error(ErrorKind::Invalid, tr("station.error.field", {at, "role", tr("station.error.role", {value})}));
       c.role = *r;
       role = value;
     } else {
@@ -158,17 +162,22 @@ std::string stationConfigText(const StationConfig& c) {
          "# not here: it is in ~/.pgpass (mode 0600).\n";
   StationConfig copy = c;
   for (const auto& name : fieldNames()) {
-    if (name == "role") out << "role = " << roleCode(c.role) << "\n";
-    else out << name << " = " << *field(copy, name) << "\n";
+    if (name == "role")
+      out << "role = " << roleCode(c.role) << "\n";
+    else
+      out << name << " = " << *field(copy, name) << "\n";
   }
   return out.str();
 }
 
 std::string homeScreen(Role role) {
   switch (role) {
-    case Role::Gate: return "gate";
-    case Role::Desk: return "desk";
-    default: return "overview";
+    case Role::Gate:
+      return "gate";
+    case Role::Desk:
+      return "desk";
+    default:
+      return "overview";
   }
 }
 

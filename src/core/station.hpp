@@ -25,7 +25,7 @@ struct StationConfig {
   std::string printer;       // a CUPS queue ("": the system's default)
   std::string paper;         // a CUPS media name ("": the template's)
   std::string language = "fr";
-  std::string local_copy;    // gates: the SQLite copy they decide from when the server is out of reach
+  std::string local_copy;  // gates: the SQLite copy they decide from when the server is out of reach
 };
 
 // $XDG_CONFIG_HOME/moussem/station.conf (else ~/.config/moussem/station.conf).

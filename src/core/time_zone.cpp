@@ -1,9 +1,9 @@
 #include "core/time_zone.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -19,7 +19,9 @@ namespace {
 constexpr long long kDay = 86400;
 constexpr int kMaxOffset = 26 * 3600;  // no zone is further than this from UTC
 
-long long floorDiv(long long a, long long b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+long long floorDiv(long long a, long long b) {
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
 
 // Reads big-endian integers from TZif bytes; every read checks the bounds first.
 class Reader {
@@ -138,7 +140,8 @@ struct TimeZone::Rule {
         if (f > 0 && (i >= s.size() || s[i++] != '.')) return std::nullopt;
         const std::size_t start = i;
         *fields[f] = 0;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - start < 2) *fields[f] = *fields[f] * 10 + (s[i++] - '0');
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - start < 2)
+          *fields[f] = *fields[f] * 10 + (s[i++] - '0');
         if (i == start) return std::nullopt;
       }
       if (w->month < 1 || w->month > 12 || w->week < 1 || w->week > 5 || w->weekday > 6) return std::nullopt;
@@ -169,14 +172,17 @@ struct TimeZone::Rule {
   int offsetAt(long long utc) const {
     if (!hasDst) return stdOffset;
     const long long days = floorDiv(utc + stdOffset, kDay);
-    const int year = static_cast<int>(std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{days}}}.year());
+    const int year =
+        static_cast<int>(std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{days}}}.year());
     const long long on = at(start, year) - stdOffset, off = at(end, year) - dstOffset;
     const bool summer = on < off ? (utc >= on && utc < off) : !(utc >= off && utc < on);
     return summer ? dstOffset : stdOffset;
   }
 };
 
-TimeZone TimeZone::utc() { return TimeZone{}; }
+TimeZone TimeZone::utc() {
+  return TimeZone{};
+}
 
 TimeZone TimeZone::fromTzif(std::string name, std::string_view bytes) {
   Reader r(bytes, name);
@@ -313,9 +319,12 @@ std::string show(std::string_view iso, bool date, bool seconds) {
   const auto t = localOf(iso, *zone);
   if (!t) return std::string(iso);
   char buf[40];
-  if (date) std::snprintf(buf, sizeof buf, "%s %02d:%02d:%02d", t->day.c_str(), t->hour, t->minute, t->second);
-  else if (seconds) std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", t->hour, t->minute, t->second);
-  else std::snprintf(buf, sizeof buf, "%02d:%02d", t->hour, t->minute);
+  if (date)
+    std::snprintf(buf, sizeof buf, "%s %02d:%02d:%02d", t->day.c_str(), t->hour, t->minute, t->second);
+  else if (seconds)
+    std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", t->hour, t->minute, t->second);
+  else
+    std::snprintf(buf, sizeof buf, "%02d:%02d", t->hour, t->minute);
   return zone->isFallback() ? std::string(buf) + " UTC" : std::string(buf);
 }
 }  // namespace
@@ -360,9 +369,15 @@ std::string nowLocalIso() {
   return localIso(utc, *editionZone());
 }
 
-std::string clock(std::string_view iso) { return show(iso, false, false); }
-std::string clockSeconds(std::string_view iso) { return show(iso, false, true); }
-std::string dateTime(std::string_view iso) { return show(iso, true, true); }
+std::string clock(std::string_view iso) {
+  return show(iso, false, false);
+}
+std::string clockSeconds(std::string_view iso) {
+  return show(iso, false, true);
+}
+std::string dateTime(std::string_view iso) {
+  return show(iso, true, true);
+}
 
 std::vector<std::string> zoneNames(const std::filesystem::path& dir) {
   std::vector<std::string> out;

@@ -101,8 +101,8 @@ Preview previewOf(const Frame& f) {
   std::size_t o = 0;
   for (int y = 0; y < p.height; ++y)
     for (int x = 0; x < p.width; ++x) {
-      const std::uint8_t v =
-          f.grey[static_cast<std::size_t>(y * step) * static_cast<std::size_t>(f.width) + static_cast<std::size_t>(x * step)];
+      const std::uint8_t v = f.grey[static_cast<std::size_t>(y * step) * static_cast<std::size_t>(f.width) +
+                                    static_cast<std::size_t>(x * step)];
       p.rgba[o++] = v;
       p.rgba[o++] = v;
       p.rgba[o++] = v;
@@ -124,7 +124,9 @@ std::vector<std::string> listCameras() {
   return out;
 }
 
-std::unique_ptr<FrameSource> openCamera(const std::string& device) { return std::make_unique<ZbarCamera>(device); }
+std::unique_ptr<FrameSource> openCamera(const std::string& device) {
+  return std::make_unique<ZbarCamera>(device);
+}
 
 struct QrFrameReader::Impl {
   zbar_image_scanner_t* scanner = zbar_image_scanner_create();
@@ -176,8 +178,8 @@ void CameraScanner::run() {
       continue;
     }
     ++frames_;
-    const double now = frame.seconds >= 0 ? frame.seconds
-                                          : std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
+    const double now =
+        frame.seconds >= 0 ? frame.seconds : std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
     const double repeat = repeatAfter_.load();
     std::vector<std::string> fresh;
     for (auto& payload : reader.read(frame.grey.data(), frame.width, frame.height)) {

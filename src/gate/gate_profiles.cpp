@@ -14,7 +14,9 @@ namespace moussem::gate {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 int twoDigits(std::string_view s, std::size_t at) {
   if (at + 2 > s.size() || !isDigit(s[at]) || !isDigit(s[at + 1])) return -1;

@@ -13,9 +13,9 @@ namespace moussem::gate {
 
 // A moment at the venue, as its local wall clock reads it: "2026-02-09T10:15:00+01:00".
 struct Moment {
-  std::string iso;   // as logged and printed
-  std::string day;   // YYYY-MM-DD
-  int minute = 0;    // minutes since local midnight, 0..1439
+  std::string iso;  // as logged and printed
+  std::string day;  // YYYY-MM-DD
+  int minute = 0;   // minutes since local midnight, 0..1439
 };
 
 // Parses ISO-8601 "YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]" (a space may replace the T). The date and

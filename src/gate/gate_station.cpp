@@ -252,7 +252,8 @@ PushSummary GateStation::pushLocked(Store& server, Store& local) {
   std::vector<GateProfile> profiles = server.gateProfiles();
   for (auto& s : queued) {
     const Id localId = s.id;
-    const auto profile = std::find_if(profiles.begin(), profiles.end(), [&](const GateProfile& g) { return g.name == s.gate; });
+    const auto profile =
+        std::find_if(profiles.begin(), profiles.end(), [&](const GateProfile& g) { return g.name == s.gate; });
     const std::string reentry = profile == profiles.end() ? "always" : profile->reentry;
     std::string note = s.note.empty() ? "offline" : "offline; " + s.note;
     const bool entry = s.verdict == "accepted" && s.direction == "in" && s.person_id;
@@ -269,11 +270,15 @@ PushSummary GateStation::pushLocked(Store& server, Store& local) {
         const ScanRecord* after = nullptr;   // and the first after it
         for (const auto& o : others) {
           if (o.uid == s.uid) continue;
-          if (o.at <= s.at) before = &o;
-          else if (!after) after = &o;
+          if (o.at <= s.at)
+            before = &o;
+          else if (!after)
+            after = &o;
         }
-        if (before && before->direction == "in") clash = before;
-        else if (after && after->direction == "in") clash = after;
+        if (before && before->direction == "in")
+          clash = before;
+        else if (after && after->direction == "in")
+          clash = after;
       }
       if (clash) {
         note = "offline-conflict: " + std::string(reentry == "antipassback" ? "already_inside" : "already_used_today") +

@@ -71,8 +71,8 @@ RehearsalSummary rehearseGates(Store& store, const std::filesystem::path& databa
       // Staff come every day; people with listed days mostly on those (a few try another day and are
       // refused); the others now and then, more at the weekend.
       const int percent = p.category == "exhibitor" || p.category == "staff" ? 92
-                          : !p.days.empty()                                 ? (listed ? 80 : 4)
-                                                                            : (d >= 4 ? 45 : 28);
+                          : !p.days.empty()                                  ? (listed ? 80 : 4)
+                                                                             : (d >= 4 ? 45 : 28);
       if (!chance(percent)) continue;
       // Arrivals peak mid-morning and mid-afternoon.
       const int arrive = (rng() % 2 ? 9 * 60 + 30 : 14 * 60 + 30) + static_cast<int>(rng() % 150) - 60;
@@ -94,8 +94,8 @@ RehearsalSummary rehearseGates(Store& store, const std::filesystem::path& databa
       const long long wall = dates::toDayNumber(days[d]) * 86400 + s.minute * 60LL + second;
       const int offset = clock.offsetAt(wall - clock.offsetAt(wall)) / 60;
       char at[48];
-      std::snprintf(at, sizeof at, "%sT%02d:%02d:%02d%c%02d:%02d", days[d].c_str(), s.minute / 60, s.minute % 60, second,
-                    offset < 0 ? '-' : '+', std::abs(offset) / 60, std::abs(offset) % 60);
+      std::snprintf(at, sizeof at, "%sT%02d:%02d:%02d%c%02d:%02d", days[d].c_str(), s.minute / 60, s.minute % 60,
+                    second, offset < 0 ? '-' : '+', std::abs(offset) / 60, std::abs(offset) % 60);
       const GateProfile& g = *profiles[static_cast<std::size_t>(s.profile)];
       const Verdict v = pipeline.scan(payloads[s.person], g, g.direction, *parseMoment(at));
       ++sum.scans;

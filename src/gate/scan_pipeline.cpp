@@ -133,7 +133,8 @@ void ScanPipeline::putBadge(const BadgeState& b) {
 const ScanPipeline::BadgeEntry* ScanPipeline::findBadge(std::uint64_t key) {
   if (!overlay_.empty())
     if (auto it = overlay_.find(key); it != overlay_.end()) return &it->second;
-  auto it = std::lower_bound(base_.begin(), base_.end(), key, [](const BadgeEntry& e, std::uint64_t k) { return e.key < k; });
+  auto it =
+      std::lower_bound(base_.begin(), base_.end(), key, [](const BadgeEntry& e, std::uint64_t k) { return e.key < k; });
   if (it != base_.end() && it->key == key) return &*it;
   return nullptr;
 }
@@ -215,10 +216,12 @@ Verdict ScanPipeline::scan(std::string_view payload, const GateProfile& profile,
   const bool entering = direction != "out";
   if (entering) {
     if (zone < 0 || (c.zones && (zone >= 32 || ((*c.zones >> zone) & 1u) == 0))) return reject("zone_denied", person);
-    if (!profile.categories.empty() && !contains(profile.categories, c.category)) return reject("category_denied", person);
+    if (!profile.categories.empty() && !contains(profile.categories, c.category))
+      return reject("category_denied", person);
     const long long index = dates::isIsoDate(edition_.starts_on) ? day - dates::toDayNumber(edition_.starts_on) : -1;
     if (day < 0 || at.day < edition_.starts_on || at.day > edition_.ends_on) return reject("not_valid_today", person);
-    if (c.days && (index < 0 || index >= 32 || ((*c.days >> index) & 1u) == 0)) return reject("not_valid_today", person);
+    if (c.days && (index < 0 || index >= 32 || ((*c.days >> index) & 1u) == 0))
+      return reject("not_valid_today", person);
     if (!profile.days.empty() && !contains(profile.days, at.day)) return reject("not_valid_today", person);
     if (!profile.hours_from.empty()) {
       int from = minuteOfDay(profile.hours_from), to = minuteOfDay(profile.hours_to);

@@ -37,9 +37,9 @@ struct Verdict {
   std::optional<PersonSummary> person;
   long long latency_us = 0;
   bool manual = false;
-  std::string note;  // manual admissions: the steward's reason
+  std::string note;               // manual admissions: the steward's reason
   std::string revocation_reason;  // a revoked badge: why the desk revoked it (as typed there)
-  Id scan_id = 0;    // the scan's row in the log it was written to
+  Id scan_id = 0;                 // the scan's row in the log it was written to
 };
 
 struct Station {
@@ -101,14 +101,14 @@ class ScanPipeline {
   Station who_;
   Edition edition_;
   std::array<unsigned char, 32> publicKey_{};
-  std::vector<std::string> zones_;  // the edition's zones, stored order (payload zone bits)
-  std::vector<BadgeEntry> base_;    // sorted by key, loaded once
+  std::vector<std::string> zones_;                         // the edition's zones, stored order (payload zone bits)
+  std::vector<BadgeEntry> base_;                           // sorted by key, loaded once
   std::unordered_map<std::uint64_t, BadgeEntry> overlay_;  // issued or changed since the load
   std::unordered_map<std::uint64_t, PresenceEntry> presence_;
   // Per zone index: day number → people inside since an entry that day.
   std::vector<std::unordered_map<long long, long long>> inside_;
   void loadPresence();
-  std::string syncMark_;            // newest badge updated_at seen
+  std::string syncMark_;  // newest badge updated_at seen
   long long dataVersion_ = 0;
   bool shared_ = false;  // a server other gates write to: presence rules are decided by the database
 };

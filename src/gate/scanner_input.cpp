@@ -13,10 +13,10 @@ struct Punct {
   char plain, shifted;
 };
 constexpr Punct kPunct[] = {
-    {keys::Space, ' ', ' '},          {keys::Apostrophe, '\'', '"'},    {keys::Comma, ',', '<'},
-    {keys::Minus, '-', '_'},          {keys::Period, '.', '>'},         {keys::Slash, '/', '?'},
-    {keys::Semicolon, ';', ':'},      {keys::Equal, '=', '+'},          {keys::LeftBracket, '[', '{'},
-    {keys::Backslash, '\\', '|'},     {keys::RightBracket, ']', '}'},   {keys::GraveAccent, '`', '~'},
+    {keys::Space, ' ', ' '},      {keys::Apostrophe, '\'', '"'},  {keys::Comma, ',', '<'},
+    {keys::Minus, '-', '_'},      {keys::Period, '.', '>'},       {keys::Slash, '/', '?'},
+    {keys::Semicolon, ';', ':'},  {keys::Equal, '=', '+'},        {keys::LeftBracket, '[', '{'},
+    {keys::Backslash, '\\', '|'}, {keys::RightBracket, ']', '}'}, {keys::GraveAccent, '`', '~'},
 };
 constexpr std::string_view kShiftedDigits = ")!@#$%^&*(";
 }  // namespace

@@ -26,12 +26,12 @@ namespace moussem::gate {
 namespace keys {
 inline constexpr int Space = 32, Apostrophe = 39, Comma = 44, Minus = 45, Period = 46, Slash = 47, Digit0 = 48,
                      Digit9 = 57, Semicolon = 59, Equal = 61, A = 65, Z = 90, LeftBracket = 91, Backslash = 92,
-                     RightBracket = 93, GraveAccent = 96, Enter = 257, Tab = 258, Backspace = 259,
-                     KeypadEnter = 335, LeftShift = 340, RightShift = 344;
+                     RightBracket = 93, GraveAccent = 96, Enter = 257, Tab = 258, Backspace = 259, KeypadEnter = 335,
+                     LeftShift = 340, RightShift = 344;
 }  // namespace keys
 
 struct KeyPress {
-  int key = 0;          // physical key (keys::...)
+  int key = 0;  // physical key (keys::...)
   bool shift = false;
   bool caps_lock = false;
   double time = 0;      // seconds when the key went down, any monotonic origin (event time)
@@ -49,8 +49,8 @@ std::optional<KeyPress> usKeyFor(char c);
 class ScannerDecoder {
  public:
   struct Config {
-    double burst_gap = 0.035;    // median seconds between a burst's keys (scanners: ~7-16 ms; people: >50 ms)
-    double end_gap = 0.1;        // a pause that ends a run; also how long a person's key waits at most
+    double burst_gap = 0.035;  // median seconds between a burst's keys (scanners: ~7-16 ms; people: >50 ms)
+    double end_gap = 0.1;      // a pause that ends a run; also how long a person's key waits at most
     // A pause that ends a run already known to be a burst (min_burst_keys keys, median gap within
     // burst_gap): a starved machine or a busy hub may stall a scan for a few hundred ms mid-way, and
     // cutting it there would read one badge as two malformed ones. Only a scanner with no terminator

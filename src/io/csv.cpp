@@ -13,10 +13,14 @@ char detectSeparator(std::string_view line) {
   std::size_t comma = 0, semi = 0, tab = 0;
   bool quoted = false;
   for (char c : line) {
-    if (c == '"') quoted = !quoted;
-    else if (!quoted && c == ',') ++comma;
-    else if (!quoted && c == ';') ++semi;
-    else if (!quoted && c == '\t') ++tab;
+    if (c == '"')
+      quoted = !quoted;
+    else if (!quoted && c == ',')
+      ++comma;
+    else if (!quoted && c == ';')
+      ++semi;
+    else if (!quoted && c == '\t')
+      ++tab;
   }
   if (semi >= comma && semi >= tab && semi > 0) return ';';
   if (tab > comma) return '\t';
@@ -57,7 +61,11 @@ void checkEncoding(std::string_view bytes) {
       std::size_t start = 0;
       while (start < text.size()) {
         const auto b = static_cast<unsigned char>(text[start]);
-        const std::size_t len = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+        const std::size_t len = b < 0x80             ? 1
+                                : (b & 0xE0) == 0xC0 ? 2
+                                : (b & 0xF0) == 0xE0 ? 3
+                                : (b & 0xF8) == 0xF0 ? 4
+                                                     : 0;
         if (len == 0 || start + len > text.size() || !text::isValidUtf8(text.substr(start, len))) break;
         start += len;
       }
@@ -116,8 +124,9 @@ Table parse(std::string_view bytes) {
         ++i;
         for (;;) {
           if (i >= n)
-            throw CsvError(CsvError::Kind::UnterminatedQuote, startLine, row.fields.size() + 1,
-                           tr("io.csv.unterminated", {std::to_string(startLine), std::to_string(row.fields.size() + 1)}));
+            throw CsvError(
+                CsvError::Kind::UnterminatedQuote, startLine, row.fields.size() + 1,
+                tr("io.csv.unterminated", {std::to_string(startLine), std::to_string(row.fields.size() + 1)}));
           const char c = bytes[i];
           if (c == '"') {
             if (i + 1 < n && bytes[i + 1] == '"') {

@@ -115,16 +115,26 @@ std::size_t writeAtomically(const fs::path& file, const ExportOptions& options,
 }
 
 std::vector<std::string> scanCells(const ScanRecord& r, const std::string& category) {
-  return {r.at, r.gate, r.zone, r.direction, r.station, r.operator_name, r.verdict, r.reason,
-          r.badge_serial.value_or(""), r.badge_version ? std::to_string(*r.badge_version) : "", category,
+  return {r.at,
+          r.gate,
+          r.zone,
+          r.direction,
+          r.station,
+          r.operator_name,
+          r.verdict,
+          r.reason,
+          r.badge_serial.value_or(""),
+          r.badge_version ? std::to_string(*r.badge_version) : "",
+          category,
           r.manual ? "yes" : "no"};
 }
 
 }  // namespace
 
 const std::vector<std::string>& scanColumns() {
-  static const std::vector<std::string> columns{"at",      "gate",   "zone",         "direction",     "station",  "operator",
-                                                "verdict", "reason", "badge_serial", "badge_version", "category", "manual"};
+  static const std::vector<std::string> columns{"at",           "gate",          "zone",     "direction",
+                                                "station",      "operator",      "verdict",  "reason",
+                                                "badge_serial", "badge_version", "category", "manual"};
   return columns;
 }
 
@@ -133,7 +143,8 @@ std::size_t exportScans(Store& store, const fs::path& file, const ExportOptions&
     const long long total = std::max<long long>(1, store.overview().scans);
     std::size_t n = 0;
     auto tick = [&] {
-      if (options.progress && ++n % 65536 == 0) options.progress(0.95 * static_cast<double>(n) / static_cast<double>(total));
+      if (options.progress && ++n % 65536 == 0)
+        options.progress(0.95 * static_cast<double>(n) / static_cast<double>(total));
     };
     if (ext == ".csv") {
       std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

@@ -4,16 +4,16 @@
 
 #include <atomic>
 #include <charconv>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <limits>
 #include <optional>
 #include <thread>
 
 #include "core/dates.hpp"
 #include "core/error.hpp"
-#include "core/live_files.hpp"
 #include "core/i18n.hpp"
+#include "core/live_files.hpp"
 #include "core/phone.hpp"
 #include "core/text_fold.hpp"
 #include "io/csv.hpp"
@@ -49,8 +49,9 @@ const Synonyms& synonyms(Entity entity) {
       {"contact_name", {"contact", "nomcontact", "nomducontact", "responsable", "interlocuteur"}},
       {"phone", {"telephone", "tel", "gsm", "mobile", "portable", "numerodetelephone", "الهاتف"}},
       {"email", {"mail", "courriel", "adressemail", "adresseemail", "emailcontact", "البريدالالكتروني"}},
-      {"registration_no", {"ice", "immatriculation", "numeroimmatriculation", "numerodimmatriculation", "rc",
-                           "registre", "nregistre", "nice", "numeroice"}},
+      {"registration_no",
+       {"ice", "immatriculation", "numeroimmatriculation", "numerodimmatriculation", "rc", "registre", "nregistre",
+        "nice", "numeroice"}},
       {"program", {"programme"}},
       {"booth_area_m2", {"surface", "surfacestand", "surfacem", "surfacem2", "superficie", "surfacedustand", "m2"}},
       {"wants_corner", {"angle", "standdangle", "coin", "standencoin"}},
@@ -62,8 +63,8 @@ const Synonyms& synonyms(Entity entity) {
       {"first_name", {"prenom", "prenoms", "firstname", "الاسمالشخصي"}},
       {"last_name", {"nom", "nomdefamille", "lastname", "surname", "الاسمالعايلي"}},
       {"name_ar", {"nomar", "nomarabe", "nomenarabe", "nomcompletarabe", "nomcompletenarabe", "الاسمالكامل"}},
-      {"organization", {"organisation", "organisme", "societe", "entreprise", "structure", "institution",
-                        "etablissement", "المءسسه"}},
+      {"organization",
+       {"organisation", "organisme", "societe", "entreprise", "structure", "institution", "etablissement", "المءسسه"}},
       {"position", {"fonction", "poste", "titre", "qualite", "الصفه"}},
       {"category", {"categorie", "typedebadge", "badge", "الفيه"}},
       {"country", {"pays", "nationalite", "البلد"}},
@@ -118,17 +119,16 @@ std::vector<std::string> splitValues(const std::string& s) {
 bool same(const Exhibitor& a, const Exhibitor& b) {
   return a.external_id == b.external_id && a.name_fr == b.name_fr && a.name_ar == b.name_ar && a.kind == b.kind &&
          a.sector == b.sector && a.region == b.region && a.city == b.city && a.contact_name == b.contact_name &&
-         a.phone == b.phone && a.email == b.email && a.registration_no == b.registration_no &&
-         a.program == b.program && a.booth_area_m2 == b.booth_area_m2 && a.wants_corner == b.wants_corner &&
-         a.needs_power == b.needs_power && a.preferred_zone == b.preferred_zone && a.products == b.products;
+         a.phone == b.phone && a.email == b.email && a.registration_no == b.registration_no && a.program == b.program &&
+         a.booth_area_m2 == b.booth_area_m2 && a.wants_corner == b.wants_corner && a.needs_power == b.needs_power &&
+         a.preferred_zone == b.preferred_zone && a.products == b.products;
 }
 
 bool same(const Person& a, const Person& b) {
   return a.external_id == b.external_id && a.first_name == b.first_name && a.last_name == b.last_name &&
          a.name_ar == b.name_ar && a.organization == b.organization && a.position == b.position &&
          a.category == b.category && a.country == b.country && a.email == b.email && a.phone == b.phone &&
-         a.days == b.days && a.consent == b.consent && a.consent_at == b.consent_at &&
-         a.exhibitor_id == b.exhibitor_id;
+         a.days == b.days && a.consent == b.consent && a.consent_at == b.consent_at && a.exhibitor_id == b.exhibitor_id;
 }
 
 class Importer {
@@ -181,7 +181,8 @@ class Importer {
           } else {
             commitRow();
           }
-          if (options_.progress && r % 1000 == 0) options_.progress(static_cast<double>(r) / static_cast<double>(total));
+          if (options_.progress && r % 1000 == 0)
+            options_.progress(static_cast<double>(r) / static_cast<double>(total));
         }
         if (options_.dry_run || (!options_.skip_invalid && !report_.errors.empty())) throw Rollback{};
       });
@@ -210,12 +211,15 @@ class Importer {
         continue;
       }
       if (cols_.has(*c))
-        throw Error(ErrorKind::Invalid, tr("io.import.duplicate_column", {name, header.fields[i], std::to_string(i + 1)}));
+        throw Error(ErrorKind::Invalid,
+                    tr("io.import.duplicate_column", {name, header.fields[i], std::to_string(i + 1)}));
       cols_.index[*c] = i;
     }
     std::vector<std::string> required;
-    if (entity_ == Entity::Exhibitors) required = {"name_fr", "kind", "sector", "region"};
-    else required = {"category"};
+    if (entity_ == Entity::Exhibitors)
+      required = {"name_fr", "kind", "sector", "region"};
+    else
+      required = {"category"};
     for (const auto& r : required)
       if (!cols_.has(r)) throw Error(ErrorKind::Invalid, tr("io.import.missing_column", {name, r}));
     if (entity_ == Entity::Participants && !cols_.has("first_name") && !cols_.has("last_name") && !cols_.has("name_ar"))
@@ -315,13 +319,17 @@ class Importer {
     set("program", x.program);
     set("products", x.products);
     if (cols_.has("booth_area_m2") && !get("booth_area_m2").empty()) {
-      if (auto v = parseNumber(get("booth_area_m2"))) x.booth_area_m2 = *v;
-      else errors_.push_back({row.line, header("booth_area_m2"), tr("io.import.number", {get("booth_area_m2")})});
+      if (auto v = parseNumber(get("booth_area_m2")))
+        x.booth_area_m2 = *v;
+      else
+        errors_.push_back({row.line, header("booth_area_m2"), tr("io.import.number", {get("booth_area_m2")})});
     }
     for (auto [c, flag] : {std::pair{"wants_corner", &x.wants_corner}, std::pair{"needs_power", &x.needs_power}}) {
       if (!cols_.has(c)) continue;
-      if (auto v = parseYesNo(get(c))) *flag = *v;
-      else errors_.push_back({row.line, header(c), tr("io.import.yes_no", {get(c)})});
+      if (auto v = parseYesNo(get(c)))
+        *flag = *v;
+      else
+        errors_.push_back({row.line, header(c), tr("io.import.yes_no", {get(c)})});
     }
     fieldErrors(row.line, prepareExhibitor(x));
     if (!errors_.empty()) return;
@@ -329,8 +337,10 @@ class Importer {
       pending_ = Pending::Unchanged;
       return;
     }
-    if (match) store_.updateExhibitor(x);
-    else store_.insertExhibitor(x);
+    if (match)
+      store_.updateExhibitor(x);
+    else
+      store_.insertExhibitor(x);
     pending_ = match ? Pending::Updated : Pending::Created;
     pendingExhibitor_ = std::move(x);
   }
@@ -382,11 +392,14 @@ class Importer {
     set("consent_at", p.consent_at);
     if (cols_.has("days")) p.days = splitValues(get("days"));
     if (cols_.has("consent")) {
-      if (auto v = parseYesNo(get("consent"))) p.consent = *v;
-      else errors_.push_back({row.line, header("consent"), tr("io.import.yes_no", {get("consent")})});
+      if (auto v = parseYesNo(get("consent")))
+        p.consent = *v;
+      else
+        errors_.push_back({row.line, header("consent"), tr("io.import.yes_no", {get("consent")})});
     }
     if (cols_.has("consent_at") && !p.consent_at.empty()) {
-      if (auto d = dates::parseDate(p.consent_at)) p.consent_at = *d;
+      if (auto d = dates::parseDate(p.consent_at))
+        p.consent_at = *d;
       else if (p.consent_at.size() < 10 || !dates::isIsoDate(p.consent_at.substr(0, 10)))
         errors_.push_back({row.line, header("consent_at"), tr("registry.error.date", {p.consent_at})});
     }
@@ -398,10 +411,12 @@ class Importer {
           p.exhibitor_id = *id;
         } else {
           auto named = store_.exhibitorsNamed(who);
-          if (named.size() == 1) p.exhibitor_id = named.front();
+          if (named.size() == 1)
+            p.exhibitor_id = named.front();
           else
-            errors_.push_back({row.line, header("exhibitor"),
-                               tr(named.empty() ? "io.import.unknown_exhibitor" : "io.import.ambiguous_exhibitor", {who})});
+            errors_.push_back(
+                {row.line, header("exhibitor"),
+                 tr(named.empty() ? "io.import.unknown_exhibitor" : "io.import.ambiguous_exhibitor", {who})});
         }
       }
     }
@@ -416,23 +431,34 @@ class Importer {
       pending_ = Pending::Unchanged;
       return;
     }
-    if (match) store_.updatePerson(p);
-    else store_.insertPerson(p);
+    if (match)
+      store_.updatePerson(p);
+    else
+      store_.insertPerson(p);
     pending_ = match ? Pending::Updated : Pending::Created;
     pendingPerson_ = std::move(p);
   }
 
   void commitRow() {
     switch (pending_) {
-      case Pending::Created: ++report_.created; break;
-      case Pending::Updated: ++report_.updated; break;
-      case Pending::Unchanged: ++report_.unchanged; break;
-      case Pending::None: break;
+      case Pending::Created:
+        ++report_.created;
+        break;
+      case Pending::Updated:
+        ++report_.updated;
+        break;
+      case Pending::Unchanged:
+        ++report_.unchanged;
+        break;
+      case Pending::None:
+        break;
     }
     // Kept for the search index only when there is one to follow (the desk's; not the CLI's).
     if ((pending_ == Pending::Created || pending_ == Pending::Updated) && registry_.indexLoaded()) {
-      if (entity_ == Entity::Exhibitors) savedExhibitors_.push_back(std::move(pendingExhibitor_));
-      else savedPeople_.push_back(std::move(pendingPerson_));
+      if (entity_ == Entity::Exhibitors)
+        savedExhibitors_.push_back(std::move(pendingExhibitor_));
+      else
+        savedPeople_.push_back(std::move(pendingPerson_));
     }
     pending_ = Pending::None;
   }
@@ -458,11 +484,12 @@ class Importer {
 
 const std::vector<std::string>& columns(Entity entity) {
   static const std::vector<std::string> exhibitors{
-      "external_id", "name_fr", "name_ar", "kind", "sector", "region", "city", "contact_name", "phone", "email",
-      "registration_no", "program", "booth_area_m2", "wants_corner", "needs_power", "products"};
+      "external_id",   "name_fr",      "name_ar",     "kind",    "sector",          "region",
+      "city",          "contact_name", "phone",       "email",   "registration_no", "program",
+      "booth_area_m2", "wants_corner", "needs_power", "products"};
   static const std::vector<std::string> participants{
-      "external_id", "first_name", "last_name", "name_ar", "organization", "position", "category", "country",
-      "email", "phone", "days", "exhibitor", "consent", "consent_at"};
+      "external_id", "first_name", "last_name", "name_ar", "organization", "position", "category",
+      "country",     "email",      "phone",     "days",    "exhibitor",    "consent",  "consent_at"};
   return entity == Entity::Exhibitors ? exhibitors : participants;
 }
 

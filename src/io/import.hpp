@@ -36,7 +36,7 @@ struct ImportReport {
   std::size_t rows = 0, created = 0, updated = 0, unchanged = 0, skipped = 0;
   std::vector<RowError> errors;
   std::vector<std::string> ignored_columns;  // headers that match no field
-  bool written = false;                       // something was committed
+  bool written = false;                      // something was committed
 };
 
 // Throws Error(Invalid) for a file that cannot be read as a table (encoding, binary, empty, missing

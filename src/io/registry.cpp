@@ -25,7 +25,9 @@ std::string joinErrors(const std::vector<FieldError>& errors) {
   return out;
 }
 
-std::string personKey(const Person& p) { return text::nameKey(p.first_name + " " + p.last_name); }
+std::string personKey(const Person& p) {
+  return text::nameKey(p.first_name + " " + p.last_name);
+}
 }  // namespace
 
 ValidationError::ValidationError(std::vector<FieldError> errors)
@@ -68,7 +70,8 @@ void Registry::loadIndex(const std::function<void(double)>& progress,
   index_ = SearchIndex();
   if (auto ed = store_.edition()) index_.setFirstDay(ed->starts_on);
   index_.setBulkLoad(true);
-  store_.forEachExhibitor([&](const Exhibitor& x, const std::string&, const std::string&) { indexExhibitor(index_, x); });
+  store_.forEachExhibitor(
+      [&](const Exhibitor& x, const std::string&, const std::string&) { indexExhibitor(index_, x); });
   const long long total = std::max<long long>(1, store_.overview().people);
   long long done = 0;
   store_.forEachPerson([&](const Person& p, const std::string& serial) {
@@ -100,8 +103,10 @@ SearchIndex::Result Registry::search(const std::string& query, std::size_t limit
 Id Registry::saveExhibitor(Exhibitor& x) {
   auto errors = prepareExhibitor(x);
   if (!errors.empty()) throw ValidationError(std::move(errors));
-  if (x.id == 0) store_.insertExhibitor(x);
-  else store_.updateExhibitor(x);
+  if (x.id == 0)
+    store_.insertExhibitor(x);
+  else
+    store_.updateExhibitor(x);
   if (loaded_) indexExhibitor(index_, x);
   return x.id;
 }
@@ -111,8 +116,10 @@ Id Registry::savePerson(Person& p) {
   if (p.exhibitor_id && !store_.exhibitor(*p.exhibitor_id))
     errors.push_back({"exhibitor", tr("registry.error.no_exhibitor", {std::to_string(*p.exhibitor_id)})});
   if (!errors.empty()) throw ValidationError(std::move(errors));
-  if (p.id == 0) store_.insertPerson(p);
-  else store_.updatePerson(p);
+  if (p.id == 0)
+    store_.insertPerson(p);
+  else
+    store_.updatePerson(p);
   if (loaded_) {
     auto badge = store_.badgeOfPerson(p.id);
     indexPerson(index_, p, badge);

@@ -215,9 +215,11 @@ void FiguresBuilder::count(const Passage& p) {
 void FiguresBuilder::update(Store& store, bool rereadPeople) {
   if (!loaded_) {
     edition_ = store.edition().value_or(Edition{});
-    if (clock_->name() != edition_.timezone) clock_ = std::make_shared<const tz::TimeZone>(tz::TimeZone::load(edition_.timezone));
+    if (clock_->name() != edition_.timezone)
+      clock_ = std::make_shared<const tz::TimeZone>(tz::TimeZone::load(edition_.timezone));
     categories_ = store.categories();
-    std::stable_sort(categories_.begin(), categories_.end(), [](const Category& a, const Category& b) { return a.sort < b.sort; });
+    std::stable_sort(categories_.begin(), categories_.end(),
+                     [](const Category& a, const Category& b) { return a.sort < b.sort; });
     zones_ = store.zones();
     figures_.days.clear();
     if (dates::isIsoDate(edition_.starts_on) && dates::isIsoDate(edition_.ends_on))
@@ -240,7 +242,8 @@ void FiguresBuilder::update(Store& store, bool rereadPeople) {
   // Scans are counted as they stream (millions on a first load are never held in memory, and are read
   // on a second thread). Only the category of someone registered after the people were read waits for
   // the re-read below.
-  if (figures_.last_scan == 0) countAllFrom(store);
+  if (figures_.last_scan == 0)
+    countAllFrom(store);
   else {
     DayCache cache;
     store.forEachPassage(figures_.last_scan, [&](const PassageFact& p) { count(reduce(p, cache)); });
@@ -272,16 +275,21 @@ void FiguresBuilder::update(Store& store, bool rereadPeople) {
   }
 
   exhibitorList_.clear();
-  store.forEachExhibitor([&](const Exhibitor& x, const std::string&, const std::string&) { exhibitorList_.push_back(x); });
+  store.forEachExhibitor(
+      [&](const Exhibitor& x, const std::string&, const std::string&) { exhibitorList_.push_back(x); });
   figures_.booths_by_hall.clear();
   for (const BoothCount& b : store.boothCounts()) {
     auto it = std::find_if(figures_.booths_by_hall.begin(), figures_.booths_by_hall.end(),
                            [&](const HallOccupancy& h) { return h.hall == b.hall; });
-    if (it == figures_.booths_by_hall.end()) it = figures_.booths_by_hall.insert(figures_.booths_by_hall.end(), {b.hall});
+    if (it == figures_.booths_by_hall.end())
+      it = figures_.booths_by_hall.insert(figures_.booths_by_hall.end(), {b.hall});
     it->total += b.count;
-    if (b.status == "assigned" || b.status == "confirmed") it->taken += b.count;
-    else if (b.status == "free") it->free += b.count;
-    else it->other += b.count;
+    if (b.status == "assigned" || b.status == "confirmed")
+      it->taken += b.count;
+    else if (b.status == "free")
+      it->free += b.count;
+    else
+      it->other += b.count;
   }
   rebuildDerived();
 }
@@ -336,7 +344,8 @@ void FiguresBuilder::rebuildDerived() {
 
   std::map<std::string, GroupCount> byRegion, bySector;
   for (const Exhibitor& x : exhibitorList_) {
-    const bool here = x.id > 0 && static_cast<std::size_t>(x.id) < present.size() && present[static_cast<std::size_t>(x.id)];
+    const bool here =
+        x.id > 0 && static_cast<std::size_t>(x.id) < present.size() && present[static_cast<std::size_t>(x.id)];
     for (auto* m : {&byRegion, &bySector}) {
       GroupCount& g = (*m)[m == &byRegion ? x.region : x.sector];
       g.code = m == &byRegion ? x.region : x.sector;

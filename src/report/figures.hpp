@@ -43,9 +43,9 @@ struct HallOccupancy {
 // per category.
 struct ZoneAttendance {
   std::string zone;
-  long long entries = 0, attendees = 0;           // attendees: distinct people who entered the zone
-  std::vector<long long> entries_per_day;         // aligned with EventFigures::days
-  std::vector<long long> attendees_per_day;       // distinct people per day
+  long long entries = 0, attendees = 0;              // attendees: distinct people who entered the zone
+  std::vector<long long> entries_per_day;            // aligned with EventFigures::days
+  std::vector<long long> attendees_per_day;          // distinct people per day
   std::vector<CategoryCount> entries_by_category;    // every category, in display order
   std::vector<CategoryCount> attendees_by_category;  // distinct people, every category
 };
@@ -58,8 +58,8 @@ struct EventFigures {
   std::vector<FunnelRow> funnel;                   // every category, in display order
   std::vector<GroupCount> exhibitors_by_region, exhibitors_by_sector;
   std::vector<HallOccupancy> booths_by_hall;
-  std::vector<ZoneAttendance> zones;               // every zone of the edition, in its order
-  Id last_scan = 0;  // the newest scan counted
+  std::vector<ZoneAttendance> zones;  // every zone of the edition, in its order
+  Id last_scan = 0;                   // the newest scan counted
 
   const ZoneAttendance* zone(const std::string& code) const;
 };
@@ -77,7 +77,7 @@ class FiguresBuilder {
   // A scan reduced to what counting needs; made from a PassageFact on the thread that reads the store.
   struct Passage {
     Id scan = 0, person = 0;
-    long long day = 0;   // day number of the local date (dates::toDayNumber)
+    long long day = 0;  // day number of the local date (dates::toDayNumber)
     std::int8_t hour = -1, zone = -1;
     bool in = true;
   };

@@ -24,7 +24,8 @@ namespace fs = std::filesystem;
 std::vector<fs::path> writeCsvTables(const EventFigures& figures, const fs::path& folderIn, char separator,
                                      const Progress& progress, const std::string& anchor) {
   fs::path folder = folderIn;
-  while (folder.filename().empty() && folder.has_parent_path() && folder.parent_path() != folder) folder = folder.parent_path();  // "out/" → "out"
+  while (folder.filename().empty() && folder.has_parent_path() && folder.parent_path() != folder)
+    folder = folder.parent_path();  // "out/" → "out"
   std::error_code ec;
   bool created = false;
   if (fs::exists(folder, ec)) {

@@ -35,7 +35,9 @@ struct Pdf {
     pango_layout_set_width(layout, static_cast<int>(w * PANGO_SCALE));
     pango_layout_set_ellipsize(layout, wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
-    pango_layout_set_alignment(layout, align >= 0.75 ? PANGO_ALIGN_RIGHT : align >= 0.25 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    pango_layout_set_alignment(layout, align >= 0.75   ? PANGO_ALIGN_RIGHT
+                                       : align >= 0.25 ? PANGO_ALIGN_CENTER
+                                                       : PANGO_ALIGN_LEFT);
     pango_layout_set_auto_dir(layout, FALSE);  // the alignment above holds for Arabic too
     int tw = 0, th = 0;
     pango_layout_get_pixel_size(layout, &tw, &th);
@@ -84,7 +86,9 @@ struct Pdf {
 };
 
 // Counts grouped as the chosen language writes them: 1 234 in French, 1,234 in English and Arabic.
-std::string num(long long n) { return i18n::formatCount(n); }
+std::string num(long long n) {
+  return i18n::formatCount(n);
+}
 
 }  // namespace
 
@@ -100,7 +104,8 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Moussem");
   // The audit trail's anchor, in the document's keywords (pdfinfo shows them; audit verify --anchor reads them).
   if (!anchor.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, anchor.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, (edition.name_fr + " — " + i18n::lookupIn(i18n::language(), "report.title")).c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+                                 (edition.name_fr + " — " + i18n::lookupIn(i18n::language(), "report.title")).c_str());
   // Bilingual pages, Arabic on the right; the left-hand column follows --lang (English for English,
   // French otherwise: with --lang ar the report keeps the administration's French beside the Arabic).
   Pdf p{cairo_create(surface), nullptr, pango_font_description_from_string("DejaVu Sans, Noto Sans Arabic"),
@@ -118,18 +123,21 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
   y += p.text(nameLatin, kMargin, y, w, p.fit(nameLatin, w, 26, 16), true, 0.5) + 10;
   y += p.text(edition.name_ar, kMargin, y, w, p.fit(edition.name_ar, w, 26, 16), true, 0.5) + 24;
   p.wrap = false;
-  y += p.text(dates::formatLong(edition.starts_on, p.latin) + " – " + dates::formatLong(edition.ends_on, p.latin), kMargin, y, w, 14,
-              false, 0.5) + 4;
-  y += p.text(dates::formatLong(edition.starts_on, "ar") + " – " + dates::formatLong(edition.ends_on, "ar"), kMargin, y, w, 14,
-              false, 0.5) + 4;
+  y += p.text(dates::formatLong(edition.starts_on, p.latin) + " – " + dates::formatLong(edition.ends_on, p.latin),
+              kMargin, y, w, 14, false, 0.5) +
+       4;
+  y += p.text(dates::formatLong(edition.starts_on, "ar") + " – " + dates::formatLong(edition.ends_on, "ar"), kMargin, y,
+              w, 14, false, 0.5) +
+       4;
   if (!edition.venue.empty()) y += p.text(edition.venue, kMargin, y, w, 12, false, 0.5, 0.35) + 30;
-  p.text(i18n::lookupIn(p.latin, "report.title") + "  ·  " + i18n::lookupIn("ar", "report.title"), kMargin, y + 40, w, 18,
-         true, 0.5, 0.35);
+  p.text(i18n::lookupIn(p.latin, "report.title") + "  ·  " + i18n::lookupIn("ar", "report.title"), kMargin, y + 40, w,
+         18, true, 0.5, 0.35);
   // When it was made, at the edition's clock.
   const std::string now = dates::utcNowIso();
   if (const auto local = tz::localOf(now, *tz::editionZone())) {
     const auto made = [&](const std::string& lang) {
-      return i18n::format(i18n::lookupIn(lang, "report.generated"), {dates::formatLong(local->day, lang) + "  " + tz::clock(now)});
+      return i18n::format(i18n::lookupIn(lang, "report.generated"),
+                          {dates::formatLong(local->day, lang) + "  " + tz::clock(now)});
     };
     p.text(made(p.latin) + "  ·  " + made("ar"), kMargin, kH - kMargin - 12, w, 9, false, 0.5, 0.45);
   }
@@ -146,8 +154,10 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
                          Fig{"report.fig.exits", f.exits}, Fig{"report.fig.exhibitors", f.exhibitors}})
     y = p.row(i18n::lookupIn(p.latin, fig.key), i18n::lookupIn("ar", fig.key), {num(fig.value)}, y);
   y = p.heading("report.page.funnel", y + 14);
-  y = p.row("", "", {i18n::lookupIn(p.latin, "report.col.registered"), i18n::lookupIn(p.latin, "report.col.printed"),
-                     i18n::lookupIn(p.latin, "report.col.entered")}, y);
+  y = p.row("", "",
+            {i18n::lookupIn(p.latin, "report.col.registered"), i18n::lookupIn(p.latin, "report.col.printed"),
+             i18n::lookupIn(p.latin, "report.col.entered")},
+            y);
   for (const auto& r : f.funnel) {
     if (r.registered == 0) continue;
     y = p.row(i18n::label("category", r.category, p.latin), i18n::label("category", r.category, "ar"),
@@ -166,8 +176,10 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
     p.text(dates::formatLong(d.day, p.latin), kMargin, kMargin, w2, 16, true);
     p.text(dates::formatLong(d.day, "ar"), kMargin + w2, kMargin, w2, 16, true, 1);
     y = kMargin + 34;
-    y = p.row(i18n::lookupIn(p.latin, "report.fig.entries"), i18n::lookupIn("ar", "report.fig.entries"), {num(d.entries)}, y);
-    y = p.row(i18n::lookupIn(p.latin, "report.fig.visitors"), i18n::lookupIn("ar", "report.fig.visitors"), {num(d.visitors)}, y);
+    y = p.row(i18n::lookupIn(p.latin, "report.fig.entries"), i18n::lookupIn("ar", "report.fig.entries"),
+              {num(d.entries)}, y);
+    y = p.row(i18n::lookupIn(p.latin, "report.fig.visitors"), i18n::lookupIn("ar", "report.fig.visitors"),
+              {num(d.visitors)}, y);
     y = p.heading("report.chart.hours", y + 10, 12);
     const double chartH = 260, base = y + chartH, slot = w / 15.0;
     long long peak = 1;
@@ -175,7 +187,8 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
     p.bar(kMargin, base, w, 0.8, 0.5, 0.5, 0.5);
     for (int h = 7; h < 22; ++h) {
       const long long v = d.by_hour[static_cast<std::size_t>(h)];
-      const double x = kMargin + slot * (h - 7), bh = (chartH - 20) * static_cast<double>(v) / static_cast<double>(peak);
+      const double x = kMargin + slot * (h - 7),
+                   bh = (chartH - 20) * static_cast<double>(v) / static_cast<double>(peak);
       p.bar(x + slot * 0.15, base - bh, slot * 0.7, bh, 0.122, 0.435, 0.698);
       if (v > 0) p.text(num(v), x, base - bh - 13, slot, 8, false, 0.5);
       p.text(std::to_string(h) + " h", x, base + 3, slot, 8, false, 0.5, 0.35);
@@ -192,18 +205,20 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
     y = p.row(i18n::lookupIn(p.latin, "report.fig.forum_attendees"), i18n::lookupIn("ar", "report.fig.forum_attendees"),
               {num(forum->attendees)}, y);
     y = p.heading("report.chart.forum_days", y + 14, 12);
-    y = p.row("", "", {i18n::lookupIn(p.latin, "report.col.entries"), i18n::lookupIn(p.latin, "report.col.attendees")}, y);
+    y = p.row("", "", {i18n::lookupIn(p.latin, "report.col.entries"), i18n::lookupIn(p.latin, "report.col.attendees")},
+              y);
     long long peak = 1;
     for (long long v : forum->attendees_per_day) peak = std::max(peak, v);
     for (std::size_t d = 0; d < f.days.size() && d < forum->entries_per_day.size(); ++d) {
       // A thin bar under each day's row: the day's attendees against the busiest day.
-      p.bar(kMargin, y + 13, w * 0.45 * static_cast<double>(forum->attendees_per_day[d]) / static_cast<double>(peak), 2.2,
-            0.122, 0.435, 0.698);
+      p.bar(kMargin, y + 13, w * 0.45 * static_cast<double>(forum->attendees_per_day[d]) / static_cast<double>(peak),
+            2.2, 0.122, 0.435, 0.698);
       y = p.row(dates::formatLong(f.days[d].day, p.latin), dates::formatLong(f.days[d].day, "ar"),
                 {num(forum->entries_per_day[d]), num(forum->attendees_per_day[d])}, y);
     }
     y = p.heading("report.chart.forum_categories", y + 14, 12);
-    y = p.row("", "", {i18n::lookupIn(p.latin, "report.col.attendees"), i18n::lookupIn(p.latin, "report.col.entries")}, y);
+    y = p.row("", "", {i18n::lookupIn(p.latin, "report.col.attendees"), i18n::lookupIn(p.latin, "report.col.entries")},
+              y);
     bool any = false;
     for (std::size_t c = 0; c < forum->attendees_by_category.size(); ++c) {
       const auto& a = forum->attendees_by_category[c];
@@ -212,8 +227,9 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
       y = p.row(i18n::label("category", a.code, p.latin), i18n::label("category", a.code, "ar"),
                 {num(a.count), num(forum->entries_by_category[c].count)}, y);
     }
-    if (!any) p.text(i18n::lookupIn(p.latin, "report.forum.none") + "  ·  " + i18n::lookupIn("ar", "report.forum.none"), kMargin, y, w,
-                     10, false, 0, 0.4);
+    if (!any)
+      p.text(i18n::lookupIn(p.latin, "report.forum.none") + "  ·  " + i18n::lookupIn("ar", "report.forum.none"),
+             kMargin, y, w, 10, false, 0, 0.4);
     cairo_show_page(p.cr);
   }
   if (progress) progress(0.8);
@@ -223,13 +239,17 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
   for (auto [key, groups, family] : {std::tuple{"report.chart.region", &f.exhibitors_by_region, "region"},
                                      std::tuple{"report.chart.sector", &f.exhibitors_by_sector, "sector"}}) {
     y = p.heading(key, y);
-    y = p.row("", "", {i18n::lookupIn(p.latin, "report.col.registered_exhibitors"), i18n::lookupIn(p.latin, "report.col.present")}, y);
+    y = p.row(
+        "", "",
+        {i18n::lookupIn(p.latin, "report.col.registered_exhibitors"), i18n::lookupIn(p.latin, "report.col.present")},
+        y);
     for (const auto& g : *groups) {
       if (y > kH - kMargin - 20) {
         cairo_show_page(p.cr);
         y = kMargin;
       }
-      y = p.row(i18n::label(family, g.code, p.latin), i18n::label(family, g.code, "ar"), {num(g.total), num(g.present)}, y);
+      y = p.row(i18n::label(family, g.code, p.latin), i18n::label(family, g.code, "ar"), {num(g.total), num(g.present)},
+                y);
     }
     y += 14;
   }
@@ -238,9 +258,12 @@ void writePdf(const EventFigures& f, const Edition& edition, const std::filesyst
     y = kMargin;
   }
   y = p.heading("report.page.booths", y);
-  y = p.row("", "", {i18n::lookupIn(p.latin, "report.col.booths"), i18n::lookupIn(p.latin, "report.col.taken"),
-                     i18n::lookupIn(p.latin, "report.col.free")}, y);
-  if (f.booths_by_hall.empty()) p.text(i18n::lookupIn(p.latin, "dashboard.no_booths"), kMargin, y, w, 10, false, 0, 0.4);
+  y = p.row("", "",
+            {i18n::lookupIn(p.latin, "report.col.booths"), i18n::lookupIn(p.latin, "report.col.taken"),
+             i18n::lookupIn(p.latin, "report.col.free")},
+            y);
+  if (f.booths_by_hall.empty())
+    p.text(i18n::lookupIn(p.latin, "dashboard.no_booths"), kMargin, y, w, 10, false, 0, 0.4);
   for (const auto& h : f.booths_by_hall) y = p.row(h.hall, "", {num(h.total), num(h.taken), num(h.free)}, y);
   cairo_show_page(p.cr);
 

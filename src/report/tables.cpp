@@ -8,7 +8,9 @@
 namespace moussem::report {
 
 namespace {
-std::string num(long long n) { return std::to_string(n); }
+std::string num(long long n) {
+  return std::to_string(n);
+}
 }  // namespace
 
 std::vector<Table> reportTables(const EventFigures& f) {
@@ -20,9 +22,11 @@ std::vector<Table> reportTables(const EventFigures& f) {
     const char* key;
     long long value;
   };
-  for (const Fig& g : {Fig{"registered", "report.fig.registered", f.people}, Fig{"badges_printed", "report.fig.printed", f.badges_printed},
-                       Fig{"visitors", "report.fig.visitors", f.visitors}, Fig{"entries", "report.fig.entries", f.entries},
-                       Fig{"exits", "report.fig.exits", f.exits}, Fig{"exhibitors", "report.fig.exhibitors", f.exhibitors}})
+  for (const Fig& g :
+       {Fig{"registered", "report.fig.registered", f.people},
+        Fig{"badges_printed", "report.fig.printed", f.badges_printed},
+        Fig{"visitors", "report.fig.visitors", f.visitors}, Fig{"entries", "report.fig.entries", f.entries},
+        Fig{"exits", "report.fig.exits", f.exits}, Fig{"exhibitors", "report.fig.exhibitors", f.exhibitors}})
     summary.rows.push_back({g.code, tr(g.key), num(g.value)});
   out.push_back(std::move(summary));
 
@@ -59,7 +63,8 @@ std::vector<Table> reportTables(const EventFigures& f) {
   }
 
   Table booths{"booths", {"hall", "booths", "taken", "free", "other"}, {}};
-  for (const auto& h : f.booths_by_hall) booths.rows.push_back({h.hall, num(h.total), num(h.taken), num(h.free), num(h.other)});
+  for (const auto& h : f.booths_by_hall)
+    booths.rows.push_back({h.hall, num(h.total), num(h.taken), num(h.free), num(h.other)});
   out.push_back(std::move(booths));
 
   Table inside{"inside", {"zone", "label", "inside"}, {}};

@@ -10,8 +10,8 @@
 namespace moussem::report {
 
 struct Table {
-  std::string name;                         // file stem: "days" → days.csv
-  std::vector<std::string> columns;         // stable column codes
+  std::string name;                  // file stem: "days" → days.csv
+  std::vector<std::string> columns;  // stable column codes
   std::vector<std::vector<std::string>> rows;
 };
 

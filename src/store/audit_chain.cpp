@@ -75,8 +75,10 @@ std::vector<AuditProblem> verifyAuditChain(const std::vector<AuditRow>& rows) {
       std::int64_t origin = 0;
       for (const auto& o : rows)
         if (o.id != r.id && hashAs(r, o.id) == r.hash) origin = o.id;
-      if (origin) problems.push_back({AuditProblem::Kind::Reordered, r.id, origin});
-      else problems.push_back({AuditProblem::Kind::Edited, r.id, 0});
+      if (origin)
+        problems.push_back({AuditProblem::Kind::Reordered, r.id, origin});
+      else
+        problems.push_back({AuditProblem::Kind::Edited, r.id, 0});
     } else if (r.id > expectedId) {
       problems.push_back({AuditProblem::Kind::Deleted, expectedId, r.id - 1});
     } else if (r.prev_hash != expectedPrev) {

@@ -12,10 +12,10 @@ struct AuditRow {
   std::int64_t id = 0;
   std::string at;  // UTC, ISO 8601 with milliseconds
   std::string user_name, role, station;
-  std::string action;            // e.g. person.update, badge.revoke
+  std::string action;             // e.g. person.update, badge.revoke
   std::string entity, entity_id;  // what was changed
-  std::string before, after;     // JSON of the record before and after (empty for none)
-  std::string prev_hash, hash;   // lower-case hex
+  std::string before, after;      // JSON of the record before and after (empty for none)
+  std::string prev_hash, hash;    // lower-case hex
   // Version 2 rows (schema 6 on): SHA-256 of before and after, which the hash covers instead of the
   // values, so anonymisation may empty before and after (redacted_at: when) and the chain still holds.
   // Empty before_sha: a version 1 row, hashed over the values themselves.
@@ -43,7 +43,9 @@ std::string auditHash(const AuditRow& row);
 // Makes row a version 2 row: the digests of before and after, then its hash (id, at and prev_hash set).
 void sealAuditRow(AuditRow& row);
 // Whether a row's before and after were erased by anonymisation (its chain still verifies).
-inline bool auditRedacted(const AuditRow& row) { return !row.redacted_at.empty(); }
+inline bool auditRedacted(const AuditRow& row) {
+  return !row.redacted_at.empty();
+}
 
 struct AuditProblem {
   enum class Kind { Edited, Deleted, Reordered };

@@ -232,7 +232,8 @@ BackupInfo restoreDatabase(const std::string& database, const fs::path& file, bo
     const std::string actual = sha256OfFile(staged);
     if (actual != expected)
       throw Error(ErrorKind::Corrupt, tr("restore.error.checksum", {file.string(), expected, actual}));
-    if (!sqlite::isDatabaseFile(staged)) throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {file.string()}));
+    if (!sqlite::isDatabaseFile(staged))
+      throw Error(ErrorKind::Corrupt, tr("store.error.not_a_database", {file.string()}));
     info.bytes = static_cast<long long>(fs::file_size(staged));
     {
       std::optional<sqlite::Database> copy;
@@ -275,8 +276,8 @@ BackupInfo restoreDatabase(const std::string& database, const fs::path& file, bo
         if (!currentEd) throw Error(ErrorKind::Refused, tr("restore.error.target_unreadable", {database, why}));
         if (currentEd->uid != info.edition_uid)
           throw Error(ErrorKind::Refused,
-                      tr("restore.error.other_edition",
-                         {file.string(), info.edition_name, info.edition_uid, database, currentEd->name, currentEd->uid}));
+                      tr("restore.error.other_edition", {file.string(), info.edition_name, info.edition_uid, database,
+                                                         currentEd->name, currentEd->uid}));
       }
       PartialFile previousFile(previous, "backup.error.io", PartialFile::Naming::Named);
       if (current) {

@@ -14,16 +14,16 @@
 namespace moussem {
 
 struct BackupInfo {
-  std::string database;     // the database backed up, or restored into
-  std::string file;         // the backup file
+  std::string database;       // the database backed up, or restored into
+  std::string file;           // the backup file
   std::string checksum_file;  // FILE.sha256
-  std::string sha256;       // hex, lower case
+  std::string sha256;         // hex, lower case
   long long bytes = 0;
   int schema_version = 0;
   std::string edition_uid;
   std::string edition_name;
-  std::string previous;     // restore only: where the replaced database was kept (empty if there was none)
-  std::string anchor;       // backup only: the audit trail's anchor written in the checksum file
+  std::string previous;  // restore only: where the replaced database was kept (empty if there was none)
+  std::string anchor;    // backup only: the audit trail's anchor written in the checksum file
 };
 
 // Throws Error (in the user's language): Refused for PostgreSQL or an existing FILE, NotFound, Corrupt, Io.

@@ -14,7 +14,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string key(const std::string& station, const char* what) { return "station." + station + ".backup_" + what; }
+std::string key(const std::string& station, const char* what) {
+  return "station." + station + ".backup_" + what;
+}
 
 void refusePostgres(Store& store) {
   if (store.backend() != "sqlite") throw Error(ErrorKind::Refused, tr("backup.error.postgres"));
@@ -81,7 +83,8 @@ BackupInfo runFolderBackup(Store& store, const std::string& station, const fs::p
   refusePostgres(store);
   if (keep < 1) throw Error(ErrorKind::Invalid, tr("backup.schedule.error.limits"));
   std::error_code ec;
-  if (!fs::is_directory(folder, ec)) throw Error(ErrorKind::NotFound, tr("backup.schedule.error.folder", {folder.string()}));
+  if (!fs::is_directory(folder, ec))
+    throw Error(ErrorKind::NotFound, tr("backup.schedule.error.folder", {folder.string()}));
   const std::time_t t = std::chrono::system_clock::to_time_t(now);
   std::tm tm{};
   gmtime_r(&t, &tm);

@@ -17,7 +17,9 @@ std::string dump(const T& v) {
   return nlohmann::json(v).dump();
 }
 
-bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool startsWith(const std::string& s, const char* prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 }  // namespace
 
@@ -303,13 +305,16 @@ void GuardedStore::setSetting(const std::string& key, const std::string& value) 
 
 Id GuardedStore::insertExhibitor(Exhibitor& exhibitor) {
   need(Permission::EditPeople);
-  created("exhibitor.create", "exhibitor", [&] { return inner_->insertExhibitor(exhibitor); }, [&] { return dump(exhibitor); });
+  created(
+      "exhibitor.create", "exhibitor", [&] { return inner_->insertExhibitor(exhibitor); },
+      [&] { return dump(exhibitor); });
   return exhibitor.id;
 }
 
 Id GuardedStore::insertPerson(Person& person) {
   need(Permission::EditPeople);
-  created("person.create", "person", [&] { return inner_->insertPerson(person); }, [&] { return dump(person); });
+  created(
+      "person.create", "person", [&] { return inner_->insertPerson(person); }, [&] { return dump(person); });
   return person.id;
 }
 
@@ -360,9 +365,8 @@ void GuardedStore::deletePerson(Id id) {
 void GuardedStore::forEachExhibitor(
     const std::function<void(const Exhibitor&, const std::string& booth, const std::string& booth_status)>& fn) {
   if (allows(actor_.role, Permission::ReadContacts)) return inner_->forEachExhibitor(fn);
-  inner_->forEachExhibitor([&](const Exhibitor& x, const std::string& booth, const std::string& status) {
-    fn(visible(x), booth, status);
-  });
+  inner_->forEachExhibitor(
+      [&](const Exhibitor& x, const std::string& booth, const std::string& status) { fn(visible(x), booth, status); });
 }
 
 void GuardedStore::forEachPerson(const std::function<void(const Person&, const std::string& badge_serial)>& fn) {
@@ -417,7 +421,8 @@ std::vector<Id> GuardedStore::peopleWithPhone(const std::string& phone) {
 
 Id GuardedStore::insertBadge(Badge& badge) {
   need(Permission::IssueBadges);
-  created("badge.create", "badge", [&] { return inner_->insertBadge(badge); }, [&] { return dump(badge); });
+  created(
+      "badge.create", "badge", [&] { return inner_->insertBadge(badge); }, [&] { return dump(badge); });
   return badge.id;
 }
 
@@ -453,19 +458,23 @@ std::vector<PrintRecord> GuardedStore::printLog(Id person, int limit) {
 
 Id GuardedStore::insertHall(Hall& hall) {
   need(Permission::ManageBooths);
-  created("hall.create", "hall", [&] { return inner_->insertHall(hall); }, [&] { return dump(hall); });
+  created(
+      "hall.create", "hall", [&] { return inner_->insertHall(hall); }, [&] { return dump(hall); });
   return hall.id;
 }
 
 Id GuardedStore::insertBooth(Booth& booth) {
   need(Permission::ManageBooths);
-  created("booth.create", "booth", [&] { return inner_->insertBooth(booth); }, [&] { return dump(booth); });
+  created(
+      "booth.create", "booth", [&] { return inner_->insertBooth(booth); }, [&] { return dump(booth); });
   return booth.id;
 }
 
 Id GuardedStore::insertVenueFeature(VenueFeature& feature) {
   need(Permission::ManageBooths);
-  created("venue_feature.create", "venue_feature", [&] { return inner_->insertVenueFeature(feature); }, [&] { return dump(feature); });
+  created(
+      "venue_feature.create", "venue_feature", [&] { return inner_->insertVenueFeature(feature); },
+      [&] { return dump(feature); });
   return feature.id;
 }
 
@@ -550,7 +559,9 @@ void GuardedStore::saveBoothRequest(const BoothRequest& request) {
 
 Id GuardedStore::insertGateProfile(GateProfile& profile) {
   need(Permission::ManageGates);
-  created("gate_profile.create", "gate_profile", [&] { return inner_->insertGateProfile(profile); }, [&] { return dump(profile); });
+  created(
+      "gate_profile.create", "gate_profile", [&] { return inner_->insertGateProfile(profile); },
+      [&] { return dump(profile); });
   return profile.id;
 }
 

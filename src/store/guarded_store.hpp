@@ -66,8 +66,8 @@ class GuardedStore final : public Store {
   void deleteExhibitor(Id id) override;
   void updatePerson(const Person& person) override;
   void deletePerson(Id id) override;
-  void forEachExhibitor(
-      const std::function<void(const Exhibitor&, const std::string& booth, const std::string& booth_status)>& fn) override;
+  void forEachExhibitor(const std::function<void(const Exhibitor&, const std::string& booth,
+                                                 const std::string& booth_status)>& fn) override;
   void forEachPerson(const std::function<void(const Person&, const std::string& badge_serial)>& fn) override;
   std::vector<Id> orderedPersonIds(const PeopleQuery& query) override;
   std::vector<PersonRow> personRows(const std::vector<Id>& ids) override;
@@ -162,9 +162,9 @@ class GuardedStore final : public Store {
   Store* inner_;
   Actor actor_;
   std::string command_;
-  int depth_ = 0;                                      // nesting of write() and writeBulk() through this store
-  std::vector<AuditRow> pendingRefusals_;              // refused inside a transaction: written once it has ended
-  bool bulk_ = false;                                  // inside writeBulk: creations are collected
+  int depth_ = 0;                                       // nesting of write() and writeBulk() through this store
+  std::vector<AuditRow> pendingRefusals_;               // refused inside a transaction: written once it has ended
+  bool bulk_ = false;                                   // inside writeBulk: creations are collected
   std::map<std::string, std::vector<Id>> bulkCreated_;  // entity -> ids created, in order
 };
 

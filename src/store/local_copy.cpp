@@ -22,7 +22,9 @@ RefreshSummary refreshLocalCopy(Store& server, Store& local) {
       {"category", {"code"}, {}},
       {"zone", {"code"}, {"code", "label_fr", "label_ar", "label_en"}},
       {"gate_profile", {"id"}, {}},
-      {"person", {"id"}, {"id", "first_name", "last_name", "name_ar", "organization", "position", "category", "country", "days"}},
+      {"person",
+       {"id"},
+       {"id", "first_name", "last_name", "name_ar", "organization", "position", "category", "country", "days"}},
       {"badge", {"id"}, {}},
       {"presence", {"person_id", "zone"}, {}},
   };

@@ -8,7 +8,9 @@
 
 namespace moussem {
 
-void limitDatabaseCaches(std::int64_t bytes) { sqlite3_soft_heap_limit64(bytes); }
+void limitDatabaseCaches(std::int64_t bytes) {
+  sqlite3_soft_heap_limit64(bytes);
+}
 
 std::unique_ptr<Store> openStore(const std::string& url, OpenMode mode) {
   if (pg::isPostgresUrl(url)) return std::make_unique<PgStore>(url, mode);

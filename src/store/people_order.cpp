@@ -18,8 +18,10 @@ PeopleQuerySql orderedPersonIdsSql(const PeopleQuery& q) {
   std::string where = " WHERE 1 = 1";
   if (!q.category.empty()) where += " AND person.category = " + param(q.category);
   if (q.exhibitor) {
-    if (*q.exhibitor == 0) where += " AND person.exhibitor_id IS NULL";
-    else where += " AND person.exhibitor_id = " + param(static_cast<std::int64_t>(*q.exhibitor));
+    if (*q.exhibitor == 0)
+      where += " AND person.exhibitor_id IS NULL";
+    else
+      where += " AND person.exhibitor_id = " + param(static_cast<std::int64_t>(*q.exhibitor));
   }
   // Days are stored as "2026-02-09,2026-02-10": a day is among them when ",day," is in ",days,".
   if (!q.day.empty()) where += " AND (',' || person.days || ',') LIKE " + param("%," + q.day + ",%");
@@ -28,18 +30,32 @@ PeopleQuerySql orderedPersonIdsSql(const PeopleQuery& q) {
   std::string key;
   bool mayBeEmpty = true;
   switch (q.order) {
-    case PersonOrder::Registration: key.clear(); break;  // the order they were registered in
+    case PersonOrder::Registration:
+      key.clear();
+      break;  // the order they were registered in
     case PersonOrder::Name:
       key = kNameKey;
       mayBeEmpty = false;  // every person has a name (the table's CHECK)
       break;
-    case PersonOrder::NameAr: key = "person.name_ar"; break;
-    case PersonOrder::Organization: key = "lower(person.organization)"; break;
-    case PersonOrder::Country: key = "person.country"; break;
-    case PersonOrder::Email: key = "person.email"; break;
-    case PersonOrder::Phone: key = "person.phone"; break;
+    case PersonOrder::NameAr:
+      key = "person.name_ar";
+      break;
+    case PersonOrder::Organization:
+      key = "lower(person.organization)";
+      break;
+    case PersonOrder::Country:
+      key = "person.country";
+      break;
+    case PersonOrder::Email:
+      key = "person.email";
+      break;
+    case PersonOrder::Phone:
+      key = "person.phone";
+      break;
     case PersonOrder::Days:
-      key = "(CASE WHEN person.days = '' THEN 0 ELSE length(person.days) - length(replace(person.days, ',', '')) + 1 END)";
+      key =
+          "(CASE WHEN person.days = '' THEN 0 ELSE length(person.days) - length(replace(person.days, ',', '')) + 1 "
+          "END)";
       mayBeEmpty = false;
       break;
     case PersonOrder::Category: {

@@ -33,7 +33,10 @@ enum class OpenMode {
 class UpgradeNeeded : public Error {
  public:
   UpgradeNeeded(const std::string& message, int serverVersion, int latestVersion, bool mayUpgrade)
-      : Error(ErrorKind::Refused, message), server_version(serverVersion), latest(latestVersion), may_upgrade(mayUpgrade) {}
+      : Error(ErrorKind::Refused, message),
+        server_version(serverVersion),
+        latest(latestVersion),
+        may_upgrade(mayUpgrade) {}
   int server_version, latest;
   bool may_upgrade;
 };
@@ -41,9 +44,9 @@ class UpgradeNeeded : public Error {
 // Whether the store can be reached right now (the status line shows it). A SQLite file is always
 // "connected"; a PostgreSQL server may drop, and the store reconnects by itself on the next call.
 struct StoreStatus {
-  bool shared = false;     // a server many stations share (PostgreSQL)
+  bool shared = false;  // a server many stations share (PostgreSQL)
   bool connected = true;
-  std::string detail;      // the last connection error, in the user's language; empty when connected
+  std::string detail;  // the last connection error, in the user's language; empty when connected
   long long reconnects = 0;
 };
 
@@ -121,7 +124,7 @@ class Store {
   virtual std::vector<Category> categories() = 0;
   virtual void saveCategory(const Category& category) = 0;  // upsert by code
   virtual std::vector<Zone> zones() = 0;
-  virtual void saveZone(const Zone& zone) = 0;              // upsert by code
+  virtual void saveZone(const Zone& zone) = 0;  // upsert by code
   virtual std::optional<std::string> setting(const std::string& key) = 0;
   virtual void setSetting(const std::string& key, const std::string& value) = 0;
 
@@ -195,7 +198,7 @@ class Store {
 
   // Gates.
   virtual Id insertGateProfile(GateProfile& profile) = 0;
-  virtual std::vector<GateProfile> gateProfiles() = 0;  // by name
+  virtual std::vector<GateProfile> gateProfiles() = 0;             // by name
   virtual void updateGateProfile(const GateProfile& profile) = 0;  // by id
   // Badge states for a gate's in-memory index; changed_since non-empty: only those updated at or after it.
   virtual void forEachBadgeState(const std::string& changed_since,
@@ -246,7 +249,7 @@ class Store {
   virtual void forEachPersonFact(Id after_person, const std::function<void(const PersonFact&)>& fn) = 0;
   // Badge prints (first prints and reprints) after an event id: (event id, person).
   virtual void forEachPrint(Id after_event, const std::function<void(Id event, Id person)>& fn) = 0;
-  virtual std::vector<BoothCount> boothCounts() = 0;      // booths per hall and status
+  virtual std::vector<BoothCount> boothCounts() = 0;  // booths per hall and status
   // Every scan (accepted or not) in id order with the category of its person ("" when none), for
   // `export scans`: streamed, never held in memory. No personal data is read.
   virtual void forEachScanLine(const std::function<void(const ScanRecord&, const std::string& category)>& fn) = 0;

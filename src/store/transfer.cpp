@@ -78,15 +78,15 @@ TransferSummary transferEdition(const std::string& from, const std::string& to,
         if (out->rowCount(t) != 0) throw Error(ErrorKind::Refused, tr("store.error.exists", {summary.to}));
         in->forEachRow(t, cols, [&](const TableAccess::Row& row) {
           out->insertRow(t, cols, row);
-          if (++done % 5000 == 0 && progress && total > 0) progress(static_cast<double>(done) / static_cast<double>(total));
+          if (++done % 5000 == 0 && progress && total > 0)
+            progress(static_cast<double>(done) / static_cast<double>(total));
         });
       }
       out->afterCopy();
       // Verify before committing: every table has as many rows on both sides.
       for (const auto& t : tables) {
         const long long a = in->rowCount(t), b = out->rowCount(t);
-        if (a != b)
-          throw Error(ErrorKind::Io, tr("station.migrate.count", {t, std::to_string(a), std::to_string(b)}));
+        if (a != b) throw Error(ErrorKind::Io, tr("station.migrate.count", {t, std::to_string(a), std::to_string(b)}));
         summary.tables.push_back({t, a});
         summary.rows += a;
       }

@@ -47,8 +47,7 @@ void checkPin(const std::string& pin) {
 
 void checkName(const std::string& name) {
   bool ok = !name.empty() && name.size() <= 64;
-  for (unsigned char c : name)
-    ok = ok && (c >= 0x80 || std::isalnum(c) || c == '.' || c == '-' || c == '_');
+  for (unsigned char c : name) ok = ok && (c >= 0x80 || std::isalnum(c) || c == '.' || c == '-' || c == '_');
   if (!ok) throw Error(ErrorKind::Invalid, tr("user.error.name_rule", {name}));
 }
 

@@ -10,17 +10,17 @@
 
 namespace moussem::users {
 
-constexpr int kMaxFailures = 5;                            // wrong PINs in a row before a lockout
-constexpr std::chrono::minutes kLockout{5};                // how long a lockout lasts
-constexpr std::chrono::minutes kIdleLock{10};              // the app locks itself after this long idle
+constexpr int kMaxFailures = 5;                // wrong PINs in a row before a lockout
+constexpr std::chrono::minutes kLockout{5};    // how long a lockout lasts
+constexpr std::chrono::minutes kIdleLock{10};  // the app locks itself after this long idle
 
 // A PIN is 4 to 12 digits, or a password of 8 characters or more. Throws Error(Invalid) otherwise.
 void checkPin(const std::string& pin);
 // A user name: 1 to 64 characters, letters, digits, '.', '-', '_' (any script). Throws Error(Invalid).
 void checkName(const std::string& name);
 
-std::string hashPin(const std::string& pin);                          // Argon2id, interactive limits
-bool pinMatches(const std::string& hash, const std::string& pin);    // false for an empty hash
+std::string hashPin(const std::string& pin);                       // Argon2id, interactive limits
+bool pinMatches(const std::string& hash, const std::string& pin);  // false for an empty hash
 
 // Each writes one audit row as `by` (the caller has checked ManageUsers through GuardedStore, or is
 // creating the first administrator of an edition that has no user yet).

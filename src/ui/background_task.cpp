@@ -8,7 +8,9 @@ namespace {
 std::atomic<void (*)()> wakeUpCall{nullptr};
 }  // namespace
 
-void setWakeUpCall(void (*wake)()) { wakeUpCall = wake; }
+void setWakeUpCall(void (*wake)()) {
+  wakeUpCall = wake;
+}
 
 BackgroundTask::~BackgroundTask() {
   cancel_ = true;

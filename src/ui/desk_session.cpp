@@ -49,8 +49,10 @@ void DeskSession::waitForIndex() {
 
 void DeskSession::poll() {
   if (auto outcome = task_.poll()) {
-    if (!outcome->ok) index_error_ = outcome->message;
-    else adopt();
+    if (!outcome->ok)
+      index_error_ = outcome->message;
+    else
+      adopt();
   }
 }
 
@@ -147,8 +149,10 @@ std::vector<Duplicate> DeskSession::duplicatesOf(const Exhibitor& exhibitor) {
 void DeskSession::reloadIndex() {
   // The old index keeps answering until the new one is ready: results never flicker empty. A load
   // already under way may have read past the new rows: another one follows it.
-  if (task_.running()) reload_again_ = true;
-  else startWorker();
+  if (task_.running())
+    reload_again_ = true;
+  else
+    startWorker();
 }
 
 }  // namespace moussem::ui

@@ -17,13 +17,13 @@ constexpr const char* kArabic = "/usr/share/fonts/truetype/noto/NotoSansArabic-R
 constexpr const char* kArabicBold = "/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf";
 
 const ImWchar* latinRanges() {
-  static const ImWchar ranges[] = {0x0020, 0x00FF,   // Basic Latin, Latin-1
-                                   0x0100, 0x024F,   // Latin Extended-A/B (Turkish, Polish, Vietnamese...)
-                                   0x2000, 0x206F,   // punctuation: dashes, quotes, ellipsis
-                                   0x20AC, 0x20AC,   // euro
-                                   0x2190, 0x21FF,   // arrows
-                                   0x2713, 0x2717,   // check marks
-                                   0x25A0, 0x25FF,   // shapes
+  static const ImWchar ranges[] = {0x0020, 0x00FF,  // Basic Latin, Latin-1
+                                   0x0100, 0x024F,  // Latin Extended-A/B (Turkish, Polish, Vietnamese...)
+                                   0x2000, 0x206F,  // punctuation: dashes, quotes, ellipsis
+                                   0x20AC, 0x20AC,  // euro
+                                   0x2190, 0x21FF,  // arrows
+                                   0x2713, 0x2717,  // check marks
+                                   0x25A0, 0x25FF,  // shapes
                                    0};
   return ranges;
 }
@@ -66,7 +66,11 @@ Fonts loadFonts(ImGuiIO& io, float scale) {
   return f;
 }
 
-const Fonts& fonts() { return g_fonts; }
-void setFonts(const Fonts& f) { g_fonts = f; }
+const Fonts& fonts() {
+  return g_fonts;
+}
+void setFonts(const Fonts& f) {
+  g_fonts = f;
+}
 
 }  // namespace moussem::ui

@@ -19,16 +19,24 @@
 namespace moussem::ui {
 
 namespace {
-void wipe(char* buffer, std::size_t size) { sodium_memzero(buffer, size); }
+void wipe(char* buffer, std::size_t size) {
+  sodium_memzero(buffer, size);
+}
 }  // namespace
 
 Session::Session(Store& store, std::function<Clock::time_point()> clock)
     : store_(store), clock_(std::move(clock)), model_(store, moussem::stationName()) {
   lastActivity_ = clock_();
   switch (model_.need()) {
-    case SignInModel::Need::Nothing: start(model_.owner()); break;
-    case SignInModel::Need::FirstAdmin: state_ = State::FirstAdmin; break;
-    case SignInModel::Need::SignIn: state_ = State::SignIn; break;
+    case SignInModel::Need::Nothing:
+      start(model_.owner());
+      break;
+    case SignInModel::Need::FirstAdmin:
+      state_ = State::FirstAdmin;
+      break;
+    case SignInModel::Need::SignIn:
+      state_ = State::SignIn;
+      break;
   }
 }
 
@@ -58,11 +66,15 @@ void Session::signOut() {
 }
 
 void Session::setLanguage(const std::string& lang) {
-  if (shell_) shell_->setLanguage(lang);
-  else i18n::setLanguage(lang);
+  if (shell_)
+    shell_->setLanguage(lang);
+  else
+    i18n::setLanguage(lang);
 }
 
-void Session::activity() { lastActivity_ = clock_(); }
+void Session::activity() {
+  lastActivity_ = clock_();
+}
 
 void Session::setLocked(bool locked) {
   locked_ = locked;
@@ -173,7 +185,7 @@ void Session::drawForm() {
   ImGui::Separator();
   ImGui::Dummy(ImVec2(0, 6));
 
-  const char* titleKey = state_ == State::FirstAdmin ? "signin.first_admin"
+  const char* titleKey = state_ == State::FirstAdmin  ? "signin.first_admin"
                          : state_ == State::Locked    ? "signin.locked"
                          : state_ == State::KioskExit ? "signin.kiosk_exit"
                                                       : "signin.title";
@@ -203,8 +215,9 @@ void Session::drawForm() {
     TextWrapped(model_.error());
     ImGui::PopStyleColor();
   }
-  const std::string button = tr(state_ == State::FirstAdmin ? "signin.create" : state_ == State::KioskExit ? "signin.exit"
-                                                                                                          : "signin.submit");
+  const std::string button = tr(state_ == State::FirstAdmin  ? "signin.create"
+                                : state_ == State::KioskExit ? "signin.exit"
+                                                             : "signin.submit");
   submit |= ImGui::Button((display(button) + "###submit").c_str(), ImVec2(-1, 0));
   bool close = false;
   if (state_ == State::KioskExit && locked_)
@@ -228,11 +241,20 @@ void Session::drawForm() {
     ForgetEditedText();
     bool ok = false;
     switch (state_) {
-      case State::FirstAdmin: ok = submitFirstAdmin(name, pin, again); break;
-      case State::SignIn: ok = submitSignIn(name, pin); break;
-      case State::Locked: ok = submitUnlock(pin); break;
-      case State::KioskExit: ok = submitKioskExit(name, pin); break;
-      case State::Active: break;
+      case State::FirstAdmin:
+        ok = submitFirstAdmin(name, pin, again);
+        break;
+      case State::SignIn:
+        ok = submitSignIn(name, pin);
+        break;
+      case State::Locked:
+        ok = submitUnlock(pin);
+        break;
+      case State::KioskExit:
+        ok = submitKioskExit(name, pin);
+        break;
+      case State::Active:
+        break;
     }
     if (ok) name_.clear();
     focusFirst_ = !ok;

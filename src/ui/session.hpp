@@ -19,12 +19,13 @@ class Session {
   enum class State { FirstAdmin, SignIn, Active, Locked, KioskExit };
 
   // store: the station's connection (outlives the session). clock: for tests of the idle lock.
-  explicit Session(Store& store, std::function<Clock::time_point()> clock = [] { return Clock::now(); });
+  explicit Session(
+      Store& store, std::function<Clock::time_point()> clock = [] { return Clock::now(); });
 
   void draw();                     // one frame
   bool onKey(const Chord& chord);  // shortcuts, when a shell is active
   void onPhysicalKey(const gate::KeyPress& key);
-  void activity();                 // the user did something: the idle timer starts again
+  void activity();  // the user did something: the idle timer starts again
 
   State state() const { return state_; }
   Shell* shell() { return state_ == State::Active || state_ == State::KioskExit ? shell_.get() : nullptr; }
@@ -44,7 +45,7 @@ class Session {
   // What the forms submit (the view calls these; tests too).
   bool submitSignIn(const std::string& name, const std::string& pin);
   bool submitFirstAdmin(const std::string& name, const std::string& pin, const std::string& again);
-  bool submitUnlock(const std::string& pin);                          // the locked user's own PIN
+  bool submitUnlock(const std::string& pin);  // the locked user's own PIN
   bool submitKioskExit(const std::string& admin, const std::string& pin);
   bool submitKioskClose(const std::string& admin, const std::string& pin);  // a locked station: the app ends
   void cancelKioskExit();

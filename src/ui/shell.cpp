@@ -4,25 +4,25 @@
 
 #include <algorithm>
 
-#include "core/error.hpp"
 #include "core/dates.hpp"
+#include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/station.hpp"
 #include "core/time_zone.hpp"
+#include "store/backup_schedule.hpp"
 #include "ui/fonts.hpp"
 #include "ui/screens/audit_screen.hpp"
 #include "ui/screens/badges_screen.hpp"
 #include "ui/screens/dashboard_screen.hpp"
 #include "ui/screens/desk_screen.hpp"
-#include "ui/screens/exhibitors_screen.hpp"
-#include "ui/screens/import_screen.hpp"
-#include "ui/screens/participants_screen.hpp"
 #include "ui/screens/edition_screen.hpp"
+#include "ui/screens/exhibitors_screen.hpp"
 #include "ui/screens/gate_screen.hpp"
+#include "ui/screens/import_screen.hpp"
 #include "ui/screens/overview_screen.hpp"
+#include "ui/screens/participants_screen.hpp"
 #include "ui/screens/plan_screen.hpp"
-#include "store/backup_schedule.hpp"
 #include "ui/signed_in.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -55,21 +55,29 @@ Shell::Shell(Store& store, const Actor& actor) : store_(store), actor_(actor), k
   station_ = moussem::stationName();  // not the member accessor of the same name
   auto ed = store.edition();
   demo_ = ed && ed->is_demo;
-  status_ = paths::forDisplay(store.location()) + "  ·  " + store.backend() + "  ·  v" + std::to_string(store.schemaVersion());
+  status_ = paths::forDisplay(store.location()) + "  ·  " + store.backend() + "  ·  v" +
+            std::to_string(store.schemaVersion());
 
   actions_.add({"app.refresh", "action.refresh", {Key::F5}, [this] { screens_[current_]->refresh(); }, {}});
   actions_.add({"app.next_screen", "action.next_screen", {Key::Tab, true}, [this] { selectNext(); }, {}});
-  actions_.add({"app.language", "action.language", {Key::L, true}, [this] {
+  actions_.add({"app.language",
+                "action.language",
+                {Key::L, true},
+                [this] {
                   const std::string& l = i18n::language();
                   chooseLanguage(l == "fr" ? "ar" : l == "ar" ? "en" : "fr");
-                }, {}});
+                },
+                {}});
   actions_.add({"app.quit", "action.quit", {Key::Q, true}, [this] { quit_ = true; }, [this] { return !locked(); }});
   actions_.add({"app.sign_out", "action.sign_out", {Key::O, true, true}, [this] { signOut_ = true; }, {}});
   for (std::size_t i = 0; i < screens_.size() && i < 10; ++i) {
     // Ctrl+1 .. Ctrl+9, then Ctrl+0 for the tenth.
     Key digit = i == 9 ? Key::Digit0 : static_cast<Key>(static_cast<int>(Key::Digit1) + static_cast<int>(i));
-    actions_.add({std::string("screen.") + screens_[i]->id(), screens_[i]->titleKey(), {digit, true},
-                  [this, i] { select(screens_[i]->id()); }, {}});
+    actions_.add({std::string("screen.") + screens_[i]->id(),
+                  screens_[i]->titleKey(),
+                  {digit, true},
+                  [this, i] { select(screens_[i]->id()); },
+                  {}});
   }
   screens_[current_]->onShow();
 }
@@ -82,7 +90,9 @@ void Shell::select(const std::string& id) {
     }
 }
 
-void Shell::selectNext() { select(screens_[(current_ + 1) % screens_.size()]->id()); }
+void Shell::selectNext() {
+  select(screens_[(current_ + 1) % screens_.size()]->id());
+}
 
 void Shell::setLanguage(const std::string& lang) {
   i18n::setLanguage(lang);
@@ -103,7 +113,9 @@ void Shell::chooseLanguage(const std::string& lang) {
   }
 }
 
-std::string Shell::languageSetting(const std::string& station) { return "station." + station + ".language"; }
+std::string Shell::languageSetting(const std::string& station) {
+  return "station." + station + ".language";
+}
 
 bool Shell::onKey(const Chord& chord) {
   if (const ActionTable* own = screens_[current_]->actions(); own && own->trigger(chord)) return true;
@@ -177,8 +189,8 @@ void Shell::drawNavigation(float width, float height) {
     const bool rtl = isRtlLayout();
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(rtl ? 1.0f : 0.0f, 0.5f));
     const char* indent = "   ";
-    std::string label = (rtl ? "" : indent) + std::string(L(screens_[i]->titleKey())) + (rtl ? indent : "") + "###nav-" +
-                        screens_[i]->id();
+    std::string label = (rtl ? "" : indent) + std::string(L(screens_[i]->titleKey())) + (rtl ? indent : "") +
+                        "###nav-" + screens_[i]->id();
     if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, ImGui::GetTextLineHeight() * 2.0f)))
       select(screens_[i]->id());
     navRects_.emplace_back(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

@@ -2,13 +2,13 @@
 // (database, backend, schema, station, demo marker). Knows ImGui only: the window, GL and the keyboard
 // of the system stay in src/app.
 #pragma once
+#include <imgui.h>
+
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <imgui.h>
 
 #include "core/roles.hpp"
 #include "store/store.hpp"
@@ -25,8 +25,8 @@ class Shell {
   // The screens this user's role may use; a gate user gets the gate screen alone (kiosk).
   Shell(Store& store, const Actor& actor);
 
-  void draw();                      // one frame, filling the main viewport
-  bool onKey(const Chord& chord);   // a shortcut from the app; true if an action took it
+  void draw();                     // one frame, filling the main viewport
+  bool onKey(const Chord& chord);  // a shortcut from the app; true if an action took it
   // A physical key went down (GLFW key token = US position), as it arrived: scanners are read from these
   // on every screen (ui/keyboard_wedge.hpp), their payloads handed to the screen on show.
   void onPhysicalKey(const gate::KeyPress& key) { wedge_.keyDown(key); }

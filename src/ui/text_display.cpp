@@ -25,15 +25,21 @@ constexpr std::size_t kMaxEntries = 20000;
 
 std::vector<FriBidiChar> decode(std::string_view s) {
   std::vector<FriBidiChar> out(s.size() + 1);
-  FriBidiStrIndex n = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, s.data(), static_cast<FriBidiStrIndex>(s.size()),
-                                                 out.data());
+  FriBidiStrIndex n =
+      fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, s.data(), static_cast<FriBidiStrIndex>(s.size()), out.data());
   out.resize(static_cast<std::size_t>(n));
   return out;
 }
 
-bool asciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool asciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+bool asciiDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool asciiLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool space(char c) {
+  return c == ' ' || c == '\t' || c == '\n';
+}
 
 constexpr std::string_view kLri = "\xE2\x81\xA6", kPdi = "\xE2\x81\xA9";  // U+2066, U+2069
 
@@ -114,7 +120,9 @@ bool invisibleControl(FriBidiChar c) {
 // with no mark positioning, so a damma lands beside its letter, not above it: on screen the marks are
 // left out, as in most Arabic interfaces (the text itself keeps them: the badge and the PDF, drawn by
 // Pango, show them in place).
-bool arabicMark(FriBidiChar c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED); }
+bool arabicMark(FriBidiChar c) {
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED);
+}
 
 std::string shape(std::string_view text) {
   const std::string isolated = isolateLtrRuns(text);
@@ -184,9 +192,13 @@ const char* label(std::string_view key, bool withId) {
 }
 }  // namespace
 
-const char* L(std::string_view key) { return label(key, false); }
+const char* L(std::string_view key) {
+  return label(key, false);
+}
 
-const char* LID(std::string_view key) { return label(key, true); }
+const char* LID(std::string_view key) {
+  return label(key, true);
+}
 
 void clearDisplayCache() {
   cache().shaped.clear();

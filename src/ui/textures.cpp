@@ -6,8 +6,12 @@ namespace {
 TextureService* gService = nullptr;
 }
 
-void setTextureService(TextureService* service) { gService = service; }
-TextureService* textureService() { return gService; }
+void setTextureService(TextureService* service) {
+  gService = service;
+}
+TextureService* textureService() {
+  return gService;
+}
 
 void Texture::set(int width, int height, const std::vector<unsigned char>& rgba) {
   reset();

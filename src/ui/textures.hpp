@@ -2,9 +2,9 @@
 // installs at start (src/app, which owns OpenGL). Headless tests install a fake one. The UI never sees
 // OpenGL itself.
 #pragma once
-#include <vector>
-
 #include <imgui.h>
+
+#include <vector>
 
 namespace moussem::ui {
 

@@ -28,9 +28,9 @@ CupsServer::CupsServer() {
   std::ofstream(d / "cups-files.conf") << "ServerRoot " << d.string() << "\nRequestRoot " << (d / "spool").string()
                                        << "\nCacheDir " << (d / "cache").string() << "\nStateDir "
                                        << (d / "state").string() << "\nTempDir " << (d / "spool").string()
-                                       << "\nErrorLog " << (d / "log" / "error_log").string()
-                                       << "\nAccessLog " << (d / "log" / "access_log").string()
-                                       << "\nPageLog " << (d / "log" / "page_log").string()
+                                       << "\nErrorLog " << (d / "log" / "error_log").string() << "\nAccessLog "
+                                       << (d / "log" / "access_log").string() << "\nPageLog "
+                                       << (d / "log" / "page_log").string()
                                        << "\nLogFileGroup root\nFileDevice Yes\nSandboxing Relaxed\n";
   const std::string conf = (d / "cupsd.conf").string(), files = (d / "cups-files.conf").string();
   std::vector<std::string> args{"cupsd", "-f", "-c", conf, "-s", files};
@@ -46,7 +46,8 @@ CupsServer::CupsServer() {
   if (rc != 0) throw std::runtime_error("cannot start cupsd (is cups-daemon installed? tools/setup installs it)");
   // Ready when it answers; then one raw queue that keeps what it receives.
   for (int i = 0; i < 100; ++i) {
-    if (std::filesystem::exists(socket()) && runCommand("lpstat", {"-r"}, {envVar()}).out.find("is running") != std::string::npos)
+    if (std::filesystem::exists(socket()) &&
+        runCommand("lpstat", {"-r"}, {envVar()}).out.find("is running") != std::string::npos)
       break;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }

@@ -29,8 +29,8 @@ BadgeClaims sampleClaims() {
   c.serial = "AB12CD34";
   c.version = 2;
   c.category = "exhibitor";
-  c.days = 0x7F;   // all 7 days of the week
-  c.zones = 0x3;   // exhibition + forum
+  c.days = 0x7F;  // all 7 days of the week
+  c.zones = 0x3;  // exhibition + forum
   return c;
 }
 
@@ -71,8 +71,9 @@ TEST_CASE("the published test vector verifies (docs/badge-format.md)") {
   Keys k = keysFromSeed(0);
   std::string p = signPayload(sampleClaims(), k.sk);
   // Ed25519 is deterministic: same key and claims, same text, on every machine.
-  CHECK(p == "MSM1.K7Q2XP.AB12CD34.2.EXHIBITOR.7F.3."
-             "SJ4PAZEH23MHRLAVPBU4IXZBGPK66BLSLXNKZU55B53WUVHMIJGCQJILRVXAHOJLYROSOCTH6NVNASTGXH2JFT6MXCQ5NEFMNYJJ6BQ");
+  CHECK(p ==
+        "MSM1.K7Q2XP.AB12CD34.2.EXHIBITOR.7F.3."
+        "SJ4PAZEH23MHRLAVPBU4IXZBGPK66BLSLXNKZU55B53WUVHMIJGCQJILRVXAHOJLYROSOCTH6NVNASTGXH2JFT6MXCQ5NEFMNYJJ6BQ");
   CHECK(verifyPayload(p, "K7Q2XP", k.pk).verdict == PayloadVerdict::Ok);
 }
 

@@ -32,8 +32,8 @@ struct Edition3 {
     e.starts_on = "2026-02-09";
     e.ends_on = "2026-02-15";
     store = createEditionDatabase(db, e);
-    const char* names[][3] = {{"Fatima", "Zahra", "فاطمة الزهراء"}, {"Karim", "Bennani", "كريم بناني"},
-                              {"Lucie", "Martin", ""}};
+    const char* names[][3] = {
+        {"Fatima", "Zahra", "فاطمة الزهراء"}, {"Karim", "Bennani", "كريم بناني"}, {"Lucie", "Martin", ""}};
     for (auto& n : names) {
       Person p;
       p.first_name = n[0];
@@ -143,8 +143,7 @@ TEST_CASE("with no printer chosen and no default printer, printing says so") {
   Edition3 e;
   auto svc = e.service();
   BadgeRenderer renderer(loadTemplate("a6"));
-  CHECK_THROWS_WITH(printBatch(*e.store, svc, e.people, renderer, {"", ""}, false),
-                    Catch::Contains("imprimante"));
+  CHECK_THROWS_WITH(printBatch(*e.store, svc, e.people, renderer, {"", ""}, false), Catch::Contains("imprimante"));
   CHECK(e.store->printLog().empty());
 }
 

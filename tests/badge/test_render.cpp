@@ -1,9 +1,9 @@
 #include <cairo.h>
-#include <fstream>
 #include <sodium.h>
 #include <zbar.h>
 
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "badge/badge_render.hpp"
 #include "badge/payload.hpp"
@@ -268,14 +268,18 @@ TEST_CASE("a broken template is refused with the file and field at fault") {
     }
     return std::string("accepted");
   };
-  CHECK(message("{") .find("mine.json") != std::string::npos);
+  CHECK(message("{").find("mine.json") != std::string::npos);
   CHECK(message(R"({"page_mm":[105,148],"elements":[]})").find("qr") != std::string::npos);
   CHECK(message(R"({"page_mm":[105,148],"elements":[{"kind":"qr","box":[0,0,200,40]}]})").find("elements[0].box") !=
         std::string::npos);
-  CHECK(message(R"({"page_mm":[105,148],"elements":[{"kind":"qr","box":[0,0,40,40]},{"kind":"text","field":"password","box":[0,0,10,10]}]})")
-            .find("elements[1].field") != std::string::npos);
-  CHECK(message(R"({"page_mm":[105,148],"elements":[{"kind":"qr","box":[0,0,40,40]},{"kind":"text","field":"name_ar","box":[0,0,10,10],"color":"red"}]})")
-            .find("color") != std::string::npos);
+  CHECK(
+      message(
+          R"({"page_mm":[105,148],"elements":[{"kind":"qr","box":[0,0,40,40]},{"kind":"text","field":"password","box":[0,0,10,10]}]})")
+          .find("elements[1].field") != std::string::npos);
+  CHECK(
+      message(
+          R"({"page_mm":[105,148],"elements":[{"kind":"qr","box":[0,0,40,40]},{"kind":"text","field":"name_ar","box":[0,0,10,10],"color":"red"}]})")
+          .find("color") != std::string::npos);
   CHECK_THROWS_AS(loadTemplate("no-such-template"), Error);
 }
 

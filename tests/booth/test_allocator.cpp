@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
 #include <algorithm>
 #include <bit>
+#include <catch2/catch.hpp>
 #include <cctype>
 #include <climits>
 #include <map>
@@ -70,7 +70,8 @@ TEST_CASE("the sparse assignment finds the optimum over its arcs, rows staying o
     std::vector<std::vector<Arc>> arcs(rows);
     for (int r = 0; r < rows; ++r)
       for (int c = 0; c < cols; ++c)
-        if (next(3) != 0) arcs[r].push_back({c, static_cast<std::int32_t>(trial % 4 == 0 ? -next(3) : next(2000) - 1500)});
+        if (next(3) != 0)
+          arcs[r].push_back({c, static_cast<std::int32_t>(trial % 4 == 0 ? -next(3) : next(2000) - 1500)});
     const auto x = solveSparseAssignment(rows, cols, arcs);
     REQUIRE(static_cast<int>(x.size()) == rows);
     long long total = 0;
@@ -165,7 +166,8 @@ TEST_CASE("the checker counts each kind of hard violation") {
     int first = -1;
     for (std::size_t e = 0; e < a.boothOf.size(); ++e)
       if (a.boothOf[e] >= 0 && p.exhibitors[e].fixedBooth < 0) {
-        if (first < 0) first = static_cast<int>(e);
+        if (first < 0)
+          first = static_cast<int>(e);
         else {
           a.boothOf[e] = a.boothOf[first];
           break;
@@ -203,7 +205,8 @@ TEST_CASE("the checker counts each kind of hard violation") {
       if (r.allocation.boothOf[e] >= 0 && q.exhibitors[e].fixedBooth < 0) {
         const int b = r.allocation.boothOf[e];
         for (std::size_t o = 0; o < q.exhibitors.size(); ++o)
-          if (o != e && r.allocation.boothOf[o] >= 0 && adjacent(q.booths[b].rect, q.booths[r.allocation.boothOf[o]].rect)) {
+          if (o != e && r.allocation.boothOf[o] >= 0 &&
+              adjacent(q.booths[b].rect, q.booths[r.allocation.boothOf[o]].rect)) {
             e1 = static_cast<int>(e);
             e2 = static_cast<int>(o);
             break;
@@ -225,7 +228,8 @@ TEST_CASE("more exhibitors than booths: the best set is placed, the rest listed 
   const auto r = allocate(p);
   CHECK(r.violations.total() == 0);
   CHECK(r.score.unassigned > 0);
-  for (const auto& u : r.unmet) CHECK((u.reason == "taken" || u.reason == "competitors" || u.reason == "no_fitting_booth"));
+  for (const auto& u : r.unmet)
+    CHECK((u.reason == "taken" || u.reason == "competitors" || u.reason == "no_fitting_booth"));
   // Higher priorities go first: among those who fit the same booths, the unplaced are not above the placed.
   CHECK(r.inversion_count >= 0);
 }
@@ -248,7 +252,8 @@ TEST_CASE("the allocator's fit lists hold exactly the fitting booths, scored as 
       std::vector<std::pair<int, long long>> expected;
       for (int b = 0; b < static_cast<int>(p.booths.size()); ++b)
         if (p.fits(e, b)) expected.push_back({b, p.linear(e, b)});
-      std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+      std::stable_sort(expected.begin(), expected.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
       CHECK(lists[e] == expected);
     }
   }
@@ -279,7 +284,8 @@ TEST_CASE("the LP export writes the same model: every fitting pair a binary, wit
   long long pairs = 0;
   for (std::size_t e = 0; e < p.exhibitors.size(); ++e)
     for (std::size_t b = 0; b < p.booths.size(); ++b)
-      if (p.exhibitors[e].fixedBooth < 0 && p.exhibitors[e].wantsBooth && p.fits(static_cast<int>(e), static_cast<int>(b))) {
+      if (p.exhibitors[e].fixedBooth < 0 && p.exhibitors[e].wantsBooth &&
+          p.fits(static_cast<int>(e), static_cast<int>(b))) {
         ++pairs;
         const std::string term = "+ " + std::to_string(p.linear(static_cast<int>(e), static_cast<int>(b))) + " x" +
                                  std::to_string(e) + "_" + std::to_string(b);
@@ -291,7 +297,9 @@ TEST_CASE("the LP export writes the same model: every fitting pair a binary, wit
   CHECK(stats.variables >= pairs);
 }
 
-TEST_CASE("the LP export keeps an exhibitor from being its own neighbour, and leaves out pairs one exhibitor alone could fill") {
+TEST_CASE(
+    "the LP export keeps an exhibitor from being its own neighbour, and leaves out pairs one exhibitor alone could "
+    "fill") {
   const auto p = generatedProblem(30, 4);
   std::ostringstream lp;
   writeLp(p, lp);
@@ -464,7 +472,9 @@ TEST_CASE("the allocator's progress only moves forward and ends full when nothin
     CHECK(std::is_sorted(seen.begin(), seen.end()));
     CHECK(seen.front() > 0.0);
     CHECK(seen.back() <= 1.0);
-    if (exactRows == 10) CHECK(seen.back() == 1.0);
-    else CHECK(seen.back() > 0.5);  // the annealing's half was reported too
+    if (exactRows == 10)
+      CHECK(seen.back() == 1.0);
+    else
+      CHECK(seen.back() > 0.5);  // the annealing's half was reported too
   }
 }

@@ -99,15 +99,15 @@ TEST_CASE("a malformed LP file is refused with its line, never read in part") {
   const std::string good = "Maximize\n obj: x + y\nSubject To\n r: x + y <= 1\nEnd\n";
   REQUIRE_NOTHROW(parse(good));
   const std::pair<std::string, long> bad[] = {
-      {"Maximize\n obj: x + y\nSubject To\n r: x + y <= 1\n", 5},   // truncated: no End
-      {"Maximize\n obj: x + y\nSubject To\n r: x + <= 1\nEnd\n", 4},  // a sign without a term
-      {"Maximize\n obj: x + y\nSubject To\n r: x + y 1\nEnd\n", 4},   // no operator
-      {"Maximize\n obj: x + y\nSubject To\n r: x + y <= \nEnd\n", 5}, // no right-hand side
-      {"Maximize\n obj: x * y\nEnd\n", 2},                           // not linear
-      {"Minimize\n obj: x\nEnd\n", 1},                               // bounds are for maximisations
-      {" obj: x\nEnd\n", 1},                                         // no objective section
-      {"Maximize\n obj: x\nBounds\n 3 <= x <= 1\nEnd\n", 0},         // empty bounds
-      {"Maximize\n obj: 2x\nEnd\n", 2},                              // a number glued to a name
+      {"Maximize\n obj: x + y\nSubject To\n r: x + y <= 1\n", 5},      // truncated: no End
+      {"Maximize\n obj: x + y\nSubject To\n r: x + <= 1\nEnd\n", 4},   // a sign without a term
+      {"Maximize\n obj: x + y\nSubject To\n r: x + y 1\nEnd\n", 4},    // no operator
+      {"Maximize\n obj: x + y\nSubject To\n r: x + y <= \nEnd\n", 5},  // no right-hand side
+      {"Maximize\n obj: x * y\nEnd\n", 2},                             // not linear
+      {"Minimize\n obj: x\nEnd\n", 1},                                 // bounds are for maximisations
+      {" obj: x\nEnd\n", 1},                                           // no objective section
+      {"Maximize\n obj: x\nBounds\n 3 <= x <= 1\nEnd\n", 0},           // empty bounds
+      {"Maximize\n obj: 2x\nEnd\n", 2},                                // a number glued to a name
   };
   for (const auto& [text, line] : bad) {
     INFO(text);
@@ -140,8 +140,10 @@ TEST_CASE("every truncation and random damage of an exported LP file is read or 
       state = state * 6364136223846793005ull + 1442695040888963407ull;
       const std::size_t at = (state >> 20) % damaged.size();
       const char c = alphabet[(state >> 50) % alphabet.size()];
-      if (trial % 3 == 0) damaged.erase(at, 1);
-      else damaged[at] = c;
+      if (trial % 3 == 0)
+        damaged.erase(at, 1);
+      else
+        damaged[at] = c;
     }
     try {
       const auto m = parse(damaged);
@@ -208,7 +210,8 @@ TEST_CASE("column generation reaches CBC's LP optimum from a few columns, and bo
   o.maxRounds = 200;
   int rounds = 0;
   const auto result = columnGeneration(
-      m, o, x.dir.path().string(), [](const std::string& path, std::size_t rows) { return solveWithCbc(path, rows, 120); },
+      m, o, x.dir.path().string(),
+      [](const std::string& path, std::size_t rows) { return solveWithCbc(path, rows, 120); },
       [&](const Round& r) {
         ++rounds;
         CHECK(r.activeColumns < m.columns());

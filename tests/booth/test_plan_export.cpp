@@ -2,7 +2,6 @@
 // PDF with poppler (booth codes, French and Arabic names in the index), the PNG's size, the directory
 // CSV parsed back, the XLSX unzipped; a wrong extension or colour is refused and writes nothing.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 
@@ -74,7 +73,7 @@ TEST_CASE("venue plan --out FILE.pdf: the plan with booth codes, then an index b
   REQUIRE(r.exit_code == 0);
   CHECK_FALSE(std::filesystem::exists(out.string() + ".partial"));
   auto info = test::runCommand("pdfinfo", {out.string()});
-  CHECK(info.out.find("Pages:           2") != std::string::npos);  // the plan, one index page
+  CHECK(info.out.find("Pages:           2") != std::string::npos);    // the plan, one index page
   CHECK(info.out.find("1190.55 x 841.89 pts") != std::string::npos);  // A3 landscape
   auto text = test::runCommand("pdftotext", {out.string(), "-"});
   for (const char* code : {"A-05", "B-07", "C-01", "D-01"}) CHECK(text.out.find(code) != std::string::npos);
@@ -142,7 +141,8 @@ TEST_CASE("booth directory --out FILE.xlsx: a sheet with translated headers, boo
   REQUIRE(d.cli({"--lang", "fr", "booth", "directory", "--out", out.string()}).exit_code == 0);
   auto strings = test::runCommand("unzip", {"-p", out.string(), "xl/sharedStrings.xml"});
   REQUIRE(strings.exit_code == 0);
-  for (const std::string& s : {std::string("Stand"), std::string("Nom (arabe)"), std::string("A-05"), d.first.name_ar, d.second.name_fr})
+  for (const std::string& s :
+       {std::string("Stand"), std::string("Nom (arabe)"), std::string("A-05"), d.first.name_ar, d.second.name_fr})
     CHECK(strings.out.find(s) != std::string::npos);
   auto sheet = test::runCommand("unzip", {"-p", out.string(), "xl/worksheets/sheet1.xml"});
   CHECK(sheet.out.find("<pane") != std::string::npos);  // the header row stays in view

@@ -43,7 +43,9 @@ std::string errorOf(const json& j) {
   return "";
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 struct Db {
   TempDir dir;
@@ -198,7 +200,8 @@ TEST_CASE("the demo edition uses the OLM Souissi example plan and gives some exh
 TEST_CASE("an aisle's or entrance's label is one text (French, the old form) or one per language, and round-trips") {
   auto j = smallVenue();
   j["halls"][0]["aisles"][0]["label"] = "Allée centrale";  // the old single label
-  j["halls"][0]["entrances"][0]["label"] = {{"fr", "Entrée principale"}, {"ar", "المدخل الرئيسي"}, {"en", "Main entrance"}};
+  j["halls"][0]["entrances"][0]["label"] = {
+      {"fr", "Entrée principale"}, {"ar", "المدخل الرئيسي"}, {"en", "Main entrance"}};
   const auto v = booth::parseVenue(j.dump(), "plan.json");
   const VenueFeature* aisle = nullptr;
   const VenueFeature* door = nullptr;
@@ -286,9 +289,15 @@ TEST_CASE("fuzz: random byte mutations of a venue file give a valid venue or a c
     for (int e = 0; e < edits; ++e) {
       const std::size_t pos = rng() % s.size();
       switch (rng() % 3) {
-        case 0: s[pos] = alphabet[rng() % sizeof alphabet]; break;
-        case 1: s.insert(pos, 1, alphabet[rng() % sizeof alphabet]); break;
-        default: s.erase(pos, 1 + rng() % 3); break;
+        case 0:
+          s[pos] = alphabet[rng() % sizeof alphabet];
+          break;
+        case 1:
+          s.insert(pos, 1, alphabet[rng() % sizeof alphabet]);
+          break;
+        default:
+          s.erase(pos, 1 + rng() % 3);
+          break;
       }
     }
     (parseMutated(s) == Outcome::Venue ? venues : refused) += 1;
@@ -300,8 +309,9 @@ TEST_CASE("fuzz: random byte mutations of a venue file give a valid venue or a c
 TEST_CASE("fuzz: any field of a venue file set to a wrong value gives a valid venue or a clear refusal") {
   // Walks to a random leaf of the plan and replaces it: negative, zero, huge and fractional numbers,
   // values of the wrong type, empty and very long texts.
-  const std::vector<json> values = {-1,    0,   0.001, 1e308,      -1e308, 3.5,  "",   "x", std::string(5000, 'a'),
-                                    nullptr, true, json::array(), json::object(), "corner", "assigned", "A-01"};
+  const std::vector<json> values = {
+      -1,      0,    0.001,         1e308,          -1e308,   3.5,        "",    "x", std::string(5000, 'a'),
+      nullptr, true, json::array(), json::object(), "corner", "assigned", "A-01"};
   std::mt19937 rng(7);
   int venues = 0, refused = 0;
   for (int iter = 0; iter < 2000; ++iter) {

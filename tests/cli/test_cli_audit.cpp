@@ -58,11 +58,12 @@ void appendRows(const fs::path& db, int n) {
     r.prev_hash = prev;
     r.hash = moussem::auditHash(r);
     prev = r.hash;
-    sql += "INSERT INTO audit (id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, "
-           "hash) VALUES (" + std::to_string(r.id) + "," + sqlText(r.at) + "," + sqlText(r.user_name) + "," +
-           sqlText(r.role) + "," + sqlText(r.station) + "," + sqlText(r.action) + "," + sqlText(r.entity) + "," +
-           sqlText(r.entity_id) + "," + sqlText(r.before) + "," + sqlText(r.after) + "," + sqlText(r.prev_hash) + "," +
-           sqlText(r.hash) + ");";
+    sql +=
+        "INSERT INTO audit (id, at, user_name, role, station, action, entity, entity_id, before, after, prev_hash, "
+        "hash) VALUES (" +
+        std::to_string(r.id) + "," + sqlText(r.at) + "," + sqlText(r.user_name) + "," + sqlText(r.role) + "," +
+        sqlText(r.station) + "," + sqlText(r.action) + "," + sqlText(r.entity) + "," + sqlText(r.entity_id) + "," +
+        sqlText(r.before) + "," + sqlText(r.after) + "," + sqlText(r.prev_hash) + "," + sqlText(r.hash) + ");";
     sql += "INSERT INTO audit_anchor (audit_id, hash) VALUES (" + std::to_string(r.id) + "," + sqlText(r.hash) + ");";
   }
   exec(db, sql);
@@ -101,7 +102,8 @@ bool names(const json& j, const std::string& problem, int row) {
 TEST_CASE("audit verify names edited, deleted and reordered rows in a tampered copy") {
   TempDir dir;
   const auto db = dir / "e.db";
-  REQUIRE(run("moussem-cli", {"--db", db.string(), "init", "--from", "2026-02-09", "--to", "2026-02-15"}).exit_code == 0);
+  REQUIRE(run("moussem-cli", {"--db", db.string(), "init", "--from", "2026-02-09", "--to", "2026-02-15"}).exit_code ==
+          0);
   appendRows(db, 10);
   auto ok = verify(db, 0);
   CHECK(ok["ok"] == true);
@@ -148,8 +150,10 @@ TEST_CASE("audit verify names edited, deleted and reordered rows in a tampered c
     sqlite3* c = nullptr;
     REQUIRE(sqlite3_open(copy.c_str(), &c) == SQLITE_OK);
     sqlite3_stmt* st = nullptr;
-    REQUIRE(sqlite3_prepare_v2(c, "SELECT at, user_name, role, station, action, entity, entity_id, before, after, "
-                                  "prev_hash FROM audit WHERE id = 6", -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_prepare_v2(c,
+                               "SELECT at, user_name, role, station, action, entity, entity_id, before, after, "
+                               "prev_hash FROM audit WHERE id = 6",
+                               -1, &st, nullptr) == SQLITE_OK);
     REQUIRE(sqlite3_step(st) == SQLITE_ROW);
     auto col = [&](int i) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, i))); };
     AuditRow r{6, col(0), "mallory", col(2), col(3), col(4), col(5), col(6), col(7), col(8), col(9), ""};
@@ -201,8 +205,8 @@ TEST_CASE("rows chained over digests: values can be erased by anonymisation, nev
   const std::string id = std::to_string(row);
   CHECK(execStatus(db, "UPDATE audit SET after = '{\"role\":\"admin\"}' WHERE id = " + id) != SQLITE_OK);
   CHECK(execStatus(db, "UPDATE audit SET after = '' WHERE id = " + id) != SQLITE_OK);
-  CHECK(execStatus(db, "UPDATE audit SET before = '', after = '', redacted_at = 'x', user_name = 'm' WHERE id = " + id) !=
-        SQLITE_OK);
+  CHECK(execStatus(db, "UPDATE audit SET before = '', after = '', redacted_at = 'x', user_name = 'm' WHERE id = " +
+                           id) != SQLITE_OK);
 
   SECTION("a value edited in a copy without triggers is named") {
     const auto copy = dir / "edit.db";
@@ -213,8 +217,10 @@ TEST_CASE("rows chained over digests: values can be erased by anonymisation, nev
     CHECK(j["problems"].size() == 1);
   }
   SECTION("values erased the way anonymize does: the chain still verifies, the row says so") {
-    CHECK(execStatus(db, "UPDATE audit SET before = '', after = '', redacted_at = '2026-03-01T10:00:00.000Z' "
-                         "WHERE id = " + id) == SQLITE_OK);
+    CHECK(execStatus(db,
+                     "UPDATE audit SET before = '', after = '', redacted_at = '2026-03-01T10:00:00.000Z' "
+                     "WHERE id = " +
+                         id) == SQLITE_OK);
     CHECK(verify(db, 0)["ok"] == true);
     auto again = json::parse(cli({"--json", "audit", "list", "--action", "user.set_role"}).out);
     CHECK(again[0]["after"] == "");

@@ -223,13 +223,13 @@ TEST_CASE("restore refuses a bad backup and leaves the target byte for byte as i
 
 TEST_CASE("backup and restore refuse a PostgreSQL database and point to pg_dump") {
   TempDir dir;
-  auto b = run("moussem-cli", {"--db", "postgresql://moussem@127.0.0.1:1/none", "--lang", "en", "backup",
-                               (dir / "x.db").string()});
+  auto b = run("moussem-cli",
+               {"--db", "postgresql://moussem@127.0.0.1:1/none", "--lang", "en", "backup", (dir / "x.db").string()});
   CHECK(b.exit_code == 1);
   CHECK(b.err.find("pg_dump") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "x.db"));
-  auto r = run("moussem-cli", {"--db", "postgresql://moussem@127.0.0.1:1/none", "--lang", "en", "restore",
-                               (dir / "x.db").string()});
+  auto r = run("moussem-cli",
+               {"--db", "postgresql://moussem@127.0.0.1:1/none", "--lang", "en", "restore", (dir / "x.db").string()});
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("pg_restore") != std::string::npos);
 }

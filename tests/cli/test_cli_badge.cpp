@@ -88,7 +88,8 @@ TEST_CASE("badge render refuses bad requests and writes nothing") {
   CHECK(d.cli({"badge", "render", "--all", "--out", (d.dir / "x.png").string()}).exit_code == 2);
   CHECK(d.cli({"badge", "render", "--out", (d.dir / "x.pdf").string()}).exit_code == 2);
   CHECK(d.cli({"badge", "render", "--all", "--out", (d.dir / "x.docx").string()}).exit_code == 2);
-  CHECK(d.cli({"badge", "render", "--all", "--out", (d.dir / "x.pdf").string(), "--template", "poster"}).exit_code == 1);
+  CHECK(d.cli({"badge", "render", "--all", "--out", (d.dir / "x.pdf").string(), "--template", "poster"}).exit_code ==
+        1);
   CHECK(d.cli({"badge", "render", "--person", "99999", "--out", (d.dir / "x.pdf").string()}).exit_code == 1);
   CHECK_FALSE(std::filesystem::exists(d.dir / "x.pdf"));
   CHECK_FALSE(std::filesystem::exists(d.dir / "x.png"));
@@ -147,7 +148,7 @@ TEST_CASE("a badge rendered to a PNG is published only once the badge is committ
   const long long before = d.badges();
   REQUIRE(before == 0);
   const auto png = d.dir / "one.png";
-  const std::vector<std::string> render = {"badge", "render", "--person", std::to_string(person),
+  const std::vector<std::string> render = {"badge", "render",    "--person", std::to_string(person),
                                            "--out", png.string()};
   // Killed with the PNG drawn and the transaction open: no file, no badge, no temporary left behind.
   d.killedAt("badge-render-before-commit", render);

@@ -3,7 +3,6 @@
 // untranslated and no French sentence of the catalogs; the files they write (XLSX headers, the exhibitor
 // directory, the PDF report) follow the language too.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -53,8 +52,9 @@ bool hasArabicLetter(const std::string& s) {
 }
 
 // Words that only French text has (checked on outputs that print no records).
-const std::regex frenchWords(R"((^|[^\w])(le|la|les|des|du|une|est|pour|avec|sans|aucun|aucune|fichier|ligne|introuvable|enregistré)([^\w]|$))",
-                             std::regex::icase);
+const std::regex frenchWords(
+    R"((^|[^\w])(le|la|les|des|du|une|est|pour|avec|sans|aucun|aucune|fichier|ligne|introuvable|enregistré)([^\w]|$))",
+    std::regex::icase);
 
 }  // namespace
 
@@ -134,12 +134,17 @@ TEST_CASE("XLSX headers and the exhibitor directory follow --lang, the PDF repor
     CHECK(strings.out.find(column) != std::string::npos);
 
     const auto directory = dir / (std::string("d-") + lang + ".pdf");
-    REQUIRE(run("moussem-cli", {"--db", db, "--lang", lang, "booth", "directory", "--out", directory.string()}).exit_code == 0);
+    REQUIRE(
+        run("moussem-cli", {"--db", db, "--lang", lang, "booth", "directory", "--out", directory.string()}).exit_code ==
+        0);
     auto text = moussem::test::runCommand("pdftotext", {"-layout", directory.string(), "-"});
     // pdftotext spaces Arabic letters apart: in Arabic, Arabic text and no French title.
-    if (std::string(lang) == "ar") CHECK(hasArabicLetter(text.out));
-    else CHECK(text.out.find(i18n::lookupIn(lang, "plan.export.directory")) != std::string::npos);
-    if (std::string(lang) != "fr") CHECK(text.out.find(i18n::lookupIn("fr", "plan.export.directory")) == std::string::npos);
+    if (std::string(lang) == "ar")
+      CHECK(hasArabicLetter(text.out));
+    else
+      CHECK(text.out.find(i18n::lookupIn(lang, "plan.export.directory")) != std::string::npos);
+    if (std::string(lang) != "fr")
+      CHECK(text.out.find(i18n::lookupIn("fr", "plan.export.directory")) == std::string::npos);
   }
   const auto pdf = dir / "r-en.pdf";
   REQUIRE(run("moussem-cli", {"--db", db, "--lang", "en", "report", "--out", pdf.string()}).exit_code == 0);
@@ -153,18 +158,20 @@ TEST_CASE("--help describes the commands and options in the language of --lang, 
   auto ar = run("moussem-cli", {"--lang", "ar", "--help"});
   CHECK(ar.exit_code == 0);
   CHECK(hasArabicLetter(ar.out));
-  for (const char* key : {"cli.help.global.json", "cli.help.global.lang", "cli.help.user.about", "cli.help.info.about"}) {
+  for (const char* key :
+       {"cli.help.global.json", "cli.help.global.lang", "cli.help.user.about", "cli.help.info.about"}) {
     INFO(key);
     CHECK(ar.out.find(i18n::lookupIn("ar", key)) != std::string::npos);
     CHECK(ar.out.find(i18n::lookupIn("en", key)) == std::string::npos);
     CHECK(ar.out.find(i18n::lookupIn("fr", key)) == std::string::npos);
   }
 
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"--lang", "fr", "user", "--help"},
-                                               std::vector<std::string>{"user", "--help"}}) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--lang", "fr", "user", "--help"}, std::vector<std::string>{"user", "--help"}}) {
     auto fr = run("moussem-cli", args);
     CHECK(fr.exit_code == 0);
-    for (const char* key : {"cli.help.user.list.about", "cli.help.user.disable.about", "cli.help.user.set-role.about"}) {
+    for (const char* key :
+         {"cli.help.user.list.about", "cli.help.user.disable.about", "cli.help.user.set-role.about"}) {
       INFO(key);
       CHECK(fr.out.find(i18n::lookupIn("fr", key)) != std::string::npos);
       CHECK(fr.out.find(i18n::lookupIn("en", key)) == std::string::npos);

@@ -15,11 +15,12 @@ using moussem::test::TempDir;
 using nlohmann::json;
 
 namespace {
-std::string dbName(const std::string& url) { return url.substr(url.rfind('/') + 1); }
+std::string dbName(const std::string& url) {
+  return url.substr(url.rfind('/') + 1);
+}
 }  // namespace
 
-TEST_CASE("init, demo, info and scan work on a server URL, the key stays in this station's data folder",
-          "[postgres]") {
+TEST_CASE("init, demo, info and scan work on a server URL, the key stays in this station's data folder", "[postgres]") {
   const std::string url = moussem::test::newPgDatabase();
   auto init = run("moussem-cli", {"--db", url, "--json", "init", "--edition-name", "Salon", "--from", "2026-02-09"});
   REQUIRE(init.exit_code == 0);
@@ -54,8 +55,7 @@ TEST_CASE("a server that is down or a wrong password: exit 1, a clear message, n
   CHECK(wrong.err.find("s3cret") == std::string::npos);
 }
 
-TEST_CASE("migrate moves an edition from a file to a server and back, keys excepted, counts verified",
-          "[postgres]") {
+TEST_CASE("migrate moves an edition from a file to a server and back, keys excepted, counts verified", "[postgres]") {
   TempDir dir;
   const std::string file = (dir / "rabat.db").string();
   REQUIRE(run("moussem-cli", {"--db", file, "demo", "--exhibitors", "5", "--participants", "30"}).exit_code == 0);
@@ -80,7 +80,8 @@ TEST_CASE("migrate moves an edition from a file to a server and back, keys excep
   CHECK(after["exhibitors"] == before["exhibitors"]);
   CHECK(after["scans"] == before["scans"]);
   // The server notes the Moussem that made its schema, for older stations (docs/install.md).
-  CHECK(moussem::test::pgQuery(url, "SELECT value FROM setting WHERE key = 'schema.written_by'") == moussem::appVersion());
+  CHECK(moussem::test::pgQuery(url, "SELECT value FROM setting WHERE key = 'schema.written_by'") ==
+        moussem::appVersion());
   // The old badge still verifies on the server: same edition, same serials, same public key.
   auto scan = run("moussem-cli", {"--db", url, "scan", "--gate", "exhibition", "--at", "2026-02-10T12:00"}, p + "\n");
   REQUIRE(scan.exit_code == 0);
@@ -88,8 +89,8 @@ TEST_CASE("migrate moves an edition from a file to a server and back, keys excep
   CHECK(json::parse(scan.out)["reason"] != "forged");
   // New rows get new ids after the copied ones (identity sequences moved on).
   std::filesystem::copy_file(moussem::paths::keyFileFor(file), moussem::paths::keyFileFor(url));
-  std::filesystem::permissions(moussem::paths::keyFileFor(url), std::filesystem::perms::owner_read |
-                                                                    std::filesystem::perms::owner_write);
+  std::filesystem::permissions(moussem::paths::keyFileFor(url),
+                               std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   {
     std::ofstream(dir / "new.csv") << "first_name,last_name,category\nNadia,Berrada,forum\n";
     auto imported = run("moussem-cli", {"--db", url, "import", "participants", (dir / "new.csv").string()});

@@ -2,7 +2,6 @@
 // is used by some code (a literal key, a dynamic prefix such as "badge.progress." + stage, or the plural
 // forms of a trn() key). Reads the sources the way a reviewer would: string literals outside comments.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -119,8 +118,10 @@ TEST_CASE("every key the code looks up is in the catalogs, and every catalog key
     if (l.callee == "trn") plurals.insert(l.text);
     if (lookup) {
       INFO(l.where << ": " << l.callee << "(\"" << l.text << "\")");
-      if (l.callee == "trn") CHECK(catalog.count(l.text + ".other") == 1);
-      else CHECK(catalog.count(l.text) == 1);
+      if (l.callee == "trn")
+        CHECK(catalog.count(l.text + ".other") == 1);
+      else
+        CHECK(catalog.count(l.text) == 1);
     }
   }
   for (const std::string& key : catalog) {

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <limits>
 
 #include "core/codes.hpp"
@@ -44,11 +43,11 @@ TEST_CASE("every stable code has a label in French, Arabic and English") {
     const char* name;
     std::span<const std::string_view> codes;
   };
-  for (auto f : {Family{"kind", codes::kinds()}, Family{"sector", codes::sectors()}, Family{"region", codes::regions()},
-                 Family{"program", codes::programs()}, Family{"category", codes::categories()},
-                 Family{"zone", codes::zones()}, Family{"booth_type", codes::boothTypes()},
-                 Family{"booth_status", codes::boothStatuses()}, Family{"reentry", codes::reentryPolicies()},
-                 Family{"presence_reset", codes::presenceResets()}}) {
+  for (auto f :
+       {Family{"kind", codes::kinds()}, Family{"sector", codes::sectors()}, Family{"region", codes::regions()},
+        Family{"program", codes::programs()}, Family{"category", codes::categories()}, Family{"zone", codes::zones()},
+        Family{"booth_type", codes::boothTypes()}, Family{"booth_status", codes::boothStatuses()},
+        Family{"reentry", codes::reentryPolicies()}, Family{"presence_reset", codes::presenceResets()}}) {
     for (auto code : f.codes) {
       for (const char* lang : {"fr", "ar", "en"}) {
         INFO(f.name << "." << code << " in " << lang);

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <random>
 
 #include "core/search_index.hpp"
@@ -26,7 +25,8 @@ SearchIndex::Entry entryOf(Id id, const Sample& s) {
 
 const std::vector<Sample>& samples() {
   static const std::vector<Sample> all{
-      {"Ahmed", "Benali", "أحمد بنعلي", "Coopérative Tifawine", "ahmed.benali@tifawine.ma", "+212612345678", "K7QH2M4X"},
+      {"Ahmed", "Benali", "أحمد بنعلي", "Coopérative Tifawine", "ahmed.benali@tifawine.ma", "+212612345678",
+       "K7QH2M4X"},
       {"Fatima Zahra", "El Idrissi", "فاطمة الزهراء الإدريسي", "Association Al Amal", "fz.idrissi@gmail.com",
        "+212661000111", "ABCD2345"},
       {"Hélène", "Dupré", "", "Maison de l'Artisanat", "helene.dupre@artisanat.fr", "+33612345678", ""},
@@ -94,7 +94,7 @@ TEST_CASE("search finds people by e-mail, phone digits and badge serial") {
   CHECK(people(index.search("06 12 34")) == std::vector<Id>{1});
   CHECK(people(index.search("+212 6 12 34 56 78")) == std::vector<Id>{1});
   CHECK(people(index.search("00212612")) == std::vector<Id>{1});
-  CHECK(people(index.search("5678")) == std::vector<Id>{1, 3});       // last digits
+  CHECK(people(index.search("5678")) == std::vector<Id>{1, 3});  // last digits
   CHECK(people(index.search("+33 6 12")) == std::vector<Id>{3});
   CHECK(people(index.search("K7QH2M4X")) == std::vector<Id>{1});
   CHECK(people(index.search("k7qh")) == std::vector<Id>{1});

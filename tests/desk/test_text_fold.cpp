@@ -1,8 +1,8 @@
+#include <unicode/uchar.h>
+
 #include <catch2/catch.hpp>
 
 #include "core/text_fold.hpp"
-
-#include <unicode/uchar.h>
 
 using namespace moussem::text;
 
@@ -89,20 +89,24 @@ TEST_CASE("storage normalisation keeps letters, collapses spaces and drops invis
   CHECK(normalizeForStorage("  Coopérative\u00A0 Tifawine  ") == "Coopérative Tifawine");
   CHECK(normalizeForStorage("أحمد\u200F \u200Eبن علي") == "أحمد بن علي");
   CHECK(normalizeForStorage("\xEF\xBB\xBFName") == "Name");  // a BOM inside a field
-  CHECK(normalizeForStorage("a\x01" "b") == "ab");
+  CHECK(normalizeForStorage("a\x01"
+                            "b") == "ab");
   // Invalid UTF-8 becomes U+FFFD rather than passing through.
-  CHECK(normalizeForStorage("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+  CHECK(normalizeForStorage("a\xFF"
+                            "b") ==
+        "a\xEF\xBF\xBD"
+        "b");
 }
 
 TEST_CASE("UTF-8 validation rejects Latin-1 and Windows-1256 bytes, overlongs and surrogates") {
   CHECK(isValidUtf8("Coopérative أحمد"));
   CHECK(isValidUtf8("\xEF\xBF\xBD"));
-  CHECK_FALSE(isValidUtf8("Coop\xE9rative"));      // Latin-1 é
-  CHECK_FALSE(isValidUtf8("\xC3\xE4\xE3\xCF"));     // أحمد in Windows-1256
-  CHECK_FALSE(isValidUtf8("\xC0\xAF"));             // overlong '/'
-  CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));         // surrogate
-  CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80"));     // above U+10FFFF
-  CHECK_FALSE(isValidUtf8("abc\xE2\x82"));          // truncated
+  CHECK_FALSE(isValidUtf8("Coop\xE9rative"));    // Latin-1 é
+  CHECK_FALSE(isValidUtf8("\xC3\xE4\xE3\xCF"));  // أحمد in Windows-1256
+  CHECK_FALSE(isValidUtf8("\xC0\xAF"));          // overlong '/'
+  CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));      // surrogate
+  CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  CHECK_FALSE(isValidUtf8("abc\xE2\x82"));       // truncated
 }
 
 TEST_CASE("Arabic-Indic digits search as Western digits") {
@@ -158,9 +162,12 @@ TEST_CASE("stored text: every ASCII character follows Unicode's whitespace and c
     const std::string in = std::string("a") + static_cast<char>(cp) + "b";
     const auto c = static_cast<UChar32>(cp);
     std::string expected;
-    if (u_isUWhiteSpace(c)) expected = "a b";
-    else if (u_charType(c) == U_CONTROL_CHAR) expected = "ab";
-    else expected = in;
+    if (u_isUWhiteSpace(c))
+      expected = "a b";
+    else if (u_charType(c) == U_CONTROL_CHAR)
+      expected = "ab";
+    else
+      expected = in;
     INFO("U+" << std::hex << static_cast<unsigned>(cp));
     CHECK(normalizeForStorage(in) == expected);
     CHECK(normalizeForStorage(in + "é") == expected + "é");  // the same characters beside a non-ASCII one

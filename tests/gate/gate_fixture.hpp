@@ -68,7 +68,8 @@ struct GateFixture {
   // at once on a SQLite file: wait for it (at most 5 s) so the next scan is the one that must see it.
   void awaitOtherStation(long long before, Store* on = nullptr) {
     Store& s = on ? *on : *store;
-    for (int i = 0; i < 500 && s.dataVersion() == before; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (int i = 0; i < 500 && s.dataVersion() == before; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
 };
 

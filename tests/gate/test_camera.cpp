@@ -1,7 +1,6 @@
 // Camera scanning: zbar reads the QR of a rendered badge in a greyscale frame; the scanner thread reports
 // a code held in front of the camera once; the gate model turns camera reads into verdicts.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <mutex>
 #include <thread>
@@ -32,7 +31,9 @@ gate::Frame badgeFrame(const std::string& payload) {
   f.grey.assign(static_cast<std::size_t>(f.width) * static_cast<std::size_t>(f.height), 40);
   for (int y = 0; y < img.height; ++y)
     for (int x = 0; x < img.width; ++x) {
-      const unsigned char* px = &img.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(img.width) + static_cast<std::size_t>(x)) * 4];
+      const unsigned char* px =
+          &img.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(img.width) + static_cast<std::size_t>(x)) *
+                    4];
       f.grey[static_cast<std::size_t>(y + 60) * static_cast<std::size_t>(f.width) + static_cast<std::size_t>(x + 100)] =
           static_cast<std::uint8_t>((px[0] * 299 + px[1] * 587 + px[2] * 114) / 1000);
     }

@@ -22,7 +22,9 @@ namespace {
 struct DemoDb {
   TempDir dir;
   std::string db = moussem::test::dbPath(dir, "demo.db").string();
-  DemoDb() { REQUIRE(run("moussem-cli", {"--db", db, "demo", "--exhibitors", "4", "--participants", "20"}).exit_code == 0); }
+  DemoDb() {
+    REQUIRE(run("moussem-cli", {"--db", db, "demo", "--exhibitors", "4", "--participants", "20"}).exit_code == 0);
+  }
   moussem::test::RunResult cli(std::vector<std::string> args, const std::string& in = "") {
     args.insert(args.begin(), {"--db", db});
     return run("moussem-cli", args, in);
@@ -57,8 +59,9 @@ TEST_CASE("gate list shows the edition's defaults, gate add adds, refuses bad fi
   auto list = json::parse(d.cli({"--json", "gate", "list"}).out);
   REQUIRE(list.size() == 3);
   CHECK(list[0]["name"] == "exhibition");
-  auto r = d.cli({"--json", "gate", "add", "b2b-in", "--zone", "b2b", "--direction", "in", "--categories", "buyer,economic",
-                  "--days", "2026-02-10,2026-02-11", "--hours", "09:00-13:00", "--reentry", "once-per-day"});
+  auto r =
+      d.cli({"--json", "gate", "add", "b2b-in", "--zone", "b2b", "--direction", "in", "--categories", "buyer,economic",
+             "--days", "2026-02-10,2026-02-11", "--hours", "09:00-13:00", "--reentry", "once-per-day"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(json::parse(r.out)["hours"] == "09:00-13:00");

@@ -39,7 +39,8 @@ std::vector<int> acceptedPerRound(GateFixture& f, const GateProfile& profile, co
   std::vector<std::unique_ptr<gate::ScanPipeline>> pipelines;
   for (int g = 0; g < gates; ++g) {
     stores.push_back(openStore(f.db.string()));
-    pipelines.push_back(std::make_unique<gate::ScanPipeline>(*stores.back(), gate::Station{"gate-" + std::to_string(g), ""}));
+    pipelines.push_back(
+        std::make_unique<gate::ScanPipeline>(*stores.back(), gate::Station{"gate-" + std::to_string(g), ""}));
   }
   std::vector<int> accepted(payloads.size(), 0);
   std::mutex m;
@@ -65,7 +66,8 @@ TEST_CASE("many gates scanning the same badge at the same instant: anti-passback
   GateFixture f;
   auto profile = door(f, "door-apb", "antipassback");
   std::vector<std::string> payloads;
-  for (int i = 0; i < 12; ++i) payloads.push_back(f.payload(f.addPerson("Ali", std::to_string(i).c_str(), "علي", "buyer", {})));
+  for (int i = 0; i < 12; ++i)
+    payloads.push_back(f.payload(f.addPerson("Ali", std::to_string(i).c_str(), "علي", "buyer", {})));
   const int gates = 6;
   auto accepted = acceptedPerRound(f, profile, payloads, gates);
   for (std::size_t i = 0; i < accepted.size(); ++i) {
@@ -75,7 +77,8 @@ TEST_CASE("many gates scanning the same badge at the same instant: anti-passback
   // Every scan is in the log, the refusals with their reason.
   const auto since = std::string("2026-02-10");
   CHECK(f.store->countScans("door-apb", "accepted", since, "") == static_cast<long long>(payloads.size()));
-  CHECK(f.store->countScans("door-apb", "rejected", since, "") == static_cast<long long>(payloads.size()) * (gates - 1));
+  CHECK(f.store->countScans("door-apb", "rejected", since, "") ==
+        static_cast<long long>(payloads.size()) * (gates - 1));
   for (const auto& s : f.store->recentScans("door-apb", 1000))
     if (s.verdict == "rejected") CHECK(s.reason == "already_inside");
 }
@@ -84,7 +87,8 @@ TEST_CASE("many gates scanning the same badge at the same instant: once-per-day 
   GateFixture f;
   auto profile = door(f, "door-day", "once-per-day");
   std::vector<std::string> payloads;
-  for (int i = 0; i < 8; ++i) payloads.push_back(f.payload(f.addPerson("Hind", std::to_string(i).c_str(), "هند", "press", {})));
+  for (int i = 0; i < 8; ++i)
+    payloads.push_back(f.payload(f.addPerson("Hind", std::to_string(i).c_str(), "هند", "press", {})));
   auto accepted = acceptedPerRound(f, profile, payloads, 5);
   for (std::size_t i = 0; i < accepted.size(); ++i) {
     INFO("badge " << i);
@@ -137,11 +141,13 @@ TEST_CASE("many gate processes scanning the same badges together: each badge is 
     serials.push_back(f.store->badgeOfPerson(id)->serial);
   }
   std::vector<GateProcess> gates;
-  for (int g = 0; g < kGates; ++g) gates.push_back(startGate(f.db.string(), "turnstile", f.dir / ("gate" + std::to_string(g) + ".out")));
+  for (int g = 0; g < kGates; ++g)
+    gates.push_back(startGate(f.db.string(), "turnstile", f.dir / ("gate" + std::to_string(g) + ".out")));
   // Let every process open the database and load its index, then release the same stream to all at once.
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   ::signal(SIGPIPE, SIG_IGN);
-  for (auto& g : gates) REQUIRE(::write(g.input, payloads.data(), payloads.size()) == static_cast<ssize_t>(payloads.size()));
+  for (auto& g : gates)
+    REQUIRE(::write(g.input, payloads.data(), payloads.size()) == static_cast<ssize_t>(payloads.size()));
   for (auto& g : gates) ::close(g.input);
   std::map<std::string, int> acceptedBySerial;
   int lines = 0;
@@ -154,8 +160,10 @@ TEST_CASE("many gate processes scanning the same badges together: each badge is 
     for (std::string line; std::getline(in, line);) {
       auto v = nlohmann::json::parse(line);
       ++lines;
-      if (v["verdict"] == "accepted") ++acceptedBySerial[v["badge"]["serial"].get<std::string>()];
-      else CHECK(v["reason"] == "already_inside");
+      if (v["verdict"] == "accepted")
+        ++acceptedBySerial[v["badge"]["serial"].get<std::string>()];
+      else
+        CHECK(v["reason"] == "already_inside");
     }
   }
   CHECK(lines == kGates * kBadges);  // no scan lost

@@ -25,7 +25,8 @@ using Relay = moussem::test::TcpRelay;
 namespace {
 // The background thread has the server back, the queue pushed (at most 30 s: it tries every 2 s).
 bool awaitServer(const gate::GateStation& station) {
-  for (int i = 0; i < 600 && !station.serverAnswering(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  for (int i = 0; i < 600 && !station.serverAnswering(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
   return station.serverAnswering();
 }
 int portOf(const std::string& url) {
@@ -37,8 +38,7 @@ std::string throughRelay(const std::string& url, int port) {
 }
 }  // namespace
 
-TEST_CASE("offline gates decide from their copies, queue durably, push once and report the conflict",
-          "[postgres]") {
+TEST_CASE("offline gates decide from their copies, queue durably, push once and report the conflict", "[postgres]") {
   GateFixture f;
   GateProfile door;
   door.name = "door";
@@ -173,7 +173,6 @@ long long elapsedMs(std::chrono::steady_clock::time_point since) {
 // What the test allows beyond the budget for the local decision and its durable write, on a shared,
 // sanitised build; the fault being tested held scans for 20 s and more.
 constexpr long long kLocalDecisionMs = 400;
-
 
 // An accepted scan whose verdict came within the station's budget and the local decision.
 void scanWithinBudget(gate::GateStation& station, const std::string& payload, const GateProfile& hall,

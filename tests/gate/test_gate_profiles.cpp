@@ -44,8 +44,14 @@ TEST_CASE("a gate profile with a bad field is refused, naming the field, and not
   tryAdd([](GateProfile& g) { g.categories = {"martian"}; });
   tryAdd([](GateProfile& g) { g.days = {"2026-03-01"}; });
   tryAdd([](GateProfile& g) { g.days = {"tomorrow"}; });
-  tryAdd([](GateProfile& g) { g.hours_from = "18:00"; g.hours_to = "09:00"; });
-  tryAdd([](GateProfile& g) { g.hours_from = "25:00"; g.hours_to = "26:00"; });
+  tryAdd([](GateProfile& g) {
+    g.hours_from = "18:00";
+    g.hours_to = "09:00";
+  });
+  tryAdd([](GateProfile& g) {
+    g.hours_from = "25:00";
+    g.hours_to = "26:00";
+  });
   tryAdd([](GateProfile& g) { g.name = ""; });
   CHECK(f.store->gateProfiles().size() == 3);
   // French dates are accepted and stored as ISO.

@@ -23,15 +23,24 @@ std::string azerty(const std::string& us) {
     if (c >= '1' && c <= '9') {
       static const char* map[] = {"&", "\xC3\xA9", "\"", "'", "(", "-", "\xC3\xA8", "_", "\xC3\xA7"};
       out += map[c - '1'];
-    } else if (c == '0') out += "\xC3\xA0";
-    else if (c == 'A') out += 'Q';
-    else if (c == 'Q') out += 'A';
-    else if (c == 'W') out += 'Z';
-    else if (c == 'Z') out += 'W';
-    else if (c == 'M') out += '?';
-    else if (c == '.') out += ':';
-    else if (c == '*') out += '8';
-    else out += c;
+    } else if (c == '0')
+      out += "\xC3\xA0";
+    else if (c == 'A')
+      out += 'Q';
+    else if (c == 'Q')
+      out += 'A';
+    else if (c == 'W')
+      out += 'Z';
+    else if (c == 'Z')
+      out += 'W';
+    else if (c == 'M')
+      out += '?';
+    else if (c == '.')
+      out += ':';
+    else if (c == '*')
+      out += '8';
+    else
+      out += c;
   }
   return out;
 }
@@ -81,7 +90,8 @@ struct Kiosk {
 };
 }  // namespace
 
-TEST_CASE("a scanner burst typed through an AZERTY mapping shows the right verdict, and nothing lands in the search field") {
+TEST_CASE(
+    "a scanner burst typed through an AZERTY mapping shows the right verdict, and nothing lands in the search field") {
   Kiosk k;
   k.frames(2);
   k.screen.focusSearch();

@@ -9,7 +9,9 @@ using namespace moussem;
 using moussem::test::GateFixture;
 
 namespace {
-gate::Station station() { return {"gate-a", "samir"}; }
+gate::Station station() {
+  return {"gate-a", "samir"};
+}
 const char* kMonday = "2026-02-09T10:00:00+01:00";
 }  // namespace
 
@@ -53,10 +55,14 @@ TEST_CASE("bad payloads are rejected with their reason code and every one is log
   // The same payload typed through an AZERTY mapping: digits become & é " ' ..., A and Q swap.
   std::string azerty = good;
   for (char& c : azerty) {
-    if (c == '1') c = '&';
-    else if (c == 'A') c = 'Q';
-    else if (c == 'Q') c = 'A';
-    else if (c == '.') c = ';';
+    if (c == '1')
+      c = '&';
+    else if (c == 'A')
+      c = 'Q';
+    else if (c == 'Q')
+      c = 'A';
+    else if (c == '.')
+      c = ';';
   }
   CHECK(reason(azerty) == "malformed");
   std::string forged = good;
@@ -96,7 +102,7 @@ TEST_CASE("a reprinted badge makes the old one superseded, a revoked badge is re
   auto revoked = g.scan(other, p, "in", f.at(kMonday));
   CHECK(revoked.reason == "revoked");
   CHECK(revoked.revocation_reason == "lost");  // the steward can say why
-  REQUIRE(revoked.person);  // the steward sees whose badge it is
+  REQUIRE(revoked.person);                     // the steward sees whose badge it is
   CHECK(revoked.person->name == "Youssef Alaoui");
 }
 

@@ -19,7 +19,8 @@ void scan(ScannerDecoder& d, const std::string& text, double& t, double gap = 0.
   t += gap;
 }
 const std::string kPayload =
-    "MSM1.K7QW2B.ABCDEFGH.1.OFFICIAL.*.*.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    "MSM1.K7QW2B.ABCDEFGH.1.OFFICIAL.*.*."
+    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 }  // namespace
 
 TEST_CASE("US key positions and Shift give the scanner's characters") {
@@ -95,7 +96,8 @@ TEST_CASE("a burst typed with Caps Lock on comes out as the badge: the badge alp
   CHECK_FALSE(d.capsLock());
 }
 
-TEST_CASE("gaps are judged on the keys' own times, pauses on their arrival: queued keys arriving at once stay one burst") {
+TEST_CASE(
+    "gaps are judged on the keys' own times, pauses on their arrival: queued keys arriving at once stay one burst") {
   ScannerDecoder d;
   // Keys sent 10 ms apart; the first 20 arrive as sent, the rest wait 200 ms in the queue (a slow
   // frame) and arrive together.
@@ -129,7 +131,9 @@ TEST_CASE("gaps are judged on the keys' own times, pauses on their arrival: queu
   CHECK(d.humanRuns() == 10);
 }
 
-TEST_CASE("one hiccup of a busy machine in the middle of a burst keeps it whole, and a fast typist is never taken for a scanner") {
+TEST_CASE(
+    "one hiccup of a busy machine in the middle of a burst keeps it whole, and a fast typist is never taken for a "
+    "scanner") {
   ScannerDecoder d;
   double t = 20.0;
   for (std::size_t i = 0; i < kPayload.size(); ++i) {
@@ -157,7 +161,9 @@ TEST_CASE("one hiccup of a busy machine in the middle of a burst keeps it whole,
   CHECK(d.humanRuns() == 1);
 }
 
-TEST_CASE("a scan stalled for a few hundred ms by a starved machine stays one badge, while a person's keys still go after 100 ms") {
+TEST_CASE(
+    "a scan stalled for a few hundred ms by a starved machine stays one badge, while a person's keys still go after "
+    "100 ms") {
   ScannerDecoder d;
   double t = 40.0;
   for (std::size_t i = 0; i < kPayload.size(); ++i) {

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "test_support.hpp"
 
@@ -23,11 +23,13 @@ struct Db {
 
 TEST_CASE("moussem-cli import, list --search --json, show and export work end to end") {
   Db d;
-  auto ex = d.file("ex.csv", "Nom;Type;Secteur;Région;E-mail\nCoopérative Tifawine;Coopérative;Poterie;Souss-Massa;c@t.ma\n");
+  auto ex =
+      d.file("ex.csv", "Nom;Type;Secteur;Région;E-mail\nCoopérative Tifawine;Coopérative;Poterie;Souss-Massa;c@t.ma\n");
   auto r = run("moussem-cli", {"--db", d.db, "--json", "import", "exhibitors", ex});
   REQUIRE(r.exit_code == 0);
   CHECK(json::parse(r.out)["created"] == 1);
-  auto p = d.file("p.csv", "Prénom,Nom,Catégorie,Téléphone,Exposant\nAhmed,Benali,Presse,06 12 34 56 78,Coopérative Tifawine\n");
+  auto p = d.file("p.csv",
+                  "Prénom,Nom,Catégorie,Téléphone,Exposant\nAhmed,Benali,Presse,06 12 34 56 78,Coopérative Tifawine\n");
   REQUIRE(run("moussem-cli", {"--db", d.db, "import", "participants", p}).exit_code == 0);
 
   auto list = run("moussem-cli", {"--db", d.db, "--json", "list", "participants", "--search", "benali"});
@@ -127,10 +129,13 @@ TEST_CASE(
   CHECK(r.err.find("no number of +1 (US) starts this way") != std::string::npos);
 }
 
-TEST_CASE("moussem-cli list --search finds transliterated names without their dots and macrons, in either Unicode spelling") {
+TEST_CASE(
+    "moussem-cli list --search finds transliterated names without their dots and macrons, in either Unicode spelling") {
   Db d;
   // Ṭāhir precomposed; Ṣaliḥ written with combining marks (S + U+0323, h + U+0323): stored in NFC.
-  auto p = d.file("p.csv", "Prénom,Nom,Catégorie\nḤassan,Ṭāhir,Presse\nS\xCC\xA3" "alih\xCC\xA3,Nguyễn,Expert\n");
+  auto p = d.file("p.csv",
+                  "Prénom,Nom,Catégorie\nḤassan,Ṭāhir,Presse\nS\xCC\xA3"
+                  "alih\xCC\xA3,Nguyễn,Expert\n");
   REQUIRE(run("moussem-cli", {"--db", d.db, "import", "participants", p}).exit_code == 0);
   for (const char* q : {"hassan", "tahir", "salih", "nguyen", "Ṣaliḥ", "TAHIR"}) {
     INFO(q);
@@ -140,5 +145,6 @@ TEST_CASE("moussem-cli list --search finds transliterated names without their do
   auto all = json::parse(run("moussem-cli", {"--db", d.db, "--json", "list", "participants"}).out);
   std::set<std::string> firsts;
   for (const auto& x : all) firsts.insert(x["first_name"]);
-  CHECK(firsts.count("\xE1\xB9\xA2" "ali\xE1\xB8\xA5") == 1);  // Ṣaliḥ, precomposed (NFC) once stored
+  CHECK(firsts.count("\xE1\xB9\xA2"
+                     "ali\xE1\xB8\xA5") == 1);  // Ṣaliḥ, precomposed (NFC) once stored
 }

@@ -22,7 +22,9 @@ TEST_CASE("a BOM, CRLF, CR and a missing final newline are all read the same") {
     CHECK(t.rows[0].fields == std::vector<std::string>{"name", "city"});
     CHECK(t.rows[1].fields == std::vector<std::string>{"A", "B"});
   }
-  CHECK(csv::parse("\xEF\xBB\xBF" "a\n1\n").had_bom);
+  CHECK(csv::parse("\xEF\xBB\xBF"
+                   "a\n1\n")
+            .had_bom);
 }
 
 TEST_CASE("quoted fields keep separators, doubled quotes and newlines, and lines are counted") {
@@ -117,10 +119,18 @@ TEST_CASE("fuzz: random mutations of a valid file never crash the reader") {
     for (int e = 0; e < edits; ++e) {
       const std::size_t pos = s.empty() ? 0 : rng() % s.size();
       switch (rng() % 4) {
-        case 0: if (!s.empty()) s[pos] = alphabet[rng() % sizeof alphabet]; break;
-        case 1: s.insert(pos, 1, alphabet[rng() % sizeof alphabet]); break;
-        case 2: if (!s.empty()) s.erase(pos, 1 + rng() % 4); break;
-        default: s = s.substr(0, pos); break;
+        case 0:
+          if (!s.empty()) s[pos] = alphabet[rng() % sizeof alphabet];
+          break;
+        case 1:
+          s.insert(pos, 1, alphabet[rng() % sizeof alphabet]);
+          break;
+        case 2:
+          if (!s.empty()) s.erase(pos, 1 + rng() % 4);
+          break;
+        default:
+          s = s.substr(0, pos);
+          break;
       }
     }
     try {

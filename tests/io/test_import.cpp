@@ -1,7 +1,7 @@
-#include <catch2/catch.hpp>
-
-#include <fstream>
 #include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
 
 #include "badge/new_edition.hpp"
 #include "core/error.hpp"
@@ -25,7 +25,8 @@ struct Fixture {
 };
 
 const char* kExhibitors =
-    "\xEF\xBB\xBF" "Identifiant;Nom;Nom arabe;Type;Secteur;Région;Ville;Téléphone;E-mail;ICE;Programme;Surface (m²);"
+    "\xEF\xBB\xBF"
+    "Identifiant;Nom;Nom arabe;Type;Secteur;Région;Ville;Téléphone;E-mail;ICE;Programme;Surface (m²);"
     "Stand d'angle;Électricité;Produits\r\n"
     "EX1;Coopérative Tifawine;تعاونية تيفاوين;Coopérative;Poterie;Souss-Massa;Tiznit;06 12 34 56 78;"
     "Contact@Tifawine.MA;001234567000089;Kenz;12,5;oui;non;\"Tajines; plats\"\r\n"
@@ -154,8 +155,8 @@ TEST_CASE("participants: categories by label, days in any format, staff linked b
   CHECK(f.store->person(ids[1])->category == "press");
   CHECK(f.store->person(ids[2])->exhibitor_id == f.store->exhibitorByExternalId("EX2"));
 
-  auto bad = io::importText(f.registry, io::Entity::Participants,
-                            "last_name,category,exhibitor\nX,staff,Nobody Inc\n", "p.csv");
+  auto bad = io::importText(f.registry, io::Entity::Participants, "last_name,category,exhibitor\nX,staff,Nobody Inc\n",
+                            "p.csv");
   REQUIRE(bad.errors.size() == 1);
   CHECK(bad.errors[0].column == "exhibitor");
 }
@@ -176,7 +177,9 @@ TEST_CASE("an export imports back unchanged, in CSV with a comma or a semicolon 
       CHECK(io::exportFile(*f.store, e, file, o) == static_cast<std::size_t>(f.count(e)));
       std::ifstream in(file, std::ios::binary);
       std::string text((std::istreambuf_iterator<char>(in)), {});
-      CHECK(text.rfind("\xEF\xBB\xBF" "external_id", 0) == 0);
+      CHECK(text.rfind("\xEF\xBB\xBF"
+                       "external_id",
+                       0) == 0);
       auto r = io::importText(f.registry, e, text, file.string());
       INFO(text);
       CHECK(r.errors.empty());

@@ -1,8 +1,8 @@
 // The event in figures against independent counts: raw SQL on the same file, on a seeded edition with
 // entries and exits over several days and hours, prints, exhibitors' staff and booths.
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
 
+#include <catch2/catch.hpp>
 #include <random>
 
 #include "../gate/gate_fixture.hpp"
@@ -112,30 +112,38 @@ TEST_CASE("figures match independent counts: entries per day and hour, categorie
       char hh[16];
       std::snprintf(hh, sizeof hh, "%02d", h);
       CHECK(d.by_hour[static_cast<std::size_t>(h)] ==
-            sqlCount(db, "SELECT count(*) " + entries + " AND substr(at,1,10)='" + d.day + "' AND substr(at,12,2)='" + hh + "'"));
+            sqlCount(db, "SELECT count(*) " + entries + " AND substr(at,1,10)='" + d.day + "' AND substr(at,12,2)='" +
+                             hh + "'"));
     }
   }
   for (const auto& c : fig.entries_by_category) {
     INFO(c.code);
-    CHECK(c.count == sqlCount(db, "SELECT count(*) FROM scan s JOIN person p ON p.id = s.person_id WHERE "
-                                  "s.verdict='accepted' AND s.direction='in' AND p.category='" + c.code + "'"));
+    CHECK(c.count == sqlCount(db,
+                              "SELECT count(*) FROM scan s JOIN person p ON p.id = s.person_id WHERE "
+                              "s.verdict='accepted' AND s.direction='in' AND p.category='" +
+                                  c.code + "'"));
   }
   for (const auto& r : fig.funnel) {
     INFO(r.category);
     CHECK(r.registered == sqlCount(db, "SELECT count(*) FROM person WHERE category='" + r.category + "'"));
-    CHECK(r.printed == sqlCount(db, "SELECT count(*) FROM badge b JOIN person p ON p.id=b.person_id WHERE "
-                                    "b.printed_count > 0 AND p.category='" + r.category + "'"));
-    CHECK(r.entered == sqlCount(db, "SELECT count(DISTINCT s.person_id) FROM scan s JOIN person p ON p.id=s.person_id "
-                                    "WHERE s.verdict='accepted' AND s.direction='in' AND p.category='" + r.category + "'"));
+    CHECK(r.printed == sqlCount(db,
+                                "SELECT count(*) FROM badge b JOIN person p ON p.id=b.person_id WHERE "
+                                "b.printed_count > 0 AND p.category='" +
+                                    r.category + "'"));
+    CHECK(r.entered == sqlCount(db,
+                                "SELECT count(DISTINCT s.person_id) FROM scan s JOIN person p ON p.id=s.person_id "
+                                "WHERE s.verdict='accepted' AND s.direction='in' AND p.category='" +
+                                    r.category + "'"));
   }
   for (const auto& z : fig.inside_by_zone) {
     INFO(z.code);
     CHECK(z.count == sqlCount(db, "SELECT count(*) FROM presence WHERE inside=1 AND zone='" + z.code + "'"));
   }
   REQUIRE(fig.exhibitors_by_region.size() == 2);
-  const bool coopPresent = sqlCount(db, "SELECT count(*) FROM scan s JOIN person p ON p.id=s.person_id WHERE "
-                                        "s.verdict='accepted' AND s.direction='in' AND p.exhibitor_id=" +
-                                            std::to_string(s.coop)) > 0;
+  const bool coopPresent = sqlCount(db,
+                                    "SELECT count(*) FROM scan s JOIN person p ON p.id=s.person_id WHERE "
+                                    "s.verdict='accepted' AND s.direction='in' AND p.exhibitor_id=" +
+                                        std::to_string(s.coop)) > 0;
   for (const auto& g : fig.exhibitors_by_region) {
     CHECK(g.total == 1);
     CHECK(g.present == (g.code == "draa-tafilalet" && coopPresent ? 1 : 0));
@@ -168,7 +176,8 @@ TEST_CASE("an incremental update gives the same figures as a fresh build, and re
     CHECK(a.funnel[i].registered == b.funnel[i].registered);
     CHECK(a.funnel[i].entered == b.funnel[i].entered);
   }
-  for (std::size_t i = 0; i < a.inside_by_zone.size(); ++i) CHECK(a.inside_by_zone[i].count == b.inside_by_zone[i].count);
+  for (std::size_t i = 0; i < a.inside_by_zone.size(); ++i)
+    CHECK(a.inside_by_zone[i].count == b.inside_by_zone[i].count);
 }
 
 TEST_CASE("an empty edition has figures too: every day and category at zero") {
@@ -213,7 +222,8 @@ TEST_CASE("forum attendance matches independent counts: entries and distinct peo
   // The exhibition hall too: every zone is counted the same way.
   const report::ZoneAttendance* hall = fig.zone("exhibition");
   REQUIRE(hall != nullptr);
-  CHECK(hall->entries == sqlCount(db, "SELECT count(*) FROM scan WHERE verdict='accepted' AND direction='in' AND zone='exhibition'"));
+  CHECK(hall->entries ==
+        sqlCount(db, "SELECT count(*) FROM scan WHERE verdict='accepted' AND direction='in' AND zone='exhibition'"));
 }
 
 TEST_CASE("forum figures stay the same whether built at once or refreshed as scans and registrations arrive") {

@@ -1,11 +1,10 @@
 // `moussem-cli report` and `export scans`: the XLSX opens (unzipped and read: its sheets, the day table,
 // a native chart), the PDF reads (poppler: page count, French and Arabic headings, the figures, forum
 // attendance), the CSV tables and the scan log read back and agree with the figures and the database.
-#include <catch2/catch.hpp>
-
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -42,11 +41,14 @@ void scanForum(GateFixture& f) {
   GateProfile out = in;
   out.direction = "out";
   auto badges = f.badges();
-  for (auto [who, gate, at] : std::vector<std::tuple<Id, GateProfile*, const char*>>{
-           {f.speaker, &in, "2026-02-09T10:00:00+01:00"},  {f.official, &in, "2026-02-09T10:05:00+01:00"},
-           {f.speaker, &in, "2026-02-10T09:30:00+01:00"},  {f.official, &in, "2026-02-10T09:40:00+01:00"},
-           {f.official, &out, "2026-02-10T12:00:00+01:00"}, {f.official, &in, "2026-02-10T14:00:00+01:00"},
-           {f.exhibitor, &in, "2026-02-10T14:10:00+01:00"}})
+  for (auto [who, gate, at] :
+       std::vector<std::tuple<Id, GateProfile*, const char*>>{{f.speaker, &in, "2026-02-09T10:00:00+01:00"},
+                                                              {f.official, &in, "2026-02-09T10:05:00+01:00"},
+                                                              {f.speaker, &in, "2026-02-10T09:30:00+01:00"},
+                                                              {f.official, &in, "2026-02-10T09:40:00+01:00"},
+                                                              {f.official, &out, "2026-02-10T12:00:00+01:00"},
+                                                              {f.official, &in, "2026-02-10T14:00:00+01:00"},
+                                                              {f.exhibitor, &in, "2026-02-10T14:10:00+01:00"}})
     pipeline.scan(badges.payload(who), *gate, gate->direction, GateFixture::at(at));
 }
 
@@ -121,7 +123,8 @@ TEST_CASE("report --out FILE.xlsx writes a workbook with a sheet per table and n
   CHECK_FALSE(std::filesystem::exists(out.string() + ".partial"));
 }
 
-TEST_CASE("report --out FILE.pdf writes a cover, key figures, one page per day and the exhibitors, in French and Arabic") {
+TEST_CASE(
+    "report --out FILE.pdf writes a cover, key figures, one page per day and the exhibitors, in French and Arabic") {
   GateFixture f;
   scanSome(f);
   const auto out = f.dir / "report.pdf";
@@ -143,12 +146,14 @@ TEST_CASE("report refuses another extension and a missing database without writi
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("r.docx") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(f.dir / "r.docx"));
-  auto missing = test::run("moussem-cli", {"--db", (f.dir / "none.db").string(), "report", "--out", (f.dir / "r.pdf").string()});
+  auto missing =
+      test::run("moussem-cli", {"--db", (f.dir / "none.db").string(), "report", "--out", (f.dir / "r.pdf").string()});
   CHECK(missing.exit_code != 0);
   CHECK_FALSE(std::filesystem::exists(f.dir / "r.pdf"));
 }
 
-TEST_CASE("the PDF report has a forum attendance page: entries and people per day and per category, in French and Arabic") {
+TEST_CASE(
+    "the PDF report has a forum attendance page: entries and people per day and per category, in French and Arabic") {
   GateFixture f;
   scanSome(f);
   scanForum(f);
@@ -161,8 +166,8 @@ TEST_CASE("the PDF report has a forum attendance page: entries and people per da
   CHECK(text.out.find("الحضور في المنتدى") != std::string::npos);
   // The forum page (after the cover, the key figures and the 7 days): its value columns alone, cropped
   // (poppler mixes the Arabic labels into the lines), read top to bottom.
-  auto values = test::runCommand("pdftotext", {"-f", "10", "-l", "10", "-layout", "-x", "400", "-y", "0", "-W", "160", "-H", "842",
-                                               out.string(), "-"});
+  auto values = test::runCommand("pdftotext", {"-f", "10", "-l", "10", "-layout", "-x", "400", "-y", "0", "-W", "160",
+                                               "-H", "842", out.string(), "-"});
   // poppler wraps runs in bidi embedding marks (U+202A..U+202E): dropped.
   std::string plain;
   for (std::size_t i = 0; i < values.out.size(); ++i) {
@@ -179,8 +184,10 @@ TEST_CASE("the PDF report has a forum attendance page: entries and people per da
     std::istringstream words(line);
     std::string word, row;  // the numbers that end the line (an Arabic label may start it)
     while (words >> word) {
-      if (word.find_first_not_of("0123456789") != std::string::npos) row.clear();
-      else row += (row.empty() ? "" : " ") + word;
+      if (word.find_first_not_of("0123456789") != std::string::npos)
+        row.clear();
+      else
+        row += (row.empty() ? "" : " ") + word;
     }
     if (!row.empty()) rows.push_back(row);
   }
@@ -197,7 +204,8 @@ TEST_CASE("report --format csv writes one CSV per table into a folder, and they 
   auto svc = f.badges();
   svc.recordPrint(f.speaker);
   const auto dir = f.dir / "tables";
-  auto r = test::run("moussem-cli", {"--db", f.db.string(), "--json", "report", "--out", dir.string(), "--format", "csv"});
+  auto r =
+      test::run("moussem-cli", {"--db", f.db.string(), "--json", "report", "--out", dir.string(), "--format", "csv"});
   REQUIRE(r.exit_code == 0);
   INFO(r.out);
   auto j = nlohmann::json::parse(r.out);
@@ -268,8 +276,8 @@ TEST_CASE("report refuses a CSV file name and a missing folder for its tables, w
   CHECK(file.exit_code == 2);
   CHECK(file.err.find("dossier") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(f.dir / "r.csv"));
-  auto deep = test::run("moussem-cli",
-                        {"--db", f.db.string(), "report", "--out", (f.dir / "no" / "such").string(), "--format", "csv"});
+  auto deep = test::run(
+      "moussem-cli", {"--db", f.db.string(), "report", "--out", (f.dir / "no" / "such").string(), "--format", "csv"});
   CHECK(deep.exit_code == 1);
   CHECK(deep.err.find((f.dir / "no").string()) != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(f.dir / "no"));
@@ -283,8 +291,8 @@ TEST_CASE("export scans writes the whole scan log, one line per scan, with no ph
   f.store->updatePerson(p);
   scanSome(f);
   scanForum(f);
-  gate::ScanPipeline(*f.store, {"gate-1", "steward"}).scan("NOT-A-BADGE", f.profile("exhibition"), "in",
-                                                            GateFixture::at("2026-02-12T09:00:00+01:00"));
+  gate::ScanPipeline(*f.store, {"gate-1", "steward"})
+      .scan("NOT-A-BADGE", f.profile("exhibition"), "in", GateFixture::at("2026-02-12T09:00:00+01:00"));
   const auto out = f.dir / "scans.csv";
   auto r = test::run("moussem-cli", {"--db", f.db.string(), "export", "scans", out.string()});
   REQUIRE(r.exit_code == 0);
@@ -295,12 +303,14 @@ TEST_CASE("export scans writes the whole scan log, one line per scan, with no ph
   CHECK(bytes.find("Alaoui") == std::string::npos);
   auto t = csv::parse(bytes);
   REQUIRE_FALSE(t.rows.empty());
-  CHECK(t.rows.front().fields == std::vector<std::string>{"at", "gate", "zone", "direction", "station", "operator", "verdict",
-                                                          "reason", "badge_serial", "badge_version", "category", "manual"});
-  auto expected = sqlRows(f.db, "SELECT s.at, s.gate, s.zone, s.direction, s.station, s.operator, s.verdict, s.reason, "
-                                "coalesce(s.badge_serial,''), coalesce(s.badge_version,''), coalesce(p.category,''), "
-                                "CASE s.manual WHEN 1 THEN 'yes' ELSE 'no' END "
-                                "FROM scan s LEFT JOIN person p ON p.id = s.person_id ORDER BY s.id");
+  CHECK(t.rows.front().fields == std::vector<std::string>{"at", "gate", "zone", "direction", "station", "operator",
+                                                          "verdict", "reason", "badge_serial", "badge_version",
+                                                          "category", "manual"});
+  auto expected = sqlRows(f.db,
+                          "SELECT s.at, s.gate, s.zone, s.direction, s.station, s.operator, s.verdict, s.reason, "
+                          "coalesce(s.badge_serial,''), coalesce(s.badge_version,''), coalesce(p.category,''), "
+                          "CASE s.manual WHEN 1 THEN 'yes' ELSE 'no' END "
+                          "FROM scan s LEFT JOIN person p ON p.id = s.person_id ORDER BY s.id");
   REQUIRE(expected.size() == 24);  // 16 in the hall, 7 at the forum, and the unreadable one
   REQUIRE(t.rows.size() == 1 + expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -325,13 +335,15 @@ TEST_CASE("export scans to .xlsx writes a sheet with every scan, and a missing f
   CHECK(book.out.find("name=\"scans\"") != std::string::npos);
   auto sheet = test::runCommand("unzip", {"-p", out.string(), "xl/worksheets/sheet1.xml"});
   long long rowTags = 0;
-  for (std::size_t at = sheet.out.find("<row "); at != std::string::npos; at = sheet.out.find("<row ", at + 1)) ++rowTags;
+  for (std::size_t at = sheet.out.find("<row "); at != std::string::npos; at = sheet.out.find("<row ", at + 1))
+    ++rowTags;
   CHECK(rowTags == 1 + f.scans());
   // The time is a date cell at the venue's clock (Excel's serial: 2026-02-10 10:15), not text.
   CHECK(sheet.out.find("2026-02-10T10:15:00+01:00") == std::string::npos);
   CHECK(sheet.out.find("<v>46063.427083") != std::string::npos);
 
-  auto missing = test::run("moussem-cli", {"--db", f.db.string(), "export", "scans", (f.dir / "no" / "s.csv").string()});
+  auto missing =
+      test::run("moussem-cli", {"--db", f.db.string(), "export", "scans", (f.dir / "no" / "s.csv").string()});
   CHECK(missing.exit_code == 1);
   CHECK_FALSE(std::filesystem::exists(f.dir / "no"));
   auto wrong = test::run("moussem-cli", {"--db", f.db.string(), "export", "scans", (f.dir / "s.txt").string()});
@@ -339,12 +351,14 @@ TEST_CASE("export scans to .xlsx writes a sheet with every scan, and a missing f
   CHECK_FALSE(std::filesystem::exists(f.dir / "s.txt"));
 }
 
-TEST_CASE("demo --scans rehearses the gates the same way for the same seed: accepted and refused scans, forum attendance") {
+TEST_CASE(
+    "demo --scans rehearses the gates the same way for the same seed: accepted and refused scans, forum attendance") {
   test::TempDir dir;
   std::string logs[2];
   for (int i = 0; i < 2; ++i) {
     const auto db = dir / ("demo" + std::to_string(i) + ".db");
-    auto r = test::run("moussem-cli", {"--db", db.string(), "--json", "demo", "--scans", "--participants", "60", "--exhibitors", "8"});
+    auto r = test::run("moussem-cli",
+                       {"--db", db.string(), "--json", "demo", "--scans", "--participants", "60", "--exhibitors", "8"});
     REQUIRE(r.exit_code == 0);
     auto j = nlohmann::json::parse(r.out);
     CHECK(j["badges"] == j["participants"].get<long long>() + j["staff"].get<long long>());
@@ -374,13 +388,16 @@ TEST_CASE("demo --scans rehearses the gates the same way for the same seed: acce
   CHECK(logs[0].find(";forum;") != std::string::npos);
 }
 
-TEST_CASE("reports group thousands as the chosen language writes them, XLSX cells stay numbers with a grouping format, CSV stays raw") {
+TEST_CASE(
+    "reports group thousands as the chosen language writes them, XLSX cells stay numbers with a grouping format, CSV "
+    "stays raw") {
   test::TempDir dir;
   const std::string db = (dir / "big.db").string();
   REQUIRE(test::run("moussem-cli", {"--db", db, "demo", "--exhibitors", "8", "--participants", "1300"}).exit_code == 0);
   // The CSV tables carry raw digits, whatever the language.
   const auto tables = dir / "tables";
-  REQUIRE(test::run("moussem-cli", {"--db", db, "--lang", "fr", "report", "--out", tables.string(), "--format", "csv"}).exit_code == 0);
+  REQUIRE(test::run("moussem-cli", {"--db", db, "--lang", "fr", "report", "--out", tables.string(), "--format", "csv"})
+              .exit_code == 0);
   const std::string digits = column(readCsv(tables / "summary.csv"), "value")["registered"];
   INFO(digits);
   REQUIRE(digits.size() == 4);
@@ -388,9 +405,9 @@ TEST_CASE("reports group thousands as the chosen language writes them, XLSX cell
   const std::string head = digits.substr(0, digits.size() - 3), tail = digits.substr(digits.size() - 3);
 
   SECTION("PDF in French: 1 3xx with a no-break space; in English: 1,3xx and English headings") {
-    for (auto [lang, grouped, heading] : {std::tuple{"fr", head + "\xC2\xA0" + tail, "Chiffres clés"},
-                                          std::tuple{"en", head + "," + tail, "Key figures"},
-                                          std::tuple{"ar", head + "," + tail, "Chiffres clés"}}) {
+    for (auto [lang, grouped, heading] :
+         {std::tuple{"fr", head + "\xC2\xA0" + tail, "Chiffres clés"},
+          std::tuple{"en", head + "," + tail, "Key figures"}, std::tuple{"ar", head + "," + tail, "Chiffres clés"}}) {
       const auto out = dir / (std::string("report-") + lang + ".pdf");
       REQUIRE(test::run("moussem-cli", {"--db", db, "--lang", lang, "report", "--out", out.string()}).exit_code == 0);
       auto text = test::runCommand("pdftotext", {"-layout", out.string(), "-"});
@@ -411,6 +428,7 @@ TEST_CASE("reports group thousands as the chosen language writes them, XLSX cell
     INFO(summary.out);
     CHECK(summary.out.find("s=\"2\"><v>" + digits + "</v>") != std::string::npos);
     // "#,##0": Excel's built-in format 3, or written out as a custom format.
-    CHECK((styles.out.find("numFmtId=\"3\"") != std::string::npos || styles.out.find("formatCode=\"#,##0\"") != std::string::npos));
+    CHECK((styles.out.find("numFmtId=\"3\"") != std::string::npos ||
+           styles.out.find("formatCode=\"#,##0\"") != std::string::npos));
   }
 }

@@ -1,7 +1,6 @@
 // Scheduled backups: a station's plan (folder, interval, how many kept), due or not, dated files with
 // their checksum, rotation that deletes only Moussem's own oldest backups, and the last time recorded.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
 #include "../gate/gate_fixture.hpp"

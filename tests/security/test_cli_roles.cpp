@@ -2,7 +2,6 @@
 // run, forbidden ones exit 1 with a message naming the user and what was refused, and change nothing.
 // Without --user the tool acts as the owner of the file (admin), as docs/roles.md explains.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -38,7 +37,8 @@ TEST_CASE("every role through every command: allowed, or refused with exit 1 and
   REQUIRE(run("moussem-cli", {"--db", db, "init"}).exit_code == 0);
   REQUIRE(run("moussem-cli", {"--db", db, "demo"}).exit_code == 0);
   REQUIRE(run("moussem-cli", {"--db", db, "gate", "list"}).exit_code == 0);  // the default profiles
-  const std::map<std::string, std::string> pins{{"admin", "1111"}, {"organizer", "2222"}, {"desk", "3333"}, {"gate", "4444"}};
+  const std::map<std::string, std::string> pins{
+      {"admin", "1111"}, {"organizer", "2222"}, {"desk", "3333"}, {"gate", "4444"}};
   for (const auto& [role, pin] : pins) {
     auto r = run("moussem-cli", {"--db", db, "user", "add", "u-" + role, "--role", role, "--pin-stdin"}, pin + "\n");
     INFO(r.err);
@@ -57,9 +57,15 @@ TEST_CASE("every role through every command: allowed, or refused with exit 1 and
       {"list participants", {"list", "participants", "--limit", "3"}, {"admin", "organizer", "desk", "gate"}, ""},
       {"export participants", {"export", "participants", out + "people-{ROLE}.csv"}, {"admin", "organizer"}, ""},
       {"import participants", {"import", "participants", csv}, {"admin", "organizer", "desk"}, ""},
-      {"reprint a badge", {"badge", "reprint", "--person", "7", "--reason", "nom corrigé"}, {"admin", "organizer", "desk"}, ""},
+      {"reprint a badge",
+       {"badge", "reprint", "--person", "7", "--reason", "nom corrigé"},
+       {"admin", "organizer", "desk"},
+       ""},
       {"revoke a badge", {"badge", "revoke", "--person", "8", "--reason", "perdu"}, {"admin", "organizer", "desk"}, ""},
-      {"add a gate profile", {"gate", "add", "g-{ROLE}", "--zone", "exhibition", "--direction", "in"}, {"admin", "organizer"}, ""},
+      {"add a gate profile",
+       {"gate", "add", "g-{ROLE}", "--zone", "exhibition", "--direction", "in"},
+       {"admin", "organizer"},
+       ""},
       {"lock a booth", {"booth", "lock", "A-02"}, {"admin", "organizer"}, ""},
       {"set the edition", {"edition", "set", "--name-en", "Week of {ROLE}"}, {"admin", "organizer"}, ""},
       {"change a category", {"edition", "category", "press", "--color", "#112233"}, {"admin", "organizer"}, ""},
@@ -67,7 +73,10 @@ TEST_CASE("every role through every command: allowed, or refused with exit 1 and
       {"scan a badge", {"scan", "--gate", "exhibition"}, {"admin", "organizer", "gate"}, payload.out},
       {"build the report", {"report", "--out", out + "report-{ROLE}", "--format", "csv"}, {"admin", "organizer"}, ""},
       {"export scans", {"export", "scans", out + "scans-{ROLE}.csv"}, {"admin", "organizer"}, ""},
-      {"export a person's data", {"export-person", "3", "--out", out + "person-{ROLE}.json"}, {"admin", "organizer"}, ""},
+      {"export a person's data",
+       {"export-person", "3", "--out", out + "person-{ROLE}.json"},
+       {"admin", "organizer"},
+       ""},
       {"list users", {"user", "list"}, {"admin"}, ""},
       {"add a user", {"user", "add", "new-{ROLE}", "--role", "admin", "--pin-stdin"}, {"admin"}, "9999\n"},
       {"read the audit trail", {"audit", "list"}, {"admin"}, ""},
@@ -114,10 +123,14 @@ TEST_CASE("a gate user's listing carries no phone and no e-mail, a desk user's d
   const std::string db = (dir / "semaine.db").string();
   REQUIRE(run("moussem-cli", {"--db", db, "init"}).exit_code == 0);
   REQUIRE(run("moussem-cli", {"--db", db, "demo"}).exit_code == 0);
-  REQUIRE(run("moussem-cli", {"--db", db, "user", "add", "steward", "--role", "gate", "--pin-stdin"}, "4444\n").exit_code == 0);
-  REQUIRE(run("moussem-cli", {"--db", db, "user", "add", "amina", "--role", "desk", "--pin-stdin"}, "3333\n").exit_code == 0);
-  auto gate = run("moussem-cli", {"--db", db, "--json", "--user", "steward", "list", "participants", "--limit", "50"}, "",
-                  {"MOUSSEM_PIN=4444"});
+  REQUIRE(
+      run("moussem-cli", {"--db", db, "user", "add", "steward", "--role", "gate", "--pin-stdin"}, "4444\n").exit_code ==
+      0);
+  REQUIRE(
+      run("moussem-cli", {"--db", db, "user", "add", "amina", "--role", "desk", "--pin-stdin"}, "3333\n").exit_code ==
+      0);
+  auto gate = run("moussem-cli", {"--db", db, "--json", "--user", "steward", "list", "participants", "--limit", "50"},
+                  "", {"MOUSSEM_PIN=4444"});
   REQUIRE(gate.exit_code == 0);
   auto desk = run("moussem-cli", {"--db", db, "--json", "--user", "amina", "list", "participants", "--limit", "50"}, "",
                   {"MOUSSEM_PIN=3333"});
@@ -136,7 +149,8 @@ TEST_CASE("wrong PINs in a loop lock the account, no PIN at all is a usage error
   TempDir dir;
   const std::string db = (dir / "semaine.db").string();
   REQUIRE(run("moussem-cli", {"--db", db, "init"}).exit_code == 0);
-  REQUIRE(run("moussem-cli", {"--db", db, "user", "add", "karim", "--role", "organizer", "--pin-stdin"}, "2468\n").exit_code == 0);
+  REQUIRE(run("moussem-cli", {"--db", db, "user", "add", "karim", "--role", "organizer", "--pin-stdin"}, "2468\n")
+              .exit_code == 0);
   for (int i = 0; i < 5; ++i) {
     auto r = run("moussem-cli", {"--db", db, "--user", "karim", "info"}, "", {"MOUSSEM_PIN=0000"});
     CHECK(r.exit_code == 1);

@@ -2,7 +2,6 @@
 // Allowed: done, with an audit row (who, role, station, before, after). Refused: Error(Refused), and
 // neither the data nor the audit trail changed. Contact details never reach a role that may not see them.
 #include <catch2/catch.hpp>
-
 #include <functional>
 #include <nlohmann/json.hpp>
 
@@ -28,7 +27,9 @@ std::unique_ptr<GuardedStore> as(GateFixture& f, Role role, const std::string& u
   return std::make_unique<GuardedStore>(openStore(f.db.string()), Actor{user, role, "station-7"});
 }
 
-long long people(Store& s) { return static_cast<long long>(s.personIds().size()); }
+long long people(Store& s) {
+  return static_cast<long long>(s.personIds().size());
+}
 
 std::vector<Op> operations() {
   return {
@@ -244,16 +245,18 @@ TEST_CASE("a bulk change is one audit row with the ids it created, an update ins
   // recorded, once the change has been rolled back.
   auto desk = as(f, Role::Desk);
   const auto rowsBefore = admin->auditChain().size();
-  CHECK_THROWS_AS(desk->writeBulk(summary, [&] {
-    Person p;
-    p.first_name = "X";
-    p.category = "forum";
-    desk->insertPerson(p);
-    GateProfile g;
-    g.name = "sneaky";
-    g.zone = "vip";
-    desk->insertGateProfile(g);
-  }), Error);
+  CHECK_THROWS_AS(desk->writeBulk(summary,
+                                  [&] {
+                                    Person p;
+                                    p.first_name = "X";
+                                    p.category = "forum";
+                                    desk->insertPerson(p);
+                                    GateProfile g;
+                                    g.name = "sneaky";
+                                    g.zone = "vip";
+                                    desk->insertGateProfile(g);
+                                  }),
+                  Error);
   REQUIRE(admin->auditChain().size() == rowsBefore + 1);
   CHECK(admin->auditRows({}, 1).front().action == "refused");
   CHECK(admin->auditRows({}, 1).front().entity_id == "manage_gates");

@@ -78,8 +78,9 @@ TEST_CASE("a gate's database login reads display fields and logs scans, and noth
   CHECK(refused(gate, "SELECT first_name FROM person LIMIT 1"));
   CHECK(refused(gate, "SELECT phone FROM exhibitor LIMIT 1"));
   CHECK(std::stoi(test::pgQuery(gate, "SELECT count(*) FROM person_display")) > 30);
-  CHECK(test::pgQuery(gate, "SELECT count(*) FROM person_display WHERE email <> '' OR phone <> '' "
-                            "OR external_id IS NOT NULL") == "0");
+  CHECK(test::pgQuery(gate,
+                      "SELECT count(*) FROM person_display WHERE email <> '' OR phone <> '' "
+                      "OR external_id IS NOT NULL") == "0");
   CHECK(std::stoi(test::pgQuery(gate, "SELECT count(*) FROM badge WHERE status = 'active'")) > 0);
   // No edits, no deletions, no schema changes, no audit values, no accounts.
   CHECK(refused(gate, "UPDATE person SET phone = '+212600000000'"));
@@ -87,7 +88,8 @@ TEST_CASE("a gate's database login reads display fields and logs scans, and noth
   CHECK(refused(gate, "DELETE FROM scan"));
   CHECK(refused(gate, "UPDATE scan SET verdict = 'accepted'"));
   CHECK(refused(gate, "UPDATE gate_profile SET reentry = 'always'"));
-  CHECK(refused(gate, "INSERT INTO badge_event (badge_id, version, action) SELECT id, version, 'print' FROM badge LIMIT 1"));
+  CHECK(refused(gate,
+                "INSERT INTO badge_event (badge_id, version, action) SELECT id, version, 'print' FROM badge LIMIT 1"));
   CHECK(refused(gate, "SELECT before FROM audit"));
   CHECK(refused(gate, "UPDATE app_user SET role = 'admin'"));
   CHECK(refused(gate, "INSERT INTO app_user (name, role) VALUES ('mallory', 'admin')"));
@@ -169,7 +171,9 @@ TEST_CASE("desk, organiser and administrator logins get their app role's rights 
   CHECK(refused(desk, "INSERT INTO setting (key, value) VALUES ('venue.grid', '1')"));
   CHECK(refused(desk, "SELECT before FROM audit"));
   CHECK(refused(desk, "INSERT INTO app_user (name, role) VALUES ('mallory', 'admin')"));
-  CHECK(refused(desk, "INSERT INTO scan (uid, gate, direction, at, verdict, reason) VALUES ('x', 'g', 'in', 'now', 'accepted', 'ok')"));
+  CHECK(refused(
+      desk,
+      "INSERT INTO scan (uid, gate, direction, at, verdict, reason) VALUES ('x', 'g', 'in', 'now', 'accepted', 'ok')"));
 
   // Organiser: booths and gates too; never the accounts or the audit's values.
   CHECK_NOTHROW(test::pgQuery(organizer, "UPDATE booth SET locked = locked"));
@@ -408,11 +412,14 @@ TEST_CASE("every table and view of the schema has its line in the privilege tabl
 
 TEST_CASE("bad login names, short passwords and server administrators are refused", "[postgres]") {
   PgEdition ed;
-  CHECK(ed.cli({"db", "login", "Robert'); DROP TABLE person;--", "--role", "gate", "--password-stdin"}, "long-enough-1\n")
-            .exit_code != 0);
-  CHECK(ed.cli({"db", "login", "moussem_admin", "--role", "gate", "--password-stdin"}, "long-enough-1\n").exit_code != 0);
+  CHECK(
+      ed.cli({"db", "login", "Robert'); DROP TABLE person;--", "--role", "gate", "--password-stdin"}, "long-enough-1\n")
+          .exit_code != 0);
+  CHECK(ed.cli({"db", "login", "moussem_admin", "--role", "gate", "--password-stdin"}, "long-enough-1\n").exit_code !=
+        0);
   CHECK(ed.cli({"db", "login", "gate-short", "--role", "gate", "--password-stdin"}, "short\n").exit_code != 0);
-  auto su = ed.cli({"--lang", "en", "db", "login", "postgres", "--role", "gate", "--password-stdin"}, "long-enough-1\n");
+  auto su =
+      ed.cli({"--lang", "en", "db", "login", "postgres", "--role", "gate", "--password-stdin"}, "long-enough-1\n");
   CHECK(su.exit_code != 0);
   CHECK(su.err.find("server administration role") != std::string::npos);
   CHECK(test::pgQuery(ed.url, "SELECT count(*) FROM person") != "0");

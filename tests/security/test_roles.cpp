@@ -25,7 +25,8 @@ TEST_CASE("the permission table: what each role may and may not do") {
   for (P p : {P::EditPeople, P::IssueBadges, P::ManageBooths, P::ManageGates, P::ExportPersonal, P::ViewReports,
               P::Scan, P::ManageEdition})
     CHECK(allows(Role::Organizer, p));
-  for (P p : {P::ManageUsers, P::ManageKeys, P::Backup, P::Anonymize, P::ViewAudit}) CHECK_FALSE(allows(Role::Organizer, p));
+  for (P p : {P::ManageUsers, P::ManageKeys, P::Backup, P::Anonymize, P::ViewAudit})
+    CHECK_FALSE(allows(Role::Organizer, p));
 }
 
 TEST_CASE("role codes round-trip and anything else is no role") {

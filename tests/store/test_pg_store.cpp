@@ -36,7 +36,9 @@ std::string errorOf(const std::string& url, OpenMode mode = OpenMode::Existing, 
   return {};
 }
 
-std::string dbName(const std::string& url) { return url.substr(url.rfind('/') + 1); }
+std::string dbName(const std::string& url) {
+  return url.substr(url.rfind('/') + 1);
+}
 std::string withDb(const std::string& url, const std::string& user) {
   auto start = url.find("://") + 3;
   auto at = url.find('@', start);
@@ -57,8 +59,9 @@ TEST_CASE("a wrong URL, a wrong password or a server that is down get a clear me
   auto missing = errorOf(url + "_nope", OpenMode::Existing, &kind);
   CHECK(kind == ErrorKind::NotFound);
 
-  test::pgQuery(url, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'moussem_pw') THEN "
-                     "CREATE ROLE moussem_pw LOGIN PASSWORD 'right'; END IF; END $$");
+  test::pgQuery(url,
+                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'moussem_pw') THEN "
+                "CREATE ROLE moussem_pw LOGIN PASSWORD 'right'; END IF; END $$");
   test::pgQuery(url, "GRANT ALL ON DATABASE " + dbName(url) + " TO moussem_pw");
   auto wrong = errorOf(withDb(url, "moussem_pw:wrong"), OpenMode::Create, &kind);
   CHECK(kind == ErrorKind::Refused);
@@ -120,16 +123,18 @@ TEST_CASE("a server database of every earlier schema version upgrades to the lat
   for (int from = 1; from <= latest; ++from) {
     INFO("upgrading from version " << from);
     const std::string url = test::newPgDatabase();
-    std::string sql = "CREATE TABLE moussem_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT "
-                      "NOT NULL DEFAULT '');";
+    std::string sql =
+        "CREATE TABLE moussem_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT "
+        "NOT NULL DEFAULT '');";
     for (const auto& m : pgMigrations()) {
       if (m.version > from) break;
-      sql += std::string(m.sql) + ";\nINSERT INTO moussem_schema (version, name) VALUES (" +
-             std::to_string(m.version) + ", '" + std::string(m.name) + "');\n";
+      sql += std::string(m.sql) + ";\nINSERT INTO moussem_schema (version, name) VALUES (" + std::to_string(m.version) +
+             ", '" + std::string(m.name) + "');\n";
     }
-    sql += "INSERT INTO edition (uid, name_fr, starts_on, ends_on) VALUES ('OLD001', 'Ancienne', '2025-07-01', "
-           "'2025-07-05'); INSERT INTO category (code, color, label_fr) VALUES ('forum', '#000000', 'Forum');"
-           " INSERT INTO person (first_name, last_name, category) VALUES ('Ahmed', 'Bennani', 'forum');";
+    sql +=
+        "INSERT INTO edition (uid, name_fr, starts_on, ends_on) VALUES ('OLD001', 'Ancienne', '2025-07-01', "
+        "'2025-07-05'); INSERT INTO category (code, color, label_fr) VALUES ('forum', '#000000', 'Forum');"
+        " INSERT INTO person (first_name, last_name, category) VALUES ('Ahmed', 'Bennani', 'forum');";
     test::pgQuery(url, sql);
     if (from < latest) {
       // Shared by many stations: opened as usual, it is not upgraded behind anyone's back.
@@ -214,7 +219,8 @@ TEST_CASE("two desks reprinting the same badge at once get distinct versions", "
     desks.emplace_back([&, d] {
       auto store = openStore(url);
       BadgeService service(*store, BadgeService::keyBeside(url), {"desk-" + std::to_string(d), "op"});
-      for (int i = 0; i < kEach; ++i) versions[static_cast<std::size_t>(d)].push_back(service.reprint(person, "lost").version);
+      for (int i = 0; i < kEach; ++i)
+        versions[static_cast<std::size_t>(d)].push_back(service.reprint(person, "lost").version);
     });
   for (auto& t : desks) t.join();
   std::vector<int> all;

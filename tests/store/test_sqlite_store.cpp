@@ -1,8 +1,8 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 
 #include "badge/new_edition.hpp"
@@ -334,11 +334,11 @@ TEST_CASE("the people list comes from the database in the collator's name order,
     const char* ar;
   };
   // Accents, case, transliteration marks, compound and Arabic-only names, in no order.
-  const std::vector<Name> names = {{"Omar", "Tahiri", ""},        {"Salim", "Ṭāhir", ""},
-                                   {"Bruno", "ethier", ""},       {"Anne", "Éthier", ""},
-                                   {"Hind", "El Amrani", ""},     {"Ali", "abdelkader", ""},
+  const std::vector<Name> names = {{"Omar", "Tahiri", ""},          {"Salim", "Ṭāhir", ""},
+                                   {"Bruno", "ethier", ""},         {"Anne", "Éthier", ""},
+                                   {"Hind", "El Amrani", ""},       {"Ali", "abdelkader", ""},
                                    {"", "", "عبد الهادي آيت لحسن"}, {"Zineb", "Benali", "زينب بنعلي"},
-                                   {"Karim", "Benalia", ""},      {"Nadia", "Ouazzani", ""}};
+                                   {"Karim", "Benalia", ""},        {"Nadia", "Ouazzani", ""}};
   std::vector<std::pair<std::string, Id>> expected;  // ICU's French collation of "last first" (Arabic alone: its own)
   for (std::size_t i = 0; i < names.size(); ++i) {
     Person p = samplePerson("p" + std::to_string(i) + "@example.org");

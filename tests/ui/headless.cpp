@@ -13,8 +13,8 @@ namespace {
 struct ItemAudit {
   int frame = -1;
   std::vector<moussem::test::SeenItem> items, lastItems;  // this frame's and the last one's
-  std::vector<ImGuiID> ids;                          // this frame's, in order
-  std::unordered_map<ImGuiID, ImVec2> where;         // this frame's, by ID
+  std::vector<ImGuiID> ids;                               // this frame's, in order
+  std::unordered_map<ImGuiID, ImVec2> where;              // this frame's, by ID
   std::vector<ImGuiID> lastFrame;
   std::vector<moussem::test::IdClash> clashes;
 };
@@ -51,8 +51,8 @@ void noteItem(const ImRect& bb, ImGuiID id) {
         c.x >= clip.Min.x - 1 && c.x <= clip.Max.x + 1 && c.y >= clip.Min.y - 1 && c.y <= clip.Max.y + 1;
     // The last rows in view of a window that scrolls: one layout may show one row more than another.
     const bool atFold = w->ScrollbarY && c.y > clip.Max.y - 2 * (bb.GetHeight() + g->Style.ItemSpacing.y);
-    a.items.push_back(
-        {id, w, bb.Min, bb.Max, !popup && x && y && clip.GetWidth() > 0, popup, !popup && inView, atFold, clip.Min, clip.Max, w->Name});
+    a.items.push_back({id, w, bb.Min, bb.Max, !popup && x && y && clip.GetWidth() > 0, popup, !popup && inView, atFold,
+                       clip.Min, clip.Max, w->Name});
   }
   auto [it, fresh] = a.where.emplace(id, bb.Min);
   if (!fresh) {
@@ -66,9 +66,9 @@ void noteItem(const ImRect& bb, ImGuiID id) {
 // ImGui::ItemAdd, wrapped by the linker (-Wl,--wrap, see CMakeLists.txt): Debian's libimgui.a has no
 // test-engine hooks, and every widget outside imgui.cpp reaches ItemAdd through this symbol.
 extern "C" bool __real__ZN5ImGui7ItemAddERK6ImRectjPS1_i(const ImRect& bb, ImGuiID id, const ImRect* nav_bb,
-                                                          ImGuiItemFlags extra_flags);
+                                                         ImGuiItemFlags extra_flags);
 extern "C" bool __wrap__ZN5ImGui7ItemAddERK6ImRectjPS1_i(const ImRect& bb, ImGuiID id, const ImRect* nav_bb,
-                                                          ImGuiItemFlags extra_flags) {
+                                                         ImGuiItemFlags extra_flags) {
   noteItem(bb, id);
   return __real__ZN5ImGui7ItemAddERK6ImRectjPS1_i(bb, id, nav_bb, extra_flags);
 }
@@ -125,9 +125,13 @@ HeadlessUi::HeadlessUi(ImVec2 size) {
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas, as a renderer would
 }
 
-HeadlessUi::~HeadlessUi() { ImGui::DestroyContext(); }
+HeadlessUi::~HeadlessUi() {
+  ImGui::DestroyContext();
+}
 
-ImFont* HeadlessUi::font() const { return ImGui::GetIO().Fonts->Fonts[0]; }
+ImFont* HeadlessUi::font() const {
+  return ImGui::GetIO().Fonts->Fonts[0];
+}
 
 int HeadlessUi::frame(const std::function<void()>& draw) {
   ImGuiIO& io = ImGui::GetIO();
@@ -146,11 +150,17 @@ void HeadlessUi::frames(int n, const std::function<void()>& draw) {
   for (int i = 0; i < n; ++i) frame(draw);
 }
 
-void HeadlessUi::pressKey(ImGuiKey key) { pendingKey_ = key; }
+void HeadlessUi::pressKey(ImGuiKey key) {
+  pendingKey_ = key;
+}
 
-void HeadlessUi::typeText(const char* utf8) { ImGui::GetIO().AddInputCharactersUTF8(utf8); }
+void HeadlessUi::typeText(const char* utf8) {
+  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
 
-void HeadlessUi::moveMouse(ImVec2 pos) { ImGui::GetIO().MousePos = pos; }
+void HeadlessUi::moveMouse(ImVec2 pos) {
+  ImGui::GetIO().MousePos = pos;
+}
 
 void HeadlessUi::click(ImVec2 pos, const std::function<void()>& draw) {
   ImGuiIO& io = ImGui::GetIO();

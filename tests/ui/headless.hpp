@@ -23,7 +23,7 @@ class HeadlessUi {
   int frame(const std::function<void()>& draw);
   void frames(int n, const std::function<void()>& draw);
 
-  void pressKey(ImGuiKey key);   // down for the next frame, up after it
+  void pressKey(ImGuiKey key);  // down for the next frame, up after it
   void typeText(const char* utf8);
   void moveMouse(ImVec2 pos);
   void click(ImVec2 pos, const std::function<void()>& draw);  // press and release over two frames
@@ -39,7 +39,7 @@ class HeadlessUi {
 // activation: a click on one presses the other, a field typed into shows the other's text.
 struct IdClash {
   ImGuiID id = 0;
-  std::string window;  // name of the window both items are in
+  std::string window;    // name of the window both items are in
   ImVec2 first, second;  // top-left corners of the two items
 };
 // The clashes of the frames drawn since the last call, oldest first; clears them.

@@ -2,7 +2,6 @@
 // PDF, XLSX or a folder of CSV tables on a worker with a progress value while frames keep drawing, and
 // a folder that cannot take the file is refused with a message in the user's language, writing nothing.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -89,7 +88,9 @@ TEST_CASE("the dashboard model loads the figures on a worker and exports them as
   CHECK(std::filesystem::exists(f.dir / "rapport" / "zones_days.csv"));
 }
 
-TEST_CASE("an export to a missing folder or a path that cannot be written is refused in the user's language, nothing written") {
+TEST_CASE(
+    "an export to a missing folder or a path that cannot be written is refused in the user's language, nothing "
+    "written") {
   GateFixture f;
   ui::DashboardModel model(*f.store);
   for (const char* lang : {"fr", "ar", "en"}) {

@@ -2,8 +2,8 @@
 // with Enter; register a walk-in with Ctrl+N, see inline errors and the duplicate warning, open the
 // existing record; the badge preview rendered once; print with Ctrl+P (a second print asks first),
 // reprint with a reason, revoke. The index is loaded on a worker and queried only when the text changes.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 
 #include "../badge/cups_server.hpp"
@@ -331,7 +331,8 @@ TEST_CASE("desk: saves made while the index loads on its worker are found once i
   CHECK(m.results()[0].id == p.id);
 }
 
-TEST_CASE("desk: the open person's badge is previewed once, printed with Ctrl+P, a second print asks, reprint and revoke") {
+TEST_CASE(
+    "desk: the open person's badge is previewed once, printed with Ctrl+P, a second print asks, reprint and revoke") {
   test::CupsServer cups;
   ::setenv("CUPS_SERVER", cups.socket().c_str(), 1);
   TextureGuard t;
@@ -435,13 +436,17 @@ TEST_CASE("desk: Arabic typed into the walk-in form is previewed shaped and stor
   k.frames(2);
   k.key(ImGuiKey_Tab, 2);
   // A Moroccan keyboard types lam-alef as one presentation-form character (U+FEFB).
-  k.ui.typeText("\xEF\xBB\xBB" "لة سلمى");
+  k.ui.typeText(
+      "\xEF\xBB\xBB"
+      "لة سلمى");
   k.frames(3);
   CHECK(m.form.draft.first_name == "Lalla");
   CHECK(m.form.draft.last_name == "Alaoui");
-  CHECK(m.form.draft.name_ar == "\xEF\xBB\xBB" "لة سلمى");  // as typed, logical order
-  CHECK(ui::needsShapedPreview(m.form.draft.name_ar));        // so the form shows it shaped under the field
-  CHECK(m.form.normalised().name_ar == "لالة سلمى");           // the storage form: lam + alef
+  CHECK(m.form.draft.name_ar ==
+        "\xEF\xBB\xBB"
+        "لة سلمى");                                     // as typed, logical order
+  CHECK(ui::needsShapedPreview(m.form.draft.name_ar));  // so the form shows it shaped under the field
+  CHECK(m.form.normalised().name_ar == "لالة سلمى");    // the storage form: lam + alef
   CHECK(test::takeIdClashes().empty());
   REQUIRE(k.shortcut(ui::Key::S));
   k.frames(2);
@@ -456,7 +461,9 @@ TEST_CASE("desk: Arabic typed into the walk-in form is previewed shaped and stor
   CHECK_FALSE(m.results().empty());
 }
 
-TEST_CASE("desk: an exhibitor opens in Arabic with no ID clash, long names wrap in logical order, phones read left to right") {
+TEST_CASE(
+    "desk: an exhibitor opens in Arabic with no ID clash, long names wrap in logical order, phones read left to "
+    "right") {
   TextureGuard t;
   LanguageGuardDesk guard;
   Kiosk k;

@@ -256,8 +256,8 @@ TEST_CASE("desk: every field of the walk-in form is visible at 1280x800 in the a
         if (item.windowName.find("form-fields") == std::string::npos) continue;
         ++inForm;
         INFO(item.windowName << " item " << item.id << " at " << item.min.x << "," << item.min.y << " - " << item.max.x
-                         << "," << item.max.y << " clip " << item.clip_min.x << "," << item.clip_min.y << " - "
-                         << item.clip_max.x << "," << item.clip_max.y);
+                             << "," << item.max.y << " clip " << item.clip_min.x << "," << item.clip_min.y << " - "
+                             << item.clip_max.x << "," << item.clip_max.y);
         CHECK(item.whole());
       }
       CHECK(inForm > 14);  // the fields, the days, consent...

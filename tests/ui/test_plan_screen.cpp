@@ -30,7 +30,8 @@ struct PlanDb {
   Booth booth(const std::string& code) { return *booth::findBooth(*store, code); }
   std::vector<std::pair<std::string, std::optional<Id>>> holders() {
     std::vector<std::pair<std::string, std::optional<Id>>> out;
-    for (const auto& b : store->booths()) out.emplace_back(b.code + "/" + b.status + (b.locked ? "/L" : ""), b.exhibitor_id);
+    for (const auto& b : store->booths())
+      out.emplace_back(b.code + "/" + b.status + (b.locked ? "/L" : ""), b.exhibitor_id);
     return out;
   }
 };
@@ -62,7 +63,8 @@ struct Plan {
     io.MouseDown[0] = true;
     frames(1);
     for (int i = 1; i <= 6; ++i) {
-      io.MousePos = ImVec2(from.x + (to.x - from.x) * static_cast<float>(i) / 6.0f, from.y + (to.y - from.y) * static_cast<float>(i) / 6.0f);
+      io.MousePos = ImVec2(from.x + (to.x - from.x) * static_cast<float>(i) / 6.0f,
+                           from.y + (to.y - from.y) * static_cast<float>(i) / 6.0f);
       frames(1);
     }
     frames(1);
@@ -86,11 +88,14 @@ struct Plan {
   }
 };
 
-bool inside(ImVec2 p, ImVec2 a, ImVec2 b) { return p.x > a.x && p.x < b.x && p.y > a.y && p.y < b.y; }
+bool inside(ImVec2 p, ImVec2 a, ImVec2 b) {
+  return p.x > a.x && p.x < b.x && p.y > a.y && p.y < b.y;
+}
 
 }  // namespace
 
-TEST_CASE("plan: dragging an exhibitor from the unassigned list onto a booth assigns it, Ctrl+Z undoes, Ctrl+Y redoes") {
+TEST_CASE(
+    "plan: dragging an exhibitor from the unassigned list onto a booth assigns it, Ctrl+Z undoes, Ctrl+Y redoes") {
   Plan p;
   const Id x = p.firstUnassigned();
   const int before = p.screen.model().search().unassignedTotal();
@@ -240,8 +245,10 @@ TEST_CASE("plan: the screen draws in French, Arabic and English, coloured by sta
     // The side panel sits where reading starts.
     auto item = p.screen.unassignedItemCentre(p.firstUnassigned());
     REQUIRE(item);
-    if (std::string(lang) == "ar") CHECK(item->x > p.screen.canvasMax().x);
-    else CHECK(item->x < p.screen.canvasMin().x);
+    if (std::string(lang) == "ar")
+      CHECK(item->x > p.screen.canvasMax().x);
+    else
+      CHECK(item->x < p.screen.canvasMin().x);
     // Hovering a booth shows its tooltip without trouble.
     ImGui::GetIO().MousePos = p.screen.boothCentre("A-05");
     p.frames(2);
@@ -282,7 +289,8 @@ TEST_CASE("plan: exports run on a worker and write the plan and the directory wh
   CHECK_FALSE(std::filesystem::exists(p.d.dir / "plan.doc"));
 }
 
-TEST_CASE("plan editor: add, move, resize, duplicate, a row of N and delete booths on the 0.5 m grid, each one undo step") {
+TEST_CASE(
+    "plan editor: add, move, resize, duplicate, a row of N and delete booths on the 0.5 m grid, each one undo step") {
   Plan p;
   auto& m = p.screen.model();
   m.setEditing(true);
@@ -355,7 +363,8 @@ std::vector<std::string> selectedCodes(const ui::PlanModel& m) {
 }
 }  // namespace
 
-TEST_CASE("plan editor: a rubber band and Shift+click select booths, a drag moves them all as one undo step, arrows nudge") {
+TEST_CASE(
+    "plan editor: a rubber band and Shift+click select booths, a drag moves them all as one undo step, arrows nudge") {
   Plan p;
   auto& m = p.screen.model();
   REQUIRE(p.key(ui::Key::E, true));  // Ctrl+E: the editor
@@ -437,7 +446,9 @@ TEST_CASE("plan editor: a selection's move that would overlap or leave the hall 
   CHECK(m.message().find("A-02") != std::string::npos);
 }
 
-TEST_CASE("plan editor: Ctrl+D duplicates the selection and Delete deletes it, each one undo step, an assigned booth is not deleted") {
+TEST_CASE(
+    "plan editor: Ctrl+D duplicates the selection and Delete deletes it, each one undo step, an assigned booth is not "
+    "deleted") {
   Plan p;
   auto& m = p.screen.model();
   m.setEditing(true);
@@ -470,7 +481,9 @@ TEST_CASE("plan editor: Ctrl+D duplicates the selection and Delete deletes it, e
   CHECK(booth::findBooth(*p.d.store, "A-05"));
 }
 
-TEST_CASE("plan editor: a hall moved carries its booths, aisles and entrances, and halls, aisles and entrances are added, renamed and deleted, each one undo step") {
+TEST_CASE(
+    "plan editor: a hall moved carries its booths, aisles and entrances, and halls, aisles and entrances are added, "
+    "renamed and deleted, each one undo step") {
   Plan p;
   auto& m = p.screen.model();
   m.setEditing(true);
@@ -590,7 +603,8 @@ TEST_CASE("plan: entrance and aisle labels are shown in the interface language, 
     for (const auto& f : m.features())
       if (f.code == "A-E2") CHECK(booth::featureLabel(f, lang) == "Sortie");
     // Drawn zoomed in, labels on, in every language.
-    p.screen.view().zoomAt(3, (p.screen.canvasMin().x + p.screen.canvasMax().x) / 2, (p.screen.canvasMin().y + p.screen.canvasMax().y) / 2);
+    p.screen.view().zoomAt(3, (p.screen.canvasMin().x + p.screen.canvasMax().x) / 2,
+                           (p.screen.canvasMin().y + p.screen.canvasMax().y) / 2);
     m.selection().selectFeature("A-E1");
     p.frames(2);
   }

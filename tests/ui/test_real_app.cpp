@@ -253,7 +253,8 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("the real gate shows a refusal in red, then goes back to 'present the badge' by itself, never a stale verdict") {
+TEST_CASE(
+    "the real gate shows a refusal in red, then goes back to 'present the badge' by itself, never a stale verdict") {
   DemoEdition e(2);
   const auto [revokedPerson, revokedPayload] = e.badges.at(1);
   REQUIRE(run("moussem-cli", {"--db", e.db.string(), "badge", "revoke", "--person", std::to_string(revokedPerson),

@@ -5,10 +5,10 @@
 
 #include "badge/new_edition.hpp"
 #include "core/i18n.hpp"
-#include "headless.hpp"
-#include "store/demo/demo_data.hpp"
 #include "core/station.hpp"
+#include "headless.hpp"
 #include "store/backup_schedule.hpp"
+#include "store/demo/demo_data.hpp"
 #include "store/users.hpp"
 #include "test_support.hpp"
 #include "ui/screens/audit_screen.hpp"

@@ -109,7 +109,9 @@ TEST_CASE("tables at 1280x800: phones, categories, countries and days are never 
         shell.select(screen);
         ui.frames(2, [&] { shell.draw(); });
         if (std::string(screen) == "participants")  // its rows are read on a worker
-          const_cast<ui::ParticipantsScreen&>(dynamic_cast<const ui::ParticipantsScreen&>(shell.current())).model().wait();
+          const_cast<ui::ParticipantsScreen&>(dynamic_cast<const ui::ParticipantsScreen&>(shell.current()))
+              .model()
+              .wait();
         ui.frames(4, [&] { shell.draw(); });
         // Every item of the filter row, the New button included, is whole on screen.
         for (const auto& item : test::itemsOfLastFrame())

@@ -59,7 +59,9 @@ struct LiveShell {
   LanguageGuard guard;
   test::HeadlessUi ui;
   ui::Shell shell{*d.store};
-  void frames(int n) { ui.frames(n, [&] { shell.draw(); }); }
+  void frames(int n) {
+    ui.frames(n, [&] { shell.draw(); });
+  }
 };
 }  // namespace
 
@@ -127,7 +129,7 @@ TEST_CASE("every screen draws in French, Arabic and English, switching live") {
         if (i >= 3) std::this_thread::sleep_for(std::chrono::milliseconds(10));
       }
       CHECK_FALSE(waiting());
-      CHECK(vertices > 1000);  // a real screen, not an empty window
+      CHECK(vertices > 1000);               // a real screen, not an empty window
       ui.frames(2, [&] { shell.draw(); });  // settled: the same frame twice
       const auto clashes = test::takeIdClashes();
       INFO(describe(clashes));
@@ -148,7 +150,8 @@ TEST_CASE("every screen draws in French, Arabic and English, switching live") {
   }
 }
 
-TEST_CASE("an open record, a half-typed walk-in and the gate's open sections survive a live language switch, no ID clash") {
+TEST_CASE(
+    "an open record, a half-typed walk-in and the gate's open sections survive a live language switch, no ID clash") {
   LiveShell live;
   auto& ui = live.ui;
   auto& shell = live.shell;

@@ -2,7 +2,6 @@
 // when the sort specs are dirty, filters that agree with an independent count, editing with inline
 // validation (E.164, ICE, e-mail), staff and competitors, deleting.
 #include <catch2/catch.hpp>
-
 #include <cstring>
 #include <map>
 #include <optional>
@@ -117,7 +116,8 @@ TEST_CASE("participants table: filters by category, exhibitor, day and text agre
   m.filtersChanged();
   m.wait();
   CHECK(m.shown() == d.store->personIds("press").size());
-  for (std::size_t r = 0; r < m.shown(); ++r) CHECK(m.cell(r, ui::ParticipantsModel::Category) == i18n::label("category", "press"));
+  for (std::size_t r = 0; r < m.shown(); ++r)
+    CHECK(m.cell(r, ui::ParticipantsModel::Category) == i18n::label("category", "press"));
 
   m.category.clear();
   Id someExhibitor = 0;
@@ -301,7 +301,7 @@ TEST_CASE("the tables draw in French, Arabic and English with thousands of rows"
   for (const char* lang : {"ar", "en", "fr"}) {
     i18n::setLanguage(lang);
     drawFrames(ui, people, 2);
-    people.model().wait();  // the rows come from a worker; the screen shows none before
+    people.model().wait();                    // the rows come from a worker; the screen shows none before
     REQUIRE(people.model().shown() >= 3000);  // and the exhibitors' staff
     people.model().select(people.model().idAt(5));
     const int vertices = ui.frame([&] {
@@ -345,7 +345,9 @@ std::optional<std::pair<float, float>> columnOnScreen(const char* key) {
 }
 }  // namespace
 
-TEST_CASE("a table wider than the screen opens where its reader starts: the names on the left in French, on the right in Arabic") {
+TEST_CASE(
+    "a table wider than the screen opens where its reader starts: the names on the left in French, on the right in "
+    "Arabic") {
   Data d(60, 300);
   test::HeadlessUi ui;
   ui::ParticipantsScreen people(d.session);

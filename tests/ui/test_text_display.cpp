@@ -1,11 +1,10 @@
 #include <catch2/catch.hpp>
-
 #include <cstdio>
 
 #include "core/dates.hpp"
 #include "core/i18n.hpp"
-#include "ui/fonts.hpp"
 #include "headless.hpp"
+#include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -72,13 +71,16 @@ struct Missing {
 
 // Arabic letters that join, left in their base form: the shaping did not run. (The hamza U+0621 never
 // joins, so its base form is what is drawn; tatweel and U+063B..U+063F have no presentation forms.)
-bool unshapedArabicLetter(char32_t c) { return c > 0x0621 && c <= 0x064A && c != 0x0640 && !(c >= 0x063B && c <= 0x063F); }
+bool unshapedArabicLetter(char32_t c) {
+  return c > 0x0621 && c <= 0x064A && c != 0x0640 && !(c >= 0x063B && c <= 0x063F);
+}
 }  // namespace
 
 TEST_CASE("every catalog string, in every language, lays out in every font of the atlas with no glyph missing") {
   test::HeadlessUi ui;
   const ui::Fonts& f = ui::fonts();
-  const std::pair<ImFont*, const char*> atlas[] = {{f.body, "body"}, {f.bold, "bold"}, {f.heading, "heading"}, {f.huge, "huge"}};
+  const std::pair<ImFont*, const char*> atlas[] = {
+      {f.body, "body"}, {f.bold, "bold"}, {f.heading, "heading"}, {f.huge, "huge"}};
   for (const auto& [font, name] : atlas) REQUIRE(font != nullptr);
   Missing missing;
   std::vector<std::string> unshaped;
@@ -110,7 +112,8 @@ TEST_CASE("every catalog string, in every language, lays out in every font of th
           ImGui::PushFont(font);
           const ImVec2 size = ImGui::CalcTextSize(shown.c_str());  // laid out through the atlas
           ImGui::PopFont();
-          if (!shown.empty() && shown != " " && size.x <= 0) missing.lines.push_back(lang + " " + key + " lays out empty in " + name);
+          if (!shown.empty() && shown != " " && size.x <= 0)
+            missing.lines.push_back(lang + " " + key + " lays out empty in " + name);
         }
         ++checked;
       }
@@ -175,7 +178,7 @@ TEST_CASE("a label too long for its place ends with an ellipsis at its reading e
     CHECK(ui::ellipsized(latin, 10000, false) == latin);
     CHECK(ui::ellipsized(arabic, full, true) == arabic);
     const std::string cutLatin = ui::ellipsized(latin, ImGui::CalcTextSize(latin.c_str()).x / 2, false);
-    CHECK(cutLatin.rfind("Enreg", 0) == 0);                      // the start kept
+    CHECK(cutLatin.rfind("Enreg", 0) == 0);                         // the start kept
     CHECK(cutLatin.substr(cutLatin.size() - 3) == "\xE2\x80\xA6");  // "…" at the end
     // Visual Arabic starts on the right: the start of the sentence is kept, "…" on the left.
     const std::string cutArabic = ui::ellipsized(arabic, full / 2, true);

@@ -1,8 +1,8 @@
 // The widgets that make Arabic typing and right-to-left layouts work in ImGui: the shaped preview under a
 // field, collapsing sections and check boxes whose ID and state survive a language switch.
-#include <catch2/catch.hpp>
-
 #include <imgui_internal.h>
+
+#include <catch2/catch.hpp>
 
 #include "core/i18n.hpp"
 #include "headless.hpp"
@@ -75,7 +75,7 @@ TEST_CASE("Arabic typed into a field stays in logical order in the value, whatev
   ui.frames(2, draw);
   ui.typeText("سلمى");
   ui.frames(3, draw);
-  CHECK(value == "سلمى");  // logical, unshaped: what is stored and searched
+  CHECK(value == "سلمى");              // logical, unshaped: what is stored and searched
   CHECK(ui::display(value) != value);  // what the preview draws: shaped, in visual order
 }
 
@@ -103,7 +103,7 @@ TEST_CASE("a collapsing section keeps its ID and its open state across a languag
   i18n::setLanguage("ar");
   ui.frames(2, [&] { draw(1); });
   CHECK(ids[1] == ids[0]);
-  CHECK(open);  // still open in Arabic
+  CHECK(open);                 // still open in Arabic
   CHECK(max.x - min.x > 600);  // a full-width header, as in French
   // Clicked again in Arabic: closes, and French sees it closed.
   ui.click(ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2), [&] { draw(1); });

@@ -28,7 +28,8 @@ Picture readPng(const std::filesystem::path& png) {
   const unsigned char* data = cairo_image_surface_get_data(s);
   std::set<std::uint32_t> colours;
   for (int y = 0; y < p.height; y += 2)
-    for (int x = 0; x < p.width; x += 2) colours.insert(*reinterpret_cast<const std::uint32_t*>(data + y * stride + x * 4) & 0xFFFFFF);
+    for (int x = 0; x < p.width; x += 2)
+      colours.insert(*reinterpret_cast<const std::uint32_t*>(data + y * stride + x * 4) & 0xFFFFFF);
   p.colours = colours.size();
   cairo_surface_destroy(s);
   return p;
@@ -46,9 +47,18 @@ std::vector<std::string> windowEnv(std::vector<std::string> env = {}) {
 }
 
 moussem::test::RunResult screenshot(const std::string& db, const std::filesystem::path& png,
-                                    const std::vector<std::string>& extra = {}, const std::vector<std::string>& env = {}) {
-  std::vector<std::string> args{"-a", "-s", "-screen 0 1280x800x24", (moussem::test::binDir() / "moussem").string(),
-                                "--db", db, "--size", "1024x640", "--screenshot", png.string()};
+                                    const std::vector<std::string>& extra = {},
+                                    const std::vector<std::string>& env = {}) {
+  std::vector<std::string> args{"-a",
+                                "-s",
+                                "-screen 0 1280x800x24",
+                                (moussem::test::binDir() / "moussem").string(),
+                                "--db",
+                                db,
+                                "--size",
+                                "1024x640",
+                                "--screenshot",
+                                png.string()};
   args.insert(args.end(), extra.begin(), extra.end());
   return runCommand("xvfb-run", args, windowEnv(env));
 }
@@ -58,7 +68,8 @@ std::uint32_t pixel(const std::filesystem::path& png, int x, int y) {
   cairo_surface_t* s = cairo_image_surface_create_from_png(png.c_str());
   REQUIRE(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
   const unsigned char* data = cairo_image_surface_get_data(s);
-  const std::uint32_t v = *reinterpret_cast<const std::uint32_t*>(data + y * cairo_image_surface_get_stride(s) + x * 4) & 0xFFFFFF;
+  const std::uint32_t v =
+      *reinterpret_cast<const std::uint32_t*>(data + y * cairo_image_surface_get_stride(s) + x * 4) & 0xFFFFFF;
   cairo_surface_destroy(s);
   return v;
 }
@@ -98,8 +109,15 @@ TEST_CASE("the app refuses a missing or foreign database with a message, before 
 TEST_CASE("the demo flag creates the demo edition on first start in the user data folder") {
   TempDir home;
   auto png = home / "demo.png";
-  std::vector<std::string> args{"-a", "-s", "-screen 0 1280x800x24", (moussem::test::binDir() / "moussem").string(),
-                                "--demo", "--size", "800x600", "--screenshot", png.string()};
+  std::vector<std::string> args{"-a",
+                                "-s",
+                                "-screen 0 1280x800x24",
+                                (moussem::test::binDir() / "moussem").string(),
+                                "--demo",
+                                "--size",
+                                "800x600",
+                                "--screenshot",
+                                png.string()};
   auto r = runCommand("xvfb-run", args, windowEnv({"XDG_DATA_HOME=" + home.path().string()}));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);

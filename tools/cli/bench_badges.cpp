@@ -20,7 +20,9 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 struct Folder {
   fs::path dir;
@@ -39,7 +41,8 @@ struct Folder {
 double naivePdfSeconds(const std::vector<BadgeFace>& faces, const fs::path& out) {
   auto t0 = Clock::now();
   BadgeTemplate probe = loadTemplate("a6");
-  cairo_surface_t* surface = cairo_pdf_surface_create(out.c_str(), probe.sheet_w * 72 / 25.4, probe.sheet_h * 72 / 25.4);
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create(out.c_str(), probe.sheet_w * 72 / 25.4, probe.sheet_h * 72 / 25.4);
   cairo_t* cr = cairo_create(surface);
   for (const auto& face : faces) {
     BadgeRenderer r(loadTemplate("a6"));

@@ -9,8 +9,8 @@
 #include <random>
 
 #include "badge/new_edition.hpp"
-#include "booth/demo_venue.hpp"
 #include "bench_support.hpp"
+#include "booth/demo_venue.hpp"
 #include "cli_context.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"

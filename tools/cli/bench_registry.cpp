@@ -34,7 +34,9 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+double msSince(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
 
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
@@ -113,7 +115,8 @@ nlohmann::json benchSearch(long long n, const Context& ctx) {
   for (const Person& p : sample) {
     for (const std::string* s : {&p.last_name, &p.first_name, &p.organization}) {
       const std::string full = *s + (s == &p.first_name ? " " + p.last_name : "");
-      for (std::size_t k = 1; k <= std::min<std::size_t>(12, charCount(full)); ++k) latin.push_back(prefixChars(full, k));
+      for (std::size_t k = 1; k <= std::min<std::size_t>(12, charCount(full)); ++k)
+        latin.push_back(prefixChars(full, k));
     }
     for (std::size_t k = 1; k <= std::min<std::size_t>(12, charCount(p.name_ar)); ++k)
       arabic.push_back(prefixChars(p.name_ar, k));
@@ -157,8 +160,10 @@ nlohmann::json benchSearch(long long n, const Context& ctx) {
   std::vector<double> floorMs, indexMsSameQueries;
   std::size_t floorHits = 0;  // used in the output, so the optimiser cannot drop the scan
   std::vector<std::string> floorQueries;
-  for (std::size_t i = 0; i < latin.size(); i += std::max<std::size_t>(1, latin.size() / 40)) floorQueries.push_back(latin[i]);
-  for (std::size_t i = 0; i < arabic.size(); i += std::max<std::size_t>(1, arabic.size() / 20)) floorQueries.push_back(arabic[i]);
+  for (std::size_t i = 0; i < latin.size(); i += std::max<std::size_t>(1, latin.size() / 40))
+    floorQueries.push_back(latin[i]);
+  for (std::size_t i = 0; i < arabic.size(); i += std::max<std::size_t>(1, arabic.size() / 20))
+    floorQueries.push_back(arabic[i]);
   for (const auto& q : floorQueries) {
     const std::string fq = text::foldForSearch(q);
     auto words = text::searchTokens(fq);
@@ -227,7 +232,8 @@ nlohmann::json benchImport(long long n, const Context&) {
     const char* arabic[] = {"أحمد بنعلي", "فاطمة الإدريسي", "يوسف العلوي", "خديجة التازي"};
     const char* categories[] = {"Forum", "Presse", "Acheteur", "Expert", "Officiel"};
     std::ofstream out(csvFile, std::ios::binary);
-    out << "\xEF\xBB\xBF" << "Identifiant;Prénom;Nom;Nom arabe;Organisation;Fonction;Catégorie;Pays;E-mail;Téléphone;Jours\r\n";
+    out << "\xEF\xBB\xBF"
+        << "Identifiant;Prénom;Nom;Nom arabe;Organisation;Fonction;Catégorie;Pays;E-mail;Téléphone;Jours\r\n";
     for (long long i = 0; i < n; ++i) {
       auto k = static_cast<std::size_t>(i);
       out << "P" << i << ';' << firsts[k % 8] << ';' << lasts[(k / 8) % 8] << ';' << arabic[k % 4] << ';'
@@ -251,7 +257,8 @@ nlohmann::json benchImport(long long n, const Context&) {
   // Every generated row is valid: a bench that imported nothing must not report a time.
   if (static_cast<long long>(r.created) != n || !r.errors.empty() || !r.written)
     throw Error(ErrorKind::Invalid, "bench import: " + std::to_string(r.created) + " of " + std::to_string(n) +
-                                        " rows imported" + (r.errors.empty() ? "" : ", first error: " + r.errors.front().message));
+                                        " rows imported" +
+                                        (r.errors.empty() ? "" : ", first error: " + r.errors.front().message));
 
   // Floor: the same rows, already parsed, normalised and validated, inserted by one raw prepared
   // statement in one transaction into an empty database of the same schema.
@@ -263,20 +270,23 @@ nlohmann::json benchImport(long long n, const Context&) {
   createEditionDatabase(scratch.dir / "floor.db", demoEdition()).reset();
   sqlite3* h = nullptr;
   sqlite3_open((scratch.dir / "floor.db").c_str(), &h);
-  sqlite3_exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768",
+  sqlite3_exec(h,
+               "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768",
                nullptr, nullptr, nullptr);
   sqlite3_stmt* st = nullptr;
-  sqlite3_prepare_v2(h,
-                     "INSERT INTO person (external_id, first_name, last_name, name_ar, organization, position, category, "
-                     "country, email, phone, days) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                     -1, &st, nullptr);
+  sqlite3_prepare_v2(
+      h,
+      "INSERT INTO person (external_id, first_name, last_name, name_ar, organization, position, category, "
+      "country, email, phone, days) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+      -1, &st, nullptr);
   auto f0 = Clock::now();
   sqlite3_exec(h, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
   for (const Person& p : rows) {
     std::string days;
     for (const auto& d : p.days) days += (days.empty() ? "" : ",") + d;
-    const std::string* cells[] = {&p.external_id, &p.first_name, &p.last_name, &p.name_ar, &p.organization,
-                                  &p.position, &p.category, &p.country, &p.email, &p.phone, &days};
+    const std::string* cells[] = {&p.external_id,  &p.first_name, &p.last_name, &p.name_ar,
+                                  &p.organization, &p.position,   &p.category,  &p.country,
+                                  &p.email,        &p.phone,      &days};
     for (int c = 0; c < 11; ++c)
       sqlite3_bind_text(st, c + 1, cells[c]->c_str(), static_cast<int>(cells[c]->size()), SQLITE_TRANSIENT);
     if (sqlite3_step(st) != SQLITE_DONE) throw Error(ErrorKind::Io, sqlite3_errmsg(h));

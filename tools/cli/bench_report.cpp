@@ -32,7 +32,9 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+double msSince(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
 
 double median(std::vector<double> v) {
   if (v.empty()) return 0;
@@ -99,16 +101,21 @@ struct ScanWriter {
     const long long perDay = onlyDay >= 0 ? count : count / static_cast<long long>(days.size());
     for (std::size_t d = 0; d < days.size(); ++d) {
       if (onlyDay >= 0 && static_cast<int>(d) != onlyDay) continue;
-      const long long n = onlyDay >= 0 ? count : (d + 1 == days.size() ? count - perDay * static_cast<long long>(d) : perDay);
+      const long long n =
+          onlyDay >= 0 ? count : (d + 1 == days.size() ? count - perDay * static_cast<long long>(d) : perDay);
       for (long long k = 0; k < n; ++k) {
         // Rising time with a midday bulge: a quadratic warp of the day's fraction.
         const double x = static_cast<double>(k) / static_cast<double>(std::max(1LL, n));
         const double warped = x + 0.18 * x * (1 - x) * (1 - 2 * x) * 4;
         const int second = 8 * 3600 + 1800 + static_cast<int>(warped * (11.5 * 3600));
         char at[40];
-        std::snprintf(at, sizeof at, "%sT%02d:%02d:%02d+01:00", days[d].c_str(), second / 3600, second / 60 % 60, second % 60);
+        std::snprintf(at, sizeof at, "%sT%02d:%02d:%02d+01:00", days[d].c_str(), second / 3600, second / 60 % 60,
+                      second % 60);
         const auto roll = rng() % 100;
-        const char* zone = roll < 80 ? "exhibition" : roll < 92 ? (d < 2 ? "forum" : "exhibition") : roll < 95 ? "vip" : "b2b";
+        const char* zone = roll < 80   ? "exhibition"
+                           : roll < 92 ? (d < 2 ? "forum" : "exhibition")
+                           : roll < 95 ? "vip"
+                                       : "b2b";
         const bool in = rng() % 3 != 0;
         const bool accepted = rng() % 100 >= 4;
         const long long person = 1 + static_cast<long long>(rng() % static_cast<std::uint64_t>(people));
@@ -165,10 +172,12 @@ double buildDatabase(const fs::path& db, long long people, long long scans, cons
   const long long maxId = h->count("SELECT max(id) FROM person");
   h->exec("BEGIN");
   // One badge each; 85% printed once (the funnel's middle step).
-  h->exec("INSERT INTO badge (person_id, serial, printed_count) SELECT id, printf('B%07X', id), "
-         "CASE WHEN id % 20 < 17 THEN 1 ELSE 0 END FROM person");
-  h->exec("INSERT INTO badge_event (badge_id, action, version, station, operator) "
-         "SELECT id, 'print', 1, 'desk-1', 'amina' FROM badge WHERE printed_count = 1");
+  h->exec(
+      "INSERT INTO badge (person_id, serial, printed_count) SELECT id, printf('B%07X', id), "
+      "CASE WHEN id % 20 < 17 THEN 1 ELSE 0 END FROM person");
+  h->exec(
+      "INSERT INTO badge_event (badge_id, action, version, station, operator) "
+      "SELECT id, 'print', 1, 'desk-1', 'amina' FROM badge WHERE printed_count = 1");
   h->exec("COMMIT");
   ScanWriter w{h->prepare(kInsertScan), *h, {}, std::mt19937_64{20260209}, 0};
   auto edition = openStore(creating.string())->edition();
@@ -187,8 +196,9 @@ double buildDatabase(const fs::path& db, long long people, long long scans, cons
 double floorMs(const fs::path& db, long long& rows) {
   const auto t0 = Clock::now();
   Sql h(db);
-  sqlite3_stmt* st = h.prepare("SELECT id, at, coalesce(person_id, 0), zone, direction = 'in' FROM scan "
-                               "WHERE id > 0 AND verdict = 'accepted' ORDER BY id");
+  sqlite3_stmt* st = h.prepare(
+      "SELECT id, at, coalesce(person_id, 0), zone, direction = 'in' FROM scan "
+      "WHERE id > 0 AND verdict = 'accepted' ORDER BY id");
   long long sum = 0;
   rows = 0;
   while (sqlite3_step(st) == SQLITE_ROW) {
@@ -299,9 +309,12 @@ nlohmann::json benchReport(long long people, const Context& ctx) {
     b.update(*s);
     const double figuresMs = msSince(t0);
     auto t1 = Clock::now();
-    if (format == "pdf") report::writePdf(b.figures(), e, out / "report.pdf");
-    else if (format == "xlsx") report::writeXlsx(b.figures(), e, out / "report.xlsx");
-    else report::writeCsvTables(b.figures(), out / "csv");
+    if (format == "pdf")
+      report::writePdf(b.figures(), e, out / "report.pdf");
+    else if (format == "xlsx")
+      report::writeXlsx(b.figures(), e, out / "report.xlsx");
+    else
+      report::writeCsvTables(b.figures(), out / "csv");
     const double writeMs = msSince(t1);
     return nlohmann::json{{"seconds", (figuresMs + writeMs) / 1000}, {"figures_ms", figuresMs}, {"write_ms", writeMs}};
   };
@@ -322,7 +335,8 @@ nlohmann::json benchReport(long long people, const Context& ctx) {
                          {"entries_after_live_scans", liveEntries},
                          {"target_ms", 50},
                          {"note", "off the UI thread: the dashboard shows its last figures while a refresh runs"}};
-  result["floor"] = "raw sqlite3: SELECT of the columns the figures use from every accepted scan, warm page cache, nothing done";
+  result["floor"] =
+      "raw sqlite3: SELECT of the columns the figures use from every accepted scan, warm page cache, nothing done";
   result["floor_rows"] = floorRows;
   result["floor_ms_median"] = median(floor);
   result["ratio_to_floor"] = median(floor) / median(full);

@@ -49,17 +49,21 @@ void fillServer(const std::string& url, long long n) {
   c.exec("BEGIN");
   for (long long from = 1; from <= n; from += 10000) {
     const long long to = std::min(n, from + 9999);
-    c.run("INSERT INTO person (id, first_name, last_name, name_ar, organization, category, consent) "
-          "SELECT i, 'Youssef', 'Alaoui', 'يوسف العلوي', 'Coopérative', ($3::text[])[1 + i % array_length($3::text[], 1)], 1 "
-          "FROM generate_series($1::bigint, $2::bigint) AS i",
-          pg::Params().add(static_cast<std::int64_t>(from)).add(static_cast<std::int64_t>(to)).add(arrayLiteral(cats)));
+    c.run(
+        "INSERT INTO person (id, first_name, last_name, name_ar, organization, category, consent) "
+        "SELECT i, 'Youssef', 'Alaoui', 'يوسف العلوي', 'Coopérative', ($3::text[])[1 + i % array_length($3::text[], "
+        "1)], 1 "
+        "FROM generate_series($1::bigint, $2::bigint) AS i",
+        pg::Params().add(static_cast<std::int64_t>(from)).add(static_cast<std::int64_t>(to)).add(arrayLiteral(cats)));
     std::vector<std::string> ids, serials;
     for (long long i = from; i <= to; ++i) {
       ids.push_back(std::to_string(i));
       serials.push_back(benchSerial(static_cast<std::uint64_t>(i)));
     }
-    c.run("INSERT INTO badge (person_id, serial, version) SELECT p, s, 1 FROM unnest($1::bigint[], $2::text[]) AS t(p, s)",
-          pg::Params().add(arrayLiteral(ids)).add(arrayLiteral(serials)));
+    c.run(
+        "INSERT INTO badge (person_id, serial, version) SELECT p, s, 1 FROM unnest($1::bigint[], $2::text[]) AS t(p, "
+        "s)",
+        pg::Params().add(arrayLiteral(ids)).add(arrayLiteral(serials)));
   }
   c.run("SELECT setval(pg_get_serial_sequence('person', 'id'), $1)", pg::Params().add(static_cast<std::int64_t>(n)));
   c.exec("COMMIT");
@@ -93,8 +97,8 @@ struct WorkerResult {
 };
 
 // One gate process: its own connection and pipeline; waits for the start signal, then scans.
-[[noreturn]] void worker(const std::string& db, int index, std::vector<std::string> payloads, const GateProfile& profile,
-                         const gate::Moment& at, int ready, int go, const fs::path& out) {
+[[noreturn]] void worker(const std::string& db, int index, std::vector<std::string> payloads,
+                         const GateProfile& profile, const gate::Moment& at, int ready, int go, const fs::path& out) {
   int code = 0;
   try {
     auto store = openStore(db);
@@ -119,7 +123,8 @@ struct WorkerResult {
     }
     std::ofstream f(out, std::ios::binary);
     f.write(reinterpret_cast<const char*>(&r), sizeof r);
-    f.write(reinterpret_cast<const char*>(latency.data()), static_cast<std::streamsize>(latency.size() * sizeof(float)));
+    f.write(reinterpret_cast<const char*>(latency.data()),
+            static_cast<std::streamsize>(latency.size() * sizeof(float)));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench gate worker %d: %s\n", index, e.what());
     char b = 0;
@@ -147,8 +152,10 @@ nlohmann::json benchGateStations(long long n, int processes, long long scansEach
 
   auto t0 = Clock::now();
   createEditionDatabase(db, demoEdition()).reset();  // a server database must be empty (like init)
-  if (server) fillServer(db, n);
-  else fillBadges(db, n, ctx);
+  if (server)
+    fillServer(db, n);
+  else
+    fillBadges(db, n, ctx);
   const double buildSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
 
   GateProfile profile;
@@ -225,8 +232,9 @@ nlohmann::json benchGateStations(long long n, int processes, long long scansEach
   }
   const long long expected = static_cast<long long>(processes) * scansEach;
   const long long logged = scalar(db, "SELECT count(*) FROM scan WHERE gate = 'bench-turnstile'");
-  const long long doubles = scalar(db, "SELECT count(*) FROM (SELECT badge_serial FROM scan WHERE gate = 'bench-turnstile' "
-                                       "AND verdict = 'accepted' GROUP BY badge_serial HAVING count(*) > 1) AS d");
+  const long long doubles = scalar(db,
+                                   "SELECT count(*) FROM (SELECT badge_serial FROM scan WHERE gate = 'bench-turnstile' "
+                                   "AND verdict = 'accepted' GROUP BY badge_serial HAVING count(*) > 1) AS d");
   const long long acceptedLogged =
       scalar(db, "SELECT count(*) FROM scan WHERE gate = 'bench-turnstile' AND verdict = 'accepted'");
   const long long distinct = std::min(n, scansEach);
@@ -252,8 +260,9 @@ nlohmann::json benchGateStations(long long n, int processes, long long scansEach
           {"double_accepts", doubles},
           {"expected_accepted", distinct},
           {"accepted_logged", acceptedLogged},
-          {"path", "P processes, each its own connection and ScanPipeline (the kiosk's code): parse, Ed25519 verify, "
-                   "index, rules, one logged scan with the anti-passback guard in the database, person summary"}};
+          {"path",
+           "P processes, each its own connection and ScanPipeline (the kiosk's code): parse, Ed25519 verify, "
+           "index, rules, one logged scan with the anti-passback guard in the database, person summary"}};
 }
 
 }  // namespace moussem::cli

@@ -18,7 +18,9 @@
 
 namespace moussem::cli {
 
-std::string Context::databasePath() const { return db.empty() ? paths::defaultDatabase().string() : db; }
+std::string Context::databasePath() const {
+  return db.empty() ? paths::defaultDatabase().string() : db;
+}
 
 std::unique_ptr<Store> Context::open() const {
   auto raw = openStore(databasePath(), OpenMode::Existing);
@@ -119,8 +121,10 @@ Actor Context::signIn(Store& raw) const {
 }
 
 void Context::print(const nlohmann::json& value, const std::string& text) const {
-  if (json) std::cout << value.dump() << '\n';
-  else std::cout << text << (text.empty() || text.back() == '\n' ? "" : "\n");
+  if (json)
+    std::cout << value.dump() << '\n';
+  else
+    std::cout << text << (text.empty() || text.back() == '\n' ? "" : "\n");
   std::cout.flush();
 }
 

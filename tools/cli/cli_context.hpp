@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "core/roles.hpp"
@@ -17,7 +17,7 @@
 namespace moussem::cli {
 
 struct Context {
-  std::string db;    // as given; empty: $MOUSSEM_DB or the user data folder
+  std::string db;  // as given; empty: $MOUSSEM_DB or the user data folder
   bool json = false;
   std::string lang = "fr";
   std::string user;  // --user: act as this user (PIN from $MOUSSEM_PIN or asked); empty: the owner, as admin
@@ -65,7 +65,7 @@ void registerInfo(CLI::App& app, Context& ctx);
 void registerDemo(CLI::App& app, Context& ctx);
 void registerBench(CLI::App& app, Context& ctx);
 void registerBadge(CLI::App& app, Context& ctx);
-void registerRegistry(CLI::App& app, Context& ctx);  // import, export, list, show (cmd_registry.cpp)
+void registerRegistry(CLI::App& app, Context& ctx);           // import, export, list, show (cmd_registry.cpp)
 nlohmann::json benchSearch(long long n, const Context& ctx);  // bench search (bench_registry.cpp)
 // The demo edition of n participants the benchmarks share, built on first use in the cache folder
 // (bench_registry.cpp); buildSeconds (may be null) gets the time it took, 0 when it was there.
@@ -74,10 +74,10 @@ std::filesystem::path cachedDemoEdition(long long n, const Context& ctx, double*
 double threadCpuMs();
 // bench desk-find (bench_desk.cpp): keys until the person at the desk is the first result.
 nlohmann::json benchDeskFind(long long n, int sample, const Context& ctx);
-nlohmann::json benchImport(long long n, const Context& ctx);  // bench import (bench_registry.cpp)
+nlohmann::json benchImport(long long n, const Context& ctx);   // bench import (bench_registry.cpp)
 nlohmann::json benchUiFrame(long long n, const Context& ctx);  // bench ui-frame (bench_ui.cpp)
-nlohmann::json benchBadges(long long n, const Context& ctx);  // bench badges (bench_badges.cpp)
-void registerGate(CLI::App& app, Context& ctx);  // gate add|list (cmd_gate.cpp)
+nlohmann::json benchBadges(long long n, const Context& ctx);   // bench badges (bench_badges.cpp)
+void registerGate(CLI::App& app, Context& ctx);                // gate add|list (cmd_gate.cpp)
 void registerScan(CLI::App& app, Context& ctx);
 void registerReport(CLI::App& app, Context& ctx);  // report --out FILE.pdf|.xlsx|FOLDER (cmd_report.cpp)
 // Venue plan and booths (cmd_booth.cpp): venue import|export|show, allocate, booth ..., bench allocate.
@@ -85,13 +85,13 @@ void registerVenue(CLI::App& app, Context& ctx);
 void registerAllocate(CLI::App& app, Context& ctx);
 void registerBooth(CLI::App& app, Context& ctx);
 nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath);
-void registerBackup(CLI::App& app, Context& ctx);  // backup FILE, restore FILE (cmd_backup.cpp)
-void registerMigrate(CLI::App& app, Context& ctx);  // migrate --from --to (cmd_migrate.cpp)
+void registerBackup(CLI::App& app, Context& ctx);           // backup FILE, restore FILE (cmd_backup.cpp)
+void registerMigrate(CLI::App& app, Context& ctx);          // migrate --from --to (cmd_migrate.cpp)
 nlohmann::json benchGate(long long n, const Context& ctx);  // bench gate (cmd_gate.cpp)
 // bench gate --processes P: P gate processes on one database (bench_stations.cpp)
 nlohmann::json benchGateStations(long long n, int processes, long long scansEach, const Context& ctx);
-std::string benchSerial(std::uint64_t i);  // cmd_gate.cpp
+std::string benchSerial(std::uint64_t i);                                           // cmd_gate.cpp
 void fillBadges(const std::filesystem::path& db, long long n, const Context& ctx);  // SQLite fast path
-nlohmann::json benchReport(long long people, const Context& ctx);  // bench report (bench_report.cpp)
+nlohmann::json benchReport(long long people, const Context& ctx);                   // bench report (bench_report.cpp)
 
 }  // namespace moussem::cli

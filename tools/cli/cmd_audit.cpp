@@ -189,9 +189,17 @@ void registerAudit(CLI::App& app, Context& ctx) {
       nlohmann::json arr = nlohmann::json::array();
       std::string text;
       for (const auto& r : store->auditRows(filter, limit)) {
-        arr.push_back({{"id", r.id}, {"at", r.at}, {"user", r.user_name}, {"role", r.role}, {"station", r.station},
-                       {"action", r.action}, {"entity", r.entity}, {"entity_id", r.entity_id},
-                       {"before", r.before}, {"after", r.after}, {"redacted_at", r.redacted_at}});
+        arr.push_back({{"id", r.id},
+                       {"at", r.at},
+                       {"user", r.user_name},
+                       {"role", r.role},
+                       {"station", r.station},
+                       {"action", r.action},
+                       {"entity", r.entity},
+                       {"entity_id", r.entity_id},
+                       {"before", r.before},
+                       {"after", r.after},
+                       {"redacted_at", r.redacted_at}});
         text += std::to_string(r.id) + "  " + r.at + "  " + r.user_name + " (" + r.role + ", " + r.station + ")  " +
                 r.action + "  " + r.entity + (r.entity_id.empty() ? "" : " " + r.entity_id) + "\n";
       }

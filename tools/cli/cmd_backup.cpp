@@ -1,8 +1,8 @@
 // `backup FILE` and `restore FILE [--force-other-edition]`: an online, checksummed backup of a SQLite
 // edition, and a restore that verifies everything before replacing the database (store/backup.hpp).
 #include "cli_context.hpp"
-#include "core/i18n.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/station.hpp"
 #include "store/backup.hpp"
 #include "store/backup_schedule.hpp"
@@ -18,9 +18,12 @@ struct BackupOptions {
 };
 
 nlohmann::json toJson(const BackupInfo& b) {
-  nlohmann::json j{{"database", b.database},       {"file", b.file},
-                   {"checksum_file", b.checksum_file}, {"sha256", b.sha256},
-                   {"bytes", b.bytes},             {"schema_version", b.schema_version},
+  nlohmann::json j{{"database", b.database},
+                   {"file", b.file},
+                   {"checksum_file", b.checksum_file},
+                   {"sha256", b.sha256},
+                   {"bytes", b.bytes},
+                   {"schema_version", b.schema_version},
                    {"edition", {{"uid", b.edition_uid}, {"name_fr", b.edition_name}}}};
   if (!b.previous.empty()) j["previous"] = b.previous;
   if (!b.anchor.empty()) j["anchor"] = b.anchor;
@@ -43,7 +46,9 @@ void registerBackup(CLI::App& app, Context& ctx) {
         auto store = ctx.open();
         setBackupPlan(*store, stationName(), {o->schedule, o->every, o->keep});
         auto plan = *backupPlan(*store, stationName());
-        ctx.print({{"station", stationName()}, {"folder", plan.folder.string()}, {"every_minutes", plan.every_minutes},
+        ctx.print({{"station", stationName()},
+                   {"folder", plan.folder.string()},
+                   {"every_minutes", plan.every_minutes},
                    {"keep", plan.keep}},
                   tr("backup.schedule.set", {stationName(), plan.folder.string(), std::to_string(plan.every_minutes),
                                              std::to_string(plan.keep)}));

@@ -51,7 +51,8 @@ void requireSelection(const Selection& s, const char* command) {
 
 std::vector<Id> selectedPeople(Store& store, const BadgeOptions& o) {
   if (o.person) {
-    if (!store.person(o.person)) throw Error(ErrorKind::NotFound, tr("badge.error.no_person", {std::to_string(o.person)}));
+    if (!store.person(o.person))
+      throw Error(ErrorKind::NotFound, tr("badge.error.no_person", {std::to_string(o.person)}));
     return {o.person};
   }
   if (o.exhibitor && !store.exhibitor(o.exhibitor))
@@ -59,7 +60,9 @@ std::vector<Id> selectedPeople(Store& store, const BadgeOptions& o) {
   return store.peopleMatching({o.category, o.exhibitor, o.not_printed});
 }
 
-Operator whoIsHere() { return {stationName(), systemUserName()}; }
+Operator whoIsHere() {
+  return {stationName(), systemUserName()};
+}
 
 BadgeService serviceFor(Store& store, const Context& ctx) {
   return BadgeService(store, BadgeService::keyBeside(ctx.databasePath()), whoIsHere());
@@ -144,8 +147,9 @@ void registerBadge(CLI::App& app, Context& ctx) {
                                                  static_cast<double>(done) / static_cast<double>(total));
                                   });
       std::string printer = r.printer.empty() ? tr("print.default_printer") : r.printer;
-      ctx.print({{"printer", r.printer}, {"job", r.job}, {"badges", r.badges}},
-                tr("print.sent", {trn("badge.count", static_cast<long long>(r.badges)), printer, std::to_string(r.job)}));
+      ctx.print(
+          {{"printer", r.printer}, {"job", r.job}, {"badges", r.badges}},
+          tr("print.sent", {trn("badge.count", static_cast<long long>(r.badges)), printer, std::to_string(r.job)}));
     };
   });
 
@@ -159,9 +163,14 @@ void registerBadge(CLI::App& app, Context& ctx) {
       nlohmann::json j = nlohmann::json::array();
       std::string text;
       for (const auto& r : records) {
-        j.push_back({{"person", r.person_id}, {"serial", r.serial}, {"version", r.version}, {"station", r.station},
-                     {"operator", r.operator_name}, {"at", r.at}});
-        text += tz::dateTime(r.at) + "  " + r.serial + " v" + std::to_string(r.version) + "  " + r.station + "  " + r.operator_name + "\n";
+        j.push_back({{"person", r.person_id},
+                     {"serial", r.serial},
+                     {"version", r.version},
+                     {"station", r.station},
+                     {"operator", r.operator_name},
+                     {"at", r.at}});
+        text += tz::dateTime(r.at) + "  " + r.serial + " v" + std::to_string(r.version) + "  " + r.station + "  " +
+                r.operator_name + "\n";
       }
       if (records.empty()) text = tr("print.log_empty") + "\n";
       ctx.print(j, text.substr(0, text.size() - 1));
@@ -170,8 +179,8 @@ void registerBadge(CLI::App& app, Context& ctx) {
 
   for (const char* action : {"reprint", "revoke"}) {
     const bool isReprint = std::string(action) == "reprint";
-    auto* sub = badge->add_subcommand(action, isReprint ? tr("cli.help.badge.reprint.about")
-                                                        : tr("cli.help.badge.revoke.about"));
+    auto* sub = badge->add_subcommand(
+        action, isReprint ? tr("cli.help.badge.reprint.about") : tr("cli.help.badge.revoke.about"));
     sub->add_option("--person", o->person, tr("cli.help.badge.person-id"))->required();
     sub->add_option("--reason", o->reason, tr("cli.help.badge.reason"))->required();
     sub->callback([&ctx, o, isReprint] {
@@ -179,8 +188,8 @@ void registerBadge(CLI::App& app, Context& ctx) {
         auto store = ctx.open();
         auto svc = serviceFor(*store, ctx);
         Badge b = isReprint ? svc.reprint(o->person, o->reason) : svc.revoke(o->person, o->reason);
-        ctx.print(badgeJson(o->person, b), tr(isReprint ? "badge.reprinted" : "badge.revoked",
-                                              {b.serial, std::to_string(b.version)}));
+        ctx.print(badgeJson(o->person, b),
+                  tr(isReprint ? "badge.reprinted" : "badge.revoked", {b.serial, std::to_string(b.version)}));
       };
     });
   }
@@ -193,8 +202,12 @@ void registerBadge(CLI::App& app, Context& ctx) {
       nlohmann::json j = nlohmann::json::array();
       std::string text;
       for (const auto& p : listPrinters()) {
-        j.push_back({{"name", p.name}, {"description", p.description}, {"location", p.location}, {"state", p.state},
-                     {"accepting", p.accepting}, {"default", p.is_default}});
+        j.push_back({{"name", p.name},
+                     {"description", p.description},
+                     {"location", p.location},
+                     {"state", p.state},
+                     {"accepting", p.accepting},
+                     {"default", p.is_default}});
         text += (p.is_default ? "* " : "  ") + p.name + "  " + tr("print.state." + p.state) +
                 (p.description.empty() ? "" : "  " + p.description) + "\n";
       }

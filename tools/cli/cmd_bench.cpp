@@ -25,7 +25,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double secondsSince(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 double median(std::vector<double> v) {
   if (v.empty()) return 0;
@@ -81,11 +83,16 @@ double rawInsertSeconds(const fs::path& source, const fs::path& db) {
   }
   sqlite3* h = nullptr;
   check(sqlite3_open(db.c_str(), &h), h);
-  sqlite3_exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768",
+  sqlite3_exec(h,
+               "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768",
                nullptr, nullptr, nullptr);
   // Exhibitors first, so that staff rows keep a valid exhibitor_id.
-  sqlite3_exec(h, ("ATTACH '" + source.string() + "' AS src; INSERT INTO main.exhibitor SELECT * FROM src.exhibitor; "
-                   "DETACH src;").c_str(), nullptr, nullptr, nullptr);
+  sqlite3_exec(h,
+               ("ATTACH '" + source.string() +
+                "' AS src; INSERT INTO main.exhibitor SELECT * FROM src.exhibitor; "
+                "DETACH src;")
+                   .c_str(),
+               nullptr, nullptr, nullptr);
   sqlite3_stmt* st = nullptr;
   check(sqlite3_prepare_v2(h,
                            "INSERT INTO person (external_id, first_name, last_name, name_ar, organization, position, "
@@ -99,8 +106,10 @@ double rawInsertSeconds(const fs::path& source, const fs::path& db) {
   for (std::size_t r = 0; r < rows; ++r) {
     for (int c = 0; c < kColumns; ++c) {
       std::size_t i = r * kColumns + static_cast<std::size_t>(c);
-      if (isNull[i]) sqlite3_bind_null(st, c + 1);
-      else sqlite3_bind_text(st, c + 1, cells[i].c_str(), static_cast<int>(cells[i].size()), SQLITE_STATIC);
+      if (isNull[i])
+        sqlite3_bind_null(st, c + 1);
+      else
+        sqlite3_bind_text(st, c + 1, cells[i].c_str(), static_cast<int>(cells[i].size()), SQLITE_STATIC);
     }
     check(sqlite3_step(st), h);
     sqlite3_reset(st);
@@ -127,18 +136,19 @@ nlohmann::json benchDemo(long long n) {
   createEditionDatabase(scratch.dir / "floor.db", demoEdition()).reset();
   double floorSeconds = rawInsertSeconds(scratch.dir / "demo.db", scratch.dir / "floor.db");
   double rate = static_cast<double>(rows) / seconds, floorRate = static_cast<double>(rows) / floorSeconds;
-  return {{"scenario", "demo"},
-          {"participants", s.participants},
-          {"rows", rows},
-          {"rows_note", "people (participants and exhibitor staff); exhibitors, halls and booths are not counted"},
-          {"seconds", seconds},
-          {"rows_per_s", rate},
-          {"floor", "the same person rows, read back into memory, inserted by one raw prepared INSERT in one transaction"},
-          {"floor_seconds", floorSeconds},
-          {"floor_rows_per_s", floorRate},
-          {"ratio_to_floor", rate / floorRate},
-          {"peak_rss_mb_demo", demoRss},
-          {"peak_rss_mb_with_floor", peakRssMb()}};
+  return {
+      {"scenario", "demo"},
+      {"participants", s.participants},
+      {"rows", rows},
+      {"rows_note", "people (participants and exhibitor staff); exhibitors, halls and booths are not counted"},
+      {"seconds", seconds},
+      {"rows_per_s", rate},
+      {"floor", "the same person rows, read back into memory, inserted by one raw prepared INSERT in one transaction"},
+      {"floor_seconds", floorSeconds},
+      {"floor_rows_per_s", floorRate},
+      {"ratio_to_floor", rate / floorRate},
+      {"peak_rss_mb_demo", demoRss},
+      {"peak_rss_mb_with_floor", peakRssMb()}};
 }
 
 nlohmann::json benchOpen(long long n, const Context& ctx) {
@@ -188,8 +198,8 @@ nlohmann::json benchOpen(long long n, const Context& ctx) {
 struct BenchOptions {
   std::string scenario;
   long long n = 0;
-  int seeds = 5;       // allocate: seeds per size
-  std::string lp;      // allocate: also write the instance as an LP file (one size, one seed)
+  int seeds = 5;   // allocate: seeds per size
+  std::string lp;  // allocate: also write the instance as an LP file (one size, one seed)
   int processes = 0;
   long long scans = 10000;
   int sample = 200;  // desk-find: people sampled
@@ -207,9 +217,7 @@ void registerBench(CLI::App& app, Context& ctx) {
   sub->add_option("--n", opts->n, tr("cli.help.bench.n"))->check(CLI::Range(1LL, 10000000LL));
   sub->add_option("--seeds", opts->seeds, tr("cli.help.bench.seeds"))->check(CLI::Range(1, 100));
   sub->add_option("--export-lp", opts->lp, tr("cli.help.bench.export-lp"));
-  sub->add_option("--processes", opts->processes,
-                  tr("cli.help.bench.processes"))
-      ->check(CLI::Range(1, 64));
+  sub->add_option("--processes", opts->processes, tr("cli.help.bench.processes"))->check(CLI::Range(1, 64));
   sub->add_option("--scans", opts->scans, tr("cli.help.bench.scans"))->check(CLI::Range(1LL, 10000000LL));
   sub->add_option("--sample", opts->sample, tr("cli.help.bench.sample"))->check(CLI::Range(1, 100000));
   sub->callback([&ctx, opts] {
@@ -221,17 +229,24 @@ void registerBench(CLI::App& app, Context& ctx) {
         std::cout << result.dump() << std::endl;
         return;
       }
-      if (opts->scenario == "ui-frame") result = benchUiFrame(opts->n > 0 ? opts->n : 1000000, ctx);  // bench_ui.cpp
+      if (opts->scenario == "ui-frame")
+        result = benchUiFrame(opts->n > 0 ? opts->n : 1000000, ctx);  // bench_ui.cpp
       else if (opts->scenario == "desk-find")
-        result = benchDeskFind(opts->n, opts->sample, ctx);                                           // bench_desk.cpp
-      else if (opts->scenario == "allocate") result = benchAllocate(opts->n, opts->seeds, opts->lp);  // cmd_booth.cpp
-      else if (opts->scenario == "demo") result = benchDemo(opts->n > 0 ? opts->n : 100000);
-      else if (opts->scenario == "badges") result = benchBadges(opts->n > 0 ? opts->n : 1000, ctx);
+        result = benchDeskFind(opts->n, opts->sample, ctx);  // bench_desk.cpp
+      else if (opts->scenario == "allocate")
+        result = benchAllocate(opts->n, opts->seeds, opts->lp);  // cmd_booth.cpp
+      else if (opts->scenario == "demo")
+        result = benchDemo(opts->n > 0 ? opts->n : 100000);
+      else if (opts->scenario == "badges")
+        result = benchBadges(opts->n > 0 ? opts->n : 1000, ctx);
       else if (opts->scenario == "gate" && opts->processes > 0)
         result = benchGateStations(opts->n > 0 ? opts->n : 100000, opts->processes, opts->scans, ctx);
-      else if (opts->scenario == "gate") result = benchGate(opts->n > 0 ? opts->n : 1000000, ctx);
-      else if (opts->scenario == "report") result = benchReport(opts->n > 0 ? opts->n : 1000000, ctx);
-      else result = benchOpen(opts->n > 0 ? opts->n : 1000000, ctx);
+      else if (opts->scenario == "gate")
+        result = benchGate(opts->n > 0 ? opts->n : 1000000, ctx);
+      else if (opts->scenario == "report")
+        result = benchReport(opts->n > 0 ? opts->n : 1000000, ctx);
+      else
+        result = benchOpen(opts->n > 0 ? opts->n : 1000000, ctx);
       std::cout << result.dump() << std::endl;
     };
   });

@@ -47,25 +47,39 @@ struct ExportOptions {
 
 booth::PlanExportOptions exportOptions(const ExportOptions& o, Context& ctx) {
   booth::PlanExportOptions e;
-  if (!booth::parseColourBy(o.colour, &e.colourBy)) throw Error(ErrorKind::Usage, tr("plan.export.error.colour", {o.colour}));
+  if (!booth::parseColourBy(o.colour, &e.colourBy))
+    throw Error(ErrorKind::Usage, tr("plan.export.error.colour", {o.colour}));
   e.paper = o.paper;
   e.progress = [&ctx](double f) { ctx.progress(tr("plan.export.progress"), f); };
   return e;
 }
 
 json scoreJson(const booth::Score& s) {
-  return {{"priority_value", s.priority_value}, {"preferences", s.preferences}, {"clustering", s.clustering},
+  return {{"priority_value", s.priority_value},
+          {"preferences", s.preferences},
+          {"clustering", s.clustering},
           {"waste", -s.waste}};
 }
 
 json violationsJson(const booth::Violations& v) {
-  return {{"total", v.total()}, {"misfit", v.misfit}, {"double_booked", v.double_booked},
-          {"untouchable_changed", v.fixed_changed}, {"competitors", v.competitors}};
+  return {{"total", v.total()},
+          {"misfit", v.misfit},
+          {"double_booked", v.double_booked},
+          {"untouchable_changed", v.fixed_changed},
+          {"competitors", v.competitors}};
 }
 
 json boothJson(const Booth& b) {
-  json j = {{"code", b.code}, {"hall", b.hall}, {"x", b.x}, {"y", b.y}, {"width", b.width}, {"depth", b.depth},
-            {"area_m2", b.width * b.depth}, {"type", b.type}, {"power", b.power}, {"status", b.status},
+  json j = {{"code", b.code},
+            {"hall", b.hall},
+            {"x", b.x},
+            {"y", b.y},
+            {"width", b.width},
+            {"depth", b.depth},
+            {"area_m2", b.width * b.depth},
+            {"type", b.type},
+            {"power", b.power},
+            {"status", b.status},
             {"locked", b.locked}};
   j["exhibitor_id"] = b.exhibitor_id ? json(*b.exhibitor_id) : json(nullptr);
   return j;
@@ -82,7 +96,6 @@ void writeLpFile(const booth::Problem& p, const std::string& path, json& out) {
   out["lp"] = {{"file", path}, {"variables", stats.variables}, {"constraints", stats.constraints}};
 }
 
-
 }  // namespace
 
 void registerVenue(CLI::App& app, Context& ctx) {
@@ -97,10 +110,15 @@ void registerVenue(CLI::App& app, Context& ctx) {
       const auto v = booth::readVenueFile(o->file);  // every check before the database is opened for writing
       auto store = ctx.open();
       const auto done = booth::importVenue(*store, v, o->file);
-      ctx.print({{"file", o->file}, {"name", v.name}, {"example", v.example}, {"halls", done.halls},
-                 {"aisles_entrances", done.features}, {"booths", done.booths}, {"assigned", done.assigned}},
-                tr("venue.imported", {o->file, std::to_string(done.halls), std::to_string(done.booths),
-                                      std::to_string(done.assigned)}));
+      ctx.print({{"file", o->file},
+                 {"name", v.name},
+                 {"example", v.example},
+                 {"halls", done.halls},
+                 {"aisles_entrances", done.features},
+                 {"booths", done.booths},
+                 {"assigned", done.assigned}},
+                tr("venue.imported",
+                   {o->file, std::to_string(done.halls), std::to_string(done.booths), std::to_string(done.assigned)}));
     };
   });
 
@@ -140,13 +158,21 @@ void registerVenue(CLI::App& app, Context& ctx) {
             if (b.exhibitor_id) ++assigned;
             booths.push_back(boothJson(b));
           }
-        halls.push_back({{"code", h.code}, {"name", h.name}, {"name_ar", h.name_ar}, {"zone", h.zone},
-                         {"sectors", h.sectors}, {"width", h.width}, {"height", h.height}, {"booths", booths}});
+        halls.push_back({{"code", h.code},
+                         {"name", h.name},
+                         {"name_ar", h.name_ar},
+                         {"zone", h.zone},
+                         {"sectors", h.sectors},
+                         {"width", h.width},
+                         {"height", h.height},
+                         {"booths", booths}});
         char line[256];
         std::snprintf(line, sizeof line, "%.0f x %.0f m", h.width, h.height);
-        const std::string hallName = i18n::language() == "ar" && !h.name_ar.empty() ? h.name_ar : h.name;  // names are data
+        const std::string hallName =
+            i18n::language() == "ar" && !h.name_ar.empty() ? h.name_ar : h.name;  // names are data
         text += tr("venue.show.hall", {h.code, hallName, line, std::to_string(n), std::to_string(assigned),
-                                       std::to_string(static_cast<long>(area))}) + "\n";
+                                       std::to_string(static_cast<long>(area))}) +
+                "\n";
       }
       ctx.print({{"name", v.name}, {"example", v.example}, {"halls", halls}}, text);
     };
@@ -187,7 +213,8 @@ void registerAllocate(CLI::App& app, Context& ctx) {
       ao.cluster_rounds = o->rounds;
       ao.progress = [&ctx](double f) { ctx.progress(tr("allocate.progress"), f); };
       const auto r = booth::allocate(problem, ao);
-      if (r.violations.total() > 0) throw Error(ErrorKind::Refused, tr("allocate.error.violations", {std::to_string(r.violations.total())}));
+      if (r.violations.total() > 0)
+        throw Error(ErrorKind::Refused, tr("allocate.error.violations", {std::to_string(r.violations.total())}));
       booth::ApplySummary applied;
       if (!o->dryRun) applied = booth::applyAllocation(*store, problem, r.allocation);
       out["objective"] = r.score.total;
@@ -205,30 +232,39 @@ void registerAllocate(CLI::App& app, Context& ctx) {
         const int b = r.allocation.boothOf[e];
         if (b < 0) continue;
         const auto& x = problem.exhibitors[e];
-        assignments.push_back({{"booth", problem.booths[b].code}, {"exhibitor_id", x.id}, {"name", x.name},
-                               {"sector", x.sector}, {"fixed", x.fixedBooth >= 0}});
+        assignments.push_back({{"booth", problem.booths[b].code},
+                               {"exhibitor_id", x.id},
+                               {"name", x.name},
+                               {"sector", x.sector},
+                               {"fixed", x.fixedBooth >= 0}});
       }
-      std::sort(assignments.begin(), assignments.end(), [](const json& a, const json& b) { return a["booth"] < b["booth"]; });
+      std::sort(assignments.begin(), assignments.end(),
+                [](const json& a, const json& b) { return a["booth"] < b["booth"]; });
       out["assignments"] = assignments;
       json unmet = json::array();
       std::string unmetText;
       for (const auto& u : r.unmet) {
         const auto& x = problem.exhibitors[u.exhibitor];
-        unmet.push_back({{"exhibitor_id", x.id}, {"name", x.name}, {"area_m2", x.area}, {"reason", u.reason},
+        unmet.push_back({{"exhibitor_id", x.id},
+                         {"name", x.name},
+                         {"area_m2", x.area},
+                         {"reason", u.reason},
                          {"detail", u.detail}});
-        unmetText += "  " + x.name + " (" + std::to_string(static_cast<int>(x.area)) + " m²): " +
-                     tr("allocate.reason." + u.reason) +
+        unmetText += "  " + x.name + " (" + std::to_string(static_cast<int>(x.area)) +
+                     " m²): " + tr("allocate.reason." + u.reason) +
                      (u.detail.empty() ? "" : " — " + tr("allocate.misfit." + u.detail)) + "\n";
       }
       out["unmet"] = unmet;
       json inversions = json::array();
       for (const auto& inv : r.inversions)
-        inversions.push_back({{"higher", problem.exhibitors[inv.higher].id}, {"lower", problem.exhibitors[inv.lower].id},
+        inversions.push_back({{"higher", problem.exhibitors[inv.higher].id},
+                              {"lower", problem.exhibitors[inv.lower].id},
                               {"booth", problem.booths[inv.booth].code}});
       out["priority_inversions"] = {{"count", r.inversion_count}, {"examples", inversions}};
       std::string text = tr(o->dryRun ? "allocate.done_dry" : "allocate.done",
                             {std::to_string(r.score.assigned), std::to_string(r.score.assigned + r.score.unassigned),
-                             std::to_string(r.score.total), std::to_string(static_cast<int>(r.seconds * 1000))}) + "\n";
+                             std::to_string(r.score.total), std::to_string(static_cast<int>(r.seconds * 1000))}) +
+                         "\n";
       if (!unmetText.empty()) text += tr("allocate.unmet_header") + "\n" + unmetText;
       if (r.inversion_count > 0) text += tr("allocate.inversions", {std::to_string(r.inversion_count)}) + "\n";
       ctx.print(out, text);
@@ -291,11 +327,21 @@ void registerBooth(CLI::App& app, Context& ctx) {
       ctx.action = [&ctx, o, op, key, report] {
         auto store = ctx.open();
         switch (op) {
-          case 0: booth::unassignBooth(*store, o->booth); break;
-          case 1: booth::lockBooth(*store, o->booth, true); break;
-          case 2: booth::lockBooth(*store, o->booth, false); break;
-          case 3: booth::holdBooth(*store, o->booth, true); break;
-          default: booth::holdBooth(*store, o->booth, false); break;
+          case 0:
+            booth::unassignBooth(*store, o->booth);
+            break;
+          case 1:
+            booth::lockBooth(*store, o->booth, true);
+            break;
+          case 2:
+            booth::lockBooth(*store, o->booth, false);
+            break;
+          case 3:
+            booth::holdBooth(*store, o->booth, true);
+            break;
+          default:
+            booth::holdBooth(*store, o->booth, false);
+            break;
         }
         report(*store, o->booth, key);
       };
@@ -364,10 +410,15 @@ nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath) 
     auto lapSorted = lapTimes;
     std::sort(lapSorted.begin(), lapSorted.end());
     std::sort(cpuTimes.begin(), cpuTimes.end());
-    summary.push_back({{"n", size}, {"seeds", seeds}, {"median_seconds", sorted[sorted.size() / 2]},
-                       {"worst_seconds", sorted.back()}, {"median_cpu_seconds", cpuTimes[cpuTimes.size() / 2]},
-                       {"worst_cpu_seconds", cpuTimes.back()}, {"median_assignment_only_seconds", lapSorted[lapSorted.size() / 2]},
-                       {"hard_violations", violations}, {"objectives", objectives}});
+    summary.push_back({{"n", size},
+                       {"seeds", seeds},
+                       {"median_seconds", sorted[sorted.size() / 2]},
+                       {"worst_seconds", sorted.back()},
+                       {"median_cpu_seconds", cpuTimes[cpuTimes.size() / 2]},
+                       {"worst_cpu_seconds", cpuTimes.back()},
+                       {"median_assignment_only_seconds", lapSorted[lapSorted.size() / 2]},
+                       {"hard_violations", violations},
+                       {"objectives", objectives}});
   }
   return {{"scenario", "allocate"}, {"summary", summary}, {"runs", runs}};
 }

@@ -42,7 +42,8 @@ void registerDb(CLI::App& app, Context& ctx) {
       pg_roles::applyRoles(conn);
       nlohmann::json groups = nlohmann::json::array();
       for (Role r : allRoles()) groups.push_back(pg_roles::groupRole(r));
-      ctx.print({{"roles", groups}}, tr("db.roles.done", {"moussem_admin, moussem_organizer, moussem_desk, moussem_gate"}));
+      ctx.print({{"roles", groups}},
+                tr("db.roles.done", {"moussem_admin, moussem_organizer, moussem_desk, moussem_gate"}));
     };
   });
 
@@ -75,7 +76,8 @@ void registerDb(CLI::App& app, Context& ctx) {
       try {
         auto store = openStore(url, OpenMode::Existing);
         const int v = store->schemaVersion();
-        ctx.print({{"upgraded", false}, {"schema_version", v}}, tr("db.upgrade.current", {pg::withoutPassword(url), std::to_string(v)}));
+        ctx.print({{"upgraded", false}, {"schema_version", v}},
+                  tr("db.upgrade.current", {pg::withoutPassword(url), std::to_string(v)}));
         return;
       } catch (const UpgradeNeeded& need) {
         if (!need.may_upgrade) throw;

@@ -90,12 +90,17 @@ nlohmann::ordered_json verdictJson(const gate::Verdict& v) {
   j["gate"] = v.gate;
   j["direction"] = v.direction;
   j["at"] = v.at;
-  if (v.serial) j["badge"] = {{"serial", *v.serial}, {"version", v.version.value_or(1)}};
-  else j["badge"] = nullptr;
+  if (v.serial)
+    j["badge"] = {{"serial", *v.serial}, {"version", v.version.value_or(1)}};
+  else
+    j["badge"] = nullptr;
   if (v.person)
-    j["person"] = {{"id", v.person->id}, {"name", v.person->name}, {"name_ar", v.person->name_ar},
+    j["person"] = {{"id", v.person->id},
+                   {"name", v.person->name},
+                   {"name_ar", v.person->name_ar},
                    {"category", v.person->category}};
-  else j["person"] = nullptr;
+  else
+    j["person"] = nullptr;
   j["latency_us"] = v.latency_us;
   if (v.manual) j["manual"] = true;
   if (!v.revocation_reason.empty()) j["revocation_reason"] = v.revocation_reason;
@@ -129,7 +134,8 @@ void scanWithLocalCopy(Context& ctx, const ScanOptions& o, const std::optional<g
     auto v = station.scan(line, *profile, direction, fixed ? *fixed : gate::now());
     const auto& s = station.state();
     if (s.online != wasOnline) {
-      std::cerr << (s.online ? tr("offline.back", {std::to_string(s.conflicts)}) : tr("offline.now", {s.detail})) << "\n";
+      std::cerr << (s.online ? tr("offline.back", {std::to_string(s.conflicts)}) : tr("offline.now", {s.detail}))
+                << "\n";
       wasOnline = s.online;
     }
     auto j = verdictJson(v);
@@ -195,8 +201,13 @@ void registerGate(CLI::App& app, Context& ctx) {
       std::string text = tr("offline.conflicts.header") + "\n";
       auto all = gate::offlineConflicts(*store);
       for (const auto& s : all) {
-        j.push_back({{"uid", s.uid}, {"gate", s.gate}, {"station", s.station}, {"at", s.at},
-                     {"serial", s.badge_serial.value_or("")}, {"person", s.person_id.value_or(0)}, {"note", s.note}});
+        j.push_back({{"uid", s.uid},
+                     {"gate", s.gate},
+                     {"station", s.station},
+                     {"at", s.at},
+                     {"serial", s.badge_serial.value_or("")},
+                     {"person", s.person_id.value_or(0)},
+                     {"note", s.note}});
         text += "  " + s.at + "  " + s.gate + "  " + s.badge_serial.value_or("") + "  " + s.note + "\n";
       }
       if (all.empty()) text = tr("offline.conflicts.none");
@@ -261,8 +272,7 @@ void registerScan(CLI::App& app, Context& ctx) {
   sub->add_option("--direction", o->direction, tr("cli.help.scan.direction"))->check(CLI::IsMember({"in", "out"}));
   sub->add_option("--at", o->at, tr("cli.help.scan.at"));
   sub->add_option("--operator", o->operator_name, tr("cli.help.scan.operator"));
-  sub->add_option("--local-copy", o->local_copy,
-                  tr("cli.help.scan.local-copy"));
+  sub->add_option("--local-copy", o->local_copy, tr("cli.help.scan.local-copy"));
   sub->add_option("--refresh", o->refresh_seconds, tr("cli.help.scan.refresh"))->check(CLI::Range(1, 86400));
   sub->add_option("--budget-ms", o->budget_ms, tr("cli.help.scan.budget-ms"))
       ->check(CLI::Range(static_cast<int>(gate::GateStation::kMinScanBudget.count()),
@@ -340,11 +350,12 @@ void fillBadges(const fs::path& db, long long n, const Context& ctx) {
                nullptr);
   sqlite3_stmt* person = nullptr;
   sqlite3_stmt* badge = nullptr;
-  checkSql(sqlite3_prepare_v2(h,
-                              "INSERT INTO person (id, first_name, last_name, name_ar, organization, category, consent) "
-                              "VALUES (?,?,?,?,?,?,1)",
-                              -1, &person, nullptr),
-           h);
+  checkSql(
+      sqlite3_prepare_v2(h,
+                         "INSERT INTO person (id, first_name, last_name, name_ar, organization, category, consent) "
+                         "VALUES (?,?,?,?,?,?,1)",
+                         -1, &person, nullptr),
+      h);
   checkSql(sqlite3_prepare_v2(h, "INSERT INTO badge (person_id, serial, version) VALUES (?,?,1)", -1, &badge, nullptr),
            h);
   static constexpr const char* kFirst[] = {"Youssef", "Fatima", "Karim", "Nadia", "Omar", "Salma", "Hamza", "Imane"};
@@ -399,7 +410,8 @@ nlohmann::json benchGate(long long n, const Context& ctx) {
       std::make_unique<GuardedStore>(openStore(db.string(), OpenMode::Existing), Actor{"bench", Role::Gate, "bench"});
   const Edition edition = *store->edition();
   const SigningKey key = readKeyFile(paths::keyFileFor(db));
-  auto profile = gate::findProfile(gate::ensureDefaultGateProfiles(*openStore(db.string(), OpenMode::Existing)), "exhibition");
+  auto profile =
+      gate::findProfile(gate::ensureDefaultGateProfiles(*openStore(db.string(), OpenMode::Existing)), "exhibition");
   const long long scans = std::min<long long>(20000, std::max<long long>(1000, n / 50));
 
   // Payloads of people drawn at random, signed as the desk would.
@@ -430,10 +442,11 @@ nlohmann::json benchGate(long long n, const Context& ctx) {
   checkSql(sqlite3_open(floorDb.c_str(), &h), h);
   sqlite3_exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
   sqlite3_stmt* ins = nullptr;
-  checkSql(sqlite3_prepare_v2(h,
-                              "INSERT INTO scan (uid, gate, zone, direction, at, payload_digest, verdict, reason, "
-                              "badge_serial, badge_version) VALUES (?,'exhibition','exhibition','in',?,'','accepted','ok',?,1)",
-                              -1, &ins, nullptr),
+  checkSql(sqlite3_prepare_v2(
+               h,
+               "INSERT INTO scan (uid, gate, zone, direction, at, payload_digest, verdict, reason, "
+               "badge_serial, badge_version) VALUES (?,'exhibition','exhibition','in',?,'','accepted','ok',?,1)",
+               -1, &ins, nullptr),
            h);
   std::array<unsigned char, 32> pk = key.public_key;
   long long verified = 0;
@@ -461,7 +474,8 @@ nlohmann::json benchGate(long long n, const Context& ctx) {
       const std::size_t cut = p.rfind('.') + 1;
       unsigned char sig[64];
       base32Decode(std::string_view(p).substr(cut), sig, sizeof sig);
-      verified += crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(p.data()), cut, pk.data()) == 0;
+      verified +=
+          crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(p.data()), cut, pk.data()) == 0;
       const std::string uid = std::to_string(i);
       sqlite3_bind_text(ins, 1, uid.c_str(), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text(ins, 2, at.iso.c_str(), -1, SQLITE_STATIC);
@@ -487,10 +501,13 @@ nlohmann::json benchGate(long long n, const Context& ctx) {
           {"p50_us", percentile(latency, 0.50)},
           {"p99_us", percentile(latency, 0.99)},
           {"max_us", percentile(latency, 1.0)},
-          {"path", "ScanPipeline::scan on a gate user's guarded store, as the kiosk screen and `scan` use it: parse, Ed25519 verify, index, rules, "
-                   "presence, one transaction (scan row + presence), person summary"},
-          {"floor", "the same payloads: raw crypto_sign_verify_detached + one raw autocommit INSERT into scan "
-                    "(WAL, synchronous=NORMAL); pipeline and floor take turns, 20 slices each"},
+          {"path",
+           "ScanPipeline::scan on a gate user's guarded store, as the kiosk screen and `scan` use it: parse, Ed25519 "
+           "verify, index, rules, "
+           "presence, one transaction (scan row + presence), person summary"},
+          {"floor",
+           "the same payloads: raw crypto_sign_verify_detached + one raw autocommit INSERT into scan "
+           "(WAL, synchronous=NORMAL); pipeline and floor take turns, 20 slices each"},
           {"floor_scans_per_s", floorRate},
           {"floor_verified", verified},
           {"ratio_to_floor", rate / floorRate},

@@ -34,10 +34,11 @@ void registerInfo(CLI::App& app, Context& ctx) {
       j["tzdata"] = {{"version", tzdata.version}, {"date", tzdata.date}, {"stale", stale}};
       std::ostringstream text;
       if (ed) {
-        j["edition"] = {{"uid", ed->uid}, {"name_fr", ed->name_fr}, {"name_ar", ed->name_ar}, {"name_en", ed->name_en},
-                        {"from", ed->starts_on}, {"to", ed->ends_on}, {"venue", ed->venue}, {"demo", ed->is_demo}};
-        text << tr("info.edition", {ed->name_fr, ed->starts_on, ed->ends_on}) << (ed->is_demo ? " " + tr("info.demo") : "")
-             << "\n";
+        j["edition"] = {{"uid", ed->uid},         {"name_fr", ed->name_fr}, {"name_ar", ed->name_ar},
+                        {"name_en", ed->name_en}, {"from", ed->starts_on},  {"to", ed->ends_on},
+                        {"venue", ed->venue},     {"demo", ed->is_demo}};
+        text << tr("info.edition", {ed->name_fr, ed->starts_on, ed->ends_on})
+             << (ed->is_demo ? " " + tr("info.demo") : "") << "\n";
       }
       text << tr("info.database", {store->location(), store->backend(), std::to_string(store->schemaVersion())}) << "\n"
            << trn("info.exhibitors", o.exhibitors) << "\n"

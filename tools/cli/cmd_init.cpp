@@ -3,11 +3,11 @@
 
 #include "badge/new_edition.hpp"
 #include "cli_context.hpp"
-#include "gate/gate_profiles.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
+#include "gate/gate_profiles.hpp"
 #include "store/users.hpp"
 
 namespace moussem::cli {
@@ -63,20 +63,21 @@ void registerInit(CLI::App& app, Context& ctx) {
       gate::ensureDefaultGateProfiles(*store);  // a gate user can scan on day one: they may not create them
       auto created = store->edition().value();
       const std::string key = paths::keyFileFor(path).string();
-      std::string text = tr("init.done", {path, created.name_fr, created.starts_on, created.ends_on}) + "\n" +
-                         tr("init.key", {key});
+      std::string text =
+          tr("init.done", {path, created.name_fr, created.starts_on, created.ends_on}) + "\n" + tr("init.key", {key});
       if (!opts->admin.empty()) {
         users::addUser(*store, ctx.actor(), opts->admin, Role::Admin, pin);
         text += "\n" + tr("user.added", {opts->admin, tr("role.admin")});
       }
-      ctx.print({{"database", path},
-                 {"admin", opts->admin},
-                 {"key_file", key},
-                 {"backend", store->backend()},
-                 {"schema_version", store->schemaVersion()},
-                 {"edition", {{"uid", created.uid}, {"name", created.name_fr}, {"from", created.starts_on},
-                              {"to", created.ends_on}}}},
-                text);
+      ctx.print(
+          {{"database", path},
+           {"admin", opts->admin},
+           {"key_file", key},
+           {"backend", store->backend()},
+           {"schema_version", store->schemaVersion()},
+           {"edition",
+            {{"uid", created.uid}, {"name", created.name_fr}, {"from", created.starts_on}, {"to", created.ends_on}}}},
+          text);
     };
   });
 }

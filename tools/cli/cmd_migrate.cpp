@@ -17,8 +17,7 @@ struct MigrateOptions {
 
 void registerMigrate(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<MigrateOptions>();
-  auto* sub = app.add_subcommand(
-      "migrate", tr("cli.help.migrate.about"));
+  auto* sub = app.add_subcommand("migrate", tr("cli.help.migrate.about"));
   sub->add_option("--from", o->from, tr("cli.help.migrate.from"))->required();
   sub->add_option("--to", o->to, tr("cli.help.migrate.to"))->required();
   sub->callback([&ctx, o] {
@@ -44,7 +43,8 @@ void registerMigrate(CLI::App& app, Context& ctx) {
                  {"rows", s.rows},
                  {"tables", tables},
                  {"verified", true},
-                 {"key_file", {{"from", keyFrom.string()}, {"to", keyTo.string()}, {"exists", keyExists}, {"copied", false}}}},
+                 {"key_file",
+                  {{"from", keyFrom.string()}, {"to", keyTo.string()}, {"exists", keyExists}, {"copied", false}}}},
                 text);
     };
   });

@@ -24,7 +24,9 @@ struct AnonymizeOptions {
 };
 
 // Who is exporting or anonymising: the signed-in user (--user), else the owner of the file.
-std::string actingUser(const Context& ctx) { return ctx.actor().user; }
+std::string actingUser(const Context& ctx) {
+  return ctx.actor().user;
+}
 
 nlohmann::json summaryJson(const privacy::AnonymizeSummary& s) {
   return {{"people", s.people},
@@ -69,8 +71,7 @@ void registerPrivacy(CLI::App& app, Context& ctx) {
   });
 
   auto ao = std::make_shared<AnonymizeOptions>();
-  auto* an =
-      app.add_subcommand("anonymize", tr("cli.help.anonymize.about"));
+  auto* an = app.add_subcommand("anonymize", tr("cli.help.anonymize.about"));
   an->add_flag("--yes", ao->yes, tr("cli.help.anonymize.yes"));
   an->add_flag("--before-end", ao->before_end, tr("cli.help.anonymize.before-end"));
   an->callback([&ctx, ao] {

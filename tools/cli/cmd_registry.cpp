@@ -25,8 +25,8 @@ std::string line(const Exhibitor& x) {
 }
 
 std::string line(const Person& p) {
-  return std::to_string(p.id) + "  " + names::latin(p) + (names::secondary(p, "fr").empty() ? "" : "  " + p.name_ar) + "  · " +
-         p.category + (p.organization.empty() ? "" : " · " + p.organization) +
+  return std::to_string(p.id) + "  " + names::latin(p) + (names::secondary(p, "fr").empty() ? "" : "  " + p.name_ar) +
+         "  · " + p.category + (p.organization.empty() ? "" : " · " + p.organization) +
          (p.phone.empty() ? "" : " · " + p.phone) + (p.email.empty() ? "" : " · " + p.email);
 }
 
@@ -53,13 +53,16 @@ void runImport(const Context& ctx, const Options& o) {
   }
   for (const auto& c : r.ignored_columns) text << tr("import.ignored_column", {c}) << "\n";
   const bool refused = !r.errors.empty() && !o.skip_invalid;
-  text << tr(o.dry_run ? "import.summary.dry_run" : refused ? "import.summary.refused" : "import.summary",
-             {std::to_string(r.rows), std::to_string(r.created), std::to_string(r.updated),
-              std::to_string(r.unchanged), std::to_string(r.skipped)});
-  nlohmann::json j{{"file", r.file},         {"rows", r.rows},       {"created", r.created},
-                   {"updated", r.updated},   {"unchanged", r.unchanged}, {"skipped", r.skipped},
-                   {"errors", errors},       {"ignored_columns", r.ignored_columns},
-                   {"written", r.written},   {"dry_run", o.dry_run}};
+  text << tr(o.dry_run ? "import.summary.dry_run"
+             : refused ? "import.summary.refused"
+                       : "import.summary",
+             {std::to_string(r.rows), std::to_string(r.created), std::to_string(r.updated), std::to_string(r.unchanged),
+              std::to_string(r.skipped)});
+  nlohmann::json j{{"file", r.file},           {"rows", r.rows},
+                   {"created", r.created},     {"updated", r.updated},
+                   {"unchanged", r.unchanged}, {"skipped", r.skipped},
+                   {"errors", errors},         {"ignored_columns", r.ignored_columns},
+                   {"written", r.written},     {"dry_run", o.dry_run}};
   if (refused) {
     // Exit code 1, nothing written; the report still goes out in full.
     if (ctx.json) std::cout << j.dump() << "\n";
@@ -95,15 +98,19 @@ void runList(const Context& ctx, const Options& o) {
     store->forEachExhibitor([&](const Exhibitor& x, const std::string&, const std::string&) {
       if (limit && n >= limit) return;
       ++n;
-      if (ctx.json) arr.push_back(nlohmann::json(x));
-      else text << line(x) << "\n";
+      if (ctx.json)
+        arr.push_back(nlohmann::json(x));
+      else
+        text << line(x) << "\n";
     });
   } else {
     store->forEachPerson([&](const Person& p, const std::string&) {
       if (limit && n >= limit) return;
       ++n;
-      if (ctx.json) arr.push_back(nlohmann::json(p));
-      else text << line(p) << "\n";
+      if (ctx.json)
+        arr.push_back(nlohmann::json(p));
+      else
+        text << line(p) << "\n";
     });
   }
   ctx.print(arr, text.str());
@@ -124,7 +131,8 @@ void runShow(const Context& ctx, const Options& o) {
   auto p = store->person(o.id);
   if (!p) throw Error(ErrorKind::NotFound, tr("registry.error.no_person", {std::to_string(o.id)}));
   nlohmann::json j = nlohmann::json(*p);
-  if (auto b = store->badgeOfPerson(p->id)) j["badge"] = {{"serial", b->serial}, {"version", b->version}, {"status", b->status}};
+  if (auto b = store->badgeOfPerson(p->id))
+    j["badge"] = {{"serial", b->serial}, {"version", b->version}, {"status", b->status}};
   std::ostringstream text;
   for (auto it = j.begin(); it != j.end(); ++it)
     text << it.key() << ": " << (it->is_string() ? it->get<std::string>() : it->dump()) << "\n";

@@ -41,9 +41,14 @@ void registerReport(CLI::App& app, Context& ctx) {
       builder.update(*store);
       const report::EventFigures& f = builder.figures();
       auto progress = [&ctx](double x) { ctx.progress("report", x); };
-      nlohmann::json j{{"out", o->out},        {"format", format}, {"people", f.people},
-                       {"entries", f.entries}, {"visitors", f.visitors}, {"exits", f.exits},
-                       {"badges_printed", f.badges_printed}, {"days", f.days.size()}};
+      nlohmann::json j{{"out", o->out},
+                       {"format", format},
+                       {"people", f.people},
+                       {"entries", f.entries},
+                       {"visitors", f.visitors},
+                       {"exits", f.exits},
+                       {"badges_printed", f.badges_printed},
+                       {"days", f.days.size()}};
       const std::string anchor = anchorText(currentAuditAnchor(*store));
       j["anchor"] = anchor;
       if (format == "pdf") {

@@ -25,8 +25,10 @@ std::string newPin(const std::string& name, bool fromStdin) {
 
 std::string line(const User& u) {
   std::string s = u.name + "  " + tr("role." + u.role);
-  if (u.disabled) s += "  · " + tr("user.state.disabled");
-  else if (!u.locked_until.empty()) s += "  · " + tr("user.state.locked", {u.locked_until});
+  if (u.disabled)
+    s += "  · " + tr("user.state.disabled");
+  else if (!u.locked_until.empty())
+    s += "  · " + tr("user.state.locked", {u.locked_until});
   return s;
 }
 
@@ -70,14 +72,14 @@ void registerUser(CLI::App& app, Context& ctx) {
   });
 
   for (bool disable : {true, false}) {
-    auto* cmd = user->add_subcommand(disable ? "disable" : "enable", disable ? tr("cli.help.user.disable.about") : tr("cli.help.user.enable.about"));
+    auto* cmd = user->add_subcommand(disable ? "disable" : "enable",
+                                     disable ? tr("cli.help.user.disable.about") : tr("cli.help.user.enable.about"));
     cmd->add_option("name", name, tr("cli.help.user.name"))->required();
     cmd->callback([&ctx, disable] {
       ctx.action = [&ctx, disable] {
         auto store = ctx.open();
         users::setDisabled(*store, ctx.actor(), name, disable);
-        ctx.print({{"name", name}, {"disabled", disable}},
-                  tr(disable ? "user.disabled" : "user.enabled", {name}));
+        ctx.print({{"name", name}, {"disabled", disable}}, tr(disable ? "user.disabled" : "user.enabled", {name}));
       };
     });
   }

@@ -10,8 +10,8 @@
 #include "core/version.hpp"
 
 namespace moussem::cli {
-void registerAudit(CLI::App& app, Context& ctx);  // audit verify|list (cmd_audit.cpp)
-void registerUser(CLI::App& app, Context& ctx);   // user add|list|disable|enable|set-pin|set-role (cmd_user.cpp)
+void registerAudit(CLI::App& app, Context& ctx);    // audit verify|list (cmd_audit.cpp)
+void registerUser(CLI::App& app, Context& ctx);     // user add|list|disable|enable|set-pin|set-role (cmd_user.cpp)
 void registerPrivacy(CLI::App& app, Context& ctx);  // export-person, anonymize (cmd_privacy.cpp)
 void registerDb(CLI::App& app, Context& ctx);       // db roles|login|upgrade: PostgreSQL roles (cmd_db.cpp)
 void registerEdition(CLI::App& app, Context& ctx);  // edition set|category|zone (cmd_edition.cpp)
@@ -59,8 +59,10 @@ void languageFromArguments(int argc, char** argv) {
   const auto known = moussem::i18n::languages();
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i], value;
-    if (arg == "--lang" && i + 1 < argc) value = argv[i + 1];
-    else if (arg.rfind("--lang=", 0) == 0) value = arg.substr(7);
+    if (arg == "--lang" && i + 1 < argc)
+      value = argv[i + 1];
+    else if (arg.rfind("--lang=", 0) == 0)
+      value = arg.substr(7);
     if (std::find(known.begin(), known.end(), value) != known.end()) moussem::i18n::setLanguage(value);
   }
 }
@@ -109,17 +111,18 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   for (cli::Register r : {cli::registerInit, cli::registerInfo, cli::registerDemo, cli::registerBench,
-                          cli::registerBadge, cli::registerGate, cli::registerScan, cli::registerReport}) r(app, ctx);
+                          cli::registerBadge, cli::registerGate, cli::registerScan, cli::registerReport})
+    r(app, ctx);
   cli::registerRegistry(app, ctx);  // import, export, list, show
   for (cli::Register r : {cli::registerVenue, cli::registerAllocate, cli::registerBooth}) r(app, ctx);  // booths
-  cli::registerMigrate(app, ctx);   // SQLite <-> PostgreSQL
-  cli::registerBackup(app, ctx);    // backup, restore
-  cli::registerAudit(app, ctx);     // audit verify, audit list
-  cli::registerUser(app, ctx);      // users and roles
-  cli::registerPrivacy(app, ctx);   // export-person, anonymize (personal data)
-  cli::registerDb(app, ctx);        // database roles of the stations (PostgreSQL), schema upgrades
-  cli::registerEdition(app, ctx);   // the edition's names, dates, venue, time zone, categories, zones
-  cli::registerStation(app, ctx);   // this station's enrolment on a server
+  cli::registerMigrate(app, ctx);  // SQLite <-> PostgreSQL
+  cli::registerBackup(app, ctx);   // backup, restore
+  cli::registerAudit(app, ctx);    // audit verify, audit list
+  cli::registerUser(app, ctx);     // users and roles
+  cli::registerPrivacy(app, ctx);  // export-person, anonymize (personal data)
+  cli::registerDb(app, ctx);       // database roles of the stations (PostgreSQL), schema upgrades
+  cli::registerEdition(app, ctx);  // the edition's names, dates, venue, time zone, categories, zones
+  cli::registerStation(app, ctx);  // this station's enrolment on a server
 
   // Name an unknown command instead of CLI11's "a subcommand is required".
   for (int i = 1; i < argc; ++i) {

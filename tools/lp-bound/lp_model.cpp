@@ -1,8 +1,6 @@
 // LP file reading, the restricted LP, CBC's solution file and the certificate (see lp_model.hpp).
 #include "lp_model.hpp"
 
-#include "booth/lap.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -18,6 +16,8 @@
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
+
+#include "booth/lap.hpp"
 
 namespace moussem::lpbound {
 
@@ -107,8 +107,8 @@ class Lexer {
 
  private:
   static bool nameChar(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_.[]()!\"#$%&/,;?@`'{}|~").find(c) !=
-                                                              std::string_view::npos;
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("_.[]()!\"#$%&/,;?@`'{}|~").find(c) != std::string_view::npos;
   }
 
   void skipBlank() {
@@ -149,14 +149,25 @@ class Lexer {
     while (p < s_.size() && (s_[p] == ' ' || s_[p] == '\t')) ++p;
     if (p < s_.size() && s_[p] == ':') return std::nullopt;
     if (after < s_.size() && !std::isspace(static_cast<unsigned char>(s_[after]))) return std::nullopt;
-    static const std::pair<const char*, Section> words[] = {
-        {"maximize", Section::Objective}, {"maximise", Section::Objective}, {"maximum", Section::Objective},
-        {"max", Section::Objective},      {"minimize", Section::Objective}, {"minimise", Section::Objective},
-        {"minimum", Section::Objective},  {"min", Section::Objective},      {"st", Section::Constraints},
-        {"s.t.", Section::Constraints},   {"bounds", Section::Bounds},      {"bound", Section::Bounds},
-        {"binary", Section::Binary},      {"binaries", Section::Binary},    {"bin", Section::Binary},
-        {"general", Section::General},    {"generals", Section::General},   {"gen", Section::General},
-        {"end", Section::End}};
+    static const std::pair<const char*, Section> words[] = {{"maximize", Section::Objective},
+                                                            {"maximise", Section::Objective},
+                                                            {"maximum", Section::Objective},
+                                                            {"max", Section::Objective},
+                                                            {"minimize", Section::Objective},
+                                                            {"minimise", Section::Objective},
+                                                            {"minimum", Section::Objective},
+                                                            {"min", Section::Objective},
+                                                            {"st", Section::Constraints},
+                                                            {"s.t.", Section::Constraints},
+                                                            {"bounds", Section::Bounds},
+                                                            {"bound", Section::Bounds},
+                                                            {"binary", Section::Binary},
+                                                            {"binaries", Section::Binary},
+                                                            {"bin", Section::Binary},
+                                                            {"general", Section::General},
+                                                            {"generals", Section::General},
+                                                            {"gen", Section::General},
+                                                            {"end", Section::End}};
     for (const auto& [w, section] : words)
       if (word == w) {
         t.kind = Token::SectionStart;
@@ -343,9 +354,12 @@ class Reader {
       const std::string op(tok_.text);
       advance();
       const double v = signedNumber(true);
-      if (op == "<=") m_.upper[col] = v;
-      else if (op == ">=") m_.lower[col] = v;
-      else m_.lower[col] = m_.upper[col] = v;
+      if (op == "<=")
+        m_.upper[col] = v;
+      else if (op == ">=")
+        m_.lower[col] = v;
+      else
+        m_.lower[col] = m_.upper[col] = v;
       return;
     }
     const double first = signedNumber(true);
@@ -356,9 +370,12 @@ class Reader {
     const int col = column(tok_.text);
     advance();
     auto apply = [&](const std::string& op, double v, bool numberOnLeft) {
-      if (op == "=") m_.lower[col] = m_.upper[col] = v;
-      else if ((op == "<=") == numberOnLeft) m_.lower[col] = v;
-      else m_.upper[col] = v;
+      if (op == "=")
+        m_.lower[col] = m_.upper[col] = v;
+      else if ((op == "<=") == numberOnLeft)
+        m_.lower[col] = v;
+      else
+        m_.upper[col] = v;
     };
     apply(op1, first, true);
     if (tok_.kind == Token::Op) {
@@ -504,8 +521,7 @@ double matchingBound(const LpModel& m, const std::vector<double>& rowDual) {
   // Integer weights rounded up (the matching's value can only grow: still a bound), at most 10^9.
   const double scale = largest > 0 ? std::min(1e6, 1e9 / largest) : 1.0;
   std::vector<std::vector<booth::Arc>> arcs(static_cast<std::size_t>(rows));
-  for (const auto& e : edges)
-    arcs[e.row].push_back({e.col, -static_cast<std::int32_t>(std::ceil(e.weight * scale))});
+  for (const auto& e : edges) arcs[e.row].push_back({e.col, -static_cast<std::int32_t>(std::ceil(e.weight * scale))});
   const auto match = booth::solveSparseAssignment(rows, cols, arcs);
   double matched = 0;
   for (int r = 0; r < rows; ++r) {
@@ -535,7 +551,7 @@ std::vector<int> writeRestrictedLp(const LpModel& m, const std::vector<char>& ac
       least += a > 0 ? a * m.lower[j] : a * m.upper[j];
     }
     if (terms == 0) continue;
-    if (m.sense[r] == 'L' && most <= m.rhs[r]) continue;   // never binds
+    if (m.sense[r] == 'L' && most <= m.rhs[r]) continue;  // never binds
     if (m.sense[r] == 'G' && least >= m.rhs[r]) continue;
     written.push_back(static_cast<int>(r));
     rows << ' ' << m.rowNames[r] << ':';
@@ -568,7 +584,8 @@ std::vector<int> writeRestrictedLp(const LpModel& m, const std::vector<char>& ac
   out << "\nSubject To\n" << rows.str() << "Bounds\n";
   for (std::size_t j = 0; j < m.columns(); ++j) {
     if (!used[j]) continue;
-    if (m.lower[j] == -kInf && m.upper[j] == kInf) out << ' ' << m.columnNames[j] << " free\n";
+    if (m.lower[j] == -kInf && m.upper[j] == kInf)
+      out << ' ' << m.columnNames[j] << " free\n";
     else if (m.lower[j] != 0 || m.upper[j] != kInf)
       out << ' ' << number(m.lower[j]) << " <= " << m.columnNames[j] << " <= " << number(m.upper[j]) << '\n';
   }
@@ -691,14 +708,16 @@ ColumnGenerationResult columnGeneration(const LpModel& m, const ColumnGeneration
         if (!active[j] && rc[j] - yg > o.tolerance * (1 + std::abs(m.cost[j]))) candidates.emplace_back(rc[j], j);
       const std::size_t take = std::min(candidates.size(), static_cast<std::size_t>(o.addColumns));
       std::partial_sort(candidates.begin(), candidates.begin() + static_cast<long>(take), candidates.end(),
-                        [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+                        [](const auto& a, const auto& b) {
+                          return a.first > b.first || (a.first == b.first && a.second < b.second);
+                        });
       for (std::size_t i = 0; i < take; ++i) active[candidates[i].second] = 1;
       info.added += take;
     }
     result.rounds.push_back(info);
     if (progress) progress(info);
-    const bool close = s.optimal && s.objective && result.bound &&
-                       *result.bound - *s.objective <= o.gap * std::abs(*result.bound);
+    const bool close =
+        s.optimal && s.objective && result.bound && *result.bound - *s.objective <= o.gap * std::abs(*result.bound);
     if (s.optimal && (info.added == 0 || close)) {
       result.converged = true;
       break;
@@ -714,10 +733,10 @@ RestrictedSolution solveWithCbc(const std::string& path, std::size_t rows, doubl
   // Warm start from the last round's basis: its columns and rows are all still there, the new columns
   // start at zero and the new rows with their slack basic, so the basis stays primal feasible.
   const bool warm = std::filesystem::exists(basis);
-  const std::string command = "timeout " + std::to_string(static_cast<long>(std::ceil(seconds))) + " cbc '" + path +
-                              "' " + (warm ? "-presolve off -basisI '" + basis + "' -primalSimplex" : std::string("-dualSimplex")) +
-                              " -basisO '" + basis + "' -printingOptions all -solu '" + solution + "' > '" + log +
-                              "' 2>&1";
+  const std::string command =
+      "timeout " + std::to_string(static_cast<long>(std::ceil(seconds))) + " cbc '" + path + "' " +
+      (warm ? "-presolve off -basisI '" + basis + "' -primalSimplex" : std::string("-dualSimplex")) + " -basisO '" +
+      basis + "' -printingOptions all -solu '" + solution + "' > '" + log + "' 2>&1";
   const int status = std::system(command.c_str());
   std::ifstream in(solution);
   if (!in) {

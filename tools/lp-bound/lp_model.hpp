@@ -82,12 +82,12 @@ struct RestrictedSolution {
 RestrictedSolution readCbcSolution(std::istream& in, std::size_t rows);
 
 struct ColumnGenerationOptions {
-  int startColumns = 4;      // per group and per row of the second family: the best by objective coefficient
-  int addColumns = 6;        // per group and round: the best by reduced cost among those that price out
+  int startColumns = 4;  // per group and per row of the second family: the best by objective coefficient
+  int addColumns = 6;    // per group and round: the best by reduced cost among those that price out
   int maxRounds = 40;
-  double seconds = 3600;     // the rounds stop starting after this
-  double tolerance = 1e-6;   // a column prices out when its reduced cost exceeds this (relative to 1 + |c|)
-  double gap = 1e-4;         // stop when the bound is within this fraction of the restricted LP's optimum
+  double seconds = 3600;               // the rounds stop starting after this
+  double tolerance = 1e-6;             // a column prices out when its reduced cost exceeds this (relative to 1 + |c|)
+  double gap = 1e-4;                   // stop when the bound is within this fraction of the restricted LP's optimum
   std::vector<std::string> startWith;  // columns active from the first round on (e.g. an earlier run's)
 };
 
@@ -102,9 +102,9 @@ struct Round {
 struct ColumnGenerationResult {
   std::optional<double> bound;  // the best (smallest for a maximisation) certificate of all rounds
   std::optional<double> restricted;
-  bool converged = false;       // the last restricted LP was optimal and no column priced out, or the
-                                // bound came within the gap of its optimum (the LP optimum lies between)
-  std::string stopped;          // why the rounds ended early (the solver failed), or empty
+  bool converged = false;  // the last restricted LP was optimal and no column priced out, or the
+                           // bound came within the gap of its optimum (the LP optimum lies between)
+  std::string stopped;     // why the rounds ended early (the solver failed), or empty
   std::vector<Round> rounds;
 };
 

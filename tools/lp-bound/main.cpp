@@ -3,16 +3,15 @@
 //
 //   moussem-lp-bound FILE.lp [--sec 3600] [--start 4] [--add 6] [--rounds 40] [--gap 1e-4]
 //                    [--resume-columns RESTRICTED.lp --resume-basis RESTRICTED.bas]
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <optional>
-
-#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/error.hpp"
 #include "core/scratch_dir.hpp"
@@ -104,8 +103,11 @@ int main(int argc, char** argv) {
   out["seconds"] = elapsed();
   if (!result.stopped.empty()) out["stopped"] = result.stopped;
   for (const auto& r : result.rounds)
-    out["rounds"].push_back({{"round", r.round}, {"active_columns", r.activeColumns}, {"rows", r.writtenRows},
-                             {"added", r.added}, {"restricted", r.restricted ? nlohmann::json(*r.restricted) : nlohmann::json()},
+    out["rounds"].push_back({{"round", r.round},
+                             {"active_columns", r.activeColumns},
+                             {"rows", r.writtenRows},
+                             {"added", r.added},
+                             {"restricted", r.restricted ? nlohmann::json(*r.restricted) : nlohmann::json()},
                              {"bound", r.bound ? nlohmann::json(*r.bound) : nlohmann::json()},
                              {"cbc_seconds", r.solverSeconds}});
   std::cout << out.dump() << "\n";

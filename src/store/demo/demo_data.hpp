@@ -16,7 +16,7 @@ struct DemoSummary {
 
 struct DemoOptions {
   int exhibitors = 62;
-  long long participants = 400;          // people who are not exhibitor staff
+  long long participants = 400;  // people who are not exhibitor staff
   std::uint64_t seed = 1;
   std::function<void(double)> progress;  // 0..1, may be empty; called from the calling thread
   std::function<bool()> cancelled;       // may be empty; true: stop, throw Error(Refused), nothing written

@@ -18,8 +18,8 @@ ErrorKind kindOf(const char* sqlstate) {
   if (!sqlstate) return ErrorKind::Io;
   std::string_view s(sqlstate);
   if (s.substr(0, 2) == "23" || s.substr(0, 2) == "22") return ErrorKind::Invalid;  // constraint, data
-  if (s == "40001" || s == "40P01" || s == "55P03") return ErrorKind::Refused;       // serialization, deadlock, lock
-  if (s.substr(0, 2) == "28") return ErrorKind::Refused;                              // authorization
+  if (s == "40001" || s == "40P01" || s == "55P03") return ErrorKind::Refused;      // serialization, deadlock, lock
+  if (s.substr(0, 2) == "28") return ErrorKind::Refused;                            // authorization
   return ErrorKind::Io;
 }
 
@@ -112,14 +112,18 @@ std::int64_t Result::integer(int row, int col) const {
   return out;
 }
 
-double Result::real(int row, int col) const { return std::strtod(PQgetvalue(r_, row, col), nullptr); }
+double Result::real(int row, int col) const {
+  return std::strtod(PQgetvalue(r_, row, col), nullptr);
+}
 
 long long Result::affected() const {
   const char* n = r_ ? PQcmdTuples(r_) : "";
   return n && *n ? std::atoll(n) : 0;
 }
 
-Connection::Connection(const std::string& url) : url_(url), display_(withoutPassword(url)) { connect(); }
+Connection::Connection(const std::string& url) : url_(url), display_(withoutPassword(url)) {
+  connect();
+}
 
 Connection::~Connection() {
   if (conn_) PQfinish(conn_);
@@ -130,7 +134,7 @@ void Connection::connect() {
   prepared_.clear();
   // Keyword/value form so a connect_timeout and an application name ride along with any URL.
   // Keepalives and a TCP user timeout: a cut cable is noticed in seconds, not after minutes of retries.
-  const char* keys[] = {"dbname", "connect_timeout", "application_name", "client_encoding", "keepalives",
+  const char* keys[] = {"dbname",          "connect_timeout",     "application_name", "client_encoding",  "keepalives",
                         "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", nullptr};
   const char* values[] = {url_.c_str(), "5", "moussem", "UTF8", "1", "5", "2", "2", "5000", nullptr};
   conn_ = PQconnectdbParams(keys, values, 1);
@@ -149,10 +153,13 @@ void Connection::connect() {
     throw ConnectionLost(tr("pg.error.cannot_connect", {display_, msg}));
   }
   // Quiet notices (CREATE TABLE IF NOT EXISTS...): they are not for the user.
-  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
 }
 
-void Connection::reconnect() { connect(); }
+void Connection::reconnect() {
+  connect();
+}
 
 bool Connection::inTransaction() const {
   return conn_ && PQtransactionStatus(conn_) != PQTRANS_IDLE;

@@ -29,14 +29,19 @@ void runAll(pg::Connection& conn, const std::string& statements) {
   } catch (const pg::ConnectionLost&) {
     throw;
   } catch (const Error& e) {
-    try { conn.exec("ROLLBACK"); } catch (...) {}
+    try {
+      conn.exec("ROLLBACK");
+    } catch (...) {
+    }
     throw Error(ErrorKind::Refused, tr("db.error.refused", {e.what()}));
   }
 }
 
 }  // namespace
 
-std::string groupRole(Role role) { return "moussem_" + std::string(roleCode(role)); }
+std::string groupRole(Role role) {
+  return "moussem_" + std::string(roleCode(role));
+}
 
 const std::vector<TablePrivileges>& tablePrivileges() {
   //                 table                   admin   organizer  desk                      gate
@@ -152,8 +157,9 @@ void applyRoles(pg::Connection& conn) {
 }
 
 bool ownsSchema(pg::Connection& conn) {
-  auto r = conn.run("SELECT pg_has_role(current_user, tableowner, 'USAGE') FROM pg_tables "
-                    "WHERE schemaname = current_schema() AND tablename = 'moussem_schema'");
+  auto r = conn.run(
+      "SELECT pg_has_role(current_user, tableowner, 'USAGE') FROM pg_tables "
+      "WHERE schemaname = current_schema() AND tablename = 'moussem_schema'");
   return r.rows() && r.text(0, 0) == "t";
 }
 
@@ -183,7 +189,8 @@ void setLogin(pg::Connection& conn, const std::string& name, Role role, const st
   if (password.size() < 8) throw Error(ErrorKind::Invalid, tr("db.error.password_short"));
   auto existing = conn.run("SELECT rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = $1",
                            pg::Params().add(name));
-  if (existing.rows() && existing.text(0, 0) == "t") throw Error(ErrorKind::Refused, tr("db.error.login_powerful", {name}));
+  if (existing.rows() && existing.text(0, 0) == "t")
+    throw Error(ErrorKind::Refused, tr("db.error.login_powerful", {name}));
   if (!rolesExist(conn)) applyRoles(conn);
   char* hashed = PQencryptPasswordConn(conn.handle(), password.c_str(), name.c_str(), "scram-sha-256");
   if (!hashed) throw Error(ErrorKind::Io, tr("db.error.refused", {PQerrorMessage(conn.handle())}));

@@ -20,7 +20,9 @@ namespace {
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(7274606)";
 constexpr auto kReconnectPause = std::chrono::seconds(2);
 
-bool isRead(const std::string& sql) { return sql.rfind("SELECT", 0) == 0; }
+bool isRead(const std::string& sql) {
+  return sql.rfind("SELECT", 0) == 0;
+}
 }  // namespace
 
 PgStore::PgStore(const std::string& url, OpenMode mode) {
@@ -144,7 +146,10 @@ void PgStore::migrate(OpenMode mode) {
     conn_->exec("COMMIT");
     current = version == latest;
   } catch (...) {
-    try { conn_->exec("ROLLBACK"); } catch (...) {}
+    try {
+      conn_->exec("ROLLBACK");
+    } catch (...) {
+    }
     throw;
   }
   // Up to date: nothing to write (a station's database role may have no right to create anything).
@@ -153,9 +158,10 @@ void PgStore::migrate(OpenMode mode) {
     conn_->exec("BEGIN");
     try {
       conn_->exec(kMigrationLock);
-      conn_->exec("CREATE TABLE IF NOT EXISTS moussem_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                  "applied_at TEXT NOT NULL DEFAULT to_char(clock_timestamp() AT TIME ZONE 'UTC', "
-                  "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))");
+      conn_->exec(
+          "CREATE TABLE IF NOT EXISTS moussem_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+          "applied_at TEXT NOT NULL DEFAULT to_char(clock_timestamp() AT TIME ZONE 'UTC', "
+          "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))");
       if (schemaVersion() < m.version) {
         conn_->exec(std::string(m.sql));
         if (m.version == 8) fillNameKeys();
@@ -166,7 +172,10 @@ void PgStore::migrate(OpenMode mode) {
       }
       conn_->exec("COMMIT");
     } catch (...) {
-      try { conn_->exec("ROLLBACK"); } catch (...) {}
+      try {
+        conn_->exec("ROLLBACK");
+      } catch (...) {
+      }
       throw;
     }
   }
@@ -201,9 +210,10 @@ void PgStore::fillNameKeys() {
       keys += (i ? "," : "") + element(names::sortKey(p));
       after = p.id;
     }
-    conn_->run("UPDATE person SET name_key = k.key FROM unnest($1::bigint[], $2::text[]) AS k(id, key) "
-               "WHERE person.id = k.id",
-               pg::Params().add(ids + "}").add(keys + "}"));
+    conn_->run(
+        "UPDATE person SET name_key = k.key FROM unnest($1::bigint[], $2::text[]) AS k(id, key) "
+        "WHERE person.id = k.id",
+        pg::Params().add(ids + "}").add(keys + "}"));
   }
 }
 

@@ -32,7 +32,6 @@ class PgStore final : public SqlStore, private pg::Runner {
   void limitRoundTrips(std::optional<std::chrono::steady_clock::time_point> until) override;
   void limitEachRoundTrip(std::optional<std::chrono::milliseconds> most) override;
 
-
   // Sign-in attempts and the audit anchors (pg_store_users.cpp).
   std::optional<User> countSignInAttempt(const std::string& name, const SignInAttempt& attempt) override;
   void clearSignInAttempts(const std::string& name, const std::string& token) override;
@@ -60,9 +59,7 @@ class PgStore final : public SqlStore, private pg::Runner {
   // A single statement is its own transaction on the server: no BEGIN and COMMIT round trips.
   void writeOne(const std::function<void()>& statement) override { statement(); }
   std::string now() const override { return "moussem_now()"; }
-  std::string joined(const std::string& column) const override {
-    return "string_agg(" + column + "::text, ',')";
-  }
+  std::string joined(const std::string& column) const override { return "string_agg(" + column + "::text, ',')"; }
   std::string anyId(int param) const override { return "= ANY($" + std::to_string(param) + "::bigint[])"; }
   std::string idList(const std::vector<Id>& ids) const override;  // an array literal
   std::string forUpdate() const override { return " FOR UPDATE"; }

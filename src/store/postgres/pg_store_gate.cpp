@@ -1,7 +1,7 @@
 // PostgreSQL side of the entry gate (the rest is in sql/sql_store_gate.cpp): the badge states a gate
-// indexes in memory, the scan log's writes, the name search and the change counter. A scan is ONE statement (presence upsert and scan insert in one
-// data-modifying CTE), so a gate pays one round trip per scan. Re-entry rules are enforced by the
-// database itself: the presence upsert only changes a row whose state still allows the entry, and
+// indexes in memory, the scan log's writes, the name search and the change counter. A scan is ONE statement (presence
+// upsert and scan insert in one data-modifying CTE), so a gate pays one round trip per scan. Re-entry rules are
+// enforced by the database itself: the presence upsert only changes a row whose state still allows the entry, and
 // PostgreSQL serialises concurrent upserts of the same (person, zone), so when many gates scan the
 // same badge at the same instant exactly one is accepted.
 #include <ctime>
@@ -35,9 +35,10 @@ void PgStore::forEachBadgeState(const std::string& changed_since, const std::fun
   Id after = 0;
   BadgeState b;
   for (;;) {
-    auto r = q("SELECT id, person_id, serial, version, status, updated_at FROM badge "
-               "WHERE id > $1 AND ($2 = '' OR updated_at >= $2) ORDER BY id LIMIT 20000",
-               pg::Params().add(after).add(since));
+    auto r =
+        q("SELECT id, person_id, serial, version, status, updated_at FROM badge "
+          "WHERE id > $1 AND ($2 = '' OR updated_at >= $2) ORDER BY id LIMIT 20000",
+          pg::Params().add(after).add(since));
     for (int i = 0; i < r.rows(); ++i) {
       b.person_id = r.integer(i, 1);
       b.serial = r.text(i, 2);
@@ -58,33 +59,46 @@ bool PgStore::recordScan(ScanRecord& s, const Presence* presence, const std::str
   const std::string mode = !presence ? "none" : guarded || reentry == "offline" ? reentry : "always";
   const std::string refusal = reentry == "antipassback" ? "already_inside" : "already_used_today";
   pg::Params p;
-  p.add(s.uid).add(s.gate).add(s.zone).add(s.direction).add(s.station).add(s.operator_name).add(s.at)
-      .add(s.payload_digest).add(s.verdict).add(s.reason).add(s.badge_serial).add(s.badge_version).add(s.person_id)
-      .add(s.manual).add(s.note);                                                   // $1..$15: the scan
-  if (presence)                                                                     // $16..$20: the presence
+  p.add(s.uid)
+      .add(s.gate)
+      .add(s.zone)
+      .add(s.direction)
+      .add(s.station)
+      .add(s.operator_name)
+      .add(s.at)
+      .add(s.payload_digest)
+      .add(s.verdict)
+      .add(s.reason)
+      .add(s.badge_serial)
+      .add(s.badge_version)
+      .add(s.person_id)
+      .add(s.manual)
+      .add(s.note);  // $1..$15: the scan
+  if (presence)      // $16..$20: the presence
     p.add(presence->person_id).add(presence->zone).add(presence->inside).add(presence->last_at).add(presence->last_day);
   else
     p.addNull().addNull().addNull().addNull().addNull();
-  p.add(mode).add(guarded).add(refusal).add(presenceReset);                         // $21..$24
-  auto r = q(
-      "WITH p AS ("
-      " INSERT INTO presence (person_id, zone, inside, last_at, last_day)"
-      " SELECT $16::bigint, $17::text, $18::integer, $19::text, $20::text"
-      " WHERE $21::text <> 'none' AND NOT EXISTS (SELECT 1 FROM scan WHERE uid = $1::text)"
-      " ON CONFLICT (person_id, zone) DO UPDATE SET inside = EXCLUDED.inside, last_at = EXCLUDED.last_at,"
-      "  last_day = EXCLUDED.last_day"
-      " WHERE $21::text = 'always' OR ($21::text = 'antipassback' AND (presence.inside = 0 OR ($24::text = 'daily' AND presence.last_day <> EXCLUDED.last_day)))"
-      "  OR ($21::text = 'once-per-day' AND presence.last_day <> EXCLUDED.last_day)"
-      "  OR ($21::text = 'offline' AND presence.last_at <= EXCLUDED.last_at)"
-      " RETURNING 1)"
-      " INSERT INTO scan (uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason,"
-      "  badge_serial, badge_version, person_id, manual, note)"
-      " SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text,"
-      "  CASE WHEN $22::boolean AND NOT EXISTS (SELECT 1 FROM p) THEN 'rejected' ELSE $9::text END,"
-      "  CASE WHEN $22::boolean AND NOT EXISTS (SELECT 1 FROM p) THEN $23::text ELSE $10::text END,"
-      "  $11::text, $12::integer, $13::bigint, $14::integer, $15::text"
-      " ON CONFLICT (uid) DO NOTHING RETURNING id, verdict, reason",
-      p);
+  p.add(mode).add(guarded).add(refusal).add(presenceReset);  // $21..$24
+  auto r =
+      q("WITH p AS ("
+        " INSERT INTO presence (person_id, zone, inside, last_at, last_day)"
+        " SELECT $16::bigint, $17::text, $18::integer, $19::text, $20::text"
+        " WHERE $21::text <> 'none' AND NOT EXISTS (SELECT 1 FROM scan WHERE uid = $1::text)"
+        " ON CONFLICT (person_id, zone) DO UPDATE SET inside = EXCLUDED.inside, last_at = EXCLUDED.last_at,"
+        "  last_day = EXCLUDED.last_day"
+        " WHERE $21::text = 'always' OR ($21::text = 'antipassback' AND (presence.inside = 0 OR ($24::text = 'daily' "
+        "AND presence.last_day <> EXCLUDED.last_day)))"
+        "  OR ($21::text = 'once-per-day' AND presence.last_day <> EXCLUDED.last_day)"
+        "  OR ($21::text = 'offline' AND presence.last_at <= EXCLUDED.last_at)"
+        " RETURNING 1)"
+        " INSERT INTO scan (uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason,"
+        "  badge_serial, badge_version, person_id, manual, note)"
+        " SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text,"
+        "  CASE WHEN $22::boolean AND NOT EXISTS (SELECT 1 FROM p) THEN 'rejected' ELSE $9::text END,"
+        "  CASE WHEN $22::boolean AND NOT EXISTS (SELECT 1 FROM p) THEN $23::text ELSE $10::text END,"
+        "  $11::text, $12::integer, $13::bigint, $14::integer, $15::text"
+        " ON CONFLICT (uid) DO NOTHING RETURNING id, verdict, reason",
+        p);
   if (r.rows() == 0)  // replayed (an offline queue pushed twice): what was logged stands
     r = q("SELECT id, verdict, reason FROM scan WHERE uid = $1", pg::Params().add(s.uid));
   if (r.rows() == 0) throw Error(ErrorKind::Io, "scan " + s.uid + " was not logged");
@@ -98,11 +112,12 @@ std::vector<Person> PgStore::findPeopleByName(const std::string& text, int limit
   std::vector<Person> out;
   if (text.empty() || limit <= 0) return out;
   // ILIKE: case folded beyond ASCII, where SQLite's LIKE folds ASCII letters only.
-  auto st = db().query(std::string("SELECT ") + sql_rows::kPersonColumns + " FROM " + people() +
-                       " WHERE (first_name || ' ' || last_name) ILIKE $1 ESCAPE '\\' "
-                       "OR (last_name || ' ' || first_name) ILIKE $1 ESCAPE '\\' OR name_ar ILIKE $1 ESCAPE '\\' "
-                       "OR organization ILIKE $1 ESCAPE '\\' ORDER BY last_name COLLATE \"C\", first_name COLLATE \"C\", "
-                       "id LIMIT $2");
+  auto st =
+      db().query(std::string("SELECT ") + sql_rows::kPersonColumns + " FROM " + people() +
+                 " WHERE (first_name || ' ' || last_name) ILIKE $1 ESCAPE '\\' "
+                 "OR (last_name || ' ' || first_name) ILIKE $1 ESCAPE '\\' OR name_ar ILIKE $1 ESCAPE '\\' "
+                 "OR organization ILIKE $1 ESCAPE '\\' ORDER BY last_name COLLATE \"C\", first_name COLLATE \"C\", "
+                 "id LIMIT $2");
   st.with(sql_rows::containsPattern(text), limit);
   while (st.step()) out.push_back(sql_rows::readPerson(st.row()));
   return out;

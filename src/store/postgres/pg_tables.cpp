@@ -10,24 +10,30 @@ namespace moussem {
 
 namespace {
 
-std::string quoted(const std::string& name) { return quotedName(name); }
-std::string columnList(const std::vector<std::string>& columns) { return quotedList(columns); }
+std::string quoted(const std::string& name) {
+  return quotedName(name);
+}
+std::string columnList(const std::vector<std::string>& columns) {
+  return quotedList(columns);
+}
 
 class PgTables final : public TableAccess {
  public:
   explicit PgTables(PgStore& store) : store_(store), conn_(store.connection()) {}
 
   std::vector<std::string> tables() override {
-    auto r = conn_.run("SELECT c.relname FROM pg_class c WHERE c.relkind = 'r' AND "
-                       "c.relnamespace = current_schema()::regnamespace AND c.relname <> 'moussem_schema' ORDER BY c.oid");
+    auto r = conn_.run(
+        "SELECT c.relname FROM pg_class c WHERE c.relkind = 'r' AND "
+        "c.relnamespace = current_schema()::regnamespace AND c.relname <> 'moussem_schema' ORDER BY c.oid");
     std::vector<std::string> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
     return out;
   }
   std::vector<std::string> columns(const std::string& table) override {
-    auto r = conn_.run("SELECT attname FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped "
-                       "ORDER BY attnum",
-                       pg::Params().add(quoted(table)));
+    auto r = conn_.run(
+        "SELECT attname FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped "
+        "ORDER BY attnum",
+        pg::Params().add(quoted(table)));
     std::vector<std::string> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
     return out;
@@ -41,14 +47,17 @@ class PgTables final : public TableAccess {
     const std::string order = table == "zone" && has("seq") ? " ORDER BY seq" : has("id") ? " ORDER BY id" : "";
     // A gate's local copy reads people through the view of their display fields.
     const std::string source = table == "person" ? store_.people() : table;
-    conn_.exec("DECLARE moussem_copy NO SCROLL CURSOR FOR SELECT " + columnList(columns) + " FROM " + quoted(source) + order);
+    conn_.exec("DECLARE moussem_copy NO SCROLL CURSOR FOR SELECT " + columnList(columns) + " FROM " + quoted(source) +
+               order);
     Row row(columns.size());
     for (;;) {
       auto r = conn_.run("FETCH 5000 FROM moussem_copy");
       for (int i = 0; i < r.rows(); ++i) {
         for (std::size_t c = 0; c < columns.size(); ++c) {
-          if (r.isNull(i, static_cast<int>(c))) row[c].reset();
-          else row[c] = r.text(i, static_cast<int>(c));
+          if (r.isNull(i, static_cast<int>(c)))
+            row[c].reset();
+          else
+            row[c] = r.text(i, static_cast<int>(c));
         }
         fn(row);
       }
@@ -83,8 +92,9 @@ class PgTables final : public TableAccess {
   }
   void emptyTable(const std::string& table) override { conn_.run("DELETE FROM " + quoted(table)); }
   void afterCopy() override {
-    auto r = conn_.run("SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                       "WHERE a.attidentity <> '' AND c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'");
+    auto r = conn_.run(
+        "SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+        "WHERE a.attidentity <> '' AND c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'");
     for (int i = 0; i < r.rows(); ++i) {
       const std::string t = quoted(r.text(i, 0)), c = quoted(r.text(i, 1));
       conn_.run("SELECT setval(pg_get_serial_sequence($1, $2), greatest(coalesce(max(" + c + "), 0), 1), max(" + c +
@@ -100,6 +110,8 @@ class PgTables final : public TableAccess {
 
 }  // namespace
 
-std::unique_ptr<TableAccess> pgTableAccess(PgStore& store) { return std::make_unique<PgTables>(store); }
+std::unique_ptr<TableAccess> pgTableAccess(PgStore& store) {
+  return std::make_unique<PgTables>(store);
+}
 
 }  // namespace moussem

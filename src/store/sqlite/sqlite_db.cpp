@@ -37,16 +37,21 @@ bool diskFull(const std::string& path) {
 ErrorKind kindOf(int rc) {
   switch (rc & 0xff) {
     case SQLITE_NOTADB:
-    case SQLITE_CORRUPT: return ErrorKind::Corrupt;
+    case SQLITE_CORRUPT:
+      return ErrorKind::Corrupt;
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_FULL:
     case SQLITE_IOERR:
-    case SQLITE_PERM: return ErrorKind::Io;
-    case SQLITE_CONSTRAINT: return ErrorKind::Invalid;
+    case SQLITE_PERM:
+      return ErrorKind::Io;
+    case SQLITE_CONSTRAINT:
+      return ErrorKind::Invalid;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return ErrorKind::Refused;
-    default: return ErrorKind::Io;
+    case SQLITE_LOCKED:
+      return ErrorKind::Refused;
+    default:
+      return ErrorKind::Io;
   }
 }
 
@@ -100,7 +105,9 @@ Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, bool returns_id) : db_(db)
   }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::int64_t value) {
   if (int rc = sqlite3_bind_int64(stmt_, slot(index), value); rc != SQLITE_OK)
@@ -234,7 +241,8 @@ Statement& Database::prepare(const std::string& sql) {
   const std::string_view text =
       returnsId ? std::string_view(sql).substr(0, sql.size() - kReturningId.size()) : std::string_view(sql);
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v3(db_, text.data(), static_cast<int>(text.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  int rc =
+      sqlite3_prepare_v3(db_, text.data(), static_cast<int>(text.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) fail(rc, "prepare");
   auto& slot = cache_[sql];
   slot = std::make_unique<Statement>(db_, stmt, returnsId);

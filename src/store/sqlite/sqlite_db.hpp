@@ -44,8 +44,8 @@ class Statement final : public sql::Statement {
     return value ? bind(index, *value) : bindNull(index);
   }
 
-  bool step();  // true while a row is available
-  void run();   // step until done
+  bool step();   // true while a row is available
+  void run();    // step until done
   void reset();  // ready to bind and run again
 
   std::int64_t integer(int col) const override {

@@ -86,7 +86,8 @@ void SqliteStore::migrate() {
       if (m.version == 8) fillNameKeys();
       db_->exec(("PRAGMA user_version = " + std::to_string(m.version)).c_str());
       if (m.version == latestSchemaVersion()) {
-        auto& st = db_->prepare("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+        auto& st = db_->prepare(
+            "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
         st.bind(1, std::string(kSchemaWrittenBy)).bind(2, std::string(appVersion()));
         st.run();
       }
@@ -98,14 +99,16 @@ void SqliteStore::migrate() {
   }
 }
 
-void SqliteStore::checkWritable() { db_->checkWritable(); }
+void SqliteStore::checkWritable() {
+  db_->checkWritable();
+}
 
 void SqliteStore::fillNameKeys() {
   // Migration 8 (inside its transaction): every person's folded list name, a batch at a time.
   Id after = 0;
   for (;;) {
-    auto& read = db_->prepare(
-        "SELECT id, first_name, last_name, name_ar FROM person WHERE id > ?1 ORDER BY id LIMIT 10000");
+    auto& read =
+        db_->prepare("SELECT id, first_name, last_name, name_ar FROM person WHERE id > ?1 ORDER BY id LIMIT 10000");
     read.bind(1, after);
     std::vector<std::pair<Id, std::string>> keys;
     while (read.step()) {
@@ -130,8 +133,10 @@ void SqliteStore::fillNameKeys() {
 
 void SqliteStore::writeOne(const std::function<void()>& statement) {
   // One statement is atomic by itself: inside a transaction it needs no savepoint of its own.
-  if (db_->depth() > 0) statement();
-  else write(statement);
+  if (db_->depth() > 0)
+    statement();
+  else
+    write(statement);
 }
 
 std::string SqliteStore::idList(const std::vector<Id>& ids) const {

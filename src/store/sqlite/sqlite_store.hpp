@@ -4,8 +4,8 @@
 #include <memory>
 #include <string>
 
-#include "store/sqlite/sqlite_db.hpp"
 #include "store/sql/sql_store.hpp"
+#include "store/sqlite/sqlite_db.hpp"
 
 namespace moussem {
 
@@ -17,7 +17,6 @@ class SqliteStore final : public SqlStore {
   std::string location() const override { return db_->path(); }
   int schemaVersion() override;
   void checkWritable() override;
-
 
   // Sign-in attempts (sqlite_store_users.cpp).
   std::optional<User> countSignInAttempt(const std::string& name, const SignInAttempt& attempt) override;
@@ -31,7 +30,6 @@ class SqliteStore final : public SqlStore {
   void housekeepInBackground() override;
   // Personal data (issue 9): VACUUM, sqlite_store_privacy.cpp.
   void scrubFreedSpace() override;
-
 
   sqlite::Database& database() { return *db_; }
 

@@ -1,6 +1,7 @@
 // SQLite side of the entry gate (the rest is in sql/sql_store_gate.cpp): the badge states a gate
-// indexes in memory, the scan log's writes, the name search, and checkpoints in the background. A scan is one INSERT (plus its presence UPSERT when it moves someone) in one transaction,
-// through cached prepared statements: this is the durable half of every verdict. No rules here.
+// indexes in memory, the scan log's writes, the name search, and checkpoints in the background. A scan is one INSERT
+// (plus its presence UPSERT when it moves someone) in one transaction, through cached prepared statements: this is the
+// durable half of every verdict. No rules here.
 #include <sqlite3.h>
 
 #include <condition_variable>
@@ -14,11 +15,13 @@
 
 namespace moussem {
 
-void SqliteStore::forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) {
-  auto& st = db_->prepare(changed_since.empty()
-                              ? "SELECT person_id, serial, version, status, updated_at FROM badge WHERE ?1 = '' ORDER BY id"
-                              : "SELECT person_id, serial, version, status, updated_at FROM badge WHERE updated_at >= ?1 "
-                                "ORDER BY id");
+void SqliteStore::forEachBadgeState(const std::string& changed_since,
+                                    const std::function<void(const BadgeState&)>& fn) {
+  auto& st =
+      db_->prepare(changed_since.empty()
+                       ? "SELECT person_id, serial, version, status, updated_at FROM badge WHERE ?1 = '' ORDER BY id"
+                       : "SELECT person_id, serial, version, status, updated_at FROM badge WHERE updated_at >= ?1 "
+                         "ORDER BY id");
   st.bind(1, changed_since);
   BadgeState b;
   try {
@@ -51,9 +54,21 @@ bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std:
         "INSERT INTO scan (uid, gate, zone, direction, station, operator, at, payload_digest, verdict, reason, "
         "badge_serial, badge_version, person_id, manual, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(uid) DO NOTHING");
-    st.bind(1, s.uid).bind(2, s.gate).bind(3, s.zone).bind(4, s.direction).bind(5, s.station).bind(6, s.operator_name)
-        .bind(7, s.at).bind(8, s.payload_digest).bind(9, s.verdict).bind(10, s.reason).bind(11, s.badge_serial)
-        .bind(12, s.badge_version).bind(13, s.person_id).bind(14, s.manual).bind(15, s.note);
+    st.bind(1, s.uid)
+        .bind(2, s.gate)
+        .bind(3, s.zone)
+        .bind(4, s.direction)
+        .bind(5, s.station)
+        .bind(6, s.operator_name)
+        .bind(7, s.at)
+        .bind(8, s.payload_digest)
+        .bind(9, s.verdict)
+        .bind(10, s.reason)
+        .bind(11, s.badge_serial)
+        .bind(12, s.badge_version)
+        .bind(13, s.person_id)
+        .bind(14, s.manual)
+        .bind(15, s.note);
     st.run();
     if (db_->changes() == 0) {
       auto& seen = db_->prepare("SELECT id, verdict, reason FROM scan WHERE uid = ?");
@@ -72,11 +87,16 @@ bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std:
     auto& p = db_->prepare(
         "INSERT INTO presence (person_id, zone, inside, last_at, last_day) VALUES (?1,?2,?3,?4,?5) "
         "ON CONFLICT(person_id, zone) DO UPDATE SET inside=excluded.inside, last_at=excluded.last_at, "
-        "last_day=excluded.last_day WHERE ?6 = 'always' OR (?6 = 'antipassback' AND (presence.inside = 0 OR (?7 = 'daily' AND presence.last_day <> excluded.last_day))) "
+        "last_day=excluded.last_day WHERE ?6 = 'always' OR (?6 = 'antipassback' AND (presence.inside = 0 OR (?7 = "
+        "'daily' AND presence.last_day <> excluded.last_day))) "
         "OR (?6 = 'once-per-day' AND presence.last_day <> excluded.last_day) "
         "OR (?6 = 'offline' AND presence.last_at <= excluded.last_at)");
-    p.bind(1, presence->person_id).bind(2, presence->zone).bind(3, presence->inside).bind(4, presence->last_at)
-        .bind(5, presence->last_day).bind(6, guarded || reentry == "offline" ? reentry : std::string("always"))
+    p.bind(1, presence->person_id)
+        .bind(2, presence->zone)
+        .bind(3, presence->inside)
+        .bind(4, presence->last_at)
+        .bind(5, presence->last_day)
+        .bind(6, guarded || reentry == "offline" ? reentry : std::string("always"))
         .bind(7, presenceReset);
     p.run();
     if (guarded && db_->changes() == 0) {
@@ -151,7 +171,9 @@ class SqliteStore::Checkpointer {
   bool stop_ = false;
 };
 
-void SqliteStore::StopCheckpointer::operator()(Checkpointer* c) const { delete c; }
+void SqliteStore::StopCheckpointer::operator()(Checkpointer* c) const {
+  delete c;
+}
 
 void SqliteStore::housekeepInBackground() {
   if (checkpointer_) return;

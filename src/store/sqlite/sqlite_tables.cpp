@@ -10,15 +10,20 @@ namespace moussem {
 
 namespace {
 
-std::string quoted(const std::string& name) { return quotedName(name); }
-std::string columnList(const std::vector<std::string>& columns) { return quotedList(columns); }
+std::string quoted(const std::string& name) {
+  return quotedName(name);
+}
+std::string columnList(const std::vector<std::string>& columns) {
+  return quotedList(columns);
+}
 
 class SqliteTables final : public TableAccess {
  public:
   explicit SqliteTables(SqliteStore& store) : db_(store.database()) {}
 
   std::vector<std::string> tables() override {
-    auto& st = db_.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid");
+    auto& st =
+        db_.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid");
     std::vector<std::string> out;
     while (st.step()) out.push_back(st.text(0));
     st.reset();
@@ -53,8 +58,10 @@ class SqliteTables final : public TableAccess {
     while (st.step()) {
       for (std::size_t i = 0; i < columns.size(); ++i) {
         const int c = static_cast<int>(i);
-        if (st.isNull(c)) row[i].reset();
-        else row[i] = st.text(c);
+        if (st.isNull(c))
+          row[i].reset();
+        else
+          row[i] = st.text(c);
       }
       fn(row);
     }
@@ -94,6 +101,8 @@ class SqliteTables final : public TableAccess {
 
 }  // namespace
 
-std::unique_ptr<TableAccess> sqliteTableAccess(SqliteStore& store) { return std::make_unique<SqliteTables>(store); }
+std::unique_ptr<TableAccess> sqliteTableAccess(SqliteStore& store) {
+  return std::make_unique<SqliteTables>(store);
+}
 
 }  // namespace moussem

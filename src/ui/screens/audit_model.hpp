@@ -16,8 +16,8 @@ class AuditModel {
   explicit AuditModel(Store& store) : store_(store) {}
 
   AuditFilter& filter() { return filter_; }
-  void refresh();     // the newest kPage rows matching the filter
-  void loadOlder();   // kPage more, older than the last shown
+  void refresh();    // the newest kPage rows matching the filter
+  void loadOlder();  // kPage more, older than the last shown
   bool mayHaveOlder() const { return older_; }
   bool loaded() const { return loaded_; }
   const std::vector<AuditRow>& rows() const { return rows_; }

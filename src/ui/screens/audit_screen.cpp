@@ -13,7 +13,9 @@
 namespace moussem::ui {
 
 namespace {
-std::string when(const std::string& at) { return tz::dateTime(at); }  // at the edition's clock
+std::string when(const std::string& at) {
+  return tz::dateTime(at);
+}  // at the edition's clock
 }  // namespace
 
 void AuditScreen::draw() {
@@ -59,14 +61,14 @@ void AuditScreen::draw() {
   // The rows, newest first; columns mirrored in Arabic.
   const float detailH = model_.selected() ? ImGui::GetContentRegionAvail().y * 0.4f : 0.0f;
   const ImVec2 size(0, ImGui::GetContentRegionAvail().y - detailH - ImGui::GetFrameHeightWithSpacing());
-  std::vector<const char*> columns{"audit.screen.col.at", "audit.screen.col.user", "audit.screen.col.role",
+  std::vector<const char*> columns{"audit.screen.col.at",      "audit.screen.col.user",   "audit.screen.col.role",
                                    "audit.screen.col.station", "audit.screen.col.action", "audit.screen.col.record"};
   const bool rtl = isRtlLayout();
   if (rtl) std::reverse(columns.begin(), columns.end());
-  if (ImGui::BeginTable("audit-rows", static_cast<int>(columns.size()),
-                        ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
-                            ImGuiTableFlags_Resizable,
-                        size)) {
+  if (ImGui::BeginTable(
+          "audit-rows", static_cast<int>(columns.size()),
+          ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable,
+          size)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     for (const char* c : columns) ImGui::TableSetupColumn((std::string(L(c)) + "###" + c).c_str());
     TableHeaders();
@@ -76,8 +78,9 @@ void AuditScreen::draw() {
     while (clipper.Step()) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
         const AuditRow& r = rows[static_cast<std::size_t>(i)];
-        std::vector<std::string> cells{when(r.at), r.user_name, r.role.empty() ? "" : tr("role." + r.role), r.station,
-                                       r.action, r.entity + (r.entity_id.empty() ? "" : " " + r.entity_id)};
+        std::vector<std::string> cells{
+            when(r.at), r.user_name, r.role.empty() ? "" : tr("role." + r.role),
+            r.station,  r.action,    r.entity + (r.entity_id.empty() ? "" : " " + r.entity_id)};
         if (rtl) std::reverse(cells.begin(), cells.end());
         ImGui::TableNextRow();
         for (std::size_t c = 0; c < cells.size(); ++c) {

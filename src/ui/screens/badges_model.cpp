@@ -17,9 +17,9 @@ struct Rollback {};  // thrown inside a transaction to leave the database exactl
 BadgesModel::BadgesModel(Store& store)
     : store_(store), station_(stationName()), operator_(systemUserName()), printer_(store) {
   const char* home = std::getenv("HOME");
-  pdf_path = (std::filesystem::path(home && *home ? home : std::filesystem::temp_directory_path().string()) /
-              "badges.pdf")
-                 .string();
+  pdf_path =
+      (std::filesystem::path(home && *home ? home : std::filesystem::temp_directory_path().string()) / "badges.pdf")
+          .string();
 }
 
 void BadgesModel::refresh() {
@@ -87,11 +87,13 @@ bool BadgesModel::startRender() {
     BadgeService svc(*store, BadgeService::keyBeside(location), {station, who});
     BadgeRenderer renderer(loadTemplate(tmpl));
     auto ids = store->peopleMatching(f);
-    std::size_t n = renderBatch(*store, svc, ids, renderer, out,
-                                [&](const std::string& stage, std::size_t done, std::size_t total) {
-                                  ctx.setStage("badge.progress." + stage);
-                                  ctx.fraction = static_cast<double>(done) / static_cast<double>(total);
-                                }, &ctx.cancel);
+    std::size_t n = renderBatch(
+        *store, svc, ids, renderer, out,
+        [&](const std::string& stage, std::size_t done, std::size_t total) {
+          ctx.setStage("badge.progress." + stage);
+          ctx.fraction = static_cast<double>(done) / static_cast<double>(total);
+        },
+        &ctx.cancel);
     return trn("badge.rendered", static_cast<long long>(n)) + " → " + paths::forDisplay(out);
   });
 }
@@ -109,11 +111,13 @@ BadgesModel::PrintStart BadgesModel::startPrint(bool again) {
     BadgeService svc(*store, BadgeService::keyBeside(location), {station, who});
     BadgeRenderer renderer(loadTemplate(tmpl));
     auto ids = store->peopleMatching(f);
-    PrintOutcome r = printBatch(*store, svc, ids, renderer, s, again,
-                                [&](const std::string& stage, std::size_t done, std::size_t total) {
-                                  ctx.setStage("badge.progress." + stage);
-                                  ctx.fraction = static_cast<double>(done) / static_cast<double>(total);
-                                }, &ctx.cancel);
+    PrintOutcome r = printBatch(
+        *store, svc, ids, renderer, s, again,
+        [&](const std::string& stage, std::size_t done, std::size_t total) {
+          ctx.setStage("badge.progress." + stage);
+          ctx.fraction = static_cast<double>(done) / static_cast<double>(total);
+        },
+        &ctx.cancel);
     std::string printer = r.printer.empty() ? tr("print.default_printer") : r.printer;
     return tr("print.sent", {trn("badge.count", static_cast<long long>(r.badges)), printer, std::to_string(r.job)});
   });

@@ -39,8 +39,10 @@ void BadgesScreen::draw() {
     std::strncpy(path_, model_.pdf_path.c_str(), sizeof path_ - 1);
     path_loaded_ = true;
   }
-  if (model_.previewFace()) preview_.show(model_.previewKey(), *model_.previewFace(), model_.template_name);
-  else preview_.clear();
+  if (model_.previewFace())
+    preview_.show(model_.previewKey(), *model_.previewFace(), model_.template_name);
+  else
+    preview_.clear();
 
   const float previewWidth = ImGui::GetFontSize() * 18;
   const bool rtl = isRtlLayout();

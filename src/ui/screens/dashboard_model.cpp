@@ -74,8 +74,10 @@ std::string DashboardModel::exportTarget(Format format) const {
   std::string ext = p.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".pdf" || ext == ".xlsx" || ext == ".csv") p.replace_extension();
-  if (format == Format::Pdf) p += ".pdf";
-  else if (format == Format::Xlsx) p += ".xlsx";
+  if (format == Format::Pdf)
+    p += ".pdf";
+  else if (format == Format::Xlsx)
+    p += ".xlsx";
   return p.string();
 }
 
@@ -96,7 +98,8 @@ bool DashboardModel::startExport(Format format) {
   const fs::path parent = fs::path(target).has_parent_path() ? fs::path(target).parent_path() : fs::path(".");
   std::error_code ec;
   if (!fs::is_directory(parent, ec)) return refuse(tr("io.error.no_folder", {paths::forDisplay(parent.string())}));
-  if (::access(parent.c_str(), W_OK) != 0) return refuse(tr("report.error.unwritable", {paths::forDisplay(parent.string())}));
+  if (::access(parent.c_str(), W_OK) != 0)
+    return refuse(tr("report.error.unwritable", {paths::forDisplay(parent.string())}));
   if (format == Format::Csv && fs::exists(target, ec) && !fs::is_directory(target, ec))
     return refuse(tr("report.error.csv_folder", {paths::forDisplay(target)}));
 

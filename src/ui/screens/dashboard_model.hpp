@@ -45,7 +45,7 @@ class DashboardModel {
   const std::string& exportMessage() const { return exportMessage_; }
   bool exportFailed() const { return exportFailed_; }
   const std::string& lastExport() const { return lastExport_; }  // the file or folder last written
-  void waitExport() { exportTask_.wait(); }  // tests
+  void waitExport() { exportTask_.wait(); }                      // tests
 
  private:
   std::string location_;

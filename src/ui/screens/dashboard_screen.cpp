@@ -34,8 +34,9 @@ void DashboardScreen::drawExport() {
   const BackgroundTask& task = model_.exportTask();
   const bool busy = task.running();
   using Format = DashboardModel::Format;
-  const std::pair<const char*, Format> buttons[] = {
-      {"dashboard.export.pdf", Format::Pdf}, {"dashboard.export.xlsx", Format::Xlsx}, {"dashboard.export.csv", Format::Csv}};
+  const std::pair<const char*, Format> buttons[] = {{"dashboard.export.pdf", Format::Pdf},
+                                                    {"dashboard.export.xlsx", Format::Xlsx},
+                                                    {"dashboard.export.csv", Format::Csv}};
   const ImGuiStyle& style = ImGui::GetStyle();
   const float inputW = ImGui::GetFontSize() * 22;
   const std::string& label = display(tr("dashboard.export.label"));
@@ -44,18 +45,22 @@ void DashboardScreen::drawExport() {
   if (rtl) {
     float width = ImGui::CalcTextSize(label.c_str()).x + inputW + style.ItemSpacing.x * 4;
     for (const auto& b : buttons) width += ImGui::CalcTextSize(L(b.first)).x + style.FramePadding.x * 2;
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width));
+    ImGui::SetCursorPosX(
+        std::max(ImGui::GetCursorPosX(), ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width));
   }
   ImGui::BeginDisabled(busy);
   auto drawButtons = [&] {
     for (std::size_t i = 0; i < 3; ++i) {
       const auto& b = buttons[rtl ? 2 - i : i];
-      if (rtl && i == 0) ImGui::AlignTextToFramePadding();
-      else ImGui::SameLine();
+      if (rtl && i == 0)
+        ImGui::AlignTextToFramePadding();
+      else
+        ImGui::SameLine();
       if (ImGui::Button(LID(b.first))) model_.startExport(b.second);
     }
   };
-  if (rtl) drawButtons();
+  if (rtl)
+    drawButtons();
   else {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label.c_str());
@@ -122,11 +127,12 @@ void DashboardScreen::draw() {
        tr("dashboard.of", {i18n::formatCount(present), i18n::formatCount(f.exhibitors)}), theme::kChartBrown},
   };
   if (isRtlLayout()) std::reverse(cards.begin(), cards.end());
-  const float cardW = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(cards.size() - 1)) / static_cast<float>(cards.size());
+  const float cardW = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(cards.size() - 1)) /
+                      static_cast<float>(cards.size());
   for (std::size_t i = 0; i < cards.size(); ++i) {
     if (i > 0) ImGui::SameLine();
-    FigureCard(cards[i].key, tr(cards[i].key), cards[i].value, ImVec2(cardW, ImGui::GetTextLineHeightWithSpacing() * 3.6f),
-               cards[i].accent);
+    FigureCard(cards[i].key, tr(cards[i].key), cards[i].value,
+               ImVec2(cardW, ImGui::GetTextLineHeightWithSpacing() * 3.6f), cards[i].accent);
   }
 
   ImGui::BeginChild("dashboard-body", ImVec2(0, 0), false);
@@ -141,7 +147,8 @@ void DashboardScreen::draw() {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     if (BeginComboShaped("###day", dates::formatLong(day->day, i18n::language()))) {
       for (std::size_t i = 0; i < f.days.size(); ++i)
-        if (ImGui::Selectable(display(dates::formatLong(f.days[i].day, i18n::language())).c_str(), static_cast<int>(i) == model_.day))
+        if (ImGui::Selectable(display(dates::formatLong(f.days[i].day, i18n::language())).c_str(),
+                              static_cast<int>(i) == model_.day))
           model_.day = static_cast<int>(i);
       ImGui::EndCombo();
     }
@@ -172,10 +179,11 @@ void DashboardScreen::draw() {
 
   // The funnel: registered → badge printed → entered, per category.
   heading(tr("dashboard.chart.funnel"));
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("funnel", 6, flags)) {
-    for (const char* k : {"dashboard.col.category", "dashboard.col.registered", "dashboard.col.printed", "dashboard.col.printed_pct",
-                          "dashboard.col.entered", "dashboard.col.entered_pct"})
+    for (const char* k : {"dashboard.col.category", "dashboard.col.registered", "dashboard.col.printed",
+                          "dashboard.col.printed_pct", "dashboard.col.entered", "dashboard.col.entered_pct"})
       ImGui::TableSetupColumn(LID(k));
     TableHeaders();
     for (const auto& r : f.funnel) {

@@ -24,7 +24,9 @@ struct Rollback {};  // thrown inside a transaction so that looking at a badge w
 
 constexpr std::size_t kRecent = 15;
 
-std::string today() { return tz::nowLocalIso().substr(0, 10); }  // the venue's date
+std::string today() {
+  return tz::nowLocalIso().substr(0, 10);
+}  // the venue's date
 
 void appendPart(std::vector<std::string>& out, const std::string& part) {
   if (!part.empty()) out.push_back(part);
@@ -208,8 +210,10 @@ void DeskModel::select(int index) {
 bool DeskModel::openSelected() {
   if (selected_ < 0 || selected_ >= static_cast<int>(results_.size())) return false;
   const DeskResult& r = results_[static_cast<std::size_t>(selected_)];
-  if (r.kind == SearchIndex::Kind::Person) openPerson(r.id);
-  else openExhibitor(r.id);
+  if (r.kind == SearchIndex::Kind::Person)
+    openPerson(r.id);
+  else
+    openExhibitor(r.id);
   pinned_ = false;  // it is the highlighted result
   return true;
 }
@@ -229,7 +233,8 @@ void DeskModel::openPerson(Id id) {
   if (!person_) return;
   badge_ = store.badgeOfPerson(id);
   if (person_->exhibitor_id)
-    if (auto x = store.exhibitor(*person_->exhibitor_id)) person_exhibitor_ = x->name_fr.empty() ? x->name_ar : x->name_fr;
+    if (auto x = store.exhibitor(*person_->exhibitor_id))
+      person_exhibitor_ = x->name_fr.empty() ? x->name_ar : x->name_fr;
   print_log_ = store.printLog(id, 20);
   loadFace();
 }
@@ -304,9 +309,9 @@ std::string DeskModel::faceKey() const {
   // key, or every reload would render a new one.
   const BadgeFace& f = *face_;
   const std::string serial = badge_ ? f.serial : "new";
-  return std::to_string(person_->id) + "/" + serial + "/" + std::to_string(face_version_) + "/" + template_name +
-         "/" + f.name_latin + "/" + f.name_ar + "/" + f.organization + "/" + f.position + "/" + f.category_fr + "/" +
-         f.days + "/" + f.booth;
+  return std::to_string(person_->id) + "/" + serial + "/" + std::to_string(face_version_) + "/" + template_name + "/" +
+         f.name_latin + "/" + f.name_ar + "/" + f.organization + "/" + f.position + "/" + f.category_fr + "/" + f.days +
+         "/" + f.booth;
 }
 
 // --- walk-in and edit ------------------------------------------------------------------------------
@@ -377,8 +382,10 @@ void DeskModel::cancelForm() {
 
 void DeskModel::openDuplicate(const Duplicate& d) {
   form_open_ = false;
-  if (d.kind == SearchIndex::Kind::Person) openPerson(d.id);
-  else openExhibitor(d.id);
+  if (d.kind == SearchIndex::Kind::Person)
+    openPerson(d.id);
+  else
+    openExhibitor(d.id);
 }
 
 // --- badge -----------------------------------------------------------------------------------------
@@ -413,8 +420,7 @@ DeskModel::PrintStart DeskModel::print(bool again) {
   }
   offer_printer_ = false;
   setMessage("", false);
-  const std::string location = session_.store().location(), tmpl = template_name, station = station_,
-                    who = operator_;
+  const std::string location = session_.store().location(), tmpl = template_name, station = station_, who = operator_;
   const PrintSettings settings = printSettings();
   const Id id = person_->id;
   printing_person_ = id;
@@ -422,11 +428,13 @@ DeskModel::PrintStart DeskModel::print(bool again) {
     auto store = openAsSignedIn(location);
     BadgeService svc(*store, BadgeService::keyBeside(location), {station, who});
     BadgeRenderer renderer(loadTemplate(tmpl));
-    PrintOutcome r = printBatch(*store, svc, {id}, renderer, settings, again,
-                                [&](const std::string& stage, std::size_t done, std::size_t total) {
-                                  ctx.setStage("badge.progress." + stage);
-                                  ctx.fraction = static_cast<double>(done) / static_cast<double>(std::max<std::size_t>(1, total));
-                                }, &ctx.cancel);
+    PrintOutcome r = printBatch(
+        *store, svc, {id}, renderer, settings, again,
+        [&](const std::string& stage, std::size_t done, std::size_t total) {
+          ctx.setStage("badge.progress." + stage);
+          ctx.fraction = static_cast<double>(done) / static_cast<double>(std::max<std::size_t>(1, total));
+        },
+        &ctx.cancel);
     std::string printer = r.printer.empty() ? tr("print.default_printer") : r.printer;
     return tr("print.sent", {trn("badge.count", static_cast<long long>(r.badges)), printer, std::to_string(r.job)});
   });

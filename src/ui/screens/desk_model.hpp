@@ -23,11 +23,11 @@ namespace moussem::ui {
 struct DeskResult {
   SearchIndex::Kind kind = SearchIndex::Kind::Person;
   Id id = 0;
-  std::string name;     // Latin name (or the Arabic one when there is none)
-  std::string name_ar;  // shown beside it when there is a Latin name
+  std::string name;                  // Latin name (or the Arabic one when there is none)
+  std::string name_ar;               // shown beside it when there is a Latin name
   std::vector<std::string> details;  // organisation, e-mail, phone; or the exhibitor's sector, city, phone
-  std::string category; // person category code; "" for exhibitors
-  std::string badge;    // serial and status, "" if none
+  std::string category;              // person category code; "" for exhibitors
+  std::string badge;                 // serial and status, "" if none
   bool revoked = false;
   bool described = false;  // names, details and badge read (DeskModel::row); kind and id always are
 };
@@ -49,7 +49,7 @@ class DeskModel {
   const DeskResult& row(int index);
   bool moreResults() const { return more_; }
   bool showingRecent() const { return query_.empty(); }  // no query: the latest registrations
-  int searches() const { return searches_; }  // how many times the index was queried (tests)
+  int searches() const { return searches_; }             // how many times the index was queried (tests)
   int selected() const { return selected_; }
   void moveSelection(int delta);
   void select(int index);
@@ -76,7 +76,7 @@ class DeskModel {
   // order the search prefers), the category Forum, the country of the edition, and the days of the
   // edition that remain (all of them before it starts). Returns the first field left to fill.
   std::string startWalkIn();
-  void editOpenPerson();   // the open person in the same form
+  void editOpenPerson();                           // the open person in the same form
   bool saveForm(bool despite_duplicates = false);  // saved: the person opens, the form closes
   void cancelForm();
   // The typed data the form would lose (Esc asks first when there is some).

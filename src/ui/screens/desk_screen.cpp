@@ -83,9 +83,13 @@ DeskScreen::DeskScreen(std::shared_ptr<DeskSession> session) : session_(std::mov
                 {Key::N, true},
                 [this] { fields_.focus_field = model_.startWalkIn(); },
                 {}});
-  actions_.add({"desk.save", "desk.action.save", {Key::S, true}, [this] {
+  actions_.add({"desk.save",
+                "desk.action.save",
+                {Key::S, true},
+                [this] {
                   if (model_.saveForm()) focus_search_ = true;
-                }, [this] { return model_.formOpen(); }});
+                },
+                [this] { return model_.formOpen(); }});
   actions_.add({"desk.edit",
                 "desk.action.edit",
                 {Key::E, true},
@@ -126,8 +130,11 @@ void DeskScreen::onScan(const std::string& payload) {
 
 void DeskScreen::requestPrint() {
   switch (model_.print(false)) {
-    case DeskModel::PrintStart::NeedsConfirmation: request_popup_ = "confirm-print"; break;
-    default: break;
+    case DeskModel::PrintStart::NeedsConfirmation:
+      request_popup_ = "confirm-print";
+      break;
+    default:
+      break;
   }
 }
 
@@ -191,9 +198,9 @@ void DeskScreen::drawSearch() {
     }
     return 0;
   };
-  const bool enter = ImGui::InputTextWithHint("##desk-search", L("desk.search.hint"), &search_,
-                                              ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory,
-                                              history, this);
+  const bool enter = ImGui::InputTextWithHint(
+      "##desk-search", L("desk.search.hint"), &search_,
+      ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory, history, this);
   // Enter leaves the field for a frame; the keys below still belong to it while it has the focus.
   const bool active = ImGui::IsItemActive() || ImGui::IsItemDeactivated() || ImGui::IsItemFocused();
   // A name typed in Arabic, shaped under the box (the box itself cannot shape it).
@@ -247,7 +254,8 @@ void DeskScreen::drawResults(float height) {
       const DeskResult& r = model_.row(i);
       ImGui::PushID(i);
       const ImVec2 start = ImGui::GetCursorPos();
-      if (ImGui::Selectable("##row", i == model_.selected(), ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, rowH - 2))) {
+      if (ImGui::Selectable("##row", i == model_.selected(), ImGuiSelectableFlags_AllowItemOverlap,
+                            ImVec2(0, rowH - 2))) {
         model_.select(i);
         model_.openSelected();
       }
@@ -263,7 +271,7 @@ void DeskScreen::drawResults(float height) {
       Segments(ImGui::GetStyleColorVec4(ImGuiCol_Text), title);
       if (fonts().bold) ImGui::PopFont();
       std::vector<std::string> second{r.kind == SearchIndex::Kind::Exhibitor ? tr("desk.kind.exhibitor")
-                                                                           : i18n::label("category", r.category)};
+                                                                             : i18n::label("category", r.category)};
       second.insert(second.end(), r.details.begin(), r.details.end());
       if (!r.badge.empty()) second.push_back(r.badge + (r.revoked ? " (" + tr("desk.badge.status.revoked") + ")" : ""));
       Segments(r.revoked ? theme::kError : theme::kNote, second);
@@ -289,10 +297,14 @@ void DeskScreen::drawDetail() {
       request_popup_ = "printer";
     ImGui::Separator();
   }
-  if (model_.formOpen()) drawForm();
-  else if (model_.person()) drawPerson();
-  else if (model_.exhibitor()) drawExhibitor();
-  else drawHelp();
+  if (model_.formOpen())
+    drawForm();
+  else if (model_.person())
+    drawPerson();
+  else if (model_.exhibitor())
+    drawExhibitor();
+  else
+    drawHelp();
 }
 
 void DeskScreen::drawHelp() {
@@ -345,7 +357,8 @@ void DeskScreen::drawForm() {
                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
   if (escape && model_.formHasTypedData()) ImGui::ClearActiveID();
   const float buttonsH = ImGui::GetFrameHeightWithSpacing() * 2.2f;
-  ImGui::BeginChild("form-fields", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - buttonsH, ImGui::GetFontSize() * 8)));
+  ImGui::BeginChild("form-fields",
+                    ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - buttonsH, ImGui::GetFontSize() * 8)));
   const bool enter = PersonFields(form, choices_, fields_);
   ImGui::EndChild();
   if (!form.message().empty()) TextColored(form.valid() ? theme::kWarning : theme::kError, form.message());
@@ -382,7 +395,9 @@ void DeskScreen::drawPerson() {
   fact("people.field.phone", phone::display(p.phone, phone::editionRegion()));
   fact("people.field.country", p.country);
   fact("people.field.days", daysText(p.days));
-  const std::string consentDay = p.consent_at.size() >= 10 && dates::isIsoDate(p.consent_at.substr(0, 10)) ? dates::formatLong(p.consent_at.substr(0, 10), i18n::language()) : p.consent_at;
+  const std::string consentDay = p.consent_at.size() >= 10 && dates::isIsoDate(p.consent_at.substr(0, 10))
+                                     ? dates::formatLong(p.consent_at.substr(0, 10), i18n::language())
+                                     : p.consent_at;
   fact("people.field.consent", p.consent ? tr("desk.consent.yes", {consentDay}) : tr("desk.consent.no"));
   fact("people.field.exhibitor", model_.personExhibitorName());
   if (ButtonRow({{tr("desk.action.edit") + "  (Ctrl+E)", "edit"}}) == 0) {
@@ -421,14 +436,23 @@ void DeskScreen::drawBadge() {
     switch (ButtonRow({{tr("desk.action.print") + "  (Ctrl+P)", "print", !revoked},
                        {tr("desk.reprint"), "reprint-btn"},
                        {tr("desk.revoke"), "revoke-btn", !revoked && badge}})) {
-      case 0: requestPrint(); break;
-      case 1: request_popup_ = "reprint"; break;
-      case 2: request_popup_ = "revoke"; break;
-      default: break;
+      case 0:
+        requestPrint();
+        break;
+      case 1:
+        request_popup_ = "reprint";
+        break;
+      case 2:
+        request_popup_ = "revoke";
+        break;
+      default:
+        break;
     }
   }
-  if (model_.face()) preview_.show(model_.faceKey(), *model_.face(), model_.template_name);
-  else preview_.clear();
+  if (model_.face())
+    preview_.show(model_.faceKey(), *model_.face(), model_.template_name);
+  else
+    preview_.clear();
   const float logH = model_.printLog().empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 4;
   preview_.draw(std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y - logH));
   if (!model_.printLog().empty()) {
@@ -445,7 +469,8 @@ void DeskScreen::drawExhibitor() {
   const Exhibitor& x = *model_.exhibitor();
   heading(x.name_fr.empty() ? x.name_ar : x.name_fr, fonts().heading);
   if (!x.name_fr.empty() && !x.name_ar.empty()) heading(x.name_ar, fonts().bold);
-  Text(i18n::label("kind", x.kind) + "  ·  " + i18n::label("sector", x.sector) + "  ·  " + i18n::label("region", x.region));
+  Text(i18n::label("kind", x.kind) + "  ·  " + i18n::label("sector", x.sector) + "  ·  " +
+       i18n::label("region", x.region));
   fact("exhibitors.field.city", x.city);
   fact("exhibitors.field.contact_name", x.contact_name);
   fact("exhibitors.field.phone", phone::display(x.phone, phone::editionRegion()));
@@ -495,7 +520,8 @@ void DeskScreen::drawPopups() {
     Text(tr("desk.reprint.text"));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-    const bool enter = InputTextShaped("##reason", &reason_, ImGuiInputTextFlags_EnterReturnsTrue, L("desk.reason.hint"));
+    const bool enter =
+        InputTextShaped("##reason", &reason_, ImGuiInputTextFlags_EnterReturnsTrue, L("desk.reason.hint"));
     ImGui::BeginDisabled(reason_.empty());
     if ((ImGui::Button(LID("desk.reprint.do")) || enter) && !reason_.empty()) {
       model_.reprint(reason_);

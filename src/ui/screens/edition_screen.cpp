@@ -171,7 +171,8 @@ void EditionScreen::drawView() {
     model_.startEditing();
     return;
   }
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (fonts().bold) ImGui::PushFont(fonts().bold);
   Text(tr("edition.section.identity"));
   if (fonts().bold) ImGui::PopFont();
@@ -181,7 +182,8 @@ void EditionScreen::drawView() {
     row("edition.name_fr", ed->name_fr);
     row("edition.name_ar", ed->name_ar);
     row("edition.name_en", ed->name_en);
-    row("edition.dates", tr("overview.dates", {dates::formatLong(ed->starts_on, i18n::language()), dates::formatLong(ed->ends_on, i18n::language()), ""}));
+    row("edition.dates", tr("overview.dates", {dates::formatLong(ed->starts_on, i18n::language()),
+                                               dates::formatLong(ed->ends_on, i18n::language()), ""}));
     row("edition.venue", ed->venue);
     row("edition.timezone", ed->timezone);
     const tz::DataRelease& data = model_.timeZoneData();
@@ -208,8 +210,10 @@ void EditionScreen::drawView() {
     const float weights[4] = {0, 0.2f, 0.4f, 0.4f};
     for (int i = 0; i < 4; ++i) {
       int c = rtl ? 3 - i : i;
-      if (c == 0) ImGui::TableSetupColumn(LID(keys[c]), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
-      else ImGui::TableSetupColumn(LID(keys[c]), ImGuiTableColumnFlags_WidthStretch, weights[c]);
+      if (c == 0)
+        ImGui::TableSetupColumn(LID(keys[c]), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
+      else
+        ImGui::TableSetupColumn(LID(keys[c]), ImGuiTableColumnFlags_WidthStretch, weights[c]);
     }
     TableHeaders();
     for (const auto& cat : model_.categories()) {
@@ -225,9 +229,15 @@ void EditionScreen::drawView() {
             ImGui::Dummy(ImVec2(h * 3, h));
             break;
           }
-          case 1: Text(cat.code); break;
-          case 2: Text(labelIn(cat)); break;
-          default: TextAligned(cat.label_ar, 1.0f); break;
+          case 1:
+            Text(cat.code);
+            break;
+          case 2:
+            Text(labelIn(cat));
+            break;
+          default:
+            TextAligned(cat.label_ar, 1.0f);
+            break;
         }
       }
     }

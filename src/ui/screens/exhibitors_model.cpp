@@ -50,7 +50,9 @@ void ExhibitorsModel::load() {
   if (editing_) form.loadStaff();
 }
 
-void ExhibitorsModel::filtersChanged() { applyFilters(); }
+void ExhibitorsModel::filtersChanged() {
+  applyFilters();
+}
 
 void ExhibitorsModel::applyFilters() {
   view_.clear();
@@ -101,11 +103,16 @@ void ExhibitorsModel::applySort() {
 std::string ExhibitorsModel::cell(std::size_t row, int column) const {
   const std::uint32_t r = view_[row];
   switch (column) {
-    case Kind: return i18n::label("kind", text_.cell(r, Kind));
-    case Sector: return i18n::label("sector", text_.cell(r, Sector));
-    case Region: return i18n::label("region", text_.cell(r, Region));
-    case Program: return i18n::label("program", text_.cell(r, Program));
-    case Area: return area(area_[r]);
+    case Kind:
+      return i18n::label("kind", text_.cell(r, Kind));
+    case Sector:
+      return i18n::label("sector", text_.cell(r, Sector));
+    case Region:
+      return i18n::label("region", text_.cell(r, Region));
+    case Program:
+      return i18n::label("program", text_.cell(r, Program));
+    case Area:
+      return area(area_[r]);
     case Phone:
       return phones_(r, text_.cell(r, Phone));
     case Booth: {
@@ -114,7 +121,8 @@ std::string ExhibitorsModel::cell(std::size_t row, int column) const {
       const std::string_view b = text_.cell(r, Booth);
       return std::string(b.substr(0, b.find(" · "))) + " · " + i18n::label("booth_status", status);
     }
-    default: return std::string(text_.cell(r, static_cast<std::size_t>(column)));
+    default:
+      return std::string(text_.cell(r, static_cast<std::size_t>(column)));
   }
 }
 

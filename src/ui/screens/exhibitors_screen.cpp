@@ -20,7 +20,9 @@ namespace {
 bool codeFilter(const char* id, const char* anyKey, std::string_view family, std::span<const std::string_view> codes,
                 std::string& value, float width, const char* extraCode = nullptr, const char* extraKey = nullptr) {
   bool changed = false;
-  std::string shown = value.empty() ? tr(anyKey) : (extraCode && value == extraCode) ? tr(extraKey) : i18n::label(family, value);
+  std::string shown = value.empty()                       ? tr(anyKey)
+                      : (extraCode && value == extraCode) ? tr(extraKey)
+                                                          : i18n::label(family, value);
   ImGui::SetNextItemWidth(width);
   if (BeginComboShaped(id, shown, ImGuiComboFlags_HeightLarge)) {
     if (ImGui::Selectable(display(tr(anyKey)).c_str(), value.empty())) {
@@ -45,11 +47,18 @@ bool codeFilter(const char* id, const char* anyKey, std::string_view family, std
 
 ExhibitorsScreen::ExhibitorsScreen(std::shared_ptr<DeskSession> session)
     : session_(std::move(session)), model_(*session_) {
-  actions_.add({"exhibitors.new", "table.action.new", {Key::N, true}, [this] {
+  actions_.add({"exhibitors.new",
+                "table.action.new",
+                {Key::N, true},
+                [this] {
                   model_.startNew();
                   fields_.focus_first = true;
-                }, {}});
-  actions_.add({"exhibitors.save", "table.action.save", {Key::S, true}, [this] { model_.save(); },
+                },
+                {}});
+  actions_.add({"exhibitors.save",
+                "table.action.save",
+                {Key::S, true},
+                [this] { model_.save(); },
                 [this] { return model_.editing(); }});
   actions_.add({"exhibitors.filter", "table.action.filter", {Key::F, true}, [this] { focus_filter_ = true; }, {}});
 }
@@ -93,17 +102,18 @@ void ExhibitorsScreen::draw() {
   // Widths in font-size units (see the participants table); the station's own layout when it has one.
   if (columns_language_ != i18n::language()) {
     columns_language_ = i18n::language();
-    columns_ = {{"exhibitors.field.name_fr", 17, ExhibitorsModel::NameFr, true},
-                {"exhibitors.field.name_ar", 13, ExhibitorsModel::NameAr},
-                {"exhibitors.field.kind", 8, ExhibitorsModel::Kind, false, codeLabels("kind", codes::kinds())},
-                {"exhibitors.field.sector", 11, ExhibitorsModel::Sector},
-                {"exhibitors.field.region", 13, ExhibitorsModel::Region},
-                {"exhibitors.field.city", 8, ExhibitorsModel::City},
-                {"exhibitors.field.program", 7, ExhibitorsModel::Program, false, codeLabels("program", codes::programs())},
-                {"exhibitors.field.phone", 10, ExhibitorsModel::Phone},
-                {"exhibitors.field.email", 15, ExhibitorsModel::Email},
-                {"exhibitors.column.booth", 6, ExhibitorsModel::Booth},
-                {"exhibitors.column.area", 4, ExhibitorsModel::Area}};
+    columns_ = {
+        {"exhibitors.field.name_fr", 17, ExhibitorsModel::NameFr, true},
+        {"exhibitors.field.name_ar", 13, ExhibitorsModel::NameAr},
+        {"exhibitors.field.kind", 8, ExhibitorsModel::Kind, false, codeLabels("kind", codes::kinds())},
+        {"exhibitors.field.sector", 11, ExhibitorsModel::Sector},
+        {"exhibitors.field.region", 13, ExhibitorsModel::Region},
+        {"exhibitors.field.city", 8, ExhibitorsModel::City},
+        {"exhibitors.field.program", 7, ExhibitorsModel::Program, false, codeLabels("program", codes::programs())},
+        {"exhibitors.field.phone", 10, ExhibitorsModel::Phone},
+        {"exhibitors.field.email", 15, ExhibitorsModel::Email},
+        {"exhibitors.column.booth", 6, ExhibitorsModel::Booth},
+        {"exhibitors.column.area", 4, ExhibitorsModel::Area}};
   }
   const std::vector<TableColumn>& columns = columns_;
   if (!layout_loaded_) {
@@ -129,7 +139,8 @@ void ExhibitorsScreen::draw() {
     drawEditor();
     ImGui::EndChild();
   };
-  if (!model_.editing()) table();
+  if (!model_.editing())
+    table();
   else if (isRtlLayout()) {
     editor();
     ImGui::SameLine();
@@ -171,7 +182,8 @@ void ExhibitorsScreen::drawEditor() {
     return;
   }
   const float buttonsH = ImGui::GetFrameHeightWithSpacing() * 2.2f;
-  ImGui::BeginChild("fields", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - buttonsH, ImGui::GetFontSize() * 8)));
+  ImGui::BeginChild("fields",
+                    ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - buttonsH, ImGui::GetFontSize() * 8)));
   const bool enter = ExhibitorFields(form, model_.choices(), fields_);
   if (form.draft.id != 0) drawStaff();
   ImGui::EndChild();

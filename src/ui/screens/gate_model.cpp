@@ -28,9 +28,12 @@ void GateModel::load() {
     } catch (const Error&) {
     }
     const std::string station = enrolled ? enrolled->name : store_.setting("station.name").value_or("gate");
-    const std::string copy = enrolled && !enrolled->local_copy.empty() ? enrolled->local_copy : defaultLocalCopy(station).string();
-    if (!pipeline_) pipeline_ = std::make_unique<gate::ScanPipeline>(store_, gate::Station{station, ""});
-    else pipeline_->syncChanges();
+    const std::string copy =
+        enrolled && !enrolled->local_copy.empty() ? enrolled->local_copy : defaultLocalCopy(station).string();
+    if (!pipeline_)
+      pipeline_ = std::make_unique<gate::ScanPipeline>(store_, gate::Station{station, ""});
+    else
+      pipeline_->syncChanges();
     if (selected_ < 0 && enrolled)
       for (std::size_t i = 0; i < profiles_.size(); ++i)
         if (profiles_[i].name == enrolled->gate_profile) selected_ = static_cast<int>(i);
@@ -44,8 +47,10 @@ void GateModel::load() {
         sayText(e.what());  // no offline copy: the gate works online only
       }
     }
-    if (selected_ < 0 && !profiles_.empty()) select(0);
-    else select(selected_);
+    if (selected_ < 0 && !profiles_.empty())
+      select(0);
+    else
+      select(selected_);
   } catch (const Error& e) {
     error_ = e.what();
   }
@@ -166,7 +171,8 @@ void GateModel::submit(const std::string& payload) {
   const GateProfile* p = profile();
   if (!p || !pipeline_) return;
   try {
-    record(station_ ? station_->scan(payload, *p, direction_, clock_()) : pipeline_->scan(payload, *p, direction_, clock_()));
+    record(station_ ? station_->scan(payload, *p, direction_, clock_())
+                    : pipeline_->scan(payload, *p, direction_, clock_()));
   } catch (const Error& e) {
     sayText(e.what());  // the log could not be written: no verdict is shown
   }
@@ -218,8 +224,10 @@ bool GateModel::saveProfile(GateProfile g) {
     gate::validateGateProfile(g, *edition, store_.zones(), store_.categories());
     for (const auto& other : profiles_)
       if (other.name == g.name && other.id != g.id) throw Error(ErrorKind::Refused, tr("gate.error.exists", {g.name}));
-    if (g.id == 0) store_.insertGateProfile(g);
-    else store_.updateGateProfile(g);
+    if (g.id == 0)
+      store_.insertGateProfile(g);
+    else
+      store_.updateGateProfile(g);
     profiles_ = store_.gateProfiles();
     for (std::size_t i = 0; i < profiles_.size(); ++i)
       if (profiles_[i].id == g.id) select(static_cast<int>(i));

@@ -48,7 +48,7 @@ class GateModel {
 
   // Camera: codes read by a V4L2 camera go through submit() on the next poll().
   std::vector<std::string> cameras() const { return gate::listCameras(); }
-  bool startCamera(const std::string& device);  // false: message() says why
+  bool startCamera(const std::string& device);                  // false: message() says why
   void startCamera(std::unique_ptr<gate::FrameSource> source);  // any source (tests, rehearsals)
   void stopCamera() { camera_.reset(); }
   bool cameraOn() const { return camera_ != nullptr; }

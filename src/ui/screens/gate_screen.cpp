@@ -8,8 +8,8 @@
 
 #include "core/codes.hpp"
 #include "core/i18n.hpp"
-#include "core/time_zone.hpp"
 #include "core/person_names.hpp"
+#include "core/time_zone.hpp"
 #include "ui/fonts.hpp"
 #include "ui/signed_in.hpp"
 #include "ui/text_display.hpp"
@@ -46,7 +46,9 @@ void centred(const std::string& text, ImU32 colour, float width, float x0) {
 
 // A profile's name as people read it: the defaults ("exhibition", "forum", "vip-lounge") have catalog
 // labels; names the organisers typed are shown as they are.
-std::string profileLabel(const GateProfile& p) { return i18n::label("gate_profile", p.name); }
+std::string profileLabel(const GateProfile& p) {
+  return i18n::label("gate_profile", p.name);
+}
 
 }  // namespace
 
@@ -84,15 +86,17 @@ void GateScreen::draw() {
   // from the local copy).
   const auto& profiles = model_.profiles();
   const float comboW = ImGui::GetFontSize() * 14;
-  const std::string zoneLine = i18n::label("zone", model_.profile()->zone) + "  ·  " + i18n::label("reentry", model_.profile()->reentry);
+  const std::string zoneLine =
+      i18n::label("zone", model_.profile()->zone) + "  ·  " + i18n::label("reentry", model_.profile()->reentry);
   const std::string offline = model_.offlineStatus();
   std::vector<LineItem> top{LineLabel(tr("gate.screen.profile"))};
   top.push_back({comboW, [&] {
                    ImGui::SetNextItemWidth(comboW);
                    if (BeginComboShaped("###profile", profileLabel(*model_.profile()))) {
                      for (std::size_t i = 0; i < profiles.size(); ++i)
-                       if (ImGui::Selectable((display(profileLabel(profiles[i])) + "###p" + std::to_string(profiles[i].id)).c_str(),
-                                             static_cast<int>(i) == model_.selected()))
+                       if (ImGui::Selectable(
+                               (display(profileLabel(profiles[i])) + "###p" + std::to_string(profiles[i].id)).c_str(),
+                               static_cast<int>(i) == model_.selected()))
                          model_.select(static_cast<int>(i));
                      ImGui::EndCombo();
                    }
@@ -248,8 +252,10 @@ void GateScreen::drawLastScans(const ImVec2& size) {
     for (int c = 0; c < 3; ++c) {
       const char* ids[3] = {"time", "name", "reason"};
       const int what = c == timeCol ? 0 : c == nameCol ? 1 : 2;
-      if (what == 1) ImGui::TableSetupColumn(ids[what], ImGuiTableColumnFlags_WidthStretch);
-      else ImGui::TableSetupColumn(ids[what], ImGuiTableColumnFlags_WidthFixed, what == 0 ? timeW : reasonW);
+      if (what == 1)
+        ImGui::TableSetupColumn(ids[what], ImGuiTableColumnFlags_WidthStretch);
+      else
+        ImGui::TableSetupColumn(ids[what], ImGuiTableColumnFlags_WidthFixed, what == 0 ? timeW : reasonW);
     }
     for (const auto& r : model_.recent()) {
       ImGui::TableNextRow();
@@ -259,7 +265,9 @@ void GateScreen::drawLastScans(const ImVec2& size) {
       // Both names, as the verdict shows them: the Latin one and the Arabic one when the person has it;
       // in Arabic the Arabic name first (on the right).
       const bool both = !r.name.empty() && !r.name_ar.empty();
-      Text(!both ? (r.name.empty() ? r.name_ar : r.name) : rtl ? r.name_ar + "  ·  " + r.name : r.name + "  ·  " + r.name_ar);
+      Text(!both ? (r.name.empty() ? r.name_ar : r.name)
+           : rtl ? r.name_ar + "  ·  " + r.name
+                 : r.name + "  ·  " + r.name_ar);
       ImGui::TableSetColumnIndex(reasonCol);
       TextColored(r.accepted ? theme::kAccept : theme::kRefuse, reasonOf(r));
     }
@@ -360,7 +368,8 @@ void GateScreen::drawEditor() {
     draftOut_ = p->direction == "out";
   }
   ImGui::InputText((std::string(L("gate.screen.name")) + "###d-name").c_str(), draftName_, sizeof draftName_);
-  if (BeginComboShaped((std::string(L("gate.screen.zone")) + "###d-zone").c_str(), i18n::label("zone", zones[static_cast<std::size_t>(draftZone_)]))) {
+  if (BeginComboShaped((std::string(L("gate.screen.zone")) + "###d-zone").c_str(),
+                       i18n::label("zone", zones[static_cast<std::size_t>(draftZone_)]))) {
     for (std::size_t i = 0; i < zones.size(); ++i)
       if (ImGui::Selectable((display(i18n::label("zone", zones[i])) + "###" + std::string(zones[i])).c_str(),
                             static_cast<int>(i) == draftZone_))
@@ -368,10 +377,12 @@ void GateScreen::drawEditor() {
     ImGui::EndCombo();
   }
   CheckboxLabelled(i18n::label("direction", "out"), "d-out", &draftOut_);
-  ImGui::InputText((std::string(L("gate.screen.categories")) + "###d-cat").c_str(), draftCategories_, sizeof draftCategories_);
+  ImGui::InputText((std::string(L("gate.screen.categories")) + "###d-cat").c_str(), draftCategories_,
+                   sizeof draftCategories_);
   ImGui::InputText((std::string(L("gate.screen.days")) + "###d-days").c_str(), draftDays_, sizeof draftDays_);
   ImGui::InputText((std::string(L("gate.screen.hours")) + "###d-hours").c_str(), draftHours_, sizeof draftHours_);
-  if (BeginComboShaped((std::string(L("gate.screen.reentry")) + "###d-re").c_str(), i18n::label("reentry", policies[static_cast<std::size_t>(draftReentry_)]))) {
+  if (BeginComboShaped((std::string(L("gate.screen.reentry")) + "###d-re").c_str(),
+                       i18n::label("reentry", policies[static_cast<std::size_t>(draftReentry_)]))) {
     for (std::size_t i = 0; i < policies.size(); ++i)
       if (ImGui::Selectable((display(i18n::label("reentry", policies[i])) + "###" + std::string(policies[i])).c_str(),
                             static_cast<int>(i) == draftReentry_))

@@ -32,7 +32,7 @@ class GateScreen final : public Screen {
   const ActionTable* actions() const override { return &actions_; }
   void setCapsLock(bool on) override { capsLock_ = on; }
   GateModel& model() { return model_; }
-  void focusSearch() { focusSearch_ = true; }  // keyboard focus to the name search (tests, F-key)
+  void focusSearch() { focusSearch_ = true; }                       // keyboard focus to the name search (tests, F-key)
   float verdictHeightFraction() const { return verdictFraction_; }  // of the screen, last frame
   // Last frame's font sizes of the verdict ("ACCESS DENIED") and of its reason (0: no verdict on show),
   // and the width of the last scans' reason column.

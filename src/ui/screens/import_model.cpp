@@ -3,8 +3,8 @@
 #include <filesystem>
 
 #include "core/error.hpp"
-#include "core/live_files.hpp"
 #include "core/i18n.hpp"
+#include "core/live_files.hpp"
 #include "core/paths.hpp"
 #include "io/csv.hpp"
 #include "io/export.hpp"
@@ -50,7 +50,8 @@ bool ImportModel::startPreview() {
       p.total_rows = table.rows.size() - 1;
       p.headers = table.rows.front().fields;
       for (const auto& h : p.headers) p.mapped.push_back(io::canonicalColumn(what, h).value_or(""));
-      for (std::size_t r = 1; r < table.rows.size() && p.rows.size() < kPreviewRows; ++r) p.rows.push_back(table.rows[r].fields);
+      for (std::size_t r = 1; r < table.rows.size() && p.rows.size() < kPreviewRows; ++r)
+        p.rows.push_back(table.rows[r].fields);
       // The dry run: every row checked as the import would, on this worker's own connection; nothing written.
       ctx.setStage("import.stage.check");
       auto store = openAsSignedIn(location);

@@ -24,8 +24,8 @@ struct ImportPreview {
   std::vector<std::string> missing_required;   // required fields no header maps to
   std::vector<std::vector<std::string>> rows;  // the first rows, as read
   std::size_t total_rows = 0;
-  io::ImportReport check;                      // the dry run: every bad row with line and reason
-  std::string error;                           // the file cannot be read as a table: why (file, line)
+  io::ImportReport check;  // the dry run: every bad row with line and reason
+  std::string error;       // the file cannot be read as a table: why (file, line)
 };
 
 class ImportModel {

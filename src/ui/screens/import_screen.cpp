@@ -78,7 +78,8 @@ void ImportScreen::drawImport() {
   ImGui::BeginDisabled(busy);
   entityChoice("import-entity", model_.entity);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-  const bool enter = ImGui::InputTextWithHint("##import-path", L("import.path_hint"), &model_.path, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = ImGui::InputTextWithHint("##import-path", L("import.path_hint"), &model_.path,
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   if (ImGui::Button(LID("files.choose"))) browser_.request(model_.path);
   ImGui::SameLine();
@@ -112,8 +113,8 @@ void ImportScreen::drawPreview(const ImportPreview& p) {
   Text(tr("import.preview.format", {separatorName(p.separator), tr(p.bom ? "import.bom.yes" : "import.bom.no")}));
   // Header mapping, then the first rows, in one table: the mapping is the second header line.
   const int n = static_cast<int>(std::min<std::size_t>(p.headers.size(), 60));
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
-                                ImGuiTableFlags_SizingFixedFit;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
   const float h = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(p.rows.size() + 4);
   if (ImGui::BeginTable("preview", n, flags, ImVec2(0, h))) {
     for (int c = 0; c < n; ++c) ImGui::TableSetupColumn(display(p.headers[static_cast<std::size_t>(c)]).c_str());
@@ -148,15 +149,18 @@ void ImportScreen::drawReport(const io::ImportReport& r, bool dryRun) {
       TextColored(theme::kSuccess, tr("import.check.ok", {std::to_string(r.rows)}));
     else
       TextColored(theme::kError, tr("import.check.errors", {std::to_string(r.skipped), std::to_string(r.rows)}));
-    Text(tr("import.check.counts", {std::to_string(r.created), std::to_string(r.updated), std::to_string(r.unchanged)}));
+    Text(
+        tr("import.check.counts", {std::to_string(r.created), std::to_string(r.updated), std::to_string(r.unchanged)}));
   } else {
     heading(tr("import.report.title"));
   }
   for (const auto& c : r.ignored_columns) NoteText(tr("import.ignored_column", {c}));
   if (r.errors.empty()) return;
   ImGui::PushID(dryRun ? "dry" : "real");
-  const float h = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(std::min<std::size_t>(r.errors.size(), 10) + 1);
-  if (ImGui::BeginTable("errors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH, ImVec2(0, h))) {
+  const float h =
+      ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(std::min<std::size_t>(r.errors.size(), 10) + 1);
+  if (ImGui::BeginTable("errors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
+                        ImVec2(0, h))) {
     ImGui::TableSetupColumn(LID("import.column.line"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
     ImGui::TableSetupColumn(LID("import.column.field"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
     ImGui::TableSetupColumn(LID("import.column.problem"), ImGuiTableColumnFlags_WidthStretch);

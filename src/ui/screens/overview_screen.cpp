@@ -97,7 +97,8 @@ void OverviewScreen::draw() {
     ImGui::Separator();
     if (o.people == 0)
       TextColored(theme::kNote, tr("overview.empty.people"));
-    else BarChart("people", byCategory, labelW);
+    else
+      BarChart("people", byCategory, labelW);
   };
   auto exhibitors = [&] {
     if (fonts().bold) ImGui::PushFont(fonts().bold);
@@ -106,7 +107,8 @@ void OverviewScreen::draw() {
     ImGui::Separator();
     if (o.exhibitors == 0)
       TextColored(theme::kNote, tr("overview.empty.exhibitors"));
-    else BarChart("regions", byRegion, labelW);
+    else
+      BarChart("regions", byRegion, labelW);
     ImGui::Spacing();
     if (fonts().bold) ImGui::PushFont(fonts().bold);
     Text(tr("overview.chart.exhibitors_by_sector"));

@@ -17,17 +17,28 @@ constexpr std::size_t kWindow = 256;  // rows read at a time: those on show and 
 
 PersonOrder orderOf(int column) {
   switch (column) {
-    case ParticipantsModel::Name: return PersonOrder::Name;
-    case ParticipantsModel::NameAr: return PersonOrder::NameAr;
-    case ParticipantsModel::Organization: return PersonOrder::Organization;
-    case ParticipantsModel::Category: return PersonOrder::Category;
-    case ParticipantsModel::Country: return PersonOrder::Country;
-    case ParticipantsModel::Email: return PersonOrder::Email;
-    case ParticipantsModel::Phone: return PersonOrder::Phone;
-    case ParticipantsModel::Days: return PersonOrder::Days;
-    case ParticipantsModel::Exhibitor: return PersonOrder::Exhibitor;
-    case ParticipantsModel::Badge: return PersonOrder::Badge;
-    default: return PersonOrder::Registration;
+    case ParticipantsModel::Name:
+      return PersonOrder::Name;
+    case ParticipantsModel::NameAr:
+      return PersonOrder::NameAr;
+    case ParticipantsModel::Organization:
+      return PersonOrder::Organization;
+    case ParticipantsModel::Category:
+      return PersonOrder::Category;
+    case ParticipantsModel::Country:
+      return PersonOrder::Country;
+    case ParticipantsModel::Email:
+      return PersonOrder::Email;
+    case ParticipantsModel::Phone:
+      return PersonOrder::Phone;
+    case ParticipantsModel::Days:
+      return PersonOrder::Days;
+    case ParticipantsModel::Exhibitor:
+      return PersonOrder::Exhibitor;
+    case ParticipantsModel::Badge:
+      return PersonOrder::Badge;
+    default:
+      return PersonOrder::Registration;
   }
 }
 }  // namespace
@@ -56,7 +67,9 @@ void ParticipantsModel::load() {
   query();
 }
 
-void ParticipantsModel::filtersChanged() { query(); }
+void ParticipantsModel::filtersChanged() {
+  query();
+}
 
 void ParticipantsModel::sortBy(int column, bool ascending) {
   ++sorts_;
@@ -102,8 +115,7 @@ void ParticipantsModel::query() {
     if (!*connection) *connection = openAsSignedIn(location);
     Store& store = **connection;
     out->ids = store.orderedPersonIds(q);
-    if (hits)
-      std::erase_if(out->ids, [&](Id id) { return !std::binary_search(hits->begin(), hits->end(), id); });
+    if (hits) std::erase_if(out->ids, [&](Id id) { return !std::binary_search(hits->begin(), hits->end(), id); });
     out->total = static_cast<std::size_t>(std::max<long long>(0, store.overview().people));
     return std::string();
   });
@@ -157,12 +169,18 @@ std::string ParticipantsModel::cell(std::size_t index, int column) const {
   if (r->person.id == 0) return {};
   const Person& p = r->person;
   switch (column) {
-    case Name: return p.first_name.empty() && p.last_name.empty() ? std::string() : names::list(p);  // Arabic: its own column
-    case NameAr: return p.name_ar;
-    case Organization: return p.organization;
-    case Category: return i18n::label("category", p.category);
-    case Country: return p.country;
-    case Email: return p.email;
+    case Name:
+      return p.first_name.empty() && p.last_name.empty() ? std::string() : names::list(p);  // Arabic: its own column
+    case NameAr:
+      return p.name_ar;
+    case Organization:
+      return p.organization;
+    case Category:
+      return i18n::label("category", p.category);
+    case Country:
+      return p.country;
+    case Email:
+      return p.email;
     case Phone: {
       // As people read them (national form for the edition's country), formatted the first time the
       // row is drawn: libphonenumber is too slow to run on every frame or for every row read.
@@ -175,9 +193,12 @@ std::string ParticipantsModel::cell(std::size_t index, int column) const {
       for (const auto& d : p.days) out += (out.empty() ? "" : " ") + (d.size() >= 10 ? d.substr(8, 2) : d);
       return out;
     }
-    case Exhibitor: return r->exhibitor;
-    case Badge: return r->badge_serial;
-    default: return {};
+    case Exhibitor:
+      return r->exhibitor;
+    case Badge:
+      return r->badge_serial;
+    default:
+      return {};
   }
 }
 

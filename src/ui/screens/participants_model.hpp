@@ -31,10 +31,10 @@ class ParticipantsModel {
   int loads() const { return loads_; }
 
   // Filters: edit, then filtersChanged().
-  std::string category;             // "" any
-  Id exhibitor = kAnyExhibitor;      // kAnyExhibitor, kNoExhibitor or an exhibitor id
-  std::string day;                  // "" any, else YYYY-MM-DD
-  std::string text;                 // searched in the index: names, organisation, e-mail, phone, serial
+  std::string category;          // "" any
+  Id exhibitor = kAnyExhibitor;  // kAnyExhibitor, kNoExhibitor or an exhibitor id
+  std::string day;               // "" any, else YYYY-MM-DD
+  std::string text;              // searched in the index: names, organisation, e-mail, phone, serial
   void filtersChanged();
 
   void sortBy(int column, bool ascending);
@@ -68,7 +68,7 @@ class ParticipantsModel {
   DeskSession& session_;
   std::uint64_t loaded_revision_ = 0;
   int loads_ = 0, sorts_ = 0;
-  std::vector<Id> ids_;          // the rows in the table's order
+  std::vector<Id> ids_;  // the rows in the table's order
   std::size_t total_ = 0;
   // Rows read: ids_[start ...] (the rows on show and a margin around them).
   struct Window {

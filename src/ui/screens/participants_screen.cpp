@@ -6,8 +6,8 @@
 #include "core/codes.hpp"
 #include "core/dates.hpp"
 #include "core/i18n.hpp"
-#include "core/text_fold.hpp"
 #include "core/person_names.hpp"
+#include "core/text_fold.hpp"
 #include "ui/fonts.hpp"
 #include "ui/text_display.hpp"
 #include "ui/widgets/record_table.hpp"
@@ -18,11 +18,18 @@ namespace moussem::ui {
 
 ParticipantsScreen::ParticipantsScreen(std::shared_ptr<DeskSession> session)
     : session_(std::move(session)), model_(*session_) {
-  actions_.add({"participants.new", "table.action.new", {Key::N, true}, [this] {
+  actions_.add({"participants.new",
+                "table.action.new",
+                {Key::N, true},
+                [this] {
                   model_.startNew();
                   fields_.focus_first = true;
-                }, {}});
-  actions_.add({"participants.save", "table.action.save", {Key::S, true}, [this] { model_.save(); },
+                },
+                {}});
+  actions_.add({"participants.save",
+                "table.action.save",
+                {Key::S, true},
+                [this] { model_.save(); },
                 [this] { return model_.editing(); }});
   actions_.add({"participants.filter", "table.action.filter", {Key::F, true}, [this] { focus_filter_ = true; }, {}});
 }
@@ -49,7 +56,8 @@ void ParticipantsScreen::drawFilters() {
       changed = true;
     }
     for (auto code : codes::categories())
-      if (ImGui::Selectable((display(i18n::label("category", code)) + "##" + std::string(code)).c_str(), model_.category == code)) {
+      if (ImGui::Selectable((display(i18n::label("category", code)) + "##" + std::string(code)).c_str(),
+                            model_.category == code)) {
         model_.category = std::string(code);
         changed = true;
       }
@@ -57,7 +65,7 @@ void ParticipantsScreen::drawFilters() {
   }
   row.before(w * 1.4f);
   ImGui::SetNextItemWidth(w * 1.4f);
-  std::string ex = model_.exhibitor == ParticipantsModel::kAnyExhibitor ? tr("table.any_exhibitor")
+  std::string ex = model_.exhibitor == ParticipantsModel::kAnyExhibitor  ? tr("table.any_exhibitor")
                    : model_.exhibitor == ParticipantsModel::kNoExhibitor ? tr("people.no_exhibitor")
                                                                          : choices.exhibitorName(model_.exhibitor);
   if (BeginComboShaped("##f-exhibitor", ex, ImGuiComboFlags_HeightLarge)) {
@@ -67,11 +75,13 @@ void ParticipantsScreen::drawFilters() {
     }
     ImGui::SetNextItemWidth(-FLT_MIN);
     InputTextShaped("##exf", &exhibitor_filter_, 0, L("table.filter_hint"));
-    if (ImGui::Selectable(display(tr("table.any_exhibitor")).c_str(), model_.exhibitor == ParticipantsModel::kAnyExhibitor)) {
+    if (ImGui::Selectable(display(tr("table.any_exhibitor")).c_str(),
+                          model_.exhibitor == ParticipantsModel::kAnyExhibitor)) {
       model_.exhibitor = ParticipantsModel::kAnyExhibitor;
       changed = true;
     }
-    if (ImGui::Selectable(display(tr("people.no_exhibitor")).c_str(), model_.exhibitor == ParticipantsModel::kNoExhibitor)) {
+    if (ImGui::Selectable(display(tr("people.no_exhibitor")).c_str(),
+                          model_.exhibitor == ParticipantsModel::kNoExhibitor)) {
       model_.exhibitor = ParticipantsModel::kNoExhibitor;
       changed = true;
     }
@@ -123,16 +133,17 @@ void ParticipantsScreen::draw() {
   // once per language.
   if (columns_language_ != i18n::language()) {
     columns_language_ = i18n::language();
-    columns_ = {{"people.column.name", 14, ParticipantsModel::Name, true},
-                {"people.field.name_ar", 11, ParticipantsModel::NameAr},
-                {"people.field.organization", 15, ParticipantsModel::Organization},
-                {"people.field.category", 8, ParticipantsModel::Category, false, codeLabels("category", codes::categories())},
-                {"people.field.country", 4, ParticipantsModel::Country},
-                {"people.field.email", 15, ParticipantsModel::Email},
-                {"people.field.phone", 10, ParticipantsModel::Phone},
-                {"people.column.days", 5, ParticipantsModel::Days},
-                {"people.field.exhibitor", 12, ParticipantsModel::Exhibitor},
-                {"people.column.badge", 8, ParticipantsModel::Badge}};
+    columns_ = {
+        {"people.column.name", 14, ParticipantsModel::Name, true},
+        {"people.field.name_ar", 11, ParticipantsModel::NameAr},
+        {"people.field.organization", 15, ParticipantsModel::Organization},
+        {"people.field.category", 8, ParticipantsModel::Category, false, codeLabels("category", codes::categories())},
+        {"people.field.country", 4, ParticipantsModel::Country},
+        {"people.field.email", 15, ParticipantsModel::Email},
+        {"people.field.phone", 10, ParticipantsModel::Phone},
+        {"people.column.days", 5, ParticipantsModel::Days},
+        {"people.field.exhibitor", 12, ParticipantsModel::Exhibitor},
+        {"people.column.badge", 8, ParticipantsModel::Badge}};
   }
   const std::vector<TableColumn>& columns = columns_;
   if (!layout_loaded_) {
@@ -159,7 +170,8 @@ void ParticipantsScreen::draw() {
     drawEditor();
     ImGui::EndChild();
   };
-  if (!model_.editing()) table();
+  if (!model_.editing())
+    table();
   else if (rtl) {
     editor();
     ImGui::SameLine();
@@ -201,7 +213,8 @@ void ParticipantsScreen::drawEditor() {
     return;
   }
   const float buttonsH = ImGui::GetFrameHeightWithSpacing() * 2.2f;
-  ImGui::BeginChild("fields", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - buttonsH, ImGui::GetFontSize() * 8)));
+  ImGui::BeginChild("fields",
+                    ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - buttonsH, ImGui::GetFontSize() * 8)));
   const bool enter = PersonFields(form, model_.choices(), fields_);
   ImGui::EndChild();
   if (!form.message().empty()) TextColored(form.valid() ? theme::kSuccess : theme::kError, form.message());

@@ -2,10 +2,10 @@
 #include "ui/screens/plan_model.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <cmath>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -24,7 +24,9 @@ namespace moussem::ui {
 
 PlanModel::PlanModel(Store& store) : store_(store) {
   const char* home = std::getenv("HOME");
-  exportPath = (std::filesystem::path(home && *home ? home : std::filesystem::temp_directory_path().string()) / "plan.pdf").string();
+  exportPath =
+      (std::filesystem::path(home && *home ? home : std::filesystem::temp_directory_path().string()) / "plan.pdf")
+          .string();
 }
 
 bool PlanModel::startExport(bool directory) {
@@ -40,7 +42,8 @@ bool PlanModel::startExport(bool directory) {
     auto store = openAsSignedIn(location);  // the worker's own connection
     const auto snapshot = booth::snapshotPlan(*store);
     const int n = directory ? booth::writeDirectory(snapshot, out, options) : booth::writePlan(snapshot, out, options);
-    return tr(directory ? "plan.export.done_directory" : "plan.export.done_plan", {paths::forDisplay(out), std::to_string(n)});
+    return tr(directory ? "plan.export.done_directory" : "plan.export.done_plan",
+              {paths::forDisplay(out), std::to_string(n)});
   });
 }
 PlanModel::~PlanModel() = default;
@@ -80,8 +83,8 @@ void PlanModel::load() {
     e.area = x.booth_area_m2;
     e.wants_corner = x.wants_corner;
     e.needs_power = x.needs_power;
-    e.folded = text::foldForSearch(x.name_fr + " " + x.name_ar + " " + x.city + " " + codesLabels("sector", x.sector) + " " +
-                                   codesLabels("region", x.region));
+    e.folded = text::foldForSearch(x.name_fr + " " + x.name_ar + " " + x.city + " " + codesLabels("sector", x.sector) +
+                                   " " + codesLabels("region", x.region));
     exhibitors_.push_back(std::move(e));
   });
   std::sort(exhibitors_.begin(), exhibitors_.end(), [](const PlanExhibitor& a, const PlanExhibitor& b) {
@@ -180,8 +183,10 @@ std::uint32_t PlanModel::colourOf(int i) const {
   const int holder = shownHolder(i);
   Booth shown = b.booth;
   if (allocation_.previewing() && holder != b.holder) {
-    if (holder >= 0) shown.exhibitor_id = exhibitors_[holder].id, shown.status = "assigned";
-    else shown.exhibitor_id.reset(), shown.status = "free";
+    if (holder >= 0)
+      shown.exhibitor_id = exhibitors_[holder].id, shown.status = "assigned";
+    else
+      shown.exhibitor_id.reset(), shown.status = "free";
   }
   const std::string sector = holder >= 0 ? exhibitors_[holder].sector : std::string();
   const std::string region = holder >= 0 ? exhibitors_[holder].region : std::string();
@@ -189,7 +194,8 @@ std::uint32_t PlanModel::colourOf(int i) const {
 }
 
 const std::vector<PlanModel::LegendEntry>& PlanModel::legend() const {
-  const std::string key = std::to_string(revision_) + "/" + std::string(booth::colourByName(colourBy_)) + "/" + i18n::language();
+  const std::string key =
+      std::to_string(revision_) + "/" + std::string(booth::colourByName(colourBy_)) + "/" + i18n::language();
   if (key == legendKey_) return legend_;
   legendKey_ = key;
   std::vector<LegendEntry>& out = legend_;
@@ -199,8 +205,10 @@ const std::vector<PlanModel::LegendEntry>& PlanModel::legend() const {
     const int holder = shownHolder(static_cast<int>(i));
     Booth shown = booths_[i].booth;
     if (allocation_.previewing() && holder != booths_[i].holder) shown.status = holder >= 0 ? "assigned" : "free";
-    if (holder >= 0) shown.exhibitor_id = exhibitors_[holder].id;
-    else shown.exhibitor_id.reset();
+    if (holder >= 0)
+      shown.exhibitor_id = exhibitors_[holder].id;
+    else
+      shown.exhibitor_id.reset();
     ++counts[booth::colourCode(colourBy_, shown, holder >= 0 ? exhibitors_[holder].sector : "",
                                holder >= 0 ? exhibitors_[holder].region : "")];
   }
@@ -316,9 +324,12 @@ bool PlanModel::move(int from, int to) {
   const std::string a = booths_[from].booth.code, b = booths_[to].booth.code;
   const int holder = booths_[from].holder;
   std::string done;
-  if (booths_[to].holder >= 0 && holder >= 0) done = tr("plan.swapped", {a, b});
-  else if (holder >= 0) done = tr("plan.moved", {nameOf(exhibitors_[holder]), a, b});
-  else done = tr("plan.swapped", {a, b});
+  if (booths_[to].holder >= 0 && holder >= 0)
+    done = tr("plan.swapped", {a, b});
+  else if (holder >= 0)
+    done = tr("plan.moved", {nameOf(exhibitors_[holder]), a, b});
+  else
+    done = tr("plan.swapped", {a, b});
   return run(done, [&] { return booth::swapBooths(store_, a, b); });
 }
 
@@ -332,7 +343,8 @@ bool PlanModel::toggleLock(int booth) {
   if (booth < 0 || booth >= static_cast<int>(booths_.size())) return false;
   const std::string code = booths_[booth].booth.code;
   const bool lock = !booths_[booth].booth.locked;
-  return run(tr(lock ? "booth.locked_done" : "booth.unlocked_done", {code}), [&] { return booth::lockBooth(store_, code, lock); });
+  return run(tr(lock ? "booth.locked_done" : "booth.unlocked_done", {code}),
+             [&] { return booth::lockBooth(store_, code, lock); });
 }
 
 bool PlanModel::toggleHold(int booth) {
@@ -383,7 +395,8 @@ std::string PlanModel::nextCode(const std::string& hall, const std::vector<Booth
   auto look = [&](const std::string& code) {
     if (code.rfind(hall + "-", 0) != 0) return;
     const std::string digits = code.substr(hall.size() + 1);
-    if (!digits.empty() && digits.size() < 7 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (!digits.empty() && digits.size() < 7 &&
+        std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
       highest = std::max(highest, std::stoi(digits));
   };
   for (const auto& b : booths_) look(b.booth.code);
@@ -422,7 +435,8 @@ booth::Venue PlanModel::venueWith(const Change& c, PlanHistory::Step* step) cons
   // The plan as it would be, to be checked whole with the venue file's rules.
   booth::Venue venue;
   venue.halls = merged(halls_, c.hallsChanged, c.hallsRemoved, c.hallsAdded, step ? &step->halls : nullptr);
-  venue.features = merged(features_, c.featuresChanged, c.featuresRemoved, c.featuresAdded, step ? &step->features : nullptr);
+  venue.features =
+      merged(features_, c.featuresChanged, c.featuresRemoved, c.featuresAdded, step ? &step->features : nullptr);
   std::map<Id, const Booth*> replaced;
   for (const auto& b : c.changed) replaced[b.id] = &b;
   for (int i = 0; i < static_cast<int>(booths_.size()); ++i) {
@@ -594,7 +608,7 @@ bool PlanModel::duplicateSelection() {
     return false;
   }
   const std::string label = copies->size() == 1 ? tr("plan.edit.duplicated", {first, (*copies)[0].code})
-                                                 : tr("plan.edit.duplicated_many", {std::to_string(copies->size())});
+                                                : tr("plan.edit.duplicated_many", {std::to_string(copies->size())});
   if (!edit(label, {}, *copies, {})) return false;
   // The copies become the selection: duplicate again, or move them where they belong.
   std::vector<std::string> codes;
@@ -636,7 +650,8 @@ bool PlanModel::deleteSelection() {
     std::string list;
     for (std::size_t k = 0; k < held.size() && k < 8; ++k) list += (k ? ", " : "") + held[k];
     if (held.size() > 8) list += ", …";
-    fail(tr(held.size() == 1 ? "plan.edit.error.occupied" : "plan.edit.error.occupied_many", {list, std::to_string(held.size())}));
+    fail(tr(held.size() == 1 ? "plan.edit.error.occupied" : "plan.edit.error.occupied_many",
+            {list, std::to_string(held.size())}));
     return false;
   }
   const std::string label = group.size() == 1 ? tr("plan.edit.deleted", {booths_[group[0]].booth.code})
@@ -764,11 +779,14 @@ bool PlanModel::addFeature(const std::string& kind, double x, double y) {
   f.kind = kind;
   f.hall = hall;
   // An aisle 3 m wide and 10 m long from the point; a 4 m door centred on it.
-  if (kind == "aisle") f.x = snap(x), f.y = snap(y), f.width = 3, f.height = 10;
-  else f.x = snap(x - 2), f.y = snap(y - 0.5), f.width = 4, f.height = 1;
+  if (kind == "aisle")
+    f.x = snap(x), f.y = snap(y), f.width = 3, f.height = 10;
+  else
+    f.x = snap(x - 2), f.y = snap(y - 0.5), f.width = 4, f.height = 1;
   const std::string prefix = hall + (kind == "aisle" ? "-A" : "-E");
   for (int n = 1; f.code.empty(); ++n)
-    if (!featureOf(prefix + std::to_string(n)) && boothIndex(prefix + std::to_string(n)) < 0 && !hallOf(prefix + std::to_string(n)))
+    if (!featureOf(prefix + std::to_string(n)) && boothIndex(prefix + std::to_string(n)) < 0 &&
+        !hallOf(prefix + std::to_string(n)))
       f.code = prefix + std::to_string(n);
   Change c;
   c.featuresAdded.push_back(f);
@@ -802,7 +820,8 @@ bool PlanModel::resizeFeature(const std::string& code, double width, double heig
   return edit(tr("plan.edit.feature_resized", {code}), c);
 }
 
-bool PlanModel::setFeatureLabels(const std::string& code, const std::string& fr, const std::string& ar, const std::string& en) {
+bool PlanModel::setFeatureLabels(const std::string& code, const std::string& fr, const std::string& ar,
+                                 const std::string& en) {
   const VenueFeature* found = featureOf(code);
   if (!found || (found->label == fr && found->label_ar == ar && found->label_en == en)) return false;
   VenueFeature f = *found;
@@ -830,8 +849,10 @@ bool PlanModel::startAllocation() {
 
 void PlanModel::poll() {
   if (auto exported = exportTask_.poll()) {
-    if (exported->ok) note(exported->message);
-    else fail(exported->message);
+    if (exported->ok)
+      note(exported->message);
+    else
+      fail(exported->message);
   }
   auto outcome = allocation_.poll(booths_, [this](Id id) { return exhibitorIndex(id); });
   if (!outcome) return;
@@ -849,7 +870,8 @@ bool PlanModel::acceptPreview() {
   try {
     auto before = store_.booths();
     const auto summary = booth::applyAllocation(store_, preview->problem, preview->allocation);
-    const std::string done = tr("plan.allocation.accepted", {std::to_string(summary.assigned), std::to_string(summary.changed)});
+    const std::string done =
+        tr("plan.allocation.accepted", {std::to_string(summary.assigned), std::to_string(summary.changed)});
     history_.recordChanged(done, before, history_.current(before));  // one undo step
     note(done);
   } catch (const std::exception& e) {

@@ -65,7 +65,7 @@ class PlanModel {
   struct LegendEntry {
     std::string code, label;  // label in the interface language
     std::uint32_t colour = 0;
-    int count = 0;            // booths of that colour
+    int count = 0;  // booths of that colour
   };
   // Cached: rebuilt when the booths, the preview, the colour switch or the language change.
   const std::vector<LegendEntry>& legend() const;
@@ -123,13 +123,13 @@ class PlanModel {
   static double snap(double metres) { return std::round(metres / kGrid) * kGrid; }
   bool editing() const { return editing_; }
   void setEditing(bool on) { editing_ = on; }
-  std::string hallAt(double mx, double my) const;  // "" outside every hall
+  std::string hallAt(double mx, double my) const;                         // "" outside every hall
   bool addBooth(double x, double y, double width = 3, double depth = 3);  // in the hall at (x, y), next free code
   bool moveBooth(int booth, double x, double y);
   bool resizeBooth(int booth, double width, double depth);
-  bool duplicateBooth(int booth);  // same size and kind beside it (right, left, below or above)
+  bool duplicateBooth(int booth);     // same size and kind beside it (right, left, below or above)
   bool addRow(int booth, int count);  // count copies in a row to the right of the booth
-  bool deleteBooth(int booth);     // free and unlocked booths only
+  bool deleteBooth(int booth);        // free and unlocked booths only
 
   // The same on the whole selection, each one undo step. A move is refused whole (nothing changes) if
   // any booth is locked or would overlap, leave its hall or stand on an aisle; delete is refused if any

@@ -24,7 +24,9 @@ namespace {
 
 constexpr const char* kExhibitorPayload = "MOUSSEM_EXHIBITOR";
 
-bool noTextInput() { return !ImGui::GetIO().WantTextInput; }
+bool noTextInput() {
+  return !ImGui::GetIO().WantTextInput;
+}
 
 // Triangles of a simple polygon (ear clipping): ImGui fills only convex polygons, halls may be L-shaped.
 void fillPolygon(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour) {
@@ -78,11 +80,13 @@ std::string displayName(const PlanExhibitor& x, bool shortForm) {
 // A name cut between words never ends on a linking word ("Al Khir de" reads "Al Khir"). false: nothing
 // is left but linking words ("Al").
 bool dropLinkingTail(std::string& name) {
-  static const char* const kLinking[] = {"de", "des", "du", "d", "la", "le", "les", "et", "a", "au", "aux", "al", "el", "ait"};
+  static const char* const kLinking[] = {"de", "des", "du", "d",   "la", "le", "les",
+                                         "et", "a",   "au", "aux", "al", "el", "ait"};
   for (;;) {
     const auto last = name.rfind(' ');
     const std::string word = text::foldForSearch(last == std::string::npos ? name : name.substr(last + 1));
-    if (std::none_of(std::begin(kLinking), std::end(kLinking), [&](const char* linking) { return word == linking; })) return true;
+    if (std::none_of(std::begin(kLinking), std::end(kLinking), [&](const char* linking) { return word == linking; }))
+      return true;
     if (last == std::string::npos) return false;
     name.resize(last);
   }
@@ -113,9 +117,15 @@ std::string area(double m2) {
 }  // namespace
 
 PlanScreen::PlanScreen(Store& store) : model_(store) {
-  actions_.add({"plan.undo", "plan.action.undo", {Key::Z, true}, [this] { model_.undo(); },
+  actions_.add({"plan.undo",
+                "plan.action.undo",
+                {Key::Z, true},
+                [this] { model_.undo(); },
                 [this] { return model_.canUndo() && noTextInput(); }});
-  actions_.add({"plan.redo", "plan.action.redo", {Key::Y, true}, [this] { model_.redo(); },
+  actions_.add({"plan.redo",
+                "plan.action.redo",
+                {Key::Y, true},
+                [this] { model_.redo(); },
                 [this] { return model_.canRedo() && noTextInput(); }});
   actions_.add({"plan.lock",
                 "plan.action.lock",
@@ -129,8 +139,12 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
                 [this] { return model_.selection().currentBooth() && noTextInput(); }});
   // Delete frees the booth; in edit mode it deletes the selection (free, unlocked booths), or the
   // selected aisle, entrance or empty hall.
-  actions_.add({"plan.free", "plan.action.free", {Key::Delete}, [this] {
-                  if (model_.editing()) model_.deleteSelected();
+  actions_.add({"plan.free",
+                "plan.action.free",
+                {Key::Delete},
+                [this] {
+                  if (model_.editing())
+                    model_.deleteSelected();
                   else
                     model_.unassign(model_.selection().current());
                 },
@@ -161,7 +175,10 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
                 {Key::D, true},
                 [this] { model_.duplicateSelection(); },
                 [this] { return model_.editing() && model_.selection().count() > 0 && noTextInput(); }});
-  actions_.add({"plan.deselect", "plan.action.deselect", {Key::Escape}, [this] {
+  actions_.add({"plan.deselect",
+                "plan.action.deselect",
+                {Key::Escape},
+                [this] {
                   addMode_ = AddMode::None;
                   model_.selection().select(-1);
                 },
@@ -209,7 +226,9 @@ void PlanScreen::onShow() {
   model_.load();
 }
 
-void PlanScreen::refresh() { model_.load(); }
+void PlanScreen::refresh() {
+  model_.load();
+}
 
 void PlanScreen::zoom(double factor) {
   view_.zoomAt(factor, (canvasMin_.x + canvasMax_.x) / 2, (canvasMin_.y + canvasMax_.y) / 2);
@@ -286,26 +305,27 @@ void PlanScreen::drawToolbar() {
   comboW += ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
 
   std::vector<LineItem> items;
-  items.push_back({searchW, [&] {
-                     if (focusSearch_) {
-                       ImGui::SetKeyboardFocusHere();
-                       focusSearch_ = false;
-                     }
-                     ImGui::SetNextItemWidth(searchW);
-                     if (InputTextShaped("##plan-search", &searchBuf_, 0, L("plan.search_hint"), PreviewPlacement::Floating))
-                       model_.setSearch(searchBuf_);
-                   }});
-  items.push_back({comboW, [&] {
-                     int by = static_cast<int>(model_.colourBy());
-                     ImGui::SetNextItemWidth(comboW);
-                     static const char* const colourKeys[] = {"plan.colour.status", "plan.colour.sector",
-                                                              "plan.colour.region"};
-                     if (BeginComboShaped("##plan-colour", tr(colourKeys[by]))) {
-                       for (int i = 0; i < 3; ++i)
-                         if (ImGui::Selectable(colourLabels[i], i == by)) model_.setColourBy(static_cast<booth::ColourBy>(i));
-                       ImGui::EndCombo();
-                     }
-                   }});
+  items.push_back(
+      {searchW, [&] {
+         if (focusSearch_) {
+           ImGui::SetKeyboardFocusHere();
+           focusSearch_ = false;
+         }
+         ImGui::SetNextItemWidth(searchW);
+         if (InputTextShaped("##plan-search", &searchBuf_, 0, L("plan.search_hint"), PreviewPlacement::Floating))
+           model_.setSearch(searchBuf_);
+       }});
+  items.push_back(
+      {comboW, [&] {
+         int by = static_cast<int>(model_.colourBy());
+         ImGui::SetNextItemWidth(comboW);
+         static const char* const colourKeys[] = {"plan.colour.status", "plan.colour.sector", "plan.colour.region"};
+         if (BeginComboShaped("##plan-colour", tr(colourKeys[by]))) {
+           for (int i = 0; i < 3; ++i)
+             if (ImGui::Selectable(colourLabels[i], i == by)) model_.setColourBy(static_cast<booth::ColourBy>(i));
+           ImGui::EndCombo();
+         }
+       }});
   auto button = [&](const char* label, bool enabled, std::function<void()> onClick) {
     items.push_back({buttonWidth(label), [label, enabled, onClick] {
                        if (!enabled) ImGui::BeginDisabled();
@@ -350,7 +370,8 @@ void PlanScreen::drawToolbar() {
   }
   if (model_.exporting()) {
     const float barW = ImGui::GetFontSize() * 6;
-    items.push_back({barW, [this, barW] { ImGui::ProgressBar(static_cast<float>(model_.exportProgress()), ImVec2(barW, 0)); }});
+    items.push_back(
+        {barW, [this, barW] { ImGui::ProgressBar(static_cast<float>(model_.exportProgress()), ImVec2(barW, 0)); }});
   } else {
     button(LID("plan.export"), true, [this] { openExport_ = true; });
   }
@@ -411,7 +432,8 @@ void PlanScreen::drawSidePanel(float width, float height) {
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
       const PlanExhibitor& x = model_.exhibitors()[list[row]];
       ImGui::PushID(static_cast<int>(x.id));
-      const std::string name = fitted(displayName(x, false), ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x);
+      const std::string name =
+          fitted(displayName(x, false), ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x);
       std::vector<std::string> detail{area(x.area) + " m²"};
       if (x.wants_corner) detail.push_back(tr("plan.corner"));
       if (x.needs_power) detail.push_back(tr("plan.power"));
@@ -430,7 +452,8 @@ void PlanScreen::drawSidePanel(float width, float height) {
         ImGui::BeginTooltip();
         Text(x.name_fr);
         if (!x.name_ar.empty()) Text(x.name_ar);
-        Segments(ImGui::GetStyle().Colors[ImGuiCol_Text], {i18n::label("sector", x.sector), i18n::label("region", x.region)}, " · ");
+        Segments(ImGui::GetStyle().Colors[ImGuiCol_Text],
+                 {i18n::label("sector", x.sector), i18n::label("region", x.region)}, " · ");
         Segments(theme::kNote, detail, " · ");
         ImGui::EndTooltip();
       }
@@ -480,9 +503,12 @@ void PlanScreen::drawSelected() {
     if (i > 0) ImGui::SameLine();
     if (ImGui::Button(buttons[i].first)) {
       const int sel = model_.selection().current();
-      if (buttons[i].second == 0) model_.toggleLock(sel);
-      else if (buttons[i].second == 1) model_.toggleHold(sel);
-      else model_.unassign(sel);
+      if (buttons[i].second == 0)
+        model_.toggleLock(sel);
+      else if (buttons[i].second == 1)
+        model_.toggleHold(sel);
+      else
+        model_.unassign(sel);
     }
   }
 }
@@ -507,7 +533,8 @@ void PlanScreen::drawLegend() {
 }
 
 void PlanScreen::drawCanvas(float width, float height) {
-  ImGui::BeginChild("plan-canvas", ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::BeginChild("plan-canvas", ImVec2(width, height), true,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();
   size.x = std::max(size.x, 50.0f);
@@ -522,8 +549,9 @@ void PlanScreen::drawCanvas(float width, float height) {
     view.fit(model_.bounds(), size.x, size.y);
     fitPending_ = false;
   }
-  ImGui::InvisibleButton("plan-canvas-area", size,
-                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
+  ImGui::InvisibleButton(
+      "plan-canvas-area", size,
+      ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
   const bool hovered = ImGui::IsItemHovered();
   const bool active = ImGui::IsItemActive();
   ImGuiIO& io = ImGui::GetIO();
@@ -534,38 +562,40 @@ void PlanScreen::drawCanvas(float width, float height) {
   // Zoom at the pointer; pan with the right or middle button, or Space with the left one.
   if (hovered && io.MouseWheel != 0) view.zoomAt(std::pow(1.2, io.MouseWheel), io.MousePos.x, io.MousePos.y);
   const bool space = ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_Space)) && noTextInput();
-  if (active && (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 1) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 1) ||
-                 (space && ImGui::IsMouseDown(ImGuiMouseButton_Left)))) {
+  if (active &&
+      (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 1) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 1) ||
+       (space && ImGui::IsMouseDown(ImGuiMouseButton_Left)))) {
     view.panBy(io.MouseDelta.x, io.MouseDelta.y);
     panning_ = true;
   }
   if (model_.editing()) {
     drawEditInteraction(hovered, space, mx, my);
   } else {
-  // Left button: click selects; drag from a held booth onto another moves or swaps.
-  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !space) {
-    dragFrom_ = hovered_;
-    dragMoved_ = false;
-    panning_ = false;
-  }
-  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) dragMoved_ = true;
-  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-    if (dragFrom_ >= 0 && !panning_) {
-      if (hovered_ >= 0 && hovered_ != dragFrom_ && dragMoved_ &&
-          model_.booths()[dragFrom_].holder >= 0) {
-        if (model_.move(dragFrom_, hovered_)) model_.selection().select(hovered_);
-      } else if (hovered_ == dragFrom_) {
-        model_.selection().select(hovered_);
-      }
-    } else if (dragFrom_ < 0 && hovered && !panning_ && !dragMoved_) {
-      model_.selection().select(-1);
+    // Left button: click selects; drag from a held booth onto another moves or swaps.
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !space) {
+      dragFrom_ = hovered_;
+      dragMoved_ = false;
+      panning_ = false;
     }
-    dragFrom_ = -1;
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) dragMoved_ = true;
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+      if (dragFrom_ >= 0 && !panning_) {
+        if (hovered_ >= 0 && hovered_ != dragFrom_ && dragMoved_ && model_.booths()[dragFrom_].holder >= 0) {
+          if (model_.move(dragFrom_, hovered_)) model_.selection().select(hovered_);
+        } else if (hovered_ == dragFrom_) {
+          model_.selection().select(hovered_);
+        }
+      } else if (dragFrom_ < 0 && hovered && !panning_ && !dragMoved_) {
+        model_.selection().select(-1);
+      }
+      dragFrom_ = -1;
+      panning_ = false;
+    }
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left))
+      dragMoved_ = false;
+  }
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) || ImGui::IsMouseReleased(ImGuiMouseButton_Middle))
     panning_ = false;
-  }
-  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)) dragMoved_ = false;
-  }
-  if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) || ImGui::IsMouseReleased(ImGuiMouseButton_Middle)) panning_ = false;
 
   // An exhibitor dropped from the list.
   if (ImGui::BeginDragDropTarget()) {
@@ -601,7 +631,8 @@ void PlanScreen::drawCanvas(float width, float height) {
   }
 
   dl->PopClipRect();
-  if (hovered_ >= 0 && dragFrom_ < 0 && editDrag_ == EditDrag::None && !ImGui::GetDragDropPayload() && hovered) drawTooltip(hovered_);
+  if (hovered_ >= 0 && dragFrom_ < 0 && editDrag_ == EditDrag::None && !ImGui::GetDragDropPayload() && hovered)
+    drawTooltip(hovered_);
   ImGui::EndChild();
 }
 
@@ -623,13 +654,15 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
       return;
     }
     if (adding == AddMode::Hall) return void(model_.addHall(mx, my));
-    if (adding == AddMode::Aisle || adding == AddMode::Entrance) return void(model_.addFeature(adding == AddMode::Aisle ? "aisle" : "entrance", mx, my));
+    if (adding == AddMode::Aisle || adding == AddMode::Entrance)
+      return void(model_.addFeature(adding == AddMode::Aisle ? "aisle" : "entrance", mx, my));
     const bool extend = io.KeyShift || io.KeyCtrl;
     const Hall* hall = model_.selection().hall();
     const VenueFeature* feature = model_.selection().feature();
     std::string labelHit;
     for (const auto& [code, r] : hallLabels_)
-      if (io.MousePos.x >= r.x && io.MousePos.x <= r.right() && io.MousePos.y >= r.y && io.MousePos.y <= r.bottom()) labelHit = code;
+      if (io.MousePos.x >= r.x && io.MousePos.x <= r.right() && io.MousePos.y >= r.y && io.MousePos.y <= r.bottom())
+        labelHit = code;
     if (hall && hall->outline.empty() && nearCorner(hall->x + hall->width, hall->y + hall->height)) {
       editDrag_ = EditDrag::HallCorner, dragCode_ = hall->code, ghost_ = booth::rectOf(*hall);
     } else if (feature && nearCorner(feature->x + feature->width, feature->y + feature->height)) {
@@ -669,22 +702,36 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
       r.w = std::max(PlanModel::kGrid, PlanModel::snap(mx - r.x));
       r.h = std::max(PlanModel::kGrid, PlanModel::snap(my - r.y));
     };
-    if (editDrag_ == EditDrag::BoothCorner || editDrag_ == EditDrag::HallCorner || editDrag_ == EditDrag::FeatureCorner) corner(ghost_);
+    if (editDrag_ == EditDrag::BoothCorner || editDrag_ == EditDrag::HallCorner || editDrag_ == EditDrag::FeatureCorner)
+      corner(ghost_);
   }
   if (!ImGui::IsMouseReleased(ImGuiMouseButton_Left)) return;
   const double dx = PlanModel::snap(curX_ - startX_), dy = PlanModel::snap(curY_ - startY_);
   if (dragMoved_) {
     switch (editDrag_) {
-      case EditDrag::Booths: model_.moveSelection(dx, dy); break;
-      case EditDrag::BoothCorner: model_.resizeBooth(dragBooth_, ghost_.w, ghost_.h); break;
-      case EditDrag::Hall: model_.moveHall(dragCode_, dx, dy); break;
-      case EditDrag::HallCorner: model_.resizeHall(dragCode_, ghost_.w, ghost_.h); break;
-      case EditDrag::Feature: model_.moveFeature(dragCode_, dx, dy); break;
-      case EditDrag::FeatureCorner: model_.resizeFeature(dragCode_, ghost_.w, ghost_.h); break;
+      case EditDrag::Booths:
+        model_.moveSelection(dx, dy);
+        break;
+      case EditDrag::BoothCorner:
+        model_.resizeBooth(dragBooth_, ghost_.w, ghost_.h);
+        break;
+      case EditDrag::Hall:
+        model_.moveHall(dragCode_, dx, dy);
+        break;
+      case EditDrag::HallCorner:
+        model_.resizeHall(dragCode_, ghost_.w, ghost_.h);
+        break;
+      case EditDrag::Feature:
+        model_.moveFeature(dragCode_, dx, dy);
+        break;
+      case EditDrag::FeatureCorner:
+        model_.resizeFeature(dragCode_, ghost_.w, ghost_.h);
+        break;
       case EditDrag::Band:
         model_.selection().selectInRect({startX_, startY_, curX_ - startX_, curY_ - startY_}, bandAdds_);
         break;
-      case EditDrag::None: break;
+      case EditDrag::None:
+        break;
     }
   } else if (editDrag_ == EditDrag::Band && !bandAdds_) {
     const std::string hall = model_.hallAt(mx, my);
@@ -704,7 +751,9 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
 void PlanScreen::drawEditGhosts(ImDrawList* dl) {
   if (editDrag_ == EditDrag::None || !dragMoved_) return;
   const PlanView& v = view_;
-  auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
+  auto pt = [&](double x, double y) {
+    return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y)));
+  };
   auto ghost = [&](const booth::Rect& r) {
     dl->AddRectFilled(pt(r.x, r.y), pt(r.right(), r.bottom()), theme::kSelection.alpha(50 / 255.0f).packed());
     dl->AddRect(pt(r.x, r.y), pt(r.right(), r.bottom()), theme::kSelection.packed(), 0, 0, 2);
@@ -726,7 +775,8 @@ void PlanScreen::drawEditGhosts(ImDrawList* dl) {
       if (const VenueFeature* f = model_.selection().feature()) ghost(moved(booth::rectOf(*f)));
       break;
     case EditDrag::Band: {
-      const ImVec2 a = pt(std::min(startX_, curX_), std::min(startY_, curY_)), b = pt(std::max(startX_, curX_), std::max(startY_, curY_));
+      const ImVec2 a = pt(std::min(startX_, curX_), std::min(startY_, curY_)),
+                   b = pt(std::max(startX_, curX_), std::max(startY_, curY_));
       dl->AddRectFilled(a, b, theme::kSelection.alpha(30 / 255.0f).packed());
       dl->AddRect(a, b, theme::kSelection.packed(), 0, 0, 1.5f);
       break;
@@ -808,14 +858,19 @@ void PlanScreen::drawEditPanel() {
       TextWrapped(tr("plan.edit.selected_many", {std::to_string(model_.selection().count())}));
     return;
   }
-  const std::string key = hall ? "hall:" + hall->code + std::to_string(hall->id) : "feature:" + feature->code + std::to_string(feature->id);
+  const std::string key =
+      hall ? "hall:" + hall->code + std::to_string(hall->id) : "feature:" + feature->code + std::to_string(feature->id);
   if (fieldsFor_ != key || !ImGui::IsAnyItemActive()) {
     fieldsFor_ = key;
-    if (hall) nameFr_ = hall->name, nameAr_ = hall->name_ar, elementW_ = hall->width, elementH_ = hall->height;
-    else labelFr_ = feature->label, labelAr_ = feature->label_ar, labelEn_ = feature->label_en, elementW_ = feature->width, elementH_ = feature->height;
+    if (hall)
+      nameFr_ = hall->name, nameAr_ = hall->name_ar, elementW_ = hall->width, elementH_ = hall->height;
+    else
+      labelFr_ = feature->label, labelAr_ = feature->label_ar, labelEn_ = feature->label_en, elementW_ = feature->width,
+      elementH_ = feature->height;
   }
   if (fonts().bold) ImGui::PushFont(fonts().bold);
-  Text(hall ? tr("venue.element.hall", {hall->code}) : tr(feature->kind == "aisle" ? "venue.element.aisle" : "venue.element.entrance", {feature->code}));
+  Text(hall ? tr("venue.element.hall", {hall->code})
+            : tr(feature->kind == "aisle" ? "venue.element.aisle" : "venue.element.entrance", {feature->code}));
   if (fonts().bold) ImGui::PopFont();
   const float w = ImGui::GetContentRegionAvail().x;
   auto field = [&](const char* id, const char* labelKey, std::string* value) {
@@ -846,14 +901,18 @@ void PlanScreen::drawEditPanel() {
   ImGui::InputDouble("##element-h", &elementH_, PlanModel::kGrid, 1.0, "%.1f m");
   resized |= ImGui::IsItemDeactivatedAfterEdit();
   if (resized) {
-    if (hall) model_.resizeHall(hall->code, elementW_, elementH_);
-    else model_.resizeFeature(feature->code, elementW_, elementH_);
+    if (hall)
+      model_.resizeHall(hall->code, elementW_, elementH_);
+    else
+      model_.resizeFeature(feature->code, elementW_, elementH_);
   }
 }
 
 void PlanScreen::drawPlan(ImDrawList* dl) {
   const PlanView& v = view_;
-  auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
+  auto pt = [&](double x, double y) {
+    return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y)));
+  };
   const bool ar = i18n::language() == "ar";
   const float fontSize = ImGui::GetFontSize();
   // Halls.
@@ -974,7 +1033,9 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
 
 void PlanScreen::drawSelectedElement(ImDrawList* dl) {
   const PlanView& v = view_;
-  auto pt = [&](double x, double y) { return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y))); };
+  auto pt = [&](double x, double y) {
+    return ImVec2(static_cast<float>(v.toScreenX(x)), static_cast<float>(v.toScreenY(y)));
+  };
   booth::Rect r;
   bool corner = true;
   if (const Hall* h = model_.selection().hall()) {
@@ -1056,7 +1117,8 @@ void PlanScreen::drawTooltip(int i) {
     if (model_.allocation().changed(i)) TextColored(theme::kProposedText, tr("plan.preview.proposed"));
     Text(x.name_fr);
     if (!x.name_ar.empty()) Text(x.name_ar);
-    Text(i18n::label("sector", x.sector) + " · " + i18n::label("region", x.region) + (x.city.empty() ? "" : " · " + x.city));
+    Text(i18n::label("sector", x.sector) + " · " + i18n::label("region", x.region) +
+         (x.city.empty() ? "" : " · " + x.city));
     TextColored(theme::kNote, tr("plan.request", {area(x.area)}) + (x.wants_corner ? " · " + tr("plan.corner") : "") +
                                   (x.needs_power ? " · " + tr("plan.power") : ""));
   } else if (model_.allocation().changed(i)) {

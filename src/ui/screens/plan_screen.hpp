@@ -5,8 +5,9 @@
 // a booth onto another to move or swap; K locks/unlocks, H holds/releases, Delete frees, Ctrl+Z/Ctrl+Y
 // undo and redo. The editor (Ctrl+E): booths selected by click, Shift/Ctrl+click, rubber band or
 // Ctrl+A, moved by drag or arrow keys, duplicated (Ctrl+D) and deleted together; halls, aisles and
-// entrances added, moved, resized, renamed and labelled in three languages. The automatic allocation runs on a worker with progress, is previewed on the plan
-// (changed booths outlined) and then accepted or discarded. Data work lives in PlanModel; the viewport in PlanView.
+// entrances added, moved, resized, renamed and labelled in three languages. The automatic allocation runs on a worker
+// with progress, is previewed on the plan (changed booths outlined) and then accepted or discarded. Data work lives in
+// PlanModel; the viewport in PlanView.
 #pragma once
 #include <imgui.h>
 
@@ -78,7 +79,7 @@ class PlanScreen final : public Screen {
   bool focusSearch_ = false;
   bool openExport_ = false;
   int hovered_ = -1;
-  int dragFrom_ = -1;      // booth dragged onto another (move/swap)
+  int dragFrom_ = -1;  // booth dragged onto another (move/swap)
   bool panning_ = false;
   bool dragMoved_ = false;  // the left button moved past the drag threshold since it went down
   ImVec2 canvasMin_, canvasMax_;
@@ -90,12 +91,12 @@ class PlanScreen final : public Screen {
   EditDrag editDrag_ = EditDrag::None;
   AddMode addMode_ = AddMode::None;
   int dragBooth_ = -1;
-  std::string dragCode_;          // hall or feature dragged
-  bool bandAdds_ = false;         // Shift/Ctrl held: the band adds to the selection
+  std::string dragCode_;   // hall or feature dragged
+  bool bandAdds_ = false;  // Shift/Ctrl held: the band adds to the selection
   double startX_ = 0, startY_ = 0;
   double curX_ = 0, curY_ = 0;
-  booth::Rect ghost_;             // a resize's outline
-  std::map<std::string, booth::Rect> hallLabels_;  // hall code -> its name's box on screen (last frame)
+  booth::Rect ghost_;                                  // a resize's outline
+  std::map<std::string, booth::Rect> hallLabels_;      // hall code -> its name's box on screen (last frame)
   std::map<std::string, std::string> hallLabelTexts_;  // hall code -> the label drawn (display form)
   // Fields of the side panel in edit mode, loaded from the selected hall or feature.
   std::string fieldsFor_, nameFr_, nameAr_, labelFr_, labelAr_, labelEn_;

@@ -7,8 +7,8 @@
 #include "core/codes.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
-#include "core/text_fold.hpp"
 #include "core/i18n.hpp"
+#include "core/text_fold.hpp"
 #include "core/time_zone.hpp"
 
 namespace moussem::ui {
@@ -25,7 +25,9 @@ bool isOneOf(std::string_view field, std::initializer_list<std::string_view> nam
   return std::find(names.begin(), names.end(), field) != names.end();
 }
 
-std::string nowIso() { return tz::nowLocalIso(); }  // the edition's clock, with its offset
+std::string nowIso() {
+  return tz::nowLocalIso();
+}  // the edition's clock, with its offset
 
 }  // namespace
 
@@ -81,7 +83,9 @@ void PersonForm::changed(std::string_view field) {
   }
 }
 
-void PersonForm::touchAll() { all_touched_ = true; }
+void PersonForm::touchAll() {
+  all_touched_ = true;
+}
 
 const std::string* PersonForm::error(std::string_view field) const {
   const std::string* e = findError(errors_, field);
@@ -155,7 +159,9 @@ void ExhibitorForm::changed(std::string_view field) {
   if (isOneOf(field, {"name_fr", "email", "phone"})) duplicates_ = session_.duplicatesOf(normalised_);
 }
 
-void ExhibitorForm::touchAll() { all_touched_ = true; }
+void ExhibitorForm::touchAll() {
+  all_touched_ = true;
+}
 
 const std::string* ExhibitorForm::error(std::string_view field) const {
   const std::string* e = findError(errors_, field);

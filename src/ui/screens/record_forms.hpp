@@ -16,7 +16,7 @@ namespace moussem::ui {
 
 // What the forms offer to choose from: the edition's days, the exhibitors (link, competitors).
 struct FieldChoices {
-  std::vector<std::string> edition_days;              // YYYY-MM-DD
+  std::vector<std::string> edition_days;               // YYYY-MM-DD
   std::vector<std::pair<Id, std::string>> exhibitors;  // id, name, by name
   std::vector<Category> categories;
   static FieldChoices load(Store& store);
@@ -27,7 +27,7 @@ class PersonForm {
  public:
   explicit PersonForm(DeskSession& session) : session_(session) {}
 
-  Person draft;  // the widgets edit this, then call changed(field)
+  Person draft;                     // the widgets edit this, then call changed(field)
   void edit(const Person& person);  // start editing (id 0: a new record)
   void changed(std::string_view field);
   void touchAll();

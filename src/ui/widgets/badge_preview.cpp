@@ -40,7 +40,8 @@ void BadgePreview::draw(float max_height) {
   scale = std::max(0.05f, std::min(scale, 1.5f));
   ImVec2 shown(size.x * scale, size.y * scale);
   // At the reading side: on the right in right-to-left layouts, under the right-aligned buttons.
-  if (isRtlLayout()) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - shown.x - 4));
+  if (isRtlLayout())
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - shown.x - 4));
   ImVec2 p = ImGui::GetCursorScreenPos();
   // A thin frame and shadow, so a white badge reads on a light background.
   ImDrawList* dl = ImGui::GetWindowDrawList();

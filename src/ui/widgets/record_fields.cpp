@@ -182,8 +182,10 @@ bool PersonFields(PersonForm& form, const FieldChoices& choices, FieldsState& st
   table.row("people.field.phone");
   focusHere("phone");
   if (input("##phone", &p.phone, enter)) form.changed("phone");
-  if (const std::string* e = form.error("phone")) ErrorText(*e);
-  else if (!p.phone.empty() && form.normalised().phone != p.phone) NoteText("→ " + form.normalised().phone);
+  if (const std::string* e = form.error("phone"))
+    ErrorText(*e);
+  else if (!p.phone.empty() && form.normalised().phone != p.phone)
+    NoteText("→ " + form.normalised().phone);
 
   table.row("people.field.country");
   focusHere("country");
@@ -201,8 +203,10 @@ bool PersonFields(PersonForm& form, const FieldChoices& choices, FieldsState& st
       const std::string label = dates::formatDayMonth(day, i18n::language());
       line.before(FlowRow::checkboxWidth(label));
       if (CheckboxLabelled(label, ("day" + day).c_str(), &on)) {
-        if (on) p.days.push_back(day);
-        else p.days.erase(std::remove(p.days.begin(), p.days.end(), day), p.days.end());
+        if (on)
+          p.days.push_back(day);
+        else
+          p.days.erase(std::remove(p.days.begin(), p.days.end(), day), p.days.end());
         std::sort(p.days.begin(), p.days.end());
         form.changed("days");
       }
@@ -222,8 +226,10 @@ bool PersonFields(PersonForm& form, const FieldChoices& choices, FieldsState& st
   table.row("people.field.exhibitor");
   Id link = p.exhibitor_id.value_or(0);
   if (exhibitorCombo("##exhibitor", choices, state.exhibitor_filter, link, true)) {
-    if (link) p.exhibitor_id = link;
-    else p.exhibitor_id.reset();
+    if (link)
+      p.exhibitor_id = link;
+    else
+      p.exhibitor_id.reset();
     form.changed("exhibitor");
   }
   fieldError(form.error("exhibitor"));
@@ -260,13 +266,17 @@ bool ExhibitorFields(ExhibitorForm& form, const FieldChoices& choices, FieldsSta
   text("contact_name", "exhibitors.field.contact_name", &x.contact_name);
   table.row("exhibitors.field.phone");
   if (input("##phone", &x.phone, enter)) form.changed("phone");
-  if (const std::string* e = form.error("phone")) ErrorText(*e);
-  else if (!x.phone.empty() && form.normalised().phone != x.phone) NoteText("→ " + form.normalised().phone);
+  if (const std::string* e = form.error("phone"))
+    ErrorText(*e);
+  else if (!x.phone.empty() && form.normalised().phone != x.phone)
+    NoteText("→ " + form.normalised().phone);
   text("email", "exhibitors.field.email", &x.email);
   table.row("exhibitors.field.registration_no");
   if (input("##registration_no", &x.registration_no, enter)) form.changed("registration_no");
-  if (const std::string* e = form.error("registration_no")) ErrorText(*e);
-  else NoteText(tr("exhibitors.ice_hint"));
+  if (const std::string* e = form.error("registration_no"))
+    ErrorText(*e);
+  else
+    NoteText(tr("exhibitors.ice_hint"));
   combo("program", "program", "exhibitors.field.program", codes::programs(), x.program);
 
   table.row("exhibitors.field.booth_area_m2");
@@ -303,8 +313,9 @@ const Duplicate* DuplicateWarning(const std::vector<Duplicate>& duplicates) {
   if (duplicates.empty()) return nullptr;
   const Duplicate* chosen = nullptr;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kNoticeBackground);
-  const float h = ImGui::GetFrameHeightWithSpacing() * static_cast<float>(std::min<std::size_t>(duplicates.size(), 4) + 1) +
-                  ImGui::GetStyle().WindowPadding.y * 2;
+  const float h =
+      ImGui::GetFrameHeightWithSpacing() * static_cast<float>(std::min<std::size_t>(duplicates.size(), 4) + 1) +
+      ImGui::GetStyle().WindowPadding.y * 2;
   ImGui::BeginChild("duplicates", ImVec2(0, h), true);
   TextColored(theme::kNoticeInk, trn("desk.duplicates", static_cast<long long>(duplicates.size())));
   for (std::size_t i = 0; i < duplicates.size(); ++i) {

@@ -103,7 +103,8 @@ Id RecordTable(const char* id, const std::vector<TableColumn>& columns, const Re
   // Sort only when the user changed the order (or on the first frame): never per frame.
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
     if (specs->SpecsCount > 0 && source.sort)
-      source.sort(static_cast<int>(specs->Specs[0].ColumnUserID), specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending);
+      source.sort(static_cast<int>(specs->Specs[0].ColumnUserID),
+                  specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending);
     specs->SpecsDirty = false;
   }
   int first = 0;  // the row's selectable goes in the first column shown
@@ -120,7 +121,8 @@ Id RecordTable(const char* id, const std::vector<TableColumn>& columns, const Re
         if (!ImGui::TableSetColumnIndex(i) && i != first) continue;  // a column out of view or hidden
         if (i == first) {
           // One selectable spanning the row: click or Enter/Space when the keyboard is on it.
-          if (ImGui::Selectable("##row", rowId == selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+          if (ImGui::Selectable("##row", rowId == selected,
+                                ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
             clicked = rowId;
           ImGui::SameLine(0, 0);
         }

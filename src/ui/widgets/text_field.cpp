@@ -41,7 +41,9 @@ void previewLine(std::string_view line) {
 }
 }  // namespace
 
-bool needsShapedPreview(std::string_view value) { return hasRightToLeft(value); }
+bool needsShapedPreview(std::string_view value) {
+  return hasRightToLeft(value);
+}
 
 void ShapedPreview(std::string_view value) {
   if (!needsShapedPreview(value)) return;
@@ -117,17 +119,20 @@ bool CollapsingSection(std::string_view label, const char* id, ImGuiTreeNodeFlag
     window->DC.StateStorage->SetInt(gid, open ? 1 : 0);
     ImGui::MarkItemEdited(gid);
   }
-  const ImU32 bg = ImGui::GetColorU32(held && hovered ? ImGuiCol_HeaderActive : hovered ? ImGuiCol_HeaderHovered : ImGuiCol_Header);
+  const ImU32 bg = ImGui::GetColorU32(held && hovered ? ImGuiCol_HeaderActive
+                                      : hovered       ? ImGuiCol_HeaderHovered
+                                                      : ImGuiCol_Header);
   ImGui::RenderFrame(bb.Min, bb.Max, bg, true, style.FrameRounding);
   ImGui::RenderNavHighlight(bb, gid, ImGuiNavHighlightFlags_TypeThin);
   const float font = ImGui::GetFontSize();
   const float arrowX = bb.Max.x - style.FramePadding.x - font;
-  ImGui::RenderArrow(window->DrawList, ImVec2(arrowX, bb.Min.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text),
-                     open ? ImGuiDir_Down : ImGuiDir_Left, 1.0f);
+  ImGui::RenderArrow(window->DrawList, ImVec2(arrowX, bb.Min.y + style.FramePadding.y),
+                     ImGui::GetColorU32(ImGuiCol_Text), open ? ImGuiDir_Down : ImGuiDir_Left, 1.0f);
   const float textW = ImGui::CalcTextSize(shown.c_str()).x;
   const float textX = std::max(bb.Min.x + style.FramePadding.x, arrowX - style.ItemInnerSpacing.x * 2 - textW);
   window->DrawList->PushClipRect(bb.Min, ImVec2(arrowX, bb.Max.y), true);
-  window->DrawList->AddText(ImVec2(textX, bb.Min.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
+  window->DrawList->AddText(ImVec2(textX, bb.Min.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text),
+                            shown.c_str());
   window->DrawList->PopClipRect();
   return open;
 }

@@ -4,10 +4,10 @@
 // the name as it will be printed. The value itself stays in logical order; its storage form (NFKC, no
 // presentation forms) is the record rules' job (core/registry_rules), not the widget's.
 #pragma once
+#include <imgui.h>
+
 #include <string>
 #include <string_view>
-
-#include <imgui.h>
 
 namespace moussem::ui {
 

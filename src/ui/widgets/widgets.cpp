@@ -14,7 +14,9 @@
 
 namespace moussem::ui {
 
-bool isRtlLayout() { return i18n::isRightToLeft(); }
+bool isRtlLayout() {
+  return i18n::isRightToLeft();
+}
 
 void TextAligned(std::string_view text, float align) {
   const std::string& shown = display(text);
@@ -37,7 +39,9 @@ void TextAligned(std::string_view text, float align) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", shown.c_str());
 }
 
-void Text(std::string_view text) { TextAligned(text, isRtlLayout() ? 1.0f : 0.0f); }
+void Text(std::string_view text) {
+  TextAligned(text, isRtlLayout() ? 1.0f : 0.0f);
+}
 
 std::vector<std::string> wrapLogical(std::string_view text, float width) {
   std::vector<std::string> lines;
@@ -62,7 +66,8 @@ std::vector<std::string> wrapLogical(std::string_view text, float width) {
   for (std::string& l : lines) {
     while (l.size() >= 2 && (l.compare(l.size() - 2, 2, "\xC2\xB7") == 0 || l.back() == ' '))
       l.erase(l.size() - (l.back() == ' ' ? 1 : 2));
-    while (l.size() >= 2 && (l.compare(0, 2, "\xC2\xB7") == 0 || l.front() == ' ')) l.erase(0, l.front() == ' ' ? 1 : 2);
+    while (l.size() >= 2 && (l.compare(0, 2, "\xC2\xB7") == 0 || l.front() == ' '))
+      l.erase(0, l.front() == ' ' ? 1 : 2);
   }
   return lines;
 }
@@ -105,7 +110,8 @@ void Segments(const ImVec4& colour, const std::vector<std::string>& parts, const
   const float sep = ImGui::CalcTextSize(separator).x;
   const ImVec2 start = ImGui::GetCursorScreenPos();
   float total = 0;
-  for (std::size_t i = 0; i < parts.size(); ++i) total += ImGui::CalcTextSize(display(parts[i]).c_str()).x + (i ? sep : 0);
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    total += ImGui::CalcTextSize(display(parts[i]).c_str()).x + (i ? sep : 0);
   // In an auto-sized window (a tooltip) the available width may be last frame's: never less than the line.
   const bool autoSized = (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_AlwaysAutoResize) != 0;
   const float room = autoSized ? std::max(ImGui::GetContentRegionAvail().x, total) : ImGui::GetContentRegionAvail().x;
@@ -155,7 +161,9 @@ int ButtonRow(const std::vector<RowButton>& buttons) {
   return pressed;
 }
 
-LineItem LineLabel(std::string text) { return LineLabel(std::move(text), ImGui::GetStyleColorVec4(ImGuiCol_Text)); }
+LineItem LineLabel(std::string text) {
+  return LineLabel(std::move(text), ImGui::GetStyleColorVec4(ImGuiCol_Text));
+}
 
 LineItem LineLabel(std::string text, const ImVec4& colour) {
   const float width = ImGui::CalcTextSize(display(text).c_str()).x;
@@ -278,10 +286,11 @@ bool BeginComboShaped(const char* label, std::string_view preview, ImGuiComboFla
   const float width = ImGui::CalcItemWidth(), side = ImGui::GetFrameHeight();
   ImDrawList* dl = ImGui::GetWindowDrawList();  // the host window's, whether the popup opens or not
   const bool open = ImGui::BeginCombo(label, "", flags | ImGuiComboFlags_NoArrowButton);
-  dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), ImGui::GetColorU32(open ? ImGuiCol_ButtonHovered : ImGuiCol_Button),
-                    style.FrameRounding, ImDrawFlags_RoundCornersLeft);
-  ImGui::RenderArrow(dl, ImVec2(pos.x + style.FramePadding.y, pos.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text),
-                     ImGuiDir_Down, 1.0f);
+  dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side),
+                    ImGui::GetColorU32(open ? ImGuiCol_ButtonHovered : ImGuiCol_Button), style.FrameRounding,
+                    ImDrawFlags_RoundCornersLeft);
+  ImGui::RenderArrow(dl, ImVec2(pos.x + style.FramePadding.y, pos.y + style.FramePadding.y),
+                     ImGui::GetColorU32(ImGuiCol_Text), ImGuiDir_Down, 1.0f);
   const float right = pos.x + width - style.FramePadding.x;
   const std::string fitted = fitToWidth(preview, right - (pos.x + side + style.FramePadding.x));
   dl->AddText(ImVec2(right - ImGui::CalcTextSize(fitted.c_str()).x, pos.y + style.FramePadding.y),
@@ -487,19 +496,24 @@ void ColumnChart(const char* id, const std::vector<Bar>& columns, float height) 
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const Bar& c = columns[i];
     const std::size_t at = rtl ? columns.size() - 1 - i : i;
-    const float x0 = p.x + slot * static_cast<float>(at) + slot * 0.15f, x1 = p.x + slot * static_cast<float>(at + 1) - slot * 0.15f;
+    const float x0 = p.x + slot * static_cast<float>(at) + slot * 0.15f,
+                x1 = p.x + slot * static_cast<float>(at + 1) - slot * 0.15f;
     const float h = (bottom - top) * static_cast<float>(c.value) / static_cast<float>(maxValue);
     dl->AddRectFilled(ImVec2(x0, bottom - h), ImVec2(x1, bottom), ImGui::GetColorU32(c.colour), 2.0f);
     const std::string& label = display(c.label);
     const float lw = ImGui::CalcTextSize(label.c_str()).x;
-    if (lw <= slot) dl->AddText(ImVec2((x0 + x1 - lw) / 2, bottom + 2), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+    if (lw <= slot)
+      dl->AddText(ImVec2((x0 + x1 - lw) / 2, bottom + 2), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
     if (c.value > 0) {
       const std::string number = std::to_string(c.value);
       const float nw = ImGui::CalcTextSize(number.c_str()).x;
-      if (nw <= slot) dl->AddText(ImVec2((x0 + x1 - nw) / 2, bottom - h - line - 1), ImGui::GetColorU32(ImGuiCol_Text), number.c_str());
+      if (nw <= slot)
+        dl->AddText(ImVec2((x0 + x1 - nw) / 2, bottom - h - line - 1), ImGui::GetColorU32(ImGuiCol_Text),
+                    number.c_str());
     }
     ImGui::SetCursorScreenPos(ImVec2(x0, top));
-    ImGui::InvisibleButton(("c" + std::to_string(i)).c_str(), ImVec2(std::max(1.0f, x1 - x0), std::max(1.0f, bottom - top)));
+    ImGui::InvisibleButton(("c" + std::to_string(i)).c_str(),
+                           ImVec2(std::max(1.0f, x1 - x0), std::max(1.0f, bottom - top)));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s : %lld", label.c_str(), c.value);
   }
   ImGui::SetCursorScreenPos(p);

@@ -112,7 +112,7 @@ std::string fitToWidth(std::string_view logical, float width);
 std::string ellipsized(const std::string& visual, float width, bool rtl);
 
 struct Bar {
-  std::string label;   // logical text
+  std::string label;  // logical text
   long long value = 0;
   ImVec4 colour = theme::kChartBlue;
 };

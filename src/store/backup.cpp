@@ -19,6 +19,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/live_files.hpp"
 #include "core/paths.hpp"
 #include "core/test_pause.hpp"
 #include "store/audit_anchor.hpp"
@@ -33,7 +34,10 @@ namespace fs = std::filesystem;
 namespace {
 
 // Copies the bytes of source into a new temporary (restore's staged copy, the replaced database's copy).
+// A database this process has open through SQLite is never read this way: closing the descriptor would
+// drop every lock SQLite holds on it (live_files.hpp); its copy goes through SQLite (onlineCopy).
 void copyInto(const fs::path& source, PartialFile& dest) {
+  if (live_files::isLive(source)) throw Error(ErrorKind::Refused, tr("io.error.open_database", {source.string()}));
   std::ifstream in(source, std::ios::binary);
   if (!in) dest.fail(std::strerror(errno));
   std::ofstream out(dest.handle(), std::ios::binary | std::ios::trunc);

@@ -1,5 +1,6 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -10,6 +11,7 @@
 #include "core/paths.hpp"
 #include "core/signing_key.hpp"
 #include "core/text_fold.hpp"
+#include "store/backup.hpp"
 #include "store/migrations.hpp"
 #include "store/store.hpp"
 #include "test_support.hpp"
@@ -393,4 +395,38 @@ TEST_CASE("the people list comes from the database in the collator's name order,
   REQUIRE(forum.size() == 3);
   for (Id id : forum) CHECK(store->person(id)->category == "forum");
   CHECK(forum.front() == ids.front());  // the last one inserted (i = 9) is forum
+}
+
+namespace {
+// Lines of /proc/locks held by this process on the file's inode.
+int locksHeldOn(const std::filesystem::path& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) return -1;
+  const std::string pid = " " + std::to_string(::getpid()) + " ";
+  const std::string inode = ":" + std::to_string(st.st_ino) + " ";
+  std::ifstream in("/proc/locks");
+  int n = 0;
+  for (std::string line; std::getline(in, line);)
+    if (line.find(pid) != std::string::npos && line.find(inode) != std::string::npos) ++n;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("restore never reads a database this process has open outside SQLite: its locks stay", "[sqlite]") {
+  TempDir dir;
+  const auto live = dir / "live.db";
+  auto store = createEditionDatabase(live.string(), sampleEdition());
+  store->overview();  // a read: the connection holds its locks
+  const int before = locksHeldOn(live);
+  REQUIRE(before > 0);
+  // Named as the backup to restore (with a checksum file beside it), the open database is refused
+  // before a byte of it is read: a descriptor closed on it would have dropped SQLite's locks.
+  std::ofstream(live.string() + ".sha256") << std::string(64, 'a') << "  live.db\n";
+  try {
+    restoreDatabase((dir / "target.db").string(), live, true);
+    FAIL("restored from an open database");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::Refused);
+  }
+  CHECK(locksHeldOn(live) == before);
 }

@@ -114,7 +114,7 @@ TEST_CASE(
   CHECK_FALSE(p.d.booth("A-05").exhibitor_id);
   CHECK(p.d.booth("A-05").status == "free");
   CHECK(p.screen.model().search().unassignedTotal() == before);
-  CHECK_FALSE(p.screen.model().canUndo());
+  CHECK_FALSE(p.screen.model().operations().canUndo());
 
   REQUIRE(p.key(ui::Key::Y, true));
   CHECK(p.d.booth("A-05").exhibitor_id == x);
@@ -188,7 +188,7 @@ TEST_CASE("plan: the automatic allocation previewed then discarded changes nothi
     if (p.screen.model().allocation().changed(i) && p.screen.model().shownHolder(i) >= 0) ++proposed;
   CHECK(proposed > 0);
   // Hand operations wait for the decision.
-  CHECK_FALSE(p.screen.model().assign(p.screen.model().boothIndex("A-05"), p.firstUnassigned()));
+  CHECK_FALSE(p.screen.model().operations().assign(p.screen.model().boothIndex("A-05"), p.firstUnassigned()));
   CHECK(p.screen.model().messageIsError());
   p.screen.model().discardPreview();
   p.frames(1);
@@ -293,7 +293,7 @@ TEST_CASE(
     "plan editor: add, move, resize, duplicate, a row of N and delete booths on the 0.5 m grid, each one undo step") {
   Plan p;
   auto& m = p.screen.model();
-  m.setEditing(true);
+  m.editor().setEditing(true);
   p.frames(2);  // the edit bar moves the canvas down: positions are read after it is drawn
   const auto count = [&] { return p.d.store->booths().size(); };
   const std::size_t start = count();
@@ -309,16 +309,16 @@ TEST_CASE(
   CHECK(p.d.booth("A-05").y == a05.y);
   // Resize through the model: snapped; a size that overlaps the neighbour is refused, nothing changes.
   const int i = m.boothIndex("A-05");
-  CHECK_FALSE(m.resizeBooth(i, a05.width + 2.2, a05.depth));
+  CHECK_FALSE(m.editor().resizeBooth(i, a05.width + 2.2, a05.depth));
   CHECK(m.messageIsError());
   CHECK(m.message().find("A-05") != std::string::npos);
   CHECK(p.d.booth("A-05").width == a05.width);
   // Duplicate into free floor, a row of 3, then delete one of them.
   // On the island of A-25: refused, it would overlap.
-  CHECK_FALSE(m.addBooth(14.0, 15.0));
+  CHECK_FALSE(m.editor().addBooth(14.0, 15.0));
   CHECK(m.message().find("A-25") != std::string::npos);
   // Free floor of hall A, between the aisles: a 3 x 3 m booth at (4, 15), the point snapped.
-  REQUIRE(m.addBooth(4.2, 15.1));
+  REQUIRE(m.editor().addBooth(4.2, 15.1));
   CHECK(count() == start + 1);
   REQUIRE(m.boothAt(5, 16) >= 0);
   const Booth fresh = m.booths()[m.boothAt(5, 16)].booth;
@@ -326,27 +326,27 @@ TEST_CASE(
   CHECK(fresh.y == 15.0);
   const std::string added = fresh.code;
   CHECK(added.rfind("A-", 0) == 0);
-  REQUIRE(m.duplicateBooth(m.boothIndex(added)));
+  REQUIRE(m.editor().duplicateBooth(m.boothIndex(added)));
   CHECK(count() == start + 2);
   REQUIRE(p.key(ui::Key::Z, true));
   CHECK(count() == start + 1);
   REQUIRE(p.key(ui::Key::Y, true));
   CHECK(count() == start + 2);
   // A row that runs out of the hall is refused whole.
-  CHECK_FALSE(m.addRow(m.boothIndex(added), 60));
+  CHECK_FALSE(m.editor().addRow(m.boothIndex(added), 60));
   CHECK(m.messageIsError());
   CHECK(count() == start + 2);
-  REQUIRE(m.deleteBooth(m.boothIndex(added)));
+  REQUIRE(m.editor().deleteBooth(m.boothIndex(added)));
   CHECK(count() == start + 1);
-  REQUIRE(m.undo());  // the deleted booth comes back with its code
+  REQUIRE(m.operations().undo());  // the deleted booth comes back with its code
   CHECK(booth::findBooth(*p.d.store, added));
   // Outside every hall: refused.
-  CHECK_FALSE(m.addBooth(-50, -50));
+  CHECK_FALSE(m.editor().addBooth(-50, -50));
   CHECK(m.messageIsError());
   // An occupied booth cannot be deleted.
   booth::assignBooth(*p.d.store, "A-06", 2);
   p.screen.refresh();
-  CHECK_FALSE(m.deleteBooth(m.boothIndex("A-06")));
+  CHECK_FALSE(m.editor().deleteBooth(m.boothIndex("A-06")));
   CHECK(booth::findBooth(*p.d.store, "A-06"));
   p.frames(2);  // the edit bar and the grid draw
 }
@@ -368,7 +368,7 @@ TEST_CASE(
   Plan p;
   auto& m = p.screen.model();
   REQUIRE(p.key(ui::Key::E, true));  // Ctrl+E: the editor
-  REQUIRE(m.editing());
+  REQUIRE(m.editor().editing());
   p.frames(2);
   const Booth a01 = p.d.booth("A-10"), a02 = p.d.booth("A-11"), a03 = p.d.booth("A-12"), a04 = p.d.booth("A-09");
   // A band dragged on the empty strip in front of the first row (right of the hall's name), down over
@@ -413,45 +413,12 @@ TEST_CASE(
   p.frames(2);
 }
 
-TEST_CASE("plan editor: a selection's move that would overlap or leave the hall is refused whole, nothing changes") {
-  Plan p;
-  auto& m = p.screen.model();
-  m.setEditing(true);
-  const auto before = p.d.holders();
-  std::vector<Booth> booths = p.d.store->booths();
-  m.selection().select(m.boothIndex("A-02"));
-  m.selection().toggle(m.boothIndex("A-03"));
-  // 1 m to the right: A-03 would overlap A-04.
-  CHECK_FALSE(m.moveSelection(1.0, 0));
-  CHECK(m.messageIsError());
-  CHECK(m.message().find("A-03") != std::string::npos);
-  CHECK(m.message().find("A-04") != std::string::npos);
-  // 5 m up: out of hall A (the message names the booth and the hall).
-  CHECK_FALSE(m.moveSelection(0, -5.0));
-  CHECK(m.message().find("A-0") != std::string::npos);
-  CHECK(m.message().find(" A") != std::string::npos);
-  // Nothing moved, nothing to undo.
-  const auto after = p.d.store->booths();
-  REQUIRE(after.size() == booths.size());
-  for (std::size_t i = 0; i < after.size(); ++i) {
-    CHECK(after[i].x == booths[i].x);
-    CHECK(after[i].y == booths[i].y);
-  }
-  CHECK(p.d.holders() == before);
-  CHECK_FALSE(m.canUndo());
-  // A locked booth in the selection: refused, named.
-  booth::lockBooth(*p.d.store, "A-02", true);
-  p.screen.refresh();
-  CHECK_FALSE(m.moveSelection(0, -1.0));
-  CHECK(m.message().find("A-02") != std::string::npos);
-}
-
 TEST_CASE(
     "plan editor: Ctrl+D duplicates the selection and Delete deletes it, each one undo step, an assigned booth is not "
     "deleted") {
   Plan p;
   auto& m = p.screen.model();
-  m.setEditing(true);
+  m.editor().setEditing(true);
   const std::size_t start = p.d.store->booths().size();
   m.selection().select(m.boothIndex("A-02"));
   m.selection().toggle(m.boothIndex("A-03"));
@@ -486,7 +453,7 @@ TEST_CASE(
     "renamed and deleted, each one undo step") {
   Plan p;
   auto& m = p.screen.model();
-  m.setEditing(true);
+  m.editor().setEditing(true);
   auto hall = [&](const std::string& code) {
     for (const auto& h : p.d.store->halls())
       if (h.code == code) return h;
@@ -506,12 +473,12 @@ TEST_CASE(
     if (b.hall == "D") inD.push_back(b);
   REQUIRE_FALSE(inD.empty());
   // Hall D 5 m down: its booths, aisle and entrances come along; one undo step.
-  REQUIRE(m.moveHall("D", 0, 5));
+  REQUIRE(m.editor().moveHall("D", 0, 5));
   CHECK(hall("D").y == d.y + 5);
   CHECK(feature("D-M").y == dm.y + 5);
   CHECK(feature("D-E1").y == de1.y + 5);
   for (const auto& b : inD) CHECK(p.d.booth(b.code).y == b.y + 5);
-  REQUIRE(m.undo());
+  REQUIRE(m.operations().undo());
   CHECK(hall("D").y == d.y);
   CHECK(feature("D-M").y == dm.y);
   for (const auto& b : inD) CHECK(p.d.booth(b.code).y == b.y);
@@ -528,33 +495,33 @@ TEST_CASE(
   CHECK(hall("D").x == d.x);
   // Selected, the arrows move it.
   m.selection().selectHall("D");
-  REQUIRE(m.nudge(0.5, 0));
+  REQUIRE(m.editor().nudge(0.5, 0));
   CHECK(hall("D").x == d.x + 0.5);
-  REQUIRE(m.undo());
+  REQUIRE(m.operations().undo());
   // A hall over another one is refused.
-  CHECK_FALSE(m.addHall(10, 10));
+  CHECK_FALSE(m.editor().addHall(10, 10));
   CHECK(m.message().find("A") != std::string::npos);
   // A new hall below the others, renamed, with an aisle, an entrance and a booth.
-  REQUIRE(m.addHall(0, 80));
+  REQUIRE(m.editor().addHall(0, 80));
   REQUIRE(m.selection().hall());
   const std::string e = m.selection().hall()->code;
   CHECK(e == "E");
-  REQUIRE(m.renameHall(e, "Hall E — Poterie", "القاعة هـ"));
+  REQUIRE(m.editor().renameHall(e, "Hall E — Poterie", "القاعة هـ"));
   CHECK(hall(e).name_ar == "القاعة هـ");
-  REQUIRE(m.addFeature("aisle", 2, 81));
+  REQUIRE(m.editor().addFeature("aisle", 2, 81));
   const std::string aisle = m.selection().feature()->code;
-  REQUIRE(m.addFeature("entrance", 10, 80));
+  REQUIRE(m.editor().addFeature("entrance", 10, 80));
   const std::string door = m.selection().feature()->code;
-  REQUIRE(m.setFeatureLabels(door, "Porte sud", "الباب الجنوبي", "South door"));
-  REQUIRE(m.addBooth(10, 84));
+  REQUIRE(m.editor().setFeatureLabels(door, "Porte sud", "الباب الجنوبي", "South door"));
+  REQUIRE(m.editor().addBooth(10, 84));
   const std::string newBooth = m.booths()[m.boothAt(11, 85)].booth.code;
   // A booth on the aisle: refused by the venue rules.
-  CHECK_FALSE(m.moveFeature(aisle, 8, 0));
+  CHECK_FALSE(m.editor().moveFeature(aisle, 8, 0));
   CHECK(m.message().find(newBooth) != std::string::npos);
-  REQUIRE(m.moveFeature(aisle, 1, 0));
+  REQUIRE(m.editor().moveFeature(aisle, 1, 0));
   CHECK(feature(aisle).x == 3);
   // The whole new hall 5 m right: everything in it follows; undo puts it back.
-  REQUIRE(m.moveHall(e, 5, 0));
+  REQUIRE(m.editor().moveHall(e, 5, 0));
   CHECK(hall(e).x == 5);
   CHECK(feature(aisle).x == 8);
   CHECK(p.d.booth(newBooth).x == 15);
@@ -562,25 +529,25 @@ TEST_CASE(
   CHECK(p.d.booth(newBooth).x == 10);
   // A hall with a booth is not deleted; its aisle and entrance are, then the empty hall.
   m.selection().selectHall(e);
-  CHECK_FALSE(m.deleteSelected());
+  CHECK_FALSE(m.editor().deleteSelected());
   CHECK(m.message().find(newBooth) != std::string::npos);
-  REQUIRE(m.deleteBooth(m.boothIndex(newBooth)));
-  REQUIRE(m.deleteFeature(aisle));
+  REQUIRE(m.editor().deleteBooth(m.boothIndex(newBooth)));
+  REQUIRE(m.editor().deleteFeature(aisle));
   m.selection().selectHall(e);
   REQUIRE(p.key(ui::Key::Delete));  // the hall and its entrance
   CHECK(p.d.store->halls().size() == 4);
   // Undo, step by step, brings the hall, then the aisle, then the booth back.
-  REQUIRE(m.undo());
+  REQUIRE(m.operations().undo());
   CHECK(p.d.store->halls().size() == 5);
   CHECK(feature(door).label_en == "South door");
-  REQUIRE(m.undo());
+  REQUIRE(m.operations().undo());
   CHECK(feature(aisle).x == 3);
-  REQUIRE(m.undo());
+  REQUIRE(m.operations().undo());
   CHECK(booth::findBooth(*p.d.store, newBooth));
   // Rows put back have new ids: the older steps follow them (the aisle's move, then the booth's addition).
-  REQUIRE(m.undo());
+  REQUIRE(m.operations().undo());
   CHECK(feature(aisle).x == 2);
-  REQUIRE(m.undo());
+  REQUIRE(m.operations().undo());
   CHECK_FALSE(booth::findBooth(*p.d.store, newBooth));
   p.frames(2);  // draws with the new hall selected
 }
@@ -598,8 +565,8 @@ TEST_CASE("plan: entrance and aisle labels are shown in the interface language, 
     if (std::string(lang) == "ar") CHECK(shown == "المدخل الرئيسي");
     if (std::string(lang) == "en") CHECK(shown == "Main entrance");
     // A feature labelled in French only shows French everywhere.
-    m.setEditing(true);
-    REQUIRE(m.setFeatureLabels("A-E2", "Sortie", "", ""));
+    m.editor().setEditing(true);
+    REQUIRE(m.editor().setFeatureLabels("A-E2", "Sortie", "", ""));
     for (const auto& f : m.features())
       if (f.code == "A-E2") CHECK(booth::featureLabel(f, lang) == "Sortie");
     // Drawn zoomed in, labels on, in every language.

@@ -317,14 +317,14 @@ TEST_CASE("plan screen with no plan: honest empty lists, then the example plan o
   // Not "every exhibitor has a booth": there are none. The screen says why (checked on the model).
   CHECK(m.exhibitorsAskingForBooth() == 0);
   // The example plan, from the screen's own button.
-  REQUIRE(m.startFromExample());
+  REQUIRE(m.editor().startFromExample());
   drawFrames(ui, screen, 2);
   CHECK_FALSE(m.booths().empty());
   CHECK_FALSE(m.messageIsError());
   // A venue file: a broken one is refused whole and changes nothing; a good one replaces the plan.
   const auto booths = m.booths().size();
   std::ofstream(dir / "broken.json") << "{\"name\": \"x\", \"halls\": [";
-  CHECK_FALSE(m.importVenueFile((dir / "broken.json").string()));
+  CHECK_FALSE(m.editor().importVenueFile((dir / "broken.json").string()));
   CHECK(m.messageIsError());
   CHECK(m.booths().size() == booths);
 }

@@ -1,14 +1,11 @@
-// The venue plan screen's model, with no ImGui: the plan loaded once (halls, aisles, entrances, booths,
-// exhibitors) and refreshed after each change, colours and legend, the hand operations of
-// src/booth (assign, move/swap, unassign, lock, hold) with undo and redo, and the automatic allocation
-// run on a worker, previewed, then accepted or discarded. Operations go through booth_service, so the
-// plan refuses what the command line refuses, with the same message. The venue editor (booths, several
-// at a time, halls, aisles, entrances) checks every change whole with booth::validateVenue, the rules
-// of a venue file, before writing it in one transaction. Nothing here queries the database per frame.
-// Its parts with a job of their own live beside it: the search (plan_search), the selection
-// (plan_selection), the allocation's worker and preview (plan_allocation), the undo and redo steps
-// (plan_history), the rows (plan_rows);
-// the viewport (plan_view) is the screen's.
+// The venue plan screen's model, with no ImGui: the plan read once (halls, aisles, entrances, booths,
+// exhibitors) and read again after each change, its colours and legend, and the parts it composes, each
+// with a job of its own: the search (plan_search), the selection (plan_selection), the hand operations
+// on booths with undo and redo (plan_operations, over plan_history's steps), the venue editor
+// (plan_editor), the automatic allocation's worker and preview (plan_allocation), the rows
+// (plan_rows); the viewport (plan_view) is the screen's. The parts that change the plan share the plan
+// through a PlanContext (plan_context). Nothing here queries the database per frame; exports run on a
+// worker with their own connection.
 #pragma once
 #include <cmath>
 #include <cstdint>
@@ -27,7 +24,10 @@
 #include "store/store.hpp"
 #include "ui/background_task.hpp"
 #include "ui/screens/plan_allocation.hpp"
+#include "ui/screens/plan_context.hpp"
+#include "ui/screens/plan_editor.hpp"
 #include "ui/screens/plan_history.hpp"
+#include "ui/screens/plan_operations.hpp"
 #include "ui/screens/plan_rows.hpp"
 #include "ui/screens/plan_search.hpp"
 #include "ui/screens/plan_selection.hpp"
@@ -80,27 +80,18 @@ class PlanModel {
   PlanSelection& selection() { return selection_; }
   const PlanSelection& selection() const { return selection_; }
 
-  // Hand operations (one undo step each). false: refused or failed, message() says why and nothing
-  // changed. Refused while an allocation preview is open.
-  bool assign(int booth, Id exhibitor);
-  bool move(int from, int to);  // swap when both are held
-  bool unassign(int booth);
-  bool toggleLock(int booth);
-  bool toggleHold(int booth);
-  bool undo();
-  bool redo();
-  bool canUndo() const { return history_.canUndo() && !previewing(); }
-  bool canRedo() const { return history_.canRedo() && !previewing(); }
+  // The parts that change the plan: the hand operations on booths with undo and redo of every step,
+  // and the venue editor. Both refused while an allocation is running or previewed.
+  PlanOperations& operations() { return operations_; }
+  const PlanOperations& operations() const { return operations_; }
+  PlanEditor& editor() { return editor_; }
+  const PlanEditor& editor() const { return editor_; }
 
-  const std::string& message() const { return message_; }
-  bool messageIsError() const { return messageError_; }
-  void clearMessage() { message_.clear(); }
+  // What the last operation did, or why it was refused.
+  const std::string& message() const { return feedback_.text; }
+  bool messageIsError() const { return feedback_.error; }
+  void clearMessage() { feedback_.text.clear(); }
 
-  // A plan to start from, when there is none (or to replace it): a venue file (docs/venue-format.md,
-  // checked whole before anything is written) or the shipped example plan (OLM Souissi), installed in
-  // one transaction as `venue import` does. false: refused, message() says why, nothing changed.
-  bool importVenueFile(const std::string& path);
-  bool startFromExample();
   // For the empty states of the side list: exhibitors at all, and those who asked for a booth.
   int exhibitorsAskingForBooth() const;
 
@@ -116,45 +107,6 @@ class PlanModel {
   bool acceptPreview();
   void discardPreview();
 
-  // Venue editor: booth geometry snapped to a 0.5 m grid and checked with the venue rules of
-  // src/booth (inside its hall, off the aisles, no overlap, unique code) before anything is written;
-  // one undo step each. false: refused, message() names the booth and the rule.
-  static constexpr double kGrid = 0.5;
-  static double snap(double metres) { return std::round(metres / kGrid) * kGrid; }
-  bool editing() const { return editing_; }
-  void setEditing(bool on) { editing_ = on; }
-  std::string hallAt(double mx, double my) const;                         // "" outside every hall
-  bool addBooth(double x, double y, double width = 3, double depth = 3);  // in the hall at (x, y), next free code
-  bool moveBooth(int booth, double x, double y);
-  bool resizeBooth(int booth, double width, double depth);
-  bool duplicateBooth(int booth);     // same size and kind beside it (right, left, below or above)
-  bool addRow(int booth, int count);  // count copies in a row to the right of the booth
-  bool deleteBooth(int booth);        // free and unlocked booths only
-
-  // The same on the whole selection, each one undo step. A move is refused whole (nothing changes) if
-  // any booth is locked or would overlap, leave its hall or stand on an aisle; delete is refused if any
-  // booth has an exhibitor or a lock (named in the message: free them first).
-  bool moveSelection(double dx, double dy);
-  bool duplicateSelection();  // beside the group: right, left, below or above, wherever it all fits
-  bool deleteSelection();
-  // Arrow keys: the selected booths, else the selected aisle/entrance, else the selected hall.
-  bool nudge(double dx, double dy);
-  bool deleteSelected();  // Delete in the editor: the selected booths, else the aisle/entrance, else the (empty) hall
-
-  // Halls, aisles and entrances, checked with the same venue rules, one undo step each. A hall carries
-  // its booths, aisles and entrances when it moves; only a rectangular hall is resized.
-  std::string featureAt(double mx, double my) const;  // aisle or entrance code, "" none
-  bool addHall(double x, double y, double width = 20, double height = 12);
-  bool moveHall(const std::string& code, double dx, double dy);
-  bool resizeHall(const std::string& code, double width, double height);
-  bool renameHall(const std::string& code, const std::string& name, const std::string& name_ar);
-  bool deleteHall(const std::string& code);  // an empty hall (no booth) with its aisles and entrances
-  bool addFeature(const std::string& kind, double x, double y);  // "aisle" | "entrance", in the hall there
-  bool moveFeature(const std::string& code, double dx, double dy);
-  bool resizeFeature(const std::string& code, double width, double height);
-  bool setFeatureLabels(const std::string& code, const std::string& fr, const std::string& ar, const std::string& en);
-  bool deleteFeature(const std::string& code);
-
   // Exports on a worker with its own database connection: the plan (.pdf | .png, coloured as on
   // screen) or the exhibitor directory (.pdf | .csv | .xlsx), to exportPath.
   std::string exportPath;
@@ -165,30 +117,8 @@ class PlanModel {
   void waitForExport() { exportTask_.wait(); }
 
  private:
-  // One editor change, as wished: checked whole with the venue rules, then written in one transaction.
-  struct Change {
-    std::vector<Booth> changed, added;
-    std::vector<int> removed;  // booth indices
-    std::vector<Hall> hallsChanged, hallsAdded;
-    std::vector<std::string> hallsRemoved;
-    std::vector<VenueFeature> featuresChanged, featuresAdded;
-    std::vector<std::string> featuresRemoved;
-  };
-  bool edit(const std::string& label, const std::vector<Booth>& changed, const std::vector<Booth>& added,
-            const std::vector<int>& removed);
-  bool edit(const std::string& label, const Change& change);
-  booth::Venue venueWith(const Change& change, PlanHistory::Step* step) const;
-  bool play(bool forward);  // undo (false) or redo (true)
-  std::optional<std::vector<Booth>> placedBeside(const std::vector<int>& group, std::string& why) const;
-  const Hall* hallOf(const std::string& code) const;
-  const VenueFeature* featureOf(const std::string& code) const;
-  std::string nextCode(const std::string& hall, const std::vector<Booth>& extra) const;
   void refreshBooths();
   void rebuildDerived();
-  bool run(const std::string& done, const std::function<booth::BoothSnapshot()>& op);
-  bool refuseWhilePreviewing();
-  void fail(const std::string& message);
-  void note(const std::string& message);
 
   Store& store_;
   bool loaded_ = false;
@@ -200,13 +130,14 @@ class PlanModel {
   booth::ColourBy colourBy_ = booth::ColourBy::Status;
   PlanSearch search_;
   PlanSelection selection_{booths_, halls_, features_};
-  bool editing_ = false;
   int revision_ = 0;  // bumped by every change of what is drawn
   mutable std::vector<LegendEntry> legend_;
   mutable std::string legendKey_;
   PlanHistory history_{store_};
-  std::string message_;
-  bool messageError_ = false;
+  PlanFeedback feedback_;
+  PlanContext context_;
+  PlanOperations operations_{context_};
+  PlanEditor editor_{context_};
 
   BackgroundTask exportTask_;
   PlanAllocation allocation_{store_};  // last members: their workers are destroyed (joined) first

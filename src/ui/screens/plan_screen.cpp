@@ -120,22 +120,22 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
   actions_.add({"plan.undo",
                 "plan.action.undo",
                 {Key::Z, true},
-                [this] { model_.undo(); },
-                [this] { return model_.canUndo() && noTextInput(); }});
+                [this] { model_.operations().undo(); },
+                [this] { return model_.operations().canUndo() && noTextInput(); }});
   actions_.add({"plan.redo",
                 "plan.action.redo",
                 {Key::Y, true},
-                [this] { model_.redo(); },
-                [this] { return model_.canRedo() && noTextInput(); }});
+                [this] { model_.operations().redo(); },
+                [this] { return model_.operations().canRedo() && noTextInput(); }});
   actions_.add({"plan.lock",
                 "plan.action.lock",
                 {Key::K},
-                [this] { model_.toggleLock(model_.selection().current()); },
+                [this] { model_.operations().toggleLock(model_.selection().current()); },
                 [this] { return model_.selection().currentBooth() && noTextInput(); }});
   actions_.add({"plan.hold",
                 "plan.action.hold",
                 {Key::H},
-                [this] { model_.toggleHold(model_.selection().current()); },
+                [this] { model_.operations().toggleHold(model_.selection().current()); },
                 [this] { return model_.selection().currentBooth() && noTextInput(); }});
   // Delete frees the booth; in edit mode it deletes the selection (free, unlocked booths), or the
   // selected aisle, entrance or empty hall.
@@ -143,25 +143,25 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
                 "plan.action.free",
                 {Key::Delete},
                 [this] {
-                  if (model_.editing())
-                    model_.deleteSelected();
+                  if (model_.editor().editing())
+                    model_.editor().deleteSelected();
                   else
-                    model_.unassign(model_.selection().current());
+                    model_.operations().unassign(model_.selection().current());
                 },
                 [this] {
                   if (!noTextInput()) return false;
-                  if (model_.editing())
+                  if (model_.editor().editing())
                     return model_.selection().count() > 0 || model_.selection().hall() || model_.selection().feature();
                   return model_.selection().currentBooth() &&
                          model_.selection().currentBooth()->booth.exhibitor_id.has_value();
                 }});
   // The editor, keyboard first.
-  auto editing = [this] { return model_.editing() && noTextInput(); };
+  auto editing = [this] { return model_.editor().editing() && noTextInput(); };
   actions_.add({"plan.edit_mode",
                 "plan.action.edit_mode",
                 {Key::E, true},
                 [this] {
-                  model_.setEditing(!model_.editing());
+                  model_.editor().setEditing(!model_.editor().editing());
                   addMode_ = AddMode::None;
                 },
                 [this] { return !model_.previewing() && !model_.allocation().running(); }});
@@ -173,8 +173,8 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
   actions_.add({"plan.duplicate",
                 "plan.action.duplicate",
                 {Key::D, true},
-                [this] { model_.duplicateSelection(); },
-                [this] { return model_.editing() && model_.selection().count() > 0 && noTextInput(); }});
+                [this] { model_.editor().duplicateSelection(); },
+                [this] { return model_.editor().editing() && model_.selection().count() > 0 && noTextInput(); }});
   actions_.add({"plan.deselect",
                 "plan.action.deselect",
                 {Key::Escape},
@@ -189,13 +189,13 @@ PlanScreen::PlanScreen(Store& store) : model_(store) {
   } arrows[] = {{Key::Left, -1, 0}, {Key::Right, 1, 0}, {Key::Up, 0, -1}, {Key::Down, 0, 1}};
   for (const auto& a : arrows)
     for (const bool far : {false, true}) {
-      const double step = far ? 5.0 : PlanModel::kGrid;
+      const double step = far ? 5.0 : PlanEditor::kGrid;
       actions_.add({std::string("plan.nudge.") + chordLabel({a.key}) + (far ? "+" : ""),
                     far ? "plan.action.nudge_far" : "plan.action.nudge",
                     {a.key, false, far},
-                    [this, a, step] { model_.nudge(a.dx * step, a.dy * step); },
+                    [this, a, step] { model_.editor().nudge(a.dx * step, a.dy * step); },
                     [this] {
-                      return model_.editing() && noTextInput() &&
+                      return model_.editor().editing() && noTextInput() &&
                              (model_.selection().count() > 0 || model_.selection().hall() ||
                               model_.selection().feature());
                     }});
@@ -252,8 +252,8 @@ void PlanScreen::draw() {
   model_.poll();
   if (!model_.loaded()) model_.load();
   drawToolbar();
-  if (model_.booths().empty() && model_.halls().empty() && !model_.editing()) drawNoPlan();
-  if (auto chosen = venueBrowser_.draw("files.title.venue")) model_.importVenueFile(chosen->string());
+  if (model_.booths().empty() && model_.halls().empty() && !model_.editor().editing()) drawNoPlan();
+  if (auto chosen = venueBrowser_.draw("files.title.venue")) model_.editor().importVenueFile(chosen->string());
   const float statusH = ImGui::GetTextLineHeightWithSpacing() * 1.3f;
   const float h = std::max(100.0f, ImGui::GetContentRegionAvail().y - statusH);
   const float sideW = std::max(220.0f, ImGui::GetFontSize() * 17);
@@ -271,7 +271,7 @@ void PlanScreen::draw() {
   if (!model_.message().empty())
     TextColored(model_.messageIsError() ? theme::kError : theme::kSuccess, model_.message());
   // In the editor: how to select while nothing is, what to do with a selection once there is one.
-  else if (model_.editing())
+  else if (model_.editor().editing())
     TextColored(theme::kNote, tr(model_.selection().count() || model_.selection().hall() || model_.selection().feature()
                                      ? "plan.edit.hint"
                                      : "plan.edit.hint_select"));
@@ -288,7 +288,7 @@ void PlanScreen::drawNoPlan() {
       venueBrowser_.request({});
       break;
     case 1:
-      model_.startFromExample();
+      model_.editor().startFromExample();
       break;
     default:
       break;
@@ -346,15 +346,15 @@ void PlanScreen::drawToolbar() {
   shortcutAfter("plan.zoom_in");
   button(LID("plan.fit"), true, [this] { fitPending_ = true; });
   shortcutAfter("plan.fit");
-  button(LID(model_.editing() ? "plan.edit.done" : "plan.edit.mode"),
+  button(LID(model_.editor().editing() ? "plan.edit.done" : "plan.edit.mode"),
          !model_.previewing() && !model_.allocation().running(), [this] {
-           model_.setEditing(!model_.editing());
+           model_.editor().setEditing(!model_.editor().editing());
            addMode_ = AddMode::None;
          });
   shortcutAfter("plan.edit_mode");
-  button(LID("plan.undo"), model_.canUndo(), [this] { model_.undo(); });
+  button(LID("plan.undo"), model_.operations().canUndo(), [this] { model_.operations().undo(); });
   shortcutAfter("plan.undo");
-  button(LID("plan.redo"), model_.canRedo(), [this] { model_.redo(); });
+  button(LID("plan.redo"), model_.operations().canRedo(), [this] { model_.operations().redo(); });
   shortcutAfter("plan.redo");
   if (model_.allocation().running()) {
     const float barW = ImGui::GetFontSize() * 8;
@@ -378,7 +378,7 @@ void PlanScreen::drawToolbar() {
 
   ReadingLine(items);
   drawExportPopup();
-  if (model_.editing()) drawEditBar();
+  if (model_.editor().editing()) drawEditBar();
 }
 
 void PlanScreen::drawExportPopup() {
@@ -467,7 +467,7 @@ void PlanScreen::drawSidePanel(float width, float height) {
 }
 
 void PlanScreen::drawSelected() {
-  if (model_.editing() &&
+  if (model_.editor().editing() &&
       (model_.selection().hall() || model_.selection().feature() || model_.selection().count() > 1)) {
     drawEditPanel();
     return;
@@ -504,11 +504,11 @@ void PlanScreen::drawSelected() {
     if (ImGui::Button(buttons[i].first)) {
       const int sel = model_.selection().current();
       if (buttons[i].second == 0)
-        model_.toggleLock(sel);
+        model_.operations().toggleLock(sel);
       else if (buttons[i].second == 1)
-        model_.toggleHold(sel);
+        model_.operations().toggleHold(sel);
       else
-        model_.unassign(sel);
+        model_.operations().unassign(sel);
     }
   }
 }
@@ -568,7 +568,7 @@ void PlanScreen::drawCanvas(float width, float height) {
     view.panBy(io.MouseDelta.x, io.MouseDelta.y);
     panning_ = true;
   }
-  if (model_.editing()) {
+  if (model_.editor().editing()) {
     drawEditInteraction(hovered, space, mx, my);
   } else {
     // Left button: click selects; drag from a held booth onto another moves or swaps.
@@ -581,7 +581,7 @@ void PlanScreen::drawCanvas(float width, float height) {
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
       if (dragFrom_ >= 0 && !panning_) {
         if (hovered_ >= 0 && hovered_ != dragFrom_ && dragMoved_ && model_.booths()[dragFrom_].holder >= 0) {
-          if (model_.move(dragFrom_, hovered_)) model_.selection().select(hovered_);
+          if (model_.operations().move(dragFrom_, hovered_)) model_.selection().select(hovered_);
         } else if (hovered_ == dragFrom_) {
           model_.selection().select(hovered_);
         }
@@ -602,7 +602,7 @@ void PlanScreen::drawCanvas(float width, float height) {
     if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kExhibitorPayload)) {
       Id id = 0;
       std::memcpy(&id, payload->Data, sizeof id);
-      if (hovered_ >= 0 && model_.assign(hovered_, id)) model_.selection().select(hovered_);
+      if (hovered_ >= 0 && model_.operations().assign(hovered_, id)) model_.selection().select(hovered_);
     }
     ImGui::EndDragDropTarget();
   }
@@ -610,9 +610,9 @@ void PlanScreen::drawCanvas(float width, float height) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(p0, p1, true);
   dl->AddRectFilled(p0, p1, theme::kPlanCanvas.packed());
-  if (model_.editing() && view.scale >= 6) {
+  if (model_.editor().editing() && view.scale >= 6) {
     // The 0.5 m grid booths snap to (every metre drawn, lighter every half).
-    const double step = view.scale >= 16 ? PlanModel::kGrid : 1.0;
+    const double step = view.scale >= 16 ? PlanEditor::kGrid : 1.0;
     const double x0 = std::floor(view.toVenueX(p0.x) / step) * step, y0 = std::floor(view.toVenueY(p0.y) / step) * step;
     for (double x = x0; view.toScreenX(x) < p1.x; x += step)
       dl->AddLine(ImVec2(static_cast<float>(view.toScreenX(x)), p0.y),
@@ -624,7 +624,7 @@ void PlanScreen::drawCanvas(float width, float height) {
   drawPlan(dl);
   drawSelectedElement(dl);
   drawEditGhosts(dl);
-  if (!model_.editing() && dragFrom_ >= 0 && dragMoved_ && !panning_) {
+  if (!model_.editor().editing() && dragFrom_ >= 0 && dragMoved_ && !panning_) {
     const ImVec2 from = boothCentre(model_.booths()[dragFrom_].booth.code);
     dl->AddLine(from, io.MousePos, theme::kSelection.packed(), 2.5f);
     dl->AddCircleFilled(io.MousePos, 4, theme::kSelection.packed());
@@ -649,13 +649,13 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
     const AddMode adding = addMode_;
     addMode_ = AddMode::None;
     if (adding == AddMode::Booth) {
-      if (model_.addBooth(mx, my))
-        model_.selection().select(model_.boothAt(PlanModel::snap(mx) + 0.1, PlanModel::snap(my) + 0.1));
+      if (model_.editor().addBooth(mx, my))
+        model_.selection().select(model_.boothAt(PlanEditor::snap(mx) + 0.1, PlanEditor::snap(my) + 0.1));
       return;
     }
-    if (adding == AddMode::Hall) return void(model_.addHall(mx, my));
+    if (adding == AddMode::Hall) return void(model_.editor().addHall(mx, my));
     if (adding == AddMode::Aisle || adding == AddMode::Entrance)
-      return void(model_.addFeature(adding == AddMode::Aisle ? "aisle" : "entrance", mx, my));
+      return void(model_.editor().addFeature(adding == AddMode::Aisle ? "aisle" : "entrance", mx, my));
     const bool extend = io.KeyShift || io.KeyCtrl;
     const Hall* hall = model_.selection().hall();
     const VenueFeature* feature = model_.selection().feature();
@@ -686,7 +686,7 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
       } else {
         editDrag_ = EditDrag::Booths;
       }
-    } else if (const std::string f = model_.featureAt(mx, my); !f.empty() && !extend) {
+    } else if (const std::string f = model_.editor().featureAt(mx, my); !f.empty() && !extend) {
       model_.selection().selectFeature(f);
       editDrag_ = EditDrag::Feature, dragCode_ = f;
     } else {
@@ -699,33 +699,33 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
     if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) dragMoved_ = true;
     curX_ = mx, curY_ = my;
     auto corner = [&](booth::Rect& r) {
-      r.w = std::max(PlanModel::kGrid, PlanModel::snap(mx - r.x));
-      r.h = std::max(PlanModel::kGrid, PlanModel::snap(my - r.y));
+      r.w = std::max(PlanEditor::kGrid, PlanEditor::snap(mx - r.x));
+      r.h = std::max(PlanEditor::kGrid, PlanEditor::snap(my - r.y));
     };
     if (editDrag_ == EditDrag::BoothCorner || editDrag_ == EditDrag::HallCorner || editDrag_ == EditDrag::FeatureCorner)
       corner(ghost_);
   }
   if (!ImGui::IsMouseReleased(ImGuiMouseButton_Left)) return;
-  const double dx = PlanModel::snap(curX_ - startX_), dy = PlanModel::snap(curY_ - startY_);
+  const double dx = PlanEditor::snap(curX_ - startX_), dy = PlanEditor::snap(curY_ - startY_);
   if (dragMoved_) {
     switch (editDrag_) {
       case EditDrag::Booths:
-        model_.moveSelection(dx, dy);
+        model_.editor().moveSelection(dx, dy);
         break;
       case EditDrag::BoothCorner:
-        model_.resizeBooth(dragBooth_, ghost_.w, ghost_.h);
+        model_.editor().resizeBooth(dragBooth_, ghost_.w, ghost_.h);
         break;
       case EditDrag::Hall:
-        model_.moveHall(dragCode_, dx, dy);
+        model_.editor().moveHall(dragCode_, dx, dy);
         break;
       case EditDrag::HallCorner:
-        model_.resizeHall(dragCode_, ghost_.w, ghost_.h);
+        model_.editor().resizeHall(dragCode_, ghost_.w, ghost_.h);
         break;
       case EditDrag::Feature:
-        model_.moveFeature(dragCode_, dx, dy);
+        model_.editor().moveFeature(dragCode_, dx, dy);
         break;
       case EditDrag::FeatureCorner:
-        model_.resizeFeature(dragCode_, ghost_.w, ghost_.h);
+        model_.editor().resizeFeature(dragCode_, ghost_.w, ghost_.h);
         break;
       case EditDrag::Band:
         model_.selection().selectInRect({startX_, startY_, curX_ - startX_, curY_ - startY_}, bandAdds_);
@@ -734,7 +734,7 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
         break;
     }
   } else if (editDrag_ == EditDrag::Band && !bandAdds_) {
-    const std::string hall = model_.hallAt(mx, my);
+    const std::string hall = model_.editor().hallAt(mx, my);
     if (hall.empty())
       model_.selection().select(-1);
     else
@@ -758,7 +758,7 @@ void PlanScreen::drawEditGhosts(ImDrawList* dl) {
     dl->AddRectFilled(pt(r.x, r.y), pt(r.right(), r.bottom()), theme::kSelection.alpha(50 / 255.0f).packed());
     dl->AddRect(pt(r.x, r.y), pt(r.right(), r.bottom()), theme::kSelection.packed(), 0, 0, 2);
   };
-  const double dx = PlanModel::snap(curX_ - startX_), dy = PlanModel::snap(curY_ - startY_);
+  const double dx = PlanEditor::snap(curX_ - startX_), dy = PlanEditor::snap(curY_ - startY_);
   auto moved = [&](booth::Rect r) { return booth::Rect{r.x + dx, r.y + dy, r.w, r.h}; };
   switch (editDrag_) {
     case EditDrag::Booths:
@@ -816,17 +816,17 @@ void PlanScreen::drawEditBar() {
   adder(AddMode::Hall, "plan.edit.add_hall", "plan.add_hall");
   adder(AddMode::Aisle, "plan.edit.add_aisle", "plan.add_aisle");
   adder(AddMode::Entrance, "plan.edit.add_entrance", "plan.add_entrance");
-  button(LID("plan.edit.duplicate"), has, "plan.duplicate", [this] { model_.duplicateSelection(); });
+  button(LID("plan.edit.duplicate"), has, "plan.duplicate", [this] { model_.editor().duplicateSelection(); });
   const float countW = ImGui::GetFontSize() * 5;
   items.push_back({countW, [this, countW] {
                      ImGui::SetNextItemWidth(countW);
                      ImGui::InputInt("##row-count", &rowCount_);
                      rowCount_ = std::clamp(rowCount_, 1, 200);
                    }});
-  button(LID("plan.edit.row_button"), sel >= 0, nullptr, [this, sel] { model_.addRow(sel, rowCount_); });
+  button(LID("plan.edit.row_button"), sel >= 0, nullptr, [this, sel] { model_.editor().addRow(sel, rowCount_); });
   button(LID(model_.selection().count() > 1 ? "plan.edit.delete_selection" : "plan.edit.delete"),
          has || model_.selection().hall() || model_.selection().feature(), "plan.free",
-         [this] { model_.deleteSelected(); });
+         [this] { model_.editor().deleteSelected(); });
   if (model_.selection().count() == 1 && model_.selection().currentBooth()) {
     const auto& b = model_.selection().currentBooth()->booth;
     if (sizeFor_ != b.id || !ImGui::IsAnyItemActive()) {
@@ -837,12 +837,13 @@ void PlanScreen::drawEditBar() {
     const float w = ImGui::GetFontSize() * 6;
     items.push_back({w * 2 + ImGui::GetStyle().ItemSpacing.x, [this, w, sel] {
                        ImGui::SetNextItemWidth(w);
-                       ImGui::InputDouble("##w", &sizeW_, PlanModel::kGrid, 1.0, "%.1f m");
+                       ImGui::InputDouble("##w", &sizeW_, PlanEditor::kGrid, 1.0, "%.1f m");
                        const bool doneW = ImGui::IsItemDeactivatedAfterEdit();
                        ImGui::SameLine();
                        ImGui::SetNextItemWidth(w);
-                       ImGui::InputDouble("##d", &sizeD_, PlanModel::kGrid, 1.0, "%.1f m");
-                       if (doneW || ImGui::IsItemDeactivatedAfterEdit()) model_.resizeBooth(sel, sizeW_, sizeD_);
+                       ImGui::InputDouble("##d", &sizeD_, PlanEditor::kGrid, 1.0, "%.1f m");
+                       if (doneW || ImGui::IsItemDeactivatedAfterEdit())
+                         model_.editor().resizeBooth(sel, sizeW_, sizeD_);
                      }});
   }
   ReadingLine(items);
@@ -883,28 +884,28 @@ void PlanScreen::drawEditPanel() {
   if (hall) {
     done |= field("##hall-fr", "plan.edit.name_fr", &nameFr_);
     done |= field("##hall-ar", "plan.edit.name_ar", &nameAr_);
-    if (done) model_.renameHall(hall->code, nameFr_, nameAr_);
+    if (done) model_.editor().renameHall(hall->code, nameFr_, nameAr_);
   } else {
     done |= field("##label-fr", "plan.edit.label_fr", &labelFr_);
     done |= field("##label-ar", "plan.edit.label_ar", &labelAr_);
     done |= field("##label-en", "plan.edit.label_en", &labelEn_);
-    if (done) model_.setFeatureLabels(feature->code, labelFr_, labelAr_, labelEn_);
+    if (done) model_.editor().setFeatureLabels(feature->code, labelFr_, labelAr_, labelEn_);
   }
   if (hall && !hall->outline.empty()) return;  // a polygon hall keeps its shape
   TextColored(theme::kNote, tr("plan.edit.size"));
   const float half = (w - ImGui::GetStyle().ItemSpacing.x) / 2;
   ImGui::SetNextItemWidth(half);
-  ImGui::InputDouble("##element-w", &elementW_, PlanModel::kGrid, 1.0, "%.1f m");
+  ImGui::InputDouble("##element-w", &elementW_, PlanEditor::kGrid, 1.0, "%.1f m");
   bool resized = ImGui::IsItemDeactivatedAfterEdit();
   ImGui::SameLine();
   ImGui::SetNextItemWidth(half);
-  ImGui::InputDouble("##element-h", &elementH_, PlanModel::kGrid, 1.0, "%.1f m");
+  ImGui::InputDouble("##element-h", &elementH_, PlanEditor::kGrid, 1.0, "%.1f m");
   resized |= ImGui::IsItemDeactivatedAfterEdit();
   if (resized) {
     if (hall)
-      model_.resizeHall(hall->code, elementW_, elementH_);
+      model_.editor().resizeHall(hall->code, elementW_, elementH_);
     else
-      model_.resizeFeature(feature->code, elementW_, elementH_);
+      model_.editor().resizeFeature(feature->code, elementW_, elementH_);
   }
 }
 
@@ -1048,7 +1049,7 @@ void PlanScreen::drawSelectedElement(ImDrawList* dl) {
     r = booth::rectOf(*h);
   } else if (const VenueFeature* f = model_.selection().feature()) {
     r = booth::rectOf(*f);
-  } else if (model_.editing() && model_.selection().count() == 1 && model_.selection().currentBooth()) {
+  } else if (model_.editor().editing() && model_.selection().count() == 1 && model_.selection().currentBooth()) {
     r = booth::rectOf(model_.selection().currentBooth()->booth);
     corner = !model_.selection().currentBooth()->booth.locked;
     if (!corner) return;

@@ -3,34 +3,17 @@
 // is one undo step; a refusal names the booth and the rule and changes nothing.
 #include <catch2/catch.hpp>
 
-#include "badge/new_edition.hpp"
 #include "booth/booth_service.hpp"
-#include "booth/demo_venue.hpp"
-#include "test_support.hpp"
+#include "plan_fixture.hpp"
 #include "ui/screens/plan_model.hpp"
 
 using namespace moussem;
 
 namespace {
 
-struct Plan {
-  test::TempDir dir;
-  std::unique_ptr<Store> store = createEditionDatabase(dir / "plan.db", demoEdition());
-  std::unique_ptr<ui::PlanModel> model;
-  Plan() {
-    DemoOptions o;
-    o.participants = 10;
-    booth::fillDemoEdition(*store, o);  // the OLM Souissi plan, every exhibitor still without a booth
-    model = std::make_unique<ui::PlanModel>(*store);
-    model->load();
-  }
-  Booth booth(const std::string& code) { return *booth::findBooth(*store, code); }
-  std::vector<std::pair<std::string, std::optional<Id>>> holders() {
-    std::vector<std::pair<std::string, std::optional<Id>>> out;
-    for (const auto& b : store->booths())
-      out.emplace_back(b.code + "/" + b.status + (b.locked ? "/L" : ""), b.exhibitor_id);
-    return out;
-  }
+struct Plan : test::PlanDb {
+  std::unique_ptr<ui::PlanModel> model = std::make_unique<ui::PlanModel>(*store);
+  Plan() { model->load(); }
 };
 
 }  // namespace
@@ -81,7 +64,6 @@ TEST_CASE("plan editor: a selection's move that would overlap or leave the hall 
   CHECK_FALSE(m.editor().moveSelection(0, -1.0));
   CHECK(m.message().find("A-02") != std::string::npos);
 }
-
 
 TEST_CASE("plan editor: arrows and Delete act on the selected booths, else the aisle or entrance, else the hall") {
   Plan p;

@@ -3,31 +3,20 @@
 // undo step; refusals say why and change nothing; nothing changes while an allocation is previewed.
 #include <catch2/catch.hpp>
 
-#include "badge/new_edition.hpp"
 #include "booth/booth_service.hpp"
-#include "booth/demo_venue.hpp"
 #include "core/i18n.hpp"
-#include "test_support.hpp"
+#include "plan_fixture.hpp"
 #include "ui/screens/plan_model.hpp"
 
 using namespace moussem;
 
 namespace {
 
-struct Plan {
-  test::TempDir dir;
-  std::unique_ptr<Store> store = createEditionDatabase(dir / "plan.db", demoEdition());
-  std::unique_ptr<ui::PlanModel> model;
-  Plan() {
-    DemoOptions o;
-    o.participants = 10;
-    booth::fillDemoEdition(*store, o);  // the OLM Souissi plan, every exhibitor still without a booth
-    model = std::make_unique<ui::PlanModel>(*store);
-    model->load();
-  }
+struct Plan : test::PlanDb {
+  std::unique_ptr<ui::PlanModel> model = std::make_unique<ui::PlanModel>(*store);
+  Plan() { model->load(); }
   ui::PlanOperations& ops() { return model->operations(); }
   int at(const std::string& code) { return model->boothIndex(code); }
-  Booth booth(const std::string& code) { return *booth::findBooth(*store, code); }
 };
 
 }  // namespace

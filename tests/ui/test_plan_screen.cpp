@@ -10,6 +10,7 @@
 #include "booth/demo_venue.hpp"
 #include "core/i18n.hpp"
 #include "headless.hpp"
+#include "plan_fixture.hpp"
 #include "test_support.hpp"
 #include "ui/screens/plan_screen.hpp"
 #include "ui/shell.hpp"
@@ -19,25 +20,8 @@ using moussem::test::TempDir;
 
 namespace {
 
-struct PlanDb {
-  TempDir dir;
-  std::unique_ptr<Store> store = createEditionDatabase(dir / "plan.db", demoEdition());
-  PlanDb() {
-    DemoOptions o;
-    o.participants = 10;
-    booth::fillDemoEdition(*store, o);  // the OLM Souissi plan, every exhibitor still without a booth
-  }
-  Booth booth(const std::string& code) { return *booth::findBooth(*store, code); }
-  std::vector<std::pair<std::string, std::optional<Id>>> holders() {
-    std::vector<std::pair<std::string, std::optional<Id>>> out;
-    for (const auto& b : store->booths())
-      out.emplace_back(b.code + "/" + b.status + (b.locked ? "/L" : ""), b.exhibitor_id);
-    return out;
-  }
-};
-
 struct Plan {
-  PlanDb d;
+  test::PlanDb d;
   test::HeadlessUi ui{ImVec2(1400, 900)};
   ui::PlanScreen screen{*d.store};
   explicit Plan(const std::string& lang = "fr") {
@@ -257,7 +241,7 @@ TEST_CASE("plan: the screen draws in French, Arabic and English, coloured by sta
 }
 
 TEST_CASE("plan: the shell lists the plan screen and opens it") {
-  PlanDb d;
+  test::PlanDb d;
   test::HeadlessUi ui;
   ui::Shell shell(*d.store);
   shell.select("plan");

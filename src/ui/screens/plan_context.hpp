@@ -32,9 +32,9 @@ struct PlanContext {
   PlanSelection& selection;
   PlanHistory& history;
   PlanFeedback& feedback;
-  std::function<bool()> busy;         // an allocation is running or previewed: the plan is not to change
-  std::function<void()> reload;       // reads the whole plan again (after the venue changed)
-  std::function<void()> reloadBooths; // reads the booths again (after an operation on booths)
+  std::function<bool()> busy;          // an allocation is running or previewed: the plan is not to change
+  std::function<void()> reload;        // reads the whole plan again (after the venue changed)
+  std::function<void()> reloadBooths;  // reads the booths again (after an operation on booths)
 
   // true: refused because busy(), the feedback says why.
   bool refuseWhileBusy();

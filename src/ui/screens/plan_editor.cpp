@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <map>
 
-#include "booth/venue.hpp"
 #include "booth/geometry.hpp"
+#include "booth/venue.hpp"
 #include "core/i18n.hpp"
 
 namespace moussem::ui {
@@ -18,8 +18,8 @@ bool PlanEditor::importVenueFile(const std::string& path) {
     const booth::VenueImport done = booth::importVenue(plan_.store, venue, path);
     plan_.history.clear();
     plan_.reload();
-    plan_.feedback.note(tr("venue.imported",
-            {path, std::to_string(done.halls), std::to_string(done.booths), std::to_string(done.assigned)}));
+    plan_.feedback.note(tr("venue.imported", {path, std::to_string(done.halls), std::to_string(done.booths),
+                                              std::to_string(done.assigned)}));
     return true;
   } catch (const std::exception& e) {
     plan_.feedback.fail(e.what());
@@ -125,7 +125,7 @@ booth::Venue PlanEditor::venueWith(const Change& c, PlanHistory::Step* step) con
 }
 
 bool PlanEditor::edit(const std::string& label, const std::vector<Booth>& changed, const std::vector<Booth>& added,
-                     const std::vector<int>& removed) {
+                      const std::vector<int>& removed) {
   Change c;
   c.changed = changed;
   c.added = added;
@@ -320,7 +320,7 @@ bool PlanEditor::deleteSelection() {
     for (std::size_t k = 0; k < held.size() && k < 8; ++k) list += (k ? ", " : "") + held[k];
     if (held.size() > 8) list += ", …";
     plan_.feedback.fail(tr(held.size() == 1 ? "plan.edit.error.occupied" : "plan.edit.error.occupied_many",
-            {list, std::to_string(held.size())}));
+                           {list, std::to_string(held.size())}));
     return false;
   }
   const std::string label = group.size() == 1 ? tr("plan.edit.deleted", {plan_.booths[group[0]].booth.code})
@@ -490,7 +490,7 @@ bool PlanEditor::resizeFeature(const std::string& code, double width, double hei
 }
 
 bool PlanEditor::setFeatureLabels(const std::string& code, const std::string& fr, const std::string& ar,
-                                 const std::string& en) {
+                                  const std::string& en) {
   const VenueFeature* found = plan_.featureOf(code);
   if (!found || (found->label == fr && found->label_ar == ar && found->label_en == en)) return false;
   VenueFeature f = *found;

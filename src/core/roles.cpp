@@ -62,6 +62,8 @@ std::string_view permissionCode(Permission p) {
       return "export_personal";
     case P::ManageBooths:
       return "manage_booths";
+    case P::ManageB2b:
+      return "manage_b2b";
     case P::ManageGates:
       return "manage_gates";
     case P::Scan:
@@ -90,10 +92,10 @@ const std::vector<Role>& allRoles() {
 }
 
 const std::vector<Permission>& allPermissions() {
-  static const std::vector<Permission> all{P::ReadContacts,  P::EditPeople,  P::IssueBadges, P::ExportPersonal,
-                                           P::ManageBooths,  P::ManageGates, P::Scan,        P::ViewReports,
-                                           P::ManageEdition, P::ManageUsers, P::ManageKeys,  P::Backup,
-                                           P::Anonymize,     P::ViewAudit};
+  static const std::vector<Permission> all{P::ReadContacts, P::EditPeople,    P::IssueBadges, P::ExportPersonal,
+                                           P::ManageBooths, P::ManageB2b,     P::ManageGates, P::Scan,
+                                           P::ViewReports,  P::ManageEdition, P::ManageUsers, P::ManageKeys,
+                                           P::Backup,       P::Anonymize,     P::ViewAudit};
   return all;
 }
 

@@ -17,6 +17,7 @@ enum class Permission {
   IssueBadges,     // mint, print, reprint, revoke
   ExportPersonal,  // lists, exports and right-of-access files with personal data
   ManageBooths,    // venue, booths, allocation
+  ManageB2b,       // the forum's B2B sessions, places, requests and schedule
   ManageGates,     // gate profiles
   Scan,            // check badges at a gate, admit by hand
   ViewReports,     // dashboard, reports, scan exports

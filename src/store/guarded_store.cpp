@@ -555,6 +555,94 @@ void GuardedStore::saveBoothRequest(const BoothRequest& request) {
   });
 }
 
+// The forum's B2B meetings: organisers plan them; desks read them to print agendas; a gate (a table
+// host) reads them and records whether a meeting was held.
+
+void GuardedStore::needB2bRead(std::source_location where) {
+  if (allows(actor_.role, Permission::IssueBadges) || allows(actor_.role, Permission::Scan)) return;
+  need(Permission::ManageB2b, where);
+}
+
+Id GuardedStore::insertB2bSession(B2bSession& session) {
+  need(Permission::ManageB2b);
+  created(
+      "b2b_session.create", "b2b_session", [&] { return inner_->insertB2bSession(session); },
+      [&] { return dump(session); });
+  return session.id;
+}
+
+std::vector<B2bSession> GuardedStore::b2bSessions() {
+  needB2bRead();
+  return inner_->b2bSessions();
+}
+
+Id GuardedStore::insertB2bPlace(B2bPlace& place) {
+  need(Permission::ManageB2b);
+  created(
+      "b2b_place.create", "b2b_place", [&] { return inner_->insertB2bPlace(place); }, [&] { return dump(place); });
+  return place.id;
+}
+
+std::vector<B2bPlace> GuardedStore::b2bPlaces() {
+  needB2bRead();
+  return inner_->b2bPlaces();
+}
+
+void GuardedStore::saveB2bParticipant(const B2bParticipant& participant) {
+  need(Permission::ManageB2b);
+  audited("b2b_participant.save", "person", std::to_string(participant.person_id), "", [&] {
+    inner_->saveB2bParticipant(participant);
+    return dump(participant);
+  });
+}
+
+std::vector<B2bParticipant> GuardedStore::b2bParticipants() {
+  needB2bRead();
+  return inner_->b2bParticipants();
+}
+
+Id GuardedStore::insertB2bRequest(B2bRequest& request) {
+  need(Permission::ManageB2b);
+  created(
+      "b2b_request.create", "b2b_request", [&] { return inner_->insertB2bRequest(request); },
+      [&] { return dump(request); });
+  return request.id;
+}
+
+std::vector<B2bRequest> GuardedStore::b2bRequests() {
+  needB2bRead();
+  return inner_->b2bRequests();
+}
+
+void GuardedStore::deleteB2bMeetings(bool keepFrozen) {
+  need(Permission::ManageB2b);
+  audited("b2b_meeting.clear", "b2b_meeting", keepFrozen ? "unfrozen" : "all", "", [&] {
+    inner_->deleteB2bMeetings(keepFrozen);
+    return std::string();
+  });
+}
+
+Id GuardedStore::insertB2bMeeting(B2bMeeting& meeting) {
+  need(Permission::ManageB2b);
+  created(
+      "b2b_meeting.create", "b2b_meeting", [&] { return inner_->insertB2bMeeting(meeting); },
+      [&] { return dump(meeting); });
+  return meeting.id;
+}
+
+std::vector<B2bMeeting> GuardedStore::b2bMeetings() {
+  needB2bRead();
+  return inner_->b2bMeetings();
+}
+
+void GuardedStore::setB2bMeetingStatus(Id meeting, MeetingStatus status) {
+  needAny(Permission::ManageB2b, Permission::Scan);
+  audited("b2b_meeting.status", "b2b_meeting", std::to_string(meeting), "", [&] {
+    inner_->setB2bMeetingStatus(meeting, status);
+    return std::string(codeOf(status));
+  });
+}
+
 // Gates.
 
 Id GuardedStore::insertGateProfile(GateProfile& profile) {

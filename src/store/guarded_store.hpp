@@ -106,6 +106,19 @@ class GuardedStore final : public Store {
   std::vector<BoothRequest> boothRequests() override { return inner_->boothRequests(); }
   void saveBoothRequest(const BoothRequest& request) override;
 
+  Id insertB2bSession(B2bSession& session) override;
+  std::vector<B2bSession> b2bSessions() override;
+  Id insertB2bPlace(B2bPlace& place) override;
+  std::vector<B2bPlace> b2bPlaces() override;
+  void saveB2bParticipant(const B2bParticipant& participant) override;
+  std::vector<B2bParticipant> b2bParticipants() override;
+  Id insertB2bRequest(B2bRequest& request) override;
+  std::vector<B2bRequest> b2bRequests() override;
+  void deleteB2bMeetings(bool keepFrozen) override;
+  Id insertB2bMeeting(B2bMeeting& meeting) override;
+  std::vector<B2bMeeting> b2bMeetings() override;
+  void setB2bMeetingStatus(Id meeting, MeetingStatus status) override;
+
   Id insertGateProfile(GateProfile& profile) override;
   std::vector<GateProfile> gateProfiles() override { return inner_->gateProfiles(); }
   void updateGateProfile(const GateProfile& profile) override;
@@ -147,6 +160,8 @@ class GuardedStore final : public Store {
   // that the refusal will roll back, as soon as that transaction has ended.
   void need(Permission p, std::source_location where = std::source_location::current());
   void needAny(Permission a, Permission b, std::source_location where = std::source_location::current());
+  // The B2B programme: read by organisers, desks (agendas) and gates (check-in).
+  void needB2bRead(std::source_location where = std::source_location::current());
   void refuse(Permission p, const Error& refusal, const std::source_location& where);
   void flushRefusals();
   // Runs the change and writes its audit row in one transaction.

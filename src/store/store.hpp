@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/b2b_records.hpp"
 #include "core/domain.hpp"
 #include "core/error.hpp"
 #include "core/roles.hpp"
@@ -195,6 +196,23 @@ class Store {
   virtual void deleteVenueFeature(Id id) = 0;
   virtual std::vector<BoothRequest> boothRequests() = 0;
   virtual void saveBoothRequest(const BoothRequest& request) = 0;
+
+  // The forum's B2B meetings (sql/sql_store_b2b.cpp): sessions by day then start, places by code,
+  // participants by person, requests and meetings by id. A participant is upserted by person. A
+  // schedule is written as deleteB2bMeetings() then insertB2bMeeting() inside one write(); a table
+  // host's check-in sets a meeting's status (NotFound if gone).
+  virtual Id insertB2bSession(B2bSession& session) = 0;
+  virtual std::vector<B2bSession> b2bSessions() = 0;
+  virtual Id insertB2bPlace(B2bPlace& place) = 0;
+  virtual std::vector<B2bPlace> b2bPlaces() = 0;
+  virtual void saveB2bParticipant(const B2bParticipant& participant) = 0;
+  virtual std::vector<B2bParticipant> b2bParticipants() = 0;
+  virtual Id insertB2bRequest(B2bRequest& request) = 0;
+  virtual std::vector<B2bRequest> b2bRequests() = 0;
+  virtual void deleteB2bMeetings(bool keepFrozen) = 0;
+  virtual Id insertB2bMeeting(B2bMeeting& meeting) = 0;
+  virtual std::vector<B2bMeeting> b2bMeetings() = 0;
+  virtual void setB2bMeetingStatus(Id meeting, MeetingStatus status) = 0;
 
   // Gates.
   virtual Id insertGateProfile(GateProfile& profile) = 0;

@@ -84,6 +84,8 @@ void registerReport(CLI::App& app, Context& ctx);  // report --out FILE.pdf|.xls
 void registerVenue(CLI::App& app, Context& ctx);
 void registerAllocate(CLI::App& app, Context& ctx);
 void registerBooth(CLI::App& app, Context& ctx);
+// The forum's B2B meetings (cmd_b2b.cpp): b2b session|place|request add|list, b2b import requests.
+void registerB2b(CLI::App& app, Context& ctx);
 nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath);
 void registerBackup(CLI::App& app, Context& ctx);           // backup FILE, restore FILE (cmd_backup.cpp)
 void registerMigrate(CLI::App& app, Context& ctx);          // migrate --from --to (cmd_migrate.cpp)

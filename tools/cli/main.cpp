@@ -115,6 +115,7 @@ int main(int argc, char** argv) {
     r(app, ctx);
   cli::registerRegistry(app, ctx);  // import, export, list, show
   for (cli::Register r : {cli::registerVenue, cli::registerAllocate, cli::registerBooth}) r(app, ctx);  // booths
+  cli::registerB2b(app, ctx);      // the forum's B2B meetings
   cli::registerMigrate(app, ctx);  // SQLite <-> PostgreSQL
   cli::registerBackup(app, ctx);   // backup, restore
   cli::registerAudit(app, ctx);    // audit verify, audit list

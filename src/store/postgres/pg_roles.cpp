@@ -61,6 +61,13 @@ const std::vector<TablePrivileges>& tablePrivileges() {
       {"booth", kAll, kAll, "SELECT", ""},
       {"venue_feature", kAll, kAll, "SELECT", ""},
       {"booth_request", kAll, kAll, kAll, ""},
+      // B2B meetings: organisers plan them; desks read them to print agendas; a gate (a table host)
+      // records whether a meeting was held.
+      {"b2b_session", kAll, kAll, "SELECT", "SELECT"},
+      {"b2b_place", kAll, kAll, "SELECT", "SELECT"},
+      {"b2b_participant", kAll, kAll, "SELECT", "SELECT"},
+      {"b2b_request", kAll, kAll, "SELECT", "SELECT"},
+      {"b2b_meeting", kAll, kAll, "SELECT", "SELECT, UPDATE (status)"},
       {"gate_profile", kAll, kAll, "SELECT", "SELECT"},
       {"scan", kAll, kAll, "SELECT", "SELECT, INSERT"},
       {"presence", kAll, kAll, "SELECT", "SELECT, INSERT, UPDATE"},

@@ -91,6 +91,19 @@ class SqlStore : public Store {
   void clearVenue() override;
   std::vector<BoothRequest> boothRequests() override;
   void saveBoothRequest(const BoothRequest& request) override;
+
+  Id insertB2bSession(B2bSession& session) override;
+  std::vector<B2bSession> b2bSessions() override;
+  Id insertB2bPlace(B2bPlace& place) override;
+  std::vector<B2bPlace> b2bPlaces() override;
+  void saveB2bParticipant(const B2bParticipant& participant) override;
+  std::vector<B2bParticipant> b2bParticipants() override;
+  Id insertB2bRequest(B2bRequest& request) override;
+  std::vector<B2bRequest> b2bRequests() override;
+  void deleteB2bMeetings(bool keepFrozen) override;
+  Id insertB2bMeeting(B2bMeeting& meeting) override;
+  std::vector<B2bMeeting> b2bMeetings() override;
+  void setB2bMeetingStatus(Id meeting, MeetingStatus status) override;
   // Users and the audit trail (sql_store_users.cpp).
   std::vector<User> users() override;
   std::optional<User> user(const std::string& name) override;

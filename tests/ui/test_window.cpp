@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <set>
 
 #include "store/store.hpp"
@@ -151,4 +152,60 @@ TEST_CASE("the app starts in the language last chosen on this station, unless --
   auto other = dir / "other.png";  // another station has no saved choice: French
   REQUIRE(screenshot(db, other, {}, {"MOUSSEM_STATION=gate-2"}).exit_code == 0);
   CHECK(navOnLeft(other));
+}
+
+TEST_CASE(
+    "the tables' filter rows start with New where reading starts: on the left in French, on the right in Arabic") {
+  TempDir dir;
+  auto db = (dir / "tables.db").string();
+  REQUIRE(run("moussem-cli", {"--db", db, "demo", "--exhibitors", "12", "--participants", "80"}).exit_code == 0);
+  const std::uint32_t navy = 0x1B2A41, button = 0xD9DBE0, field = 0xFFFFFF;
+  for (const char* screen : {"participants", "exhibitors"}) {
+    for (const char* lang : {"fr", "ar"}) {
+      INFO(screen << " in " << lang);
+      auto png = dir / (std::string(screen) + "-" + lang + ".png");
+      auto r = screenshot(db, png, {"--screen", screen, "--lang", lang});
+      INFO(r.err);
+      REQUIRE(r.exit_code == 0);
+      cairo_surface_t* s = cairo_image_surface_create_from_png(png.c_str());
+      REQUIRE(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
+      const int width = cairo_image_surface_get_width(s), stride = cairo_image_surface_get_stride(s);
+      const unsigned char* data = cairo_image_surface_get_data(s);
+      auto at = [&](int x, int y) {
+        return *reinterpret_cast<const std::uint32_t*>(data + y * stride + x * 4) & 0xFFFFFF;
+      };
+      // The navigation's edges, on a line through it; the screen's content is on its other side.
+      int navLeft = -1, navRight = -1;
+      for (int x = 0; x < width; ++x)
+        if (at(x, 300) == navy) {
+          if (navLeft < 0) navLeft = x;
+          navRight = x;
+        }
+      REQUIRE(navLeft >= 0);
+      const bool rtl = std::string(lang) == "ar";
+      CHECK(rtl == (navLeft > width / 2));
+      const int start = rtl ? navLeft - 3 : navRight + 3, step = rtl ? -1 : 1;
+      // Along each pixel line of the filter row (the first band of lines where the content has anything),
+      // from the content's edge on the reading side inwards: the first thing met is the New button's fill,
+      // never a filter's white field (nor the count or the search field of a row laid out left to right).
+      int buttonLines = 0, fieldLines = 0;
+      bool inRow = false;
+      for (int y = 28; y < 200; ++y) {
+        const std::uint32_t background = at(start, y);
+        std::optional<std::uint32_t> first;
+        for (int x = start; x > 0 && x < width - 1 && !first; x += step)
+          if (at(x, y) != background) first = at(x, y);
+        if (!first) {
+          if (inRow) break;  // the row's end
+          continue;
+        }
+        inRow = true;
+        buttonLines += *first == button ? 1 : 0;
+        fieldLines += *first == field ? 1 : 0;  // (rounded corners are shades between: neither)
+      }
+      cairo_surface_destroy(s);
+      CHECK(buttonLines > 10);
+      CHECK(fieldLines == 0);
+    }
+  }
 }

@@ -2,16 +2,12 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "core/i18n.hpp"
 
 namespace moussem::ui {
 
 namespace {
-constexpr std::size_t kTextLimit = 1'000'000;
-
 std::string area(double m2) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", m2);
@@ -19,7 +15,7 @@ std::string area(double m2) {
 }
 }  // namespace
 
-ExhibitorsModel::ExhibitorsModel(DeskSession& session) : form(session), session_(session) {}
+ExhibitorsModel::ExhibitorsModel(DeskSession& session) : RecordListModel(session) {}
 
 void ExhibitorsModel::poll() {
   session_.poll();
@@ -28,9 +24,7 @@ void ExhibitorsModel::poll() {
 
 void ExhibitorsModel::load() {
   Store& store = session_.store();
-  loaded_revision_ = session_.revision();
-  ++loads_;
-  choices_ = FieldChoices::load(store);
+  startLoad();
   text_.clear();
   phones_.clear();
   ids_.clear();
@@ -43,10 +37,7 @@ void ExhibitorsModel::load() {
     area_.push_back(x.booth_area_m2);
   });
   applyFilters();
-  if (selected_ && std::find(ids_.begin(), ids_.end(), selected_) == ids_.end()) {
-    selected_ = 0;
-    editing_ = false;
-  }
+  if (selected_ && std::find(ids_.begin(), ids_.end(), selected_) == ids_.end()) closeEditor();
   if (editing_) form.loadStaff();
 }
 
@@ -56,19 +47,14 @@ void ExhibitorsModel::filtersChanged() {
 
 void ExhibitorsModel::applyFilters() {
   view_.clear();
-  std::unordered_set<Id> matching;
   const bool byText = !text.empty();
-  if (byText) {
-    if (!session_.indexReady()) session_.loadIndexNow();
-    for (const auto& hit : session_.registry().search(text, kTextLimit).hits)
-      if (hit.kind == SearchIndex::Kind::Exhibitor) matching.insert(hit.id);
-  }
+  const std::vector<Id> matching = byText ? textHits(SearchIndex::Kind::Exhibitor) : std::vector<Id>();
   for (std::uint32_t r = 0; r < ids_.size(); ++r) {
     if (!region.empty() && text_.cell(r, Region) != region) continue;
     if (!sector.empty() && text_.cell(r, Sector) != sector) continue;
     if (!program.empty() && text_.cell(r, Program) != program) continue;
     if (!booth_status.empty() && text_.cell(r, kStatus) != booth_status) continue;
-    if (byText && !matching.count(ids_[r])) continue;
+    if (byText && !std::binary_search(matching.begin(), matching.end(), ids_[r])) continue;
     view_.push_back(r);
   }
   applySort();
@@ -126,55 +112,26 @@ std::string ExhibitorsModel::cell(std::size_t row, int column) const {
   }
 }
 
-void ExhibitorsModel::select(Id id) {
-  selected_ = id;
-  editing_ = false;
-  message_.clear();
-  staff_query_.clear();
-  staff_candidates_.clear();
-  if (auto x = session_.store().exhibitor(id)) {
-    form.edit(*x);
-    editing_ = true;
-  } else {
-    selected_ = 0;
-  }
+std::optional<Exhibitor> ExhibitorsModel::read(Id id) const {
+  return session_.store().exhibitor(id);
 }
 
-void ExhibitorsModel::startNew() {
+void ExhibitorsModel::selecting() {
+  staff_query_.clear();
+  staff_candidates_.clear();
+}
+
+Exhibitor ExhibitorsModel::fresh() const {
   Exhibitor x;
   x.region = region;
   x.sector = sector;
   if (!program.empty()) x.program = program;
   x.kind = "cooperative";
-  selected_ = 0;
-  form.edit(x);
-  editing_ = true;
-  message_.clear();
+  return x;
 }
 
-std::optional<Id> ExhibitorsModel::save(bool despite_duplicates) {
-  auto id = form.save(despite_duplicates);
-  if (id) {
-    selected_ = *id;
-    editing_ = true;
-    form.loadStaff();
-  }
-  return id;
-}
-
-bool ExhibitorsModel::remove(Id id) {
-  try {
-    session_.deleteExhibitor(id);
-  } catch (const std::exception& e) {
-    message_ = e.what();
-    return false;
-  }
-  if (selected_ == id) {
-    selected_ = 0;
-    editing_ = false;
-  }
-  message_ = tr("table.deleted");
-  return true;
+void ExhibitorsModel::erase(Id id) {
+  session_.deleteExhibitor(id);
 }
 
 void ExhibitorsModel::setStaffQuery(const std::string& query) {

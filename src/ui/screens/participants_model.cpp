@@ -12,7 +12,6 @@
 namespace moussem::ui {
 
 namespace {
-constexpr std::size_t kTextLimit = 1'000'000;
 constexpr std::size_t kWindow = 256;  // rows read at a time: those on show and a margin around them
 
 PersonOrder orderOf(int column) {
@@ -43,7 +42,7 @@ PersonOrder orderOf(int column) {
 }
 }  // namespace
 
-ParticipantsModel::ParticipantsModel(DeskSession& session) : form(session), session_(session) {}
+ParticipantsModel::ParticipantsModel(DeskSession& session) : RecordListModel(session) {}
 
 void ParticipantsModel::poll() {
   session_.poll();
@@ -61,9 +60,7 @@ void ParticipantsModel::wait() {
 }
 
 void ParticipantsModel::load() {
-  loaded_revision_ = session_.revision();
-  ++loads_;
-  choices_ = FieldChoices::load(session_.store());
+  startLoad();
   query();
 }
 
@@ -100,13 +97,7 @@ void ParticipantsModel::query() {
   }
   // The text narrows the database's answer to the index's hits (the index lives on this thread).
   std::shared_ptr<std::vector<Id>> hits;
-  if (!text.empty()) {
-    if (!session_.indexReady()) session_.loadIndexNow();
-    hits = std::make_shared<std::vector<Id>>();
-    for (const auto& hit : session_.registry().search(text, kTextLimit).hits)
-      if (hit.kind == SearchIndex::Kind::Person) hits->push_back(hit.id);
-    std::sort(hits->begin(), hits->end());
-  }
+  if (!text.empty()) hits = std::make_shared<std::vector<Id>>(textHits(SearchIndex::Kind::Person));
   auto out = std::make_shared<Loaded>();
   pending_ = out;
   auto connection = connection_;
@@ -135,10 +126,7 @@ void ParticipantsModel::finished(const BackgroundTask::Outcome& outcome) {
   total_ = pending_->total;
   for (Window& w : windows_) w.rows.clear();
   // The selected person is gone (deleted elsewhere): the form closes.
-  if (selected_ && !session_.store().person(selected_)) {
-    selected_ = 0;
-    editing_ = false;
-  }
+  if (selected_ && !session_.store().person(selected_)) closeEditor();
 }
 
 ParticipantsModel::Window* ParticipantsModel::windowOf(std::size_t index) const {
@@ -202,50 +190,19 @@ std::string ParticipantsModel::cell(std::size_t index, int column) const {
   }
 }
 
-void ParticipantsModel::select(Id id) {
-  selected_ = id;
-  editing_ = false;
-  message_.clear();
-  if (auto p = session_.store().person(id)) {
-    form.edit(*p);
-    editing_ = true;
-  } else {
-    selected_ = 0;
-  }
+std::optional<Person> ParticipantsModel::read(Id id) const {
+  return session_.store().person(id);
 }
 
-void ParticipantsModel::startNew() {
+Person ParticipantsModel::fresh() const {
   Person p;
   p.category = category.empty() ? "forum" : category;
   if (exhibitor > 0) p.exhibitor_id = exhibitor;
-  selected_ = 0;
-  form.edit(p);
-  editing_ = true;
-  message_.clear();
+  return p;
 }
 
-std::optional<Id> ParticipantsModel::save(bool despite_duplicates) {
-  auto id = form.save(despite_duplicates);
-  if (id) {
-    selected_ = *id;
-    editing_ = true;
-  }
-  return id;
-}
-
-bool ParticipantsModel::remove(Id id) {
-  try {
-    session_.deletePerson(id);
-  } catch (const std::exception& e) {
-    message_ = e.what();
-    return false;
-  }
-  if (selected_ == id) {
-    selected_ = 0;
-    editing_ = false;
-  }
-  message_ = tr("table.deleted");
-  return true;
+void ParticipantsModel::erase(Id id) {
+  session_.deletePerson(id);
 }
 
 }  // namespace moussem::ui

@@ -2,7 +2,8 @@
 // filters (category, exhibitor, attendance day) and orders the ids on a worker (its own connection),
 // the in-memory index narrows them by text, and only the rows on show are read, a window at a time
 // (ParticipantsModel::cell); nothing is read per frame. Again only when the registry's revision moves
-// or a filter or the order changes. Also the edit form of the selected person, creation and deletion.
+// or a filter or the order changes. The edit form of the selected person, creation and deletion are the
+// shared RecordListModel's.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -13,51 +14,41 @@
 
 #include "ui/background_task.hpp"
 #include "ui/desk_session.hpp"
-#include "ui/screens/record_forms.hpp"
+#include "ui/screens/record_list_model.hpp"
 
 namespace moussem::ui {
 
-class ParticipantsModel {
+class ParticipantsModel final : public RecordListModel<PersonForm> {
  public:
   enum Column { Name, NameAr, Organization, Category, Country, Email, Phone, Days, Exhibitor, Badge, kColumns };
   static constexpr Id kAnyExhibitor = -1, kNoExhibitor = 0;
 
   explicit ParticipantsModel(DeskSession& session);
-  void poll();  // once per frame: adopts the worker's rows; reloads when the data changed elsewhere
-  void load();  // reads again (filters, order and text as they are): on a worker
+  void poll() override;  // also adopts the worker's rows
+  void load() override;  // on a worker
   bool loaded() const { return loaded_revision_ != 0 && !task_.running(); }
-  bool loading() const { return task_.running(); }
+  bool loading() const override { return task_.running(); }
   void wait();  // tests and benchmarks: until the worker is done, then adopts its rows
-  int loads() const { return loads_; }
 
-  // Filters: edit, then filtersChanged().
+  // Filters besides the text (names, organisation, e-mail, phone, serial).
   std::string category;          // "" any
   Id exhibitor = kAnyExhibitor;  // kAnyExhibitor, kNoExhibitor or an exhibitor id
   std::string day;               // "" any, else YYYY-MM-DD
-  std::string text;              // searched in the index: names, organisation, e-mail, phone, serial
-  void filtersChanged();
+  void filtersChanged() override;
 
-  void sortBy(int column, bool ascending);
-  int sorts() const { return sorts_; }
+  void sortBy(int column, bool ascending) override;
 
-  std::size_t total() const { return total_; }  // people in the edition
-  std::size_t shown() const { return ids_.size(); }
-  Id idAt(std::size_t row) const { return ids_[row]; }
-  std::string cell(std::size_t row, int column) const;  // as shown (labels translated)
-  const FieldChoices& choices() const { return choices_; }
+  std::size_t total() const override { return total_; }  // people in the edition
+  std::size_t shown() const override { return ids_.size(); }
+  Id idAt(std::size_t row) const override { return ids_[row]; }
+  std::string cell(std::size_t row, int column) const override;
   std::size_t rowsRead() const { return rows_read_; }  // rows read from the store so far (tests, bench)
 
-  // Selection and editing.
-  PersonForm form;
-  Id selected() const { return selected_; }
-  void select(Id id);
-  void startNew();
-  bool editing() const { return editing_; }
-  std::optional<Id> save(bool despite_duplicates = false);
-  bool remove(Id id);
-  const std::string& message() const { return message_; }
-
  private:
+  std::optional<Person> read(Id id) const override;
+  Person fresh() const override;
+  void erase(Id id) override;
+
   struct Loaded {
     std::vector<Id> ids;
     std::size_t total = 0;
@@ -65,9 +56,6 @@ class ParticipantsModel {
   void query();  // starts the worker on the filters, text and order as they are now
   void finished(const BackgroundTask::Outcome& outcome);
 
-  DeskSession& session_;
-  std::uint64_t loaded_revision_ = 0;
-  int loads_ = 0, sorts_ = 0;
   std::vector<Id> ids_;  // the rows in the table's order
   std::size_t total_ = 0;
   // Rows read: ids_[start ...] (the rows on show and a margin around them).
@@ -81,10 +69,6 @@ class ParticipantsModel {
   mutable std::size_t rows_read_ = 0;
   PersonOrder order_ = PersonOrder::Name;  // the table's default sort: read in that order from the start
   bool ascending_ = true;
-  FieldChoices choices_;
-  Id selected_ = 0;
-  bool editing_ = false;
-  std::string message_;
   bool again_ = false;  // asked while the worker ran: read again when it is back
   std::shared_ptr<Loaded> pending_ = std::make_shared<Loaded>();
   std::shared_ptr<std::unique_ptr<Store>> connection_ = std::make_shared<std::unique_ptr<Store>>();  // the worker's

@@ -53,47 +53,119 @@ const std::string& FieldChoices::exhibitorName(Id id) const {
   return none;
 }
 
-// --- person ----------------------------------------------------------------------------------------
+namespace {
+// Each kind's rules and store, by overload: the template below is written once for both.
+std::vector<FieldError> prepare(Person& p) {
+  return preparePerson(p);
+}
+std::vector<FieldError> prepare(Exhibitor& x) {
+  return prepareExhibitor(x);
+}
+Id write(DeskSession& session, Person& p) {
+  return session.savePerson(p);
+}
+Id write(DeskSession& session, Exhibitor& x) {
+  return session.saveExhibitor(x);
+}
+}  // namespace
 
-void PersonForm::edit(const Person& person) {
-  draft = person;
+// --- every kind ------------------------------------------------------------------------------------
+
+template <typename Record>
+void RecordForm<Record>::edit(const Record& record) {
+  draft = record;
   touched_.clear();
   all_touched_ = dirty_ = false;
   message_.clear();
   duplicates_.clear();
   validate();
-  if (draft.id == 0) duplicates_ = session_.duplicatesOf(draft);
+  edited();
 }
 
-void PersonForm::validate() {
+template <typename Record>
+void RecordForm<Record>::validate() {
   normalised_ = draft;
-  errors_ = preparePerson(normalised_);
-  if (normalised_.exhibitor_id && !session_.store().exhibitor(*normalised_.exhibitor_id))
-    errors_.push_back({"exhibitor", tr("registry.error.no_exhibitor", {std::to_string(*normalised_.exhibitor_id)})});
+  errors_ = prepare(normalised_);
 }
 
-void PersonForm::changed(std::string_view field) {
+template <typename Record>
+void RecordForm<Record>::changed(std::string_view field) {
   touched_.emplace(field);
   dirty_ = true;
   message_.clear();
   validate();
-  if (isOneOf(field, {"first_name", "last_name", "name_ar", "organization", "email", "phone"})) {
-    duplicates_ = session_.duplicatesOf(normalised_.id == 0 ? draft : normalised_);
+  if (bringsDuplicates(field)) {
+    duplicates_ = session_.duplicatesOf(duplicateProbe());
     ++duplicate_checks_;
   }
 }
 
-void PersonForm::touchAll() {
-  all_touched_ = true;
+template <typename Record>
+const std::string* RecordForm<Record>::error(std::string_view field) const {
+  const std::string* e = findError(errors_, field);
+  if (!e || all_touched_ || touched(field)) return e;
+  return nullptr;
 }
 
-const std::string* PersonForm::error(std::string_view field) const {
-  const std::string* e = findError(errors_, field);
-  if (!e || all_touched_) return e;
-  if (touched_.count(field)) return e;
+template <typename Record>
+std::optional<Id> RecordForm<Record>::save(bool despite_duplicates) {
+  touchAll();
+  validate();
+  if (!errors_.empty()) {
+    message_ = tr("form.fix_errors");
+    return std::nullopt;
+  }
+  if (draft.id == 0 && !despite_duplicates) {
+    duplicates_ = session_.duplicatesOf(draft);
+    if (!duplicates_.empty()) {
+      message_ = tr("form.duplicates_first");
+      return std::nullopt;
+    }
+  }
+  Record r = draft;
+  try {
+    Id id = write(session_, r);
+    draft = r;
+    dirty_ = false;
+    message_ = tr("form.saved");
+    validate();
+    return id;
+  } catch (const ValidationError& e) {
+    errors_ = e.errors();
+    message_ = tr("form.fix_errors");
+  } catch (const std::exception& e) {
+    message_ = e.what();
+  }
+  return std::nullopt;
+}
+
+template class RecordForm<Person>;
+template class RecordForm<Exhibitor>;
+
+// --- person ----------------------------------------------------------------------------------------
+
+void PersonForm::edited() {
+  if (draft.id == 0) duplicates_ = session_.duplicatesOf(draft);
+}
+
+void PersonForm::validate() {
+  RecordForm::validate();
+  if (normalised_.exhibitor_id && !session_.store().exhibitor(*normalised_.exhibitor_id))
+    errors_.push_back({"exhibitor", tr("registry.error.no_exhibitor", {std::to_string(*normalised_.exhibitor_id)})});
+}
+
+bool PersonForm::bringsDuplicates(std::string_view field) const {
+  return isOneOf(field, {"first_name", "last_name", "name_ar", "organization", "email", "phone"});
+}
+
+const Person& PersonForm::duplicateProbe() const {
+  return normalised_.id == 0 ? draft : normalised_;
+}
+
+bool PersonForm::touched(std::string_view field) const {
   // The name rule is reported on last_name but is about all three names.
-  if (field == "last_name" && (touched_.count("first_name") || touched_.count("name_ar"))) return e;
-  return nullptr;
+  return RecordForm::touched(field) ||
+         (field == "last_name" && (RecordForm::touched("first_name") || RecordForm::touched("name_ar")));
 }
 
 void PersonForm::setConsent(bool on) {
@@ -103,101 +175,10 @@ void PersonForm::setConsent(bool on) {
   changed("consent");
 }
 
-std::optional<Id> PersonForm::save(bool despite_duplicates) {
-  touchAll();
-  validate();
-  if (!errors_.empty()) {
-    message_ = tr("form.fix_errors");
-    return std::nullopt;
-  }
-  if (draft.id == 0 && !despite_duplicates) {
-    duplicates_ = session_.duplicatesOf(draft);
-    if (!duplicates_.empty()) {
-      message_ = tr("form.duplicates_first");
-      return std::nullopt;
-    }
-  }
-  Person p = draft;
-  try {
-    Id id = session_.savePerson(p);
-    draft = p;
-    dirty_ = false;
-    message_ = tr("form.saved");
-    validate();
-    return id;
-  } catch (const ValidationError& e) {
-    errors_ = e.errors();
-    message_ = tr("form.fix_errors");
-  } catch (const std::exception& e) {
-    message_ = e.what();
-  }
-  return std::nullopt;
-}
-
 // --- exhibitor -------------------------------------------------------------------------------------
 
-void ExhibitorForm::edit(const Exhibitor& exhibitor) {
-  draft = exhibitor;
-  touched_.clear();
-  all_touched_ = dirty_ = false;
-  message_.clear();
-  duplicates_.clear();
-  validate();
-  loadStaff();
-}
-
-void ExhibitorForm::validate() {
-  normalised_ = draft;
-  errors_ = prepareExhibitor(normalised_);
-}
-
-void ExhibitorForm::changed(std::string_view field) {
-  touched_.emplace(field);
-  dirty_ = true;
-  message_.clear();
-  validate();
-  if (isOneOf(field, {"name_fr", "email", "phone"})) duplicates_ = session_.duplicatesOf(normalised_);
-}
-
-void ExhibitorForm::touchAll() {
-  all_touched_ = true;
-}
-
-const std::string* ExhibitorForm::error(std::string_view field) const {
-  const std::string* e = findError(errors_, field);
-  if (!e || all_touched_ || touched_.count(field)) return e;
-  return nullptr;
-}
-
-std::optional<Id> ExhibitorForm::save(bool despite_duplicates) {
-  touchAll();
-  validate();
-  if (!errors_.empty()) {
-    message_ = tr("form.fix_errors");
-    return std::nullopt;
-  }
-  if (draft.id == 0 && !despite_duplicates) {
-    duplicates_ = session_.duplicatesOf(draft);
-    if (!duplicates_.empty()) {
-      message_ = tr("form.duplicates_first");
-      return std::nullopt;
-    }
-  }
-  Exhibitor x = draft;
-  try {
-    Id id = session_.saveExhibitor(x);
-    draft = x;
-    dirty_ = false;
-    message_ = tr("form.saved");
-    validate();
-    return id;
-  } catch (const ValidationError& e) {
-    errors_ = e.errors();
-    message_ = tr("form.fix_errors");
-  } catch (const std::exception& e) {
-    message_ = e.what();
-  }
-  return std::nullopt;
+bool ExhibitorForm::bringsDuplicates(std::string_view field) const {
+  return isOneOf(field, {"name_fr", "email", "phone"});
 }
 
 void ExhibitorForm::addCompetitor(Id other) {

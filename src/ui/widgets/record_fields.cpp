@@ -196,21 +196,24 @@ bool PersonFields(PersonForm& form, const FieldChoices& choices, FieldsState& st
   if (choices.edition_days.empty()) {
     NoteText(tr("people.no_edition_days"));
   } else {
-    FlowRow line;  // each day whole and visible, whatever the width of the pane
-    for (std::size_t i = 0; i < choices.edition_days.size(); ++i) {
-      const std::string& day = choices.edition_days[i];
-      bool on = std::find(p.days.begin(), p.days.end(), day) != p.days.end();
+    // Each day whole and visible, whatever the width of the pane, in reading order.
+    std::vector<LineItem> line;
+    bool changed = false;
+    for (const std::string& day : choices.edition_days) {
       const std::string label = dates::formatDayMonth(day, i18n::language());
-      line.before(FlowRow::checkboxWidth(label));
-      if (CheckboxLabelled(label, ("day" + day).c_str(), &on)) {
-        if (on)
-          p.days.push_back(day);
-        else
-          p.days.erase(std::remove(p.days.begin(), p.days.end(), day), p.days.end());
-        std::sort(p.days.begin(), p.days.end());
-        form.changed("days");
-      }
+      line.push_back({CheckboxWidth(label), [&p, &changed, day, label] {
+                        bool on = std::find(p.days.begin(), p.days.end(), day) != p.days.end();
+                        if (!CheckboxLabelled(label, ("day" + day).c_str(), &on)) return;
+                        if (on)
+                          p.days.push_back(day);
+                        else
+                          p.days.erase(std::remove(p.days.begin(), p.days.end(), day), p.days.end());
+                        std::sort(p.days.begin(), p.days.end());
+                        changed = true;
+                      }});
     }
+    ReadingLine(line);
+    if (changed) form.changed("days");
   }
   fieldError(form.error("days"));
 

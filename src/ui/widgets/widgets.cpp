@@ -181,6 +181,10 @@ float ButtonWidth(std::string_view label) {
   return ImGui::CalcTextSize(display(label).c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
+float CheckboxWidth(std::string_view label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(display(label).c_str()).x;
+}
+
 void ReadingLine(const std::vector<LineItem>& items) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float avail = ImGui::GetContentRegionAvail().x;
@@ -534,25 +538,6 @@ void FigureCard(const char* id, std::string_view title, const std::string& value
   if (fonts().heading) ImGui::PopFont();
   ImGui::EndChild();
   ImGui::PopStyleColor();
-}
-
-FlowRow::FlowRow()
-    : start_(ImGui::GetCursorPosX()), right_(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x) {}
-
-void FlowRow::before(float width) {
-  if (count_++ > 0) {
-    ImGui::SameLine();
-    if (ImGui::GetCursorPosX() + width > right_) ImGui::NewLine();
-  }
-  if (ImGui::GetCursorPosX() < start_) ImGui::SetCursorPosX(start_);
-}
-
-float FlowRow::checkboxWidth(std::string_view label) {
-  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(display(label).c_str()).x;
-}
-
-float FlowRow::buttonWidth(std::string_view label) {
-  return ImGui::CalcTextSize(display(label).c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
 }  // namespace moussem::ui

@@ -47,26 +47,12 @@ struct RowButton {
 };
 int ButtonRow(const std::vector<RowButton>& buttons);
 
-// Items side by side that wrap to the next line before one would be cut (filters, check boxes): call
-// before(width) before each item, with the width it will take.
-class FlowRow {
- public:
-  FlowRow();
-  void before(float width);
-  static float checkboxWidth(std::string_view label);  // a check box with its label
-  static float buttonWidth(std::string_view label);
-
- private:
-  float start_, right_;
-  int count_ = 0;
-};
-
-// A line of mixed items — labels, fields, buttons — in reading order: from the left edge rightwards, or in
-// right-to-left layouts from the right edge leftwards (the first item on the right). Each item says how
-// wide it is and draws itself at the cursor. Items that do not fit go on to the next line (a label never
-// stays at the end of a line without the item it names: keepWithNext). Text() followed by SameLine()
-// cannot do this: in right-to-left layouts Text() ends at the right edge, and what follows it lands past
-// the window's edge, out of sight.
+// A line of mixed items — labels, fields, buttons, check boxes, a table's filters — in reading order:
+// from the left edge rightwards, or in right-to-left layouts from the right edge leftwards (the first item
+// on the right). Each item says how wide it is and draws itself at the cursor. Items that do not fit go on
+// to the next line (a label never stays at the end of a line without the item it names: keepWithNext).
+// Text() followed by SameLine() cannot do this: in right-to-left layouts Text() ends at the right edge,
+// and what follows it lands past the window's edge, out of sight.
 struct LineItem {
   float width = 0;
   std::function<void()> draw;
@@ -74,7 +60,8 @@ struct LineItem {
 };
 LineItem LineLabel(std::string text);  // logical text, aligned with the frames beside it
 LineItem LineLabel(std::string text, const ImVec4& colour);
-float ButtonWidth(std::string_view label);  // a button's width for its logical label
+float ButtonWidth(std::string_view label);    // a button's width for its logical label
+float CheckboxWidth(std::string_view label);  // a check box with its label (CheckboxLabelled)
 void ReadingLine(const std::vector<LineItem>& items);
 
 // The menu bar's menus in reading order. In left-to-right layouts they are ImGui's menus. In

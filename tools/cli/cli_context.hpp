@@ -85,6 +85,8 @@ void registerVenue(CLI::App& app, Context& ctx);
 void registerAllocate(CLI::App& app, Context& ctx);
 void registerBooth(CLI::App& app, Context& ctx);
 nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath);
+// bench b2b (bench_b2b.cpp): the meeting scheduler, its checker and the first-fit floor.
+nlohmann::json benchB2b(long long n, long long requests, int seeds, const std::string& lpPath);
 void registerBackup(CLI::App& app, Context& ctx);           // backup FILE, restore FILE (cmd_backup.cpp)
 void registerMigrate(CLI::App& app, Context& ctx);          // migrate --from --to (cmd_migrate.cpp)
 nlohmann::json benchGate(long long n, const Context& ctx);  // bench gate (cmd_gate.cpp)

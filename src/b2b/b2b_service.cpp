@@ -163,8 +163,8 @@ struct RequestCheck {
     if (a->id == b->id) return column = "to", tr("b2b.error.self", {nameOf(*a)});
     const B2bSide sa = sideOf(*a, participants), sb = sideOf(*b, participants);
     if (sa == sb)
-      return column = "to", tr(sa == B2bSide::Buyer ? "b2b.error.two_buyers" : "b2b.error.two_sellers",
-                               {nameOf(*a), nameOf(*b)});
+      return column = "to",
+             tr(sa == B2bSide::Buyer ? "b2b.error.two_buyers" : "b2b.error.two_sellers", {nameOf(*a), nameOf(*b)});
     const std::string p = lowered(trimmed(priority));
     out.refused = p == "no" || p == "non" || p == "0";
     out.priority = out.refused ? 1 : p.empty() ? 2 : priorityFromText(p);
@@ -221,8 +221,7 @@ io::ImportReport importRequestsText(Store& store, std::string_view bytes, const 
     if (h == "to" || h == "à" || h == "a") ct = i;
     if (h == "priority" || h == "priorité" || h == "priorite") cp = i;
   }
-  if (cf < 0 || ct < 0)
-    throw Error(ErrorKind::Invalid, tr("b2b.error.file", {name, tr("b2b.error.columns")}));
+  if (cf < 0 || ct < 0) throw Error(ErrorKind::Invalid, tr("b2b.error.file", {name, tr("b2b.error.columns")}));
 
   const PersonFinder people(store);
   const auto participants = store.b2bParticipants();

@@ -14,10 +14,11 @@ constexpr std::array<std::pair<B2bPlaceKind, std::string_view>, 2> kPlaceKinds{
     {{B2bPlaceKind::Table, "table"}, {B2bPlaceKind::Booth, "booth"}}};
 constexpr std::array<std::pair<B2bSide, std::string_view>, 2> kSides{
     {{B2bSide::Buyer, "buyer"}, {B2bSide::Seller, "seller"}}};
-constexpr std::array<std::pair<MeetingStatus, std::string_view>, 4> kStatuses{{{MeetingStatus::Scheduled, "scheduled"},
-                                                                               {MeetingStatus::Held, "held"},
-                                                                               {MeetingStatus::NoShow, "no_show"},
-                                                                               {MeetingStatus::Cancelled, "cancelled"}}};
+constexpr std::array<std::pair<MeetingStatus, std::string_view>, 4> kStatuses{
+    {{MeetingStatus::Scheduled, "scheduled"},
+     {MeetingStatus::Held, "held"},
+     {MeetingStatus::NoShow, "no_show"},
+     {MeetingStatus::Cancelled, "cancelled"}}};
 
 template <typename E, std::size_t N>
 std::string_view codeIn(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
@@ -95,14 +96,8 @@ void to_json(nlohmann::json& j, const B2bRequest& r) {
 }
 
 void to_json(nlohmann::json& j, const B2bMeeting& m) {
-  j = {{"id", m.id},
-       {"buyer", m.buyer},
-       {"seller", m.seller},
-       {"session_id", m.session_id},
-       {"slot", m.slot},
-       {"place_id", m.place_id},
-       {"status", codeOf(m.status)},
-       {"frozen", m.frozen}};
+  j = {{"id", m.id},     {"buyer", m.buyer},       {"seller", m.seller},         {"session_id", m.session_id},
+       {"slot", m.slot}, {"place_id", m.place_id}, {"status", codeOf(m.status)}, {"frozen", m.frozen}};
 }
 
 }  // namespace moussem

@@ -159,10 +159,10 @@ TEST_CASE("b2b: importing requests is all or nothing, every bad row named with i
   const std::string bad =
       "from;to;priority\n"
       "B-1;S-1;must\n"
-      "B-1;nobody@nowhere;should\n"    // line 3: nobody
-      "B-2;B-1;could\n"                // line 4: two buyers
-      "B-2;S-2;sometimes\n"            // line 5: priority
-      "B-1;S-1;could\n"                // line 6: the same as line 2
+      "B-1;nobody@nowhere;should\n"   // line 3: nobody
+      "B-2;B-1;could\n"               // line 4: two buyers
+      "B-2;S-2;sometimes\n"           // line 5: priority
+      "B-1;S-1;could\n"               // line 6: the same as line 2
       "emily@importer.com;S-2;no\n";  // fine
   auto report = b2b::importRequestsText(*f.store, bad, "requests.csv");
   CHECK_FALSE(report.written);

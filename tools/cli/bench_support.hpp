@@ -1,6 +1,7 @@
-// What the benchmark scenarios share: a scratch folder removed afterwards, and UTF-8 prefixes counted in
-// characters (what a person types, a key a character).
+// What the benchmark scenarios share: a scratch folder removed afterwards, UTF-8 prefixes counted in
+// characters (what a person types, a key a character), the process's CPU time.
 #pragma once
+#include <ctime>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -31,6 +32,14 @@ inline std::string prefixChars(const std::string& s, std::size_t n) {
     ++chars;
   }
   return s.substr(0, i);
+}
+
+// CPU time of the whole process (every thread), in seconds: on a shared machine the wall time depends
+// on the load, this does not.
+inline double processCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
 inline std::size_t charCount(const std::string& s) {

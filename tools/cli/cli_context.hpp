@@ -87,6 +87,8 @@ void registerBooth(CLI::App& app, Context& ctx);
 // The forum's B2B meetings (cmd_b2b.cpp): b2b session|place|request add|list, b2b import requests.
 void registerB2b(CLI::App& app, Context& ctx);
 nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath);
+// bench b2b (bench_b2b.cpp): the meeting scheduler, its checker and the first-fit floor.
+nlohmann::json benchB2b(long long n, long long requests, int seeds, const std::string& lpPath);
 void registerBackup(CLI::App& app, Context& ctx);           // backup FILE, restore FILE (cmd_backup.cpp)
 void registerMigrate(CLI::App& app, Context& ctx);          // migrate --from --to (cmd_migrate.cpp)
 nlohmann::json benchGate(long long n, const Context& ctx);  // bench gate (cmd_gate.cpp)

@@ -87,8 +87,8 @@ void importRequests(const Context& ctx, const B2bOptions& o) {
              : refused ? "b2b.import.refused"
                        : "b2b.import.done",
              {std::to_string(r.rows), std::to_string(r.created), std::to_string(r.skipped)});
-  nlohmann::json j{{"file", r.file},       {"rows", r.rows},     {"created", r.created}, {"skipped", r.skipped},
-                   {"errors", errors},     {"written", r.written}, {"dry_run", o.dry_run}};
+  nlohmann::json j{{"file", r.file},   {"rows", r.rows},       {"created", r.created}, {"skipped", r.skipped},
+                   {"errors", errors}, {"written", r.written}, {"dry_run", o.dry_run}};
   if (refused) {
     if (ctx.json) std::cout << j.dump() << "\n";
     throw Error(ErrorKind::Invalid, text.str());
@@ -166,9 +166,7 @@ void registerB2b(CLI::App& app, Context& ctx) {
   requests->add_option("file", o->file, tr("cli.help.b2b.file"))->required();
   requests->add_flag("--dry-run", o->dry_run, tr("cli.help.import.dry-run"));
   requests->add_flag("--skip-invalid", o->skip_invalid, tr("cli.help.import.skip-invalid"));
-  requests->callback([&ctx, o] {
-    ctx.action = [&ctx, o] { importRequests(ctx, *o); };
-  });
+  requests->callback([&ctx, o] { ctx.action = [&ctx, o] { importRequests(ctx, *o); }; });
 }
 
 }  // namespace moussem::cli

@@ -198,8 +198,9 @@ nlohmann::json benchOpen(long long n, const Context& ctx) {
 struct BenchOptions {
   std::string scenario;
   long long n = 0;
-  int seeds = 5;   // allocate: seeds per size
-  std::string lp;  // allocate: also write the instance as an LP file (one size, one seed)
+  long long requests = 0;  // b2b: requests of the --n participants
+  int seeds = 5;           // allocate, b2b: seeds per size
+  std::string lp;          // allocate: also write the instance as an LP file (one size, one seed)
   int processes = 0;
   long long scans = 10000;
   int sample = 200;  // desk-find: people sampled
@@ -212,9 +213,10 @@ void registerBench(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand("bench", tr("cli.help.bench.about"));
   sub->add_option("scenario", opts->scenario, tr("cli.help.bench.scenario"))
       ->required()
-      ->check(CLI::IsMember(
-          {"demo", "open", "search", "import", "badges", "gate", "allocate", "report", "ui-frame", "desk-find"}));
+      ->check(CLI::IsMember({"demo", "open", "search", "import", "badges", "gate", "allocate", "report", "ui-frame",
+                             "desk-find", "b2b"}));
   sub->add_option("--n", opts->n, tr("cli.help.bench.n"))->check(CLI::Range(1LL, 10000000LL));
+  sub->add_option("--requests", opts->requests, tr("cli.help.bench.requests"))->check(CLI::Range(1LL, 10000000LL));
   sub->add_option("--seeds", opts->seeds, tr("cli.help.bench.seeds"))->check(CLI::Range(1, 100));
   sub->add_option("--export-lp", opts->lp, tr("cli.help.bench.export-lp"));
   sub->add_option("--processes", opts->processes, tr("cli.help.bench.processes"))->check(CLI::Range(1, 64));
@@ -235,6 +237,8 @@ void registerBench(CLI::App& app, Context& ctx) {
         result = benchDeskFind(opts->n, opts->sample, ctx);  // bench_desk.cpp
       else if (opts->scenario == "allocate")
         result = benchAllocate(opts->n, opts->seeds, opts->lp);  // cmd_booth.cpp
+      else if (opts->scenario == "b2b")
+        result = benchB2b(opts->n, opts->requests, opts->seeds, opts->lp);  // bench_b2b.cpp
       else if (opts->scenario == "demo")
         result = benchDemo(opts->n > 0 ? opts->n : 100000);
       else if (opts->scenario == "badges")

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "bench_support.hpp"
 #include "booth/allocator.hpp"
 #include "booth/booth_service.hpp"
 #include "booth/instances.hpp"
@@ -347,12 +348,6 @@ void registerBooth(CLI::App& app, Context& ctx) {
       };
     });
   }
-}
-
-static double processCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
 // bench allocate: generated instances of 62, 250, 1,000 and 2,500 exhibitors (or --n), several seeds.

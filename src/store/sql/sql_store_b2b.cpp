@@ -170,8 +170,8 @@ Id SqlStore::insertB2bMeeting(B2bMeeting& m) {
 }
 
 std::vector<B2bMeeting> SqlStore::b2bMeetings() {
-  auto st = db().query(
-      "SELECT id, buyer, seller, session_id, slot, place_id, status, frozen FROM b2b_meeting ORDER BY id");
+  auto st =
+      db().query("SELECT id, buyer, seller, session_id, slot, place_id, status, frozen FROM b2b_meeting ORDER BY id");
   std::vector<B2bMeeting> out;
   while (st.step()) {
     B2bMeeting m;

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/atomic_file.hpp"
+#include "core/domain_json.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/person_names.hpp"
@@ -57,21 +58,11 @@ nlohmann::json personJson(const PersonRecord& r, const ExportStamp& stamp) {
                   {"name_ar", r.edition.name_ar},
                   {"starts_on", r.edition.starts_on},
                   {"ends_on", r.edition.ends_on}};
-  j["person"] = {{"id", p.id},
-                 {"external_id", p.external_id},
-                 {"first_name", p.first_name},
-                 {"last_name", p.last_name},
-                 {"name_ar", p.name_ar},
-                 {"organization", p.organization},
-                 {"position", p.position},
-                 {"category", p.category},
-                 {"country", p.country},
-                 {"email", p.email},
-                 {"phone", p.phone},
-                 {"days", p.days},
-                 {"consent", p.consent},
-                 {"consent_at", p.consent_at},
-                 {"exhibitor_id", p.exhibitor_id ? nlohmann::json(*p.exhibitor_id) : nlohmann::json()}};
+  // The person as every JSON of Moussem writes them (core/domain_json), the exhibitor under the name
+  // this file has always used.
+  j["person"] = p;
+  j["person"]["exhibitor_id"] = j["person"]["exhibitor"];
+  j["person"].erase("exhibitor");
   if (r.exhibitor) {
     const Exhibitor& x = *r.exhibitor;
     j["exhibitor"] = {{"id", x.id},     {"name_fr", x.name_fr},      {"name_ar", x.name_ar},

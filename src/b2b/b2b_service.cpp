@@ -81,6 +81,25 @@ B2bSession addSession(Store& store, B2bSession s) {
   return s;
 }
 
+Session modelSession(const B2bSession& s) {
+  Session m;
+  m.day = s.day;
+  m.start = minutesOf(s.starts);
+  m.end = minutesOf(s.ends);
+  m.meeting_minutes = s.meeting_minutes;
+  m.changeover_minutes = s.changeover_minutes;
+  std::string rest = s.breaks;  // stored as addSession wrote it: "HH:MM-HH:MM,HH:MM-HH:MM"
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    const std::string item = rest.substr(0, comma);
+    rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
+    const auto dash = item.find('-');
+    if (dash == std::string::npos) continue;
+    m.breaks.push_back({minutesOf(trimmed(item.substr(0, dash))), minutesOf(trimmed(item.substr(dash + 1)))});
+  }
+  return m;
+}
+
 B2bPlace addTable(Store& store, const std::string& code, double x, double y) {
   const std::string c = trimmed(code);
   if (c.empty()) refuse(tr("b2b.error.place_code"));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "b2b/model.hpp"
 #include "core/b2b_records.hpp"
 #include "io/import.hpp"
 #include "store/store.hpp"
@@ -19,6 +20,9 @@ int minutesOf(const std::string& hhmm);
 // A session on a day of the edition, its start before its end, its breaks inside it and apart. Throws
 // Error(Invalid) naming what is wrong; nothing is written then.
 B2bSession addSession(Store& store, B2bSession session);
+// A stored session as the scheduler, the agendas and the check-in see it (minutes, breaks parsed);
+// its slots are sessionSlots({modelSession(s)}).
+Session modelSession(const B2bSession& session);
 // A numbered table of the B2B area at (x, y) metres on the plan, or an exhibitor's booth by its code.
 B2bPlace addTable(Store& store, const std::string& code, double x, double y);
 B2bPlace addBoothPlace(Store& store, const std::string& booth);

@@ -88,6 +88,17 @@ TEST_CASE("b2b: a session is a half-day inside the edition, its breaks inside it
   CHECK(sessions[1].day == "2026-02-10");
   CHECK(sessions[1].breaks == "16:00-16:20");
   CHECK(sessions[1].meeting_minutes == 20);
+  // As the scheduler and the agendas read it: 14:00-18:00, 20 + 5 minutes, no meeting over the break.
+  const auto model = b2b::modelSession(sessions[1]);
+  CHECK(model.start == 14 * 60);
+  CHECK(model.end == 18 * 60);
+  REQUIRE(model.breaks.size() == 1);
+  CHECK(model.breaks[0].start == 16 * 60);
+  CHECK(model.breaks[0].end == 16 * 60 + 20);
+  const auto slots = b2b::sessionSlots({model});
+  REQUIRE(slots.size() == 9);  // 14:00 ... 15:40, then 16:20 ... 17:35
+  CHECK(slots[4].start == 15 * 60 + 40);
+  CHECK(slots[5].start == 16 * 60 + 20);
 
   auto refused = [&](B2bSession bad, const std::string& named) {
     const std::string why = f.refusal([&] { b2b::addSession(*f.store, bad); });

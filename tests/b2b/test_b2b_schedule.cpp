@@ -334,7 +334,8 @@ TEST_CASE("b2b schedule: people without a session in common and requests left ou
   CHECK(r.out.find("Buyer 0 has no session in common") != std::string::npos);
   CHECK(r.out.find("Not placed: Buyer 1 — ") != std::string::npos);
   CHECK(r.out.find("maximum number of meetings reached") != std::string::npos);
-  r = f.cli({"--lang", "fr", "b2b", "schedule", "--dry-run"});
+  r = test::run("moussem-cli", {"--db", f.url.string(), "--lang", "fr", "b2b", "schedule", "--dry-run"});
+  INFO(r.out << r.err);
   CHECK(r.out.find("Buyer 0 n'a aucune séance en commun") != std::string::npos);
 }
 

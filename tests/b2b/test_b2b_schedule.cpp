@@ -433,4 +433,12 @@ TEST_CASE(
   const json again = json::parse(r.out);
   CHECK(again["hard_violations"] == 0);
   CHECK(again["scheduled"].get<long long>() >= 200);
+  // Seeded: a second demo edition with the same seed has the same programme and the same schedule.
+  const std::string other = test::dbPath(dir, "demo2.db").string();
+  auto r2 = test::run("moussem-cli", {"--db", other, "--json", "demo"});
+  REQUIRE(r2.exit_code == 0);
+  CHECK(json::parse(r2.out)["b2b_requests"] == j["b2b_requests"]);
+  auto s2 = test::run("moussem-cli", {"--db", other, "--json", "b2b", "schedule", "--dry-run"});
+  REQUIRE(s2.exit_code == 0);
+  CHECK(json::parse(s2.out)["meetings"] == again["meetings"]);
 }

@@ -16,6 +16,7 @@
 #include "booth/booth_service.hpp"
 #include "booth/demo_venue.hpp"
 #include "core/error.hpp"
+#include "store/guarded_store.hpp"
 #include "test_support.hpp"
 
 using namespace moussem;
@@ -218,6 +219,32 @@ TEST_CASE("b2b schedule: --dry-run writes nothing, the same seed gives the same 
   const auto after = f.store->b2bMeetings();
   REQUIRE(after.size() == before.size());
   for (std::size_t i = 0; i < after.size(); ++i) CHECK(after[i].id == before[i].id);
+}
+
+TEST_CASE("b2b schedule: a desk may preview but not apply, an organiser's schedule is one audited write") {
+  Programme f;
+  f.fill();
+  GuardedStore desk(*f.store, Actor{"karim", Role::Desk, "desk-1"});
+  const auto preview = b2b::planSchedule(desk);
+  CHECK(preview.score.scheduled > 0);
+  CHECK_THROWS_AS(b2b::applySchedule(desk, preview, false), Error);
+  CHECK(f.store->b2bMeetings().empty());
+
+  GuardedStore organiser(*f.store, Actor{"nadia", Role::Organizer, "office"});
+  b2b::applySchedule(organiser, b2b::planSchedule(organiser), true);
+  const auto meetings = f.store->b2bMeetings();
+  CHECK(static_cast<int>(meetings.size()) == preview.score.scheduled);
+  for (const auto& m : meetings) CHECK(m.frozen);
+  int rows = 0;
+  for (const auto& row : f.store->auditRows({}, 100)) {
+    if (row.action == "b2b_meeting.create") FAIL("a row per meeting");
+    if (row.action != "b2b.schedule") continue;
+    ++rows;
+    const json after = json::parse(row.after);
+    CHECK(after["created"]["b2b_meeting"]["count"] == meetings.size());
+    CHECK(row.user_name == "nadia");
+  }
+  CHECK(rows == 1);
 }
 
 TEST_CASE("b2b schedule: published meetings stay where they are when new requests are scheduled") {

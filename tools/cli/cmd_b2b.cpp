@@ -121,7 +121,10 @@ void scheduleCommand(const Context& ctx, const B2bOptions& o) {
   auto store = ctx.open();
   nlohmann::json out;
   const bool dryRun = o.dry_run || !o.export_lp.empty();
-  if (!dryRun) store->checkWritable();
+  if (!dryRun) {  // refused before the work, not after it
+    store->checkWritable();
+    store->checkPermission(Permission::ManageB2b);
+  }
   b2b::PlanOptions po;
   po.seed = o.seed;
   po.progress = [&ctx](double f) { ctx.progress(tr("b2b.schedule.progress"), f); };

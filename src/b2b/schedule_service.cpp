@@ -25,11 +25,6 @@ std::string twoDigits(int n) {
 
 }  // namespace
 
-int StoreProblem::participantOf(Id person) const {
-  const auto it = std::find(personOf.begin(), personOf.end(), person);
-  return it == personOf.end() ? -1 : static_cast<int>(it - personOf.begin());
-}
-
 std::string StoreProblem::slotStart(int slot) const {
   const Slot& s = problem.slots[slot];
   return problem.sessions[s.session].day + "T" + twoDigits(s.start / 60) + ":" + twoDigits(s.start % 60);

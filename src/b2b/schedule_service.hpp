@@ -24,7 +24,6 @@ struct StoreProblem {
   std::vector<Id> placeIdOf;              // place index -> b2b_place id
   std::vector<Id> sessionIdOf;            // session index -> b2b_session id
   std::vector<Meeting> previous;          // the meetings in force (frozen ones frozen)
-  int participantOf(Id person) const;     // -1: not in the problem
   std::string slotStart(int slot) const;  // "YYYY-MM-DDTHH:MM", local time of the venue
 };
 

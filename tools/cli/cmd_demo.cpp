@@ -1,7 +1,10 @@
 // `demo`: realistic, deterministic demo data; creates a demo edition when the database is missing.
 // --scans adds a rehearsal of the gates (gate/rehearsal.hpp) for the dashboard and the reports.
+// The forum's B2B programme (--b2b-buyers; 60 in the full demo edition) comes with its schedule
+// (b2b/schedule_service).
 #include <filesystem>
 
+#include "b2b/schedule_service.hpp"
 #include "badge/new_edition.hpp"
 #include "booth/demo_venue.hpp"
 #include "cli_context.hpp"
@@ -20,6 +23,7 @@ struct DemoCliOptions {
   long long participants = 400;
   std::uint64_t seed = 1;
   bool scans = false;
+  int b2b_buyers = -1;  // -1: 60 for the full demo edition (400 participants or more), none for a smaller one
 };
 }  // namespace
 
@@ -31,6 +35,7 @@ void registerDemo(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(0LL, 10000000LL));
   sub->add_option("--seed", opts->seed, tr("cli.help.demo.seed"));
   sub->add_flag("--scans", opts->scans, tr("cli.help.demo.scans"));
+  sub->add_option("--b2b-buyers", opts->b2b_buyers, tr("cli.help.demo.b2b-buyers"))->check(CLI::Range(-1, 1000));
   sub->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
       const std::string path = ctx.databasePath();
@@ -58,11 +63,20 @@ void registerDemo(CLI::App& app, Context& ctx) {
       o.exhibitors = opts->exhibitors;
       o.participants = opts->participants;
       o.seed = opts->seed;
+      o.b2b_buyers = opts->b2b_buyers >= 0 ? opts->b2b_buyers : opts->participants >= 400 ? 60 : 0;
       o.progress = [&ctx](double f) { ctx.progress(tr("demo.progress"), f); };
       DemoSummary s;
       gate::RehearsalSummary r;
+      b2b::ScheduleOutcome b2bPlan;
       try {
         s = booth::fillDemoEdition(*store, o);  // on the OLM Souissi example plan
+        if (s.b2b_requests > 0) {               // the programme scheduled, as an organiser would before publishing it
+          b2b::PlanOptions po;
+          po.seed = opts->seed;
+          po.progress = [&ctx](double f) { ctx.progress(tr("b2b.schedule.progress"), f); };
+          b2bPlan = b2b::planSchedule(*store, po);
+          b2b::applySchedule(*store, b2bPlan, false);
+        }
         if (opts->scans) r = gate::rehearseGates(*store, path, opts->seed);
       } catch (...) {
         if (created && !server) {  // all or nothing: do not leave a half-made demo database behind
@@ -84,12 +98,21 @@ void registerDemo(CLI::App& app, Context& ctx) {
                  {"badges", r.badges},
                  {"printed", r.printed},
                  {"scans", r.scans},
-                 {"accepted", r.accepted}},
+                 {"accepted", r.accepted},
+                 {"b2b_buyers", s.b2b_buyers},
+                 {"b2b_requests", s.b2b_requests},
+                 {"b2b_meetings", b2bPlan.score.scheduled},
+                 {"b2b_unplaced", b2bPlan.result.unplaced.size()},
+                 {"b2b_hard_violations", b2bPlan.violations.total()}},
                 tr("demo.done", {path, std::to_string(s.exhibitors), std::to_string(s.participants),
                                  std::to_string(s.staff), std::to_string(s.booths)}) +
                     (opts->scans ? "\n" + tr("demo.scans_done", {std::to_string(r.badges), std::to_string(r.printed),
                                                                  std::to_string(r.scans), std::to_string(r.accepted)})
-                                 : std::string()));
+                                 : std::string()) +
+                    (s.b2b_requests > 0
+                         ? "\n" + tr("demo.b2b_done", {std::to_string(s.b2b_buyers), std::to_string(s.b2b_requests),
+                                                       std::to_string(b2bPlan.score.scheduled)})
+                         : std::string()));
     };
   });
 }

@@ -17,6 +17,7 @@
 #include <array>
 #include <charconv>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -409,6 +410,151 @@ std::string iceNumber(Random& rnd) {
   return ice;
 }
 
+// The forum's B2B programme (DemoOptions::b2b_buyers): foreign buyers in the proportions of the export
+// markets (EVENT.md: USA 44 %, France 14 %, Spain 6 %; the rest shared by Turkey, Europe and West
+// Africa), each interested in two crafts drawn by their export weight (pottery 36 %, carpets 20 %),
+// asking 5 to 9 exhibitors' contact people to meet, mostly of those crafts; a quarter of the sellers
+// ask back, a few refuse, some sellers ask a buyer themselves. Three half-days on the forum's first two
+// days, 30 tables in the B2B area east of pavilion D.
+void b2bProgramme(Store& store, Random& rnd, const Prepared& t, int buyers, const std::vector<std::string>& days,
+                  const std::vector<std::pair<Id, std::string>>& sellers, long long& serial, DemoSummary& sum) {
+  struct Market {
+    std::string_view country;
+    int percent;
+  };
+  static constexpr std::array<Market, 11> kMarkets{{{"US", 44},
+                                                    {"FR", 14},
+                                                    {"ES", 6},
+                                                    {"TR", 6},
+                                                    {"IT", 6},
+                                                    {"DE", 6},
+                                                    {"GB", 6},
+                                                    {"BE", 4},
+                                                    {"NL", 4},
+                                                    {"SN", 2},
+                                                    {"CI", 2}}};
+  // Sessions: the first afternoon, the second day's morning and afternoon.
+  std::vector<Id> sessions;
+  const std::string first = days.front(), second = days.size() > 1 ? days[1] : days.front();
+  for (const auto& [day, starts, ends, pause] :
+       std::array<std::array<std::string, 4>, 3>{{{first, "14:30", "18:00", "16:00-16:20"},
+                                                  {second, "09:30", "12:30", "11:00-11:15"},
+                                                  {second, "14:30", "18:00", "16:00-16:20"}}}) {
+    B2bSession s;
+    s.day = day, s.starts = starts, s.ends = ends, s.breaks = pause;
+    store.insertB2bSession(s);
+    sessions.push_back(s.id);
+    ++sum.b2b_sessions;
+  }
+  for (int k = 0; k < 30; ++k) {
+    B2bPlace table;
+    table.code = "T" + padded(k + 1, 2);
+    table.kind = B2bPlaceKind::Table;
+    table.x = 110 + 5.0 * (k % 6);
+    table.y = 48 + 4.5 * (k / 6);
+    store.insertB2bPlace(table);
+    ++sum.b2b_tables;
+  }
+  if (sellers.empty()) return;
+
+  // Crafts by export weight (codes::sectors() order: pottery, carpet, then the others).
+  std::vector<int> craftWeights;
+  int cumulative = 0;
+  for (std::size_t i = 0; i < codes::sectors().size(); ++i)
+    craftWeights.push_back(cumulative += i == 0 ? 36 : i == 1 ? 20 : 6);
+  const auto sectors = codes::sectors();
+
+  Person p;
+  std::vector<Id> buyerIds;
+  std::set<std::pair<Id, Id>> asked;  // (buyer, seller) pairs with a request either way
+  for (int k = 0; k < buyers; ++k) {
+    // Stratified over the markets: buyer k's country is the share its position falls in.
+    const int at = (k * 100 + 50) / buyers;
+    std::size_t m = 0;
+    int below = kMarkets[0].percent;
+    while (m + 1 < kMarkets.size() && at >= below) below += kMarkets[++m].percent;
+    const auto countryList = countries();
+    std::size_t ci = 0;
+    while (ci + 1 < countryList.size() && countryList[ci].code != kMarkets[m].country) ++ci;
+    const Country& country = countryList[ci];
+    const std::size_t fi = rnd.below(10), li = rnd.below(10);
+    p = Person{};
+    p.external_id = "B2B-" + padded(k + 1, 3);
+    p.first_name = country.first_names[fi];
+    p.last_name = country.last_names[li];
+    p.country = country.code;
+    p.category = "buyer";
+    const auto& pool = t.foreignOrgPool[ci * Prepared::kForeignKinds.size()];
+    const ForeignOrganisation& org = foreignOrganisations()[pool[rnd.below(pool.size())]];
+    p.organization = org.name;
+    const auto& positionPool = t.foreignPositionPool[0];
+    const ForeignPosition& fp = *positionPool[rnd.below(positionPool.size())];
+    p.position = country.francophone ? fp.fr : fp.en;
+    p.email.assign(t.foreignFirstSlug[ci][fi]).append(".").append(t.foreignLastSlug[ci][li]).append(".");
+    appendNumber(p.email, ++serial);
+    p.email.append("@").append(org.domain);
+    p.phone.assign(country.dial).append(country.mobile);
+    rnd.digits(p.phone, country.digits - static_cast<int>(country.mobile.size()));
+    inPlan(p.phone, country.dial.size(), country.code);
+    attendance(rnd, Attendance::Trade, days, p.days);
+    consent(rnd, t, p);
+    buyerIds.push_back(store.insertPerson(p));
+    ++sum.b2b_buyers;
+    // Some arrive for the second day only, some cap their meetings.
+    B2bParticipant row;
+    row.person_id = buyerIds.back();
+    row.side = B2bSide::Buyer;
+    if (sessions.size() > 1 && rnd.chance(15)) row.unavailable.push_back(sessions.front());
+    if (rnd.chance(20)) row.max_meetings = 8;
+    if (!row.unavailable.empty() || row.max_meetings > 0) store.saveB2bParticipant(row);
+
+    // Requests: 5 to 9 sellers, seven in ten of the two crafts of interest.
+    const std::string_view like1 = sectors[weighted(rnd, craftWeights)], like2 = sectors[weighted(rnd, craftWeights)];
+    std::vector<std::size_t> liked;
+    for (std::size_t s = 0; s < sellers.size(); ++s)
+      if (sellers[s].second == like1 || sellers[s].second == like2) liked.push_back(s);
+    const std::size_t wanted = std::min(sellers.size(), 5 + rnd.below(5));
+    std::vector<std::size_t> chosen;
+    for (int tries = 0; chosen.size() < wanted && tries < 200; ++tries) {
+      const std::size_t s =
+          !liked.empty() && rnd.chance(70) ? liked[rnd.below(liked.size())] : rnd.below(sellers.size());
+      if (std::find(chosen.begin(), chosen.end(), s) == chosen.end()) chosen.push_back(s);
+    }
+    for (std::size_t n = 0; n < chosen.size(); ++n) {
+      B2bRequest r;
+      r.from_person = buyerIds.back();
+      r.to_person = sellers[chosen[n]].first;
+      r.priority = n < 2 ? 3 : rnd.chance(60) ? 2 : 1;
+      store.insertB2bRequest(r);
+      asked.insert({r.from_person, r.to_person});
+      ++sum.b2b_requests;
+      // The seller's answer: asked back, now and then refused.
+      const auto answer = rnd.below(100);
+      if (answer < 25 || answer >= 97) {
+        B2bRequest back;
+        back.from_person = r.to_person;
+        back.to_person = r.from_person;
+        back.refused = answer >= 97;
+        back.priority = back.refused ? 1 : 2;
+        store.insertB2bRequest(back);
+        ++sum.b2b_requests;
+      }
+    }
+  }
+  // Sellers who ask a buyer of their own accord.
+  for (const auto& [seller, sector] : sellers) {
+    if (buyerIds.empty() || !rnd.chance(20)) continue;
+    const Id buyer = buyerIds[rnd.below(buyerIds.size())];
+    if (!asked.insert({buyer, seller}).second) continue;
+    B2bRequest r;
+    r.from_person = seller;
+    r.to_person = buyer;
+    r.priority = 2;
+    store.insertB2bRequest(r);
+    ++sum.b2b_requests;
+  }
+}
+
 void throwIfCancelled(const DemoOptions& o) {
   if (o.cancelled && o.cancelled()) throw Error(ErrorKind::Refused, tr("demo.cancelled"));
 }
@@ -472,6 +618,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& o) {
     std::vector<std::size_t> placeOf;
     std::vector<Id> exhibitorIds;
     std::vector<std::vector<Id>> idsAtPlace(craftPlaces().size());
+    std::vector<std::pair<Id, std::string>> contacts;  // each exhibitor's contact person and sector (B2B)
     const auto words = cooperativeWords();
     const std::size_t wordStart = rnd.below(words.size());
     long long serial = 0;  // makes every e-mail address unique
@@ -618,7 +765,8 @@ DemoSummary fillDemo(Store& store, const DemoOptions& o) {
         p.days.assign(days.begin(), days.end());
         consent(rnd, t, p);
         p.exhibitor_id = x.id;
-        store.insertPerson(p);
+        const Id staffId = store.insertPerson(p);
+        if (s == 0) contacts.emplace_back(staffId, x.sector);
         ++sum.staff;
       }
       advance(2);
@@ -711,6 +859,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& o) {
         advance(1);
       }
     }
+    if (o.b2b_buyers > 0) b2bProgramme(store, rnd, t, o.b2b_buyers, days, contacts, serial, sum);
     if (o.venue) o.venue(store, sum);
     throwIfCancelled(o);
   });

@@ -12,6 +12,8 @@ namespace moussem {
 
 struct DemoSummary {
   long long exhibitors = 0, participants = 0, staff = 0, halls = 0, booths = 0;
+  // The forum's B2B programme (DemoOptions::b2b_buyers): buyers added, sessions, tables, requests.
+  long long b2b_buyers = 0, b2b_sessions = 0, b2b_tables = 0, b2b_requests = 0;
 };
 
 struct DemoOptions {
@@ -24,6 +26,12 @@ struct DemoOptions {
   // booths into the summary. Empty: the built-in generated three-hall plan. The booth module passes
   // the shipped OLM Souissi example plan (booth/demo_venue.hpp).
   std::function<void(Store&, DemoSummary&)> venue;
+  // The forum's B2B programme: this many foreign buyers (besides the participants), from the export
+  // markets of Moroccan handicrafts (USA 44 %, France 14 %, Spain 6 %, then Turkey and the rest of
+  // Europe and West Africa), three half-day sessions, 30 tables in the B2B area, and their requests to
+  // meet the exhibitors' contact people (the sellers), some asked back, a few refused. 0: none. The
+  // schedule itself is b2b::planSchedule's (the `demo` command runs it).
+  int b2b_buyers = 0;
 };
 
 // The demo edition: clearly marked (is_demo, "(démo)" in its names).

@@ -167,6 +167,8 @@ void registerB2b(CLI::App& app, Context& ctx) {
   requests->add_flag("--dry-run", o->dry_run, tr("cli.help.import.dry-run"));
   requests->add_flag("--skip-invalid", o->skip_invalid, tr("cli.help.import.skip-invalid"));
   requests->callback([&ctx, o] { ctx.action = [&ctx, o] { importRequests(ctx, *o); }; });
+
+  registerB2bAgenda(*b2b, ctx);  // b2b agenda, b2b tables (cmd_b2b_agenda.cpp)
 }
 
 }  // namespace moussem::cli

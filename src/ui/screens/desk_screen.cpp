@@ -104,6 +104,12 @@ DeskScreen::DeskScreen(std::shared_ptr<DeskSession> session) : session_(std::mov
                 {Key::P, true},
                 [this] { requestPrint(); },
                 [this] { return model_.personShown() && model_.canMint(); }});
+  // The B2B agenda of the person the pane shows, beside the badge.
+  actions_.add({"desk.agenda",
+                "desk.action.agenda",
+                {Key::G, true},
+                [this] { model_.printAgenda(); },
+                [this] { return model_.personShown(); }});
 }
 
 void DeskScreen::onShow() {
@@ -318,6 +324,7 @@ void DeskScreen::drawHelp() {
                                                        {"Ctrl+N", "desk.help.walk_in"},
                                                        {"Ctrl+S", "desk.help.save"},
                                                        {"Ctrl+P", "desk.help.print"},
+                                                       {"Ctrl+G", "desk.help.agenda"},
                                                        {"Ctrl+E", "desk.help.edit"},
                                                        {"Ctrl+F", "desk.help.search"}};
   if (ImGui::BeginTable("help", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
@@ -435,7 +442,8 @@ void DeskScreen::drawBadge() {
     const bool revoked = badge && badge->status == "revoked";
     switch (ButtonRow({{tr("desk.action.print") + "  (Ctrl+P)", "print", !revoked},
                        {tr("desk.reprint"), "reprint-btn"},
-                       {tr("desk.revoke"), "revoke-btn", !revoked && badge}})) {
+                       {tr("desk.revoke"), "revoke-btn", !revoked && badge},
+                       {tr("desk.action.agenda") + "  (Ctrl+G)", "agenda"}})) {
       case 0:
         requestPrint();
         break;
@@ -444,6 +452,9 @@ void DeskScreen::drawBadge() {
         break;
       case 2:
         request_popup_ = "revoke";
+        break;
+      case 3:
+        model_.printAgenda();
         break;
       default:
         break;

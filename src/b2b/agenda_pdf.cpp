@@ -168,8 +168,11 @@ std::string statusText(const Words& w, MeetingStatus s) {
   return s == MeetingStatus::Scheduled ? std::string() : w.tr("agenda.status." + std::string(codeOf(s)));
 }
 
-std::string timeText(const AgendaMeeting& m) {
-  return clockText(m.start) + "–" + clockText(m.end);
+// "09:00–09:20"; inside a right-to-left line, isolated as left-to-right text (U+2066 ... U+2069), or the
+// bidi algorithm would show the two times in swapped order.
+std::string timeText(const AgendaMeeting& m, const Words& w) {
+  const std::string range = clockText(m.start) + "–" + clockText(m.end);
+  return w.rightToLeft() ? "\u2066" + range + "\u2069" : range;
 }
 
 // The part of the venue the B2B area's tables cover, with a margin: the small map's view.
@@ -264,7 +267,7 @@ void drawA4(Sheet& s, const AgendaData& a, const AgendaBackdrop& b, const Words&
     s.need(34);
     std::string partner = w.name(m.partner);
     if (const std::string other = w.otherName(m.partner); !other.empty()) partner += "\n" + other;
-    std::string time = timeText(m);
+    std::string time = timeText(m, w);
     if (const std::string st = statusText(w, m.status); !st.empty()) time += "\n" + st;
     std::string place = w.place(m.place);
     if (const std::string hall = w.hall(m.hall_name, m.hall_name_ar); !hall.empty()) place += "\n" + hall;
@@ -273,7 +276,7 @@ void drawA4(Sheet& s, const AgendaData& a, const AgendaBackdrop& b, const Words&
         false);
   }
   y += 8;
-  drawMaps(s, a, b, w, 190);
+  drawMaps(s, a, b, w, 230);
 }
 
 void drawA6(Sheet& s, const AgendaData& a, const AgendaBackdrop& b, const Words& w) {
@@ -291,7 +294,7 @@ void drawA6(Sheet& s, const AgendaData& a, const AgendaBackdrop& b, const Words&
       s.heading(w.day(day), s.size(11));
     }
     s.need(s.size(58));
-    std::string first = timeText(m) + "  ·  " + w.place(m.place);
+    std::string first = timeText(m, w) + "  ·  " + w.place(m.place);
     if (const std::string hall = w.hall(m.hall_name, m.hall_name_ar); !hall.empty()) first += ", " + hall;
     if (const std::string st = statusText(w, m.status); !st.empty()) first += "  ·  " + st;
     y += s.text(first, 0, y, s.width(), s.size(10), true) + 1;
@@ -413,7 +416,7 @@ int writeTableSheetsPdf(const std::vector<TableSheet>& sheets, const Edition& ed
           day = slot.day;
           s.need(90);
           s.heading(w.day(day), 11);
-          row({w.tr("agenda.col.time"), w.label("b2b_side", "buyer"), w.label("b2b_side", "seller")}, true, 0.35);
+          row({w.tr("agenda.col.time"), w.tr("tables.col.buyer"), w.tr("tables.col.seller")}, true, 0.35);
         }
         std::string time = clockText(slot.start) + "–" + clockText(slot.end);
         if (!slot.buyer && !slot.seller) {

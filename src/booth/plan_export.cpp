@@ -216,14 +216,14 @@ void drawVenue(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Scale& s,
     cairo_stroke(cr);
     const Rect r = h.outline.empty() ? rectOf(h) : boundingRect(h.outline);
     w.text(arabic && !h.name_ar.empty() ? h.name_ar : h.name, X(r.x + 0.5), Y(r.y + 0.2), r.w * k - 4,
-           std::max(6.0, k * 1.3), true, 0, {70, 76, 90});
+           map ? std::clamp(k * 1.3, 5.0, 8.0) : std::max(6.0, k * 1.3), true, 0, {70, 76, 90});
   }
   // Aisles and entrances.
   for (const auto& f : plan.features) {
     cairo_rectangle(cr, X(f.x), Y(f.y), f.width * k, f.height * k);
     fill(cr, f.kind == "entrance" ? Rgb{46, 160, 90} : f.main ? Rgb{214, 220, 232} : Rgb{228, 232, 240});
     cairo_fill(cr);
-    const double size = std::max(4.5, k * 0.9);
+    const double size = map ? std::clamp(k * 0.9, 4.0, 6.5) : std::max(4.5, k * 0.9);
     if (f.kind == "entrance") {
       // Outside the hall, so that it never covers the hall's name: above an entrance in the upper half
       // of its hall, below one in the lower half.

@@ -274,6 +274,17 @@ void drawVenue(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Scale& s,
       pango_layout_set_height(w.layout, -1);
     }
   }
+  // On a small map a booth is a few points wide: a ring around each marked one finds it at a glance.
+  if (map)
+    for (const auto& b : plan.booths)
+      if (marks.booth(b.code)) {
+        const double r = std::max(10.0, std::max(b.width, b.depth) * k);
+        cairo_new_path(cr);
+        cairo_arc(cr, X(b.x + b.width / 2), Y(b.y + b.depth / 2), r, 0, 2 * M_PI);
+        fill(cr, kMarkColour);
+        cairo_set_line_width(cr, 1.5);
+        cairo_stroke(cr);
+      }
 }
 
 // The plan page: title, the plan scaled into the left part, the legend on the right.

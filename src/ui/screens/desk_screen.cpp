@@ -442,8 +442,7 @@ void DeskScreen::drawBadge() {
     const bool revoked = badge && badge->status == "revoked";
     switch (ButtonRow({{tr("desk.action.print") + "  (Ctrl+P)", "print", !revoked},
                        {tr("desk.reprint"), "reprint-btn"},
-                       {tr("desk.revoke"), "revoke-btn", !revoked && badge},
-                       {tr("desk.action.agenda") + "  (Ctrl+G)", "agenda"}})) {
+                       {tr("desk.revoke"), "revoke-btn", !revoked && badge}})) {
       case 0:
         requestPrint();
         break;
@@ -453,12 +452,11 @@ void DeskScreen::drawBadge() {
       case 2:
         request_popup_ = "revoke";
         break;
-      case 3:
-        model_.printAgenda();
-        break;
       default:
         break;
     }
+    // The B2B agenda beside the badge, on a row of its own (the badge's row fills a narrow pane).
+    if (ButtonRow({{tr("desk.action.agenda") + "  (Ctrl+G)", "agenda"}}) == 0) model_.printAgenda();
   }
   if (model_.face())
     preview_.show(model_.faceKey(), *model_.face(), model_.template_name);

@@ -281,6 +281,18 @@ TEST_CASE("agenda iCalendar: one event per meeting at the right UTC times, read 
   CHECK(has(k["events"][0]["summary"].get<std::string>(), "تعاونية تويزي"));
   CHECK(k["events"][0]["start"] == "2026-02-10T08:00:00Z");
 
+  // A cancelled meeting stays in the calendar, marked cancelled, so that calendars drop it.
+  f.store->setB2bMeetingStatus(f.m2, MeetingStatus::Cancelled);
+  const fs::path cancelled = f.dir / "cancelled.ics";
+  b2b::writePersonAgenda(*f.store, f.emily, cancelled, {});
+  auto r4 = test::runCommand("/usr/bin/python3",
+                             {(test::sourceDir() / "tests/b2b/read_ics.py").string(), cancelled.string()});
+  REQUIRE(r4.exit_code == 0);
+  const auto c = nlohmann::json::parse(r4.out);
+  REQUIRE(c["events"].size() == 3);
+  CHECK(c["events"][1]["status"] == "CANCELLED");
+  CHECK(c["events"][0]["status"] == "CONFIRMED");
+
   // libical's own parser: the file round-trips with its three events and CRLF lines.
   std::ifstream in(ics, std::ios::binary);
   std::stringstream ss;

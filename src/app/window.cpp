@@ -116,6 +116,8 @@ ui::Key translate(int key) {
       return ui::Key::A;
     case GLFW_KEY_D:
       return ui::Key::D;
+    case GLFW_KEY_G:
+      return ui::Key::G;
     case GLFW_KEY_LEFT:
       return ui::Key::Left;
     case GLFW_KEY_RIGHT:

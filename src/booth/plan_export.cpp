@@ -177,6 +177,116 @@ std::string holderName(const PlanSnapshot& plan, const Booth& b, bool arabic) {
   return shortName(arabic && !x->name_ar.empty() ? x->name_ar : x->name_fr);
 }
 
+// Metres to points: (ox + m * k, oy + m * k).
+struct Scale {
+  double ox = 0, oy = 0, k = 1;
+};
+
+// What a map marks (drawPlanMap): booths and squares in the mark colour; nullptr on the plan page.
+struct Marks {
+  const PlanMap* map = nullptr;
+  bool booth(const std::string& code) const {
+    return map && std::find(map->marked.begin(), map->marked.end(), code) != map->marked.end();
+  }
+};
+
+constexpr Rgb kMarkColour{214, 60, 40};
+
+// Halls, aisles and entrances, booths: the plan page's drawing, shared with the small maps (marks set:
+// neutral colours, no holder names nor aisle labels, the marked booths in the mark colour).
+void drawVenue(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Scale& s, ColourBy by, bool arabic,
+               const PlanMap* map) {
+  const double k = s.k;
+  auto X = [&](double m) { return s.ox + m * k; };
+  auto Y = [&](double m) { return s.oy + m * k; };
+  const Marks marks{map};
+  // Halls.
+  for (const auto& h : plan.halls) {
+    if (h.outline.empty()) {
+      cairo_rectangle(cr, X(h.x), Y(h.y), h.width * k, h.height * k);
+    } else {
+      cairo_move_to(cr, X(h.outline[0].x), Y(h.outline[0].y));
+      for (std::size_t i = 1; i < h.outline.size(); ++i) cairo_line_to(cr, X(h.outline[i].x), Y(h.outline[i].y));
+      cairo_close_path(cr);
+    }
+    fill(cr, {238, 240, 245});
+    cairo_fill_preserve(cr);
+    fill(cr, {90, 96, 110});
+    cairo_set_line_width(cr, 1.5);
+    cairo_stroke(cr);
+    const Rect r = h.outline.empty() ? rectOf(h) : boundingRect(h.outline);
+    w.text(arabic && !h.name_ar.empty() ? h.name_ar : h.name, X(r.x + 0.5), Y(r.y + 0.2), r.w * k - 4,
+           map ? std::clamp(k * 1.3, 5.0, 8.0) : std::max(6.0, k * 1.3), true, 0, {70, 76, 90});
+  }
+  // Aisles and entrances.
+  for (const auto& f : plan.features) {
+    cairo_rectangle(cr, X(f.x), Y(f.y), f.width * k, f.height * k);
+    fill(cr, f.kind == "entrance" ? Rgb{46, 160, 90} : f.main ? Rgb{214, 220, 232} : Rgb{228, 232, 240});
+    cairo_fill(cr);
+    const double size = map ? std::clamp(k * 0.9, 4.0, 6.5) : std::max(4.5, k * 0.9);
+    if (f.kind == "entrance") {
+      // Outside the hall, so that it never covers the hall's name: above an entrance in the upper half
+      // of its hall, below one in the lower half.
+      bool upper = false;
+      for (const auto& h : plan.halls)
+        if (h.code == f.hall) {
+          const Rect r = h.outline.empty() ? rectOf(h) : boundingRect(h.outline);
+          upper = f.y + f.height / 2 < r.y + r.h / 2;
+        }
+      const std::string& own = featureLabel(f, i18n::language());  // in the interface language
+      const std::string label = own.empty() ? tr("plan.entrance") : own;
+      const double ly = upper ? Y(f.y) - size * 1.45 : Y(f.y + f.height) + 1;
+      w.text(label, X(f.x) - 40, ly, f.width * k + 80, size, false, 0.5, {30, 110, 60});
+    } else if (const std::string& label = featureLabel(f, i18n::language());
+               !map && f.main && !label.empty() && w.width(label, size) < f.width * k - 2) {
+      w.text(label, X(f.x), Y(f.y + f.height / 2) - size * 0.7, f.width * k, size, false, 0.5, {110, 118, 135});
+    }
+  }
+  // Booths.
+  for (const auto& b : plan.booths) {
+    const Exhibitor* x = b.exhibitor_id ? plan.exhibitor(*b.exhibitor_id) : nullptr;
+    const Rgb colour = !map                  ? colourOf(by, colourCode(by, b, x ? x->sector : "", x ? x->region : ""))
+                       : marks.booth(b.code) ? kMarkColour
+                                             : Rgb{250, 250, 252};
+    const double bx = X(b.x), by_ = Y(b.y), bw = b.width * k, bh = b.depth * k;
+    cairo_rectangle(cr, bx, by_, bw, bh);
+    fill(cr, colour);
+    cairo_fill_preserve(cr);
+    fill(cr, {40, 44, 52});
+    cairo_set_line_width(cr, map ? (marks.booth(b.code) ? 1.2 : 0.3) : b.locked ? 1.4 : 0.5);
+    cairo_stroke(cr);
+    if (b.status == "blocked") {
+      cairo_move_to(cr, bx, by_);
+      cairo_line_to(cr, bx + bw, by_ + bh);
+      cairo_move_to(cr, bx, by_ + bh);
+      cairo_line_to(cr, bx + bw, by_);
+      cairo_set_line_width(cr, 0.4);
+      cairo_stroke(cr);
+    }
+    const double codeSize = std::clamp(bh * 0.26, 2.5, 9.0);
+    w.text(b.code, bx + 1, by_ + 0.5, bw - 2, codeSize, true);
+    const std::string name = map ? std::string() : holderName(plan, b, arabic);
+    if (!name.empty()) {
+      // Up to two lines of the short name, ellipsized.
+      pango_layout_set_height(w.layout, static_cast<int>(-2));
+      pango_layout_set_wrap(w.layout, PANGO_WRAP_WORD_CHAR);
+      w.text(name, bx + 1, by_ + codeSize * 1.35, bw - 2, std::clamp(bh * 0.2, 2.2, 7.0), false, 0.5);
+      pango_layout_set_height(w.layout, -1);
+    }
+  }
+  // On a small map a booth is a few points wide: a ring around each marked one finds it at a glance.
+  if (map)
+    for (const auto& b : plan.booths)
+      if (marks.booth(b.code)) {
+        const double r = std::max(10.0, std::max(b.width, b.depth) * k);
+        cairo_new_path(cr);
+        cairo_arc(cr, X(b.x + b.width / 2), Y(b.y + b.depth / 2), r, 0, 2 * M_PI);
+        fill(cr, kMarkColour);
+        cairo_set_line_width(cr, 1.5);
+        cairo_stroke(cr);
+      }
+}
+
 // The plan page: title, the plan scaled into the left part, the legend on the right.
 void drawPlanPage(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page& page, ColourBy by) {
   cairo_set_source_rgb(cr, 1, 1, 1);
@@ -204,80 +314,7 @@ void drawPlanPage(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page& 
   }
   const double k = std::min(areaW / (x1 - x0), areaH / (y1 - y0));
   const double ox = areaX + (areaW - (x1 - x0) * k) / 2 - x0 * k, oy = y - y0 * k;
-  auto X = [&](double m) { return ox + m * k; };
-  auto Y = [&](double m) { return oy + m * k; };
-  // Halls.
-  for (const auto& h : plan.halls) {
-    if (h.outline.empty()) {
-      cairo_rectangle(cr, X(h.x), Y(h.y), h.width * k, h.height * k);
-    } else {
-      cairo_move_to(cr, X(h.outline[0].x), Y(h.outline[0].y));
-      for (std::size_t i = 1; i < h.outline.size(); ++i) cairo_line_to(cr, X(h.outline[i].x), Y(h.outline[i].y));
-      cairo_close_path(cr);
-    }
-    fill(cr, {238, 240, 245});
-    cairo_fill_preserve(cr);
-    fill(cr, {90, 96, 110});
-    cairo_set_line_width(cr, 1.5);
-    cairo_stroke(cr);
-    const Rect r = h.outline.empty() ? rectOf(h) : boundingRect(h.outline);
-    w.text(arabic && !h.name_ar.empty() ? h.name_ar : h.name, X(r.x + 0.5), Y(r.y + 0.2), r.w * k - 4,
-           std::max(6.0, k * 1.3), true, 0, {70, 76, 90});
-  }
-  // Aisles and entrances.
-  for (const auto& f : plan.features) {
-    cairo_rectangle(cr, X(f.x), Y(f.y), f.width * k, f.height * k);
-    fill(cr, f.kind == "entrance" ? Rgb{46, 160, 90} : f.main ? Rgb{214, 220, 232} : Rgb{228, 232, 240});
-    cairo_fill(cr);
-    const double size = std::max(4.5, k * 0.9);
-    if (f.kind == "entrance") {
-      // Outside the hall, so that it never covers the hall's name: above an entrance in the upper half
-      // of its hall, below one in the lower half.
-      bool upper = false;
-      for (const auto& h : plan.halls)
-        if (h.code == f.hall) {
-          const Rect r = h.outline.empty() ? rectOf(h) : boundingRect(h.outline);
-          upper = f.y + f.height / 2 < r.y + r.h / 2;
-        }
-      const std::string& own = featureLabel(f, i18n::language());  // in the interface language
-      const std::string label = own.empty() ? tr("plan.entrance") : own;
-      const double ly = upper ? Y(f.y) - size * 1.45 : Y(f.y + f.height) + 1;
-      w.text(label, X(f.x) - 40, ly, f.width * k + 80, size, false, 0.5, {30, 110, 60});
-    } else if (const std::string& label = featureLabel(f, i18n::language());
-               f.main && !label.empty() && w.width(label, size) < f.width * k - 2) {
-      w.text(label, X(f.x), Y(f.y + f.height / 2) - size * 0.7, f.width * k, size, false, 0.5, {110, 118, 135});
-    }
-  }
-  // Booths.
-  for (const auto& b : plan.booths) {
-    const Exhibitor* x = b.exhibitor_id ? plan.exhibitor(*b.exhibitor_id) : nullptr;
-    const Rgb colour = colourOf(by, colourCode(by, b, x ? x->sector : "", x ? x->region : ""));
-    const double bx = X(b.x), by_ = Y(b.y), bw = b.width * k, bh = b.depth * k;
-    cairo_rectangle(cr, bx, by_, bw, bh);
-    fill(cr, colour);
-    cairo_fill_preserve(cr);
-    fill(cr, {40, 44, 52});
-    cairo_set_line_width(cr, b.locked ? 1.4 : 0.5);
-    cairo_stroke(cr);
-    if (b.status == "blocked") {
-      cairo_move_to(cr, bx, by_);
-      cairo_line_to(cr, bx + bw, by_ + bh);
-      cairo_move_to(cr, bx, by_ + bh);
-      cairo_line_to(cr, bx + bw, by_);
-      cairo_set_line_width(cr, 0.4);
-      cairo_stroke(cr);
-    }
-    const double codeSize = std::clamp(bh * 0.26, 2.5, 9.0);
-    w.text(b.code, bx + 1, by_ + 0.5, bw - 2, codeSize, true);
-    const std::string name = holderName(plan, b, arabic);
-    if (!name.empty()) {
-      // Up to two lines of the short name, ellipsized.
-      pango_layout_set_height(w.layout, static_cast<int>(-2));
-      pango_layout_set_wrap(w.layout, PANGO_WRAP_WORD_CHAR);
-      w.text(name, bx + 1, by_ + codeSize * 1.35, bw - 2, std::clamp(bh * 0.2, 2.2, 7.0), false, 0.5);
-      pango_layout_set_height(w.layout, -1);
-    }
-  }
+  drawVenue(cr, w, plan, {ox, oy, k}, by, arabic, nullptr);
   // Legend.
   const double lx = arabic ? kMargin : page.w - kMargin - legendW;
   double ly = y;
@@ -599,6 +636,48 @@ int directoryPdf(const PlanSnapshot& plan, const std::vector<DirectoryRow>& rows
 }
 
 }  // namespace
+
+void drawPlanMap(cairo_t* cr, const PlanSnapshot& plan, double x, double y, double w, double h, const PlanMap& map) {
+  Rect view = map.view;
+  if (map.whole || view.w <= 0 || view.h <= 0) {
+    double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+    auto grow = [&](const Rect& r) {
+      x0 = std::min(x0, r.x), y0 = std::min(y0, r.y), x1 = std::max(x1, r.right()), y1 = std::max(y1, r.bottom());
+    };
+    for (const auto& hall : plan.halls) grow(hall.outline.empty() ? rectOf(hall) : boundingRect(hall.outline));
+    for (const auto& b : plan.booths) grow(rectOf(b));
+    for (const auto& sq : map.squares) grow({sq.x - 1, sq.y - 1, 2, 2});
+    if (x1 <= x0 || y1 <= y0) return;
+    view = {x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2};
+  }
+  cairo_save(cr);
+  cairo_rectangle(cr, x, y, w, h);
+  cairo_set_source_rgb(cr, 0.98, 0.98, 0.99);
+  cairo_fill_preserve(cr);
+  cairo_set_source_rgb(cr, 0.6, 0.62, 0.66);
+  cairo_set_line_width(cr, 0.6);
+  cairo_stroke_preserve(cr);
+  cairo_clip(cr);
+  const double k = std::min(w / view.w, h / view.h);
+  const Scale s{x + (w - view.w * k) / 2 - view.x * k, y + (h - view.h * k) / 2 - view.y * k, k};
+  Writer writer(cr);
+  drawVenue(cr, writer, plan, s, ColourBy::Status, map.arabic, &map);
+  // The B2B area's tables: 1.6 m squares with their codes, the marked ones in the mark colour.
+  const double side = std::max(1.6 * k, 7.0);
+  for (const auto& sq : map.squares) {
+    const double sx = s.ox + sq.x * k - side / 2, sy = s.oy + sq.y * k - side / 2;
+    cairo_rectangle(cr, sx, sy, side, side);
+    fill(cr, sq.marked ? kMarkColour : Rgb{255, 255, 255});
+    cairo_fill_preserve(cr);
+    fill(cr, {40, 44, 52});
+    cairo_set_line_width(cr, sq.marked ? 1.0 : 0.5);
+    cairo_stroke(cr);
+    const double size = std::clamp(side * 0.32, 2.5, 8.0);
+    writer.text(sq.code, sx - side, sy + (side - size * 1.2) / 2, side * 3, size, sq.marked, 0.5,
+                sq.marked ? Rgb{255, 255, 255} : Rgb{30, 34, 42});
+  }
+  cairo_restore(cr);
+}
 
 int writePlan(const PlanSnapshot& plan, const fs::path& out, const PlanExportOptions& options) {
   const std::string ext = extensionOf(out);

@@ -9,9 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "booth/geometry.hpp"
 #include "booth/plan_style.hpp"
 #include "core/domain.hpp"
 #include "store/store.hpp"
+
+typedef struct _cairo cairo_t;  // cairo.h's, so that includers need not see cairo
 
 namespace moussem::booth {
 
@@ -43,5 +46,24 @@ std::vector<DirectoryRow> directoryRows(const PlanSnapshot& plan);
 // directory); another one is Error(Usage). Returns what was written (booths drawn, or directory rows).
 int writePlan(const PlanSnapshot& plan, const std::filesystem::path& out, const PlanExportOptions& options = {});
 int writeDirectory(const PlanSnapshot& plan, const std::filesystem::path& out, const PlanExportOptions& options = {});
+
+// The plan drawn small inside a box of a page someone else is drawing (the B2B agendas): the venue (or
+// the part `view` of it, metres) scaled to fit the box, halls, aisles, entrances and booths with their
+// codes as the plan page draws them, in neutral colours and without legend; the booths named in
+// `marked` filled and outlined in the mark colour, and extra squares (the B2B area's tables, centred on
+// x, y) with their codes, the marked ones in the mark colour. Draws through cr only.
+struct MapSquare {
+  std::string code;
+  double x = 0, y = 0;  // venue metres, the square's centre
+  bool marked = false;
+};
+struct PlanMap {
+  bool whole = true;  // false: only `view`
+  Rect view;
+  std::vector<std::string> marked;  // booth codes
+  std::vector<MapSquare> squares;
+  bool arabic = false;  // halls named in Arabic
+};
+void drawPlanMap(cairo_t* cr, const PlanSnapshot& plan, double x, double y, double w, double h, const PlanMap& map);
 
 }  // namespace moussem::booth

@@ -3,10 +3,10 @@
 namespace moussem::ui {
 
 std::string chordLabel(const Chord& c) {
-  static const char* names[] = {"",    "F1",  "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11",
-                                "F12", "Tab", "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",  "9",   "L",
-                                "Q",   "R",   "N",  "P",  "S",  "F",  "E",  "I",  "Z",  "Y",  "K",   "H",
-                                "Del", "+",   "-",  "0",  "O",  "A",  "D",  "←",  "→",  "↑",  "↓",   "Esc"};
+  static const char* names[] = {"",    "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8",  "F9", "F10", "F11", "F12",
+                                "Tab", "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",   "9",  "L",   "Q",   "R",
+                                "N",   "P",  "S",  "F",  "E",  "I",  "Z",  "Y",  "K",   "H",  "Del", "+",   "-",
+                                "0",   "O",  "A",  "D",  "←",  "→",  "↑",  "↓",  "Esc", "G"};
   if (c.key == Key::None) return {};
   std::string out;
   if (c.ctrl) out += "Ctrl+";

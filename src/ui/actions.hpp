@@ -58,7 +58,8 @@ enum class Key {
   Right,
   Up,
   Down,
-  Escape
+  Escape,
+  G,  // the desk: print the agenda
 };
 
 struct Chord {

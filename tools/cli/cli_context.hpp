@@ -86,6 +86,8 @@ void registerAllocate(CLI::App& app, Context& ctx);
 void registerBooth(CLI::App& app, Context& ctx);
 // The forum's B2B meetings (cmd_b2b.cpp): b2b session|place|request add|list, b2b import requests.
 void registerB2b(CLI::App& app, Context& ctx);
+// b2b agenda (--person ID | --all) --out FILE, b2b tables --out FILE (cmd_b2b_agenda.cpp), under `b2b`.
+void registerB2bAgenda(CLI::App& b2b, Context& ctx);
 nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath);
 // bench b2b (bench_b2b.cpp): the meeting scheduler, its checker and the first-fit floor.
 nlohmann::json benchB2b(long long n, long long requests, int seeds, const std::string& lpPath);

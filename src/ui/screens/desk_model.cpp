@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "b2b/agenda_pdf.hpp"
 #include "badge/badge_batch.hpp"
 #include "badge/badge_service.hpp"
 #include "badge/badge_template.hpp"
@@ -11,6 +12,7 @@
 #include "core/i18n.hpp"
 #include "core/person_names.hpp"
 #include "core/phone.hpp"
+#include "core/scratch_dir.hpp"
 #include "core/station.hpp"
 #include "core/text_fold.hpp"
 #include "core/time_zone.hpp"
@@ -437,6 +439,39 @@ DeskModel::PrintStart DeskModel::print(bool again) {
         &ctx.cancel);
     std::string printer = r.printer.empty() ? tr("print.default_printer") : r.printer;
     return tr("print.sent", {trn("badge.count", static_cast<long long>(r.badges)), printer, std::to_string(r.job)});
+  });
+  return PrintStart::Started;
+}
+
+DeskModel::PrintStart DeskModel::printAgenda() {
+  if (!person_) return PrintStart::NoPerson;
+  if (print_task_.running()) return PrintStart::Busy;
+  printer_.refresh();
+  if (!printer_.ready()) {
+    offer_printer_ = true;
+    setMessage(tr("desk.print.no_printer"), true);
+    return PrintStart::NoPrinter;
+  }
+  offer_printer_ = false;
+  setMessage("", false);
+  const std::string location = session_.store().location(), lang = i18n::language();
+  const PrintSettings settings = printSettings();
+  const Id id = person_->id;
+  print_task_.start([=](BackgroundTask::Context& ctx) {
+    ctx.setStage("desk.agenda.progress");
+    auto store = openAsSignedIn(location);
+    b2b::AgendaOptions options;
+    options.lang = lang;
+    options.paper = settings.paper.find("a6") != std::string::npos ? "a6" : "a4";
+    ScratchDir scratch("moussem-agenda", "agenda.error.write");
+    const std::filesystem::path pdf = scratch.path() / "agenda.pdf";
+    const b2b::AgendaData agenda = b2b::writePersonAgenda(*store, id, pdf, options);
+    ctx.fraction = 0.5;
+    const std::string paper = options.paper == "a6" ? mediaForPage(105, 148) : mediaForPage(210, 297);
+    const int job = printPdf(settings.printer, pdf, i18n::lookupIn("en", "agenda.title"), paper);
+    const std::string printer = settings.printer.empty() ? tr("print.default_printer") : settings.printer;
+    return tr("desk.agenda.sent",
+              {names::sentence(agenda.person), std::to_string(agenda.meetings.size()), printer, std::to_string(job)});
   });
   return PrintStart::Started;
 }

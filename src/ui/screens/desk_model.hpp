@@ -92,6 +92,10 @@ class DeskModel {
   PrintStart print(bool again);
   bool reprint(const std::string& reason);
   bool revoke(const std::string& reason);
+  // The open person's B2B agenda, beside the badge (Ctrl+G): in the interface's language, on this
+  // station's printer through the same worker; on A6 when the station prints on A6 (a badge printer:
+  // the pocket version), else on A4. No confirmation: an agenda is printed again as often as asked.
+  PrintStart printAgenda();
   BackgroundTask& printTask() { return print_task_; }
   const BackgroundTask& printTask() const { return print_task_; }
   PrintSettings printSettings();

@@ -104,6 +104,12 @@ DeskScreen::DeskScreen(std::shared_ptr<DeskSession> session) : session_(std::mov
                 {Key::P, true},
                 [this] { requestPrint(); },
                 [this] { return model_.personShown() && model_.canMint(); }});
+  // The B2B agenda of the person the pane shows, beside the badge.
+  actions_.add({"desk.agenda",
+                "desk.action.agenda",
+                {Key::G, true},
+                [this] { model_.printAgenda(); },
+                [this] { return model_.personShown(); }});
 }
 
 void DeskScreen::onShow() {
@@ -318,6 +324,7 @@ void DeskScreen::drawHelp() {
                                                        {"Ctrl+N", "desk.help.walk_in"},
                                                        {"Ctrl+S", "desk.help.save"},
                                                        {"Ctrl+P", "desk.help.print"},
+                                                       {"Ctrl+G", "desk.help.agenda"},
                                                        {"Ctrl+E", "desk.help.edit"},
                                                        {"Ctrl+F", "desk.help.search"}};
   if (ImGui::BeginTable("help", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
@@ -448,6 +455,8 @@ void DeskScreen::drawBadge() {
       default:
         break;
     }
+    // The B2B agenda beside the badge, on a row of its own (the badge's row fills a narrow pane).
+    if (ButtonRow({{tr("desk.action.agenda") + "  (Ctrl+G)", "agenda"}}) == 0) model_.printAgenda();
   }
   if (model_.face())
     preview_.show(model_.faceKey(), *model_.face(), model_.template_name);

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "b2b/demo_forum.hpp"
 #include "badge/new_edition.hpp"
-#include "booth/demo_venue.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
@@ -137,7 +137,8 @@ bool Startup::openDemo() {
       GuardedStore created(createEditionDatabase(path, demoEdition()),
                            Actor{systemUserName().empty() ? "admin" : systemUserName(), Role::Admin, stationName()});
       DemoOptions o;
-      booth::fillDemoEdition(created, o);  // on the OLM Souissi example plan
+      o.b2b_buyers = b2b::defaultDemoBuyers(o.participants);  // the forum's B2B programme, scheduled
+      b2b::fillDemoWithForum(created, o);
     }
     url_ = path.string();
     fromStation_ = false;

@@ -43,6 +43,10 @@ TEST_CASE("the first start shows the enrolment form, and a failed enrolment keep
   REQUIRE(startup.openDemo());
   CHECK(startup.ready());
   CHECK(startup.store().edition()->is_demo);
+  // With the forum's B2B programme (60 foreign buyers), scheduled as the `demo` command does.
+  CHECK(startup.store().b2bSessions().size() == 3);
+  CHECK(startup.store().b2bRequests().size() > 300);
+  CHECK(startup.store().b2bMeetings().size() > 300);
 }
 
 TEST_CASE("a station whose configuration does not read shows why above the enrolment form", "[sqlite]") {

@@ -1,12 +1,11 @@
 // `demo`: realistic, deterministic demo data; creates a demo edition when the database is missing.
 // --scans adds a rehearsal of the gates (gate/rehearsal.hpp) for the dashboard and the reports.
 // The forum's B2B programme (--b2b-buyers; 60 in the full demo edition) comes with its schedule
-// (b2b/schedule_service).
+// (b2b/demo_forum, the same as the app's Demo button).
 #include <filesystem>
 
-#include "b2b/schedule_service.hpp"
+#include "b2b/demo_forum.hpp"
 #include "badge/new_edition.hpp"
-#include "booth/demo_venue.hpp"
 #include "cli_context.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -63,20 +62,16 @@ void registerDemo(CLI::App& app, Context& ctx) {
       o.exhibitors = opts->exhibitors;
       o.participants = opts->participants;
       o.seed = opts->seed;
-      o.b2b_buyers = opts->b2b_buyers >= 0 ? opts->b2b_buyers : opts->participants >= 400 ? 60 : 0;
+      o.b2b_buyers = opts->b2b_buyers >= 0 ? opts->b2b_buyers : b2b::defaultDemoBuyers(opts->participants);
       o.progress = [&ctx](double f) { ctx.progress(tr("demo.progress"), f); };
       DemoSummary s;
       gate::RehearsalSummary r;
       b2b::ScheduleOutcome b2bPlan;
       try {
-        s = booth::fillDemoEdition(*store, o);  // on the OLM Souissi example plan
-        if (s.b2b_requests > 0) {               // the programme scheduled, as an organiser would before publishing it
-          b2b::PlanOptions po;
-          po.seed = opts->seed;
-          po.progress = [&ctx](double f) { ctx.progress(tr("b2b.schedule.progress"), f); };
-          b2bPlan = b2b::planSchedule(*store, po);
-          b2b::applySchedule(*store, b2bPlan, false);
-        }
+        auto made =
+            b2b::fillDemoWithForum(*store, o, [&ctx](double f) { ctx.progress(tr("b2b.schedule.progress"), f); });
+        s = made.summary;
+        b2bPlan = std::move(made.schedule);
         if (opts->scans) r = gate::rehearseGates(*store, path, opts->seed);
       } catch (...) {
         if (created && !server) {  // all or nothing: do not leave a half-made demo database behind

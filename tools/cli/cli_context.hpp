@@ -88,6 +88,8 @@ void registerBooth(CLI::App& app, Context& ctx);
 void registerB2b(CLI::App& app, Context& ctx);
 // b2b agenda (--person ID | --all) --out FILE, b2b tables --out FILE (cmd_b2b_agenda.cpp), under `b2b`.
 void registerB2bAgenda(CLI::App& b2b, Context& ctx);
+// b2b checkin --meeting ID (--held|--no-show|--cancelled|--replacements|--replace-with P), --badges A B.
+void registerB2bCheckin(CLI::App& b2b, Context& ctx);
 nlohmann::json benchAllocate(long long n, int seeds, const std::string& lpPath);
 // bench b2b (bench_b2b.cpp): the meeting scheduler, its checker and the first-fit floor.
 nlohmann::json benchB2b(long long n, long long requests, int seeds, const std::string& lpPath);

@@ -297,7 +297,8 @@ void registerB2b(CLI::App& app, Context& ctx) {
   sched->add_option("--export-lp", o->export_lp, tr("cli.help.b2b.schedule.export-lp"));
   sched->callback([&ctx, o] { ctx.action = [&ctx, o] { scheduleCommand(ctx, *o); }; });
 
-  registerB2bAgenda(*b2b, ctx);  // b2b agenda, b2b tables (cmd_b2b_agenda.cpp)
+  registerB2bAgenda(*b2b, ctx);   // b2b agenda, b2b tables (cmd_b2b_agenda.cpp)
+  registerB2bCheckin(*b2b, ctx);  // b2b checkin (cmd_b2b_checkin.cpp)
 }
 
 }  // namespace moussem::cli

@@ -126,6 +126,9 @@ StoreProblem loadProblem(Store& store) {
   for (const auto& pr : out.problem.pairs) granted.insert({pr.buyer, pr.seller});
   for (const auto& m : store.b2bMeetings()) {
     if (m.status != MeetingStatus::Scheduled && !m.frozen) continue;  // replaced by a new schedule
+    // A published no-show or cancelled meeting stays on record but frees its place and its people in
+    // that slot (migration 12): a replacement may be there.
+    if (m.status == MeetingStatus::NoShow || m.status == MeetingStatus::Cancelled) continue;
     const auto b = indexOf.find(m.buyer), s = indexOf.find(m.seller);
     const auto t = slotOf.find({m.session_id, m.slot});
     const auto g = placeOf.find(m.place_id);

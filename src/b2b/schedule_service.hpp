@@ -32,7 +32,8 @@ struct StoreProblem {
 // the exhibitor holding it now. Participants: everyone named in a request, on their side (sideOf); a
 // seller's organisation is their exhibitor (else their organisation's name); availability and maximum
 // from their participant row. Requests in id order. The meetings in force: every scheduled meeting,
-// and every frozen one whatever its status (it stays in the store, its place and slot taken). A frozen
+// and every frozen one that was held (it stays in the store, its place and slot taken; a frozen
+// no-show or cancelled meeting stays in the store but frees its place, see b2b/checkin.hpp). A frozen
 // meeting whose pair no request grants any more is refused with Error(Invalid) naming both people.
 StoreProblem loadProblem(Store& store);
 

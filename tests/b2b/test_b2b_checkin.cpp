@@ -7,6 +7,7 @@
 
 #include "b2b/b2b_service.hpp"
 #include "b2b/checkin.hpp"
+#include "b2b/schedule_service.hpp"
 #include "badge/new_edition.hpp"
 #include "core/error.hpp"
 #include "store/demo/demo_data.hpp"
@@ -32,7 +33,8 @@ struct Forum {
   Id session = 0, t1 = 0, t2 = 0;
   Id first = 0;  // B-1 with S-1 at T1, 09:00
 
-  Forum() {
+  // published: the first meeting is frozen, as after `b2b schedule --freeze`.
+  explicit Forum(bool published = false) {
     Exhibitor x;
     x.name_fr = "Coopérative Tiwizi";
     x.kind = "cooperative";
@@ -50,7 +52,7 @@ struct Forum {
                               {"S-4", "must"}, {"S-5", "must"},   {"S-6", "should"}};
     for (const auto& a : asked) b2b::addRequest(*store, "B-1", a[0], a[1]);
     b2b::addRequest(*store, "B-2", "S-5", "must");
-    first = meeting("B-1", "S-1", 0, t1);
+    first = meeting("B-1", "S-1", 0, t1, published);
     meeting("B-2", "S-5", 0, t2);
     meeting("B-1", "S-6", 1, t2);
     for (const char* who : {"B-1", "S-3", "S-5"}) present(who, "b2b", kDay);
@@ -73,8 +75,8 @@ struct Forum {
     store->insertBadge(badge);
     return id[ext];
   }
-  Id meeting(const std::string& buyer, const std::string& seller, int slot, Id place) {
-    B2bMeeting m{0, id[buyer], id[seller], session, slot, place, MeetingStatus::Scheduled, false};
+  Id meeting(const std::string& buyer, const std::string& seller, int slot, Id place, bool frozen = false) {
+    B2bMeeting m{0, id[buyer], id[seller], session, slot, place, MeetingStatus::Scheduled, frozen};
     return store->insertB2bMeeting(m);
   }
   void present(const std::string& who, const std::string& zone, const std::string& day) {
@@ -204,6 +206,18 @@ TEST_CASE("b2b checkin: accepting a replacement writes one meeting in the freed 
   CHECK(taken.find("T1") != std::string::npos);
   CHECK(taken.find(std::to_string(m.id)) != std::string::npos);
   CHECK(f.store->b2bMeetings().size() == before + 1);
+}
+
+TEST_CASE("b2b checkin: a published no-show's replacement is published, and a new schedule keeps it without a clash") {
+  Forum f(true);
+  b2b::checkIn(*f.store, f.first, MeetingStatus::NoShow, at(9, 6));
+  const B2bMeeting m = b2b::acceptReplacement(*f.store, f.first, f.id["S-3"], at(9, 7));
+  CHECK(f.byId(m.id).frozen);
+  const auto outcome = b2b::planSchedule(*f.store);
+  CHECK(outcome.violations.total() == 0);
+  b2b::applySchedule(*f.store, outcome, false);
+  CHECK(f.byId(m.id).status == MeetingStatus::Scheduled);  // kept where it is
+  CHECK(f.byId(f.first).status == MeetingStatus::NoShow);  // and the no-show stays on record
 }
 
 TEST_CASE("b2b checkin: gates and organisers check in, a desk does not, writing a replacement is an organiser's") {

@@ -82,6 +82,14 @@ void checkIn(Store& store, Id meeting, MeetingStatus status, const VenueTime& no
       throw Error(ErrorKind::Refused,
                   tr("checkin.error.no_show_early", {std::to_string(meeting), t.day, clock(t.start), clock(from)}));
   }
+  if (!inForce(m) && (status == MeetingStatus::Scheduled || status == MeetingStatus::Held)) {
+    // Back in force: its place may have gone to a replacement meanwhile.
+    for (const auto& o : store.b2bMeetings())
+      if (o.id != m.id && inForce(o) && o.session_id == m.session_id && o.slot == m.slot && o.place_id == m.place_id)
+        throw Error(ErrorKind::Refused, tr("checkin.error.slot_taken",
+                                           {placeCode(store, m.place_id), clock(timeOf(store.b2bSessions(), m).start),
+                                            std::to_string(o.id)}));
+  }
   store.setB2bMeetingStatus(meeting, status);
 }
 

@@ -25,7 +25,9 @@ struct VenueTime {
 
 // Sets the status of a meeting (held, no-show, cancelled). Refused, naming why and nothing written:
 // an unknown meeting (NotFound); a no-show before the start plus kNoShowGraceMinutes, the time from
-// which it may be recorded named (Refused); a role that may not check in (the store's refusal).
+// which it may be recorded named (Refused); a no-show or cancelled meeting set back to scheduled or
+// held when a replacement took its place (Refused, the place and that meeting named); a role that may
+// not check in (the store's refusal).
 void checkIn(Store& store, Id meeting, MeetingStatus status, const VenueTime& now);
 
 // A table host scans both badges (their serials, in either order): the scheduled meeting of those two

@@ -206,6 +206,11 @@ TEST_CASE("b2b checkin: accepting a replacement writes one meeting in the freed 
   CHECK(taken.find("T1") != std::string::npos);
   CHECK(taken.find(std::to_string(m.id)) != std::string::npos);
   CHECK(f.store->b2bMeetings().size() == before + 1);
+  // The no-show cannot come back into the place its replacement took.
+  const std::string back = refusal([&] { b2b::checkIn(organiser, f.first, MeetingStatus::Held, at(9, 9)); });
+  CHECK(back.find("T1") != std::string::npos);
+  CHECK(back.find(std::to_string(m.id)) != std::string::npos);
+  CHECK(f.byId(f.first).status == MeetingStatus::NoShow);
 }
 
 TEST_CASE("b2b checkin: a published no-show's replacement is published, and a new schedule keeps it without a clash") {

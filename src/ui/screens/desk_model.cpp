@@ -405,6 +405,19 @@ void DeskModel::printerChosen() {
   }
 }
 
+bool DeskModel::printerReady() {
+  // No printer for this station and no default one: say so and offer the choice, here and now.
+  printer_.refresh();
+  if (!printer_.ready()) {
+    offer_printer_ = true;
+    setMessage(tr("desk.print.no_printer"), true);
+    return false;
+  }
+  offer_printer_ = false;
+  setMessage("", false);
+  return true;
+}
+
 DeskModel::PrintStart DeskModel::print(bool again) {
   if (!person_) return PrintStart::NoPerson;
   if (print_task_.running()) return PrintStart::Busy;
@@ -413,15 +426,7 @@ DeskModel::PrintStart DeskModel::print(bool again) {
     return PrintStart::Revoked;
   }
   if (!again && badge_ && badge_->printed_count > 0) return PrintStart::NeedsConfirmation;
-  // No printer for this station and no default one: say so and offer the choice, here and now.
-  printer_.refresh();
-  if (!printer_.ready()) {
-    offer_printer_ = true;
-    setMessage(tr("desk.print.no_printer"), true);
-    return PrintStart::NoPrinter;
-  }
-  offer_printer_ = false;
-  setMessage("", false);
+  if (!printerReady()) return PrintStart::NoPrinter;
   const std::string location = session_.store().location(), tmpl = template_name, station = station_, who = operator_;
   const PrintSettings settings = printSettings();
   const Id id = person_->id;
@@ -446,14 +451,7 @@ DeskModel::PrintStart DeskModel::print(bool again) {
 DeskModel::PrintStart DeskModel::printAgenda() {
   if (!person_) return PrintStart::NoPerson;
   if (print_task_.running()) return PrintStart::Busy;
-  printer_.refresh();
-  if (!printer_.ready()) {
-    offer_printer_ = true;
-    setMessage(tr("desk.print.no_printer"), true);
-    return PrintStart::NoPrinter;
-  }
-  offer_printer_ = false;
-  setMessage("", false);
+  if (!printerReady()) return PrintStart::NoPrinter;
   const std::string location = session_.store().location(), lang = i18n::language();
   const PrintSettings settings = printSettings();
   const Id id = person_->id;

@@ -227,10 +227,12 @@ void drawPlanPage(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page& 
   // Aisles and entrances.
   for (const auto& f : plan.features) {
     cairo_rectangle(cr, X(f.x), Y(f.y), f.width * k, f.height * k);
-    fill(cr, f.kind == "entrance" ? Rgb{46, 160, 90} : f.main ? Rgb{214, 220, 232} : Rgb{228, 232, 240});
+    fill(cr, f.kind == VenueFeatureKind::Entrance ? Rgb{46, 160, 90}
+             : f.main                             ? Rgb{214, 220, 232}
+                                                  : Rgb{228, 232, 240});
     cairo_fill(cr);
     const double size = std::max(4.5, k * 0.9);
-    if (f.kind == "entrance") {
+    if (f.kind == VenueFeatureKind::Entrance) {
       // Outside the hall, so that it never covers the hall's name: above an entrance in the upper half
       // of its hall, below one in the lower half.
       bool upper = false;
@@ -259,7 +261,7 @@ void drawPlanPage(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Page& 
     fill(cr, {40, 44, 52});
     cairo_set_line_width(cr, b.locked ? 1.4 : 0.5);
     cairo_stroke(cr);
-    if (b.status == "blocked") {
+    if (b.status == BoothStatus::Blocked) {
       cairo_move_to(cr, bx, by_);
       cairo_line_to(cr, bx + bw, by_ + bh);
       cairo_move_to(cr, bx, by_ + bh);

@@ -14,7 +14,7 @@ TEST_CASE("an edition gets its default gate profiles once, on first use of the g
   CHECK(hall.zone == "exhibition");
   CHECK(hall.categories.empty());
   CHECK(hall.days.empty());
-  CHECK(hall.direction == "in");
+  CHECK(hall.direction == Direction::In);
   auto forum = f.profile("forum");
   CHECK(forum.days == std::vector<std::string>{"2026-02-09", "2026-02-10"});
   CHECK(std::find(forum.categories.begin(), forum.categories.end(), "exhibitor") == forum.categories.end());

@@ -191,12 +191,12 @@ struct DemoDb {
         s.uid = "privacy-test-manual-1";
         s.gate = "Hall";
         s.zone = "exhibition";
-        s.direction = "in";
+        s.direction = Direction::In;
         s.station = "gate-9";
         s.operator_name = "Omar Tazi";
         s.at = "2026-02-12T11:00:00+01:00";
-        s.verdict = "rejected";
-        s.reason = "unknown_badge";
+        s.verdict = ScanVerdict::Rejected;
+        s.reason = ScanReason::UnknownBadge;
         s.person_id = id;
         s.manual = true;
         s.note = "Vue par Omar Tazi avec Mme Nawal Skalli";

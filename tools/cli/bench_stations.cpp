@@ -166,7 +166,7 @@ nlohmann::json benchGateStations(long long n, int processes, long long scansEach
     edition = *store->edition();
     profile.name = "bench-turnstile";
     profile.zone = "exhibition";
-    profile.reentry = "antipassback";
+    profile.reentry = ReentryPolicy::Antipassback;
     store->insertGateProfile(profile);
     const SigningKey key = readKeyFile(paths::keyFileFor(db));
     const long long distinct = std::min(n, scansEach);

@@ -180,9 +180,9 @@ std::uint32_t PlanModel::colourOf(int i) const {
   Booth shown = b.booth;
   if (allocation_.previewing() && holder != b.holder) {
     if (holder >= 0)
-      shown.exhibitor_id = exhibitors_[holder].id, shown.status = "assigned";
+      shown.exhibitor_id = exhibitors_[holder].id, shown.status = BoothStatus::Assigned;
     else
-      shown.exhibitor_id.reset(), shown.status = "free";
+      shown.exhibitor_id.reset(), shown.status = BoothStatus::Free;
   }
   const std::string sector = holder >= 0 ? exhibitors_[holder].sector : std::string();
   const std::string region = holder >= 0 ? exhibitors_[holder].region : std::string();

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/codes.hpp"
+
 namespace moussem {
 
 struct BadgeClaims {

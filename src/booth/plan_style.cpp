@@ -86,7 +86,7 @@ std::string_view colourFamily(ColourBy by) {
     case ColourBy::Region:
       return "region";
     default:
-      return "booth_status";
+      return familyName<BoothStatus>();
   }
 }
 

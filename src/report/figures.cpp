@@ -284,9 +284,10 @@ void FiguresBuilder::update(Store& store, bool rereadPeople) {
     if (it == figures_.booths_by_hall.end())
       it = figures_.booths_by_hall.insert(figures_.booths_by_hall.end(), {b.hall});
     it->total += b.count;
-    if (b.status == BoothStatus::Assigned || b.status == BoothStatus::Confirmed)
+    const std::optional<BoothStatus> status = fromCode<BoothStatus>(b.status);
+    if (status == BoothStatus::Assigned || status == BoothStatus::Confirmed)
       it->taken += b.count;
-    else if (b.status == BoothStatus::Free)
+    else if (status == BoothStatus::Free)
       it->free += b.count;
     else
       it->other += b.count;

@@ -48,10 +48,10 @@ TEST_CASE("bad payloads are rejected with their reason code and every one is log
   const auto gateProfile = f.profile("exhibition");
   auto reason = [&](const std::string& text) { return g.scan(text, gateProfile, Direction::In, f.at(kMonday)).reason; };
 
-  CHECK(reason("") == "malformed");
-  CHECK(reason("garbage") == "malformed");
-  CHECK(reason(std::string(10 * 1024, 'A')) == "malformed");
-  CHECK(reason(good.substr(0, good.size() / 2)) == "malformed");  // a burst cut off
+  CHECK(reason("") == ScanReason::Malformed);
+  CHECK(reason("garbage") == ScanReason::Malformed);
+  CHECK(reason(std::string(10 * 1024, 'A')) == ScanReason::Malformed);
+  CHECK(reason(good.substr(0, good.size() / 2)) == ScanReason::Malformed);  // a burst cut off
   // The same payload typed through an AZERTY mapping: digits become & é " ' ..., A and Q swap.
   std::string azerty = good;
   for (char& c : azerty) {
@@ -64,24 +64,24 @@ TEST_CASE("bad payloads are rejected with their reason code and every one is log
     else if (c == '.')
       c = ';';
   }
-  CHECK(reason(azerty) == "malformed");
+  CHECK(reason(azerty) == ScanReason::Malformed);
   std::string forged = good;
   std::size_t i = good.rfind('.') + 10;
   forged[i] = forged[i] == 'A' ? 'B' : 'A';
-  CHECK(reason(forged) == "forged");
+  CHECK(reason(forged) == ScanReason::Forged);
   std::string category = good;  // the signed claims changed: VIP instead of OFFICIAL
   category.replace(category.find(".OFFICIAL."), 10, ".VIP.");
-  CHECK(reason(category) == "forged");
+  CHECK(reason(category) == ScanReason::Forged);
 
   // Another edition's badge: its own uid and key.
   GateFixture other;
-  CHECK(reason(other.payload(other.official)) == "wrong_event");
+  CHECK(reason(other.payload(other.official)) == ScanReason::WrongEvent);
   // Our key, but a serial this edition never issued.
   BadgeClaims claims;
   claims.edition = f.store->edition()->uid;
   claims.serial = "ABCDEFGH";
   claims.category = "vip";
-  CHECK(reason(signPayload(claims, f.key().secret_key)) == "unknown_badge");
+  CHECK(reason(signPayload(claims, f.key().secret_key)) == ScanReason::UnknownBadge);
 
   CHECK(f.scans() == 9);
   CHECK(f.store->countScans("exhibition", ScanVerdict::Rejected, "2026-02-09", "") == 9);
@@ -178,8 +178,8 @@ TEST_CASE("re-entry policies across directions and days") {
     GateProfile x;
     x.name = name;
     x.zone = zone;
-    x.reentry = policy;
-    x.presence_reset = presence;
+    x.reentry = parseCode<ReentryPolicy>(policy, "test");
+    x.presence_reset = parseCode<PresenceReset>(presence, "test");
     return f.add(x);
   };
 

@@ -185,8 +185,8 @@ struct DemoDb {
       if (auto badge = store->badgeOfPerson(id)) {
         withNote = id;
         store->updateBadge(*badge, "Perdu, signalé par Salma Berrada");
-        store->addBadgeEvent({0, badge->id, badge->version, "issue", "Remis en main propre par Salma Berrada", "desk-2",
-                              "Salma Berrada", ""});
+        store->addBadgeEvent({0, badge->id, badge->version, BadgeAction::Issue,
+                              "Remis en main propre par Salma Berrada", "desk-2", "Salma Berrada", ""});
         ScanRecord s;
         s.uid = "privacy-test-manual-1";
         s.gate = "Hall";

@@ -114,7 +114,7 @@ struct WorkerResult {
     for (const auto& p : payloads) {
       auto t0 = Clock::now();
       try {
-        auto v = pipeline.scan(p, profile, "in", at);
+        auto v = pipeline.scan(p, profile, Direction::In, at);
         (v.accepted ? r.accepted : r.rejected) += 1;
       } catch (const std::exception&) {
         ++r.errors;

@@ -467,7 +467,7 @@ nlohmann::json benchGate(long long n, const Context& ctx) {
     auto tScan = Clock::now();
     for (std::size_t i = from; i < to; ++i) {
       auto s = Clock::now();
-      auto v = pipeline.scan(payloads[i], *profile, "in", at);
+      auto v = pipeline.scan(payloads[i], *profile, Direction::In, at);
       latency.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
       accepted += v.accepted ? 1 : 0;
     }

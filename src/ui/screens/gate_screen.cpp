@@ -87,7 +87,7 @@ void GateScreen::draw() {
   const auto& profiles = model_.profiles();
   const float comboW = ImGui::GetFontSize() * 14;
   const std::string zoneLine =
-      i18n::label("zone", model_.profile()->zone) + "  ·  " + i18n::label("reentry", model_.profile()->reentry);
+      i18n::label("zone", model_.profile()->zone) + "  ·  " + codeLabel(model_.profile()->reentry);
   const std::string offline = model_.offlineStatus();
   std::vector<LineItem> top{LineLabel(tr("gate.screen.profile"))};
   top.push_back({comboW, [&] {

@@ -53,7 +53,7 @@ std::string PlanEditor::hallAt(double mx, double my) const {
 
 std::string PlanEditor::featureAt(double mx, double my) const {
   // Entrances first: a door drawn over an aisle's end is what the pointer means.
-  for (const char* kind : {"entrance", "aisle"})
+  for (VenueFeatureKind kind : {VenueFeatureKind::Entrance, VenueFeatureKind::Aisle})
     for (const auto& f : plan_.features)
       if (f.kind == kind && mx >= f.x && mx <= f.x + f.width && my >= f.y && my <= f.y + f.height) return f.code;
   return {};

@@ -200,7 +200,8 @@ const std::vector<PlanModel::LegendEntry>& PlanModel::legend() const {
   for (std::size_t i = 0; i < booths_.size(); ++i) {
     const int holder = shownHolder(static_cast<int>(i));
     Booth shown = booths_[i].booth;
-    if (allocation_.previewing() && holder != booths_[i].holder) shown.status = holder >= 0 ? "assigned" : "free";
+    if (allocation_.previewing() && holder != booths_[i].holder)
+      shown.status = holder >= 0 ? BoothStatus::Assigned : BoothStatus::Free;
     if (holder >= 0)
       shown.exhibitor_id = exhibitors_[holder].id;
     else

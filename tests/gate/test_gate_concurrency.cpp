@@ -27,7 +27,7 @@ GateProfile door(GateFixture& f, const std::string& name, const std::string& ree
   GateProfile g;
   g.name = name;
   g.zone = "exhibition";
-  g.reentry = reentry;
+  g.reentry = parseCode<ReentryPolicy>(reentry, "test");
   return f.add(g);
 }
 

@@ -173,7 +173,7 @@ TEST_CASE("a booth row holding a code this Moussem does not know is refused, nam
     store.reset();
     {
       sqlite::Database raw(url, SQLITE_OPEN_READWRITE);
-      raw.exec("PRAGMA ignore_check_constraints=1; " + update);
+      raw.exec(("PRAGMA ignore_check_constraints=1; " + update).c_str());  // both statements
     }
     store = openStore(url, OpenMode::Existing);
   }

@@ -121,7 +121,7 @@ DeskResult DeskModel::describe(const Person& p, const std::optional<Badge>& badg
   r.category = p.category;
   if (badge) {
     r.badge = badge->serial + " v" + std::to_string(badge->version);
-    r.revoked = badge->status == "revoked";
+    r.revoked = badge->status == BadgeStatus::Revoked;
   }
   return r;
 }
@@ -421,7 +421,7 @@ bool DeskModel::printerReady() {
 DeskModel::PrintStart DeskModel::print(bool again) {
   if (!person_) return PrintStart::NoPerson;
   if (print_task_.running()) return PrintStart::Busy;
-  if (badge_ && badge_->status == "revoked") {
+  if (badge_ && badge_->status == BadgeStatus::Revoked) {
     setMessage(tr("badge.error.revoked", {badge_->serial}), true);
     return PrintStart::Revoked;
   }

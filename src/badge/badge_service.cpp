@@ -92,7 +92,7 @@ Badge BadgeService::ensureBadge(Id personId) {
       if (attempt > 20) throw Error(ErrorKind::Io, "no free badge serial");
     }
     store_.insertBadge(b);
-    store_.addBadgeEvent({0, b.id, b.version, "issue", "", who_.station, who_.name, ""});
+    store_.addBadgeEvent({0, b.id, b.version, BadgeAction::Issue, "", who_.station, who_.name, ""});
   });
   return b;
 }
@@ -118,7 +118,7 @@ std::string BadgeService::payload(Id personId) {
   const SigningKey& key = requireKey();
   Person p = requirePerson(personId);
   Badge b = ensureBadge(personId);
-  if (b.status == "revoked") throw Error(ErrorKind::Refused, tr("badge.error.revoked", {b.serial}));
+  if (b.status == BadgeStatus::Revoked) throw Error(ErrorKind::Refused, tr("badge.error.revoked", {b.serial}));
   return signPayload(claims(p, b), key.secret_key);
 }
 
@@ -157,10 +157,10 @@ Badge BadgeService::reprint(Id personId, const std::string& reason) {
     // reprinting the same badge at once get versions n+1 and n+2, never the same one twice.
     b = store_.badgeOfPerson(personId).value_or(b);
     b.version += 1;
-    b.status = "active";
+    b.status = BadgeStatus::Active;
     b.printed_count = 0;
     store_.updateBadge(b, "");
-    store_.addBadgeEvent({0, b.id, b.version, "reprint", reason, who_.station, who_.name, ""});
+    store_.addBadgeEvent({0, b.id, b.version, BadgeAction::Reprint, reason, who_.station, who_.name, ""});
   });
   return b;
 }
@@ -170,9 +170,9 @@ Badge BadgeService::revoke(Id personId, const std::string& reason) {
   Badge b = ensureBadge(personId);
   store_.write([&] {
     b = store_.badgeOfPerson(personId).value_or(b);
-    b.status = "revoked";
+    b.status = BadgeStatus::Revoked;
     store_.updateBadge(b, reason);
-    store_.addBadgeEvent({0, b.id, b.version, "revoke", reason, who_.station, who_.name, ""});
+    store_.addBadgeEvent({0, b.id, b.version, BadgeAction::Revoke, reason, who_.station, who_.name, ""});
   });
   return b;
 }
@@ -185,10 +185,10 @@ bool BadgeService::printedBefore(Id personId) {
 void BadgeService::recordPrint(Id personId) {
   store_.write([&] {
     Badge b = ensureBadge(personId);
-    if (b.status == "revoked") throw Error(ErrorKind::Refused, tr("badge.error.revoked", {b.serial}));
+    if (b.status == BadgeStatus::Revoked) throw Error(ErrorKind::Refused, tr("badge.error.revoked", {b.serial}));
     b.printed_count += 1;
     store_.updateBadge(b, "");
-    store_.addBadgeEvent({0, b.id, b.version, "print", "", who_.station, who_.name, ""});
+    store_.addBadgeEvent({0, b.id, b.version, BadgeAction::Print, "", who_.station, who_.name, ""});
   });
 }
 

@@ -123,18 +123,18 @@ bool isSerialText(std::string_view text, std::size_t length) {
   return true;
 }
 
-const char* payloadVerdictCode(PayloadVerdict v) {
+ScanReason payloadScanReason(PayloadVerdict v) {
   switch (v) {
     case PayloadVerdict::Ok:
-      return "ok";
+      return ScanReason::Ok;
     case PayloadVerdict::Malformed:
-      return "malformed";
+      return ScanReason::Malformed;
     case PayloadVerdict::Forged:
-      return "forged";
+      return ScanReason::Forged;
     case PayloadVerdict::WrongEvent:
-      return "wrong_event";
+      return ScanReason::WrongEvent;
   }
-  return "malformed";
+  return ScanReason::Malformed;
 }
 
 std::string base32Encode(const unsigned char* data, std::size_t size) {

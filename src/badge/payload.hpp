@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/codes.hpp"
+
 namespace moussem {
 
 struct BadgeClaims {
@@ -44,7 +46,7 @@ ParsedPayload verifyPayload(std::string_view text, std::string_view edition_uid,
 ParsedPayload parsePayload(std::string_view text);
 
 bool isSerialText(std::string_view text, std::size_t length);  // characters of the serial alphabet
-const char* payloadVerdictCode(PayloadVerdict v);              // "ok", "malformed", "forged", "wrong_event"
+ScanReason payloadScanReason(PayloadVerdict v);                // the scan reason of a payload's verdict
 
 // RFC 4648 base32 without padding, canonical: decoding refuses non-zero trailing bits.
 std::string base32Encode(const unsigned char* data, std::size_t size);

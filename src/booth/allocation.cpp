@@ -41,16 +41,12 @@ constexpr SettingField kSettingFields[] = {
     {"facing_gap", &AllocationSettings::facing_gap},
 };
 
-bool cornerLike(const std::string& type) {
-  return type == "corner" || type == "peninsula" || type == "island";
-}
-
 // The fit rules on raw values, shared by Problem::misfit and the checker.
 std::string requestMisfit(const ProblemExhibitor& x, const ProblemBooth& b, int maxOversizePct) {
   if (b.area + 1e-6 < x.area) return "area_small";
   if (b.area > x.area * maxOversizePct / 100.0 + 1e-6) return "area_large";
   if (x.needs_power && !b.power) return "power";
-  if (!x.types.empty() && std::find(x.types.begin(), x.types.end(), b.type) == x.types.end()) return "type";
+  if (!x.types.empty() && std::find(x.types.begin(), x.types.end(), codeOf(b.type)) == x.types.end()) return "type";
   return "";
 }
 
@@ -163,7 +159,7 @@ Problem buildProblem(const std::vector<Hall>& halls, const std::vector<VenueFeat
 
   std::vector<const VenueFeature*> entrances, mainAisles;
   for (const auto& f : features) {
-    if (f.kind == "entrance")
+    if (f.kind == VenueFeatureKind::Entrance)
       entrances.push_back(&f);
     else if (f.main)
       mainAisles.push_back(&f);
@@ -182,9 +178,9 @@ Problem buildProblem(const std::vector<Hall>& halls, const std::vector<VenueFeat
     pb.status = b.status;
     pb.locked = b.locked;
     int value = 100;
-    if (b.type == "corner") value += settings.value_corner;
-    if (b.type == "peninsula") value += settings.value_peninsula;
-    if (b.type == "island") value += settings.value_island;
+    if (b.type == BoothType::Corner) value += settings.value_corner;
+    if (b.type == BoothType::Peninsula) value += settings.value_peninsula;
+    if (b.type == BoothType::Island) value += settings.value_island;
     double nearest = 1e18;
     for (const auto* f : entrances)
       if (f->hall == b.hall) nearest = std::min(nearest, distance(pb.rect, rectOf(*f)));
@@ -196,7 +192,8 @@ Problem buildProblem(const std::vector<Hall>& halls, const std::vector<VenueFeat
         break;
       }
     pb.value = value;
-    const bool untouchable = b.locked || b.status == "confirmed" || b.status == "blocked" || b.status == "hold";
+    const bool untouchable = b.locked || b.status == BoothStatus::Confirmed || b.status == BoothStatus::Blocked ||
+                             b.status == BoothStatus::Hold;
     pb.movable = !untouchable;
     if (untouchable && b.exhibitor_id)
       if (auto it = exhibitorIndex.find(*b.exhibitor_id); it != exhibitorIndex.end()) {
@@ -309,7 +306,8 @@ Violations checkAllocation(const Problem& p, const Allocation& a) {
     const auto& booth = p.booths[b];
     if (x.fixedBooth < 0) {
       // Untouchable booths may only keep the exhibitor they had.
-      if (booth.locked || booth.status == "confirmed" || booth.status == "blocked" || booth.status == "hold")
+      if (booth.locked || booth.status == BoothStatus::Confirmed || booth.status == BoothStatus::Blocked ||
+          booth.status == BoothStatus::Hold)
         ++v.fixed_changed;
       else if (!x.wantsBooth || !requestMisfit(x, booth, p.settings.max_oversize_pct).empty())
         ++v.misfit;

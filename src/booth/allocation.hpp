@@ -42,18 +42,23 @@ struct AllocationSettings {
 
 AllocationSettings loadAllocationSettings(Store& store);
 
+// A corner, a peninsula or an island: a booth open on more than one side (worth more, wanted by some).
+inline bool cornerLike(BoothType type) {
+  return type != BoothType::Inline;
+}
+
 // A whole allocation problem, built once, read by everything else.
 struct ProblemBooth {
   Id id = 0;
   std::string code, hall, zone;
   Rect rect;
-  std::string type;
+  BoothType type = BoothType::Inline;
   bool power = false;
   double area = 0;
   int value = 100;       // percent
   bool movable = true;   // the allocator may give it (free, or assigned and not locked)
   int fixedHolder = -1;  // exhibitor index held by an untouchable booth (locked/confirmed/hold)
-  std::string status;
+  BoothStatus status = BoothStatus::Free;
   bool locked = false;
 };
 

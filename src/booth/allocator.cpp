@@ -99,12 +99,12 @@ LinearTables linearTables(const Problem& p, int threads) {
     const auto& booth = p.booths[b];
     bi[b].zone = id("z:" + booth.zone);
     bi[b].hall = id("h:" + booth.hall);
-    bi[b].type = id("t:" + booth.type);
+    bi[b].type = id("t:" + std::string(codeOf(booth.type)));
     bi[b].area = booth.area;
     bi[b].value = booth.value;
     bi[b].movable = booth.movable;
     bi[b].power = booth.power;
-    bi[b].cornerLike = booth.type == "corner" || booth.type == "peninsula" || booth.type == "island";
+    bi[b].cornerLike = booth::cornerLike(booth.type);
     for (const auto& s : p.hallSectors[b])
       if (auto it = sectorIds.find(s); it != sectorIds.end()) bi[b].hallSectors.push_back(it->second);
     for (int nb : p.adjacent[b])

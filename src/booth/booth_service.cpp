@@ -22,13 +22,13 @@ Booth requireBooth(Store& store, const std::string& code) {
 }
 
 bool untouchable(const Booth& b) {
-  return b.locked || b.status == "confirmed" || b.status == "blocked";
+  return b.locked || b.status == BoothStatus::Confirmed || b.status == BoothStatus::Blocked;
 }
 
 // Why a booth is left as it is, in the user's language: its lock first (a locked free booth is "locked",
 // not "free").
 std::string why(const Booth& b) {
-  return tr(b.locked ? "booth.locked" : "code.booth_status." + b.status);
+  return b.locked ? tr("booth.locked") : codeLabel(b.status);
 }
 
 std::string exhibitorName(Store& store, Id id) {
@@ -93,12 +93,12 @@ BoothSnapshot assignBooth(Store& store, const std::string& code, Id exhibitor) {
           throw Error(ErrorKind::Refused, tr("booth.error.untouchable", {other.code, why(other)}));
         before.push_back(other);
         other.exhibitor_id.reset();
-        other.status = other.status == "hold" ? "hold" : "free";
+        if (other.status != BoothStatus::Hold) other.status = BoothStatus::Free;
         store.updateBooth(other);
       }
     before.push_back(b);
     b.exhibitor_id = exhibitor;
-    b.status = "assigned";
+    b.status = BoothStatus::Assigned;
     store.updateBooth(b);
   });
   return before;
@@ -108,13 +108,12 @@ BoothSnapshot unassignBooth(Store& store, const std::string& code) {
   BoothSnapshot before;
   store.write([&] {
     Booth b = requireBooth(store, code);
-    if (b.locked || b.status == "blocked")
-      throw Error(ErrorKind::Refused, tr("booth.error.untouchable",
-                                         {b.code, tr(b.locked ? "booth.locked" : "code.booth_status." + b.status)}));
-    if (!b.exhibitor_id && b.status == "free") return;
+    if (b.locked || b.status == BoothStatus::Blocked)
+      throw Error(ErrorKind::Refused, tr("booth.error.untouchable", {b.code, why(b)}));
+    if (!b.exhibitor_id && b.status == BoothStatus::Free) return;
     before.push_back(b);
     b.exhibitor_id.reset();
-    b.status = "free";
+    b.status = BoothStatus::Free;
     store.updateBooth(b);
   });
   return before;
@@ -127,16 +126,13 @@ BoothSnapshot swapBooths(Store& store, const std::string& codeA, const std::stri
     Booth b = requireBooth(store, codeB);
     if (a.code == b.code) return;
     for (const Booth* x : {&a, &b})
-      if (untouchable(*x))
-        throw Error(ErrorKind::Refused,
-                    tr("booth.error.untouchable",
-                       {x->code, tr(x->locked ? "booth.locked" : "code.booth_status." + x->status)}));
+      if (untouchable(*x)) throw Error(ErrorKind::Refused, tr("booth.error.untouchable", {x->code, why(*x)}));
     if (a.exhibitor_id) refuseCompetitors(store, b, *a.exhibitor_id, {a.code, b.code});
     if (b.exhibitor_id) refuseCompetitors(store, a, *b.exhibitor_id, {a.code, b.code});
     before = {a, b};
     std::swap(a.exhibitor_id, b.exhibitor_id);
     for (Booth* x : {&a, &b}) {
-      if (x->status != "hold") x->status = x->exhibitor_id ? "assigned" : "free";
+      if (x->status != BoothStatus::Hold) x->status = x->exhibitor_id ? BoothStatus::Assigned : BoothStatus::Free;
       store.updateBooth(*x);
     }
   });
@@ -159,10 +155,8 @@ BoothSnapshot holdBooth(Store& store, const std::string& code, bool hold) {
   BoothSnapshot before;
   store.write([&] {
     Booth b = requireBooth(store, code);
-    if (untouchable(b))
-      throw Error(ErrorKind::Refused, tr("booth.error.untouchable",
-                                         {b.code, tr(b.locked ? "booth.locked" : "code.booth_status." + b.status)}));
-    const std::string status = hold ? "hold" : b.exhibitor_id ? "assigned" : "free";
+    if (untouchable(b)) throw Error(ErrorKind::Refused, tr("booth.error.untouchable", {b.code, why(b)}));
+    const BoothStatus status = hold ? BoothStatus::Hold : b.exhibitor_id ? BoothStatus::Assigned : BoothStatus::Free;
     if (b.status == status) return;
     before.push_back(b);
     b.status = status;
@@ -194,11 +188,11 @@ ApplySummary applyAllocation(Store& store, const Problem& p, const Allocation& a
       auto it = current.find(pb.id);
       if (it == current.end()) throw Error(ErrorKind::Refused, tr("allocate.error.changed"));
       Booth b = it->second;
-      if (b.locked || b.status == "confirmed" || b.status == "blocked" || b.status == "hold")
+      if (untouchable(b) || b.status == BoothStatus::Hold)
         throw Error(ErrorKind::Refused, tr("allocate.error.changed"));
       std::optional<Id> want;
       if (holder[bi] >= 0) want = p.exhibitors[holder[bi]].id;
-      const std::string status = want ? "assigned" : "free";
+      const BoothStatus status = want ? BoothStatus::Assigned : BoothStatus::Free;
       if (b.exhibitor_id == want && b.status == status) {
         if (want) ++s.assigned;
         continue;

@@ -55,11 +55,14 @@ GeneratedInstance generateInstance(int n, std::uint64_t seed, double ratio) {
     g.halls.push_back(h);
     hallX += h.width + 10;
     const double mainX = h.x + kSide + kPen + kHalf;
-    g.features.push_back({0, "aisle", h.code + "-M", h.code, mainX, h.y + kEnd, kMain, h.height - 2 * kEnd, "", true});
-    g.features.push_back({0, "entrance", h.code + "-E1", h.code, mainX, h.y - 0.5, kMain, 1, "", false});
-    g.features.push_back({0, "entrance", h.code + "-E2", h.code, mainX, h.y + h.height - 0.5, kMain, 1, "", false});
+    g.features.push_back(
+        {0, VenueFeatureKind::Aisle, h.code + "-M", h.code, mainX, h.y + kEnd, kMain, h.height - 2 * kEnd, "", true});
+    g.features.push_back(
+        {0, VenueFeatureKind::Entrance, h.code + "-E1", h.code, mainX, h.y - 0.5, kMain, 1, "", false});
+    g.features.push_back(
+        {0, VenueFeatureKind::Entrance, h.code + "-E2", h.code, mainX, h.y + h.height - 0.5, kMain, 1, "", false});
     int number = 0;
-    auto add = [&](double x, double y, double w, double d, const char* type, bool power) {
+    auto add = [&](double x, double y, double w, double d, BoothType type, bool power) {
       Booth b;
       b.id = ++boothId;
       b.code = h.code + "-" + padded(++number, 3);
@@ -94,27 +97,28 @@ GeneratedInstance generateInstance(int n, std::uint64_t seed, double ratio) {
           }
           for (std::size_t k = 0; k < widths.size(); ++k) {
             const bool corner = (half == 0 && k + 1 == widths.size()) || (half == 1 && k == 0);
-            add(x, y + side * kDepth, widths[k], kDepth, corner ? "corner" : "inline", corner || rnd.chance(55));
+            add(x, y + side * kDepth, widths[k], kDepth, corner ? BoothType::Corner : BoothType::Inline,
+                corner || rnd.chance(55));
             x += widths[k];
           }
           (void)end;
         }
-      add(h.x + kSide, y, kPen, 2 * kDepth, "peninsula", true);
-      add(h.x + h.width - kSide - kPen, y, kPen, 2 * kDepth, "peninsula", true);
+      add(h.x + kSide, y, kPen, 2 * kDepth, BoothType::Peninsula, true);
+      add(h.x + h.width - kSide - kPen, y, kPen, 2 * kDepth, BoothType::Peninsula, true);
       y += 2 * kDepth;
       if (dr + 1 < doubleRows) {
-        g.features.push_back({0, "aisle", h.code + "-R" + std::to_string(dr + 1), h.code, h.x + kSide, y,
-                              h.width - 2 * kSide, kRowAisle, "", false});
+        g.features.push_back({0, VenueFeatureKind::Aisle, h.code + "-R" + std::to_string(dr + 1), h.code, h.x + kSide,
+                              y, h.width - 2 * kSide, kRowAisle, "", false});
         y += kRowAisle;
       }
       if (dr == 0 && islands) {
         for (int i = 0; i < 4; ++i) {
           const double cx = h.x + kSide + kPen + (i < 2 ? 0 : kHalf + kMain) + (i % 2 == 0 ? 7.5 : 22.5);
-          add(cx - 3, y, 6, 6, "island", true);
+          add(cx - 3, y, 6, 6, BoothType::Island, true);
         }
         y += 6;
-        g.features.push_back(
-            {0, "aisle", h.code + "-I", h.code, h.x + kSide, y, h.width - 2 * kSide, kRowAisle, "", false});
+        g.features.push_back({0, VenueFeatureKind::Aisle, h.code + "-I", h.code, h.x + kSide, y, h.width - 2 * kSide,
+                              kRowAisle, "", false});
         y += kRowAisle;
       }
     }
@@ -156,14 +160,14 @@ GeneratedInstance generateInstance(int n, std::uint64_t seed, double ratio) {
   for (auto& b : g.booths) {
     const int r = rnd.below(1000);
     if (r < 10) {
-      b.status = "blocked";
+      b.status = BoothStatus::Blocked;
     } else if (r < 35 && n > 0) {
       const int e = rnd.below(n);
       const auto& x = g.exhibitors[e];
       const double area = b.width * b.depth;
       if (!taken[e] && area >= x.booth_area_m2 && area <= 2 * x.booth_area_m2 && (b.power || !x.needs_power)) {
         taken[e] = 1;
-        b.status = "confirmed";
+        b.status = BoothStatus::Confirmed;
         b.exhibitor_id = x.id;
         b.locked = rnd.chance(50);
       }

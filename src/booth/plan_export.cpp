@@ -221,10 +221,10 @@ void drawVenue(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Scale& s,
   // Aisles and entrances.
   for (const auto& f : plan.features) {
     cairo_rectangle(cr, X(f.x), Y(f.y), f.width * k, f.height * k);
-    fill(cr, f.kind == "entrance" ? Rgb{46, 160, 90} : f.main ? Rgb{214, 220, 232} : Rgb{228, 232, 240});
+    fill(cr, f.kind == VenueFeatureKind::Entrance ? Rgb{46, 160, 90} : f.main ? Rgb{214, 220, 232} : Rgb{228, 232, 240});
     cairo_fill(cr);
     const double size = map ? std::clamp(k * 0.9, 4.0, 6.5) : std::max(4.5, k * 0.9);
-    if (f.kind == "entrance") {
+    if (f.kind == VenueFeatureKind::Entrance) {
       // Outside the hall, so that it never covers the hall's name: above an entrance in the upper half
       // of its hall, below one in the lower half.
       bool upper = false;
@@ -255,7 +255,7 @@ void drawVenue(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Scale& s,
     fill(cr, {40, 44, 52});
     cairo_set_line_width(cr, map ? (marks.booth(b.code) ? 1.2 : 0.3) : b.locked ? 1.4 : 0.5);
     cairo_stroke(cr);
-    if (b.status == "blocked") {
+    if (b.status == BoothStatus::Blocked) {
       cairo_move_to(cr, bx, by_);
       cairo_line_to(cr, bx + bw, by_ + bh);
       cairo_move_to(cr, bx, by_ + bh);

@@ -56,12 +56,19 @@ std::string_view colourByName(ColourBy by) {
   }
 }
 
-Rgb statusColour(std::string_view s) {
-  if (s == "free") return {255, 255, 255};
-  if (s == "hold") return {255, 209, 102};
-  if (s == "assigned") return {118, 176, 230};
-  if (s == "confirmed") return {92, 184, 116};
-  if (s == "blocked") return {150, 150, 155};
+Rgb statusColour(BoothStatus s) {
+  switch (s) {
+    case BoothStatus::Free:
+      return {255, 255, 255};
+    case BoothStatus::Hold:
+      return {255, 209, 102};
+    case BoothStatus::Assigned:
+      return {118, 176, 230};
+    case BoothStatus::Confirmed:
+      return {92, 184, 116};
+    case BoothStatus::Blocked:
+      return {150, 150, 155};
+  }
   return {220, 220, 220};
 }
 
@@ -79,14 +86,14 @@ std::string_view colourFamily(ColourBy by) {
     case ColourBy::Region:
       return "region";
     default:
-      return "booth_status";
+      return familyName<BoothStatus>();
   }
 }
 
 std::vector<std::string> legendCodes(ColourBy by) {
   auto family = by == ColourBy::Sector   ? codes::sectors()
                 : by == ColourBy::Region ? codes::regions()
-                                         : codes::boothStatuses();
+                                         : codeList<BoothStatus>();
   return {family.begin(), family.end()};
 }
 
@@ -97,7 +104,7 @@ std::string colourCode(ColourBy by, const Booth& booth, std::string_view sector,
     case ColourBy::Region:
       return booth.exhibitor_id ? std::string(region) : std::string();
     default:
-      return booth.status;
+      return std::string(codeOf(booth.status));
   }
 }
 
@@ -107,8 +114,10 @@ Rgb colourOf(ColourBy by, std::string_view code) {
       return sectorColour(code);
     case ColourBy::Region:
       return regionColour(code);
-    default:
-      return statusColour(code);
+    default: {
+      const std::optional<BoothStatus> status = fromCode<BoothStatus>(code);
+      return status ? statusColour(*status) : Rgb{220, 220, 220};
+    }
   }
 }
 

@@ -21,7 +21,7 @@ enum class ColourBy { Status, Sector, Region };
 bool parseColourBy(std::string_view text, ColourBy* out);
 std::string_view colourByName(ColourBy by);
 
-Rgb statusColour(std::string_view status);
+Rgb statusColour(BoothStatus status);
 Rgb sectorColour(std::string_view sector);  // an unknown or empty sector: grey
 Rgb regionColour(std::string_view region);
 inline constexpr Rgb kNoHolderColour{226, 228, 233};  // by sector/region: a booth nobody holds

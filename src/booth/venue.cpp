@@ -94,10 +94,12 @@ class Fields {
     if (v && !v->is_array()) wrongType(key, "venue.type.list");
     return v;
   }
-  std::string code(const char* key, std::span<const std::string_view> family, const std::string& fallback) {
-    std::string v = text(key, fallback);
-    if (!codes::contains(family, v)) fail(tr("venue.error.bad_code", {source_, element_, key, v}));
-    return v;
+  template <Coded E>
+  E code(const char* key, E fallback) {
+    const std::string v = text(key, std::string(codeOf(fallback)));
+    const std::optional<E> value = fromCode<E>(v);
+    if (!value) fail(tr("venue.error.bad_code", {source_, element_, key, v}));
+    return *value;
   }
   // Call last: any field not read is unknown.
   void finish() {
@@ -139,11 +141,11 @@ std::vector<std::string> stringList(Fields& f, const char* key) {
   return out;
 }
 
-VenueFeature readFeature(const json& j, const std::string& source, const std::string& kind, std::size_t index,
+VenueFeature readFeature(const json& j, const std::string& source, VenueFeatureKind kind, std::size_t index,
                          const Hall& hall) {
   const std::string code =
       j.is_object() && j.contains("code") && j["code"].is_string() ? j["code"].get<std::string>() : "";
-  Fields f(j, source, elementName(kind == "aisle" ? "venue.element.aisle" : "venue.element.entrance", index, code));
+  Fields f(j, source, elementName(featureElementKey(kind), index, code));
   VenueFeature v;
   v.kind = kind;
   v.code = f.text("code");
@@ -163,7 +165,7 @@ VenueFeature readFeature(const json& j, const std::string& source, const std::st
     if (!label->is_string()) f.wrongType("label", "venue.type.label");
     v.label = label->get<std::string>();
   }
-  v.main = kind == "aisle" ? f.flag("main", false) : false;
+  v.main = kind == VenueFeatureKind::Aisle ? f.flag("main", false) : false;
   f.finish();
   return v;
 }
@@ -262,10 +264,10 @@ Venue parseVenue(std::string_view text, const std::string& source) {
     v.halls.push_back(h);
     if (aisles)
       for (std::size_t i = 0; i < aisles->size(); ++i)
-        v.features.push_back(readFeature((*aisles)[i], source, "aisle", i, h));
+        v.features.push_back(readFeature((*aisles)[i], source, VenueFeatureKind::Aisle, i, h));
     if (entrances)
       for (std::size_t i = 0; i < entrances->size(); ++i)
-        v.features.push_back(readFeature((*entrances)[i], source, "entrance", i, h));
+        v.features.push_back(readFeature((*entrances)[i], source, VenueFeatureKind::Entrance, i, h));
     if (booths)
       for (std::size_t bi = 0; bi < booths->size(); ++bi) {
         const json& bj = (*booths)[bi];
@@ -280,9 +282,9 @@ Venue parseVenue(std::string_view text, const std::string& source) {
         booth.y = b.number("y");
         booth.width = b.positive("width");
         booth.depth = b.positive("depth");
-        booth.type = b.code("type", codes::boothTypes(), "inline");
+        booth.type = b.code("type", BoothType::Inline);
         booth.power = b.flag("power", false);
-        booth.status = b.code("status", codes::boothStatuses(), "free");
+        booth.status = b.code("status", BoothStatus::Free);
         booth.locked = b.flag("locked", false);
         std::string ref;
         if (const json* e = b.optional("exhibitor")) {
@@ -334,7 +336,7 @@ void validateVenue(const Venue& v, const std::string& source) {
         fail(tr("venue.error.halls_overlap", {source, tr("venue.element.hall", {v.halls[j].code}), v.halls[i].code}));
   std::vector<const VenueFeature*> aisles;
   for (const auto& f : v.features) {
-    const std::string element = tr(f.kind == "aisle" ? "venue.element.aisle" : "venue.element.entrance", {f.code});
+    const std::string element = tr(featureElementKey(f.kind), {f.code});
     claim(f.code, element);
     auto hall = halls.find(f.hall);
     if (hall == halls.end()) fail(tr("venue.error.no_such_hall", {source, element, f.hall}));
@@ -342,9 +344,9 @@ void validateVenue(const Venue& v, const std::string& source) {
       fail(tr("venue.error.not_positive",
               {source, element, "width", Fields::formatNumber(std::min(f.width, f.height))}));
     // An entrance is a door: it may straddle the wall. An aisle lies within the hall's rectangle.
-    if (f.kind == "aisle" && !contains(rectOf(*hall->second), rectOf(f)))
+    if (f.kind == VenueFeatureKind::Aisle && !contains(rectOf(*hall->second), rectOf(f)))
       fail(tr("venue.error.outside", {source, element, f.hall}));
-    if (f.kind == "aisle") aisles.push_back(&f);
+    if (f.kind == VenueFeatureKind::Aisle) aisles.push_back(&f);
   }
   for (std::size_t i = 0; i < v.booths.size(); ++i) {
     const Booth& b = v.booths[i];
@@ -353,10 +355,6 @@ void validateVenue(const Venue& v, const std::string& source) {
     if (!(b.width > 0 && b.depth > 0))
       fail(tr("venue.error.not_positive", {source, element, b.width > 0 ? "depth" : "width",
                                            Fields::formatNumber(b.width > 0 ? b.depth : b.width)}));
-    if (!codes::contains(codes::boothTypes(), b.type))
-      fail(tr("venue.error.bad_code", {source, element, "type", b.type}));
-    if (!codes::contains(codes::boothStatuses(), b.status))
-      fail(tr("venue.error.bad_code", {source, element, "status", b.status}));
     auto hall = halls.find(b.hall);
     if (hall == halls.end()) fail(tr("venue.error.no_such_hall", {source, element, b.hall}));
     if (!insideHall(*hall->second, rectOf(b))) fail(tr("venue.error.outside", {source, element, b.hall}));
@@ -364,10 +362,11 @@ void validateVenue(const Venue& v, const std::string& source) {
       if (a->hall == b.hall && overlaps(rectOf(*a), rectOf(b)))
         fail(tr("venue.error.on_aisle", {source, element, a->code}));
     const bool hasExhibitor = (i < v.exhibitorRefs.size() && !v.exhibitorRefs[i].empty()) || b.exhibitor_id.has_value();
-    const bool needsExhibitor = b.status == "assigned" || b.status == "confirmed";
-    if (needsExhibitor && !hasExhibitor) fail(tr("venue.error.status_needs_exhibitor", {source, element, b.status}));
-    if (hasExhibitor && (b.status == "free" || b.status == "blocked"))
-      fail(tr("venue.error.status_without_exhibitor", {source, element, b.status}));
+    const bool needsExhibitor = b.status == BoothStatus::Assigned || b.status == BoothStatus::Confirmed;
+    const std::string status(codeOf(b.status));
+    if (needsExhibitor && !hasExhibitor) fail(tr("venue.error.status_needs_exhibitor", {source, element, status}));
+    if (hasExhibitor && (b.status == BoothStatus::Free || b.status == BoothStatus::Blocked))
+      fail(tr("venue.error.status_without_exhibitor", {source, element, status}));
   }
   // Overlaps: sweep along x so a plan of thousands of booths is checked in a blink.
   std::vector<std::size_t> order(v.booths.size());
@@ -419,7 +418,7 @@ std::string venueJson(const Venue& v) {
     std::vector<const VenueFeature*> features;
     for (const auto& f : v.features) features.push_back(&f);
     std::sort(features.begin(), features.end(), [](auto* a, auto* b) { return a->code < b->code; });
-    for (const char* kind : {"aisle", "entrance"}) {
+    for (VenueFeatureKind kind : allValues<VenueFeatureKind>()) {
       json list = json::array();
       for (const VenueFeature* fp : features) {
         const VenueFeature& f = *fp;
@@ -442,7 +441,7 @@ std::string venueJson(const Venue& v) {
         if (f.main) fj["main"] = true;
         list.push_back(fj);
       }
-      if (!list.empty()) hj[std::string(kind) + "s"] = list;
+      if (!list.empty()) hj[std::string(codeOf(kind)) + "s"] = list;
     }
     json booths = json::array();
     std::vector<std::size_t> order(v.booths.size());
@@ -454,7 +453,7 @@ std::string venueJson(const Venue& v) {
       json bj = {{"code", b.code},          {"x", round(b.x)},         {"y", round(b.y)},
                  {"width", round(b.width)}, {"depth", round(b.depth)}, {"type", b.type}};
       if (b.power) bj["power"] = true;
-      if (b.status != "free") bj["status"] = b.status;
+      if (b.status != BoothStatus::Free) bj["status"] = b.status;
       if (b.locked) bj["locked"] = true;
       if (i < v.exhibitorRefs.size() && !v.exhibitorRefs[i].empty()) bj["exhibitor"] = v.exhibitorRefs[i];
       booths.push_back(bj);
@@ -540,6 +539,10 @@ const std::string& featureLabel(const VenueFeature& f, std::string_view language
   if (language == "ar" && !f.label_ar.empty()) return f.label_ar;
   if (language == "en" && !f.label_en.empty()) return f.label_en;
   return f.label;
+}
+
+const char* featureElementKey(VenueFeatureKind kind) {
+  return kind == VenueFeatureKind::Aisle ? "venue.element.aisle" : "venue.element.entrance";
 }
 
 std::string_view olmSouissiExample() {

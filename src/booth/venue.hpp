@@ -49,6 +49,8 @@ VenueImport importVenue(Store& store, const Venue& venue, const std::string& sou
 
 // An aisle's or entrance's label in a language ("fr", "ar", "en"): its own, else the French one.
 const std::string& featureLabel(const VenueFeature& feature, std::string_view language);
+// The catalog key naming an aisle or an entrance in messages ("venue.element.aisle": "aisle {0}").
+const char* featureElementKey(VenueFeatureKind kind);
 
 // The shipped example plan of the OLM Souissi exhibition space (assets/venues/olm-souissi.json).
 std::string_view olmSouissiExample();

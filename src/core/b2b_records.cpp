@@ -1,59 +1,9 @@
 // Codes and JSON of the B2B records (see b2b_records.hpp).
 #include "core/b2b_records.hpp"
 
-#include <array>
 #include <nlohmann/json.hpp>
-#include <utility>
 
 namespace moussem {
-
-namespace {
-
-// One table per family: the enum and its stable code.
-constexpr std::array<std::pair<B2bPlaceKind, std::string_view>, 2> kPlaceKinds{
-    {{B2bPlaceKind::Table, "table"}, {B2bPlaceKind::Booth, "booth"}}};
-constexpr std::array<std::pair<B2bSide, std::string_view>, 2> kSides{
-    {{B2bSide::Buyer, "buyer"}, {B2bSide::Seller, "seller"}}};
-constexpr std::array<std::pair<MeetingStatus, std::string_view>, 4> kStatuses{
-    {{MeetingStatus::Scheduled, "scheduled"},
-     {MeetingStatus::Held, "held"},
-     {MeetingStatus::NoShow, "no_show"},
-     {MeetingStatus::Cancelled, "cancelled"}}};
-
-template <typename E, std::size_t N>
-std::string_view codeIn(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-  for (const auto& [e, code] : table)
-    if (e == value) return code;
-  return {};
-}
-
-template <typename E, std::size_t N>
-std::optional<E> parseIn(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view code) {
-  for (const auto& [e, c] : table)
-    if (c == code) return e;
-  return std::nullopt;
-}
-
-}  // namespace
-
-std::string_view codeOf(B2bPlaceKind kind) {
-  return codeIn(kPlaceKinds, kind);
-}
-std::string_view codeOf(B2bSide side) {
-  return codeIn(kSides, side);
-}
-std::string_view codeOf(MeetingStatus status) {
-  return codeIn(kStatuses, status);
-}
-std::optional<B2bPlaceKind> placeKindFromCode(std::string_view code) {
-  return parseIn(kPlaceKinds, code);
-}
-std::optional<B2bSide> sideFromCode(std::string_view code) {
-  return parseIn(kSides, code);
-}
-std::optional<MeetingStatus> meetingStatusFromCode(std::string_view code) {
-  return parseIn(kStatuses, code);
-}
 
 int priorityFromText(std::string_view text) {
   if (text == "must" || text == "3") return 3;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/codes.hpp"
 #include "core/domain.hpp"
 
 namespace moussem {
@@ -58,14 +59,23 @@ struct B2bMeeting {
   bool frozen = false;
 };
 
-// The stable codes of the families above (database, JSON, catalog keys "code.b2b_side.buyer", ...);
-// parsing an unknown code gives nullopt, and the caller says where it came from.
-std::string_view codeOf(B2bPlaceKind kind);
-std::string_view codeOf(B2bSide side);
-std::string_view codeOf(MeetingStatus status);
-std::optional<B2bPlaceKind> placeKindFromCode(std::string_view code);
-std::optional<B2bSide> sideFromCode(std::string_view code);
-std::optional<MeetingStatus> meetingStatusFromCode(std::string_view code);
+// The stable codes of the families above (database, JSON, catalog keys "code.b2b_side.buyer", ...), on
+// the mechanism of core/codes.hpp: codeOf(side), parseCode<B2bSide>(text, where). The xxxFromCode names
+// give nullopt for an unknown code, and the caller says where it came from.
+MOUSSEM_CODE_FAMILY(B2bPlaceKind, "b2b_place", {B2bPlaceKind::Table, "table"}, {B2bPlaceKind::Booth, "booth"});
+MOUSSEM_CODE_FAMILY(B2bSide, "b2b_side", {B2bSide::Buyer, "buyer"}, {B2bSide::Seller, "seller"});
+MOUSSEM_CODE_FAMILY(MeetingStatus, "meeting_status", {MeetingStatus::Scheduled, "scheduled"},
+                    {MeetingStatus::Held, "held"}, {MeetingStatus::NoShow, "no_show"},
+                    {MeetingStatus::Cancelled, "cancelled"});
+inline std::optional<B2bPlaceKind> placeKindFromCode(std::string_view code) {
+  return fromCode<B2bPlaceKind>(code);
+}
+inline std::optional<B2bSide> sideFromCode(std::string_view code) {
+  return fromCode<B2bSide>(code);
+}
+inline std::optional<MeetingStatus> meetingStatusFromCode(std::string_view code) {
+  return fromCode<MeetingStatus>(code);
+}
 // "must|should|could" or "1".."3" (3 = must); 0 for anything else.
 int priorityFromText(std::string_view text);
 std::string_view priorityCode(int priority);  // "must", "should", "could"

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <array>
 
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+
 namespace moussem::codes {
 namespace {
 using namespace std::string_view_literals;
@@ -26,25 +29,6 @@ constexpr std::array kPrograms{"kenz"sv, "excellence"sv, "aggregation"sv, "none"
 constexpr std::array kCategories{"forum"sv, "official"sv, "partner"sv, "economic"sv,  "expert"sv, "speaker"sv,
                                  "press"sv, "buyer"sv,    "staff"sv,   "exhibitor"sv, "vip"sv};
 constexpr std::array kZones{"exhibition"sv, "forum"sv, "vip"sv, "b2b"sv};
-constexpr std::array kBoothTypes{"inline"sv, "corner"sv, "peninsula"sv, "island"sv};
-constexpr std::array kBoothStatuses{"free"sv, "hold"sv, "assigned"sv, "confirmed"sv, "blocked"sv};
-constexpr std::array kDirections{"in"sv, "out"sv};
-constexpr std::array kReentry{"always"sv, "antipassback"sv, "once-per-day"sv};
-constexpr std::array kPresenceResets{"daily"sv, "never"sv};
-constexpr std::array kRoles{"admin"sv, "organizer"sv, "desk"sv, "gate"sv};
-constexpr std::array kReasons{"ok"sv,
-                              "malformed"sv,
-                              "forged"sv,
-                              "wrong_event"sv,
-                              "unknown_badge"sv,
-                              "revoked"sv,
-                              "superseded"sv,
-                              "not_valid_today"sv,
-                              "outside_hours"sv,
-                              "zone_denied"sv,
-                              "category_denied"sv,
-                              "already_inside"sv,
-                              "already_used_today"sv};
 
 struct CategoryColor {
   std::string_view code, color;
@@ -75,27 +59,6 @@ std::span<const std::string_view> categories() {
 std::span<const std::string_view> zones() {
   return kZones;
 }
-std::span<const std::string_view> boothTypes() {
-  return kBoothTypes;
-}
-std::span<const std::string_view> boothStatuses() {
-  return kBoothStatuses;
-}
-std::span<const std::string_view> directions() {
-  return kDirections;
-}
-std::span<const std::string_view> reentryPolicies() {
-  return kReentry;
-}
-std::span<const std::string_view> presenceResets() {
-  return kPresenceResets;
-}
-std::span<const std::string_view> roles() {
-  return kRoles;
-}
-std::span<const std::string_view> scanReasons() {
-  return kReasons;
-}
 
 bool contains(std::span<const std::string_view> family, std::string_view code) {
   return std::find(family.begin(), family.end(), code) != family.end();
@@ -108,3 +71,19 @@ std::string_view defaultCategoryColor(std::string_view category) {
 }
 
 }  // namespace moussem::codes
+
+namespace moussem {
+
+void refuseCode(std::string_view family, std::string_view code, std::string_view where,
+                std::span<const std::string_view> known) {
+  std::string list;
+  for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+  throw Error(ErrorKind::Invalid,
+              tr("codes.error.unknown", {std::string(family), std::string(code), std::string(where), list}));
+}
+
+std::string codeLabel(std::string_view family, std::string_view code) {
+  return i18n::label(family, code);
+}
+
+}  // namespace moussem

@@ -1,10 +1,13 @@
-// The domain of PRODUCT.md as plain C++ values. Codes are stable strings (see codes.hpp); labels are
-// translated elsewhere. No storage, no UI here.
+// The domain of PRODUCT.md as plain C++ values. Codes the program branches on are enums with one table
+// of their stable strings, the others are strings (see codes.hpp); labels are translated elsewhere. No
+// storage, no UI here.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/codes.hpp"
 
 namespace moussem {
 
@@ -75,7 +78,7 @@ struct Badge {
   Id person_id = 0;
   std::string serial;
   int version = 1;
-  std::string status = "active";  // active|revoked
+  BadgeStatus status = BadgeStatus::Active;
   int printed_count = 0;
 };
 
@@ -83,7 +86,7 @@ struct BadgeEvent {
   Id id = 0;
   Id badge_id = 0;
   int version = 1;
-  std::string action;  // issue|print|reprint|revoke
+  BadgeAction action = BadgeAction::Issue;
   std::string reason, station, operator_name;
   std::string at;  // ISO date-time, set by the store
 };
@@ -151,7 +154,7 @@ struct Hall {
 // An aisle or an entrance of a hall, as a rectangle in venue metres.
 struct VenueFeature {
   Id id = 0;
-  std::string kind;  // aisle|entrance
+  VenueFeatureKind kind = VenueFeatureKind::Aisle;
   std::string code, hall;
   double x = 0, y = 0, width = 0, height = 0;
   std::string label;  // French (and the label of any language without its own)
@@ -176,9 +179,9 @@ struct Booth {
   std::string code;
   std::string hall;
   double x = 0, y = 0, width = 3, depth = 3;  // metres
-  std::string type = "inline";                // inline|corner|peninsula|island
+  BoothType type = BoothType::Inline;
   bool power = false;
-  std::string status = "free";  // free|hold|assigned|confirmed|blocked
+  BoothStatus status = BoothStatus::Free;
   std::optional<Id> exhibitor_id;
   bool locked = false;
 };
@@ -187,12 +190,12 @@ struct GateProfile {
   Id id = 0;
   std::string name;
   std::string zone;
-  std::string direction = "in";          // in|out
-  std::vector<std::string> categories;   // empty: every category
-  std::vector<std::string> days;         // empty: every day of the edition
-  std::string hours_from, hours_to;      // HH:MM, empty: all day
-  std::string reentry = "always";        // always|antipassback|once-per-day
-  std::string presence_reset = "daily";  // daily (everybody out at the venue's midnight)|never
+  Direction direction = Direction::In;
+  std::vector<std::string> categories;  // empty: every category
+  std::vector<std::string> days;        // empty: every day of the edition
+  std::string hours_from, hours_to;     // HH:MM, empty: all day
+  ReentryPolicy reentry = ReentryPolicy::Always;
+  PresenceReset presence_reset = PresenceReset::Daily;  // Daily: everybody out at the venue's midnight
 };
 
 // What a gate needs to know of a badge, loaded once into its in-memory index.
@@ -217,11 +220,13 @@ struct Presence {
 struct ScanRecord {
   Id id = 0;
   std::string uid;  // unique per scan
-  std::string gate, zone, direction, station, operator_name;
+  std::string gate, zone;
+  Direction direction = Direction::In;
+  std::string station, operator_name;
   std::string at;  // ISO date-time, local time of the venue
   std::string payload_digest;
-  std::string verdict;  // accepted|rejected
-  std::string reason;   // scan reason code
+  ScanVerdict verdict = ScanVerdict::Rejected;
+  ScanReason reason = ScanReason::Malformed;
   std::optional<std::string> badge_serial;
   std::optional<int> badge_version;
   std::optional<Id> person_id;
@@ -233,7 +238,7 @@ struct ScanRecord {
 struct User {
   Id id = 0;
   std::string name;
-  std::string role;      // admin organizer desk gate
+  Role role = Role::Gate;
   std::string pin_hash;  // Argon2id (crypto_pwhash_str); never the PIN itself
   bool disabled = false;
   int failed_attempts = 0;   // wrong PINs in a row

@@ -30,26 +30,6 @@ bool allows(Role role, Permission permission) {
   return table(role, permission);
 }
 
-std::string_view roleCode(Role role) {
-  switch (role) {
-    case Role::Admin:
-      return "admin";
-    case Role::Organizer:
-      return "organizer";
-    case Role::Desk:
-      return "desk";
-    case Role::Gate:
-      return "gate";
-  }
-  return "admin";
-}
-
-std::optional<Role> roleFromCode(std::string_view code) {
-  for (Role r : allRoles())
-    if (roleCode(r) == code) return r;
-  return std::nullopt;
-}
-
 std::string_view permissionCode(Permission p) {
   switch (p) {
     case P::ReadContacts:
@@ -86,11 +66,6 @@ std::string_view permissionCode(Permission p) {
   return "";
 }
 
-const std::vector<Role>& allRoles() {
-  static const std::vector<Role> all{Role::Admin, Role::Organizer, Role::Desk, Role::Gate};
-  return all;
-}
-
 const std::vector<Permission>& allPermissions() {
   static const std::vector<Permission> all{P::ReadContacts, P::EditPeople,    P::IssueBadges, P::ExportPersonal,
                                            P::ManageBooths, P::ManageB2b,     P::ManageGates, P::Scan,
@@ -101,7 +76,7 @@ const std::vector<Permission>& allPermissions() {
 
 void require(const Actor& actor, Permission permission) {
   if (allows(actor.role, permission)) return;
-  throw Error(ErrorKind::Refused, tr("roles.refused", {actor.user, tr("role." + std::string(roleCode(actor.role))),
+  throw Error(ErrorKind::Refused, tr("roles.refused", {actor.user, codeLabel(actor.role),
                                                        tr("permission." + std::string(permissionCode(permission)))}));
 }
 

@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-namespace moussem {
+#include "core/codes.hpp"  // Role and its codes
 
-enum class Role { Admin, Organizer, Desk, Gate };
+namespace moussem {
 
 enum class Permission {
   ReadContacts,    // phones, e-mails and the other personal fields beyond a name on a badge
@@ -37,10 +37,7 @@ struct Actor {
 
 bool allows(Role role, Permission permission);
 
-std::string_view roleCode(Role role);                     // "admin", "organizer", "desk", "gate"
-std::optional<Role> roleFromCode(std::string_view code);  // nullopt for anything else
-std::string_view permissionCode(Permission permission);   // e.g. "edit_people"
-const std::vector<Role>& allRoles();
+std::string_view permissionCode(Permission permission);  // e.g. "edit_people"
 const std::vector<Permission>& allPermissions();
 
 // Throws Error(Refused) naming the user, the role and what was refused (in the user's language).

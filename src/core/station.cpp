@@ -109,7 +109,7 @@ void checkStationConfig(const StationConfig& c, const std::string& where) {
   if (std::find(known.begin(), known.end(), c.language) == known.end())
     bad("language", tr("station.error.language", {c.language}));
   if (!c.gate_profile.empty() && c.role != Role::Gate && c.role != Role::Admin && c.role != Role::Organizer)
-    bad("gate_profile", tr("station.error.gate_profile_role", {std::string(roleCode(c.role))}));
+    bad("gate_profile", tr("station.error.gate_profile_role", {std::string(codeOf(c.role))}));
 }
 
 std::optional<StationConfig> readStationConfig(const std::filesystem::path& file) {
@@ -138,7 +138,7 @@ std::optional<StationConfig> readStationConfig(const std::filesystem::path& file
       throw Error(ErrorKind::Invalid, tr("station.error.twice", {at, name}));
     seen.push_back(name);
     if (name == "role") {
-      auto r = roleFromCode(value);
+      auto r = fromCode<Role>(value);
       if (!r)
         throw Error(ErrorKind::Invalid, tr("station.error.field", {at, "role", tr("station.error.role", {value})}));
       c.role = *r;
@@ -163,7 +163,7 @@ std::string stationConfigText(const StationConfig& c) {
   StationConfig copy = c;
   for (const auto& name : fieldNames()) {
     if (name == "role")
-      out << "role = " << roleCode(c.role) << "\n";
+      out << "role = " << codeOf(c.role) << "\n";
     else
       out << name << " = " << *field(copy, name) << "\n";
   }

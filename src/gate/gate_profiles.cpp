@@ -122,12 +122,6 @@ void validateGateProfile(GateProfile& g, const Edition& edition, const std::vect
     for (const auto& z : zones) known += (known.empty() ? "" : ", ") + z.code;
     throw Error(ErrorKind::Invalid, tr("gate.error.zone", {g.zone, known}));
   }
-  if (!codes::contains(codes::directions(), g.direction))
-    throw Error(ErrorKind::Invalid, tr("gate.error.direction", {g.direction}));
-  if (!codes::contains(codes::reentryPolicies(), g.reentry))
-    throw Error(ErrorKind::Invalid, tr("gate.error.reentry", {g.reentry}));
-  if (!codes::contains(codes::presenceResets(), g.presence_reset))
-    throw Error(ErrorKind::Invalid, tr("gate.error.presence_reset", {g.presence_reset}));
   for (auto& c : g.categories) {
     if (std::none_of(categories.begin(), categories.end(), [&](const Category& k) { return k.code == c; }))
       throw Error(ErrorKind::Invalid, tr("gate.error.category", {c}));

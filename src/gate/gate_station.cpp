@@ -254,17 +254,17 @@ PushSummary GateStation::pushLocked(Store& server, Store& local) {
     const Id localId = s.id;
     const auto profile =
         std::find_if(profiles.begin(), profiles.end(), [&](const GateProfile& g) { return g.name == s.gate; });
-    const std::string reentry = profile == profiles.end() ? "always" : profile->reentry;
+    const ReentryPolicy reentry = profile == profiles.end() ? ReentryPolicy::Always : profile->reentry;
     std::string note = s.note.empty() ? "offline" : "offline; " + s.note;
-    const bool entry = s.verdict == "accepted" && s.direction == "in" && s.person_id;
-    if (entry && (reentry == "antipassback" || reentry == "once-per-day")) {
+    const bool entry = s.verdict == ScanVerdict::Accepted && s.direction == Direction::In && s.person_id;
+    if (entry && (reentry == ReentryPolicy::Antipassback || reentry == ReentryPolicy::OncePerDay)) {
       // Was this person admitted into the zone elsewhere meanwhile, with no exit in between (or at all
       // that day under once-per-day)? Then both gates let one badge in: report it, hide nothing.
       const auto others = server.acceptedScansOn(*s.person_id, s.zone, s.at.substr(0, 10));
       const ScanRecord* clash = nullptr;
-      if (reentry == "once-per-day") {
+      if (reentry == ReentryPolicy::OncePerDay) {
         for (const auto& o : others)
-          if (o.direction == "in" && o.uid != s.uid) clash = &o;
+          if (o.direction == Direction::In && o.uid != s.uid) clash = &o;
       } else {
         const ScanRecord* before = nullptr;  // the latest accepted scan of that person and zone before ours
         const ScanRecord* after = nullptr;   // and the first after it
@@ -275,30 +275,32 @@ PushSummary GateStation::pushLocked(Store& server, Store& local) {
           else if (!after)
             after = &o;
         }
-        if (before && before->direction == "in")
+        if (before && before->direction == Direction::In)
           clash = before;
-        else if (after && after->direction == "in")
+        else if (after && after->direction == Direction::In)
           clash = after;
       }
       if (clash) {
-        note = "offline-conflict: " + std::string(reentry == "antipassback" ? "already_inside" : "already_used_today") +
+        note = "offline-conflict: " +
+               std::string(codeOf(reentry == ReentryPolicy::Antipassback ? ScanReason::AlreadyInside
+                                                                         : ScanReason::AlreadyUsedToday)) +
                " (" + clash->gate + " " + clash->at + " " + clash->uid + ")";
         ++summary.conflicts;
       }
     }
     s.note = note;
     Presence p;
-    const bool changesPresence = s.verdict == "accepted" && s.person_id;
+    const bool changesPresence = s.verdict == ScanVerdict::Accepted && s.person_id;
     if (changesPresence) {
       p.person_id = *s.person_id;
       p.zone = s.zone;
-      p.inside = s.direction == "in";
+      p.inside = s.direction == Direction::In;
       p.last_at = s.at;
       p.last_day = p.inside ? s.at.substr(0, 10) : "";
     }
     s.id = 0;
-    server.recordScan(s, changesPresence ? &p : nullptr, "offline");  // a replayed uid changes nothing
-    local.setSetting(kPushedMark, std::to_string(localId));           // after the server has it
+    server.recordScan(s, changesPresence ? &p : nullptr, std::nullopt);  // offline; a replayed uid changes nothing
+    local.setSetting(kPushedMark, std::to_string(localId));              // after the server has it
     pushedMark_ = localId;
     ++summary.pushed;
   }
@@ -394,8 +396,7 @@ void GateStation::work(Worker& worker) {
   }
 }
 
-Verdict GateStation::scan(std::string_view payload, const GateProfile& profile, std::string_view direction,
-                          const Moment& at) {
+Verdict GateStation::scan(std::string_view payload, const GateProfile& profile, Direction direction, const Moment& at) {
   const auto start = std::chrono::steady_clock::now();
   auto elapsedUs = [&] {
     return static_cast<long long>(
@@ -411,7 +412,7 @@ Verdict GateStation::scan(std::string_view payload, const GateProfile& profile, 
       if (v.accepted && v.person) {
         {
           std::lock_guard lock(link_->notesMutex);
-          link_->notes.push_back({v.person->id, v.zone, direction == "in", at});
+          link_->notes.push_back({v.person->id, v.zone, direction == Direction::In, at});
         }
         worker_->poke();
       }

@@ -59,7 +59,7 @@ class GateStation {
 
   // Decided within the scan budget (plus the local decision) whatever the server does; latency_us is
   // the whole time, the wait on the server included.
-  Verdict scan(std::string_view payload, const GateProfile& profile, std::string_view direction, const Moment& at);
+  Verdict scan(std::string_view payload, const GateProfile& profile, Direction direction, const Moment& at);
   StationState state() const;
   std::chrono::milliseconds scanBudget() const { return budget_; }
   // Tries the server now, on this thread: pushes the queue and refreshes the copy when it answers.

@@ -55,7 +55,7 @@ RehearsalSummary rehearseGates(Store& store, const std::filesystem::path& databa
   for (const char* name : {"exhibition", "forum", "vip-lounge"}) {
     auto g = findProfile(defaults, name);
     profiles.push_back(g);
-    if (g) g->direction = "out";
+    if (g) g->direction = Direction::Out;
     profiles.push_back(g);
   }
   if (!profiles[0]) return sum;

@@ -146,7 +146,7 @@ std::string ScanPipeline::revocationReason(const std::string& serial) {
     if (auto b = store_.badgeBySerial(serial)) {
       const auto events = store_.badgeEvents(b->id);
       for (auto it = events.rbegin(); it != events.rend(); ++it)
-        if (it->action == "revoke") return it->reason;
+        if (it->action == BadgeAction::Revoke) return it->reason;
     }
   } catch (const Error&) {
   }
@@ -173,26 +173,26 @@ long long ScanPipeline::insideNow(std::string_view zone, std::string_view day) c
   return it == byDay.end() ? 0 : it->second;
 }
 
-Verdict ScanPipeline::scan(std::string_view payload, const GateProfile& profile, std::string_view direction,
-                           const Moment& at, const std::string& uid) {
+Verdict ScanPipeline::scan(std::string_view payload, const GateProfile& profile, Direction direction, const Moment& at,
+                           const std::string& uid) {
   const std::uint64_t start = nowNs();
   if (store_.dataVersion() != dataVersion_) syncChanges();  // another station wrote: follow it
 
   Verdict v;
   v.gate = profile.name;
   v.zone = profile.zone;
-  v.direction = std::string(direction);
+  v.direction = direction;
   v.at = at.iso;
   const int zone = zoneIndex(profile.zone);
   const long long day = dates::isIsoDate(at.day) ? dates::toDayNumber(at.day) : -1;
-  auto reject = [&](const char* reason, Id person) {
+  auto reject = [&](ScanReason reason, Id person) {
     v.accepted = false;
     v.reason = reason;
-    return finish(std::move(v), payload, at, person, zone, false, false, day, start, "always", uid);
+    return finish(std::move(v), payload, at, person, zone, false, false, day, start, ReentryPolicy::Always, uid);
   };
 
   ParsedPayload parsed = verifyPayload(payload, edition_.uid, publicKey_);
-  if (parsed.verdict != PayloadVerdict::Ok) return reject(payloadVerdictCode(parsed.verdict), 0);
+  if (parsed.verdict != PayloadVerdict::Ok) return reject(payloadScanReason(parsed.verdict), 0);
   const BadgeClaims& c = parsed.claims;
   v.serial = c.serial;
   v.version = c.version;
@@ -201,31 +201,33 @@ Verdict ScanPipeline::scan(std::string_view payload, const GateProfile& profile,
   if (!badge) {
     // Issued after the index was loaded, by this very connection: look once, then keep it.
     if (auto b = store_.badgeBySerial(c.serial)) {
-      putBadge({b->person_id, b->serial, b->version, b->status == "revoked", ""});
+      putBadge({b->person_id, b->serial, b->version, b->status == BadgeStatus::Revoked, ""});
       badge = findBadge(serialKey(c.serial));
     }
   }
-  if (!badge || c.version > badge->version) return reject("unknown_badge", badge ? badge->person : 0);
+  if (!badge || c.version > badge->version) return reject(ScanReason::UnknownBadge, badge ? badge->person : 0);
   const Id person = badge->person;
-  if (c.version < badge->version) return reject("superseded", person);
+  if (c.version < badge->version) return reject(ScanReason::Superseded, person);
   if (badge->revoked) {
     v.revocation_reason = revocationReason(c.serial);
-    return reject("revoked", person);
+    return reject(ScanReason::Revoked, person);
   }
 
-  const bool entering = direction != "out";
+  const bool entering = direction == Direction::In;
   if (entering) {
-    if (zone < 0 || (c.zones && (zone >= 32 || ((*c.zones >> zone) & 1u) == 0))) return reject("zone_denied", person);
+    if (zone < 0 || (c.zones && (zone >= 32 || ((*c.zones >> zone) & 1u) == 0)))
+      return reject(ScanReason::ZoneDenied, person);
     if (!profile.categories.empty() && !contains(profile.categories, c.category))
-      return reject("category_denied", person);
+      return reject(ScanReason::CategoryDenied, person);
     const long long index = dates::isIsoDate(edition_.starts_on) ? day - dates::toDayNumber(edition_.starts_on) : -1;
-    if (day < 0 || at.day < edition_.starts_on || at.day > edition_.ends_on) return reject("not_valid_today", person);
+    if (day < 0 || at.day < edition_.starts_on || at.day > edition_.ends_on)
+      return reject(ScanReason::NotValidToday, person);
     if (c.days && (index < 0 || index >= 32 || ((*c.days >> index) & 1u) == 0))
-      return reject("not_valid_today", person);
-    if (!profile.days.empty() && !contains(profile.days, at.day)) return reject("not_valid_today", person);
+      return reject(ScanReason::NotValidToday, person);
+    if (!profile.days.empty() && !contains(profile.days, at.day)) return reject(ScanReason::NotValidToday, person);
     if (!profile.hours_from.empty()) {
       int from = minuteOfDay(profile.hours_from), to = minuteOfDay(profile.hours_to);
-      if (at.minute < from || at.minute >= to) return reject("outside_hours", person);
+      if (at.minute < from || at.minute >= to) return reject(ScanReason::OutsideHours, person);
     }
     // On a shared server the database has the last word (another gate may have let this person out, or
     // in, an instant ago): recordScan's guard decides. A station of its own decides from memory too.
@@ -233,18 +235,20 @@ Verdict ScanPipeline::scan(std::string_view payload, const GateProfile& profile,
     if (it != presence_.end()) {
       // Inside, and under a daily reset inside since an entry today: yesterday's missing exit keeps
       // nobody out this morning.
-      const bool inside = it->second.inside && (profile.presence_reset == "never" || it->second.last_day == day);
-      if (profile.reentry == "antipassback" && inside) return reject("already_inside", person);
-      if (profile.reentry == "once-per-day" && it->second.last_day == day) return reject("already_used_today", person);
+      const bool inside =
+          it->second.inside && (profile.presence_reset == PresenceReset::Never || it->second.last_day == day);
+      if (profile.reentry == ReentryPolicy::Antipassback && inside) return reject(ScanReason::AlreadyInside, person);
+      if (profile.reentry == ReentryPolicy::OncePerDay && it->second.last_day == day)
+        return reject(ScanReason::AlreadyUsedToday, person);
     }
   }
   v.accepted = true;
-  v.reason = "ok";
+  v.reason = ScanReason::Ok;
   return finish(std::move(v), payload, at, person, zone, zone >= 0, entering, day, start,
-                entering ? profile.reentry : std::string("always"), uid, profile.presence_reset);
+                entering ? profile.reentry : ReentryPolicy::Always, uid, profile.presence_reset);
 }
 
-Verdict ScanPipeline::admitManually(Id person, const GateProfile& profile, std::string_view direction, const Moment& at,
+Verdict ScanPipeline::admitManually(Id person, const GateProfile& profile, Direction direction, const Moment& at,
                                     const std::string& reason) {
   const std::uint64_t start = nowNs();
   std::string note = reason;
@@ -254,10 +258,10 @@ Verdict ScanPipeline::admitManually(Id person, const GateProfile& profile, std::
   Verdict v;
   v.gate = profile.name;
   v.zone = profile.zone;
-  v.direction = std::string(direction);
+  v.direction = direction;
   v.at = at.iso;
   v.accepted = true;
-  v.reason = "ok";
+  v.reason = ScanReason::Ok;
   v.manual = true;
   v.note = note;
   if (auto b = store_.badgeOfPerson(person)) {
@@ -266,22 +270,22 @@ Verdict ScanPipeline::admitManually(Id person, const GateProfile& profile, std::
   }
   const int zone = zoneIndex(profile.zone);
   const long long day = dates::isIsoDate(at.day) ? dates::toDayNumber(at.day) : -1;
-  return finish(std::move(v), "", at, person, zone, zone >= 0, direction != "out", day, start);
+  return finish(std::move(v), "", at, person, zone, zone >= 0, direction == Direction::In, day, start);
 }
 
 Verdict ScanPipeline::finish(Verdict v, std::string_view payload, const Moment& at, Id person, int zone,
                              bool changesPresence, bool inside, long long day, std::uint64_t startNs,
-                             const std::string& reentry, const std::string& uid, const std::string& presenceReset) {
+                             ReentryPolicy reentry, const std::string& uid, PresenceReset presenceReset) {
   ScanRecord r;
   r.uid = uid.empty() ? newScanUid() : uid;
   r.gate = v.gate;
   r.zone = v.zone;
-  r.direction = v.direction == "out" ? "out" : "in";
+  r.direction = v.direction;
   r.station = who_.station;
   r.operator_name = who_.operator_name;
   r.at = at.iso;
   r.payload_digest = v.manual ? std::string() : digestHex(payload);
-  r.verdict = v.accepted ? "accepted" : "rejected";
+  r.verdict = v.accepted ? ScanVerdict::Accepted : ScanVerdict::Rejected;
   r.reason = v.reason;
   r.badge_serial = v.serial;
   r.badge_version = v.version;

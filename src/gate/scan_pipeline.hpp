@@ -30,8 +30,10 @@ struct PersonSummary {
 
 struct Verdict {
   bool accepted = false;
-  std::string reason = "malformed";  // a scan reason code (codes::scanReasons())
-  std::string gate, zone, direction, at;
+  ScanReason reason = ScanReason::Malformed;
+  std::string gate, zone;
+  Direction direction = Direction::In;
+  std::string at;
   std::optional<std::string> serial;  // set once the signature verified
   std::optional<int> version;
   std::optional<PersonSummary> person;
@@ -59,10 +61,10 @@ class ScanPipeline {
   // throws Error only if the log cannot be written (then nothing is shown as accepted). uid: the scan's
   // unique id (newScanUid()); empty: a new one. A gate that retries a scan elsewhere (its local copy,
   // when the server did not answer in time) keeps the id, so the scan is never logged twice.
-  Verdict scan(std::string_view payload, const GateProfile& profile, std::string_view direction, const Moment& at,
+  Verdict scan(std::string_view payload, const GateProfile& profile, Direction direction, const Moment& at,
                const std::string& uid = {});
   // A steward's decision: admits the person whatever the rules say, logged as manual with the reason.
-  Verdict admitManually(Id person, const GateProfile& profile, std::string_view direction, const Moment& at,
+  Verdict admitManually(Id person, const GateProfile& profile, Direction direction, const Moment& at,
                         const std::string& reason);
 
   // People inside the zone: an accepted entry and no accepted exit since. day (YYYY-MM-DD, the venue's):
@@ -94,8 +96,8 @@ class ScanPipeline {
     return (static_cast<std::uint64_t>(person) << 8) | static_cast<std::uint64_t>(zone & 0xFF);
   }
   Verdict finish(Verdict v, std::string_view payload, const Moment& at, Id person, int zone, bool changesPresence,
-                 bool inside, long long day, std::uint64_t startNs, const std::string& reentry = "always",
-                 const std::string& uid = {}, const std::string& presenceReset = "never");
+                 bool inside, long long day, std::uint64_t startNs, ReentryPolicy reentry = ReentryPolicy::Always,
+                 const std::string& uid = {}, PresenceReset presenceReset = PresenceReset::Never);
 
   Store& store_;
   Station who_;

@@ -180,14 +180,14 @@ void writePersonPdf(const PersonRecord& r, const ExportStamp& stamp, const std::
     } else {
       page.field(tr("privacy.pdf.serial"), r.badge->serial);
       page.field(tr("privacy.pdf.version"), std::to_string(r.badge->version));
-      page.field(tr("privacy.pdf.status"), r.badge->status);
+      page.field(tr("privacy.pdf.status"), std::string(codeOf(r.badge->status)));
       page.field(tr("privacy.pdf.printed"), std::to_string(r.badge->printed_count));
       const std::vector<double> cols{0.30, 0.14, 0.10, 0.18, 0.28};
       page.row({tr("privacy.pdf.at"), tr("privacy.pdf.action"), tr("privacy.pdf.version"), tr("privacy.pdf.station"),
                 tr("privacy.pdf.reason")},
                cols, true);
       for (const auto& e : r.badge_events)
-        page.row({e.at, e.action, std::to_string(e.version), e.station, e.reason}, cols);
+        page.row({e.at, std::string(codeOf(e.action)), std::to_string(e.version), e.station, e.reason}, cols);
     }
 
     page.heading(tr("privacy.pdf.section.scans"));
@@ -199,8 +199,8 @@ void writePersonPdf(const PersonRecord& r, const ExportStamp& stamp, const std::
                 tr("privacy.pdf.verdict")},
                cols, true);
       for (const auto& s : r.scans)
-        page.row({s.at, s.gate, i18n::label("zone", s.zone), i18n::label("direction", s.direction),
-                  i18n::label("reason", s.reason) + (s.manual ? " · " + tr("privacy.pdf.manual") : "") +
+        page.row({s.at, s.gate, i18n::label("zone", s.zone), codeLabel(s.direction),
+                  codeLabel(s.reason) + (s.manual ? " · " + tr("privacy.pdf.manual") : "") +
                       (s.note.empty() ? "" : " · " + s.note)},
                  cols);
     }

@@ -284,9 +284,10 @@ void FiguresBuilder::update(Store& store, bool rereadPeople) {
     if (it == figures_.booths_by_hall.end())
       it = figures_.booths_by_hall.insert(figures_.booths_by_hall.end(), {b.hall});
     it->total += b.count;
-    if (b.status == "assigned" || b.status == "confirmed")
+    const std::optional<BoothStatus> status = fromCode<BoothStatus>(b.status);
+    if (status == BoothStatus::Assigned || status == BoothStatus::Confirmed)
       it->taken += b.count;
-    else if (b.status == "free")
+    else if (status == BoothStatus::Free)
       it->free += b.count;
     else
       it->other += b.count;

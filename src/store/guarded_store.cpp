@@ -223,7 +223,7 @@ void GuardedStore::clearSignInAttempts(const std::string& name, const std::strin
 
 void GuardedStore::appendAudit(AuditRow& row) {
   row.user_name = actor_.user;
-  row.role = std::string(roleCode(actor_.role));
+  row.role = std::string(codeOf(actor_.role));
   row.station = actor_.station;
   row.at.clear();
   inner_->appendAudit(row);
@@ -438,7 +438,7 @@ void GuardedStore::updateBadge(const Badge& badge, const std::string& status_rea
 
 void GuardedStore::addBadgeEvent(const BadgeEvent& event) {
   need(Permission::IssueBadges);
-  audited("badge." + event.action, "badge", std::to_string(event.badge_id), "", [&] {
+  audited("badge." + std::string(codeOf(event.action)), "badge", std::to_string(event.badge_id), "", [&] {
     inner_->addBadgeEvent(event);
     return dump(event);
   });
@@ -664,8 +664,8 @@ void GuardedStore::updateGateProfile(const GateProfile& profile) {
   });
 }
 
-bool GuardedStore::recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry,
-                              const std::string& presenceReset) {
+bool GuardedStore::recordScan(ScanRecord& scan, const Presence* presence, std::optional<ReentryPolicy> reentry,
+                              PresenceReset presenceReset) {
   // The scan log is its own record of who scanned what (station, operator, time): no audit row.
   need(Permission::Scan);
   return inner_->recordScan(scan, presence, reentry, presenceReset);
@@ -686,7 +686,7 @@ std::vector<ScanRecord> GuardedStore::scansUpTo(const std::string& gate, const s
   return inner_->scansUpTo(gate, until, limit);
 }
 
-long long GuardedStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since,
+long long GuardedStore::countScans(const std::string& gate, ScanVerdict verdict, const std::string& since,
                                    const std::string& until) {
   needAny(Permission::Scan, Permission::ViewReports);
   return inner_->countScans(gate, verdict, since, until);

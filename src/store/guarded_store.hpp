@@ -126,12 +126,13 @@ class GuardedStore final : public Store {
     inner_->forEachBadgeState(changed_since, fn);
   }
   std::vector<Presence> presences() override { return inner_->presences(); }
-  bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always",
-                  const std::string& presenceReset = "never") override;
+  bool recordScan(ScanRecord& scan, const Presence* presence,
+                  std::optional<ReentryPolicy> reentry = ReentryPolicy::Always,
+                  PresenceReset presenceReset = PresenceReset::Never) override;
   std::vector<ScanRecord> recentScans(const std::string& gate, int limit) override;
   std::vector<ScanRecord> scansUpTo(const std::string& gate, const std::string& until, int limit) override;
   std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) override;
-  long long countScans(const std::string& gate, const std::string& verdict, const std::string& since,
+  long long countScans(const std::string& gate, ScanVerdict verdict, const std::string& since,
                        const std::string& until) override;
   std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
   long long dataVersion() override { return inner_->dataVersion(); }

@@ -199,10 +199,9 @@ EnrolmentDone enrolStation(const Enrolment& e) {
     // The schema's owner may do every job (a server without `db roles`); any other login does its
     // group's job only.
     if (!rights.owner && rights.group != config.role) {
-      const std::string want(roleCode(config.role));
+      const std::string want(codeOf(config.role));
       if (!rights.group) throw Error(ErrorKind::Refused, tr("enrol.error.no_group", {rights.login, want}));
-      throw Error(ErrorKind::Refused,
-                  tr("enrol.error.role", {rights.login, std::string(roleCode(*rights.group)), want}));
+      throw Error(ErrorKind::Refused, tr("enrol.error.role", {rights.login, std::string(codeOf(*rights.group)), want}));
     }
     store = openStore(url, OpenMode::Existing);
   } catch (const Error& err) {
@@ -235,7 +234,7 @@ EnrolmentDone enrolStation(const Enrolment& e) {
   const nlohmann::json record = {{"machine", me},
                                  {"host", hostName()},
                                  {"login", parts.login},
-                                 {"role", roleCode(config.role)},
+                                 {"role", codeOf(config.role)},
                                  {"at", dates::utcNowIso()}};
   const std::string user = systemUserName().empty() ? parts.login : systemUserName();
   GuardedStore guarded(*store, Actor{user, config.role, config.name});

@@ -223,17 +223,18 @@ class Store {
                                  const std::function<void(const BadgeState&)>& fn) = 0;
   virtual std::vector<Presence> presences() = 0;
   // Appends the scan and, when given, sets the person's presence in the zone: one transaction.
-  // reentry "antipassback" or "once-per-day" on an accepted entry guards the presence in the database
+  // reentry Antipassback or OncePerDay on an accepted entry guards the presence in the database
   // itself (another gate may have admitted the same badge an instant before): if the rule no longer
   // holds there, the scan is logged as rejected (already_inside / already_used_today), scan.verdict
   // and scan.reason say so, and recordScan returns false. A scan whose uid is already logged (an
-  // offline queue pushed twice) changes nothing and returns the logged verdict. reentry "offline": a
+  // offline queue pushed twice) changes nothing and returns the logged verdict. reentry nullopt: a
   // scan decided earlier by a gate that had lost the server: logged as it was decided, and the presence
-  // set only if nothing newer is known for that person and zone. presenceReset "daily" (the gate
+  // set only if nothing newer is known for that person and zone. presenceReset Daily (the gate
   // profile's): under antipassback a person counts as inside only after an entry the same day
-  // (presence.last_day); "never": until an exit, whatever the day.
-  virtual bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always",
-                          const std::string& presenceReset = "never") = 0;
+  // (presence.last_day); Never: until an exit, whatever the day.
+  virtual bool recordScan(ScanRecord& scan, const Presence* presence,
+                          std::optional<ReentryPolicy> reentry = ReentryPolicy::Always,
+                          PresenceReset presenceReset = PresenceReset::Never) = 0;
   virtual std::vector<ScanRecord> recentScans(const std::string& gate, int limit) = 0;  // newest first
   // The gate screen's last scans: those logged at or before `until` (the venue's local time, compared on
   // its first 19 characters, YYYY-MM-DDTHH:MM:SS), latest first by time, then by id; gate empty: all.
@@ -243,7 +244,7 @@ class Store {
   virtual std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) = 0;
   // Scans of a gate with this verdict at or after since (ISO text) and, when until is not empty, at or
   // before it (compared like scansUpTo); gate empty: every gate.
-  virtual long long countScans(const std::string& gate, const std::string& verdict, const std::string& since,
+  virtual long long countScans(const std::string& gate, ScanVerdict verdict, const std::string& since,
                                const std::string& until) = 0;
   // People whose Latin or Arabic name contains text (manual admission at a gate).
   virtual std::vector<Person> findPeopleByName(const std::string& text, int limit) = 0;

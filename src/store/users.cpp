@@ -19,7 +19,7 @@ void audit(Store& store, const Actor& by, const std::string& action, const std::
            const nlohmann::json& before, const nlohmann::json& after) {
   AuditRow row;
   row.user_name = by.user;
-  row.role = std::string(roleCode(by.role));
+  row.role = std::string(codeOf(by.role));
   row.station = by.station;
   row.action = action;
   row.entity = "user";
@@ -71,7 +71,7 @@ User addUser(Store& store, const Actor& by, const std::string& name, Role role, 
   checkPin(pin);
   User u;
   u.name = name;
-  u.role = std::string(roleCode(role));
+  u.role = role;
   u.pin_hash = hashPin(pin);
   store.write([&] {
     store.insertUser(u);
@@ -112,7 +112,7 @@ void setRole(Store& store, const Actor& by, const std::string& name, Role role) 
   store.write([&] {
     User u = existing(store, name);
     const User before = u;
-    u.role = std::string(roleCode(role));
+    u.role = role;
     store.updateUser(u);
     audit(store, by, "user.set_role", name, before, u);
   });
@@ -129,7 +129,7 @@ Actor signIn(Store& store, const std::string& name, const std::string& pin, cons
   sodium_bin2hex(token, sizeof token, random, sizeof random);
   const SignInAttempt attempt{dates::utcIso(now), dates::utcIso(now + kLockout), kMaxFailures, token};
   const auto u = store.countSignInAttempt(name, attempt);
-  const Actor who{name, u ? roleFromCode(u->role).value_or(Role::Gate) : Role::Gate, station};
+  const Actor who{name, u ? u->role : Role::Gate, station};
   // One answer for every refusal (unknown name, wrong PIN, disabled or locked account), so that no one
   // learns which names exist; the audit trail keeps the real reason for the administrators.
   auto refuse = [&](const std::string& why) {
@@ -146,7 +146,7 @@ Actor signIn(Store& store, const std::string& name, const std::string& pin, cons
   }
   if (!pinMatches(u->pin_hash, pin)) refuse(u->failed_attempts >= kMaxFailures ? "locked_now" : "wrong_pin");
   store.clearSignInAttempts(name, token);
-  Actor actor{u->name, roleFromCode(u->role).value_or(Role::Gate), station};
+  Actor actor{u->name, u->role, station};
   audit(store, actor, "user.signin", name, nullptr, nullptr);
   return actor;
 }

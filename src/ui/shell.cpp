@@ -247,8 +247,7 @@ void Shell::drawStatus() {
   // A shared server may drop: say so (status() asks the store, not the network: nothing waits here).
   if (const StoreStatus s = store_.status(); s.shared && !s.connected)
     segments.emplace_back(tr("station.connection_lost"), theme::kError);
-  segments.emplace_back(tr("status.user", {actor_.user, tr("role." + std::string(roleCode(actor_.role)))}),
-                        theme::kMuted);
+  segments.emplace_back(tr("status.user", {actor_.user, codeLabel(actor_.role)}), theme::kMuted);
   segments.emplace_back(tr("status.station", {station_}), theme::kMuted);
   segments.emplace_back(status_, theme::kMuted);
   const float sep = ImGui::CalcTextSize("  ·  ").x;

@@ -155,7 +155,7 @@ void Startup::showEnrolment() {
   try {  // the station's present configuration, to correct rather than retype
     if (auto known = readStationConfig(stationConfigFile())) {
       form_ = *known;
-      const auto& roles = allRoles();
+      const auto& roles = allValues<Role>();
       roleIndex_ = static_cast<int>(std::find(roles.begin(), roles.end(), known->role) - roles.begin());
     }
   } catch (const Error&) {
@@ -238,13 +238,12 @@ void Startup::draw() {
       Text(tr("startup.field.name"));
       submit |= InputTextShaped("##name", &form_.name, enter);
       Text(tr("startup.field.role"));
-      const auto& roles = allRoles();
+      const auto& roles = allValues<Role>();
       form_.role = roles[static_cast<std::size_t>(std::clamp(roleIndex_, 0, static_cast<int>(roles.size()) - 1))];
-      if (BeginComboShaped("##role", tr("role." + std::string(roleCode(form_.role))))) {
+      if (BeginComboShaped("##role", codeLabel(form_.role))) {
         for (std::size_t i = 0; i < roles.size(); ++i)
-          if (ImGui::Selectable(
-                  (display(tr("role." + std::string(roleCode(roles[i])))) + "###role-" + std::to_string(i)).c_str(),
-                  static_cast<int>(i) == roleIndex_))
+          if (ImGui::Selectable((display(codeLabel(roles[i])) + "###role-" + std::to_string(i)).c_str(),
+                                static_cast<int>(i) == roleIndex_))
             roleIndex_ = static_cast<int>(i);
         ImGui::EndCombo();
       }

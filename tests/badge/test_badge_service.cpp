@@ -45,7 +45,7 @@ TEST_CASE("a person's first badge is issued once, with a serial, version 1 and a
   CHECK(a.version == 1);
   auto events = f.store->badgeEvents(a.id);
   REQUIRE(events.size() == 1);
-  CHECK(events[0].action == "issue");
+  CHECK(events[0].action == BadgeAction::Issue);
   CHECK(events[0].station == "desk-1");
   CHECK(events[0].operator_name == "amina");
 }
@@ -73,7 +73,7 @@ TEST_CASE("a reprint bumps the version, logs the reason, and the old payload is 
   CHECK(oldClaims.version < f.store->badgeOfPerson(f.person)->version);  // what the gate calls superseded
   auto events = f.store->badgeEvents(b.id);
   REQUIRE(events.size() == 2);
-  CHECK(events[1].action == "reprint");
+  CHECK(events[1].action == BadgeAction::Reprint);
   CHECK(events[1].reason == "typo in the name");
   CHECK_THROWS_AS(svc.reprint(f.person, ""), Error);
   CHECK(f.store->badgeOfPerson(f.person)->version == 2);
@@ -84,10 +84,10 @@ TEST_CASE("a revoked badge mints no payload until it is reprinted") {
   auto svc = f.service();
   svc.payload(f.person);
   svc.revoke(f.person, "lost");
-  CHECK(f.store->badgeOfPerson(f.person)->status == "revoked");
+  CHECK(f.store->badgeOfPerson(f.person)->status == BadgeStatus::Revoked);
   CHECK_THROWS_AS(svc.payload(f.person), Error);
   svc.reprint(f.person, "replacement");
-  CHECK(f.store->badgeOfPerson(f.person)->status == "active");
+  CHECK(f.store->badgeOfPerson(f.person)->status == BadgeStatus::Active);
   CHECK_NOTHROW(svc.payload(f.person));
 }
 
@@ -132,7 +132,7 @@ TEST_CASE("the face shows names, category labels and colour, and booth for exhib
   booth.code = "B-12";
   booth.hall = "B";
   booth.exhibitor_id = x.id;
-  booth.status = "assigned";
+  booth.status = BoothStatus::Assigned;
   f.store->insertBooth(booth);
   Person staff;
   staff.first_name = "Aicha";

@@ -29,7 +29,7 @@ TEST_CASE("assign, swap, unassign and undo a booth by hand") {
   DemoVenueDb d;
   auto before = booth::assignBooth(*d.store, "A-05", 1);
   CHECK(d.booth("A-05").exhibitor_id == Id{1});
-  CHECK(d.booth("A-05").status == "assigned");
+  CHECK(d.booth("A-05").status == BoothStatus::Assigned);
   // Giving the exhibitor another booth moves them.
   booth::assignBooth(*d.store, "B-07", 1);
   CHECK(!d.booth("A-05").exhibitor_id);
@@ -40,7 +40,7 @@ TEST_CASE("assign, swap, unassign and undo a booth by hand") {
   booth::restoreBooths(*d.store, swap);
   CHECK(d.booth("B-07").exhibitor_id == Id{1});
   booth::unassignBooth(*d.store, "B-07");
-  CHECK(d.booth("B-07").status == "free");
+  CHECK(d.booth("B-07").status == BoothStatus::Free);
   booth::restoreBooths(*d.store, before);
   CHECK(!d.booth("A-05").exhibitor_id);
 }

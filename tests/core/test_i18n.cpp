@@ -46,8 +46,8 @@ TEST_CASE("every stable code has a label in French, Arabic and English") {
   for (auto f :
        {Family{"kind", codes::kinds()}, Family{"sector", codes::sectors()}, Family{"region", codes::regions()},
         Family{"program", codes::programs()}, Family{"category", codes::categories()}, Family{"zone", codes::zones()},
-        Family{"booth_type", codes::boothTypes()}, Family{"booth_status", codes::boothStatuses()},
-        Family{"reentry", codes::reentryPolicies()}, Family{"presence_reset", codes::presenceResets()}}) {
+        Family{"booth_type", codeList<BoothType>()}, Family{"booth_status", codeList<BoothStatus>()},
+        Family{"reentry", codeList<ReentryPolicy>()}, Family{"presence_reset", codeList<PresenceReset>()}}) {
     for (auto code : f.codes) {
       for (const char* lang : {"fr", "ar", "en"}) {
         INFO(f.name << "." << code << " in " << lang);

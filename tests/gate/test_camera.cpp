@@ -148,7 +148,7 @@ TEST_CASE("the gate model admits a badge read by the camera, through the same pi
     return model.lastVerdict().has_value();
   }));
   CHECK(model.lastVerdict()->accepted);
-  CHECK(model.lastVerdict()->reason == "ok");
+  CHECK(model.lastVerdict()->reason == ScanReason::Ok);
   CHECK(f.scans() == before + 1);  // three frames of the same badge: one scan
   model.stopCamera();
   CHECK_FALSE(model.cameraOn());

@@ -72,6 +72,25 @@ TEST_CASE("gate list shows the edition's defaults, gate add adds, refuses bad fi
   CHECK(json::parse(d.cli({"--json", "gate", "list"}).out).size() == 4);
 }
 
+TEST_CASE(
+    "gate add and scan refuse an unknown direction, re-entry or presence reset, naming the option and the codes") {
+  DemoDb d;
+  auto r = d.cli({"--lang", "en", "gate", "add", "x", "--zone", "b2b", "--reentry", "bogus"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--reentry") != std::string::npos);
+  CHECK(r.err.find("bogus") != std::string::npos);
+  CHECK(r.err.find("always, antipassback, once-per-day") != std::string::npos);
+  r = d.cli({"--lang", "en", "gate", "add", "x", "--zone", "b2b", "--presence-reset", "weekly"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("weekly") != std::string::npos);
+  r = d.cli({"--lang", "en", "scan", "--gate", "exhibition", "--direction", "Out"}, "\n");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--direction") != std::string::npos);
+  CHECK(r.err.find("in, out") != std::string::npos);
+  CHECK(json::parse(d.cli({"--json", "gate", "list"}).out).size() == 3);  // nothing added
+  CHECK(d.count("SELECT count(*) FROM scan") == 0);                       // nothing logged
+}
+
 TEST_CASE("scan prints one verdict line per payload line, exactly in the documented shape") {
   DemoDb d;
   const std::string p = d.payload(1);

@@ -27,7 +27,7 @@ GateProfile door(GateFixture& f, const std::string& name, const std::string& ree
   GateProfile g;
   g.name = name;
   g.zone = "exhibition";
-  g.reentry = reentry;
+  g.reentry = parseCode<ReentryPolicy>(reentry, "test");
   return f.add(g);
 }
 
@@ -51,7 +51,7 @@ std::vector<int> acceptedPerRound(GateFixture& f, const GateProfile& profile, co
     threads.emplace_back([&, g] {
       for (std::size_t i = 0; i < payloads.size(); ++i) {
         sync.arrive_and_wait();
-        auto v = pipelines[static_cast<std::size_t>(g)]->scan(payloads[i], profile, "in", at);
+        auto v = pipelines[static_cast<std::size_t>(g)]->scan(payloads[i], profile, Direction::In, at);
         std::lock_guard lock(m);
         accepted[i] += v.accepted ? 1 : 0;
       }
@@ -76,11 +76,11 @@ TEST_CASE("many gates scanning the same badge at the same instant: anti-passback
   }
   // Every scan is in the log, the refusals with their reason.
   const auto since = std::string("2026-02-10");
-  CHECK(f.store->countScans("door-apb", "accepted", since, "") == static_cast<long long>(payloads.size()));
-  CHECK(f.store->countScans("door-apb", "rejected", since, "") ==
+  CHECK(f.store->countScans("door-apb", ScanVerdict::Accepted, since, "") == static_cast<long long>(payloads.size()));
+  CHECK(f.store->countScans("door-apb", ScanVerdict::Rejected, since, "") ==
         static_cast<long long>(payloads.size()) * (gates - 1));
   for (const auto& s : f.store->recentScans("door-apb", 1000))
-    if (s.verdict == "rejected") CHECK(s.reason == "already_inside");
+    if (s.verdict == ScanVerdict::Rejected) CHECK(s.reason == ScanReason::AlreadyInside);
 }
 
 TEST_CASE("many gates scanning the same badge at the same instant: once-per-day accepts exactly one") {
@@ -95,7 +95,7 @@ TEST_CASE("many gates scanning the same badge at the same instant: once-per-day 
     CHECK(accepted[i] == 1);
   }
   for (const auto& s : f.store->recentScans("door-day", 1000))
-    if (s.verdict == "rejected") CHECK(s.reason == "already_used_today");
+    if (s.verdict == ScanVerdict::Rejected) CHECK(s.reason == ScanReason::AlreadyUsedToday);
 }
 
 namespace {
@@ -171,8 +171,8 @@ TEST_CASE("many gate processes scanning the same badges together: each badge is 
     INFO("badge " << s);
     CHECK(acceptedBySerial[s] == 1);  // no double accept
   }
-  CHECK(f.store->countScans("turnstile", "accepted", "", "") == kBadges);
-  CHECK(f.store->countScans("turnstile", "rejected", "", "") == kBadges * (kGates - 1));
+  CHECK(f.store->countScans("turnstile", ScanVerdict::Accepted, "", "") == kBadges);
+  CHECK(f.store->countScans("turnstile", ScanVerdict::Rejected, "", "") == kBadges * (kGates - 1));
 }
 
 TEST_CASE("a reprint at a desk makes the old badge superseded at a gate that loaded before it") {
@@ -181,15 +181,15 @@ TEST_CASE("a reprint at a desk makes the old badge superseded at a gate that loa
   auto gateStore = openStore(f.db.string());  // the gate: its own connection, index loaded now
   gate::ScanPipeline pipeline(*gateStore, {"gate-1", ""});
   const auto at = GateFixture::at("2026-02-11T10:00:00+01:00");
-  CHECK(pipeline.scan(old, f.profile("exhibition"), "out", at).accepted);
+  CHECK(pipeline.scan(old, f.profile("exhibition"), Direction::Out, at).accepted);
   const long long before = gateStore->dataVersion();
   {
     auto desk = openStore(f.db.string());  // another station reprints
     BadgeService(*desk, BadgeService::keyBeside(f.db.string()), {"desk-2", "hind"}).reprint(f.visitor, "lost");
   }
   f.awaitOtherStation(before, gateStore.get());  // milliseconds: "within seconds" is the promise
-  auto v = pipeline.scan(old, f.profile("exhibition"), "in", at);
+  auto v = pipeline.scan(old, f.profile("exhibition"), Direction::In, at);
   CHECK_FALSE(v.accepted);
-  CHECK(v.reason == "superseded");
-  CHECK(pipeline.scan(f.payload(f.visitor), f.profile("exhibition"), "in", at).accepted);
+  CHECK(v.reason == ScanReason::Superseded);
+  CHECK(pipeline.scan(f.payload(f.visitor), f.profile("exhibition"), Direction::In, at).accepted);
 }

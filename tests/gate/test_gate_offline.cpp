@@ -43,7 +43,7 @@ TEST_CASE("offline gates decide from their copies, queue durably, push once and 
   GateProfile door;
   door.name = "door";
   door.zone = "exhibition";
-  door.reentry = "antipassback";
+  door.reentry = ReentryPolicy::Antipassback;
   f.add(door);
   std::vector<Id> people;
   std::vector<std::string> payloads;
@@ -60,23 +60,25 @@ TEST_CASE("offline gates decide from their copies, queue durably, push once and 
   REQUIRE(b.state().online);
   CHECK_FALSE(a.state().clockWarning);
   const auto at = GateFixture::at("2026-02-11T09:30:00+01:00");
-  CHECK(a.scan(payloads[0], door, "in", at).accepted);  // online: straight to the server
+  CHECK(a.scan(payloads[0], door, Direction::In, at).accepted);  // online: straight to the server
   CHECK(a.state().queued == 0);
 
   relay.cut();
   // A scan storm while cut: every scan decided locally, nothing lost.
-  for (int i = 1; i < 20; ++i) CHECK(a.scan(payloads[static_cast<std::size_t>(i)], door, "in", at).accepted);
+  for (int i = 1; i < 20; ++i) CHECK(a.scan(payloads[static_cast<std::size_t>(i)], door, Direction::In, at).accepted);
   CHECK_FALSE(a.state().online);
   CHECK(a.state().queued == 19);
-  CHECK_FALSE(a.scan(payloads[0], door, "in", at).accepted);  // the copy knows it was admitted before the cut
+  CHECK_FALSE(a.scan(payloads[0], door, Direction::In, at).accepted);  // the copy knows it was admitted before the cut
   const auto later = GateFixture::at("2026-02-11T09:31:00+01:00");
-  CHECK(a.scan(shared, door, "in", later).accepted);
-  CHECK(b.scan(shared, door, "in", later).accepted);  // B cannot know: a conflict, to be reported
-  for (int i = 20; i < 30; ++i) CHECK(b.scan(payloads[static_cast<std::size_t>(i)], door, "in", later).accepted);
+  CHECK(a.scan(shared, door, Direction::In, later).accepted);
+  CHECK(b.scan(shared, door, Direction::In, later).accepted);  // B cannot know: a conflict, to be reported
+  for (int i = 20; i < 30; ++i)
+    CHECK(b.scan(payloads[static_cast<std::size_t>(i)], door, Direction::In, later).accepted);
   CHECK_FALSE(b.state().online);
   CHECK(a.state().queued == 21);
   CHECK(b.state().queued == 11);
-  CHECK(f.store->countScans("door", "accepted", "", "") == 1);  // the server saw only the scan before the cut
+  CHECK(f.store->countScans("door", ScanVerdict::Accepted, "", "") ==
+        1);  // the server saw only the scan before the cut
 
   relay.restore();
   REQUIRE(a.tryOnline());
@@ -87,8 +89,8 @@ TEST_CASE("offline gates decide from their copies, queue durably, push once and 
   // has the server back) finds the other's admission and reports it.
   CHECK(a.state().conflicts + b.state().conflicts == 1);
   // The synced log: every scan exactly once.
-  CHECK(f.store->countScans("door", "accepted", "", "") == 1 + 19 + 1 + 1 + 10);
-  CHECK(f.store->countScans("door", "rejected", "", "") == 1);
+  CHECK(f.store->countScans("door", ScanVerdict::Accepted, "", "") == 1 + 19 + 1 + 1 + 10);
+  CHECK(f.store->countScans("door", ScanVerdict::Rejected, "", "") == 1);
   auto conflicts = gate::offlineConflicts(*f.store);
   REQUIRE(conflicts.size() == 1);
   CHECK(conflicts[0].person_id == f.visitor);
@@ -97,9 +99,9 @@ TEST_CASE("offline gates decide from their copies, queue durably, push once and 
   // Pushing the same queue again (a crash between the server's answer and the mark) changes nothing.
   b.local().setSetting("offline.pushed_scan_id", "0");
   b.push();
-  CHECK(f.store->countScans("door", "accepted", "", "") == 32);
+  CHECK(f.store->countScans("door", ScanVerdict::Accepted, "", "") == 32);
   // Back online, scans go to the server again and its rules apply.
-  CHECK_FALSE(a.scan(shared, door, "in", later).accepted);
+  CHECK_FALSE(a.scan(shared, door, Direction::In, later).accepted);
   CHECK(a.state().online);
 }
 
@@ -113,13 +115,13 @@ TEST_CASE("a gate started while the server is down works from the copy it made b
   relay.cut();
   gate::GateStation again(url, copy, {"gate-1", ""});
   CHECK_FALSE(again.state().online);
-  CHECK(again.scan(p, f.profile("exhibition"), "in", GateFixture::at("2026-02-10T10:00:00+01:00")).accepted);
+  CHECK(again.scan(p, f.profile("exhibition"), Direction::In, GateFixture::at("2026-02-10T10:00:00+01:00")).accepted);
   CHECK(again.state().queued == 1);
   // Without any copy, a gate cannot start: it says so.
   CHECK_THROWS_AS(gate::GateStation(url, (f.dir / "none.db").string(), {"gate-2", ""}), moussem::Error);
   relay.restore();
   REQUIRE(again.tryOnline());
-  CHECK(f.store->countScans("exhibition", "accepted", "", "") == 1);
+  CHECK(f.store->countScans("exhibition", ScanVerdict::Accepted, "", "") == 1);
 }
 
 TEST_CASE("an offline gate goes back online by itself when the server answers again, no scan waiting for it",
@@ -131,17 +133,17 @@ TEST_CASE("an offline gate goes back online by itself when the server answers ag
   const std::string url = throughRelay(f.db.string(), relay.port());
   gate::GateStation station(url, (f.dir / "gate.db").string(), {"gate-1", "amina"});
   relay.cut();
-  CHECK(station.scan(exhibitor, hall, "in", GateFixture::at("2026-02-10T10:00:00+01:00")).accepted);
+  CHECK(station.scan(exhibitor, hall, Direction::In, GateFixture::at("2026-02-10T10:00:00+01:00")).accepted);
   CHECK_FALSE(station.state().online);
   CHECK_FALSE(station.serverAnswering());
   relay.restore();
   // The background probe finds the server within a few seconds (it tries every 5 s).
   REQUIRE(awaitServer(station));
   // The next scan goes online: the queue is pushed first, then this scan is decided by the server.
-  CHECK(station.scan(official, hall, "in", GateFixture::at("2026-02-10T10:01:00+01:00")).accepted);
+  CHECK(station.scan(official, hall, Direction::In, GateFixture::at("2026-02-10T10:01:00+01:00")).accepted);
   CHECK(station.state().online);
   CHECK(station.state().queued == 0);
-  CHECK(f.store->countScans("exhibition", "accepted", "", "") == 2);
+  CHECK(f.store->countScans("exhibition", ScanVerdict::Accepted, "", "") == 2);
 }
 
 TEST_CASE("a gate whose clock is off by minutes is detected and warned", "[postgres]") {
@@ -178,7 +180,7 @@ constexpr long long kLocalDecisionMs = 400;
 void scanWithinBudget(gate::GateStation& station, const std::string& payload, const GateProfile& hall,
                       const gate::Moment& at) {
   const auto start = std::chrono::steady_clock::now();
-  const auto v = station.scan(payload, hall, "in", at);
+  const auto v = station.scan(payload, hall, Direction::In, at);
   const long long ms = elapsedMs(start);
   INFO("the scan took " << ms << " ms");
   CHECK(v.accepted);
@@ -208,7 +210,7 @@ TEST_CASE("a hung server never holds a verdict beyond the gate's budget, and the
   REQUIRE(station.state().online);
   CHECK(station.scanBudget() == budget);
   const auto at = GateFixture::at("2026-02-11T09:30:00+01:00");
-  CHECK(station.scan(payloads[0], hall, "in", at).accepted);
+  CHECK(station.scan(payloads[0], hall, Direction::In, at).accepted);
 
   // The proxy stops forwarding and keeps every connection open: no error, no reset, only silence.
   relay.freeze();
@@ -219,7 +221,7 @@ TEST_CASE("a hung server never holds a verdict beyond the gate's budget, and the
   relay.thaw();
   REQUIRE(awaitServer(station));  // reconnected in the background, queue pushed
   const auto start = std::chrono::steady_clock::now();
-  CHECK(station.scan(payloads[9], hall, "in", at).accepted);
+  CHECK(station.scan(payloads[9], hall, Direction::In, at).accepted);
   CHECK(elapsedMs(start) <= budget.count() + kLocalDecisionMs);
   CHECK(station.state().online);
   CHECK(station.state().queued == 0);
@@ -227,7 +229,7 @@ TEST_CASE("a hung server never holds a verdict beyond the gate's budget, and the
   // queued copy, so every scan is there once.
   for (int i = 0; i < 100 && f.scans() < 10; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   checkLoggedOnce(f.db.string(), 10);
-  CHECK(f.store->countScans("exhibition", "accepted", "", "") == 10);
+  CHECK(f.store->countScans("exhibition", ScanVerdict::Accepted, "", "") == 10);
   // Pushing the queue again changes nothing.
   station.local().setSetting("offline.pushed_scan_id", "0");
   station.push();
@@ -244,7 +246,7 @@ TEST_CASE("a table lock held by another session never holds a verdict beyond the
   gate::GateStation station(f.db.string(), (f.dir / "gate.db").string(), {"gate-2", "omar"}, std::chrono::seconds(60),
                             budget);
   const auto at = GateFixture::at("2026-02-11T10:00:00+01:00");
-  CHECK(station.scan(payloads[0], hall, "in", at).accepted);
+  CHECK(station.scan(payloads[0], hall, Direction::In, at).accepted);
   CHECK(station.state().online);
 
   // Another session takes the scan log and keeps it.
@@ -255,7 +257,7 @@ TEST_CASE("a table lock held by another session never holds a verdict beyond the
   lock.release();
 
   REQUIRE(awaitServer(station));
-  CHECK(station.scan(payloads[6], hall, "in", at).accepted);
+  CHECK(station.scan(payloads[6], hall, Direction::In, at).accepted);
   CHECK(station.state().online);
   CHECK(station.state().queued == 0);
   checkLoggedOnce(f.db.string(), 7);

@@ -14,7 +14,7 @@ TEST_CASE("an edition gets its default gate profiles once, on first use of the g
   CHECK(hall.zone == "exhibition");
   CHECK(hall.categories.empty());
   CHECK(hall.days.empty());
-  CHECK(hall.direction == "in");
+  CHECK(hall.direction == Direction::In);
   auto forum = f.profile("forum");
   CHECK(forum.days == std::vector<std::string>{"2026-02-09", "2026-02-10"});
   CHECK(std::find(forum.categories.begin(), forum.categories.end(), "exhibitor") == forum.categories.end());
@@ -39,8 +39,10 @@ TEST_CASE("a gate profile with a bad field is refused, naming the field, and not
     CHECK_THROWS_AS(f.add(g), Error);
   };
   tryAdd([](GateProfile& g) { g.zone = "garden"; });
-  tryAdd([](GateProfile& g) { g.direction = "sideways"; });
-  tryAdd([](GateProfile& g) { g.reentry = "twice"; });
+  // A direction or a re-entry rule that is none cannot be put in a profile: it is refused where it is
+  // read (the command line, the database, JSON).
+  CHECK_THROWS_AS(parseCode<Direction>("sideways", "test"), Error);
+  CHECK_THROWS_AS(parseCode<ReentryPolicy>("twice", "test"), Error);
   tryAdd([](GateProfile& g) { g.categories = {"martian"}; });
   tryAdd([](GateProfile& g) { g.days = {"2026-03-01"}; });
   tryAdd([](GateProfile& g) { g.days = {"tomorrow"}; });

@@ -104,7 +104,7 @@ TEST_CASE(
   const auto& v = k.screen.model().lastVerdict();
   REQUIRE(v);
   CHECK(v->accepted);
-  CHECK(v->reason == "ok");
+  CHECK(v->reason == ScanReason::Ok);
   REQUIRE(v->person);
   CHECK(v->person->name == "Karim Bennani");
   CHECK(k.screen.model().search.empty());
@@ -120,7 +120,7 @@ TEST_CASE(
   CHECK(k.screen.model().recent().size() == 1);
 
   // The same badge scanned at the exit, then a forged one: red, with its reason.
-  k.screen.model().setDirection("out");
+  k.screen.model().setDirection(Direction::Out);
   k.scanBurst(payload, typed);
   k.frames(2);
   CHECK(k.screen.model().lastVerdict()->accepted);
@@ -129,7 +129,7 @@ TEST_CASE(
   forged[forged.size() - 20] = forged[forged.size() - 20] == 'A' ? 'B' : 'A';
   k.scanBurst(forged, azerty(forged));
   k.frames(2);
-  CHECK(k.screen.model().lastVerdict()->reason == "forged");
+  CHECK(k.screen.model().lastVerdict()->reason == ScanReason::Forged);
   CHECK(k.f.scans() == 3);
 }
 
@@ -223,7 +223,7 @@ TEST_CASE("a badge read with Caps Lock on is the same badge, and the steward is 
   k.frames(3);
   const auto& v = k.screen.model().lastVerdict();
   REQUIRE(v);
-  CHECK(v->reason == "ok");
+  CHECK(v->reason == ScanReason::Ok);
   CHECK(v->accepted);
   CHECK(k.screen.showsCapsLock());
   CHECK(k.f.scans() == 1);
@@ -254,7 +254,7 @@ TEST_CASE("a slow frame in the middle of a burst changes nothing: the keys are j
   k.frames(3);
   const auto& v = k.screen.model().lastVerdict();
   REQUIRE(v);
-  CHECK(v->reason == "ok");
+  CHECK(v->reason == ScanReason::Ok);
   CHECK(k.f.scans() == 1);
   CHECK(k.screen.model().search.empty());
 }
@@ -310,7 +310,7 @@ TEST_CASE("a refusal's reason reads from two metres: at least half the verdict's
     k.frames(3);
     const gate::Verdict* v = k.screen.model().verdictOnShow();
     REQUIRE(v);
-    CHECK(v->reason == "revoked");
+    CHECK(v->reason == ScanReason::Revoked);
     CHECK(v->revocation_reason == "badge perdu, remplacé au guichet 2");
     CHECK(k.screen.verdictTitleSize() > 40);
     CHECK(k.screen.verdictReasonSize() >= 0.5f * k.screen.verdictTitleSize());
@@ -385,10 +385,13 @@ TEST_CASE("accepted today and the last scans follow the edition's day, dates on 
   {
     gate::ScanPipeline g(*k.f.store, {"gate-x", ""});
     const auto hall = k.f.profile("exhibition");
-    REQUIRE(g.scan(k.f.payload(k.f.official), hall, "in", GateFixture::at("2026-02-10T10:00:00+01:00")).accepted);
-    REQUIRE(g.scan(k.f.payload(k.f.exhibitor), hall, "in", GateFixture::at("2026-02-10T11:00:00+01:00")).accepted);
+    REQUIRE(
+        g.scan(k.f.payload(k.f.official), hall, Direction::In, GateFixture::at("2026-02-10T10:00:00+01:00")).accepted);
+    REQUIRE(
+        g.scan(k.f.payload(k.f.exhibitor), hall, Direction::In, GateFixture::at("2026-02-10T11:00:00+01:00")).accepted);
     // A rehearsal played ahead: logged for the 12th, not among the last scans of the 11th.
-    REQUIRE(g.scan(k.f.payload(k.f.official), hall, "in", GateFixture::at("2026-02-12T08:00:00+01:00")).accepted);
+    REQUIRE(
+        g.scan(k.f.payload(k.f.official), hall, Direction::In, GateFixture::at("2026-02-12T08:00:00+01:00")).accepted);
   }
   std::string now = "2026-02-11T09:00:00+01:00";
   k.screen.model().setClock([&] { return GateFixture::at(now.c_str()); });

@@ -19,9 +19,9 @@ TEST_CASE("a valid badge is accepted, logged before the verdict returns, with th
   GateFixture f;
   const std::string p = f.payload(f.speaker);
   gate::ScanPipeline g(*f.store, station());
-  auto v = g.scan(p, f.profile("exhibition"), "in", f.at(kMonday));
+  auto v = g.scan(p, f.profile("exhibition"), Direction::In, f.at(kMonday));
   CHECK(v.accepted);
-  CHECK(v.reason == "ok");
+  CHECK(v.reason == ScanReason::Ok);
   REQUIRE(v.person);
   CHECK(v.person->name == "Youssef Alaoui");
   CHECK(v.person->name_ar == "يوسف العلوي");
@@ -31,8 +31,8 @@ TEST_CASE("a valid badge is accepted, logged before the verdict returns, with th
   CHECK(v.version == 1);
   auto log = f.store->recentScans("exhibition", 5);
   REQUIRE(log.size() == 1);
-  CHECK(log[0].verdict == "accepted");
-  CHECK(log[0].reason == "ok");
+  CHECK(log[0].verdict == ScanVerdict::Accepted);
+  CHECK(log[0].reason == ScanReason::Ok);
   CHECK(log[0].station == "gate-a");
   CHECK(log[0].operator_name == "samir");
   CHECK(log[0].at == kMonday);
@@ -46,12 +46,12 @@ TEST_CASE("bad payloads are rejected with their reason code and every one is log
   const std::string good = f.payload(f.official);
   gate::ScanPipeline g(*f.store, station());
   const auto gateProfile = f.profile("exhibition");
-  auto reason = [&](const std::string& text) { return g.scan(text, gateProfile, "in", f.at(kMonday)).reason; };
+  auto reason = [&](const std::string& text) { return g.scan(text, gateProfile, Direction::In, f.at(kMonday)).reason; };
 
-  CHECK(reason("") == "malformed");
-  CHECK(reason("garbage") == "malformed");
-  CHECK(reason(std::string(10 * 1024, 'A')) == "malformed");
-  CHECK(reason(good.substr(0, good.size() / 2)) == "malformed");  // a burst cut off
+  CHECK(reason("") == ScanReason::Malformed);
+  CHECK(reason("garbage") == ScanReason::Malformed);
+  CHECK(reason(std::string(10 * 1024, 'A')) == ScanReason::Malformed);
+  CHECK(reason(good.substr(0, good.size() / 2)) == ScanReason::Malformed);  // a burst cut off
   // The same payload typed through an AZERTY mapping: digits become & é " ' ..., A and Q swap.
   std::string azerty = good;
   for (char& c : azerty) {
@@ -64,28 +64,28 @@ TEST_CASE("bad payloads are rejected with their reason code and every one is log
     else if (c == '.')
       c = ';';
   }
-  CHECK(reason(azerty) == "malformed");
+  CHECK(reason(azerty) == ScanReason::Malformed);
   std::string forged = good;
   std::size_t i = good.rfind('.') + 10;
   forged[i] = forged[i] == 'A' ? 'B' : 'A';
-  CHECK(reason(forged) == "forged");
+  CHECK(reason(forged) == ScanReason::Forged);
   std::string category = good;  // the signed claims changed: VIP instead of OFFICIAL
   category.replace(category.find(".OFFICIAL."), 10, ".VIP.");
-  CHECK(reason(category) == "forged");
+  CHECK(reason(category) == ScanReason::Forged);
 
   // Another edition's badge: its own uid and key.
   GateFixture other;
-  CHECK(reason(other.payload(other.official)) == "wrong_event");
+  CHECK(reason(other.payload(other.official)) == ScanReason::WrongEvent);
   // Our key, but a serial this edition never issued.
   BadgeClaims claims;
   claims.edition = f.store->edition()->uid;
   claims.serial = "ABCDEFGH";
   claims.category = "vip";
-  CHECK(reason(signPayload(claims, f.key().secret_key)) == "unknown_badge");
+  CHECK(reason(signPayload(claims, f.key().secret_key)) == ScanReason::UnknownBadge);
 
   CHECK(f.scans() == 9);
-  CHECK(f.store->countScans("exhibition", "rejected", "2026-02-09", "") == 9);
-  CHECK(g.scan(good, gateProfile, "in", f.at(kMonday)).accepted);
+  CHECK(f.store->countScans("exhibition", ScanVerdict::Rejected, "2026-02-09", "") == 9);
+  CHECK(g.scan(good, gateProfile, Direction::In, f.at(kMonday)).accepted);
 }
 
 TEST_CASE("a reprinted badge makes the old one superseded, a revoked badge is revoked") {
@@ -97,10 +97,10 @@ TEST_CASE("a reprinted badge makes the old one superseded, a revoked badge is re
   f.badges().revoke(f.speaker, "lost");
   gate::ScanPipeline g(*f.store, station());
   const auto p = f.profile("exhibition");
-  CHECK(g.scan(v1, p, "in", f.at(kMonday)).reason == "superseded");
-  CHECK(g.scan(v2, p, "in", f.at(kMonday)).reason == "ok");
-  auto revoked = g.scan(other, p, "in", f.at(kMonday));
-  CHECK(revoked.reason == "revoked");
+  CHECK(g.scan(v1, p, Direction::In, f.at(kMonday)).reason == ScanReason::Superseded);
+  CHECK(g.scan(v2, p, Direction::In, f.at(kMonday)).reason == ScanReason::Ok);
+  auto revoked = g.scan(other, p, Direction::In, f.at(kMonday));
+  CHECK(revoked.reason == ScanReason::Revoked);
   CHECK(revoked.revocation_reason == "lost");  // the steward can say why
   REQUIRE(revoked.person);                     // the steward sees whose badge it is
   CHECK(revoked.person->name == "Youssef Alaoui");
@@ -111,17 +111,17 @@ TEST_CASE("a revoke made by another station after the gate loaded is seen at the
   const std::string p = f.payload(f.visitor);
   gate::ScanPipeline g(*f.store, station());
   const auto profile = f.profile("exhibition");
-  CHECK(g.scan(p, profile, "in", f.at("2026-02-11T10:00")).accepted);
+  CHECK(g.scan(p, profile, Direction::In, f.at("2026-02-11T10:00")).accepted);
   const long long before = f.store->dataVersion();
   {
     auto desk = openStore(f.db.string());  // a second connection, as another process would
     BadgeService(*desk, BadgeService::keyBeside(f.db.string()), {"desk-2", "hind"}).revoke(f.visitor, "stolen");
   }
   f.awaitOtherStation(before);
-  CHECK(g.scan(p, profile, "in", f.at("2026-02-11T10:05")).reason == "revoked");
+  CHECK(g.scan(p, profile, Direction::In, f.at("2026-02-11T10:05")).reason == ScanReason::Revoked);
   // And a badge issued by the same connection after the load is found too.
   Id late = f.addPerson("Omar", "Tazi", "عمر التازي", "press", {});
-  CHECK(g.scan(f.payload(late), profile, "in", f.at("2026-02-11T10:06")).accepted);
+  CHECK(g.scan(f.payload(late), profile, Direction::In, f.at("2026-02-11T10:06")).accepted);
 }
 
 TEST_CASE("profile rules: zone, category, day and hours each have their reason") {
@@ -132,17 +132,21 @@ TEST_CASE("profile rules: zone, category, day and hours each have their reason")
   const auto hall = f.profile("exhibition");
 
   // category_denied: an exhibitor at the forum and in the VIP lounge; an official is welcome in the lounge.
-  CHECK(g.scan(f.payload(f.exhibitor), forum, "in", f.at(kMonday)).reason == "category_denied");
-  CHECK(g.scan(f.payload(f.exhibitor), vip, "in", f.at(kMonday)).reason == "category_denied");
-  CHECK(g.scan(f.payload(f.official), vip, "in", f.at(kMonday)).reason == "ok");
+  CHECK(g.scan(f.payload(f.exhibitor), forum, Direction::In, f.at(kMonday)).reason == ScanReason::CategoryDenied);
+  CHECK(g.scan(f.payload(f.exhibitor), vip, Direction::In, f.at(kMonday)).reason == ScanReason::CategoryDenied);
+  CHECK(g.scan(f.payload(f.official), vip, Direction::In, f.at(kMonday)).reason == ScanReason::Ok);
 
   // not_valid_today: the forum runs the first two days; the speaker's badge is for 9 and 10 February;
   // nobody enters outside the edition.
-  CHECK(g.scan(f.payload(f.official), forum, "in", f.at("2026-02-12T10:00")).reason == "not_valid_today");
-  CHECK(g.scan(f.payload(f.speaker), hall, "in", f.at("2026-02-11T10:00")).reason == "not_valid_today");
-  CHECK(g.scan(f.payload(f.speaker), hall, "in", f.at("2026-02-10T10:00")).reason == "ok");
-  CHECK(g.scan(f.payload(f.official), hall, "in", f.at("2026-02-16T10:00")).reason == "not_valid_today");
-  CHECK(g.scan(f.payload(f.official), hall, "in", f.at("2026-02-08T10:00")).reason == "not_valid_today");
+  CHECK(g.scan(f.payload(f.official), forum, Direction::In, f.at("2026-02-12T10:00")).reason ==
+        ScanReason::NotValidToday);
+  CHECK(g.scan(f.payload(f.speaker), hall, Direction::In, f.at("2026-02-11T10:00")).reason ==
+        ScanReason::NotValidToday);
+  CHECK(g.scan(f.payload(f.speaker), hall, Direction::In, f.at("2026-02-10T10:00")).reason == ScanReason::Ok);
+  CHECK(g.scan(f.payload(f.official), hall, Direction::In, f.at("2026-02-16T10:00")).reason ==
+        ScanReason::NotValidToday);
+  CHECK(g.scan(f.payload(f.official), hall, Direction::In, f.at("2026-02-08T10:00")).reason ==
+        ScanReason::NotValidToday);
 
   // outside_hours: an evening gate open 18:00-22:00, to the minute.
   GateProfile evening;
@@ -151,17 +155,19 @@ TEST_CASE("profile rules: zone, category, day and hours each have their reason")
   evening.hours_from = "18:00";
   evening.hours_to = "22:00";
   evening = f.add(evening);
-  CHECK(g.scan(f.payload(f.official), evening, "in", f.at("2026-02-09T17:59")).reason == "outside_hours");
-  CHECK(g.scan(f.payload(f.official), evening, "in", f.at("2026-02-09T22:00")).reason == "outside_hours");
-  CHECK(g.scan(f.payload(f.official), evening, "in", f.at("2026-02-09T18:00")).reason == "ok");
+  CHECK(g.scan(f.payload(f.official), evening, Direction::In, f.at("2026-02-09T17:59")).reason ==
+        ScanReason::OutsideHours);
+  CHECK(g.scan(f.payload(f.official), evening, Direction::In, f.at("2026-02-09T22:00")).reason ==
+        ScanReason::OutsideHours);
+  CHECK(g.scan(f.payload(f.official), evening, Direction::In, f.at("2026-02-09T18:00")).reason == ScanReason::Ok);
 
   // zone_denied: a badge whose signed claims name only the exhibition zone (bit 0), at the forum.
   auto badge = f.badges().ensureBadge(f.official);
   BadgeClaims c = f.badges().claims(*f.store->person(f.official), badge);
   c.zones = 0x1u;
   const std::string hallOnly = signPayload(c, f.key().secret_key);
-  CHECK(g.scan(hallOnly, forum, "in", f.at(kMonday)).reason == "zone_denied");
-  CHECK(g.scan(hallOnly, hall, "in", f.at("2026-02-10T09:00")).reason == "ok");
+  CHECK(g.scan(hallOnly, forum, Direction::In, f.at(kMonday)).reason == ScanReason::ZoneDenied);
+  CHECK(g.scan(hallOnly, hall, Direction::In, f.at("2026-02-10T09:00")).reason == ScanReason::Ok);
 }
 
 TEST_CASE("re-entry policies across directions and days") {
@@ -172,75 +178,75 @@ TEST_CASE("re-entry policies across directions and days") {
     GateProfile x;
     x.name = name;
     x.zone = zone;
-    x.reentry = policy;
-    x.presence_reset = presence;
+    x.reentry = parseCode<ReentryPolicy>(policy, "test");
+    x.presence_reset = parseCode<PresenceReset>(presence, "test");
     return f.add(x);
   };
 
   SECTION("always: in, in again, out, in") {
     auto a = make("b2b-always", "b2b", "always");
-    CHECK(g.scan(p, a, "in", f.at("2026-02-09T09:00")).accepted);
-    CHECK(g.scan(p, a, "in", f.at("2026-02-09T09:01")).accepted);
-    CHECK(g.scan(p, a, "out", f.at("2026-02-09T10:00")).accepted);
-    CHECK(g.scan(p, a, "in", f.at("2026-02-09T11:00")).accepted);
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-09T09:00")).accepted);
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-09T09:01")).accepted);
+    CHECK(g.scan(p, a, Direction::Out, f.at("2026-02-09T10:00")).accepted);
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-09T11:00")).accepted);
   }
   SECTION("antipassback, presence never reset: no second entry while inside; out then in again, any day") {
     auto a = make("b2b-apb", "b2b", "antipassback", "never");
-    CHECK(g.scan(p, a, "in", f.at("2026-02-09T09:00")).accepted);
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-09T09:00")).accepted);
     CHECK(g.insideNow("b2b") == 1);
-    CHECK(g.scan(p, a, "in", f.at("2026-02-09T09:01")).reason == "already_inside");
-    CHECK(g.scan(p, a, "out", f.at("2026-02-09T10:00")).accepted);
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-09T09:01")).reason == ScanReason::AlreadyInside);
+    CHECK(g.scan(p, a, Direction::Out, f.at("2026-02-09T10:00")).accepted);
     CHECK(g.insideNow("b2b") == 0);
-    CHECK(g.scan(p, a, "in", f.at("2026-02-09T11:00")).accepted);
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-09T11:00")).accepted);
     // Still inside the next morning (never scanned out): refused until an exit is scanned.
-    CHECK(g.scan(p, a, "in", f.at("2026-02-10T09:00")).reason == "already_inside");
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-10T09:00")).reason == ScanReason::AlreadyInside);
     // An exit is accepted even when not inside, and does not make the count negative.
-    CHECK(g.scan(p, a, "out", f.at("2026-02-10T09:05")).accepted);
-    CHECK(g.scan(p, a, "out", f.at("2026-02-10T09:06")).accepted);
+    CHECK(g.scan(p, a, Direction::Out, f.at("2026-02-10T09:05")).accepted);
+    CHECK(g.scan(p, a, Direction::Out, f.at("2026-02-10T09:06")).accepted);
     CHECK(g.insideNow("b2b") == 0);
   }
   SECTION("antipassback, presence reset every night: yesterday's missing exit keeps nobody out today") {
     auto a = make("b2b-apb-daily", "b2b", "antipassback");
-    CHECK(g.scan(p, a, "in", f.at("2026-02-09T09:00")).accepted);
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-09T09:00")).accepted);
     CHECK(g.insideNow("b2b", "2026-02-09") == 1);
-    CHECK(g.scan(p, a, "in", f.at("2026-02-09T18:00")).reason == "already_inside");
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-09T18:00")).reason == ScanReason::AlreadyInside);
     // Never scanned out. The next morning the zone starts empty and the entry is accepted...
     CHECK(g.insideNow("b2b", "2026-02-10") == 0);
-    CHECK(g.scan(p, a, "in", f.at("2026-02-10T09:00")).accepted);
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-10T09:00")).accepted);
     CHECK(g.insideNow("b2b", "2026-02-10") == 1);
     CHECK(g.insideNow("b2b", "2026-02-09") == 0);
     // ...and anti-passback holds again within the day, from this gate and from a fresh one.
-    CHECK(g.scan(p, a, "in", f.at("2026-02-10T09:30")).reason == "already_inside");
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-10T09:30")).reason == ScanReason::AlreadyInside);
     gate::ScanPipeline again(*f.store, station());
     CHECK(again.insideNow("b2b", "2026-02-10") == 1);
-    CHECK(again.scan(p, a, "in", f.at("2026-02-10T09:40")).reason == "already_inside");
-    CHECK(again.scan(p, a, "out", f.at("2026-02-10T12:00")).accepted);
+    CHECK(again.scan(p, a, Direction::In, f.at("2026-02-10T09:40")).reason == ScanReason::AlreadyInside);
+    CHECK(again.scan(p, a, Direction::Out, f.at("2026-02-10T12:00")).accepted);
     CHECK(again.insideNow("b2b", "2026-02-10") == 0);
     CHECK(again.insideNow("b2b") == 0);
   }
   SECTION("once-per-day: one entry per day whatever the exits; the next day opens again") {
     auto a = make("b2b-once", "b2b", "once-per-day");
-    CHECK(g.scan(p, a, "in", f.at("2026-02-09T09:00")).accepted);
-    CHECK(g.scan(p, a, "out", f.at("2026-02-09T10:00")).accepted);
-    CHECK(g.scan(p, a, "in", f.at("2026-02-09T11:00")).reason == "already_used_today");
-    CHECK(g.scan(p, a, "in", f.at("2026-02-10T09:00")).accepted);
-    CHECK(g.scan(p, a, "in", f.at("2026-02-10T09:30")).reason == "already_used_today");
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-09T09:00")).accepted);
+    CHECK(g.scan(p, a, Direction::Out, f.at("2026-02-09T10:00")).accepted);
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-09T11:00")).reason == ScanReason::AlreadyUsedToday);
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-10T09:00")).accepted);
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-10T09:30")).reason == ScanReason::AlreadyUsedToday);
   }
   SECTION("presence survives a restart of the gate (it is in the database)") {
     auto a = make("b2b-apb", "b2b", "antipassback", "never");
-    CHECK(g.scan(p, a, "in", f.at("2026-02-09T09:00")).accepted);
+    CHECK(g.scan(p, a, Direction::In, f.at("2026-02-09T09:00")).accepted);
     gate::ScanPipeline again(*f.store, station());
     CHECK(again.insideNow("b2b") == 1);
-    CHECK(again.scan(p, a, "in", f.at("2026-02-09T09:30")).reason == "already_inside");
+    CHECK(again.scan(p, a, Direction::In, f.at("2026-02-09T09:30")).reason == ScanReason::AlreadyInside);
   }
   SECTION("exits are not bound by days, hours or categories") {
     auto forum = f.profile("forum");
-    CHECK(g.scan(f.payload(f.exhibitor), forum, "out", f.at("2026-02-14T23:00")).accepted);
+    CHECK(g.scan(f.payload(f.exhibitor), forum, Direction::Out, f.at("2026-02-14T23:00")).accepted);
   }
 }
 
 TEST_CASE("every reason code of PRODUCT.md has a label in French, Arabic and English") {
-  for (auto code : codes::scanReasons())
+  for (auto code : codeList<ScanReason>())
     for (const char* lang : {"fr", "ar", "en"}) {
       INFO(code << " in " << lang);
       CHECK(!i18n::lookupIn(lang, "code.reason." + std::string(code)).empty());
@@ -251,10 +257,10 @@ TEST_CASE("a manual admission is logged as manual with the steward's reason") {
   GateFixture f;
   gate::ScanPipeline g(*f.store, station());
   const auto a = f.profile("exhibition");
-  CHECK_THROWS_AS(g.admitManually(f.visitor, a, "in", f.at(kMonday), "  "), Error);
-  CHECK_THROWS_AS(g.admitManually(9999, a, "in", f.at(kMonday), "badge forgotten"), Error);
+  CHECK_THROWS_AS(g.admitManually(f.visitor, a, Direction::In, f.at(kMonday), "  "), Error);
+  CHECK_THROWS_AS(g.admitManually(9999, a, Direction::In, f.at(kMonday), "badge forgotten"), Error);
   CHECK(f.scans() == 0);
-  auto v = g.admitManually(f.visitor, a, "in", f.at(kMonday), "badge forgotten at the hotel");
+  auto v = g.admitManually(f.visitor, a, Direction::In, f.at(kMonday), "badge forgotten at the hotel");
   CHECK(v.accepted);
   CHECK(v.manual);
   auto log = f.store->recentScans("", 1);
@@ -270,5 +276,5 @@ TEST_CASE("the gate needs only the public key: no key file beside the database")
   const std::string p = f.payload(f.official);
   std::filesystem::remove(paths::keyFileFor(f.db));
   gate::ScanPipeline g(*f.store, station());
-  CHECK(g.scan(p, f.profile("exhibition"), "in", f.at(kMonday)).accepted);
+  CHECK(g.scan(p, f.profile("exhibition"), Direction::In, f.at(kMonday)).accepted);
 }

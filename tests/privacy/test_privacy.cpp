@@ -185,18 +185,18 @@ struct DemoDb {
       if (auto badge = store->badgeOfPerson(id)) {
         withNote = id;
         store->updateBadge(*badge, "Perdu, signalé par Salma Berrada");
-        store->addBadgeEvent({0, badge->id, badge->version, "issue", "Remis en main propre par Salma Berrada", "desk-2",
-                              "Salma Berrada", ""});
+        store->addBadgeEvent({0, badge->id, badge->version, BadgeAction::Issue,
+                              "Remis en main propre par Salma Berrada", "desk-2", "Salma Berrada", ""});
         ScanRecord s;
         s.uid = "privacy-test-manual-1";
         s.gate = "Hall";
         s.zone = "exhibition";
-        s.direction = "in";
+        s.direction = Direction::In;
         s.station = "gate-9";
         s.operator_name = "Omar Tazi";
         s.at = "2026-02-12T11:00:00+01:00";
-        s.verdict = "rejected";
-        s.reason = "unknown_badge";
+        s.verdict = ScanVerdict::Rejected;
+        s.reason = ScanReason::UnknownBadge;
         s.person_id = id;
         s.manual = true;
         s.note = "Vue par Omar Tazi avec Mme Nawal Skalli";

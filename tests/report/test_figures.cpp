@@ -59,12 +59,12 @@ struct Seeded {
     gate::ScanPipeline pipeline(*f.store, {"gate-1", "steward"});
     GateProfile hall = f.profile("exhibition");
     GateProfile hallOut = hall;
-    hallOut.direction = "out";
+    hallOut.direction = Direction::Out;
     // The forum: its own gate in and out, open on the first two days to the forum categories.
     GateProfile forum = f.profile("forum");
-    forum.reentry = "always";
+    forum.reentry = ReentryPolicy::Always;
     GateProfile forumOut = forum;
-    forumOut.direction = "out";
+    forumOut.direction = Direction::Out;
     auto badges = f.badges();
     for (int i = 0; i < n; ++i) {
       const Id who = people[rng() % people.size()];
@@ -77,7 +77,7 @@ struct Seeded {
                     day == 15 ? "+00:00" : "+01:00");
       const bool out = rng() % 3 == 0;
       const GateProfile& gate = atForum ? (out ? forumOut : forum) : (out ? hallOut : hall);
-      pipeline.scan(badges.payload(who), gate, out ? "out" : "in", GateFixture::at(at));
+      pipeline.scan(badges.payload(who), gate, out ? Direction::Out : Direction::In, GateFixture::at(at));
     }
   }
 };

@@ -26,10 +26,10 @@ void scanSome(GateFixture& f) {
   auto badges = f.badges();
   for (Id who : {f.speaker, f.exhibitor, f.official, f.visitor})
     for (const char* at : {"2026-02-10T10:15:00+01:00", "2026-02-11T16:40:00+01:00"}) {
-      pipeline.scan(badges.payload(who), hall, "in", GateFixture::at(at));
+      pipeline.scan(badges.payload(who), hall, Direction::In, GateFixture::at(at));
       GateProfile out = hall;
-      out.direction = "out";
-      pipeline.scan(badges.payload(who), out, "out", GateFixture::at(at));
+      out.direction = Direction::Out;
+      pipeline.scan(badges.payload(who), out, Direction::Out, GateFixture::at(at));
     }
 }
 
@@ -39,7 +39,7 @@ void scanForum(GateFixture& f) {
   gate::ScanPipeline pipeline(*f.store, {"forum-gate", "hafsa"});
   GateProfile in = f.profile("forum");
   GateProfile out = in;
-  out.direction = "out";
+  out.direction = Direction::Out;
   auto badges = f.badges();
   for (auto [who, gate, at] :
        std::vector<std::tuple<Id, GateProfile*, const char*>>{{f.speaker, &in, "2026-02-09T10:00:00+01:00"},
@@ -292,7 +292,7 @@ TEST_CASE("export scans writes the whole scan log, one line per scan, with no ph
   scanSome(f);
   scanForum(f);
   gate::ScanPipeline(*f.store, {"gate-1", "steward"})
-      .scan("NOT-A-BADGE", f.profile("exhibition"), "in", GateFixture::at("2026-02-12T09:00:00+01:00"));
+      .scan("NOT-A-BADGE", f.profile("exhibition"), Direction::In, GateFixture::at("2026-02-12T09:00:00+01:00"));
   const auto out = f.dir / "scans.csv";
   auto r = test::run("moussem-cli", {"--db", f.db.string(), "export", "scans", out.string()});
   REQUIRE(r.exit_code == 0);

@@ -77,11 +77,11 @@ std::vector<Op> operations() {
          r.uid = "scan-guarded-1";
          r.gate = "exhibition";
          r.zone = "exhibition";
-         r.direction = "in";
+         r.direction = Direction::In;
          r.at = "2026-02-10T10:00:00+01:00";
-         r.verdict = "rejected";
-         r.reason = "malformed";
-         s.recordScan(r, nullptr, "always");
+         r.verdict = ScanVerdict::Rejected;
+         r.reason = ScanReason::Malformed;
+         s.recordScan(r, nullptr, ReentryPolicy::Always);
        }},
       {"read report figures", P::ViewReports, false,
        [](Store& s, GateFixture&) { s.forEachPassage(0, [](const PassageFact&) {}); }},
@@ -101,21 +101,21 @@ std::vector<Op> operations() {
 }  // namespace
 
 TEST_CASE("every role through every kind of change: allowed and audited, or refused, audited and nothing changed") {
-  for (Role role : allRoles()) {
+  for (Role role : allValues<Role>()) {
     for (const Op& op : operations()) {
       GateFixture f;
       auto admin = as(f, Role::Admin, "root");
       const auto auditBefore = admin->auditChain().size();
       const auto peopleBefore = people(*admin);
-      auto store = as(f, role, "user-" + std::string(roleCode(role)));
-      INFO(roleCode(role) << " tries to " << op.what);
+      auto store = as(f, role, "user-" + std::string(codeOf(role)));
+      INFO(codeOf(role) << " tries to " << op.what);
       if (allows(role, op.needs)) {
         CHECK_NOTHROW(op.run(*store, f));
         if (op.changes) {
           auto rows = admin->auditRows({}, 1);
           REQUIRE(admin->auditChain().size() > auditBefore);
-          CHECK(rows.front().user_name == "user-" + std::string(roleCode(role)));
-          CHECK(rows.front().role == roleCode(role));
+          CHECK(rows.front().user_name == "user-" + std::string(codeOf(role)));
+          CHECK(rows.front().role == codeOf(role));
           CHECK(rows.front().station == "station-7");
         }
       } else {
@@ -129,8 +129,8 @@ TEST_CASE("every role through every kind of change: allowed and audited, or refu
         REQUIRE(admin->auditChain().size() == auditBefore + 1);
         const auto row = admin->auditRows({}, 1).front();
         CHECK(row.action == "refused");
-        CHECK(row.user_name == "user-" + std::string(roleCode(role)));
-        CHECK(row.role == roleCode(role));
+        CHECK(row.user_name == "user-" + std::string(codeOf(role)));
+        CHECK(row.role == codeOf(role));
         CHECK(row.entity_id == permissionCode(op.needs));
         CHECK(row.after.find("\"why\"") != std::string::npos);
         CHECK(row.after.find("\"operation\"") != std::string::npos);

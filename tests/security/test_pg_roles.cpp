@@ -117,14 +117,14 @@ TEST_CASE("a gate's database login reads display fields and logs scans, and noth
   s.uid = "pg-roles-scan-1";
   s.gate = "Hall A";
   s.zone = "exhibition";
-  s.direction = "in";
+  s.direction = Direction::In;
   s.station = "gate-9";
   s.at = "2026-02-10T10:00:00+01:00";
-  s.verdict = "accepted";
-  s.reason = "ok";
+  s.verdict = ScanVerdict::Accepted;
+  s.reason = ScanReason::Ok;
   s.person_id = ids.front();
   Presence inside{ids.front(), "exhibition", true, s.at, "2026-02-10"};
-  CHECK(store->recordScan(s, &inside, "always"));
+  CHECK(store->recordScan(s, &inside, ReentryPolicy::Always));
   CHECK(test::pgQuery(ed.url, "SELECT verdict FROM scan WHERE uid = 'pg-roles-scan-1'") == "accepted");
   // An offline gate's local copy is filled from the same login.
   test::TempDir dir;

@@ -30,10 +30,10 @@ TEST_CASE("the permission table: what each role may and may not do") {
 }
 
 TEST_CASE("role codes round-trip and anything else is no role") {
-  for (Role r : allRoles()) CHECK(roleFromCode(roleCode(r)) == r);
-  CHECK_FALSE(roleFromCode("root"));
-  CHECK_FALSE(roleFromCode("Admin"));
-  CHECK_FALSE(roleFromCode(""));
+  for (Role r : allValues<Role>()) CHECK(fromCode<Role>(codeOf(r)) == r);
+  CHECK_FALSE(fromCode<Role>("root"));
+  CHECK_FALSE(fromCode<Role>("Admin"));
+  CHECK_FALSE(fromCode<Role>(""));
 }
 
 TEST_CASE("a refusal names the user, the role and what was refused, in the user's language") {

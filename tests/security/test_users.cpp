@@ -34,7 +34,7 @@ TEST_CASE("a PIN is kept as an Argon2id hash, never as itself") {
   users::addUser(*f.store, kOwner, "amina", Role::Desk, "482913");
   auto u = f.store->user("amina");
   REQUIRE(u);
-  CHECK(u->role == "desk");
+  CHECK(u->role == Role::Desk);
   CHECK(u->pin_hash.rfind("$argon2id$", 0) == 0);
   CHECK(u->pin_hash.find("482913") == std::string::npos);
   CHECK(users::pinMatches(u->pin_hash, "482913"));
@@ -60,7 +60,7 @@ TEST_CASE("PIN and name rules, a second user of the same name is refused") {
   users::addUser(*f.store, kOwner, "karim", Role::Gate, "1234");
   CHECK(refusal([&] { users::addUser(*f.store, kOwner, "karim", Role::Admin, "9999"); }).find("karim") !=
         std::string::npos);
-  CHECK(f.store->user("karim")->role == "gate");
+  CHECK(f.store->user("karim")->role == Role::Gate);
   CHECK(f.store->person(f.visitor));  // the person table is still there
 }
 
@@ -164,7 +164,7 @@ TEST_CASE("only an administrator manages users, through the guarded store") {
   CHECK_THROWS_AS(users::addUser(desk, desk.actor(), "mallory", Role::Admin, "1234"), Error);
   CHECK_THROWS_AS(users::setRole(desk, desk.actor(), "amina", Role::Admin), Error);
   CHECK_THROWS_AS(desk.users(), Error);
-  CHECK(f.store->user("amina")->role == "desk");
+  CHECK(f.store->user("amina")->role == Role::Desk);
   CHECK_FALSE(f.store->user("mallory"));
   GuardedStore admin(openStore(f.db.string()), {"root", Role::Admin, "bo"});
   users::addUser(admin, admin.actor(), "hassan", Role::Organizer, "8642");

@@ -27,7 +27,7 @@ struct PlanDb {
   std::vector<std::pair<std::string, std::optional<Id>>> holders() {
     std::vector<std::pair<std::string, std::optional<Id>>> out;
     for (const auto& b : store->booths())
-      out.emplace_back(b.code + "/" + b.status + (b.locked ? "/L" : ""), b.exhibitor_id);
+      out.emplace_back(b.code + "/" + std::string(codeOf(b.status)) + (b.locked ? "/L" : ""), b.exhibitor_id);
     return out;
   }
 };

@@ -23,9 +23,9 @@ void seed(GateFixture& f) {
   GateProfile forum = f.profile("forum");
   auto badges = f.badges();
   for (Id who : {f.speaker, f.official, f.exhibitor})
-    pipeline.scan(badges.payload(who), hall, "in", GateFixture::at("2026-02-09T10:15:00+01:00"));
+    pipeline.scan(badges.payload(who), hall, Direction::In, GateFixture::at("2026-02-09T10:15:00+01:00"));
   for (Id who : {f.speaker, f.official})
-    pipeline.scan(badges.payload(who), forum, "in", GateFixture::at("2026-02-09T11:00:00+01:00"));
+    pipeline.scan(badges.payload(who), forum, Direction::In, GateFixture::at("2026-02-09T11:00:00+01:00"));
   badges.recordPrint(f.speaker);
 }
 

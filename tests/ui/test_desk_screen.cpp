@@ -382,7 +382,7 @@ TEST_CASE(
 
     // Revoke: the badge is refused from now on, and printing it is refused too.
     REQUIRE(m.revoke("badge stolen"));
-    CHECK(k.d.store->badgeOfPerson(k.d.karim)->status == "revoked");
+    CHECK(k.d.store->badgeOfPerson(k.d.karim)->status == BadgeStatus::Revoked);
     CHECK(m.print(true) == ui::DeskModel::PrintStart::Revoked);
     k.frames(2);
   }

@@ -72,7 +72,7 @@ TEST_CASE("plan editor: arrows and Delete act on the selected booths, else the a
   // A new hall away from the others, an entrance in it: selected as it is added.
   REQUIRE(e.addHall(200, 0));
   const std::string hall = m.selection().hall()->code;
-  REQUIRE(e.addFeature("entrance", 210, 6));
+  REQUIRE(e.addFeature(VenueFeatureKind::Entrance, 210, 6));
   REQUIRE(m.selection().feature());
   const std::string door = m.selection().feature()->code;
   auto feature = [&](const std::string& code) {

@@ -25,7 +25,7 @@ TEST_CASE("plan operations: assign, move onto a free booth, swap two held booths
   Plan p;
   REQUIRE(p.ops().assign(p.at("A-05"), 1));
   CHECK(p.booth("A-05").exhibitor_id == Id{1});
-  CHECK(p.booth("A-05").status == "assigned");
+  CHECK(p.booth("A-05").status == BoothStatus::Assigned);
   CHECK_FALSE(p.model->messageIsError());
   CHECK(p.model->message().find("A-05") != std::string::npos);
   // The model's rows follow the database.
@@ -72,11 +72,11 @@ TEST_CASE("plan operations: a locked booth refuses an assignment in the user's l
     // Unlocked, then held and released: each one step, undone in reverse order.
     REQUIRE(p.ops().toggleLock(p.at("A-05")));
     REQUIRE(p.ops().toggleHold(p.at("A-05")));
-    CHECK(p.booth("A-05").status == "hold");
+    CHECK(p.booth("A-05").status == BoothStatus::Hold);
     REQUIRE(p.ops().toggleHold(p.at("A-05")));
-    CHECK(p.booth("A-05").status == "free");
+    CHECK(p.booth("A-05").status == BoothStatus::Free);
     REQUIRE(p.ops().undo());
-    CHECK(p.booth("A-05").status == "hold");
+    CHECK(p.booth("A-05").status == BoothStatus::Hold);
     REQUIRE(p.ops().undo());
     REQUIRE(p.ops().undo());
     CHECK(p.booth("A-05").locked);

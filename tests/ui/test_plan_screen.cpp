@@ -89,14 +89,14 @@ TEST_CASE(
   REQUIRE(inside(to, p.screen.canvasMin(), p.screen.canvasMax()));
   p.drag(*from, to);
   CHECK(p.d.booth("A-05").exhibitor_id == x);
-  CHECK(p.d.booth("A-05").status == "assigned");
+  CHECK(p.d.booth("A-05").status == BoothStatus::Assigned);
   CHECK(p.screen.model().search().unassignedTotal() == before - 1);
   CHECK(p.screen.model().selection().currentBooth()->booth.code == "A-05");
   CHECK_FALSE(p.screen.model().messageIsError());
 
   REQUIRE(p.key(ui::Key::Z, true));
   CHECK_FALSE(p.d.booth("A-05").exhibitor_id);
-  CHECK(p.d.booth("A-05").status == "free");
+  CHECK(p.d.booth("A-05").status == BoothStatus::Free);
   CHECK(p.screen.model().search().unassignedTotal() == before);
   CHECK_FALSE(p.screen.model().operations().canUndo());
 
@@ -492,9 +492,9 @@ TEST_CASE(
   CHECK(e == "E");
   REQUIRE(m.editor().renameHall(e, "Hall E — Poterie", "القاعة هـ"));
   CHECK(hall(e).name_ar == "القاعة هـ");
-  REQUIRE(m.editor().addFeature("aisle", 2, 81));
+  REQUIRE(m.editor().addFeature(VenueFeatureKind::Aisle, 2, 81));
   const std::string aisle = m.selection().feature()->code;
-  REQUIRE(m.editor().addFeature("entrance", 10, 80));
+  REQUIRE(m.editor().addFeature(VenueFeatureKind::Entrance, 10, 80));
   const std::string door = m.selection().feature()->code;
   REQUIRE(m.editor().setFeatureLabels(door, "Porte sud", "الباب الجنوبي", "South door"));
   REQUIRE(m.editor().addBooth(10, 84));

@@ -24,7 +24,7 @@ struct Rows {
     halls.push_back(a);
     VenueFeature aisle;
     aisle.code = "A-A1";
-    aisle.kind = "aisle";
+    aisle.kind = VenueFeatureKind::Aisle;
     features.push_back(aisle);
     selection.sync();
   }

@@ -71,7 +71,7 @@ TEST_CASE("a demo edition without users opens at once, a real one asks for its f
   CHECK(s->submitFirstAdmin("directrice", "482193", "482193"));
   CHECK(s->state() == State::Active);
   CHECK(s->shell()->actor().user == "directrice");
-  CHECK(real.store->user("directrice")->role == "admin");
+  CHECK(real.store->user("directrice")->role == Role::Admin);
   // Once a user exists, nobody creates another "first" administrator.
   auto again = real.session();
   CHECK(again->state() == State::SignIn);

@@ -114,7 +114,7 @@ struct WorkerResult {
     for (const auto& p : payloads) {
       auto t0 = Clock::now();
       try {
-        auto v = pipeline.scan(p, profile, "in", at);
+        auto v = pipeline.scan(p, profile, Direction::In, at);
         (v.accepted ? r.accepted : r.rejected) += 1;
       } catch (const std::exception&) {
         ++r.errors;
@@ -166,7 +166,7 @@ nlohmann::json benchGateStations(long long n, int processes, long long scansEach
     edition = *store->edition();
     profile.name = "bench-turnstile";
     profile.zone = "exhibition";
-    profile.reentry = "antipassback";
+    profile.reentry = ReentryPolicy::Antipassback;
     store->insertGateProfile(profile);
     const SigningKey key = readKeyFile(paths::keyFileFor(db));
     const long long distinct = std::min(n, scansEach);

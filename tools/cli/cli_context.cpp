@@ -83,7 +83,7 @@ std::string readHidden(const std::string& prompt) {
 }
 
 Role roleOf(const std::string& code) {
-  auto r = roleFromCode(code);
+  auto r = fromCode<Role>(code);
   if (!r) throw Error(ErrorKind::Usage, tr("user.error.role", {code}));
   return *r;
 }

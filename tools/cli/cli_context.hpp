@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 
+#include "core/codes.hpp"
+#include "core/error.hpp"
 #include "core/roles.hpp"
 #include "store/store.hpp"
 
@@ -58,6 +60,22 @@ std::string readHidden(const std::string& prompt);
 // An app role from its code (admin, organizer, desk, gate); a usage error naming it otherwise.
 Role roleOf(const std::string& code);
 std::string readNewSecret(const std::string& prompt, bool fromStdin, const std::string& noTerminal);
+
+// The check of an option holding a code of an enum family (core/codes.hpp): an unknown code is refused
+// when the command line is parsed (exit code 2), naming the option, the family, the code and the known ones.
+template <Coded E>
+CLI::Validator codeCheck(std::string option) {
+  return CLI::Validator(
+      [option](std::string& text) -> std::string {
+        if (fromCode<E>(text)) return {};
+        try {
+          refuseCode(familyName<E>(), text, option, codeList<E>());
+        } catch (const Error& e) {
+          return e.what();
+        }
+      },
+      std::string(familyName<E>()));
+}
 
 using Register = void (*)(CLI::App& app, Context& ctx);
 void registerInit(CLI::App& app, Context& ctx);

@@ -177,10 +177,10 @@ void registerBadge(CLI::App& app, Context& ctx) {
     };
   });
 
-  for (const char* action : {"reprint", "revoke"}) {
-    const bool isReprint = std::string(action) == "reprint";
-    auto* sub = badge->add_subcommand(
-        action, isReprint ? tr("cli.help.badge.reprint.about") : tr("cli.help.badge.revoke.about"));
+  for (BadgeAction action : {BadgeAction::Reprint, BadgeAction::Revoke}) {
+    const bool isReprint = action == BadgeAction::Reprint;
+    auto* sub = badge->add_subcommand(std::string(codeOf(action)), isReprint ? tr("cli.help.badge.reprint.about")
+                                                                             : tr("cli.help.badge.revoke.about"));
     sub->add_option("--person", o->person, tr("cli.help.badge.person-id"))->required();
     sub->add_option("--reason", o->reason, tr("cli.help.badge.reason"))->required();
     sub->callback([&ctx, o, isReprint] {

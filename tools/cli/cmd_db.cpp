@@ -41,7 +41,7 @@ void registerDb(CLI::App& app, Context& ctx) {
       pg::Connection conn(url);
       pg_roles::applyRoles(conn);
       nlohmann::json groups = nlohmann::json::array();
-      for (Role r : allRoles()) groups.push_back(pg_roles::groupRole(r));
+      for (Role r : allValues<Role>()) groups.push_back(pg_roles::groupRole(r));
       ctx.print({{"roles", groups}},
                 tr("db.roles.done", {"moussem_admin, moussem_organizer, moussem_desk, moussem_gate"}));
     };
@@ -63,7 +63,7 @@ void registerDb(CLI::App& app, Context& ctx) {
       pg::Connection conn(url);
       pg_roles::setLogin(conn, name, r, password);
       ctx.print({{"login", name}, {"role", role}, {"group", pg_roles::groupRole(r)}},
-                tr("db.login.done", {name, tr("role." + role), pg_roles::groupRole(r)}));
+                tr("db.login.done", {name, codeLabel(r), pg_roles::groupRole(r)}));
     };
   });
 

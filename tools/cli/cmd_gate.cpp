@@ -63,11 +63,11 @@ nlohmann::json profileJson(const GateProfile& g) {
 }
 
 std::string profileText(const GateProfile& g) {
-  return g.name + "  " + g.zone + "  " + g.direction + "  " +
+  return g.name + "  " + g.zone + "  " + std::string(codeOf(g.direction)) + "  " +
          (g.categories.empty() ? tr("gate.all_categories") : join(g.categories, ",")) + "  " +
          (g.days.empty() ? tr("gate.all_days") : join(g.days, ",")) + "  " +
-         (g.hours_from.empty() ? tr("gate.all_hours") : g.hours_from + "-" + g.hours_to) + "  " + g.reentry + "  " +
-         i18n::label("presence_reset", g.presence_reset);
+         (g.hours_from.empty() ? tr("gate.all_hours") : g.hours_from + "-" + g.hours_to) + "  " +
+         std::string(codeOf(g.reentry)) + "  " + codeLabel(g.presence_reset);
 }
 
 struct GateOptions {
@@ -85,7 +85,7 @@ struct ScanOptions {
 // The verdict line of PRODUCT.md, keys in its order.
 nlohmann::ordered_json verdictJson(const gate::Verdict& v) {
   nlohmann::ordered_json j;
-  j["verdict"] = v.accepted ? "accepted" : "rejected";
+  j["verdict"] = v.accepted ? ScanVerdict::Accepted : ScanVerdict::Rejected;
   j["reason"] = v.reason;
   j["gate"] = v.gate;
   j["direction"] = v.direction;
@@ -120,7 +120,8 @@ void scanWithLocalCopy(Context& ctx, const ScanOptions& o, const std::optional<g
     if (auto name = station.local().setting("station.name")) who.station = *name;
   auto profile = gate::findProfile(station.local().gateProfiles(), o.gate);
   if (!profile) throw Error(ErrorKind::NotFound, tr("gate.error.no_profile", {o.gate}));
-  const std::string direction = o.direction.empty() ? profile->direction : o.direction;
+  const Direction direction =
+      o.direction.empty() ? profile->direction : parseCode<Direction>(o.direction, "--direction");
   auto warn = [&] {
     const auto& s = station.state();
     if (s.clockWarning) std::cerr << tr("offline.clock_skew", {std::to_string(s.clockSkewSeconds)}) << "\n";
@@ -158,14 +159,15 @@ void registerGate(CLI::App& app, Context& ctx) {
   auto* add = gateCmd->add_subcommand("add", tr("cli.help.gate.add.about"));
   add->add_option("name", o->name, tr("cli.help.gate.add.name"))->required();
   add->add_option("--zone", o->zone, tr("cli.help.gate.add.zone"))->required();
-  add->add_option("--direction", o->direction, tr("cli.help.gate.add.direction"))->check(CLI::IsMember({"in", "out"}));
+  add->add_option("--direction", o->direction, tr("cli.help.gate.add.direction"))
+      ->check(codeCheck<Direction>("--direction"));
   add->add_option("--categories", o->categories, tr("cli.help.gate.add.categories"));
   add->add_option("--days", o->days, tr("cli.help.gate.add.days"));
   add->add_option("--hours", o->hours, tr("cli.help.gate.add.hours"));
   add->add_option("--presence-reset", o->presence_reset, tr("cli.help.gate.add.presence_reset"))
-      ->check(CLI::IsMember({"daily", "never"}));
+      ->check(codeCheck<PresenceReset>("--presence-reset"));
   add->add_option("--reentry", o->reentry, tr("cli.help.gate.add.reentry"))
-      ->check(CLI::IsMember({"always", "antipassback", "once-per-day"}));
+      ->check(codeCheck<ReentryPolicy>("--reentry"));
   add->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       auto store = ctx.open();
@@ -173,11 +175,11 @@ void registerGate(CLI::App& app, Context& ctx) {
       GateProfile g;
       g.name = o->name;
       g.zone = o->zone;
-      g.direction = o->direction;
+      g.direction = parseCode<Direction>(o->direction, "--direction");
       g.categories = gate::splitList(o->categories);
       g.days = gate::splitList(o->days);
-      g.reentry = o->reentry;
-      g.presence_reset = o->presence_reset;
+      g.reentry = parseCode<ReentryPolicy>(o->reentry, "--reentry");
+      g.presence_reset = parseCode<PresenceReset>(o->presence_reset, "--presence-reset");
       if (!o->hours.empty()) {
         auto h = gate::parseHours(o->hours);
         if (!h) throw Error(ErrorKind::Invalid, tr("gate.error.hours", {o->hours}));
@@ -189,7 +191,7 @@ void registerGate(CLI::App& app, Context& ctx) {
       gate::validateGateProfile(g, *edition, store->zones(), store->categories());
       if (gate::findProfile(existing, g.name)) throw Error(ErrorKind::Refused, tr("gate.error.exists", {g.name}));
       store->insertGateProfile(g);
-      ctx.print(profileJson(g), tr("gate.added", {g.name, g.zone, i18n::label("direction", g.direction)}));
+      ctx.print(profileJson(g), tr("gate.added", {g.name, g.zone, codeLabel(g.direction)}));
     };
   });
 
@@ -269,7 +271,8 @@ void registerScan(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ScanOptions>();
   auto* sub = app.add_subcommand("scan", tr("cli.help.scan.about"));
   sub->add_option("--gate", o->gate, tr("cli.help.scan.gate"))->required();
-  sub->add_option("--direction", o->direction, tr("cli.help.scan.direction"))->check(CLI::IsMember({"in", "out"}));
+  sub->add_option("--direction", o->direction, tr("cli.help.scan.direction"))
+      ->check(codeCheck<Direction>("--direction"));
   sub->add_option("--at", o->at, tr("cli.help.scan.at"));
   sub->add_option("--operator", o->operator_name, tr("cli.help.scan.operator"));
   sub->add_option("--local-copy", o->local_copy, tr("cli.help.scan.local-copy"));
@@ -291,7 +294,8 @@ void registerScan(CLI::App& app, Context& ctx) {
       auto store = ctx.open();
       auto profile = gate::findProfile(gate::ensureDefaultGateProfiles(*store), o->gate);
       if (!profile) throw Error(ErrorKind::NotFound, tr("gate.error.no_profile", {o->gate}));
-      const std::string direction = o->direction.empty() ? profile->direction : o->direction;
+      const Direction direction =
+          o->direction.empty() ? profile->direction : parseCode<Direction>(o->direction, "--direction");
       gate::ScanPipeline pipeline(*store, {store->setting("station.name").value_or(hostName()),
                                            o->operator_name.empty() ? userName() : o->operator_name});
       std::string line;
@@ -463,7 +467,7 @@ nlohmann::json benchGate(long long n, const Context& ctx) {
     auto tScan = Clock::now();
     for (std::size_t i = from; i < to; ++i) {
       auto s = Clock::now();
-      auto v = pipeline.scan(payloads[i], *profile, "in", at);
+      auto v = pipeline.scan(payloads[i], *profile, Direction::In, at);
       latency.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
       accepted += v.accepted ? 1 : 0;
     }

@@ -67,7 +67,7 @@ void registerInit(CLI::App& app, Context& ctx) {
           tr("init.done", {path, created.name_fr, created.starts_on, created.ends_on}) + "\n" + tr("init.key", {key});
       if (!opts->admin.empty()) {
         users::addUser(*store, ctx.actor(), opts->admin, Role::Admin, pin);
-        text += "\n" + tr("user.added", {opts->admin, tr("role.admin")});
+        text += "\n" + tr("user.added", {opts->admin, codeLabel(Role::Admin)});
       }
       ctx.print(
           {{"database", path},

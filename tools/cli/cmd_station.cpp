@@ -18,8 +18,8 @@ namespace moussem::cli {
 namespace {
 
 nlohmann::json asJson(const StationConfig& c) {
-  return {{"server", c.server},   {"name", c.name},   {"role", roleCode(c.role)}, {"gate_profile", c.gate_profile},
-          {"printer", c.printer}, {"paper", c.paper}, {"language", c.language},   {"local_copy", c.local_copy}};
+  return {{"server", c.server},   {"name", c.name},   {"role", codeOf(c.role)}, {"gate_profile", c.gate_profile},
+          {"printer", c.printer}, {"paper", c.paper}, {"language", c.language}, {"local_copy", c.local_copy}};
 }
 
 std::string readPassword(const std::string& login, bool fromStdin) {
@@ -74,7 +74,7 @@ void registerStation(CLI::App& app, Context& ctx) {
       const EnrolmentDone done = enrolStation(e);
       std::string text =
           tr("enrol.done",
-             {done.config.name, done.config.server, tr("role." + role), std::to_string(done.schema_version)}) +
+             {done.config.name, done.config.server, codeLabel(done.config.role), std::to_string(done.schema_version)}) +
           "\n" +
           tr("enrol.files",
              {paths::forDisplay(done.config_file.string()), paths::forDisplay(done.password_file.string())});

@@ -24,7 +24,7 @@ std::string newPin(const std::string& name, bool fromStdin) {
 }
 
 std::string line(const User& u) {
-  std::string s = u.name + "  " + tr("role." + u.role);
+  std::string s = u.name + "  " + codeLabel(u.role);
   if (u.disabled)
     s += "  · " + tr("user.state.disabled");
   else if (!u.locked_until.empty())
@@ -52,7 +52,7 @@ void registerUser(CLI::App& app, Context& ctx) {
       ctx.require(Permission::ManageUsers);
       const std::string pin = newPin(name, pinStdin);
       User u = users::addUser(*store, ctx.actor(), name, r, pin);
-      ctx.print(nlohmann::json(u), tr("user.added", {u.name, tr("role." + u.role)}));
+      ctx.print(nlohmann::json(u), tr("user.added", {u.name, codeLabel(u.role)}));
     };
   });
 
@@ -105,7 +105,7 @@ void registerUser(CLI::App& app, Context& ctx) {
       const Role r = roleOf(role);
       auto store = ctx.open();
       users::setRole(*store, ctx.actor(), name, r);
-      ctx.print({{"name", name}, {"role", role}}, tr("user.role_set", {name, tr("role." + role)}));
+      ctx.print({{"name", name}, {"role", role}}, tr("user.role_set", {name, codeLabel(r)}));
     };
   });
 }

@@ -358,7 +358,7 @@ void buildVenue(Store& store, DemoSummary& sum) {
     store.insertHall(h);
     ++sum.halls;
     int number = 0;
-    auto add = [&](double x, double y, double w, double d, std::string_view type, bool power) {
+    auto add = [&](double x, double y, double w, double d, BoothType type, bool power) {
       Booth b;
       b.code = std::string(hp.code) + "-" + padded(++number, 2);
       b.hall = hp.code;
@@ -378,7 +378,7 @@ void buildVenue(Store& store, DemoSummary& sum) {
           const int inHalf = k % hp.perHalfRow;
           const double x = kSideAisle + (k >= hp.perHalfRow ? half + kSideAisle : 0) + inHalf * hp.boothWidth;
           const bool corner = inHalf == 0 || inHalf == hp.perHalfRow - 1;
-          add(x, y + side * hp.boothDepth, hp.boothWidth, hp.boothDepth, corner ? "corner" : "inline",
+          add(x, y + side * hp.boothDepth, hp.boothWidth, hp.boothDepth, corner ? BoothType::Corner : BoothType::Inline,
               corner || k % 2 == 0);
         }
       }
@@ -386,7 +386,7 @@ void buildVenue(Store& store, DemoSummary& sum) {
       if (dr == 0 && hp.islands > 0) {
         for (int i = 0; i < hp.islands; ++i) {
           const double centre = kSideAisle + (i % 2) * (half + kSideAisle) + half / 2;
-          add(centre - kIsland / 2, y, kIsland, kIsland, "island", true);
+          add(centre - kIsland / 2, y, kIsland, kIsland, BoothType::Island, true);
         }
         y += islandBand;
       }

@@ -34,6 +34,10 @@ class Params {
   }
   Params& add(const std::string& v) { return add(std::string_view(v)); }
   Params& add(const char* v) { return add(std::string_view(v)); }
+  template <Coded E>
+  Params& add(E v) {  // a code family's value is stored as its code
+    return add(codeOf(v));
+  }
   Params& add(std::int64_t v) {
     values_.emplace_back(std::to_string(v));
     return *this;

@@ -40,7 +40,7 @@ void runAll(pg::Connection& conn, const std::string& statements) {
 }  // namespace
 
 std::string groupRole(Role role) {
-  return "moussem_" + std::string(roleCode(role));
+  return "moussem_" + std::string(codeOf(role));
 }
 
 const std::vector<TablePrivileges>& tablePrivileges() {
@@ -92,10 +92,10 @@ void applyRoles(pg::Connection& conn) {
   const std::string s = schema.rows() ? schema.text(0, 0) : "public";
   std::string sql;
   // Two stations creating the groups at once: the loser's duplicate is not an error.
-  for (Role role : allRoles())
+  for (Role role : allValues<Role>())
     sql += "DO $$ BEGIN CREATE ROLE " + groupRole(role) +
            " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;\n";
-  for (Role role : allRoles()) {
+  for (Role role : allValues<Role>()) {
     const std::string g = groupRole(role);
     sql += "REVOKE ALL ON ALL TABLES IN SCHEMA " + s + " FROM " + g + ";\n";
     sql += "GRANT USAGE ON SCHEMA " + s + " TO " + g + ";\n";
@@ -110,7 +110,7 @@ void applyRoles(pg::Connection& conn) {
         sql += "GRANT " + std::string(privileges) + " ON " + std::string(t.table) + " TO " + groupRole(role) + ";\n";
   }
   // Sign-in bookkeeping: through the two functions only (their SQL checks what may change).
-  for (Role role : allRoles())
+  for (Role role : allValues<Role>())
     sql +=
         "GRANT EXECUTE ON FUNCTION moussem_signin_attempt(TEXT, TEXT, TEXT, INTEGER, TEXT), "
         "moussem_signin_succeeded(TEXT, TEXT), moussem_anchor_audit(BIGINT) TO " +
@@ -179,7 +179,7 @@ LoginRights loginRights(pg::Connection& conn) {
       "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
       "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = current_user ORDER BY g.rolname");
   for (int i = 0; i < groups.rows(); ++i)
-    for (Role role : allRoles())
+    for (Role role : allValues<Role>())
       if (groups.text(i, 0) == groupRole(role)) rights.group = role;
   return rights;
 }
@@ -210,7 +210,7 @@ void setLogin(pg::Connection& conn, const std::string& name, Role role, const st
     sql += r.text(0, 0) + ";\n";
   };
   add(existing.rows() ? "ALTER ROLE %I LOGIN PASSWORD %L" : "CREATE ROLE %I LOGIN PASSWORD %L", name, verifier);
-  for (Role r : allRoles()) add(r == role ? "GRANT %I TO %I" : "REVOKE %I FROM %I", groupRole(r), name);
+  for (Role r : allValues<Role>()) add(r == role ? "GRANT %I TO %I" : "REVOKE %I FROM %I", groupRole(r), name);
   runAll(conn, sql);
 }
 

@@ -39,8 +39,9 @@ class PgStore final : public SqlStore, private pg::Runner {
   std::vector<AuditHead> auditAnchors() override;
   // Gate (pg_store_gate.cpp).
   void forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) override;
-  bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always",
-                  const std::string& presenceReset = "never") override;
+  bool recordScan(ScanRecord& scan, const Presence* presence,
+                  std::optional<ReentryPolicy> reentry = ReentryPolicy::Always,
+                  PresenceReset presenceReset = PresenceReset::Never) override;
   std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
   long long dataVersion() override;
   std::string serverTime() override;

@@ -43,7 +43,8 @@ void PgStore::forEachBadgeState(const std::string& changed_since, const std::fun
       b.person_id = r.integer(i, 1);
       b.serial = r.text(i, 2);
       b.version = static_cast<int>(r.integer(i, 3));
-      b.revoked = r.text(i, 4) == "revoked";
+      b.revoked =
+          sql_rows::readCode<BadgeStatus>(r.text(i, 4), "badge", "status", r.integer(i, 0)) == BadgeStatus::Revoked;
       b.updated_at = r.text(i, 5);
       fn(b);
     }
@@ -52,12 +53,13 @@ void PgStore::forEachBadgeState(const std::string& changed_since, const std::fun
   }
 }
 
-bool PgStore::recordScan(ScanRecord& s, const Presence* presence, const std::string& reentry,
-                         const std::string& presenceReset) {
-  const bool guarded = presence && presence->inside && s.verdict == "accepted" &&
-                       (reentry == "antipassback" || reentry == "once-per-day");
-  const std::string mode = !presence ? "none" : guarded || reentry == "offline" ? reentry : "always";
-  const std::string refusal = reentry == "antipassback" ? "already_inside" : "already_used_today";
+bool PgStore::recordScan(ScanRecord& s, const Presence* presence, std::optional<ReentryPolicy> reentry,
+                         PresenceReset presenceReset) {
+  const bool guarded = presence && presence->inside && s.verdict == ScanVerdict::Accepted &&
+                       (reentry == ReentryPolicy::Antipassback || reentry == ReentryPolicy::OncePerDay);
+  const std::string_view mode = !presence ? "none" : sql_rows::presenceMode(reentry, guarded);
+  const ScanReason refusal =
+      reentry == ReentryPolicy::Antipassback ? ScanReason::AlreadyInside : ScanReason::AlreadyUsedToday;
   pg::Params p;
   p.add(s.uid)
       .add(s.gate)
@@ -103,9 +105,9 @@ bool PgStore::recordScan(ScanRecord& s, const Presence* presence, const std::str
     r = q("SELECT id, verdict, reason FROM scan WHERE uid = $1", pg::Params().add(s.uid));
   if (r.rows() == 0) throw Error(ErrorKind::Io, "scan " + s.uid + " was not logged");
   s.id = r.integer(0, 0);
-  s.verdict = r.text(0, 1);
-  s.reason = r.text(0, 2);
-  return !guarded || s.verdict == "accepted";
+  s.verdict = sql_rows::readCode<ScanVerdict>(r.text(0, 1), "scan", "verdict", s.id);
+  s.reason = sql_rows::readCode<ScanReason>(r.text(0, 2), "scan", "reason", s.id);
+  return !guarded || s.verdict == ScanVerdict::Accepted;
 }
 
 std::vector<Person> PgStore::findPeopleByName(const std::string& text, int limit) {

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/codes.hpp"
+
 namespace moussem::sql {
 
 // One prepared statement: its values, then its rows one at a time.
@@ -63,6 +65,10 @@ class Query {
   }
   Query& bind(int index, const std::string& v) { return bind(index, std::string_view(v)); }
   Query& bind(int index, const char* v) { return bind(index, std::string_view(v)); }
+  template <Coded E>
+  Query& bind(int index, E v) {  // a code family's value is stored as its code
+    return bind(index, codeOf(v));
+  }
   Query& bind(int index, std::nullopt_t) {
     st_->bindNothing(index);
     return *this;

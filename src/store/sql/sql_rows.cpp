@@ -2,7 +2,18 @@
 
 #include <cstdio>
 
+#include "core/i18n.hpp"
+
 namespace moussem::sql_rows {
+
+std::string_view presenceMode(std::optional<ReentryPolicy> reentry, bool guarded) {
+  if (!reentry) return "offline";
+  return codeOf(guarded ? *reentry : ReentryPolicy::Always);
+}
+
+std::string codeWhere(std::string_view table, std::string_view column, Id row) {
+  return tr("store.where.code", {std::string(table), std::string(column), std::to_string(row)});
+}
 
 std::string joinList(const std::vector<std::string>& items) {
   std::string out;
@@ -106,7 +117,7 @@ Badge readBadge(const sql::Statement& st) {
   b.person_id = st.integer(1);
   b.serial = st.text(2);
   b.version = static_cast<int>(st.integer(3));
-  b.status = st.text(4);
+  b.status = readCode<BadgeStatus>(st.text(4), "badge", "status", b.id);
   b.printed_count = static_cast<int>(st.integer(5));
   return b;
 }
@@ -120,9 +131,9 @@ Booth readBooth(const sql::Statement& st) {
   b.y = st.real(4);
   b.width = st.real(5);
   b.depth = st.real(6);
-  b.type = st.text(7);
+  b.type = readCode<BoothType>(st.text(7), "booth", "type", b.id);
   b.power = st.integer(8) != 0;
-  b.status = st.text(9);
+  b.status = readCode<BoothStatus>(st.text(9), "booth", "status", b.id);
   if (!st.isNull(10)) b.exhibitor_id = st.integer(10);
   b.locked = st.integer(11) != 0;
   return b;
@@ -134,13 +145,13 @@ ScanRecord readScan(const sql::Statement& st) {
   s.uid = st.text(1);
   s.gate = st.text(2);
   s.zone = st.text(3);
-  s.direction = st.text(4);
+  s.direction = readCode<Direction>(st.text(4), "scan", "direction", s.id);
   s.station = st.text(5);
   s.operator_name = st.text(6);
   s.at = st.text(7);
   s.payload_digest = st.text(8);
-  s.verdict = st.text(9);
-  s.reason = st.text(10);
+  s.verdict = readCode<ScanVerdict>(st.text(9), "scan", "verdict", s.id);
+  s.reason = readCode<ScanReason>(st.text(10), "scan", "reason", s.id);
   if (!st.isNull(11)) s.badge_serial = st.text(11);
   if (!st.isNull(12)) s.badge_version = static_cast<int>(st.integer(12));
   if (!st.isNull(13)) s.person_id = st.integer(13);
@@ -153,7 +164,7 @@ User readUser(const sql::Statement& st) {
   User u;
   u.id = st.integer(0);
   u.name = st.text(1);
-  u.role = st.text(2);
+  u.role = readCode<Role>(st.text(2), "app_user", "role", u.id);
   u.pin_hash = st.text(3);
   u.disabled = st.integer(4) != 0;
   u.failed_attempts = static_cast<int>(st.integer(5));

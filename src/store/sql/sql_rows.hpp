@@ -3,6 +3,7 @@
 // (days, category codes) are stored as comma-separated text.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/domain.hpp"
@@ -13,6 +14,21 @@ namespace moussem::sql_rows {
 
 std::string joinList(const std::vector<std::string>& items);
 std::vector<std::string> splitList(const std::string& text);
+// A code column of a row read back from the database. A code this Moussem does not know (written by a
+// newer one, or by hand) is refused naming the table, the column, the row and the value, never read as
+// some default.
+std::string codeWhere(std::string_view table, std::string_view column, Id row);
+template <Coded E>
+E readCode(const std::string& text, std::string_view table, std::string_view column, Id row) {
+  if (auto v = fromCode<E>(text)) return *v;
+  refuseCode(familyName<E>(), text, codeWhere(table, column, row), codeList<E>());
+}
+
+// The presence rule recordScan's SQL applies (both backends): the re-entry policy when it guards an
+// accepted entry, "offline" for a scan decided earlier by a gate without the server (reentry nullopt),
+// else "always".
+std::string_view presenceMode(std::optional<ReentryPolicy> reentry, bool guarded);
+
 // A hall outline as "x y;x y;..." with enough digits to round-trip (both backends store it so).
 std::string outlineText(const std::vector<Point>& points);
 std::vector<Point> parseOutline(const std::string& text);

@@ -72,7 +72,7 @@ class SqlStore : public Store {
   std::vector<ScanRecord> recentScans(const std::string& gate, int limit) override;
   std::vector<ScanRecord> scansUpTo(const std::string& gate, const std::string& until, int limit) override;
   std::vector<ScanRecord> acceptedScansOn(Id person, const std::string& zone, const std::string& day) override;
-  long long countScans(const std::string& gate, const std::string& verdict, const std::string& since,
+  long long countScans(const std::string& gate, ScanVerdict verdict, const std::string& since,
                        const std::string& until) override;
   // The venue plan and the booths (sql_store_booths.cpp).
   Id insertHall(Hall& hall) override;

@@ -11,6 +11,7 @@
 namespace moussem {
 
 using sql_rows::joinList;
+using sql_rows::readCode;
 using sql_rows::splitList;
 
 namespace {
@@ -18,14 +19,6 @@ namespace {
 Id returnedId(sql::Query st) {
   st.step();
   return st.integer(0);
-}
-
-// A code read back from the database that this Moussem does not know: written by a newer one, or by
-// hand. Refused with the table, the column and the value, never read as some default.
-template <typename T>
-T known(std::optional<T> value, const char* table, const char* column, const std::string& text) {
-  if (!value) throw Error(ErrorKind::Invalid, tr("store.error.unknown_code", {table, column, text}));
-  return *value;
 }
 
 std::string joinIds(const std::vector<Id>& ids) {
@@ -40,7 +33,7 @@ std::vector<Id> parseIds(const std::string& text) {
     Id id = 0;
     const auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), id);
     if (ec != std::errc() || end != item.data() + item.size())
-      throw Error(ErrorKind::Invalid, tr("store.error.unknown_code", {"b2b_participant", "unavailable", text}));
+      throw Error(ErrorKind::Invalid, tr("store.error.bad_ids", {"b2b_participant.unavailable", text}));
     out.push_back(id);
   }
   return out;
@@ -91,8 +84,7 @@ std::vector<B2bPlace> SqlStore::b2bPlaces() {
     B2bPlace p;
     p.id = st.integer(0);
     p.code = st.text(1);
-    const std::string kind = st.text(2);
-    p.kind = known(placeKindFromCode(kind), "b2b_place", "kind", kind);
+    p.kind = readCode<B2bPlaceKind>(st.text(2), "b2b_place", "kind", p.id);
     p.booth = st.text(3);
     p.x = st.real(4);
     p.y = st.real(5);
@@ -118,8 +110,7 @@ std::vector<B2bParticipant> SqlStore::b2bParticipants() {
   while (st.step()) {
     B2bParticipant p;
     p.person_id = st.integer(0);
-    const std::string side = st.text(1);
-    p.side = known(sideFromCode(side), "b2b_participant", "side", side);
+    p.side = readCode<B2bSide>(st.text(1), "b2b_participant", "side", p.person_id);
     p.max_meetings = static_cast<int>(st.integer(2));
     p.unavailable = parseIds(st.text(3));
     out.push_back(std::move(p));
@@ -181,8 +172,7 @@ std::vector<B2bMeeting> SqlStore::b2bMeetings() {
     m.session_id = st.integer(3);
     m.slot = static_cast<int>(st.integer(4));
     m.place_id = st.integer(5);
-    const std::string status = st.text(6);
-    m.status = known(meetingStatusFromCode(status), "b2b_meeting", "status", status);
+    m.status = readCode<MeetingStatus>(st.text(6), "b2b_meeting", "status", m.id);
     m.frozen = st.integer(7) != 0;
     out.push_back(m);
   }

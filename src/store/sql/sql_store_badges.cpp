@@ -61,9 +61,12 @@ std::vector<BadgeEvent> SqlStore::badgeEvents(Id badge) {
       "ORDER BY id");
   st.with(badge);
   std::vector<BadgeEvent> out;
-  while (st.step())
-    out.push_back({st.integer(0), st.integer(1), static_cast<int>(st.integer(2)), st.text(3), st.text(4), st.text(5),
+  while (st.step()) {
+    const Id id = st.integer(0);
+    out.push_back({id, st.integer(1), static_cast<int>(st.integer(2)),
+                   sql_rows::readCode<BadgeAction>(st.text(3), "badge_event", "action", id), st.text(4), st.text(5),
                    st.text(6), st.text(7)});
+  }
   return out;
 }
 

@@ -80,7 +80,7 @@ std::vector<VenueFeature> SqlStore::venueFeatures() {
   while (st.step()) {
     VenueFeature f;
     f.id = st.integer(0);
-    f.kind = st.text(1);
+    f.kind = sql_rows::readCode<VenueFeatureKind>(st.text(1), "venue_feature", "kind", f.id);
     f.code = st.text(2);
     f.hall = st.text(3);
     f.x = st.real(4);

@@ -40,13 +40,13 @@ std::vector<GateProfile> SqlStore::gateProfiles() {
     g.id = st.integer(0);
     g.name = st.text(1);
     g.zone = st.text(2);
-    g.direction = st.text(3);
+    g.direction = sql_rows::readCode<Direction>(st.text(3), "gate_profile", "direction", g.id);
     g.categories = sql_rows::splitList(st.text(4));
     g.days = sql_rows::splitList(st.text(5));
     g.hours_from = st.text(6);
     g.hours_to = st.text(7);
-    g.reentry = st.text(8);
-    g.presence_reset = st.text(9);
+    g.reentry = sql_rows::readCode<ReentryPolicy>(st.text(8), "gate_profile", "reentry", g.id);
+    g.presence_reset = sql_rows::readCode<PresenceReset>(st.text(9), "gate_profile", "presence_reset", g.id);
     out.push_back(std::move(g));
   }
   return out;
@@ -90,7 +90,7 @@ std::vector<ScanRecord> SqlStore::scansUpTo(const std::string& gate, const std::
                    .with(gate, until.substr(0, 19), limit));
 }
 
-long long SqlStore::countScans(const std::string& gate, const std::string& verdict, const std::string& since,
+long long SqlStore::countScans(const std::string& gate, ScanVerdict verdict, const std::string& since,
                                const std::string& until) {
   auto st = db().query(
       "SELECT count(*) FROM scan WHERE ($1 = '' OR gate = $1) AND verdict = $2 AND at >= $3 "

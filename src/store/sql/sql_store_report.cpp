@@ -1,6 +1,7 @@
 // The dashboard and the reports on either database: bulk reads in id order, from an id on. Rows come
 // in pages of kPage (keyset on the id), so five million scans never sit in one result; callbacks must
 // not use the store (a page's statement is still stepping).
+#include "store/sql/sql_rows.hpp"
 #include "store/sql/sql_store.hpp"
 
 namespace moussem {
@@ -89,11 +90,11 @@ void SqlStore::forEachScanLine(const std::function<void(const ScanRecord&, const
       r.at.assign(st.view(1));
       r.gate.assign(st.view(2));
       r.zone.assign(st.view(3));
-      r.direction.assign(st.view(4));
+      r.direction = sql_rows::readCode<Direction>(st.text(4), "scan", "direction", r.id);
       r.station.assign(st.view(5));
       r.operator_name.assign(st.view(6));
-      r.verdict.assign(st.view(7));
-      r.reason.assign(st.view(8));
+      r.verdict = sql_rows::readCode<ScanVerdict>(st.text(7), "scan", "verdict", r.id);
+      r.reason = sql_rows::readCode<ScanReason>(st.text(8), "scan", "reason", r.id);
       if (st.isNull(9))
         r.badge_serial.reset();
       else

@@ -38,6 +38,10 @@ class Statement final : public sql::Statement {
   Statement& bind(int index, std::string_view value);
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  template <Coded E>
+  Statement& bind(int index, E value) {  // a code family's value is stored as its code
+    return bind(index, codeOf(value));
+  }
   Statement& bindNull(int index);
   template <class T>
   Statement& bind(int index, const std::optional<T>& value) {

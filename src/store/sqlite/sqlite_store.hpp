@@ -23,8 +23,9 @@ class SqliteStore final : public SqlStore {
   void clearSignInAttempts(const std::string& name, const std::string& token) override;
   // Gate (sqlite_store_gate.cpp).
   void forEachBadgeState(const std::string& changed_since, const std::function<void(const BadgeState&)>& fn) override;
-  bool recordScan(ScanRecord& scan, const Presence* presence, const std::string& reentry = "always",
-                  const std::string& presenceReset = "never") override;
+  bool recordScan(ScanRecord& scan, const Presence* presence,
+                  std::optional<ReentryPolicy> reentry = ReentryPolicy::Always,
+                  PresenceReset presenceReset = PresenceReset::Never) override;
   std::vector<Person> findPeopleByName(const std::string& text, int limit) override;
   long long dataVersion() override;
   void housekeepInBackground() override;

@@ -17,11 +17,11 @@ namespace moussem {
 
 void SqliteStore::forEachBadgeState(const std::string& changed_since,
                                     const std::function<void(const BadgeState&)>& fn) {
-  auto& st =
-      db_->prepare(changed_since.empty()
-                       ? "SELECT person_id, serial, version, status, updated_at FROM badge WHERE ?1 = '' ORDER BY id"
-                       : "SELECT person_id, serial, version, status, updated_at FROM badge WHERE updated_at >= ?1 "
-                         "ORDER BY id");
+  auto& st = db_->prepare(
+      changed_since.empty()
+          ? "SELECT person_id, serial, version, status, updated_at, id FROM badge WHERE ?1 = '' ORDER BY id"
+          : "SELECT person_id, serial, version, status, updated_at, id FROM badge WHERE updated_at >= ?1 "
+            "ORDER BY id");
   st.bind(1, changed_since);
   BadgeState b;
   try {
@@ -29,7 +29,7 @@ void SqliteStore::forEachBadgeState(const std::string& changed_since,
       b.person_id = st.integer(0);
       b.serial = st.text(1);
       b.version = static_cast<int>(st.integer(2));
-      b.revoked = st.text(3) == "revoked";
+      b.revoked = sql_rows::readCode<BadgeStatus>(st.text(3), "badge", "status", st.integer(5)) == BadgeStatus::Revoked;
       b.updated_at = st.text(4);
       fn(b);
     }
@@ -40,14 +40,14 @@ void SqliteStore::forEachBadgeState(const std::string& changed_since,
   st.reset();
 }
 
-bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std::string& reentry,
-                             const std::string& presenceReset) {
+bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, std::optional<ReentryPolicy> reentry,
+                             PresenceReset presenceReset) {
   // The scan first (a uid already logged is a replay: an offline queue pushed twice, and what was
   // logged stands), then the presence guarded by the re-entry rule as the database sees it (BEGIN
   // IMMEDIATE: other processes on this file wait). If the guard turns the entry down, the scan row
   // takes that verdict before the transaction commits, so nobody ever sees the first one.
-  const bool guarded = presence && presence->inside && s.verdict == "accepted" &&
-                       (reentry == "antipassback" || reentry == "once-per-day");
+  const bool guarded = presence && presence->inside && s.verdict == ScanVerdict::Accepted &&
+                       (reentry == ReentryPolicy::Antipassback || reentry == ReentryPolicy::OncePerDay);
   bool admitted = true;
   write([&] {
     auto& st = db_->prepare(
@@ -75,11 +75,11 @@ bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std:
       seen.bind(1, s.uid);
       if (seen.step()) {
         s.id = seen.integer(0);
-        s.verdict = seen.text(1);
-        s.reason = seen.text(2);
+        s.verdict = sql_rows::readCode<ScanVerdict>(seen.text(1), "scan", "verdict", s.id);
+        s.reason = sql_rows::readCode<ScanReason>(seen.text(2), "scan", "reason", s.id);
       }
       seen.reset();
-      admitted = s.verdict == "accepted";
+      admitted = s.verdict == ScanVerdict::Accepted;
       return;
     }
     s.id = db_->lastInsertId();
@@ -96,13 +96,13 @@ bool SqliteStore::recordScan(ScanRecord& s, const Presence* presence, const std:
         .bind(3, presence->inside)
         .bind(4, presence->last_at)
         .bind(5, presence->last_day)
-        .bind(6, guarded || reentry == "offline" ? reentry : std::string("always"))
+        .bind(6, sql_rows::presenceMode(reentry, guarded))
         .bind(7, presenceReset);
     p.run();
     if (guarded && db_->changes() == 0) {
       admitted = false;
-      s.verdict = "rejected";
-      s.reason = reentry == "antipassback" ? "already_inside" : "already_used_today";
+      s.verdict = ScanVerdict::Rejected;
+      s.reason = reentry == ReentryPolicy::Antipassback ? ScanReason::AlreadyInside : ScanReason::AlreadyUsedToday;
       auto& u = db_->prepare("UPDATE scan SET verdict = ?1, reason = ?2 WHERE id = ?3");
       u.bind(1, s.verdict).bind(2, s.reason).bind(3, s.id);
       u.run();

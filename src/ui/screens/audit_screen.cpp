@@ -79,7 +79,7 @@ void AuditScreen::draw() {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
         const AuditRow& r = rows[static_cast<std::size_t>(i)];
         std::vector<std::string> cells{
-            when(r.at), r.user_name, r.role.empty() ? "" : tr("role." + r.role),
+            when(r.at), r.user_name, r.role.empty() ? "" : codeLabel("role", r.role),
             r.station,  r.action,    r.entity + (r.entity_id.empty() ? "" : " " + r.entity_id)};
         if (rtl) std::reverse(cells.begin(), cells.end());
         ImGui::TableNextRow();

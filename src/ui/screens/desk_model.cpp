@@ -121,7 +121,7 @@ DeskResult DeskModel::describe(const Person& p, const std::optional<Badge>& badg
   r.category = p.category;
   if (badge) {
     r.badge = badge->serial + " v" + std::to_string(badge->version);
-    r.revoked = badge->status == "revoked";
+    r.revoked = badge->status == BadgeStatus::Revoked;
   }
   return r;
 }
@@ -405,23 +405,28 @@ void DeskModel::printerChosen() {
   }
 }
 
-DeskModel::PrintStart DeskModel::print(bool again) {
-  if (!person_) return PrintStart::NoPerson;
-  if (print_task_.running()) return PrintStart::Busy;
-  if (badge_ && badge_->status == "revoked") {
-    setMessage(tr("badge.error.revoked", {badge_->serial}), true);
-    return PrintStart::Revoked;
-  }
-  if (!again && badge_ && badge_->printed_count > 0) return PrintStart::NeedsConfirmation;
+bool DeskModel::printerReady() {
   // No printer for this station and no default one: say so and offer the choice, here and now.
   printer_.refresh();
   if (!printer_.ready()) {
     offer_printer_ = true;
     setMessage(tr("desk.print.no_printer"), true);
-    return PrintStart::NoPrinter;
+    return false;
   }
   offer_printer_ = false;
   setMessage("", false);
+  return true;
+}
+
+DeskModel::PrintStart DeskModel::print(bool again) {
+  if (!person_) return PrintStart::NoPerson;
+  if (print_task_.running()) return PrintStart::Busy;
+  if (badge_ && badge_->status == BadgeStatus::Revoked) {
+    setMessage(tr("badge.error.revoked", {badge_->serial}), true);
+    return PrintStart::Revoked;
+  }
+  if (!again && badge_ && badge_->printed_count > 0) return PrintStart::NeedsConfirmation;
+  if (!printerReady()) return PrintStart::NoPrinter;
   const std::string location = session_.store().location(), tmpl = template_name, station = station_, who = operator_;
   const PrintSettings settings = printSettings();
   const Id id = person_->id;
@@ -446,14 +451,7 @@ DeskModel::PrintStart DeskModel::print(bool again) {
 DeskModel::PrintStart DeskModel::printAgenda() {
   if (!person_) return PrintStart::NoPerson;
   if (print_task_.running()) return PrintStart::Busy;
-  printer_.refresh();
-  if (!printer_.ready()) {
-    offer_printer_ = true;
-    setMessage(tr("desk.print.no_printer"), true);
-    return PrintStart::NoPrinter;
-  }
-  offer_printer_ = false;
-  setMessage("", false);
+  if (!printerReady()) return PrintStart::NoPrinter;
   const std::string location = session_.store().location(), lang = i18n::language();
   const PrintSettings settings = printSettings();
   const Id id = person_->id;

@@ -113,6 +113,8 @@ class DeskModel {
   // keep: the record to leave highlighted if it is still among the results.
   void runSearch(std::optional<std::pair<SearchIndex::Kind, Id>> keep = std::nullopt);
   void loadRecent();
+  // The station's printer is ready; else the message and the offer to choose one (false).
+  bool printerReady();
   DeskResult describe(const Person& p, const std::optional<Badge>& badge) const;
   DeskResult describe(const Exhibitor& x) const;
   void reloadOpen();

@@ -279,7 +279,7 @@ void DeskScreen::drawResults(float height) {
       std::vector<std::string> second{r.kind == SearchIndex::Kind::Exhibitor ? tr("desk.kind.exhibitor")
                                                                              : i18n::label("category", r.category)};
       second.insert(second.end(), r.details.begin(), r.details.end());
-      if (!r.badge.empty()) second.push_back(r.badge + (r.revoked ? " (" + tr("desk.badge.status.revoked") + ")" : ""));
+      if (!r.badge.empty()) second.push_back(r.badge + (r.revoked ? " (" + codeLabel(BadgeStatus::Revoked) + ")" : ""));
       Segments(r.revoked ? theme::kError : theme::kNote, second);
       ImGui::EndGroup();
       // The category colour as a bar at the row's start edge.
@@ -421,10 +421,9 @@ void DeskScreen::drawBadge() {
   const auto& badge = model_.badge();
   heading(tr("desk.badge"), fonts().bold);
   if (badge) {
-    const bool revoked = badge->status == "revoked";
+    const bool revoked = badge->status == BadgeStatus::Revoked;
     TextColored(revoked ? theme::kError : theme::kNote,
-                tr("desk.badge.line", {badge->serial, std::to_string(badge->version),
-                                       tr(revoked ? "desk.badge.status.revoked" : "desk.badge.status.active"),
+                tr("desk.badge.line", {badge->serial, std::to_string(badge->version), codeLabel(badge->status),
                                        trn("desk.badge.printed", badge->printed_count)}));
   } else {
     TextColored(theme::kNote, tr("desk.badge.none"));
@@ -439,7 +438,7 @@ void DeskScreen::drawBadge() {
     Text(stage.empty() ? tr("badges.working") : tr(stage));
     ImGui::ProgressBar(static_cast<float>(task.fraction()), ImVec2(-FLT_MIN, 0));
   } else {
-    const bool revoked = badge && badge->status == "revoked";
+    const bool revoked = badge && badge->status == BadgeStatus::Revoked;
     switch (ButtonRow({{tr("desk.action.print") + "  (Ctrl+P)", "print", !revoked},
                        {tr("desk.reprint"), "reprint-btn"},
                        {tr("desk.revoke"), "revoke-btn", !revoked && badge}})) {

@@ -105,7 +105,7 @@ std::string ExhibitorsModel::cell(std::size_t row, int column) const {
       const std::string_view status = text_.cell(r, kStatus);
       if (status == kNoBooth) return "";
       const std::string_view b = text_.cell(r, Booth);
-      return std::string(b.substr(0, b.find(" · "))) + " · " + i18n::label("booth_status", status);
+      return std::string(b.substr(0, b.find(" · "))) + " · " + codeLabel(familyName<BoothStatus>(), status);
     }
     default:
       return std::string(text_.cell(r, static_cast<std::size_t>(column)));

@@ -45,7 +45,7 @@ void ExhibitorsScreen::filters(std::vector<LineItem>& items, float w, bool& chan
   filter(w * 1.3f, "##f-region", "table.any_region", "region", codes::regions(), model_.region);
   filter(w, "##f-sector", "table.any_sector", "sector", codes::sectors(), model_.sector);
   filter(w, "##f-program", "table.any_program", "program", codes::programs(), model_.program);
-  filter(w, "##f-booth", "table.any_booth", "booth_status", codes::boothStatuses(), model_.booth_status,
+  filter(w, "##f-booth", "table.any_booth", familyName<BoothStatus>(), codeList<BoothStatus>(), model_.booth_status,
          ExhibitorsModel::kNoBooth, "exhibitors.no_booth");
 }
 

@@ -113,7 +113,7 @@ const GateProfile* GateModel::profile() const {
 }
 
 GateLogRow GateModel::rowOf(const ScanRecord& s) {
-  GateLogRow row{s.at, "", s.reason, s.verdict == "accepted", s.manual, "", s.id};
+  GateLogRow row{s.at, "", s.reason, s.verdict == ScanVerdict::Accepted, s.manual, "", s.id};
   if (s.person_id)
     if (auto who = store_.person(*s.person_id)) {
       row.name = names::latin(*who);  // as the verdict names the person
@@ -130,14 +130,16 @@ void GateModel::reloadCounters() {
   if (!p) return;
   // Both from the log, by the same clock: what happened today up to now, and the last scans up to now
   // (a log holding later moments, a rehearsal played ahead, is not "the last scans" of this gate now).
-  acceptedToday_ = store_.countScans(p->name, "accepted", today_, countedAt_.iso);
+  acceptedToday_ = store_.countScans(p->name, ScanVerdict::Accepted, today_, countedAt_.iso);
   for (const auto& s : store_.scansUpTo(p->name, countedAt_.iso, static_cast<int>(kRecent)))
     recent_.push_back(rowOf(s));
 }
 
 long long GateModel::insideNow() const {
   const GateProfile* p = profile();
-  return p && pipeline_ ? pipeline_->insideNow(p->zone, p->presence_reset == "daily" ? today_ : std::string()) : 0;
+  return p && pipeline_
+             ? pipeline_->insideNow(p->zone, p->presence_reset == PresenceReset::Daily ? today_ : std::string())
+             : 0;
 }
 
 std::string GateModel::offlineStatus() const {

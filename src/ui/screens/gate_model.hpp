@@ -18,7 +18,8 @@
 namespace moussem::ui {
 
 struct GateLogRow {
-  std::string at, name, reason;
+  std::string at, name;
+  ScanReason reason = ScanReason::Malformed;
   bool accepted = false;
   bool manual = false;
   std::string name_ar;  // the Arabic name, when the person has one
@@ -38,8 +39,8 @@ class GateModel {
   int selected() const { return selected_; }
   void select(int index);
   const GateProfile* profile() const;
-  const std::string& direction() const { return direction_; }
-  void setDirection(const std::string& direction) { direction_ = direction == "out" ? "out" : "in"; }
+  Direction direction() const { return direction_; }
+  void setDirection(Direction direction) { direction_ = direction; }
 
   // Scans one payload now: a keyboard-wedge scanner's (through the shell), the camera's, a test's.
   void submit(const std::string& payload);
@@ -112,7 +113,7 @@ class GateModel {
   std::vector<GateProfile> profiles_;
   std::vector<Category> categories_;
   int selected_ = -1;
-  std::string direction_ = "in";
+  Direction direction_ = Direction::In;
   std::optional<gate::Verdict> last_;
   double lastShownAt_ = 0;  // screen clock
   int verdictSeconds_ = gate::kDefaultVerdictSeconds;

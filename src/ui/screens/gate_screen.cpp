@@ -87,7 +87,7 @@ void GateScreen::draw() {
   const auto& profiles = model_.profiles();
   const float comboW = ImGui::GetFontSize() * 14;
   const std::string zoneLine =
-      i18n::label("zone", model_.profile()->zone) + "  ·  " + i18n::label("reentry", model_.profile()->reentry);
+      i18n::label("zone", model_.profile()->zone) + "  ·  " + codeLabel(model_.profile()->reentry);
   const std::string offline = model_.offlineStatus();
   std::vector<LineItem> top{LineLabel(tr("gate.screen.profile"))};
   top.push_back({comboW, [&] {
@@ -101,13 +101,14 @@ void GateScreen::draw() {
                      ImGui::EndCombo();
                    }
                  }});
-  for (const char* dir : {"in", "out"}) {
-    const std::string label = i18n::label("direction", dir);
+  for (Direction dir : allValues<Direction>()) {
+    const std::string label = codeLabel(dir);
     top.push_back({ButtonWidth(label), [this, dir, label] {
                      const bool on = model_.direction() == dir;
                      ImGui::PushStyleColor(ImGuiCol_Button, on ? theme::kActive : theme::kInactive);
                      ImGui::PushStyleColor(ImGuiCol_Text, on ? theme::kOnColour : theme::kInk);
-                     if (ImGui::Button((display(label) + "###dir-" + dir).c_str())) model_.setDirection(dir);
+                     if (ImGui::Button((display(label) + "###dir-" + std::string(codeOf(dir))).c_str()))
+                       model_.setDirection(dir);
                      ImGui::PopStyleColor(2);
                    }});
   }
@@ -163,10 +164,10 @@ void GateScreen::drawVerdict(float height) {
   if (v) {
     if (fonts().heading) ImGui::PushFont(fonts().heading);
     // Why, right under the verdict and read from two metres: at least half the verdict's size.
-    std::string reason = i18n::label("reason", v->reason);
+    std::string reason = codeLabel(v->reason);
     if (v->manual) reason += "  (" + tr("gate.screen.manual_tag") + ")";
     lines(reason, fg);
-    if (v->reason == "revoked" && !v->revocation_reason.empty())
+    if (v->reason == ScanReason::Revoked && !v->revocation_reason.empty())
       lines(tr("gate.screen.revoked_because", {v->revocation_reason}), fg);
     reasonSize_ = ImGui::GetFontSize();
     if (v->person) {
@@ -229,7 +230,7 @@ void GateScreen::drawLastScans(const ImVec2& size) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH;
   const std::string& today = model_.today();
   auto reasonOf = [](const GateLogRow& r) {
-    return i18n::label("reason", r.reason) + (r.manual ? " (" + tr("gate.screen.manual_tag") + ")" : "");
+    return codeLabel(r.reason) + (r.manual ? " (" + tr("gate.screen.manual_tag") + ")" : "");
   };
   // Widths from what the rows hold: the time (with its date on rows of another day) and the longest
   // reason, whole; the names take the rest and are cut at their reading end if they must be.
@@ -345,8 +346,8 @@ void GateScreen::drawEditor() {
   if (!allows(signedIn().role, Permission::ManageGates)) return;
   if (!CollapsingSection(tr("gate.screen.edit"), "editor")) return;
   const auto& zones = codes::zones();
-  const auto& policies = codes::reentryPolicies();
-  const auto& resets = codes::presenceResets();
+  const auto policies = allValues<ReentryPolicy>();
+  const auto resets = allValues<PresenceReset>();
   if (ImGui::Button(LID("gate.screen.new"))) {
     draft_ = GateProfile{};
     draftName_[0] = draftCategories_[0] = draftDays_[0] = draftHours_[0] = '\0';
@@ -365,7 +366,7 @@ void GateScreen::drawEditor() {
       if (policies[i] == p->reentry) draftReentry_ = static_cast<int>(i);
     for (std::size_t i = 0; i < resets.size(); ++i)
       if (resets[i] == p->presence_reset) draftPresence_ = static_cast<int>(i);
-    draftOut_ = p->direction == "out";
+    draftOut_ = p->direction == Direction::Out;
   }
   ImGui::InputText((std::string(L("gate.screen.name")) + "###d-name").c_str(), draftName_, sizeof draftName_);
   if (BeginComboShaped((std::string(L("gate.screen.zone")) + "###d-zone").c_str(),
@@ -376,25 +377,24 @@ void GateScreen::drawEditor() {
         draftZone_ = static_cast<int>(i);
     ImGui::EndCombo();
   }
-  CheckboxLabelled(i18n::label("direction", "out"), "d-out", &draftOut_);
+  CheckboxLabelled(codeLabel(Direction::Out), "d-out", &draftOut_);
   ImGui::InputText((std::string(L("gate.screen.categories")) + "###d-cat").c_str(), draftCategories_,
                    sizeof draftCategories_);
   ImGui::InputText((std::string(L("gate.screen.days")) + "###d-days").c_str(), draftDays_, sizeof draftDays_);
   ImGui::InputText((std::string(L("gate.screen.hours")) + "###d-hours").c_str(), draftHours_, sizeof draftHours_);
   if (BeginComboShaped((std::string(L("gate.screen.reentry")) + "###d-re").c_str(),
-                       i18n::label("reentry", policies[static_cast<std::size_t>(draftReentry_)]))) {
+                       codeLabel(policies[static_cast<std::size_t>(draftReentry_)]))) {
     for (std::size_t i = 0; i < policies.size(); ++i)
-      if (ImGui::Selectable((display(i18n::label("reentry", policies[i])) + "###" + std::string(policies[i])).c_str(),
+      if (ImGui::Selectable((display(codeLabel(policies[i])) + "###" + std::string(codeOf(policies[i]))).c_str(),
                             static_cast<int>(i) == draftReentry_))
         draftReentry_ = static_cast<int>(i);
     ImGui::EndCombo();
   }
   if (BeginComboShaped((std::string(L("gate.screen.presence_reset")) + "###d-presence").c_str(),
-                       i18n::label("presence_reset", resets[static_cast<std::size_t>(draftPresence_)]))) {
+                       codeLabel(resets[static_cast<std::size_t>(draftPresence_)]))) {
     for (std::size_t i = 0; i < resets.size(); ++i)
-      if (ImGui::Selectable(
-              (display(i18n::label("presence_reset", resets[i])) + "###" + std::string(resets[i])).c_str(),
-              static_cast<int>(i) == draftPresence_))
+      if (ImGui::Selectable((display(codeLabel(resets[i])) + "###" + std::string(codeOf(resets[i]))).c_str(),
+                            static_cast<int>(i) == draftPresence_))
         draftPresence_ = static_cast<int>(i);
     ImGui::EndCombo();
   }
@@ -407,11 +407,11 @@ void GateScreen::drawEditor() {
     GateProfile g = draft_;
     g.name = draftName_;
     g.zone = std::string(zones[static_cast<std::size_t>(draftZone_)]);
-    g.direction = draftOut_ ? "out" : "in";
+    g.direction = draftOut_ ? Direction::Out : Direction::In;
     g.categories = gate::splitList(draftCategories_);
     g.days = gate::splitList(draftDays_);
-    g.reentry = std::string(policies[static_cast<std::size_t>(draftReentry_)]);
-    g.presence_reset = std::string(resets[static_cast<std::size_t>(draftPresence_)]);
+    g.reentry = policies[static_cast<std::size_t>(draftReentry_)];
+    g.presence_reset = resets[static_cast<std::size_t>(draftPresence_)];
     g.hours_from.clear();
     g.hours_to.clear();
     if (draftHours_[0] != '\0') {

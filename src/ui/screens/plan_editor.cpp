@@ -53,7 +53,7 @@ std::string PlanEditor::hallAt(double mx, double my) const {
 
 std::string PlanEditor::featureAt(double mx, double my) const {
   // Entrances first: a door drawn over an aisle's end is what the pointer means.
-  for (const char* kind : {"entrance", "aisle"})
+  for (VenueFeatureKind kind : {VenueFeatureKind::Entrance, VenueFeatureKind::Aisle})
     for (const auto& f : plan_.features)
       if (f.kind == kind && mx >= f.x && mx <= f.x + f.width && my >= f.y && my <= f.y + f.height) return f.code;
   return {};
@@ -438,7 +438,7 @@ bool PlanEditor::deleteHall(const std::string& code) {
 
 // Aisles and entrances.
 
-bool PlanEditor::addFeature(const std::string& kind, double x, double y) {
+bool PlanEditor::addFeature(VenueFeatureKind kind, double x, double y) {
   const std::string hall = hallAt(x, y);
   if (hall.empty()) {
     plan_.feedback.fail(tr("plan.edit.error.no_hall"));
@@ -448,18 +448,19 @@ bool PlanEditor::addFeature(const std::string& kind, double x, double y) {
   f.kind = kind;
   f.hall = hall;
   // An aisle 3 m wide and 10 m long from the point; a 4 m door centred on it.
-  if (kind == "aisle")
+  const bool aisle = kind == VenueFeatureKind::Aisle;
+  if (aisle)
     f.x = snap(x), f.y = snap(y), f.width = 3, f.height = 10;
   else
     f.x = snap(x - 2), f.y = snap(y - 0.5), f.width = 4, f.height = 1;
-  const std::string prefix = hall + (kind == "aisle" ? "-A" : "-E");
+  const std::string prefix = hall + (aisle ? "-A" : "-E");
   for (int n = 1; f.code.empty(); ++n)
     if (!plan_.featureOf(prefix + std::to_string(n)) && plan_.boothIndex(prefix + std::to_string(n)) < 0 &&
         !plan_.hallOf(prefix + std::to_string(n)))
       f.code = prefix + std::to_string(n);
   Change c;
   c.featuresAdded.push_back(f);
-  if (!edit(tr(kind == "aisle" ? "plan.edit.aisle_added" : "plan.edit.entrance_added", {f.code}), c)) return false;
+  if (!edit(tr(aisle ? "plan.edit.aisle_added" : "plan.edit.entrance_added", {f.code}), c)) return false;
   plan_.selection.selectFeature(f.code);
   return true;
 }

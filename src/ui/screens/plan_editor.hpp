@@ -56,8 +56,8 @@ class PlanEditor {
   bool moveHall(const std::string& code, double dx, double dy);
   bool resizeHall(const std::string& code, double width, double height);
   bool renameHall(const std::string& code, const std::string& name, const std::string& name_ar);
-  bool deleteHall(const std::string& code);  // an empty hall (no booth) with its aisles and entrances
-  bool addFeature(const std::string& kind, double x, double y);  // "aisle" | "entrance", in the hall there
+  bool deleteHall(const std::string& code);                    // an empty hall (no booth) with its aisles and entrances
+  bool addFeature(VenueFeatureKind kind, double x, double y);  // in the hall there
   bool moveFeature(const std::string& code, double dx, double dy);
   bool resizeFeature(const std::string& code, double width, double height);
   bool setFeatureLabels(const std::string& code, const std::string& fr, const std::string& ar, const std::string& en);

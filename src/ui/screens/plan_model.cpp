@@ -180,9 +180,9 @@ std::uint32_t PlanModel::colourOf(int i) const {
   Booth shown = b.booth;
   if (allocation_.previewing() && holder != b.holder) {
     if (holder >= 0)
-      shown.exhibitor_id = exhibitors_[holder].id, shown.status = "assigned";
+      shown.exhibitor_id = exhibitors_[holder].id, shown.status = BoothStatus::Assigned;
     else
-      shown.exhibitor_id.reset(), shown.status = "free";
+      shown.exhibitor_id.reset(), shown.status = BoothStatus::Free;
   }
   const std::string sector = holder >= 0 ? exhibitors_[holder].sector : std::string();
   const std::string region = holder >= 0 ? exhibitors_[holder].region : std::string();
@@ -200,7 +200,8 @@ const std::vector<PlanModel::LegendEntry>& PlanModel::legend() const {
   for (std::size_t i = 0; i < booths_.size(); ++i) {
     const int holder = shownHolder(static_cast<int>(i));
     Booth shown = booths_[i].booth;
-    if (allocation_.previewing() && holder != booths_[i].holder) shown.status = holder >= 0 ? "assigned" : "free";
+    if (allocation_.previewing() && holder != booths_[i].holder)
+      shown.status = holder >= 0 ? BoothStatus::Assigned : BoothStatus::Free;
     if (holder >= 0)
       shown.exhibitor_id = exhibitors_[holder].id;
     else

@@ -59,7 +59,7 @@ bool PlanOperations::toggleLock(int booth) {
 bool PlanOperations::toggleHold(int booth) {
   if (!plan_.validBooth(booth)) return false;
   const std::string code = plan_.booths[booth].booth.code;
-  const bool hold = plan_.booths[booth].booth.status != "hold";
+  const bool hold = plan_.booths[booth].booth.status != BoothStatus::Hold;
   return run(tr(hold ? "booth.held" : "booth.released", {code}),
              [&] { return booth::holdBooth(plan_.store, code, hold); });
 }

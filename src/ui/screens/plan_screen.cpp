@@ -478,9 +478,9 @@ void PlanScreen::drawSelected() {
   if (fonts().bold) ImGui::PopFont();
   if (!b) return;
   const auto& booth = b->booth;
-  Text(tr("code.booth_type." + booth.type) + " · " + area(booth.width * booth.depth) + " m²" +
+  Text(codeLabel(booth.type) + " · " + area(booth.width * booth.depth) + " m²" +
        (booth.power ? " · " + tr("plan.power") : ""));
-  Text(tr("code.booth_status." + booth.status) + (booth.locked ? " · " + tr("booth.locked") : ""));
+  Text(codeLabel(booth.status) + (booth.locked ? " · " + tr("booth.locked") : ""));
   if (b->holder >= 0) {
     const auto& x = model_.exhibitors()[b->holder];
     Text(x.name_fr);
@@ -489,7 +489,7 @@ void PlanScreen::drawSelected() {
   // Buttons in reading order.
   const bool hasHolder = booth.exhibitor_id.has_value();
   const char* lock = L(booth.locked ? "plan.unlock" : "plan.lock");
-  const char* hold = L(booth.status == "hold" ? "plan.release" : "plan.hold");
+  const char* hold = L(booth.status == BoothStatus::Hold ? "plan.release" : "plan.hold");
   const char* free = L("plan.free");
   std::vector<std::pair<const char*, int>> buttons{{lock, 0}, {hold, 1}};
   if (hasHolder) buttons.push_back({free, 2});
@@ -655,7 +655,8 @@ void PlanScreen::drawEditInteraction(bool hovered, bool space, double mx, double
     }
     if (adding == AddMode::Hall) return void(model_.editor().addHall(mx, my));
     if (adding == AddMode::Aisle || adding == AddMode::Entrance)
-      return void(model_.editor().addFeature(adding == AddMode::Aisle ? "aisle" : "entrance", mx, my));
+      return void(model_.editor().addFeature(
+          adding == AddMode::Aisle ? VenueFeatureKind::Aisle : VenueFeatureKind::Entrance, mx, my));
     const bool extend = io.KeyShift || io.KeyCtrl;
     const Hall* hall = model_.selection().hall();
     const VenueFeature* feature = model_.selection().feature();
@@ -870,8 +871,7 @@ void PlanScreen::drawEditPanel() {
       elementH_ = feature->height;
   }
   if (fonts().bold) ImGui::PushFont(fonts().bold);
-  Text(hall ? tr("venue.element.hall", {hall->code})
-            : tr(feature->kind == "aisle" ? "venue.element.aisle" : "venue.element.entrance", {feature->code}));
+  Text(hall ? tr("venue.element.hall", {hall->code}) : tr(booth::featureElementKey(feature->kind), {feature->code}));
   if (fonts().bold) ImGui::PopFont();
   const float w = ImGui::GetContentRegionAvail().x;
   auto field = [&](const char* id, const char* labelKey, std::string* value) {
@@ -956,7 +956,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
   // Aisles and entrances.
   for (const auto& f : model_.features()) {
     const ImVec2 a = pt(f.x, f.y), b = pt(f.x + f.width, f.y + f.height);
-    if (f.kind == "entrance") {
+    if (f.kind == VenueFeatureKind::Entrance) {
       dl->AddRectFilled(a, b, theme::kEntrance.packed());
       if (v.scale > 6) {
         const std::string& label = booth::featureLabel(f, i18n::language());
@@ -1004,7 +1004,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
     const ImVec2 a = pt(b.x, b.y), c = pt(b.x + b.width, b.y + b.depth);
     if (c.x < canvasMin_.x || a.x > canvasMax_.x || c.y < canvasMin_.y || a.y > canvasMax_.y) continue;  // off screen
     dl->AddRectFilled(a, c, model_.colourOf(i));
-    if (b.status == "blocked") {
+    if (b.status == BoothStatus::Blocked) {
       dl->AddLine(a, c, theme::kBlockedBooth.packed());
       dl->AddLine(ImVec2(a.x, c.y), ImVec2(c.x, a.y), theme::kBlockedBooth.packed());
     }
@@ -1018,7 +1018,7 @@ void PlanScreen::drawPlan(ImDrawList* dl) {
       dl->AddRectFilled(ImVec2(o.x, o.y + s * 0.5f), ImVec2(o.x + s, o.y + s * 1.3f), theme::kPlanInk.packed(), 1);
       dl->AddCircle(ImVec2(o.x + s / 2, o.y + s * 0.5f), s * 0.33f, theme::kPlanInk.packed(), 10, 1.5f);
     }
-    if (b.status == "hold" && model_.colourBy() != booth::ColourBy::Status)
+    if (b.status == BoothStatus::Hold && model_.colourBy() != booth::ColourBy::Status)
       dl->AddRect(ImVec2(a.x + 3, a.y + 3), ImVec2(c.x - 3, c.y - 3), theme::kOnHold.packed(), 0, 0, 2);
     drawBoothLabel(dl, i, a, c);
     if (model_.allocation().changed(i))
@@ -1108,9 +1108,9 @@ void PlanScreen::drawTooltip(int i) {
   for (const auto& h : model_.halls())
     if (h.code == b.hall) hall = &h;
   if (hall) Text(i18n::language() == "ar" && !hall->name_ar.empty() ? hall->name_ar : hall->name);
-  Text(tr("code.booth_type." + b.type) + " · " + area(b.width) + " × " + area(b.depth) + " m · " +
-       area(b.width * b.depth) + " m²" + (b.power ? " · " + tr("plan.power") : ""));
-  Text(tr("code.booth_status." + b.status) + (b.locked ? " · " + tr("booth.locked") : ""));
+  Text(codeLabel(b.type) + " · " + area(b.width) + " × " + area(b.depth) + " m · " + area(b.width * b.depth) + " m²" +
+       (b.power ? " · " + tr("plan.power") : ""));
+  Text(codeLabel(b.status) + (b.locked ? " · " + tr("booth.locked") : ""));
   const int holder = model_.shownHolder(i);
   if (holder >= 0) {
     const auto& x = model_.exhibitors()[holder];

@@ -63,7 +63,7 @@ std::string placeCode(Store& store, Id place) {
 Id personOfBadge(Store& store, const std::string& serial) {
   const auto badge = store.badgeBySerial(serial);
   if (!badge) throw Error(ErrorKind::NotFound, tr("checkin.error.no_badge", {serial}));
-  if (badge->status == "revoked") throw Error(ErrorKind::Refused, tr("checkin.error.revoked", {serial}));
+  if (badge->status == BadgeStatus::Revoked) throw Error(ErrorKind::Refused, tr("checkin.error.revoked", {serial}));
   return badge->person_id;
 }
 

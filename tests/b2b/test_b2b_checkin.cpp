@@ -84,14 +84,14 @@ struct Forum {
     s.uid = "scan-" + who + "-" + zone;
     s.gate = "B2B";
     s.zone = zone;
-    s.direction = "in";
+    s.direction = Direction::In;
     s.station = "gate-1";
     s.at = day + "T08:45:00+01:00";
-    s.verdict = "accepted";
-    s.reason = "ok";
+    s.verdict = ScanVerdict::Accepted;
+    s.reason = ScanReason::Ok;
     s.person_id = id[who];
     Presence inside{id[who], zone, true, s.at, day};
-    store->recordScan(s, &inside, "always");
+    store->recordScan(s, &inside, ReentryPolicy::Always);
   }
   B2bMeeting byId(Id m) {
     for (const auto& x : store->b2bMeetings())

@@ -221,7 +221,9 @@ void drawVenue(cairo_t* cr, Writer& w, const PlanSnapshot& plan, const Scale& s,
   // Aisles and entrances.
   for (const auto& f : plan.features) {
     cairo_rectangle(cr, X(f.x), Y(f.y), f.width * k, f.height * k);
-    fill(cr, f.kind == VenueFeatureKind::Entrance ? Rgb{46, 160, 90} : f.main ? Rgb{214, 220, 232} : Rgb{228, 232, 240});
+    fill(cr, f.kind == VenueFeatureKind::Entrance ? Rgb{46, 160, 90}
+             : f.main                             ? Rgb{214, 220, 232}
+                                                  : Rgb{228, 232, 240});
     cairo_fill(cr);
     const double size = map ? std::clamp(k * 0.9, 4.0, 6.5) : std::max(4.5, k * 0.9);
     if (f.kind == VenueFeatureKind::Entrance) {

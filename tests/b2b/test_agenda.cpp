@@ -96,7 +96,7 @@ struct Forum {
     // The cooperative holds a booth of the plan; Youssef receives a buyer there.
     Booth b = store->booths().front();
     b.exhibitor_id = cooperative;
-    b.status = "assigned";
+    b.status = BoothStatus::Assigned;
     store->updateBooth(b);
     boothCode = b.code;
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "b2b/b2b_service.hpp"
+#include "b2b/sheet.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -16,17 +17,6 @@
 namespace moussem::b2b {
 
 namespace {
-
-std::string trimmed(const std::string& s) {
-  const auto a = s.find_first_not_of(" \t");
-  if (a == std::string::npos) return {};
-  return s.substr(a, s.find_last_not_of(" \t") - a + 1);
-}
-
-std::string lowered(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 bool allDigits(const std::string& s) {
   return !s.empty() && s.size() < 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -86,24 +76,12 @@ io::ImportReport importAvailability(Store& store, const std::filesystem::path& f
 io::ImportReport importAvailabilityText(Store& store, std::string_view bytes, const std::string& name,
                                         const io::ImportOptions& options) {
   io::ImportReport report;
-  report.file = name;
-  csv::Table table;
-  try {
-    table = csv::parse(bytes);
-  } catch (const csv::CsvError& e) {
-    throw Error(ErrorKind::Invalid, tr("b2b.error.file", {name, e.what()}));
-  }
-  report.separator = table.separator;
-  if (table.rows.empty())
-    throw Error(ErrorKind::Invalid, tr("b2b.error.file", {name, tr("b2b.error.availability_header")}));
-  int cp = -1, cs = -1, ca = -1;
+  const Sheet sheet = openSheet(bytes, name, report,
+                                {{"person", "personne"}, {"session", "séance", "seance"}, {"available", "disponible"}},
+                                tr("b2b.error.availability_header"));
+  const csv::Table& table = sheet.table;
+  const int cp = sheet.columns[0], cs = sheet.columns[1], ca = sheet.columns[2];
   const auto& header = table.rows[0].fields;
-  for (int i = 0; i < static_cast<int>(header.size()); ++i) {
-    const std::string h = lowered(trimmed(header[i]));
-    if (h == "person" || h == "personne") cp = i;
-    if (h == "session" || h == "séance" || h == "seance") cs = i;
-    if (h == "available" || h == "disponible") ca = i;
-  }
   if (cp < 0 || cs < 0 || ca < 0)
     throw Error(ErrorKind::Invalid, tr("b2b.error.file", {name, tr("b2b.error.availability_header")}));
   const std::string colPerson = trimmed(header[cp]), colSession = trimmed(header[cs]),

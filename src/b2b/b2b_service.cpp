@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "b2b/sheet.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -29,6 +30,8 @@ namespace {
   throw Error(ErrorKind::Invalid, message);
 }
 
+}  // namespace
+
 std::string trimmed(const std::string& s) {
   const auto a = s.find_first_not_of(" \t");
   if (a == std::string::npos) return {};
@@ -40,7 +43,27 @@ std::string lowered(std::string s) {
   return s;
 }
 
-}  // namespace
+Sheet openSheet(std::string_view bytes, const std::string& name, io::ImportReport& report,
+                std::initializer_list<std::initializer_list<std::string_view>> wanted,
+                const std::string& emptyMessage) {
+  report.file = name;
+  Sheet sheet;
+  try {
+    sheet.table = csv::parse(bytes);
+  } catch (const csv::CsvError& e) {
+    throw Error(ErrorKind::Invalid, tr("b2b.error.file", {name, e.what()}));
+  }
+  report.separator = sheet.table.separator;
+  if (sheet.table.rows.empty()) throw Error(ErrorKind::Invalid, tr("b2b.error.file", {name, emptyMessage}));
+  const auto& header = sheet.table.rows[0].fields;
+  for (const auto& names : wanted) {
+    int found = -1;
+    for (int i = 0; i < static_cast<int>(header.size()) && found < 0; ++i)
+      if (std::find(names.begin(), names.end(), lowered(trimmed(header[i]))) != names.end()) found = i;
+    sheet.columns.push_back(found);
+  }
+  return sheet;
+}
 
 B2bSession addSession(Store& store, B2bSession s) {
   const auto edition = store.edition();
@@ -222,24 +245,12 @@ io::ImportReport importRequests(Store& store, const std::filesystem::path& file,
 io::ImportReport importRequestsText(Store& store, std::string_view bytes, const std::string& name,
                                     const io::ImportOptions& options) {
   io::ImportReport report;
-  report.file = name;
-  csv::Table table;
-  try {
-    table = csv::parse(bytes);
-  } catch (const csv::CsvError& e) {
-    throw Error(ErrorKind::Invalid, tr("b2b.error.file", {name, e.what()}));
-  }
-  report.separator = table.separator;
-  if (table.rows.empty()) throw Error(ErrorKind::Invalid, tr("b2b.error.file", {name, tr("b2b.error.no_header")}));
-  // Columns by header (from/de, to/à, priority/priorité); without a header row, the first three.
-  int cf = -1, ct = -1, cp = -1;
-  const auto& header = table.rows[0].fields;
-  for (int i = 0; i < static_cast<int>(header.size()); ++i) {
-    const std::string h = lowered(trimmed(header[i]));
-    if (h == "from" || h == "de") cf = i;
-    if (h == "to" || h == "à" || h == "a") ct = i;
-    if (h == "priority" || h == "priorité" || h == "priorite") cp = i;
-  }
+  // Columns by header (from/de, to/à, priority/priorité).
+  const Sheet sheet =
+      openSheet(bytes, name, report, {{"from", "de"}, {"to", "à", "a"}, {"priority", "priorité", "priorite"}},
+                tr("b2b.error.no_header"));
+  const csv::Table& table = sheet.table;
+  const int cf = sheet.columns[0], ct = sheet.columns[1], cp = sheet.columns[2];
   if (cf < 0 || ct < 0) throw Error(ErrorKind::Invalid, tr("b2b.error.file", {name, tr("b2b.error.columns")}));
 
   const PersonFinder people(store);
